@@ -1,0 +1,109 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using TalentHub.Web.Data;
+using TalentHub.Web.Domain;
+using TalentHub.Web.Domain.Common;
+using TalentHub.Web.Domain.People;
+using TalentHub.Web.Domain.Regions;
+using TalentHub.Web.Services;
+
+namespace TalentHub.Web.Areas.Identity.Pages.Account;
+
+/// <summary>
+/// Farmers sign up with mobile number, name and ID number: an existing registry record with the
+/// same ID number and name is linked, otherwise a new record is created in the chosen village.
+/// </summary>
+public sealed class RegisterModel(
+    TalentHubDbContext db,
+    UserManager<AppUser> users,
+    SignInManager<AppUser> signIn,
+    PersonalDataProtector protector,
+    TimeProvider clock,
+    IStringLocalizer<SharedResource> l) : PageModel
+{
+    [BindProperty] public InputModel Input { get; set; } = new();
+
+    public sealed class InputModel
+    {
+        [Required(ErrorMessage = "Validation.Required")] [StringLength(20, ErrorMessage = "Validation.TooLong")]
+        [Display(Name = "Person.Mobile")]
+        public string Mobile { get; set; } = "";
+        [Required(ErrorMessage = "Validation.Required")] [StringLength(50, ErrorMessage = "Validation.TooLong")]
+        [Display(Name = "Person.Name")]
+        public string Name { get; set; } = "";
+        [Required(ErrorMessage = "Validation.Required")] [StringLength(20, ErrorMessage = "Validation.TooLong")]
+        [Display(Name = "Person.IdNumber")]
+        public string IdNumber { get; set; } = "";
+        [Required(ErrorMessage = "Validation.Required")]
+        [Display(Name = "Person.Village")]
+        public string VillageCode { get; set; } = "";
+        [Required(ErrorMessage = "Validation.Required")] [DataType(DataType.Password)] [StringLength(128, ErrorMessage = "Validation.TooLong")]
+        [Display(Name = "Login.Password")]
+        public string Password { get; set; } = "";
+        [DataType(DataType.Password)] [Compare(nameof(Password), ErrorMessage = "Register.PasswordsDiffer")]
+        [Display(Name = "Register.ConfirmPassword")]
+        public string ConfirmPassword { get; set; } = "";
+    }
+
+    public void OnGet() { }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        string mobile = "";
+        IdNumber? id = null;
+        if (!string.IsNullOrEmpty(Input.Mobile) && !MobileNumber.TryParse(Input.Mobile, out mobile))
+            ModelState.AddModelError("Input.Mobile", l["Person.MobileInvalid"]);
+        if (!string.IsNullOrEmpty(Input.IdNumber) && !Domain.Common.IdNumber.TryParse(Input.IdNumber, DateOnly.FromDateTime(clock.GetLocalNow().Date), out id, out var idError))
+            ModelState.AddModelError("Input.IdNumber", l["IdNumber." + idError]);
+        var village = await db.Regions.AsNoTracking().FirstOrDefaultAsync(r => r.Code == Input.VillageCode && r.Level == RegionLevel.Village);
+        if (!string.IsNullOrEmpty(Input.VillageCode) && village is null)
+            ModelState.AddModelError("Input.VillageCode", l["Person.VillageInvalid"]);
+        if (!ModelState.IsValid || id is null || village is null) return Page();
+
+        var mobileHash = protector.Hash(mobile);
+        var userName = FarmerAccounts.UserNameFor(mobileHash);
+        if (await users.FindByNameAsync(userName) is not null)
+        {
+            ModelState.AddModelError("Input.Mobile", l["Register.MobileTaken"]);
+            return Page();
+        }
+
+        var now = clock.GetUtcNow();
+        var idHash = protector.Hash(id.Value);
+        var person = await db.People.IgnoreQueryFilters().FirstOrDefaultAsync(p => p.IdNumberHash == idHash);
+        if (person is not null && (person.Name != Input.Name.Trim() || await db.Users.AnyAsync(u => u.PersonId == person.Id)))
+        {
+            // Say nothing about the existing record: only that this ID number cannot be used here.
+            ModelState.AddModelError("Input.IdNumber", l["Register.IdNumberTaken"]);
+            return Page();
+        }
+
+        await using var tx = await db.Database.BeginTransactionAsync();
+        if (person is null)
+        {
+            person = new Person { Name = Input.Name.Trim(), CreatedAt = now, UpdatedAt = now };
+            person.SetIdNumber(id, idHash);
+            person.MoveTo(village.Code);
+            db.People.Add(person);
+        }
+        person.SetMobile(mobile, mobileHash);
+        await db.SaveChangesAsync();
+
+        var user = new AppUser { UserName = userName, DisplayName = person.Name, RegionCode = person.RegionCode, PersonId = person.Id, CreatedAt = now };
+        var created = await users.CreateAsync(user, Input.Password);
+        if (!created.Succeeded)
+        {
+            foreach (var error in created.Errors) ModelState.AddModelError("Input.Password", error.Description);
+            return Page();
+        }
+        await users.AddToRoleAsync(user, Roles.Farmer);
+        await tx.CommitAsync();
+        await signIn.SignInAsync(user, isPersistent: false);
+        TempData["Flash"] = l["Register.Done"].Value;
+        return LocalRedirect("/");
+    }
+}

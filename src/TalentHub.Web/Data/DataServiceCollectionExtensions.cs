@@ -1,0 +1,53 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using TalentHub.Web.Infrastructure;
+using TalentHub.Web.Services;
+
+namespace TalentHub.Web.Data;
+
+public static class DataServiceCollectionExtensions
+{
+    public static bool UsesPostgres(this IConfiguration configuration) =>
+        string.Equals(configuration["Database:Provider"], "Postgres", StringComparison.OrdinalIgnoreCase);
+
+    public static IServiceCollection AddTalentHubData(this IServiceCollection services, IConfiguration configuration, DataDirectory data)
+    {
+        services.AddSingleton(data);
+        services.AddSingleton(TimeProvider.System);
+        services.AddHttpContextAccessor();
+        services.AddScoped<IRegionScope, HttpRegionScope>();
+        var options = configuration.GetSection(TalentHubOptions.Section).Get<TalentHubOptions>() ?? new();
+        services.AddSingleton(PersonalDataProtector.Create(options.PersonalData, data));
+
+        if (configuration.UsesPostgres())
+        {
+            var cs = configuration.GetConnectionString("Postgres")
+                ?? throw new InvalidOperationException("ConnectionStrings:Postgres is required when Database:Provider=Postgres.");
+            services.AddDbContext<TalentHubDbContext, PostgresTalentHubDbContext>(o => o.UseNpgsql(cs));
+        }
+        else
+        {
+            services.AddDbContext<TalentHubDbContext, SqliteTalentHubDbContext>(o => o
+                .UseSqlite(SqliteConnectionString(data.AppDatabase))
+                .AddInterceptors(new SqlitePragmas()));
+        }
+        return services;
+    }
+
+    public static string SqliteConnectionString(string path) => new SqliteConnectionStringBuilder
+    {
+        DataSource = path,
+        DefaultTimeout = 30,
+        Pooling = true,
+    }.ToString();
+
+    /// <summary>Applies migrations; on SQLite switches the file to WAL so readers never block the writer.</summary>
+    public static async Task MigrateTalentHubDatabaseAsync(this IServiceProvider services)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TalentHubDbContext>();
+        if (db.Database.IsSqlite())
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;");
+        await db.Database.MigrateAsync();
+    }
+}

@@ -1,0 +1,31 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using TalentHub.Web.Services;
+
+namespace TalentHub.Web.Data;
+
+/// <summary>The one converter for personal identifiers: ciphertext in the database, clear text in memory.</summary>
+public sealed class EncryptedStringConverter(PersonalDataProtector protector) : ValueConverter<string, string>(
+    v => protector.Encrypt(v),
+    v => protector.Decrypt(v))
+{
+    public const string Annotation = "TalentHub:Encrypted";
+
+    /// <summary>Gives every property marked with <see cref="EncryptedProperty.IsEncrypted{T}"/> this converter.</summary>
+    public static void Apply(IMutableModel model, PersonalDataProtector protector)
+    {
+        var converter = new EncryptedStringConverter(protector);
+        foreach (var property in model.GetEntityTypes().SelectMany(e => e.GetProperties()))
+            if (property.FindAnnotation(Annotation)?.Value is true)
+                property.SetValueConverter(converter);
+    }
+}
+
+public static class EncryptedProperty
+{
+    /// <summary>Stores the property encrypted; the ciphertext is longer than the text, so give it room.</summary>
+    public static PropertyBuilder<T> IsEncrypted<T>(this PropertyBuilder<T> property) =>
+        property.HasAnnotation(EncryptedStringConverter.Annotation, true);
+}

@@ -1,0 +1,71 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using TalentHub.Web.Domain;
+using TalentHub.Web.Domain.Common;
+using TalentHub.Web.Domain.People;
+using TalentHub.Web.Services;
+
+namespace TalentHub.Web.Data;
+
+public static partial class SeedData
+{
+    private static async Task SeedPeopleAsync(IServiceProvider sp, TalentHubDbContext db)
+    {
+        var protector = sp.GetRequiredService<PersonalDataProtector>();
+        var now = sp.GetRequiredService<TimeProvider>().GetUtcNow();
+        var existing = (await db.People.IgnoreQueryFilters().Select(p => p.IdNumberHash).ToListAsync()).ToHashSet();
+        foreach (var row in Read<List<PersonRow>>("people.json"))
+        {
+            if (!IdNumber.TryParse(row.IdNumber, out var id, out _))
+                throw new InvalidDataException($"seed-data/people.json: bad ID number for {row.Name}");
+            var hash = protector.Hash(id.Value);
+            if (!existing.Add(hash)) continue;
+            var person = new Person { Name = row.Name, CreatedAt = now, UpdatedAt = now };
+            person.SetIdNumber(id, hash);
+            if (row.Mobile is not null && MobileNumber.TryParse(row.Mobile, out var mobile))
+                person.SetMobile(mobile, protector.Hash(mobile));
+            person.MoveTo(row.Region);
+            db.People.Add(person);
+        }
+        await db.SaveChangesAsync();
+    }
+
+    private static async Task SeedDemoUsersAsync(IServiceProvider sp, TalentHubDbContext db)
+    {
+        var users = sp.GetRequiredService<UserManager<AppUser>>();
+        var protector = sp.GetRequiredService<PersonalDataProtector>();
+        var now = sp.GetRequiredService<TimeProvider>().GetUtcNow();
+        string? passwordHash = null;
+
+        async Task Ensure(AppUser user, string role)
+        {
+            if (await users.FindByNameAsync(user.UserName!) is not null) return;
+            // All demo accounts share one password: hash it once (210,000 iterations is deliberately slow).
+            user.PasswordHash = passwordHash ??= users.PasswordHasher.HashPassword(user, DemoPassword);
+            user.CreatedAt = now;
+            var created = await users.CreateAsync(user);
+            if (!created.Succeeded) throw new InvalidOperationException($"Seeding {user.UserName} failed: {created.Errors.First().Code}");
+            await users.AddToRoleAsync(user, role);
+        }
+
+        foreach (var staff in Read<List<UserRow>>("users.json"))
+            await Ensure(new AppUser { UserName = staff.UserName, DisplayName = staff.DisplayName, RegionCode = staff.Region }, staff.Role);
+
+        for (var n = 1; n <= 20; n++)
+        {
+            var mobile = $"138{n:D8}";
+            var hash = protector.Hash(mobile);
+            var person = await db.People.IgnoreQueryFilters().AsNoTracking()
+                .Where(p => p.MobileHash == hash).Select(p => new { p.Id, p.Name, p.RegionCode }).FirstOrDefaultAsync()
+                ?? throw new InvalidDataException($"seed-data/people.json has no person with mobile {Masking.Mobile(mobile)}");
+            await Ensure(new AppUser
+            {
+                UserName = FarmerAccounts.UserNameFor(hash), DisplayName = person.Name,
+                RegionCode = person.RegionCode, PersonId = person.Id,
+            }, Roles.Farmer);
+        }
+    }
+
+    private sealed record UserRow(string UserName, string DisplayName, string Role, string Region);
+    private sealed record PersonRow(string Name, string IdNumber, string? Mobile, string Region);
+}

@@ -1,0 +1,52 @@
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using TalentHub.Web.Domain.People;
+using TalentHub.Web.Domain.Regions;
+using TalentHub.Web.Services;
+
+namespace TalentHub.Web.Data;
+
+/// <summary>The provider-neutral model. Each provider has a thin subclass with its own migrations.</summary>
+public abstract class TalentHubDbContext(DbContextOptions options, IRegionScope scope, PersonalDataProtector protector)
+    : IdentityDbContext<AppUser>(options)
+{
+    public DbSet<Region> Regions => Set<Region>();
+    public DbSet<Person> People => Set<Person>();
+    public DbSet<JobRun> JobRuns => Set<JobRun>();
+
+    /// <summary>Read by the query filters of region-owned entities; EF evaluates it per query.</summary>
+    internal string? ScopedCountyCode => scope.CountyCode;
+    internal PersonalDataProtector Protector => protector;
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(TalentHubDbContext).Assembly,
+            t => t.Namespace == typeof(Configurations.RegionConfiguration).Namespace);
+        builder.Entity<Person>().HasQueryFilter(p => ScopedCountyCode == null || p.CountyCode == ScopedCountyCode);
+        // The model is built once per process, so the converter holds the process's one key set.
+        EncryptedStringConverter.Apply(builder.Model, protector);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder builder)
+    {
+        builder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(32);
+        builder.Properties<decimal>().HavePrecision(18, 2);
+    }
+}
+
+public sealed class SqliteTalentHubDbContext(
+    DbContextOptions<SqliteTalentHubDbContext> options, IRegionScope scope, PersonalDataProtector protector)
+    : TalentHubDbContext(options, scope, protector)
+{
+    protected override void ConfigureConventions(ModelConfigurationBuilder builder)
+    {
+        base.ConfigureConventions(builder);
+        // SQLite cannot order or compare DateTimeOffset; store UTC ticks instead (still an instant).
+        builder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToUtcTicksConverter>();
+    }
+}
+
+public sealed class PostgresTalentHubDbContext(
+    DbContextOptions<PostgresTalentHubDbContext> options, IRegionScope scope, PersonalDataProtector protector)
+    : TalentHubDbContext(options, scope, protector);

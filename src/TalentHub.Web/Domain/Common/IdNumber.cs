@@ -1,0 +1,134 @@
+using System.Diagnostics.CodeAnalysis;
+
+namespace TalentHub.Web.Domain.Common;
+
+/// <summary>An 18-character mainland China resident ID number (GB 11643-1999).</summary>
+public sealed record IdNumber
+{
+    public const int Length = 18;
+
+    private static readonly int[] Weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+    private const string CheckChars = "10X98765432";
+    private static readonly DateOnly MinBirthDate = new(1900, 1, 1);
+
+    private IdNumber(string value, DateOnly birthDate)
+    {
+        Value = value;
+        BirthDate = birthDate;
+        Sex = (value[16] - '0') % 2 == 1 ? Sex.Male : Sex.Female;
+        RegionPrefix = value[..6];
+    }
+
+    public string Value { get; }
+
+    public DateOnly BirthDate { get; }
+
+    public Sex Sex { get; }
+
+    public string RegionPrefix { get; }
+
+    public static bool TryParse(string? input, [NotNullWhen(true)] out IdNumber? id, out IdNumberError error) =>
+        TryParse(input, null, out id, out error);
+
+    /// <param name="today">Upper bound for the birth date; defaults to the local current date.</param>
+    public static bool TryParse(
+        string? input, DateOnly? today, [NotNullWhen(true)] out IdNumber? id, out IdNumberError error)
+    {
+        id = null;
+        error = Validate(input, today ?? DateOnly.FromDateTime(DateTime.Now), out var value, out var birthDate);
+        if (error != IdNumberError.None)
+        {
+            return false;
+        }
+
+        id = new IdNumber(value, birthDate);
+        return true;
+    }
+
+    public static string ComputeCheckDigit(string first17)
+    {
+        ArgumentNullException.ThrowIfNull(first17);
+        if (first17.Length != Length - 1 || !first17.All(char.IsAsciiDigit))
+        {
+            throw new ArgumentException("Expected exactly 17 ASCII digits.", nameof(first17));
+        }
+
+        var sum = 0;
+        for (var i = 0; i < Weights.Length; i++)
+        {
+            sum += (first17[i] - '0') * Weights[i];
+        }
+
+        return CheckChars[sum % 11].ToString();
+    }
+
+    /// <summary>Builds a valid ID number, e.g. for seed data and test builders.</summary>
+    /// <remarks>The sequence's last digit is the sex digit, so its parity is flipped when it disagrees with <paramref name="sex"/>.</remarks>
+    public static IdNumber Create(string regionPrefix6, DateOnly birth, int sequence3, Sex sex)
+    {
+        ArgumentNullException.ThrowIfNull(regionPrefix6);
+        if (regionPrefix6.Length != 6 || !regionPrefix6.All(char.IsAsciiDigit))
+        {
+            throw new ArgumentException("Expected exactly 6 ASCII digits.", nameof(regionPrefix6));
+        }
+
+        ArgumentOutOfRangeException.ThrowIfLessThan(birth, MinBirthDate);
+        ArgumentOutOfRangeException.ThrowIfNegative(sequence3);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(sequence3, 999);
+
+        var isOdd = sequence3 % 2 == 1;
+        if (isOdd != (sex == Sex.Male))
+        {
+            sequence3 ^= 1; // stays within the same decade, so always within 0–999
+        }
+
+        var first17 = $"{regionPrefix6}{birth:yyyyMMdd}{sequence3:D3}";
+        return new IdNumber(first17 + ComputeCheckDigit(first17), birth);
+    }
+
+    public override string ToString() => Value;
+
+    private static IdNumberError Validate(string? input, DateOnly today, out string value, out DateOnly birthDate)
+    {
+        value = string.Empty;
+        birthDate = default;
+        if (string.IsNullOrWhiteSpace(input))
+        {
+            return IdNumberError.Empty;
+        }
+
+        value = input.Trim().ToUpperInvariant();
+        if (value.Length != Length)
+        {
+            return IdNumberError.WrongLength;
+        }
+
+        var first17 = value[..17];
+        if (!first17.All(char.IsAsciiDigit) || !(char.IsAsciiDigit(value[17]) || value[17] == 'X'))
+        {
+            return IdNumberError.InvalidCharacters;
+        }
+
+        if (!TryReadBirthDate(value, out birthDate) || birthDate < MinBirthDate || birthDate > today)
+        {
+            return IdNumberError.InvalidBirthDate;
+        }
+
+        return ComputeCheckDigit(first17)[0] == value[17] ? IdNumberError.None : IdNumberError.CheckDigitMismatch;
+    }
+
+    private static bool TryReadBirthDate(string value, out DateOnly birthDate)
+    {
+        birthDate = default;
+        var year = int.Parse(value.AsSpan(6, 4));
+        var month = int.Parse(value.AsSpan(10, 2));
+        var day = int.Parse(value.AsSpan(12, 2));
+        if (year < 1 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month))
+        {
+            return false;
+        }
+
+        birthDate = new DateOnly(year, month, day);
+        return true;
+    }
+}

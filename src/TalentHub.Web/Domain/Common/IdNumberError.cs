@@ -1,0 +1,11 @@
+namespace TalentHub.Web.Domain.Common;
+
+public enum IdNumberError
+{
+    None,
+    Empty,
+    WrongLength,
+    InvalidCharacters,
+    InvalidBirthDate,
+    CheckDigitMismatch,
+}

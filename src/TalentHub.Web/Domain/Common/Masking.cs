@@ -1,0 +1,47 @@
+using System.Globalization;
+
+namespace TalentHub.Web.Domain.Common;
+
+/// <summary>Masks personal data for display; null or empty input yields an empty string.</summary>
+public static class Masking
+{
+    /// <summary>"330523199001011234" → "330523********1234".</summary>
+    public static string IdNumber(string? value)
+    {
+        var trimmed = value?.Trim() ?? string.Empty;
+
+        // Keeping 6 + 4 characters of anything shorter would reveal (almost) all of it.
+        return trimmed.Length <= 10
+            ? new string('*', trimmed.Length)
+            : $"{trimmed[..6]}********{trimmed[^4..]}";
+    }
+
+    /// <summary>"13812345678" (also "+86 138-1234-5678") → "138****5678".</summary>
+    public static string Mobile(string? value)
+    {
+        var trimmed = value?.Trim() ?? string.Empty;
+        if (MobileNumber.TryParse(trimmed, out var normalized))
+        {
+            trimmed = normalized;
+        }
+
+        return trimmed.Length <= 7
+            ? new string('*', trimmed.Length)
+            : $"{trimmed[..3]}****{trimmed[^4..]}";
+    }
+
+    /// <summary>"张三" → "张*", "王小明" → "王*明", "欧阳明华" → "欧**华".</summary>
+    public static string Name(string? value)
+    {
+        // Text elements rather than chars, so rare CJK characters outside the BMP count as one.
+        var info = new StringInfo(value?.Trim() ?? string.Empty);
+        var length = info.LengthInTextElements;
+        return length switch
+        {
+            0 => string.Empty,
+            1 => "*",
+            2 => info.SubstringByTextElements(0, 1) + "*",
+            _ => info.SubstringByTextElements(0, 1) + new string('*', length - 2) + info.SubstringByTextElements(length - 1),
+        };
+    }
+}

@@ -1,0 +1,7 @@
+namespace TalentHub.Web.Domain.Common;
+
+public enum Sex
+{
+    Male,
+    Female,
+}

@@ -1,0 +1,9 @@
+namespace TalentHub.Web.Domain.Regions;
+
+public enum RegionLevel
+{
+    City,
+    County,
+    Township,
+    Village,
+}

@@ -1,0 +1,28 @@
+using System.Globalization;
+
+namespace TalentHub.Web.Infrastructure;
+
+/// <summary>Instants are stored in UTC and shown in China Standard Time.</summary>
+public static class ShanghaiTime
+{
+    public static readonly TimeZoneInfo Zone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
+
+    public static DateTimeOffset ToShanghai(this DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, Zone);
+
+    public static string FormatDateTime(DateTimeOffset? instant)
+    {
+        if (instant is null) return "—";
+        var local = instant.Value.ToShanghai();
+        return CultureInfo.CurrentUICulture.Name.StartsWith("zh", StringComparison.Ordinal)
+            ? local.ToString("yyyy年M月d日 HH:mm", CultureInfo.InvariantCulture)
+            : local.ToString("d MMM yyyy HH:mm", CultureInfo.InvariantCulture);
+    }
+
+    public static string FormatDate(DateOnly? date)
+    {
+        if (date is null) return "—";
+        return CultureInfo.CurrentUICulture.Name.StartsWith("zh", StringComparison.Ordinal)
+            ? date.Value.ToString("yyyy年M月d日", CultureInfo.InvariantCulture)
+            : date.Value.ToString("d MMM yyyy", CultureInfo.InvariantCulture);
+    }
+}

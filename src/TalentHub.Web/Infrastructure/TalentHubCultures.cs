@@ -1,0 +1,47 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Microsoft.AspNetCore.Localization;
+
+namespace TalentHub.Web.Infrastructure;
+
+public static class TalentHubCultures
+{
+    public const string Chinese = "zh-CN";
+    public const string English = "en";
+    public static readonly CultureInfo[] Cultures = [new(Chinese), new(English)];
+
+    public static IServiceCollection AddTalentHubLocalization(this IServiceCollection services)
+    {
+        services.AddLocalization(o => o.ResourcesPath = "Resources");
+        // Leave Chinese text readable in the HTML instead of &#x...; entities.
+        services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
+        services.Configure<RequestLocalizationOptions>(o =>
+        {
+            o.DefaultRequestCulture = new RequestCulture(Chinese);
+            o.SupportedCultures = Cultures;
+            o.SupportedUICultures = Cultures;
+            // Chinese by default whatever the browser says; the cookie or ?culture= switch to English.
+            o.RequestCultureProviders =
+            [
+                new QueryStringRequestCultureProvider(),
+                new CookieRequestCultureProvider(),
+            ];
+        });
+        return services;
+    }
+
+    /// <summary>Remembers a ?culture= choice in the culture cookie so the next page keeps it.</summary>
+    public static IApplicationBuilder UseCultureFromQueryString(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    {
+        if (context.Request.Query.ContainsKey("culture"))
+            WriteCultureCookie(context.Response, CultureInfo.CurrentUICulture.Name);
+        await next();
+    });
+
+    public static void WriteCultureCookie(HttpResponse response, string culture) =>
+        response.Cookies.Append(
+            CookieRequestCultureProvider.DefaultCookieName,
+            CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
+            new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true });
+}

@@ -1,0 +1,34 @@
+namespace TalentHub.Web.Infrastructure;
+
+/// <summary>The "TalentHub" configuration section (environment: TalentHub__Name).</summary>
+public sealed class TalentHubOptions
+{
+    public const string Section = "TalentHub";
+
+    /// <summary>Everything the app writes lives here; relative paths are under the content root.</summary>
+    public string DataDirectory { get; set; } = "data";
+    public bool SeedDemoData { get; set; }
+    public AdminBootstrap Admin { get; set; } = new();
+    public int LoginAttemptsPerMinute { get; set; } = 10;
+    public BackupOptions Backup { get; set; } = new();
+    public PersonalDataOptions PersonalData { get; set; } = new();
+
+    public sealed class AdminBootstrap
+    {
+        public string? UserName { get; set; }
+        public string? Password { get; set; }
+    }
+
+    public sealed class BackupOptions
+    {
+        public int Keep { get; set; } = 7;
+        public string Cron { get; set; } = "0 30 2 * * ?";
+    }
+
+    /// <summary>Base64 keys (32 bytes each). When absent they are generated once into the data directory.</summary>
+    public sealed class PersonalDataOptions
+    {
+        public string? EncryptionKey { get; set; }
+        public string? HashKey { get; set; }
+    }
+}

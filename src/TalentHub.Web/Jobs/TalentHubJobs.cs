@@ -1,0 +1,51 @@
+using Quartz;
+using TalentHub.Web.Infrastructure;
+
+namespace TalentHub.Web.Jobs;
+
+/// <summary>One scheduled job: its key, its class, the resource key of its name and where its cron comes from.</summary>
+/// <param name="Name">The job's (and its trigger's) key name in group <see cref="TalentHubJobs.Group"/>; also <c>JobRun.JobName</c>.</param>
+/// <param name="JobType">The <see cref="IJob"/> class.</param>
+/// <param name="DescriptionKey">Resource key of the job's display name (prefix "Jobs.").</param>
+/// <param name="CronKey">Configuration key holding the Quartz cron expression (seconds first, Asia/Shanghai).</param>
+/// <param name="DefaultCron">Used when <paramref name="CronKey"/> is not configured.</param>
+public sealed record JobDefinition(string Name, Type JobType, string DescriptionKey, string CronKey, string DefaultCron)
+{
+    public JobKey Key => new(Name, TalentHubJobs.Group);
+    public TriggerKey TriggerKey => new(Name, TalentHubJobs.Group);
+
+    /// <summary>The configured cron, or the default; an invalid expression fails start-up with the key to fix.</summary>
+    public string Cron(IConfiguration configuration)
+    {
+        var cron = configuration[CronKey];
+        cron = string.IsNullOrWhiteSpace(cron) ? DefaultCron : cron.Trim();
+        return CronExpression.TryParse(cron, out _)
+            ? cron
+            : throw new InvalidOperationException($"Configuration '{CronKey}' = '{cron}' is not a valid Quartz cron expression.");
+    }
+}
+
+/// <summary>
+/// THE table of every scheduled job and its schedule. To add a job: write <c>&lt;Name&gt;Job : IJob</c> in this folder,
+/// add one row here and one "Jobs.&lt;Name&gt;" resource string. Registration, the persistent store, the run log
+/// (<c>JobRuns</c>) and the /Admin/Jobs console all read this table.
+/// Cron expressions are Quartz's (seconds minutes hours day-of-month month day-of-week) in China Standard Time.
+/// </summary>
+public static class TalentHubJobs
+{
+    public const string Group = "TalentHub";
+
+    public static readonly IReadOnlyList<JobDefinition> All =
+    [
+        Job<DatabaseBackupJob>("DatabaseBackup", "Jobs.DatabaseBackup",
+            $"{TalentHubOptions.Section}:Backup:Cron", new TalentHubOptions.BackupOptions().Cron),
+    ];
+
+    public static TimeZoneInfo TimeZone => ShanghaiTime.Zone;
+
+    public static JobDefinition? Find(string? name) =>
+        All.FirstOrDefault(j => string.Equals(j.Name, name, StringComparison.Ordinal));
+
+    private static JobDefinition Job<TJob>(string name, string descriptionKey, string cronKey, string defaultCron)
+        where TJob : IJob => new(name, typeof(TJob), descriptionKey, cronKey, defaultCron);
+}

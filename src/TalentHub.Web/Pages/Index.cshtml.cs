@@ -1,0 +1,31 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using TalentHub.Web.Domain;
+
+namespace TalentHub.Web.Pages;
+
+public sealed class IndexModel : PageModel
+{
+    public sealed record HomeAction(string TitleKey, string Url);
+
+    public string DisplayName { get; private set; } = "";
+    public IReadOnlyList<HomeAction> Actions { get; private set; } = [];
+
+    public void OnGet()
+    {
+        DisplayName = User.FindFirst("talenthub:display")?.Value ?? User.Identity?.Name ?? "";
+        Actions = ActionsFor(User.IsInRole);
+    }
+
+    /// <summary>What each role can do next, in the order they usually need it.</summary>
+    public static IReadOnlyList<HomeAction> ActionsFor(Func<string, bool> isInRole)
+    {
+        var actions = new List<HomeAction>();
+        if (isInRole(Roles.CountyClerk) || isInRole(Roles.CountyOfficer) || isInRole(Roles.CityOfficer) || isInRole(Roles.Admin))
+            actions.Add(new("Home.People", "/People"));
+        if (isInRole(Roles.Admin))
+            actions.Add(new("Home.Jobs", "/Admin/Jobs"));
+        if (isInRole(Roles.Farmer))
+            actions.Add(new("Home.Farmer", "/"));
+        return actions;
+    }
+}

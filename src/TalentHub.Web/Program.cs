@@ -1,0 +1,25 @@
+using TalentHub.Web.Data;
+using TalentHub.Web.Infrastructure;
+using TalentHub.Web.Jobs;
+
+// The container's health check runs the app's own binary, since the runtime image has no curl.
+if (args.Contains("--healthcheck")) return await HealthProbe.RunAsync();
+
+var builder = WebApplication.CreateBuilder(args);
+var data = DataDirectory.Resolve(builder.Configuration, builder.Environment.ContentRootPath);
+
+builder.Services.Configure<TalentHubOptions>(builder.Configuration.GetSection(TalentHubOptions.Section));
+builder.Services.AddTalentHubData(builder.Configuration, data);
+builder.Services.AddTalentHubIdentity();
+builder.Services.AddTalentHubLocalization();
+builder.Services.AddTalentHubWeb(builder.Configuration, data);
+builder.Services.AddTalentHubJobs(builder.Configuration, data);
+
+var app = builder.Build();
+
+await app.Services.MigrateTalentHubDatabaseAsync();
+await app.Services.SeedTalentHubAsync();
+
+app.UseTalentHubPipeline();
+await app.RunAsync();
+return 0;

@@ -1,0 +1,39 @@
+namespace TalentHub.IntegrationTests.Pages.Account;
+
+public sealed class RateLimitedFactory : TalentHubFactory
+{
+    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        ["TalentHub:LoginAttemptsPerMinute"] = "3",
+        ["TalentHub:SeedDemoData"] = "false",
+        ["Quartz:Enabled"] = "false",
+    };
+}
+
+public sealed class LoginRateLimitTests(RateLimitedFactory app) : IClassFixture<RateLimitedFactory>
+{
+    [Fact]
+    public async Task LoginPost_BeyondTheLimit_AnswersTooManyRequestsWithALocalizedMessage()
+    {
+        var client = app.NewClient();
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 5; i++)
+        {
+            var response = await client.PostFormAsync("/Identity/Account/Login",
+                new() { ["Input.Login"] = "nobody", ["Input.Password"] = "wrong-password-here" });
+            statuses.Add(response.StatusCode);
+            if (response.StatusCode == HttpStatusCode.TooManyRequests)
+                Assert.Contains("登录尝试过于频繁", await response.Content.ReadAsStringAsync());
+        }
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests, HttpStatusCode.TooManyRequests], statuses);
+    }
+
+    [Fact]
+    public async Task LoginPage_Get_IsNotRateLimited()
+    {
+        var client = app.NewClient();
+        for (var i = 0; i < 6; i++)
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/Identity/Account/Login")).StatusCode);
+    }
+}

@@ -1,0 +1,73 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using TalentHub.Web.Data;
+using TalentHub.Web.Domain.Common;
+
+namespace TalentHub.IntegrationTests.Pages.Account;
+
+public sealed class RegisterTests(TalentHubFactory app) : AppTest(app)
+{
+    private static int _sequence = 100;
+
+    private static (string Id, string Mobile) NewIdentity()
+    {
+        var n = Interlocked.Increment(ref _sequence);
+        var id = IdNumber.Create("330523", new DateOnly(1985, 3, 1).AddDays(n), n % 1000, Sex.Female).Value;
+        return (id, $"1390000{n:D4}");
+    }
+
+    [Fact]
+    public async Task Register_NewFarmer_CreatesAPersonAndAnAccountThatLogsInByMobile()
+    {
+        var (id, mobile) = NewIdentity();
+        var client = App.NewClient();
+
+        var response = await client.PostFormAsync("/Identity/Account/Register", new()
+        {
+            ["Input.Mobile"] = mobile, ["Input.Name"] = "测试农户", ["Input.IdNumber"] = id,
+            ["Input.VillageCode"] = "330523108204", ["Input.Password"] = "my farm by the bamboo hills",
+            ["Input.ConfirmPassword"] = "my farm by the bamboo hills",
+        });
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        await App.LoginAsync(mobile, "my farm by the bamboo hills");
+        using var scope = App.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<TalentHubDbContext>();
+        var user = await db.Users.SingleAsync(u => u.DisplayName == "测试农户" && u.PersonId != null);
+        Assert.DoesNotContain(mobile, user.UserName);
+    }
+
+    [Fact]
+    public async Task Register_WithBadIdNumberMobileAndShortPassword_ShowsEachErrorAndWritesNothing()
+    {
+        var client = App.NewClient();
+
+        var response = await client.PostFormAsync("/Identity/Account/Register", new()
+        {
+            ["Input.Mobile"] = "12345", ["Input.Name"] = "错误示例", ["Input.IdNumber"] = "330523198501011235",
+            ["Input.VillageCode"] = "330523108204", ["Input.Password"] = "short", ["Input.ConfirmPassword"] = "short",
+        });
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("请输入 11 位手机号码", html);
+        Assert.Contains("校验位不正确", html);
+        using var scope = App.Services.CreateScope();
+        Assert.False(await scope.ServiceProvider.GetRequiredService<TalentHubDbContext>().Users.AnyAsync(u => u.DisplayName == "错误示例"));
+    }
+
+    [Fact]
+    public async Task Register_WithACommonPassword_IsRefused()
+    {
+        var (id, mobile) = NewIdentity();
+        var client = App.NewClient();
+
+        var response = await client.PostFormAsync("/Identity/Account/Register", new()
+        {
+            ["Input.Mobile"] = mobile, ["Input.Name"] = "常见密码", ["Input.IdNumber"] = id,
+            ["Input.VillageCode"] = "330523108204", ["Input.Password"] = "password1234", ["Input.ConfirmPassword"] = "password1234",
+        });
+
+        Assert.Contains("这个密码太常见", await response.Content.ReadAsStringAsync());
+    }
+}

@@ -1,0 +1,219 @@
+using TalentHub.Web.Domain.Common;
+
+namespace TalentHub.UnitTests.Domain.Common;
+
+public class IdNumberTests
+{
+    private static readonly DateOnly Today = new(2025, 6, 15);
+
+    [Fact]
+    public void TryParse_WithWellKnownValidExample_Succeeds()
+    {
+        Assert.True(IdNumber.TryParse("11010519491231002X", Today, out var id, out var error));
+
+        Assert.Equal(IdNumberError.None, error);
+        Assert.Equal("11010519491231002X", id.Value);
+        Assert.Equal(new DateOnly(1949, 12, 31), id.BirthDate);
+        Assert.Equal(Sex.Female, id.Sex);
+        Assert.Equal("110105", id.RegionPrefix);
+    }
+
+    [Theory]
+    [InlineData("330523", 1990, 1, 1, 123, Sex.Male)]
+    [InlineData("440305", 2000, 2, 29, 0, Sex.Female)]
+    [InlineData("510104", 1900, 1, 1, 999, Sex.Male)]
+    [InlineData("650102", 1985, 12, 31, 58, Sex.Female)]
+    public void TryParse_WithNumberFromCreate_DerivesBirthDateSexAndRegion(
+        string region, int year, int month, int day, int sequence, Sex sex)
+    {
+        var birth = new DateOnly(year, month, day);
+        var created = IdNumber.Create(region, birth, sequence, sex);
+
+        Assert.True(IdNumber.TryParse(created.Value, Today, out var id, out var error));
+
+        Assert.Equal(IdNumberError.None, error);
+        Assert.Equal(created, id);
+        Assert.Equal(birth, id.BirthDate);
+        Assert.Equal(sex, id.Sex);
+        Assert.Equal(region, id.RegionPrefix);
+    }
+
+    [Theory]
+    [InlineData(Sex.Male, true)]
+    [InlineData(Sex.Female, false)]
+    public void TryParse_DerivesSexFromParityOfSeventeenthDigit(Sex sex, bool seventeenthDigitIsOdd)
+    {
+        var created = IdNumber.Create("330523", new DateOnly(1990, 5, 20), 120, sex);
+
+        Assert.True(IdNumber.TryParse(created.Value, Today, out var id, out _));
+
+        Assert.Equal(seventeenthDigitIsOdd, (created.Value[16] - '0') % 2 == 1);
+        Assert.Equal(sex, id.Sex);
+    }
+
+    [Fact]
+    public void TryParse_WithLowerCaseX_NormalizesToUpperCase()
+    {
+        Assert.True(IdNumber.TryParse("11010519491231002x", Today, out var id, out _));
+
+        Assert.Equal("11010519491231002X", id.Value);
+    }
+
+    [Fact]
+    public void TryParse_WithSurroundingWhitespace_TrimsValue()
+    {
+        Assert.True(IdNumber.TryParse("  11010519491231002X \t", Today, out var id, out _));
+
+        Assert.Equal("11010519491231002X", id.Value);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("   ")]
+    public void TryParse_WithNullOrBlankInput_ReturnsEmpty(string? input)
+    {
+        AssertRejected(input, IdNumberError.Empty);
+    }
+
+    [Theory]
+    [InlineData("11010519491231002")]
+    [InlineData("11010519491231002X1")]
+    [InlineData("110105491231002")] // legacy 15-digit format is not accepted
+    public void TryParse_WithWrongLength_ReturnsWrongLength(string input)
+    {
+        AssertRejected(input, IdNumberError.WrongLength);
+    }
+
+    [Theory]
+    [InlineData("1101051949123100AX")]
+    [InlineData("11010519491231002Y")]
+    [InlineData("X10105194912310021")]
+    [InlineData("110105 19491231002")]
+    [InlineData("11010519491231002０")] // full-width zero
+    public void TryParse_WithNonDigitCharacters_ReturnsInvalidCharacters(string input)
+    {
+        AssertRejected(input, IdNumberError.InvalidCharacters);
+    }
+
+    [Theory]
+    [InlineData("19491331")] // month 13
+    [InlineData("19490230")] // 30 February
+    [InlineData("19000229")] // 1900 was not a leap year
+    [InlineData("18991231")] // before 1900
+    [InlineData("00000000")]
+    public void TryParse_WithImpossibleOrTooEarlyBirthDate_ReturnsInvalidBirthDate(string yyyyMMdd)
+    {
+        AssertRejected(WithValidCheckDigit("110105" + yyyyMMdd + "002"), IdNumberError.InvalidBirthDate);
+    }
+
+    [Fact]
+    public void TryParse_WithFutureBirthDate_ReturnsInvalidBirthDate()
+    {
+        var tomorrow = Today.AddDays(1);
+        var id = IdNumber.Create("110105", tomorrow, 1, Sex.Male);
+
+        AssertRejected(id.Value, IdNumberError.InvalidBirthDate);
+    }
+
+    [Fact]
+    public void TryParse_WithBirthDateToday_Succeeds()
+    {
+        var id = IdNumber.Create("110105", Today, 1, Sex.Male);
+
+        Assert.True(IdNumber.TryParse(id.Value, Today, out _, out var error));
+        Assert.Equal(IdNumberError.None, error);
+    }
+
+    [Fact]
+    public void TryParse_WithoutToday_RefusesBirthDateAfterCurrentDate()
+    {
+        var nextYear = DateOnly.FromDateTime(DateTime.Now).AddYears(1);
+        var id = IdNumber.Create("110105", nextYear, 1, Sex.Male);
+
+        Assert.False(IdNumber.TryParse(id.Value, out _, out var error));
+        Assert.Equal(IdNumberError.InvalidBirthDate, error);
+    }
+
+    [Theory]
+    [InlineData("110105194912310020")]
+    [InlineData("110105194912310021")]
+    [InlineData("110105194912310029")]
+    public void TryParse_WithWrongCheckDigit_ReturnsCheckDigitMismatch(string input)
+    {
+        AssertRejected(input, IdNumberError.CheckDigitMismatch);
+    }
+
+    [Theory]
+    [InlineData("11010519491231002", "X")]
+    [InlineData("33052319900101123", "8")]
+    public void ComputeCheckDigit_ReturnsCheckCharacterForFirst17Digits(string first17, string expected)
+    {
+        Assert.Equal(expected, IdNumber.ComputeCheckDigit(first17));
+    }
+
+    [Theory]
+    [InlineData("1101051949123100")]
+    [InlineData("110105194912310021")]
+    [InlineData("1101051949123100A")]
+    public void ComputeCheckDigit_WithMalformedInput_Throws(string first17)
+    {
+        Assert.Throws<ArgumentException>(() => IdNumber.ComputeCheckDigit(first17));
+    }
+
+    [Theory]
+    [InlineData(122, Sex.Male, "123")]
+    [InlineData(123, Sex.Male, "123")]
+    [InlineData(123, Sex.Female, "122")]
+    [InlineData(0, Sex.Male, "001")]
+    [InlineData(999, Sex.Female, "998")]
+    public void Create_AdjustsParityOfSequenceToMatchSex(int sequence, Sex sex, string expectedSequence)
+    {
+        var id = IdNumber.Create("330523", new DateOnly(1990, 1, 1), sequence, sex);
+
+        Assert.Equal("33052319900101" + expectedSequence, id.Value[..17]);
+        Assert.Equal(sex, id.Sex);
+    }
+
+    [Theory]
+    [InlineData(-1)]
+    [InlineData(1000)]
+    public void Create_WithSequenceOutOfRange_Throws(int sequence)
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(
+            () => IdNumber.Create("330523", new DateOnly(1990, 1, 1), sequence, Sex.Male));
+    }
+
+    [Theory]
+    [InlineData("33052")]
+    [InlineData("3305231")]
+    [InlineData("33052A")]
+    public void Create_WithMalformedRegionPrefix_Throws(string region)
+    {
+        Assert.Throws<ArgumentException>(() => IdNumber.Create(region, new DateOnly(1990, 1, 1), 1, Sex.Male));
+    }
+
+    [Fact]
+    public void Create_WithBirthDateBefore1900_Throws()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(
+            () => IdNumber.Create("330523", new DateOnly(1899, 12, 31), 1, Sex.Male));
+    }
+
+    [Fact]
+    public void ToString_ReturnsValue()
+    {
+        var id = IdNumber.Create("330523", new DateOnly(1990, 1, 1), 123, Sex.Male);
+
+        Assert.Equal(id.Value, id.ToString());
+    }
+
+    private static void AssertRejected(string? input, IdNumberError expected)
+    {
+        Assert.False(IdNumber.TryParse(input, Today, out var id, out var error));
+        Assert.Null(id);
+        Assert.Equal(expected, error);
+    }
+
+    private static string WithValidCheckDigit(string first17) => first17 + IdNumber.ComputeCheckDigit(first17);
+}

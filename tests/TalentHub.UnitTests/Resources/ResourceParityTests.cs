@@ -1,0 +1,40 @@
+using System.Xml.Linq;
+
+namespace TalentHub.UnitTests.Resources;
+
+/// <summary>English must be complete: every Chinese string has an English one and the reverse.</summary>
+public sealed class ResourceParityTests
+{
+    private static string ResourcesFolder()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "TalentHub.sln"))) dir = dir.Parent;
+        return Path.Combine(dir!.FullName, "src", "TalentHub.Web", "Resources");
+    }
+
+    private static Dictionary<string, string> Read(string path) =>
+        XDocument.Load(path).Root!.Elements("data").ToDictionary(d => (string)d.Attribute("name")!, d => (string?)d.Element("value") ?? "");
+
+    public static TheoryData<string> ChineseFiles() =>
+        new(Directory.GetFiles(ResourcesFolder(), "*.zh-CN.resx").Select(Path.GetFileName)!);
+
+    [Theory]
+    [MemberData(nameof(ChineseFiles))]
+    public void EveryKey_HasBothLanguages_WithTextAndTheSamePlaceholders(string chineseFile)
+    {
+        var zh = Read(Path.Combine(ResourcesFolder(), chineseFile));
+        var en = Read(Path.Combine(ResourcesFolder(), chineseFile.Replace(".zh-CN.", ".en.")));
+
+        Assert.Empty(zh.Keys.Except(en.Keys));
+        Assert.Empty(en.Keys.Except(zh.Keys));
+        foreach (var (key, text) in zh)
+        {
+            Assert.False(string.IsNullOrWhiteSpace(text), $"{key} is empty in Chinese");
+            Assert.False(string.IsNullOrWhiteSpace(en[key]), $"{key} is empty in English");
+            Assert.Equal(Placeholders(text), Placeholders(en[key]));
+        }
+    }
+
+    private static string Placeholders(string text) =>
+        string.Join(",", System.Text.RegularExpressions.Regex.Matches(text, @"\{\d+\}").Select(m => m.Value).Distinct().Order());
+}
