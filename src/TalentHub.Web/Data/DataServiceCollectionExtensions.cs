@@ -16,6 +16,10 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton(TimeProvider.System);
         services.AddHttpContextAccessor();
         services.AddScoped<IRegionScope, HttpRegionScope>();
+        services.AddSingleton<CurrentActor>();
+        services.AddSingleton<AuditInterceptor>();
+        services.AddScoped<AuditLog>();
+        services.AddScoped<PersonRegistry>();
         var options = configuration.GetSection(TalentHubOptions.Section).Get<TalentHubOptions>() ?? new();
         services.AddSingleton(PersonalDataProtector.Create(options.PersonalData, data));
 
@@ -23,13 +27,15 @@ public static class DataServiceCollectionExtensions
         {
             var cs = configuration.GetConnectionString("Postgres")
                 ?? throw new InvalidOperationException("ConnectionStrings:Postgres is required when Database:Provider=Postgres.");
-            services.AddDbContext<TalentHubDbContext, PostgresTalentHubDbContext>(o => o.UseNpgsql(cs));
+            services.AddDbContext<TalentHubDbContext, PostgresTalentHubDbContext>((sp, o) => o
+                .UseNpgsql(cs)
+                .AddInterceptors(sp.GetRequiredService<AuditInterceptor>()));
         }
         else
         {
-            services.AddDbContext<TalentHubDbContext, SqliteTalentHubDbContext>(o => o
+            services.AddDbContext<TalentHubDbContext, SqliteTalentHubDbContext>((sp, o) => o
                 .UseSqlite(SqliteConnectionString(data.AppDatabase))
-                .AddInterceptors(new SqlitePragmas()));
+                .AddInterceptors(new SqlitePragmas(), sp.GetRequiredService<AuditInterceptor>()));
         }
         return services;
     }

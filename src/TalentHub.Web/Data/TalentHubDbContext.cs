@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using TalentHub.Web.Domain.Entities;
 using TalentHub.Web.Domain.People;
 using TalentHub.Web.Domain.Regions;
 using TalentHub.Web.Services;
@@ -12,7 +13,9 @@ public abstract class TalentHubDbContext(DbContextOptions options, IRegionScope 
 {
     public DbSet<Region> Regions => Set<Region>();
     public DbSet<Person> People => Set<Person>();
+    public DbSet<BusinessEntity> BusinessEntities => Set<BusinessEntity>();
     public DbSet<JobRun> JobRuns => Set<JobRun>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     /// <summary>Read by the query filters of region-owned entities; EF evaluates it per query.</summary>
     internal string? ScopedCountyCode => scope.CountyCode;
@@ -24,6 +27,7 @@ public abstract class TalentHubDbContext(DbContextOptions options, IRegionScope 
         builder.ApplyConfigurationsFromAssembly(typeof(TalentHubDbContext).Assembly,
             t => t.Namespace == typeof(Configurations.RegionConfiguration).Namespace);
         builder.Entity<Person>().HasQueryFilter(p => ScopedCountyCode == null || p.CountyCode == ScopedCountyCode);
+        builder.Entity<BusinessEntity>().HasQueryFilter(e => ScopedCountyCode == null || e.CountyCode == ScopedCountyCode);
         // The model is built once per process, so the converter holds the process's one key set.
         EncryptedStringConverter.Apply(builder.Model, protector);
     }

@@ -43,7 +43,9 @@ public sealed partial class JobRunRecorder(IServiceScopeFactory scopes, TimeProv
     {
         if (error is not null)
         {
-            var cause = error is JobExecutionException { InnerException: { } inner } ? inner : error;
+            // Quartz wraps what the job threw (JobExecutionException around JobExecutionProcessException): report the cause.
+            var cause = error;
+            while (cause is SchedulerException { InnerException: { } inner }) cause = inner;
             if (cause is OperationCanceledException) return "Cancelled";
             var firstLine = cause.Message.Split('\n', 2)[0].Trim();
             return Truncate($"{cause.GetType().Name}: {firstLine}");

@@ -16,7 +16,8 @@ public sealed class JobRunRecorderTests
     [Fact]
     public void Describe_Failure_GivesTheCauseTypeAndFirstLine()
     {
-        var error = new JobExecutionException(new InvalidDataException("Backup failed the integrity check\nrow 3 missing"));
+        var error = new JobExecutionException(new SchedulerException("Job threw an unhandled exception.",
+            new InvalidDataException("Backup failed the integrity check\nrow 3 missing")));
 
         Assert.Equal("InvalidDataException: Backup failed the integrity check", JobRunRecorder.Describe("ignored", error));
         Assert.Equal("Cancelled", JobRunRecorder.Describe(null, new JobExecutionException(new OperationCanceledException())));

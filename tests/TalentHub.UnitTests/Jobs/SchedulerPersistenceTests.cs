@@ -65,19 +65,8 @@ public sealed class SchedulerPersistenceTests : IDisposable
         return (await scheduler.GetTrigger(job.TriggerKey) as ICronTrigger)?.CronExpressionString;
     }
 
-    private static ServiceProvider Build(DataDirectory data, string backupCron)
-    {
-        var configuration = TalentHubJobsTests.Configuration(
-            ("Quartz:Enabled", "false"),
-            ("TalentHub:Backup:Cron", backupCron));
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddSingleton(configuration);
-        services.AddSingleton(data);
-        services.AddSingleton(TimeProvider.System);
-        services.AddTalentHubJobs(configuration, data);
-        return services.BuildServiceProvider();
-    }
+    private static ServiceProvider Build(DataDirectory data, string backupCron) =>
+        JobServices.Build(data, ("Quartz:Enabled", "false"), ("TalentHub:Backup:Cron", backupCron));
 
     public sealed class NoOpJob : IJob
     {

@@ -36,7 +36,7 @@ public sealed class TalentHubJobsTests
     public void BackupCron_ComesFromConfiguration()
     {
         var job = TalentHubJobs.Find("DatabaseBackup")!;
-        var configuration = Configuration(("TalentHub:Backup:Cron", "0 15 4 * * ?"));
+        var configuration = JobServices.Configuration(("TalentHub:Backup:Cron", "0 15 4 * * ?"));
 
         Assert.Equal("0 15 4 * * ?", job.Cron(configuration));
         Assert.Equal("0 30 2 * * ?", job.DefaultCron);
@@ -61,6 +61,4 @@ public sealed class TalentHubJobsTests
         Assert.Null(TalentHubJobs.Find("databasebackup"));
     }
 
-    internal static IConfiguration Configuration(params (string Key, string? Value)[] values) =>
-        new ConfigurationBuilder().AddInMemoryCollection(values.Select(v => KeyValuePair.Create(v.Key, v.Value))).Build();
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using TalentHub.Web.Domain.Entities;
 using TalentHub.Web.Domain.People;
 using TalentHub.Web.Domain.Regions;
 
@@ -22,5 +23,20 @@ public sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         b.HasOne<Region>().WithMany().HasForeignKey(p => p.RegionCode).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(p => new { p.CountyCode, p.Name });
         b.Property(p => p.Version).IsConcurrencyToken();
+        b.Property(p => p.Industry).HasMaxLength(50);
+        b.HasIndex(p => new { p.CountyCode, p.Industry });
+        b.Property(p => p.Skills).HasMaxLength(200);
+        b.Property(p => p.CertificatesHeld).HasMaxLength(200);
+        b.Property(p => p.Notes).HasMaxLength(1000);
+        b.HasMany(p => p.Categories).WithOne().HasForeignKey(c => c.PersonId).OnDelete(DeleteBehavior.Cascade);
+        b.Navigation(p => p.Categories).AutoInclude(false);
+        b.OwnsOne(p => p.Venture, v =>
+        {
+            v.ToTable("Ventures");
+            v.Property(x => x.Name).HasMaxLength(100);
+            v.Property(x => x.Industry).HasMaxLength(50);
+            v.Property(x => x.Investment).HasPrecision(12, 2);
+            v.HasOne<BusinessEntity>().WithMany().HasForeignKey(x => x.EntityId).OnDelete(DeleteBehavior.SetNull);
+        });
     }
 }

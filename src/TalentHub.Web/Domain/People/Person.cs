@@ -3,7 +3,7 @@ using TalentHub.Web.Domain.Common;
 namespace TalentHub.Web.Domain.People;
 
 /// <summary>One real person in the talent registry, keyed by the resident ID number.</summary>
-public sealed class Person : IRegionOwned
+public sealed class Person : IRegionOwned, IAudited
 {
     public int Id { get; private set; }
     public string Name { get; set; } = "";
@@ -20,6 +20,18 @@ public sealed class Person : IRegionOwned
 
     public string RegionCode { get; private set; } = "";
     public string CountyCode { get; private set; } = "";
+
+    public EducationLevel? Education { get; set; }
+    public string? Industry { get; set; }
+    /// <summary>Free tags, separated by commas.</summary>
+    public string? Skills { get; set; }
+    public string? CertificatesHeld { get; set; }
+    public IncomeBand? IncomeBand { get; set; }
+    public string? Notes { get; set; }
+
+    public List<PersonCategory> Categories { get; private set; } = [];
+    /// <summary>Present only for returning or incoming entrepreneurs.</summary>
+    public Venture? Venture { get; private set; }
 
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
@@ -38,6 +50,41 @@ public sealed class Person : IRegionOwned
         Mobile = mobile;
         MobileHash = hash;
         MobileTail = mobile?[^4..];
+    }
+
+    /// <summary>
+    /// Replaces the categories. A local talent needs its subtype; a venture is kept only for entrepreneurs.
+    /// </summary>
+    public void SetCategories(IEnumerable<TalentCategory> categories, LocalTalentType? localTalentType, Venture? venture)
+    {
+        var wanted = categories.Distinct().ToList();
+        if (wanted.Count == 0)
+            throw new DomainException("Person.CategoryRequired", nameof(Categories));
+        if (wanted.Contains(TalentCategory.LocalTalent) && localTalentType is null)
+            throw new DomainException("Person.LocalTalentTypeRequired", nameof(LocalTalentType));
+        if (wanted.Contains(TalentCategory.ReturningEntrepreneur) && venture is null)
+            throw new DomainException("Person.VentureRequired", nameof(Venture));
+
+        Categories.RemoveAll(c => !wanted.Contains(c.Category)
+            || (c.Category == TalentCategory.LocalTalent && c.LocalTalentType != localTalentType));
+        foreach (var category in wanted.Where(w => Categories.All(c => c.Category != w)))
+            Categories.Add(new PersonCategory
+            {
+                Category = category,
+                LocalTalentType = category == TalentCategory.LocalTalent ? localTalentType : null,
+            });
+        Venture = wanted.Contains(TalentCategory.ReturningEntrepreneur) ? venture : null;
+    }
+
+    public bool Has(TalentCategory category) => Categories.Any(c => c.Category == category);
+
+    /// <summary>Birth date and sex are read from the ID number; what the user typed must agree with it.</summary>
+    public static void CheckAgreesWithIdNumber(IdNumber id, DateOnly? enteredBirthDate, Sex? enteredSex)
+    {
+        if (enteredBirthDate is { } birth && birth != id.BirthDate)
+            throw new DomainException("Person.BirthDateDisagrees", nameof(BirthDate));
+        if (enteredSex is { } sex && sex != id.Sex)
+            throw new DomainException("Person.SexDisagrees", nameof(Sex));
     }
 
     public void MoveTo(string villageCode)

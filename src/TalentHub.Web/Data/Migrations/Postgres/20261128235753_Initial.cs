@@ -56,6 +56,26 @@ namespace TalentHub.Web.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "AuditEntries",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UserId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    UserName = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    Action = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    EntityType = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    EntityId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    CountyCode = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: true),
+                    Changes = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AuditEntries", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "JobRuns",
                 columns: table => new
                 {
@@ -215,6 +235,12 @@ namespace TalentHub.Web.Data.Migrations.Postgres
                     MobileTail = table.Column<string>(type: "character varying(4)", maxLength: 4, nullable: true),
                     RegionCode = table.Column<string>(type: "character(12)", fixedLength: true, maxLength: 12, nullable: false),
                     CountyCode = table.Column<string>(type: "character(12)", fixedLength: true, maxLength: 12, nullable: false),
+                    Education = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    Industry = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    Skills = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    CertificatesHeld = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    IncomeBand = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    Notes = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
                     CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     Version = table.Column<int>(type: "integer", nullable: false)
@@ -228,6 +254,157 @@ namespace TalentHub.Web.Data.Migrations.Postgres
                         principalTable: "Regions",
                         principalColumn: "Code",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "BusinessEntities",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    CreditCode = table.Column<string>(type: "character(18)", fixedLength: true, maxLength: 18, nullable: false),
+                    CreditCodeWarningConfirmed = table.Column<bool>(type: "boolean", nullable: false),
+                    Type = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    LegalRepresentativeId = table.Column<int>(type: "integer", nullable: false),
+                    RegisteredOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    RegionCode = table.Column<string>(type: "character(12)", fixedLength: true, maxLength: 12, nullable: false),
+                    CountyCode = table.Column<string>(type: "character(12)", fixedLength: true, maxLength: 12, nullable: false),
+                    Address = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Industry = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    LandArea = table.Column<decimal>(type: "numeric(12,2)", precision: 12, scale: 2, nullable: true),
+                    LivestockScale = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Members = table.Column<int>(type: "integer", nullable: true),
+                    FamilyLabour = table.Column<int>(type: "integer", nullable: true),
+                    Employees = table.Column<int>(type: "integer", nullable: true),
+                    HouseholdsDriven = table.Column<int>(type: "integer", nullable: true),
+                    AnnualRevenue = table.Column<decimal>(type: "numeric(14,2)", precision: 14, scale: 2, nullable: true),
+                    Rating = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    RatingYear = table.Column<int>(type: "integer", nullable: true),
+                    Status = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    SubmittedByUserId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_BusinessEntities", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_BusinessEntities_People_LegalRepresentativeId",
+                        column: x => x.LegalRepresentativeId,
+                        principalTable: "People",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_BusinessEntities_Regions_RegionCode",
+                        column: x => x.RegionCode,
+                        principalTable: "Regions",
+                        principalColumn: "Code",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PersonCategory",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    PersonId = table.Column<int>(type: "integer", nullable: false),
+                    Category = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    LocalTalentType = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PersonCategory", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PersonCategory_People_PersonId",
+                        column: x => x.PersonId,
+                        principalTable: "People",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "EntityMembers",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    EntityId = table.Column<int>(type: "integer", nullable: false),
+                    PersonId = table.Column<int>(type: "integer", nullable: false),
+                    Role = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EntityMembers", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_EntityMembers_BusinessEntities_EntityId",
+                        column: x => x.EntityId,
+                        principalTable: "BusinessEntities",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_EntityMembers_People_PersonId",
+                        column: x => x.PersonId,
+                        principalTable: "People",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "EntityStatusChanges",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    EntityId = table.Column<int>(type: "integer", nullable: false),
+                    From = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    To = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    ByUserId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    ByName = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Reason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EntityStatusChanges", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_EntityStatusChanges_BusinessEntities_EntityId",
+                        column: x => x.EntityId,
+                        principalTable: "BusinessEntities",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Ventures",
+                columns: table => new
+                {
+                    PersonId = table.Column<int>(type: "integer", nullable: false),
+                    Origin = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    ReturnedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Industry = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    Investment = table.Column<decimal>(type: "numeric(12,2)", precision: 12, scale: 2, nullable: true),
+                    JobsCreated = table.Column<int>(type: "integer", nullable: true),
+                    EntityId = table.Column<int>(type: "integer", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Ventures", x => x.PersonId);
+                    table.ForeignKey(
+                        name: "FK_Ventures_BusinessEntities_EntityId",
+                        column: x => x.EntityId,
+                        principalTable: "BusinessEntities",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_Ventures_People_PersonId",
+                        column: x => x.PersonId,
+                        principalTable: "People",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateIndex(
@@ -268,9 +445,71 @@ namespace TalentHub.Web.Data.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_AuditEntries_At",
+                table: "AuditEntries",
+                column: "At");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditEntries_EntityType_EntityId",
+                table: "AuditEntries",
+                columns: new[] { "EntityType", "EntityId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditEntries_UserName_At",
+                table: "AuditEntries",
+                columns: new[] { "UserName", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_BusinessEntities_CountyCode_Name",
+                table: "BusinessEntities",
+                columns: new[] { "CountyCode", "Name" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_BusinessEntities_CountyCode_Type_Status",
+                table: "BusinessEntities",
+                columns: new[] { "CountyCode", "Type", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_BusinessEntities_CreditCode",
+                table: "BusinessEntities",
+                column: "CreditCode",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_BusinessEntities_LegalRepresentativeId",
+                table: "BusinessEntities",
+                column: "LegalRepresentativeId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_BusinessEntities_RegionCode",
+                table: "BusinessEntities",
+                column: "RegionCode");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EntityMembers_EntityId_PersonId_Role",
+                table: "EntityMembers",
+                columns: new[] { "EntityId", "PersonId", "Role" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EntityMembers_PersonId",
+                table: "EntityMembers",
+                column: "PersonId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EntityStatusChanges_EntityId_At",
+                table: "EntityStatusChanges",
+                columns: new[] { "EntityId", "At" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_JobRuns_JobName_StartedAt",
                 table: "JobRuns",
                 columns: new[] { "JobName", "StartedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_People_CountyCode_Industry",
+                table: "People",
+                columns: new[] { "CountyCode", "Industry" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_People_CountyCode_Name",
@@ -294,9 +533,25 @@ namespace TalentHub.Web.Data.Migrations.Postgres
                 column: "RegionCode");
 
             migrationBuilder.CreateIndex(
+                name: "IX_PersonCategory_Category",
+                table: "PersonCategory",
+                column: "Category");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PersonCategory_PersonId_Category",
+                table: "PersonCategory",
+                columns: new[] { "PersonId", "Category" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Regions_ParentCode",
                 table: "Regions",
                 column: "ParentCode");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Ventures_EntityId",
+                table: "Ventures",
+                column: "EntityId");
         }
 
         /// <inheritdoc />
@@ -318,16 +573,34 @@ namespace TalentHub.Web.Data.Migrations.Postgres
                 name: "AspNetUserTokens");
 
             migrationBuilder.DropTable(
+                name: "AuditEntries");
+
+            migrationBuilder.DropTable(
+                name: "EntityMembers");
+
+            migrationBuilder.DropTable(
+                name: "EntityStatusChanges");
+
+            migrationBuilder.DropTable(
                 name: "JobRuns");
 
             migrationBuilder.DropTable(
-                name: "People");
+                name: "PersonCategory");
+
+            migrationBuilder.DropTable(
+                name: "Ventures");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");
+
+            migrationBuilder.DropTable(
+                name: "BusinessEntities");
+
+            migrationBuilder.DropTable(
+                name: "People");
 
             migrationBuilder.DropTable(
                 name: "Regions");

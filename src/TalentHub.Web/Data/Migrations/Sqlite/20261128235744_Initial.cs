@@ -55,6 +55,26 @@ namespace TalentHub.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "AuditEntries",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    UserName = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    Action = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    EntityType = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    EntityId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    CountyCode = table.Column<string>(type: "TEXT", maxLength: 12, nullable: true),
+                    Changes = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AuditEntries", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "JobRuns",
                 columns: table => new
                 {
@@ -214,6 +234,12 @@ namespace TalentHub.Web.Data.Migrations.Sqlite
                     MobileTail = table.Column<string>(type: "TEXT", maxLength: 4, nullable: true),
                     RegionCode = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 12, nullable: false),
                     CountyCode = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 12, nullable: false),
+                    Education = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    Industry = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    Skills = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    CertificatesHeld = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    IncomeBand = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    Notes = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     Version = table.Column<int>(type: "INTEGER", nullable: false)
@@ -227,6 +253,157 @@ namespace TalentHub.Web.Data.Migrations.Sqlite
                         principalTable: "Regions",
                         principalColumn: "Code",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "BusinessEntities",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    CreditCode = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 18, nullable: false),
+                    CreditCodeWarningConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Type = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    LegalRepresentativeId = table.Column<int>(type: "INTEGER", nullable: false),
+                    RegisteredOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    RegionCode = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 12, nullable: false),
+                    CountyCode = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 12, nullable: false),
+                    Address = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Industry = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    LandArea = table.Column<decimal>(type: "TEXT", precision: 12, scale: 2, nullable: true),
+                    LivestockScale = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Members = table.Column<int>(type: "INTEGER", nullable: true),
+                    FamilyLabour = table.Column<int>(type: "INTEGER", nullable: true),
+                    Employees = table.Column<int>(type: "INTEGER", nullable: true),
+                    HouseholdsDriven = table.Column<int>(type: "INTEGER", nullable: true),
+                    AnnualRevenue = table.Column<decimal>(type: "TEXT", precision: 14, scale: 2, nullable: true),
+                    Rating = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    RatingYear = table.Column<int>(type: "INTEGER", nullable: true),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    SubmittedByUserId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_BusinessEntities", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_BusinessEntities_People_LegalRepresentativeId",
+                        column: x => x.LegalRepresentativeId,
+                        principalTable: "People",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_BusinessEntities_Regions_RegionCode",
+                        column: x => x.RegionCode,
+                        principalTable: "Regions",
+                        principalColumn: "Code",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PersonCategory",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PersonId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Category = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    LocalTalentType = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PersonCategory", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PersonCategory_People_PersonId",
+                        column: x => x.PersonId,
+                        principalTable: "People",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "EntityMembers",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    EntityId = table.Column<int>(type: "INTEGER", nullable: false),
+                    PersonId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Role = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EntityMembers", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_EntityMembers_BusinessEntities_EntityId",
+                        column: x => x.EntityId,
+                        principalTable: "BusinessEntities",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_EntityMembers_People_PersonId",
+                        column: x => x.PersonId,
+                        principalTable: "People",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "EntityStatusChanges",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    EntityId = table.Column<int>(type: "INTEGER", nullable: false),
+                    From = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    To = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    ByUserId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    ByName = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EntityStatusChanges", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_EntityStatusChanges_BusinessEntities_EntityId",
+                        column: x => x.EntityId,
+                        principalTable: "BusinessEntities",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Ventures",
+                columns: table => new
+                {
+                    PersonId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Origin = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    ReturnedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Industry = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    Investment = table.Column<decimal>(type: "TEXT", precision: 12, scale: 2, nullable: true),
+                    JobsCreated = table.Column<int>(type: "INTEGER", nullable: true),
+                    EntityId = table.Column<int>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Ventures", x => x.PersonId);
+                    table.ForeignKey(
+                        name: "FK_Ventures_BusinessEntities_EntityId",
+                        column: x => x.EntityId,
+                        principalTable: "BusinessEntities",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_Ventures_People_PersonId",
+                        column: x => x.PersonId,
+                        principalTable: "People",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateIndex(
@@ -267,9 +444,71 @@ namespace TalentHub.Web.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_AuditEntries_At",
+                table: "AuditEntries",
+                column: "At");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditEntries_EntityType_EntityId",
+                table: "AuditEntries",
+                columns: new[] { "EntityType", "EntityId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditEntries_UserName_At",
+                table: "AuditEntries",
+                columns: new[] { "UserName", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_BusinessEntities_CountyCode_Name",
+                table: "BusinessEntities",
+                columns: new[] { "CountyCode", "Name" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_BusinessEntities_CountyCode_Type_Status",
+                table: "BusinessEntities",
+                columns: new[] { "CountyCode", "Type", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_BusinessEntities_CreditCode",
+                table: "BusinessEntities",
+                column: "CreditCode",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_BusinessEntities_LegalRepresentativeId",
+                table: "BusinessEntities",
+                column: "LegalRepresentativeId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_BusinessEntities_RegionCode",
+                table: "BusinessEntities",
+                column: "RegionCode");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EntityMembers_EntityId_PersonId_Role",
+                table: "EntityMembers",
+                columns: new[] { "EntityId", "PersonId", "Role" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EntityMembers_PersonId",
+                table: "EntityMembers",
+                column: "PersonId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EntityStatusChanges_EntityId_At",
+                table: "EntityStatusChanges",
+                columns: new[] { "EntityId", "At" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_JobRuns_JobName_StartedAt",
                 table: "JobRuns",
                 columns: new[] { "JobName", "StartedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_People_CountyCode_Industry",
+                table: "People",
+                columns: new[] { "CountyCode", "Industry" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_People_CountyCode_Name",
@@ -293,9 +532,25 @@ namespace TalentHub.Web.Data.Migrations.Sqlite
                 column: "RegionCode");
 
             migrationBuilder.CreateIndex(
+                name: "IX_PersonCategory_Category",
+                table: "PersonCategory",
+                column: "Category");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PersonCategory_PersonId_Category",
+                table: "PersonCategory",
+                columns: new[] { "PersonId", "Category" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Regions_ParentCode",
                 table: "Regions",
                 column: "ParentCode");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Ventures_EntityId",
+                table: "Ventures",
+                column: "EntityId");
         }
 
         /// <inheritdoc />
@@ -317,16 +572,34 @@ namespace TalentHub.Web.Data.Migrations.Sqlite
                 name: "AspNetUserTokens");
 
             migrationBuilder.DropTable(
+                name: "AuditEntries");
+
+            migrationBuilder.DropTable(
+                name: "EntityMembers");
+
+            migrationBuilder.DropTable(
+                name: "EntityStatusChanges");
+
+            migrationBuilder.DropTable(
                 name: "JobRuns");
 
             migrationBuilder.DropTable(
-                name: "People");
+                name: "PersonCategory");
+
+            migrationBuilder.DropTable(
+                name: "Ventures");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");
+
+            migrationBuilder.DropTable(
+                name: "BusinessEntities");
+
+            migrationBuilder.DropTable(
+                name: "People");
 
             migrationBuilder.DropTable(
                 name: "Regions");

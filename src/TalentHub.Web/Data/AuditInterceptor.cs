@@ -1,0 +1,116 @@
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using TalentHub.Web.Domain;
+using TalentHub.Web.Domain.Common;
+using TalentHub.Web.Services;
+
+namespace TalentHub.Web.Data;
+
+/// <summary>
+/// Writes an <see cref="AuditEntry"/> for every create, update, status change and delete of an
+/// <see cref="IAudited"/> entity, in the same SaveChanges. Encrypted values are recorded masked and
+/// keyed hashes not at all. Keys of new rows are filled in right after the save.
+/// </summary>
+public sealed class AuditInterceptor(CurrentActor actor, TimeProvider clock) : SaveChangesInterceptor
+{
+    private static readonly HashSet<string> Skipped = ["Version", "IdNumberHash", "MobileHash", "MobileTail"];
+    private readonly ConditionalWeakTable<DbContext, List<(AuditEntry Audit, EntityEntry Entry)>> _pendingKeys = new();
+
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        if (eventData.Context is { } context) Record(context);
+        return result;
+    }
+
+    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        if (eventData.Context is { } context) Record(context);
+        return ValueTask.FromResult(result);
+    }
+
+    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
+    {
+        if (eventData.Context is { } context && FillKeys(context)) context.SaveChanges();
+        return result;
+    }
+
+    public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        if (eventData.Context is { } context && FillKeys(context)) await context.SaveChangesAsync(cancellationToken);
+        return result;
+    }
+
+    private void Record(DbContext context)
+    {
+        var now = clock.GetUtcNow();
+        var pending = new List<(AuditEntry, EntityEntry)>();
+        foreach (var entry in context.ChangeTracker.Entries().Where(e => e.Entity is IAudited).ToList())
+        {
+            if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted)) continue;
+            var changes = Changes(entry);
+            if (entry.State == EntityState.Modified && changes.Count == 0) continue;
+            var audit = new AuditEntry
+            {
+                At = now,
+                UserId = actor.UserId,
+                UserName = actor.UserName,
+                Action = entry.State switch
+                {
+                    EntityState.Added => AuditAction.Create,
+                    EntityState.Deleted => AuditAction.Delete,
+                    _ when changes.ContainsKey("Status") => AuditAction.StatusChange,
+                    _ => AuditAction.Update,
+                },
+                EntityType = entry.Metadata.ClrType.Name,
+                EntityId = KeyOf(entry),
+                CountyCode = (entry.Entity as IRegionOwned)?.CountyCode,
+                Changes = Truncate(JsonSerializer.Serialize(changes)),
+            };
+            context.Add(audit);
+            if (entry.State == EntityState.Added) pending.Add((audit, entry));
+        }
+        if (pending.Count > 0) _pendingKeys.AddOrUpdate(context, pending);
+    }
+
+    private bool FillKeys(DbContext context)
+    {
+        if (!_pendingKeys.TryGetValue(context, out var pending)) return false;
+        _pendingKeys.Remove(context);
+        foreach (var (audit, entry) in pending) audit.EntityId = KeyOf(entry);
+        return true;
+    }
+
+    private static string? KeyOf(EntityEntry entry)
+    {
+        var key = entry.Metadata.FindPrimaryKey()?.Properties.Select(p => entry.Property(p.Name));
+        return key is null || key.Any(p => p.IsTemporary) ? null : string.Join(",", key.Select(p => p.CurrentValue));
+    }
+
+    private static Dictionary<string, object?[]> Changes(EntityEntry entry)
+    {
+        var changes = new Dictionary<string, object?[]>();
+        foreach (var property in entry.Properties)
+        {
+            var name = property.Metadata.Name;
+            if (Skipped.Contains(name) || property.Metadata.IsShadowProperty() && property.Metadata.IsForeignKey() == false) continue;
+            var before = entry.State == EntityState.Added ? null : property.OriginalValue;
+            var after = entry.State == EntityState.Deleted ? null : property.CurrentValue;
+            if (entry.State == EntityState.Modified && Equals(before, after)) continue;
+            if (entry.State == EntityState.Added && after is null) continue;
+            changes[name] = [Show(property, before), Show(property, after)];
+        }
+        return changes;
+    }
+
+    private static object? Show(PropertyEntry property, object? value)
+    {
+        if (value is not string text || property.Metadata.FindAnnotation(EncryptedStringConverter.Annotation)?.Value is not true)
+            return value is Enum ? value.ToString() : value;
+        return property.Metadata.Name.Contains("IdNumber", StringComparison.Ordinal) ? Masking.IdNumber(text) : Masking.Mobile(text);
+    }
+
+    private static string Truncate(string json) => json.Length <= 8000 ? json : json[..7990] + "…";
+}

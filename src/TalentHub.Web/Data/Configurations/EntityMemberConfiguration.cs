@@ -1,0 +1,17 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using TalentHub.Web.Domain.Entities;
+using TalentHub.Web.Domain.People;
+
+namespace TalentHub.Web.Data.Configurations;
+
+public sealed class EntityMemberConfiguration : IEntityTypeConfiguration<EntityMember>
+{
+    public void Configure(EntityTypeBuilder<EntityMember> b)
+    {
+        b.ToTable("EntityMembers");
+        b.HasOne<Person>().WithMany().HasForeignKey(m => m.PersonId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(m => new { m.EntityId, m.PersonId, m.Role }).IsUnique();
+        b.HasIndex(m => m.PersonId);
+    }
+}

@@ -1,0 +1,17 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using TalentHub.Web.Domain.Entities;
+
+namespace TalentHub.Web.Data.Configurations;
+
+public sealed class EntityStatusChangeConfiguration : IEntityTypeConfiguration<EntityStatusChange>
+{
+    public void Configure(EntityTypeBuilder<EntityStatusChange> b)
+    {
+        b.ToTable("EntityStatusChanges");
+        b.Property(h => h.ByUserId).HasMaxLength(64);
+        b.Property(h => h.ByName).HasMaxLength(128);
+        b.Property(h => h.Reason).HasMaxLength(500);
+        b.HasIndex(h => new { h.EntityId, h.At });
+    }
+}

@@ -1,0 +1,111 @@
+using TalentHub.Web.Domain.Common;
+
+namespace TalentHub.Web.Domain.Entities;
+
+/// <summary>A new agricultural business entity (新型农业经营主体): cooperative, family farm, leading enterprise or service organisation.</summary>
+public sealed class BusinessEntity : IRegionOwned, IAudited
+{
+    public int Id { get; private set; }
+    public string Name { get; set; } = "";
+    public string CreditCode { get; private set; } = "";
+    /// <summary>An officer confirmed a code whose check digit fails (legally issued early pilot codes).</summary>
+    public bool CreditCodeWarningConfirmed { get; private set; }
+    public EntityType Type { get; set; }
+    public int LegalRepresentativeId { get; set; }
+    public DateOnly? RegisteredOn { get; set; }
+    public string RegionCode { get; private set; } = "";
+    public string CountyCode { get; private set; } = "";
+    public string? Address { get; set; }
+    public string? Industry { get; set; }
+    /// <summary>亩, may be fractional.</summary>
+    public decimal? LandArea { get; set; }
+    public string? LivestockScale { get; set; }
+    public int? Members { get; set; }
+    public int? FamilyLabour { get; set; }
+    public int? Employees { get; set; }
+    public int? HouseholdsDriven { get; set; }
+    /// <summary>万元.</summary>
+    public decimal? AnnualRevenue { get; set; }
+    public DemonstrationLevel? Rating { get; set; }
+    public int? RatingYear { get; set; }
+
+    public EntityStatus Status { get; private set; } = EntityStatus.Draft;
+    public string? SubmittedByUserId { get; private set; }
+    public List<EntityMember> People { get; private set; } = [];
+    public List<EntityStatusChange> History { get; private set; } = [];
+
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+    public int Version { get; set; }
+
+    /// <summary>
+    /// Wrong length or alphabet is an error; a failed check digit is a warning the user must confirm.
+    /// Cooperatives' codes start with 93, family farms' with 92 or 91.
+    /// </summary>
+    public void SetCreditCode(string input, bool warningConfirmed)
+    {
+        var code = Common.CreditCode.Normalize(input);
+        switch (Common.CreditCode.Check(code))
+        {
+            case CreditCodeCheck.Empty: throw new DomainException("CreditCode.Empty", nameof(CreditCode));
+            case CreditCodeCheck.WrongLength: throw new DomainException("CreditCode.WrongLength", nameof(CreditCode));
+            case CreditCodeCheck.InvalidCharacters: throw new DomainException("CreditCode.InvalidCharacters", nameof(CreditCode));
+            case CreditCodeCheck.CheckDigitMismatch when !warningConfirmed:
+                throw new DomainException("CreditCode.CheckDigitWarning", nameof(CreditCode));
+        }
+        if (Type == EntityType.Cooperative && !code.StartsWith("93", StringComparison.Ordinal))
+            throw new DomainException("CreditCode.CooperativePrefix", nameof(CreditCode));
+        if (Type == EntityType.FamilyFarm && !code.StartsWith("92", StringComparison.Ordinal) && !code.StartsWith("91", StringComparison.Ordinal))
+            throw new DomainException("CreditCode.FamilyFarmPrefix", nameof(CreditCode));
+        CreditCode = code;
+        CreditCodeWarningConfirmed = Common.CreditCode.Check(code) == CreditCodeCheck.CheckDigitMismatch;
+    }
+
+    public void SetRating(DemonstrationLevel? level, int? year)
+    {
+        if (level is not null && year is null)
+            throw new DomainException("Entity.RatingYearRequired", nameof(RatingYear));
+        Rating = level;
+        RatingYear = level is null ? null : year;
+    }
+
+    public void MoveTo(string regionCode)
+    {
+        RegionCode = regionCode;
+        CountyCode = Regions.RegionCodes.CountyOf(regionCode)
+            ?? throw new DomainException("Entity.RegionMustBeInCounty", nameof(RegionCode));
+    }
+
+    public void Link(int personId, MemberRole role)
+    {
+        if (People.Any(p => p.PersonId == personId && p.Role == role))
+            throw new DomainException("Entity.AlreadyLinked", nameof(People));
+        People.Add(new EntityMember { PersonId = personId, Role = role });
+    }
+
+    public void Unlink(int memberId) => People.RemoveAll(p => p.Id == memberId);
+
+    /// <summary>
+    /// One lifecycle step. Maker-checker: whoever submitted cannot approve or return it.
+    /// </summary>
+    public void MoveStatus(EntityStatus to, string userId, string userName, bool isOfficer, string? reason, DateTimeOffset at)
+    {
+        if (!EntityLifecycle.CanMove(Status, to))
+            throw new DomainException("Entity.TransitionNotAllowed", nameof(Status));
+        if (EntityLifecycle.NeedsOfficer(to) && !isOfficer)
+            throw new DomainException("Entity.OfficerOnly", nameof(Status));
+        if (EntityLifecycle.NeedsReason(to) && string.IsNullOrWhiteSpace(reason))
+            throw new DomainException("Entity.ReasonRequired", "Reason");
+        if (Status == EntityStatus.Submitted && to is EntityStatus.Approved or EntityStatus.Returned && SubmittedByUserId == userId)
+            throw new DomainException("Entity.MakerCannotCheck", nameof(Status));
+
+        History.Add(new EntityStatusChange
+        {
+            From = Status, To = to, ByUserId = userId, ByName = userName, At = at,
+            Reason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim(),
+        });
+        if (to == EntityStatus.Submitted) SubmittedByUserId = userId;
+        Status = to;
+        UpdatedAt = at;
+    }
+}

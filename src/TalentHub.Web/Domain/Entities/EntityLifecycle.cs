@@ -1,0 +1,27 @@
+namespace TalentHub.Web.Domain.Entities;
+
+/// <summary>Draft → Submitted → Approved (在册) or Returned → … → Suspended → Deregistered.</summary>
+public static class EntityLifecycle
+{
+    private static readonly Dictionary<EntityStatus, EntityStatus[]> Allowed = new()
+    {
+        [EntityStatus.Draft] = [EntityStatus.Submitted, EntityStatus.Deregistered],
+        [EntityStatus.Submitted] = [EntityStatus.Approved, EntityStatus.Returned],
+        [EntityStatus.Returned] = [EntityStatus.Submitted, EntityStatus.Deregistered],
+        [EntityStatus.Approved] = [EntityStatus.Suspended, EntityStatus.Deregistered],
+        [EntityStatus.Suspended] = [EntityStatus.Approved, EntityStatus.Deregistered],
+        [EntityStatus.Deregistered] = [],
+    };
+
+    public static IReadOnlyList<EntityStatus> NextFrom(EntityStatus status) => Allowed[status];
+
+    public static bool CanMove(EntityStatus from, EntityStatus to) => Allowed[from].Contains(to);
+
+    /// <summary>Moves that need a written reason.</summary>
+    public static bool NeedsReason(EntityStatus to) =>
+        to is EntityStatus.Returned or EntityStatus.Suspended or EntityStatus.Deregistered;
+
+    /// <summary>Moves only an officer (not a clerk) may make.</summary>
+    public static bool NeedsOfficer(EntityStatus to) =>
+        to is EntityStatus.Approved or EntityStatus.Returned or EntityStatus.Suspended or EntityStatus.Deregistered;
+}
