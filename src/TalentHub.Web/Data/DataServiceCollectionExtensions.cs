@@ -20,6 +20,12 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<AuditInterceptor>();
         services.AddScoped<AuditLog>();
         services.AddScoped<PersonRegistry>();
+        services.AddScoped<Services.Training.Outbox>();
+        services.AddScoped<Services.Training.EnrollmentFacts>();
+        services.AddScoped<Services.Training.EnrollmentService>();
+        services.AddScoped<Services.Training.CourseClock>();
+        services.AddScoped<Services.Training.OutboxDispatcher>();
+        services.AddSingleton<Services.Training.INotificationSender, Services.Training.FileNotificationSender>();
         var options = configuration.GetSection(TalentHubOptions.Section).Get<TalentHubOptions>() ?? new();
         services.AddSingleton(PersonalDataProtector.Create(options.PersonalData, data));
 

@@ -9,26 +9,61 @@ namespace TalentHub.Web.Data;
 
 public static partial class SeedData
 {
+    /// <summary>
+    /// Adds the people of seed-data/people.json that are missing (matched by ID-number hash). People
+    /// seeded before profiles existed (no category yet) get their profile filled in.
+    /// </summary>
     private static async Task SeedPeopleAsync(IServiceProvider sp, TalentHubDbContext db)
     {
         var protector = sp.GetRequiredService<PersonalDataProtector>();
         var now = sp.GetRequiredService<TimeProvider>().GetUtcNow();
         var existing = (await db.People.IgnoreQueryFilters().Select(p => p.IdNumberHash).ToListAsync()).ToHashSet();
+        // Every person saved through the domain has a category, so a person without one is an older seed.
+        var bare = await db.People.IgnoreQueryFilters().Where(p => !p.Categories.Any()).ToDictionaryAsync(p => p.IdNumberHash);
         foreach (var row in Read<List<PersonRow>>("people.json"))
         {
             if (!IdNumber.TryParse(row.IdNumber, out var id, out _))
                 throw new InvalidDataException($"seed-data/people.json: bad ID number for {row.Name}");
             var hash = protector.Hash(id.Value);
-            if (!existing.Add(hash)) continue;
+            if (!existing.Add(hash))
+            {
+                if (bare.TryGetValue(hash, out var old)) ApplyProfile(old, row, now);
+                continue;
+            }
             var person = new Person { Name = row.Name, CreatedAt = now, UpdatedAt = now };
             person.SetIdNumber(id, hash);
             if (row.Mobile is not null && MobileNumber.TryParse(row.Mobile, out var mobile))
                 person.SetMobile(mobile, protector.Hash(mobile));
             person.MoveTo(row.Region);
+            ApplyProfile(person, row, now);
             db.People.Add(person);
         }
         await db.SaveChangesAsync();
     }
+
+    /// <summary>Education, industry, skills, certificates, income band, notes and categories (with the venture).</summary>
+    internal static void ApplyProfile(Person person, PersonRow row, DateTimeOffset now)
+    {
+        person.Education = ParseOrNull<EducationLevel>(row.Education);
+        person.Industry = row.Industry;
+        person.Skills = JoinTags(row.Skills);
+        person.CertificatesHeld = JoinTags(row.Certificates);
+        person.IncomeBand = ParseOrNull<IncomeBand>(row.IncomeBand);
+        person.Notes = row.Notes;
+        person.UpdatedAt = now;
+        if (row.Categories is not { Count: > 0 }) return;
+        var venture = row.Venture is not { } v ? null : new Venture
+        {
+            Origin = Enum.Parse<EntrepreneurOrigin>(v.Origin), ReturnedOn = v.ReturnedOn, Name = v.Name,
+            Industry = v.Industry, Investment = v.Investment, JobsCreated = v.JobsCreated,
+        };
+        person.SetCategories(row.Categories.Select(Enum.Parse<TalentCategory>), ParseOrNull<LocalTalentType>(row.LocalTalentType), venture);
+    }
+
+    private static string? JoinTags(List<string>? tags) => tags is { Count: > 0 } ? string.Join("，", tags) : null;
+
+    private static T? ParseOrNull<T>(string? value) where T : struct, Enum =>
+        string.IsNullOrEmpty(value) ? null : Enum.Parse<T>(value);
 
     private static async Task SeedDemoUsersAsync(IServiceProvider sp, TalentHubDbContext db)
     {
@@ -67,5 +102,13 @@ public static partial class SeedData
     }
 
     private sealed record UserRow(string UserName, string DisplayName, string Role, string Region);
-    private sealed record PersonRow(string Name, string IdNumber, string? Mobile, string Region);
+
+    internal sealed record PersonRow(
+        string Name, string IdNumber, string? Mobile, string Region,
+        string? Education = null, string? Industry = null, List<string>? Skills = null, List<string>? Certificates = null,
+        string? IncomeBand = null, List<string>? Categories = null, string? LocalTalentType = null,
+        VentureRow? Venture = null, string? Notes = null);
+
+    internal sealed record VentureRow(
+        string Origin, DateOnly? ReturnedOn, string? Name, string? Industry, decimal? Investment, int? JobsCreated);
 }

@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using TalentHub.Web.Domain.Entities;
+using TalentHub.Web.Domain.Notifications;
 using TalentHub.Web.Domain.People;
+using TalentHub.Web.Domain.Training;
 using TalentHub.Web.Domain.Regions;
 using TalentHub.Web.Services;
 
@@ -14,6 +16,12 @@ public abstract class TalentHubDbContext(DbContextOptions options, IRegionScope 
     public DbSet<Region> Regions => Set<Region>();
     public DbSet<Person> People => Set<Person>();
     public DbSet<BusinessEntity> BusinessEntities => Set<BusinessEntity>();
+    public DbSet<TrainingProgram> Programs => Set<TrainingProgram>();
+    public DbSet<Course> Courses => Set<Course>();
+    public DbSet<CourseSession> CourseSessions => Set<CourseSession>();
+    public DbSet<Enrollment> Enrollments => Set<Enrollment>();
+    public DbSet<Notification> Outbox => Set<Notification>();
+    public DbSet<Message> Messages => Set<Message>();
     public DbSet<JobRun> JobRuns => Set<JobRun>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
@@ -28,6 +36,7 @@ public abstract class TalentHubDbContext(DbContextOptions options, IRegionScope 
             t => t.Namespace == typeof(Configurations.RegionConfiguration).Namespace);
         builder.Entity<Person>().HasQueryFilter(p => ScopedCountyCode == null || p.CountyCode == ScopedCountyCode);
         builder.Entity<BusinessEntity>().HasQueryFilter(e => ScopedCountyCode == null || e.CountyCode == ScopedCountyCode);
+        builder.Entity<Course>().HasQueryFilter(c => ScopedCountyCode == null || c.CountyCode == ScopedCountyCode);
         // The model is built once per process, so the converter holds the process's one key set.
         EncryptedStringConverter.Apply(builder.Model, protector);
     }

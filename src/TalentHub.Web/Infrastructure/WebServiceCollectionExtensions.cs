@@ -22,6 +22,7 @@ public static class WebServiceCollectionExtensions
                 o.Conventions.AllowAnonymousToPage("/Error");
                 o.Conventions.AllowAnonymousToPage("/StatusCode");
                 o.Conventions.AllowAnonymousToPage("/Culture");
+                o.Conventions.AllowAnonymousToFolder("/Catalog");
                 o.Conventions.AllowAnonymousToAreaFolder("Identity", "/Account");
                 o.Conventions.AuthorizeFolder("/Admin", "Admin");
             })

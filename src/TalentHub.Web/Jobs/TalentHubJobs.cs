@@ -39,6 +39,9 @@ public static class TalentHubJobs
     [
         Job<DatabaseBackupJob>("DatabaseBackup", "Jobs.DatabaseBackup",
             $"{TalentHubOptions.Section}:Backup:Cron", new TalentHubOptions.BackupOptions().Cron),
+        Job<CourseLifecycleJob>("CourseLifecycle", "Jobs.CourseLifecycle", "TalentHub:Jobs:CourseLifecycleCron", "0 * * * * ?"),
+        Job<SessionRemindersJob>("SessionReminders", "Jobs.SessionReminders", "TalentHub:Jobs:SessionRemindersCron", "0 */10 * * * ?"),
+        Job<OutboxDispatchJob>("OutboxDispatch", "Jobs.OutboxDispatch", "TalentHub:Jobs:OutboxDispatchCron", "*/30 * * * * ?"),
     ];
 
     public static TimeZoneInfo TimeZone => ShanghaiTime.Zone;

@@ -48,7 +48,7 @@ public sealed class TalentHubJobsTests
     {
         var job = TalentHubJobs.Find("DatabaseBackup")!;
 
-        var error = Assert.Throws<InvalidOperationException>(() => job.Cron(Configuration(("TalentHub:Backup:Cron", "every night"))));
+        var error = Assert.Throws<InvalidOperationException>(() => job.Cron(JobServices.Configuration(("TalentHub:Backup:Cron", "every night"))));
 
         Assert.Contains("TalentHub:Backup:Cron", error.Message, StringComparison.Ordinal);
     }
@@ -60,5 +60,4 @@ public sealed class TalentHubJobsTests
         Assert.Null(TalentHubJobs.Find(null));
         Assert.Null(TalentHubJobs.Find("databasebackup"));
     }
-
 }

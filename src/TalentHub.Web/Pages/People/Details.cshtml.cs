@@ -6,25 +6,79 @@ using Microsoft.EntityFrameworkCore;
 using TalentHub.Web.Data;
 using TalentHub.Web.Domain;
 using TalentHub.Web.Domain.Common;
+using TalentHub.Web.Domain.Entities;
+using TalentHub.Web.Domain.People;
+using TalentHub.Web.Services;
 
 namespace TalentHub.Web.Pages.People;
 
+/// <summary>
+/// A person's whole story, identifiers masked. Roles allowed to reveal get a POST button that writes an
+/// audit row and shows the full numbers on that one response (never on a GET, never cached).
+/// </summary>
 [Authorize(Roles = Roles.RegistryStaff)]
-public sealed class DetailsModel(TalentHubDbContext db) : PageModel
+public sealed class DetailsModel(TalentHubDbContext db, AuditLog audit) : PageModel
 {
-    public sealed record View(int Id, string Name, Sex Sex, DateOnly BirthDate, string MaskedId, string MaskedMobile, string Region);
+    public sealed record View(int Id, string Name, Sex Sex, DateOnly BirthDate, string MaskedId, string? MaskedMobile,
+        string Village, string Township, string County, EducationLevel? Education, string? Industry, string? Skills,
+        string? CertificatesHeld, IncomeBand? IncomeBand, string? Notes, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);
+
+    public sealed record VentureView(EntrepreneurOrigin Origin, DateOnly? ReturnedOn, string? Name, string? Industry,
+        decimal? Investment, int? JobsCreated, int? EntityId, string? EntityName);
+
+    public sealed record Membership(int EntityId, string Name, EntityType Type, EntityStatus Status, MemberRole Role);
 
     public View Person { get; private set; } = null!;
+    public IReadOnlyList<(TalentCategory Category, LocalTalentType? Subtype)> Categories { get; private set; } = [];
+    public VentureView? Venture { get; private set; }
+    public IReadOnlyList<Membership> Entities { get; private set; } = [];
+    public bool CanReveal => Roles.CanReveal.Split(',').Any(User.IsInRole);
+    /// <summary>Set only by the reveal POST.</summary>
+    public (string IdNumber, string? Mobile)? Revealed { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(int id)
+    public async Task<IActionResult> OnGetAsync(int id) => await LoadAsync(id) is null ? NotFound() : Page();
+
+    public async Task<IActionResult> OnPostRevealAsync(int id)
+    {
+        if (!CanReveal) return Forbid();
+        // The region scope filter makes another county's person invisible: that is a 404, not a 403.
+        if (await LoadAsync(id) is not { } full) return NotFound();
+        audit.Record(AuditAction.Reveal, "Person", id.ToString(CultureInfo.InvariantCulture), "IdNumber,Mobile", full.CountyCode);
+        await db.SaveChangesAsync();
+        Revealed = (full.IdNumber, full.Mobile);
+        Response.Headers.CacheControl = "no-store";
+        Response.Headers.Pragma = "no-cache";
+        return Page();
+    }
+
+    private sealed record Identifiers(string IdNumber, string? Mobile, string CountyCode);
+
+    private async Task<Identifiers?> LoadAsync(int id)
     {
         var english = CultureInfo.CurrentUICulture.Name == "en";
-        // The region scope filter makes another county's person invisible: that is a 404, not a 403.
-        var p = await db.People.AsNoTracking().Where(p => p.Id == id)
-            .Join(db.Regions, p => p.RegionCode, r => r.Code, (p, r) => new { p.Id, p.Name, p.Sex, p.BirthDate, p.IdNumber, p.Mobile, RegionName = r.Name, r.NameEn })
-            .FirstOrDefaultAsync();
-        if (p is null) return NotFound();
-        Person = new View(p.Id, p.Name, p.Sex, p.BirthDate, Masking.IdNumber(p.IdNumber), Masking.Mobile(p.Mobile), english ? p.NameEn : p.RegionName);
-        return Page();
+        var p = await db.People.AsNoTracking().Where(p => p.Id == id).Select(p => new
+        {
+            p.Id, p.Name, p.Sex, p.BirthDate, p.IdNumber, p.Mobile, p.RegionCode, p.CountyCode, p.Education, p.Industry,
+            p.Skills, p.CertificatesHeld, p.IncomeBand, p.Notes, p.CreatedAt, p.UpdatedAt, p.Venture,
+            EntityName = db.BusinessEntities.Where(e => e.Id == p.Venture!.EntityId).Select(e => e.Name).FirstOrDefault(),
+        }).FirstOrDefaultAsync();
+        if (p is null) return null;
+
+        var township = p.RegionCode[..9] + "000";
+        var names = await db.Regions.AsNoTracking().Where(r => r.Code == p.RegionCode || r.Code == township || r.Code == p.CountyCode)
+            .ToDictionaryAsync(r => r.Code, r => english ? r.NameEn : r.Name);
+        Person = new View(p.Id, p.Name, p.Sex, p.BirthDate, Masking.IdNumber(p.IdNumber), p.Mobile is null ? null : Masking.Mobile(p.Mobile),
+            names.GetValueOrDefault(p.RegionCode, ""), names.GetValueOrDefault(township, ""), names.GetValueOrDefault(p.CountyCode, ""),
+            p.Education, p.Industry, p.Skills, p.CertificatesHeld, p.IncomeBand, p.Notes, p.CreatedAt, p.UpdatedAt);
+        if (p.Venture is { } v)
+            Venture = new VentureView(v.Origin, v.ReturnedOn, v.Name, v.Industry, v.Investment, v.JobsCreated, v.EntityId, p.EntityName);
+
+        Categories = (await db.Set<PersonCategory>().AsNoTracking().Where(c => c.PersonId == id)
+                .Select(c => new { c.Category, c.LocalTalentType }).ToListAsync())
+            .OrderBy(c => c.Category).Select(c => (c.Category, c.LocalTalentType)).ToList();
+        Entities = await db.Set<EntityMember>().AsNoTracking().Where(m => m.PersonId == id)
+            .Join(db.BusinessEntities, m => m.EntityId, e => e.Id, (m, e) => new { e.Id, e.Name, e.Type, e.Status, m.Role })
+            .OrderBy(m => m.Name).Select(m => new Membership(m.Id, m.Name, m.Type, m.Status, m.Role)).ToListAsync();
+        return new Identifiers(p.IdNumber, p.Mobile, p.CountyCode);
     }
 }

@@ -2,45 +2,92 @@ using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 using TalentHub.Web.Data;
 using TalentHub.Web.Domain;
 using TalentHub.Web.Domain.Common;
+using TalentHub.Web.Domain.People;
 using TalentHub.Web.Services;
 
 namespace TalentHub.Web.Pages.People;
 
+/// <summary>
+/// The registry list: filters shared with the export, one COUNT and one paged projection, and the
+/// categories of the shown rows in one more query. Region scope comes from the DbContext.
+/// </summary>
 [Authorize(Roles = Roles.RegistryStaff)]
-public sealed class IndexModel(TalentHubDbContext db, PersonalDataProtector protector) : PageModel
+public sealed class IndexModel(TalentHubDbContext db, PersonalDataProtector protector, IRegionScope scope) : PageModel
 {
     public const int PageSize = 20;
 
-    public sealed record Row(int Id, string Name, Sex Sex, string MaskedId, string MaskedMobile, string Region);
+    public sealed record Category(TalentCategory Value, LocalTalentType? Subtype);
 
-    [BindProperty(SupportsGet = true)] public string? Q { get; set; }
+    public sealed record Row(int Id, string Name, Sex Sex, DateOnly BirthDate, string MaskedId, string MaskedMobile,
+        string Village, string County, string? Industry, IReadOnlyList<Category> Categories);
+
+    [BindProperty(SupportsGet = true)] public PeopleFilter Filter { get; set; } = new();
     [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+
+    /// <summary>The county a county user is confined to (the county filter is fixed to it), else null.</summary>
+    public string? ScopeCounty => scope.CountyCode;
+    public string? ScopeCountyName { get; private set; }
     public int Total { get; private set; }
     public IReadOnlyList<Row> Rows { get; private set; } = [];
-    public IReadOnlyDictionary<string, string?> Query => new Dictionary<string, string?> { ["q"] = Q };
+    public bool Filtered => Filter.ToQuery().Any(kv => kv.Key is not ("Sort" or "Desc") && !string.IsNullOrEmpty(kv.Value));
 
     public async Task OnGetAsync()
     {
         var english = CultureInfo.CurrentUICulture.Name == "en";
-        var query = db.People.AsNoTracking();
-        if (!string.IsNullOrWhiteSpace(Q))
+        if (ScopeCounty is { } county)
         {
-            var q = Q.Trim();
-            if (Domain.Common.IdNumber.TryParse(q, out var id, out _)) query = query.Where(p => p.IdNumberHash == protector.Hash(id.Value));
-            else if (q.Length == 4 && q.All(char.IsAsciiDigit)) query = query.Where(p => p.MobileTail == q);
-            else query = query.Where(p => p.Name.Contains(q));
+            Filter.County = null; // the region scope already confines the list; keep the links clean
+            ScopeCountyName = await db.Regions.Where(r => r.Code == county).Select(r => english ? r.NameEn : r.Name).FirstOrDefaultAsync();
         }
+
+        var query = Filter.Apply(db.People.AsNoTracking(), protector);
         Total = await query.CountAsync();
         PageNumber = Math.Clamp(PageNumber, 1, Math.Max(1, (Total + PageSize - 1) / PageSize));
-        var page = await query.OrderBy(p => p.Name).ThenBy(p => p.Id)
-            .Skip((PageNumber - 1) * PageSize).Take(PageSize)
-            .Join(db.Regions, p => p.RegionCode, r => r.Code, (p, r) => new { p.Id, p.Name, p.Sex, p.IdNumber, p.Mobile, RegionName = r.Name, r.NameEn })
+        var page = await query.Skip((PageNumber - 1) * PageSize).Take(PageSize)
+            .Join(db.Regions, p => p.RegionCode, r => r.Code, (p, v) => new { p, v })
+            .Join(db.Regions, x => x.p.CountyCode, r => r.Code, (x, c) => new
+            {
+                x.p.Id, x.p.Name, x.p.Sex, x.p.BirthDate, x.p.IdNumber, x.p.Mobile, x.p.Industry,
+                Village = english ? x.v.NameEn : x.v.Name, County = english ? c.NameEn : c.Name,
+            })
             .ToListAsync();
-        Rows = page.Select(p => new Row(p.Id, p.Name, p.Sex, Masking.IdNumber(p.IdNumber), Masking.Mobile(p.Mobile),
-            english ? p.NameEn : p.RegionName)).ToList();
+
+        var ids = page.Select(p => p.Id).ToList();
+        var categories = (await db.Set<PersonCategory>().AsNoTracking().Where(c => ids.Contains(c.PersonId))
+                .Select(c => new { c.PersonId, c.Category, c.LocalTalentType }).ToListAsync())
+            .ToLookup(c => c.PersonId, c => new Category(c.Category, c.LocalTalentType));
+
+        Rows = page.Select(p => new Row(p.Id, p.Name, p.Sex, p.BirthDate, Masking.IdNumber(p.IdNumber), Masking.Mobile(p.Mobile),
+            p.Village, p.County, p.Industry, categories[p.Id].OrderBy(c => c.Value).ToList())).ToList();
     }
+
+    /// <summary>The list sorted by <paramref name="key"/>; asking again for the current key flips the direction.</summary>
+    public string SortUrl(string key)
+    {
+        var query = Filter.ToQuery();
+        var current = Filter.Sort ?? "name";
+        query["Sort"] = key == "name" ? null : key;
+        query["Desc"] = current == key && !Filter.Desc ? "true" : null;
+        return Link("/People", query);
+    }
+
+    /// <summary>"asc", "desc" or null for a column header.</summary>
+    public string? SortState(string key) => (Filter.Sort ?? "name") == key ? (Filter.Desc ? "desc" : "asc") : null;
+
+    public string ExportUrl(string format)
+    {
+        var query = new Dictionary<string, string?> { ["format"] = format };
+        foreach (var (key, value) in Filter.ToQuery()) query[key] = value;
+        return Link("/People/Export", query);
+    }
+
+    public IReadOnlyDictionary<string, string?> PagerQuery => Filter.ToQuery();
+
+    private static string Link(string path, Dictionary<string, string?> query) =>
+        QueryHelpers.AddQueryString(path, query.Where(kv => !string.IsNullOrEmpty(kv.Value)));
 }

@@ -93,6 +93,65 @@ namespace TalentHub.Web.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "Messages",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    NotificationId = table.Column<long>(type: "bigint", nullable: false),
+                    PersonId = table.Column<int>(type: "integer", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    CourseId = table.Column<int>(type: "integer", nullable: true),
+                    Subject = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    SessionStartsAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ReadAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Messages", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Outbox",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Key = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    PersonId = table.Column<int>(type: "integer", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    CourseId = table.Column<int>(type: "integer", nullable: true),
+                    SessionId = table.Column<int>(type: "integer", nullable: true),
+                    Subject = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    DeliveredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Attempts = table.Column<int>(type: "integer", nullable: false),
+                    LastError = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Outbox", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Programs",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    Budget = table.Column<decimal>(type: "numeric(14,2)", precision: 14, scale: 2, nullable: false),
+                    RepeatRuleApplies = table.Column<bool>(type: "boolean", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Programs", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Regions",
                 columns: table => new
                 {
@@ -220,6 +279,80 @@ namespace TalentHub.Web.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "SubsidyStandards",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ProgramId = table.Column<int>(type: "integer", nullable: false),
+                    TraineeType = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    YuanPerTrainee = table.Column<decimal>(type: "numeric(12,2)", precision: 12, scale: 2, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SubsidyStandards", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SubsidyStandards_Programs_ProgramId",
+                        column: x => x.ProgramId,
+                        principalTable: "Programs",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Courses",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Title = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    ProgramId = table.Column<int>(type: "integer", nullable: true),
+                    Category = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Topic = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Level = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    TraineeType = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Organiser = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    TrainerUserName = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    TargetCategories = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    EligibleCounties = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Venue = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    OnlineLink = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    Capacity = table.Column<int>(type: "integer", nullable: false),
+                    ConfirmedCount = table.Column<int>(type: "integer", nullable: false),
+                    TotalHours = table.Column<decimal>(type: "numeric(6,1)", precision: 6, scale: 1, nullable: false),
+                    EnrollmentOpensAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    EnrollmentClosesAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    MinAttendanceShare = table.Column<decimal>(type: "numeric(4,2)", precision: 4, scale: 2, nullable: false),
+                    Assessed = table.Column<bool>(type: "boolean", nullable: false),
+                    PassMark = table.Column<decimal>(type: "numeric(5,1)", precision: 5, scale: 1, nullable: false),
+                    MinAge = table.Column<int>(type: "integer", nullable: false),
+                    MaxAge = table.Column<int>(type: "integer", nullable: true),
+                    MinEducation = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    Status = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    RegionCode = table.Column<string>(type: "character(12)", fixedLength: true, maxLength: 12, nullable: false),
+                    CountyCode = table.Column<string>(type: "character(12)", fixedLength: true, maxLength: 12, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Courses", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Courses_Programs_ProgramId",
+                        column: x => x.ProgramId,
+                        principalTable: "Programs",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Courses_Regions_RegionCode",
+                        column: x => x.RegionCode,
+                        principalTable: "Regions",
+                        principalColumn: "Code",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "People",
                 columns: table => new
                 {
@@ -254,6 +387,58 @@ namespace TalentHub.Web.Data.Migrations.Postgres
                         principalTable: "Regions",
                         principalColumn: "Code",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ProgramTargets",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ProgramId = table.Column<int>(type: "integer", nullable: false),
+                    CountyCode = table.Column<string>(type: "character(12)", fixedLength: true, maxLength: 12, nullable: false),
+                    Trainees = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ProgramTargets", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ProgramTargets_Programs_ProgramId",
+                        column: x => x.ProgramId,
+                        principalTable: "Programs",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ProgramTargets_Regions_CountyCode",
+                        column: x => x.CountyCode,
+                        principalTable: "Regions",
+                        principalColumn: "Code",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CourseSessions",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CourseId = table.Column<int>(type: "integer", nullable: false),
+                    StartsAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    EndsAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Topic = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    TrainerName = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    Place = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    RemindedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CourseSessions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CourseSessions_Courses_CourseId",
+                        column: x => x.CourseId,
+                        principalTable: "Courses",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -301,6 +486,39 @@ namespace TalentHub.Web.Data.Migrations.Postgres
                         column: x => x.RegionCode,
                         principalTable: "Regions",
                         principalColumn: "Code",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Enrollments",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CourseId = table.Column<int>(type: "integer", nullable: false),
+                    PersonId = table.Column<int>(type: "integer", nullable: false),
+                    Status = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    EnrolledAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    EnrolledByUserId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    OverrideReason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    CancelledAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    PromotedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    OutcomeReason = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Enrollments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Enrollments_Courses_CourseId",
+                        column: x => x.CourseId,
+                        principalTable: "Courses",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Enrollments_People_PersonId",
+                        column: x => x.PersonId,
+                        principalTable: "People",
+                        principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
 
@@ -486,6 +704,58 @@ namespace TalentHub.Web.Data.Migrations.Postgres
                 column: "RegionCode");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Courses_CountyCode_Status",
+                table: "Courses",
+                columns: new[] { "CountyCode", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Courses_ProgramId",
+                table: "Courses",
+                column: "ProgramId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Courses_RegionCode",
+                table: "Courses",
+                column: "RegionCode");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Courses_Status_EnrollmentOpensAt",
+                table: "Courses",
+                columns: new[] { "Status", "EnrollmentOpensAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Courses_TrainerUserName",
+                table: "Courses",
+                column: "TrainerUserName");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CourseSessions_CourseId_StartsAt",
+                table: "CourseSessions",
+                columns: new[] { "CourseId", "StartsAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CourseSessions_StartsAt",
+                table: "CourseSessions",
+                column: "StartsAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Enrollments_CourseId_PersonId",
+                table: "Enrollments",
+                columns: new[] { "CourseId", "PersonId" },
+                unique: true,
+                filter: "\"Status\" IN ('Confirmed', 'Waitlisted')");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Enrollments_CourseId_Status_Id",
+                table: "Enrollments",
+                columns: new[] { "CourseId", "Status", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Enrollments_PersonId_Status",
+                table: "Enrollments",
+                columns: new[] { "PersonId", "Status" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_EntityMembers_EntityId_PersonId_Role",
                 table: "EntityMembers",
                 columns: new[] { "EntityId", "PersonId", "Role" },
@@ -505,6 +775,28 @@ namespace TalentHub.Web.Data.Migrations.Postgres
                 name: "IX_JobRuns_JobName_StartedAt",
                 table: "JobRuns",
                 columns: new[] { "JobName", "StartedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Messages_NotificationId",
+                table: "Messages",
+                column: "NotificationId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Messages_PersonId_ReadAt",
+                table: "Messages",
+                columns: new[] { "PersonId", "ReadAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Outbox_DeliveredAt_Id",
+                table: "Outbox",
+                columns: new[] { "DeliveredAt", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Outbox_Key",
+                table: "Outbox",
+                column: "Key",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_People_CountyCode_Industry",
@@ -544,9 +836,32 @@ namespace TalentHub.Web.Data.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_Programs_Year_Name",
+                table: "Programs",
+                columns: new[] { "Year", "Name" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ProgramTargets_CountyCode",
+                table: "ProgramTargets",
+                column: "CountyCode");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ProgramTargets_ProgramId_CountyCode",
+                table: "ProgramTargets",
+                columns: new[] { "ProgramId", "CountyCode" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Regions_ParentCode",
                 table: "Regions",
                 column: "ParentCode");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SubsidyStandards_ProgramId_TraineeType",
+                table: "SubsidyStandards",
+                columns: new[] { "ProgramId", "TraineeType" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_Ventures_EntityId",
@@ -576,6 +891,12 @@ namespace TalentHub.Web.Data.Migrations.Postgres
                 name: "AuditEntries");
 
             migrationBuilder.DropTable(
+                name: "CourseSessions");
+
+            migrationBuilder.DropTable(
+                name: "Enrollments");
+
+            migrationBuilder.DropTable(
                 name: "EntityMembers");
 
             migrationBuilder.DropTable(
@@ -585,7 +906,19 @@ namespace TalentHub.Web.Data.Migrations.Postgres
                 name: "JobRuns");
 
             migrationBuilder.DropTable(
+                name: "Messages");
+
+            migrationBuilder.DropTable(
+                name: "Outbox");
+
+            migrationBuilder.DropTable(
                 name: "PersonCategory");
+
+            migrationBuilder.DropTable(
+                name: "ProgramTargets");
+
+            migrationBuilder.DropTable(
+                name: "SubsidyStandards");
 
             migrationBuilder.DropTable(
                 name: "Ventures");
@@ -597,7 +930,13 @@ namespace TalentHub.Web.Data.Migrations.Postgres
                 name: "AspNetUsers");
 
             migrationBuilder.DropTable(
+                name: "Courses");
+
+            migrationBuilder.DropTable(
                 name: "BusinessEntities");
+
+            migrationBuilder.DropTable(
+                name: "Programs");
 
             migrationBuilder.DropTable(
                 name: "People");

@@ -1,0 +1,23 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using TalentHub.Web.Domain.People;
+using TalentHub.Web.Domain.Training;
+
+namespace TalentHub.Web.Data.Configurations;
+
+public sealed class EnrollmentConfiguration : IEntityTypeConfiguration<Enrollment>
+{
+    public void Configure(EntityTypeBuilder<Enrollment> b)
+    {
+        b.HasOne<Course>().WithMany().HasForeignKey(e => e.CourseId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Person>().WithMany().HasForeignKey(e => e.PersonId).OnDelete(DeleteBehavior.Restrict);
+        b.Property(e => e.EnrolledByUserId).HasMaxLength(64);
+        b.Property(e => e.OverrideReason).HasMaxLength(500);
+        b.Property(e => e.OutcomeReason).HasMaxLength(200);
+        b.Ignore(e => e.IsActive);
+        // One active place per person and course, enforced by the database (a partial index, valid SQL on SQLite and PostgreSQL).
+        b.HasIndex(e => new { e.CourseId, e.PersonId }).IsUnique().HasFilter("\"Status\" IN ('Confirmed', 'Waitlisted')");
+        b.HasIndex(e => new { e.CourseId, e.Status, e.Id });
+        b.HasIndex(e => new { e.PersonId, e.Status });
+    }
+}

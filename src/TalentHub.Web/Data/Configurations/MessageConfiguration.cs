@@ -1,0 +1,15 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using TalentHub.Web.Domain.Notifications;
+
+namespace TalentHub.Web.Data.Configurations;
+
+public sealed class MessageConfiguration : IEntityTypeConfiguration<Message>
+{
+    public void Configure(EntityTypeBuilder<Message> b)
+    {
+        b.Property(m => m.Subject).HasMaxLength(200);
+        b.HasIndex(m => m.NotificationId).IsUnique();
+        b.HasIndex(m => new { m.PersonId, m.ReadAt });
+    }
+}

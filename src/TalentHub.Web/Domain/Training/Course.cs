@@ -1,0 +1,111 @@
+using TalentHub.Web.Domain.People;
+
+namespace TalentHub.Web.Domain.Training;
+
+/// <summary>A training course (培训班) owned by a county; sessions, window, capacity and completion rule.</summary>
+public sealed class Course : IRegionOwned, IAudited
+{
+    public int Id { get; private set; }
+    public string Title { get; set; } = "";
+    public int? ProgramId { get; set; }
+    public CourseCategory Category { get; set; }
+    public CourseTopic Topic { get; set; }
+    public CourseLevel Level { get; set; }
+    public TraineeType TraineeType { get; set; }
+    public string Organiser { get; set; } = "";
+    /// <summary>User name of the trainer who runs the roster and attendance.</summary>
+    public string? TrainerUserName { get; set; }
+    /// <summary>Target talent categories, comma-separated enum names; empty means anyone.</summary>
+    public string? TargetCategories { get; set; }
+    /// <summary>County codes whose residents may enroll, comma-separated; empty means the course's own county.</summary>
+    public string? EligibleCounties { get; set; }
+    public string? Venue { get; set; }
+    public string? OnlineLink { get; set; }
+    public int Capacity { get; private set; }
+    /// <summary>Confirmed seats; changed only by the atomic seat claim/release in the enrollment service.</summary>
+    public int ConfirmedCount { get; private set; }
+    public decimal TotalHours { get; set; }
+    public DateTimeOffset EnrollmentOpensAt { get; set; }
+    public DateTimeOffset EnrollmentClosesAt { get; set; }
+    public decimal MinAttendanceShare { get; set; } = 0.8m;
+    public bool Assessed { get; set; }
+    public decimal PassMark { get; set; } = 60;
+    public int MinAge { get; set; } = 16;
+    public int? MaxAge { get; set; }
+    public EducationLevel? MinEducation { get; set; }
+    public CourseStatus Status { get; private set; } = CourseStatus.Draft;
+    public string RegionCode { get; private set; } = "";
+    public string CountyCode { get; private set; } = "";
+    public List<CourseSession> Sessions { get; private set; } = [];
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+    public int Version { get; set; }
+
+    public int SeatsLeft => Math.Max(0, Capacity - ConfirmedCount);
+
+    public void MoveTo(string regionCode)
+    {
+        RegionCode = regionCode;
+        CountyCode = Regions.RegionCodes.CountyOf(regionCode)
+            ?? throw new DomainException("Course.RegionMustBeInCounty", nameof(RegionCode));
+    }
+
+    public void SetCapacity(int capacity)
+    {
+        if (capacity < 1) throw new DomainException("Course.CapacityTooSmall", nameof(Capacity));
+        if (capacity < ConfirmedCount) throw new DomainException("Course.CapacityBelowConfirmed", nameof(Capacity), ConfirmedCount);
+        Capacity = capacity;
+    }
+
+    public void SetWindow(DateTimeOffset opens, DateTimeOffset closes)
+    {
+        if (closes <= opens) throw new DomainException("Course.WindowOrder", nameof(EnrollmentClosesAt));
+        EnrollmentOpensAt = opens;
+        EnrollmentClosesAt = closes;
+    }
+
+    public CourseSession AddSession(DateTimeOffset startsAt, DateTimeOffset endsAt, string topic, string? trainer, string? place)
+    {
+        if (endsAt <= startsAt) throw new DomainException("Course.SessionOrder", "Sessions");
+        if (Sessions.Any(s => s.StartsAt < endsAt && startsAt < s.EndsAt))
+            throw new DomainException("Course.SessionOverlap", "Sessions");
+        var session = new CourseSession { StartsAt = startsAt, EndsAt = endsAt, Topic = topic, TrainerName = trainer, Place = place };
+        Sessions.Add(session);
+        return session;
+    }
+
+    public IReadOnlyList<TalentCategory> Targets() =>
+        (TargetCategories ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries).Select(Enum.Parse<TalentCategory>).ToList();
+
+    public IReadOnlyList<string> Counties() =>
+        string.IsNullOrWhiteSpace(EligibleCounties) ? [CountyCode] : EligibleCounties.Split(',', StringSplitOptions.RemoveEmptyEntries);
+
+    /// <summary>Moves the status along the lifecycle. Publishing needs sessions; opening needs the window.</summary>
+    public void MoveStatus(CourseStatus to, DateTimeOffset now)
+    {
+        if (!CourseLifecycle.CanMove(Status, to))
+            throw new DomainException("Course.TransitionNotAllowed", nameof(Status));
+        if (to == CourseStatus.Published && Sessions.Count == 0)
+            throw new DomainException("Course.NeedsSessions", nameof(Sessions));
+        Status = to;
+        UpdatedAt = now;
+    }
+
+    /// <summary>
+    /// What the clock says the status should be now (used by the lifecycle job); null when nothing is due.
+    /// </summary>
+    public CourseStatus? DueTransition(DateTimeOffset now)
+    {
+        var first = Sessions.Count == 0 ? (DateTimeOffset?)null : Sessions.Min(s => s.StartsAt);
+        var last = Sessions.Count == 0 ? (DateTimeOffset?)null : Sessions.Max(s => s.EndsAt);
+        return Status switch
+        {
+            CourseStatus.Published when now >= EnrollmentOpensAt && now < EnrollmentClosesAt => CourseStatus.EnrollmentOpen,
+            CourseStatus.Published when now >= EnrollmentClosesAt => CourseStatus.EnrollmentOpen,
+            CourseStatus.EnrollmentOpen when now >= EnrollmentClosesAt => CourseStatus.EnrollmentClosed,
+            CourseStatus.EnrollmentClosed when first is not null && now >= first => CourseStatus.InProgress,
+            CourseStatus.InProgress when last is not null && now >= last => CourseStatus.Completed,
+            _ => null,
+        };
+    }
+}

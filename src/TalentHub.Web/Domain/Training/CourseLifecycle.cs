@@ -1,0 +1,25 @@
+namespace TalentHub.Web.Domain.Training;
+
+/// <summary>Draft → Published → EnrollmentOpen → EnrollmentClosed → InProgress → Completed → Archived; Cancelled before Completed.</summary>
+public static class CourseLifecycle
+{
+    private static readonly Dictionary<CourseStatus, CourseStatus[]> Allowed = new()
+    {
+        [CourseStatus.Draft] = [CourseStatus.Published, CourseStatus.Cancelled],
+        [CourseStatus.Published] = [CourseStatus.EnrollmentOpen, CourseStatus.Draft, CourseStatus.Cancelled],
+        [CourseStatus.EnrollmentOpen] = [CourseStatus.EnrollmentClosed, CourseStatus.Cancelled],
+        [CourseStatus.EnrollmentClosed] = [CourseStatus.EnrollmentOpen, CourseStatus.InProgress, CourseStatus.Cancelled],
+        [CourseStatus.InProgress] = [CourseStatus.Completed, CourseStatus.Cancelled],
+        [CourseStatus.Completed] = [CourseStatus.Archived],
+        [CourseStatus.Archived] = [],
+        [CourseStatus.Cancelled] = [],
+    };
+
+    public static IReadOnlyList<CourseStatus> NextFrom(CourseStatus status) => Allowed[status];
+
+    public static bool CanMove(CourseStatus from, CourseStatus to) => Allowed[from].Contains(to);
+
+    /// <summary>States in which the enrolled are still expecting the course to happen.</summary>
+    public static bool IsLive(CourseStatus status) =>
+        status is CourseStatus.Published or CourseStatus.EnrollmentOpen or CourseStatus.EnrollmentClosed or CourseStatus.InProgress;
+}

@@ -1,0 +1,78 @@
+using TalentHub.Web.Domain.People;
+
+namespace TalentHub.Web.Domain.Training;
+
+public enum EnrollmentRefusal
+{
+    NotOpen,            // the course is not taking enrollments
+    OutsideWindow,      // before the window opens or after it closes
+    AlreadyEnrolled,
+    RegionNotEligible,
+    CategoryNotEligible,
+    TooYoung,
+    TooOld,
+    EducationTooLow,
+    RepeatRule,         // 不得重复培训
+}
+
+/// <summary>What the rules need to know about the course being enrolled in.</summary>
+public sealed record CourseFacts(
+    int Id, CourseStatus Status, DateTimeOffset OpensAt, DateTimeOffset ClosesAt, DateOnly StartsOn,
+    IReadOnlyList<string> EligibleCounties, IReadOnlyList<TalentCategory> TargetCategories,
+    int MinAge, int? MaxAge, EducationLevel? MinEducation,
+    bool Subsidised, CourseLevel Level, CourseCategory Category);
+
+public sealed record PersonFacts(int Id, string CountyCode, DateOnly BirthDate, EducationLevel? Education, IReadOnlyList<TalentCategory> Categories);
+
+/// <summary>A course the person is (or was) counted in: active or completed enrollments.</summary>
+public sealed record PastTraining(int CourseId, bool Subsidised, DateOnly StartsOn, CourseLevel Level, CourseCategory Category);
+
+/// <summary>Who may enroll where, and why not. Pure: the caller loads the facts.</summary>
+public static class EnrollmentRules
+{
+    /// <summary>Refusals staff may override with a written reason. The repeat rule is not among them.</summary>
+    public static bool IsOverridable(EnrollmentRefusal refusal) => refusal is
+        EnrollmentRefusal.RegionNotEligible or EnrollmentRefusal.CategoryNotEligible or
+        EnrollmentRefusal.TooYoung or EnrollmentRefusal.TooOld or EnrollmentRefusal.EducationTooLow;
+
+    public static IReadOnlyList<EnrollmentRefusal> Check(
+        CourseFacts course, PersonFacts person, IReadOnlyList<PastTraining> history, bool alreadyEnrolled, DateTimeOffset now)
+    {
+        var refusals = new List<EnrollmentRefusal>();
+        if (course.Status != CourseStatus.EnrollmentOpen) refusals.Add(EnrollmentRefusal.NotOpen);
+        else if (now < course.OpensAt || now >= course.ClosesAt) refusals.Add(EnrollmentRefusal.OutsideWindow);
+        if (alreadyEnrolled) refusals.Add(EnrollmentRefusal.AlreadyEnrolled);
+
+        if (!course.EligibleCounties.Contains(person.CountyCode)) refusals.Add(EnrollmentRefusal.RegionNotEligible);
+        if (course.TargetCategories.Count > 0 && !course.TargetCategories.Intersect(person.Categories).Any())
+            refusals.Add(EnrollmentRefusal.CategoryNotEligible);
+        var age = AgeOn(person.BirthDate, course.StartsOn);
+        if (age < course.MinAge) refusals.Add(EnrollmentRefusal.TooYoung);
+        if (course.MaxAge is { } max && age > max) refusals.Add(EnrollmentRefusal.TooOld);
+        if (course.MinEducation is { } minimum && (person.Education is null || person.Education < minimum))
+            refusals.Add(EnrollmentRefusal.EducationTooLow);
+
+        if (BreaksRepeatRule(course, history)) refusals.Add(EnrollmentRefusal.RepeatRule);
+        return refusals;
+    }
+
+    /// <summary>
+    /// A person is counted in at most one subsidised course per year, and not again in the same level
+    /// and type within two years.
+    /// </summary>
+    public static bool BreaksRepeatRule(CourseFacts course, IReadOnlyList<PastTraining> history)
+    {
+        if (!course.Subsidised) return false;
+        return history.Where(h => h.CourseId != course.Id && h.Subsidised).Any(h =>
+            h.StartsOn.Year == course.StartsOn.Year
+            || (h.Level == course.Level && h.Category == course.Category
+                && Math.Abs(h.StartsOn.DayNumber - course.StartsOn.DayNumber) < 730));
+    }
+
+    public static int AgeOn(DateOnly birth, DateOnly day)
+    {
+        var age = day.Year - birth.Year;
+        if (day < birth.AddYears(age)) age--;
+        return age;
+    }
+}

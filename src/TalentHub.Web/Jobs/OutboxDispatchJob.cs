@@ -1,0 +1,12 @@
+using Quartz;
+using TalentHub.Web.Services.Training;
+
+namespace TalentHub.Web.Jobs;
+
+/// <summary>Delivers queued notifications (in-app message + the configured sender).</summary>
+[DisallowConcurrentExecution]
+public sealed class OutboxDispatchJob(OutboxDispatcher dispatcher) : IJob
+{
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default) =>
+        context.Result = $"{await dispatcher.DispatchAsync(ct: cancellationToken)} delivered";
+}

@@ -1,0 +1,158 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using TalentHub.Web.Data;
+using TalentHub.Web.Domain;
+using TalentHub.Web.Domain.Regions;
+using TalentHub.Web.Infrastructure;
+
+namespace TalentHub.Web.Pages.Admin;
+
+/// <summary>The audit log, newest first, filtered by Shanghai date range, user, action, record type and id.</summary>
+[Authorize(Roles = Roles.Admin)]
+public sealed class AuditModel(TalentHubDbContext db, IStringLocalizer<SharedResource> l) : PageModel
+{
+    public const int PageSize = 25;
+
+    public sealed record Change(string Field, string? Before, string? After);
+    public sealed record Row(long Id, DateTimeOffset At, string UserName, AuditAction Action, string EntityType, string? EntityId,
+        string? County, string? Link, IReadOnlyList<Change> Changes, string? Summary);
+
+    [BindProperty(SupportsGet = true)] public DateOnly? From { get; set; }
+    [BindProperty(SupportsGet = true)] public DateOnly? To { get; set; }
+    [BindProperty(SupportsGet = true, Name = "user")] public string? UserName { get; set; }
+    [BindProperty(SupportsGet = true, Name = "action")] public AuditAction? Kind { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Type { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Id { get; set; }
+    /// <summary>From the query string only: Razor Pages also has a route value named "page" (the page path).</summary>
+    [FromQuery(Name = "page")] public int PageNumber { get; set; } = 1;
+
+    public int Total { get; private set; }
+    public IReadOnlyList<Row> Rows { get; private set; } = [];
+    public IReadOnlyList<string> Types { get; private set; } = [];
+
+    public IReadOnlyDictionary<string, string?> Query => new Dictionary<string, string?>
+    {
+        ["From"] = From?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), ["To"] = To?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        ["user"] = UserName, ["action"] = Kind?.ToString(), ["Type"] = Type, ["Id"] = Id,
+    };
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        if (From > To) (From, To) = (To, From);
+        var query = db.AuditEntries.AsNoTracking();
+        if (From is { } from) { var start = StartOf(from); query = query.Where(a => a.At >= start); }
+        if (To is { } to) { var end = StartOf(to.AddDays(1)); query = query.Where(a => a.At < end); }
+        if (!string.IsNullOrWhiteSpace(UserName)) { var user = UserName.Trim(); query = query.Where(a => a.UserName.StartsWith(user)); }
+        if (Kind is { } kind) query = query.Where(a => a.Action == kind);
+        if (!string.IsNullOrWhiteSpace(Type)) query = query.Where(a => a.EntityType == Type);
+        if (!string.IsNullOrWhiteSpace(Id)) { var id = Id.Trim(); query = query.Where(a => a.EntityId == id); }
+
+        Total = await query.CountAsync(cancellationToken);
+        PageNumber = Math.Clamp(PageNumber, 1, Math.Max(1, (Total + PageSize - 1) / PageSize));
+        var page = await query.OrderByDescending(a => a.At).ThenByDescending(a => a.Id)
+            .Skip((PageNumber - 1) * PageSize).Take(PageSize).ToListAsync(cancellationToken);
+        Types = await db.AuditEntries.Select(a => a.EntityType).Distinct().OrderBy(t => t).ToListAsync(cancellationToken);
+        var english = CultureInfo.CurrentUICulture.Name == TalentHubCultures.English;
+        var counties = await db.Regions.AsNoTracking().Where(r => r.Level == RegionLevel.County)
+            .ToDictionaryAsync(r => r.Code, r => english ? r.NameEn : r.Name, cancellationToken);
+
+        Rows = page.Select(a =>
+        {
+            var changes = Parse(a.Changes);
+            return new Row(a.Id, a.At, a.UserName, a.Action, a.EntityType, a.EntityId,
+                a.CountyCode is { } c && counties.TryGetValue(c, out var name) ? name : null, LinkOf(a),
+                changes?.Select(c => new Change(FieldLabel(a.EntityType, c.Field), Show(c.Field, c.Before), Show(c.Field, c.After))).ToList() ?? [],
+                changes is null ? a.Changes : null);
+        }).ToList();
+    }
+
+    public string TypeLabel(string type) => Localized($"Audit.Entity.{type}") ?? type;
+
+    private static DateTimeOffset StartOf(DateOnly date)
+    {
+        var local = date.ToDateTime(TimeOnly.MinValue);
+        return new DateTimeOffset(local, ShanghaiTime.Zone.GetUtcOffset(local));
+    }
+
+    private static string? LinkOf(AuditEntry a) => a.EntityId is not { } id || !int.TryParse(id, out _) ? null : a.EntityType switch
+    {
+        "Person" or "Venture" => $"/People/{id}",
+        "BusinessEntity" => $"/Entities/{id}",
+        _ => null,
+    };
+
+    /// <summary>
+    /// Reads the interceptor's JSON <c>{ "Prop": [before, after] }</c>; null when the text is something else
+    /// (the plain summary of an import, export or reveal, or a log line cut short).
+    /// </summary>
+    public static IReadOnlyList<(string Field, JsonElement Before, JsonElement After)>? Parse(string? changes)
+    {
+        if (string.IsNullOrWhiteSpace(changes) || !changes.TrimStart().StartsWith('{')) return null;
+        try
+        {
+            using var doc = JsonDocument.Parse(changes);
+            var list = new List<(string, JsonElement, JsonElement)>();
+            foreach (var property in doc.RootElement.EnumerateObject())
+            {
+                if (property.Value.ValueKind != JsonValueKind.Array || property.Value.GetArrayLength() != 2) return null;
+                list.Add((property.Name, property.Value[0].Clone(), property.Value[1].Clone()));
+            }
+            return list;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private static readonly Dictionary<string, string> EnumOfField = new()
+    {
+        ["Status"] = "EntityStatus", ["From"] = "EntityStatus", ["To"] = "EntityStatus", ["Type"] = "EntityType", ["Sex"] = "Sex",
+        ["Education"] = "Education", ["Category"] = "TalentCategory", ["LocalTalentType"] = "LocalTalentType",
+        ["IncomeBand"] = "IncomeBand", ["Origin"] = "EntrepreneurOrigin", ["Rating"] = "DemonstrationLevel", ["Role"] = "MemberRole",
+    };
+
+    private string? Show(string field, JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.Null or JsonValueKind.Undefined => null,
+        JsonValueKind.String => ShowText(field, value.GetString()!),
+        JsonValueKind.True => l["Audit.Yes"],
+        JsonValueKind.False => l["Audit.No"],
+        _ => value.GetRawText(),
+    };
+
+    private string ShowText(string field, string text)
+    {
+        if (EnumOfField.TryGetValue(field, out var prefix) && Localized($"{prefix}.{text}") is { } label) return label;
+        if (text.Length > 10 && text[10] == 'T' && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var instant))
+            return ShanghaiTime.FormatDateTime(instant);
+        if (text.Length == 10 && DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            return ShanghaiTime.FormatDate(date);
+        return text;
+    }
+
+    /// <summary>The form label of a property where there is one ("Person.Industry", "Entity.LegalRepresentative"), else its name.</summary>
+    private string FieldLabel(string entityType, string field)
+    {
+        var prefix = entityType switch
+        {
+            "Person" or "PersonCategory" => "Person",
+            "Venture" => "Person.Venture",
+            "BusinessEntity" or "EntityMember" => "Entity",
+            _ => entityType,
+        };
+        var trimmed = field.EndsWith("Id", StringComparison.Ordinal) ? field[..^2] : field.EndsWith("Code", StringComparison.Ordinal) ? field[..^4] : field;
+        return Localized($"{prefix}.{field}") ?? Localized($"{prefix}.{trimmed}") ?? Localized($"Audit.Field.{field}") ?? field;
+    }
+
+    private string? Localized(string key)
+    {
+        var value = l[key];
+        return value.ResourceNotFound ? null : value.Value;
+    }
+}

@@ -1,0 +1,64 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using TalentHub.Web.Data;
+using TalentHub.Web.Domain.Regions;
+using TalentHub.Web.Domain.Training;
+using TalentHub.Web.Infrastructure;
+
+namespace TalentHub.Web.Pages.Catalog;
+
+/// <summary>Open courses for farmers, anonymous browsing allowed.</summary>
+public sealed class IndexModel(TalentHubDbContext db) : PageModel
+{
+    public const int PageSize = 12;
+
+    public sealed record Card(int Id, string Title, CourseTopic Topic, string County, decimal Hours, int SeatsLeft, DateTimeOffset? FirstSession, string? Venue, bool Online);
+    public sealed record Option(string Value, string Label);
+
+    [BindProperty(SupportsGet = true)] public string? County { get; set; }
+    [BindProperty(SupportsGet = true)] public CourseTopic? Topic { get; set; }
+    [BindProperty(SupportsGet = true)] public DateOnly? From { get; set; }
+    [BindProperty(SupportsGet = true)] public DateOnly? To { get; set; }
+    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+
+    public IReadOnlyList<Card> Cards { get; private set; } = [];
+    public IReadOnlyList<Option> Counties { get; private set; } = [];
+    public int Total { get; private set; }
+    public IReadOnlyDictionary<string, string?> Query => new Dictionary<string, string?>
+    {
+        ["County"] = County, ["Topic"] = Topic?.ToString(), ["From"] = From?.ToString("yyyy-MM-dd"), ["To"] = To?.ToString("yyyy-MM-dd"),
+    };
+
+    public async Task OnGetAsync()
+    {
+        var english = CultureInfo.CurrentUICulture.Name == "en";
+        var regions = await db.Regions.AsNoTracking().Where(r => r.Level == RegionLevel.County).OrderBy(r => r.Code).ToListAsync();
+        Counties = regions.Select(r => new Option(r.Code, r.DisplayName(english))).ToList();
+
+        var courses = db.Courses.AsNoTracking().Where(c => c.Status == CourseStatus.EnrollmentOpen);
+        if (!string.IsNullOrEmpty(County)) courses = courses.Where(c => c.CountyCode == County);
+        if (Topic is { } topic) courses = courses.Where(c => c.Topic == topic);
+        if (From is { } from)
+        {
+            var start = TimeZoneInfo.ConvertTimeToUtc(from.ToDateTime(TimeOnly.MinValue), ShanghaiTime.Zone);
+            courses = courses.Where(c => c.Sessions.Any(s => s.StartsAt >= new DateTimeOffset(start)));
+        }
+        if (To is { } to)
+        {
+            var end = TimeZoneInfo.ConvertTimeToUtc(to.AddDays(1).ToDateTime(TimeOnly.MinValue), ShanghaiTime.Zone);
+            courses = courses.Where(c => c.Sessions.Any(s => s.StartsAt < new DateTimeOffset(end)));
+        }
+        Total = await courses.CountAsync();
+        PageNumber = Math.Clamp(PageNumber, 1, Math.Max(1, (Total + PageSize - 1) / PageSize));
+        var rows = await courses.OrderBy(c => c.EnrollmentClosesAt).ThenBy(c => c.Id)
+            .Skip((PageNumber - 1) * PageSize).Take(PageSize)
+            .Select(c => new { c.Id, c.Title, c.Topic, c.CountyCode, c.TotalHours, c.Capacity, c.ConfirmedCount, c.Venue, c.OnlineLink,
+                First = c.Sessions.Min(s => (DateTimeOffset?)s.StartsAt) })
+            .ToListAsync();
+        var names = Counties.ToDictionary(o => o.Value, o => o.Label);
+        Cards = rows.Select(c => new Card(c.Id, c.Title, c.Topic, names.GetValueOrDefault(c.CountyCode, ""), c.TotalHours,
+            Math.Max(0, c.Capacity - c.ConfirmedCount), c.First, c.Venue, c.OnlineLink != null)).ToList();
+    }
+}

@@ -1,0 +1,37 @@
+using System.Security.Claims;
+using TalentHub.Web.Domain;
+using TalentHub.Web.Domain.Training;
+
+namespace TalentHub.Web.Pages.Courses;
+
+/// <summary>Who sees and changes which course. The county scope itself is the DbContext's query filter.</summary>
+public static class CourseAccess
+{
+    /// <summary>Staff and trainers (comma list for [Authorize(Roles = ...)]).</summary>
+    public const string Viewers = Roles.RegistryStaff + "," + Roles.Trainer;
+
+    public static bool IsStaff(ClaimsPrincipal user) =>
+        user.IsInRole(Roles.Admin) || user.IsInRole(Roles.CityOfficer) || user.IsInRole(Roles.CountyOfficer) || user.IsInRole(Roles.CountyClerk);
+
+    public static bool IsOfficer(ClaimsPrincipal user) =>
+        user.IsInRole(Roles.Admin) || user.IsInRole(Roles.CityOfficer) || user.IsInRole(Roles.CountyOfficer);
+
+    /// <summary>Staff see every course of their scope; a trainer only the courses they run.</summary>
+    public static IQueryable<Course> VisibleTo(this IQueryable<Course> courses, ClaimsPrincipal user)
+    {
+        if (IsStaff(user)) return courses;
+        var name = user.Identity?.Name ?? "";
+        return courses.Where(c => c.TrainerUserName == name);
+    }
+
+    /// <summary>
+    /// Officers make every move the lifecycle allows (publishing is theirs alone); a clerk may only
+    /// discard a draft; trainers read.
+    /// </summary>
+    public static bool CanMove(ClaimsPrincipal user, CourseStatus from, CourseStatus to) =>
+        IsOfficer(user) || (user.IsInRole(Roles.CountyClerk) && from == CourseStatus.Draft && to == CourseStatus.Cancelled);
+
+    /// <summary>A course that has finished or was cancelled is a record, no longer a plan.</summary>
+    public static bool CanEdit(CourseStatus status) =>
+        status is not (CourseStatus.Completed or CourseStatus.Archived or CourseStatus.Cancelled);
+}

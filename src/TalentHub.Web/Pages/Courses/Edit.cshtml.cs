@@ -1,0 +1,75 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using TalentHub.Web.Data;
+using TalentHub.Web.Domain;
+using TalentHub.Web.Domain.Notifications;
+using TalentHub.Web.Domain.Training;
+using TalentHub.Web.Services;
+using TalentHub.Web.Services.Training;
+
+namespace TalentHub.Web.Pages.Courses;
+
+[Authorize(Roles = Roles.RegistryStaff)]
+public sealed class EditModel(TalentHubDbContext db, IRegionScope scope, UserManager<AppUser> users, IStringLocalizer<SharedResource> l,
+    TimeProvider clock, CourseClock courseClock, EnrollmentService enrollment) : CourseFormPage(db, scope, users, l)
+{
+    public override bool IsEdit => true;
+    public int Id { get; private set; }
+    public string CourseTitle { get; private set; } = "";
+    public CourseStatus Status { get; private set; }
+    public int Confirmed { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(int id)
+    {
+        // The county filter hides another county's course: that is a 404.
+        var course = await Db.Courses.AsNoTracking().Include(c => c.Sessions).FirstOrDefaultAsync(c => c.Id == id);
+        if (course is null) return NotFound();
+        Show(course);
+        Input = CourseInput.From(course);
+        return await RedisplayAsync();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int id)
+    {
+        var course = await Db.Courses.Include(c => c.Sessions).FirstOrDefaultAsync(c => c.Id == id);
+        if (course is null) return NotFound();
+        Show(course);
+        if (!CourseAccess.CanEdit(course.Status))
+        {
+            ModelState.AddModelError("", L["Course.NotEditable"]);
+            return await RedisplayAsync();
+        }
+        var capacityBefore = course.Capacity;
+        if (!await ApplyAsync(course)) return await RedisplayAsync();
+        Db.Entry(course).Property(c => c.Version).OriginalValue = Input.Version;
+        course.Version++;
+        course.UpdatedAt = clock.GetUtcNow();
+        try
+        {
+            await Db.SaveChangesAsync();
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            ModelState.AddModelError("", L["Common.StaleEdit"]);
+            return await RedisplayAsync();
+        }
+        if (CourseLifecycle.IsLive(course.Status))
+        {
+            if (course.Capacity > capacityBefore) await enrollment.PromoteWaitlistAsync(id);
+            await courseClock.NotifyEnrolledAsync(id, NotificationKind.CourseChanged, $"v{course.Version}");
+        }
+        TempData["Flash"] = L["Course.Saved"].Value;
+        return Redirect($"/Courses/{id}");
+    }
+
+    private void Show(Course course)
+    {
+        Id = course.Id;
+        CourseTitle = course.Title;
+        Status = course.Status;
+        Confirmed = course.ConfirmedCount;
+    }
+}

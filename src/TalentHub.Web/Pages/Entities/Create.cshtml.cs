@@ -1,0 +1,39 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+using TalentHub.Web.Data;
+using TalentHub.Web.Domain;
+using TalentHub.Web.Domain.Entities;
+using TalentHub.Web.Services;
+
+namespace TalentHub.Web.Pages.Entities;
+
+[Authorize(Roles = Roles.RegistryStaff)]
+public sealed class CreateModel(TalentHubDbContext db, IRegionScope scope, PersonalDataProtector protector,
+    IStringLocalizer<SharedResource> l, TimeProvider clock) : EntityFormPageModel(db, scope, protector, l)
+{
+    public async Task OnGetAsync() => await LoadChoicesAsync();
+
+    /// <summary>Re-shows the form with the people matching <see cref="EntityFormPageModel.Who"/>, keeping what was typed.</summary>
+    public async Task<IActionResult> OnPostFindPeopleAsync()
+    {
+        ModelState.Clear();
+        await LoadChoicesAsync();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        var now = clock.GetUtcNow();
+        var entity = new BusinessEntity { CreatedAt = now, UpdatedAt = now };
+        if (!await ApplyAsync(entity))
+        {
+            await LoadChoicesAsync();
+            return Page();
+        }
+        Db.BusinessEntities.Add(entity);
+        await Db.SaveChangesAsync();
+        TempData["Flash"] = L["Entity.Created"].Value;
+        return Redirect($"/Entities/{entity.Id}");
+    }
+}

@@ -1,0 +1,131 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using TalentHub.Web.Data;
+using TalentHub.Web.Domain;
+using TalentHub.Web.Domain.Common;
+using TalentHub.Web.Domain.Entities;
+using TalentHub.Web.Services;
+
+namespace TalentHub.Web.Pages.Entities;
+
+[Authorize(Roles = Roles.RegistryStaff)]
+public sealed class DetailsModel(TalentHubDbContext db, PersonalDataProtector protector, CurrentActor actor,
+    IStringLocalizer<SharedResource> l, TimeProvider clock) : PageModel
+{
+    public sealed record Member(int Id, int PersonId, string Name, string MaskedId, MemberRole Role);
+
+    public BusinessEntity Entity { get; private set; } = null!;
+    public string Region { get; private set; } = "";
+    public string? LegalRepresentative { get; private set; }
+    public IReadOnlyList<Member> Members { get; private set; } = [];
+    public IReadOnlyList<EntityStatusChange> History { get; private set; } = [];
+    public IReadOnlyList<EntityStatus> NextSteps { get; private set; } = [];
+    /// <summary>This user submitted the registration, so another officer must approve or return it.</summary>
+    public bool IsSubmitter { get; private set; }
+    public bool CanEdit { get; private set; }
+    public IReadOnlyList<PersonChoice> PersonChoices { get; private set; } = [];
+
+    [BindProperty(SupportsGet = true, Name = "who")] public string? Who { get; set; }
+    [BindProperty] public string? Reason { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(int id) => await LoadAsync(id) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostMoveAsync(int id, EntityStatus to, int? version)
+    {
+        // The region scope filter hides another county's entity: that is a 404 for every handler too.
+        var entity = await db.BusinessEntities.FirstOrDefaultAsync(e => e.Id == id);
+        if (entity is null) return NotFound();
+        try
+        {
+            entity.MoveStatus(to, actor.UserId ?? "", EntityRules.DisplayName(User), EntityRules.IsOfficer(User), Reason, clock.GetUtcNow());
+            if (version is { } v) db.Entry(entity).Property(e => e.Version).OriginalValue = v;
+            entity.Version++;
+            await db.SaveChangesAsync();
+            TempData["Flash"] = l["Entity.Moved", l["EntityStatus." + to]].Value;
+            return Redirect($"/Entities/{id}");
+        }
+        catch (DomainException ex)
+        {
+            ModelState.AddModelError(ex.Field == "Reason" ? nameof(Reason) : "", l[ex.MessageKey, ex.Args]);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            ModelState.AddModelError("", l["Common.StaleEdit"]);
+        }
+        db.ChangeTracker.Clear();
+        return await LoadAsync(id) ? Page() : NotFound();
+    }
+
+    public async Task<IActionResult> OnPostLinkAsync(int id, int? personId, MemberRole role)
+    {
+        var entity = await db.BusinessEntities.Include(e => e.People).FirstOrDefaultAsync(e => e.Id == id);
+        if (entity is null) return NotFound();
+        // The person must be visible in the user's scope, like the entity.
+        if (!EntityRules.CanLink(entity.Status)) ModelState.AddModelError("", l["Entity.NotEditable"]);
+        else if (personId is null || !await db.People.AnyAsync(p => p.Id == personId)) ModelState.AddModelError("personId", l["Entity.PersonNotFound"]);
+        else
+        {
+            try
+            {
+                entity.Link(personId.Value, role);
+                await db.SaveChangesAsync();
+                TempData["Flash"] = l["Entity.Linked"].Value;
+                return Redirect($"/Entities/{id}#people");
+            }
+            catch (DomainException ex) { ModelState.AddModelError("personId", l[ex.MessageKey, ex.Args]); }
+        }
+        db.ChangeTracker.Clear();
+        return await LoadAsync(id) ? Page() : NotFound();
+    }
+
+    public async Task<IActionResult> OnPostUnlinkAsync(int id, int memberId)
+    {
+        var entity = await db.BusinessEntities.Include(e => e.People).FirstOrDefaultAsync(e => e.Id == id);
+        if (entity is null) return NotFound();
+        var member = entity.People.FirstOrDefault(m => m.Id == memberId);
+        if (member is null) return NotFound();
+        if (!EntityRules.CanLink(entity.Status)) ModelState.AddModelError("", l["Entity.NotEditable"]);
+        else if (member.PersonId == entity.LegalRepresentativeId && member.Role == MemberRole.Leader)
+            ModelState.AddModelError("", l["Entity.CannotUnlinkLegalRepresentative"]);
+        else
+        {
+            entity.Unlink(memberId);
+            await db.SaveChangesAsync();
+            TempData["Flash"] = l["Entity.Unlinked"].Value;
+            return Redirect($"/Entities/{id}#people");
+        }
+        db.ChangeTracker.Clear();
+        return await LoadAsync(id) ? Page() : NotFound();
+    }
+
+    private async Task<bool> LoadAsync(int id)
+    {
+        var entity = await db.BusinessEntities.AsNoTracking().FirstOrDefaultAsync(e => e.Id == id);
+        if (entity is null) return false;
+        Entity = entity;
+        var english = CultureInfo.CurrentUICulture.Name == "en";
+        var township = entity.RegionCode[..9] + "000";
+        var regions = await db.Regions.AsNoTracking()
+            .Where(r => r.Code == entity.CountyCode || r.Code == township || r.Code == entity.RegionCode)
+            .OrderBy(r => r.Code).Select(r => english ? r.NameEn : r.Name).ToListAsync();
+        Region = string.Join(" · ", regions);
+        LegalRepresentative = await db.People.AsNoTracking().Where(p => p.Id == entity.LegalRepresentativeId)
+            .Select(p => p.Name).FirstOrDefaultAsync();
+        var members = await db.Set<EntityMember>().AsNoTracking().Where(m => m.EntityId == id)
+            .Join(db.People, m => m.PersonId, p => p.Id, (m, p) => new { m.Id, m.PersonId, p.Name, p.IdNumber, m.Role })
+            .ToListAsync();
+        Members = members.OrderBy(m => m.Role).ThenBy(m => m.Name, StringComparer.Ordinal)
+            .Select(m => new Member(m.Id, m.PersonId, m.Name, Masking.IdNumber(m.IdNumber), m.Role)).ToList();
+        History = await db.Set<EntityStatusChange>().AsNoTracking().Where(h => h.EntityId == id).OrderBy(h => h.Id).ToListAsync();
+        IsSubmitter = entity.Status == EntityStatus.Submitted && entity.SubmittedByUserId == actor.UserId;
+        NextSteps = EntityRules.NextSteps(User, entity.Status)
+            .Where(to => !(IsSubmitter && to is EntityStatus.Approved or EntityStatus.Returned)).ToList();
+        CanEdit = EntityRules.CanEdit(User, entity.Status);
+        if (EntityRules.CanLink(entity.Status)) PersonChoices = await Entities.PersonChoices.FindAsync(db, protector, Who);
+        return true;
+    }
+}

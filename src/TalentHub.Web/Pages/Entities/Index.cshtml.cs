@@ -1,0 +1,97 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using TalentHub.Web.Data;
+using TalentHub.Web.Domain;
+using TalentHub.Web.Domain.Entities;
+using TalentHub.Web.Domain.Regions;
+using TalentHub.Web.Services;
+
+namespace TalentHub.Web.Pages.Entities;
+
+[Authorize(Roles = Roles.RegistryStaff)]
+public sealed class IndexModel(TalentHubDbContext db, IRegionScope scope) : PageModel
+{
+    public const int PageSize = 20;
+
+    public sealed record Row(int Id, string Name, string CreditCode, EntityType Type, EntityStatus Status, string Region,
+        string? Industry, DemonstrationLevel? Rating, int? RatingYear, decimal? AnnualRevenue, DateOnly? RegisteredOn);
+    public sealed record County(string Code, string Name, int Count);
+
+    /// <summary>Bound without a prefix (County=…&amp;Type=…), the same query string the export reads.</summary>
+    [BindProperty(SupportsGet = true)] public EntityFilter Filter { get; set; } = new();
+    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+
+    public int Total { get; private set; }
+    public IReadOnlyList<Row> Rows { get; private set; } = [];
+    /// <summary>Every county with its count under the other filters; empty for county staff.</summary>
+    public IReadOnlyList<County> Counties { get; private set; } = [];
+    public IReadOnlyList<string> Industries { get; private set; } = [];
+    public string? ScopeCounty => scope.CountyCode;
+    public IReadOnlyDictionary<string, string?> Query => Filter.ToQuery();
+
+    public async Task OnGetAsync()
+    {
+        var english = CultureInfo.CurrentUICulture.Name == "en";
+        if (scope.CountyCode is not null) Filter.County = null;
+        var query = Filter.Apply(db.BusinessEntities.AsNoTracking());
+        Total = await query.CountAsync();
+        PageNumber = Math.Clamp(PageNumber, 1, Math.Max(1, (Total + PageSize - 1) / PageSize));
+        Rows = await query.Skip((PageNumber - 1) * PageSize).Take(PageSize)
+            .Join(db.Regions, e => e.RegionCode, r => r.Code, (e, r) => new Row(e.Id, e.Name, e.CreditCode, e.Type, e.Status,
+                english ? r.NameEn : r.Name, e.Industry, e.Rating, e.RatingYear, e.AnnualRevenue, e.RegisteredOn))
+            .ToListAsync();
+        Industries = await db.BusinessEntities.AsNoTracking().Where(e => e.Industry != null)
+            .Select(e => e.Industry!).Distinct().OrderBy(i => i).Take(200).ToListAsync();
+        if (scope.CountyCode is null) Counties = await CountByCountyAsync(english);
+    }
+
+    /// <summary>The spec's "map of the city shows counts by county", as a table: one GROUP BY.</summary>
+    private async Task<IReadOnlyList<County>> CountByCountyAsync(bool english)
+    {
+        var others = new EntityFilter
+        {
+            Township = Filter.Township, Type = Filter.Type, Status = Filter.Status, Industry = Filter.Industry,
+            Rating = Filter.Rating, Q = Filter.Q,
+        };
+        var counts = await others.Apply(db.BusinessEntities.AsNoTracking())
+            .GroupBy(e => e.CountyCode).Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Key, g => g.Count);
+        var counties = await db.Regions.AsNoTracking().Where(r => r.Level == RegionLevel.County).OrderBy(r => r.Code)
+            .Select(r => new { r.Code, r.Name, r.NameEn }).ToListAsync();
+        return counties.Select(c => new County(c.Code, english ? c.NameEn : c.Name, counts.GetValueOrDefault(c.Code))).ToList();
+    }
+
+    /// <summary>A header link sorting by <paramref name="sort"/>, flipping the direction when it is the current sort.</summary>
+    public string SortLink(string sort)
+    {
+        var current = Filter.Sort ?? "name";
+        var query = Filter.ToQuery();
+        query["Sort"] = sort;
+        query["Desc"] = current == sort && !Filter.Desc ? "true" : null;
+        return "/Entities" + QueryString(query);
+    }
+
+    public string SortMark(string sort) => (Filter.Sort ?? "name") != sort ? "" : Filter.Desc ? " ▼" : " ▲";
+
+    public string ExportLink(string format)
+    {
+        var query = new Dictionary<string, string?> { ["format"] = format };
+        foreach (var (key, value) in Filter.ToQuery()) query[key] = value;
+        return "/Entities/Export" + QueryString(query);
+    }
+
+    public string CountyLink(string county)
+    {
+        var query = Filter.ToQuery();
+        query["County"] = county;
+        query["Township"] = null;
+        return "/Entities" + QueryString(query);
+    }
+
+    private static string QueryString(Dictionary<string, string?> values) =>
+        "?" + string.Join("&", values.Where(kv => !string.IsNullOrEmpty(kv.Value))
+            .Select(kv => Uri.EscapeDataString(kv.Key) + "=" + Uri.EscapeDataString(kv.Value!)));
+}

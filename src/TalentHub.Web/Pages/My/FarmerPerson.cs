@@ -1,0 +1,12 @@
+using System.Security.Claims;
+
+namespace TalentHub.Web.Pages.My;
+
+/// <summary>The registry person behind a signed-in farmer (claim "talenthub:person").</summary>
+public static class FarmerPerson
+{
+    public const string Claim = "talenthub:person";
+
+    public static int? Of(ClaimsPrincipal user) =>
+        int.TryParse(user.FindFirstValue(Claim), out var id) ? id : null;
+}

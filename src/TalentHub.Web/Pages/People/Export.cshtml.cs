@@ -1,0 +1,33 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using TalentHub.Web.Data;
+using TalentHub.Web.Domain;
+using TalentHub.Web.Domain.People;
+using TalentHub.Web.Services;
+using TalentHub.Web.Services.Export;
+
+namespace TalentHub.Web.Pages.People;
+
+/// <summary><c>/People/Export?format=xlsx|csv&amp;{list filters}</c>: the list's rows, all pages, masked, audited.</summary>
+[Authorize(Roles = Roles.RegistryStaff)]
+public sealed class ExportModel(TalentHubDbContext db, PersonalDataProtector protector, AuditLog audit, IRegionScope scope,
+    TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public PeopleFilter Filter { get; set; } = new();
+
+    public async Task<IActionResult> OnGetAsync(string? format, CancellationToken ct)
+    {
+        if (format is not (null or "xlsx" or "csv")) return BadRequest();
+        var csv = format == "csv";
+        var sheet = await new PeopleExport(db, protector, l).BuildAsync(Filter, ct);
+        var count = sheet.Rows.Count();
+        audit.Record(AuditAction.Export, nameof(Person), null,
+            $"format={(csv ? "csv" : "xlsx")}; rows={count}; filter={ExportLinks.Summary(Filter.ToQuery())}", scope.CountyCode);
+        await db.SaveChangesAsync(ct);
+        return csv
+            ? File(SheetWriter.Csv(sheet), SheetWriter.CsvType, ExportLinks.FileName("people", clock, csv: true))
+            : File(SheetWriter.Xlsx(sheet), SheetWriter.XlsxType, ExportLinks.FileName("people", clock, csv: false));
+    }
+}

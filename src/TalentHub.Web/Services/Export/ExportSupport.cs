@@ -1,0 +1,56 @@
+using System.Globalization;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.EntityFrameworkCore;
+using TalentHub.Web.Data;
+using TalentHub.Web.Domain.Common;
+
+namespace TalentHub.Web.Services.Export;
+
+/// <summary>Links to an export with the list's filters, e.g. <c>ExportLinks.Url("/People/Export", Filter.ToQuery(), "xlsx")</c>.</summary>
+public static class ExportLinks
+{
+    public static string Url(string path, IReadOnlyDictionary<string, string?> filter, string format)
+    {
+        var query = filter.Where(kv => !string.IsNullOrEmpty(kv.Value)).ToDictionary(kv => kv.Key, kv => kv.Value);
+        query["format"] = format;
+        return QueryHelpers.AddQueryString(path, query);
+    }
+
+    /// <summary>The filter for the audit log: set values only, a searched ID number or mobile masked.</summary>
+    public static string Summary(IReadOnlyDictionary<string, string?> filter) => string.Join(", ", filter
+        .Where(kv => !string.IsNullOrWhiteSpace(kv.Value))
+        .Select(kv => $"{kv.Key}={(kv.Key == "Q" ? MaskSearch(kv.Value!) : kv.Value)}"));
+
+    private static string MaskSearch(string q)
+    {
+        var text = q.Trim();
+        if (text.Length >= 15 && text.Count(char.IsAsciiDigit) >= 15) return Masking.IdNumber(text);
+        if (MobileNumber.TryParse(text, out var mobile)) return Masking.Mobile(mobile);
+        return text.Length <= 50 ? text : text[..50];
+    }
+
+    public static string FileName(string kind, TimeProvider clock, bool csv) =>
+        $"{kind}-{TalentHub.Web.Infrastructure.ShanghaiTime.ToShanghai(clock.GetUtcNow()).ToString("yyyyMMdd", CultureInfo.InvariantCulture)}.{(csv ? "csv" : "xlsx")}";
+}
+
+/// <summary>Village, township and county names for the export rows, read once per export.</summary>
+public sealed class RegionNames
+{
+    private readonly Dictionary<string, (string Name, string? Parent)> _regions;
+    private readonly bool _english = CultureInfo.CurrentUICulture.Name == "en";
+
+    private RegionNames(Dictionary<string, (string, string?)> regions) => _regions = regions;
+
+    public static async Task<RegionNames> LoadAsync(TalentHubDbContext db, CancellationToken ct)
+    {
+        var english = CultureInfo.CurrentUICulture.Name == "en";
+        var all = await db.Regions.AsNoTracking().Select(r => new { r.Code, r.Name, r.NameEn, r.ParentCode }).ToListAsync(ct);
+        return new RegionNames(all.ToDictionary(r => r.Code, r => (english ? r.NameEn : r.Name, r.ParentCode)));
+    }
+
+    public string Name(string? code) => code is not null && _regions.TryGetValue(code, out var r) ? r.Name : "";
+
+    public string Parent(string? code) => code is not null && _regions.TryGetValue(code, out var r) ? Name(r.Parent) : "";
+
+    public bool English => _english;
+}

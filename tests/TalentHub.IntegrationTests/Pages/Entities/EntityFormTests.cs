@@ -1,0 +1,173 @@
+using Microsoft.EntityFrameworkCore;
+using TalentHub.Web.Domain.Entities;
+using static TalentHub.IntegrationTests.Pages.Entities.EntityForms;
+
+namespace TalentHub.IntegrationTests.Pages.Entities;
+
+public sealed class EntityFormTests(TalentHubFactory app) : AppTest(app)
+{
+    [Fact]
+    public async Task Clerk_CreatesAFamilyFarmWithALeader_AsADraftWithTheLeaderLinked()
+    {
+        var client = await App.LoginAsync("anji.clerk");
+        var leader = await App.PersonIdInCountyAsync("330523");
+        var name = NewName();
+
+        var id = await CreateAsync(client, Fields(name, NewCreditCode(), leader));
+
+        var entity = await App.LoadAsync(id);
+        Assert.Equal(EntityStatus.Draft, entity.Status);
+        Assert.Equal(EntityType.FamilyFarm, entity.Type);
+        Assert.Equal("330523000000", entity.CountyCode);
+        Assert.Equal(12.5m, entity.LandArea);
+        Assert.Equal(DemonstrationLevel.County, entity.Rating);
+        Assert.Equal(2025, entity.RatingYear);
+        Assert.Contains(entity.People, m => m.PersonId == leader && m.Role == MemberRole.Leader);
+        var html = await client.GetStringAsync($"/Entities/{id}");
+        Assert.Contains(name, html);
+        Assert.Contains("负责人", html);
+        Assert.Contains("县级（2025年）", html);
+    }
+
+    [Fact]
+    public async Task CreditCodeFailingTheCheckDigit_IsSavedOnlyOnceConfirmed()
+    {
+        var client = await App.LoginAsync("anji.officer");
+        var good = NewCreditCode();
+        var bad = good[..17] + (good[17] == '0' ? '1' : '0');
+        var fields = Fields(NewName(), bad, await App.PersonIdInCountyAsync("330523"));
+
+        var warned = await client.PostFormAsync("/Entities/Create", new(fields));
+        var html = await warned.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, warned.StatusCode);
+        Assert.Contains("校验位不符", html);
+        Assert.Contains("我已核实该代码", html);
+        Assert.False(await App.QueryAsync(db => db.BusinessEntities.IgnoreQueryFilters().AnyAsync(e => e.CreditCode == bad)));
+
+        fields["Input.CreditCodeConfirmed"] = "true";
+        var id = await CreateAsync(client, fields);
+        Assert.True((await App.LoadAsync(id)).CreditCodeWarningConfirmed);
+    }
+
+    [Theory]
+    [InlineData("92330523MA1234", "统一社会信用代码应为 18 位")]
+    [InlineData("92330523MA12345IO0", "只能包含数字和大写字母")]
+    public async Task MalformedCreditCode_IsAnErrorThatCannotBeConfirmedAway(string code, string message)
+    {
+        var client = await App.LoginAsync("anji.clerk");
+        var fields = Fields(NewName(), code, await App.PersonIdInCountyAsync("330523"));
+        fields["Input.CreditCodeConfirmed"] = "true";
+
+        var response = await client.PostFormAsync("/Entities/Create", fields);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains(message, await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Cooperative_WithAFamilyFarmPrefix_IsRefused()
+    {
+        var client = await App.LoginAsync("anji.clerk");
+        var fields = Fields(NewName("合作社"), NewCreditCode("92"), await App.PersonIdInCountyAsync("330523"), EntityType.Cooperative);
+
+        var response = await client.PostFormAsync("/Entities/Create", fields);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("应以 93 开头", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task DuplicateCreditCode_AnywhereInTheCity_IsRefusedNamingTheCounty()
+    {
+        var wuxing = await App.LoginAsync("wuxing.officer");
+        var code = NewCreditCode();
+        await CreateAsync(wuxing, Fields(NewName(), code, await App.PersonIdInCountyAsync("330502"), village: Xishancun));
+        var anji = await App.LoginAsync("anji.clerk");
+
+        var response = await anji.PostFormAsync("/Entities/Create", Fields(NewName(), code.ToLowerInvariant(), await App.PersonIdInCountyAsync("330523")));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("该统一社会信用代码已在吴兴区登记", await response.Content.ReadAsStringAsync());
+        Assert.Equal(1, await App.QueryAsync(db => db.BusinessEntities.IgnoreQueryFilters().CountAsync(e => e.CreditCode == code)));
+    }
+
+    [Fact]
+    public async Task MissingFields_AreShownNextToTheFields()
+    {
+        var client = await App.LoginAsync("anji.clerk");
+
+        var response = await client.PostFormAsync("/Entities/Create", new() { ["Input.Name"] = "" });
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("请填写主体名称", html);
+        Assert.Contains("请填写法定代表人", html);
+        Assert.Contains("请填写所在村（社区）", html);
+    }
+
+    [Fact]
+    public async Task Edit_SavesChanges_AndAStaleEditIsRefused()
+    {
+        var client = await App.LoginAsync("anji.clerk");
+        var leader = await App.PersonIdInCountyAsync("330523");
+        var code = NewCreditCode();
+        var id = await CreateAsync(client, Fields(NewName(), code, leader));
+
+        var first = Fields("第一次修改" + NewName(), code, leader);
+        first["Input.LandArea"] = "30.25";
+        var saved = await client.PostFormAsync($"/Entities/{id}/Edit", first);
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+
+        var stale = Fields("过期的修改" + NewName(), code, leader); // still carries Version 0
+        var refused = await client.PostFormAsync($"/Entities/{id}/Edit", stale);
+
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("数据已被他人修改，请刷新后重新编辑。", await refused.Content.ReadAsStringAsync());
+        var entity = await App.LoadAsync(id);
+        Assert.Equal(first["Input.Name"], entity.Name);
+        Assert.Equal(30.25m, entity.LandArea);
+        Assert.Equal(1, entity.Version);
+    }
+
+    [Fact]
+    public async Task Clerk_CannotEditASubmittedEntity_ButAnOfficerCan()
+    {
+        var clerk = await App.LoginAsync("anji.clerk");
+        var leader = await App.PersonIdInCountyAsync("330523");
+        var code = NewCreditCode();
+        var id = await CreateAsync(clerk, Fields(NewName(), code, leader));
+        Assert.Equal(HttpStatusCode.Redirect, (await MoveAsync(clerk, id, EntityStatus.Submitted)).StatusCode);
+
+        Assert.Contains("当前状态下您不能修改此经营主体", await clerk.GetStringAsync($"/Entities/{id}/Edit"));
+        var refused = await clerk.PostFormAsync($"/Entities/{id}/Edit", Fields("不该保存" + NewName(), code, leader), formPage: $"/Entities/{id}");
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.DoesNotContain("不该保存", (await App.LoadAsync(id)).Name);
+
+        var officer = await App.LoginAsync("anji.officer");
+        var fields = Fields("管理员修改" + NewName(), code, leader);
+        fields["Input.Version"] = (await App.LoadAsync(id)).Version.ToString(System.Globalization.CultureInfo.InvariantCulture); // the submit moved it on
+        Assert.Equal(HttpStatusCode.Redirect, (await officer.PostFormAsync($"/Entities/{id}/Edit", fields)).StatusCode);
+        Assert.Equal(fields["Input.Name"], (await App.LoadAsync(id)).Name);
+    }
+
+    [Fact]
+    public async Task FindPeople_KeepsWhatWasTyped_AndOffersTheMatches()
+    {
+        var client = await App.LoginAsync("anji.clerk");
+        var leader = await App.QueryAsync(db => db.People.IgnoreQueryFilters()
+            .Where(p => p.CountyCode == "330523000000").Select(p => new { p.Id, p.Name }).FirstAsync());
+        var fields = Fields("还在填写" + NewName(), NewCreditCode(), 0);
+        fields.Remove("Input.LegalRepresentativeId");
+        fields["Who"] = leader.Name;
+
+        var response = await client.PostFormAsync("/Entities/Create?handler=FindPeople", fields, formPage: "/Entities/Create");
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains(fields["Input.Name"], html);
+        Assert.Contains($"value=\"{leader.Id}\"", html);
+        Assert.Matches(@"330523\*{8}", html);
+        Assert.DoesNotContain("field-validation-error", html);
+    }
+}

@@ -1,0 +1,73 @@
+using TalentHub.Web.Domain.Entities;
+using static TalentHub.IntegrationTests.Pages.Entities.EntityForms;
+
+namespace TalentHub.IntegrationTests.Pages.Entities;
+
+public sealed class EntityListTests(TalentHubFactory app) : AppTest(app)
+{
+    [Fact]
+    public async Task List_FiltersByTypeAndStatus()
+    {
+        var clerk = await App.LoginAsync("anji.clerk");
+        var token = "筛选" + Guid.NewGuid().ToString("N")[..6];
+        var leader = await App.PersonIdInCountyAsync("330523");
+        var coop = token + "茶叶专业合作社";
+        var farm = token + "家庭农场";
+        await CreateAsync(clerk, Fields(coop, NewCreditCode("93"), leader, EntityType.Cooperative));
+        var farmId = await CreateAsync(clerk, Fields(farm, NewCreditCode(), leader));
+        await MoveAsync(clerk, farmId, EntityStatus.Submitted);
+
+        var all = await clerk.GetStringAsync($"/Entities?Q={Uri.EscapeDataString(token)}");
+        var byType = await clerk.GetStringAsync($"/Entities?Q={Uri.EscapeDataString(token)}&Type=Cooperative");
+        var byStatus = await clerk.GetStringAsync($"/Entities?Q={Uri.EscapeDataString(token)}&Status=Submitted");
+
+        Assert.Contains(coop, all);
+        Assert.Contains(farm, all);
+        Assert.Contains(coop, byType);
+        Assert.DoesNotContain(farm, byType);
+        Assert.Contains(farm, byStatus);
+        Assert.DoesNotContain(coop, byStatus);
+        Assert.Contains("/Entities/Export?format=xlsx&amp;Status=Submitted&amp;Q=", byStatus);
+        Assert.Contains("/Entities/Export?format=csv&amp;Status=Submitted&amp;Q=", byStatus);
+    }
+
+    [Fact]
+    public async Task CountyList_ShowsOnlyTheirCounty_AndNoCountyTable()
+    {
+        var wuxing = await App.LoginAsync("wuxing.officer");
+        var token = "范围" + Guid.NewGuid().ToString("N")[..6];
+        await CreateAsync(wuxing, Fields(token + "家庭农场", NewCreditCode(), await App.PersonIdInCountyAsync("330502"), village: Xishancun));
+        var anji = await App.LoginAsync("anji.clerk");
+
+        var html = await anji.GetStringAsync($"/Entities?Q={Uri.EscapeDataString(token)}");
+
+        Assert.DoesNotContain(token + "家庭农场", html);
+        Assert.DoesNotContain("各县数量", html);
+    }
+
+    [Fact]
+    public async Task CityOfficer_SeesCountsByCounty()
+    {
+        var wuxing = await App.LoginAsync("wuxing.officer");
+        var token = "计数" + Guid.NewGuid().ToString("N")[..6];
+        await CreateAsync(wuxing, Fields(token + "家庭农场", NewCreditCode(), await App.PersonIdInCountyAsync("330502"), village: Xishancun));
+        var city = await App.LoginAsync("city.officer");
+
+        var html = await city.GetStringAsync($"/Entities?Q={Uri.EscapeDataString(token)}");
+
+        Assert.Contains("各县数量", html);
+        Assert.Matches(@"吴兴区</a></td><td class=""text-end"">1</td>", html);
+        Assert.Matches(@"安吉县</a></td><td class=""text-end"">0</td>", html);
+    }
+
+    [Fact]
+    public async Task List_SortsByStatus_AndPagesKeepTheFilters()
+    {
+        var city = await App.LoginAsync("city.officer");
+
+        var html = await city.GetStringAsync("/Entities?Sort=status&Desc=true&Type=FamilyFarm");
+
+        Assert.Contains("Sort=status", html);
+        Assert.Contains("▼", html);
+    }
+}

@@ -1,0 +1,208 @@
+using Microsoft.EntityFrameworkCore;
+using TalentHub.Web.Domain.Common;
+using TalentHub.Web.Domain.People;
+using static TalentHub.IntegrationTests.Pages.People.PeopleTestData;
+
+namespace TalentHub.IntegrationTests.Pages.People;
+
+public sealed class PeopleCreateTests(TalentHubFactory app) : AppTest(app)
+{
+    [Fact]
+    public async Task A_clerk_registers_a_returning_entrepreneur_through_the_form_and_the_id_number_is_stored_encrypted()
+    {
+        var client = await App.LoginAsync("anji.clerk");
+        var name = NewName("创业者");
+        var id = NewIdNumber(YuCun, Sex.Female);
+        var mobile = NewMobile();
+
+        var response = await client.PostPairsAsync("/People/Create",
+        [
+            ("Input.Name", name), ("Input.IdNumber", id.Value.ToLowerInvariant()), ("Input.Mobile", mobile[..3] + " " + mobile[3..]),
+            ("Input.Sex", "Female"), ("Input.BirthDate", id.BirthDate.ToString("yyyy-MM-dd")), ("Input.RegionCode", YuCun),
+            ("Input.Education", "College"), ("Input.Industry", "竹产业"), ("Input.Skills", "竹编,电商"), ("Input.IncomeBand", "From100kTo200k"),
+            ("Input.Categories", "LocalTalent"), ("Input.Categories", "ReturningEntrepreneur"), ("Input.LocalTalentType", "Craftsman"),
+            ("Input.Origin", "CollegeGraduate"), ("Input.ReturnedOn", "2023-04-01"), ("Input.VentureName", "竹韵工坊"),
+            ("Input.Investment", "48.5"), ("Input.JobsCreated", "7"),
+        ]);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var personId = int.Parse(response.Headers.Location!.OriginalString.Split('/').Last());
+        var person = await App.PersonAsync(personId);
+        Assert.NotNull(person);
+        Assert.Equal(name, person.Name);
+        Assert.Equal(id.Value, person.IdNumber);
+        Assert.Equal(mobile, person.Mobile);
+        Assert.Equal("330523000000", person.CountyCode);
+        Assert.Equal(id.BirthDate, person.BirthDate);
+        Assert.Equal(LocalTalentType.Craftsman, person.Categories.Single(c => c.Category == TalentCategory.LocalTalent).LocalTalentType);
+        Assert.True(person.Has(TalentCategory.ReturningEntrepreneur));
+        Assert.Equal(EntrepreneurOrigin.CollegeGraduate, person.Venture!.Origin);
+        Assert.Equal(48.5m, person.Venture.Investment);
+        Assert.Equal(7, person.Venture.JobsCreated);
+
+        var raw = await App.QueryAsync(db => db.Database.SqlQueryRaw<string>("SELECT IdNumber AS Value FROM People WHERE Id = {0}", personId).SingleAsync());
+        var rawMobile = await App.QueryAsync(db => db.Database.SqlQueryRaw<string>("SELECT Mobile AS Value FROM People WHERE Id = {0}", personId).SingleAsync());
+        Assert.DoesNotContain(id.Value, raw);
+        Assert.DoesNotContain(id.Value[6..14], raw);
+        Assert.DoesNotContain(mobile, rawMobile);
+
+        var page = await client.GetStringAsync($"/People/{personId}");
+        Assert.Contains(Masking.IdNumber(id.Value), page);
+        Assert.DoesNotContain(id.Value, page);
+        Assert.Contains("竹韵工坊", page);
+    }
+
+    [Theory]
+    [InlineData("33052319900101123")]   // too short
+    [InlineData("330523199013011234")]  // no 13th month
+    [InlineData("33052319900101123Y")]  // letter other than X
+    public async Task A_bad_id_number_is_shown_next_to_the_field_and_nothing_is_written(string idNumber)
+    {
+        var client = await App.LoginAsync("anji.clerk");
+        var name = NewName("错号");
+
+        var response = await client.PostFormAsync("/People/Create", CreateForm(name, idNumber));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.NotEmpty(FieldError(html, "Input.IdNumber"));
+        Assert.Empty(FieldError(html, "Input.Name"));
+        Assert.Equal(0, await App.CountNamedAsync(name));
+    }
+
+    [Fact]
+    public async Task An_id_number_with_a_wrong_check_digit_is_refused()
+    {
+        var client = await App.LoginAsync("anji.clerk");
+        var name = NewName("错位");
+        var good = NewIdNumber(YuCun).Value;
+        var bad = good[..17] + (good[17] == '0' ? '1' : '0');
+
+        var response = await client.PostFormAsync("/People/Create", CreateForm(name, bad));
+
+        Assert.NotEmpty(FieldError(await response.Content.ReadAsStringAsync(), "Input.IdNumber"));
+        Assert.Equal(0, await App.CountNamedAsync(name));
+    }
+
+    [Fact]
+    public async Task A_bad_mobile_is_shown_next_to_the_field_and_nothing_is_written()
+    {
+        var client = await App.LoginAsync("anji.clerk");
+        var name = NewName("错手机");
+
+        var response = await client.PostFormAsync("/People/Create", CreateForm(name, NewIdNumber(YuCun).Value, mobile: "1238888"));
+
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.NotEmpty(FieldError(html, "Input.Mobile"));
+        Assert.Empty(FieldError(html, "Input.IdNumber"));
+        Assert.Equal(0, await App.CountNamedAsync(name));
+    }
+
+    [Fact]
+    public async Task A_birth_date_or_sex_that_disagrees_with_the_id_number_is_refused()
+    {
+        var client = await App.LoginAsync("anji.clerk");
+        var name = NewName("错生日");
+        var id = NewIdNumber(YuCun, Sex.Male);
+        var form = CreateForm(name, id.Value);
+        form["Input.BirthDate"] = id.BirthDate.AddDays(1).ToString("yyyy-MM-dd");
+
+        var response = await client.PostFormAsync("/People/Create", form);
+
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Equal("出生日期与身份证号不一致。", FieldError(html, "Input.BirthDate"));
+        Assert.Equal(0, await App.CountNamedAsync(name));
+
+        form["Input.BirthDate"] = "";
+        form["Input.Sex"] = "Female";
+        html = await (await client.PostFormAsync("/People/Create", form)).Content.ReadAsStringAsync();
+        Assert.Equal("性别与身份证号不一致。", FieldError(html, "Input.Sex"));
+        Assert.Equal(0, await App.CountNamedAsync(name));
+    }
+
+    [Fact]
+    public async Task An_id_number_registered_in_another_county_is_refused_naming_only_that_county()
+    {
+        var wuxing = await App.AddPersonAsync(NewName("吴兴人"), MengXiangGang);
+        var client = await App.LoginAsync("anji.clerk");
+        var name = NewName("重复");
+
+        var response = await client.PostFormAsync("/People/Create", CreateForm(name, wuxing.IdNumber));
+
+        var html = await response.Content.ReadAsStringAsync();
+        var error = FieldError(html, "Input.IdNumber");
+        Assert.Equal("该身份证号已在吴兴区登记，不能重复登记。", error);
+        Assert.DoesNotContain(wuxing.Name, html);
+        Assert.DoesNotContain("孟乡港村", html);
+        Assert.DoesNotContain(Masking.Mobile(wuxing.Mobile), html);
+        Assert.Equal(0, await App.CountNamedAsync(name));
+    }
+
+    [Fact]
+    public async Task A_county_clerk_cannot_put_a_person_into_another_county()
+    {
+        var client = await App.LoginAsync("anji.clerk");
+        var name = NewName("越界");
+        var form = CreateForm(name, NewIdNumber(YuCun).Value);
+        form["Input.RegionCode"] = MengXiangGang;
+
+        var response = await client.PostFormAsync("/People/Create", form);
+
+        Assert.NotEmpty(FieldError(await response.Content.ReadAsStringAsync(), "Input.RegionCode"));
+        Assert.Equal(0, await App.CountNamedAsync(name));
+    }
+
+    [Fact]
+    public async Task A_city_officer_may_register_a_person_in_any_county()
+    {
+        var client = await App.LoginAsync("city.officer");
+        var name = NewName("市级录入");
+        var form = CreateForm(name, NewIdNumber(MengXiangGang).Value);
+        form["Input.RegionCode"] = MengXiangGang;
+
+        var response = await client.PostFormAsync("/People/Create", form);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(1, await App.CountNamedAsync(name));
+    }
+
+    [Fact]
+    public async Task Category_rules_are_shown_next_to_their_fields()
+    {
+        var client = await App.LoginAsync("anji.clerk");
+        var name = NewName("类别");
+
+        var html = await (await client.PostPairsAsync("/People/Create",
+        [
+            ("Input.Name", name), ("Input.IdNumber", NewIdNumber(YuCun).Value), ("Input.RegionCode", YuCun),
+            ("Input.Categories", "LocalTalent"),
+        ])).Content.ReadAsStringAsync();
+        Assert.Equal("乡土人才须选择类型。", FieldError(html, "Input.LocalTalentType"));
+
+        html = await (await client.PostPairsAsync("/People/Create",
+        [
+            ("Input.Name", name), ("Input.IdNumber", NewIdNumber(YuCun).Value), ("Input.RegionCode", YuCun),
+        ])).Content.ReadAsStringAsync();
+        Assert.Equal("请至少选择一个人才类别。", FieldError(html, "Input.Categories"));
+
+        html = await (await client.PostPairsAsync("/People/Create",
+        [
+            ("Input.Name", name), ("Input.IdNumber", NewIdNumber(YuCun).Value), ("Input.RegionCode", YuCun),
+            ("Input.Categories", "ReturningEntrepreneur"),
+        ])).Content.ReadAsStringAsync();
+        Assert.Equal("返乡入乡创业人员须填写人员来源。", FieldError(html, "Input.Venture"));
+        Assert.Equal(0, await App.CountNamedAsync(name));
+    }
+
+    [Fact]
+    public async Task A_farmer_cannot_open_the_registry_forms()
+    {
+        var client = await App.LoginAsync("13800000004");
+
+        var response = await client.GetAsync("/People/Create");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/Identity/Account/AccessDenied", response.Headers.Location!.PathAndQuery);
+    }
+}

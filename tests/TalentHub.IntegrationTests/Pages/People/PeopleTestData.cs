@@ -1,0 +1,94 @@
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using TalentHub.Web.Data;
+using TalentHub.Web.Domain.Common;
+using TalentHub.Web.Domain.Entities;
+using TalentHub.Web.Domain.People;
+using TalentHub.Web.Services;
+
+namespace TalentHub.IntegrationTests.Pages.People;
+
+/// <summary>Unique people for the registry page tests, written straight into the shared demo database.</summary>
+public static partial class PeopleTestData
+{
+    public const string YuCun = "330523108204";          // 安吉县 天荒坪镇 余村
+    public const string MengXiangGang = "330502100227";  // 吴兴区 织里镇 孟乡港村
+
+    public sealed record Added(int Id, string Name, string IdNumber, string Mobile);
+
+    /// <summary>A valid ID number nobody else has (random birth date and sequence) for the county of <paramref name="village"/>.</summary>
+    public static IdNumber NewIdNumber(string village, Sex sex = Sex.Male) =>
+        IdNumber.Create(village[..6], new DateOnly(1950, 1, 1).AddDays(Random.Shared.Next(0, 20_000)), Random.Shared.Next(0, 1000), sex);
+
+    public static string NewMobile() => "139" + Random.Shared.Next(0, 100_000_000).ToString("D8");
+
+    public static string NewName(string prefix) => prefix + Random.Shared.Next(0, 1_000_000).ToString("D6");
+
+    public static async Task<Added> AddPersonAsync(this TalentHubFactory app, string name, string village,
+        Action<Person>? more = null, string? mobile = null, string? industry = null)
+    {
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<TalentHubDbContext>();
+        var registry = scope.ServiceProvider.GetRequiredService<PersonRegistry>();
+        var id = NewIdNumber(village);
+        mobile ??= NewMobile();
+        var now = DateTimeOffset.UtcNow;
+        var person = new Person { Name = name, Industry = industry, CreatedAt = now, UpdatedAt = now };
+        registry.SetIdentifiers(person, id, mobile);
+        person.MoveTo(village);
+        person.SetCategories([TalentCategory.HighQualityFarmer], null, null);
+        more?.Invoke(person);
+        db.People.Add(person);
+        await db.SaveChangesAsync();
+        return new Added(person.Id, name, id.Value, mobile);
+    }
+
+    public static async Task<int> AddFamilyFarmLedByAsync(this TalentHubFactory app, string name, int personId, string village)
+    {
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<TalentHubDbContext>();
+        const string alphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+        var tail = string.Concat(Enumerable.Range(0, 7).Select(_ => alphabet[Random.Shared.Next(alphabet.Length)]));
+        var entity = new BusinessEntity { Name = name, Type = EntityType.FamilyFarm, LegalRepresentativeId = personId, CreatedAt = DateTimeOffset.UtcNow, UpdatedAt = DateTimeOffset.UtcNow };
+        entity.SetCreditCode(CreditCode.Create("92" + village[..6] + "MA" + tail), warningConfirmed: false);
+        entity.MoveTo(village);
+        entity.Link(personId, MemberRole.Leader);
+        db.BusinessEntities.Add(entity);
+        await db.SaveChangesAsync();
+        return entity.Id;
+    }
+
+    public static Task<Person?> PersonAsync(this TalentHubFactory app, int id) =>
+        app.QueryAsync(db => db.People.IgnoreQueryFilters().AsNoTracking().Include(p => p.Categories).FirstOrDefaultAsync(p => p.Id == id));
+
+    public static Task<int> CountNamedAsync(this TalentHubFactory app, string name) =>
+        app.QueryAsync(db => db.People.IgnoreQueryFilters().CountAsync(p => p.Name == name));
+
+    /// <summary>The error text shown next to a field (empty when there is none).</summary>
+    public static string FieldError(string html, string field)
+    {
+        var match = Regex.Match(html, $"<span class=\"field-validation-error\"[^>]*data-valmsg-for=\"{Regex.Escape(field)}\"[^>]*>(.*?)</span>", RegexOptions.Singleline);
+        if (!match.Success)
+            match = Regex.Match(html, $"<span[^>]*data-valmsg-for=\"{Regex.Escape(field)}\"[^>]*class=\"field-validation-error\"[^>]*>(.*?)</span>", RegexOptions.Singleline);
+        return match.Success ? WebUtility.HtmlDecode(match.Groups[1].Value).Trim() : "";
+    }
+
+    /// <summary>Like PostFormAsync, but a field may repeat (several checkboxes of one name).</summary>
+    public static async Task<HttpResponseMessage> PostPairsAsync(this HttpClient client, string url, IEnumerable<(string Key, string Value)> fields, string? formPage = null)
+    {
+        var token = FormClient.TokenOf(await client.GetStringAsync(formPage ?? url));
+        var pairs = fields.Select(f => new KeyValuePair<string, string>(f.Key, f.Value)).Append(new("__RequestVerificationToken", token));
+        return await client.PostAsync(url, new FormUrlEncodedContent(pairs));
+    }
+
+    /// <summary>A complete, valid create form for 安吉县 余村.</summary>
+    public static Dictionary<string, string> CreateForm(string name, string idNumber, string? mobile = null) => new()
+    {
+        ["Input.Name"] = name,
+        ["Input.IdNumber"] = idNumber,
+        ["Input.Mobile"] = mobile ?? "",
+        ["Input.RegionCode"] = YuCun,
+        ["Input.Categories"] = "HighQualityFarmer",
+    };
+}
