@@ -61,7 +61,7 @@ for ci, county in enumerate(counties):
             'organiser': f"{county['name']}农业农村局", 'trainer': 'trainer.wang' if ci in (0, 4) else None,
             'region': township['code'], 'venue': f"{township['name']}农民学校", 'capacity': capacity,
             'totalHours': days * 7, 'windowOpensDay': opens, 'windowClosesDay': closes, 'status': status,
-            'minAge': 18 if category == 'ProductionBusiness' else 16, 'maxAge': 60 if category == 'ProductionBusiness' else None,
+            'minAge': 18 if topic == 'Entrepreneurship' else 16, 'maxAge': 55 if topic == 'Entrepreneurship' else None,
             'sessions': sessions,
             # Distinct people per course; a person appears in at most one course of a program year.
             'enrolled': chosen,

@@ -65,40 +65,47 @@ public static partial class SeedData
     private static T? ParseOrNull<T>(string? value) where T : struct, Enum =>
         string.IsNullOrEmpty(value) ? null : Enum.Parse<T>(value);
 
+    /// <summary>
+    /// The demo staff of users.json and the twenty demo farmers (linked to their person records), each
+    /// created once. Roles are added in one save rather than user by user, to keep start-up quick.
+    /// </summary>
     private static async Task SeedDemoUsersAsync(IServiceProvider sp, TalentHubDbContext db)
     {
         var users = sp.GetRequiredService<UserManager<AppUser>>();
         var protector = sp.GetRequiredService<PersonalDataProtector>();
         var now = sp.GetRequiredService<TimeProvider>().GetUtcNow();
+        var existing = (await db.Users.Select(u => u.UserName!).ToListAsync()).ToHashSet();
+        var roleIds = await db.Roles.ToDictionaryAsync(r => r.Name!, r => r.Id);
         string? passwordHash = null;
 
         async Task Ensure(AppUser user, string role)
         {
-            if (await users.FindByNameAsync(user.UserName!) is not null) return;
+            if (existing.Contains(user.UserName!)) return;
             // All demo accounts share one password: hash it once (210,000 iterations is deliberately slow).
             user.PasswordHash = passwordHash ??= users.PasswordHasher.HashPassword(user, DemoPassword);
             user.CreatedAt = now;
             var created = await users.CreateAsync(user);
             if (!created.Succeeded) throw new InvalidOperationException($"Seeding {user.UserName} failed: {created.Errors.First().Code}");
-            await users.AddToRoleAsync(user, role);
+            db.UserRoles.Add(new IdentityUserRole<string> { UserId = user.Id, RoleId = roleIds[role] });
         }
 
         foreach (var staff in Read<List<UserRow>>("users.json"))
             await Ensure(new AppUser { UserName = staff.UserName, DisplayName = staff.DisplayName, RegionCode = staff.Region }, staff.Role);
 
-        for (var n = 1; n <= 20; n++)
+        var farmers = Enumerable.Range(1, 20).Select(n => protector.Hash($"138{n:D8}")).ToList();
+        var people = await db.People.IgnoreQueryFilters().AsNoTracking().Where(p => farmers.Contains(p.MobileHash!))
+            .Select(p => new { p.Id, p.Name, p.RegionCode, p.MobileHash }).ToListAsync();
+        foreach (var (hash, n) in farmers.Select((h, i) => (h, i + 1)))
         {
-            var mobile = $"138{n:D8}";
-            var hash = protector.Hash(mobile);
-            var person = await db.People.IgnoreQueryFilters().AsNoTracking()
-                .Where(p => p.MobileHash == hash).Select(p => new { p.Id, p.Name, p.RegionCode }).FirstOrDefaultAsync()
-                ?? throw new InvalidDataException($"seed-data/people.json has no person with mobile {Masking.Mobile(mobile)}");
+            var person = people.FirstOrDefault(p => p.MobileHash == hash)
+                ?? throw new InvalidDataException($"seed-data/people.json has no person with mobile {Masking.Mobile($"138{n:D8}")}");
             await Ensure(new AppUser
             {
                 UserName = FarmerAccounts.UserNameFor(hash), DisplayName = person.Name,
                 RegionCode = person.RegionCode, PersonId = person.Id,
             }, Roles.Farmer);
         }
+        await db.SaveChangesAsync();
     }
 
     private sealed record UserRow(string UserName, string DisplayName, string Role, string Region);

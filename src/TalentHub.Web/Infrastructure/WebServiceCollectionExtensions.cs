@@ -28,6 +28,24 @@ public static class WebServiceCollectionExtensions
             })
             .AddViewLocalization(LanguageViewLocationExpanderFormat.Suffix)
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, f) => f.Create(typeof(SharedResource)));
+        services.AddOptions<Microsoft.AspNetCore.Mvc.MvcOptions>().Configure<IStringLocalizerFactory>((o, factory) =>
+        {
+            // Model-binding messages (a letter in a number field, an empty required value) in the user's language.
+            var l = factory.Create(typeof(SharedResource));
+            var m = o.ModelBindingMessageProvider;
+            m.SetValueMustNotBeNullAccessor(v => l["Validation.ValueMustNotBeNull", v]);
+            m.SetMissingBindRequiredValueAccessor(v => l["Validation.ValueMustNotBeNull", v]);
+            m.SetMissingKeyOrValueAccessor(() => l["Validation.ValueRequired"]);
+            m.SetMissingRequestBodyRequiredValueAccessor(() => l["Validation.ValueRequired"]);
+            m.SetAttemptedValueIsInvalidAccessor((value, field) => l["Validation.AttemptedValueIsInvalid", value, field]);
+            m.SetNonPropertyAttemptedValueIsInvalidAccessor(value => l["Validation.NonPropertyAttemptedValueIsInvalid", value]);
+            m.SetUnknownValueIsInvalidAccessor(field => l["Validation.UnknownValueIsInvalid", field]);
+            m.SetNonPropertyUnknownValueIsInvalidAccessor(() => l["Validation.NonPropertyUnknownValueIsInvalid"]);
+            m.SetValueIsInvalidAccessor(value => l["Validation.NonPropertyAttemptedValueIsInvalid", value]);
+            m.SetValueMustBeANumberAccessor(field => l["Validation.ValueMustBeANumber", field]);
+            m.SetNonPropertyValueMustBeANumberAccessor(() => l["Validation.NonPropertyValueMustBeANumber"]);
+            o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
+        });
         services.AddAuthorizationBuilder().AddPolicy("Admin", p => p.RequireRole(Roles.Admin));
         services.AddHealthChecks()
             .AddDbContextCheck<TalentHubDbContext>("database");

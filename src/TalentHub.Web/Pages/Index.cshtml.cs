@@ -20,12 +20,28 @@ public sealed class IndexModel : PageModel
     public static IReadOnlyList<HomeAction> ActionsFor(Func<string, bool> isInRole)
     {
         var actions = new List<HomeAction>();
-        if (isInRole(Roles.CountyClerk) || isInRole(Roles.CountyOfficer) || isInRole(Roles.CityOfficer) || isInRole(Roles.Admin))
+        var staff = isInRole(Roles.CountyClerk) || isInRole(Roles.CountyOfficer) || isInRole(Roles.CityOfficer) || isInRole(Roles.Admin);
+        if (staff)
+        {
             actions.Add(new("Home.People", "/People"));
+            actions.Add(new("Home.Entities", "/Entities"));
+            actions.Add(new("Home.Courses", "/Courses"));
+        }
+        if (isInRole(Roles.CityOfficer))
+            actions.Add(new("Home.Programs", "/Programs"));
+        if (isInRole(Roles.Trainer))
+            actions.Add(new("Home.TrainerCourses", "/Courses"));
         if (isInRole(Roles.Admin))
+        {
             actions.Add(new("Home.Jobs", "/Admin/Jobs"));
+            actions.Add(new("Home.Audit", "/Admin/Audit"));
+        }
         if (isInRole(Roles.Farmer))
-            actions.Add(new("Home.Farmer", "/"));
+        {
+            actions.Add(new("Home.Catalog", "/Catalog"));
+            actions.Add(new("Home.MyEnrollments", "/My/Enrollments"));
+            actions.Add(new("Home.Messages", "/My/Messages"));
+        }
         return actions;
     }
 }

@@ -41,7 +41,6 @@ public sealed partial class EntityApprovalStory(BrowserApp app)
         await page.FillAsync("#Input_AnnualRevenue", "126.8");
         await BrowserApp.ScreenshotAsync(page, "entity-create-zh");
         await page.ClickAsync("#save");
-        await page.WaitForTimeoutAsync(3000); await BrowserApp.ScreenshotAsync(page, "debug-after-save");
         await page.WaitForURLAsync(DetailsUrl());
         var url = page.Url;
         Assert.Contains("草稿", await page.InnerTextAsync("#entity-status"));
@@ -58,6 +57,8 @@ public sealed partial class EntityApprovalStory(BrowserApp app)
         await page.GotoAsync("/Entities?Status=Submitted");
         await page.FillAsync("#Q", name);
         await page.ClickAsync("#entity-filter button[type=submit]");
+        await page.WaitForSelectorAsync($"#entities a:text-is('{name}')");
+        await BrowserApp.ScreenshotAsync(page, "entity-list-zh");
         await page.ClickAsync($"#entities a:text-is('{name}')");
         await page.WaitForURLAsync(url);
         await page.FillAsync("#Reason", "材料齐全，现场核实无误");

@@ -57,19 +57,27 @@ public sealed class AuditModel(TalentHubDbContext db, IStringLocalizer<SharedRes
         var page = await query.OrderByDescending(a => a.At).ThenByDescending(a => a.Id)
             .Skip((PageNumber - 1) * PageSize).Take(PageSize).ToListAsync(cancellationToken);
         Types = await db.AuditEntries.Select(a => a.EntityType).Distinct().OrderBy(t => t).ToListAsync(cancellationToken);
+        var parsed = page.Select(a => (Entry: a, Changes: Parse(a.Changes))).ToList();
+        var values = parsed.SelectMany(p => p.Changes ?? []).SelectMany(c => new[] { (c.Field, c.Before), (c.Field, c.After) })
+            .Where(v => v.Item2.ValueKind == JsonValueKind.String).Select(v => (v.Field, Text: v.Item2.GetString()!)).ToList();
+        var regionCodes = values.Where(v => v.Field.EndsWith("Code", StringComparison.Ordinal) && v.Text.Length == 12).Select(v => v.Text)
+            .Concat(page.Select(a => a.CountyCode).OfType<string>()).Distinct().ToList();
         var english = CultureInfo.CurrentUICulture.Name == TalentHubCultures.English;
-        var counties = await db.Regions.AsNoTracking().Where(r => r.Level == RegionLevel.County)
+        _regions = await db.Regions.AsNoTracking().Where(r => regionCodes.Contains(r.Code))
             .ToDictionaryAsync(r => r.Code, r => english ? r.NameEn : r.Name, cancellationToken);
+        var userIds = values.Where(v => v.Field.EndsWith("UserId", StringComparison.Ordinal)).Select(v => v.Text).Distinct().ToList();
+        _users = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id))
+            .ToDictionaryAsync(u => u.Id, u => u.UserName ?? u.Id, cancellationToken);
 
-        Rows = page.Select(a =>
-        {
-            var changes = Parse(a.Changes);
-            return new Row(a.Id, a.At, a.UserName, a.Action, a.EntityType, a.EntityId,
-                a.CountyCode is { } c && counties.TryGetValue(c, out var name) ? name : null, LinkOf(a),
-                changes?.Select(c => new Change(FieldLabel(a.EntityType, c.Field), Show(c.Field, c.Before), Show(c.Field, c.After))).ToList() ?? [],
-                changes is null ? a.Changes : null);
-        }).ToList();
+        Rows = parsed.Select(p => new Row(p.Entry.Id, p.Entry.At, p.Entry.UserName, p.Entry.Action, p.Entry.EntityType, p.Entry.EntityId,
+            p.Entry.CountyCode is { } c && _regions.TryGetValue(c, out var county) ? county : null, LinkOf(p.Entry),
+            p.Changes?.Where(c => c.Field != "Id")
+                .Select(c => new Change(FieldLabel(p.Entry.EntityType, c.Field), Show(c.Field, c.Before), Show(c.Field, c.After))).ToList() ?? [],
+            p.Changes is null ? p.Entry.Changes : null)).ToList();
     }
+
+    private Dictionary<string, string> _regions = [];
+    private Dictionary<string, string> _users = [];
 
     public string TypeLabel(string type) => Localized($"Audit.Entity.{type}") ?? type;
 
@@ -129,6 +137,8 @@ public sealed class AuditModel(TalentHubDbContext db, IStringLocalizer<SharedRes
     private string ShowText(string field, string text)
     {
         if (EnumOfField.TryGetValue(field, out var prefix) && Localized($"{prefix}.{text}") is { } label) return label;
+        if (field.EndsWith("Code", StringComparison.Ordinal) && _regions.TryGetValue(text, out var region)) return region;
+        if (field.EndsWith("UserId", StringComparison.Ordinal) && _users.TryGetValue(text, out var user)) return user;
         if (text.Length > 10 && text[10] == 'T' && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var instant))
             return ShanghaiTime.FormatDateTime(instant);
         if (text.Length == 10 && DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))

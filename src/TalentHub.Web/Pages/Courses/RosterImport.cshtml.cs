@@ -67,6 +67,8 @@ public sealed class RosterImportModel(TalentHubDbContext db, PersonRegistry regi
         var visible = (await db.People.AsNoTracking().Where(p => personIds.Contains(p.Id)).Select(p => p.Id).ToListAsync(ct)).ToHashSet();
         var userId = User.FindFirstValue(ClaimTypes.NameIdentifier);
         int confirmed = 0, waitlisted = 0, refused = 0;
+        // All rows in one transaction: the roster changes completely or not at all.
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         foreach (var personId in personIds.Distinct())
         {
             var outcome = visible.Contains(personId) ? await enrollments.EnrollAsync(id, personId, userId, ct: ct) : null;
@@ -78,6 +80,7 @@ public sealed class RosterImportModel(TalentHubDbContext db, PersonRegistry regi
         audit.Record(AuditAction.Import, "Course", id.ToString(CultureInfo.InvariantCulture),
             $"roster import {name[..Math.Min(name.Length, 100)]}: {confirmed} confirmed, {waitlisted} waitlisted, {refused} refused", Course.CountyCode);
         await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
         TempData["Flash"] = l["Roster.Import.Done", confirmed, waitlisted, refused].Value;
         return RedirectToPage("/Courses/Roster", new { id });
     }

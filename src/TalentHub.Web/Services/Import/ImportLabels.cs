@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Resources;
 using Microsoft.Extensions.Localization;
 using TalentHub.Web.Domain.Common;
 using TalentHub.Web.Domain.Entities;
@@ -57,8 +58,12 @@ public static class ImportLabels
         L(DemonstrationLevel.City, "市级", "City"),
         L(DemonstrationLevel.County, "县级", "County"));
 
+    // The app's own resource texts (what the forms and lists show) are accepted too.
+    private static readonly ResourceManager Resources = new("TalentHub.Web.Resources.SharedResource", typeof(SharedResource).Assembly);
+
     private static readonly Dictionary<(Type, string), Enum> Lookup = Table
         .SelectMany(t => t.Value.SelectMany(l => l.Aliases.Append(l.Zh).Append(l.En).Append(l.Value.ToString())
+            .Concat(ResourceTexts(l.Value))
             .Select(text => (Key: (t.Key, Normalize(text)), l.Value))))
         .DistinctBy(x => x.Key)
         .ToDictionary(x => x.Key, x => x.Value);
@@ -87,10 +92,23 @@ public static class ImportLabels
     /// </summary>
     public static string Display(Enum value, IStringLocalizer l)
     {
-        var type = value.GetType() == typeof(EducationLevel) ? "Education" : value.GetType().Name;
-        var text = l[$"{type}.{value}"];
+        var text = l[ResourceKey(value)];
         if (!text.ResourceNotFound) return text.Value;
         return CultureInfo.CurrentUICulture.Name == "en" ? English(value) : Chinese(value);
+    }
+
+    private static string ResourceKey(Enum value) =>
+        $"{(value.GetType() == typeof(EducationLevel) ? "Education" : value.GetType().Name)}.{value}";
+
+    private static IEnumerable<string> ResourceTexts(Enum value)
+    {
+        foreach (var culture in Infrastructure.TalentHubCultures.Cultures)
+        {
+            string? text;
+            try { text = Resources.GetString(ResourceKey(value), culture); }
+            catch (MissingManifestResourceException) { text = null; }
+            if (!string.IsNullOrWhiteSpace(text)) yield return text;
+        }
     }
 
     private static Label Find(Enum value) => Table[value.GetType()].First(l => l.Value.Equals(value));

@@ -61,7 +61,7 @@ public abstract partial class ImportPageModel(TalentHubDbContext db, AuditLog au
         catch (ImportFileException ex) { return Refuse(l[ex.MessageKey]); }
 
         Report = await Importer.ValidateAsync(sheet, fileName, stage: false, ct);
-        Token = Report.FileRejected ? null : uploads.Save(bytes, fileName, UserId, Kind);
+        Token = Report.ValidCount > 0 ? uploads.Save(bytes, fileName, UserId, Kind) : null;
         return Page();
     }
 

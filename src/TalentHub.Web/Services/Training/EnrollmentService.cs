@@ -32,7 +32,10 @@ public sealed class EnrollmentService(TalentHubDbContext db, EnrollmentFacts fac
         var blocking = refusals.Where(r => !(overriding && EnrollmentRules.IsOverridable(r))).ToList();
         if (blocking.Count > 0) return new(false, null, blocking);
 
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        // Inside a caller's transaction (a roster import is one transaction) a savepoint undoes just this row.
+        var ambient = db.Database.CurrentTransaction;
+        await using var own = ambient is null ? await db.Database.BeginTransactionAsync(ct) : null;
+        if (ambient is not null) await ambient.CreateSavepointAsync("enroll", ct);
         var claimed = await ClaimSeatAsync(courseId, ct);
         var enrollment = new Enrollment
         {
@@ -48,8 +51,9 @@ public sealed class EnrollmentService(TalentHubDbContext db, EnrollmentFacts fac
         catch (DbUpdateException)
         {
             // The partial unique index caught a double click or a parallel enrollment of the same person.
-            await tx.RollbackAsync(ct);
-            db.ChangeTracker.Clear();
+            if (own is not null) await own.RollbackAsync(ct);
+            else await ambient!.RollbackToSavepointAsync("enroll", ct);
+            db.Entry(enrollment).State = EntityState.Detached;
             return new(false, null, [EnrollmentRefusal.AlreadyEnrolled]);
         }
         if (enrollment.OverrideReason is not null)
@@ -58,7 +62,7 @@ public sealed class EnrollmentService(TalentHubDbContext db, EnrollmentFacts fac
         await outbox.QueueAsync($"enroll:{enrollment.Id}", personId,
             claimed ? NotificationKind.EnrollmentConfirmed : NotificationKind.Waitlisted, courseId, await TitleAsync(courseId, ct), ct: ct);
         await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
+        if (own is not null) await own.CommitAsync(ct);
         return new(true, enrollment.Status, refusals, enrollment.Id);
     }
 

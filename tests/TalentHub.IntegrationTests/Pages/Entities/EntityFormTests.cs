@@ -114,6 +114,9 @@ public sealed class EntityFormTests(TalentHubFactory app) : AppTest(app)
         var code = NewCreditCode();
         var id = await CreateAsync(client, Fields(NewName(), code, leader));
 
+        var form = await client.GetStringAsync($"/Entities/{id}/Edit");
+        Assert.Contains("value=\"2024-03-05\"", form);
+        Assert.Contains(code, form);
         var first = Fields("第一次修改" + NewName(), code, leader);
         first["Input.LandArea"] = "30.25";
         var saved = await client.PostFormAsync($"/Entities/{id}/Edit", first);
@@ -169,5 +172,6 @@ public sealed class EntityFormTests(TalentHubFactory app) : AppTest(app)
         Assert.Contains($"value=\"{leader.Id}\"", html);
         Assert.Matches(@"330523\*{8}", html);
         Assert.DoesNotContain("field-validation-error", html);
+        Assert.Contains("action=\"/Entities/Create\" id=\"entity-form\"", html); // saving must not search again
     }
 }

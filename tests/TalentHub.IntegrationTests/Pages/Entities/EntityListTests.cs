@@ -70,4 +70,22 @@ public sealed class EntityListTests(TalentHubFactory app) : AppTest(app)
         Assert.Contains("Sort=status", html);
         Assert.Contains("▼", html);
     }
+
+    [Fact]
+    public async Task EveryEntityPage_IsCompleteInEnglish()
+    {
+        var clerk = await App.LoginAsync("anji.clerk");
+        var id = await App.CreateAnjiFarmAsync(clerk);
+        await MoveAsync(clerk, id, EntityStatus.Submitted);
+        var city = await App.LoginAsync("city.officer");
+
+        foreach (var url in new[] { "/Entities", $"/Entities/{id}", "/Entities/Create", $"/Entities/{id}/Edit" })
+        {
+            var html = await city.GetStringAsync(url + (url.Contains('?') ? "&" : "?") + "culture=en");
+            Assert.Contains("lang=\"en\"", html);
+            Assert.DoesNotMatch(@"[>""](Entity|Entities|EntityType|EntityStatus|Status\.Entity|DemonstrationLevel|MemberRole|CreditCode)\.[A-Z]", html);
+        }
+        Assert.Contains("Entities by county", await city.GetStringAsync("/Entities?culture=en"));
+        Assert.Contains("Approve", await city.GetStringAsync($"/Entities/{id}?culture=en"));
+    }
 }

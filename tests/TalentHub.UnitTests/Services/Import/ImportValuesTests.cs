@@ -39,6 +39,19 @@ public sealed class ImportValuesTests
         Assert.Equal(expected, category);
     }
 
+    [Theory]
+    [InlineData("中专/职高", EducationLevel.Vocational)]
+    [InlineData("Bachelor's degree", EducationLevel.Bachelor)]
+    [InlineData("Junior college", EducationLevel.College)]
+    public void The_words_the_forms_show_are_accepted_too(string text, EducationLevel expected)
+    {
+        Assert.True(ImportLabels.TryParse<EducationLevel>(text, out var education));
+        Assert.Equal(expected, education);
+    }
+
+    [Fact]
+    public void An_unknown_choice_is_not_guessed() => Assert.False(ImportLabels.TryParse<TalentCategory>("种田能手", out _));
+
     [Fact]
     public void Csv_export_is_utf8_with_a_bom_quotes_where_needed_and_defuses_formulas()
     {
