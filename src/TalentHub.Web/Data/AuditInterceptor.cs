@@ -109,7 +109,12 @@ public sealed class AuditInterceptor(CurrentActor actor, TimeProvider clock) : S
     {
         if (value is not string text || property.Metadata.FindAnnotation(EncryptedStringConverter.Annotation)?.Value is not true)
             return value is Enum ? value.ToString() : value;
-        return property.Metadata.Name.Contains("IdNumber", StringComparison.Ordinal) ? Masking.IdNumber(text) : Masking.Mobile(text);
+        return property.Metadata.Name switch
+        {
+            var n when n.Contains("IdNumber", StringComparison.Ordinal) => Masking.IdNumber(text),
+            var n when n.Contains("Mobile", StringComparison.Ordinal) => Masking.Mobile(text),
+            _ => "***",
+        };
     }
 
     private static string Truncate(string json) => json.Length <= 8000 ? json : json[..7990] + "…";

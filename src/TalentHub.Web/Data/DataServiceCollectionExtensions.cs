@@ -25,7 +25,14 @@ public static class DataServiceCollectionExtensions
         services.AddScoped<Services.Training.EnrollmentService>();
         services.AddScoped<Services.Training.CourseClock>();
         services.AddScoped<Services.Training.OutboxDispatcher>();
-        services.AddSingleton<Services.Training.INotificationSender, Services.Training.FileNotificationSender>();
+        // The configured outside channel: SMTP when a host is set, else the notifications log file.
+        var smtp = configuration.GetSection(Services.Training.SmtpOptions.Section).Get<Services.Training.SmtpOptions>();
+        if (!string.IsNullOrWhiteSpace(smtp?.Host))
+        {
+            services.AddSingleton(smtp);
+            services.AddSingleton<Services.Training.INotificationSender, Services.Training.SmtpNotificationSender>();
+        }
+        else services.AddSingleton<Services.Training.INotificationSender, Services.Training.FileNotificationSender>();
         var options = configuration.GetSection(TalentHubOptions.Section).Get<TalentHubOptions>() ?? new();
         services.AddSingleton(PersonalDataProtector.Create(options.PersonalData, data));
 

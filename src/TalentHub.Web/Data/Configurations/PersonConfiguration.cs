@@ -18,6 +18,7 @@ public sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         b.Property(p => p.MobileHash).HasMaxLength(64);
         b.HasIndex(p => p.MobileHash);
         b.Property(p => p.MobileTail).HasMaxLength(4);
+        b.Property(p => p.Email).HasMaxLength(400).IsEncrypted();
         b.Property(p => p.RegionCode).HasMaxLength(12).IsFixedLength();
         b.Property(p => p.CountyCode).HasMaxLength(12).IsFixedLength();
         b.HasOne<Region>().WithMany().HasForeignKey(p => p.RegionCode).OnDelete(DeleteBehavior.Restrict);

@@ -17,6 +17,8 @@ public sealed class Person : IRegionOwned, IAudited
     public string? Mobile { get; private set; }
     public string? MobileHash { get; private set; }
     public string? MobileTail { get; private set; }
+    /// <summary>Optional; used only to send notifications by e-mail when SMTP is configured. Stored encrypted.</summary>
+    public string? Email { get; set; }
 
     public string RegionCode { get; private set; } = "";
     public string CountyCode { get; private set; } = "";

@@ -25,6 +25,7 @@ public sealed class PersonInput
     /// <summary>On edit an empty value keeps the current number unless <see cref="RemoveMobile"/>.</summary>
     [StringLength(20, ErrorMessage = "Validation.TooLong")] [Display(Name = "Person.Mobile")] public string? Mobile { get; set; }
     public bool RemoveMobile { get; set; }
+    [StringLength(100, ErrorMessage = "Validation.TooLong")] [EmailAddress(ErrorMessage = "Person.EmailInvalid")] [Display(Name = "Person.Email")] public string? Email { get; set; }
     [Required(ErrorMessage = "Validation.Required")] [Display(Name = "Person.Village")] public string RegionCode { get; set; } = "";
     [Display(Name = "Person.Education")] public EducationLevel? Education { get; set; }
     [StringLength(50, ErrorMessage = "Validation.TooLong")] [Display(Name = "Person.Industry")] public string? Industry { get; set; }
@@ -111,6 +112,7 @@ public abstract class PersonFormPage(TalentHubDbContext db, PersonRegistry regis
         person.Name = Input.Name.Trim();
         registry.SetIdentifiers(person, id, mobile);
         person.MoveTo(Input.RegionCode);
+        person.Email = Clean(Input.Email);
         person.Education = Input.Education;
         person.Industry = Clean(Input.Industry);
         person.Skills = Clean(Input.Skills);
@@ -124,7 +126,7 @@ public abstract class PersonFormPage(TalentHubDbContext db, PersonRegistry regis
     {
         Input = new PersonInput
         {
-            Name = person.Name, RegionCode = person.RegionCode, Education = person.Education, Industry = person.Industry,
+            Name = person.Name, RegionCode = person.RegionCode, Email = person.Email, Education = person.Education, Industry = person.Industry,
             Skills = person.Skills, CertificatesHeld = person.CertificatesHeld, IncomeBand = person.IncomeBand, Notes = person.Notes,
             Categories = person.Categories.Select(c => c.Category).ToList(),
             LocalTalentType = person.Categories.FirstOrDefault(c => c.Category == TalentCategory.LocalTalent)?.LocalTalentType,

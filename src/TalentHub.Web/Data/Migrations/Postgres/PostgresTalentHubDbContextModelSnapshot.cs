@@ -637,6 +637,11 @@ namespace TalentHub.Web.Data.Migrations.Postgres
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<string>("Email")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)")
+                        .HasAnnotation("TalentHub:Encrypted", true);
+
                     b.Property<string>("IdNumber")
                         .IsRequired()
                         .HasMaxLength(128)

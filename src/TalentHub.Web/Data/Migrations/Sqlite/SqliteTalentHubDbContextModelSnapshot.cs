@@ -612,6 +612,11 @@ namespace TalentHub.Web.Data.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Email")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("TalentHub:Encrypted", true);
+
                     b.Property<string>("IdNumber")
                         .IsRequired()
                         .HasMaxLength(128)

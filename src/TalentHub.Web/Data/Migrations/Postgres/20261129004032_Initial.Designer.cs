@@ -12,7 +12,7 @@ using TalentHub.Web.Data;
 namespace TalentHub.Web.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresTalentHubDbContext))]
-    [Migration("20261129000237_Initial")]
+    [Migration("20261129004032_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -639,6 +639,11 @@ namespace TalentHub.Web.Data.Migrations.Postgres
                     b.Property<string>("Education")
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)")
+                        .HasAnnotation("TalentHub:Encrypted", true);
 
                     b.Property<string>("IdNumber")
                         .IsRequired()

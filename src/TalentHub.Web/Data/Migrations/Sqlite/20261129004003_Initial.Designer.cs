@@ -11,7 +11,7 @@ using TalentHub.Web.Data;
 namespace TalentHub.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteTalentHubDbContext))]
-    [Migration("20261129000226_Initial")]
+    [Migration("20261129004003_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -614,6 +614,11 @@ namespace TalentHub.Web.Data.Migrations.Sqlite
                     b.Property<string>("Education")
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("TalentHub:Encrypted", true);
 
                     b.Property<string>("IdNumber")
                         .IsRequired()
