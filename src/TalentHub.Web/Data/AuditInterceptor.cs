@@ -95,7 +95,7 @@ public sealed class AuditInterceptor(CurrentActor actor, TimeProvider clock) : S
         foreach (var property in entry.Properties)
         {
             var name = property.Metadata.Name;
-            if (Skipped.Contains(name) || property.Metadata.IsShadowProperty() && property.Metadata.IsForeignKey() == false) continue;
+            if (Skipped.Contains(name) || property.IsTemporary || property.Metadata.IsShadowProperty() && !property.Metadata.IsForeignKey()) continue;
             var before = entry.State == EntityState.Added ? null : property.OriginalValue;
             var after = entry.State == EntityState.Deleted ? null : property.CurrentValue;
             if (entry.State == EntityState.Modified && Equals(before, after)) continue;

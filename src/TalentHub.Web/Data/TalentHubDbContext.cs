@@ -62,4 +62,17 @@ public sealed class SqliteTalentHubDbContext(
 
 public sealed class PostgresTalentHubDbContext(
     DbContextOptions<PostgresTalentHubDbContext> options, IRegionScope scope, PersonalDataProtector protector)
-    : TalentHubDbContext(options, scope, protector);
+    : TalentHubDbContext(options, scope, protector)
+{
+    protected override void ConfigureConventions(ModelConfigurationBuilder builder)
+    {
+        base.ConfigureConventions(builder);
+        // timestamptz holds an instant and Npgsql writes only offset 0: store every DateTimeOffset as UTC.
+        builder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToUtcConverter>();
+    }
+}
+
+/// <summary>PostgreSQL (timestamptz): the same instant at offset 0, which is all Npgsql accepts.</summary>
+public sealed class DateTimeOffsetToUtcConverter() : Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<DateTimeOffset, DateTimeOffset>(
+    v => v.ToUniversalTime(),
+    v => v);

@@ -21,7 +21,8 @@ public sealed class IndexModel(TalentHubDbContext db) : PageModel
     [BindProperty(SupportsGet = true)] public CourseTopic? Topic { get; set; }
     [BindProperty(SupportsGet = true)] public DateOnly? From { get; set; }
     [BindProperty(SupportsGet = true)] public DateOnly? To { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+    // Not [BindProperty]: Razor Pages already has a route value called "page" (the page path).
+    [FromQuery(Name = "page")] public int PageNumber { get; set; } = 1;
 
     public IReadOnlyList<Card> Cards { get; private set; } = [];
     public IReadOnlyList<Option> Counties { get; private set; } = [];

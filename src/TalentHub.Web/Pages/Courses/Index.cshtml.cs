@@ -21,7 +21,8 @@ public sealed class IndexModel(TalentHubDbContext db, IRegionScope scope, UserMa
     public sealed record Option(string Value, string Label);
 
     [BindProperty(SupportsGet = true)] public CourseFilter Filter { get; set; } = new();
-    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+    // Not [BindProperty]: Razor Pages already has a route value called "page" (the page path).
+    [FromQuery(Name = "page")] public int PageNumber { get; set; } = 1;
 
     public int Total { get; private set; }
     public IReadOnlyList<Row> Rows { get; private set; } = [];

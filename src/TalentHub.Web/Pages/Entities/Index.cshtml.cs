@@ -22,7 +22,8 @@ public sealed class IndexModel(TalentHubDbContext db, IRegionScope scope) : Page
 
     /// <summary>Bound without a prefix (County=…&amp;Type=…), the same query string the export reads.</summary>
     [BindProperty(SupportsGet = true)] public EntityFilter Filter { get; set; } = new();
-    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+    // Not [BindProperty]: Razor Pages already has a route value called "page" (the page path).
+    [FromQuery(Name = "page")] public int PageNumber { get; set; } = 1;
 
     public int Total { get; private set; }
     public IReadOnlyList<Row> Rows { get; private set; } = [];

@@ -22,7 +22,8 @@ public sealed class MessagesModel(TalentHubDbContext db, TimeProvider clock, ISt
     public sealed record Item(long Id, NotificationKind Kind, string? Subject, DateTimeOffset? SessionStartsAt, int? CourseId,
         DateTimeOffset CreatedAt, bool Unread);
 
-    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+    // Not [BindProperty]: Razor Pages already has a route value called "page" (the page path).
+    [FromQuery(Name = "page")] public int PageNumber { get; set; } = 1;
     public int Total { get; private set; }
     public IReadOnlyList<Item> Items { get; private set; } = [];
 
