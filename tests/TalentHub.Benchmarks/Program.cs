@@ -21,6 +21,7 @@ if (at >= 0 && (at + 1 >= args.Length || !int.TryParse(args[at + 1], out people)
 var folder = Directory.CreateTempSubdirectory("talenthub-bench-");
 Console.WriteLine($"TalentHub benchmarks: {people:N0} people; {Environment.ProcessorCount} cores, " +
     $"{RuntimeInformation.OSDescription}, .NET {Environment.Version}; database {folder.FullName}/bench.db");
+if (File.Exists("/proc/loadavg")) Console.WriteLine($"Load average at start: {File.ReadAllText("/proc/loadavg").Trim()}");
 var report = new Report();
 try
 {

@@ -29,6 +29,8 @@ public sealed class RegistryBenchmarks(BenchDb bench, Report report, GeneratedDa
             new("Category filter", null, new() { Category = TalentCategory.ReturningEntrepreneur }),
             new("Name fragment", null, new() { Q = data.NameFragment }, Baseline: true),
             new("County scope + name", Anji, new() { Q = data.NameFragment }),
+            new("County filter (city user)", null, new() { County = Anji }),
+            new("County filter + name (city)", null, new() { County = Anji, Q = data.NameFragment }),
             new("Mobile tail (4 digits)", null, new() { Q = data.SampleMobileTail }),
             new("Full ID number (hash)", null, new() { Q = data.SampleIdNumber }, Baseline: true),
             new("Deep page 2000", null, new(), Page: 2000),
@@ -36,7 +38,7 @@ public sealed class RegistryBenchmarks(BenchDb bench, Report report, GeneratedDa
         foreach (var c in cases)
         {
             var (ms, result) = await Measure.MedianAsync(Runs, () => ListAsync(c));
-            var line = $"   {c.Name,-26} {Report.Ms(ms),10}   total {result.Total,7:N0}, page {result.Page}";
+            var line = $"   {c.Name,-28} {Report.Ms(ms),10}   total {result.Total,7:N0}, page {result.Page}";
             if (!c.Baseline)
             {
                 Console.WriteLine(line);
@@ -51,7 +53,9 @@ public sealed class RegistryBenchmarks(BenchDb bench, Report report, GeneratedDa
         }
 
         await PlanAsync(cases.Single(c => c.Name == "County scope + name"));
+        await PlanAsync(cases.Single(c => c.Name == "County filter + name (city)"));
         await PlanAsync(cases.Single(c => c.Name == "Full ID number (hash)"));
+        await PlanAsync(cases.Single(c => c.Name == "Category filter"));
     }
 
     /// <summary>What the list page does per request, with a fresh context as a request gets.</summary>

@@ -36,6 +36,7 @@ public sealed class EnrollmentService(TalentHubDbContext db, EnrollmentFacts fac
         var ambient = db.Database.CurrentTransaction;
         await using var own = ambient is null ? await db.Database.BeginTransactionAsync(ct) : null;
         if (ambient is not null) await ambient.CreateSavepointAsync("enroll", ct);
+        await LockCourseAsync(courseId, ct);
         var claimed = await ClaimSeatAsync(courseId, ct);
         var enrollment = new Enrollment
         {
@@ -114,6 +115,15 @@ public sealed class EnrollmentService(TalentHubDbContext db, EnrollmentFacts fac
             await db.SaveChangesAsync(ct);
         }
     }
+
+    /// <summary>
+    /// Takes the course row's write lock for the rest of the transaction (a no-op UPDATE), so enrollments
+    /// of one course are written one after another and ids follow arrival order on PostgreSQL too;
+    /// SQLite already serialises writers.
+    /// </summary>
+    private Task LockCourseAsync(int courseId, CancellationToken ct) =>
+        db.Courses.IgnoreQueryFilters().Where(c => c.Id == courseId)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.ConfirmedCount, c => c.ConfirmedCount), ct);
 
     private async Task<bool> ClaimSeatAsync(int courseId, CancellationToken ct) =>
         await db.Courses.IgnoreQueryFilters()

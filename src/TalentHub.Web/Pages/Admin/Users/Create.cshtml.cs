@@ -1,0 +1,58 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using TalentHub.Web.Data;
+using TalentHub.Web.Services;
+
+namespace TalentHub.Web.Pages.Admin.Users;
+
+/// <summary>Creates a staff account bound to the city or a county, with an initial password under the app's password rules.</summary>
+[Authorize(Roles = UserAccounts.Managers)]
+public sealed class CreateModel(TalentHubDbContext db, UserManager<AppUser> users, AuditLog audit, TimeProvider clock,
+    IStringLocalizer<SharedResource> l) : PageModel, IUserForm
+{
+    [BindProperty] public NewUserInput Input { get; set; } = new();
+    public IReadOnlyList<string> RoleOptions => UserAccounts.GrantableBy(User);
+    UserInput IUserForm.Input => Input;
+
+    public void OnGet() { }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        var region = await UserAccounts.RegionForAsync(db, Input, User, ModelState, l);
+        var user = new AppUser
+        {
+            UserName = Input.UserName.Trim(), DisplayName = Input.DisplayName.Trim(), RegionCode = region, CreatedAt = clock.GetUtcNow(),
+        };
+        if (user.UserName.StartsWith("m-", StringComparison.OrdinalIgnoreCase))
+            ModelState.AddModelError("Input.UserName", l["Users.UserNameReserved"]);
+        if (!ModelState.IsValid || region is null) return Page();
+
+        // Check user name and password together so every problem shows at once (CreateAsync stops at the first).
+        var errors = new List<IdentityError>();
+        foreach (var validator in users.UserValidators) errors.AddRange((await validator.ValidateAsync(users, user)).Errors);
+        foreach (var validator in users.PasswordValidators) errors.AddRange((await validator.ValidateAsync(users, user, Input.Password)).Errors);
+        if (errors.Count > 0)
+        {
+            ModelState.AddErrors(IdentityResult.Failed([.. errors.DistinctBy(e => e.Code)]), "Input.Password", "Input.UserName");
+            return Page();
+        }
+
+        await using var tx = await db.Database.BeginTransactionAsync();
+        var result = await users.CreateAsync(user, Input.Password);
+        if (result.Succeeded) result = await users.AddToRoleAsync(user, Input.Role);
+        if (!result.Succeeded)
+        {
+            ModelState.AddErrors(result, "Input.Password", "Input.UserName");
+            return Page();
+        }
+        audit.RecordUser(AuditAction.Create, user, UserAccounts.Changes(
+            ("UserName", null, user.UserName), ("DisplayName", null, user.DisplayName), ("Role", null, Input.Role), ("RegionCode", null, region)));
+        await db.SaveChangesAsync();
+        await tx.CommitAsync();
+        TempData["Flash"] = l["Users.Created", user.DisplayName, user.UserName].Value;
+        return Redirect("/Admin/Users");
+    }
+}

@@ -1,0 +1,135 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using TalentHub.Web.Data;
+using TalentHub.Web.Domain;
+using TalentHub.Web.Domain.Regions;
+using TalentHub.Web.Services;
+
+namespace TalentHub.Web.Pages.Admin.Users;
+
+/// <summary>
+/// One account: display name, role and region (staff only), lock/unlock and a new password.
+/// Role, region, lock and password changes renew the security stamp, which signs the user out of other sessions.
+/// A city officer may not touch an administrator's account (403).
+/// </summary>
+[Authorize(Roles = UserAccounts.Managers)]
+public sealed class EditModel(TalentHubDbContext db, UserManager<AppUser> users, AuditLog audit, TimeProvider clock,
+    IStringLocalizer<SharedResource> l) : PageModel, IUserForm
+{
+    /// <summary>Each form binds only its own fields (handler parameters), so one form's rules never fail another.</summary>
+    public UserInput Input { get; private set; } = new();
+    public PasswordInput Reset { get; private set; } = new();
+    public string Stamp { get; private set; } = "";
+    public AppUser Account { get; private set; } = null!;
+    public string? CurrentRole { get; private set; }
+    public bool IsFarmer => CurrentRole == Roles.Farmer;
+    public bool IsSelf => Account.Id == users.GetUserId(User);
+    public DateTimeOffset? LockedUntil => UserAccounts.IsLocked(Account, clock.GetUtcNow()) ? Account.LockoutEnd : null;
+    public IReadOnlyList<string> RoleOptions => UserAccounts.GrantableBy(User);
+
+    public async Task<IActionResult> OnGetAsync(string id) => await LoadAsync(id) ?? Page();
+
+    public async Task<IActionResult> OnPostAsync(string id, [Bind(Prefix = nameof(Input))] UserInput input, string? stamp)
+    {
+        if (await LoadAsync(id) is { } stop) return stop;
+        if (IsFarmer) return BadRequest(); // a farmer's name and village come from the registry
+        Input = input;
+        if (stamp != Account.ConcurrencyStamp) ModelState.AddModelError("", l["Common.StaleEdit"]);
+        if (IsSelf && input.Role != CurrentRole) ModelState.AddModelError("Input.Role", l["Users.NotYourself"]);
+        var region = await UserAccounts.RegionForAsync(db, input, User, ModelState, l);
+        if (!ModelState.IsValid || region is null) return Page();
+
+        var changes = UserAccounts.Changes(("DisplayName", Account.DisplayName, input.DisplayName.Trim()), ("Role", CurrentRole, input.Role),
+            ("RegionCode", Account.RegionCode, region));
+        var signOut = input.Role != CurrentRole || region != Account.RegionCode;
+        await using var tx = await db.Database.BeginTransactionAsync();
+        Account.DisplayName = input.DisplayName.Trim();
+        Account.RegionCode = region;
+        var result = IdentityResult.Success;
+        if (input.Role != CurrentRole)
+        {
+            if (CurrentRole is not null) result = await users.RemoveFromRoleAsync(Account, CurrentRole);
+            if (result.Succeeded) result = await users.AddToRoleAsync(Account, input.Role);
+        }
+        // A new security stamp makes the cookie check sign the user out, so the new role and region apply at once.
+        if (result.Succeeded) result = signOut ? await users.UpdateSecurityStampAsync(Account) : await users.UpdateAsync(Account);
+        if (!result.Succeeded)
+        {
+            ModelState.AddErrors(result, "Input.Role");
+            return Page();
+        }
+        if (changes != "{}") audit.RecordUser(AuditAction.Update, Account, changes);
+        await db.SaveChangesAsync();
+        await tx.CommitAsync();
+        TempData["Flash"] = l["Users.Saved", Account.DisplayName].Value;
+        return Redirect($"/Admin/Users/Edit/{Account.Id}");
+    }
+
+    public async Task<IActionResult> OnPostLockAsync(string id) => await SetLockAsync(id, locked: true);
+
+    public async Task<IActionResult> OnPostUnlockAsync(string id) => await SetLockAsync(id, locked: false);
+
+    public async Task<IActionResult> OnPostPasswordAsync(string id, [Bind(Prefix = nameof(Reset))] PasswordInput reset)
+    {
+        if (await LoadAsync(id) is { } stop) return stop;
+        Reset = reset;
+        if (!ModelState.IsValid) return Page();
+        await using var tx = await db.Database.BeginTransactionAsync();
+        // Validates the password with the app's rules and renews the security stamp.
+        var result = await users.ResetPasswordAsync(Account, await users.GeneratePasswordResetTokenAsync(Account), reset.NewPassword);
+        if (!result.Succeeded)
+        {
+            ModelState.AddErrors(result, "Reset.NewPassword");
+            return Page();
+        }
+        audit.RecordUser(AuditAction.Update, Account, UserAccounts.Changes(("PasswordReset", false, true)));
+        await db.SaveChangesAsync();
+        await tx.CommitAsync();
+        TempData["Flash"] = l["Users.PasswordReset", Account.DisplayName].Value;
+        return Redirect($"/Admin/Users/Edit/{Account.Id}");
+    }
+
+    private async Task<IActionResult> SetLockAsync(string id, bool locked)
+    {
+        if (await LoadAsync(id) is { } stop) return stop;
+        if (IsSelf)
+        {
+            ModelState.AddModelError("", l["Users.NotYourself"]);
+            return Page();
+        }
+        var wasLocked = LockedUntil is not null;
+        await using var tx = await db.Database.BeginTransactionAsync();
+        var result = await users.SetLockoutEnabledAsync(Account, true);
+        if (result.Succeeded) result = await users.SetLockoutEndDateAsync(Account, locked ? DateTimeOffset.MaxValue : null);
+        if (result.Succeeded) result = locked ? await users.UpdateSecurityStampAsync(Account) : await users.ResetAccessFailedCountAsync(Account);
+        if (!result.Succeeded)
+        {
+            ModelState.AddErrors(result, "");
+            return Page();
+        }
+        if (wasLocked != locked) audit.RecordUser(AuditAction.StatusChange, Account, UserAccounts.Changes(("Locked", wasLocked, locked)));
+        await db.SaveChangesAsync();
+        await tx.CommitAsync();
+        TempData["Flash"] = l[locked ? "Users.LockedDone" : "Users.UnlockedDone", Account.DisplayName].Value;
+        return Redirect($"/Admin/Users/Edit/{Account.Id}");
+    }
+
+    /// <summary>Finds the account (404) and refuses an administrator's account to a city officer (403); fills the form.</summary>
+    private async Task<IActionResult?> LoadAsync(string id)
+    {
+        if (await users.FindByIdAsync(id) is not { } user) return NotFound();
+        Account = user;
+        CurrentRole = await UserAccounts.RoleOfAsync(db, user.Id);
+        if (CurrentRole == Roles.Admin && !User.IsInRole(Roles.Admin)) return Forbid();
+        Stamp = user.ConcurrencyStamp ?? "";
+        Input = new UserInput
+        {
+            DisplayName = user.DisplayName, Role = CurrentRole ?? "",
+            CountyCode = user.RegionCode is { } region && RegionCodes.IsValid(region) ? RegionCodes.CountyOf(region) : null,
+        };
+        return null;
+    }
+}

@@ -1,0 +1,88 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using TalentHub.Web.Data;
+using TalentHub.Web.Domain;
+using TalentHub.Web.Domain.Regions;
+using TalentHub.Web.Infrastructure;
+
+namespace TalentHub.Web.Pages.Admin.Users;
+
+/// <summary>
+/// Every account, staff first: filter by role, county and name; one COUNT and one paged projection.
+/// A farmer's user name is a keyed hash of their mobile, so farmers are shown by display name only.
+/// </summary>
+[Authorize(Roles = UserAccounts.Managers)]
+public sealed class IndexModel(TalentHubDbContext db, TimeProvider clock) : PageModel
+{
+    public const int PageSize = 20;
+
+    public sealed record Row(string Id, string? UserName, string DisplayName, string? Role, string? Region, string? County,
+        DateTimeOffset CreatedAt, DateTimeOffset? LockedUntil, bool CanEdit)
+    {
+        public bool IsFarmer => Role == Roles.Farmer;
+        /// <summary>Locked by an administrator (not just for a while after failed logins).</summary>
+        public bool LockedIndefinitely => LockedUntil?.Year > 9000;
+    }
+
+    [BindProperty(SupportsGet = true)] public string? Role { get; set; }
+    [BindProperty(SupportsGet = true)] public string? County { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Q { get; set; }
+    [FromQuery(Name = "page")] public int PageNumber { get; set; } = 1;
+
+    public int Total { get; private set; }
+    public IReadOnlyList<Row> Rows { get; private set; } = [];
+    public bool Filtered => !string.IsNullOrEmpty(Role) || !string.IsNullOrEmpty(County) || !string.IsNullOrWhiteSpace(Q);
+
+    public IReadOnlyDictionary<string, string?> Query => new Dictionary<string, string?> { ["Role"] = Role, ["County"] = County, ["Q"] = Q };
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        var query = db.Users.AsNoTracking().Select(u => new
+        {
+            User = u,
+            Role = db.UserRoles.Where(ur => ur.UserId == u.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name).FirstOrDefault(),
+        });
+        if (!string.IsNullOrEmpty(Role) && Roles.All.Contains(Role)) query = query.Where(x => x.Role == Role);
+        else Role = null;
+        if (RegionCodes.IsValid(County) && RegionCodes.LevelOf(County!) == RegionLevel.County)
+        {
+            var prefix = County![..6];
+            query = query.Where(x => x.User.RegionCode != null && x.User.RegionCode.StartsWith(prefix));
+        }
+        else County = null;
+        if (!string.IsNullOrWhiteSpace(Q))
+        {
+            var text = Q.Trim();
+            var upper = text.ToUpperInvariant();
+            // A farmer's user name means nothing to anyone: match their display name only.
+            query = query.Where(x => x.User.DisplayName.Contains(text) || (x.Role != Roles.Farmer && x.User.NormalizedUserName!.Contains(upper)));
+        }
+
+        Total = await query.CountAsync(ct);
+        PageNumber = Math.Clamp(PageNumber, 1, Math.Max(1, (Total + PageSize - 1) / PageSize));
+        var page = await query.OrderBy(x => x.Role == Roles.Farmer).ThenBy(x => x.User.DisplayName).ThenBy(x => x.User.Id)
+            .Skip((PageNumber - 1) * PageSize).Take(PageSize)
+            .Select(x => new { x.User.Id, x.User.UserName, x.User.DisplayName, x.Role, x.User.RegionCode, x.User.CreatedAt, x.User.LockoutEnd })
+            .ToListAsync(ct);
+
+        var codes = page.Select(u => u.RegionCode).OfType<string>().Where(RegionCodes.IsValid)
+            .SelectMany(c => new[] { c, RegionCodes.CountyOf(c) }).OfType<string>().Distinct().ToList();
+        var english = CultureInfo.CurrentUICulture.Name == TalentHubCultures.English;
+        var names = await db.Regions.AsNoTracking().Where(r => codes.Contains(r.Code))
+            .ToDictionaryAsync(r => r.Code, r => english ? r.NameEn : r.Name, ct);
+        var now = clock.GetUtcNow();
+        var isAdmin = User.IsInRole(Roles.Admin);
+
+        Rows = page.Select(u =>
+        {
+            var region = u.RegionCode is { } code ? names.GetValueOrDefault(code) : null;
+            var county = u.RegionCode is { } c && RegionCodes.IsValid(c) && RegionCodes.LevelOf(c) > RegionLevel.County
+                ? names.GetValueOrDefault(RegionCodes.CountyOf(c)!) : null;
+            return new Row(u.Id, u.Role == Roles.Farmer ? null : u.UserName, u.DisplayName, u.Role, region, county, u.CreatedAt,
+                u.LockoutEnd > now ? u.LockoutEnd : null, isAdmin || u.Role != Roles.Admin);
+        }).ToList();
+    }
+}
