@@ -35,7 +35,7 @@ TRAINEE = {'ProfessionalSkill': 'ProfessionalProduction', 'SocialService': 'Skil
 # (status, window open/close offsets in days, first session offset, capacity, enrolled)
 PLAN = [('EnrollmentOpen', -5, 10, 20, 30, 10), ('EnrollmentOpen', -3, 7, 14, 10, 13),   # open with seats; full with waitlist
         ('Published', 3, 15, 25, 30, 0), ('EnrollmentClosed', -20, -2, 5, 25, 12),
-        ('InProgress', -30, -10, -3, 30, 15), ('Completed', -200, -170, -160, 30, 24),
+        ('InProgress', -30, -10, -1, 30, 15), ('Completed', -200, -170, -160, 30, 24),
         ('Completed', -120, -95, -85, 25, 20), ('Draft', 10, 30, 40, 30, 0),
         ('Cancelled', -15, 5, 12, 20, 3)]
 courses = []
@@ -45,7 +45,8 @@ for ci, county in enumerate(counties):
     for pi, (status, opens, closes, first, capacity, enrolled) in enumerate(PLAN):
         topic, title, category = TOPICS[(ci + pi) % len(TOPICS)]
         township = rnd.choice(townships[county['code']])
-        days = 2 if category == 'ProfessionalSkill' else 3
+        # A course in progress runs from yesterday to the day after tomorrow, whenever the demo is seeded.
+        days = 4 if status == 'InProgress' else 2 if category == 'ProfessionalSkill' else 3
         sessions = [{'dayOffset': first + d, 'start': '09:00', 'end': '16:30', 'topic': f'{title}（第{d + 1}讲）',
                      'trainer': rnd.choice(['王志明', '李晓华', '陈建平', '周丽娟']), 'place': f"{township['name']}农民学校"} for d in range(days)]
         program = 0 if first > -60 else 1

@@ -8,6 +8,7 @@ using TalentHub.Web.Domain;
 using TalentHub.Web.Domain.Common;
 using TalentHub.Web.Domain.Entities;
 using TalentHub.Web.Domain.People;
+using TalentHub.Web.Domain.Training;
 using TalentHub.Web.Services;
 
 namespace TalentHub.Web.Pages.People;
@@ -17,7 +18,7 @@ namespace TalentHub.Web.Pages.People;
 /// audit row and shows the full numbers on that one response (never on a GET, never cached).
 /// </summary>
 [Authorize(Roles = Roles.RegistryStaff)]
-public sealed class DetailsModel(TalentHubDbContext db, AuditLog audit) : PageModel
+public sealed class DetailsModel(TalentHubDbContext db, AuditLog audit, IRegionScope scope) : PageModel
 {
     public sealed record View(int Id, string Name, Sex Sex, DateOnly BirthDate, string MaskedId, string? MaskedMobile,
         string Village, string Township, string County, EducationLevel? Education, string? Industry, string? Skills,
@@ -28,7 +29,12 @@ public sealed class DetailsModel(TalentHubDbContext db, AuditLog audit) : PageMo
 
     public sealed record Membership(int EntityId, string Name, EntityType Type, EntityStatus Status, MemberRole Role);
 
+    /// <summary>A course the person enrolled in; <see cref="Linked"/> when the viewer may open the course.</summary>
+    public sealed record TrainingRow(int CourseId, string Title, CourseStatus CourseStatus, EnrollmentStatus Status,
+        DateTimeOffset EnrolledAt, DateTimeOffset? FirstSession, decimal Hours, bool Linked);
+
     public View Person { get; private set; } = null!;
+    public IReadOnlyList<TrainingRow> Training { get; private set; } = [];
     public IReadOnlyList<(TalentCategory Category, LocalTalentType? Subtype)> Categories { get; private set; } = [];
     public VentureView? Venture { get; private set; }
     public IReadOnlyList<Membership> Entities { get; private set; } = [];
@@ -79,6 +85,19 @@ public sealed class DetailsModel(TalentHubDbContext db, AuditLog audit) : PageMo
         Entities = await db.Set<EntityMember>().AsNoTracking().Where(m => m.PersonId == id)
             .Join(db.BusinessEntities, m => m.EntityId, e => e.Id, (m, e) => new { e.Id, e.Name, e.Type, e.Status, m.Role })
             .OrderBy(m => m.Name).Select(m => new Membership(m.Id, m.Name, m.Type, m.Status, m.Role)).ToListAsync();
+        // The person's courses may belong to another county (multi-county courses): shown, linked only when in scope.
+        var viewerCounty = scope.CountyCode;
+        Training = (await db.Enrollments.AsNoTracking().Where(e => e.PersonId == id)
+                .Join(db.Courses.IgnoreQueryFilters(), e => e.CourseId, c => c.Id, (e, c) => new
+                {
+                    c.Id, c.Title, CourseStatus = c.Status, e.Status, e.EnrolledAt, c.TotalHours, c.CountyCode,
+                    First = c.Sessions.Min(s => (DateTimeOffset?)s.StartsAt),
+                })
+                .ToListAsync())
+            .OrderByDescending(t => t.EnrolledAt)
+            .Select(t => new TrainingRow(t.Id, t.Title, t.CourseStatus, t.Status, t.EnrolledAt, t.First, t.TotalHours,
+                viewerCounty is null || viewerCounty == t.CountyCode))
+            .ToList();
         return new Identifiers(p.IdNumber, p.Mobile, p.CountyCode);
     }
 }
