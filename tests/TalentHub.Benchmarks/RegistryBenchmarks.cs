@@ -42,13 +42,13 @@ public sealed class RegistryBenchmarks(BenchDb bench, Report report, GeneratedDa
             if (!c.Baseline)
             {
                 Console.WriteLine(line);
-                report.Add("Registry", $"{c.Name} (page {result.Page}, {result.Total:N0} rows)", Report.Ms(ms));
+                report.Add("Registry", Label(c, result), Report.Ms(ms));
                 continue;
             }
             var (naiveMs, naive) = await Measure.MedianAsync(BaselineRuns, () => NaiveListAsync(c));
             var agree = naive.Total == result.Total && naive.Ids.SequenceEqual(result.Ids) ? "same rows" : "ROWS DIFFER";
             Console.WriteLine($"{line}   naive {Report.Ms(naiveMs)} -> {Report.Factor(naiveMs, ms)} faster ({agree})");
-            report.Add("Registry", $"{c.Name} (page {result.Page}, {result.Total:N0} rows)", Report.Ms(ms),
+            report.Add("Registry", Label(c, result), Report.Ms(ms),
                 $"naive {Report.Ms(naiveMs)}", Report.Factor(naiveMs, ms));
         }
 
@@ -130,6 +130,9 @@ public sealed class RegistryBenchmarks(BenchDb bench, Report report, GeneratedDa
             }
         }
     }
+
+    private static string Label(Case c, ListResult r) =>
+        $"{c.Name} (page {r.Page}, {r.Total:N0} {(r.Total == 1 ? "row" : "rows")})";
 
     private static string OneLine(string sql)
     {

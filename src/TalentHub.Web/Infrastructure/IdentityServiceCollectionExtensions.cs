@@ -32,6 +32,8 @@ public static class IdentityServiceCollectionExtensions
 
         // Identity v3 hashes are PBKDF2 with HMAC-SHA512; ASVS asks for at least 210,000 iterations.
         services.Configure<PasswordHasherOptions>(o => o.IterationCount = 210_000);
+        // A locked account or a changed role/region reaches signed-in users within a minute.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
         services.ConfigureApplicationCookie(o =>
         {
             o.LoginPath = "/Identity/Account/Login";

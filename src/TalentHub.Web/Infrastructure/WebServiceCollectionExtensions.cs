@@ -24,7 +24,11 @@ public static class WebServiceCollectionExtensions
                 o.Conventions.AllowAnonymousToPage("/Culture");
                 o.Conventions.AllowAnonymousToFolder("/Catalog");
                 o.Conventions.AllowAnonymousToAreaFolder("Identity", "/Account");
-                o.Conventions.AuthorizeFolder("/Admin", "Admin");
+                // Admin pages are for admins; staff accounts may also be managed by city officers.
+                o.Conventions.AddFolderApplicationModelConvention("/Admin", model => model.EndpointMetadata.Add(
+                    model.ViewEnginePath.StartsWith("/Admin/Users/", StringComparison.Ordinal)
+                        ? new Microsoft.AspNetCore.Authorization.AuthorizeAttribute { Roles = Roles.Admin + "," + Roles.CityOfficer }
+                        : new Microsoft.AspNetCore.Authorization.AuthorizeAttribute("Admin")));
             })
             .AddViewLocalization(LanguageViewLocationExpanderFormat.Suffix)
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, f) => f.Create(typeof(SharedResource)));

@@ -23,6 +23,8 @@ public sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         b.Property(p => p.CountyCode).HasMaxLength(12).IsFixedLength();
         b.HasOne<Region>().WithMany().HasForeignKey(p => p.RegionCode).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(p => new { p.CountyCode, p.Name });
+        b.HasIndex(p => p.Name);
+        b.HasIndex(p => new { p.CountyCode, p.MobileTail });
         b.Property(p => p.Version).IsConcurrencyToken();
         b.Property(p => p.Industry).HasMaxLength(50);
         b.HasIndex(p => new { p.CountyCode, p.Industry });

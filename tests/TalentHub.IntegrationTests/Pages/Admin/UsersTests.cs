@@ -57,6 +57,34 @@ public sealed partial class UsersTests(TalentHubFactory app) : AppTest(app)
         Assert.False(await ExistsAsync(name));
     }
 
+    [Fact]
+    public async Task EmptyForm_ShowsEveryRequiredMessageNextToItsField()
+    {
+        var admin = await App.LoginAsync("admin");
+
+        var response = await admin.PostFormAsync("/Admin/Users/Create", new()
+        {
+            ["Input.UserName"] = "", ["Input.DisplayName"] = "", ["Input.Role"] = "", ["Input.CountyCode"] = "", ["Input.Password"] = "",
+        });
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        foreach (var (field, message) in new[] { ("UserName", "请填写用户名"), ("DisplayName", "请填写显示名称"), ("Role", "请填写角色"), ("Password", "请填写初始密码") })
+            Assert.Matches($"data-valmsg-for=\"Input.{field}\"[^>]*>{message}", html);
+    }
+
+    [Fact]
+    public async Task UserNameAndPasswordProblems_AreShownTogether()
+    {
+        var admin = await App.LoginAsync("admin");
+
+        var response = await CreateAsync(admin, "anji.officer", "CountyClerk", Anji, "short");
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Matches("data-valmsg-for=\"Input.UserName\"[^>]*>用户名“anji.officer”已被使用", html);
+        Assert.Matches("data-valmsg-for=\"Input.Password\"[^>]*>密码至少需要 12 个字符", html);
+    }
+
     [Theory]
     [InlineData("short-pass", "密码至少需要 12 个字符")]
     [InlineData("password1234", "这个密码太常见")]

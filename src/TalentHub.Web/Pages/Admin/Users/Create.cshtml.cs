@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using TalentHub.Web.Data;
@@ -24,21 +25,18 @@ public sealed class CreateModel(TalentHubDbContext db, UserManager<AppUser> user
         var region = await UserAccounts.RegionForAsync(db, Input, User, ModelState, l);
         var user = new AppUser
         {
-            UserName = Input.UserName.Trim(), DisplayName = Input.DisplayName.Trim(), RegionCode = region, CreatedAt = clock.GetUtcNow(),
+            UserName = Input.UserName?.Trim() ?? "", DisplayName = Input.DisplayName?.Trim() ?? "", RegionCode = region, CreatedAt = clock.GetUtcNow(),
         };
         if (user.UserName.StartsWith("m-", StringComparison.OrdinalIgnoreCase))
             ModelState.AddModelError("Input.UserName", l["Users.UserNameReserved"]);
-        if (!ModelState.IsValid || region is null) return Page();
-
-        // Check user name and password together so every problem shows at once (CreateAsync stops at the first).
+        // Identity's own rules (unique user name, password length and blocklist) next to the other errors, all at once.
         var errors = new List<IdentityError>();
-        foreach (var validator in users.UserValidators) errors.AddRange((await validator.ValidateAsync(users, user)).Errors);
-        foreach (var validator in users.PasswordValidators) errors.AddRange((await validator.ValidateAsync(users, user, Input.Password)).Errors);
-        if (errors.Count > 0)
-        {
-            ModelState.AddErrors(IdentityResult.Failed([.. errors.DistinctBy(e => e.Code)]), "Input.Password", "Input.UserName");
-            return Page();
-        }
+        if (ModelState.GetFieldValidationState("Input.UserName") == ModelValidationState.Valid)
+            foreach (var validator in users.UserValidators) errors.AddRange((await validator.ValidateAsync(users, user)).Errors);
+        if (ModelState.GetFieldValidationState("Input.Password") == ModelValidationState.Valid)
+            foreach (var validator in users.PasswordValidators) errors.AddRange((await validator.ValidateAsync(users, user, Input.Password)).Errors);
+        ModelState.AddErrors(IdentityResult.Failed([.. errors.DistinctBy(e => e.Code)]), "Input.Password", "Input.UserName");
+        if (!ModelState.IsValid || region is null) return Page();
 
         await using var tx = await db.Database.BeginTransactionAsync();
         var result = await users.CreateAsync(user, Input.Password);

@@ -804,6 +804,11 @@ namespace TalentHub.Web.Data.Migrations.Sqlite
                 columns: new[] { "CountyCode", "Industry" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_People_CountyCode_MobileTail",
+                table: "People",
+                columns: new[] { "CountyCode", "MobileTail" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_People_CountyCode_Name",
                 table: "People",
                 columns: new[] { "CountyCode", "Name" });
@@ -818,6 +823,11 @@ namespace TalentHub.Web.Data.Migrations.Sqlite
                 name: "IX_People_MobileHash",
                 table: "People",
                 column: "MobileHash");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_People_Name",
+                table: "People",
+                column: "Name");
 
             migrationBuilder.CreateIndex(
                 name: "IX_People_RegionCode",
