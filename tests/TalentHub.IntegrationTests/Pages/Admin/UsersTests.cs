@@ -224,6 +224,7 @@ public sealed partial class UsersTests(TalentHubFactory app) : AppTest(app)
 
         Assert.Equal(HttpStatusCode.Redirect, locked.StatusCode);
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("该账号已被管理员停用", await refused.Content.ReadAsStringAsync());
         Assert.Contains("data-locked", list);
         await App.LoginAsync(name, GoodPassword);
     }

@@ -51,7 +51,14 @@ public sealed class LoginModel(
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
         }
         log.LogWarning("Login failed (locked out: {LockedOut})", result.IsLockedOut);
-        ModelState.AddModelError("", result.IsLockedOut ? l["Login.LockedOut"] : l["Login.Failed"]);
+        var message = l["Login.Failed"];
+        if (result.IsLockedOut)
+        {
+            // An account locked by an administrator stays locked; a lockout after failed attempts ends by itself.
+            var user = await signIn.UserManager.FindByNameAsync(userName);
+            message = user?.LockoutEnd > DateTimeOffset.UtcNow.AddYears(1) ? l["Login.Disabled"] : l["Login.LockedOut"];
+        }
+        ModelState.AddModelError("", message);
         return Page();
     }
 }
