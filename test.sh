@@ -44,6 +44,11 @@ setup_postgres() {
 SELECT 'CREATE ROLE talenthub' WHERE NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'talenthub')\gexec
 ALTER ROLE talenthub WITH LOGIN CREATEDB PASSWORD :'pw';
 SQL
+  # Databases left behind by an interrupted earlier run (the tests drop their own when they finish).
+  (cd / && "${AS_PG[@]}" psql -p "$port" -q >/dev/null 2>&1) <<'SQL' || true
+SELECT format('DROP DATABASE IF EXISTS %I', datname) FROM pg_database d
+WHERE datname LIKE 'talenthub\_test\_%' AND NOT EXISTS (SELECT FROM pg_stat_activity a WHERE a.datname = d.datname)\gexec
+SQL
   PGPASSWORD="$password" psql -h 127.0.0.1 -p "$port" -U talenthub -d postgres -tAc "SELECT 1" >/dev/null || return 1
   export TALENTHUB_TEST_POSTGRES="Host=127.0.0.1;Port=$port;Username=talenthub;Password=$password;Database=postgres"
   echo "PostgreSQL $version ($name, port $port) ready for the Postgres tests"

@@ -34,11 +34,9 @@ public abstract class TalentHubDbContext(DbContextOptions options, IRegionScope 
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(TalentHubDbContext).Assembly,
             t => t.Namespace == typeof(Configurations.RegionConfiguration).Namespace);
-        // EF.Constant makes two SQL shapes (scoped / not scoped) instead of "@p IS NULL OR CountyCode = @p",
-        // which SQLite cannot answer from the CountyCode indexes (measured in tests/TalentHub.Benchmarks).
-        builder.Entity<Person>().HasQueryFilter(p => EF.Constant(ScopedCountyCode == null) || p.CountyCode == ScopedCountyCode);
-        builder.Entity<BusinessEntity>().HasQueryFilter(e => EF.Constant(ScopedCountyCode == null) || e.CountyCode == ScopedCountyCode);
-        builder.Entity<Course>().HasQueryFilter(c => EF.Constant(ScopedCountyCode == null) || c.CountyCode == ScopedCountyCode);
+        builder.Entity<Person>().HasQueryFilter(p => ScopedCountyCode == null || p.CountyCode == ScopedCountyCode);
+        builder.Entity<BusinessEntity>().HasQueryFilter(e => ScopedCountyCode == null || e.CountyCode == ScopedCountyCode);
+        builder.Entity<Course>().HasQueryFilter(c => ScopedCountyCode == null || c.CountyCode == ScopedCountyCode);
         // The model is built once per process, so the converter holds the process's one key set.
         EncryptedStringConverter.Apply(builder.Model, protector);
     }

@@ -52,9 +52,11 @@ public sealed class PostgresFactory : TalentHubFactory
         var builder = Base();
         builder.Database = DatabaseName;
         // One pool for the app and Quartz. PostgreSQL's default max_connections is 100 (3 reserved for
-        // superusers) while Npgsql's default pool maximum is 100: stay well below so no test meets
-        // "too many clients" because of the test setup rather than the app.
+        // superusers) while Npgsql's default pool maximum is also 100: stay well below, or 200 parallel
+        // requests meet "53300: remaining connection slots are reserved". And wait up to a minute for a
+        // pooled connection (default 15 s): the other test collections share the test machine's CPUs.
         builder.MaxPoolSize = 50;
+        builder.Timeout = 60;
         return builder.ConnectionString;
     }
 

@@ -24,7 +24,7 @@ public sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         b.HasOne<Region>().WithMany().HasForeignKey(p => p.RegionCode).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(p => new { p.CountyCode, p.Name });
         b.HasIndex(p => p.Name);
-        b.HasIndex(p => new { p.CountyCode, p.MobileTail });
+        b.HasIndex(p => p.MobileTail);
         b.Property(p => p.Version).IsConcurrencyToken();
         b.Property(p => p.Industry).HasMaxLength(50);
         b.HasIndex(p => new { p.CountyCode, p.Industry });

@@ -712,13 +712,13 @@ namespace TalentHub.Web.Data.Migrations.Postgres
 
                     b.HasIndex("MobileHash");
 
+                    b.HasIndex("MobileTail");
+
                     b.HasIndex("Name");
 
                     b.HasIndex("RegionCode");
 
                     b.HasIndex("CountyCode", "Industry");
-
-                    b.HasIndex("CountyCode", "MobileTail");
 
                     b.HasIndex("CountyCode", "Name");
 

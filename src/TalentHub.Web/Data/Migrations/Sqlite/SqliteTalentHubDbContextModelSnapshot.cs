@@ -687,13 +687,13 @@ namespace TalentHub.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("MobileHash");
 
+                    b.HasIndex("MobileTail");
+
                     b.HasIndex("Name");
 
                     b.HasIndex("RegionCode");
 
                     b.HasIndex("CountyCode", "Industry");
-
-                    b.HasIndex("CountyCode", "MobileTail");
 
                     b.HasIndex("CountyCode", "Name");
 

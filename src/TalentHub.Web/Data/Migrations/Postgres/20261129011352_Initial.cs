@@ -805,11 +805,6 @@ namespace TalentHub.Web.Data.Migrations.Postgres
                 columns: new[] { "CountyCode", "Industry" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_People_CountyCode_MobileTail",
-                table: "People",
-                columns: new[] { "CountyCode", "MobileTail" });
-
-            migrationBuilder.CreateIndex(
                 name: "IX_People_CountyCode_Name",
                 table: "People",
                 columns: new[] { "CountyCode", "Name" });
@@ -824,6 +819,11 @@ namespace TalentHub.Web.Data.Migrations.Postgres
                 name: "IX_People_MobileHash",
                 table: "People",
                 column: "MobileHash");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_People_MobileTail",
+                table: "People",
+                column: "MobileTail");
 
             migrationBuilder.CreateIndex(
                 name: "IX_People_Name",

@@ -804,11 +804,6 @@ namespace TalentHub.Web.Data.Migrations.Sqlite
                 columns: new[] { "CountyCode", "Industry" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_People_CountyCode_MobileTail",
-                table: "People",
-                columns: new[] { "CountyCode", "MobileTail" });
-
-            migrationBuilder.CreateIndex(
                 name: "IX_People_CountyCode_Name",
                 table: "People",
                 columns: new[] { "CountyCode", "Name" });
@@ -823,6 +818,11 @@ namespace TalentHub.Web.Data.Migrations.Sqlite
                 name: "IX_People_MobileHash",
                 table: "People",
                 column: "MobileHash");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_People_MobileTail",
+                table: "People",
+                column: "MobileTail");
 
             migrationBuilder.CreateIndex(
                 name: "IX_People_Name",
