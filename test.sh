@@ -25,7 +25,7 @@ setup_postgres() {
   if ! command -v psql >/dev/null || ! command -v pg_ctlcluster >/dev/null; then
     echo "Installing postgresql ..."
     local t0=$SECONDS
-    $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq postgresql >/dev/null || return 1
+    $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends postgresql >/dev/null || return 1
     echo "postgresql installed in $((SECONDS - t0))s"
   fi
   local cluster version name port

@@ -67,12 +67,7 @@ public sealed class PostgresTalentHubDbContext(
     protected override void ConfigureConventions(ModelConfigurationBuilder builder)
     {
         base.ConfigureConventions(builder);
-        // timestamptz holds an instant and Npgsql writes only offset 0: store every DateTimeOffset as UTC.
+        // timestamptz holds an instant and Npgsql writes only offset 0: every DateTimeOffset goes in as UTC.
         builder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToUtcConverter>();
     }
 }
-
-/// <summary>PostgreSQL (timestamptz): the same instant at offset 0, which is all Npgsql accepts.</summary>
-public sealed class DateTimeOffsetToUtcConverter() : Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<DateTimeOffset, DateTimeOffset>(
-    v => v.ToUniversalTime(),
-    v => v);

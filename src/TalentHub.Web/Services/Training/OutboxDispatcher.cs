@@ -45,7 +45,17 @@ public sealed class OutboxDispatcher(TalentHubDbContext db, INotificationSender 
                 notification.LastError = e.GetType().Name;
                 log.LogWarning("Notification {Id} failed: {Error}", notification.Id, e.GetType().Name);
             }
-            await db.SaveChangesAsync(ct);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateException)
+            {
+                // Another dispatcher wrote this in-app message first (the unique index caught it): keep theirs.
+                foreach (var added in db.ChangeTracker.Entries<Message>().Where(e => e.State == EntityState.Added).ToList())
+                    added.State = EntityState.Detached;
+                await db.SaveChangesAsync(ct);
+            }
         }
         return delivered;
     }
