@@ -1,87 +1,13 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using TalentHub.Web.Domain.Training;
-using TalentHub.Web.Services.Training;
-
 namespace TalentHub.IntegrationTests.Concurrency;
 
-/// <summary>Capacity is never exceeded, whatever the concurrency: proven through the real HTTP endpoint.</summary>
+/// <summary>Capacity is never exceeded, whatever the concurrency: proven through the real HTTP endpoint on SQLite.</summary>
 public sealed class EnrollmentConcurrencyTests(TalentHubFactory app) : AppTest(app)
 {
-    private const string Password = "bamboo hills and white tea";
-
-    private async Task<List<(HttpClient Client, string Token)>> LoggedInFarmersAsync(int count, int courseId)
-    {
-        var mobiles = await App.FarmersAsync(count, Password);
-        var clients = await Task.WhenAll(mobiles.Select(async m =>
-        {
-            var client = await App.LoginAsync(m, Password);
-            return (client, FormClient.TokenOf(await client.GetStringAsync($"/Catalog/{courseId}")));
-        }));
-        return clients.ToList();
-    }
+    [Fact]
+    public Task TwoHundredConcurrentEnrollments_InAFiftySeatCourse_ConfirmExactlyFifty_AndWaitlistTheRestInOrder() =>
+        EnrollmentRaces.TwoHundredEnrollmentsIntoFiftySeatsAsync(App);
 
     [Fact]
-    public async Task TwoHundredConcurrentEnrollments_InAFiftySeatCourse_ConfirmExactlyFifty_AndWaitlistTheRestInOrder()
-    {
-        var courseId = await App.OpenCourseAsync(50, "并发报名");
-        var farmers = await LoggedInFarmersAsync(200, courseId);
-
-        using var start = new SemaphoreSlim(0);
-        var posts = farmers.Select(async f =>
-        {
-            await start.WaitAsync();
-            return await f.Client.PostAsync($"/Catalog/{courseId}?handler=Enroll",
-                new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = f.Token }));
-        }).ToList();
-        start.Release(farmers.Count);
-        var responses = await Task.WhenAll(posts);
-
-        Assert.All(responses, r => Assert.Equal(HttpStatusCode.Redirect, r.StatusCode));
-        var rows = await App.WithDbAsync(db => db.Enrollments.AsNoTracking().Where(e => e.CourseId == courseId).OrderBy(e => e.Id).ToListAsync());
-        var course = await App.WithDbAsync(db => db.Courses.AsNoTracking().SingleAsync(c => c.Id == courseId));
-        Assert.Equal(200, rows.Count);
-        Assert.Equal(200, rows.Select(r => r.PersonId).Distinct().Count());
-        Assert.Equal(50, rows.Count(r => r.Status == EnrollmentStatus.Confirmed));
-        Assert.Equal(150, rows.Count(r => r.Status == EnrollmentStatus.Waitlisted));
-        Assert.Equal(50, course.ConfirmedCount);
-        // Arrival order: the first fifty rows written are the confirmed ones, everyone after waits.
-        Assert.All(rows.Take(50), r => Assert.Equal(EnrollmentStatus.Confirmed, r.Status));
-        Assert.All(rows.Skip(50), r => Assert.Equal(EnrollmentStatus.Waitlisted, r.Status));
-    }
-
-    [Fact]
-    public async Task CancellationsRacingEachOther_PromoteTheWaitlistInOrder_WithoutExceedingCapacity()
-    {
-        var courseId = await App.OpenCourseAsync(10, "取消递补");
-        var farmers = await LoggedInFarmersAsync(30, courseId);
-        foreach (var f in farmers)
-            await f.Client.PostAsync($"/Catalog/{courseId}?handler=Enroll",
-                new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = f.Token }));
-        var before = await App.WithDbAsync(db => db.Enrollments.AsNoTracking().Where(e => e.CourseId == courseId).OrderBy(e => e.Id).ToListAsync());
-        var confirmed = before.Where(e => e.Status == EnrollmentStatus.Confirmed).Select(e => e.Id).ToList();
-        var waitlist = before.Where(e => e.Status == EnrollmentStatus.Waitlisted).Select(e => e.Id).ToList();
-
-        // Six confirmed places cancelled at once, each twice (a double click), plus a fresh enrollment racing them.
-        var cancels = confirmed.Take(6).SelectMany(id => new[] { id, id }).Select(async id =>
-        {
-            using var scope = App.Services.CreateScope();
-            return await scope.ServiceProvider.GetRequiredService<EnrollmentService>().CancelAsync(id);
-        });
-        var late = (await LoggedInFarmersAsync(1, courseId))[0];
-        var lateEnroll = late.Client.PostAsync($"/Catalog/{courseId}?handler=Enroll",
-            new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = late.Token }));
-        var results = await Task.WhenAll(cancels);
-        await lateEnroll;
-
-        Assert.Equal(6, results.Count(ok => ok));
-        var after = await App.WithDbAsync(db => db.Enrollments.AsNoTracking().Where(e => e.CourseId == courseId).ToListAsync());
-        var course = await App.WithDbAsync(db => db.Courses.AsNoTracking().SingleAsync(c => c.Id == courseId));
-        Assert.Equal(10, after.Count(e => e.Status == EnrollmentStatus.Confirmed));
-        Assert.Equal(10, course.ConfirmedCount);
-        // The first six waiting were promoted, in order; the late arrival waits at the back.
-        Assert.All(waitlist.Take(6), id => Assert.Equal(EnrollmentStatus.Confirmed, after.Single(e => e.Id == id).Status));
-        Assert.All(waitlist.Skip(6), id => Assert.Equal(EnrollmentStatus.Waitlisted, after.Single(e => e.Id == id).Status));
-        Assert.Equal(6, await App.WithDbAsync(db => db.Outbox.CountAsync(n => n.CourseId == courseId && n.Kind == TalentHub.Web.Domain.Notifications.NotificationKind.Promoted)));
-    }
+    public Task CancellationsRacingEachOther_PromoteTheWaitlistInOrder_WithoutExceedingCapacity() =>
+        EnrollmentRaces.CancellationsRacingPromotionsAsync(App);
 }
