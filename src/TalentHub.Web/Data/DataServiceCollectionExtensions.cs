@@ -20,6 +20,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<AuditInterceptor>();
         services.AddScoped<AuditLog>();
         services.AddScoped<PersonRegistry>();
+        services.AddScoped<Services.Import.UploadStore>();
         services.AddScoped<Services.Training.Outbox>();
         services.AddScoped<Services.Training.EnrollmentFacts>();
         services.AddScoped<Services.Training.EnrollmentService>();

@@ -28,6 +28,7 @@ public static partial class SeedData
 
         var existing = (await db.Courses.IgnoreQueryFilters().Select(c => c.Title).ToListAsync()).ToHashSet();
         var hashes = sp.GetRequiredService<PersonalDataProtector>();
+        var people = await db.People.IgnoreQueryFilters().ToDictionaryAsync(p => p.IdNumberHash, p => p.Id);
         foreach (var row in Read<List<CourseRow>>("courses.json").Where(r => !existing.Contains(r.Title)))
         {
             DateTimeOffset At(int day, string time) => new(TimeZoneInfo.ConvertTimeToUtc(
@@ -54,8 +55,7 @@ public static partial class SeedData
             var order = 0;
             foreach (var idNumber in row.Enrolled)
             {
-                var hash = hashes.Hash(idNumber);
-                var personId = await db.People.IgnoreQueryFilters().Where(p => p.IdNumberHash == hash).Select(p => p.Id).FirstAsync();
+                var personId = people[hashes.Hash(idNumber)];
                 db.Enrollments.Add(new Enrollment
                 {
                     CourseId = course.Id, PersonId = personId, EnrolledAt = At(row.WindowOpensDay, "09:00").AddMinutes(order),

@@ -1,10 +1,11 @@
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Localization;
 using TalentHub.Web.Data;
 
 namespace TalentHub.Web.Infrastructure;
 
 /// <summary>Refuses passwords found in lists of the most common passwords (ASVS 2.1.7).</summary>
-public sealed class CommonPasswordValidator(IdentityErrorDescriber describer) : IPasswordValidator<AppUser>
+public sealed class CommonPasswordValidator(IStringLocalizer<SharedResource> l) : IPasswordValidator<AppUser>
 {
     private static readonly Lazy<HashSet<string>> Common = new(Load);
 
@@ -16,7 +17,7 @@ public sealed class CommonPasswordValidator(IdentityErrorDescriber describer) : 
             || lowered.Distinct().Count() <= 2
             || (user.UserName is { Length: > 3 } name && lowered.Contains(name.ToLowerInvariant()));
         return Task.FromResult(isCommon
-            ? IdentityResult.Failed(describer is LocalizedIdentityErrorDescriber l ? l.CommonPassword() : new IdentityError { Code = "CommonPassword", Description = "Common password" })
+            ? IdentityResult.Failed(new IdentityError { Code = "CommonPassword", Description = l["Identity.CommonPassword"] })
             : IdentityResult.Success);
     }
 

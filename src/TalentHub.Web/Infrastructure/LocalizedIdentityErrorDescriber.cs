@@ -9,7 +9,6 @@ public sealed class LocalizedIdentityErrorDescriber(IStringLocalizer<SharedResou
     private IdentityError Error(string code, params object[] args) =>
         new() { Code = code, Description = l["Identity." + code, args] };
 
-    public IdentityError CommonPassword() => Error("CommonPassword");
     public override IdentityError DefaultError() => Error(nameof(DefaultError));
     public override IdentityError ConcurrencyFailure() => Error(nameof(ConcurrencyFailure));
     public override IdentityError PasswordMismatch() => Error(nameof(PasswordMismatch));

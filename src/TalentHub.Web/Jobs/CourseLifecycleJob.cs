@@ -8,5 +8,5 @@ namespace TalentHub.Web.Jobs;
 public sealed class CourseLifecycleJob(CourseClock courses) : IJob
 {
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default) =>
-        context.Result = $"{await courses.AdvanceCoursesAsync(cancellationToken)} status changes";
+        context.Result = JobResult.Of("StatusChanges", await courses.AdvanceCoursesAsync(cancellationToken));
 }

@@ -19,7 +19,7 @@ public sealed partial class DatabaseBackupJob(
         if (configuration.UsesPostgres())
         {
             LogPostgres(logger);
-            context.Result = "PostgreSQL: pg_dump";
+            context.Result = JobResult.Of("PostgresBackup");
             return ValueTask.CompletedTask;
         }
 

@@ -46,7 +46,7 @@ public sealed partial class JobRunRecorder(IServiceScopeFactory scopes, TimeProv
             // Quartz wraps what the job threw (JobExecutionException around JobExecutionProcessException): report the cause.
             var cause = error;
             while (cause is SchedulerException { InnerException: { } inner }) cause = inner;
-            if (cause is OperationCanceledException) return "Cancelled";
+            if (cause is OperationCanceledException) return JobResult.Of("Cancelled");
             var firstLine = cause.Message.Split('\n', 2)[0].Trim();
             return Truncate($"{cause.GetType().Name}: {firstLine}");
         }

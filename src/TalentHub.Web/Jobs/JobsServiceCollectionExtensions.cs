@@ -36,7 +36,7 @@ public static class JobsServiceCollectionExtensions
                 }
                 else
                 {
-                    store.UseSqlite(SqliteConnectionString(data.JobDatabase));
+                    store.UseSqlite(DataServiceCollectionExtensions.SqliteConnectionString(data.JobDatabase));
                 }
                 store.UseSystemTextJsonSerializer();
                 store.ProvisionSchema();
@@ -59,11 +59,6 @@ public static class JobsServiceCollectionExtensions
         return services;
     }
 
-    public static string SqliteConnectionString(string path) => new SqliteConnectionStringBuilder
-    {
-        DataSource = path,
-        DefaultTimeout = 30,
-    }.ToString();
 
     private static void Register(IQuartzBuilder q, JobDefinition job, IConfiguration configuration)
     {

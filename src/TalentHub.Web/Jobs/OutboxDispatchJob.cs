@@ -8,5 +8,5 @@ namespace TalentHub.Web.Jobs;
 public sealed class OutboxDispatchJob(OutboxDispatcher dispatcher) : IJob
 {
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default) =>
-        context.Result = $"{await dispatcher.DispatchAsync(ct: cancellationToken)} delivered";
+        context.Result = JobResult.Of("Delivered", await dispatcher.DispatchAsync(ct: cancellationToken));
 }

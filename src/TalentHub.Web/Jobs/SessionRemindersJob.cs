@@ -8,5 +8,5 @@ namespace TalentHub.Web.Jobs;
 public sealed class SessionRemindersJob(CourseClock courses) : IJob
 {
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default) =>
-        context.Result = $"{await courses.QueueSessionRemindersAsync(cancellationToken)} reminders queued";
+        context.Result = JobResult.Of("RemindersQueued", await courses.QueueSessionRemindersAsync(cancellationToken));
 }

@@ -9,7 +9,18 @@ public sealed class CurrentActor(IHttpContextAccessor accessor)
 
     public string? UserId => accessor.HttpContext?.User.FindFirstValue(ClaimTypes.NameIdentifier);
 
-    public string UserName => accessor.HttpContext?.User.Identity?.IsAuthenticated == true
-        ? accessor.HttpContext.User.Identity.Name ?? SystemName
-        : SystemName;
+    /// <summary>
+    /// The staff user name; for a farmer, whose user name is a keyed hash of the mobile, the display name.
+    /// </summary>
+    public string UserName
+    {
+        get
+        {
+            var user = accessor.HttpContext?.User;
+            if (user?.Identity?.IsAuthenticated != true) return SystemName;
+            return user.IsInRole(Domain.Roles.Farmer)
+                ? user.FindFirstValue("talenthub:display") ?? SystemName
+                : user.Identity.Name ?? SystemName;
+        }
+    }
 }

@@ -48,8 +48,8 @@ public static class EnrollmentRaces
 
         Assert.All(responses, r => Assert.Equal(HttpStatusCode.Redirect, r.StatusCode));
         Assert.All(responses, r => Assert.DoesNotContain("/Error", r.Headers.Location?.OriginalString ?? ""));
-        var rows = await app.WithDbAsync(db => db.Enrollments.AsNoTracking().Where(e => e.CourseId == courseId).OrderBy(e => e.Id).ToListAsync());
-        var course = await app.WithDbAsync(db => db.Courses.IgnoreQueryFilters().AsNoTracking().SingleAsync(c => c.Id == courseId));
+        var rows = await app.QueryAsync(db => db.Enrollments.AsNoTracking().Where(e => e.CourseId == courseId).OrderBy(e => e.Id).ToListAsync());
+        var course = await app.QueryAsync(db => db.Courses.IgnoreQueryFilters().AsNoTracking().SingleAsync(c => c.Id == courseId));
         Assert.Equal(200, rows.Count);
         Assert.Equal(200, rows.Select(r => r.PersonId).Distinct().Count());
         Assert.Equal(50, rows.Count(r => r.Status == EnrollmentStatus.Confirmed));
@@ -65,7 +65,7 @@ public static class EnrollmentRaces
         var courseId = await app.OpenCourseAsync(10, "取消递补");
         var farmers = await LoggedInFarmersAsync(app, 30, courseId);
         foreach (var f in farmers) await EnrollAsync(f, courseId);
-        var before = await app.WithDbAsync(db => db.Enrollments.AsNoTracking().Where(e => e.CourseId == courseId).OrderBy(e => e.Id).ToListAsync());
+        var before = await app.QueryAsync(db => db.Enrollments.AsNoTracking().Where(e => e.CourseId == courseId).OrderBy(e => e.Id).ToListAsync());
         var confirmed = before.Where(e => e.Status == EnrollmentStatus.Confirmed).Select(e => e.Id).ToList();
         var waitlist = before.Where(e => e.Status == EnrollmentStatus.Waitlisted).Select(e => e.Id).ToList();
         Assert.Equal(10, confirmed.Count);
@@ -91,8 +91,8 @@ public static class EnrollmentRaces
 
         Assert.Equal(6, results.Count(ok => ok));
         Assert.Equal(HttpStatusCode.Redirect, lateResponse.StatusCode);
-        var after = await app.WithDbAsync(db => db.Enrollments.AsNoTracking().Where(e => e.CourseId == courseId).ToListAsync());
-        var course = await app.WithDbAsync(db => db.Courses.IgnoreQueryFilters().AsNoTracking().SingleAsync(c => c.Id == courseId));
+        var after = await app.QueryAsync(db => db.Enrollments.AsNoTracking().Where(e => e.CourseId == courseId).ToListAsync());
+        var course = await app.QueryAsync(db => db.Courses.IgnoreQueryFilters().AsNoTracking().SingleAsync(c => c.Id == courseId));
         Assert.Equal(10, after.Count(e => e.Status == EnrollmentStatus.Confirmed));
         Assert.Equal(6, after.Count(e => e.Status == EnrollmentStatus.Cancelled));
         Assert.Equal(10, course.ConfirmedCount);
@@ -101,6 +101,6 @@ public static class EnrollmentRaces
         Assert.All(waitlist.Skip(6), id => Assert.Equal(EnrollmentStatus.Waitlisted, after.Single(e => e.Id == id).Status));
         var lateRow = Assert.Single(after, e => e.Id > before.Max(b => b.Id));
         Assert.Equal(EnrollmentStatus.Waitlisted, lateRow.Status);
-        Assert.Equal(6, await app.WithDbAsync(db => db.Outbox.CountAsync(n => n.CourseId == courseId && n.Kind == NotificationKind.Promoted)));
+        Assert.Equal(6, await app.QueryAsync(db => db.Outbox.CountAsync(n => n.CourseId == courseId && n.Kind == NotificationKind.Promoted)));
     }
 }

@@ -17,7 +17,7 @@ public static class TrainingData
 
     /// <summary>An open course in 安吉县 余村 with one session a week ahead and a window around now.</summary>
     public static Task<int> OpenCourseAsync(this TalentHubFactory app, int capacity, string title = "测试培训班", string village = "330523108204") =>
-        app.WithDbAsync(async db =>
+        app.QueryAsync(async db =>
         {
             var now = DateTimeOffset.UtcNow;
             var course = new Course { Title = $"{title}-{Interlocked.Increment(ref _sequence)}", Organiser = "安吉县农业农村局", TotalHours = 8, CreatedAt = now, UpdatedAt = now };

@@ -20,7 +20,7 @@ public sealed class JobRunRecorderTests
             new InvalidDataException("Backup failed the integrity check\nrow 3 missing")));
 
         Assert.Equal("InvalidDataException: Backup failed the integrity check", JobRunRecorder.Describe("ignored", error));
-        Assert.Equal("Cancelled", JobRunRecorder.Describe(null, new JobExecutionException(new OperationCanceledException())));
+        Assert.Equal(JobResult.Of("Cancelled"), JobRunRecorder.Describe(null, new JobExecutionException(new OperationCanceledException())));
     }
 
     [Fact]

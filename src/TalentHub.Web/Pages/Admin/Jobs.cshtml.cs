@@ -28,16 +28,15 @@ public sealed class JobsModel(ISchedulerFactory schedulers, TalentHubDbContext d
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         var scheduler = await schedulers.GetScheduler(cancellationToken);
+        var lastIds = await db.JobRuns.GroupBy(r => r.JobName).Select(g => g.Max(r => r.Id)).ToListAsync(cancellationToken);
+        var lastRuns = await db.JobRuns.AsNoTracking().Where(r => lastIds.Contains(r.Id))
+            .ToDictionaryAsync(r => r.JobName, r => new LastRun(r.StartedAt, r.FinishedAt, r.Succeeded, r.Message), cancellationToken);
         var rows = new List<Row>(TalentHubJobs.All.Count);
         foreach (var job in TalentHubJobs.All)
         {
             var trigger = await scheduler.GetTrigger(job.TriggerKey, cancellationToken);
             var state = trigger is null ? TriggerState.None : await scheduler.GetTriggerState(job.TriggerKey, cancellationToken);
-            var last = await db.JobRuns.AsNoTracking()
-                .Where(r => r.JobName == job.Name)
-                .OrderByDescending(r => r.Id)
-                .Select(r => new LastRun(r.StartedAt, r.FinishedAt, r.Succeeded, r.Message))
-                .FirstOrDefaultAsync(cancellationToken);
+            var last = lastRuns.GetValueOrDefault(job.Name);
             rows.Add(new Row(job.Name, l[job.DescriptionKey], (trigger as ICronTrigger)?.CronExpressionString, state,
                 trigger?.NextFireTimeUtc, trigger?.PreviousFireTimeUtc, last));
         }

@@ -55,7 +55,7 @@ public sealed class DetailsModel(TalentHubDbContext db, EnrollmentService enroll
         var english = System.Globalization.CultureInfo.CurrentUICulture.Name == "en";
         County = await db.Regions.Where(r => r.Code == course.CountyCode).Select(r => english ? r.NameEn : r.Name).FirstAsync();
         Sessions = course.Sessions.OrderBy(s => s.StartsAt).Select(s => new SessionRow(s.StartsAt, s.EndsAt, s.Topic, s.Place)).ToList();
-        PersonId = int.TryParse(User.FindFirstValue("talenthub:person"), out var person) && User.IsInRole(Roles.Farmer) ? person : null;
+        PersonId = User.IsInRole(Roles.Farmer) ? My.FarmerPerson.Of(User) : null;
         return true;
     }
 }

@@ -12,7 +12,7 @@ namespace TalentHub.Web.Pages.Courses;
 public static class RosterAccess
 {
     /// <summary>For [Authorize(Roles = ...)]: registry staff and trainers; farmers are refused (403).</summary>
-    public const string Roles = "Admin,CityOfficer,CountyOfficer,CountyClerk,Trainer";
+    public const string Roles = CourseAccess.Viewers;
 
     public sealed record CourseHead(int Id, string Title, CourseStatus Status, int Capacity, int ConfirmedCount,
         string CountyCode, DateTimeOffset OpensAt, DateTimeOffset ClosesAt, string? TrainerUserName)
@@ -21,18 +21,14 @@ public static class RosterAccess
     }
 
     /// <summary>Staff manage rosters; a trainer only reads the roster of their own courses.</summary>
-    public static bool IsStaff(ClaimsPrincipal user) => Domain.Roles.RegistryStaff.Split(',').Any(user.IsInRole);
+    public static bool IsStaff(ClaimsPrincipal user) => CourseAccess.IsStaff(user);
 
     /// <summary>The course if this user may see its roster, else null (the page answers 404).</summary>
     public static async Task<CourseHead?> FindAsync(TalentHubDbContext db, int id, ClaimsPrincipal user, CancellationToken ct = default)
     {
-        var course = await db.Courses.AsNoTracking().Where(c => c.Id == id)
+        return await db.Courses.AsNoTracking().VisibleTo(user).Where(c => c.Id == id)
             .Select(c => new CourseHead(c.Id, c.Title, c.Status, c.Capacity, c.ConfirmedCount, c.CountyCode,
                 c.EnrollmentOpensAt, c.EnrollmentClosesAt, c.TrainerUserName))
             .FirstOrDefaultAsync(ct);
-        if (course is null) return null;
-        if (IsStaff(user)) return course;
-        return user.IsInRole(Domain.Roles.Trainer) && course.TrainerUserName is { } trainer
-            && string.Equals(trainer, user.Identity?.Name, StringComparison.OrdinalIgnoreCase) ? course : null;
     }
 }

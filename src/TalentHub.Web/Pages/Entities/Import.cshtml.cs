@@ -12,8 +12,8 @@ namespace TalentHub.Web.Pages.Entities;
 [Authorize(Roles = Roles.RegistryStaff)]
 [UploadLimit]
 public sealed class ImportModel(TalentHubDbContext db, PersonRegistry registry, IRegionScope scope, TimeProvider clock,
-    AuditLog audit, DataDirectory data, IDataProtectionProvider protection, IConfiguration configuration, IStringLocalizer<SharedResource> l)
-    : ImportPageModel(db, audit, scope, new UploadStore(data, protection, clock), ImportOptions.From(configuration), l)
+    AuditLog audit, UploadStore uploads, IConfiguration configuration, IStringLocalizer<SharedResource> l)
+    : ImportPageModel(db, audit, scope, uploads, ImportOptions.From(configuration), l)
 {
     protected override IImporter Importer { get; } = new EntitiesImporter(db, registry, scope, clock);
     protected override string Kind => "entities";

@@ -19,19 +19,8 @@ public static class PersonChoices
     public static async Task<IReadOnlyList<PersonChoice>> FindAsync(TalentHubDbContext db, PersonalDataProtector protector,
         string? who, int? selectedId = null, CancellationToken ct = default)
     {
-        var query = db.People.AsNoTracking();
-        if (!string.IsNullOrWhiteSpace(who))
-        {
-            var q = who.Trim();
-            if (IdNumber.TryParse(q, out var id, out _))
-            {
-                var hash = protector.Hash(id.Value);
-                query = query.Where(p => p.IdNumberHash == hash);
-            }
-            else if (q.Length == 4 && q.All(char.IsAsciiDigit)) query = query.Where(p => p.MobileTail == q);
-            else query = query.Where(p => p.Name.Contains(q));
-        }
-        var found = await query.OrderBy(p => p.Name).ThenBy(p => p.Id).Take(Limit)
+        var query = new PeopleFilter { Q = who }.Apply(db.People.AsNoTracking(), protector);
+        var found = await query.Take(Limit)
             .Select(p => new { p.Id, p.Name, p.IdNumber }).ToListAsync(ct);
         if (selectedId is { } selected && found.All(p => p.Id != selected))
         {

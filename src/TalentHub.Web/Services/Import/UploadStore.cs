@@ -9,7 +9,7 @@ namespace TalentHub.Web.Services.Import;
 /// (it holds ID numbers) in <c>{data}/uploads/{guid}</c>, with a JSON sidecar naming the user who
 /// uploaded it. Only the guid travels in the form. Files expire after <see cref="Lifetime"/>.
 /// </summary>
-public sealed class UploadStore(DataDirectory data, IDataProtectionProvider protection, TimeProvider clock)
+public sealed class UploadStore(DataDirectory data, IDataProtectionProvider protection, TimeProvider clock, ILogger<UploadStore> log)
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromHours(2);
 
@@ -45,8 +45,10 @@ public sealed class UploadStore(DataDirectory data, IDataProtectionProvider prot
         {
             return new Stored(_protector.Unprotect(File.ReadAllBytes(PathOf(token!))), sidecar.FileName);
         }
-        catch (System.Security.Cryptography.CryptographicException)
+        catch (System.Security.Cryptography.CryptographicException ex)
         {
+            // Lost or rotated data-protection keys look like an expired upload to the user; tell the operator.
+            log.LogWarning(ex, "A stored upload could not be decrypted");
             return null;
         }
     }

@@ -42,13 +42,15 @@ public sealed class CourseClock(TalentHubDbContext db, Outbox outbox, TimeProvid
             .Join(db.Courses.IgnoreQueryFilters().Where(c => c.Status != CourseStatus.Cancelled && c.Status != CourseStatus.Draft),
                 s => s.CourseId, c => c.Id, (s, c) => new { Session = s, c.Title })
             .ToListAsync(ct);
+        var courseIds = sessions.Select(s => s.Session.CourseId).Distinct().ToList();
+        var confirmed = (await db.Enrollments.AsNoTracking()
+                .Where(e => courseIds.Contains(e.CourseId) && e.Status == EnrollmentStatus.Confirmed)
+                .Select(e => new { e.Id, e.PersonId, e.CourseId }).ToListAsync(ct))
+            .ToLookup(e => e.CourseId);
         var queued = 0;
         foreach (var item in sessions)
         {
-            var people = await db.Enrollments.AsNoTracking()
-                .Where(e => e.CourseId == item.Session.CourseId && e.Status == EnrollmentStatus.Confirmed)
-                .Select(e => new { e.Id, e.PersonId }).ToListAsync(ct);
-            foreach (var person in people)
+            foreach (var person in confirmed[item.Session.CourseId])
             {
                 await outbox.QueueAsync($"remind:{item.Session.Id}:{person.Id}", person.PersonId, NotificationKind.SessionReminder,
                     item.Session.CourseId, item.Title, item.Session.Id, ct);

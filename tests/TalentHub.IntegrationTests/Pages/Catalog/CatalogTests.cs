@@ -29,9 +29,9 @@ public sealed class CatalogTests(TalentHubFactory app) : AppTest(app)
         var response = await client.PostFormAsync($"/Catalog/{courseId}?handler=Enroll", new(), formPage: $"/Catalog/{courseId}");
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        var status = await App.WithDbAsync(db => db.Enrollments.Where(e => e.CourseId == courseId).Select(e => e.Status).SingleAsync());
+        var status = await App.QueryAsync(db => db.Enrollments.Where(e => e.CourseId == courseId).Select(e => e.Status).SingleAsync());
         Assert.Equal(EnrollmentStatus.Confirmed, status);
-        Assert.Equal(1, await App.WithDbAsync(db => db.Outbox.CountAsync(n => n.CourseId == courseId)));
+        Assert.Equal(1, await App.QueryAsync(db => db.Outbox.CountAsync(n => n.CourseId == courseId)));
     }
 
     [Fact]
@@ -47,7 +47,7 @@ public sealed class CatalogTests(TalentHubFactory app) : AppTest(app)
         var second = await client.PostAsync($"/Catalog/{courseId}?handler=Enroll", form());
 
         Assert.Contains("已经报名了这个培训班", await second.Content.ReadAsStringAsync());
-        Assert.Equal(1, await App.WithDbAsync(db => db.Enrollments.CountAsync(e => e.CourseId == courseId)));
+        Assert.Equal(1, await App.QueryAsync(db => db.Enrollments.CountAsync(e => e.CourseId == courseId)));
     }
 
     [Fact]
@@ -77,7 +77,7 @@ public sealed class CatalogTests(TalentHubFactory app) : AppTest(app)
     [Fact]
     public async Task DraftCourse_IsNotInTheCatalog()
     {
-        var id = await App.WithDbAsync(async db =>
+        var id = await App.QueryAsync(async db =>
         {
             var course = new Course { Title = "草稿", Organiser = "x", TotalHours = 4 };
             course.MoveTo("330523108204");

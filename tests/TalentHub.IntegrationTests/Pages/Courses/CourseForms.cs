@@ -92,11 +92,6 @@ public static partial class CourseForms
     }
 
     /// <summary>Enrolls a person from outside any request, the way the farmer pages would.</summary>
-    public static async Task<EnrollmentOutcome> EnrollAsync(this TalentHubFactory app, int courseId, int personId)
-    {
-        using var scope = app.Services.CreateScope();
-        return await scope.ServiceProvider.GetRequiredService<EnrollmentService>().EnrollAsync(courseId, personId, null);
-    }
 
     public static Task<Course> CourseAsync(this TalentHubFactory app, int id) =>
         app.QueryAsync(db => db.Courses.IgnoreQueryFilters().AsNoTracking().Include(c => c.Sessions).FirstAsync(c => c.Id == id));

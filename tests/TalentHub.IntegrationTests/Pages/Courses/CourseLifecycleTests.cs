@@ -1,3 +1,4 @@
+using TalentHub.IntegrationTests.Pages.Roster;
 using Microsoft.EntityFrameworkCore;
 using TalentHub.Web.Domain.Notifications;
 using TalentHub.Web.Domain.Training;

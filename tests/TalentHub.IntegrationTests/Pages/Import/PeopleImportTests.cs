@@ -147,6 +147,7 @@ public sealed class PeopleImportTests(TalentHubFactory app) : AppTest(app)
 
         var response = await trainer.GetAsync(Page);
 
-        Assert.NotEqual(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/Identity/Account/AccessDenied", response.Headers.Location!.PathAndQuery);
     }
 }

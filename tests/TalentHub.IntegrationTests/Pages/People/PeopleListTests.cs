@@ -62,8 +62,10 @@ public sealed class PeopleListTests(TalentHubFactory app) : AppTest(app)
         var client = await App.LoginAsync("anji.clerk");
 
         var html = await client.GetStringAsync($"/People?Q={wuxing.IdNumber}&County=330502000000");
+        var city = await (await App.LoginAsync("city.officer")).GetStringAsync($"/People?Q={wuxing.IdNumber}");
 
         Assert.DoesNotContain(wuxing.Name, html);
+        Assert.Contains(wuxing.Name, city);
     }
 
     [Fact]

@@ -26,9 +26,13 @@ public sealed class SmtpNotificationSenderTests
     [Fact]
     public async Task Send_ToAPersonWithoutAnAddress_SendsNothing()
     {
-        var sender = new SmtpNotificationSender(new SmtpOptions { Host = "127.0.0.1", Port = 1 }, NullLogger<SmtpNotificationSender>.Instance);
+        using var server = new TinySmtpServer();
+        var sender = new SmtpNotificationSender(new SmtpOptions { Host = "127.0.0.1", Port = server.Port }, NullLogger<SmtpNotificationSender>.Instance);
 
         await sender.SendAsync(new NotificationRecipient(7, "张明", "13800000001", null), "text", CancellationToken.None);
+
+        var connected = await Task.WhenAny(server.Session, Task.Delay(500)) == server.Session;
+        Assert.False(connected, "the sender connected to the SMTP server");
     }
 
     /// <summary>Just enough SMTP to accept one message on a loopback port and record the conversation.</summary>

@@ -100,7 +100,12 @@ public sealed class RegisterModel(
             foreach (var error in created.Errors) ModelState.AddModelError("Input.Password", error.Description);
             return Page();
         }
-        await users.AddToRoleAsync(user, Roles.Farmer);
+        var role = await users.AddToRoleAsync(user, Roles.Farmer);
+        if (!role.Succeeded)
+        {
+            foreach (var error in role.Errors) ModelState.AddModelError("", error.Description);
+            return Page();
+        }
         await tx.CommitAsync();
         await signIn.SignInAsync(user, isPersistent: false);
         TempData["Flash"] = l["Register.Done"].Value;
