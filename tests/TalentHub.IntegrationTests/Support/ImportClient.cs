@@ -2,7 +2,7 @@ using System.Net.Http.Headers;
 using System.Text.RegularExpressions;
 using TalentHub.Web.Domain.Common;
 
-namespace TalentHub.IntegrationTests.Pages.Import;
+namespace TalentHub.IntegrationTests.Support;
 
 /// <summary>Drives an import page the way the browser does: a multipart upload with the antiforgery token, then confirm.</summary>
 internal static partial class ImportClient

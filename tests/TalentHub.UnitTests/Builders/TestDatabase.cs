@@ -9,6 +9,8 @@ using TalentHub.Web.Data;
 using TalentHub.Web.Domain.Regions;
 using TalentHub.Web.Services;
 using TalentHub.Web.Services.Training;
+using TalentHub.Web.Services.Notifications;
+using TalentHub.Web.Services.Audit;
 
 namespace TalentHub.UnitTests.Builders;
 

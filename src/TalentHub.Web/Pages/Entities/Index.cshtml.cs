@@ -8,6 +8,7 @@ using TalentHub.Web.Domain;
 using TalentHub.Web.Domain.Entities;
 using TalentHub.Web.Domain.Regions;
 using TalentHub.Web.Services;
+using TalentHub.Web.Services.Entities;
 
 namespace TalentHub.Web.Pages.Entities;
 

@@ -7,8 +7,9 @@ using TalentHub.Web.Data;
 using TalentHub.Web.Domain;
 using TalentHub.Web.Domain.Notifications;
 using TalentHub.Web.Infrastructure;
+using TalentHub.Web.Pages.Training.My;
 
-namespace TalentHub.Web.Pages.My;
+namespace TalentHub.Web.Pages.Notifications;
 
 /// <summary>
 /// The farmer's in-app messages, newest first, written in the reader's language. Opening the page

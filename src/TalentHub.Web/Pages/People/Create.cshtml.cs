@@ -8,6 +8,7 @@ using TalentHub.Web.Domain;
 using TalentHub.Web.Domain.People;
 using TalentHub.Web.Infrastructure;
 using TalentHub.Web.Services;
+using TalentHub.Web.Services.People;
 
 namespace TalentHub.Web.Pages.People;
 

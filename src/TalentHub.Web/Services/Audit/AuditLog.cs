@@ -1,6 +1,6 @@
 using TalentHub.Web.Data;
 
-namespace TalentHub.Web.Services;
+namespace TalentHub.Web.Services.Audit;
 
 /// <summary>Records the events the interceptor cannot see (import, export, reveal); saved with the next SaveChanges.</summary>
 public sealed class AuditLog(TalentHubDbContext db, CurrentActor actor, TimeProvider clock)

@@ -1,6 +1,6 @@
 using System.Security.Claims;
 
-namespace TalentHub.Web.Services;
+namespace TalentHub.Web.Services.Audit;
 
 /// <summary>Who is acting: the signed-in user of the request, or the system (jobs, seeding).</summary>
 public sealed class CurrentActor(IHttpContextAccessor accessor)

@@ -1,9 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using TalentHub.Web.Data;
-using TalentHub.Web.Services.Import;
+using TalentHub.Web.Services.Spreadsheets;
 
-namespace TalentHub.Web.Services.Export;
+namespace TalentHub.Web.Services.Entities;
 
 /// <summary>The entity list as a sheet: the rows the list shows with the same filters and sort, all pages, in scope.</summary>
 public sealed class EntitiesExport(TalentHubDbContext db, IStringLocalizer<SharedResource> l)

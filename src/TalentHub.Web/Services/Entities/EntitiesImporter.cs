@@ -2,8 +2,10 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using TalentHub.Web.Data;
 using TalentHub.Web.Domain.Entities;
+using TalentHub.Web.Services.People;
+using TalentHub.Web.Services.Spreadsheets;
 
-namespace TalentHub.Web.Services.Import;
+namespace TalentHub.Web.Services.Entities;
 
 /// <summary>
 /// Validates an entity file as a whole: every row by the form's rules, credit codes unique within the file

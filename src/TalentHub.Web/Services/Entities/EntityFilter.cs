@@ -1,6 +1,6 @@
 using TalentHub.Web.Domain.Entities;
 
-namespace TalentHub.Web.Services;
+namespace TalentHub.Web.Services.Entities;
 
 /// <summary>The filters and sort of the entity list, shared by the page and its export.</summary>
 public sealed class EntityFilter

@@ -1,8 +1,10 @@
 using TalentHub.Web.Domain;
 using TalentHub.Web.Domain.Common;
 using TalentHub.Web.Domain.Entities;
+using TalentHub.Web.Services.People;
+using TalentHub.Web.Services.Spreadsheets;
 
-namespace TalentHub.Web.Services.Import;
+namespace TalentHub.Web.Services.Entities;
 
 /// <summary>An entity read from a row, waiting for its legal representative to be found by ID number.</summary>
 public sealed record EntityRow(BusinessEntity Entity, string LegalRepresentativeHash);

@@ -3,7 +3,7 @@ using MailKit.Security;
 using MimeKit;
 using TalentHub.Web.Infrastructure;
 
-namespace TalentHub.Web.Services.Training;
+namespace TalentHub.Web.Services.Notifications;
 
 /// <summary>Who a notification goes to; contact details are decrypted only for the sender that needs them.</summary>
 public sealed record NotificationRecipient(int PersonId, string Name, string? Mobile, string? Email);

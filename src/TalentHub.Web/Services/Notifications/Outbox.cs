@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using TalentHub.Web.Data;
 using TalentHub.Web.Domain.Notifications;
 
-namespace TalentHub.Web.Services.Training;
+namespace TalentHub.Web.Services.Notifications;
 
 /// <summary>Queues notifications in the outbox table; a key already queued is skipped, so callers may retry freely.</summary>
 public sealed class Outbox(TalentHubDbContext db, TimeProvider clock)

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Localization;
 using TalentHub.Web.Data;
 using TalentHub.Web.Domain.Notifications;
 
-namespace TalentHub.Web.Services.Training;
+namespace TalentHub.Web.Services.Notifications;
 
 /// <summary>
 /// Delivers the outbox at least once: an in-app message (unique per notification, so a retry cannot

@@ -1,4 +1,4 @@
-namespace TalentHub.Web.Services;
+namespace TalentHub.Web.Services.People;
 
 /// <summary>
 /// Farmers log in with their mobile number, which must not sit in the database in clear, so a

@@ -3,9 +3,9 @@ using Microsoft.Extensions.Localization;
 using TalentHub.Web.Data;
 using TalentHub.Web.Domain.Common;
 using TalentHub.Web.Infrastructure;
-using TalentHub.Web.Services.Import;
+using TalentHub.Web.Services.Spreadsheets;
 
-namespace TalentHub.Web.Services.Export;
+namespace TalentHub.Web.Services.People;
 
 /// <summary>
 /// The people list as a sheet: the rows the list shows with the same filters and sort (all pages),

@@ -1,7 +1,7 @@
 using TalentHub.Web.Domain.Common;
 using TalentHub.Web.Domain.People;
 
-namespace TalentHub.Web.Services;
+namespace TalentHub.Web.Services.People;
 
 /// <summary>
 /// The filters and sort of the people list, shared by the page and its export so both show the same rows.

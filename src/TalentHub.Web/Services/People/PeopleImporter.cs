@@ -2,8 +2,9 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using TalentHub.Web.Data;
 using TalentHub.Web.Domain.People;
+using TalentHub.Web.Services.Spreadsheets;
 
-namespace TalentHub.Web.Services.Import;
+namespace TalentHub.Web.Services.People;
 
 /// <summary>
 /// Validates a people file as a whole: every row by the form's rules, duplicates within the file (errors)

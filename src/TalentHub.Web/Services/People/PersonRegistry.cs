@@ -5,7 +5,7 @@ using TalentHub.Web.Domain;
 using TalentHub.Web.Domain.Common;
 using TalentHub.Web.Domain.People;
 
-namespace TalentHub.Web.Services;
+namespace TalentHub.Web.Services.People;
 
 /// <summary>
 /// The registry rules that need the database: identifiers parsed and hashed, duplicates refused

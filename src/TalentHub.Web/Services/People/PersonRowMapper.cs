@@ -1,7 +1,8 @@
 using TalentHub.Web.Domain.Common;
 using TalentHub.Web.Domain.People;
+using TalentHub.Web.Services.Spreadsheets;
 
-namespace TalentHub.Web.Services.Import;
+namespace TalentHub.Web.Services.People;
 
 /// <summary>
 /// Turns one row of a people import into a <see cref="Person"/> with the same rules as the form:

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using TalentHub.Web.Data;
 using TalentHub.Web.Domain.Common;
 
-namespace TalentHub.Web.Services.Export;
+namespace TalentHub.Web.Services.Spreadsheets;
 
 /// <summary>Links to an export with the list's filters, e.g. <c>ExportLinks.Url("/People/Export", Filter.ToQuery(), "xlsx")</c>.</summary>
 public static class ExportLinks

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace TalentHub.Web.Services.Import;
+namespace TalentHub.Web.Services.Spreadsheets;
 
 /// <summary>A column of an import file: found by its Chinese or English header (or an alias).</summary>
 public sealed record ImportColumn(string Field, string Chinese, string English, bool Required = false, params string[] Aliases)

@@ -5,7 +5,7 @@ using TalentHub.Web.Domain.Common;
 using TalentHub.Web.Domain.Entities;
 using TalentHub.Web.Domain.People;
 
-namespace TalentHub.Web.Services.Import;
+namespace TalentHub.Web.Services.Spreadsheets;
 
 /// <summary>
 /// The words a spreadsheet may use for each choice: the Chinese label, the English label or the enum name.

@@ -1,7 +1,7 @@
 using System.Globalization;
 using TalentHub.Web.Infrastructure;
 
-namespace TalentHub.Web.Services.Import;
+namespace TalentHub.Web.Services.Spreadsheets;
 
 /// <summary>
 /// Import settings: <c>TalentHub:Import:MaxUploadMegabytes</c> (environment

@@ -5,19 +5,26 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using TalentHub.Web.Data;
-using TalentHub.Web.Services.Export;
+using TalentHub.Web.Services.Spreadsheets;
+using TalentHub.Web.Services.Audit;
 
-namespace TalentHub.Web.Services.Import;
+namespace TalentHub.Web.Services.Spreadsheets;
 
 /// <summary>
 /// The two steps of an import page. Validate: read and check the whole file, list every bad row, write
 /// nothing, keep the file (by token) for step two. Confirm: check it again and write every valid row in
 /// one transaction, with an audit row for the import.
 /// </summary>
-public abstract partial class ImportPageModel(TalentHubDbContext db, AuditLog audit, IRegionScope scope, UploadStore uploads,
-    ImportOptions options, IStringLocalizer<SharedResource> l) : PageModel
+public abstract partial class ImportPageModel(ImportSteps steps) : PageModel
 {
-    protected abstract IImporter Importer { get; }
+    private readonly TalentHubDbContext db = steps.Db;
+    private readonly AuditLog audit = steps.Audit;
+    private readonly IRegionScope scope = steps.Scope;
+    private readonly UploadStore uploads = steps.Uploads;
+    private readonly ImportOptions options = steps.Options;
+    private readonly IStringLocalizer<SharedResource> l = steps.L;
+
+    private IImporter Importer => steps.Importer;
 
     /// <summary>"people" or "entities": names the template and ties a stored upload to its page.</summary>
     protected abstract string Kind { get; }

@@ -1,4 +1,4 @@
-namespace TalentHub.Web.Services.Import;
+namespace TalentHub.Web.Services.Spreadsheets;
 
 /// <summary>One finding about one row: <see cref="Row"/> as in the spreadsheet (header = 1), the column, a resource key.</summary>
 public sealed record ImportIssue(int Row, string? Column, string MessageKey, params object[] Args);

@@ -1,6 +1,6 @@
-using TalentHub.Web.Services.Export;
+using TalentHub.Web.Services.Spreadsheets;
 
-namespace TalentHub.Web.Services.Import;
+namespace TalentHub.Web.Services.Spreadsheets;
 
 /// <summary>The downloadable template of an import: Chinese headers; the .xlsx also has a sheet of notes.</summary>
 public static class ImportTemplate

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace TalentHub.Web.Services.Import;
+namespace TalentHub.Web.Services.Spreadsheets;
 
 /// <summary>Turns spreadsheet cells (strings from CSV; strings, numbers, dates or booleans from .xlsx) into values.</summary>
 public static class ImportValues

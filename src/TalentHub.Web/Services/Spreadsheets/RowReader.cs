@@ -1,6 +1,6 @@
 using TalentHub.Web.Domain;
 
-namespace TalentHub.Web.Services.Import;
+namespace TalentHub.Web.Services.Spreadsheets;
 
 /// <summary>
 /// Reads the cells of one row by column and records every problem as an <see cref="ImportIssue"/>

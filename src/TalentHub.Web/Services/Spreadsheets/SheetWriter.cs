@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using MiniExcelLibs;
 
-namespace TalentHub.Web.Services.Export;
+namespace TalentHub.Web.Services.Spreadsheets;
 
 /// <summary>One sheet to write: a header row and the rows below it.</summary>
 public sealed record SheetData(string Name, IReadOnlyList<string> Headers, IEnumerable<IReadOnlyList<object?>> Rows);

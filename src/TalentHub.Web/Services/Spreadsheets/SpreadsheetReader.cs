@@ -1,7 +1,7 @@
 using System.Text;
 using MiniExcelLibs;
 
-namespace TalentHub.Web.Services.Import;
+namespace TalentHub.Web.Services.Spreadsheets;
 
 /// <summary>One line of a sheet; <see cref="Number"/> is the row number the spreadsheet shows (header = 1).</summary>
 public sealed record SheetRow(int Number, IReadOnlyList<object?> Cells)

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 
-namespace TalentHub.Web.Services.Import;
+namespace TalentHub.Web.Services.Spreadsheets;
 
 /// <summary>
 /// The request-level upload limit of an import page, from configuration (<see cref="ImportOptions"/>), in

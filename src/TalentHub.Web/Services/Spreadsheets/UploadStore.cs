@@ -2,7 +2,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.DataProtection;
 using TalentHub.Web.Infrastructure;
 
-namespace TalentHub.Web.Services.Import;
+namespace TalentHub.Web.Services.Spreadsheets;
 
 /// <summary>
 /// Keeps an uploaded file between "validate" and "confirm": encrypted with the data-protection key ring

@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using TalentHub.Web.Data;
 using TalentHub.Web.Domain.Regions;
 
-namespace TalentHub.Web.Services.Import;
+namespace TalentHub.Web.Services.Spreadsheets;
 
 /// <summary>
 /// Finds a village by its 12-digit code or by name ("余村", "天荒坪镇余村", "安吉县天荒坪镇余村"),

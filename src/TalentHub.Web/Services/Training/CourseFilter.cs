@@ -1,7 +1,7 @@
 using TalentHub.Web.Domain.Training;
 using TalentHub.Web.Infrastructure;
 
-namespace TalentHub.Web.Pages.Courses;
+namespace TalentHub.Web.Services.Training;
 
 /// <summary>The filters and sort of the staff course list (bound from the query string without a prefix).</summary>
 public sealed class CourseFilter

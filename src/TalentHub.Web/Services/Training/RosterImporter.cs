@@ -4,10 +4,11 @@ using TalentHub.Web.Domain;
 using TalentHub.Web.Domain.Common;
 using TalentHub.Web.Domain.Training;
 using TalentHub.Web.Services;
-using TalentHub.Web.Services.Import;
+using TalentHub.Web.Services.Spreadsheets;
 using TalentHub.Web.Services.Training;
+using TalentHub.Web.Services.People;
 
-namespace TalentHub.Web.Pages.Courses;
+namespace TalentHub.Web.Services.Training;
 
 /// <summary>A row that can be enrolled: the person it names, in file order.</summary>
 public sealed record RosterImportRow(int Row, int PersonId, string Name, string MaskedId);

@@ -3,9 +3,9 @@ using Microsoft.EntityFrameworkCore;
 using TalentHub.Web.Data;
 using TalentHub.Web.Domain.Common;
 using TalentHub.Web.Domain.Entities;
-using static TalentHub.IntegrationTests.Pages.Import.ImportClient;
+using static TalentHub.IntegrationTests.Support.ImportClient;
 
-namespace TalentHub.IntegrationTests.Pages.Import;
+namespace TalentHub.IntegrationTests.Pages.Entities;
 
 public sealed class EntitiesImportTests(TalentHubFactory app) : AppTest(app)
 {

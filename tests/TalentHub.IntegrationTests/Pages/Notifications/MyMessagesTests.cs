@@ -1,10 +1,11 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using TalentHub.IntegrationTests.Pages.Roster;
+using TalentHub.IntegrationTests.Pages.Training.Courses;
 using TalentHub.Web.Data;
 using TalentHub.Web.Services.Training;
+using TalentHub.Web.Services.Notifications;
 
-namespace TalentHub.IntegrationTests.Pages.My;
+namespace TalentHub.IntegrationTests.Pages.Notifications;
 
 public sealed class MyMessagesTests(TalentHubFactory app) : AppTest(app)
 {

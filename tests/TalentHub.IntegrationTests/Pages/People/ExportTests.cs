@@ -5,7 +5,7 @@ using TalentHub.Web.Data;
 using TalentHub.Web.Domain.Common;
 using TalentHub.Web.Domain.Entities;
 
-namespace TalentHub.IntegrationTests.Pages.Export;
+namespace TalentHub.IntegrationTests.Pages.People;
 
 public sealed class ExportTests(TalentHubFactory app) : AppTest(app)
 {
@@ -15,7 +15,7 @@ public sealed class ExportTests(TalentHubFactory app) : AppTest(app)
     private static List<string[]> CsvRows(byte[] bytes)
     {
         Assert.Equal([0xEF, 0xBB, 0xBF], bytes[..3]);
-        return TalentHub.Web.Services.Import.SpreadsheetReader.ReadCsv(Encoding.UTF8.GetString(bytes[3..]))
+        return TalentHub.Web.Services.Spreadsheets.SpreadsheetReader.ReadCsv(Encoding.UTF8.GetString(bytes[3..]))
             .Select(r => r.Cells.Select(c => (string)c!).ToArray()).ToList();
     }
 

@@ -1,9 +1,9 @@
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using TalentHub.Web.Data;
-using static TalentHub.IntegrationTests.Pages.Import.ImportClient;
+using static TalentHub.IntegrationTests.Support.ImportClient;
 
-namespace TalentHub.IntegrationTests.Pages.Import;
+namespace TalentHub.IntegrationTests.Pages.People;
 
 public sealed class PeopleImportTests(TalentHubFactory app) : AppTest(app)
 {

@@ -6,6 +6,7 @@ using TalentHub.Web.Domain.Common;
 using TalentHub.Web.Domain.Entities;
 using TalentHub.Web.Domain.People;
 using TalentHub.Web.Services;
+using TalentHub.Web.Services.People;
 
 namespace TalentHub.IntegrationTests.Pages.People;
 

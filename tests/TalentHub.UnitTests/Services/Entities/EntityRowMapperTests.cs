@@ -1,9 +1,11 @@
 using TalentHub.Web.Domain.Common;
 using TalentHub.Web.Domain.Entities;
-using TalentHub.Web.Services.Import;
-using static TalentHub.UnitTests.Services.Import.ImportTestData;
+using TalentHub.Web.Services.Spreadsheets;
+using static TalentHub.UnitTests.Services.Spreadsheets.ImportTestData;
+using TalentHub.Web.Services.Entities;
+using TalentHub.UnitTests.Services.Spreadsheets;
 
-namespace TalentHub.UnitTests.Services.Import;
+namespace TalentHub.UnitTests.Services.Entities;
 
 public sealed class EntityRowMapperTests
 {

@@ -3,8 +3,9 @@ using System.Net.Sockets;
 using System.Text;
 using Microsoft.Extensions.Logging.Abstractions;
 using TalentHub.Web.Services.Training;
+using TalentHub.Web.Services.Notifications;
 
-namespace TalentHub.UnitTests.Services.Training;
+namespace TalentHub.UnitTests.Services.Notifications;
 
 public sealed class SmtpNotificationSenderTests
 {

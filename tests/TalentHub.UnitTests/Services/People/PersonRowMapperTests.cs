@@ -1,9 +1,11 @@
 using TalentHub.Web.Domain.Common;
 using TalentHub.Web.Domain.People;
-using TalentHub.Web.Services.Import;
-using static TalentHub.UnitTests.Services.Import.ImportTestData;
+using TalentHub.Web.Services.Spreadsheets;
+using static TalentHub.UnitTests.Services.Spreadsheets.ImportTestData;
+using TalentHub.UnitTests.Services.Spreadsheets;
+using TalentHub.Web.Services.People;
 
-namespace TalentHub.UnitTests.Services.Import;
+namespace TalentHub.UnitTests.Services.People;
 
 public sealed class PersonRowMapperTests
 {

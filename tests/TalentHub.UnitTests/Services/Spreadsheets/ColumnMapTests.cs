@@ -1,6 +1,7 @@
-using TalentHub.Web.Services.Import;
+using TalentHub.Web.Services.Spreadsheets;
+using TalentHub.Web.Services.People;
 
-namespace TalentHub.UnitTests.Services.Import;
+namespace TalentHub.UnitTests.Services.Spreadsheets;
 
 public sealed class ColumnMapTests
 {

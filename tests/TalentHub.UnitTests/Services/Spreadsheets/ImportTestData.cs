@@ -2,9 +2,10 @@ using System.Security.Cryptography;
 using Microsoft.Extensions.Time.Testing;
 using TalentHub.Web.Domain.Regions;
 using TalentHub.Web.Services;
-using TalentHub.Web.Services.Import;
+using TalentHub.Web.Services.Spreadsheets;
+using TalentHub.Web.Services.People;
 
-namespace TalentHub.UnitTests.Services.Import;
+namespace TalentHub.UnitTests.Services.Spreadsheets;
 
 /// <summary>A few regions of two counties and the pieces the row mappers need, without a database.</summary>
 internal static class ImportTestData

@@ -1,9 +1,9 @@
 using System.Text;
 using TalentHub.Web.Domain.People;
-using TalentHub.Web.Services.Export;
-using TalentHub.Web.Services.Import;
+using TalentHub.Web.Services.Spreadsheets;
+using TalentHub.Web.Services.People;
 
-namespace TalentHub.UnitTests.Services.Import;
+namespace TalentHub.UnitTests.Services.Spreadsheets;
 
 public sealed class ImportValuesTests
 {

@@ -1,7 +1,7 @@
 using System.Text;
-using TalentHub.Web.Services.Import;
+using TalentHub.Web.Services.Spreadsheets;
 
-namespace TalentHub.UnitTests.Services.Import;
+namespace TalentHub.UnitTests.Services.Spreadsheets;
 
 public sealed class SpreadsheetReaderTests
 {
@@ -59,7 +59,7 @@ public sealed class SpreadsheetReaderTests
     [Fact]
     public void An_xlsx_is_read_from_its_first_sheet_with_spreadsheet_row_numbers()
     {
-        var bytes = TalentHub.Web.Services.Export.SheetWriter.Xlsx(
+        var bytes = TalentHub.Web.Services.Spreadsheets.SheetWriter.Xlsx(
             new("人才", ["姓名", "身份证号"], [["张三", "330523199001011234"], [null, null], ["李四", 13800000001d]]),
             new("说明", ["x"], []));
 

@@ -8,7 +8,7 @@ using TalentHub.Web.Domain;
 using TalentHub.Web.Domain.Training;
 using TalentHub.Web.Services.Training;
 
-namespace TalentHub.Web.Pages.Catalog;
+namespace TalentHub.Web.Pages.Training.Catalog;
 
 /// <summary>One course as a farmer sees it, saying plainly whether they can enroll and why not.</summary>
 public sealed class DetailsModel(TalentHubDbContext db, EnrollmentService enrollment, IStringLocalizer<SharedResource> l) : PageModel
@@ -42,7 +42,7 @@ public sealed class DetailsModel(TalentHubDbContext db, EnrollmentService enroll
             return Page();
         }
         TempData["Flash"] = l[outcome.Status == EnrollmentStatus.Confirmed ? "Catalog.Confirmed" : "Catalog.Waitlisted"].Value;
-        return RedirectToPage("/My/Enrollments");
+        return RedirectToPage("/Training/My/Enrollments");
     }
 
     private async Task<bool> LoadAsync(int id)
@@ -55,7 +55,7 @@ public sealed class DetailsModel(TalentHubDbContext db, EnrollmentService enroll
         var english = System.Globalization.CultureInfo.CurrentUICulture.Name == "en";
         County = await db.Regions.Where(r => r.Code == course.CountyCode).Select(r => english ? r.NameEn : r.Name).FirstAsync();
         Sessions = course.Sessions.OrderBy(s => s.StartsAt).Select(s => new SessionRow(s.StartsAt, s.EndsAt, s.Topic, s.Place)).ToList();
-        PersonId = User.IsInRole(Roles.Farmer) ? My.FarmerPerson.Of(User) : null;
+        PersonId = User.IsInRole(Roles.Farmer) ? Training.My.FarmerPerson.Of(User) : null;
         return true;
     }
 }

@@ -7,7 +7,7 @@ using TalentHub.Web.Domain.Regions;
 using TalentHub.Web.Domain.Training;
 using TalentHub.Web.Infrastructure;
 
-namespace TalentHub.Web.Pages.Catalog;
+namespace TalentHub.Web.Pages.Training.Catalog;
 
 /// <summary>Open courses for farmers, anonymous browsing allowed.</summary>
 public sealed class IndexModel(TalentHubDbContext db) : PageModel

@@ -8,8 +8,9 @@ using TalentHub.Web.Domain.Regions;
 using TalentHub.Web.Domain.Training;
 using TalentHub.Web.Infrastructure;
 using TalentHub.Web.Services;
+using TalentHub.Web.Services.Training;
 
-namespace TalentHub.Web.Pages.Courses;
+namespace TalentHub.Web.Pages.Training.Courses;
 
 /// <summary>The sessions of one month by Shanghai day, for the courses the user may see.</summary>
 [Authorize(Roles = CourseAccess.Viewers)]

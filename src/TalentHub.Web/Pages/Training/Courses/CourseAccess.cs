@@ -2,7 +2,7 @@ using System.Security.Claims;
 using TalentHub.Web.Domain;
 using TalentHub.Web.Domain.Training;
 
-namespace TalentHub.Web.Pages.Courses;
+namespace TalentHub.Web.Pages.Training.Courses;
 
 /// <summary>Who sees and changes which course. The county scope itself is the DbContext's query filter.</summary>
 public static class CourseAccess

@@ -11,7 +11,7 @@ using TalentHub.Web.Domain.Training;
 using TalentHub.Web.Infrastructure;
 using TalentHub.Web.Services;
 
-namespace TalentHub.Web.Pages.Courses;
+namespace TalentHub.Web.Pages.Training.Courses;
 
 /// <summary>What the create and edit pages share: the choices, and applying the input through the course's domain methods.</summary>
 public abstract class CourseFormPage(TalentHubDbContext db, IRegionScope scope, UserManager<AppUser> users, IStringLocalizer<SharedResource> l)

@@ -3,7 +3,7 @@ using TalentHub.Web.Domain.People;
 using TalentHub.Web.Domain.Training;
 using TalentHub.Web.Infrastructure;
 
-namespace TalentHub.Web.Pages.Courses;
+namespace TalentHub.Web.Pages.Training.Courses;
 
 /// <summary>The fields of the course create and edit forms (PRODUCT.md §5). Times are Shanghai local.</summary>
 public sealed class CourseInput

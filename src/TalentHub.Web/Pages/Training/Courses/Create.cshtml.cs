@@ -9,7 +9,7 @@ using TalentHub.Web.Domain.Training;
 using TalentHub.Web.Infrastructure;
 using TalentHub.Web.Services;
 
-namespace TalentHub.Web.Pages.Courses;
+namespace TalentHub.Web.Pages.Training.Courses;
 
 [Authorize(Roles = Roles.RegistryStaff)]
 public sealed class CreateModel(TalentHubDbContext db, IRegionScope scope, UserManager<AppUser> users,

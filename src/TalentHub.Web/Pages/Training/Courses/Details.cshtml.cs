@@ -12,7 +12,7 @@ using TalentHub.Web.Domain.Regions;
 using TalentHub.Web.Domain.Training;
 using TalentHub.Web.Services.Training;
 
-namespace TalentHub.Web.Pages.Courses;
+namespace TalentHub.Web.Pages.Training.Courses;
 
 [Authorize(Roles = CourseAccess.Viewers)]
 public sealed class DetailsModel(TalentHubDbContext db, UserManager<AppUser> users, IStringLocalizer<SharedResource> l,

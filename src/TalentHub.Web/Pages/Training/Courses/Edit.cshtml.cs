@@ -10,7 +10,7 @@ using TalentHub.Web.Domain.Training;
 using TalentHub.Web.Services;
 using TalentHub.Web.Services.Training;
 
-namespace TalentHub.Web.Pages.Courses;
+namespace TalentHub.Web.Pages.Training.Courses;
 
 [Authorize(Roles = Roles.RegistryStaff)]
 public sealed class EditModel(TalentHubDbContext db, IRegionScope scope, UserManager<AppUser> users, IStringLocalizer<SharedResource> l,

@@ -8,8 +8,9 @@ using TalentHub.Web.Data;
 using TalentHub.Web.Domain.Regions;
 using TalentHub.Web.Domain.Training;
 using TalentHub.Web.Services;
+using TalentHub.Web.Services.Training;
 
-namespace TalentHub.Web.Pages.Courses;
+namespace TalentHub.Web.Pages.Training.Courses;
 
 [Authorize(Roles = CourseAccess.Viewers)]
 public sealed class IndexModel(TalentHubDbContext db, IRegionScope scope, UserManager<AppUser> users) : PageModel

@@ -11,8 +11,9 @@ using TalentHub.Web.Domain.Common;
 using TalentHub.Web.Domain.Training;
 using TalentHub.Web.Services;
 using TalentHub.Web.Services.Training;
+using TalentHub.Web.Services.People;
 
-namespace TalentHub.Web.Pages.Courses;
+namespace TalentHub.Web.Pages.Training.Courses;
 
 /// <summary>
 /// A course's roster: participants and waitlist in order. Staff enroll a person on their behalf (with a

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using TalentHub.Web.Data;
 using TalentHub.Web.Domain.Training;
 
-namespace TalentHub.Web.Pages.Courses;
+namespace TalentHub.Web.Pages.Training.Courses;
 
 /// <summary>
 /// Who may open a course's roster: staff within their region scope (the course query filter makes

@@ -10,20 +10,22 @@ using TalentHub.Web.Data;
 using TalentHub.Web.Domain;
 using TalentHub.Web.Domain.Training;
 using TalentHub.Web.Services;
-using TalentHub.Web.Services.Import;
+using TalentHub.Web.Services.Spreadsheets;
 using TalentHub.Web.Services.Training;
+using TalentHub.Web.Services.Audit;
+using TalentHub.Web.Services.People;
 
-namespace TalentHub.Web.Pages.Courses;
+namespace TalentHub.Web.Pages.Training.Courses;
 
 /// <summary>
 /// Roster import: the whole file is validated first and nothing is enrolled; on confirm each valid row
 /// is enrolled through the enrollment service in file order (confirmed while seats remain, then waitlisted).
 /// </summary>
 [Authorize(Roles = Roles.RegistryStaff)]
-public sealed class RosterImportModel(TalentHubDbContext db, PersonRegistry registry, EnrollmentService enrollments,
-    AuditLog audit, IConfiguration configuration, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class RosterImportModel(TalentHubDbContext db, RosterImporter importer, EnrollmentService enrollments,
+    AuditLog audit, ImportOptions options, IStringLocalizer<SharedResource> l) : PageModel
 {
-    private readonly ImportOptions _options = ImportOptions.From(configuration);
+    private readonly ImportOptions _options = options;
 
     public RosterAccess.CourseHead Course { get; private set; } = null!;
     [BindProperty] public IFormFile? Upload { get; set; }
@@ -54,7 +56,7 @@ public sealed class RosterImportModel(TalentHubDbContext db, PersonRegistry regi
         try { sheet = SpreadsheetReader.Read(buffer.ToArray(), Upload.FileName); }
         catch (ImportFileException ex) { return FileError("Roster." + ex.MessageKey); }
 
-        var (report, valid) = await new RosterImporter(db, registry, enrollments).ValidateAsync(sheet, Path.GetFileName(Upload.FileName), id, ct);
+        var (report, valid) = await importer.ValidateAsync(sheet, Path.GetFileName(Upload.FileName), id, ct);
         Report = report;
         Valid = valid;
         return Page();
@@ -82,7 +84,7 @@ public sealed class RosterImportModel(TalentHubDbContext db, PersonRegistry regi
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         TempData["Flash"] = l["Roster.Import.Done", confirmed, waitlisted, refused].Value;
-        return RedirectToPage("/Courses/Roster", new { id });
+        return RedirectToPage("/Training/Courses/Roster", new { id });
     }
 
     /// <summary>The text: its resource key with its arguments.</summary>

@@ -3,7 +3,7 @@ using TalentHub.Web.Data;
 using TalentHub.Web.Domain.Common;
 using TalentHub.Web.Domain.Training;
 
-namespace TalentHub.Web.Pages.Courses;
+namespace TalentHub.Web.Pages.Training.Courses;
 
 /// <summary>One line of a roster: identifiers masked, the enrolling user by name.</summary>
 public sealed record RosterRow(int EnrollmentId, int Position, int PersonId, string Name, string MaskedId, string MaskedMobile,

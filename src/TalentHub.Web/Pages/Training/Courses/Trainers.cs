@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using TalentHub.Web.Data;
 using TalentHub.Web.Domain;
 
-namespace TalentHub.Web.Pages.Courses;
+namespace TalentHub.Web.Pages.Training.Courses;
 
 /// <summary>The users in the Trainer role, by user name, with the name people know them by.</summary>
 public static class Trainers

@@ -8,7 +8,7 @@ using TalentHub.Web.Domain;
 using TalentHub.Web.Domain.Training;
 using TalentHub.Web.Services.Training;
 
-namespace TalentHub.Web.Pages.My;
+namespace TalentHub.Web.Pages.Training.My;
 
 /// <summary>A farmer's own enrollments: current places (with waitlist position) and history; cancel before the course starts.</summary>
 [Authorize(Roles = Roles.Farmer)]

@@ -1,6 +1,6 @@
 using System.Security.Claims;
 
-namespace TalentHub.Web.Pages.My;
+namespace TalentHub.Web.Pages.Training.My;
 
 /// <summary>The registry person behind a signed-in farmer (claim "talenthub:person").</summary>
 public static class FarmerPerson

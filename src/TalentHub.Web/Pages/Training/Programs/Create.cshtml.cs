@@ -6,7 +6,7 @@ using TalentHub.Web.Data;
 using TalentHub.Web.Domain.Training;
 using TalentHub.Web.Infrastructure;
 
-namespace TalentHub.Web.Pages.Programs;
+namespace TalentHub.Web.Pages.Training.Programs;
 
 [Authorize(Roles = Editors)]
 public sealed class CreateModel(TalentHubDbContext db, IStringLocalizer<SharedResource> l, TimeProvider clock) : ProgramFormPage(db, l)

@@ -6,7 +6,7 @@ using TalentHub.Web.Data;
 using TalentHub.Web.Domain;
 using TalentHub.Web.Domain.Training;
 
-namespace TalentHub.Web.Pages.Programs;
+namespace TalentHub.Web.Pages.Training.Programs;
 
 /// <summary>City officers and admins edit; county staff read the same page.</summary>
 [Authorize(Roles = Roles.RegistryStaff)]

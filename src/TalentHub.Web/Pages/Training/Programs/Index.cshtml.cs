@@ -6,7 +6,7 @@ using TalentHub.Web.Domain;
 using TalentHub.Web.Domain.Training;
 using TalentHub.Web.Services;
 
-namespace TalentHub.Web.Pages.Programs;
+namespace TalentHub.Web.Pages.Training.Programs;
 
 [Authorize(Roles = Roles.RegistryStaff)]
 public sealed class IndexModel(TalentHubDbContext db, IRegionScope scope) : PageModel

@@ -8,7 +8,7 @@ using TalentHub.Web.Domain;
 using TalentHub.Web.Domain.Regions;
 using TalentHub.Web.Domain.Training;
 
-namespace TalentHub.Web.Pages.Programs;
+namespace TalentHub.Web.Pages.Training.Programs;
 
 /// <summary>What the program create and edit pages share. Only city officers and admins change programs.</summary>
 public abstract class ProgramFormPage(TalentHubDbContext db, IStringLocalizer<SharedResource> l) : PageModel

@@ -1,7 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using TalentHub.Web.Domain.Training;
 
-namespace TalentHub.Web.Pages.Programs;
+namespace TalentHub.Web.Pages.Training.Programs;
 
 /// <summary>The fields of the program create and edit forms (PRODUCT.md §5).</summary>
 public sealed class ProgramInput

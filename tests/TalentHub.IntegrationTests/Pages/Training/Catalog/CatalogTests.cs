@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using TalentHub.Web.Domain.Training;
 
-namespace TalentHub.IntegrationTests.Pages.Catalog;
+namespace TalentHub.IntegrationTests.Pages.Training.Catalog;
 
 public sealed class CatalogTests(TalentHubFactory app) : AppTest(app)
 {

@@ -1,7 +1,7 @@
 using TalentHub.Web.Domain.Training;
-using static TalentHub.IntegrationTests.Pages.Courses.CourseForms;
+using static TalentHub.IntegrationTests.Pages.Training.Courses.CourseForms;
 
-namespace TalentHub.IntegrationTests.Pages.Courses;
+namespace TalentHub.IntegrationTests.Pages.Training.Courses;
 
 public sealed class CourseAccessTests(TalentHubFactory app) : AppTest(app)
 {

@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using TalentHub.Web.Domain.Training;
-using static TalentHub.IntegrationTests.Pages.Courses.CourseForms;
+using static TalentHub.IntegrationTests.Pages.Training.Courses.CourseForms;
 
-namespace TalentHub.IntegrationTests.Pages.Courses;
+namespace TalentHub.IntegrationTests.Pages.Training.Courses;
 
 public sealed class CourseFormTests(TalentHubFactory app) : AppTest(app)
 {

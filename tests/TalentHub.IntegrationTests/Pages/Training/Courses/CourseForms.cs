@@ -6,7 +6,7 @@ using TalentHub.Web.Domain.Training;
 using TalentHub.Web.Infrastructure;
 using TalentHub.Web.Services.Training;
 
-namespace TalentHub.IntegrationTests.Pages.Courses;
+namespace TalentHub.IntegrationTests.Pages.Training.Courses;
 
 /// <summary>Fills the course form the way a person would, with Shanghai local dates and times.</summary>
 public static partial class CourseForms
@@ -79,7 +79,7 @@ public static partial class CourseForms
     }
 
     /// <summary>A course open for enrollment now (window opened yesterday), published by the Anji officer and opened by the clock.</summary>
-    public static async Task<int> CreateOpenCourseAsync(this TalentHubFactory app, string title, int capacity = 30)
+    public static async Task<int> CreateOpenCourseByFormAsync(this TalentHubFactory app, string title, int capacity = 30)
     {
         var officer = await app.LoginAsync("anji.officer");
         var id = await officer.CreateAsync(Fields(title, capacity: capacity, opens: Today.AddDays(-1),

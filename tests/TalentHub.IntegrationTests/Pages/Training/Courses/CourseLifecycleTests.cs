@@ -1,10 +1,10 @@
-using TalentHub.IntegrationTests.Pages.Roster;
+using TalentHub.IntegrationTests.Pages.Training.Courses;
 using Microsoft.EntityFrameworkCore;
 using TalentHub.Web.Domain.Notifications;
 using TalentHub.Web.Domain.Training;
-using static TalentHub.IntegrationTests.Pages.Courses.CourseForms;
+using static TalentHub.IntegrationTests.Pages.Training.Courses.CourseForms;
 
-namespace TalentHub.IntegrationTests.Pages.Courses;
+namespace TalentHub.IntegrationTests.Pages.Training.Courses;
 
 public sealed class CourseLifecycleTests(TalentHubFactory app) : AppTest(app)
 {
@@ -46,7 +46,7 @@ public sealed class CourseLifecycleTests(TalentHubFactory app) : AppTest(app)
     [Fact]
     public async Task Cancel_AsksFirst_ThenTellsEveryoneEnrolled()
     {
-        var id = await App.CreateOpenCourseAsync(UniqueTitle("取消"));
+        var id = await App.CreateOpenCourseByFormAsync(UniqueTitle("取消"));
         var person = await App.PersonIdInCountyAsync("330523");
         var outcome = await App.EnrollAsync(id, person);
         Assert.True(outcome.Enrolled, string.Join(",", outcome.Refusals));
@@ -68,7 +68,7 @@ public sealed class CourseLifecycleTests(TalentHubFactory app) : AppTest(app)
     [Fact]
     public async Task EditingALiveCourse_TellsTheEnrolled_AndARaisedCapacityPromotesTheWaitlist()
     {
-        var id = await App.CreateOpenCourseAsync(UniqueTitle("改动"), capacity: 1);
+        var id = await App.CreateOpenCourseByFormAsync(UniqueTitle("改动"), capacity: 1);
         var people = await App.QueryAsync(db => db.People.IgnoreQueryFilters().Where(p => p.CountyCode == "330523000000")
             .OrderBy(p => p.Id).Select(p => p.Id).Take(2).ToListAsync());
         Assert.Equal(EnrollmentStatus.Confirmed, (await App.EnrollAsync(id, people[0])).Status);

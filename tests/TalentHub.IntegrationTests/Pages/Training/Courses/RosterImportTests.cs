@@ -7,7 +7,7 @@ using TalentHub.Web.Domain.Common;
 using TalentHub.Web.Domain.People;
 using TalentHub.Web.Domain.Training;
 
-namespace TalentHub.IntegrationTests.Pages.Roster;
+namespace TalentHub.IntegrationTests.Pages.Training.Courses;
 
 public sealed partial class RosterImportTests(TalentHubFactory app) : AppTest(app)
 {

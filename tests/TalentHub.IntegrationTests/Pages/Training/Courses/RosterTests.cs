@@ -4,7 +4,7 @@ using TalentHub.Web.Domain.Common;
 using TalentHub.Web.Domain.Notifications;
 using TalentHub.Web.Domain.Training;
 
-namespace TalentHub.IntegrationTests.Pages.Roster;
+namespace TalentHub.IntegrationTests.Pages.Training.Courses;
 
 public sealed class RosterTests(TalentHubFactory app) : AppTest(app)
 {

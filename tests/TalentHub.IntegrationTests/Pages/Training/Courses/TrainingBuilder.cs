@@ -6,8 +6,9 @@ using TalentHub.Web.Domain.People;
 using TalentHub.Web.Domain.Training;
 using TalentHub.Web.Services;
 using TalentHub.Web.Services.Training;
+using TalentHub.Web.Services.People;
 
-namespace TalentHub.IntegrationTests.Pages.Roster;
+namespace TalentHub.IntegrationTests.Pages.Training.Courses;
 
 /// <summary>Makes each test's own courses and people directly in the database.</summary>
 public static class TrainingBuilder

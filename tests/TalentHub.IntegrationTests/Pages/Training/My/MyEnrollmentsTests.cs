@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
-using TalentHub.IntegrationTests.Pages.Roster;
+using TalentHub.IntegrationTests.Pages.Training.Courses;
 using TalentHub.Web.Domain.Training;
 
-namespace TalentHub.IntegrationTests.Pages.My;
+namespace TalentHub.IntegrationTests.Pages.Training.My;
 
 public sealed class MyEnrollmentsTests(TalentHubFactory app) : AppTest(app)
 {

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using TalentHub.Web.Domain.Training;
 
-namespace TalentHub.IntegrationTests.Pages.Programs;
+namespace TalentHub.IntegrationTests.Pages.Training.Programs;
 
 public sealed class ProgramPagesTests(TalentHubFactory app) : AppTest(app)
 {
