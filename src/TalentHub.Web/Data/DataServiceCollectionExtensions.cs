@@ -23,6 +23,7 @@ public static class DataServiceCollectionExtensions
         services.AddHttpContextAccessor();
         services.AddScoped<IRegionScope, HttpRegionScope>();
         services.AddSingleton<CurrentActor>();
+        services.AddSingleton<StampsInterceptor>();
         services.AddSingleton<AuditInterceptor>();
         services.AddScoped<AuditLog>();
         services.AddSpreadsheets();
@@ -39,13 +40,13 @@ public static class DataServiceCollectionExtensions
                 ?? throw new InvalidOperationException("ConnectionStrings:Postgres is required when Database:Provider=Postgres.");
             services.AddDbContext<TalentHubDbContext, PostgresTalentHubDbContext>((sp, o) => o
                 .UseNpgsql(cs)
-                .AddInterceptors(sp.GetRequiredService<AuditInterceptor>()));
+                .AddInterceptors(sp.GetRequiredService<StampsInterceptor>(), sp.GetRequiredService<AuditInterceptor>()));
         }
         else
         {
             services.AddDbContext<TalentHubDbContext, SqliteTalentHubDbContext>((sp, o) => o
                 .UseSqlite(SqliteConnectionString(data.AppDatabase))
-                .AddInterceptors(new SqlitePragmas(), sp.GetRequiredService<AuditInterceptor>()));
+                .AddInterceptors(new SqlitePragmas(), sp.GetRequiredService<StampsInterceptor>(), sp.GetRequiredService<AuditInterceptor>()));
         }
         return services;
     }

@@ -10,8 +10,9 @@ namespace TalentHub.Web.Pages.Entities;
 
 [Authorize(Roles = Roles.RegistryStaff)]
 public sealed class CreateModel(TalentHubDbContext db, IRegionScope scope, PersonalDataProtector protector,
-    IStringLocalizer<SharedResource> l, TimeProvider clock) : EntityFormPageModel(db, scope, protector, l)
+    IStringLocalizer<SharedResource> l) : EntityFormPageModel(db, scope, protector, l)
 {
+    public override bool IsEdit => false;
     public async Task OnGetAsync() => await LoadChoicesAsync();
 
     /// <summary>Re-shows the form with the people matching <see cref="EntityFormPageModel.Who"/>, keeping what was typed.</summary>
@@ -24,16 +25,14 @@ public sealed class CreateModel(TalentHubDbContext db, IRegionScope scope, Perso
 
     public async Task<IActionResult> OnPostAsync()
     {
-        var now = clock.GetUtcNow();
-        var entity = new BusinessEntity { CreatedAt = now, UpdatedAt = now };
+        var entity = new BusinessEntity();
         if (!await ApplyAsync(entity))
         {
             await LoadChoicesAsync();
             return Page();
         }
-        Db.BusinessEntities.Add(entity);
-        await Db.SaveChangesAsync();
-        TempData["Flash"] = L["Entity.Created"].Value;
+        await SaveNewAsync(entity);
+        Flash("Entity.Created");
         return Redirect($"/Entities/{entity.Id}");
     }
 }

@@ -11,8 +11,9 @@ namespace TalentHub.Web.Pages.Entities;
 
 [Authorize(Roles = Roles.RegistryStaff)]
 public sealed class EditModel(TalentHubDbContext db, IRegionScope scope, PersonalDataProtector protector,
-    IStringLocalizer<SharedResource> l, TimeProvider clock) : EntityFormPageModel(db, scope, protector, l)
+    IStringLocalizer<SharedResource> l) : EntityFormPageModel(db, scope, protector, l)
 {
+    public override bool IsEdit => true;
     public int Id { get; private set; }
     public string EntityName { get; private set; } = "";
     public EntityStatus Status { get; private set; }
@@ -45,21 +46,10 @@ public sealed class EditModel(TalentHubDbContext db, IRegionScope scope, Persona
         if (entity is null) return NotFound();
         Show(entity);
         if (!CanEdit) return Page();
-        if (await ApplyAsync(entity))
+        if (await ApplyAsync(entity) && await SaveEditAsync(entity, Input.Version))
         {
-            Db.Entry(entity).Property(e => e.Version).OriginalValue = Input.Version;
-            entity.Version++;
-            entity.UpdatedAt = clock.GetUtcNow();
-            try
-            {
-                await Db.SaveChangesAsync();
-                TempData["Flash"] = L["Entity.Saved"].Value;
-                return Redirect($"/Entities/{id}");
-            }
-            catch (DbUpdateConcurrencyException)
-            {
-                ModelState.AddModelError("", L["Common.StaleEdit"]);
-            }
+            Flash("Entity.Saved");
+            return Redirect($"/Entities/{id}");
         }
         await LoadChoicesAsync();
         return Page();

@@ -12,7 +12,7 @@ namespace TalentHub.Web.Services.Entities;
 /// (errors) and city-wide (already registered: skipped), legal representatives found by ID number within
 /// the user's scope. Imported entities start as drafts.
 /// </summary>
-public sealed class EntitiesImporter(TalentHubDbContext db, PersonRegistry registry, IRegionScope scope, TimeProvider clock) : IImporter
+public sealed class EntitiesImporter(TalentHubDbContext db, PersonRegistry registry, IRegionScope scope) : IImporter
 {
     private const int Chunk = 500;
 
@@ -26,7 +26,7 @@ public sealed class EntitiesImporter(TalentHubDbContext db, PersonRegistry regis
         var map = ColumnMap.Build(sheet.Header, Columns, report.Errors);
         if (report.FileRejected) return report;
 
-        var mapper = new EntityRowMapper(registry, await VillageIndex.LoadAsync(db, ct), scope.CountyCode, clock.GetUtcNow());
+        var mapper = new EntityRowMapper(registry, await VillageIndex.LoadAsync(db, ct), scope.CountyCode);
         var candidates = new List<(RowReader Reader, EntityRow Row)>();
         var firstRow = new Dictionary<string, int>();
         foreach (var row in sheet.Rows.Where(r => !r.IsEmpty))

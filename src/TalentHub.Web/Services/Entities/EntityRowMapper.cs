@@ -13,7 +13,7 @@ public sealed record EntityRow(BusinessEntity Entity, string LegalRepresentative
 /// Turns one row of an entity import into a draft <see cref="BusinessEntity"/> with the form's rules.
 /// A credit code failing only its check digit is an error unless the row says "代码已核实: 是".
 /// </summary>
-public sealed class EntityRowMapper(PersonRegistry registry, VillageIndex villages, string? scopeCounty, DateTimeOffset now)
+public sealed class EntityRowMapper(PersonRegistry registry, VillageIndex villages, string? scopeCounty)
 {
     public static readonly IReadOnlyList<ImportColumn> Columns =
     [
@@ -40,7 +40,7 @@ public sealed class EntityRowMapper(PersonRegistry registry, VillageIndex villag
     /// <summary>The entity (still without its legal representative), or null when the row has errors.</summary>
     public EntityRow? Map(RowReader r)
     {
-        var entity = new BusinessEntity { CreatedAt = now, UpdatedAt = now };
+        var entity = new BusinessEntity();
         entity.Name = r.Text("Name", 100) ?? "";
 
         var type = r.Choice<EntityType>("Type");

@@ -10,7 +10,7 @@ namespace TalentHub.Web.Services.People;
 /// Validates a people file as a whole: every row by the form's rules, duplicates within the file (errors)
 /// and against the whole city (already registered: skipped, so re-importing a file changes nothing).
 /// </summary>
-public sealed class PeopleImporter(TalentHubDbContext db, PersonRegistry registry, IRegionScope scope, TimeProvider clock) : IImporter
+public sealed class PeopleImporter(TalentHubDbContext db, PersonRegistry registry, IRegionScope scope) : IImporter
 {
     private const int Chunk = 500;
 
@@ -24,7 +24,7 @@ public sealed class PeopleImporter(TalentHubDbContext db, PersonRegistry registr
         var map = ColumnMap.Build(sheet.Header, Columns, report.Errors);
         if (report.FileRejected) return report;
 
-        var mapper = new PersonRowMapper(registry, await VillageIndex.LoadAsync(db, ct), scope.CountyCode, clock.GetUtcNow());
+        var mapper = new PersonRowMapper(registry, await VillageIndex.LoadAsync(db, ct), scope.CountyCode);
         var candidates = new List<(int Row, Person Person)>();
         var firstRow = new Dictionary<string, int>();
         foreach (var row in sheet.Rows.Where(r => !r.IsEmpty))

@@ -9,7 +9,7 @@ namespace TalentHub.Web.Services.People;
 /// ID number (GB 11643) agreeing with sex and birth date, mobile, a village inside the user's county,
 /// categories with the local-talent subtype and the entrepreneur's venture.
 /// </summary>
-public sealed class PersonRowMapper(PersonRegistry registry, VillageIndex villages, string? scopeCounty, DateTimeOffset now)
+public sealed class PersonRowMapper(PersonRegistry registry, VillageIndex villages, string? scopeCounty)
 {
     public static readonly IReadOnlyList<ImportColumn> Columns =
     [
@@ -38,7 +38,7 @@ public sealed class PersonRowMapper(PersonRegistry registry, VillageIndex villag
     /// <summary>The person, or null when the row has errors (all of them recorded by <paramref name="r"/>).</summary>
     public Person? Map(RowReader r)
     {
-        var person = new Person { CreatedAt = now, UpdatedAt = now };
+        var person = new Person();
         person.Name = r.Text("Name", 50) ?? "";
 
         IdNumber? id = null;

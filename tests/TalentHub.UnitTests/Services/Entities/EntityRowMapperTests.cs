@@ -14,7 +14,7 @@ public sealed class EntityRowMapperTests
     private static readonly string GoodCode = CreditCode.Create("92330523MA2B3C4D5");
 
     private static (EntityRow? Row, List<ImportIssue> Issues) Map(object?[] cells) =>
-        ImportTestData.Map(EntityRowMapper.Columns, Header, cells, r => new EntityRowMapper(Registry, Villages, Anji, Now).Map(r));
+        ImportTestData.Map(EntityRowMapper.Columns, Header, cells, r => new EntityRowMapper(Registry, Villages, Anji).Map(r));
 
     private static string WrongCheckDigit(string code) => code[..17] + (code[17] == '0' ? "1" : "0");
 

@@ -14,7 +14,7 @@ public sealed class PersonRowMapperTests
 
     private static (Person? Person, List<ImportIssue> Issues) Map(object?[] cells, string? scopeCounty = Anji, string[]? header = null) =>
         ImportTestData.Map(PersonRowMapper.Columns, header ?? Header, cells,
-            r => new PersonRowMapper(Registry, Villages, scopeCounty, Now).Map(r));
+            r => new PersonRowMapper(Registry, Villages, scopeCounty).Map(r));
 
     [Fact]
     public void A_good_row_becomes_a_person_with_identifiers_village_and_categories()

@@ -30,8 +30,4 @@ public static class CourseAccess
     /// </summary>
     public static bool CanMove(ClaimsPrincipal user, CourseStatus from, CourseStatus to) =>
         IsOfficer(user) || (user.IsInRole(Roles.CountyClerk) && from == CourseStatus.Draft && to == CourseStatus.Cancelled);
-
-    /// <summary>A course that has finished or was cancelled is a record, no longer a plan.</summary>
-    public static bool CanEdit(CourseStatus status) =>
-        status is not (CourseStatus.Completed or CourseStatus.Archived or CourseStatus.Cancelled);
 }

@@ -15,7 +15,7 @@ namespace TalentHub.Web.Pages.Training.Courses;
 
 /// <summary>What the create and edit pages share: the choices, and applying the input through the course's domain methods.</summary>
 public abstract class CourseFormPage(TalentHubDbContext db, IRegionScope scope, UserManager<AppUser> users, IStringLocalizer<SharedResource> l)
-    : PageModel
+    : StaffFormPage<CourseInput>(db, l)
 {
     /// <summary>Blank session rows offered at the end of the form.</summary>
     public const int BlankRows = 5;
@@ -23,27 +23,21 @@ public abstract class CourseFormPage(TalentHubDbContext db, IRegionScope scope, 
     public sealed record Option(string Value, string Label);
     public sealed record RegionOption(string Code, string Label, RegionLevel Level, string County);
 
-    [BindProperty] public CourseInput Input { get; set; } = new();
-
     public IReadOnlyList<Option> Programs { get; private set; } = [];
     public IReadOnlyList<Trainers.Trainer> TrainerChoices { get; private set; } = [];
     public IReadOnlyList<Option> Counties { get; private set; } = [];
     /// <summary>Counties, townships and villages (county staff: their own county only).</summary>
     public IReadOnlyList<RegionOption> RegionChoices { get; private set; } = [];
-    public abstract bool IsEdit { get; }
-
     /// <summary>The county a county user is confined to; null for city-wide users.</summary>
     public string? ScopeCounty => scope.CountyCode;
-    protected TalentHubDbContext Db => db;
-    protected IStringLocalizer<SharedResource> L => l;
 
     protected async Task<PageResult> RedisplayAsync()
     {
         var english = CultureInfo.CurrentUICulture.Name == "en";
-        Programs = await db.Programs.AsNoTracking().OrderByDescending(p => p.Year).ThenBy(p => p.Name)
+        Programs = await Db.Programs.AsNoTracking().OrderByDescending(p => p.Year).ThenBy(p => p.Name)
             .Select(p => new Option(p.Id.ToString(CultureInfo.InvariantCulture), p.Name)).ToListAsync();
         TrainerChoices = await Trainers.AllAsync(users);
-        var regions = await db.Regions.AsNoTracking().Where(r => r.Level != RegionLevel.City).OrderBy(r => r.Code).ToListAsync();
+        var regions = await Db.Regions.AsNoTracking().Where(r => r.Level != RegionLevel.City).OrderBy(r => r.Code).ToListAsync();
         Counties = regions.Where(r => r.Level == RegionLevel.County).Select(r => new Option(r.Code, r.DisplayName(english))).ToList();
         var countyNames = Counties.ToDictionary(c => c.Value, c => c.Label);
         RegionChoices = regions
@@ -60,25 +54,22 @@ public abstract class CourseFormPage(TalentHubDbContext db, IRegionScope scope, 
         var input = Input;
         if (input.RegionCode is { } region)
         {
-            var known = await db.Regions.AnyAsync(r => r.Code == region && r.Level != RegionLevel.City);
+            var known = await Db.Regions.AnyAsync(r => r.Code == region && r.Level != RegionLevel.City);
             if (!known || (scope.CountyCode is { } county && !RegionCodes.IsWithin(region, county)))
                 ModelState.AddModelError("Input.RegionCode", L["Course.RegionInvalid"]);
             else Try(() => course.MoveTo(region));
         }
-        if (input.ProgramId is { } programId && !await db.Programs.AnyAsync(p => p.Id == programId))
+        if (input.ProgramId is { } programId && !await Db.Programs.AnyAsync(p => p.Id == programId))
             ModelState.AddModelError("Input.ProgramId", L["Course.ProgramNotFound"]);
         var trainer = Clean(input.TrainerUserName);
         if (trainer is not null && (await Trainers.AllAsync(users)).All(t => t.UserName != trainer))
             ModelState.AddModelError("Input.TrainerUserName", L["Course.TrainerNotFound"]);
         var counties = input.EligibleCounties.Where(c => !string.IsNullOrWhiteSpace(c)).Distinct().Order().ToList();
-        if (counties.Count > 0 && await db.Regions.CountAsync(r => counties.Contains(r.Code) && r.Level == RegionLevel.County) != counties.Count)
+        if (counties.Count > 0 && await Db.Regions.CountAsync(r => counties.Contains(r.Code) && r.Level == RegionLevel.County) != counties.Count)
             ModelState.AddModelError("Input.EligibleCounties", L["Course.CountyInvalid"]);
-        if (Clean(input.Venue) is null && Clean(input.OnlineLink) is null)
-            ModelState.AddModelError("Input.Venue", L["Course.VenueOrLink"]);
-        if (input.MaxAge is { } max && input.MinAge is { } min && max < min)
-            ModelState.AddModelError("Input.MaxAge", L["Course.AgeRange"]);
-        if (input.Assessed && input.PassMark is null)
-            ModelState.AddModelError("Input.PassMark", L["Validation.Required", L["Course.PassMark"]]);
+        Try(() => course.SetPlace(input.Venue, input.OnlineLink));
+        if (input.MinAge is { } minAge) Try(() => course.SetAgeRange(minAge, input.MaxAge));
+        Try(() => course.SetAssessment(input.Assessed, input.PassMark));
         if (input.Capacity is { } capacity) Try(() => course.SetCapacity(capacity));
         if (input.EnrollmentOpensAt is { } opens && input.EnrollmentClosesAt is { } closes)
             Try(() => course.SetWindow(ToUtc(opens), ToUtc(closes)));
@@ -95,25 +86,18 @@ public abstract class CourseFormPage(TalentHubDbContext db, IRegionScope scope, 
         course.TrainerUserName = trainer;
         course.TargetCategories = input.TargetCategories.Count == 0 ? null : string.Join(",", input.TargetCategories.Distinct().Order());
         course.EligibleCounties = counties.Count == 0 ? null : string.Join(",", counties);
-        course.Venue = Clean(input.Venue);
-        course.OnlineLink = Clean(input.OnlineLink);
         course.TotalHours = input.TotalHours ?? course.Sessions.Sum(s => s.Hours);
         course.MinAttendanceShare = input.MinAttendancePercent!.Value / 100m;
-        course.Assessed = input.Assessed;
-        course.PassMark = input.PassMark ?? 60;
-        course.MinAge = input.MinAge!.Value;
-        course.MaxAge = input.MaxAge;
         course.MinEducation = input.MinEducation;
         return true;
     }
 
     /// <summary>
-    /// Checks the whole set of sessions the form leaves (kept, changed and new) with the domain's own
-    /// rules on a scratch course, then deletes, updates and adds on the real one. Existing sessions keep their ids.
+    /// Checks the whole set of sessions the form leaves (kept, changed and new) with the course's own
+    /// rule, then deletes, updates and adds on the course. Existing sessions keep their ids.
     /// </summary>
     private void ApplySessions(Course course)
     {
-        var scratch = new Course();
         var kept = new List<(SessionInput Row, DateTimeOffset Start, DateTimeOffset End)>();
         for (var i = 0; i < Input.Sessions.Count; i++)
         {
@@ -134,7 +118,7 @@ public abstract class CourseFormPage(TalentHubDbContext db, IRegionScope scope, 
             var endsAt = ToUtc(date.ToDateTime(end));
             try
             {
-                scratch.AddSession(startsAt, endsAt, "", null, null);
+                Course.CheckSessionTimes(startsAt, endsAt, kept.Select(k => (k.Start, k.End)));
                 kept.Add((row, startsAt, endsAt));
             }
             catch (DomainException ex)
@@ -164,12 +148,4 @@ public abstract class CourseFormPage(TalentHubDbContext db, IRegionScope scope, 
     /// <summary>A Shanghai wall-clock time as an instant.</summary>
     public static DateTimeOffset ToUtc(DateTime local) =>
         new(TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), ShanghaiTime.Zone));
-
-    private void Try(Action action)
-    {
-        try { action(); }
-        catch (DomainException ex) { ModelState.AddDomainError(ex, L); }
-    }
-
-    private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

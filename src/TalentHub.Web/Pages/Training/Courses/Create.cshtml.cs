@@ -35,13 +35,8 @@ public sealed class CreateModel(TalentHubDbContext db, IRegionScope scope, UserM
     {
         var course = new Course();
         if (!await ApplyAsync(course)) return await RedisplayAsync();
-        var now = clock.GetUtcNow();
-        course.CreatedAt = now;
-        course.UpdatedAt = now;
-        course.Version = 1;
-        Db.Courses.Add(course);
-        await Db.SaveChangesAsync();
-        TempData["Flash"] = L["Course.Created"].Value;
+        await SaveNewAsync(course);
+        Flash("Course.Created");
         return Redirect($"/Courses/{course.Id}");
     }
 }

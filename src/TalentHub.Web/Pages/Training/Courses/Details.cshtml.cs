@@ -53,7 +53,6 @@ public sealed class DetailsModel(TalentHubDbContext db, UserManager<AppUser> use
             await LoadAsync(id);
             return Page();
         }
-        course.Version++;
         try
         {
             await db.SaveChangesAsync();
@@ -85,7 +84,7 @@ public sealed class DetailsModel(TalentHubDbContext db, UserManager<AppUser> use
         TrainerName = Trainers.NameOf(await Trainers.AllAsync(users), course.TrainerUserName);
         Waitlisted = await db.Enrollments.CountAsync(e => e.CourseId == id && e.Status == EnrollmentStatus.Waitlisted);
         Moves = CourseLifecycle.NextFrom(course.Status).Where(to => CourseAccess.CanMove(User, course.Status, to)).ToList();
-        CanEdit = CourseAccess.IsStaff(User) && CourseAccess.CanEdit(course.Status);
+        CanEdit = CourseAccess.IsStaff(User) && course.IsEditable;
         return true;
     }
 }

@@ -14,7 +14,7 @@ namespace TalentHub.Web.Pages.Training.Courses;
 
 [Authorize(Roles = Roles.RegistryStaff)]
 public sealed class EditModel(TalentHubDbContext db, IRegionScope scope, UserManager<AppUser> users, IStringLocalizer<SharedResource> l,
-    TimeProvider clock, CourseClock courseClock, EnrollmentService enrollment) : CourseFormPage(db, scope, users, l)
+    CourseClock courseClock, EnrollmentService enrollment) : CourseFormPage(db, scope, users, l)
 {
     public override bool IsEdit => true;
     public int Id { get; private set; }
@@ -37,31 +37,15 @@ public sealed class EditModel(TalentHubDbContext db, IRegionScope scope, UserMan
         var course = await Db.Courses.Include(c => c.Sessions).FirstOrDefaultAsync(c => c.Id == id);
         if (course is null) return NotFound();
         Show(course);
-        if (!CourseAccess.CanEdit(course.Status))
-        {
-            ModelState.AddModelError("", L["Course.NotEditable"]);
-            return await RedisplayAsync();
-        }
+        if (!Try(course.EnsureEditable)) return await RedisplayAsync();
         var capacityBefore = course.Capacity;
-        if (!await ApplyAsync(course)) return await RedisplayAsync();
-        Db.Entry(course).Property(c => c.Version).OriginalValue = Input.Version;
-        course.Version++;
-        course.UpdatedAt = clock.GetUtcNow();
-        try
-        {
-            await Db.SaveChangesAsync();
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            ModelState.AddModelError("", L["Common.StaleEdit"]);
-            return await RedisplayAsync();
-        }
+        if (!await ApplyAsync(course) || !await SaveEditAsync(course, Input.Version)) return await RedisplayAsync();
         if (CourseLifecycle.IsLive(course.Status))
         {
             if (course.Capacity > capacityBefore) await enrollment.PromoteWaitlistAsync(id);
             await courseClock.NotifyEnrolledAsync(id, NotificationKind.CourseChanged, $"v{course.Version}");
         }
-        TempData["Flash"] = L["Course.Saved"].Value;
+        Flash("Course.Saved");
         return Redirect($"/Courses/{id}");
     }
 

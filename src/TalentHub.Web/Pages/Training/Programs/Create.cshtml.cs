@@ -21,11 +21,10 @@ public sealed class CreateModel(TalentHubDbContext db, IStringLocalizer<SharedRe
 
     public async Task<IActionResult> OnPostAsync()
     {
-        var program = new TrainingProgram { Version = 1 };
+        var program = new TrainingProgram();
         if (!await ApplyAsync(program)) return await RedisplayAsync();
-        Db.Programs.Add(program);
-        await Db.SaveChangesAsync();
-        TempData["Flash"] = L["Program.Created"].Value;
+        await SaveNewAsync(program);
+        Flash("Program.Created");
         return Redirect("/Programs");
     }
 }

@@ -30,20 +30,9 @@ public sealed class EditModel(TalentHubDbContext db, IStringLocalizer<SharedReso
         if (!CanEdit) return Forbid();
         var program = await Load(Db.Programs, id);
         if (program is null) return NotFound();
-        if (!await ApplyAsync(program)) return await RedisplayAsync();
-        Db.Entry(program).Property(p => p.Version).OriginalValue = Input.Version;
-        program.Version++;
-        try
-        {
-            await Db.SaveChangesAsync();
-            TempData["Flash"] = L["Program.Saved"].Value;
-            return Redirect("/Programs");
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            ModelState.AddModelError("", L["Common.StaleEdit"]);
-            return await RedisplayAsync();
-        }
+        if (!await ApplyAsync(program) || !await SaveEditAsync(program, Input.Version)) return await RedisplayAsync();
+        Flash("Program.Saved");
+        return Redirect("/Programs");
     }
 
     private async Task<TrainingProgram?> Load(IQueryable<TrainingProgram> programs, int id)

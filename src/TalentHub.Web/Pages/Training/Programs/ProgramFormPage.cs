@@ -11,23 +11,18 @@ using TalentHub.Web.Domain.Training;
 namespace TalentHub.Web.Pages.Training.Programs;
 
 /// <summary>What the program create and edit pages share. Only city officers and admins change programs.</summary>
-public abstract class ProgramFormPage(TalentHubDbContext db, IStringLocalizer<SharedResource> l) : PageModel
+public abstract class ProgramFormPage(TalentHubDbContext db, IStringLocalizer<SharedResource> l) : StaffFormPage<ProgramInput>(db, l)
 {
     public const string Editors = Roles.Admin + "," + Roles.CityOfficer;
 
-    [BindProperty] public ProgramInput Input { get; set; } = new();
     public IReadOnlyDictionary<string, string> CountyNames { get; private set; } = new Dictionary<string, string>();
-    public abstract bool IsEdit { get; }
     public bool CanEdit => User.IsInRole(Roles.Admin) || User.IsInRole(Roles.CityOfficer);
-
-    protected TalentHubDbContext Db => db;
-    protected IStringLocalizer<SharedResource> L => l;
 
     /// <summary>Loads the county names and gives the form one row per trainee type and per county, in a fixed order.</summary>
     protected async Task<PageResult> RedisplayAsync()
     {
         var english = CultureInfo.CurrentUICulture.Name == "en";
-        var counties = await db.Regions.AsNoTracking().Where(r => r.Level == RegionLevel.County).OrderBy(r => r.Code).ToListAsync();
+        var counties = await Db.Regions.AsNoTracking().Where(r => r.Level == RegionLevel.County).OrderBy(r => r.Code).ToListAsync();
         CountyNames = counties.ToDictionary(r => r.Code, r => r.DisplayName(english));
         Input.Standards = Enum.GetValues<TraineeType>()
             .Select(t => Input.Standards.FirstOrDefault(s => s.Type == t) ?? new StandardRow { Type = t }).ToList();
@@ -42,9 +37,9 @@ public abstract class ProgramFormPage(TalentHubDbContext db, IStringLocalizer<Sh
         var input = Input;
         if (!ModelState.IsValid) return false;
         var name = input.Name!.Trim();
-        if (await db.Programs.AnyAsync(p => p.Year == input.Year && p.Name == name && p.Id != program.Id))
+        if (await Db.Programs.AnyAsync(p => p.Year == input.Year && p.Name == name && p.Id != program.Id))
             ModelState.AddModelError("Input.Name", L["Program.Duplicate"]);
-        var counties = await db.Regions.Where(r => r.Level == RegionLevel.County).Select(r => r.Code).ToListAsync();
+        var counties = await Db.Regions.Where(r => r.Level == RegionLevel.County).Select(r => r.Code).ToListAsync();
         for (var i = 0; i < input.Standards.Count; i++)
         {
             var row = input.Standards[i];
@@ -66,11 +61,5 @@ public abstract class ProgramFormPage(TalentHubDbContext db, IStringLocalizer<Sh
         program.Budget = input.Budget!.Value;
         program.RepeatRuleApplies = input.RepeatRuleApplies;
         return true;
-    }
-
-    private void Try(Action action, string key)
-    {
-        try { action(); }
-        catch (DomainException ex) { ModelState.AddModelError(key, L[ex.MessageKey, ex.Args]); }
     }
 }

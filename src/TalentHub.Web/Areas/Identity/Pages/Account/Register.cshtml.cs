@@ -86,7 +86,7 @@ public sealed class RegisterModel(
         await using var tx = await db.Database.BeginTransactionAsync();
         if (person is null)
         {
-            person = new Person { Name = Input.Name.Trim(), CreatedAt = now, UpdatedAt = now };
+            person = new Person { Name = Input.Name.Trim() };
             person.SetIdNumber(id, idHash);
             person.MoveTo(village.Code);
             db.People.Add(person);
