@@ -8,7 +8,7 @@ using TalentHub.Web.Services;
 using TalentHub.Web.Services.Training;
 using TalentHub.Web.Services.People;
 
-namespace TalentHub.IntegrationTests.Pages.Training.Courses;
+namespace TalentHub.IntegrationTests.Builders;
 
 /// <summary>Makes each test's own courses and people directly in the database.</summary>
 public static class TrainingBuilder

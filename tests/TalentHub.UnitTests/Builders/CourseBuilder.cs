@@ -1,13 +1,32 @@
 using TalentHub.Web.Data;
-using TalentHub.Web.Domain.Common;
-using TalentHub.Web.Domain.People;
 using TalentHub.Web.Domain.Training;
 
 namespace TalentHub.UnitTests.Builders;
 
-public static class TrainingBuilders
+/// <summary>The one builder of <see cref="Course"/> for unit tests: in memory, or saved in a test database.</summary>
+public static class CourseBuilder
 {
-    private static int _sequence;
+    /// <summary>The day the in-memory drafts are planned around (UTC midnight).</summary>
+    public static readonly DateTimeOffset Day = new(2027, 3, 10, 0, 0, 0, TimeSpan.Zero);
+
+    /// <summary>A draft in 余村 for 30, window [Day−20, Day−5), <paramref name="sessions"/> two-hour sessions from Day 01:00.</summary>
+    public static Course ADraft(int sessions = 2)
+    {
+        var course = new Course { Title = "农村电商直播带货" };
+        course.MoveTo("330523108204");
+        course.SetCapacity(30);
+        course.SetWindow(Day.AddDays(-20), Day.AddDays(-5));
+        for (var i = 0; i < sessions; i++) course.AddSession(Day.AddDays(i).AddHours(1), Day.AddDays(i).AddHours(3), $"第{i + 1}讲", null, null);
+        return course;
+    }
+
+    /// <summary>A two-session draft moved along <paramref name="path"/> on Day.</summary>
+    public static Course Moved(params CourseStatus[] path)
+    {
+        var course = ADraft();
+        foreach (var status in path) course.MoveStatus(status, Day);
+        return course;
+    }
 
     /// <summary>A published course in 余村: window [opens, closes), one 4-hour session at <paramref name="sessionAt"/>.</summary>
     public static async Task<Course> PublishedCourseAsync(this TalentHubDbContext db, DateTimeOffset opens, DateTimeOffset closes, DateTimeOffset sessionAt, int capacity = 10)
@@ -21,21 +40,5 @@ public static class TrainingBuilders
         db.Courses.Add(course);
         await db.SaveChangesAsync();
         return course;
-    }
-
-    public static async Task<List<int>> PeopleAsync(this TalentHubDbContext db, int count)
-    {
-        var people = Enumerable.Range(0, count).Select(_ =>
-        {
-            var n = Interlocked.Increment(ref _sequence);
-            var id = IdNumber.Create("330523", new DateOnly(1980, 1, 1).AddDays(n), n % 1000, Sex.Female);
-            var person = new Person { Name = $"学员{n}" };
-            person.SetIdNumber(id, $"hash-{id.Value}");
-            person.MoveTo("330523108204");
-            return person;
-        }).ToList();
-        db.People.AddRange(people);
-        await db.SaveChangesAsync();
-        return people.Select(p => p.Id).ToList();
     }
 }

@@ -1,3 +1,4 @@
+using TalentHub.IntegrationTests.Builders;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using TalentHub.IntegrationTests.Pages.Training.Courses;

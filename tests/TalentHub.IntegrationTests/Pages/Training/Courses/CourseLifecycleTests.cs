@@ -1,3 +1,4 @@
+using TalentHub.IntegrationTests.Builders;
 using TalentHub.IntegrationTests.Pages.Training.Courses;
 using Microsoft.EntityFrameworkCore;
 using TalentHub.Web.Domain.Notifications;

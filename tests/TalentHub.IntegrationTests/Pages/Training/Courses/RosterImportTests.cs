@@ -1,3 +1,4 @@
+using TalentHub.IntegrationTests.Builders;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.RegularExpressions;

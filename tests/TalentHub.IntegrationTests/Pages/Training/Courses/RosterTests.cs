@@ -1,3 +1,4 @@
+using TalentHub.IntegrationTests.Builders;
 using Microsoft.EntityFrameworkCore;
 using TalentHub.Web.Data;
 using TalentHub.Web.Domain.Common;

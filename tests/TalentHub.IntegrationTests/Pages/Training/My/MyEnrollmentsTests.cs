@@ -1,3 +1,4 @@
+using TalentHub.IntegrationTests.Builders;
 using Microsoft.EntityFrameworkCore;
 using TalentHub.IntegrationTests.Pages.Training.Courses;
 using TalentHub.Web.Domain.Training;
