@@ -1,3 +1,4 @@
+using TalentHub.Web.Infrastructure;
 using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -39,12 +40,10 @@ public sealed class IndexModel(TalentHubDbContext db, IRegionScope scope) : Page
         var english = CultureInfo.CurrentUICulture.Name == "en";
         if (scope.CountyCode is not null) Filter.County = null;
         var query = Filter.Apply(db.BusinessEntities.AsNoTracking());
-        Total = await query.CountAsync();
-        PageNumber = Math.Clamp(PageNumber, 1, Math.Max(1, (Total + PageSize - 1) / PageSize));
-        Rows = await query.Skip((PageNumber - 1) * PageSize).Take(PageSize)
+        var page = await Paged.ReadAsync(query, PageNumber, PageSize, rows => rows
             .Join(db.Regions, e => e.RegionCode, r => r.Code, (e, r) => new Row(e.Id, e.Name, e.CreditCode, e.Type, e.Status,
-                english ? r.NameEn : r.Name, e.Industry, e.Rating, e.RatingYear, e.AnnualRevenue, e.RegisteredOn))
-            .ToListAsync();
+                english ? r.NameEn : r.Name, e.Industry, e.Rating, e.RatingYear, e.AnnualRevenue, e.RegisteredOn)));
+        (Rows, PageNumber, Total) = (page.Items, page.Number, page.Total);
         Industries = await db.BusinessEntities.AsNoTracking().Where(e => e.Industry != null)
             .Select(e => e.Industry!).Distinct().OrderBy(i => i).Take(200).ToListAsync();
         if (scope.CountyCode is null) Counties = await CountByCountyAsync(english);

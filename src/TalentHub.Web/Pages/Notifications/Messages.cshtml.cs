@@ -32,11 +32,9 @@ public sealed class MessagesModel(TalentHubDbContext db, TimeProvider clock, ISt
     {
         if (FarmerPerson.Of(User) is not { } personId) return Forbid();
         var mine = db.Messages.AsNoTracking().Where(m => m.PersonId == personId);
-        Total = await mine.CountAsync();
-        PageNumber = Math.Clamp(PageNumber, 1, Math.Max(1, (Total + PageSize - 1) / PageSize));
-        Items = await mine.OrderByDescending(m => m.Id).Skip((PageNumber - 1) * PageSize).Take(PageSize)
-            .Select(m => new Item(m.Id, m.Kind, m.Subject, m.SessionStartsAt, m.CourseId, m.CreatedAt, m.ReadAt == null))
-            .ToListAsync();
+        var page = await Paged.ReadAsync(mine.OrderByDescending(m => m.Id), PageNumber, PageSize, messages => messages
+            .Select(m => new Item(m.Id, m.Kind, m.Subject, m.SessionStartsAt, m.CourseId, m.CreatedAt, m.ReadAt == null)));
+        (Items, PageNumber, Total) = (page.Items, page.Number, page.Total);
         if (Items.Any(i => i.Unread)) await MarkAllReadAsync(personId);
         return Page();
     }

@@ -1,3 +1,4 @@
+using TalentHub.Web.Infrastructure;
 using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -48,16 +49,15 @@ public sealed class IndexModel(TalentHubDbContext db, PersonalDataProtector prot
         }
 
         var query = Filter.Apply(db.People.AsNoTracking(), protector);
-        Total = await query.CountAsync();
-        PageNumber = Math.Clamp(PageNumber, 1, Math.Max(1, (Total + PageSize - 1) / PageSize));
-        var page = await query.Skip((PageNumber - 1) * PageSize).Take(PageSize)
+        var paged = await Paged.ReadAsync(query, PageNumber, PageSize, people => people
             .Join(db.Regions, p => p.RegionCode, r => r.Code, (p, v) => new { p, v })
             .Join(db.Regions, x => x.p.CountyCode, r => r.Code, (x, c) => new
             {
                 x.p.Id, x.p.Name, x.p.Sex, x.p.BirthDate, x.p.IdNumber, x.p.Mobile, x.p.Industry,
                 Village = english ? x.v.NameEn : x.v.Name, County = english ? c.NameEn : c.Name,
-            })
-            .ToListAsync();
+            }));
+        (PageNumber, Total) = (paged.Number, paged.Total);
+        var page = paged.Items;
 
         var ids = page.Select(p => p.Id).ToList();
         var categories = (await db.Set<PersonCategory>().AsNoTracking().Where(c => ids.Contains(c.PersonId))

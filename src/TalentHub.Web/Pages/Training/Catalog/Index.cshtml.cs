@@ -51,13 +51,11 @@ public sealed class IndexModel(TalentHubDbContext db) : PageModel
             var end = TimeZoneInfo.ConvertTimeToUtc(to.AddDays(1).ToDateTime(TimeOnly.MinValue), ShanghaiTime.Zone);
             courses = courses.Where(c => c.Sessions.Any(s => s.StartsAt < new DateTimeOffset(end)));
         }
-        Total = await courses.CountAsync();
-        PageNumber = Math.Clamp(PageNumber, 1, Math.Max(1, (Total + PageSize - 1) / PageSize));
-        var rows = await courses.OrderBy(c => c.EnrollmentClosesAt).ThenBy(c => c.Id)
-            .Skip((PageNumber - 1) * PageSize).Take(PageSize)
+        var page = await Paged.ReadAsync(courses.OrderBy(c => c.EnrollmentClosesAt).ThenBy(c => c.Id), PageNumber, PageSize, open => open
             .Select(c => new { c.Id, c.Title, c.Topic, c.CountyCode, c.TotalHours, c.Capacity, c.ConfirmedCount, c.Venue, c.OnlineLink,
-                First = c.Sessions.Min(s => (DateTimeOffset?)s.StartsAt) })
-            .ToListAsync();
+                First = c.Sessions.Min(s => (DateTimeOffset?)s.StartsAt) }));
+        (PageNumber, Total) = (page.Number, page.Total);
+        var rows = page.Items;
         var names = Counties.ToDictionary(o => o.Value, o => o.Label);
         Cards = rows.Select(c => new Card(c.Id, c.Title, c.Topic, names.GetValueOrDefault(c.CountyCode, ""), c.TotalHours,
             Math.Max(0, c.Capacity - c.ConfirmedCount), c.First, c.Venue, c.OnlineLink != null)).ToList();

@@ -1,3 +1,4 @@
+using TalentHub.Web.Infrastructure;
 using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -45,15 +46,14 @@ public sealed class IndexModel(TalentHubDbContext db, IRegionScope scope, UserMa
             .Select(p => new Option(p.Id.ToString(CultureInfo.InvariantCulture), p.Name)).ToListAsync();
 
         var query = Filter.Apply(db.Courses.AsNoTracking().VisibleTo(User));
-        Total = await query.CountAsync();
-        PageNumber = Math.Clamp(PageNumber, 1, Math.Max(1, (Total + PageSize - 1) / PageSize));
-        var rows = await query.Skip((PageNumber - 1) * PageSize).Take(PageSize)
+        var page = await Paged.ReadAsync(query, PageNumber, PageSize, courses => courses
             .Select(c => new
             {
                 c.Id, c.Title, c.Status, c.Topic, c.CountyCode, c.ProgramId, c.Capacity, c.ConfirmedCount, c.TrainerUserName,
                 First = c.Sessions.Min(s => (DateTimeOffset?)s.StartsAt), Sessions = c.Sessions.Count,
-            })
-            .ToListAsync();
+            }));
+        (PageNumber, Total) = (page.Number, page.Total);
+        var rows = page.Items;
         var programNames = Programs.ToDictionary(p => p.Value, p => p.Label);
         var trainers = await Trainers.AllAsync(users);
         Rows = rows.Select(r => new Row(r.Id, r.Title, r.Status, r.Topic, countyNames.GetValueOrDefault(r.CountyCode, r.CountyCode),
