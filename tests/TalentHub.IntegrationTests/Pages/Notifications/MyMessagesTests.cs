@@ -1,4 +1,3 @@
-using TalentHub.IntegrationTests.Builders;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using TalentHub.IntegrationTests.Pages.Training.Courses;

@@ -1,4 +1,3 @@
-using TalentHub.IntegrationTests.Builders;
 using TalentHub.IntegrationTests.Pages.Training.Courses;
 using Microsoft.EntityFrameworkCore;
 using TalentHub.Web.Domain.Notifications;

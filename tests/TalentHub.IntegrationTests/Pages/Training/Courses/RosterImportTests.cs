@@ -1,4 +1,3 @@
-using TalentHub.IntegrationTests.Builders;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -39,7 +38,7 @@ public sealed partial class RosterImportTests(TalentHubFactory app) : AppTest(ap
         var good1 = await App.CreatePersonAsync();
         var good2 = await App.CreatePersonAsync();
         var child = await App.CreatePersonAsync(birthYear: DateTime.UtcNow.Year - 10);
-        var outsider = await App.CreatePersonAsync(TrainingBuilder.Zhili);
+        var outsider = await App.CreatePersonAsync(CourseBuilder.Zhili);
         var misnamed = await App.CreatePersonAsync();
         var unregistered = IdNumber.Create("330523", new DateOnly(1961, 3, 3), 517, Sex.Female).Value;
         var badCheckDigit = good1.IdNumber[..17] + (good1.IdNumber[17] == '0' ? "1" : "0");

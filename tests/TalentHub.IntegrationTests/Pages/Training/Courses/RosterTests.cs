@@ -1,4 +1,3 @@
-using TalentHub.IntegrationTests.Builders;
 using Microsoft.EntityFrameworkCore;
 using TalentHub.Web.Data;
 using TalentHub.Web.Domain.Common;
@@ -85,7 +84,7 @@ public sealed class RosterTests(TalentHubFactory app) : AppTest(app)
     public async Task PersonFromAnotherCounty_IsRefusedWithTheReason_AndAnOverrideWithAReasonEnrollsAndIsAudited()
     {
         var course = await App.CreateOpenCourseAsync();
-        var outsider = await App.CreatePersonAsync(TrainingBuilder.Zhili);
+        var outsider = await App.CreatePersonAsync(CourseBuilder.Zhili);
         var client = await App.LoginAsync("city.officer");
 
         var refused = await EnrollAsync(client, course, outsider.Id);
@@ -113,7 +112,7 @@ public sealed class RosterTests(TalentHubFactory app) : AppTest(app)
     public async Task OverrideWithoutAReason_IsRefused()
     {
         var course = await App.CreateOpenCourseAsync();
-        var outsider = await App.CreatePersonAsync(TrainingBuilder.Zhili);
+        var outsider = await App.CreatePersonAsync(CourseBuilder.Zhili);
         var client = await App.LoginAsync("city.officer");
 
         var response = await EnrollAsync(client, course, outsider.Id, "Override", "  ");

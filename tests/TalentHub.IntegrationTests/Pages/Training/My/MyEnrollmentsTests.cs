@@ -1,4 +1,3 @@
-using TalentHub.IntegrationTests.Builders;
 using Microsoft.EntityFrameworkCore;
 using TalentHub.IntegrationTests.Pages.Training.Courses;
 using TalentHub.Web.Domain.Training;
