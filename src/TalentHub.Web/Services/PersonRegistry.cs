@@ -35,7 +35,7 @@ public sealed class PersonRegistry(TalentHubDbContext db, PersonalDataProtector 
     {
         var hash = protector.Hash(id.Value);
         // Deliberately outside the region scope: duplicates are city-wide.
-        var county = await db.People.IgnoreQueryFilters()
+        var county = await db.People.IgnoreQueryFilters([RegionFilter.Name])
             .Where(p => p.IdNumberHash == hash && p.Id != exceptPersonId)
             .Join(db.Regions, p => p.CountyCode, r => r.Code, (p, r) => new { r.Name, r.NameEn })
             .FirstOrDefaultAsync(ct);

@@ -80,7 +80,7 @@ public abstract class EntityFormPageModel(TalentHubDbContext db, IRegionScope sc
     private async Task EnsureUniqueCreditCodeAsync(string code, int exceptId)
     {
         // Deliberately outside the region scope: the only place these pages look across counties.
-        var holder = await db.BusinessEntities.IgnoreQueryFilters()
+        var holder = await db.BusinessEntities.IgnoreQueryFilters([RegionFilter.Name])
             .Where(e => e.CreditCode == code && e.Id != exceptId)
             .Join(db.Regions, e => e.CountyCode, r => r.Code, (e, r) => new { r.Name, r.NameEn })
             .FirstOrDefaultAsync();

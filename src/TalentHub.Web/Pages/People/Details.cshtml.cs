@@ -88,7 +88,7 @@ public sealed class DetailsModel(TalentHubDbContext db, AuditLog audit, IRegionS
         // The person's courses may belong to another county (multi-county courses): shown, linked only when in scope.
         var viewerCounty = scope.CountyCode;
         Training = (await db.Enrollments.AsNoTracking().Where(e => e.PersonId == id)
-                .Join(db.Courses.IgnoreQueryFilters(), e => e.CourseId, c => c.Id, (e, c) => new
+                .Join(db.Courses.IgnoreQueryFilters([RegionFilter.Name]), e => e.CourseId, c => c.Id, (e, c) => new
                 {
                     c.Id, c.Title, CourseStatus = c.Status, e.Status, e.EnrolledAt, c.TotalHours, c.CountyCode,
                     First = c.Sessions.Min(s => (DateTimeOffset?)s.StartsAt),

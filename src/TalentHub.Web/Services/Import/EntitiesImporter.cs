@@ -87,7 +87,7 @@ public sealed class EntitiesImporter(TalentHubDbContext db, PersonRegistry regis
         foreach (var chunk in codes.Chunk(Chunk))
         {
             // Deliberately outside the region scope: a credit code is unique in the whole city.
-            var rows = await db.BusinessEntities.IgnoreQueryFilters().AsNoTracking()
+            var rows = await db.BusinessEntities.IgnoreQueryFilters([RegionFilter.Name]).AsNoTracking()
                 .Where(e => chunk.Contains(e.CreditCode))
                 .Join(db.Regions, e => e.CountyCode, r => r.Code, (e, r) => new { e.CreditCode, r.Name, r.NameEn })
                 .ToListAsync(ct);

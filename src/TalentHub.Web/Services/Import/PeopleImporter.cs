@@ -63,7 +63,7 @@ public sealed class PeopleImporter(TalentHubDbContext db, PersonRegistry registr
         foreach (var chunk in hashes.Chunk(Chunk))
         {
             // Deliberately outside the region scope: an ID number is unique in the whole city.
-            var rows = await db.People.IgnoreQueryFilters().AsNoTracking()
+            var rows = await db.People.IgnoreQueryFilters([RegionFilter.Name]).AsNoTracking()
                 .Where(p => chunk.Contains(p.IdNumberHash))
                 .Join(db.Regions, p => p.CountyCode, r => r.Code, (p, r) => new { p.IdNumberHash, r.Name, r.NameEn })
                 .ToListAsync(ct);
