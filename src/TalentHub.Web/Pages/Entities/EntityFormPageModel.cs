@@ -59,7 +59,7 @@ public abstract class EntityFormPageModel(TalentHubDbContext db, IRegionScope sc
 
         var region = input.RegionCode!;
         var village = await db.Regions.AnyAsync(r => r.Code == region && r.Level == RegionLevel.Village);
-        if (!village || (scope.CountyCode is { } county && !RegionCodes.IsWithin(region, county)))
+        if (!village || !scope.Allows(region))
             ModelState.AddModelError("Input.RegionCode", L["Entity.VillageInvalid"]);
         else Try(() => entity.MoveTo(region));
 
