@@ -1,3 +1,4 @@
+using TalentHub.Web.Infrastructure;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using TalentHub.Web.Data;
@@ -41,7 +42,7 @@ public sealed class PersonRegistry(TalentHubDbContext db, PersonalDataProtector 
             .FirstOrDefaultAsync(ct);
         if (county is not null)
             throw new DomainException("Person.Duplicate", nameof(Person.IdNumber),
-                CultureInfo.CurrentUICulture.Name == "en" ? county.NameEn : county.Name);
+                TalentHubCultures.IsEnglish ? county.NameEn : county.Name);
     }
 
     public void SetIdentifiers(Person person, IdNumber id, string? mobile)

@@ -1,3 +1,4 @@
+using TalentHub.Web.Services;
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.AspNetCore.Authorization;
@@ -14,7 +15,7 @@ namespace TalentHub.Web.Pages.Admin;
 
 /// <summary>The audit log, newest first, filtered by Shanghai date range, user, action, record type and id.</summary>
 [Authorize(Roles = Roles.Admin)]
-public sealed class AuditModel(TalentHubDbContext db, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class AuditModel(TalentHubDbContext db, IStringLocalizer<SharedResource> l, RegionDirectory regions) : PageModel
 {
     public const int PageSize = 25;
 
@@ -62,9 +63,8 @@ public sealed class AuditModel(TalentHubDbContext db, IStringLocalizer<SharedRes
             .Where(v => v.Item2.ValueKind == JsonValueKind.String).Select(v => (v.Field, Text: v.Item2.GetString()!)).ToList();
         var regionCodes = values.Where(v => v.Field.EndsWith("Code", StringComparison.Ordinal) && v.Text.Length == 12).Select(v => v.Text)
             .Concat(page.Select(a => a.CountyCode).OfType<string>()).Distinct().ToList();
-        var english = CultureInfo.CurrentUICulture.Name == TalentHubCultures.English;
-        _regions = await db.Regions.AsNoTracking().Where(r => regionCodes.Contains(r.Code))
-            .ToDictionaryAsync(r => r.Code, r => english ? r.NameEn : r.Name, cancellationToken);
+        var tree = await regions.GetAsync(cancellationToken);
+        _regions = regionCodes.Where(c => tree.Find(c) is not null).ToDictionary(c => c, c => tree.NameOf(c)!);
         var userIds = values.Where(v => v.Field.EndsWith("UserId", StringComparison.Ordinal)).Select(v => v.Text).Distinct().ToList();
         _users = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id))
             .ToDictionaryAsync(u => u.Id, u => u.UserName ?? u.Id, cancellationToken);

@@ -39,7 +39,7 @@ public abstract class CourseFormPage(TalentHubDbContext db, IRegionScope scope, 
 
     protected async Task<PageResult> RedisplayAsync()
     {
-        var english = CultureInfo.CurrentUICulture.Name == "en";
+        var english = TalentHubCultures.IsEnglish;
         Programs = await db.Programs.AsNoTracking().OrderByDescending(p => p.Year).ThenBy(p => p.Name)
             .Select(p => new Option(p.Id.ToString(CultureInfo.InvariantCulture), p.Name)).ToListAsync();
         TrainerChoices = await Trainers.AllAsync(users);

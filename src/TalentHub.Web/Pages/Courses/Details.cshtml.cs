@@ -1,3 +1,4 @@
+using TalentHub.Web.Infrastructure;
 using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -74,7 +75,7 @@ public sealed class DetailsModel(TalentHubDbContext db, UserManager<AppUser> use
         var course = await db.Courses.AsNoTracking().VisibleTo(User).Include(c => c.Sessions).FirstOrDefaultAsync(c => c.Id == id);
         if (course is null) return false;
         Course = course;
-        var english = CultureInfo.CurrentUICulture.Name == "en";
+        var english = TalentHubCultures.IsEnglish;
         if (course.ProgramId is { } programId)
             ProgramName = await db.Programs.AsNoTracking().Where(p => p.Id == programId).Select(p => p.Name).FirstOrDefaultAsync();
         var counties = course.Counties();

@@ -1,3 +1,4 @@
+using TalentHub.Web.Infrastructure;
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Security.Claims;
@@ -119,5 +120,5 @@ public sealed class RosterModel(TalentHubDbContext db, EnrollmentService enrollm
                 && (e.Status == EnrollmentStatus.Confirmed || e.Status == EnrollmentStatus.Waitlisted))));
 
     private static Candidate Mask(RawCandidate c) => new(c.Id, c.Name, Masking.IdNumber(c.IdNumber), Masking.Mobile(c.Mobile),
-        CultureInfo.CurrentUICulture.Name == "en" ? c.VillageEn : c.Village, c.OnRoster);
+        TalentHubCultures.IsEnglish ? c.VillageEn : c.Village, c.OnRoster);
 }

@@ -1,3 +1,4 @@
+using TalentHub.Web.Infrastructure;
 using System.Globalization;
 using System.Security.Claims;
 using System.Text;
@@ -36,7 +37,7 @@ public sealed class RosterImportModel(TalentHubDbContext db, PersonRegistry regi
     public async Task<IActionResult> OnGetTemplateAsync(int id)
     {
         if (!await LoadAsync(id)) return NotFound();
-        var english = CultureInfo.CurrentUICulture.Name == "en";
+        var english = TalentHubCultures.IsEnglish;
         var csv = string.Join(",", RosterImporter.Columns.Select(c => c.Header(english))) + "\r\n";
         return File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv)).ToArray(), "text/csv", "roster-template.csv");
     }

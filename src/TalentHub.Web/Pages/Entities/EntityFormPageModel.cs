@@ -86,7 +86,7 @@ public abstract class EntityFormPageModel(TalentHubDbContext db, IRegionScope sc
             .FirstOrDefaultAsync();
         if (holder is not null)
             throw new DomainException("Entity.DuplicateCreditCode", nameof(BusinessEntity.CreditCode),
-                CultureInfo.CurrentUICulture.Name == "en" ? holder.NameEn : holder.Name);
+                TalentHubCultures.IsEnglish ? holder.NameEn : holder.Name);
     }
 
     private bool Try(Action action)

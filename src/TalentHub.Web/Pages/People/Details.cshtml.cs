@@ -1,3 +1,4 @@
+using TalentHub.Web.Infrastructure;
 using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -18,7 +19,7 @@ namespace TalentHub.Web.Pages.People;
 /// audit row and shows the full numbers on that one response (never on a GET, never cached).
 /// </summary>
 [Authorize(Roles = Roles.RegistryStaff)]
-public sealed class DetailsModel(TalentHubDbContext db, AuditLog audit, IRegionScope scope) : PageModel
+public sealed class DetailsModel(TalentHubDbContext db, AuditLog audit, IRegionScope scope, RegionDirectory regions) : PageModel
 {
     public sealed record View(int Id, string Name, Sex Sex, DateOnly BirthDate, string MaskedId, string? MaskedMobile,
         string Village, string Township, string County, EducationLevel? Education, string? Industry, string? Skills,
@@ -61,7 +62,6 @@ public sealed class DetailsModel(TalentHubDbContext db, AuditLog audit, IRegionS
 
     private async Task<Identifiers?> LoadAsync(int id)
     {
-        var english = CultureInfo.CurrentUICulture.Name == "en";
         var p = await db.People.AsNoTracking().Where(p => p.Id == id).Select(p => new
         {
             p.Id, p.Name, p.Sex, p.BirthDate, p.IdNumber, p.Mobile, p.RegionCode, p.CountyCode, p.Education, p.Industry,
@@ -71,8 +71,9 @@ public sealed class DetailsModel(TalentHubDbContext db, AuditLog audit, IRegionS
         if (p is null) return null;
 
         var township = p.RegionCode[..9] + "000";
-        var names = await db.Regions.AsNoTracking().Where(r => r.Code == p.RegionCode || r.Code == township || r.Code == p.CountyCode)
-            .ToDictionaryAsync(r => r.Code, r => english ? r.NameEn : r.Name);
+        var tree = await regions.GetAsync();
+        var names = new[] { p.RegionCode, township, p.CountyCode }.Distinct()
+            .Where(c => tree.Find(c) is not null).ToDictionary(c => c, c => tree.NameOf(c)!);
         Person = new View(p.Id, p.Name, p.Sex, p.BirthDate, Masking.IdNumber(p.IdNumber), p.Mobile is null ? null : Masking.Mobile(p.Mobile),
             names.GetValueOrDefault(p.RegionCode, ""), names.GetValueOrDefault(township, ""), names.GetValueOrDefault(p.CountyCode, ""),
             p.Education, p.Industry, p.Skills, p.CertificatesHeld, p.IncomeBand, p.Notes, p.CreatedAt, p.UpdatedAt);

@@ -1,3 +1,4 @@
+using TalentHub.Web.Infrastructure;
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -26,7 +27,7 @@ public abstract class ProgramFormPage(TalentHubDbContext db, IStringLocalizer<Sh
     /// <summary>Loads the county names and gives the form one row per trainee type and per county, in a fixed order.</summary>
     protected async Task<PageResult> RedisplayAsync()
     {
-        var english = CultureInfo.CurrentUICulture.Name == "en";
+        var english = TalentHubCultures.IsEnglish;
         var counties = await db.Regions.AsNoTracking().Where(r => r.Level == RegionLevel.County).OrderBy(r => r.Code).ToListAsync();
         CountyNames = counties.ToDictionary(r => r.Code, r => r.DisplayName(english));
         Input.Standards = Enum.GetValues<TraineeType>()

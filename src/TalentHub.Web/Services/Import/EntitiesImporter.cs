@@ -1,3 +1,4 @@
+using TalentHub.Web.Infrastructure;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using TalentHub.Web.Data;
@@ -82,7 +83,7 @@ public sealed class EntitiesImporter(TalentHubDbContext db, PersonRegistry regis
     /// <summary>Credit code → name of the county holding it, looked up city-wide.</summary>
     private async Task<Dictionary<string, string>> CountiesHoldingAsync(List<string> codes, CancellationToken ct)
     {
-        var english = CultureInfo.CurrentUICulture.Name == "en";
+        var english = TalentHubCultures.IsEnglish;
         var found = new Dictionary<string, string>();
         foreach (var chunk in codes.Chunk(Chunk))
         {
