@@ -32,7 +32,7 @@ public interface IRegionScope
 
 public sealed class HttpRegionScope(IHttpContextAccessor accessor) : IRegionScope
 {
-    public const string RegionClaim = "talenthub:region";
+    public const string RegionClaim = Infrastructure.ClaimNames.Region;
 
     public string? CountyCode => For(accessor.HttpContext?.User);
 

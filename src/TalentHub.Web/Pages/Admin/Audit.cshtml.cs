@@ -14,7 +14,7 @@ using TalentHub.Web.Infrastructure;
 namespace TalentHub.Web.Pages.Admin;
 
 /// <summary>The audit log, newest first, filtered by Shanghai date range, user, action, record type and id.</summary>
-[Authorize(Roles = Roles.Admin)]
+[Authorize(Policy = Policies.Admin)]
 public sealed class AuditModel(TalentHubDbContext db, IStringLocalizer<SharedResource> l, RegionDirectory regions) : PageModel
 {
     public const int PageSize = 25;

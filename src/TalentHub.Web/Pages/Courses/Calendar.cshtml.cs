@@ -12,7 +12,7 @@ using TalentHub.Web.Services;
 namespace TalentHub.Web.Pages.Courses;
 
 /// <summary>The sessions of one month by Shanghai day, for the courses the user may see.</summary>
-[Authorize(Roles = CourseAccess.Viewers)]
+[Authorize(Policy = Policies.CourseViewer)]
 public sealed class CalendarModel(TalentHubDbContext db, IRegionScope scope, TimeProvider clock, RegionDirectory regions) : PageModel
 {
     public sealed record Item(int CourseId, string Title, CourseStatus Status, DateTimeOffset StartsAt, DateTimeOffset EndsAt, string Topic, string? Place);

@@ -15,7 +15,7 @@ using TalentHub.Web.Services.Training;
 
 namespace TalentHub.Web.Pages.Courses;
 
-[Authorize(Roles = CourseAccess.Viewers)]
+[Authorize(Policy = Policies.CourseViewer)]
 public sealed class DetailsModel(TalentHubDbContext db, UserManager<AppUser> users, IStringLocalizer<SharedResource> l,
     TimeProvider clock, CourseClock courseClock) : PageModel
 {
@@ -67,7 +67,7 @@ public sealed class DetailsModel(TalentHubDbContext db, UserManager<AppUser> use
         }
         if (to == CourseStatus.Cancelled) await courseClock.NotifyEnrolledAsync(id, NotificationKind.CourseCancelled, "cancel");
         TempData["Flash"] = l["Course.Moved", l["CourseStatus." + to]].Value;
-        return Redirect($"/Courses/{id}");
+        return RedirectToPage("/Courses/Details", new { id });
     }
 
     private async Task<bool> LoadAsync(int id)

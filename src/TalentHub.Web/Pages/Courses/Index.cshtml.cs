@@ -12,7 +12,7 @@ using TalentHub.Web.Services;
 
 namespace TalentHub.Web.Pages.Courses;
 
-[Authorize(Roles = CourseAccess.Viewers)]
+[Authorize(Policy = Policies.CourseViewer)]
 public sealed class IndexModel(TalentHubDbContext db, IRegionScope scope, UserManager<AppUser> users, RegionDirectory regions) : PageModel
 {
     public const int PageSize = 20;

@@ -19,7 +19,7 @@ namespace TalentHub.Web.Pages.Courses;
 /// A course's roster: participants and waitlist in order. Staff enroll a person on their behalf (with a
 /// written, audited override for eligibility refusals; never for the repeat rule) and cancel places.
 /// </summary>
-[Authorize(Roles = RosterAccess.Roles)]
+[Authorize(Policy = Policies.CourseViewer)]
 public sealed class RosterModel(TalentHubDbContext db, EnrollmentService enrollments, PersonalDataProtector protector,
     IStringLocalizer<SharedResource> l) : PageModel
 {

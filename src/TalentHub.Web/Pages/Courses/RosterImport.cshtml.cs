@@ -20,7 +20,7 @@ namespace TalentHub.Web.Pages.Courses;
 /// Roster import: the whole file is validated first and nothing is enrolled; on confirm each valid row
 /// is enrolled through the enrollment service in file order (confirmed while seats remain, then waitlisted).
 /// </summary>
-[Authorize(Roles = Roles.RegistryStaff)]
+[Authorize(Policy = Policies.RegistryStaff)]
 public sealed class RosterImportModel(TalentHubDbContext db, PersonRegistry registry, EnrollmentService enrollments,
     AuditLog audit, IConfiguration configuration, IStringLocalizer<SharedResource> l) : PageModel
 {

@@ -13,7 +13,7 @@ using TalentHub.Web.Services;
 
 namespace TalentHub.Web.Pages.Entities;
 
-[Authorize(Roles = Roles.RegistryStaff)]
+[Authorize(Policy = Policies.RegistryStaff)]
 public sealed class DetailsModel(TalentHubDbContext db, PersonalDataProtector protector, CurrentActor actor,
     IStringLocalizer<SharedResource> l, TimeProvider clock, RegionDirectory regionDirectory) : PageModel
 {
@@ -47,7 +47,7 @@ public sealed class DetailsModel(TalentHubDbContext db, PersonalDataProtector pr
             entity.Version++;
             await db.SaveChangesAsync();
             TempData["Flash"] = l["Entity.Moved", l["EntityStatus." + to]].Value;
-            return Redirect($"/Entities/{id}");
+            return RedirectToPage("/Entities/Details", new { id });
         }
         catch (DomainException ex)
         {
@@ -75,7 +75,7 @@ public sealed class DetailsModel(TalentHubDbContext db, PersonalDataProtector pr
                 entity.Link(personId.Value, role);
                 await db.SaveChangesAsync();
                 TempData["Flash"] = l["Entity.Linked"].Value;
-                return Redirect($"/Entities/{id}#people");
+                return RedirectToPage("/Entities/Details", null, new { id }, "people");
             }
             catch (DomainException ex) { ModelState.AddModelError("personId", l[ex.MessageKey, ex.Args]); }
         }
@@ -97,7 +97,7 @@ public sealed class DetailsModel(TalentHubDbContext db, PersonalDataProtector pr
             entity.Unlink(memberId);
             await db.SaveChangesAsync();
             TempData["Flash"] = l["Entity.Unlinked"].Value;
-            return Redirect($"/Entities/{id}#people");
+            return RedirectToPage("/Entities/Details", null, new { id }, "people");
         }
         db.ChangeTracker.Clear();
         return await LoadAsync(id) ? Page() : NotFound();

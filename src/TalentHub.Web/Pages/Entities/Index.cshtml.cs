@@ -12,7 +12,7 @@ using TalentHub.Web.Services;
 
 namespace TalentHub.Web.Pages.Entities;
 
-[Authorize(Roles = Roles.RegistryStaff)]
+[Authorize(Policy = Policies.RegistryStaff)]
 public sealed class IndexModel(TalentHubDbContext db, IRegionScope scope, RegionDirectory regions) : PageModel
 {
     public const int PageSize = 20;

@@ -18,7 +18,7 @@ namespace TalentHub.Web.Pages.People;
 /// A person's whole story, identifiers masked. Roles allowed to reveal get a POST button that writes an
 /// audit row and shows the full numbers on that one response (never on a GET, never cached).
 /// </summary>
-[Authorize(Roles = Roles.RegistryStaff)]
+[Authorize(Policy = Policies.RegistryStaff)]
 public sealed class DetailsModel(TalentHubDbContext db, AuditLog audit, IRegionScope scope, RegionDirectory regions) : PageModel
 {
     public sealed record View(int Id, string Name, Sex Sex, DateOnly BirthDate, string MaskedId, string? MaskedMobile,
@@ -39,7 +39,7 @@ public sealed class DetailsModel(TalentHubDbContext db, AuditLog audit, IRegionS
     public IReadOnlyList<(TalentCategory Category, LocalTalentType? Subtype)> Categories { get; private set; } = [];
     public VentureView? Venture { get; private set; }
     public IReadOnlyList<Membership> Entities { get; private set; } = [];
-    public bool CanReveal => Roles.CanReveal.Split(',').Any(User.IsInRole);
+    public bool CanReveal => User.Meets(Policies.CanReveal);
     /// <summary>Set only by the reveal POST.</summary>
     public (string IdNumber, string? Mobile)? Revealed { get; private set; }
 

@@ -17,7 +17,7 @@ namespace TalentHub.Web.Pages.People;
 /// The registry list: filters shared with the export, one COUNT and one paged projection, and the
 /// categories of the shown rows in one more query. Region scope comes from the DbContext.
 /// </summary>
-[Authorize(Roles = Roles.RegistryStaff)]
+[Authorize(Policy = Policies.RegistryStaff)]
 public sealed class IndexModel(TalentHubDbContext db, PersonalDataProtector protector, IRegionScope scope, RegionDirectory regions) : PageModel
 {
     public const int PageSize = 20;

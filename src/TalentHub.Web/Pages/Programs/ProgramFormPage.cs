@@ -14,12 +14,10 @@ namespace TalentHub.Web.Pages.Programs;
 /// <summary>What the program create and edit pages share. Only city officers and admins change programs.</summary>
 public abstract class ProgramFormPage(TalentHubDbContext db, IStringLocalizer<SharedResource> l) : PageModel
 {
-    public const string Editors = Roles.Admin + "," + Roles.CityOfficer;
-
     [BindProperty] public ProgramInput Input { get; set; } = new();
     public IReadOnlyDictionary<string, string> CountyNames { get; private set; } = new Dictionary<string, string>();
     public abstract bool IsEdit { get; }
-    public bool CanEdit => User.IsInRole(Roles.Admin) || User.IsInRole(Roles.CityOfficer);
+    public bool CanEdit => User.Meets(Policies.CityManager);
 
     protected TalentHubDbContext Db => db;
     protected IStringLocalizer<SharedResource> L => l;

@@ -15,7 +15,7 @@ namespace TalentHub.Web.Pages.Admin.Users;
 /// Every account, staff first: filter by role, county and name; one COUNT and one paged projection.
 /// A farmer's user name is a keyed hash of their mobile, so farmers are shown by display name only.
 /// </summary>
-[Authorize(Roles = UserAccounts.Managers)]
+[Authorize(Policy = Policies.CityManager)]
 public sealed class IndexModel(TalentHubDbContext db, TimeProvider clock, RegionDirectory regions) : PageModel
 {
     public const int PageSize = 20;
