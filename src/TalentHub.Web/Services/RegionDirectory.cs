@@ -24,6 +24,18 @@ public sealed class RegionDirectory(IServiceScopeFactory scopes)
         return _tree = new RegionTree(all);
     }
 
+    /// <summary>
+    /// The cached tree, reloaded once when it lacks one of <paramref name="codes"/>: records reference regions by
+    /// foreign key, so a missing code means regions were added after the tree was read (by another process).
+    /// </summary>
+    public async Task<RegionTree> GetAsync(IEnumerable<string?> codes, CancellationToken ct = default)
+    {
+        var tree = await GetAsync(ct);
+        if (codes.All(c => c is null || tree.Find(c) is not null)) return tree;
+        Invalidate();
+        return await GetAsync(ct);
+    }
+
     /// <summary>Drops the cached tree; the next read loads it again.</summary>
     public void Invalidate() => _tree = null;
 }

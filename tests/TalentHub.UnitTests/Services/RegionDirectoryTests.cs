@@ -52,4 +52,22 @@ public sealed class RegionDirectoryTests
         directory.Invalidate();
         Assert.NotNull((await directory.GetAsync()).Find("330523108205"));
     }
+
+    [Fact]
+    public async Task AskingForACodeTheTreeLacks_ReloadsItOnce()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        var directory = Directory(database);
+        var first = await directory.GetAsync();
+        await using (var db = database.NewContext())
+        {
+            db.Regions.Add(new Region { Code = "330523108206", Name = "后村", NameEn = "Houcun", Level = RegionLevel.Village, ParentCode = "330523108000" });
+            await db.SaveChangesAsync();
+        }
+
+        Assert.Same(first, await directory.GetAsync(["330523108204", null]));
+        var reloaded = await directory.GetAsync(["330523108206"]);
+        Assert.NotSame(first, reloaded);
+        Assert.NotNull(reloaded.Find("330523108206"));
+    }
 }

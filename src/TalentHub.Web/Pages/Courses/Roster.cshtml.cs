@@ -78,9 +78,9 @@ public sealed class RosterModel(TalentHubDbContext db, EnrollmentService enrollm
         if (!IsStaff) return Forbid();
         if (!await LoadAsync(id)) return NotFound();
         // The person must be visible to this user: another county's person is a 404 for a county user.
-        var tree = await regions.GetAsync();
-        Chosen = await Project(db.People.AsNoTracking().Where(p => p.Id == Input.PersonId), id).FirstOrDefaultAsync() is { } c
-            && tree.Find(c.RegionCode) is not null ? Mask(c, tree) : null;
+        var chosen = await Project(db.People.AsNoTracking().Where(p => p.Id == Input.PersonId), id).FirstOrDefaultAsync();
+        var tree = await regions.GetAsync([chosen?.RegionCode]);
+        Chosen = chosen is { } c && tree.Find(c.RegionCode) is not null ? Mask(c, tree) : null;
         if (Chosen is null) return NotFound();
         if (!ModelState.IsValid)
         {
@@ -110,8 +110,9 @@ public sealed class RosterModel(TalentHubDbContext db, EnrollmentService enrollm
     private async Task<IReadOnlyList<Candidate>> SearchAsync(int courseId)
     {
         var people = new PeopleFilter { Q = Q }.Apply(db.People.AsNoTracking(), protector).Take(20);
-        var tree = await regions.GetAsync();
-        return (await Project(people, courseId).ToListAsync()).Where(c => tree.Find(c.RegionCode) is not null).Select(c => Mask(c, tree)).ToList();
+        var found = await Project(people, courseId).ToListAsync();
+        var tree = await regions.GetAsync(found.Select(c => c.RegionCode));
+        return found.Where(c => tree.Find(c.RegionCode) is not null).Select(c => Mask(c, tree)).ToList();
     }
 
     private sealed record RawCandidate(int Id, string Name, string IdNumber, string? Mobile, string RegionCode, bool OnRoster);

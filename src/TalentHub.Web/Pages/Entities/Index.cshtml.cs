@@ -40,8 +40,9 @@ public sealed class IndexModel(TalentHubDbContext db, IRegionScope scope, Region
         var query = Filter.Apply(db.BusinessEntities.AsNoTracking());
         Total = await query.CountAsync();
         PageNumber = Math.Clamp(PageNumber, 1, Math.Max(1, (Total + PageSize - 1) / PageSize));
-        var tree = await regions.GetAsync();
-        Rows = (await query.Skip((PageNumber - 1) * PageSize).Take(PageSize).ToListAsync())
+        var page = await query.Skip((PageNumber - 1) * PageSize).Take(PageSize).ToListAsync();
+        var tree = await regions.GetAsync(page.Select(e => e.RegionCode));
+        Rows = page
             .Where(e => tree.Find(e.RegionCode) is not null)
             .Select(e => new Row(e.Id, e.Name, e.CreditCode, e.Type, e.Status,
                 tree.NameOf(e.RegionCode)!, e.Industry, e.Rating, e.RatingYear, e.AnnualRevenue, e.RegisteredOn))

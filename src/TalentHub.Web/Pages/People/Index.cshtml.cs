@@ -50,9 +50,11 @@ public sealed class IndexModel(TalentHubDbContext db, PersonalDataProtector prot
         var query = Filter.Apply(db.People.AsNoTracking(), protector);
         Total = await query.CountAsync();
         PageNumber = Math.Clamp(PageNumber, 1, Math.Max(1, (Total + PageSize - 1) / PageSize));
-        var page = (await query.Skip((PageNumber - 1) * PageSize).Take(PageSize)
-                .Select(p => new { p.Id, p.Name, p.Sex, p.BirthDate, p.IdNumber, p.Mobile, p.Industry, p.RegionCode, p.CountyCode })
-                .ToListAsync())
+        var rows = await query.Skip((PageNumber - 1) * PageSize).Take(PageSize)
+            .Select(p => new { p.Id, p.Name, p.Sex, p.BirthDate, p.IdNumber, p.Mobile, p.Industry, p.RegionCode, p.CountyCode })
+            .ToListAsync();
+        tree = await regions.GetAsync(rows.Select(p => p.RegionCode));
+        var page = rows
             .Where(p => tree.Find(p.RegionCode) is not null && tree.Find(p.CountyCode) is not null)
             .Select(p => new
             {
