@@ -1,3 +1,4 @@
+using TalentHub.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -9,7 +10,7 @@ using TalentHub.Web.Services;
 
 namespace TalentHub.Web.Pages.Entities;
 
-[Authorize(Roles = Roles.RegistryStaff)]
+[Authorize(Policy = Policies.RegistryStaff)]
 public sealed class EditModel(TalentHubDbContext db, IRegionScope scope, PersonalDataProtector protector,
     IStringLocalizer<SharedResource> l) : EntityFormPageModel(db, scope, protector, l)
 {
@@ -49,7 +50,7 @@ public sealed class EditModel(TalentHubDbContext db, IRegionScope scope, Persona
         if (await ApplyAsync(entity) && await SaveEditAsync(entity, Input.Version))
         {
             Flash("Entity.Saved");
-            return Redirect($"/Entities/{id}");
+            return RedirectToPage("/Entities/Details", new { id });
         }
         await LoadChoicesAsync();
         return Page();

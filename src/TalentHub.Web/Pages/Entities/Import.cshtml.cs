@@ -12,7 +12,7 @@ using TalentHub.Web.Services.Entities;
 
 namespace TalentHub.Web.Pages.Entities;
 
-[Authorize(Roles = Roles.RegistryStaff)]
+[Authorize(Policy = Policies.RegistryStaff)]
 [UploadLimit]
 public sealed class ImportModel(ImportSteps<EntitiesImporter> steps) : ImportPageModel(steps)
 {

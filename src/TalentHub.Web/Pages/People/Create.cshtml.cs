@@ -12,7 +12,7 @@ using TalentHub.Web.Services.People;
 
 namespace TalentHub.Web.Pages.People;
 
-[Authorize(Roles = Roles.RegistryStaff)]
+[Authorize(Policy = Policies.RegistryStaff)]
 public sealed class CreateModel(
     TalentHubDbContext db, PersonRegistry registry, IRegionScope scope, IStringLocalizer<SharedResource> l)
     : PersonFormPage(db, registry, scope, l)
@@ -42,6 +42,6 @@ public sealed class CreateModel(
             throw;
         }
         Flash("Person.Created", person.Name);
-        return Redirect($"/People/{person.Id}");
+        return RedirectToPage("/People/Details", new { id = person.Id });
     }
 }

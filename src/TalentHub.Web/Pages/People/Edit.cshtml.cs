@@ -12,7 +12,7 @@ using TalentHub.Web.Services.People;
 namespace TalentHub.Web.Pages.People;
 
 /// <summary>Edits a person; the ID number and mobile are never sent to the browser (empty keeps them).</summary>
-[Authorize(Roles = Roles.RegistryStaff)]
+[Authorize(Policy = Policies.RegistryStaff)]
 public sealed class EditModel(
     TalentHubDbContext db, PersonRegistry registry, IRegionScope scope, IStringLocalizer<SharedResource> l)
     : PersonFormPage(db, registry, scope, l)
@@ -42,7 +42,7 @@ public sealed class EditModel(
         Apply(person, idNumber, Input.RemoveMobile ? null : mobile ?? person.Mobile);
         if (!await SaveEditAsync(person, Input.Version)) return await RedisplayAsync();
         Flash("Person.Saved", person.Name);
-        return Redirect($"/People/{person.Id}");
+        return RedirectToPage("/People/Details", new { id = person.Id });
     }
 
     /// <summary>The person with categories (the venture is owned and comes along); null outside the user's county.</summary>

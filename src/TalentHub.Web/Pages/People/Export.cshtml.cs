@@ -1,3 +1,4 @@
+using TalentHub.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -13,7 +14,7 @@ using TalentHub.Web.Services.People;
 namespace TalentHub.Web.Pages.People;
 
 /// <summary><c>/People/Export?format=xlsx|csv&amp;{list filters}</c>: the list's rows, all pages, masked, audited.</summary>
-[Authorize(Roles = Roles.RegistryStaff)]
+[Authorize(Policy = Policies.RegistryStaff)]
 public sealed class ExportModel(TalentHubDbContext db, PeopleExport export, AuditLog audit, IRegionScope scope,
     TimeProvider clock) : PageModel
 {

@@ -11,7 +11,7 @@ using TalentHub.Web.Services.People;
 
 namespace TalentHub.Web.Pages.People;
 
-[Authorize(Roles = Roles.RegistryStaff)]
+[Authorize(Policy = Policies.RegistryStaff)]
 [UploadLimit]
 public sealed class ImportModel(ImportSteps<PeopleImporter> steps) : ImportPageModel(steps)
 {

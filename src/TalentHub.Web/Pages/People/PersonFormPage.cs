@@ -90,7 +90,7 @@ public abstract class PersonFormPage(TalentHubDbContext db, PersonRegistry regis
         {
             if (!await Db.Regions.AnyAsync(r => r.Code == Input.RegionCode && r.Level == RegionLevel.Village))
                 ModelState.AddModelError("Input.RegionCode", L["Person.VillageInvalid"]);
-            else if (scope.CountyCode is { } county && RegionCodes.CountyOf(Input.RegionCode) != county)
+            else if (!scope.Allows(Input.RegionCode))
                 ModelState.AddModelError("Input.RegionCode", L["Person.VillageOutsideCounty"]);
         }
         if (Input.EntityId is { } entityId && !await Db.BusinessEntities.AnyAsync(e => e.Id == entityId))

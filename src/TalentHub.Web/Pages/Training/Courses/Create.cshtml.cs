@@ -11,7 +11,7 @@ using TalentHub.Web.Services;
 
 namespace TalentHub.Web.Pages.Training.Courses;
 
-[Authorize(Roles = Roles.RegistryStaff)]
+[Authorize(Policy = Policies.RegistryStaff)]
 public sealed class CreateModel(TalentHubDbContext db, IRegionScope scope, UserManager<AppUser> users,
     IStringLocalizer<SharedResource> l, TimeProvider clock) : CourseFormPage(db, scope, users, l)
 {
@@ -37,6 +37,6 @@ public sealed class CreateModel(TalentHubDbContext db, IRegionScope scope, UserM
         if (!await ApplyAsync(course)) return await RedisplayAsync();
         await SaveNewAsync(course);
         Flash("Course.Created");
-        return Redirect($"/Courses/{course.Id}");
+        return RedirectToPage("/Training/Courses/Details", new { id = course.Id });
     }
 }

@@ -8,7 +8,7 @@ using TalentHub.Web.Infrastructure;
 
 namespace TalentHub.Web.Pages.Training.Programs;
 
-[Authorize(Roles = Editors)]
+[Authorize(Policy = Policies.CityManager)]
 public sealed class CreateModel(TalentHubDbContext db, IStringLocalizer<SharedResource> l, TimeProvider clock) : ProgramFormPage(db, l)
 {
     public override bool IsEdit => false;
@@ -25,6 +25,6 @@ public sealed class CreateModel(TalentHubDbContext db, IStringLocalizer<SharedRe
         if (!await ApplyAsync(program)) return await RedisplayAsync();
         await SaveNewAsync(program);
         Flash("Program.Created");
-        return Redirect("/Programs");
+        return RedirectToPage("/Training/Programs/Index");
     }
 }

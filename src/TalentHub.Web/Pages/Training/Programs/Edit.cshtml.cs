@@ -1,3 +1,4 @@
+using TalentHub.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -9,7 +10,7 @@ using TalentHub.Web.Domain.Training;
 namespace TalentHub.Web.Pages.Training.Programs;
 
 /// <summary>City officers and admins edit; county staff read the same page.</summary>
-[Authorize(Roles = Roles.RegistryStaff)]
+[Authorize(Policy = Policies.RegistryStaff)]
 public sealed class EditModel(TalentHubDbContext db, IStringLocalizer<SharedResource> l) : ProgramFormPage(db, l)
 {
     public override bool IsEdit => true;
@@ -32,7 +33,7 @@ public sealed class EditModel(TalentHubDbContext db, IStringLocalizer<SharedReso
         if (program is null) return NotFound();
         if (!await ApplyAsync(program) || !await SaveEditAsync(program, Input.Version)) return await RedisplayAsync();
         Flash("Program.Saved");
-        return Redirect("/Programs");
+        return RedirectToPage("/Training/Programs/Index");
     }
 
     private async Task<TrainingProgram?> Load(IQueryable<TrainingProgram> programs, int id)

@@ -1,3 +1,4 @@
+using TalentHub.Web.Infrastructure;
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -13,15 +14,13 @@ namespace TalentHub.Web.Pages.Training.Programs;
 /// <summary>What the program create and edit pages share. Only city officers and admins change programs.</summary>
 public abstract class ProgramFormPage(TalentHubDbContext db, IStringLocalizer<SharedResource> l) : StaffFormPage<ProgramInput>(db, l)
 {
-    public const string Editors = Roles.Admin + "," + Roles.CityOfficer;
-
     public IReadOnlyDictionary<string, string> CountyNames { get; private set; } = new Dictionary<string, string>();
-    public bool CanEdit => User.IsInRole(Roles.Admin) || User.IsInRole(Roles.CityOfficer);
+    public bool CanEdit => User.Meets(Policies.CityManager);
 
     /// <summary>Loads the county names and gives the form one row per trainee type and per county, in a fixed order.</summary>
     protected async Task<PageResult> RedisplayAsync()
     {
-        var english = CultureInfo.CurrentUICulture.Name == "en";
+        var english = TalentHubCultures.IsEnglish;
         var counties = await Db.Regions.AsNoTracking().Where(r => r.Level == RegionLevel.County).OrderBy(r => r.Code).ToListAsync();
         CountyNames = counties.ToDictionary(r => r.Code, r => r.DisplayName(english));
         Input.Standards = Enum.GetValues<TraineeType>()
