@@ -15,7 +15,7 @@ namespace TalentHub.Web.Pages.Entities;
 
 /// <summary>What the create and edit pages share: the input, the person search and the rules that need the database.</summary>
 public abstract class EntityFormPageModel(TalentHubDbContext db, IRegionScope scope, PersonalDataProtector protector,
-    IStringLocalizer<SharedResource> l) : StaffFormPage<EntityInput>(db, l)
+    RegionDirectory regions, IStringLocalizer<SharedResource> l) : StaffFormPage<EntityInput>(db, l)
 {
     /// <summary>Name, full ID number or mobile tail to find the legal representative.</summary>
     [BindProperty] public string? Who { get; set; }
@@ -77,10 +77,10 @@ public abstract class EntityFormPageModel(TalentHubDbContext db, IRegionScope sc
         // Deliberately outside the region scope: the only place these pages look across counties.
         var holder = await Db.BusinessEntities.IgnoreQueryFilters([RegionFilter.Name])
             .Where(e => e.CreditCode == code && e.Id != exceptId)
-            .Join(Db.Regions, e => e.CountyCode, r => r.Code, (e, r) => new { r.Name, r.NameEn })
+            .Select(e => e.CountyCode)
             .FirstOrDefaultAsync();
         if (holder is not null)
             throw new DomainException("Entity.DuplicateCreditCode", nameof(BusinessEntity.CreditCode),
-                TalentHubCultures.IsEnglish ? holder.NameEn : holder.Name);
+                (await regions.GetAsync([holder])).NameOf(holder) ?? holder);
     }
 }

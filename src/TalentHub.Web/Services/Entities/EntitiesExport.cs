@@ -6,12 +6,13 @@ using TalentHub.Web.Services.Spreadsheets;
 namespace TalentHub.Web.Services.Entities;
 
 /// <summary>The entity list as a sheet: the rows the list shows with the same filters and sort, all pages, in scope.</summary>
-public sealed class EntitiesExport(TalentHubDbContext db, IStringLocalizer<SharedResource> l)
+public sealed class EntitiesExport(TalentHubDbContext db, RegionDirectory directory, IStringLocalizer<SharedResource> l)
 {
     public async Task<SheetData> BuildAsync(EntityFilter filter, CancellationToken ct = default)
     {
-        var regions = await RegionNames.LoadAsync(db, ct);
-        var query = filter.Apply(db.BusinessEntities.AsNoTracking()).Select(e => new
+        var inScope = filter.Apply(db.BusinessEntities.AsNoTracking());
+        var regions = await RegionNames.LoadAsync(directory, inScope.Select(e => e.RegionCode), ct);
+        var query = inScope.Select(e => new
         {
             e.Name, e.CreditCode, e.Type, e.Status,
             Leader = db.People.Where(p => p.Id == e.LegalRepresentativeId).Select(p => p.Name).FirstOrDefault(),

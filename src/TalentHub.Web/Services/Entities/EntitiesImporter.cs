@@ -13,7 +13,7 @@ namespace TalentHub.Web.Services.Entities;
 /// (errors) and city-wide (already registered: skipped), legal representatives found by ID number within
 /// the user's scope. Imported entities start as drafts.
 /// </summary>
-public sealed class EntitiesImporter(TalentHubDbContext db, PersonRegistry registry, IRegionScope scope) : IImporter
+public sealed class EntitiesImporter(TalentHubDbContext db, PersonRegistry registry, IRegionScope scope, RegionDirectory regions) : IImporter
 {
     private const int Chunk = 500;
 
@@ -85,17 +85,17 @@ public sealed class EntitiesImporter(TalentHubDbContext db, PersonRegistry regis
     /// <summary>Credit code → name of the county holding it, looked up city-wide.</summary>
     private async Task<Dictionary<string, string>> CountiesHoldingAsync(List<string> codes, CancellationToken ct)
     {
-        var english = TalentHubCultures.IsEnglish;
-        var found = new Dictionary<string, string>();
+        var holders = new Dictionary<string, string>();
         foreach (var chunk in codes.Chunk(Chunk))
         {
             // Deliberately outside the region scope: a credit code is unique in the whole city.
             var rows = await db.BusinessEntities.IgnoreQueryFilters([RegionFilter.Name]).AsNoTracking()
                 .Where(e => chunk.Contains(e.CreditCode))
-                .Join(db.Regions, e => e.CountyCode, r => r.Code, (e, r) => new { e.CreditCode, r.Name, r.NameEn })
+                .Select(e => new { e.CreditCode, e.CountyCode })
                 .ToListAsync(ct);
-            foreach (var row in rows) found[row.CreditCode] = english ? row.NameEn : row.Name;
+            foreach (var row in rows) holders[row.CreditCode] = row.CountyCode;
         }
-        return found;
+        var tree = await regions.GetAsync(holders.Values, ct);
+        return holders.ToDictionary(h => h.Key, h => tree.NameOf(h.Value) ?? h.Value);
     }
 }

@@ -12,12 +12,14 @@ namespace TalentHub.Web.Services.People;
 /// within the user's region scope, ID numbers and mobiles masked as on screen. Birth dates are left
 /// out: they are the middle of the masked ID number.
 /// </summary>
-public sealed class PeopleExport(TalentHubDbContext db, PersonalDataProtector protector, IStringLocalizer<SharedResource> l)
+public sealed class PeopleExport(TalentHubDbContext db, PersonalDataProtector protector, RegionDirectory directory,
+    IStringLocalizer<SharedResource> l)
 {
     public async Task<SheetData> BuildAsync(PeopleFilter filter, CancellationToken ct = default)
     {
-        var regions = await RegionNames.LoadAsync(db, ct);
-        var query = filter.Apply(db.People.AsNoTracking(), protector).Select(p => new
+        var inScope = filter.Apply(db.People.AsNoTracking(), protector);
+        var regions = await RegionNames.LoadAsync(directory, inScope.Select(p => p.RegionCode), ct);
+        var query = inScope.Select(p => new
         {
             p.Name, p.Sex, p.IdNumber, p.Mobile, p.RegionCode, p.CountyCode, p.Education, p.Industry, p.CreatedAt,
             Categories = p.Categories.Select(c => new { c.Category, c.LocalTalentType }).ToList(),

@@ -11,7 +11,7 @@ namespace TalentHub.Web.Services.People;
 /// Validates a people file as a whole: every row by the form's rules, duplicates within the file (errors)
 /// and against the whole city (already registered: skipped, so re-importing a file changes nothing).
 /// </summary>
-public sealed class PeopleImporter(TalentHubDbContext db, PersonRegistry registry, IRegionScope scope) : IImporter
+public sealed class PeopleImporter(TalentHubDbContext db, PersonRegistry registry, IRegionScope scope, RegionDirectory regions) : IImporter
 {
     private const int Chunk = 500;
 
@@ -60,17 +60,17 @@ public sealed class PeopleImporter(TalentHubDbContext db, PersonRegistry registr
     /// <summary>Keyed hash → name of the county holding that ID number, looked up city-wide in chunks.</summary>
     private async Task<Dictionary<string, string>> CountiesHoldingAsync(List<string> hashes, CancellationToken ct)
     {
-        var english = TalentHubCultures.IsEnglish;
-        var found = new Dictionary<string, string>();
+        var holders = new Dictionary<string, string>();
         foreach (var chunk in hashes.Chunk(Chunk))
         {
             // Deliberately outside the region scope: an ID number is unique in the whole city.
             var rows = await db.People.IgnoreQueryFilters([RegionFilter.Name]).AsNoTracking()
                 .Where(p => chunk.Contains(p.IdNumberHash))
-                .Join(db.Regions, p => p.CountyCode, r => r.Code, (p, r) => new { p.IdNumberHash, r.Name, r.NameEn })
+                .Select(p => new { p.IdNumberHash, p.CountyCode })
                 .ToListAsync(ct);
-            foreach (var row in rows) found[row.IdNumberHash] = english ? row.NameEn : row.Name;
+            foreach (var row in rows) holders[row.IdNumberHash] = row.CountyCode;
         }
-        return found;
+        var tree = await regions.GetAsync(holders.Values, ct);
+        return holders.ToDictionary(h => h.Key, h => tree.NameOf(h.Value) ?? h.Value);
     }
 }

@@ -12,7 +12,7 @@ namespace TalentHub.Web.Services.People;
 /// The registry rules that need the database: identifiers parsed and hashed, duplicates refused
 /// city-wide (naming only the county that holds the record). Used by the forms, the import and sign-up.
 /// </summary>
-public sealed class PersonRegistry(TalentHubDbContext db, PersonalDataProtector protector, TimeProvider clock)
+public sealed class PersonRegistry(TalentHubDbContext db, PersonalDataProtector protector, TimeProvider clock, RegionDirectory regions)
 {
     public IdNumber ParseIdNumber(string? input)
     {
@@ -38,11 +38,11 @@ public sealed class PersonRegistry(TalentHubDbContext db, PersonalDataProtector 
         // Deliberately outside the region scope: duplicates are city-wide.
         var county = await db.People.IgnoreQueryFilters([RegionFilter.Name])
             .Where(p => p.IdNumberHash == hash && p.Id != exceptPersonId)
-            .Join(db.Regions, p => p.CountyCode, r => r.Code, (p, r) => new { r.Name, r.NameEn })
+            .Select(p => p.CountyCode)
             .FirstOrDefaultAsync(ct);
         if (county is not null)
             throw new DomainException("Person.Duplicate", nameof(Person.IdNumber),
-                TalentHubCultures.IsEnglish ? county.NameEn : county.Name);
+                (await regions.GetAsync([county], ct)).NameOf(county) ?? county);
     }
 
     public void SetIdentifiers(Person person, IdNumber id, string? mobile)

@@ -34,24 +34,27 @@ public static class ExportLinks
         $"{kind}-{TalentHub.Web.Infrastructure.ShanghaiTime.ToShanghai(clock.GetUtcNow()).ToString("yyyyMMdd", CultureInfo.InvariantCulture)}.{(csv ? "csv" : "xlsx")}";
 }
 
-/// <summary>Village, township and county names for the export rows, read once per export.</summary>
+/// <summary>Village, township and county names for the export rows, in the current UI culture, from the <see cref="RegionDirectory"/>.</summary>
 public sealed class RegionNames
 {
-    private readonly Dictionary<string, (string Name, string? Parent)> _regions;
+    private readonly RegionTree _tree;
     private readonly bool _english = TalentHubCultures.IsEnglish;
 
-    private RegionNames(Dictionary<string, (string, string?)> regions) => _regions = regions;
+    private RegionNames(RegionTree tree) => _tree = tree;
 
-    public static async Task<RegionNames> LoadAsync(TalentHubDbContext db, CancellationToken ct)
+    /// <summary>
+    /// The names for an export whose rows lie in <paramref name="regionCodes"/> (the directory reloads once
+    /// when one of them was added after it was read).
+    /// </summary>
+    public static async Task<RegionNames> LoadAsync(RegionDirectory regions, IQueryable<string> regionCodes, CancellationToken ct)
     {
-        var english = TalentHubCultures.IsEnglish;
-        var all = await db.Regions.AsNoTracking().Select(r => new { r.Code, r.Name, r.NameEn, r.ParentCode }).ToListAsync(ct);
-        return new RegionNames(all.ToDictionary(r => r.Code, r => (english ? r.NameEn : r.Name, r.ParentCode)));
+        var codes = await regionCodes.Distinct().ToListAsync(ct);
+        return new RegionNames(await regions.GetAsync(codes, ct));
     }
 
-    public string Name(string? code) => code is not null && _regions.TryGetValue(code, out var r) ? r.Name : "";
+    public string Name(string? code) => _tree.NameOf(code) ?? "";
 
-    public string Parent(string? code) => code is not null && _regions.TryGetValue(code, out var r) ? Name(r.Parent) : "";
+    public string Parent(string? code) => Name(_tree.Find(code)?.ParentCode);
 
     public bool English => _english;
 }

@@ -18,8 +18,8 @@ internal static class ImportTestData
 
     public static readonly PersonalDataProtector Protector = new(RandomNumberGenerator.GetBytes(32), RandomNumberGenerator.GetBytes(32));
 
-    // The registry's parsing and hashing need no database.
-    public static readonly PersonRegistry Registry = new(null!, Protector, new FakeTimeProvider(Now));
+    // The registry's parsing and hashing need no database (nor region names).
+    public static readonly PersonRegistry Registry = new(null!, Protector, new FakeTimeProvider(Now), null!);
 
     public static readonly VillageIndex Villages = new(
     [

@@ -14,7 +14,8 @@ using TalentHub.Web.Services;
 namespace TalentHub.Web.Pages.Training.Courses;
 
 /// <summary>What the create and edit pages share: the choices, and applying the input through the course's domain methods.</summary>
-public abstract class CourseFormPage(TalentHubDbContext db, IRegionScope scope, UserManager<AppUser> users, IStringLocalizer<SharedResource> l)
+public abstract class CourseFormPage(TalentHubDbContext db, IRegionScope scope, UserManager<AppUser> users, RegionDirectory directory,
+    IStringLocalizer<SharedResource> l)
     : StaffFormPage<CourseInput>(db, l)
 {
     /// <summary>Blank session rows offered at the end of the form.</summary>
@@ -33,16 +34,16 @@ public abstract class CourseFormPage(TalentHubDbContext db, IRegionScope scope, 
 
     protected async Task<PageResult> RedisplayAsync()
     {
-        var english = TalentHubCultures.IsEnglish;
         Programs = await Db.Programs.AsNoTracking().OrderByDescending(p => p.Year).ThenBy(p => p.Name)
             .Select(p => new Option(p.Id.ToString(CultureInfo.InvariantCulture), p.Name)).ToListAsync();
         TrainerChoices = await Trainers.AllAsync(users);
-        var regions = await Db.Regions.AsNoTracking().Where(r => r.Level != RegionLevel.City).OrderBy(r => r.Code).ToListAsync();
-        Counties = regions.Where(r => r.Level == RegionLevel.County).Select(r => new Option(r.Code, r.DisplayName(english))).ToList();
+        var tree = await directory.GetAsync();
+        var regions = tree.All.Where(r => r.Level != RegionLevel.City).ToList();
+        Counties = regions.Where(r => r.Level == RegionLevel.County).Select(r => new Option(r.Code, tree.NameOf(r.Code)!)).ToList();
         var countyNames = Counties.ToDictionary(c => c.Value, c => c.Label);
         RegionChoices = regions
             .Where(r => scope.Allows(r.Code))
-            .Select(r => new RegionOption(r.Code, r.DisplayName(english), r.Level, countyNames.GetValueOrDefault(r.CountyCode ?? "", "")))
+            .Select(r => new RegionOption(r.Code, tree.NameOf(r.Code)!, r.Level, countyNames.GetValueOrDefault(r.CountyCode ?? "", "")))
             .ToList();
         while (Input.Sessions.Count(s => s.IsBlank) < BlankRows) Input.Sessions.Add(new SessionInput());
         return Page();

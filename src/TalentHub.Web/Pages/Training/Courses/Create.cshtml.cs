@@ -12,8 +12,8 @@ using TalentHub.Web.Services;
 namespace TalentHub.Web.Pages.Training.Courses;
 
 [Authorize(Policy = Policies.RegistryStaff)]
-public sealed class CreateModel(TalentHubDbContext db, IRegionScope scope, UserManager<AppUser> users,
-    IStringLocalizer<SharedResource> l, TimeProvider clock) : CourseFormPage(db, scope, users, l)
+public sealed class CreateModel(TalentHubDbContext db, IRegionScope scope, UserManager<AppUser> users, RegionDirectory directory,
+    IStringLocalizer<SharedResource> l, TimeProvider clock) : CourseFormPage(db, scope, users, directory, l)
 {
     public override bool IsEdit => false;
 

@@ -14,8 +14,8 @@ using TalentHub.Web.Services.Training;
 namespace TalentHub.Web.Pages.Training.Courses;
 
 [Authorize(Policy = Policies.RegistryStaff)]
-public sealed class EditModel(TalentHubDbContext db, IRegionScope scope, UserManager<AppUser> users, IStringLocalizer<SharedResource> l,
-    CourseClock courseClock, EnrollmentService enrollment) : CourseFormPage(db, scope, users, l)
+public sealed class EditModel(TalentHubDbContext db, IRegionScope scope, UserManager<AppUser> users, RegionDirectory directory, IStringLocalizer<SharedResource> l,
+    CourseClock courseClock, EnrollmentService enrollment) : CourseFormPage(db, scope, users, directory, l)
 {
     public override bool IsEdit => true;
     public int Id { get; private set; }

@@ -3,13 +3,15 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using TalentHub.Web.Data;
+using TalentHub.Web.Services;
 using TalentHub.Web.Domain.Training;
 using TalentHub.Web.Infrastructure;
 
 namespace TalentHub.Web.Pages.Training.Programs;
 
 [Authorize(Policy = Policies.CityManager)]
-public sealed class CreateModel(TalentHubDbContext db, IStringLocalizer<SharedResource> l, TimeProvider clock) : ProgramFormPage(db, l)
+public sealed class CreateModel(TalentHubDbContext db, RegionDirectory directory, IStringLocalizer<SharedResource> l, TimeProvider clock)
+    : ProgramFormPage(db, directory, l)
 {
     public override bool IsEdit => false;
 

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using TalentHub.Web.Data;
+using TalentHub.Web.Services;
 using TalentHub.Web.Domain;
 using TalentHub.Web.Domain.Training;
 
@@ -11,7 +12,7 @@ namespace TalentHub.Web.Pages.Training.Programs;
 
 /// <summary>City officers and admins edit; county staff read the same page.</summary>
 [Authorize(Policy = Policies.RegistryStaff)]
-public sealed class EditModel(TalentHubDbContext db, IStringLocalizer<SharedResource> l) : ProgramFormPage(db, l)
+public sealed class EditModel(TalentHubDbContext db, RegionDirectory directory, IStringLocalizer<SharedResource> l) : ProgramFormPage(db, directory, l)
 {
     public override bool IsEdit => true;
     public int Id { get; private set; }

@@ -8,11 +8,12 @@ using TalentHub.Web.Data;
 using TalentHub.Web.Domain;
 using TalentHub.Web.Domain.Regions;
 using TalentHub.Web.Domain.Training;
+using TalentHub.Web.Services;
 
 namespace TalentHub.Web.Pages.Training.Programs;
 
 /// <summary>What the program create and edit pages share. Only city officers and admins change programs.</summary>
-public abstract class ProgramFormPage(TalentHubDbContext db, IStringLocalizer<SharedResource> l) : StaffFormPage<ProgramInput>(db, l)
+public abstract class ProgramFormPage(TalentHubDbContext db, RegionDirectory directory, IStringLocalizer<SharedResource> l) : StaffFormPage<ProgramInput>(db, l)
 {
     public IReadOnlyDictionary<string, string> CountyNames { get; private set; } = new Dictionary<string, string>();
     public bool CanEdit => User.Meets(Policies.CityManager);
@@ -20,9 +21,9 @@ public abstract class ProgramFormPage(TalentHubDbContext db, IStringLocalizer<Sh
     /// <summary>Loads the county names and gives the form one row per trainee type and per county, in a fixed order.</summary>
     protected async Task<PageResult> RedisplayAsync()
     {
-        var english = TalentHubCultures.IsEnglish;
-        var counties = await Db.Regions.AsNoTracking().Where(r => r.Level == RegionLevel.County).OrderBy(r => r.Code).ToListAsync();
-        CountyNames = counties.ToDictionary(r => r.Code, r => r.DisplayName(english));
+        var tree = await directory.GetAsync();
+        var counties = tree.AtLevel(RegionLevel.County).ToList();
+        CountyNames = counties.ToDictionary(r => r.Code, r => tree.NameOf(r.Code)!);
         Input.Standards = Enum.GetValues<TraineeType>()
             .Select(t => Input.Standards.FirstOrDefault(s => s.Type == t) ?? new StandardRow { Type = t }).ToList();
         Input.Targets = counties
