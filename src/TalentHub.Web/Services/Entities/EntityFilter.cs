@@ -16,6 +16,9 @@ public sealed class EntityFilter
     public string? Sort { get; set; }
     public bool Desc { get; set; }
 
+    /// <summary>Status in lifecycle (declaration) order, not by its stored name.</summary>
+    private static readonly System.Linq.Expressions.Expression<Func<BusinessEntity, int>> StatusRank = TalentHub.Web.Data.EnumOrder.Rank((BusinessEntity e) => e.Status);
+
     public IQueryable<BusinessEntity> Apply(IQueryable<BusinessEntity> entities)
     {
         if (!string.IsNullOrEmpty(County)) entities = entities.Where(e => e.CountyCode == County);
@@ -35,8 +38,8 @@ public sealed class EntityFilter
             ("revenue", true) => entities.OrderByDescending(e => e.AnnualRevenue).ThenBy(e => e.Id),
             ("registered", false) => entities.OrderBy(e => e.RegisteredOn).ThenBy(e => e.Id),
             ("registered", true) => entities.OrderByDescending(e => e.RegisteredOn).ThenBy(e => e.Id),
-            ("status", false) => entities.OrderBy(e => e.Status).ThenBy(e => e.Id),
-            ("status", true) => entities.OrderByDescending(e => e.Status).ThenBy(e => e.Id),
+            ("status", false) => entities.OrderBy(StatusRank).ThenBy(e => e.Id),
+            ("status", true) => entities.OrderByDescending(StatusRank).ThenBy(e => e.Id),
             (_, true) => entities.OrderByDescending(e => e.Name).ThenBy(e => e.Id),
             _ => entities.OrderBy(e => e.Name).ThenBy(e => e.Id),
         };

@@ -18,6 +18,9 @@ public sealed class CourseFilter
     public string? Sort { get; set; }
     public bool Desc { get; set; }
 
+    /// <summary>Status in lifecycle (declaration) order, not by its stored name.</summary>
+    private static readonly System.Linq.Expressions.Expression<Func<Course, int>> StatusRank = TalentHub.Web.Data.EnumOrder.Rank((Course c) => c.Status);
+
     public IQueryable<Course> Apply(IQueryable<Course> courses)
     {
         if (!string.IsNullOrEmpty(County)) courses = courses.Where(c => c.CountyCode == County);
@@ -45,8 +48,8 @@ public sealed class CourseFilter
             ("start", true) => courses.OrderByDescending(c => c.Sessions.Min(s => (DateTimeOffset?)s.StartsAt)).ThenBy(c => c.Id),
             ("title", false) => courses.OrderBy(c => c.Title).ThenBy(c => c.Id),
             ("title", true) => courses.OrderByDescending(c => c.Title).ThenBy(c => c.Id),
-            ("status", false) => courses.OrderBy(c => c.Status).ThenBy(c => c.Id),
-            ("status", true) => courses.OrderByDescending(c => c.Status).ThenBy(c => c.Id),
+            ("status", false) => courses.OrderBy(StatusRank).ThenBy(c => c.Id),
+            ("status", true) => courses.OrderByDescending(StatusRank).ThenBy(c => c.Id),
             ("opens", false) => courses.OrderBy(c => c.EnrollmentOpensAt).ThenBy(c => c.Id),
             ("opens", true) => courses.OrderByDescending(c => c.EnrollmentOpensAt).ThenBy(c => c.Id),
             _ => courses.OrderByDescending(c => c.Id),
