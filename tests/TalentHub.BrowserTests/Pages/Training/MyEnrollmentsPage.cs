@@ -12,6 +12,6 @@ public sealed class MyEnrollmentsPage(IPage page)
     {
         page.Dialog += (_, dialog) => dialog.AcceptAsync();
         await Enrollment(title).Locator("button[type=submit]").ClickAsync();
-        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await page.Locator("[role=status]").WaitForAsync();
     }
 }
