@@ -1,10 +1,10 @@
-using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Mvc.Razor;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using TalentHub.Web.Data;
 using TalentHub.Web.Domain;
+using TalentHub.Web.Infrastructure.Security;
 
 namespace TalentHub.Web.Infrastructure;
 
@@ -12,9 +12,14 @@ public static class WebServiceCollectionExtensions
 {
     public const string LoginPath = "/Identity/Account/Login";
 
+    /// <summary>Identity pages open without signing in; the Manage folder needs a signed-in user.</summary>
+    private static readonly string[] AnonymousAccountPages =
+        ["Login", "LoginWith2fa", "LoginWithRecoveryCode", "Logout", "Register", "AccessDenied"];
+
     public static IServiceCollection AddTalentHubWeb(this IServiceCollection services, IConfiguration configuration, DataDirectory data)
     {
-        services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(data.Keys)).SetApplicationName("TalentHub");
+        services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(data.Keys)).SetApplicationName("TalentHub")
+            .ProtectKeysAtRest(configuration);
         services.AddRazorPages(o =>
             {
                 o.Conventions.AuthorizeFolder("/");
@@ -23,7 +28,8 @@ public static class WebServiceCollectionExtensions
                 o.Conventions.AllowAnonymousToPage("/StatusCode");
                 o.Conventions.AllowAnonymousToPage("/Culture");
                 o.Conventions.AllowAnonymousToFolder("/Catalog");
-                o.Conventions.AllowAnonymousToAreaFolder("Identity", "/Account");
+                foreach (var page in AnonymousAccountPages) o.Conventions.AllowAnonymousToAreaPage("Identity", "/Account/" + page);
+                o.Conventions.AuthorizeAreaFolder("Identity", "/Account/Manage");
                 // Admin pages are for admins; staff accounts may also be managed by city officers.
                 o.Conventions.AddFolderApplicationModelConvention("/Admin", model => model.EndpointMetadata.Add(
                     model.ViewEnginePath.StartsWith("/Admin/Users/", StringComparison.Ordinal)
@@ -53,30 +59,15 @@ public static class WebServiceCollectionExtensions
         services.AddAuthorizationBuilder().AddPolicy("Admin", p => p.RequireRole(Roles.Admin));
         services.AddHealthChecks()
             .AddDbContextCheck<TalentHubDbContext>("database");
-        services.AddRateLimiter(o =>
-        {
-            o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
-            {
-                if (!HttpMethods.IsPost(context.Request.Method) || !context.Request.Path.StartsWithSegments(LoginPath))
-                    return RateLimitPartition.GetNoLimiter("");
-                var permits = context.RequestServices.GetRequiredService<IOptions<TalentHubOptions>>().Value.LoginAttemptsPerMinute;
-                return RateLimitPartition.GetFixedWindowLimiter(
-                    "login:" + context.Connection.RemoteIpAddress,
-                    _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
-            });
-            o.OnRejected = async (rejected, token) =>
-            {
-                var l = rejected.HttpContext.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
-                rejected.HttpContext.Response.StatusCode = StatusCodes.Status429TooManyRequests;
-                rejected.HttpContext.Response.ContentType = "text/plain; charset=utf-8";
-                await rejected.HttpContext.Response.WriteAsync(l["Login.TooManyAttempts"], token);
-            };
-        });
+        services.AddTalentHubRequestLimits(configuration);
         return services;
     }
 
     public static WebApplication UseTalentHubPipeline(this WebApplication app)
     {
+        // Client address and scheme from the configured proxies only, before anything reads them.
+        app.UseForwardedHeaders();
+        app.UseSecurityHeaders();
         // Culture first, so the re-executed error pages keep the language of the original request.
         app.UseRequestLocalization();
         app.UseCultureFromQueryString();
@@ -88,6 +79,7 @@ public static class WebServiceCollectionExtensions
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseTwoFactorEnrolment();
         app.MapHealthChecks("/healthz").AllowAnonymous();
         app.MapRazorPages();
         return app;
