@@ -55,6 +55,8 @@ public static class WebServiceCollectionExtensions
             m.SetValueMustBeANumberAccessor(field => l["Validation.ValueMustBeANumber", field]);
             m.SetNonPropertyValueMustBeANumberAccessor(() => l["Validation.NonPropertyValueMustBeANumber"]);
             o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
+            // Dates outside 1900–2199 are refused at binding (bad filter values never reach date arithmetic).
+            o.ModelBinderProviders.Insert(0, new BoundedDateBinderProvider());
         });
         services.AddAuthorizationBuilder().AddPolicy("Admin", p => p.RequireRole(Roles.Admin));
         services.AddHealthChecks()

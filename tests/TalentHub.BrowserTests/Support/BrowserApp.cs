@@ -63,7 +63,14 @@ public sealed class BrowserApp : TalentHubFactory, IAsyncLifetime
         await page.FillAsync("#Input_Login", login);
         await page.FillAsync("#Input_Password", password);
         await page.ClickAsync("#login-form button[type=submit]");
-        await page.WaitForSelectorAsync("#current-user", new() { State = WaitForSelectorState.Attached });
+        // Staff (and farmers who opted in) give the code from their authenticator app next.
+        var next = await page.WaitForSelectorAsync("#current-user, #two-factor-form", new() { State = WaitForSelectorState.Attached });
+        if (await next!.GetAttributeAsync("id") == "two-factor-form")
+        {
+            await page.FillAsync("#Code", Totp.Now(await this.AuthenticatorKeyAsync(login)));
+            await page.ClickAsync("#two-factor-form button[type=submit]");
+            await page.WaitForSelectorAsync("#current-user", new() { State = WaitForSelectorState.Attached });
+        }
     }
 
     public static Task ScreenshotAsync(IPage page, string name) =>
