@@ -84,7 +84,7 @@ public sealed class ThrottleTests(DefaultLimitsFactory app) : IClassFixture<Defa
     }
 
     [Fact]
-    public async Task ALockedAccount_WithTheRightPassword_SaysTheSameAsAWrongPassword()
+    public async Task ALockedAccount_ToAStrangerWithoutThePassword_SaysTheSameAsAnUnknownOne_TheOwnerLearnsWhy()
     {
         var staff = await app.NewStaffAsync(Roles.CountyClerk);
         await app.QueryAsync(async db =>
@@ -94,11 +94,13 @@ public sealed class ThrottleTests(DefaultLimitsFactory app) : IClassFixture<Defa
             return await db.SaveChangesAsync();
         });
 
-        var locked = await TryAsync(app.NewClient(), staff.UserName!, StaffAccounts.Password);
-        var wrong = await TryAsync(app.NewClient(), "nobody." + Guid.NewGuid().ToString("N")[..8], StaffAccounts.Password);
+        var locked = await TryAsync(app.NewClient(), staff.UserName!, "a stranger's guess");
+        var unknown = await TryAsync(app.NewClient(), "nobody." + Guid.NewGuid().ToString("N")[..8], "a stranger's guess");
+        var owner = await TryAsync(app.NewClient(), staff.UserName!, StaffAccounts.Password);
 
         Assert.Equal(HttpStatusCode.OK, locked.Status);
-        Assert.Equal(wrong.Error, locked.Error);
+        Assert.Equal(unknown.Error, locked.Error);
         Assert.Contains("用户名、手机号或密码不正确", locked.Error);
+        Assert.Contains("停用", owner.Error);
     }
 }

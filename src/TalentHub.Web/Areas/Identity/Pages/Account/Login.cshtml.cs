@@ -70,8 +70,19 @@ public sealed class LoginModel(
         }
         await throttle.FailedAsync(account);
         log.LogWarning("Login failed (locked out: {LockedOut})", result.IsLockedOut);
-        ModelState.AddModelError("", l["Login.Failed"]);
+        ModelState.AddModelError("", await LockedMessageForOwnerAsync(result, userName) ?? l["Login.Failed"]);
         return Page();
+    }
+
+    /// <summary>
+    /// Only whoever knows the password learns that the account is locked (by an administrator, or for a while
+    /// after failures); to anyone else a locked account looks like a wrong password. Still throttled per account.
+    /// </summary>
+    private async Task<string?> LockedMessageForOwnerAsync(Microsoft.AspNetCore.Identity.SignInResult result, string userName)
+    {
+        if (!result.IsLockedOut || await signIn.UserManager.FindByNameAsync(userName) is not { } user
+            || !await signIn.UserManager.CheckPasswordAsync(user, Input.Password)) return null;
+        return user.LockoutEnd > DateTimeOffset.UtcNow.AddYears(1) ? l["Login.Disabled"] : l["Login.LockedOut"];
     }
 
     /// <summary>The throttle's key for a login: the normalized user name, existing or not.</summary>
