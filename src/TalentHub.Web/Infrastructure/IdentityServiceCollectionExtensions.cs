@@ -26,6 +26,7 @@ public static class IdentityServiceCollectionExtensions
                 o.User.RequireUniqueEmail = false;
             })
             .AddEntityFrameworkStores<TalentHubDbContext>()
+            .AddUserStore<ProtectedTokenUserStore>()
             .AddDefaultTokenProviders()
             .AddErrorDescriber<LocalizedIdentityErrorDescriber>()
             .AddPasswordValidator<CommonPasswordValidator>()

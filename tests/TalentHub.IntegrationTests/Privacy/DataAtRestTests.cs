@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.DependencyInjection;
 
+using TalentHub.IntegrationTests.Pages.Account;
+
 namespace TalentHub.IntegrationTests.Privacy;
 
 public sealed class DataAtRestTests(TalentHubFactory app) : AppTest(app)
@@ -37,5 +39,21 @@ public sealed class DataAtRestTests(TalentHubFactory app) : AppTest(app)
             Assert.Contains("AesGcmXmlDecryptor", xml);
             Assert.DoesNotContain("<masterKey", xml);
         }
+    }
+
+    [Fact]
+    public async Task AuthenticatorKeyAndRecoveryCodes_AreEncryptedInTheDatabase()
+    {
+        var clerk = await App.NewStaffAsync(TalentHub.Web.Domain.Roles.CountyClerk);
+        var client = await App.LoginAsync(clerk.UserName!, StaffAccounts.Password);
+        var key = await App.AuthenticatorKeyAsync(clerk.UserName!);
+
+        var stored = await App.QueryAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(
+            db.UserTokens.Where(t => t.UserId == clerk.Id).Select(t => t.Value!)));
+
+        Assert.Equal(2, stored.Count);
+        Assert.All(stored, v => Assert.StartsWith("v1:", v));
+        Assert.DoesNotContain(stored, v => v.Contains(key, StringComparison.Ordinal));
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/People")).StatusCode);
     }
 }
