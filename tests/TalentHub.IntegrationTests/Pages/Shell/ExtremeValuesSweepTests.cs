@@ -49,6 +49,20 @@ public sealed class ExtremeValuesSweepTests(TalentHubFactory app, ITestOutputHel
         Assert.True(failures.Count == 0, string.Join("\n", failures));
     }
 
+    [Theory]
+    [InlineData("/Catalog?To=9999-12-31", false)]
+    [InlineData("/Catalog?From=0001-01-01&To=9999-12-31&page=2147483647", false)]
+    [InlineData("/Courses?From=0001-01-01&To=9999-12-31", true)]
+    [InlineData("/Courses/Calendar?month=9999-12", true)]
+    [InlineData("/Courses/Calendar?month=0001-01", true)]
+    [InlineData("/Admin/Audit?From=0001-01-01&To=9999-12-31&page=-5", true)]
+    public async Task TheReportedUrls_AnswerOk(string url, bool signedIn)
+    {
+        var client = signedIn ? await App.LoginAsync("admin") : App.NewClient();
+
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(url)).StatusCode);
+    }
+
     [Fact]
     public void Discovery_FindsTheKnownFilterParameters()
     {
