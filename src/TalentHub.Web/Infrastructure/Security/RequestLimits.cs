@@ -35,7 +35,8 @@ public static class RequestLimits
                 response.StatusCode = StatusCodes.Status429TooManyRequests;
                 response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
                 response.ContentType = "text/plain; charset=utf-8";
-                await response.WriteAsync(l["Login.TooManyAttempts"], token);
+                var signUp = rejected.HttpContext.Request.Path.Equals(SignUpPost, StringComparison.OrdinalIgnoreCase);
+                await response.WriteAsync(l[signUp ? "Register.TooMany" : "Login.TooManyAttempts"], token);
             };
         });
         return services;

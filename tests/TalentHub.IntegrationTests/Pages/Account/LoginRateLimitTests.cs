@@ -45,10 +45,12 @@ public sealed class LoginRateLimitTests(RateLimitedFactory app) : IClassFixture<
     public async Task SignUpPost_BeyondTheLimit_AnswersTooManyRequestsWithRetryAfter()
     {
         var client = app.NewClient();
-        var statuses = new List<HttpStatusCode>();
+        var responses = new List<HttpResponseMessage>();
         for (var i = 0; i < 3; i++)
-            statuses.Add((await client.PostFormAsync("/Identity/Account/Register", new() { ["Input.Mobile"] = "123" })).StatusCode);
+            responses.Add(await client.PostFormAsync("/Identity/Account/Register", new() { ["Input.Mobile"] = "123" }));
 
-        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], statuses);
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], responses.Select(r => r.StatusCode));
+        Assert.NotNull(responses[2].Headers.RetryAfter?.Delta);
+        Assert.Contains("注册请求过多", await responses[2].Content.ReadAsStringAsync());
     }
 }
