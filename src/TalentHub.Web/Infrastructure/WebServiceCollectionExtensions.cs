@@ -33,8 +33,8 @@ public static class WebServiceCollectionExtensions
                 // Admin pages are for admins; staff accounts may also be managed by city officers.
                 o.Conventions.AddFolderApplicationModelConvention("/Admin", model => model.EndpointMetadata.Add(
                     model.ViewEnginePath.StartsWith("/Admin/Users/", StringComparison.Ordinal)
-                        ? new Microsoft.AspNetCore.Authorization.AuthorizeAttribute { Roles = Roles.Admin + "," + Roles.CityOfficer }
-                        : new Microsoft.AspNetCore.Authorization.AuthorizeAttribute("Admin")));
+                        ? new Microsoft.AspNetCore.Authorization.AuthorizeAttribute(Policies.CityManager)
+                        : new Microsoft.AspNetCore.Authorization.AuthorizeAttribute(Policies.Admin)));
             })
             .AddViewLocalization(LanguageViewLocationExpanderFormat.Suffix)
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, f) => f.Create(typeof(SharedResource)));
@@ -58,7 +58,7 @@ public static class WebServiceCollectionExtensions
             // Dates outside 1900–2199 are refused at binding (bad filter values never reach date arithmetic).
             o.ModelBinderProviders.Insert(0, new BoundedDateBinderProvider());
         });
-        services.AddAuthorizationBuilder().AddPolicy("Admin", p => p.RequireRole(Roles.Admin));
+        services.AddAuthorizationBuilder().AddTalentHubPolicies();
         services.AddHealthChecks()
             .AddDbContextCheck<TalentHubDbContext>("database");
         services.AddTalentHubRequestLimits(configuration);

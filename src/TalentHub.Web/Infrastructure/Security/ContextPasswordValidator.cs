@@ -16,7 +16,7 @@ public sealed class ContextPasswordValidator(TalentHubDbContext db, IStringLocal
         if (password is null) return IdentityResult.Success;
         var personal = new List<string?> { user.DisplayName };
         if (user.UserName is { } name && !name.StartsWith("m-", StringComparison.Ordinal)) personal.Add(name);
-        if (user.PersonId is { } personId && await db.People.IgnoreQueryFilters().AsNoTracking()
+        if (user.PersonId is { } personId && await db.People.IgnoreQueryFilters([RegionFilter.Name]).AsNoTracking()
                 .Where(p => p.Id == personId).Select(p => new { p.Name, p.Mobile, p.IdNumber }).FirstOrDefaultAsync() is { } person)
             personal.AddRange([person.Name, person.Mobile, person.IdNumber]);
         var refusal = PasswordContext.Check(password, personal);

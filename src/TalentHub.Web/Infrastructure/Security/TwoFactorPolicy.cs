@@ -13,9 +13,9 @@ public static class TwoFactorPolicy
     /// <summary>Role claim holding the Admin's choice for that role.</summary>
     public const string RoleClaim = "talenthub:two-factor";
     /// <summary>User claim present when the signed-in user's roles require two-factor.</summary>
-    public const string RequiredClaim = "talenthub:2fa-required";
+    public const string RequiredClaim = ClaimNames.TwoFactorRequired;
     /// <summary>User claim present when the signed-in user has an authenticator set up.</summary>
-    public const string EnabledClaim = "talenthub:2fa";
+    public const string EnabledClaim = ClaimNames.TwoFactorEnabled;
     public const string Required = "required";
     public const string Optional = "optional";
 

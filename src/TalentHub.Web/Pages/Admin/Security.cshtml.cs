@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using TalentHub.Web.Data;
 using TalentHub.Web.Domain;
+using TalentHub.Web.Infrastructure;
 using TalentHub.Web.Infrastructure.Security;
 using TalentHub.Web.Pages.Admin.Users;
 using TalentHub.Web.Services;
@@ -16,7 +17,7 @@ namespace TalentHub.Web.Pages.Admin;
 /// Admin chooses, per role, whether two-factor is required (<see cref="TwoFactorPolicy"/>); the choice is
 /// a role claim, audited, and reaches signed-in users at their next claims refresh (within a minute).
 /// </summary>
-[Authorize(Roles = Roles.Admin)]
+[Authorize(Policy = Policies.Admin)]
 public sealed class SecurityModel(RoleManager<IdentityRole> roles, TalentHubDbContext db, AuditLog audit,
     IStringLocalizer<SharedResource> l) : PageModel
 {

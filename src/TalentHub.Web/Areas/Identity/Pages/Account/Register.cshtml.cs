@@ -76,7 +76,7 @@ public sealed class RegisterModel(
 
         var now = clock.GetUtcNow();
         var idHash = protector.Hash(id.Value);
-        var person = await db.People.IgnoreQueryFilters().FirstOrDefaultAsync(p => p.IdNumberHash == idHash);
+        var person = await db.People.IgnoreQueryFilters([RegionFilter.Name]).FirstOrDefaultAsync(p => p.IdNumberHash == idHash);
         // An existing record is linked only when name and mobile match what the bureau has on file and no
         // account holds it yet; the form never changes an existing record (no takeover by name + ID number).
         if (person is not null && (person.Name != Input.Name.Trim() || person.MobileHash != mobileHash
