@@ -115,7 +115,7 @@ public sealed class EditModel(TalentHubDbContext db, UserManager<AppUser> users,
         audit.RecordUser(AuditAction.Update, Account, UserAccounts.Changes(("TwoFactorEnabled", wasEnabled, false), ("TwoFactorReset", false, true)));
         await db.SaveChangesAsync();
         await tx.CommitAsync();
-        TempData["Flash"] = l["Users.TwoFactorReset", Account.DisplayName].Value;
+        TempData["Flash"] = l["Users.TwoFactorResetDone", Account.DisplayName].Value;
         return RedirectToPage("/Admin/Users/Edit", new { id = Account.Id });
     }
 

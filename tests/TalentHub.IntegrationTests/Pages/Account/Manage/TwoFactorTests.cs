@@ -158,5 +158,8 @@ public sealed class TwoFactorTests(TalentHubFactory app) : AppTest(app)
         }
         var page = await admin.GetStringAsync("/Admin/Security");
         Assert.Contains("id=\"require-Admin\"", page);
+        var audit = await admin.GetStringAsync("/Admin/Audit?Type=RoleSecurity");
+        Assert.Contains("角色安全设置", audit);
+        Assert.Contains("强制两步验证", audit);
     }
 }
