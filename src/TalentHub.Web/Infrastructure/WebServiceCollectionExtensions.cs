@@ -27,7 +27,14 @@ public static class WebServiceCollectionExtensions
                 o.Conventions.AllowAnonymousToPage("/Error");
                 o.Conventions.AllowAnonymousToPage("/StatusCode");
                 o.Conventions.AllowAnonymousToPage("/Culture");
-                o.Conventions.AllowAnonymousToFolder("/Catalog");
+                o.Conventions.AllowAnonymousToFolder("/Training/Catalog");
+                // An area folder groups pages without showing in their URLs: Pages/Training/Courses/Index answers at /Courses.
+                o.Conventions.AddFolderRouteModelConvention("/Training", model =>
+                {
+                    foreach (var selector in model.Selectors)
+                        if (selector.AttributeRouteModel?.Template is { } template && template.StartsWith("Training/", StringComparison.Ordinal))
+                            selector.AttributeRouteModel.Template = template["Training/".Length..];
+                });
                 foreach (var page in AnonymousAccountPages) o.Conventions.AllowAnonymousToAreaPage("Identity", "/Account/" + page);
                 o.Conventions.AuthorizeAreaFolder("Identity", "/Account/Manage");
                 // Admin pages are for admins; staff accounts may also be managed by city officers.

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using TalentHub.BrowserTests.Pages.Shared;
 using TalentHub.IntegrationTests.Support;
 
 namespace TalentHub.BrowserTests.Support;
@@ -57,21 +58,15 @@ public sealed class BrowserApp : TalentHubFactory, IAsyncLifetime
         return await context.NewPageAsync();
     }
 
-    public async Task LoginAsync(IPage page, string login, string password = FormClient.DemoPassword)
-    {
-        await page.GotoAsync("/Identity/Account/Login");
-        await page.FillAsync("#Input_Login", login);
-        await page.FillAsync("#Input_Password", password);
-        await page.ClickAsync("#login-form button[type=submit]");
-        // Staff (and farmers who opted in) give the code from their authenticator app next.
-        var next = await page.WaitForSelectorAsync("#current-user, #two-factor-form", new() { State = WaitForSelectorState.Attached });
-        if (await next!.GetAttributeAsync("id") == "two-factor-form")
-        {
-            await page.FillAsync("#Code", Totp.Now(await this.AuthenticatorKeyAsync(login)));
-            await page.ClickAsync("#two-factor-form button[type=submit]");
-            await page.WaitForSelectorAsync("#current-user", new() { State = WaitForSelectorState.Attached });
-        }
-    }
+    /// <summary>
+    /// Signs in on <paramref name="page"/> through the login form (see <see cref="Layout.LoginAsync"/>), giving the
+    /// authenticator code computed from the account's key when the account has two-factor (staff do).
+    /// </summary>
+    public Task LoginAsync(IPage page, string login, string password = FormClient.DemoPassword) =>
+        new Layout(page).LoginAsync(login, password, CodeFor(login));
+
+    /// <summary>The authenticator app of <paramref name="login"/>: the current code from the account's key.</summary>
+    public Func<Task<string>> CodeFor(string login) => async () => Totp.Now(await this.AuthenticatorKeyAsync(login));
 
     public static Task ScreenshotAsync(IPage page, string name) =>
         page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ResultsDirectory, name + ".png"), FullPage = true });

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using TalentHub.Web.Data;
 using TalentHub.Web.Domain.Common;
 using TalentHub.Web.Services;
+using TalentHub.Web.Services.People;
 
 namespace TalentHub.IntegrationTests.Support;
 

@@ -10,6 +10,7 @@ using TalentHub.Web.Infrastructure;
 using TalentHub.Web.Infrastructure.Security;
 using TalentHub.Web.Pages.Admin.Users;
 using TalentHub.Web.Services;
+using TalentHub.Web.Services.Audit;
 
 namespace TalentHub.Web.Pages.Admin;
 
