@@ -22,10 +22,10 @@ public sealed class TestDatabase : IAsyncDisposable
 
     private sealed class NoScope : IRegionScope { public string? CountyCode => null; }
 
-    public TalentHubDbContext NewContext()
+    public TalentHubDbContext NewContext(params Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor[] interceptors)
     {
         var options = new DbContextOptionsBuilder<SqliteTalentHubDbContext>()
-            .UseSqlite(DataServiceCollectionExtensions.SqliteConnectionString(_path)).Options;
+            .UseSqlite(DataServiceCollectionExtensions.SqliteConnectionString(_path)).AddInterceptors(interceptors).Options;
         return new SqliteTalentHubDbContext(options, new NoScope(), Protector);
     }
 

@@ -7,7 +7,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using TalentHub.Web.Data;
 using TalentHub.Web.Domain;
-using TalentHub.Web.Domain.Notifications;
 using TalentHub.Web.Domain.Regions;
 using TalentHub.Web.Domain.Training;
 using TalentHub.Web.Services.Training;
@@ -16,7 +15,7 @@ namespace TalentHub.Web.Pages.Courses;
 
 [Authorize(Roles = CourseAccess.Viewers)]
 public sealed class DetailsModel(TalentHubDbContext db, UserManager<AppUser> users, IStringLocalizer<SharedResource> l,
-    TimeProvider clock, CourseClock courseClock) : PageModel
+    TimeProvider clock, EnrollmentService enrollments) : PageModel
 {
     public Course Course { get; private set; } = null!;
     public string? ProgramName { get; private set; }
@@ -45,7 +44,14 @@ public sealed class DetailsModel(TalentHubDbContext db, UserManager<AppUser> use
         }
         try
         {
-            course.MoveStatus(to, clock.GetUtcNow());
+            // Cancelling ends every place, frees the seats and tells each person, all in one transaction.
+            if (to == CourseStatus.Cancelled) await enrollments.CancelCourseAsync(course);
+            else
+            {
+                course.MoveStatus(to, clock.GetUtcNow());
+                course.Version++;
+                await db.SaveChangesAsync();
+            }
         }
         catch (DomainException ex)
         {
@@ -53,18 +59,12 @@ public sealed class DetailsModel(TalentHubDbContext db, UserManager<AppUser> use
             await LoadAsync(id);
             return Page();
         }
-        course.Version++;
-        try
-        {
-            await db.SaveChangesAsync();
-        }
         catch (DbUpdateConcurrencyException)
         {
             Error = l["Common.StaleEdit"];
             await LoadAsync(id);
             return Page();
         }
-        if (to == CourseStatus.Cancelled) await courseClock.NotifyEnrolledAsync(id, NotificationKind.CourseCancelled, "cancel");
         TempData["Flash"] = l["Course.Moved", l["CourseStatus." + to]].Value;
         return Redirect($"/Courses/{id}");
     }

@@ -43,6 +43,7 @@ public sealed class EditModel(TalentHubDbContext db, IRegionScope scope, UserMan
             return await RedisplayAsync();
         }
         var capacityBefore = course.Capacity;
+        var arrangementsBefore = course.Arrangements();
         if (!await ApplyAsync(course)) return await RedisplayAsync();
         Db.Entry(course).Property(c => c.Version).OriginalValue = Input.Version;
         course.Version++;
@@ -59,7 +60,9 @@ public sealed class EditModel(TalentHubDbContext db, IRegionScope scope, UserMan
         if (CourseLifecycle.IsLive(course.Status))
         {
             if (course.Capacity > capacityBefore) await enrollment.PromoteWaitlistAsync(id);
-            await courseClock.NotifyEnrolledAsync(id, NotificationKind.CourseChanged, $"v{course.Version}");
+            // Only a change that matters to the enrolled (sessions, venue, link) is announced.
+            if (course.Arrangements() != arrangementsBefore)
+                await courseClock.NotifyEnrolledAsync(id, NotificationKind.CourseChanged, $"v{course.Version}");
         }
         TempData["Flash"] = L["Course.Saved"].Value;
         return Redirect($"/Courses/{id}");

@@ -62,13 +62,15 @@ public sealed class RosterImporter(TalentHubDbContext db, PersonRegistry registr
                 continue;
             }
 
-            var refusals = await enrollments.CheckAsync(courseId, person.Id, ct);
+            var (refusals, blocking) = await enrollments.ExplainAsync(courseId, person.Id, ct);
             if (refusals.Contains(EnrollmentRefusal.AlreadyEnrolled))
             {
                 report.Skipped.Add(new ImportIssue(row.Number, idColumn, "Roster.Import.AlreadyOnRoster", person.Name));
                 continue;
             }
-            foreach (var refusal in refusals) Error(row, null, $"Refusal.{refusal}");
+            foreach (var refusal in refusals)
+                if (refusal == EnrollmentRefusal.RepeatRule && blocking is not null) Error(row, null, "Refusal.RepeatRuleWithCourse", blocking);
+                else Error(row, null, $"Refusal.{refusal}");
             if (refusals.Count > 0) continue;
             valid.Add(new RosterImportRow(row.Number, person.Id, person.Name, Masking.IdNumber(person.IdNumber)));
         }
