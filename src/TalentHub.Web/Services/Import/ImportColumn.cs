@@ -59,7 +59,8 @@ public sealed class ColumnMap
                 continue;
             }
             map._index[column.Field] = i;
-            map._header[column.Field] = text;
+            // Shown as in the file (full-width brackets and all), though matched normalised.
+            map._header[column.Field] = (header[i] as string)?.Trim() ?? text;
         }
         foreach (var missing in columns.Where(c => c.Required && !map._index.ContainsKey(c.Field)))
             issues.Add(new ImportIssue(1, missing.CurrentHeader, "Import.MissingColumn"));

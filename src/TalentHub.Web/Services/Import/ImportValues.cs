@@ -11,7 +11,7 @@ public static class ImportValues
         "yyyy-M-d H:mm", "yyyy/M/d H:mm", "yyyy-M-d H:mm:ss", "yyyy/M/d H:mm:ss", "yyyy-MM-ddTHH:mm:ss",
     ];
 
-    /// <summary>The cell as trimmed text, or null when blank.</summary>
+    /// <summary>The cell as normalised text (<see cref="Domain.Common.TextNormalizer"/>), or null when blank.</summary>
     public static string? Text(object? cell)
     {
         var text = cell switch
@@ -25,8 +25,7 @@ public static class ImportValues
             IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
             _ => cell.ToString(),
         };
-        text = text?.Trim();
-        return string.IsNullOrEmpty(text) ? null : text;
+        return Domain.Common.TextNormalizer.Clean(text);
     }
 
     /// <summary>Excel keeps only 15 significant digits of a number, so an 18-digit ID typed as a number has lost its tail.</summary>
