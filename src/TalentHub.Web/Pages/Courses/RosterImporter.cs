@@ -14,7 +14,8 @@ public sealed record RosterImportRow(int Row, int PersonId, string Name, string 
 
 /// <summary>
 /// Validates a roster file without writing anything: each row names a person by ID number (registered,
-/// within the user's scope), an optional name must agree, and every enrollment refusal is listed.
+/// within the user's scope), an optional name must agree, and every enrollment refusal is listed (a title
+/// row above the header is recognised; "3.30523E+17" is explained; an ID Excel may have rounded is a warning).
 /// A person already on the roster is reported as skipped, so importing the same file again changes nothing.
 /// </summary>
 public sealed class RosterImporter(TalentHubDbContext db, PersonRegistry registry, EnrollmentService enrollments)
@@ -26,9 +27,10 @@ public sealed class RosterImporter(TalentHubDbContext db, PersonRegistry registr
     public async Task<(ImportReport Report, List<RosterImportRow> Valid)> ValidateAsync(
         Sheet sheet, string fileName, int courseId, CancellationToken ct = default)
     {
-        var report = new ImportReport { FileName = fileName };
+        sheet = sheet.WithHeaderFor(Columns);
+        var report = new ImportReport { FileName = fileName, HeaderRow = sheet.HeaderRow };
         var headerIssues = new List<ImportIssue>();
-        var map = ColumnMap.Build(sheet.Header, Columns, headerIssues);
+        var map = ColumnMap.Build(sheet.Header, Columns, headerIssues, sheet.HeaderRow);
         // The shared header checks speak in "Import.*" keys; this page has its own texts for them.
         report.Errors.AddRange(headerIssues.Select(i => i with { MessageKey = "Roster." + i.MessageKey }));
         var valid = new List<RosterImportRow>();
@@ -39,6 +41,7 @@ public sealed class RosterImporter(TalentHubDbContext db, PersonRegistry registr
         foreach (var row in sheet.Rows.Where(r => !r.IsEmpty))
         {
             report.TotalRows++;
+            if (report.TotalRows % 100 == 0) ct.ThrowIfCancellationRequested();
             var cell = Cell(row, map.IndexOf(IdColumn.Field));
             var text = ImportValues.Text(cell);
             if (ImportValues.IsLongNumber(cell)) { Error(row, idColumn, "Roster.Import.IdAsNumber"); continue; }
@@ -73,6 +76,7 @@ public sealed class RosterImporter(TalentHubDbContext db, PersonRegistry registr
                 else Error(row, null, $"Refusal.{refusal}");
             if (refusals.Count > 0) continue;
             valid.Add(new RosterImportRow(row.Number, person.Id, person.Name, Masking.IdNumber(person.IdNumber)));
+            if (ImportValues.MayBeRounded(text)) report.Warnings.Add(new ImportIssue(row.Number, idColumn, "Roster.Import.IdMaybeRounded"));
         }
         report.ValidCount = valid.Count;
         return (report, valid);

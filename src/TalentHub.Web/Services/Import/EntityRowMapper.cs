@@ -39,7 +39,7 @@ public sealed class EntityRowMapper(PersonRegistry registry, VillageIndex villag
     public EntityRow? Map(RowReader r)
     {
         var entity = new BusinessEntity { CreatedAt = now, UpdatedAt = now };
-        entity.Name = r.Text("Name", 100) ?? "";
+        entity.Name = r.Name("Name", 100) ?? "";
 
         var type = r.Choice<EntityType>("Type");
         var verified = r.Bool("CodeVerified");

@@ -38,7 +38,7 @@ public sealed class PersonRowMapper(PersonRegistry registry, VillageIndex villag
     public Person? Map(RowReader r)
     {
         var person = new Person { CreatedAt = now, UpdatedAt = now };
-        person.Name = r.Text("Name", 50) ?? "";
+        person.Name = r.Name("Name", 50) ?? "";
 
         IdNumber? id = null;
         if (r.Identifier("IdNumber") is { } idText)
