@@ -48,9 +48,12 @@ public sealed class RosterImportModel(TalentHubDbContext db, PersonRegistry regi
         return Page();
     }
 
-    public async Task<IActionResult> OnGetTemplateAsync(int id)
+    /// <summary>The roster template: .xlsx (ID number column formatted as text) or, with format=csv, a CSV header.</summary>
+    public async Task<IActionResult> OnGetTemplateAsync(int id, string? format)
     {
         if (!await LoadAsync(id)) return NotFound();
+        if (format == "xlsx")
+            return File(ImportTemplate.Xlsx(RosterImporter.Columns, "花名册"), Services.Export.SheetWriter.XlsxType, "roster-template.xlsx");
         var english = CultureInfo.CurrentUICulture.Name == "en";
         var csv = string.Join(",", RosterImporter.Columns.Select(c => c.Header(english))) + "\r\n";
         return File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv)).ToArray(), "text/csv", "roster-template.csv");

@@ -96,7 +96,13 @@ public abstract partial class ImportPageModel(TalentHubDbContext db, AuditLog au
         }
         var written = 0;
         foreach (var batch in report.Valid.Chunk(options.BatchSize))
+        {
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
             written += await WriteBatchAsync(batch, ct);
+            // SQLite has one writer and no queue: leave the database free at least as long as the batch held it,
+            // so a clerk saving a person or a farmer enrolling meanwhile waits milliseconds, never times out.
+            await Task.Delay(System.Diagnostics.Stopwatch.GetElapsedTime(started), ct);
+        }
         var skipped = report.Skipped.Count + report.ValidCount - written;
         audit.Record(AuditAction.Import, Importer.AuditType, null,
             $"file={SafeName(stored.FileName)}; rows={written}; skipped={skipped}; bad={report.BadRows}; warnings accepted={report.Warnings.Count}",

@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using System.Text;
 using MiniExcelLibs;
 
@@ -128,10 +127,9 @@ public static class SpreadsheetReader
 
     private static List<SheetRow> ReadXlsx(byte[] bytes, SpreadsheetLimits limits, CancellationToken ct)
     {
-        CheckUnpackedSize(bytes, limits, ct);
+        var formulas = XlsxInspection.Inspect(bytes, limits, ct);
         try
         {
-            var formulas = XlsxFormulas.CellsOfFirstSheet(bytes, limits);
             using var stream = new MemoryStream(bytes, writable: false);
             // A range query keys cells only by the columns in range and stops at the last row in range, so a
             // stray cell in column XFD or row 1,048,576 costs nothing. Gaps come back as empty rows, so the
@@ -152,35 +150,6 @@ public static class SpreadsheetReader
             return rows;
         }
         catch (Exception ex) when (ex is not (ImportFileException or OperationCanceledException))
-        {
-            throw new ImportFileException("Import.FileUnreadable");
-        }
-    }
-
-    /// <summary>
-    /// Unpacks every part once, counting bytes, and stops as soon as the cap is passed: a small zip that
-    /// unpacks to gigabytes (a zip bomb) costs at most the cap.
-    /// </summary>
-    private static void CheckUnpackedSize(byte[] bytes, SpreadsheetLimits limits, CancellationToken ct)
-    {
-        var total = 0L;
-        var buffer = new byte[81920];
-        try
-        {
-            using var zip = new ZipArchive(new MemoryStream(bytes, writable: false), ZipArchiveMode.Read);
-            foreach (var entry in zip.Entries)
-            {
-                using var part = entry.Open();
-                int read;
-                while ((read = part.Read(buffer, 0, buffer.Length)) > 0)
-                {
-                    total += read;
-                    if (total > limits.MaxUnpackedBytes) throw new ImportFileException("Import.TooLargeUnpacked", limits.MaxUnpackedMegabytesText);
-                }
-                ct.ThrowIfCancellationRequested();
-            }
-        }
-        catch (Exception ex) when (ex is InvalidDataException or IOException or NotSupportedException)
         {
             throw new ImportFileException("Import.FileUnreadable");
         }
