@@ -34,6 +34,7 @@ public sealed class RegisterModel(
         public string Mobile { get; set; } = "";
         [Required(ErrorMessage = "Validation.Required")] [StringLength(50, ErrorMessage = "Validation.TooLong")]
         [Display(Name = "Person.Name")]
+        [Infrastructure.RealName]
         public string Name { get; set; } = "";
         [Required(ErrorMessage = "Validation.Required")] [StringLength(20, ErrorMessage = "Validation.TooLong")]
         [Display(Name = "Person.IdNumber")]
