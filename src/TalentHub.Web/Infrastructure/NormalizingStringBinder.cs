@@ -6,8 +6,9 @@ using TalentHub.Web.Domain.Common;
 namespace TalentHub.Web.Infrastructure;
 
 /// <summary>
-/// Every string bound from a form, query or route goes through <see cref="TextNormalizer"/> (NFKC, invisible
-/// characters removed, trimmed) — names, identifiers, log-in, sign-up and search alike. Passwords
+/// Every string bound from a form, query or route is tidied (<see cref="TextNormalizer.Tidy"/>: invisible
+/// characters removed, trimmed) — names, identifiers, log-in, sign-up and search alike; names and identifiers
+/// then get the full NFKC normalisation where they are parsed or set. Passwords
 /// (<c>[DataType(DataType.Password)]</c>) are left exactly as typed.
 /// </summary>
 public sealed class NormalizingStringBinderProvider : IModelBinderProvider
@@ -26,7 +27,7 @@ public sealed class NormalizingStringBinderProvider : IModelBinderProvider
             await inner.BindModelAsync(bindingContext);
             if (bindingContext.Result is { IsModelSet: true, Model: string text })
             {
-                var clean = TextNormalizer.Clean(text);
+                var clean = TextNormalizer.Tidy(text);
                 bindingContext.Result = ModelBindingResult.Success(
                     clean is null && bindingContext.ModelMetadata.ConvertEmptyStringToNull ? null : clean ?? "");
             }

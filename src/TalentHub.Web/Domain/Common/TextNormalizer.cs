@@ -4,14 +4,23 @@ using System.Text;
 namespace TalentHub.Web.Domain.Common;
 
 /// <summary>
-/// The one normalisation of typed and imported text (issue 8, item 13): Unicode NFKC (full-width digits and
+/// The one normalisation of names and identifiers (issue 8, item 13): Unicode NFKC (full-width digits and
 /// letters become ASCII, the ideographic space a plain space), invisible and format characters removed
 /// (zero-width spaces and joiners, BOM, soft hyphen, direction marks, other controls; line breaks and tabs
-/// are kept for multi-line notes), spaces trimmed. Used by model binding, imports, the identifier parsers
-/// and the name setters, so a name or identifier means the same whichever way it arrived.
+/// are kept), spaces trimmed — applied by the identifier parsers, the name setters, search and log-in, so a
+/// name or identifier means the same whichever way it arrived. Every other typed or imported text gets
+/// <see cref="Tidy"/> (the same without NFKC, so Chinese full-width punctuation in a note or reason stays as written).
 /// </summary>
 public static class TextNormalizer
 {
+    /// <summary>Free text as typed: composed (NFC), invisible characters removed, trimmed; null when nothing visible is left.</summary>
+    public static string? Tidy(string? input)
+    {
+        if (string.IsNullOrEmpty(input)) return null;
+        var text = IsPlain(input) ? input.Trim() : Strip(input.IsNormalized(NormalizationForm.FormC) ? input : input.Normalize(NormalizationForm.FormC));
+        return text.Length == 0 ? null : text;
+    }
+
     /// <summary>The normalised text, or null when nothing visible is left.</summary>
     public static string? Clean(string? input)
     {
@@ -25,9 +34,13 @@ public static class TextNormalizer
     {
         if (string.IsNullOrEmpty(input)) return "";
         if (IsPlain(input)) return input.Trim();
-        var composed = input.IsNormalized(NormalizationForm.FormKC) ? input : input.Normalize(NormalizationForm.FormKC);
-        var builder = new StringBuilder(composed.Length);
-        foreach (var rune in composed.EnumerateRunes())
+        return Strip(input.IsNormalized(NormalizationForm.FormKC) ? input : input.Normalize(NormalizationForm.FormKC));
+    }
+
+    private static string Strip(string text)
+    {
+        var builder = new StringBuilder(text.Length);
+        foreach (var rune in text.EnumerateRunes())
             if (!IsInvisible(rune)) builder.Append(rune.ToString());
         return builder.ToString().Trim();
     }

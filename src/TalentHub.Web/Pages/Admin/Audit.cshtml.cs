@@ -91,6 +91,7 @@ public sealed class AuditModel(TalentHubDbContext db, IStringLocalizer<SharedRes
     {
         "Person" or "Venture" => $"/People/{id}",
         "BusinessEntity" => $"/Entities/{id}",
+        "Course" => $"/Courses/{id}",
         _ => null,
     };
 

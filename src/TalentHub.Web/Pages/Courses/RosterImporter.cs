@@ -59,7 +59,7 @@ public sealed class RosterImporter(TalentHubDbContext db, PersonRegistry registr
                 .Select(p => new { p.Id, p.Name, p.IdNumber }).FirstOrDefaultAsync(ct);
             if (person is null) { Error(row, idColumn, "Roster.Import.PersonNotFound"); continue; }
             var name = ImportValues.Text(Cell(row, map.IndexOf(NameColumn.Field)));
-            if (name is not null && name != person.Name)
+            if (name is not null && TextNormalizer.Normalize(name) != person.Name)
             {
                 Error(row, map.Describe(NameColumn), "Roster.Import.NameMismatch", person.Name);
                 continue;

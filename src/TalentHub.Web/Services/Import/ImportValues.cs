@@ -11,7 +11,7 @@ public static partial class ImportValues
         "yyyy-M-d H:mm", "yyyy/M/d H:mm", "yyyy-M-d H:mm:ss", "yyyy/M/d H:mm:ss", "yyyy-MM-ddTHH:mm:ss",
     ];
 
-    /// <summary>The cell as normalised text (<see cref="Domain.Common.TextNormalizer"/>), or null when blank.</summary>
+    /// <summary>The cell as tidied text (<see cref="Domain.Common.TextNormalizer.Tidy"/>), or null when blank; names and identifiers get NFKC where they are set or parsed.</summary>
     public static string? Text(object? cell)
     {
         var text = cell switch
@@ -26,7 +26,7 @@ public static partial class ImportValues
             IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
             _ => cell.ToString(),
         };
-        return Domain.Common.TextNormalizer.Clean(text);
+        return Domain.Common.TextNormalizer.Tidy(text);
     }
 
     /// <summary>

@@ -52,7 +52,7 @@ public sealed class PersonRowMapper(PersonRegistry registry, VillageIndex villag
         }
 
         string? mobile = null;
-        var mobileText = r.Text("Mobile", 40);
+        var mobileText = r.Identifier("Mobile");
         r.Try("Mobile", () => mobile = PersonRegistry.ParseMobile(mobileText));
 
         if (r.Text("Village", 100) is { } villageText)

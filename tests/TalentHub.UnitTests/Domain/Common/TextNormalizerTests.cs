@@ -23,6 +23,13 @@ public sealed class TextNormalizerTests
     public void Clean_OfNothingVisible_IsNull(string? input) => Assert.Null(TextNormalizer.Clean(input));
 
     [Fact]
+    public void Tidy_OfFreeText_RemovesInvisibleCharacters_ButKeepsFullWidthPunctuation()
+    {
+        Assert.Equal("村党支部推荐，县局同意（跨县）", TextNormalizer.Tidy("\u200B村党支部推荐，县局同意（跨县）\u3000"));
+        Assert.Null(TextNormalizer.Tidy("\u200B \uFEFF"));
+    }
+
+    [Fact]
     public void IdentifierParsers_NormaliseFirst()
     {
         var id = IdNumber.Create("330523", new DateOnly(1985, 3, 5), 12, Sex.Female).Value;

@@ -43,7 +43,7 @@ public sealed class LoginModel(
 
         var userName = MobileNumber.TryParse(Input.Login, out var mobile)
             ? FarmerAccounts.UserNameFor(protector.Hash(mobile))
-            : Input.Login.Trim();
+            : TextNormalizer.Normalize(Input.Login);
         var result = await signIn.PasswordSignInAsync(userName, Input.Password, Input.RememberMe, lockoutOnFailure: true);
         if (result.Succeeded)
         {

@@ -76,7 +76,7 @@ public sealed class RegisterModel(
         var now = clock.GetUtcNow();
         var idHash = protector.Hash(id.Value);
         var person = await db.People.IgnoreQueryFilters().FirstOrDefaultAsync(p => p.IdNumberHash == idHash);
-        if (person is not null && (person.Name != Input.Name.Trim() || await db.Users.AnyAsync(u => u.PersonId == person.Id)))
+        if (person is not null && (person.Name != TextNormalizer.Normalize(Input.Name) || await db.Users.AnyAsync(u => u.PersonId == person.Id)))
         {
             // Say nothing about the existing record: only that this ID number cannot be used here.
             ModelState.AddModelError("Input.IdNumber", l["Register.IdNumberTaken"]);
@@ -86,7 +86,7 @@ public sealed class RegisterModel(
         await using var tx = await db.Database.BeginTransactionAsync();
         if (person is null)
         {
-            person = new Person { Name = Input.Name.Trim(), CreatedAt = now, UpdatedAt = now };
+            person = new Person { Name = Input.Name, CreatedAt = now, UpdatedAt = now };
             person.SetIdNumber(id, idHash);
             person.MoveTo(village.Code);
             db.People.Add(person);
