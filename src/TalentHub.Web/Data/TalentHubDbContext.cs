@@ -25,7 +25,7 @@ public abstract class TalentHubDbContext(DbContextOptions options, IRegionScope 
     public DbSet<JobRun> JobRuns => Set<JobRun>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
-    /// <summary>Read by the query filters of region-owned entities; EF evaluates it per query.</summary>
+    /// <summary>Read by the <see cref="RegionFilter"/> of region-owned entities; EF evaluates it per query.</summary>
     internal string? ScopedCountyCode => scope.CountyCode;
     internal PersonalDataProtector Protector => protector;
 
@@ -34,9 +34,7 @@ public abstract class TalentHubDbContext(DbContextOptions options, IRegionScope 
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(TalentHubDbContext).Assembly,
             t => t.Namespace == typeof(Configurations.RegionConfiguration).Namespace);
-        builder.Entity<Person>().HasQueryFilter(p => ScopedCountyCode == null || p.CountyCode == ScopedCountyCode);
-        builder.Entity<BusinessEntity>().HasQueryFilter(e => ScopedCountyCode == null || e.CountyCode == ScopedCountyCode);
-        builder.Entity<Course>().HasQueryFilter(c => ScopedCountyCode == null || c.CountyCode == ScopedCountyCode);
+        RegionFilter.Apply(builder, this);
         // The model is built once per process, so the converter holds the process's one key set.
         EncryptedStringConverter.Apply(builder.Model, protector);
     }

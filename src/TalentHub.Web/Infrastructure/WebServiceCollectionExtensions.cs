@@ -22,13 +22,20 @@ public static class WebServiceCollectionExtensions
                 o.Conventions.AllowAnonymousToPage("/Error");
                 o.Conventions.AllowAnonymousToPage("/StatusCode");
                 o.Conventions.AllowAnonymousToPage("/Culture");
-                o.Conventions.AllowAnonymousToFolder("/Catalog");
+                o.Conventions.AllowAnonymousToFolder("/Training/Catalog");
+                // An area folder groups pages without showing in their URLs: Pages/Training/Courses/Index answers at /Courses.
+                o.Conventions.AddFolderRouteModelConvention("/Training", model =>
+                {
+                    foreach (var selector in model.Selectors)
+                        if (selector.AttributeRouteModel?.Template is { } template && template.StartsWith("Training/", StringComparison.Ordinal))
+                            selector.AttributeRouteModel.Template = template["Training/".Length..];
+                });
                 o.Conventions.AllowAnonymousToAreaFolder("Identity", "/Account");
                 // Admin pages are for admins; staff accounts may also be managed by city officers.
                 o.Conventions.AddFolderApplicationModelConvention("/Admin", model => model.EndpointMetadata.Add(
                     model.ViewEnginePath.StartsWith("/Admin/Users/", StringComparison.Ordinal)
-                        ? new Microsoft.AspNetCore.Authorization.AuthorizeAttribute { Roles = Roles.Admin + "," + Roles.CityOfficer }
-                        : new Microsoft.AspNetCore.Authorization.AuthorizeAttribute("Admin")));
+                        ? new Microsoft.AspNetCore.Authorization.AuthorizeAttribute(Policies.CityManager)
+                        : new Microsoft.AspNetCore.Authorization.AuthorizeAttribute(Policies.Admin)));
             })
             .AddViewLocalization(LanguageViewLocationExpanderFormat.Suffix)
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, f) => f.Create(typeof(SharedResource)));
@@ -52,7 +59,7 @@ public static class WebServiceCollectionExtensions
             m.SetNonPropertyValueMustBeANumberAccessor(() => l["Validation.NonPropertyValueMustBeANumber"]);
             o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
         });
-        services.AddAuthorizationBuilder().AddPolicy("Admin", p => p.RequireRole(Roles.Admin));
+        services.AddAuthorizationBuilder().AddTalentHubPolicies();
         services.AddHealthChecks()
             .AddDbContextCheck<TalentHubDbContext>("database");
         services.AddRateLimiter(o =>

@@ -1,3 +1,4 @@
+using TalentHub.Web.Infrastructure;
 using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -9,12 +10,13 @@ using TalentHub.Web.Domain;
 using TalentHub.Web.Domain.Common;
 using TalentHub.Web.Domain.Entities;
 using TalentHub.Web.Services;
+using TalentHub.Web.Services.Audit;
 
 namespace TalentHub.Web.Pages.Entities;
 
-[Authorize(Roles = Roles.RegistryStaff)]
+[Authorize(Policy = Policies.RegistryStaff)]
 public sealed class DetailsModel(TalentHubDbContext db, PersonalDataProtector protector, CurrentActor actor,
-    IStringLocalizer<SharedResource> l, TimeProvider clock) : PageModel
+    IStringLocalizer<SharedResource> l, TimeProvider clock, RegionDirectory regionDirectory) : PageModel
 {
     public sealed record Member(int Id, int PersonId, string Name, string MaskedId, MemberRole Role);
 
@@ -42,11 +44,10 @@ public sealed class DetailsModel(TalentHubDbContext db, PersonalDataProtector pr
         try
         {
             entity.MoveStatus(to, actor.UserId ?? "", EntityRules.DisplayName(User), EntityRules.IsOfficer(User), Reason, clock.GetUtcNow());
-            if (version is { } v) db.Entry(entity).Property(e => e.Version).OriginalValue = v;
-            entity.Version++;
+            if (version is { } v) db.ExpectVersion(entity, v);
             await db.SaveChangesAsync();
             TempData["Flash"] = l["Entity.Moved", l["EntityStatus." + to]].Value;
-            return Redirect($"/Entities/{id}");
+            return RedirectToPage("/Entities/Details", new { id });
         }
         catch (DomainException ex)
         {
@@ -65,7 +66,7 @@ public sealed class DetailsModel(TalentHubDbContext db, PersonalDataProtector pr
         var entity = await db.BusinessEntities.Include(e => e.People).FirstOrDefaultAsync(e => e.Id == id);
         if (entity is null) return NotFound();
         // The person must be visible in the user's scope, like the entity.
-        if (!EntityRules.CanLink(entity.Status)) ModelState.AddModelError("", l["Entity.NotEditable"]);
+        if (!entity.CanChangeMembers) ModelState.AddModelError("", l["Entity.NotEditable"]);
         else if (personId is null || !await db.People.AnyAsync(p => p.Id == personId)) ModelState.AddModelError("personId", l["Entity.PersonNotFound"]);
         else
         {
@@ -74,7 +75,7 @@ public sealed class DetailsModel(TalentHubDbContext db, PersonalDataProtector pr
                 entity.Link(personId.Value, role);
                 await db.SaveChangesAsync();
                 TempData["Flash"] = l["Entity.Linked"].Value;
-                return Redirect($"/Entities/{id}#people");
+                return RedirectToPage("/Entities/Details", null, new { id }, "people");
             }
             catch (DomainException ex) { ModelState.AddModelError("personId", l[ex.MessageKey, ex.Args]); }
         }
@@ -88,16 +89,14 @@ public sealed class DetailsModel(TalentHubDbContext db, PersonalDataProtector pr
         if (entity is null) return NotFound();
         var member = entity.People.FirstOrDefault(m => m.Id == memberId);
         if (member is null) return NotFound();
-        if (!EntityRules.CanLink(entity.Status)) ModelState.AddModelError("", l["Entity.NotEditable"]);
-        else if (member.PersonId == entity.LegalRepresentativeId && member.Role == MemberRole.Leader)
-            ModelState.AddModelError("", l["Entity.CannotUnlinkLegalRepresentative"]);
-        else
+        try
         {
-            entity.Unlink(memberId);
+            entity.Unlink(member.Id);
             await db.SaveChangesAsync();
             TempData["Flash"] = l["Entity.Unlinked"].Value;
-            return Redirect($"/Entities/{id}#people");
+            return RedirectToPage("/Entities/Details", null, new { id }, "people");
         }
+        catch (DomainException ex) { ModelState.AddDomainError(ex, l); }
         db.ChangeTracker.Clear();
         return await LoadAsync(id) ? Page() : NotFound();
     }
@@ -107,12 +106,10 @@ public sealed class DetailsModel(TalentHubDbContext db, PersonalDataProtector pr
         var entity = await db.BusinessEntities.AsNoTracking().FirstOrDefaultAsync(e => e.Id == id);
         if (entity is null) return false;
         Entity = entity;
-        var english = CultureInfo.CurrentUICulture.Name == "en";
         var township = entity.RegionCode[..9] + "000";
-        var regions = await db.Regions.AsNoTracking()
-            .Where(r => r.Code == entity.CountyCode || r.Code == township || r.Code == entity.RegionCode)
-            .OrderBy(r => r.Code).Select(r => english ? r.NameEn : r.Name).ToListAsync();
-        Region = string.Join(" · ", regions);
+        var tree = await regionDirectory.GetAsync();
+        Region = string.Join(" · ", new[] { entity.CountyCode, township, entity.RegionCode }.Distinct().Order(StringComparer.Ordinal)
+            .Select(tree.NameOf).OfType<string>());
         LegalRepresentative = await db.People.AsNoTracking().Where(p => p.Id == entity.LegalRepresentativeId)
             .Select(p => p.Name).FirstOrDefaultAsync();
         var members = await db.Set<EntityMember>().AsNoTracking().Where(m => m.EntityId == id)
@@ -125,7 +122,7 @@ public sealed class DetailsModel(TalentHubDbContext db, PersonalDataProtector pr
         NextSteps = EntityRules.NextSteps(User, entity.Status)
             .Where(to => !(IsSubmitter && to is EntityStatus.Approved or EntityStatus.Returned)).ToList();
         CanEdit = EntityRules.CanEdit(User, entity.Status);
-        if (EntityRules.CanLink(entity.Status)) PersonChoices = await Entities.PersonChoices.FindAsync(db, protector, Who);
+        if (entity.CanChangeMembers) PersonChoices = await Entities.PersonChoices.FindAsync(db, protector, Who);
         return true;
     }
 }

@@ -1,3 +1,4 @@
+using TalentHub.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -9,10 +10,11 @@ using TalentHub.Web.Services;
 
 namespace TalentHub.Web.Pages.Entities;
 
-[Authorize(Roles = Roles.RegistryStaff)]
+[Authorize(Policy = Policies.RegistryStaff)]
 public sealed class EditModel(TalentHubDbContext db, IRegionScope scope, PersonalDataProtector protector,
-    IStringLocalizer<SharedResource> l, TimeProvider clock) : EntityFormPageModel(db, scope, protector, l)
+    RegionDirectory regions, IStringLocalizer<SharedResource> l) : EntityFormPageModel(db, scope, protector, regions, l)
 {
+    public override bool IsEdit => true;
     public int Id { get; private set; }
     public string EntityName { get; private set; } = "";
     public EntityStatus Status { get; private set; }
@@ -45,21 +47,10 @@ public sealed class EditModel(TalentHubDbContext db, IRegionScope scope, Persona
         if (entity is null) return NotFound();
         Show(entity);
         if (!CanEdit) return Page();
-        if (await ApplyAsync(entity))
+        if (await ApplyAsync(entity) && await SaveEditAsync(entity, Input.Version))
         {
-            Db.Entry(entity).Property(e => e.Version).OriginalValue = Input.Version;
-            entity.Version++;
-            entity.UpdatedAt = clock.GetUtcNow();
-            try
-            {
-                await Db.SaveChangesAsync();
-                TempData["Flash"] = L["Entity.Saved"].Value;
-                return Redirect($"/Entities/{id}");
-            }
-            catch (DbUpdateConcurrencyException)
-            {
-                ModelState.AddModelError("", L["Common.StaleEdit"]);
-            }
+            Flash("Entity.Saved");
+            return RedirectToPage("/Entities/Details", new { id });
         }
         await LoadChoicesAsync();
         return Page();

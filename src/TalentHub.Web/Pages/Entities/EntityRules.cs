@@ -1,26 +1,24 @@
 using System.Security.Claims;
 using TalentHub.Web.Domain;
 using TalentHub.Web.Domain.Entities;
+using TalentHub.Web.Infrastructure;
 
 namespace TalentHub.Web.Pages.Entities;
 
 /// <summary>Who may do what to an entity, as the pages see it (the domain enforces the lifecycle itself).</summary>
 public static class EntityRules
 {
-    public static bool IsOfficer(ClaimsPrincipal user) =>
-        user.IsInRole(Roles.CountyOfficer) || user.IsInRole(Roles.CityOfficer) || user.IsInRole(Roles.Admin);
+    /// <summary>Officers (policy <see cref="Policies.Officer"/>).</summary>
+    public static bool IsOfficer(ClaimsPrincipal user) => user.Meets(Policies.Officer);
 
     /// <summary>Clerks edit drafts and returned registrations; officers anything not deregistered.</summary>
     public static bool CanEdit(ClaimsPrincipal user, EntityStatus status) =>
         IsOfficer(user) ? status != EntityStatus.Deregistered : status is EntityStatus.Draft or EntityStatus.Returned;
-
-    /// <summary>People can be linked and unlinked until the entity is deregistered.</summary>
-    public static bool CanLink(EntityStatus status) => status != EntityStatus.Deregistered;
 
     /// <summary>The next steps this user may take, without the maker-checker rule (the page explains that one).</summary>
     public static IEnumerable<EntityStatus> NextSteps(ClaimsPrincipal user, EntityStatus status) =>
         EntityLifecycle.NextFrom(status).Where(to => IsOfficer(user) || !EntityLifecycle.NeedsOfficer(to));
 
     public static string DisplayName(ClaimsPrincipal user) =>
-        user.FindFirstValue("talenthub:display") ?? user.Identity?.Name ?? "";
+        user.FindFirstValue(ClaimNames.Display) ?? user.Identity?.Name ?? "";
 }

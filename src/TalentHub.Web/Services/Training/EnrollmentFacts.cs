@@ -12,9 +12,9 @@ public sealed class EnrollmentFacts(TalentHubDbContext db)
         int courseId, int personId, CancellationToken ct)
     {
         // The caller has already checked the course is visible to the user; farmers see every county's catalog.
-        var course = await db.Courses.IgnoreQueryFilters().AsNoTracking().Include(c => c.Sessions)
+        var course = await db.Courses.IgnoreQueryFilters([RegionFilter.Name]).AsNoTracking().Include(c => c.Sessions)
             .FirstOrDefaultAsync(c => c.Id == courseId, ct) ?? throw new DomainException("Course.NotFound");
-        var person = await db.People.IgnoreQueryFilters().AsNoTracking().Include(p => p.Categories)
+        var person = await db.People.IgnoreQueryFilters([RegionFilter.Name]).AsNoTracking().Include(p => p.Categories)
             .FirstOrDefaultAsync(p => p.Id == personId, ct) ?? throw new DomainException("Person.NotFound");
         var subsidisedPrograms = await db.Programs.Where(p => p.RepeatRuleApplies).Select(p => p.Id).ToListAsync(ct);
 
@@ -22,7 +22,7 @@ public sealed class EnrollmentFacts(TalentHubDbContext db)
         // courses that were not cancelled; never waitlisted, cancelled or course-cancelled ones.
         var history = await db.Enrollments.AsNoTracking()
             .Where(e => e.PersonId == personId && (e.Status == EnrollmentStatus.Confirmed || e.Status == EnrollmentStatus.Completed))
-            .Join(db.Courses.IgnoreQueryFilters().Where(c => c.Status != CourseStatus.Cancelled), e => e.CourseId, c => c.Id,
+            .Join(db.Courses.IgnoreQueryFilters([RegionFilter.Name]).Where(c => c.Status != CourseStatus.Cancelled), e => e.CourseId, c => c.Id,
                 (e, c) => new { c.Id, c.Title, c.ProgramId, c.Level, c.Category, c.EnrollmentClosesAt, Start = c.Sessions.Min(s => (DateTimeOffset?)s.StartsAt) })
             .ToListAsync(ct);
         var alreadyEnrolled = await db.Enrollments.AnyAsync(e => e.CourseId == courseId && e.PersonId == personId

@@ -3,6 +3,8 @@ using TalentHub.Web.Data;
 using TalentHub.Web.Domain;
 using TalentHub.Web.Domain.Notifications;
 using TalentHub.Web.Domain.Training;
+using TalentHub.Web.Services.Audit;
+using TalentHub.Web.Services.Notifications;
 
 namespace TalentHub.Web.Services.Training;
 
@@ -139,7 +141,6 @@ public sealed class EnrollmentService(TalentHubDbContext db, EnrollmentFacts fac
         var now = clock.GetUtcNow();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         course.MoveStatus(CourseStatus.Cancelled, now);
-        course.Version++;
         await db.SaveChangesAsync(ct);
         var places = await db.Enrollments.AsNoTracking()
             .Where(e => e.CourseId == course.Id && (e.Status == EnrollmentStatus.Confirmed || e.Status == EnrollmentStatus.Waitlisted))
@@ -147,7 +148,7 @@ public sealed class EnrollmentService(TalentHubDbContext db, EnrollmentFacts fac
         await db.Enrollments
             .Where(e => e.CourseId == course.Id && (e.Status == EnrollmentStatus.Confirmed || e.Status == EnrollmentStatus.Waitlisted))
             .ExecuteUpdateAsync(s => s.SetProperty(e => e.Status, EnrollmentStatus.CourseCancelled).SetProperty(e => e.CancelledAt, now), ct);
-        await db.Courses.IgnoreQueryFilters().Where(c => c.Id == course.Id)
+        await db.Courses.IgnoreQueryFilters([RegionFilter.Name]).Where(c => c.Id == course.Id)
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.ConfirmedCount, 0), ct);
         foreach (var place in places)
         {
@@ -206,7 +207,7 @@ public sealed class EnrollmentService(TalentHubDbContext db, EnrollmentFacts fac
     private sealed record CourseHead(string Title, string CountyCode, CourseStatus Status);
 
     private async Task<CourseHead> HeadAsync(int courseId, CancellationToken ct) =>
-        await db.Courses.IgnoreQueryFilters().AsNoTracking().Where(c => c.Id == courseId)
+        await db.Courses.IgnoreQueryFilters([RegionFilter.Name]).AsNoTracking().Where(c => c.Id == courseId)
             .Select(c => new CourseHead(c.Title, c.CountyCode, c.Status)).FirstAsync(ct);
 
     private static string Key(int id) => id.ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -217,15 +218,15 @@ public sealed class EnrollmentService(TalentHubDbContext db, EnrollmentFacts fac
     /// SQLite already serialises writers.
     /// </summary>
     private Task LockCourseAsync(int courseId, CancellationToken ct) =>
-        db.Courses.IgnoreQueryFilters().Where(c => c.Id == courseId)
+        db.Courses.IgnoreQueryFilters([RegionFilter.Name]).Where(c => c.Id == courseId)
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.ConfirmedCount, c => c.ConfirmedCount), ct);
 
     private async Task<bool> ClaimSeatAsync(int courseId, CancellationToken ct) =>
-        await db.Courses.IgnoreQueryFilters()
+        await db.Courses.IgnoreQueryFilters([RegionFilter.Name])
             .Where(c => c.Id == courseId && c.ConfirmedCount < c.Capacity)
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.ConfirmedCount, c => c.ConfirmedCount + 1), ct) == 1;
 
     private Task ReleaseSeatAsync(int courseId, CancellationToken ct) =>
-        db.Courses.IgnoreQueryFilters().Where(c => c.Id == courseId && c.ConfirmedCount > 0)
+        db.Courses.IgnoreQueryFilters([RegionFilter.Name]).Where(c => c.Id == courseId && c.ConfirmedCount > 0)
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.ConfirmedCount, c => c.ConfirmedCount - 1), ct);
 }

@@ -1,6 +1,5 @@
 using System.Text;
 using Microsoft.EntityFrameworkCore;
-using TalentHub.IntegrationTests.Pages.Import;
 using TalentHub.Web.Domain.Common;
 using static TalentHub.IntegrationTests.Pages.People.PeopleTestData;
 

@@ -6,6 +6,7 @@ using TalentHub.UnitTests.Builders;
 using TalentHub.Web.Data;
 using TalentHub.Web.Domain.Notifications;
 using TalentHub.Web.Domain.Training;
+using TalentHub.Web.Services.Notifications;
 using TalentHub.Web.Services.Training;
 
 namespace TalentHub.UnitTests.Services.Training;

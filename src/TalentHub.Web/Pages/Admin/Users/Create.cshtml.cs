@@ -1,3 +1,4 @@
+using TalentHub.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -6,11 +7,12 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using TalentHub.Web.Data;
 using TalentHub.Web.Services;
+using TalentHub.Web.Services.Audit;
 
 namespace TalentHub.Web.Pages.Admin.Users;
 
 /// <summary>Creates a staff account bound to the city or a county, with an initial password under the app's password rules.</summary>
-[Authorize(Roles = UserAccounts.Managers)]
+[Authorize(Policy = Policies.CityManager)]
 public sealed class CreateModel(TalentHubDbContext db, UserManager<AppUser> users, AuditLog audit, TimeProvider clock,
     IStringLocalizer<SharedResource> l) : PageModel, IUserForm
 {
@@ -51,6 +53,6 @@ public sealed class CreateModel(TalentHubDbContext db, UserManager<AppUser> user
         await db.SaveChangesAsync();
         await tx.CommitAsync();
         TempData["Flash"] = l["Users.Created", user.DisplayName, user.UserName].Value;
-        return Redirect("/Admin/Users");
+        return RedirectToPage("/Admin/Users/Index");
     }
 }

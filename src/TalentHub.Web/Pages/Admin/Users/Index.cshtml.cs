@@ -1,3 +1,4 @@
+using TalentHub.Web.Services;
 using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -14,8 +15,8 @@ namespace TalentHub.Web.Pages.Admin.Users;
 /// Every account, staff first: filter by role, county and name; one COUNT and one paged projection.
 /// A farmer's user name is a keyed hash of their mobile, so farmers are shown by display name only.
 /// </summary>
-[Authorize(Roles = UserAccounts.Managers)]
-public sealed class IndexModel(TalentHubDbContext db, TimeProvider clock) : PageModel
+[Authorize(Policy = Policies.CityManager)]
+public sealed class IndexModel(TalentHubDbContext db, TimeProvider clock, RegionDirectory regions) : PageModel
 {
     public const int PageSize = 20;
 
@@ -61,18 +62,17 @@ public sealed class IndexModel(TalentHubDbContext db, TimeProvider clock) : Page
             query = query.Where(x => x.User.DisplayName.Contains(text) || (x.Role != Roles.Farmer && x.User.NormalizedUserName!.Contains(upper)));
         }
 
-        Total = await query.CountAsync(ct);
-        PageNumber = Math.Clamp(PageNumber, 1, Math.Max(1, (Total + PageSize - 1) / PageSize));
-        var page = await query.OrderBy(x => x.Role == Roles.Farmer).ThenBy(x => x.User.DisplayName).ThenBy(x => x.User.Id)
-            .Skip((PageNumber - 1) * PageSize).Take(PageSize)
-            .Select(x => new { x.User.Id, x.User.UserName, x.User.DisplayName, x.Role, x.User.RegionCode, x.User.CreatedAt, x.User.LockoutEnd })
-            .ToListAsync(ct);
+        var paged = await Paged.ReadAsync(query.OrderBy(x => x.Role == Roles.Farmer).ThenBy(x => x.User.DisplayName).ThenBy(x => x.User.Id),
+            PageNumber, PageSize,
+            users => users.Select(x => new { x.User.Id, x.User.UserName, x.User.DisplayName, x.Role, x.User.RegionCode, x.User.CreatedAt, x.User.LockoutEnd }),
+            ct);
+        (PageNumber, Total) = (paged.Number, paged.Total);
+        var page = paged.Items;
 
         var codes = page.Select(u => u.RegionCode).OfType<string>().Where(RegionCodes.IsValid)
             .SelectMany(c => new[] { c, RegionCodes.CountyOf(c) }).OfType<string>().Distinct().ToList();
-        var english = CultureInfo.CurrentUICulture.Name == TalentHubCultures.English;
-        var names = await db.Regions.AsNoTracking().Where(r => codes.Contains(r.Code))
-            .ToDictionaryAsync(r => r.Code, r => english ? r.NameEn : r.Name, ct);
+        var tree = await regions.GetAsync(ct);
+        var names = codes.Where(c => tree.Find(c) is not null).ToDictionary(c => c, c => tree.NameOf(c)!);
         var now = clock.GetUtcNow();
         var isAdmin = User.IsInRole(Roles.Admin);
 

@@ -1,3 +1,4 @@
+using TalentHub.Web.Infrastructure;
 using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using System.Text.Json;
@@ -9,6 +10,7 @@ using TalentHub.Web.Data;
 using TalentHub.Web.Domain;
 using TalentHub.Web.Domain.Regions;
 using TalentHub.Web.Services;
+using TalentHub.Web.Services.Audit;
 
 namespace TalentHub.Web.Pages.Admin.Users;
 
@@ -41,8 +43,7 @@ public sealed class PasswordInput
 /// <summary>Rules shared by the user pages: who may manage whom, region binding, Identity errors and audit summaries.</summary>
 public static class UserAccounts
 {
-    /// <summary>Roles that may open the user pages (comma list for [Authorize(Roles = ...)]).</summary>
-    public const string Managers = Roles.Admin + "," + Roles.CityOfficer;
+    /// <summary>The audit log's type name for staff and farmer accounts (the pages are for <see cref="Infrastructure.Policies.CityManager"/>).</summary>
     public const string AuditType = "User";
 
     /// <summary>Roles a staff account may have; farmers sign up themselves.</summary>

@@ -10,6 +10,7 @@ using TalentHub.Web.Domain.Common;
 using TalentHub.Web.Domain.People;
 using TalentHub.Web.Domain.Regions;
 using TalentHub.Web.Services;
+using TalentHub.Web.Services.People;
 
 namespace TalentHub.Web.Areas.Identity.Pages.Account;
 
@@ -75,7 +76,7 @@ public sealed class RegisterModel(
 
         var now = clock.GetUtcNow();
         var idHash = protector.Hash(id.Value);
-        var person = await db.People.IgnoreQueryFilters().FirstOrDefaultAsync(p => p.IdNumberHash == idHash);
+        var person = await db.People.IgnoreQueryFilters([RegionFilter.Name]).FirstOrDefaultAsync(p => p.IdNumberHash == idHash);
         if (person is not null && (person.Name != TextNormalizer.Normalize(Input.Name) || await db.Users.AnyAsync(u => u.PersonId == person.Id)))
         {
             // Say nothing about the existing record: only that this ID number cannot be used here.
@@ -86,7 +87,7 @@ public sealed class RegisterModel(
         await using var tx = await db.Database.BeginTransactionAsync();
         if (person is null)
         {
-            person = new Person { Name = Input.Name, CreatedAt = now, UpdatedAt = now };
+            person = new Person { Name = Input.Name };
             person.SetIdNumber(id, idHash);
             person.MoveTo(village.Code);
             db.People.Add(person);

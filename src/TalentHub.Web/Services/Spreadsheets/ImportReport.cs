@@ -1,0 +1,47 @@
+namespace TalentHub.Web.Services.Spreadsheets;
+
+/// <summary>One finding about one row: <see cref="Row"/> as in the spreadsheet (header = 1), the column, a resource key.</summary>
+public sealed record ImportIssue(int Row, string? Column, string MessageKey, params object[] Args);
+
+/// <summary>What validating a file found. Nothing here has been written.</summary>
+public class ImportReport
+{
+    public string FileName { get; init; } = "";
+    /// <summary>Non-empty data rows.</summary>
+    public int TotalRows { get; set; }
+    public List<ImportIssue> Errors { get; } = [];
+    /// <summary>Rows that are valid but deserve a look (an identifier Excel may have rounded): confirm needs them accepted.</summary>
+    public List<ImportIssue> Warnings { get; } = [];
+    /// <summary>The header's row number (1 unless title rows stand above it); header problems are reported on it.</summary>
+    public int HeaderRow { get; set; } = 1;
+    /// <summary>The validated records, ready to write (never shown).</summary>
+    public List<object> Valid { get; } = [];
+    /// <summary>Rows whose record already exists: reported, not written, not errors.</summary>
+    public List<ImportIssue> Skipped { get; } = [];
+    /// <summary>Rows that would be (or were) written.</summary>
+    public int ValidCount { get; set; }
+
+    /// <summary>The header itself is wrong (a required column missing): no row can be read.</summary>
+    public bool FileRejected => Errors.Any(e => e.Row <= HeaderRow);
+
+    public int BadRows => Errors.Where(e => e.Row > HeaderRow).Select(e => e.Row).Distinct().Count();
+}
+
+/// <summary>One kind of import (people, entities): its columns and its validation.</summary>
+public interface IImporter
+{
+    /// <summary>The audit log's entity type for the import event.</summary>
+    string AuditType { get; }
+
+    IReadOnlyList<ImportColumn> Columns { get; }
+
+    /// <summary>Validates every row, writing nothing; the valid records are kept in <see cref="ImportReport.Valid"/>.</summary>
+    Task<ImportReport> ValidateAsync(Sheet sheet, string fileName, CancellationToken ct = default);
+
+    /// <summary>
+    /// Adds one batch of validated records to the DbContext, skipping any that someone registered since the
+    /// check (so a re-import, or one finishing after a crash, changes nothing twice). The caller saves.
+    /// </summary>
+    /// <returns>How many were added.</returns>
+    Task<int> StageBatchAsync(IReadOnlyList<object> batch, CancellationToken ct = default);
+}
