@@ -72,7 +72,7 @@ public sealed class CourseLifecycleTests(TalentHubFactory app) : AppTest(app)
     [Fact]
     public async Task ACapacityOnlyEdit_TellsNobody_ButAMovedSessionTellsTheEnrolled()
     {
-        var id = await App.CreateOpenCourseAsync(UniqueTitle("扩容"), capacity: 1);
+        var id = await App.CreateOpenCourseByFormAsync(UniqueTitle("扩容"), capacity: 1);
         var person = await App.PersonIdInCountyAsync("330523");
         Assert.True((await App.EnrollAsync(id, person)).Enrolled);
         var officer = await App.LoginAsync("anji.officer");
