@@ -49,6 +49,8 @@ public static class WebServiceCollectionExtensions
         {
             // Model-binding messages (a letter in a number field, an empty required value) in the user's language.
             var l = factory.Create(typeof(SharedResource));
+            // One text normalisation for every bound string (issue 8, item 13).
+            o.ModelBinderProviders.Insert(0, new NormalizingStringBinderProvider());
             var m = o.ModelBindingMessageProvider;
             m.SetValueMustNotBeNullAccessor(v => l["Validation.ValueMustNotBeNull", v]);
             m.SetMissingBindRequiredValueAccessor(v => l["Validation.ValueMustNotBeNull", v]);

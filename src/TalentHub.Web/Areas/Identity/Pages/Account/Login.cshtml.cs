@@ -52,7 +52,7 @@ public sealed class LoginModel(
         if (!ModelState.IsValid) return Page();
 
         var farmer = MobileNumber.TryParse(Input.Login, out var mobile);
-        var userName = farmer ? FarmerAccounts.UserNameFor(protector.Hash(mobile)) : Input.Login.Trim();
+        var userName = farmer ? FarmerAccounts.UserNameFor(protector.Hash(mobile)) : TextNormalizer.Normalize(Input.Login);
         var account = ThrottleKey(userName);
         if (await throttle.WaitAsync(account, HttpContext.RequestAborted) is { } wait && wait > TimeSpan.Zero)
             return TooSoon(this, wait, l);

@@ -37,6 +37,7 @@ public sealed class RegisterModel(
         public string Mobile { get; set; } = "";
         [Required(ErrorMessage = "Validation.Required")] [StringLength(50, ErrorMessage = "Validation.TooLong")]
         [Display(Name = "Person.Name")]
+        [Infrastructure.RealName]
         public string Name { get; set; } = "";
         [Required(ErrorMessage = "Validation.Required")] [StringLength(20, ErrorMessage = "Validation.TooLong")]
         [Display(Name = "Person.IdNumber")]
@@ -80,7 +81,7 @@ public sealed class RegisterModel(
         var person = await db.People.IgnoreQueryFilters([RegionFilter.Name]).FirstOrDefaultAsync(p => p.IdNumberHash == idHash);
         // An existing record is linked only when name and mobile match what the bureau has on file and no
         // account holds it yet; the form never changes an existing record (no takeover by name + ID number).
-        if (person is not null && (person.Name != Input.Name.Trim() || person.MobileHash != mobileHash
+        if (person is not null && (person.Name != TextNormalizer.Normalize(Input.Name) || person.MobileHash != mobileHash
                 || await db.Users.AnyAsync(u => u.PersonId == person.Id)))
         {
             // Say nothing about the existing record: only that the county bureau can help.
@@ -91,7 +92,7 @@ public sealed class RegisterModel(
         await using var tx = await db.Database.BeginTransactionAsync();
         if (person is null)
         {
-            person = new Person { Name = Input.Name.Trim() };
+            person = new Person { Name = Input.Name };
             person.SetIdNumber(id, idHash);
             person.SetMobile(mobile, mobileHash);
             person.MoveTo(village.Code);
