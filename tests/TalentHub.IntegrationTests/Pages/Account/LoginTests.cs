@@ -19,7 +19,7 @@ public sealed class LoginTests(TalentHubFactory app) : AppTest(app)
 
         Assert.Contains("id=\"current-user\"", home);
         Assert.Contains("/Identity/Account/Logout", home);
-        var shown = System.Text.RegularExpressions.Regex.Match(home, @"id=""current-user"">([^<]*)<").Groups[1].Value;
+        var shown = System.Text.RegularExpressions.Regex.Match(home, @"id=""current-user""[^>]*>([^<]*)<").Groups[1].Value;
         Assert.Equal(SeededDisplayName(login), System.Net.WebUtility.HtmlDecode(shown));
     }
 
