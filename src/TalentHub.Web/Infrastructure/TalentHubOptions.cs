@@ -10,6 +10,8 @@ public sealed class TalentHubOptions
     public bool SeedDemoData { get; set; }
     public AdminBootstrap Admin { get; set; } = new();
     public int LoginAttemptsPerMinute { get; set; } = 10;
+    /// <summary>Requests one API token may make per minute before it gets 429 with Retry-After (issue 14).</summary>
+    public int ApiRequestsPerMinute { get; set; } = 600;
     public BackupOptions Backup { get; set; } = new();
     public PersonalDataOptions PersonalData { get; set; } = new();
 

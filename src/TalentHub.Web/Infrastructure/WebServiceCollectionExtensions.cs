@@ -5,6 +5,7 @@ using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using TalentHub.Web.Data;
 using TalentHub.Web.Domain;
+using TalentHub.Web.Api;
 
 namespace TalentHub.Web.Infrastructure;
 
@@ -33,7 +34,7 @@ public static class WebServiceCollectionExtensions
                 o.Conventions.AllowAnonymousToAreaFolder("Identity", "/Account");
                 // Admin pages are for admins; staff accounts may also be managed by city officers.
                 o.Conventions.AddFolderApplicationModelConvention("/Admin", model => model.EndpointMetadata.Add(
-                    model.ViewEnginePath.StartsWith("/Admin/Users/", StringComparison.Ordinal)
+                    model.ViewEnginePath.StartsWith("/Admin/Users/", StringComparison.Ordinal) || model.ViewEnginePath == "/Admin/ApiTokens"
                         ? new Microsoft.AspNetCore.Authorization.AuthorizeAttribute(Policies.CityManager)
                         : new Microsoft.AspNetCore.Authorization.AuthorizeAttribute(Policies.Admin)));
             })
@@ -58,12 +59,15 @@ public static class WebServiceCollectionExtensions
             o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
         });
         services.AddAuthorizationBuilder().AddTalentHubPolicies();
+        services.AddTalentHubApi();
         services.AddHealthChecks()
             .AddDbContextCheck<TalentHubDbContext>("database");
         services.AddRateLimiter(o =>
         {
             o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
             {
+                var options = context.RequestServices.GetRequiredService<IOptions<TalentHubOptions>>().Value;
+                if (Api.ApiServiceCollectionExtensions.PartitionFor(context, options.ApiRequestsPerMinute) is { } api) return api;
                 if (!HttpMethods.IsPost(context.Request.Method) || !context.Request.Path.StartsWithSegments(LoginPath))
                     return RateLimitPartition.GetNoLimiter("");
                 var permits = context.RequestServices.GetRequiredService<IOptions<TalentHubOptions>>().Value.LoginAttemptsPerMinute;
@@ -73,6 +77,13 @@ public static class WebServiceCollectionExtensions
             });
             o.OnRejected = async (rejected, token) =>
             {
+                if (rejected.HttpContext.Request.Path.StartsWithSegments("/api"))
+                {
+                    var retry = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : TimeSpan.FromMinutes(1);
+                    rejected.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retry.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                    await Services.Api.ApiProblems.WriteAsync(rejected.HttpContext, StatusCodes.Status429TooManyRequests, ct: token);
+                    return;
+                }
                 var l = rejected.HttpContext.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
                 rejected.HttpContext.Response.StatusCode = StatusCodes.Status429TooManyRequests;
                 rejected.HttpContext.Response.ContentType = "text/plain; charset=utf-8";
@@ -97,6 +108,7 @@ public static class WebServiceCollectionExtensions
         app.UseAuthorization();
         app.MapHealthChecks("/healthz").AllowAnonymous();
         app.MapRazorPages();
+        app.MapTalentHubApiAndDocs();
         return app;
     }
 }
