@@ -67,15 +67,18 @@ public sealed partial class ApiTokenTests(TalentHubFactory app) : AppTest(app)
     public async Task Issue_form_refuses_a_year_and_a_day_and_a_county_owner_outside_its_county()
     {
         var officer = await App.LoginAsync("city.officer", FormClient.DemoPassword);
-        var response = await officer.PostFormAsync("/Admin/ApiTokens?handler=Create", new()
+        async Task<string> PostAsync(string region, int days) => await (await officer.PostFormAsync("/Admin/ApiTokens?handler=Create", new()
         {
-            ["Input.Name"] = "too long", ["Input.OwnerUserName"] = "anji.officer", ["Input.RegionCode"] = ApiClient.Wuxing,
-            ["Input.Resources"] = "people", ["Input.ExpiresOn"] = DateTime.UtcNow.AddDays(400).ToString("yyyy-MM-dd"),
-        }, "/Admin/ApiTokens");
-        var html = await response.Content.ReadAsStringAsync();
-        Assert.DoesNotContain("data-secret", html);
-        Assert.Contains("不超过一年", html);
-        Assert.False(await App.QueryAsync(db => db.ApiTokens.AnyAsync(t => t.Name == "too long")));
+            ["Input.Name"] = "refused", ["Input.OwnerUserName"] = "anji.officer", ["Input.RegionCode"] = region,
+            ["Input.Resources"] = "people", ["Input.ExpiresOn"] = DateTime.UtcNow.AddDays(days).ToString("yyyy-MM-dd"),
+        }, "/Admin/ApiTokens")).Content.ReadAsStringAsync();
+        var tooLong = await PostAsync(ApiClient.Anji, 400);
+        Assert.DoesNotContain("data-secret", tooLong);
+        Assert.Contains("不超过一年", tooLong);
+        var otherCounty = await PostAsync(ApiClient.Wuxing, 30);
+        Assert.DoesNotContain("data-secret", otherCounty);
+        Assert.Contains("只能覆盖本区县", otherCounty);
+        Assert.False(await App.QueryAsync(db => db.ApiTokens.AnyAsync(t => t.Name == "refused")));
     }
 
     [Theory]
