@@ -19,7 +19,7 @@ public sealed class ApiLimitsCollection
 
 /// <summary>Rate limit per token and the streaming memory bound at 100k people, each in an app of its own.</summary>
 [Collection(ApiLimitsCollection.Name)]
-public sealed class ApiLimitsTests
+public sealed class ApiLimitsTests(Xunit.Abstractions.ITestOutputHelper output)
 {
     [Fact]
     public async Task A_token_over_its_limit_gets_429_problem_with_Retry_After_and_other_tokens_are_not_affected()
@@ -38,8 +38,8 @@ public sealed class ApiLimitsTests
 
     /// <summary>
     /// 100,000 people (copies of one real row made in one SQL statement), read through /api/v1/people/stream:
-    /// the managed heap, sampled with full collections while the array is read, stays within 40 MB of where it
-    /// started — a buffered list of 100k rows (about 50 MB of objects plus the serialized text) would not.
+    /// the managed heap, sampled with full collections every 20,000 rows while the array is read, stays within
+    /// 16 MB of its size before the request (measured: under 1 MB streamed; 40 MB when the endpoint buffered the list).
     /// </summary>
     [Fact]
     public async Task People_stream_of_100k_rows_stays_within_a_memory_bound()
@@ -69,21 +69,24 @@ public sealed class ApiLimitsTests
             return await insert.ExecuteNonQueryAsync();
         });
         var api = app.ApiClientFor(await app.IssueAsync("city.officer", ApiClient.City, false, "people"));
+        // Warm up (JIT, EF query cache, region directory) so the baseline holds only what stays anyway.
+        await api.GetStringAsync("/api/v1/people/stream?q=nobody-matches");
+        var baseline = GC.GetTotalMemory(forceFullCollection: true);
+        long peak = baseline;
         using var response = await api.GetAsync("/api/v1/people/stream", HttpCompletionOption.ResponseHeadersRead);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         await using var stream = await response.Content.ReadAsStreamAsync();
 
         var count = 0;
-        long baseline = 0, peak = 0;
         await foreach (var row in JsonSerializer.DeserializeAsyncEnumerable<JsonElement>(stream))
         {
-            if (count == 100) baseline = GC.GetTotalMemory(forceFullCollection: true);
             if (count % 20_000 == 0 && count > 0) peak = Math.Max(peak, GC.GetTotalMemory(forceFullCollection: true));
             Assert.Contains("********", row.GetProperty("idNumber").GetString());
             count++;
         }
         Assert.True(count >= Rows, $"{count} rows");
         var growth = (peak - baseline) / (1024 * 1024);
-        Assert.True(growth < 40, $"heap grew by {growth} MB while streaming {count} rows");
+        output.WriteLine($"streamed {count} people; heap {baseline / 1048576} MB before, peak {peak / 1048576} MB, growth {growth} MB");
+        Assert.True(growth < 16, $"heap grew by {growth} MB while streaming {count} rows");
     }
 }
