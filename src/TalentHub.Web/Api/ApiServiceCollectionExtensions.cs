@@ -59,6 +59,9 @@ public static class ApiServiceCollectionExtensions
     public static WebApplication MapTalentHubApiAndDocs(this WebApplication app)
     {
         app.MapTalentHubApi();
+        // An unknown API path answers as the API does (problem details), not with the HTML status page.
+        app.MapFallback("/api/v1/{**path}", (HttpContext http) => ApiProblems.Result(http, StatusCodes.Status404NotFound))
+            .AllowAnonymous().ExcludeFromDescription();
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         app.MapScalarApiReference(ReferencePath, o => o.WithTitle("TalentHub API").WithOpenApiRoutePattern("/openapi/{documentName}.json"))
             .AllowAnonymous();

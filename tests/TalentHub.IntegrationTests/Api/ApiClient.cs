@@ -22,10 +22,10 @@ public static class ApiClient
     {
         using var scope = app.Services.CreateScope();
         var issuer = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Name, "city.officer"), new Claim(ClaimTypes.Role, Roles.CityOfficer)], "test"));
-        var (_, secret) = await scope.ServiceProvider.GetRequiredService<ApiTokens>().IssueAsync(issuer, new ApiTokenRequest(
+        var result = await scope.ServiceProvider.GetRequiredService<ApiTokens>().IssueAsync(issuer, new ApiTokenRequest(
             "test " + Guid.NewGuid().ToString("N")[..6], owner, region, resources.Length == 0 ? ApiResources.All : resources, reveal,
             DateOnly.FromDateTime(DateTime.UtcNow.AddDays(30))));
-        return secret;
+        return result.Secret ?? throw new InvalidOperationException(string.Join(", ", result.Errors.Select(e => e.MessageKey)));
     }
 
     public static HttpClient ApiClientFor(this TalentHubFactory app, string? secret, string language = "en")

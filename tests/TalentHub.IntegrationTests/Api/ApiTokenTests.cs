@@ -75,9 +75,11 @@ public sealed partial class ApiTokenTests(TalentHubFactory app) : AppTest(app)
         var tooLong = await PostAsync(ApiClient.Anji, 400);
         Assert.DoesNotContain("data-secret", tooLong);
         Assert.Contains("不超过一年", tooLong);
-        var otherCounty = await PostAsync(ApiClient.Wuxing, 30);
-        Assert.DoesNotContain("data-secret", otherCounty);
-        Assert.Contains("只能覆盖本区县", otherCounty);
+        // Every broken rule at once, each next to its field.
+        var both = await PostAsync(ApiClient.Wuxing, 400);
+        Assert.DoesNotContain("data-secret", both);
+        Assert.Contains("只能覆盖本区县", both);
+        Assert.Contains("不超过一年", both);
         Assert.False(await App.QueryAsync(db => db.ApiTokens.AnyAsync(t => t.Name == "refused")));
     }
 
@@ -98,6 +100,9 @@ public sealed partial class ApiTokenTests(TalentHubFactory app) : AppTest(app)
         var missing = await App.ApiClientFor(secret, language).GetAsync("/api/v1/courses/999999");
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
         Assert.Equal("application/problem+json", missing.Content.Headers.ContentType?.MediaType);
+        var unknown = await App.ApiClientFor(secret, language).GetAsync("/api/v1/salaries");
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Equal("application/problem+json", unknown.Content.Headers.ContentType?.MediaType);
         var bad = await App.ApiClientFor(secret, language).GetAsync("/api/v1/courses?limit=501");
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
     }

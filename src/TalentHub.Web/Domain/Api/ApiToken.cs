@@ -40,18 +40,24 @@ public sealed class ApiToken
         IEnumerable<string> resources, bool canReveal, string issuedBy, DateTimeOffset expiresAt, DateTimeOffset now,
         string secretHash, string prefix)
     {
-        if (string.IsNullOrWhiteSpace(name)) throw new DomainException("ApiTokens.NameRequired", "Name");
         var list = resources.Distinct().ToList();
-        if (list.Count == 0 || list.Any(r => !ApiResources.All.Contains(r)))
-            throw new DomainException("ApiTokens.ResourcesRequired", "Resources");
-        if (expiresAt <= now || expiresAt > now + MaxLifetime)
-            throw new DomainException("ApiTokens.ExpiryRange", "ExpiresOn");
+        if (Check(name, list, expiresAt, now).FirstOrDefault() is { } broken) throw broken;
         return new ApiToken
         {
-            Name = name.Trim(), OwnerUserId = ownerUserId, OwnerUserName = ownerUserName, RegionCode = regionCode,
+            Name = name!.Trim(), OwnerUserId = ownerUserId, OwnerUserName = ownerUserName, RegionCode = regionCode,
             Resources = string.Join(',', ApiResources.All.Where(list.Contains)), CanReveal = canReveal, IssuedBy = issuedBy,
             SecretHash = secretHash, Prefix = prefix, CreatedAt = now, ExpiresAt = expiresAt,
         };
+    }
+
+    /// <summary>Every broken rule of <see cref="Issue"/> at once, so a form can show them all next to their fields.</summary>
+    public static IEnumerable<DomainException> Check(string? name, IReadOnlyCollection<string> resources, DateTimeOffset? expiresAt, DateTimeOffset now)
+    {
+        if (string.IsNullOrWhiteSpace(name)) yield return new DomainException("ApiTokens.NameRequired", "Name");
+        if (resources.Count == 0 || resources.Any(r => !ApiResources.All.Contains(r)))
+            yield return new DomainException("ApiTokens.ResourcesRequired", "Resources");
+        if (expiresAt is not { } e || e <= now || e > now + MaxLifetime)
+            yield return new DomainException("ApiTokens.ExpiryRange", "ExpiresOn");
     }
 
     /// <summary>Whether a request at <paramref name="now"/> may use the token.</summary>

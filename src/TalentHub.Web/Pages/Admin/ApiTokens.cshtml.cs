@@ -49,16 +49,16 @@ public sealed class ApiTokensModel(TalentHubDbContext db, ApiTokens tokens, Regi
 
     public async Task<IActionResult> OnPostCreateAsync()
     {
-        try
+        var result = await tokens.IssueAsync(User, new ApiTokenRequest(Input.Name, Input.OwnerUserName, Input.RegionCode,
+            Input.Resources, Input.CanReveal, Input.ExpiresOn));
+        foreach (var error in result.Errors) ModelState.AddDomainError(error, l);
+        if (result.Secret is { } secret)
         {
-            var (_, secret) = await tokens.IssueAsync(User, new ApiTokenRequest(Input.Name, Input.OwnerUserName, Input.RegionCode,
-                Input.Resources, Input.CanReveal, Input.ExpiresOn));
             NewSecret = secret;
             Response.Headers.CacheControl = "no-store";
             ModelState.Clear();
             Input = new ApiTokenInput { ExpiresOn = DateOnly.FromDateTime(clock.GetUtcNow().ToShanghai().AddDays(90).DateTime) };
         }
-        catch (DomainException ex) { ModelState.AddDomainError(ex, l); }
         await LoadAsync();
         return Page();
     }

@@ -17,6 +17,9 @@ namespace TalentHub.Web.Services.Api;
 public sealed record ApiTokenRequest(string? Name, string? OwnerUserName, string? RegionCode, IReadOnlyList<string> Resources,
     bool CanReveal, DateOnly? ExpiresOn);
 
+/// <summary>A new token and its secret (shown once), or the broken rules when nothing was issued.</summary>
+public sealed record ApiTokenResult(ApiToken? Token, string? Secret, IReadOnlyList<DomainException> Errors);
+
 /// <summary>
 /// Issues and revokes API tokens (issue 14). The secret is 32 random bytes shown once; only its SHA-256 is kept.
 /// Issuing and revoking are audited as "ApiToken" entries.
@@ -32,35 +35,38 @@ public sealed class ApiTokens(TalentHubDbContext db, UserManager<AppUser> users,
     /// <summary>
     /// Issues a token for <paramref name="issuer"/> (Admin or CityOfficer). The owner must be registry staff;
     /// a county-bound owner gets at most its own county; reveal rights need an issuer and an owner who may reveal.
-    /// Returns the token and its secret (shown once).
+    /// Returns the token and its secret (shown once), or every broken rule (nothing written).
     /// </summary>
-    public async Task<(ApiToken Token, string Secret)> IssueAsync(ClaimsPrincipal issuer, ApiTokenRequest request, CancellationToken ct = default)
+    public async Task<ApiTokenResult> IssueAsync(ClaimsPrincipal issuer, ApiTokenRequest request, CancellationToken ct = default)
     {
+        var errors = new List<DomainException>();
         var owner = string.IsNullOrWhiteSpace(request.OwnerUserName) ? null : await users.FindByNameAsync(request.OwnerUserName.Trim());
         var ownerRoles = owner is null ? [] : await users.GetRolesAsync(owner);
         if (owner is null || !ownerRoles.Any(r => Policies.All[Policies.RegistryStaff].Contains(r)))
-            throw new DomainException("ApiTokens.OwnerInvalid", "OwnerUserName");
+            errors.Add(new DomainException("ApiTokens.OwnerInvalid", "OwnerUserName"));
         var region = request.RegionCode ?? "";
         var isCity = IsCity(region);
         if (!(isCity || (RegionCodes.IsValid(region) && RegionCodes.CountyOf(region) == region)) || !await db.Regions.AnyAsync(r => r.Code == region, ct))
-            throw new DomainException("ApiTokens.RegionInvalid", "RegionCode");
-        if (ownerRoles.Any(Roles.IsCountyBound) && (owner.RegionCode is null || RegionCodes.CountyOf(owner.RegionCode) != region))
-            throw new DomainException("ApiTokens.RegionOutsideOwner", "RegionCode");
+            errors.Add(new DomainException("ApiTokens.RegionInvalid", "RegionCode"));
+        else if (owner is not null && ownerRoles.Any(Roles.IsCountyBound) && (owner.RegionCode is null || !RegionCodes.IsValid(owner.RegionCode)
+                     || RegionCodes.CountyOf(owner.RegionCode) != region))
+            errors.Add(new DomainException("ApiTokens.RegionOutsideOwner", "RegionCode"));
         if (request.CanReveal && (!issuer.Meets(Policies.CanReveal) || !ownerRoles.Any(r => Policies.All[Policies.CanReveal].Contains(r))))
-            throw new DomainException("ApiTokens.RevealNotAllowed", "CanReveal");
-        if (request.ExpiresOn is null) throw new DomainException("ApiTokens.ExpiryRange", "ExpiresOn");
+            errors.Add(new DomainException("ApiTokens.RevealNotAllowed", "CanReveal"));
+        var now = clock.GetUtcNow();
+        DateTimeOffset? expires = request.ExpiresOn is { } day ? EndOf(day) : null;
+        errors.AddRange(ApiToken.Check(request.Name, request.Resources.Distinct().ToList(), expires, now));
+        if (errors.Count > 0 || owner is null || expires is null) return new ApiTokenResult(null, null, errors);
 
         var secret = SecretPrefix + Base64Url(RandomNumberGenerator.GetBytes(32));
-        var now = clock.GetUtcNow();
-        var expires = CourseClockStart(request.ExpiresOn.Value);
         var token = ApiToken.Issue(request.Name, owner.Id, owner.UserName!, region, request.Resources, request.CanReveal,
-            issuer.Identity?.Name ?? CurrentActor.SystemName, expires, now, Hash(secret), secret[..10]);
+            issuer.Identity?.Name ?? CurrentActor.SystemName, expires.Value, now, Hash(secret), secret[..10]);
         db.ApiTokens.Add(token);
         await db.SaveChangesAsync(ct);
         audit.Record(AuditAction.Create, AuditType, token.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), Changes(token),
             isCity ? null : region);
         await db.SaveChangesAsync(ct);
-        return (token, secret);
+        return new ApiTokenResult(token, secret, []);
     }
 
     /// <summary>Revokes a token; false when there is none with that id.</summary>
@@ -81,7 +87,7 @@ public sealed class ApiTokens(TalentHubDbContext db, UserManager<AppUser> users,
     public static bool IsCity(string regionCode) => RegionCodes.IsValid(regionCode) && RegionCodes.LevelOf(regionCode) == RegionLevel.City;
 
     /// <summary>The end of a Shanghai date (the token works through that whole day).</summary>
-    private static DateTimeOffset CourseClockStart(DateOnly day) => Training.CourseFilter.StartOf(day.AddDays(1));
+    private static DateTimeOffset EndOf(DateOnly day) => Training.CourseFilter.StartOf(day.AddDays(1));
 
     private static string Changes(ApiToken t) => JsonSerializer.Serialize(new Dictionary<string, object?[]>
     {
