@@ -41,6 +41,27 @@ public sealed class ApiScopeTests(TalentHubFactory app) : AppTest(app)
     }
 
     [Fact]
+    public async Task Enrollments_list_and_stream_agree_and_hold_exactly_the_rosters_of_the_county_courses()
+    {
+        var api = App.ApiClientFor(await App.IssueAsync("anji.officer", ApiClient.Anji, false, "enrollments", "courses"));
+        var expected = await App.QueryAsync(async db =>
+        {
+            var courses = await db.Courses.IgnoreQueryFilters([RegionFilter.Name]).Where(c => c.CountyCode == ApiClient.Anji).Select(c => c.Id).ToListAsync();
+            return await db.Enrollments.Where(e => courses.Contains(e.CourseId)).OrderBy(e => e.Id).Select(e => e.Id).ToListAsync();
+        });
+        var paged = await api.AllIdsAsync("/api/v1/enrollments", limit: 7);
+        var streamed = JsonDocument.Parse(await api.GetStringAsync("/api/v1/enrollments/stream")).RootElement
+            .EnumerateArray().Select(e => e.GetProperty("id").GetInt32()).ToList();
+        Assert.NotEmpty(expected);
+        Assert.Equal(expected, paged);
+        Assert.Equal(expected, streamed);
+        var course = (await api.JsonAsync("/api/v1/courses?limit=1")).GetProperty("items")[0];
+        Assert.Equal(ApiClient.Anji, course.GetProperty("countyCode").GetString());
+        Assert.Equal(JsonValueKind.Array, course.GetProperty("sessions").ValueKind);
+        Assert.False(int.TryParse(course.GetProperty("status").GetString(), out _)); // enums as names
+    }
+
+    [Fact]
     public async Task Identifiers_are_masked_unless_the_token_may_reveal_and_each_revealed_read_is_audited()
     {
         var person = await App.AddPersonAsync("揭示 " + Guid.NewGuid().ToString("N")[..4], CourseBuilder.Yucun);
