@@ -21,4 +21,8 @@ public static class ClaimNames
     public const string ApiResource = "talenthub:api-resource";
     /// <summary>Present when the API token was issued with reveal rights.</summary>
     public const string ApiReveal = "talenthub:api-reveal";
+    /// <summary>Present ("true") when the user's roles require two-factor (TwoFactorPolicy).</summary>
+    public const string TwoFactorRequired = "talenthub:2fa-required";
+    /// <summary>Present ("true") when the user has an authenticator set up.</summary>
+    public const string TwoFactorEnabled = "talenthub:2fa";
 }

@@ -12,7 +12,7 @@ using TalentHub.Web.Data;
 namespace TalentHub.Web.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresTalentHubDbContext))]
-    [Migration("20261130163448_Api")]
+    [Migration("20261130171819_Api")]
     partial class Api
     {
         /// <inheritdoc />
