@@ -24,6 +24,7 @@ public abstract class TalentHubDbContext(DbContextOptions options, IRegionScope 
     public DbSet<Message> Messages => Set<Message>();
     public DbSet<JobRun> JobRuns => Set<JobRun>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<Domain.Api.ApiToken> ApiTokens => Set<Domain.Api.ApiToken>();
 
     /// <summary>Read by the <see cref="RegionFilter"/> of region-owned entities; EF evaluates it per query.</summary>
     internal string? ScopedCountyCode => scope.CountyCode;
