@@ -94,3 +94,78 @@
     if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', labelTables);
     else labelTables();
 })();
+
+// 4. The login field opens the number pad on phones (farmers sign in with a mobile); staff switch to letters.
+document.addEventListener('click', function (e) {
+    var button = e.target.closest && e.target.closest('[data-inputmode-toggle]');
+    if (!button) return;
+    var field = document.querySelector(button.getAttribute('data-inputmode-toggle'));
+    if (!field) return;
+    var numeric = field.getAttribute('inputmode') === 'numeric';
+    field.setAttribute('inputmode', numeric ? 'text' : 'numeric');
+    button.textContent = numeric ? button.getAttribute('data-label-numeric') : button.getAttribute('data-label-text');
+    field.focus();
+});
+
+// 5. Village choice: county → town → village, or by search (select[data-cascade] from the RegionPicker component).
+(function () {
+    function build(select) {
+        var all = Array.prototype.filter.call(select.options, function (o) { return o.value; }).map(function (o) {
+            return { value: o.value, text: o.textContent, county: o.dataset.county, town: o.dataset.town, group: o.parentElement.label, selected: o.selected };
+        });
+        var placeholder = select.options[0] && !select.options[0].value ? select.options[0].textContent : '';
+        function field(tag, label, id) {
+            var wrap = document.createElement('div');
+            wrap.className = 'mb-2';
+            var l = document.createElement('label');
+            l.className = 'form-label small mb-0';
+            l.textContent = label;
+            l.htmlFor = id;
+            var el = document.createElement(tag);
+            el.id = id;
+            el.className = tag === 'select' ? 'form-select' : 'form-control';
+            wrap.appendChild(l);
+            wrap.appendChild(el);
+            select.parentNode.insertBefore(wrap, select);
+            return el;
+        }
+        function fill(el, values, allLabel) {
+            el.innerHTML = '';
+            var first = new Option(allLabel, '');
+            el.add(first);
+            values.forEach(function (v) { el.add(new Option(v, v)); });
+        }
+        function unique(list) { return list.filter(function (v, i) { return v && list.indexOf(v) === i; }); }
+        var county = field('select', select.dataset.labelCounty, select.id + '-county');
+        var town = field('select', select.dataset.labelTown, select.id + '-town');
+        var search = field('input', select.dataset.labelSearch, select.id + '-search');
+        search.type = 'search';
+        fill(county, unique(all.map(function (o) { return o.county; })), select.dataset.labelAll);
+        var chosen = all.filter(function (o) { return o.selected; })[0];
+        function towns() {
+            fill(town, unique(all.filter(function (o) { return !county.value || o.county === county.value; }).map(function (o) { return o.town; })), select.dataset.labelAll);
+        }
+        function villages() {
+            var q = search.value.trim();
+            var keep = select.value;
+            select.innerHTML = '';
+            select.add(new Option(placeholder, ''));
+            all.filter(function (o) {
+                return (!county.value || o.county === county.value) && (!town.value || o.town === town.value)
+                    && (!q || (o.text + o.town + o.county).indexOf(q) >= 0);
+            }).forEach(function (o) {
+                select.add(new Option(q ? o.county + ' · ' + o.town + ' · ' + o.text : o.text, o.value, false, o.value === keep));
+            });
+            if (select.options.length === 2 && q) select.selectedIndex = 1;
+        }
+        if (chosen) { county.value = chosen.county; }
+        towns();
+        if (chosen) { town.value = chosen.town; }
+        villages();
+        county.addEventListener('change', function () { towns(); villages(); });
+        town.addEventListener('change', villages);
+        search.addEventListener('input', villages);
+    }
+    function init() { document.querySelectorAll('select[data-cascade="true"]').forEach(build); }
+    if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', init); else init();
+})();
