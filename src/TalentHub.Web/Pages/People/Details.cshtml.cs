@@ -43,6 +43,8 @@ public sealed class DetailsModel(TalentHubDbContext db, AuditLog audit, IRegionS
     public bool CanReveal => User.Meets(Policies.CanReveal);
     /// <summary>Set only by the reveal POST.</summary>
     public (string IdNumber, string? Mobile)? Revealed { get; private set; }
+    /// <summary>The person's e-mail, masked like the other identifiers (<see cref="Masking.Email"/>); null when none.</summary>
+    public string? MaskedEmail { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int id) => await LoadAsync(id) is null ? NotFound() : Page();
 
@@ -65,7 +67,7 @@ public sealed class DetailsModel(TalentHubDbContext db, AuditLog audit, IRegionS
     {
         var p = await db.People.AsNoTracking().Where(p => p.Id == id).Select(p => new
         {
-            p.Id, p.Name, p.Sex, p.BirthDate, p.IdNumber, p.Mobile, p.RegionCode, p.CountyCode, p.Education, p.Industry,
+            p.Id, p.Name, p.Sex, p.BirthDate, p.IdNumber, p.Mobile, p.Email, p.RegionCode, p.CountyCode, p.Education, p.Industry,
             p.Skills, p.CertificatesHeld, p.IncomeBand, p.Notes, p.CreatedAt, p.UpdatedAt, p.Venture,
             EntityName = db.BusinessEntities.Where(e => e.Id == p.Venture!.EntityId).Select(e => e.Name).FirstOrDefault(),
         }).FirstOrDefaultAsync();
@@ -78,6 +80,7 @@ public sealed class DetailsModel(TalentHubDbContext db, AuditLog audit, IRegionS
         Person = new View(p.Id, p.Name, p.Sex, p.BirthDate, Masking.IdNumber(p.IdNumber), p.Mobile is null ? null : Masking.Mobile(p.Mobile),
             names.GetValueOrDefault(p.RegionCode, ""), names.GetValueOrDefault(township, ""), names.GetValueOrDefault(p.CountyCode, ""),
             p.Education, p.Industry, p.Skills, p.CertificatesHeld, p.IncomeBand, p.Notes, p.CreatedAt, p.UpdatedAt);
+        MaskedEmail = string.IsNullOrWhiteSpace(p.Email) ? null : Masking.Email(p.Email);
         if (p.Venture is { } v)
             Venture = new VentureView(v.Origin, v.ReturnedOn, v.Name, v.Industry, v.Investment, v.JobsCreated, v.EntityId, p.EntityName);
 
