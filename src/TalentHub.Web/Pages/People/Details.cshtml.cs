@@ -89,7 +89,7 @@ public sealed class DetailsModel(TalentHubDbContext db, AuditLog audit, IRegionS
             .OrderBy(c => c.Category).Select(c => (c.Category, c.LocalTalentType)).ToList();
         Entities = await db.Set<EntityMember>().AsNoTracking().Where(m => m.PersonId == id)
             .Join(db.BusinessEntities, m => m.EntityId, e => e.Id, (m, e) => new { e.Id, e.Name, e.Type, e.Status, m.Role })
-            .OrderBy(m => m.Name).Select(m => new Membership(m.Id, m.Name, m.Type, m.Status, m.Role)).ToListAsync();
+            .OrderBy(m => EF.Functions.Collate(m.Name, Pinyin.Collation)).Select(m => new Membership(m.Id, m.Name, m.Type, m.Status, m.Role)).ToListAsync();
         // The person's courses may belong to another county (multi-county courses): shown, linked only when in scope.
         var viewerCounty = scope.CountyCode;
         Training = (await db.Enrollments.AsNoTracking().Where(e => e.PersonId == id)

@@ -24,7 +24,7 @@ public sealed class IndexModel(TalentHubDbContext db, IRegionScope scope) : Page
     public async Task OnGetAsync()
     {
         var programs = await db.Programs.AsNoTracking().Include(p => p.Standards).Include(p => p.Targets)
-            .OrderByDescending(p => p.Year).ThenBy(p => p.Name).ToListAsync();
+            .OrderByDescending(p => p.Year).ThenBy(p => EF.Functions.Collate(p.Name, Pinyin.Collation)).ToListAsync();
         // The county filter applies to courses: county staff count their own.
         var courses = await db.Courses.AsNoTracking().Where(c => c.ProgramId != null)
             .GroupBy(c => c.ProgramId!.Value).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count);
