@@ -1,3 +1,4 @@
+using TalentHub.Web.Services.People;
 using TalentHub.Web.Infrastructure;
 using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
@@ -20,7 +21,7 @@ namespace TalentHub.Web.Pages.People;
 /// audit row and shows the full numbers on that one response (never on a GET, never cached).
 /// </summary>
 [Authorize(Policy = Policies.RegistryStaff)]
-public sealed class DetailsModel(TalentHubDbContext db, AuditLog audit, IRegionScope scope, RegionDirectory regions) : PageModel
+public sealed class DetailsModel(TalentHubDbContext db, AuditLog audit, IRegionScope scope, RegionDirectory regions, PasswordResetCodes resetCodes) : PageModel
 {
     public sealed record View(int Id, string Name, Sex Sex, DateOnly BirthDate, string MaskedId, string? MaskedMobile,
         string Village, string Township, string County, EducationLevel? Education, string? Industry, string? Skills,
@@ -46,7 +47,30 @@ public sealed class DetailsModel(TalentHubDbContext db, AuditLog audit, IRegionS
     /// <summary>The person's e-mail, masked like the other identifiers (<see cref="Masking.Email"/>); null when none.</summary>
     public string? MaskedEmail { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(int id) => await LoadAsync(id) is null ? NotFound() : Page();
+    /// <summary>Set only by the reset-code POST: the one-time code, shown this once.</summary>
+    public string? ResetCode { get; private set; }
+    /// <summary>Whether the person has signed up (a farmer account a reset code can be issued for).</summary>
+    public bool HasAccount { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(int id)
+    {
+        if (await LoadAsync(id) is null) return NotFound();
+        HasAccount = await resetCodes.AccountOfAsync(id) is not null;
+        return Page();
+    }
+
+    /// <summary>Issues a one-time password reset code for the person's farmer account (valid 24 h, audited, shown once).</summary>
+    public async Task<IActionResult> OnPostResetCodeAsync(int id)
+    {
+        // The region scope filter makes another county's person invisible: that is a 404, not a 403.
+        if (await LoadAsync(id) is null) return NotFound();
+        if (await resetCodes.AccountOfAsync(id) is not { } account) return NotFound();
+        HasAccount = true;
+        ResetCode = await resetCodes.IssueAsync(account);
+        Response.Headers.CacheControl = "no-store";
+        Response.Headers.Pragma = "no-cache";
+        return Page();
+    }
 
     public async Task<IActionResult> OnPostRevealAsync(int id)
     {
