@@ -79,7 +79,8 @@
 
     document.addEventListener('submit', function (e) {
         var form = e.target;
-        if (form.hasAttribute('novalidate-client')) return;
+        // A button with formnovalidate (a search inside a form, "add a row") submits without the checks.
+        if (e.submitter && e.submitter.hasAttribute('formnovalidate')) return;
         var first = validate(form);
         if (first) {
             e.preventDefault();
