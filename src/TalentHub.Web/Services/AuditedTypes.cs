@@ -52,6 +52,7 @@ public static class AuditedTypes
         Describe<Course>("Course", "/Courses/{0}", ("MinAttendanceShare", "Course.MinAttendance"), ("TrainerUserName", "Course.Trainer")),
         Describe<Enrollment>("Roster", null, ("CourseId", "Audit.Entity.Course"), ("EnrolledByUserId", "Roster.EnrolledBy")),
         new("User", null, "Users", new Dictionary<string, string>(), new Dictionary<string, string> { ["Role"] = "Role" }, null),
+        new("RoleSecurity", null, "Security", new Dictionary<string, string>(), new Dictionary<string, string>(), null),
     ];
 
     private static readonly Dictionary<string, AuditedType> ByName = All.ToDictionary(t => t.Name);

@@ -28,11 +28,13 @@ public sealed class DetailsModel(TalentHubDbContext db, EnrollmentService enroll
     public int Waiting { get; private set; }
     /// <summary>The programme's subsidy for this course's trainee type, in yuan per trainee; null when not subsidised.</summary>
     public decimal? SubsidyYuan { get; private set; }
+    /// <summary>The course that makes the repeat rule refuse.</summary>
+    public string? BlockingCourse { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int id)
     {
         if (!await LoadAsync(id)) return NotFound();
-        if (PersonId is { } person) Refusals = await enrollment.CheckAsync(id, person);
+        if (PersonId is { } person) (Refusals, BlockingCourse) = await enrollment.ExplainAsync(id, person);
         return Page();
     }
 
@@ -47,6 +49,7 @@ public sealed class DetailsModel(TalentHubDbContext db, EnrollmentService enroll
         if (!outcome.Enrolled)
         {
             Refusals = outcome.Refusals;
+            BlockingCourse = outcome.BlockingCourse;
             return Page();
         }
         TempData["Flash"] = l[outcome.Status == EnrollmentStatus.Confirmed ? "Catalog.Confirmed" : "Catalog.Waitlisted"].Value;
