@@ -39,7 +39,7 @@ public sealed class PhoneUxStories(BrowserApp app)
         var page = await app.NewPageAsync(360, 740);
         var layout = new Layout(page);
         var courses = new CoursesPage(page);
-        await layout.LoginAsync("trainer.wang");
+        await layout.LoginAsync("trainer.wang", authenticatorCode: app.CodeFor("trainer.wang"));
 
         await page.GotoAsync("/Courses");
         Assert.True(await layout.ScrollWidthAsync() <= 360, "course list scrolls sideways");
