@@ -57,6 +57,13 @@ public sealed class SqliteTalentHubDbContext(
         // SQLite cannot order or compare DateTimeOffset; store UTC ticks instead (still an instant).
         builder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToUtcTicksConverter>();
     }
+
+    /// <summary>Every SQLite connection of this context knows the <see cref="Pinyin"/> collation.</summary>
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
+    {
+        base.OnConfiguring(optionsBuilder);
+        optionsBuilder.AddInterceptors(new SqlitePinyin());
+    }
 }
 
 public sealed class PostgresTalentHubDbContext(
@@ -68,5 +75,12 @@ public sealed class PostgresTalentHubDbContext(
         base.ConfigureConventions(builder);
         // timestamptz holds an instant and Npgsql writes only offset 0: every DateTimeOffset goes in as UTC.
         builder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToUtcConverter>();
+    }
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        // Chinese names and titles sort by pinyin: an ICU collation (deterministic, so equality stays exact).
+        builder.HasCollation(Pinyin.Collation, locale: Pinyin.IcuLocale, provider: "icu", deterministic: true);
     }
 }

@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+using TalentHub.Web.Data;
 using TalentHub.Web.Domain.Entities;
 
 namespace TalentHub.Web.Services.Entities;
@@ -40,8 +42,8 @@ public sealed class EntityFilter
             ("registered", true) => entities.OrderByDescending(e => e.RegisteredOn).ThenBy(e => e.Id),
             ("status", false) => entities.OrderBy(StatusRank).ThenBy(e => e.Id),
             ("status", true) => entities.OrderByDescending(StatusRank).ThenBy(e => e.Id),
-            (_, true) => entities.OrderByDescending(e => e.Name).ThenBy(e => e.Id),
-            _ => entities.OrderBy(e => e.Name).ThenBy(e => e.Id),
+            (_, true) => entities.OrderByDescending(e => EF.Functions.Collate(e.Name, Pinyin.Collation)).ThenBy(e => e.Id),
+            _ => entities.OrderBy(e => EF.Functions.Collate(e.Name, Pinyin.Collation)).ThenBy(e => e.Id),
         };
     }
 

@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+using TalentHub.Web.Data;
 using TalentHub.Web.Domain.Training;
 using TalentHub.Web.Infrastructure;
 
@@ -46,8 +48,8 @@ public sealed class CourseFilter
         {
             ("start", false) => courses.OrderBy(c => c.Sessions.Min(s => (DateTimeOffset?)s.StartsAt)).ThenBy(c => c.Id),
             ("start", true) => courses.OrderByDescending(c => c.Sessions.Min(s => (DateTimeOffset?)s.StartsAt)).ThenBy(c => c.Id),
-            ("title", false) => courses.OrderBy(c => c.Title).ThenBy(c => c.Id),
-            ("title", true) => courses.OrderByDescending(c => c.Title).ThenBy(c => c.Id),
+            ("title", false) => courses.OrderBy(c => EF.Functions.Collate(c.Title, Pinyin.Collation)).ThenBy(c => c.Id),
+            ("title", true) => courses.OrderByDescending(c => EF.Functions.Collate(c.Title, Pinyin.Collation)).ThenBy(c => c.Id),
             ("status", false) => courses.OrderBy(StatusRank).ThenBy(c => c.Id),
             ("status", true) => courses.OrderByDescending(StatusRank).ThenBy(c => c.Id),
             ("opens", false) => courses.OrderBy(c => c.EnrollmentOpensAt).ThenBy(c => c.Id),

@@ -7,12 +7,13 @@ namespace TalentHub.IntegrationTests.Pages.Shell;
 
 /// <summary>
 /// The people, entity and course lists put their rows in the order the sort link promises. The expected
-/// first page is computed in memory from every visible row (ordinal string order, as SQLite compares
-/// UTF-8 bytes), independently of the filter classes, and compared id by id with the rendered rows.
+/// first page is computed in memory from every visible row (names and titles in pinyin order, the
+/// collation the lists use), independently of the filter classes, and compared id by id with the rendered rows.
 /// </summary>
 public sealed class ListSortOrderTests(TalentHubFactory app) : AppTest(app)
 {
     private const int PageSize = 20;
+    private static readonly IComparer<string> PinyinOrder = Comparer<string>.Create(Pinyin.Compare);
 
     [Theory]
     [InlineData("", false)]
@@ -20,7 +21,7 @@ public sealed class ListSortOrderTests(TalentHubFactory app) : AppTest(app)
     public async Task People_ByName_RowsAreInNameOrder(string query, bool desc)
     {
         var all = await App.QueryAsync(db => db.People.IgnoreQueryFilters([RegionFilter.Name]).Select(p => new { p.Id, p.Name }).ToListAsync());
-        var byName = desc ? all.OrderByDescending(p => p.Name, StringComparer.Ordinal) : all.OrderBy(p => p.Name, StringComparer.Ordinal);
+        var byName = desc ? all.OrderByDescending(p => p.Name, PinyinOrder) : all.OrderBy(p => p.Name, PinyinOrder);
         var expected = byName.ThenBy(p => p.Id).Take(PageSize).Select(p => p.Id).ToList();
 
         var html = await (await App.LoginAsync("city.officer")).GetStringAsync("/People?" + query);
@@ -60,7 +61,7 @@ public sealed class ListSortOrderTests(TalentHubFactory app) : AppTest(app)
     public async Task Entities_ByName_RowsAreInNameOrder()
     {
         var all = await App.QueryAsync(db => db.BusinessEntities.IgnoreQueryFilters([RegionFilter.Name]).Select(e => new { e.Id, e.Name }).ToListAsync());
-        var expected = all.OrderBy(e => e.Name, StringComparer.Ordinal).ThenBy(e => e.Id).Take(PageSize).Select(e => e.Id).ToList();
+        var expected = all.OrderBy(e => e.Name, PinyinOrder).ThenBy(e => e.Id).Take(PageSize).Select(e => e.Id).ToList();
 
         var html = await (await App.LoginAsync("city.officer")).GetStringAsync("/Entities");
 
@@ -79,7 +80,7 @@ public sealed class ListSortOrderTests(TalentHubFactory app) : AppTest(app)
         {
             "status" => all.OrderBy(c => c.Status).ThenBy(c => c.Id),
             "status-desc" => all.OrderByDescending(c => c.Status).ThenBy(c => c.Id),
-            "title" => all.OrderBy(c => c.Title, StringComparer.Ordinal).ThenBy(c => c.Id),
+            "title" => all.OrderBy(c => c.Title, PinyinOrder).ThenBy(c => c.Id),
             _ => all.OrderByDescending(c => c.Id),
         };
         var expected = sorted.Take(PageSize).Select(c => c.Id).ToList();

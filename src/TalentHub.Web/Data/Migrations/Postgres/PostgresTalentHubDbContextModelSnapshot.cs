@@ -17,6 +17,7 @@ namespace TalentHub.Web.Data.Migrations.Postgres
         {
 #pragma warning disable 612, 618
             modelBuilder
+                .HasAnnotation("Npgsql:CollationDefinition:pinyin", "zh-u-co-pinyin,zh-u-co-pinyin,icu,True")
                 .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
