@@ -78,6 +78,16 @@ public sealed class Person : IRegionOwned, IAudited
         Venture = wanted.Contains(TalentCategory.ReturningEntrepreneur) ? venture : null;
     }
 
+    /// <summary>Adds one category that needs no details (e.g. 高素质农民 on completing subsidised training); true when added.</summary>
+    public bool Grant(TalentCategory category)
+    {
+        if (category is TalentCategory.LocalTalent or TalentCategory.ReturningEntrepreneur)
+            throw new DomainException("Person.CategoryNeedsDetails", nameof(Categories));
+        if (Has(category)) return false;
+        Categories.Add(new PersonCategory { Category = category });
+        return true;
+    }
+
     public bool Has(TalentCategory category) => Categories.Any(c => c.Category == category);
 
     /// <summary>Birth date and sex are read from the ID number; what the user typed must agree with it.</summary>
