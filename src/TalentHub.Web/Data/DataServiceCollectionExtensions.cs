@@ -26,11 +26,6 @@ public static class DataServiceCollectionExtensions
         services.AddScoped<Services.Training.EnrollmentService>();
         services.AddScoped<Services.Training.CourseClock>();
         services.AddScoped<Services.Training.OutboxDispatcher>();
-        services.AddScoped<Services.Training.AttendanceService>();
-        services.AddScoped<Services.Training.CheckInService>();
-        services.AddScoped<Services.Training.CompletionService>();
-        services.AddScoped<Services.Training.CertificateService>();
-        services.AddScoped<Services.Training.FollowUpService>();
         // The configured outside channel: SMTP when a host is set, else the notifications log file.
         var smtp = configuration.GetSection(Services.Training.SmtpOptions.Section).Get<Services.Training.SmtpOptions>();
         if (!string.IsNullOrWhiteSpace(smtp?.Host))

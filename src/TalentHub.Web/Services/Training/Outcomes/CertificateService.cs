@@ -23,9 +23,10 @@ public sealed class CertificateService(TalentHubDbContext db, Outbox outbox, Tim
     {
         var due = await db.Enrollments.AsNoTracking()
             .Where(e => e.Status == EnrollmentStatus.Completed && !db.Certificates.IgnoreQueryFilters().Any(c => c.EnrollmentId == e.Id))
+            .OrderBy(e => e.Id)
             .Join(db.Courses.IgnoreQueryFilters(), e => e.CourseId, c => c.Id, (e, c) => new Due(e.Id, e.PersonId, c.Id, c.Title,
                 c.RegionCode, c.CountyCode, c.TotalHours, e.CompletedAt ?? c.UpdatedAt))
-            .OrderBy(d => d.EnrollmentId).ToListAsync(ct);
+            .ToListAsync(ct);
         var issued = 0;
         foreach (var item in due)
             if (await IssueAsync(item, ct) is not null) issued++;
