@@ -42,13 +42,13 @@ public static class OutcomesData
 
     /// <summary>An in-progress course whose <paramref name="sessions"/> 4-hour sessions all lie in the past (ready for the sweep).</summary>
     public static Task<TestCourse> FinishedCourseAsync(this TalentHubFactory app, int sessions, bool assessed = false, int? programId = null,
-        string village = "330523108204") =>
+        string village = "330523108204", int endedDaysAgo = 0) =>
         app.QueryAsync(async db =>
         {
             var now = DateTimeOffset.UtcNow;
-            var course = NewCourse(now, assessed, programId, village);
+            var course = NewCourse(now.AddDays(-endedDaysAgo), assessed, programId, village);
             for (var i = sessions; i >= 1; i--)
-                course.AddSession(now.AddDays(-i), now.AddDays(-i).AddHours(4), $"第{sessions - i + 1}讲", "王志明", null);
+                course.AddSession(now.AddDays(-i - endedDaysAgo), now.AddDays(-i - endedDaysAgo).AddHours(4), $"第{sessions - i + 1}讲", "王志明", null);
             foreach (var step in new[] { CourseStatus.Published, CourseStatus.EnrollmentOpen, CourseStatus.EnrollmentClosed, CourseStatus.InProgress })
                 course.MoveStatus(step, now);
             db.Courses.Add(course);

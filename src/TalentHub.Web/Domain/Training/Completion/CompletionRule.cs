@@ -22,6 +22,16 @@ public sealed record CompletionOutcome(bool Completed, NotCompletedReason? Reaso
 /// </summary>
 public static class CompletionRule
 {
+    /// <summary>
+    /// An assessed course waits up to 7 days after its last session for missing scores (exams are often
+    /// marked after the last class) before trainees without a score are decided NotCompleted (NoScore).
+    /// </summary>
+    public static readonly TimeSpan ScoreGrace = TimeSpan.FromDays(7);
+
+    /// <summary>Whether the sweep may decide a completed course now: unassessed, every score in, or the grace is over.</summary>
+    public static bool CanDecide(bool assessed, bool allScored, DateTimeOffset lastSessionEnds, DateTimeOffset now) =>
+        !assessed || allScored || now >= lastSessionEnds + ScoreGrace;
+
     /// <summary>Attended hours / all session hours, 0–1 (0 when the course has no hours).</summary>
     public static decimal AttendedShare(IReadOnlyCollection<SessionAttendance> sessions)
     {

@@ -18,11 +18,18 @@ public sealed class CompletionService(TalentHubDbContext db, Outbox outbox, Time
     /// <returns>How many trainees were decided.</returns>
     public async Task<int> CompleteDueAsync(CancellationToken ct = default)
     {
+        var now = clock.GetUtcNow();
         var due = await db.Courses.IgnoreQueryFilters()
             .Where(c => c.Status == CourseStatus.Completed && db.Enrollments.Any(e => e.CourseId == c.Id && e.Status == EnrollmentStatus.Confirmed))
-            .Select(c => c.Id).ToListAsync(ct);
+            .Select(c => new
+            {
+                c.Id, c.Assessed, LastEnds = c.Sessions.Max(s => (DateTimeOffset?)s.EndsAt),
+                AllScored = !db.Enrollments.Any(e => e.CourseId == c.Id && e.Status == EnrollmentStatus.Confirmed && e.Score == null),
+            })
+            .ToListAsync(ct);
         var decided = 0;
-        foreach (var id in due) decided += await CompleteCourseAsync(id, ct);
+        foreach (var c in due.Where(c => CompletionRule.CanDecide(c.Assessed, c.AllScored, c.LastEnds ?? now, now)))
+            decided += await CompleteCourseAsync(c.Id, ct);
         return decided;
     }
 

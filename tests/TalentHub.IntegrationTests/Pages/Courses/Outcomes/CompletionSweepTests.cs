@@ -62,7 +62,8 @@ public sealed class CompletionSweepTests(TalentHubFactory app) : AppTest(app)
     [Fact]
     public async Task AssessedCourse_WithoutAScore_IsNotCompleted_WithTheReason()
     {
-        var course = await App.FinishedCourseAsync(1, assessed: true);
+        // Ended more than the 7-day grace for missing scores ago.
+        var course = await App.FinishedCourseAsync(1, assessed: true, endedDaysAgo: 8);
         var trainees = await App.TraineesAsync(course.Id, 2);
         var scored = await App.EnrollmentIdAsync(course.Id, trainees[0].PersonId);
         var unscored = await App.EnrollmentIdAsync(course.Id, trainees[1].PersonId);
@@ -78,6 +79,25 @@ public sealed class CompletionSweepTests(TalentHubFactory app) : AppTest(app)
         var state = await StateAsync(course.Id);
         Assert.Equal([EnrollmentStatus.Completed, EnrollmentStatus.NotCompleted], state.Statuses);
         Assert.Equal([null, nameof(NotCompletedReason.NoScore)], state.Reasons);
+    }
+
+    [Fact]
+    public async Task AssessedCourse_WithAMissingScore_WaitsForTheGraceBeforeDeciding()
+    {
+        var course = await App.FinishedCourseAsync(1, assessed: true);
+        var trainee = (await App.TraineesAsync(course.Id, 1))[0];
+        var id = await App.EnrollmentIdAsync(course.Id, trainee.PersonId);
+
+        await SweepAsync();
+        Assert.Equal(EnrollmentStatus.Confirmed, await App.QueryAsync(db => db.Enrollments.Where(e => e.Id == id).Select(e => e.Status).FirstAsync()));
+
+        await App.QueryAsync(async db =>
+        {
+            (await db.Enrollments.FirstAsync(e => e.Id == id)).SetScore(40);
+            return await db.SaveChangesAsync();
+        });
+        await SweepAsync();
+        Assert.Equal(EnrollmentStatus.NotCompleted, await App.QueryAsync(db => db.Enrollments.Where(e => e.Id == id).Select(e => e.Status).FirstAsync()));
     }
 
     [Fact]

@@ -93,4 +93,14 @@ public sealed class CompletionRuleTests
         Assert.True(CompletionRule.Evaluate(0.8m, false, 60, [S(8, AttendanceMark.Present), S(2, AttendanceMark.Absent)], null).Completed);
         Assert.False(CompletionRule.Evaluate(0.8m, false, 60, [S(8, AttendanceMark.Absent), S(2, AttendanceMark.Present)], null).Completed);
     }
+
+    [Fact]
+    public void AssessedCourse_WithMissingScores_WaitsSevenDaysBeforeDeciding()
+    {
+        var ended = new DateTimeOffset(2027, 5, 1, 8, 0, 0, TimeSpan.Zero);
+        Assert.True(CompletionRule.CanDecide(false, false, ended, ended));
+        Assert.True(CompletionRule.CanDecide(true, true, ended, ended));
+        Assert.False(CompletionRule.CanDecide(true, false, ended, ended.AddDays(7).AddSeconds(-1)));
+        Assert.True(CompletionRule.CanDecide(true, false, ended, ended.AddDays(7)));
+    }
 }
