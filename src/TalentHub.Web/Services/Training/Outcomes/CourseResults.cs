@@ -52,4 +52,20 @@ public static class CourseResults
             : new Satisfaction(ratings.Count, asked, Math.Round((decimal)ratings.Average(), 2),
                 (decimal)ratings.Count(r => r >= SurveyAnswer.SatisfiedFrom) / ratings.Count);
     }
+
+    /// <summary>Satisfaction per program over the courses visible to the current user (the course filter scopes a county user).</summary>
+    public static async Task<Dictionary<int, Satisfaction>> SatisfactionByProgramAsync(TalentHubDbContext db, CancellationToken ct = default)
+    {
+        var answers = await db.SurveyAnswers.AsNoTracking()
+            .Join(db.Courses.Where(c => c.ProgramId != null), a => a.CourseId, c => c.Id, (a, c) => new { ProgramId = c.ProgramId!.Value, a.Rating })
+            .GroupBy(x => x.ProgramId)
+            .Select(g => new { g.Key, Count = g.Count(), Sum = g.Sum(x => x.Rating), Satisfied = g.Count(x => x.Rating >= SurveyAnswer.SatisfiedFrom) })
+            .ToListAsync(ct);
+        var asked = await db.Enrollments.AsNoTracking()
+            .Where(e => e.Status == EnrollmentStatus.Completed || e.Status == EnrollmentStatus.NotCompleted)
+            .Join(db.Courses.Where(c => c.ProgramId != null), e => e.CourseId, c => c.Id, (e, c) => c.ProgramId!.Value)
+            .GroupBy(p => p).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        return answers.ToDictionary(a => a.Key, a => new Satisfaction(a.Count, asked.GetValueOrDefault(a.Key),
+            Math.Round((decimal)a.Sum / a.Count, 2), (decimal)a.Satisfied / a.Count));
+    }
 }
