@@ -13,7 +13,10 @@ public sealed record CertificateView(int Id, string Number, string PersonName, s
     public string Bureau(Microsoft.Extensions.Localization.IStringLocalizer l) =>
         l["Certificate.Bureau", CultureInfo.CurrentUICulture.Name == "en" ? CountyNameEn : CountyName];
 
-    /// <summary>Certificates matching <paramref name="certificates"/> (already scoped by the caller), newest first.</summary>
+    /// <summary>
+    /// Certificates matching <paramref name="certificates"/>, newest first. The joins lift every query filter (IgnoreQueryFilters
+    /// applies to the whole query), so callers must narrow by person or number themselves.
+    /// </summary>
     public static Task<List<CertificateView>> QueryAsync(TalentHubDbContext db, IQueryable<Certificate> certificates, CancellationToken ct = default) =>
         certificates.AsNoTracking()
             .Join(db.People.IgnoreQueryFilters(), c => c.PersonId, p => p.Id, (c, p) => new { c, p.Name })
