@@ -1,0 +1,45 @@
+using Microsoft.EntityFrameworkCore;
+using TalentHub.Web.Domain.Training;
+using TalentHub.Web.Services.Training;
+
+namespace TalentHub.IntegrationTests.Pages.Courses.Outcomes;
+
+public sealed class SeededOutcomesTests(TalentHubFactory app) : AppTest(app)
+{
+    [Fact]
+    public async Task DemoData_HasAttendanceScoresCompletionsCertificatesSurveysAndFollowUps()
+    {
+        var seeded = await App.QueryAsync(async db => new
+        {
+            Marks = await db.Attendance.CountAsync(a => a.MarkedBy == "trainer.wang" || a.MarkedBy == null),
+            NotCompleted = await db.Enrollments.CountAsync(e => e.Status == EnrollmentStatus.NotCompleted),
+            Certificates = await db.Certificates.CountAsync(),
+            Answers = await db.SurveyAnswers.CountAsync(),
+            Done = await db.FollowUpTasks.CountAsync(t => t.RecordedBy == "seed"),
+            Open = await db.FollowUpTasks.CountAsync(t => t.RecordedAt == null),
+        });
+        Assert.True(seeded.Marks > 100);
+        Assert.True(seeded.NotCompleted > 0);
+        Assert.True(seeded.Certificates > 100);
+        Assert.True(seeded.Answers > 50);
+        Assert.True(seeded.Done > 0);
+        Assert.True(seeded.Open > 0);
+    }
+
+    [Fact]
+    public async Task DemoFarmer_HoldsSeveralCertificates_AndCanCheckInToTheSessionRunningNow()
+    {
+        var client = await App.LoginAsync("13800000006");
+        var certificates = await client.GetStringAsync("/My/Certificates");
+        Assert.True(System.Text.RegularExpressions.Regex.Matches(certificates, "data-certificate=").Count >= 2);
+
+        var now = DateTimeOffset.UtcNow;
+        var running = await App.QueryAsync(db => db.CourseSessions.Where(s => s.StartsAt <= now && s.EndsAt > now)
+            .Join(db.Courses, s => s.CourseId, c => c.Id, (s, c) => new { s.Id, c.Status, c.Title, CourseId = c.Id }).ToListAsync());
+        var anji = Assert.Single(running, r => r.Status == CourseStatus.InProgress && r.Title.Contains("41期"));
+        var trainer = await App.LoginAsync("trainer.wang");
+        var code = TalentHub.IntegrationTests.Pages.My.CheckInTests.CodeOf(await trainer.GetStringAsync($"/Courses/{anji.CourseId}/Sessions/{anji.Id}/Code"));
+        var response = await client.PostFormAsync("/My/CheckIn", new() { ["Code"] = code });
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+    }
+}
