@@ -76,7 +76,7 @@ for c in courses:
     if c['region'][:6] == '330523' and c['status'] == 'Completed' and c['sessions'][0]['dayOffset'] > -100:
         c['program'] = None
     if c['region'][:6] == '330523' and c['status'] == 'InProgress':
-        # Its session today is moved to run from 30 minutes before seeding for three hours (check-in can be tried at once).
+        # Its session today is moved to run from 10 minutes before seeding for three hours (check-in can be tried at once).
         for s in c['sessions']:
             if s['dayOffset'] == 0: s['runningNow'] = True
 # Keep the repeat rule true in the seed: a person may appear in one course per program.
