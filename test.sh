@@ -16,8 +16,8 @@ fi
 
 # ---- Optional: PostgreSQL for tests/TalentHub.IntegrationTests/Postgres ----------------------------
 # Installs PostgreSQL when missing, starts its cluster and creates the role "talenthub" (LOGIN CREATEDB,
-# a fresh random password each run); the tests create and drop their own databases. Any failure here
-# only prints a warning: the Postgres tests are then reported as skipped. Set TALENTHUB_SKIP_POSTGRES=1
+# a fresh random password each run); the tests create and drop their own databases. A failure here
+# fails the run under CI=true; elsewhere it prints a warning and the Postgres tests are reported skipped. Set TALENTHUB_SKIP_POSTGRES=1
 # to skip this block, or TALENTHUB_TEST_POSTGRES to a connection string to use your own server.
 setup_postgres() {
   local SUDO="" AS_PG=(runuser -u postgres --)
@@ -54,9 +54,15 @@ SQL
   echo "PostgreSQL $version ($name, port $port) ready for the Postgres tests"
 }
 if [ "${TALENTHUB_SKIP_POSTGRES:-}" = "1" ]; then
+  [ "${CI:-}" = "true" ] && { echo "ERROR: TALENTHUB_SKIP_POSTGRES=1 is not allowed under CI=true"; exit 1; }
   echo "TALENTHUB_SKIP_POSTGRES=1: the Postgres tests will be skipped"
 elif [ -z "${TALENTHUB_TEST_POSTGRES:-}" ]; then
-  setup_postgres || { unset TALENTHUB_TEST_POSTGRES; echo "WARNING: could not set up PostgreSQL; the Postgres tests will be skipped"; }
+  if ! setup_postgres; then
+    unset TALENTHUB_TEST_POSTGRES
+    # In CI the README's PostgreSQL claims must be proven: no green run without them.
+    if [ "${CI:-}" = "true" ]; then echo "ERROR: could not set up PostgreSQL (CI=true requires it)"; exit 1; fi
+    echo "WARNING: could not set up PostgreSQL; the Postgres tests will be skipped"
+  fi
 fi
 # ---- end of the PostgreSQL block -------------------------------------------------------------------
 
@@ -83,6 +89,8 @@ for trx in "$results"/*.trx; do
   skipped=$((skipped + $(get notExecuted)))
 done
 [ "$failed" -eq 0 ] || status=1
+# Under CI a skipped test is an unproven claim (the PostgreSQL tests skip themselves without a server).
+if [ "${CI:-}" = "true" ] && [ "$skipped" -gt 0 ]; then echo "CI=true: $skipped skipped tests fail the run"; status=1; fi
 [ "$(ls "$results"/*.trx 2>/dev/null | wc -l)" -eq 3 ] || { echo "a test project produced no results"; status=1; }
 echo "$passed passed, $failed failed, $skipped skipped"
 exit $status
