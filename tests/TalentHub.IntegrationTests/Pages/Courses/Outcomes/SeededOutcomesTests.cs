@@ -42,4 +42,19 @@ public sealed class SeededOutcomesTests(TalentHubFactory app) : AppTest(app)
         var response = await client.PostFormAsync("/My/CheckIn", new() { ["Code"] = code });
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
     }
+
+    [Fact]
+    public async Task Programs_ShowTheSatisfiedShareAgainstTheNinetyFivePercentLine()
+    {
+        var program = await App.QueryAsync(db => db.SurveyAnswers.Join(db.Courses, a => a.CourseId, c => c.Id, (a, c) => c.ProgramId)
+            .Where(p => p != null).Select(p => p!.Value).FirstAsync());
+        var officer = await App.LoginAsync("city.officer");
+
+        var html = await officer.GetStringAsync("/Programs");
+
+        var cell = System.Text.RegularExpressions.Regex.Match(html, $"data-satisfaction=\"{program}\">\\s*<span class=\"badge (text-bg-success|text-bg-danger)\"[^>]*>([\\d.]+)%");
+        Assert.True(cell.Success, "no satisfaction badge for the program");
+        var share = decimal.Parse(cell.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(share >= 95 ? "text-bg-success" : "text-bg-danger", cell.Groups[1].Value);
+    }
 }
