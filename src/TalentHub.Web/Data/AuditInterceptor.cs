@@ -16,7 +16,7 @@ namespace TalentHub.Web.Data;
 /// </summary>
 public sealed class AuditInterceptor(CurrentActor actor, TimeProvider clock) : SaveChangesInterceptor
 {
-    private static readonly HashSet<string> Skipped = ["Version", "IdNumberHash", "MobileHash", "MobileTail"];
+    internal static readonly HashSet<string> Skipped = ["Version", "IdNumberHash", "MobileHash", "MobileTail"];
     private readonly ConditionalWeakTable<DbContext, List<(AuditEntry Audit, EntityEntry Entry)>> _pendingKeys = new();
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)

@@ -16,6 +16,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton(TimeProvider.System);
         services.AddHttpContextAccessor();
         services.AddScoped<IRegionScope, HttpRegionScope>();
+        services.AddSingleton<RegionDirectory>();
         services.AddSingleton<CurrentActor>();
         services.AddSingleton<AuditInterceptor>();
         services.AddScoped<AuditLog>();

@@ -17,9 +17,9 @@ public static partial class SeedData
     {
         var protector = sp.GetRequiredService<PersonalDataProtector>();
         var now = sp.GetRequiredService<TimeProvider>().GetUtcNow();
-        var existing = (await db.People.IgnoreQueryFilters().Select(p => p.IdNumberHash).ToListAsync()).ToHashSet();
+        var existing = (await db.People.IgnoreQueryFilters([RegionFilter.Name]).Select(p => p.IdNumberHash).ToListAsync()).ToHashSet();
         // Every person saved through the domain has a category, so a person without one is an older seed.
-        var bare = await db.People.IgnoreQueryFilters().Where(p => !p.Categories.Any()).ToDictionaryAsync(p => p.IdNumberHash);
+        var bare = await db.People.IgnoreQueryFilters([RegionFilter.Name]).Where(p => !p.Categories.Any()).ToDictionaryAsync(p => p.IdNumberHash);
         foreach (var row in Read<List<PersonRow>>("people.json"))
         {
             if (!IdNumber.TryParse(row.IdNumber, out var id, out _))
@@ -93,7 +93,7 @@ public static partial class SeedData
             await Ensure(new AppUser { UserName = staff.UserName, DisplayName = staff.DisplayName, RegionCode = staff.Region }, staff.Role);
 
         var farmers = Enumerable.Range(1, 20).Select(n => protector.Hash($"138{n:D8}")).ToList();
-        var people = await db.People.IgnoreQueryFilters().AsNoTracking().Where(p => farmers.Contains(p.MobileHash!))
+        var people = await db.People.IgnoreQueryFilters([RegionFilter.Name]).AsNoTracking().Where(p => farmers.Contains(p.MobileHash!))
             .Select(p => new { p.Id, p.Name, p.RegionCode, p.MobileHash }).ToListAsync();
         foreach (var (hash, n) in farmers.Select((h, i) => (h, i + 1)))
         {

@@ -16,7 +16,7 @@ public static partial class SeedData
     /// </summary>
     private static async Task SeedEntitiesAsync(IServiceProvider sp, TalentHubDbContext db)
     {
-        var existing = (await db.BusinessEntities.IgnoreQueryFilters().Select(e => e.CreditCode).ToListAsync()).ToHashSet();
+        var existing = (await db.BusinessEntities.IgnoreQueryFilters([RegionFilter.Name]).Select(e => e.CreditCode).ToListAsync()).ToHashSet();
         var rows = Read<List<EntityRow>>("entities.json").Where(r => !existing.Contains(CreditCode.Normalize(r.CreditCode))).ToList();
         if (rows.Count == 0) return;
 
@@ -24,7 +24,7 @@ public static partial class SeedData
         var hashOf = rows.SelectMany(r => (r.People ?? []).Select(m => m.IdNumber).Append(r.LegalRepresentative))
             .Distinct().ToDictionary(id => id, protector.Hash);
         var hashes = hashOf.Values.ToList();
-        var people = await db.People.IgnoreQueryFilters().AsNoTracking().Where(p => hashes.Contains(p.IdNumberHash))
+        var people = await db.People.IgnoreQueryFilters([RegionFilter.Name]).AsNoTracking().Where(p => hashes.Contains(p.IdNumberHash))
             .Select(p => new { p.Id, p.IdNumberHash, p.CountyCode }).ToDictionaryAsync(p => p.IdNumberHash);
         var staff = await StaffAsync(db, rows.SelectMany(r => r.History).Select(h => h.By).Distinct().ToList());
 
@@ -45,7 +45,7 @@ public static partial class SeedData
         var ventures = added.Where(a => a.Row.VentureOfRepresentative).ToDictionary(a => a.Entity.LegalRepresentativeId, a => a.Entity.Id);
         if (ventures.Count == 0) return;
         var ids = ventures.Keys.ToList();
-        foreach (var person in await db.People.IgnoreQueryFilters().Where(p => ids.Contains(p.Id)).ToListAsync())
+        foreach (var person in await db.People.IgnoreQueryFilters([RegionFilter.Name]).Where(p => ids.Contains(p.Id)).ToListAsync())
             if (person.Venture is { EntityId: null } venture) venture.EntityId = ventures[person.Id];
         await db.SaveChangesAsync();
     }

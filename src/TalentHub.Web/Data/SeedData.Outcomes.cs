@@ -16,7 +16,7 @@ public static partial class SeedData
     /// </summary>
     private static async Task SeedOutcomesAsync(IServiceProvider sp, TalentHubDbContext db)
     {
-        var completed = await db.Courses.IgnoreQueryFilters().Include(c => c.Sessions)
+        var completed = await db.Courses.IgnoreQueryFilters([RegionFilter.Name]).Include(c => c.Sessions)
             .Where(c => c.Status == CourseStatus.Completed && !db.Attendance.Any(a => a.CourseId == c.Id)).OrderBy(c => c.Id).ToListAsync();
         foreach (var course in completed)
         {
@@ -55,7 +55,7 @@ public static partial class SeedData
             answer.Answer(i % 13 == 12 ? 3 : i % 3 == 0 ? 4 : 5, i % 5 == 0 ? SurveyComments[i % SurveyComments.Length] : null, answer.AnsweredAt);
             db.SurveyAnswers.Add(answer);
         }
-        var tasks = await db.FollowUpTasks.IgnoreQueryFilters().Where(t => ids.Contains(t.CourseId) && t.RecordedAt == null).OrderBy(t => t.Id).ToListAsync();
+        var tasks = await db.FollowUpTasks.IgnoreQueryFilters([RegionFilter.Name]).Where(t => ids.Contains(t.CourseId) && t.RecordedAt == null).OrderBy(t => t.Id).ToListAsync();
         for (var i = 0; i < tasks.Count; i += 2)
             tasks[i].Record(new FollowUpOutcome(i % 10 == 8, i % 6 == 0, i % 6 == 0 ? "家庭农场" : null, false, null, i % 4 == 0,
                 i % 10 == 8 ? null : 5 + i % 20, i % 3 == 0, null), "seed", tasks[i].DueAt.AddDays(3));

@@ -26,9 +26,9 @@ public static partial class SeedData
         }
         await db.SaveChangesAsync();
 
-        var existing = (await db.Courses.IgnoreQueryFilters().Select(c => c.Title).ToListAsync()).ToHashSet();
+        var existing = (await db.Courses.IgnoreQueryFilters([RegionFilter.Name]).Select(c => c.Title).ToListAsync()).ToHashSet();
         var hashes = sp.GetRequiredService<PersonalDataProtector>();
-        var people = await db.People.IgnoreQueryFilters().ToDictionaryAsync(p => p.IdNumberHash, p => p.Id);
+        var people = await db.People.IgnoreQueryFilters([RegionFilter.Name]).ToDictionaryAsync(p => p.IdNumberHash, p => p.Id);
         foreach (var row in Read<List<CourseRow>>("courses.json").Where(r => !existing.Contains(r.Title)))
         {
             DateTimeOffset At(int day, string time) => new(TimeZoneInfo.ConvertTimeToUtc(
@@ -72,7 +72,7 @@ public static partial class SeedData
 
     /// <summary>Sets the seat counter from the confirmed rows (seeding writes rows directly, not through the seat claim).</summary>
     internal static Task RecountSeatsAsync(TalentHubDbContext db, int courseId) =>
-        db.Courses.IgnoreQueryFilters().Where(c => c.Id == courseId).ExecuteUpdateAsync(s => s.SetProperty(
+        db.Courses.IgnoreQueryFilters([RegionFilter.Name]).Where(c => c.Id == courseId).ExecuteUpdateAsync(s => s.SetProperty(
             c => c.ConfirmedCount,
             c => db.Enrollments.Count(e => e.CourseId == c.Id && e.Status == EnrollmentStatus.Confirmed)));
 

@@ -32,6 +32,7 @@ public static partial class SeedData
             if (!await roles.RoleExistsAsync(role))
                 await roles.CreateAsync(new IdentityRole(role));
         await SeedRegionsAsync(db);
+        sp.GetRequiredService<Services.RegionDirectory>().Invalidate();
 
         if (options.SeedDemoData)
         {

@@ -31,7 +31,7 @@ public abstract class TalentHubDbContext(DbContextOptions options, IRegionScope 
     public DbSet<JobRun> JobRuns => Set<JobRun>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
-    /// <summary>Read by the query filters of region-owned entities; EF evaluates it per query.</summary>
+    /// <summary>Read by the <see cref="RegionFilter"/> of region-owned entities; EF evaluates it per query.</summary>
     internal string? ScopedCountyCode => scope.CountyCode;
     internal PersonalDataProtector Protector => protector;
 
@@ -40,11 +40,7 @@ public abstract class TalentHubDbContext(DbContextOptions options, IRegionScope 
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(TalentHubDbContext).Assembly,
             t => t.Namespace == typeof(Configurations.RegionConfiguration).Namespace);
-        builder.Entity<Person>().HasQueryFilter(p => ScopedCountyCode == null || p.CountyCode == ScopedCountyCode);
-        builder.Entity<BusinessEntity>().HasQueryFilter(e => ScopedCountyCode == null || e.CountyCode == ScopedCountyCode);
-        builder.Entity<Course>().HasQueryFilter(c => ScopedCountyCode == null || c.CountyCode == ScopedCountyCode);
-        builder.Entity<Certificate>().HasQueryFilter(c => ScopedCountyCode == null || c.CountyCode == ScopedCountyCode);
-        builder.Entity<FollowUpTask>().HasQueryFilter(t => ScopedCountyCode == null || t.CountyCode == ScopedCountyCode);
+        RegionFilter.Apply(builder, this);
         // The model is built once per process, so the converter holds the process's one key set.
         EncryptedStringConverter.Apply(builder.Model, protector);
     }

@@ -59,9 +59,9 @@ public sealed class TalentHubClaimsFactory(
     protected override async Task<ClaimsIdentity> GenerateClaimsAsync(AppUser user)
     {
         var identity = await base.GenerateClaimsAsync(user);
-        if (user.RegionCode is not null) identity.AddClaim(new Claim(HttpRegionScope.RegionClaim, user.RegionCode));
-        identity.AddClaim(new Claim("talenthub:display", user.DisplayName));
-        if (user.PersonId is { } personId) identity.AddClaim(new Claim("talenthub:person", personId.ToString()));
+        if (user.RegionCode is not null) identity.AddClaim(new Claim(ClaimNames.Region, user.RegionCode));
+        identity.AddClaim(new Claim(ClaimNames.Display, user.DisplayName));
+        if (user.PersonId is { } personId) identity.AddClaim(new Claim(ClaimNames.Person, personId.ToString()));
         return identity;
     }
 }

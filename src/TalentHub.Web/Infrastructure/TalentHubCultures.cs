@@ -11,6 +11,9 @@ public static class TalentHubCultures
     public const string English = "en";
     public static readonly CultureInfo[] Cultures = [new(Chinese), new(English)];
 
+    /// <summary>The one answer to "is this request shown in English?"; bilingual names and labels pick by it.</summary>
+    public static bool IsEnglish => CultureInfo.CurrentUICulture.Name == English;
+
     public static IServiceCollection AddTalentHubLocalization(this IServiceCollection services)
     {
         services.AddLocalization(o => o.ResourcesPath = "Resources");

@@ -27,8 +27,8 @@ public static class WebServiceCollectionExtensions
                 // Admin pages are for admins; staff accounts may also be managed by city officers.
                 o.Conventions.AddFolderApplicationModelConvention("/Admin", model => model.EndpointMetadata.Add(
                     model.ViewEnginePath.StartsWith("/Admin/Users/", StringComparison.Ordinal)
-                        ? new Microsoft.AspNetCore.Authorization.AuthorizeAttribute { Roles = Roles.Admin + "," + Roles.CityOfficer }
-                        : new Microsoft.AspNetCore.Authorization.AuthorizeAttribute("Admin")));
+                        ? new Microsoft.AspNetCore.Authorization.AuthorizeAttribute(Policies.CityManager)
+                        : new Microsoft.AspNetCore.Authorization.AuthorizeAttribute(Policies.Admin)));
             })
             .AddViewLocalization(LanguageViewLocationExpanderFormat.Suffix)
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, f) => f.Create(typeof(SharedResource)));
@@ -50,7 +50,7 @@ public static class WebServiceCollectionExtensions
             m.SetNonPropertyValueMustBeANumberAccessor(() => l["Validation.NonPropertyValueMustBeANumber"]);
             o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
         });
-        services.AddAuthorizationBuilder().AddPolicy("Admin", p => p.RequireRole(Roles.Admin));
+        services.AddAuthorizationBuilder().AddTalentHubPolicies();
         services.AddHealthChecks()
             .AddDbContextCheck<TalentHubDbContext>("database");
         services.AddRateLimiter(o =>

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using TalentHub.Web.Domain;
+using System.Security.Claims;
+using TalentHub.Web.Infrastructure;
 
 namespace TalentHub.Web.Pages;
 
@@ -12,36 +13,11 @@ public sealed class IndexModel : PageModel
 
     public void OnGet()
     {
-        DisplayName = User.FindFirst("talenthub:display")?.Value ?? User.Identity?.Name ?? "";
-        Actions = ActionsFor(User.IsInRole);
+        DisplayName = User.FindFirst(ClaimNames.Display)?.Value ?? User.Identity?.Name ?? "";
+        Actions = ActionsFor(User);
     }
 
-    /// <summary>What each role can do next, in the order they usually need it.</summary>
-    public static IReadOnlyList<HomeAction> ActionsFor(Func<string, bool> isInRole)
-    {
-        var actions = new List<HomeAction>();
-        var staff = isInRole(Roles.CountyClerk) || isInRole(Roles.CountyOfficer) || isInRole(Roles.CityOfficer) || isInRole(Roles.Admin);
-        if (staff)
-        {
-            actions.Add(new("Home.People", "/People"));
-            actions.Add(new("Home.Entities", "/Entities"));
-            actions.Add(new("Home.Courses", "/Courses"));
-        }
-        if (isInRole(Roles.CityOfficer))
-            actions.Add(new("Home.Programs", "/Programs"));
-        if (isInRole(Roles.Trainer))
-            actions.Add(new("Home.TrainerCourses", "/Courses"));
-        if (isInRole(Roles.Admin))
-        {
-            actions.Add(new("Home.Jobs", "/Admin/Jobs"));
-            actions.Add(new("Home.Audit", "/Admin/Audit"));
-        }
-        if (isInRole(Roles.Farmer))
-        {
-            actions.Add(new("Home.Catalog", "/Catalog"));
-            actions.Add(new("Home.MyEnrollments", "/My/Enrollments"));
-            actions.Add(new("Home.Messages", "/My/Messages"));
-        }
-        return actions;
-    }
+    /// <summary>What the user can do next, in the order they usually need it (from <see cref="Navigation"/>).</summary>
+    public static IReadOnlyList<HomeAction> ActionsFor(ClaimsPrincipal user) =>
+        Navigation.HomeFor(user).Select(a => new HomeAction(a.TitleKey, a.Url)).ToList();
 }

@@ -19,7 +19,7 @@ public sealed class CurrentActor(IHttpContextAccessor accessor)
             var user = accessor.HttpContext?.User;
             if (user?.Identity?.IsAuthenticated != true) return SystemName;
             return user.IsInRole(Domain.Roles.Farmer)
-                ? user.FindFirstValue("talenthub:display") ?? SystemName
+                ? user.FindFirstValue(Infrastructure.ClaimNames.Display) ?? SystemName
                 : user.Identity.Name ?? SystemName;
         }
     }

@@ -1,3 +1,4 @@
+using TalentHub.Web.Infrastructure;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using TalentHub.Web.Data;
@@ -35,13 +36,13 @@ public sealed class PersonRegistry(TalentHubDbContext db, PersonalDataProtector 
     {
         var hash = protector.Hash(id.Value);
         // Deliberately outside the region scope: duplicates are city-wide.
-        var county = await db.People.IgnoreQueryFilters()
+        var county = await db.People.IgnoreQueryFilters([RegionFilter.Name])
             .Where(p => p.IdNumberHash == hash && p.Id != exceptPersonId)
             .Join(db.Regions, p => p.CountyCode, r => r.Code, (p, r) => new { r.Name, r.NameEn })
             .FirstOrDefaultAsync(ct);
         if (county is not null)
             throw new DomainException("Person.Duplicate", nameof(Person.IdNumber),
-                CultureInfo.CurrentUICulture.Name == "en" ? county.NameEn : county.Name);
+                TalentHubCultures.IsEnglish ? county.NameEn : county.Name);
     }
 
     public void SetIdentifiers(Person person, IdNumber id, string? mobile)

@@ -14,11 +14,25 @@ public interface IRegionScope
 {
     /// <summary>The county a user is confined to, or null when they may see the whole city.</summary>
     string? CountyCode { get; }
+
+    /// <summary>
+    /// Whether a record placed at <paramref name="regionCode"/> (a 12-digit division code) lies inside this
+    /// scope: the check every write path makes before it places a record ("is this village inside my county").
+    /// </summary>
+    bool Allows(string regionCode) => Allows(CountyCode, regionCode);
+
+    /// <summary>
+    /// The rule behind <see cref="Allows(string)"/> for code that holds only the scoped county code:
+    /// no scope allows everything; a scope that is not a valid county ("none") allows nothing.
+    /// </summary>
+    static bool Allows(string? scopeCounty, string regionCode) =>
+        scopeCounty is null
+        || (RegionCodes.IsValid(scopeCounty) && RegionCodes.IsValid(regionCode) && RegionCodes.IsWithin(regionCode, scopeCounty));
 }
 
 public sealed class HttpRegionScope(IHttpContextAccessor accessor) : IRegionScope
 {
-    public const string RegionClaim = "talenthub:region";
+    public const string RegionClaim = Infrastructure.ClaimNames.Region;
 
     public string? CountyCode => For(accessor.HttpContext?.User);
 

@@ -14,5 +14,5 @@ public static class Data
     }
 
     public static Task<int> PersonIdInCountyAsync(this TalentHubFactory app, string countyPrefix) =>
-        app.QueryAsync(db => db.People.IgnoreQueryFilters().Where(p => p.CountyCode.StartsWith(countyPrefix)).Select(p => p.Id).FirstAsync());
+        app.QueryAsync(db => db.People.IgnoreQueryFilters([RegionFilter.Name]).Where(p => p.CountyCode.StartsWith(countyPrefix)).Select(p => p.Id).FirstAsync());
 }

@@ -40,4 +40,16 @@ public sealed class RegionScopeTests
     [Fact]
     public void Anonymous_IsNotScoped() =>
         Assert.Null(HttpRegionScope.For(new ClaimsPrincipal(new ClaimsIdentity())));
+
+    private sealed class Scope(string? county) : IRegionScope { public string? CountyCode => county; }
+
+    [Theory]
+    [InlineData(null, "330523108204", true)]
+    [InlineData("330523000000", "330523108204", true)]
+    [InlineData("330523000000", "330523000000", true)]
+    [InlineData("330523000000", "330522101201", false)]
+    [InlineData("330523000000", "330500000000", false)]
+    [InlineData("none", "330523108204", false)]
+    public void Allows_OnlyRegionsInsideTheScopedCounty(string? county, string region, bool allowed) =>
+        Assert.Equal(allowed, ((IRegionScope)new Scope(county)).Allows(region));
 }

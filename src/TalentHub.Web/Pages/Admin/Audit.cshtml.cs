@@ -1,3 +1,4 @@
+using TalentHub.Web.Services;
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.AspNetCore.Authorization;
@@ -13,8 +14,8 @@ using TalentHub.Web.Infrastructure;
 namespace TalentHub.Web.Pages.Admin;
 
 /// <summary>The audit log, newest first, filtered by Shanghai date range, user, action, record type and id.</summary>
-[Authorize(Roles = Roles.Admin)]
-public sealed class AuditModel(TalentHubDbContext db, IStringLocalizer<SharedResource> l) : PageModel
+[Authorize(Policy = Policies.Admin)]
+public sealed class AuditModel(TalentHubDbContext db, IStringLocalizer<SharedResource> l, RegionDirectory regions) : PageModel
 {
     public const int PageSize = 25;
 
@@ -62,9 +63,8 @@ public sealed class AuditModel(TalentHubDbContext db, IStringLocalizer<SharedRes
             .Where(v => v.Item2.ValueKind == JsonValueKind.String).Select(v => (v.Field, Text: v.Item2.GetString()!)).ToList();
         var regionCodes = values.Where(v => v.Field.EndsWith("Code", StringComparison.Ordinal) && v.Text.Length == 12).Select(v => v.Text)
             .Concat(page.Select(a => a.CountyCode).OfType<string>()).Distinct().ToList();
-        var english = CultureInfo.CurrentUICulture.Name == TalentHubCultures.English;
-        _regions = await db.Regions.AsNoTracking().Where(r => regionCodes.Contains(r.Code))
-            .ToDictionaryAsync(r => r.Code, r => english ? r.NameEn : r.Name, cancellationToken);
+        var tree = await regions.GetAsync(cancellationToken);
+        _regions = regionCodes.Where(c => tree.Find(c) is not null).ToDictionary(c => c, c => tree.NameOf(c)!);
         var userIds = values.Where(v => v.Field.EndsWith("UserId", StringComparison.Ordinal)).Select(v => v.Text).Distinct().ToList();
         _users = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id))
             .ToDictionaryAsync(u => u.Id, u => u.UserName ?? u.Id, cancellationToken);
@@ -72,14 +72,16 @@ public sealed class AuditModel(TalentHubDbContext db, IStringLocalizer<SharedRes
         Rows = parsed.Select(p => new Row(p.Entry.Id, p.Entry.At, p.Entry.UserName, p.Entry.Action, p.Entry.EntityType, p.Entry.EntityId,
             p.Entry.CountyCode is { } c && _regions.TryGetValue(c, out var county) ? county : null, LinkOf(p.Entry),
             p.Changes?.Where(c => c.Field != "Id")
-                .Select(c => new Change(FieldLabel(p.Entry.EntityType, c.Field), Show(c.Field, c.Before), Show(c.Field, c.After))).ToList() ?? [],
+                .Select(c => new Change(_labels.Field(p.Entry.EntityType, c.Field) ?? c.Field, Show(p.Entry.EntityType, c.Field, c.Before), Show(p.Entry.EntityType, c.Field, c.After))).ToList() ?? [],
             p.Changes is null ? p.Entry.Changes : null)).ToList();
     }
 
     private Dictionary<string, string> _regions = [];
     private Dictionary<string, string> _users = [];
 
-    public string TypeLabel(string type) => Localized($"Audit.Entity.{type}") ?? type;
+    private readonly AuditLabels _labels = new(l);
+
+    public string TypeLabel(string type) => _labels.Type(type) ?? type;
 
     private static DateTimeOffset StartOf(DateOnly date)
     {
@@ -87,12 +89,7 @@ public sealed class AuditModel(TalentHubDbContext db, IStringLocalizer<SharedRes
         return new DateTimeOffset(local, ShanghaiTime.Zone.GetUtcOffset(local));
     }
 
-    private static string? LinkOf(AuditEntry a) => a.EntityId is not { } id || !int.TryParse(id, out _) ? null : a.EntityType switch
-    {
-        "Person" or "Venture" => $"/People/{id}",
-        "BusinessEntity" => $"/Entities/{id}",
-        _ => null,
-    };
+    private static string? LinkOf(AuditEntry a) => AuditedTypes.Find(a.EntityType)?.LinkFor(a.EntityId);
 
     /// <summary>
     /// Reads the interceptor's JSON <c>{ "Prop": [before, after] }</c>; null when the text is something else
@@ -118,25 +115,18 @@ public sealed class AuditModel(TalentHubDbContext db, IStringLocalizer<SharedRes
         }
     }
 
-    private static readonly Dictionary<string, string> EnumOfField = new()
-    {
-        ["Status"] = "EntityStatus", ["From"] = "EntityStatus", ["To"] = "EntityStatus", ["Type"] = "EntityType", ["Sex"] = "Sex",
-        ["Education"] = "Education", ["Category"] = "TalentCategory", ["LocalTalentType"] = "LocalTalentType",
-        ["IncomeBand"] = "IncomeBand", ["Origin"] = "EntrepreneurOrigin", ["Rating"] = "DemonstrationLevel", ["Role"] = "MemberRole",
-    };
-
-    private string? Show(string field, JsonElement value) => value.ValueKind switch
+    private string? Show(string entityType, string field, JsonElement value) => value.ValueKind switch
     {
         JsonValueKind.Null or JsonValueKind.Undefined => null,
-        JsonValueKind.String => ShowText(field, value.GetString()!),
+        JsonValueKind.String => ShowText(entityType, field, value.GetString()!),
         JsonValueKind.True => l["Audit.Yes"],
         JsonValueKind.False => l["Audit.No"],
         _ => value.GetRawText(),
     };
 
-    private string ShowText(string field, string text)
+    private string ShowText(string entityType, string field, string text)
     {
-        if (EnumOfField.TryGetValue(field, out var prefix) && Localized($"{prefix}.{text}") is { } label) return label;
+        if (_labels.EnumValue(entityType, field, text) is { } label) return label;
         if (field.EndsWith("Code", StringComparison.Ordinal) && _regions.TryGetValue(text, out var region)) return region;
         if (field.EndsWith("UserId", StringComparison.Ordinal) && _users.TryGetValue(text, out var user)) return user;
         if (text.Length > 10 && text[10] == 'T' && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var instant))
@@ -144,25 +134,5 @@ public sealed class AuditModel(TalentHubDbContext db, IStringLocalizer<SharedRes
         if (text.Length == 10 && DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
             return ShanghaiTime.FormatDate(date);
         return text;
-    }
-
-    /// <summary>The form label of a property where there is one ("Person.Industry", "Entity.LegalRepresentative"), else its name.</summary>
-    private string FieldLabel(string entityType, string field)
-    {
-        var prefix = entityType switch
-        {
-            "Person" or "PersonCategory" => "Person",
-            "Venture" => "Person.Venture",
-            "BusinessEntity" or "EntityMember" => "Entity",
-            _ => entityType,
-        };
-        var trimmed = field.EndsWith("Id", StringComparison.Ordinal) ? field[..^2] : field.EndsWith("Code", StringComparison.Ordinal) ? field[..^4] : field;
-        return Localized($"{prefix}.{field}") ?? Localized($"{prefix}.{trimmed}") ?? Localized($"Audit.Field.{field}") ?? field;
-    }
-
-    private string? Localized(string key)
-    {
-        var value = l[key];
-        return value.ResourceNotFound ? null : value.Value;
     }
 }

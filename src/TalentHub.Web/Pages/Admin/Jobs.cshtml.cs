@@ -1,3 +1,4 @@
+using TalentHub.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -11,7 +12,7 @@ using TalentHub.Web.Jobs;
 namespace TalentHub.Web.Pages.Admin;
 
 /// <summary>The scheduler console: every job of <see cref="TalentHubJobs"/>, its trigger, and its last result.</summary>
-[Authorize(Roles = Roles.Admin)]
+[Authorize(Policy = Policies.Admin)]
 public sealed class JobsModel(ISchedulerFactory schedulers, TalentHubDbContext db, IStringLocalizer<SharedResource> l) : PageModel
 {
     public sealed record LastRun(DateTimeOffset StartedAt, DateTimeOffset FinishedAt, bool Succeeded, string? Message);

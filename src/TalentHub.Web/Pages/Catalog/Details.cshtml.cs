@@ -1,3 +1,5 @@
+using TalentHub.Web.Services;
+using TalentHub.Web.Infrastructure;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -11,7 +13,7 @@ using TalentHub.Web.Services.Training;
 namespace TalentHub.Web.Pages.Catalog;
 
 /// <summary>One course as a farmer sees it, saying plainly whether they can enroll and why not.</summary>
-public sealed class DetailsModel(TalentHubDbContext db, EnrollmentService enrollment, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class DetailsModel(TalentHubDbContext db, EnrollmentService enrollment, IStringLocalizer<SharedResource> l, RegionDirectory regions) : PageModel
 {
     public sealed record SessionRow(DateTimeOffset StartsAt, DateTimeOffset EndsAt, string Topic, string? Place);
 
@@ -52,8 +54,7 @@ public sealed class DetailsModel(TalentHubDbContext db, EnrollmentService enroll
             .FirstOrDefaultAsync(c => c.Id == id && c.Status != CourseStatus.Draft);
         if (course is null) return false;
         Course = course;
-        var english = System.Globalization.CultureInfo.CurrentUICulture.Name == "en";
-        County = await db.Regions.Where(r => r.Code == course.CountyCode).Select(r => english ? r.NameEn : r.Name).FirstAsync();
+        County = (await regions.GetAsync()).NameOf(course.CountyCode) ?? throw new InvalidOperationException("Unknown county " + course.CountyCode);
         Sessions = course.Sessions.OrderBy(s => s.StartsAt).Select(s => new SessionRow(s.StartsAt, s.EndsAt, s.Topic, s.Place)).ToList();
         PersonId = User.IsInRole(Roles.Farmer) ? My.FarmerPerson.Of(User) : null;
         return true;

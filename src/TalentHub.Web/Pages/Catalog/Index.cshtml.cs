@@ -1,3 +1,4 @@
+using TalentHub.Web.Services;
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -10,7 +11,7 @@ using TalentHub.Web.Infrastructure;
 namespace TalentHub.Web.Pages.Catalog;
 
 /// <summary>Open courses for farmers, anonymous browsing allowed.</summary>
-public sealed class IndexModel(TalentHubDbContext db) : PageModel
+public sealed class IndexModel(TalentHubDbContext db, RegionDirectory regions) : PageModel
 {
     public const int PageSize = 12;
 
@@ -34,9 +35,8 @@ public sealed class IndexModel(TalentHubDbContext db) : PageModel
 
     public async Task OnGetAsync()
     {
-        var english = CultureInfo.CurrentUICulture.Name == "en";
-        var regions = await db.Regions.AsNoTracking().Where(r => r.Level == RegionLevel.County).OrderBy(r => r.Code).ToListAsync();
-        Counties = regions.Select(r => new Option(r.Code, r.DisplayName(english))).ToList();
+        var tree = await regions.GetAsync();
+        Counties = tree.AtLevel(RegionLevel.County).Select(r => new Option(r.Code, tree.NameOf(r.Code)!)).ToList();
 
         var courses = db.Courses.AsNoTracking().Where(c => c.Status == CourseStatus.EnrollmentOpen);
         if (!string.IsNullOrEmpty(County)) courses = courses.Where(c => c.CountyCode == County);

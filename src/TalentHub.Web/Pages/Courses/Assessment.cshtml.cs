@@ -9,6 +9,7 @@ using TalentHub.Web.Domain.Training;
 using TalentHub.Web.Services;
 using TalentHub.Web.Services.Import;
 using TalentHub.Web.Services.Training;
+using TalentHub.Web.Infrastructure;
 
 namespace TalentHub.Web.Pages.Courses;
 
@@ -17,7 +18,7 @@ namespace TalentHub.Web.Pages.Courses;
 /// one form (bulk), or a .xlsx/.csv file that is checked first and then confirmed. Scores are 0–100; a bad
 /// value is shown next to its field and nothing is written. Open while trainees are undecided.
 /// </summary>
-[Authorize(Roles = CourseAccess.Viewers)]
+[Authorize(Policy = Policies.CourseViewer)]
 public sealed class AssessmentModel(TalentHubDbContext db, PersonRegistry registry, IConfiguration configuration, IStringLocalizer<SharedResource> l) : PageModel
 {
     public Course Course { get; private set; } = null!;

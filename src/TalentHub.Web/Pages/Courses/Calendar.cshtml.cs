@@ -12,8 +12,8 @@ using TalentHub.Web.Services;
 namespace TalentHub.Web.Pages.Courses;
 
 /// <summary>The sessions of one month by Shanghai day, for the courses the user may see.</summary>
-[Authorize(Roles = CourseAccess.Viewers)]
-public sealed class CalendarModel(TalentHubDbContext db, IRegionScope scope, TimeProvider clock) : PageModel
+[Authorize(Policy = Policies.CourseViewer)]
+public sealed class CalendarModel(TalentHubDbContext db, IRegionScope scope, TimeProvider clock, RegionDirectory regions) : PageModel
 {
     public sealed record Item(int CourseId, string Title, CourseStatus Status, DateTimeOffset StartsAt, DateTimeOffset EndsAt, string Topic, string? Place);
     public sealed record Option(string Value, string Label);
@@ -29,13 +29,14 @@ public sealed class CalendarModel(TalentHubDbContext db, IRegionScope scope, Tim
 
     public async Task OnGetAsync()
     {
-        var english = CultureInfo.CurrentUICulture.Name == "en";
         Today = DateOnly.FromDateTime(clock.GetUtcNow().ToShanghai().DateTime);
         First = DateOnly.TryParseExact(Month + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed)
             ? parsed : new DateOnly(Today.Year, Today.Month, 1);
         if (scope.CountyCode is null)
-            Counties = await db.Regions.AsNoTracking().Where(r => r.Level == RegionLevel.County).OrderBy(r => r.Code)
-                .Select(r => new Option(r.Code, english ? r.NameEn : r.Name)).ToListAsync();
+        {
+            var tree = await regions.GetAsync();
+            Counties = tree.AtLevel(RegionLevel.County).Select(r => new Option(r.Code, tree.NameOf(r.Code)!)).ToList();
+        }
         else County = null;
 
         var start = CourseFilter.StartOf(First);

@@ -1,3 +1,4 @@
+using TalentHub.Web.Infrastructure;
 using System.Security.Claims;
 using TalentHub.Web.Domain;
 using TalentHub.Web.Domain.Training;
@@ -7,14 +8,11 @@ namespace TalentHub.Web.Pages.Courses;
 /// <summary>Who sees and changes which course. The county scope itself is the DbContext's query filter.</summary>
 public static class CourseAccess
 {
-    /// <summary>Staff and trainers (comma list for [Authorize(Roles = ...)]).</summary>
-    public const string Viewers = Roles.RegistryStaff + "," + Roles.Trainer;
+    /// <summary>Registry staff (policy <see cref="Policies.RegistryStaff"/>).</summary>
+    public static bool IsStaff(ClaimsPrincipal user) => user.Meets(Policies.RegistryStaff);
 
-    public static bool IsStaff(ClaimsPrincipal user) =>
-        user.IsInRole(Roles.Admin) || user.IsInRole(Roles.CityOfficer) || user.IsInRole(Roles.CountyOfficer) || user.IsInRole(Roles.CountyClerk);
-
-    public static bool IsOfficer(ClaimsPrincipal user) =>
-        user.IsInRole(Roles.Admin) || user.IsInRole(Roles.CityOfficer) || user.IsInRole(Roles.CountyOfficer);
+    /// <summary>Officers (policy <see cref="Policies.Officer"/>).</summary>
+    public static bool IsOfficer(ClaimsPrincipal user) => user.Meets(Policies.Officer);
 
     /// <summary>Staff see every course of their scope; a trainer only the courses they run.</summary>
     public static IQueryable<Course> VisibleTo(this IQueryable<Course> courses, ClaimsPrincipal user)

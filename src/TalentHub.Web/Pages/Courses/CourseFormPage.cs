@@ -39,7 +39,7 @@ public abstract class CourseFormPage(TalentHubDbContext db, IRegionScope scope, 
 
     protected async Task<PageResult> RedisplayAsync()
     {
-        var english = CultureInfo.CurrentUICulture.Name == "en";
+        var english = TalentHubCultures.IsEnglish;
         Programs = await db.Programs.AsNoTracking().OrderByDescending(p => p.Year).ThenBy(p => p.Name)
             .Select(p => new Option(p.Id.ToString(CultureInfo.InvariantCulture), p.Name)).ToListAsync();
         TrainerChoices = await Trainers.AllAsync(users);
@@ -47,7 +47,7 @@ public abstract class CourseFormPage(TalentHubDbContext db, IRegionScope scope, 
         Counties = regions.Where(r => r.Level == RegionLevel.County).Select(r => new Option(r.Code, r.DisplayName(english))).ToList();
         var countyNames = Counties.ToDictionary(c => c.Value, c => c.Label);
         RegionChoices = regions
-            .Where(r => scope.CountyCode is null || RegionCodes.IsWithin(r.Code, scope.CountyCode))
+            .Where(r => scope.Allows(r.Code))
             .Select(r => new RegionOption(r.Code, r.DisplayName(english), r.Level, countyNames.GetValueOrDefault(r.CountyCode ?? "", "")))
             .ToList();
         while (Input.Sessions.Count(s => s.IsBlank) < BlankRows) Input.Sessions.Add(new SessionInput());
@@ -61,7 +61,7 @@ public abstract class CourseFormPage(TalentHubDbContext db, IRegionScope scope, 
         if (input.RegionCode is { } region)
         {
             var known = await db.Regions.AnyAsync(r => r.Code == region && r.Level != RegionLevel.City);
-            if (!known || (scope.CountyCode is { } county && !RegionCodes.IsWithin(region, county)))
+            if (!known || !scope.Allows(region))
                 ModelState.AddModelError("Input.RegionCode", L["Course.RegionInvalid"]);
             else Try(() => course.MoveTo(region));
         }

@@ -11,7 +11,7 @@ using TalentHub.Web.Services;
 
 namespace TalentHub.Web.Pages.Courses;
 
-[Authorize(Roles = Roles.RegistryStaff)]
+[Authorize(Policy = Policies.RegistryStaff)]
 public sealed class CreateModel(TalentHubDbContext db, IRegionScope scope, UserManager<AppUser> users,
     IStringLocalizer<SharedResource> l, TimeProvider clock) : CourseFormPage(db, scope, users, l)
 {
@@ -42,6 +42,6 @@ public sealed class CreateModel(TalentHubDbContext db, IRegionScope scope, UserM
         Db.Courses.Add(course);
         await Db.SaveChangesAsync();
         TempData["Flash"] = L["Course.Created"].Value;
-        return Redirect($"/Courses/{course.Id}");
+        return RedirectToPage("/Courses/Details", new { id = course.Id });
     }
 }

@@ -1,3 +1,4 @@
+using TalentHub.Web.Infrastructure;
 using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -10,13 +11,14 @@ using TalentHub.Web.Domain;
 using TalentHub.Web.Domain.Notifications;
 using TalentHub.Web.Domain.Regions;
 using TalentHub.Web.Domain.Training;
+using TalentHub.Web.Services;
 using TalentHub.Web.Services.Training;
 
 namespace TalentHub.Web.Pages.Courses;
 
-[Authorize(Roles = CourseAccess.Viewers)]
+[Authorize(Policy = Policies.CourseViewer)]
 public sealed class DetailsModel(TalentHubDbContext db, UserManager<AppUser> users, IStringLocalizer<SharedResource> l,
-    TimeProvider clock, CourseClock courseClock) : PageModel
+    TimeProvider clock, CourseClock courseClock, RegionDirectory regionDirectory) : PageModel
 {
     public Course Course { get; private set; } = null!;
     public string? ProgramName { get; private set; }
@@ -66,7 +68,7 @@ public sealed class DetailsModel(TalentHubDbContext db, UserManager<AppUser> use
         }
         if (to == CourseStatus.Cancelled) await courseClock.NotifyEnrolledAsync(id, NotificationKind.CourseCancelled, "cancel");
         TempData["Flash"] = l["Course.Moved", l["CourseStatus." + to]].Value;
-        return Redirect($"/Courses/{id}");
+        return RedirectToPage("/Courses/Details", new { id });
     }
 
     private async Task<bool> LoadAsync(int id)
@@ -74,14 +76,13 @@ public sealed class DetailsModel(TalentHubDbContext db, UserManager<AppUser> use
         var course = await db.Courses.AsNoTracking().VisibleTo(User).Include(c => c.Sessions).FirstOrDefaultAsync(c => c.Id == id);
         if (course is null) return false;
         Course = course;
-        var english = CultureInfo.CurrentUICulture.Name == "en";
         if (course.ProgramId is { } programId)
             ProgramName = await db.Programs.AsNoTracking().Where(p => p.Id == programId).Select(p => p.Name).FirstOrDefaultAsync();
         var counties = course.Counties();
         var path = new[] { course.CountyCode, course.RegionCode[..9] + "000", course.RegionCode }.Distinct().ToList();
-        var regions = await db.Regions.AsNoTracking().Where(r => path.Contains(r.Code) || counties.Contains(r.Code)).ToListAsync();
-        RegionName = string.Join(" · ", path.Select(c => regions.FirstOrDefault(r => r.Code == c)?.DisplayName(english)).OfType<string>());
-        CountyNames = counties.Select(c => regions.FirstOrDefault(r => r.Code == c)?.DisplayName(english) ?? c).ToList();
+        var tree = await regionDirectory.GetAsync();
+        RegionName = string.Join(" · ", path.Select(tree.NameOf).OfType<string>());
+        CountyNames = counties.Select(c => tree.NameOf(c) ?? c).ToList();
         TrainerName = Trainers.NameOf(await Trainers.AllAsync(users), course.TrainerUserName);
         Waitlisted = await db.Enrollments.CountAsync(e => e.CourseId == id && e.Status == EnrollmentStatus.Waitlisted);
         Moves = CourseLifecycle.NextFrom(course.Status).Where(to => CourseAccess.CanMove(User, course.Status, to)).ToList();

@@ -1,3 +1,4 @@
+using TalentHub.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -12,7 +13,7 @@ using TalentHub.Web.Services.Training;
 
 namespace TalentHub.Web.Pages.Courses;
 
-[Authorize(Roles = Roles.RegistryStaff)]
+[Authorize(Policy = Policies.RegistryStaff)]
 public sealed class EditModel(TalentHubDbContext db, IRegionScope scope, UserManager<AppUser> users, IStringLocalizer<SharedResource> l,
     TimeProvider clock, CourseClock courseClock, EnrollmentService enrollment) : CourseFormPage(db, scope, users, l)
 {
@@ -62,7 +63,7 @@ public sealed class EditModel(TalentHubDbContext db, IRegionScope scope, UserMan
             await courseClock.NotifyEnrolledAsync(id, NotificationKind.CourseChanged, $"v{course.Version}");
         }
         TempData["Flash"] = L["Course.Saved"].Value;
-        return Redirect($"/Courses/{id}");
+        return RedirectToPage("/Courses/Details", new { id });
     }
 
     private void Show(Course course)

@@ -1,3 +1,4 @@
+using TalentHub.Web.Infrastructure;
 using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -11,8 +12,8 @@ using TalentHub.Web.Services;
 
 namespace TalentHub.Web.Pages.Courses;
 
-[Authorize(Roles = CourseAccess.Viewers)]
-public sealed class IndexModel(TalentHubDbContext db, IRegionScope scope, UserManager<AppUser> users) : PageModel
+[Authorize(Policy = Policies.CourseViewer)]
+public sealed class IndexModel(TalentHubDbContext db, IRegionScope scope, UserManager<AppUser> users, RegionDirectory regions) : PageModel
 {
     public const int PageSize = 20;
 
@@ -34,12 +35,10 @@ public sealed class IndexModel(TalentHubDbContext db, IRegionScope scope, UserMa
 
     public async Task OnGetAsync()
     {
-        var english = CultureInfo.CurrentUICulture.Name == "en";
         if (scope.CountyCode is not null) Filter.County = null;
-        var counties = await db.Regions.AsNoTracking().Where(r => r.Level == RegionLevel.County).OrderBy(r => r.Code)
-            .Select(r => new { r.Code, r.Name, r.NameEn }).ToListAsync();
-        var countyNames = counties.ToDictionary(c => c.Code, c => english ? c.NameEn : c.Name);
-        if (scope.CountyCode is null) Counties = counties.Select(c => new Option(c.Code, countyNames[c.Code])).ToList();
+        var tree = await regions.GetAsync();
+        var countyNames = tree.AtLevel(RegionLevel.County).ToDictionary(c => c.Code, c => tree.NameOf(c.Code)!);
+        if (scope.CountyCode is null) Counties = countyNames.Select(c => new Option(c.Key, c.Value)).ToList();
         Programs = await db.Programs.AsNoTracking().OrderByDescending(p => p.Year).ThenBy(p => p.Name)
             .Select(p => new Option(p.Id.ToString(CultureInfo.InvariantCulture), p.Name)).ToListAsync();
 

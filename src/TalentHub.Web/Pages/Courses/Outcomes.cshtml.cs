@@ -8,6 +8,7 @@ using TalentHub.Web.Data;
 using TalentHub.Web.Domain;
 using TalentHub.Web.Domain.Training;
 using TalentHub.Web.Services.Training;
+using TalentHub.Web.Infrastructure;
 
 namespace TalentHub.Web.Pages.Courses;
 
@@ -16,7 +17,7 @@ namespace TalentHub.Web.Pages.Courses;
 /// list while the course runs; the satisfaction survey's results. Officers revoke a certificate with a
 /// written reason (audited).
 /// </summary>
-[Authorize(Roles = CourseAccess.Viewers)]
+[Authorize(Policy = Policies.CourseViewer)]
 public sealed class OutcomesModel(TalentHubDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
 {
     public Course Course { get; private set; } = null!;

@@ -1,3 +1,4 @@
+using TalentHub.Web.Infrastructure;
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Security.Claims;
@@ -18,9 +19,9 @@ namespace TalentHub.Web.Pages.Courses;
 /// A course's roster: participants and waitlist in order. Staff enroll a person on their behalf (with a
 /// written, audited override for eligibility refusals; never for the repeat rule) and cancel places.
 /// </summary>
-[Authorize(Roles = RosterAccess.Roles)]
+[Authorize(Policy = Policies.CourseViewer)]
 public sealed class RosterModel(TalentHubDbContext db, EnrollmentService enrollments, PersonalDataProtector protector,
-    IStringLocalizer<SharedResource> l) : PageModel
+    IStringLocalizer<SharedResource> l, RegionDirectory regions) : PageModel
 {
     public sealed record Candidate(int Id, string Name, string MaskedId, string MaskedMobile, string Village, bool OnRoster);
 
@@ -77,8 +78,9 @@ public sealed class RosterModel(TalentHubDbContext db, EnrollmentService enrollm
         if (!IsStaff) return Forbid();
         if (!await LoadAsync(id)) return NotFound();
         // The person must be visible to this user: another county's person is a 404 for a county user.
-        Chosen = await Project(db.People.AsNoTracking().Where(p => p.Id == Input.PersonId), id).FirstOrDefaultAsync() is { } c
-            ? Mask(c) : null;
+        var chosen = await Project(db.People.AsNoTracking().Where(p => p.Id == Input.PersonId), id).FirstOrDefaultAsync();
+        var tree = await regions.GetAsync([chosen?.RegionCode]);
+        Chosen = chosen is { } c && tree.Find(c.RegionCode) is not null ? Mask(c, tree) : null;
         if (Chosen is null) return NotFound();
         if (!ModelState.IsValid)
         {
@@ -108,16 +110,18 @@ public sealed class RosterModel(TalentHubDbContext db, EnrollmentService enrollm
     private async Task<IReadOnlyList<Candidate>> SearchAsync(int courseId)
     {
         var people = new PeopleFilter { Q = Q }.Apply(db.People.AsNoTracking(), protector).Take(20);
-        return (await Project(people, courseId).ToListAsync()).Select(Mask).ToList();
+        var found = await Project(people, courseId).ToListAsync();
+        var tree = await regions.GetAsync(found.Select(c => c.RegionCode));
+        return found.Where(c => tree.Find(c.RegionCode) is not null).Select(c => Mask(c, tree)).ToList();
     }
 
-    private sealed record RawCandidate(int Id, string Name, string IdNumber, string? Mobile, string Village, string VillageEn, bool OnRoster);
+    private sealed record RawCandidate(int Id, string Name, string IdNumber, string? Mobile, string RegionCode, bool OnRoster);
 
     private IQueryable<RawCandidate> Project(IQueryable<Domain.People.Person> people, int courseId) =>
-        people.Join(db.Regions, p => p.RegionCode, r => r.Code, (p, r) => new RawCandidate(p.Id, p.Name, p.IdNumber, p.Mobile, r.Name, r.NameEn,
+        people.Select(p => new RawCandidate(p.Id, p.Name, p.IdNumber, p.Mobile, p.RegionCode,
             db.Enrollments.Any(e => e.CourseId == courseId && e.PersonId == p.Id
                 && (e.Status == EnrollmentStatus.Confirmed || e.Status == EnrollmentStatus.Waitlisted))));
 
-    private static Candidate Mask(RawCandidate c) => new(c.Id, c.Name, Masking.IdNumber(c.IdNumber), Masking.Mobile(c.Mobile),
-        CultureInfo.CurrentUICulture.Name == "en" ? c.VillageEn : c.Village, c.OnRoster);
+    private static Candidate Mask(RawCandidate c, RegionTree tree) => new(c.Id, c.Name, Masking.IdNumber(c.IdNumber), Masking.Mobile(c.Mobile),
+        tree.NameOf(c.RegionCode)!, c.OnRoster);
 }

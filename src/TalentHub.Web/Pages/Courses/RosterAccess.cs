@@ -1,3 +1,4 @@
+using TalentHub.Web.Infrastructure;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using TalentHub.Web.Data;
@@ -11,9 +12,6 @@ namespace TalentHub.Web.Pages.Courses;
 /// </summary>
 public static class RosterAccess
 {
-    /// <summary>For [Authorize(Roles = ...)]: registry staff and trainers; farmers are refused (403).</summary>
-    public const string Roles = CourseAccess.Viewers;
-
     public sealed record CourseHead(int Id, string Title, CourseStatus Status, int Capacity, int ConfirmedCount,
         string CountyCode, DateTimeOffset OpensAt, DateTimeOffset ClosesAt, string? TrainerUserName)
     {

@@ -1,3 +1,4 @@
+using TalentHub.Web.Infrastructure;
 using System.Globalization;
 using System.Security.Claims;
 using System.Text;
@@ -19,7 +20,7 @@ namespace TalentHub.Web.Pages.Courses;
 /// Roster import: the whole file is validated first and nothing is enrolled; on confirm each valid row
 /// is enrolled through the enrollment service in file order (confirmed while seats remain, then waitlisted).
 /// </summary>
-[Authorize(Roles = Roles.RegistryStaff)]
+[Authorize(Policy = Policies.RegistryStaff)]
 public sealed class RosterImportModel(TalentHubDbContext db, PersonRegistry registry, EnrollmentService enrollments,
     AuditLog audit, IConfiguration configuration, IStringLocalizer<SharedResource> l) : PageModel
 {
@@ -36,7 +37,7 @@ public sealed class RosterImportModel(TalentHubDbContext db, PersonRegistry regi
     public async Task<IActionResult> OnGetTemplateAsync(int id)
     {
         if (!await LoadAsync(id)) return NotFound();
-        var english = CultureInfo.CurrentUICulture.Name == "en";
+        var english = TalentHubCultures.IsEnglish;
         var csv = string.Join(",", RosterImporter.Columns.Select(c => c.Header(english))) + "\r\n";
         return File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv)).ToArray(), "text/csv", "roster-template.csv");
     }

@@ -19,7 +19,7 @@ public sealed record RosterList(IReadOnlyList<RosterRow> Participants, IReadOnly
         // county (multi-county courses, overrides), and the roster must still name them (masked), so people
         // are read here outside the registry's county filter, only through this course's enrollments.
         var rows = await db.Enrollments.AsNoTracking().Where(e => e.CourseId == courseId)
-            .Join(db.People.IgnoreQueryFilters(), e => e.PersonId, p => p.Id, (e, p) => new
+            .Join(db.People.IgnoreQueryFilters([RegionFilter.Name]), e => e.PersonId, p => p.Id, (e, p) => new
             {
                 e.Id, e.PersonId, p.Name, p.IdNumber, p.Mobile, e.Status, e.EnrolledAt, e.EnrolledByUserId,
                 e.OverrideReason, e.PromotedAt, e.CancelledAt,

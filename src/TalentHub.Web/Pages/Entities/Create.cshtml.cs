@@ -1,3 +1,4 @@
+using TalentHub.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
@@ -8,7 +9,7 @@ using TalentHub.Web.Services;
 
 namespace TalentHub.Web.Pages.Entities;
 
-[Authorize(Roles = Roles.RegistryStaff)]
+[Authorize(Policy = Policies.RegistryStaff)]
 public sealed class CreateModel(TalentHubDbContext db, IRegionScope scope, PersonalDataProtector protector,
     IStringLocalizer<SharedResource> l, TimeProvider clock) : EntityFormPageModel(db, scope, protector, l)
 {
@@ -34,6 +35,6 @@ public sealed class CreateModel(TalentHubDbContext db, IRegionScope scope, Perso
         Db.BusinessEntities.Add(entity);
         await Db.SaveChangesAsync();
         TempData["Flash"] = L["Entity.Created"].Value;
-        return Redirect($"/Entities/{entity.Id}");
+        return RedirectToPage("/Entities/Details", new { id = entity.Id });
     }
 }

@@ -1,3 +1,4 @@
+using TalentHub.Web.Infrastructure;
 using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -12,9 +13,9 @@ using TalentHub.Web.Services;
 
 namespace TalentHub.Web.Pages.Entities;
 
-[Authorize(Roles = Roles.RegistryStaff)]
+[Authorize(Policy = Policies.RegistryStaff)]
 public sealed class DetailsModel(TalentHubDbContext db, PersonalDataProtector protector, CurrentActor actor,
-    IStringLocalizer<SharedResource> l, TimeProvider clock) : PageModel
+    IStringLocalizer<SharedResource> l, TimeProvider clock, RegionDirectory regionDirectory) : PageModel
 {
     public sealed record Member(int Id, int PersonId, string Name, string MaskedId, MemberRole Role);
 
@@ -46,7 +47,7 @@ public sealed class DetailsModel(TalentHubDbContext db, PersonalDataProtector pr
             entity.Version++;
             await db.SaveChangesAsync();
             TempData["Flash"] = l["Entity.Moved", l["EntityStatus." + to]].Value;
-            return Redirect($"/Entities/{id}");
+            return RedirectToPage("/Entities/Details", new { id });
         }
         catch (DomainException ex)
         {
@@ -74,7 +75,7 @@ public sealed class DetailsModel(TalentHubDbContext db, PersonalDataProtector pr
                 entity.Link(personId.Value, role);
                 await db.SaveChangesAsync();
                 TempData["Flash"] = l["Entity.Linked"].Value;
-                return Redirect($"/Entities/{id}#people");
+                return RedirectToPage("/Entities/Details", null, new { id }, "people");
             }
             catch (DomainException ex) { ModelState.AddModelError("personId", l[ex.MessageKey, ex.Args]); }
         }
@@ -96,7 +97,7 @@ public sealed class DetailsModel(TalentHubDbContext db, PersonalDataProtector pr
             entity.Unlink(memberId);
             await db.SaveChangesAsync();
             TempData["Flash"] = l["Entity.Unlinked"].Value;
-            return Redirect($"/Entities/{id}#people");
+            return RedirectToPage("/Entities/Details", null, new { id }, "people");
         }
         db.ChangeTracker.Clear();
         return await LoadAsync(id) ? Page() : NotFound();
@@ -107,12 +108,10 @@ public sealed class DetailsModel(TalentHubDbContext db, PersonalDataProtector pr
         var entity = await db.BusinessEntities.AsNoTracking().FirstOrDefaultAsync(e => e.Id == id);
         if (entity is null) return false;
         Entity = entity;
-        var english = CultureInfo.CurrentUICulture.Name == "en";
         var township = entity.RegionCode[..9] + "000";
-        var regions = await db.Regions.AsNoTracking()
-            .Where(r => r.Code == entity.CountyCode || r.Code == township || r.Code == entity.RegionCode)
-            .OrderBy(r => r.Code).Select(r => english ? r.NameEn : r.Name).ToListAsync();
-        Region = string.Join(" · ", regions);
+        var tree = await regionDirectory.GetAsync();
+        Region = string.Join(" · ", new[] { entity.CountyCode, township, entity.RegionCode }.Distinct().Order(StringComparer.Ordinal)
+            .Select(tree.NameOf).OfType<string>());
         LegalRepresentative = await db.People.AsNoTracking().Where(p => p.Id == entity.LegalRepresentativeId)
             .Select(p => p.Name).FirstOrDefaultAsync();
         var members = await db.Set<EntityMember>().AsNoTracking().Where(m => m.EntityId == id)

@@ -1,3 +1,4 @@
+using TalentHub.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -9,7 +10,7 @@ using TalentHub.Web.Services;
 
 namespace TalentHub.Web.Pages.Entities;
 
-[Authorize(Roles = Roles.RegistryStaff)]
+[Authorize(Policy = Policies.RegistryStaff)]
 public sealed class EditModel(TalentHubDbContext db, IRegionScope scope, PersonalDataProtector protector,
     IStringLocalizer<SharedResource> l, TimeProvider clock) : EntityFormPageModel(db, scope, protector, l)
 {
@@ -54,7 +55,7 @@ public sealed class EditModel(TalentHubDbContext db, IRegionScope scope, Persona
             {
                 await Db.SaveChangesAsync();
                 TempData["Flash"] = L["Entity.Saved"].Value;
-                return Redirect($"/Entities/{id}");
+                return RedirectToPage("/Entities/Details", new { id });
             }
             catch (DbUpdateConcurrencyException)
             {

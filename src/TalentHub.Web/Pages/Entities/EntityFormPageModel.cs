@@ -59,7 +59,7 @@ public abstract class EntityFormPageModel(TalentHubDbContext db, IRegionScope sc
 
         var region = input.RegionCode!;
         var village = await db.Regions.AnyAsync(r => r.Code == region && r.Level == RegionLevel.Village);
-        if (!village || (scope.CountyCode is { } county && !RegionCodes.IsWithin(region, county)))
+        if (!village || !scope.Allows(region))
             ModelState.AddModelError("Input.RegionCode", L["Entity.VillageInvalid"]);
         else Try(() => entity.MoveTo(region));
 
@@ -80,13 +80,13 @@ public abstract class EntityFormPageModel(TalentHubDbContext db, IRegionScope sc
     private async Task EnsureUniqueCreditCodeAsync(string code, int exceptId)
     {
         // Deliberately outside the region scope: the only place these pages look across counties.
-        var holder = await db.BusinessEntities.IgnoreQueryFilters()
+        var holder = await db.BusinessEntities.IgnoreQueryFilters([RegionFilter.Name])
             .Where(e => e.CreditCode == code && e.Id != exceptId)
             .Join(db.Regions, e => e.CountyCode, r => r.Code, (e, r) => new { r.Name, r.NameEn })
             .FirstOrDefaultAsync();
         if (holder is not null)
             throw new DomainException("Entity.DuplicateCreditCode", nameof(BusinessEntity.CreditCode),
-                CultureInfo.CurrentUICulture.Name == "en" ? holder.NameEn : holder.Name);
+                TalentHubCultures.IsEnglish ? holder.NameEn : holder.Name);
     }
 
     private bool Try(Action action)

@@ -1,14 +1,15 @@
 using System.Security.Claims;
 using TalentHub.Web.Domain;
 using TalentHub.Web.Domain.Entities;
+using TalentHub.Web.Infrastructure;
 
 namespace TalentHub.Web.Pages.Entities;
 
 /// <summary>Who may do what to an entity, as the pages see it (the domain enforces the lifecycle itself).</summary>
 public static class EntityRules
 {
-    public static bool IsOfficer(ClaimsPrincipal user) =>
-        user.IsInRole(Roles.CountyOfficer) || user.IsInRole(Roles.CityOfficer) || user.IsInRole(Roles.Admin);
+    /// <summary>Officers (policy <see cref="Policies.Officer"/>).</summary>
+    public static bool IsOfficer(ClaimsPrincipal user) => user.Meets(Policies.Officer);
 
     /// <summary>Clerks edit drafts and returned registrations; officers anything not deregistered.</summary>
     public static bool CanEdit(ClaimsPrincipal user, EntityStatus status) =>
@@ -22,5 +23,5 @@ public static class EntityRules
         EntityLifecycle.NextFrom(status).Where(to => IsOfficer(user) || !EntityLifecycle.NeedsOfficer(to));
 
     public static string DisplayName(ClaimsPrincipal user) =>
-        user.FindFirstValue("talenthub:display") ?? user.Identity?.Name ?? "";
+        user.FindFirstValue(ClaimNames.Display) ?? user.Identity?.Name ?? "";
 }

@@ -1,3 +1,4 @@
+using TalentHub.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -11,7 +12,7 @@ using TalentHub.Web.Services.Export;
 namespace TalentHub.Web.Pages.Entities;
 
 /// <summary><c>/Entities/Export?format=xlsx|csv&amp;{list filters}</c>: the list's rows, all pages, audited.</summary>
-[Authorize(Roles = Roles.RegistryStaff)]
+[Authorize(Policy = Policies.RegistryStaff)]
 public sealed class ExportModel(TalentHubDbContext db, AuditLog audit, IRegionScope scope, TimeProvider clock,
     IStringLocalizer<SharedResource> l) : PageModel
 {

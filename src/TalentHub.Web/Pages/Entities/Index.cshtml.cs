@@ -1,3 +1,4 @@
+using TalentHub.Web.Infrastructure;
 using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -11,8 +12,8 @@ using TalentHub.Web.Services;
 
 namespace TalentHub.Web.Pages.Entities;
 
-[Authorize(Roles = Roles.RegistryStaff)]
-public sealed class IndexModel(TalentHubDbContext db, IRegionScope scope) : PageModel
+[Authorize(Policy = Policies.RegistryStaff)]
+public sealed class IndexModel(TalentHubDbContext db, IRegionScope scope, RegionDirectory regions) : PageModel
 {
     public const int PageSize = 20;
 
@@ -35,22 +36,24 @@ public sealed class IndexModel(TalentHubDbContext db, IRegionScope scope) : Page
 
     public async Task OnGetAsync()
     {
-        var english = CultureInfo.CurrentUICulture.Name == "en";
         if (scope.CountyCode is not null) Filter.County = null;
         var query = Filter.Apply(db.BusinessEntities.AsNoTracking());
         Total = await query.CountAsync();
         PageNumber = Math.Clamp(PageNumber, 1, Math.Max(1, (Total + PageSize - 1) / PageSize));
-        Rows = await query.Skip((PageNumber - 1) * PageSize).Take(PageSize)
-            .Join(db.Regions, e => e.RegionCode, r => r.Code, (e, r) => new Row(e.Id, e.Name, e.CreditCode, e.Type, e.Status,
-                english ? r.NameEn : r.Name, e.Industry, e.Rating, e.RatingYear, e.AnnualRevenue, e.RegisteredOn))
-            .ToListAsync();
+        var page = await query.Skip((PageNumber - 1) * PageSize).Take(PageSize).ToListAsync();
+        var tree = await regions.GetAsync(page.Select(e => e.RegionCode));
+        Rows = page
+            .Where(e => tree.Find(e.RegionCode) is not null)
+            .Select(e => new Row(e.Id, e.Name, e.CreditCode, e.Type, e.Status,
+                tree.NameOf(e.RegionCode)!, e.Industry, e.Rating, e.RatingYear, e.AnnualRevenue, e.RegisteredOn))
+            .ToList();
         Industries = await db.BusinessEntities.AsNoTracking().Where(e => e.Industry != null)
             .Select(e => e.Industry!).Distinct().OrderBy(i => i).Take(200).ToListAsync();
-        if (scope.CountyCode is null) Counties = await CountByCountyAsync(english);
+        if (scope.CountyCode is null) Counties = await CountByCountyAsync();
     }
 
     /// <summary>The spec's "map of the city shows counts by county", as a table: one GROUP BY.</summary>
-    private async Task<IReadOnlyList<County>> CountByCountyAsync(bool english)
+    private async Task<IReadOnlyList<County>> CountByCountyAsync()
     {
         var others = new EntityFilter
         {
@@ -60,9 +63,8 @@ public sealed class IndexModel(TalentHubDbContext db, IRegionScope scope) : Page
         var counts = await others.Apply(db.BusinessEntities.AsNoTracking())
             .GroupBy(e => e.CountyCode).Select(g => new { g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.Key, g => g.Count);
-        var counties = await db.Regions.AsNoTracking().Where(r => r.Level == RegionLevel.County).OrderBy(r => r.Code)
-            .Select(r => new { r.Code, r.Name, r.NameEn }).ToListAsync();
-        return counties.Select(c => new County(c.Code, english ? c.NameEn : c.Name, counts.GetValueOrDefault(c.Code))).ToList();
+        var tree = await regions.GetAsync();
+        return tree.AtLevel(RegionLevel.County).Select(c => new County(c.Code, tree.NameOf(c.Code)!, counts.GetValueOrDefault(c.Code))).ToList();
     }
 
     /// <summary>A header link sorting by <paramref name="sort"/>, flipping the direction when it is the current sort.</summary>

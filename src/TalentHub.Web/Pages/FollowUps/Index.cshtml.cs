@@ -8,6 +8,7 @@ using TalentHub.Web.Domain;
 using TalentHub.Web.Services;
 using TalentHub.Web.Services.Export;
 using TalentHub.Web.Services.Training;
+using TalentHub.Web.Infrastructure;
 
 namespace TalentHub.Web.Pages.FollowUps;
 
@@ -15,7 +16,7 @@ namespace TalentHub.Web.Pages.FollowUps;
 /// Follow-up tasks (跟踪服务) due 3, 6 and 12 months after completion, for the county's clerks and officers:
 /// due and overdue first (filters, paging), exported with the filters as .xlsx or .csv (audited).
 /// </summary>
-[Authorize(Roles = Roles.RegistryStaff)]
+[Authorize(Policy = Policies.RegistryStaff)]
 public sealed class IndexModel(TalentHubDbContext db, AuditLog audit, IRegionScope scope, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
 {
     public const int PageSize = 20;

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Localization;
 using TalentHub.Web.Data;
 using TalentHub.Web.Domain;
 using TalentHub.Web.Domain.Training;
+using TalentHub.Web.Infrastructure;
 
 namespace TalentHub.Web.Pages.FollowUps;
 
@@ -15,7 +16,7 @@ namespace TalentHub.Web.Pages.FollowUps;
 /// entity (linked to the registry), adopted a new technique, income change (%), employment — or that the
 /// person could not be reached. Another county's task is a 404; the record is audited.
 /// </summary>
-[Authorize(Roles = Roles.RegistryStaff)]
+[Authorize(Policy = Policies.RegistryStaff)]
 public sealed class RecordModel(TalentHubDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
 {
     public sealed class InputModel
@@ -81,8 +82,8 @@ public sealed class RecordModel(TalentHubDbContext db, TimeProvider clock, IStri
         // Scoped by the task's county filter (a separate query: IgnoreQueryFilters would lift it for the whole query).
         var t = await db.FollowUpTasks.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id);
         if (t is null) return false;
-        var name = await db.People.IgnoreQueryFilters().Where(p => p.Id == t.PersonId).Select(p => p.Name).FirstAsync();
-        var title = await db.Courses.IgnoreQueryFilters().Where(c => c.Id == t.CourseId).Select(c => c.Title).FirstAsync();
+        var name = await db.People.IgnoreQueryFilters([RegionFilter.Name]).Where(p => p.Id == t.PersonId).Select(p => p.Name).FirstAsync();
+        var title = await db.Courses.IgnoreQueryFilters([RegionFilter.Name]).Where(c => c.Id == t.CourseId).Select(c => c.Title).FirstAsync();
         Task = new Head(t.Id, t.PersonId, name, title, t.Months, t.DueAt, t.RecordedAt, t.RecordedBy);
         Entities = (await db.BusinessEntities.AsNoTracking().OrderBy(e => e.Name).Take(500).Select(e => new { e.Id, e.Name }).ToListAsync())
             .Select(e => (e.Id, e.Name)).ToList();

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using TalentHub.Web.Domain;
 using TalentHub.Web.Services.Training;
+using TalentHub.Web.Infrastructure;
 
 namespace TalentHub.Web.Pages.My;
 
@@ -12,7 +13,7 @@ namespace TalentHub.Web.Pages.My;
 /// The farmer's check-in (360 px): type the 6-digit code shown in class, or scan its QR code, which
 /// opens this page with the code filled in (a GET never checks in; the button posts the form).
 /// </summary>
-[Authorize(Roles = Roles.Farmer)]
+[Authorize(Policy = Policies.Farmer)]
 public sealed class CheckInModel(CheckInService checkIns, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty(SupportsGet = true)]

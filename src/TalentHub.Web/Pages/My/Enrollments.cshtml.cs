@@ -1,3 +1,4 @@
+using TalentHub.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -11,7 +12,7 @@ using TalentHub.Web.Services.Training;
 namespace TalentHub.Web.Pages.My;
 
 /// <summary>A farmer's own enrollments: current places (with waitlist position) and history; cancel before the course starts.</summary>
-[Authorize(Roles = Roles.Farmer)]
+[Authorize(Policy = Policies.Farmer)]
 public sealed class EnrollmentsModel(TalentHubDbContext db, EnrollmentService enrollments, IStringLocalizer<SharedResource> l) : PageModel
 {
     public sealed record Session(DateTimeOffset StartsAt, DateTimeOffset EndsAt);

@@ -5,7 +5,7 @@ namespace TalentHub.Web.Pages.My;
 /// <summary>The registry person behind a signed-in farmer (claim "talenthub:person").</summary>
 public static class FarmerPerson
 {
-    public const string Claim = "talenthub:person";
+    public const string Claim = Infrastructure.ClaimNames.Person;
 
     public static int? Of(ClaimsPrincipal user) =>
         int.TryParse(user.FindFirstValue(Claim), out var id) ? id : null;

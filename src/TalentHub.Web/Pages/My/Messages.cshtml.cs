@@ -14,7 +14,7 @@ namespace TalentHub.Web.Pages.My;
 /// The farmer's in-app messages, newest first, written in the reader's language. Opening the page
 /// marks them read (the unread ones stay highlighted on this one view).
 /// </summary>
-[Authorize(Roles = Roles.Farmer)]
+[Authorize(Policy = Policies.Farmer)]
 public sealed class MessagesModel(TalentHubDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
 {
     public const int PageSize = 20;

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Localization;
 using TalentHub.Web.Data;
 using TalentHub.Web.Domain;
 using TalentHub.Web.Domain.Training;
+using TalentHub.Web.Infrastructure;
 
 namespace TalentHub.Web.Pages.My;
 
@@ -14,7 +15,7 @@ namespace TalentHub.Web.Pages.My;
 /// The satisfaction survey (满意度) of a finished course, opened from the invitation in /My/Messages:
 /// a rating 1–5 and an optional comment, one answer per person and course, editable for 7 days.
 /// </summary>
-[Authorize(Roles = Roles.Farmer)]
+[Authorize(Policy = Policies.Farmer)]
 public sealed class SurveyModel(TalentHubDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
 {
     public sealed class InputModel
@@ -81,7 +82,7 @@ public sealed class SurveyModel(TalentHubDbContext db, TimeProvider clock, IStri
         var enrollment = await db.Enrollments.AsNoTracking().FirstOrDefaultAsync(e => e.CourseId == courseId && e.PersonId == personId
             && (e.Status == EnrollmentStatus.Completed || e.Status == EnrollmentStatus.NotCompleted));
         if (enrollment is null) return null;
-        CourseTitle = await db.Courses.IgnoreQueryFilters().Where(c => c.Id == courseId).Select(c => c.Title).FirstAsync();
+        CourseTitle = await db.Courses.IgnoreQueryFilters([RegionFilter.Name]).Where(c => c.Id == courseId).Select(c => c.Title).FirstAsync();
         Answer = await db.SurveyAnswers.AsNoTracking().FirstOrDefaultAsync(a => a.EnrollmentId == enrollment.Id);
         return enrollment;
     }

@@ -11,7 +11,7 @@ using TalentHub.Web.Services;
 
 namespace TalentHub.Web.Pages.People;
 
-[Authorize(Roles = Roles.RegistryStaff)]
+[Authorize(Policy = Policies.RegistryStaff)]
 public sealed class CreateModel(
     TalentHubDbContext db, PersonRegistry registry, IRegionScope scope, TimeProvider clock, IStringLocalizer<SharedResource> l)
     : PersonFormPage(db, registry, scope, l)
@@ -42,6 +42,6 @@ public sealed class CreateModel(
             throw;
         }
         TempData["Flash"] = L["Person.Created", person.Name].Value;
-        return Redirect($"/People/{person.Id}");
+        return RedirectToPage("/People/Details", new { id = person.Id });
     }
 }

@@ -1,3 +1,4 @@
+using TalentHub.Web.Infrastructure;
 using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -17,8 +18,8 @@ namespace TalentHub.Web.Pages.People;
 /// A person's whole story, identifiers masked. Roles allowed to reveal get a POST button that writes an
 /// audit row and shows the full numbers on that one response (never on a GET, never cached).
 /// </summary>
-[Authorize(Roles = Roles.RegistryStaff)]
-public sealed class DetailsModel(TalentHubDbContext db, AuditLog audit, IRegionScope scope) : PageModel
+[Authorize(Policy = Policies.RegistryStaff)]
+public sealed class DetailsModel(TalentHubDbContext db, AuditLog audit, IRegionScope scope, RegionDirectory regions) : PageModel
 {
     public sealed record View(int Id, string Name, Sex Sex, DateOnly BirthDate, string MaskedId, string? MaskedMobile,
         string Village, string Township, string County, EducationLevel? Education, string? Industry, string? Skills,
@@ -41,7 +42,7 @@ public sealed class DetailsModel(TalentHubDbContext db, AuditLog audit, IRegionS
     public IReadOnlyList<(TalentCategory Category, LocalTalentType? Subtype)> Categories { get; private set; } = [];
     public VentureView? Venture { get; private set; }
     public IReadOnlyList<Membership> Entities { get; private set; } = [];
-    public bool CanReveal => Roles.CanReveal.Split(',').Any(User.IsInRole);
+    public bool CanReveal => User.Meets(Policies.CanReveal);
     /// <summary>Set only by the reveal POST.</summary>
     public (string IdNumber, string? Mobile)? Revealed { get; private set; }
 
@@ -64,7 +65,6 @@ public sealed class DetailsModel(TalentHubDbContext db, AuditLog audit, IRegionS
 
     private async Task<Identifiers?> LoadAsync(int id)
     {
-        var english = CultureInfo.CurrentUICulture.Name == "en";
         var p = await db.People.AsNoTracking().Where(p => p.Id == id).Select(p => new
         {
             p.Id, p.Name, p.Sex, p.BirthDate, p.IdNumber, p.Mobile, p.RegionCode, p.CountyCode, p.Education, p.Industry,
@@ -74,8 +74,9 @@ public sealed class DetailsModel(TalentHubDbContext db, AuditLog audit, IRegionS
         if (p is null) return null;
 
         var township = p.RegionCode[..9] + "000";
-        var names = await db.Regions.AsNoTracking().Where(r => r.Code == p.RegionCode || r.Code == township || r.Code == p.CountyCode)
-            .ToDictionaryAsync(r => r.Code, r => english ? r.NameEn : r.Name);
+        var tree = await regions.GetAsync();
+        var names = new[] { p.RegionCode, township, p.CountyCode }.Distinct()
+            .Where(c => tree.Find(c) is not null).ToDictionary(c => c, c => tree.NameOf(c)!);
         Person = new View(p.Id, p.Name, p.Sex, p.BirthDate, Masking.IdNumber(p.IdNumber), p.Mobile is null ? null : Masking.Mobile(p.Mobile),
             names.GetValueOrDefault(p.RegionCode, ""), names.GetValueOrDefault(township, ""), names.GetValueOrDefault(p.CountyCode, ""),
             p.Education, p.Industry, p.Skills, p.CertificatesHeld, p.IncomeBand, p.Notes, p.CreatedAt, p.UpdatedAt);
@@ -91,7 +92,7 @@ public sealed class DetailsModel(TalentHubDbContext db, AuditLog audit, IRegionS
         // The person's courses may belong to another county (multi-county courses): shown, linked only when in scope.
         var viewerCounty = scope.CountyCode;
         Training = (await db.Enrollments.AsNoTracking().Where(e => e.PersonId == id)
-                .Join(db.Courses.IgnoreQueryFilters(), e => e.CourseId, c => c.Id, (e, c) => new
+                .Join(db.Courses.IgnoreQueryFilters([RegionFilter.Name]), e => e.CourseId, c => c.Id, (e, c) => new
                 {
                     c.Id, c.Title, CourseStatus = c.Status, e.Status, e.EnrolledAt, c.TotalHours, c.CountyCode, EnrollmentId = e.Id,
                     First = c.Sessions.Min(s => (DateTimeOffset?)s.StartsAt),

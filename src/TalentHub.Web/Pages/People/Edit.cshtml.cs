@@ -11,7 +11,7 @@ using TalentHub.Web.Services;
 namespace TalentHub.Web.Pages.People;
 
 /// <summary>Edits a person; the ID number and mobile are never sent to the browser (empty keeps them).</summary>
-[Authorize(Roles = Roles.RegistryStaff)]
+[Authorize(Policy = Policies.RegistryStaff)]
 public sealed class EditModel(
     TalentHubDbContext db, PersonRegistry registry, IRegionScope scope, TimeProvider clock, IStringLocalizer<SharedResource> l)
     : PersonFormPage(db, registry, scope, l)
@@ -52,7 +52,7 @@ public sealed class EditModel(
             return await RedisplayAsync();
         }
         TempData["Flash"] = L["Person.Saved", person.Name].Value;
-        return Redirect($"/People/{person.Id}");
+        return RedirectToPage("/People/Details", new { id = person.Id });
     }
 
     /// <summary>The person with categories (the venture is owned and comes along); null outside the user's county.</summary>

@@ -9,7 +9,7 @@ using TalentHub.Web.Services.Import;
 
 namespace TalentHub.Web.Pages.People;
 
-[Authorize(Roles = Roles.RegistryStaff)]
+[Authorize(Policy = Policies.RegistryStaff)]
 [UploadLimit]
 public sealed class ImportModel(TalentHubDbContext db, PersonRegistry registry, IRegionScope scope, TimeProvider clock,
     AuditLog audit, UploadStore uploads, IConfiguration configuration, IStringLocalizer<SharedResource> l)

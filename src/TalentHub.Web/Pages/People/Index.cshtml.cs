@@ -1,3 +1,4 @@
+using TalentHub.Web.Infrastructure;
 using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -16,8 +17,8 @@ namespace TalentHub.Web.Pages.People;
 /// The registry list: filters shared with the export, one COUNT and one paged projection, and the
 /// categories of the shown rows in one more query. Region scope comes from the DbContext.
 /// </summary>
-[Authorize(Roles = Roles.RegistryStaff)]
-public sealed class IndexModel(TalentHubDbContext db, PersonalDataProtector protector, IRegionScope scope) : PageModel
+[Authorize(Policy = Policies.RegistryStaff)]
+public sealed class IndexModel(TalentHubDbContext db, PersonalDataProtector protector, IRegionScope scope, RegionDirectory regions) : PageModel
 {
     public const int PageSize = 20;
 
@@ -39,24 +40,28 @@ public sealed class IndexModel(TalentHubDbContext db, PersonalDataProtector prot
 
     public async Task OnGetAsync()
     {
-        var english = CultureInfo.CurrentUICulture.Name == "en";
+        var tree = await regions.GetAsync();
         if (ScopeCounty is { } county)
         {
             Filter.County = null; // the region scope already confines the list; keep the links clean
-            ScopeCountyName = await db.Regions.Where(r => r.Code == county).Select(r => english ? r.NameEn : r.Name).FirstOrDefaultAsync();
+            ScopeCountyName = tree.NameOf(county);
         }
 
         var query = Filter.Apply(db.People.AsNoTracking(), protector);
         Total = await query.CountAsync();
         PageNumber = Math.Clamp(PageNumber, 1, Math.Max(1, (Total + PageSize - 1) / PageSize));
-        var page = await query.Skip((PageNumber - 1) * PageSize).Take(PageSize)
-            .Join(db.Regions, p => p.RegionCode, r => r.Code, (p, v) => new { p, v })
-            .Join(db.Regions, x => x.p.CountyCode, r => r.Code, (x, c) => new
-            {
-                x.p.Id, x.p.Name, x.p.Sex, x.p.BirthDate, x.p.IdNumber, x.p.Mobile, x.p.Industry,
-                Village = english ? x.v.NameEn : x.v.Name, County = english ? c.NameEn : c.Name,
-            })
+        var rows = await query.Skip((PageNumber - 1) * PageSize).Take(PageSize)
+            .Select(p => new { p.Id, p.Name, p.Sex, p.BirthDate, p.IdNumber, p.Mobile, p.Industry, p.RegionCode, p.CountyCode })
             .ToListAsync();
+        tree = await regions.GetAsync(rows.Select(p => p.RegionCode));
+        var page = rows
+            .Where(p => tree.Find(p.RegionCode) is not null && tree.Find(p.CountyCode) is not null)
+            .Select(p => new
+            {
+                p.Id, p.Name, p.Sex, p.BirthDate, p.IdNumber, p.Mobile, p.Industry,
+                Village = tree.NameOf(p.RegionCode)!, County = tree.NameOf(p.CountyCode)!,
+            })
+            .ToList();
 
         var ids = page.Select(p => p.Id).ToList();
         var categories = (await db.Set<PersonCategory>().AsNoTracking().Where(c => ids.Contains(c.PersonId))

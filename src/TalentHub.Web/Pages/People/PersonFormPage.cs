@@ -91,7 +91,7 @@ public abstract class PersonFormPage(TalentHubDbContext db, PersonRegistry regis
         {
             if (!await db.Regions.AnyAsync(r => r.Code == Input.RegionCode && r.Level == RegionLevel.Village))
                 ModelState.AddModelError("Input.RegionCode", l["Person.VillageInvalid"]);
-            else if (scope.CountyCode is { } county && RegionCodes.CountyOf(Input.RegionCode) != county)
+            else if (!scope.Allows(Input.RegionCode))
                 ModelState.AddModelError("Input.RegionCode", l["Person.VillageOutsideCounty"]);
         }
         if (Input.EntityId is { } entityId && !await db.BusinessEntities.AnyAsync(e => e.Id == entityId))

@@ -8,7 +8,7 @@ using TalentHub.Web.Infrastructure;
 
 namespace TalentHub.Web.Pages.Programs;
 
-[Authorize(Roles = Editors)]
+[Authorize(Policy = Policies.CityManager)]
 public sealed class CreateModel(TalentHubDbContext db, IStringLocalizer<SharedResource> l, TimeProvider clock) : ProgramFormPage(db, l)
 {
     public override bool IsEdit => false;
@@ -26,6 +26,6 @@ public sealed class CreateModel(TalentHubDbContext db, IStringLocalizer<SharedRe
         Db.Programs.Add(program);
         await Db.SaveChangesAsync();
         TempData["Flash"] = L["Program.Created"].Value;
-        return Redirect("/Programs");
+        return RedirectToPage("/Programs/Index");
     }
 }

@@ -1,3 +1,4 @@
+using TalentHub.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -9,7 +10,7 @@ using TalentHub.Web.Domain.Training;
 namespace TalentHub.Web.Pages.Programs;
 
 /// <summary>City officers and admins edit; county staff read the same page.</summary>
-[Authorize(Roles = Roles.RegistryStaff)]
+[Authorize(Policy = Policies.RegistryStaff)]
 public sealed class EditModel(TalentHubDbContext db, IStringLocalizer<SharedResource> l) : ProgramFormPage(db, l)
 {
     public override bool IsEdit => true;
@@ -37,7 +38,7 @@ public sealed class EditModel(TalentHubDbContext db, IStringLocalizer<SharedReso
         {
             await Db.SaveChangesAsync();
             TempData["Flash"] = L["Program.Saved"].Value;
-            return Redirect("/Programs");
+            return RedirectToPage("/Programs/Index");
         }
         catch (DbUpdateConcurrencyException)
         {

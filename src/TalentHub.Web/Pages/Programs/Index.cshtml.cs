@@ -1,3 +1,4 @@
+using TalentHub.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -8,7 +9,7 @@ using TalentHub.Web.Services;
 
 namespace TalentHub.Web.Pages.Programs;
 
-[Authorize(Roles = Roles.RegistryStaff)]
+[Authorize(Policy = Policies.RegistryStaff)]
 public sealed class IndexModel(TalentHubDbContext db, IRegionScope scope) : PageModel
 {
     public sealed record Standard(TraineeType Type, decimal Yuan);

@@ -1,3 +1,4 @@
+using TalentHub.Web.Infrastructure;
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -13,12 +14,10 @@ namespace TalentHub.Web.Pages.Programs;
 /// <summary>What the program create and edit pages share. Only city officers and admins change programs.</summary>
 public abstract class ProgramFormPage(TalentHubDbContext db, IStringLocalizer<SharedResource> l) : PageModel
 {
-    public const string Editors = Roles.Admin + "," + Roles.CityOfficer;
-
     [BindProperty] public ProgramInput Input { get; set; } = new();
     public IReadOnlyDictionary<string, string> CountyNames { get; private set; } = new Dictionary<string, string>();
     public abstract bool IsEdit { get; }
-    public bool CanEdit => User.IsInRole(Roles.Admin) || User.IsInRole(Roles.CityOfficer);
+    public bool CanEdit => User.Meets(Policies.CityManager);
 
     protected TalentHubDbContext Db => db;
     protected IStringLocalizer<SharedResource> L => l;
@@ -26,7 +25,7 @@ public abstract class ProgramFormPage(TalentHubDbContext db, IStringLocalizer<Sh
     /// <summary>Loads the county names and gives the form one row per trainee type and per county, in a fixed order.</summary>
     protected async Task<PageResult> RedisplayAsync()
     {
-        var english = CultureInfo.CurrentUICulture.Name == "en";
+        var english = TalentHubCultures.IsEnglish;
         var counties = await db.Regions.AsNoTracking().Where(r => r.Level == RegionLevel.County).OrderBy(r => r.Code).ToListAsync();
         CountyNames = counties.ToDictionary(r => r.Code, r => r.DisplayName(english));
         Input.Standards = Enum.GetValues<TraineeType>()

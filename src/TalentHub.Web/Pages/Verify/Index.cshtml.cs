@@ -24,7 +24,7 @@ public sealed class IndexModel(TalentHubDbContext db) : PageModel
     {
         if (!CertificateNumber.IsWellFormed(number)) return NotFound();
         // Public: no region scope applies to an anonymous visitor, and only this number is looked up.
-        var found = await CertificateView.QueryAsync(db, db.Certificates.IgnoreQueryFilters().Where(c => c.Number == number));
+        var found = await CertificateView.QueryAsync(db, db.Certificates.IgnoreQueryFilters([RegionFilter.Name]).Where(c => c.Number == number));
         if (found.Count == 0) return NotFound();
         Certificate = found[0];
         return Page();

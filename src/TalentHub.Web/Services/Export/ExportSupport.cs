@@ -1,3 +1,4 @@
+using TalentHub.Web.Infrastructure;
 using System.Globalization;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
@@ -37,13 +38,13 @@ public static class ExportLinks
 public sealed class RegionNames
 {
     private readonly Dictionary<string, (string Name, string? Parent)> _regions;
-    private readonly bool _english = CultureInfo.CurrentUICulture.Name == "en";
+    private readonly bool _english = TalentHubCultures.IsEnglish;
 
     private RegionNames(Dictionary<string, (string, string?)> regions) => _regions = regions;
 
     public static async Task<RegionNames> LoadAsync(TalentHubDbContext db, CancellationToken ct)
     {
-        var english = CultureInfo.CurrentUICulture.Name == "en";
+        var english = TalentHubCultures.IsEnglish;
         var all = await db.Regions.AsNoTracking().Select(r => new { r.Code, r.Name, r.NameEn, r.ParentCode }).ToListAsync(ct);
         return new RegionNames(all.ToDictionary(r => r.Code, r => (english ? r.NameEn : r.Name, r.ParentCode)));
     }

@@ -1,3 +1,4 @@
+using TalentHub.Web.Infrastructure;
 using System.Globalization;
 
 namespace TalentHub.Web.Services.Import;
@@ -13,7 +14,7 @@ public sealed record ImportColumn(string Field, string Chinese, string English, 
 
     public string Header(bool english) => english ? English : Chinese;
 
-    public string CurrentHeader => Header(CultureInfo.CurrentUICulture.Name == "en");
+    public string CurrentHeader => Header(TalentHubCultures.IsEnglish);
 
     public IEnumerable<string> Names => Aliases.Append(Chinese).Append(English).Append(Field);
 

@@ -1,3 +1,4 @@
+using TalentHub.Web.Infrastructure;
 using System.Globalization;
 using System.Resources;
 using Microsoft.Extensions.Localization;
@@ -94,7 +95,7 @@ public static class ImportLabels
     {
         var text = l[ResourceKey(value)];
         if (!text.ResourceNotFound) return text.Value;
-        return CultureInfo.CurrentUICulture.Name == "en" ? English(value) : Chinese(value);
+        return TalentHubCultures.IsEnglish ? English(value) : Chinese(value);
     }
 
     private static string ResourceKey(Enum value) =>

@@ -1,3 +1,4 @@
+using TalentHub.Web.Infrastructure;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using TalentHub.Web.Data;
@@ -58,12 +59,12 @@ public sealed class PeopleImporter(TalentHubDbContext db, PersonRegistry registr
     /// <summary>Keyed hash → name of the county holding that ID number, looked up city-wide in chunks.</summary>
     private async Task<Dictionary<string, string>> CountiesHoldingAsync(List<string> hashes, CancellationToken ct)
     {
-        var english = CultureInfo.CurrentUICulture.Name == "en";
+        var english = TalentHubCultures.IsEnglish;
         var found = new Dictionary<string, string>();
         foreach (var chunk in hashes.Chunk(Chunk))
         {
             // Deliberately outside the region scope: an ID number is unique in the whole city.
-            var rows = await db.People.IgnoreQueryFilters().AsNoTracking()
+            var rows = await db.People.IgnoreQueryFilters([RegionFilter.Name]).AsNoTracking()
                 .Where(p => chunk.Contains(p.IdNumberHash))
                 .Join(db.Regions, p => p.CountyCode, r => r.Code, (p, r) => new { p.IdNumberHash, r.Name, r.NameEn })
                 .ToListAsync(ct);

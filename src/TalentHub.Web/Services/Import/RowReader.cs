@@ -1,3 +1,4 @@
+using TalentHub.Web.Infrastructure;
 using TalentHub.Web.Domain;
 
 namespace TalentHub.Web.Services.Import;
@@ -90,7 +91,7 @@ public sealed class RowReader(SheetRow row, ColumnMap map, IReadOnlyList<ImportC
         var text = ImportValues.Text(Cell(field));
         if (text is null) { RequiredMissing(field); return null; }
         if (ImportLabels.TryParse<T>(text, out var value)) return value;
-        Fail(field, "Import.UnknownChoice", text, ImportLabels.Choices<T>(System.Globalization.CultureInfo.CurrentUICulture.Name == "en"));
+        Fail(field, "Import.UnknownChoice", text, ImportLabels.Choices<T>(TalentHubCultures.IsEnglish));
         return null;
     }
 
@@ -103,7 +104,7 @@ public sealed class RowReader(SheetRow row, ColumnMap map, IReadOnlyList<ImportC
         foreach (var part in text.Split(['、', ',', '，', ';', '；', '/', '|'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
             if (ImportLabels.TryParse<T>(part, out var value)) found.Add(value);
-            else Fail(field, "Import.UnknownChoice", part, ImportLabels.Choices<T>(System.Globalization.CultureInfo.CurrentUICulture.Name == "en"));
+            else Fail(field, "Import.UnknownChoice", part, ImportLabels.Choices<T>(TalentHubCultures.IsEnglish));
         }
         return found;
     }

@@ -55,7 +55,7 @@ public sealed class VillageIndex
         if (found.Count == 0) { errorKey = "Import.VillageNotFound"; return null; }
         if (scopeCounty is not null)
         {
-            var inCounty = found.Where(v => v.CountyCode == scopeCounty).ToList();
+            var inCounty = found.Where(v => IRegionScope.Allows(scopeCounty, v.Code)).ToList();
             if (inCounty.Count == 0) { errorKey = "Import.VillageOutsideCounty"; return null; }
             found = inCounty;
         }

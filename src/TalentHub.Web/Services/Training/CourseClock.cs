@@ -19,7 +19,7 @@ public sealed class CourseClock(TalentHubDbContext db, Outbox outbox, TimeProvid
     public async Task<int> AdvanceCoursesAsync(CancellationToken ct = default)
     {
         var now = clock.GetUtcNow();
-        var courses = await db.Courses.IgnoreQueryFilters().Include(c => c.Sessions)
+        var courses = await db.Courses.IgnoreQueryFilters([RegionFilter.Name]).Include(c => c.Sessions)
             .Where(c => Moving.Contains(c.Status)).ToListAsync(ct);
         var moves = 0;
         foreach (var course in courses)
@@ -39,7 +39,7 @@ public sealed class CourseClock(TalentHubDbContext db, Outbox outbox, TimeProvid
         var horizon = now.AddHours(24);
         var sessions = await db.CourseSessions
             .Where(s => s.RemindedAt == null && s.StartsAt > now && s.StartsAt <= horizon)
-            .Join(db.Courses.IgnoreQueryFilters().Where(c => c.Status != CourseStatus.Cancelled && c.Status != CourseStatus.Draft),
+            .Join(db.Courses.IgnoreQueryFilters([RegionFilter.Name]).Where(c => c.Status != CourseStatus.Cancelled && c.Status != CourseStatus.Draft),
                 s => s.CourseId, c => c.Id, (s, c) => new { Session = s, c.Title })
             .ToListAsync(ct);
         var courseIds = sessions.Select(s => s.Session.CourseId).Distinct().ToList();
@@ -65,7 +65,7 @@ public sealed class CourseClock(TalentHubDbContext db, Outbox outbox, TimeProvid
     /// <summary>Tells everyone with an active place that the course changed or was cancelled.</summary>
     public async Task NotifyEnrolledAsync(int courseId, NotificationKind kind, string changeKey, CancellationToken ct = default)
     {
-        var title = await db.Courses.IgnoreQueryFilters().Where(c => c.Id == courseId).Select(c => c.Title).FirstAsync(ct);
+        var title = await db.Courses.IgnoreQueryFilters([RegionFilter.Name]).Where(c => c.Id == courseId).Select(c => c.Title).FirstAsync(ct);
         var people = await db.Enrollments.AsNoTracking()
             .Where(e => e.CourseId == courseId && (e.Status == EnrollmentStatus.Confirmed || e.Status == EnrollmentStatus.Waitlisted))
             .Select(e => new { e.Id, e.PersonId }).ToListAsync(ct);

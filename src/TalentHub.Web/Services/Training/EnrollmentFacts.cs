@@ -12,15 +12,15 @@ public sealed class EnrollmentFacts(TalentHubDbContext db)
         int courseId, int personId, CancellationToken ct)
     {
         // The caller has already checked the course is visible to the user; farmers see every county's catalog.
-        var course = await db.Courses.IgnoreQueryFilters().AsNoTracking().Include(c => c.Sessions)
+        var course = await db.Courses.IgnoreQueryFilters([RegionFilter.Name]).AsNoTracking().Include(c => c.Sessions)
             .FirstOrDefaultAsync(c => c.Id == courseId, ct) ?? throw new DomainException("Course.NotFound");
-        var person = await db.People.IgnoreQueryFilters().AsNoTracking().Include(p => p.Categories)
+        var person = await db.People.IgnoreQueryFilters([RegionFilter.Name]).AsNoTracking().Include(p => p.Categories)
             .FirstOrDefaultAsync(p => p.Id == personId, ct) ?? throw new DomainException("Person.NotFound");
         var subsidisedPrograms = await db.Programs.Where(p => p.RepeatRuleApplies).Select(p => p.Id).ToListAsync(ct);
 
         var history = await db.Enrollments.AsNoTracking()
             .Where(e => e.PersonId == personId && e.Status != EnrollmentStatus.Cancelled && e.Status != EnrollmentStatus.NotCompleted)
-            .Join(db.Courses.IgnoreQueryFilters(), e => e.CourseId, c => c.Id, (e, c) => new { c.Id, c.ProgramId, c.Level, c.Category, c.EnrollmentClosesAt, Start = c.Sessions.Min(s => (DateTimeOffset?)s.StartsAt) })
+            .Join(db.Courses.IgnoreQueryFilters([RegionFilter.Name]), e => e.CourseId, c => c.Id, (e, c) => new { c.Id, c.ProgramId, c.Level, c.Category, c.EnrollmentClosesAt, Start = c.Sessions.Min(s => (DateTimeOffset?)s.StartsAt) })
             .ToListAsync(ct);
         var alreadyEnrolled = await db.Enrollments.AnyAsync(e => e.CourseId == courseId && e.PersonId == personId
             && (e.Status == EnrollmentStatus.Confirmed || e.Status == EnrollmentStatus.Waitlisted), ct);

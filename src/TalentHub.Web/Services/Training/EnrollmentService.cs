@@ -81,7 +81,7 @@ public sealed class EnrollmentService(TalentHubDbContext db, EnrollmentFacts fac
             .ExecuteUpdateAsync(s => s.SetProperty(e => e.Status, EnrollmentStatus.Cancelled).SetProperty(e => e.CancelledAt, now), ct);
         if (changed == 0) return false;
         if (wasConfirmed)
-            await db.Courses.IgnoreQueryFilters().Where(c => c.Id == enrollment.CourseId && c.ConfirmedCount > 0)
+            await db.Courses.IgnoreQueryFilters([RegionFilter.Name]).Where(c => c.Id == enrollment.CourseId && c.ConfirmedCount > 0)
                 .ExecuteUpdateAsync(s => s.SetProperty(c => c.ConfirmedCount, c => c.ConfirmedCount - 1), ct);
         await outbox.QueueAsync($"cancel:{enrollmentId}", enrollment.PersonId, NotificationKind.EnrollmentCancelled,
             enrollment.CourseId, await TitleAsync(enrollment.CourseId, ct), ct: ct);
@@ -122,18 +122,18 @@ public sealed class EnrollmentService(TalentHubDbContext db, EnrollmentFacts fac
     /// SQLite already serialises writers.
     /// </summary>
     private Task LockCourseAsync(int courseId, CancellationToken ct) =>
-        db.Courses.IgnoreQueryFilters().Where(c => c.Id == courseId)
+        db.Courses.IgnoreQueryFilters([RegionFilter.Name]).Where(c => c.Id == courseId)
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.ConfirmedCount, c => c.ConfirmedCount), ct);
 
     private async Task<bool> ClaimSeatAsync(int courseId, CancellationToken ct) =>
-        await db.Courses.IgnoreQueryFilters()
+        await db.Courses.IgnoreQueryFilters([RegionFilter.Name])
             .Where(c => c.Id == courseId && c.ConfirmedCount < c.Capacity)
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.ConfirmedCount, c => c.ConfirmedCount + 1), ct) == 1;
 
     private Task ReleaseSeatAsync(int courseId, CancellationToken ct) =>
-        db.Courses.IgnoreQueryFilters().Where(c => c.Id == courseId && c.ConfirmedCount > 0)
+        db.Courses.IgnoreQueryFilters([RegionFilter.Name]).Where(c => c.Id == courseId && c.ConfirmedCount > 0)
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.ConfirmedCount, c => c.ConfirmedCount - 1), ct);
 
     private Task<string?> TitleAsync(int courseId, CancellationToken ct) =>
-        db.Courses.IgnoreQueryFilters().Where(c => c.Id == courseId).Select(c => (string?)c.Title).FirstOrDefaultAsync(ct);
+        db.Courses.IgnoreQueryFilters([RegionFilter.Name]).Where(c => c.Id == courseId).Select(c => (string?)c.Title).FirstOrDefaultAsync(ct);
 }

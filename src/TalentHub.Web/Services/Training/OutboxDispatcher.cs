@@ -34,7 +34,7 @@ public sealed class OutboxDispatcher(TalentHubDbContext db, INotificationSender 
                         CourseId = notification.CourseId, Subject = notification.Subject, SessionStartsAt = startsAt,
                         CreatedAt = clock.GetUtcNow(),
                     });
-                var to = await db.People.IgnoreQueryFilters().Where(p => p.Id == notification.PersonId)
+                var to = await db.People.IgnoreQueryFilters([RegionFilter.Name]).Where(p => p.Id == notification.PersonId)
                     .Select(p => new NotificationRecipient(p.Id, p.Name, p.Mobile, p.Email)).FirstAsync(ct);
                 await sender.SendAsync(to, Render(notification.Kind, notification.Subject, startsAt), ct);
                 notification.DeliveredAt = clock.GetUtcNow();

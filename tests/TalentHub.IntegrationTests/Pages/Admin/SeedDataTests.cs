@@ -14,13 +14,13 @@ public sealed class SeedDataTests(TalentHubFactory app) : AppTest(app)
     [Fact]
     public async Task People_AreAtLeast300_InAllFiveCounties_WithEveryCategory()
     {
-        var byCounty = await App.QueryAsync(db => db.People.IgnoreQueryFilters().GroupBy(p => p.CountyCode)
+        var byCounty = await App.QueryAsync(db => db.People.IgnoreQueryFilters([RegionFilter.Name]).GroupBy(p => p.CountyCode)
             .Select(g => new { County = g.Key, Count = g.Count() }).ToListAsync());
-        var categories = await App.QueryAsync(db => db.People.IgnoreQueryFilters()
+        var categories = await App.QueryAsync(db => db.People.IgnoreQueryFilters([RegionFilter.Name])
             .SelectMany(p => p.Categories).Select(c => c.Category).Distinct().ToListAsync());
-        var localTypes = await App.QueryAsync(db => db.People.IgnoreQueryFilters().SelectMany(p => p.Categories)
+        var localTypes = await App.QueryAsync(db => db.People.IgnoreQueryFilters([RegionFilter.Name]).SelectMany(p => p.Categories)
             .Where(c => c.LocalTalentType != null).Select(c => c.LocalTalentType).Distinct().CountAsync());
-        var ventures = await App.QueryAsync(db => db.People.IgnoreQueryFilters().CountAsync(p => p.Venture != null && p.Venture.Name != null));
+        var ventures = await App.QueryAsync(db => db.People.IgnoreQueryFilters([RegionFilter.Name]).CountAsync(p => p.Venture != null && p.Venture.Name != null));
 
         Assert.True(byCounty.Sum(c => c.Count) >= 300);
         Assert.All(Counties, county => Assert.Contains(byCounty, c => c.County == county && c.Count >= 40));
@@ -32,7 +32,7 @@ public sealed class SeedDataTests(TalentHubFactory app) : AppTest(app)
     [Fact]
     public async Task Entities_AreAtLeast60_OfEveryTypeAndStatus_InAllFiveCounties()
     {
-        var entities = await App.QueryAsync(db => db.BusinessEntities.IgnoreQueryFilters()
+        var entities = await App.QueryAsync(db => db.BusinessEntities.IgnoreQueryFilters([RegionFilter.Name])
             .Select(e => new { e.Type, e.Status, e.CountyCode }).ToListAsync());
 
         Assert.True(entities.Count >= 60);
@@ -46,9 +46,9 @@ public sealed class SeedDataTests(TalentHubFactory app) : AppTest(app)
     {
         var seededIds = SeedData.Read<List<SeedData.PersonRow>>("people.json").Select(p => p.IdNumber).ToHashSet();
         var seededCodes = SeedData.Read<List<SeedData.EntityRow>>("entities.json").Select(e => e.CreditCode).ToHashSet();
-        var ids = (await App.QueryAsync(db => db.People.IgnoreQueryFilters().Select(p => p.IdNumber).ToListAsync()))
+        var ids = (await App.QueryAsync(db => db.People.IgnoreQueryFilters([RegionFilter.Name]).Select(p => p.IdNumber).ToListAsync()))
             .Where(seededIds.Contains).ToList();
-        var codes = await App.QueryAsync(db => db.BusinessEntities.IgnoreQueryFilters()
+        var codes = await App.QueryAsync(db => db.BusinessEntities.IgnoreQueryFilters([RegionFilter.Name])
             .Where(e => seededCodes.Contains(e.CreditCode)).Select(e => new { e.CreditCode, e.CreditCodeWarningConfirmed }).ToListAsync());
 
         Assert.Equal(seededIds.Count, ids.Count);
@@ -65,7 +65,7 @@ public sealed class SeedDataTests(TalentHubFactory app) : AppTest(app)
     public async Task SeededApprovals_WereCheckedBySomeoneOtherThanTheSubmitter_AndByRealUsers()
     {
         var seededCodes = SeedData.Read<List<SeedData.EntityRow>>("entities.json").Select(e => e.CreditCode).ToList();
-        var approvals = await App.QueryAsync(db => db.BusinessEntities.IgnoreQueryFilters()
+        var approvals = await App.QueryAsync(db => db.BusinessEntities.IgnoreQueryFilters([RegionFilter.Name])
             .Where(e => seededCodes.Contains(e.CreditCode) && e.Status == EntityStatus.Approved)
             .Select(e => new { e.SubmittedByUserId, Checkers = e.History.Where(h => h.To == EntityStatus.Approved).Select(h => h.ByUserId).ToList() })
             .ToListAsync());
@@ -83,11 +83,11 @@ public sealed class SeedDataTests(TalentHubFactory app) : AppTest(app)
     [Fact]
     public async Task SomeVentures_AreLinkedToTheEntityTheirOwnerRepresents()
     {
-        var linked = await App.QueryAsync(db => db.People.IgnoreQueryFilters()
+        var linked = await App.QueryAsync(db => db.People.IgnoreQueryFilters([RegionFilter.Name])
             .Where(p => p.Venture != null && p.Venture.EntityId != null)
             .Select(p => new { p.Id, EntityId = p.Venture!.EntityId!.Value }).ToListAsync());
         var entityIds = linked.Select(l => l.EntityId).ToList();
-        var representatives = await App.QueryAsync(db => db.BusinessEntities.IgnoreQueryFilters()
+        var representatives = await App.QueryAsync(db => db.BusinessEntities.IgnoreQueryFilters([RegionFilter.Name])
             .Where(e => entityIds.Contains(e.Id)).ToDictionaryAsync(e => e.Id, e => e.LegalRepresentativeId));
 
         Assert.NotEmpty(linked);
@@ -106,12 +106,12 @@ public sealed class SeedDataTests(TalentHubFactory app) : AppTest(app)
 
     private Task<string> CountsAsync() => App.QueryAsync(async db => string.Join(", ",
         await db.Regions.CountAsync(),
-        await db.People.IgnoreQueryFilters().CountAsync(),
-        await db.People.IgnoreQueryFilters().SelectMany(p => p.Categories).CountAsync(),
-        await db.People.IgnoreQueryFilters().CountAsync(p => p.Venture != null && p.Venture.EntityId != null),
-        await db.BusinessEntities.IgnoreQueryFilters().CountAsync(),
-        await db.BusinessEntities.IgnoreQueryFilters().SelectMany(e => e.People).CountAsync(),
-        await db.BusinessEntities.IgnoreQueryFilters().SelectMany(e => e.History).CountAsync(),
+        await db.People.IgnoreQueryFilters([RegionFilter.Name]).CountAsync(),
+        await db.People.IgnoreQueryFilters([RegionFilter.Name]).SelectMany(p => p.Categories).CountAsync(),
+        await db.People.IgnoreQueryFilters([RegionFilter.Name]).CountAsync(p => p.Venture != null && p.Venture.EntityId != null),
+        await db.BusinessEntities.IgnoreQueryFilters([RegionFilter.Name]).CountAsync(),
+        await db.BusinessEntities.IgnoreQueryFilters([RegionFilter.Name]).SelectMany(e => e.People).CountAsync(),
+        await db.BusinessEntities.IgnoreQueryFilters([RegionFilter.Name]).SelectMany(e => e.History).CountAsync(),
         await db.Users.CountAsync(),
         await db.UserRoles.CountAsync(),
         await db.AuditEntries.CountAsync()));

@@ -1,3 +1,4 @@
+using TalentHub.Web.Data;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
@@ -94,7 +95,7 @@ public static partial class CourseForms
     /// <summary>Enrolls a person from outside any request, the way the farmer pages would.</summary>
 
     public static Task<Course> CourseAsync(this TalentHubFactory app, int id) =>
-        app.QueryAsync(db => db.Courses.IgnoreQueryFilters().AsNoTracking().Include(c => c.Sessions).FirstAsync(c => c.Id == id));
+        app.QueryAsync(db => db.Courses.IgnoreQueryFilters([RegionFilter.Name]).AsNoTracking().Include(c => c.Sessions).FirstAsync(c => c.Id == id));
 
     /// <summary>The messages next to fields (for a readable failure).</summary>
     public static string Errors(string html) =>

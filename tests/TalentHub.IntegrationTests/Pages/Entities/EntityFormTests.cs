@@ -1,3 +1,4 @@
+using TalentHub.Web.Data;
 using Microsoft.EntityFrameworkCore;
 using TalentHub.Web.Domain.Entities;
 using static TalentHub.IntegrationTests.Pages.Entities.EntityForms;
@@ -43,7 +44,7 @@ public sealed class EntityFormTests(TalentHubFactory app) : AppTest(app)
         Assert.Equal(HttpStatusCode.OK, warned.StatusCode);
         Assert.Contains("校验位不符", html);
         Assert.Contains("我已核实该代码", html);
-        Assert.False(await App.QueryAsync(db => db.BusinessEntities.IgnoreQueryFilters().AnyAsync(e => e.CreditCode == bad)));
+        Assert.False(await App.QueryAsync(db => db.BusinessEntities.IgnoreQueryFilters([RegionFilter.Name]).AnyAsync(e => e.CreditCode == bad)));
 
         fields["Input.CreditCodeConfirmed"] = "true";
         var id = await CreateAsync(client, fields);
@@ -89,7 +90,7 @@ public sealed class EntityFormTests(TalentHubFactory app) : AppTest(app)
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("该统一社会信用代码已在吴兴区登记", await response.Content.ReadAsStringAsync());
-        Assert.Equal(1, await App.QueryAsync(db => db.BusinessEntities.IgnoreQueryFilters().CountAsync(e => e.CreditCode == code)));
+        Assert.Equal(1, await App.QueryAsync(db => db.BusinessEntities.IgnoreQueryFilters([RegionFilter.Name]).CountAsync(e => e.CreditCode == code)));
     }
 
     [Fact]
@@ -158,7 +159,7 @@ public sealed class EntityFormTests(TalentHubFactory app) : AppTest(app)
     public async Task FindPeople_KeepsWhatWasTyped_AndOffersTheMatches()
     {
         var client = await App.LoginAsync("anji.clerk");
-        var leader = await App.QueryAsync(db => db.People.IgnoreQueryFilters()
+        var leader = await App.QueryAsync(db => db.People.IgnoreQueryFilters([RegionFilter.Name])
             .Where(p => p.CountyCode == "330523000000").Select(p => new { p.Id, p.Name }).FirstAsync());
         var fields = Fields("还在填写" + NewName(), NewCreditCode(), 0);
         fields.Remove("Input.LegalRepresentativeId");

@@ -1,3 +1,4 @@
+using TalentHub.Web.Data;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using TalentHub.Web.Domain.Entities;
@@ -58,6 +59,6 @@ public static class EntityForms
         client.PostFormAsync($"/Entities/{id}?handler=Move", new() { ["to"] = to.ToString(), ["Reason"] = reason ?? "" }, formPage: $"/Entities/{id}");
 
     public static Task<BusinessEntity> LoadAsync(this TalentHubFactory app, int id) =>
-        app.QueryAsync(db => db.BusinessEntities.IgnoreQueryFilters().AsNoTracking()
+        app.QueryAsync(db => db.BusinessEntities.IgnoreQueryFilters([RegionFilter.Name]).AsNoTracking()
             .Include(e => e.People).Include(e => e.History).SingleAsync(e => e.Id == id));
 }

@@ -1,3 +1,4 @@
+using TalentHub.Web.Data;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using TalentHub.Web.Domain.Entities;
@@ -66,7 +67,7 @@ public sealed class EntityScopeTests(TalentHubFactory app) : AppTest(app)
         var clerk = await App.LoginAsync("anji.clerk");
         var id = await App.CreateAnjiFarmAsync(clerk);
         var leader = (await App.LoadAsync(id)).LegalRepresentativeId;
-        var other = await App.QueryAsync(db => db.People.IgnoreQueryFilters()
+        var other = await App.QueryAsync(db => db.People.IgnoreQueryFilters([RegionFilter.Name])
             .Where(p => p.CountyCode == "330523000000" && p.Id != leader).Select(p => p.Id).FirstAsync());
         var link = new Dictionary<string, string> { ["personId"] = other.ToString(CultureInfo.InvariantCulture), ["role"] = "Employee" };
 

@@ -16,7 +16,7 @@ public sealed class EntitiesImportTests(TalentHubFactory app) : AppTest(app)
         CreditCode.Create(prefix + new string(Enumerable.Range(0, 17 - prefix.Length).Select(_ => Alphabet[Random.Shared.Next(Alphabet.Length)]).ToArray()));
 
     private Task<string> PersonIdInAsync(string county) =>
-        App.QueryAsync(db => db.People.IgnoreQueryFilters().Where(p => p.CountyCode == county).Select(p => p.IdNumber).FirstAsync());
+        App.QueryAsync(db => db.People.IgnoreQueryFilters([RegionFilter.Name]).Where(p => p.CountyCode == county).Select(p => p.IdNumber).FirstAsync());
 
     [Fact]
     public async Task An_xlsx_of_entities_is_checked_then_written_as_drafts_led_by_their_legal_representative()
@@ -42,17 +42,17 @@ public sealed class EntitiesImportTests(TalentHubFactory app) : AppTest(app)
         var errors = Errors(html);
         Assert.Contains(errors, e => e.Row == 3 && e.Column == "B（统一社会信用代码）");
         Assert.Contains(errors, e => e.Row == 4 && e.Column == "D（法定代表人身份证号）" && e.Reason.Contains("找不到"));
-        Assert.False(await App.QueryAsync(db => db.BusinessEntities.IgnoreQueryFilters().AnyAsync(e => e.CreditCode == goodCode)));
+        Assert.False(await App.QueryAsync(db => db.BusinessEntities.IgnoreQueryFilters([RegionFilter.Name]).AnyAsync(e => e.CreditCode == goodCode)));
 
         await client.ConfirmAsync(Page, html);
 
-        var saved = await App.QueryAsync(db => db.BusinessEntities.IgnoreQueryFilters().Include(e => e.People).SingleAsync(e => e.CreditCode == goodCode));
+        var saved = await App.QueryAsync(db => db.BusinessEntities.IgnoreQueryFilters([RegionFilter.Name]).Include(e => e.People).SingleAsync(e => e.CreditCode == goodCode));
         Assert.Equal(farm, saved.Name);
         Assert.Equal(EntityStatus.Draft, saved.Status);
         Assert.Equal(86.5m, saved.LandArea);
         Assert.Equal(DemonstrationLevel.County, saved.Rating);
         Assert.Contains(saved.People, m => m.PersonId == saved.LegalRepresentativeId && m.Role == MemberRole.Leader);
-        Assert.False(await App.QueryAsync(db => db.BusinessEntities.IgnoreQueryFilters().AnyAsync(e => e.CreditCode == badCode)));
+        Assert.False(await App.QueryAsync(db => db.BusinessEntities.IgnoreQueryFilters([RegionFilter.Name]).AnyAsync(e => e.CreditCode == badCode)));
         Assert.True(await App.QueryAsync(db => db.AuditEntries.AnyAsync(a => a.Action == AuditAction.Import && a.EntityType == "BusinessEntity" && a.Changes!.Contains("rows=1"))));
 
         var (_, again) = await client.ValidateAsync(Page, bytes, "entities.xlsx");

@@ -12,7 +12,7 @@ public sealed class PeopleImportTests(TalentHubFactory app) : AppTest(app)
     static PeopleImportTests() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
     private Task<int> CountAsync(params string[] names) =>
-        App.QueryAsync(db => db.People.IgnoreQueryFilters().CountAsync(p => names.Contains(p.Name)));
+        App.QueryAsync(db => db.People.IgnoreQueryFilters([RegionFilter.Name]).CountAsync(p => names.Contains(p.Name)));
 
     [Fact]
     public async Task A_gb18030_csv_is_checked_whole_then_written_on_confirm_and_a_second_import_changes_nothing()
@@ -48,7 +48,7 @@ public sealed class PeopleImportTests(TalentHubFactory app) : AppTest(app)
         Assert.Contains("写入 3 行", done);
         Assert.Equal(3, await CountAsync(good));
         Assert.Equal(0, await CountAsync(bad));
-        Assert.True(await App.QueryAsync(db => db.People.IgnoreQueryFilters().Where(p => good.Contains(p.Name)).AllAsync(p => p.CountyCode == Anji)));
+        Assert.True(await App.QueryAsync(db => db.People.IgnoreQueryFilters([RegionFilter.Name]).Where(p => good.Contains(p.Name)).AllAsync(p => p.CountyCode == Anji)));
         Assert.True(await App.QueryAsync(db => db.AuditEntries.AnyAsync(a =>
             a.Action == AuditAction.Import && a.UserName == "anji.clerk" && a.Changes!.Contains("rows=3") && a.CountyCode == Anji)));
 
@@ -79,7 +79,7 @@ public sealed class PeopleImportTests(TalentHubFactory app) : AppTest(app)
 
         Assert.Empty(Errors(html));
         await client.ConfirmAsync(Page, html);
-        var venture = await App.QueryAsync(db => db.People.IgnoreQueryFilters().AsNoTracking().Where(p => p.Name == name).Select(p => p.Venture).SingleAsync());
+        var venture = await App.QueryAsync(db => db.People.IgnoreQueryFilters([RegionFilter.Name]).AsNoTracking().Where(p => p.Name == name).Select(p => p.Venture).SingleAsync());
         Assert.Equal("竹林民宿", venture!.Name);
         Assert.Equal(35.5m, venture.Investment);
         Assert.Equal(new DateOnly(2023, 6, 1), venture.ReturnedOn);

@@ -64,7 +64,7 @@ public static class TrainingBuilder
             var birth = new DateOnly(birthYear ?? Random.Shared.Next(1965, 2000), 1, 1).AddDays(Random.Shared.Next(0, 360));
             var id = IdNumber.Create(village[..6], birth, Random.Shared.Next(100, 999), Sex.Male);
             var hash = registry.Hash(id.Value);
-            if (await db.People.IgnoreQueryFilters().AnyAsync(p => p.IdNumberHash == hash)) continue;
+            if (await db.People.IgnoreQueryFilters([RegionFilter.Name]).AnyAsync(p => p.IdNumberHash == hash)) continue;
             var mobile = "139" + Random.Shared.Next(10_000_000, 99_999_999);
             var person = new Person { Name = name ?? "学员" + Guid.NewGuid().ToString("N")[..6], CreatedAt = DateTimeOffset.UtcNow, UpdatedAt = DateTimeOffset.UtcNow };
             registry.SetIdentifiers(person, id, mobile);
@@ -89,7 +89,7 @@ public static class TrainingBuilder
         using var scope = app.Services.CreateScope();
         var hash = scope.ServiceProvider.GetRequiredService<PersonalDataProtector>().Hash(mobile);
         var db = scope.ServiceProvider.GetRequiredService<TalentHubDbContext>();
-        var person = await db.People.IgnoreQueryFilters().Where(p => p.MobileHash == hash).Select(p => new { p.Id, p.RegionCode }).FirstAsync();
+        var person = await db.People.IgnoreQueryFilters([RegionFilter.Name]).Where(p => p.MobileHash == hash).Select(p => new { p.Id, p.RegionCode }).FirstAsync();
         return (person.Id, person.RegionCode);
     }
 

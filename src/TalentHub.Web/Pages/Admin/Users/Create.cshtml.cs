@@ -1,3 +1,4 @@
+using TalentHub.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -10,7 +11,7 @@ using TalentHub.Web.Services;
 namespace TalentHub.Web.Pages.Admin.Users;
 
 /// <summary>Creates a staff account bound to the city or a county, with an initial password under the app's password rules.</summary>
-[Authorize(Roles = UserAccounts.Managers)]
+[Authorize(Policy = Policies.CityManager)]
 public sealed class CreateModel(TalentHubDbContext db, UserManager<AppUser> users, AuditLog audit, TimeProvider clock,
     IStringLocalizer<SharedResource> l) : PageModel, IUserForm
 {
@@ -51,6 +52,6 @@ public sealed class CreateModel(TalentHubDbContext db, UserManager<AppUser> user
         await db.SaveChangesAsync();
         await tx.CommitAsync();
         TempData["Flash"] = l["Users.Created", user.DisplayName, user.UserName].Value;
-        return Redirect("/Admin/Users");
+        return RedirectToPage("/Admin/Users/Index");
     }
 }

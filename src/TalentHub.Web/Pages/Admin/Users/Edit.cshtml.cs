@@ -1,3 +1,4 @@
+using TalentHub.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -15,7 +16,7 @@ namespace TalentHub.Web.Pages.Admin.Users;
 /// Role, region, lock and password changes renew the security stamp, which signs the user out of other sessions.
 /// A city officer may not touch an administrator's account (403).
 /// </summary>
-[Authorize(Roles = UserAccounts.Managers)]
+[Authorize(Policy = Policies.CityManager)]
 public sealed class EditModel(TalentHubDbContext db, UserManager<AppUser> users, AuditLog audit, TimeProvider clock,
     IStringLocalizer<SharedResource> l) : PageModel, IUserForm
 {
@@ -65,7 +66,7 @@ public sealed class EditModel(TalentHubDbContext db, UserManager<AppUser> users,
         await db.SaveChangesAsync();
         await tx.CommitAsync();
         TempData["Flash"] = l["Users.Saved", Account.DisplayName].Value;
-        return Redirect($"/Admin/Users/Edit/{Account.Id}");
+        return RedirectToPage("/Admin/Users/Edit", new { id = Account.Id });
     }
 
     public async Task<IActionResult> OnPostLockAsync(string id) => await SetLockAsync(id, locked: true);
@@ -89,7 +90,7 @@ public sealed class EditModel(TalentHubDbContext db, UserManager<AppUser> users,
         await db.SaveChangesAsync();
         await tx.CommitAsync();
         TempData["Flash"] = l["Users.PasswordReset", Account.DisplayName].Value;
-        return Redirect($"/Admin/Users/Edit/{Account.Id}");
+        return RedirectToPage("/Admin/Users/Edit", new { id = Account.Id });
     }
 
     private async Task<IActionResult> SetLockAsync(string id, bool locked)
@@ -114,7 +115,7 @@ public sealed class EditModel(TalentHubDbContext db, UserManager<AppUser> users,
         await db.SaveChangesAsync();
         await tx.CommitAsync();
         TempData["Flash"] = l[locked ? "Users.LockedDone" : "Users.UnlockedDone", Account.DisplayName].Value;
-        return Redirect($"/Admin/Users/Edit/{Account.Id}");
+        return RedirectToPage("/Admin/Users/Edit", new { id = Account.Id });
     }
 
     /// <summary>Finds the account (404) and refuses an administrator's account to a city officer (403); fills the form.</summary>

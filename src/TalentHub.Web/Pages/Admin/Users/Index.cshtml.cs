@@ -1,3 +1,4 @@
+using TalentHub.Web.Services;
 using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -14,8 +15,8 @@ namespace TalentHub.Web.Pages.Admin.Users;
 /// Every account, staff first: filter by role, county and name; one COUNT and one paged projection.
 /// A farmer's user name is a keyed hash of their mobile, so farmers are shown by display name only.
 /// </summary>
-[Authorize(Roles = UserAccounts.Managers)]
-public sealed class IndexModel(TalentHubDbContext db, TimeProvider clock) : PageModel
+[Authorize(Policy = Policies.CityManager)]
+public sealed class IndexModel(TalentHubDbContext db, TimeProvider clock, RegionDirectory regions) : PageModel
 {
     public const int PageSize = 20;
 
@@ -70,9 +71,8 @@ public sealed class IndexModel(TalentHubDbContext db, TimeProvider clock) : Page
 
         var codes = page.Select(u => u.RegionCode).OfType<string>().Where(RegionCodes.IsValid)
             .SelectMany(c => new[] { c, RegionCodes.CountyOf(c) }).OfType<string>().Distinct().ToList();
-        var english = CultureInfo.CurrentUICulture.Name == TalentHubCultures.English;
-        var names = await db.Regions.AsNoTracking().Where(r => codes.Contains(r.Code))
-            .ToDictionaryAsync(r => r.Code, r => english ? r.NameEn : r.Name, ct);
+        var tree = await regions.GetAsync(ct);
+        var names = codes.Where(c => tree.Find(c) is not null).ToDictionary(c => c, c => tree.NameOf(c)!);
         var now = clock.GetUtcNow();
         var isAdmin = User.IsInRole(Roles.Admin);
 

@@ -1,3 +1,4 @@
+using TalentHub.Web.Infrastructure;
 using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using System.Text.Json;
@@ -41,8 +42,7 @@ public sealed class PasswordInput
 /// <summary>Rules shared by the user pages: who may manage whom, region binding, Identity errors and audit summaries.</summary>
 public static class UserAccounts
 {
-    /// <summary>Roles that may open the user pages (comma list for [Authorize(Roles = ...)]).</summary>
-    public const string Managers = Roles.Admin + "," + Roles.CityOfficer;
+    /// <summary>The audit log's type name for staff and farmer accounts (the pages are for <see cref="Infrastructure.Policies.CityManager"/>).</summary>
     public const string AuditType = "User";
 
     /// <summary>Roles a staff account may have; farmers sign up themselves.</summary>

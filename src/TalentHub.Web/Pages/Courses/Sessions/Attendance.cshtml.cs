@@ -6,6 +6,7 @@ using Microsoft.Extensions.Localization;
 using TalentHub.Web.Data;
 using TalentHub.Web.Domain.Training;
 using TalentHub.Web.Services.Training;
+using TalentHub.Web.Infrastructure;
 
 namespace TalentHub.Web.Pages.Courses.Sessions;
 
@@ -14,7 +15,7 @@ namespace TalentHub.Web.Pages.Courses.Sessions;
 /// sets the marks chosen and keeps the others; "all present" marks only those without a mark.
 /// Corrections are audited by the interceptor (who, when, before/after).
 /// </summary>
-[Authorize(Roles = SessionAccess.Roles)]
+[Authorize(Policy = Policies.CourseViewer)]
 public sealed class AttendanceModel(TalentHubDbContext db, AttendanceService attendance, IStringLocalizer<SharedResource> l) : PageModel
 {
     public SessionAccess.SessionHead Session { get; private set; } = null!;

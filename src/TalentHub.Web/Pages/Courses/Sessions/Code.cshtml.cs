@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using TalentHub.Web.Data;
 using TalentHub.Web.Domain.Training;
 using TalentHub.Web.Services.Training;
+using TalentHub.Web.Infrastructure;
 
 namespace TalentHub.Web.Pages.Courses.Sessions;
 
@@ -13,7 +14,7 @@ namespace TalentHub.Web.Pages.Courses.Sessions;
 /// /My/CheckIn?code=…; the page reloads itself when the code rotates. Outside the validity window it
 /// says when check-in opens or that it has closed.
 /// </summary>
-[Authorize(Roles = SessionAccess.Roles)]
+[Authorize(Policy = Policies.CourseViewer)]
 public sealed class CodeModel(TalentHubDbContext db, TimeProvider clock) : PageModel
 {
     public SessionAccess.SessionHead Session { get; private set; } = null!;

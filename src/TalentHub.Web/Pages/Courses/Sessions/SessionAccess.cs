@@ -6,14 +6,11 @@ using TalentHub.Web.Domain.Training;
 namespace TalentHub.Web.Pages.Courses.Sessions;
 
 /// <summary>
-/// Who takes attendance for a session: the course's trainer and the staff of its county (the course
+/// Who takes attendance for a session (pages require policy CourseViewer): the course's trainer and the staff of its county (the course
 /// query filter hides another county's course, and a session of another course is not found: 404).
 /// </summary>
 public static class SessionAccess
 {
-    /// <summary>For [Authorize(Roles = ...)]: staff and trainers; farmers are refused (403).</summary>
-    public const string Roles = CourseAccess.Viewers;
-
     public sealed record SessionHead(int CourseId, string CourseTitle, CourseStatus CourseStatus, string? Venue, int SessionId,
         DateTimeOffset StartsAt, DateTimeOffset EndsAt, string Topic, string? Place, string? TrainerName, string? Secret);
 

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Localization;
 using TalentHub.Web.Data;
 using TalentHub.Web.Domain.Training;
 using TalentHub.Web.Services.Training;
+using TalentHub.Web.Infrastructure;
 
 namespace TalentHub.Web.Pages.Courses.Sessions;
 
@@ -13,7 +14,7 @@ namespace TalentHub.Web.Pages.Courses.Sessions;
 /// signature column); afterwards the clerk ticks the signed rows in one go. Ticked rows become Present
 /// (an attended mark already there is kept); unticked rows without a mark become Absent.
 /// </summary>
-[Authorize(Roles = SessionAccess.Roles)]
+[Authorize(Policy = Policies.CourseViewer)]
 public sealed class SignInSheetModel(TalentHubDbContext db, AttendanceService attendance, IStringLocalizer<SharedResource> l) : PageModel
 {
     public SessionAccess.SessionHead Session { get; private set; } = null!;

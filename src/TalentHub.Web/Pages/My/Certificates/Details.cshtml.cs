@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using TalentHub.Web.Data;
 using TalentHub.Web.Domain;
 using TalentHub.Web.Services.Training;
+using TalentHub.Web.Infrastructure;
 
 namespace TalentHub.Web.Pages.My.Certificates;
 
@@ -11,7 +12,7 @@ namespace TalentHub.Web.Pages.My.Certificates;
 /// One certificate, laid out to print on one A4 page (print stylesheet), in the UI language, with a QR
 /// code of its public /Verify/{number} address. Someone else's certificate does not exist for this farmer (404).
 /// </summary>
-[Authorize(Roles = Roles.Farmer)]
+[Authorize(Policy = Policies.Farmer)]
 public sealed class DetailsModel(TalentHubDbContext db) : PageModel
 {
     public CertificateView Certificate { get; private set; } = null!;

@@ -4,11 +4,12 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using TalentHub.Web.Data;
 using TalentHub.Web.Domain;
 using TalentHub.Web.Services.Training;
+using TalentHub.Web.Infrastructure;
 
 namespace TalentHub.Web.Pages.My.Certificates;
 
 /// <summary>The farmer's own certificates, newest first, each opening its printable page.</summary>
-[Authorize(Roles = Roles.Farmer)]
+[Authorize(Policy = Policies.Farmer)]
 public sealed class IndexModel(TalentHubDbContext db) : PageModel
 {
     public IReadOnlyList<CertificateView> Items { get; private set; } = [];

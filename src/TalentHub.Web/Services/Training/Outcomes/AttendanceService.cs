@@ -18,7 +18,7 @@ public sealed class AttendanceService(TalentHubDbContext db, TimeProvider clock)
     {
         var rows = await db.Enrollments.AsNoTracking()
             .Where(e => e.CourseId == courseId && (e.Status == EnrollmentStatus.Confirmed || e.Status == EnrollmentStatus.Completed || e.Status == EnrollmentStatus.NotCompleted))
-            .Join(db.People.IgnoreQueryFilters(), e => e.PersonId, p => p.Id, (e, p) => new { e.Id, e.PersonId, p.Name, p.IdNumber })
+            .Join(db.People.IgnoreQueryFilters([RegionFilter.Name]), e => e.PersonId, p => p.Id, (e, p) => new { e.Id, e.PersonId, p.Name, p.IdNumber })
             .OrderBy(x => x.Id).ToListAsync(ct);
         var marks = await db.Attendance.AsNoTracking().Where(a => a.SessionId == sessionId)
             .ToDictionaryAsync(a => a.EnrollmentId, ct);

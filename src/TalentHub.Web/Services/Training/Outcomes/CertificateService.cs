@@ -15,6 +15,9 @@ namespace TalentHub.Web.Services.Training;
 /// </summary>
 public sealed class CertificateService(TalentHubDbContext db, Outbox outbox, TimeProvider clock)
 {
+    /// <summary>The filter this service lifts: jobs run outside any request, and a subquery needs the names as an array.</summary>
+    private static readonly string[] RegionScope = [RegionFilter.Name];
+
     private sealed record Due(int EnrollmentId, int PersonId, int CourseId, string Title, string RegionCode, string CountyCode,
         decimal Hours, DateTimeOffset CompletedAt);
 
@@ -22,9 +25,9 @@ public sealed class CertificateService(TalentHubDbContext db, Outbox outbox, Tim
     public async Task<int> IssueDueAsync(CancellationToken ct = default)
     {
         var due = await db.Enrollments.AsNoTracking()
-            .Where(e => e.Status == EnrollmentStatus.Completed && !db.Certificates.IgnoreQueryFilters().Any(c => c.EnrollmentId == e.Id))
+            .Where(e => e.Status == EnrollmentStatus.Completed && !db.Certificates.IgnoreQueryFilters(RegionScope).Any(c => c.EnrollmentId == e.Id))
             .OrderBy(e => e.Id)
-            .Join(db.Courses.IgnoreQueryFilters(), e => e.CourseId, c => c.Id, (e, c) => new Due(e.Id, e.PersonId, c.Id, c.Title,
+            .Join(db.Courses.IgnoreQueryFilters([RegionFilter.Name]), e => e.CourseId, c => c.Id, (e, c) => new Due(e.Id, e.PersonId, c.Id, c.Title,
                 c.RegionCode, c.CountyCode, c.TotalHours, e.CompletedAt ?? c.UpdatedAt))
             .ToListAsync(ct);
         var issued = 0;

@@ -19,8 +19,8 @@ public sealed record CertificateView(int Id, string Number, string PersonName, s
     /// </summary>
     public static Task<List<CertificateView>> QueryAsync(TalentHubDbContext db, IQueryable<Certificate> certificates, CancellationToken ct = default) =>
         certificates.AsNoTracking()
-            .Join(db.People.IgnoreQueryFilters(), c => c.PersonId, p => p.Id, (c, p) => new { c, p.Name })
-            .Join(db.Courses.IgnoreQueryFilters(), x => x.c.CourseId, co => co.Id, (x, co) => new { x.c, x.Name, co.Title })
+            .Join(db.People.IgnoreQueryFilters([RegionFilter.Name]), c => c.PersonId, p => p.Id, (c, p) => new { c, p.Name })
+            .Join(db.Courses.IgnoreQueryFilters([RegionFilter.Name]), x => x.c.CourseId, co => co.Id, (x, co) => new { x.c, x.Name, co.Title })
             .Join(db.Regions, x => x.c.CountyCode, r => r.Code, (x, r) => new { x.c, x.Name, x.Title, County = r.Name, CountyEn = r.NameEn })
             .OrderByDescending(x => x.c.Id)
             .Select(x => new CertificateView(x.c.Id, x.c.Number, x.Name, x.Title, x.c.Hours, x.c.CompletedAt, x.c.IssuedAt, x.c.RevokedAt, x.County, x.CountyEn))

@@ -38,7 +38,7 @@ public sealed class CheckInService(TalentHubDbContext db, TimeProvider clock)
         var to = now + CheckInCode.OpensBefore + CheckInCode.OpensBefore;
         var sessions = await db.CourseSessions.AsNoTracking()
             .Where(s => s.CheckInSecret != null && s.StartsAt <= to && s.EndsAt >= from)
-            .Join(db.Courses.IgnoreQueryFilters().Where(c => c.Status != CourseStatus.Cancelled && c.Status != CourseStatus.Draft),
+            .Join(db.Courses.IgnoreQueryFilters([RegionFilter.Name]).Where(c => c.Status != CourseStatus.Cancelled && c.Status != CourseStatus.Draft),
                 s => s.CourseId, c => c.Id, (s, c) => new { s.Id, s.CourseId, s.StartsAt, s.EndsAt, s.CheckInSecret, c.Title })
             .ToListAsync(ct);
         var verdicts = sessions.Select(s => (Session: s, Verdict: CheckInCode.Check(s.CheckInSecret!, s.StartsAt, s.EndsAt, code, now))).ToList();

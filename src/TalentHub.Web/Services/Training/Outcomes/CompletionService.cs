@@ -19,7 +19,7 @@ public sealed class CompletionService(TalentHubDbContext db, Outbox outbox, Time
     public async Task<int> CompleteDueAsync(CancellationToken ct = default)
     {
         var now = clock.GetUtcNow();
-        var due = await db.Courses.IgnoreQueryFilters()
+        var due = await db.Courses.IgnoreQueryFilters([RegionFilter.Name])
             .Where(c => c.Status == CourseStatus.Completed && db.Enrollments.Any(e => e.CourseId == c.Id && e.Status == EnrollmentStatus.Confirmed))
             .Select(c => new
             {
@@ -35,7 +35,7 @@ public sealed class CompletionService(TalentHubDbContext db, Outbox outbox, Time
 
     public async Task<int> CompleteCourseAsync(int courseId, CancellationToken ct = default)
     {
-        var course = await db.Courses.IgnoreQueryFilters().Include(c => c.Sessions).FirstAsync(c => c.Id == courseId, ct);
+        var course = await db.Courses.IgnoreQueryFilters([RegionFilter.Name]).Include(c => c.Sessions).FirstAsync(c => c.Id == courseId, ct);
         var subsidised = course.ProgramId is { } pid && await db.Programs.AnyAsync(p => p.Id == pid && p.RepeatRuleApplies, ct);
         var completedAt = course.Sessions.Count == 0 ? clock.GetUtcNow() : course.Sessions.Max(s => s.EndsAt);
         var enrollments = await db.Enrollments.Where(e => e.CourseId == courseId && e.Status == EnrollmentStatus.Confirmed).ToListAsync(ct);
@@ -49,7 +49,7 @@ public sealed class CompletionService(TalentHubDbContext db, Outbox outbox, Time
             decided++;
             if (outcome.Completed && subsidised)
             {
-                var person = await db.People.IgnoreQueryFilters().Include(p => p.Categories).FirstAsync(p => p.Id == enrollment.PersonId, ct);
+                var person = await db.People.IgnoreQueryFilters([RegionFilter.Name]).Include(p => p.Categories).FirstAsync(p => p.Id == enrollment.PersonId, ct);
                 person.Grant(TalentCategory.HighQualityFarmer);
             }
             await outbox.QueueAsync($"outcome:{enrollment.Id}", enrollment.PersonId,
@@ -63,7 +63,7 @@ public sealed class CompletionService(TalentHubDbContext db, Outbox outbox, Time
     /// <summary>Queues a warning for each confirmed trainee of a course in progress whose risk level is new. Returns how many were queued.</summary>
     public async Task<int> WarnAtRiskAsync(CancellationToken ct = default)
     {
-        var courses = await db.Courses.IgnoreQueryFilters().Include(c => c.Sessions)
+        var courses = await db.Courses.IgnoreQueryFilters([RegionFilter.Name]).Include(c => c.Sessions)
             .Where(c => c.Status == CourseStatus.InProgress).ToListAsync(ct);
         var queued = 0;
         foreach (var course in courses)

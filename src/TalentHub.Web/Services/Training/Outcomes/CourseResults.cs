@@ -24,12 +24,12 @@ public static class CourseResults
     {
         var rows = await db.Enrollments.AsNoTracking()
             .Where(e => e.CourseId == course.Id && (e.Status == EnrollmentStatus.Confirmed || e.Status == EnrollmentStatus.Completed || e.Status == EnrollmentStatus.NotCompleted))
-            .Join(db.People.IgnoreQueryFilters(), e => e.PersonId, p => p.Id, (e, p) => new { e, p.Name, p.IdNumber })
+            .Join(db.People.IgnoreQueryFilters([RegionFilter.Name]), e => e.PersonId, p => p.Id, (e, p) => new { e, p.Name, p.IdNumber })
             .OrderBy(x => x.e.Id).ToListAsync(ct);
         var marks = (await db.Attendance.AsNoTracking().Where(a => a.CourseId == course.Id)
                 .Select(a => new { a.EnrollmentId, a.SessionId, a.Mark }).ToListAsync(ct))
             .ToLookup(a => a.EnrollmentId, a => (a.SessionId, a.Mark));
-        var certificates = await db.Certificates.IgnoreQueryFilters().AsNoTracking().Where(c => c.CourseId == course.Id)
+        var certificates = await db.Certificates.IgnoreQueryFilters([RegionFilter.Name]).AsNoTracking().Where(c => c.CourseId == course.Id)
             .ToDictionaryAsync(c => c.EnrollmentId, ct);
         return rows.Select(r =>
         {

@@ -45,8 +45,8 @@ public sealed class FollowUpFilter
         if (!string.IsNullOrWhiteSpace(Q))
         {
             var q = Q.Trim();
-            var people = await db.People.IgnoreQueryFilters().Where(p => p.Name.Contains(q)).Select(p => p.Id).Take(1000).ToListAsync(ct);
-            var courses = await db.Courses.IgnoreQueryFilters().Where(c => c.Title.Contains(q)).Select(c => c.Id).Take(1000).ToListAsync(ct);
+            var people = await db.People.IgnoreQueryFilters([RegionFilter.Name]).Where(p => p.Name.Contains(q)).Select(p => p.Id).Take(1000).ToListAsync(ct);
+            var courses = await db.Courses.IgnoreQueryFilters([RegionFilter.Name]).Where(c => c.Title.Contains(q)).Select(c => c.Id).Take(1000).ToListAsync(ct);
             tasks = tasks.Where(t => people.Contains(t.PersonId) || courses.Contains(t.CourseId));
         }
         var total = await tasks.CountAsync(ct);
@@ -54,8 +54,8 @@ public sealed class FollowUpFilter
         var found = await (take is { } n ? page.Take(n) : page).ToListAsync(ct);
         var personIds = found.Select(t => t.PersonId).Distinct().ToList();
         var courseIds = found.Select(t => t.CourseId).Distinct().ToList();
-        var names = await db.People.IgnoreQueryFilters().Where(p => personIds.Contains(p.Id)).Select(p => new { p.Id, p.Name, p.Mobile }).ToDictionaryAsync(p => p.Id, ct);
-        var titles = await db.Courses.IgnoreQueryFilters().Where(c => courseIds.Contains(c.Id)).Select(c => new { c.Id, c.Title }).ToDictionaryAsync(c => c.Id, c => c.Title, ct);
+        var names = await db.People.IgnoreQueryFilters([RegionFilter.Name]).Where(p => personIds.Contains(p.Id)).Select(p => new { p.Id, p.Name, p.Mobile }).ToDictionaryAsync(p => p.Id, ct);
+        var titles = await db.Courses.IgnoreQueryFilters([RegionFilter.Name]).Where(c => courseIds.Contains(c.Id)).Select(c => new { c.Id, c.Title }).ToDictionaryAsync(c => c.Id, c => c.Title, ct);
         return (total, found.Select(t => new FollowUpRow(t.Id, t.PersonId, names[t.PersonId].Name, names[t.PersonId].Mobile, t.CourseId, titles[t.CourseId],
             t.Months, t.DueAt, t.RecordedAt, t.Unreachable, t.StartedBusiness, t.JoinedEntity, t.AdoptedTechnique, t.IncomeChangePercent, t.Employed)).ToList());
     }

@@ -11,6 +11,9 @@ namespace TalentHub.Web.Services.Training;
 /// </summary>
 public sealed class FollowUpService(TalentHubDbContext db, TimeProvider clock)
 {
+    /// <summary>The filter this service lifts: jobs run outside any request, and a subquery needs the names as an array.</summary>
+    private static readonly string[] RegionScope = [RegionFilter.Name];
+
     /// <returns>How many tasks were created.</returns>
     public async Task<int> CreateDueAsync(CancellationToken ct = default)
     {
@@ -19,10 +22,10 @@ public sealed class FollowUpService(TalentHubDbContext db, TimeProvider clock)
         var latest = now.AddMonths(-FollowUpTask.Milestones.Min());
         var completed = await db.Enrollments.AsNoTracking()
             .Where(e => e.Status == EnrollmentStatus.Completed && e.CompletedAt != null && e.CompletedAt <= latest)
-            .Join(db.Courses.IgnoreQueryFilters(), e => e.CourseId, c => c.Id, (e, c) => new
+            .Join(db.Courses.IgnoreQueryFilters([RegionFilter.Name]), e => e.CourseId, c => c.Id, (e, c) => new
             {
                 e.Id, e.PersonId, e.CourseId, CompletedAt = e.CompletedAt!.Value, c.RegionCode, c.CountyCode,
-                Has = db.FollowUpTasks.IgnoreQueryFilters().Where(t => t.EnrollmentId == e.Id).Select(t => t.Months).ToList(),
+                Has = db.FollowUpTasks.IgnoreQueryFilters(RegionScope).Where(t => t.EnrollmentId == e.Id).Select(t => t.Months).ToList(),
             }).ToListAsync(ct);
         var created = 0;
         foreach (var e in completed)

@@ -28,9 +28,9 @@ public static class PersonOutcomes
         var marks = (await db.Attendance.AsNoTracking().Where(a => a.PersonId == personId)
                 .Select(a => new { a.EnrollmentId, a.SessionId, a.Mark }).ToListAsync(ct))
             .ToLookup(a => a.EnrollmentId);
-        var certificates = await db.Certificates.IgnoreQueryFilters().AsNoTracking().Where(c => c.PersonId == personId)
+        var certificates = await db.Certificates.IgnoreQueryFilters([RegionFilter.Name]).AsNoTracking().Where(c => c.PersonId == personId)
             .Select(c => new { c.Id, c.EnrollmentId, c.Number, c.RevokedAt }).ToDictionaryAsync(c => c.EnrollmentId, ct);
-        var followUps = (await db.FollowUpTasks.IgnoreQueryFilters().AsNoTracking().Where(t => t.PersonId == personId).OrderBy(t => t.Months).ToListAsync(ct))
+        var followUps = (await db.FollowUpTasks.IgnoreQueryFilters([RegionFilter.Name]).AsNoTracking().Where(t => t.PersonId == personId).OrderBy(t => t.Months).ToListAsync(ct))
             .ToLookup(t => t.EnrollmentId);
         return enrollments.ToDictionary(e => e.Id, e =>
         {

@@ -28,7 +28,7 @@ public sealed class ScoreImporter(TalentHubDbContext db, PersonRegistry registry
         var valid = new List<ScoreImportRow>();
         if (report.FileRejected) return (report, valid);
         var trainees = await db.Enrollments.AsNoTracking().Where(e => e.CourseId == courseId && e.Status == EnrollmentStatus.Confirmed)
-            .Join(db.People.IgnoreQueryFilters(), e => e.PersonId, p => p.Id, (e, p) => new { e.Id, p.IdNumberHash, p.Name })
+            .Join(db.People.IgnoreQueryFilters([RegionFilter.Name]), e => e.PersonId, p => p.Id, (e, p) => new { e.Id, p.IdNumberHash, p.Name })
             .ToDictionaryAsync(x => x.IdNumberHash, ct);
         var idColumn = map.Describe(IdColumn);
         var scoreColumn = map.Describe(ScoreColumn);

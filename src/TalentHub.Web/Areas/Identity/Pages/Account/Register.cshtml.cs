@@ -74,7 +74,7 @@ public sealed class RegisterModel(
 
         var now = clock.GetUtcNow();
         var idHash = protector.Hash(id.Value);
-        var person = await db.People.IgnoreQueryFilters().FirstOrDefaultAsync(p => p.IdNumberHash == idHash);
+        var person = await db.People.IgnoreQueryFilters([RegionFilter.Name]).FirstOrDefaultAsync(p => p.IdNumberHash == idHash);
         if (person is not null && (person.Name != Input.Name.Trim() || await db.Users.AnyAsync(u => u.PersonId == person.Id)))
         {
             // Say nothing about the existing record: only that this ID number cannot be used here.

@@ -1,0 +1,45 @@
+using System.Security.Claims;
+
+namespace TalentHub.Web.Infrastructure;
+
+/// <summary>A card on the home page: its title key (the hint is <c>{TitleKey}.Hint</c>) and who sees it.</summary>
+public sealed record HomeCard(string TitleKey, string Policy);
+
+/// <summary>
+/// One place a user can go: its URL, its entry in the main menu (resource key and policy; no policy = everyone)
+/// and its cards on the home page.
+/// </summary>
+public sealed record Destination(string Url, string? MenuKey, string? MenuPolicy, IReadOnlyList<HomeCard> Home, bool UnreadBadge = false);
+
+/// <summary>
+/// The one navigation table, read by the layout's menu and by the home page's "next steps"
+/// (ARCHITECTURE.md "Permissions and menu in one place each"). Order is the menu's order.
+/// </summary>
+public static class Navigation
+{
+    public static readonly IReadOnlyList<Destination> All =
+    [
+        new("/Catalog", "Nav.Catalog", null, [new("Home.Catalog", Policies.Farmer)]),
+        new("/People", "Nav.People", Policies.RegistryStaff, [new("Home.People", Policies.RegistryStaff)]),
+        new("/Entities", "Nav.Entities", Policies.RegistryStaff, [new("Home.Entities", Policies.RegistryStaff)]),
+        new("/Courses", "Nav.Courses", Policies.CourseViewer,
+            [new("Home.Courses", Policies.RegistryStaff), new("Home.TrainerCourses", Policies.Trainer)]),
+        new("/Programs", "Nav.Programs", Policies.RegistryStaff, [new("Home.Programs", Policies.CityOfficer)]),
+        new("/FollowUps", "FollowUps.Nav", Policies.RegistryStaff, [new("Home.FollowUps", Policies.RegistryStaff)]),
+        new("/Admin/Users", "Users.Nav", Policies.CityManager, []),
+        new("/Admin/Jobs", "Nav.Jobs", Policies.Admin, [new("Home.Jobs", Policies.Admin)]),
+        new("/Admin/Audit", "Nav.Audit", Policies.Admin, [new("Home.Audit", Policies.Admin)]),
+        new("/My/CheckIn", "CheckIn.Nav", Policies.Farmer, [new("Home.CheckIn", Policies.Farmer)]),
+        new("/My/Enrollments", "My.Nav.Enrollments", Policies.Farmer, [new("Home.MyEnrollments", Policies.Farmer)]),
+        new("/My/Certificates", "Certificates.Nav", Policies.Farmer, [new("Home.Certificates", Policies.Farmer)]),
+        new("/My/Messages", "Messages.Nav", Policies.Farmer, [new("Home.Messages", Policies.Farmer)], UnreadBadge: true),
+    ];
+
+    /// <summary>The menu entries this user sees, in order.</summary>
+    public static IEnumerable<Destination> MenuFor(ClaimsPrincipal user) =>
+        All.Where(d => d.MenuKey is not null && (d.MenuPolicy is null || user.Meets(d.MenuPolicy)));
+
+    /// <summary>The home page cards this user sees, in order: (title key, URL).</summary>
+    public static IReadOnlyList<(string TitleKey, string Url)> HomeFor(ClaimsPrincipal user) =>
+        All.SelectMany(d => d.Home.Where(c => user.Meets(c.Policy)).Select(c => (c.TitleKey, d.Url))).ToList();
+}
