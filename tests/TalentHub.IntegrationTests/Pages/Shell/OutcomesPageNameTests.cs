@@ -1,0 +1,22 @@
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace TalentHub.IntegrationTests.Pages.Shell;
+
+/// <summary>The outcomes pages the handlers redirect to keep their URLs (see <see cref="PageNameTests"/>).</summary>
+public sealed class OutcomesPageNameTests(TalentHubFactory app) : AppTest(app)
+{
+    [Theory]
+    [InlineData("/Courses/Sessions/Attendance", "/Courses/7/Sessions/9/Attendance")]
+    [InlineData("/Courses/Sessions/SignInSheet", "/Courses/7/Sessions/9/SignInSheet")]
+    [InlineData("/Courses/Outcomes", "/Courses/7/Outcomes")]
+    [InlineData("/Courses/Assessment", "/Courses/7/Assessment")]
+    [InlineData("/FollowUps/Index", "/FollowUps")]
+    [InlineData("/FollowUps/Record", "/FollowUps/7")]
+    [InlineData("/My/CheckIn", "/My/CheckIn")]
+    public void EachRedirectTarget_KeepsItsUrl(string page, string url)
+    {
+        var links = App.Services.GetRequiredService<LinkGenerator>();
+        Assert.Equal(url, links.GetPathByPage(page, values: new { id = 7, sessionId = 9 }));
+    }
+}
