@@ -17,6 +17,7 @@ public sealed class OutcomesPageNameTests(TalentHubFactory app) : AppTest(app)
     public void EachRedirectTarget_KeepsItsUrl(string page, string url)
     {
         var links = App.Services.GetRequiredService<LinkGenerator>();
-        Assert.Equal(url, links.GetPathByPage(page, values: new { id = 7, sessionId = 9 }));
+        // Values a page's route does not use become a query string; the path is what must stay.
+        Assert.Equal(url, links.GetPathByPage(page, values: new { id = 7, sessionId = 9 })?.Split('?')[0]);
     }
 }
