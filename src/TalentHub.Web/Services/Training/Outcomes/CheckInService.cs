@@ -46,6 +46,8 @@ public sealed class CheckInService(TalentHubDbContext db, TimeProvider clock)
         if (valid.Count == 0)
         {
             var verdict = verdicts.Select(v => v.Verdict).FirstOrDefault(v => v != CheckInVerdict.Wrong, CheckInVerdict.Wrong);
+            // Older failures no longer count: drop them so the table stays small.
+            await db.CheckInFailures.Where(f => f.PersonId == personId && f.At <= since).ExecuteDeleteAsync(ct);
             db.CheckInFailures.Add(new CheckInFailure { PersonId = personId, At = now });
             await db.SaveChangesAsync(ct);
             return new(verdict switch
