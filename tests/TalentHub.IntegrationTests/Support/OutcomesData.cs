@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using TalentHub.Web.Data;
 using TalentHub.Web.Domain.Training;
 using TalentHub.Web.Services;
+using TalentHub.Web.Services.People;
 using TalentHub.Web.Services.Training;
 
 namespace TalentHub.IntegrationTests.Support;

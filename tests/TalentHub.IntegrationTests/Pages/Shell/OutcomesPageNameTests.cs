@@ -7,13 +7,13 @@ namespace TalentHub.IntegrationTests.Pages.Shell;
 public sealed class OutcomesPageNameTests(TalentHubFactory app) : AppTest(app)
 {
     [Theory]
-    [InlineData("/Courses/Sessions/Attendance", "/Courses/7/Sessions/9/Attendance")]
-    [InlineData("/Courses/Sessions/SignInSheet", "/Courses/7/Sessions/9/SignInSheet")]
-    [InlineData("/Courses/Outcomes", "/Courses/7/Outcomes")]
-    [InlineData("/Courses/Assessment", "/Courses/7/Assessment")]
-    [InlineData("/FollowUps/Index", "/FollowUps")]
-    [InlineData("/FollowUps/Record", "/FollowUps/7")]
-    [InlineData("/My/CheckIn", "/My/CheckIn")]
+    [InlineData("/Training/Courses/Sessions/Attendance", "/Courses/7/Sessions/9/Attendance")]
+    [InlineData("/Training/Courses/Sessions/SignInSheet", "/Courses/7/Sessions/9/SignInSheet")]
+    [InlineData("/Training/Courses/Outcomes", "/Courses/7/Outcomes")]
+    [InlineData("/Training/Courses/Assessment", "/Courses/7/Assessment")]
+    [InlineData("/Training/FollowUps/Index", "/FollowUps")]
+    [InlineData("/Training/FollowUps/Record", "/FollowUps/7")]
+    [InlineData("/Training/My/CheckIn", "/My/CheckIn")]
     public void EachRedirectTarget_KeepsItsUrl(string page, string url)
     {
         var links = App.Services.GetRequiredService<LinkGenerator>();
