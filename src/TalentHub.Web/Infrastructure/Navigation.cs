@@ -29,6 +29,7 @@ public static class Navigation
         new("/Admin/Users", "Users.Nav", Policies.CityManager, []),
         new("/Admin/Jobs", "Nav.Jobs", Policies.Admin, [new("Home.Jobs", Policies.Admin)]),
         new("/Admin/Audit", "Nav.Audit", Policies.Admin, [new("Home.Audit", Policies.Admin)]),
+        new("/Admin/Security", "Security.Nav", Policies.Admin, []),
         new("/My/CheckIn", "CheckIn.Nav", Policies.Farmer, [new("Home.CheckIn", Policies.Farmer)]),
         new("/My/Enrollments", "My.Nav.Enrollments", Policies.Farmer, [new("Home.MyEnrollments", Policies.Farmer)]),
         new("/My/Certificates", "Certificates.Nav", Policies.Farmer, [new("Home.Certificates", Policies.Farmer)]),
