@@ -30,6 +30,7 @@ public abstract class TalentHubDbContext(DbContextOptions options, IRegionScope 
     public DbSet<Message> Messages => Set<Message>();
     public DbSet<JobRun> JobRuns => Set<JobRun>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<Domain.Api.ApiToken> ApiTokens => Set<Domain.Api.ApiToken>();
 
     /// <summary>Read by the <see cref="RegionFilter"/> of region-owned entities; EF evaluates it per query.</summary>
     internal string? ScopedCountyCode => scope.CountyCode;
@@ -62,6 +63,13 @@ public sealed class SqliteTalentHubDbContext(
         // SQLite cannot order or compare DateTimeOffset; store UTC ticks instead (still an instant).
         builder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToUtcTicksConverter>();
     }
+
+    /// <summary>Every SQLite connection of this context knows the <see cref="Pinyin"/> collation.</summary>
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
+    {
+        base.OnConfiguring(optionsBuilder);
+        optionsBuilder.AddInterceptors(new SqlitePinyin());
+    }
 }
 
 public sealed class PostgresTalentHubDbContext(
@@ -73,5 +81,12 @@ public sealed class PostgresTalentHubDbContext(
         base.ConfigureConventions(builder);
         // timestamptz holds an instant and Npgsql writes only offset 0: every DateTimeOffset goes in as UTC.
         builder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToUtcConverter>();
+    }
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        // Chinese names and titles sort by pinyin: an ICU collation (deterministic, so equality stays exact).
+        builder.HasCollation(Pinyin.Collation, locale: Pinyin.IcuLocale, provider: "icu", deterministic: true);
     }
 }

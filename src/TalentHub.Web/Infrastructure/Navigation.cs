@@ -27,6 +27,8 @@ public static class Navigation
         new("/Programs", "Nav.Programs", Policies.RegistryStaff, [new("Home.Programs", Policies.CityOfficer)]),
         new("/FollowUps", "FollowUps.Nav", Policies.RegistryStaff, [new("Home.FollowUps", Policies.RegistryStaff)]),
         new("/Admin/Users", "Users.Nav", Policies.CityManager, []),
+        new("/Admin/ApiTokens", "ApiTokens.Nav", Policies.CityManager, []),
+        new("/api/reference/", "Api.Reference.Nav", Policies.CityManager, []),
         new("/Admin/Jobs", "Nav.Jobs", Policies.Admin, [new("Home.Jobs", Policies.Admin)]),
         new("/Admin/Audit", "Nav.Audit", Policies.Admin, [new("Home.Audit", Policies.Admin)]),
         new("/Admin/Security", "Security.Nav", Policies.Admin, []),

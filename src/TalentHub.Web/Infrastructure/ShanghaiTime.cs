@@ -9,13 +9,15 @@ public static class ShanghaiTime
 
     public static DateTimeOffset ToShanghai(this DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, Zone);
 
-    public static string FormatDateTime(DateTimeOffset? instant)
+    /// <summary>Date and 24-hour time in China Standard Time; <paramref name="seconds"/> adds ":ss" (job runs).</summary>
+    public static string FormatDateTime(DateTimeOffset? instant, bool seconds = false)
     {
         if (instant is null) return "—";
         var local = instant.Value.ToShanghai();
+        var time = seconds ? "HH:mm:ss" : "HH:mm";
         return CultureInfo.CurrentUICulture.Name.StartsWith("zh", StringComparison.Ordinal)
-            ? local.ToString("yyyy年M月d日 HH:mm", CultureInfo.InvariantCulture)
-            : local.ToString("d MMM yyyy HH:mm", CultureInfo.InvariantCulture);
+            ? local.ToString("yyyy年M月d日 " + time, CultureInfo.InvariantCulture)
+            : local.ToString("d MMM yyyy " + time, CultureInfo.InvariantCulture);
     }
 
     public static string FormatDate(DateOnly? date)

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using TalentHub.Web.Data;
 using TalentHub.Web.Domain;
+using TalentHub.Web.Api;
 using TalentHub.Web.Infrastructure.Security;
 
 namespace TalentHub.Web.Infrastructure;
@@ -39,7 +40,7 @@ public static class WebServiceCollectionExtensions
                 o.Conventions.AuthorizeAreaFolder("Identity", "/Account/Manage");
                 // Admin pages are for admins; staff accounts may also be managed by city officers.
                 o.Conventions.AddFolderApplicationModelConvention("/Admin", model => model.EndpointMetadata.Add(
-                    model.ViewEnginePath.StartsWith("/Admin/Users/", StringComparison.Ordinal)
+                    model.ViewEnginePath.StartsWith("/Admin/Users/", StringComparison.Ordinal) || model.ViewEnginePath == "/Admin/ApiTokens"
                         ? new Microsoft.AspNetCore.Authorization.AuthorizeAttribute(Policies.CityManager)
                         : new Microsoft.AspNetCore.Authorization.AuthorizeAttribute(Policies.Admin)));
             })
@@ -68,6 +69,7 @@ public static class WebServiceCollectionExtensions
             o.ModelBinderProviders.Insert(0, new BoundedDateBinderProvider());
         });
         services.AddAuthorizationBuilder().AddTalentHubPolicies();
+        services.AddTalentHubApi();
         services.AddHealthChecks()
             .AddDbContextCheck<TalentHubDbContext>("database");
         services.AddTalentHubRequestLimits(configuration);
@@ -93,6 +95,7 @@ public static class WebServiceCollectionExtensions
         app.UseTwoFactorEnrolment();
         app.MapHealthChecks("/healthz").AllowAnonymous();
         app.MapRazorPages();
+        app.MapTalentHubApiAndDocs();
         return app;
     }
 }

@@ -1,3 +1,4 @@
+using TalentHub.Web.Infrastructure;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.Data.Sqlite;
@@ -5,7 +6,7 @@ using Microsoft.Data.Sqlite;
 namespace TalentHub.Web.Jobs;
 
 /// <summary>
-/// Online backup of a SQLite file into a folder of <c>talenthub-yyyyMMdd-HHmmss.db</c> files, checked and rotated.
+/// Online backup of a SQLite file into a folder of <c>talenthub-yyyyMMdd-HHmmss.db</c> files (China Standard Time, as an officer reads the clock), checked and rotated.
 /// No Quartz and no DI, so it can be tested on its own.
 /// </summary>
 public static partial class SqliteBackup
@@ -45,10 +46,11 @@ public static partial class SqliteBackup
         return target;
     }
 
+    /// <summary>The backup's file name for the instant <paramref name="now"/>, stamped in China Standard Time to the second.</summary>
     public static string FileName(DateTimeOffset now) =>
-        Prefix + now.UtcDateTime.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture) + Extension;
+        Prefix + now.ToShanghai().ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture) + Extension;
 
-    /// <summary>Backup files in <paramref name="folder"/>, newest first (the names sort by their UTC time).</summary>
+    /// <summary>Backup files in <paramref name="folder"/>, newest first (the names sort by their China Standard Time, which has no daylight saving).</summary>
     public static IReadOnlyList<string> List(string folder) =>
         Directory.Exists(folder)
             ? Directory.EnumerateFiles(folder, Prefix + "*" + Extension)

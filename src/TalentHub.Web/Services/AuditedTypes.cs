@@ -58,6 +58,7 @@ public static class AuditedTypes
         Describe<FollowUpTask>("FollowUp", "/FollowUps/{0}", ("CourseId", "Certificate.Course"), ("Months", "FollowUp.Milestone"),
             ("IncomeChangePercent", "FollowUp.IncomeChange")),
         new("User", null, "Users", new Dictionary<string, string>(), new Dictionary<string, string> { ["Role"] = "Role" }, null),
+        new("ApiToken", null, "ApiTokens", new Dictionary<string, string>(), new Dictionary<string, string>(), "/Admin/ApiTokens"),
         new("RoleSecurity", null, "Security", new Dictionary<string, string>(), new Dictionary<string, string>(), null),
     ];
 

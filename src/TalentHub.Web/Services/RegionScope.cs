@@ -38,6 +38,15 @@ public sealed class HttpRegionScope(IHttpContextAccessor accessor) : IRegionScop
 
     public static string? For(ClaimsPrincipal? user)
     {
+        var own = OwnCounty(user);
+        // A token for one county narrows the owner's scope; it never widens a county user's.
+        if (user?.FindFirstValue(Infrastructure.ClaimNames.ScopeCounty) is not { } narrowed) return own;
+        if (!RegionCodes.IsValid(narrowed) || RegionCodes.CountyOf(narrowed) != narrowed) return "none";
+        return own is null || own == narrowed ? narrowed : "none";
+    }
+
+    private static string? OwnCounty(ClaimsPrincipal? user)
+    {
         if (user?.Identity?.IsAuthenticated != true) return null;
         if (!Roles.All.Where(Roles.IsCountyBound).Any(user.IsInRole)) return null;
         var region = user.FindFirstValue(RegionClaim);

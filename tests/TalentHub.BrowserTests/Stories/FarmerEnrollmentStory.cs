@@ -1,3 +1,4 @@
+using static Microsoft.Playwright.Assertions;
 using TalentHub.BrowserTests.Pages.Shared;
 using TalentHub.BrowserTests.Pages.Training;
 using TalentHub.BrowserTests.Support;
@@ -26,13 +27,13 @@ public sealed class FarmerEnrollmentStory(BrowserApp app)
         await BrowserApp.ScreenshotAsync(page, "farmer-course-phone");
         await catalog.EnrollAsync();
         Assert.Contains("报名成功", await layout.Flash.InnerTextAsync());
-        Assert.Equal(1, await mine.Enrollment(title).CountAsync());
+        await Expect(mine.Enrollment(title)).ToHaveCountAsync(1);
         var width = await layout.ScrollWidthAsync();
         Assert.True(width <= 360, $"page is {width}px wide on a 360px phone");
         await BrowserApp.ScreenshotAsync(page, "farmer-enrolled-phone");
 
         await mine.CancelAsync(title);
-        Assert.Equal(0, await mine.Enrollment(title).CountAsync());
+        await Expect(mine.Enrollment(title)).ToHaveCountAsync(0);
         await BrowserApp.ScreenshotAsync(page, "farmer-cancelled-phone");
         await page.Context.CloseAsync();
     }

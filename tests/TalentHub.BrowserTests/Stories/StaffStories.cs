@@ -1,3 +1,5 @@
+using static Microsoft.Playwright.Assertions;
+using TalentHub.IntegrationTests.Support;
 using TalentHub.BrowserTests.Pages.Admin;
 using TalentHub.BrowserTests.Pages.Shared;
 using TalentHub.BrowserTests.Pages.Training;
@@ -21,7 +23,7 @@ public sealed class StaffStories(BrowserApp app)
         await jobs.RunNowAsync("DatabaseBackup");
 
         await jobs.ReloadUntilResultAsync("DatabaseBackup", "Succeeded");
-        Assert.Equal(1, await jobs.LastResult("DatabaseBackup", "Succeeded").CountAsync());
+        await Expect(jobs.LastResult("DatabaseBackup", "Succeeded")).ToHaveCountAsync(1);
         Assert.Single(Directory.GetFiles(Path.Combine(app.DataDirectory, "backups"), "talenthub-*.db"));
         await BrowserApp.ScreenshotAsync(page, "admin-jobs");
         await page.Context.CloseAsync();
@@ -36,7 +38,12 @@ public sealed class StaffStories(BrowserApp app)
         await layout.LoginAsync("trainer.wang", authenticatorCode: app.CodeFor("trainer.wang"));
 
         await layout.OpenMenuAsync("培训班", "**/Courses");
-        Assert.True(await courses.CourseLinks.CountAsync() > 0);
+        // Exactly the trainer's own courses (first page, newest first), by title.
+        var theirs = await app.QueryAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(
+            Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.IgnoreQueryFilters(db.Courses)
+                .Where(c => c.TrainerUserName == "trainer.wang").OrderByDescending(c => c.Id).Select(c => c.Title).Take(20)));
+        Assert.NotEmpty(theirs);
+        await Expect(courses.CourseLinks).ToHaveTextAsync(theirs.ToArray());
         await courses.OpenFirstCourseAsync();
         await courses.OpenRosterAsync();
         Assert.Contains("花名册", await courses.HeadingAsync());

@@ -1,6 +1,4 @@
 using System.Collections.Concurrent;
-using System.Text;
-using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -37,47 +35,29 @@ public sealed class PrivacyFactory : TalentHubFactory
 
 public sealed class PersonalDataAtRestTests(PrivacyFactory app) : IClassFixture<PrivacyFactory>
 {
-    private sealed record SeedPerson(string IdNumber, string? Mobile);
-
     [Fact]
-    public async Task DatabaseFilesDataDirectoryAndLogs_HoldNoIdNumberOrMobileInClear()
+    public async Task AfterEveryIdentifierPath_DatabaseUploadsBackupsLogsAndEncryptedColumns_HoldNoIdentifierInClear()
     {
-        // Exercise the paths that touch identifiers: login by mobile, a search by full ID, a reveal, an export.
-        var farmer = await app.LoginAsync("13800000001");
-        await farmer.GetStringAsync("/My/Enrollments");
-        var clerk = await app.LoginAsync("anji.clerk");
-        var seeded = JsonSerializer.Deserialize<List<SeedPerson>>(
-            await File.ReadAllTextAsync(Path.Combine(SeedData.SeedDirectory, "people.json")), new JsonSerializerOptions { PropertyNameCaseInsensitive = true })!;
-        var anjiPerson = seeded.First(p => p.IdNumber.StartsWith("330523", StringComparison.Ordinal));
-        await clerk.GetStringAsync($"/People?Q={anjiPerson.IdNumber}");
-        var id = await app.PersonIdInCountyAsync("330523");
-        await clerk.PostFormAsync($"/People/{id}?handler=Reveal", new(), formPage: $"/People/{id}");
-        await clerk.GetByteArrayAsync("/People/Export?format=csv");
+        var secrets = await IdentifierPaths.ExerciseAsync(app);
 
         // Let SQLite write everything to the files (WAL included) before reading them.
         using (var scope = app.Services.CreateScope())
             await Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions.ExecuteSqlRawAsync(
                 scope.ServiceProvider.GetRequiredService<TalentHubDbContext>().Database, "PRAGMA wal_checkpoint(FULL);");
 
-        var secrets = seeded.SelectMany(p => new[] { p.IdNumber, p.Mobile }).OfType<string>().ToList();
-        var files = Directory.GetFiles(app.DataDirectory, "*", SearchOption.AllDirectories);
-        Assert.NotEmpty(files);
-        foreach (var file in files)
-        {
-            var text = Encoding.UTF8.GetString(await ReadSharedAsync(file)) + Encoding.Unicode.GetString(await ReadSharedAsync(file));
-            var leaked = secrets.Where(s => text.Contains(s, StringComparison.Ordinal)).Take(3).ToList();
-            Assert.True(leaked.Count == 0, $"{Path.GetFileName(file)} holds {leaked.Count} identifiers in clear");
-        }
+        // The scan covers what the paths wrote: a pending upload, a backup and the notifications log.
+        Assert.NotEmpty(Directory.GetFiles(Path.Combine(app.DataDirectory, "uploads")));
+        Assert.NotEmpty(Directory.GetFiles(Path.Combine(app.DataDirectory, "backups")));
+        Assert.True(File.Exists(Path.Combine(app.DataDirectory, "notifications.log")));
+        Assert.Empty(await AtRestScan.FilesAsync(app.DataDirectory, secrets));
+
+        var columns = await AtRestScan.EncryptedColumnsAsync(app.Services, secrets);
+        Assert.Contains(columns, c => c.Column.EndsWith(".IdNumber") && c.Values > 100);
+        Assert.Contains(columns, c => c.Column.EndsWith(".Mobile") && c.Values > 0);
+        Assert.Contains(columns, c => c.Column.EndsWith(".Email") && c.Values > 0);
+
         var logs = string.Join('\n', app.Logs.Lines);
         Assert.NotEmpty(app.Logs.Lines);
         Assert.DoesNotContain(secrets, s => logs.Contains(s, StringComparison.Ordinal));
-    }
-
-    private static async Task<byte[]> ReadSharedAsync(string path)
-    {
-        await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-        using var memory = new MemoryStream();
-        await stream.CopyToAsync(memory);
-        return memory.ToArray();
     }
 }

@@ -17,8 +17,8 @@ public sealed class NavigationTests
     [InlineData(Roles.Trainer, "/Catalog /Courses")]
     [InlineData(Roles.CountyClerk, "/Catalog /People /Entities /Courses /Programs /FollowUps")]
     [InlineData(Roles.CountyOfficer, "/Catalog /People /Entities /Courses /Programs /FollowUps")]
-    [InlineData(Roles.CityOfficer, "/Catalog /People /Entities /Courses /Programs /FollowUps /Admin/Users")]
-    [InlineData(Roles.Admin, "/Catalog /People /Entities /Courses /Programs /FollowUps /Admin/Users /Admin/Jobs /Admin/Audit /Admin/Security")]
+    [InlineData(Roles.CityOfficer, "/Catalog /People /Entities /Courses /Programs /FollowUps /Admin/Users /Admin/ApiTokens /api/reference/")]
+    [InlineData(Roles.Admin, "/Catalog /People /Entities /Courses /Programs /FollowUps /Admin/Users /Admin/ApiTokens /api/reference/ /Admin/Jobs /Admin/Audit /Admin/Security")]
     public void TheMenu_ShowsEachRoleItsPages(string? role, string expected) =>
         Assert.Equal(expected, string.Join(" ", Navigation.MenuFor(User(role)).Select(d => d.Url)));
 

@@ -29,7 +29,7 @@ public sealed class SqliteBackupTests : IDisposable
 
         var file = SqliteBackup.Run(source, folder, keep: 7, Now);
 
-        Assert.Equal(Path.Combine(folder, "talenthub-20250301-183005.db"), file);
+        Assert.Equal(Path.Combine(folder, "talenthub-20250302-023005.db"), file);  // 18:30:05 UTC is 02:30:05 next day in China
         Assert.Equal("ok", SqliteBackup.IntegrityCheck(file));
         Assert.Equal(4L, Count(file));
         Assert.False(File.Exists(file + "-wal"));
@@ -47,7 +47,7 @@ public sealed class SqliteBackupTests : IDisposable
         var newest = SqliteBackup.Run(source, folder, keep: 3, Now.AddDays(5));
 
         Assert.Equal(
-            new[] { newest, Path.Combine(folder, "talenthub-20250305-183005.db"), Path.Combine(folder, "talenthub-20250304-183005.db") },
+            new[] { newest, Path.Combine(folder, "talenthub-20250306-023005.db"), Path.Combine(folder, "talenthub-20250305-023005.db") },
             SqliteBackup.List(folder));
         Assert.True(File.Exists(Path.Combine(folder, "notes.txt")));
         Assert.True(File.Exists(Path.Combine(folder, "talenthub-before-upgrade.db")));

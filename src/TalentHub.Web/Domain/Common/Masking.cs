@@ -30,6 +30,22 @@ public static class Masking
             : $"{trimmed[..3]}****{trimmed[^4..]}";
     }
 
+    /// <summary>"zhangsan@example.com" → "z***n@example.com", "ab@x.cn" → "a*@x.cn"; the domain stays readable.</summary>
+    public static string Email(string? value)
+    {
+        var trimmed = value?.Trim() ?? string.Empty;
+        var at = trimmed.LastIndexOf('@');
+        if (at <= 0) return new string('*', trimmed.Length);
+        var local = trimmed[..at];
+        var masked = local.Length switch
+        {
+            1 => "*",
+            2 => local[..1] + "*",
+            _ => local[..1] + "***" + local[^1..],
+        };
+        return masked + trimmed[at..];
+    }
+
     /// <summary>"张三" → "张*", "王小明" → "王*明", "欧阳明华" → "欧**华".</summary>
     public static string Name(string? value)
     {

@@ -30,6 +30,14 @@ public static class RequestLimits
             o.OnRejected = async (rejected, token) =>
             {
                 var response = rejected.HttpContext.Response;
+                if (rejected.HttpContext.Request.Path.StartsWithSegments("/api"))
+                {
+                    // The API answers as it always does: a problem document, with Retry-After (issue 14).
+                    var apiRetry = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var apiWait) ? apiWait : TimeSpan.FromMinutes(1);
+                    response.Headers.RetryAfter = ((int)Math.Ceiling(apiRetry.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                    await Services.Api.ApiProblems.WriteAsync(rejected.HttpContext, StatusCodes.Status429TooManyRequests, ct: token);
+                    return;
+                }
                 var l = rejected.HttpContext.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
                 var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);
                 response.StatusCode = StatusCodes.Status429TooManyRequests;
@@ -56,9 +64,11 @@ public static class RequestLimits
 
     private static RateLimitPartition<string> PartitionFor(HttpContext context)
     {
+        var options = context.RequestServices.GetRequiredService<IOptions<TalentHubOptions>>().Value;
+        // Per API token (issue 14).
+        if (Api.ApiServiceCollectionExtensions.PartitionFor(context, options.ApiRequestsPerMinute) is { } api) return api;
         if (!HttpMethods.IsPost(context.Request.Method)) return RateLimitPartition.GetNoLimiter("");
         var path = context.Request.Path;
-        var options = context.RequestServices.GetRequiredService<IOptions<TalentHubOptions>>().Value;
         var address = context.Connection.RemoteIpAddress?.ToString() ?? "";
         if (LoginPosts.Any(p => path.Equals(p, StringComparison.OrdinalIgnoreCase)))
             return RateLimitPartition.GetFixedWindowLimiter("login:" + address, _ => new FixedWindowRateLimiterOptions

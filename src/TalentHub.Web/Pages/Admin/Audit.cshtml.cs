@@ -1,3 +1,5 @@
+using TalentHub.Web.Services.People;
+using TalentHub.Web.Domain.Common;
 using TalentHub.Web.Services;
 using System.Globalization;
 using System.Text.Json;
@@ -15,7 +17,7 @@ namespace TalentHub.Web.Pages.Admin;
 
 /// <summary>The audit log, newest first, filtered by Shanghai date range, user, action, record type and id.</summary>
 [Authorize(Policy = Policies.Admin)]
-public sealed class AuditModel(TalentHubDbContext db, IStringLocalizer<SharedResource> l, RegionDirectory regions) : PageModel
+public sealed class AuditModel(TalentHubDbContext db, IStringLocalizer<SharedResource> l, RegionDirectory regions, PersonalDataProtector protector) : PageModel
 {
     public const int PageSize = 25;
 
@@ -29,6 +31,11 @@ public sealed class AuditModel(TalentHubDbContext db, IStringLocalizer<SharedRes
     [BindProperty(SupportsGet = true, Name = "action")] public AuditAction? Kind { get; set; }
     [BindProperty(SupportsGet = true)] public string? Type { get; set; }
     [BindProperty(SupportsGet = true)] public string? Id { get; set; }
+    /// <summary>
+    /// A farmer's mobile: records about the person with that mobile (found by its keyed hash, never stored in clear),
+    /// their account and their enrollments, and what they did themselves.
+    /// </summary>
+    [BindProperty(SupportsGet = true)] public string? Mobile { get; set; }
     /// <summary>From the query string only: Razor Pages also has a route value named "page" (the page path).</summary>
     [FromQuery(Name = "page")] public int PageNumber { get; set; } = 1;
 
@@ -39,7 +46,7 @@ public sealed class AuditModel(TalentHubDbContext db, IStringLocalizer<SharedRes
     public IReadOnlyDictionary<string, string?> Query => new Dictionary<string, string?>
     {
         ["From"] = From?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), ["To"] = To?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        ["user"] = UserName, ["action"] = Kind?.ToString(), ["Type"] = Type, ["Id"] = Id,
+        ["user"] = UserName, ["action"] = Kind?.ToString(), ["Type"] = Type, ["Id"] = Id, ["Mobile"] = Mobile,
     };
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
@@ -52,6 +59,7 @@ public sealed class AuditModel(TalentHubDbContext db, IStringLocalizer<SharedRes
         if (Kind is { } kind) query = query.Where(a => a.Action == kind);
         if (!string.IsNullOrWhiteSpace(Type)) query = query.Where(a => a.EntityType == Type);
         if (!string.IsNullOrWhiteSpace(Id)) { var id = Id.Trim(); query = query.Where(a => a.EntityId == id); }
+        if (!string.IsNullOrWhiteSpace(Mobile)) query = await ByMobileAsync(query, Mobile, cancellationToken);
 
         var paged = await Paged.ReadAsync(query.OrderByDescending(a => a.At).ThenByDescending(a => a.Id), PageNumber, PageSize, cancellationToken);
         (PageNumber, Total) = (paged.Number, paged.Total);
@@ -73,6 +81,28 @@ public sealed class AuditModel(TalentHubDbContext db, IStringLocalizer<SharedRes
             p.Changes?.Where(c => c.Field != "Id")
                 .Select(c => new Change(_labels.Field(p.Entry.EntityType, c.Field) ?? c.Field, Show(p.Entry.EntityType, c.Field, c.Before), Show(p.Entry.EntityType, c.Field, c.After))).ToList() ?? [],
             p.Changes is null ? p.Entry.Changes : null)).ToList();
+    }
+
+    private async Task<IQueryable<AuditEntry>> ByMobileAsync(IQueryable<AuditEntry> query, string mobile, CancellationToken ct)
+    {
+        if (!MobileNumber.TryParse(mobile, out var normalized))
+        {
+            ModelState.AddModelError(nameof(Mobile), l["Audit.MobileInvalid"]);
+            return query.Where(a => false);
+        }
+        var hash = protector.Hash(normalized);
+        var people = await db.People.IgnoreQueryFilters([RegionFilter.Name]).Where(p => p.MobileHash == hash)
+            .Select(p => p.Id).ToListAsync(ct);
+        var personIds = people.Select(id => id.ToString(CultureInfo.InvariantCulture)).ToList();
+        var userName = FarmerAccounts.UserNameFor(hash);
+        var userIds = await db.Users.Where(u => u.UserName == userName || (u.PersonId != null && people.Contains(u.PersonId.Value)))
+            .Select(u => u.Id).ToListAsync(ct);
+        var enrollmentIds = (await db.Enrollments.IgnoreQueryFilters().Where(e => people.Contains(e.PersonId)).Select(e => e.Id).ToListAsync(ct))
+            .Select(id => id.ToString(CultureInfo.InvariantCulture)).ToList();
+        return query.Where(a => (a.EntityType == "Person" && personIds.Contains(a.EntityId!))
+            || (a.EntityType == "User" && userIds.Contains(a.EntityId!))
+            || (a.EntityType == "Enrollment" && enrollmentIds.Contains(a.EntityId!))
+            || (a.UserId != null && userIds.Contains(a.UserId)));
     }
 
     private Dictionary<string, string> _regions = [];

@@ -1,3 +1,4 @@
+using TalentHub.Web.Services.People;
 using TalentHub.Web.Infrastructure;
 using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
@@ -20,7 +21,7 @@ namespace TalentHub.Web.Pages.People;
 /// audit row and shows the full numbers on that one response (never on a GET, never cached).
 /// </summary>
 [Authorize(Policy = Policies.RegistryStaff)]
-public sealed class DetailsModel(TalentHubDbContext db, AuditLog audit, IRegionScope scope, RegionDirectory regions) : PageModel
+public sealed class DetailsModel(TalentHubDbContext db, AuditLog audit, IRegionScope scope, RegionDirectory regions, PasswordResetCodes resetCodes) : PageModel
 {
     public sealed record View(int Id, string Name, Sex Sex, DateOnly BirthDate, string MaskedId, string? MaskedMobile,
         string Village, string Township, string County, EducationLevel? Education, string? Industry, string? Skills,
@@ -46,8 +47,33 @@ public sealed class DetailsModel(TalentHubDbContext db, AuditLog audit, IRegionS
     public bool CanReveal => User.Meets(Policies.CanReveal);
     /// <summary>Set only by the reveal POST.</summary>
     public (string IdNumber, string? Mobile)? Revealed { get; private set; }
+    /// <summary>The person's e-mail, masked like the other identifiers (<see cref="Masking.Email"/>); null when none.</summary>
+    public string? MaskedEmail { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(int id) => await LoadAsync(id) is null ? NotFound() : Page();
+    /// <summary>Set only by the reset-code POST: the one-time code, shown this once.</summary>
+    public string? ResetCode { get; private set; }
+    /// <summary>Whether the person has signed up (a farmer account a reset code can be issued for).</summary>
+    public bool HasAccount { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(int id)
+    {
+        if (await LoadAsync(id) is null) return NotFound();
+        HasAccount = await resetCodes.AccountOfAsync(id) is not null;
+        return Page();
+    }
+
+    /// <summary>Issues a one-time password reset code for the person's farmer account (valid 24 h, audited, shown once).</summary>
+    public async Task<IActionResult> OnPostResetCodeAsync(int id)
+    {
+        // The region scope filter makes another county's person invisible: that is a 404, not a 403.
+        if (await LoadAsync(id) is null) return NotFound();
+        if (await resetCodes.AccountOfAsync(id) is not { } account) return NotFound();
+        HasAccount = true;
+        ResetCode = await resetCodes.IssueAsync(account);
+        Response.Headers.CacheControl = "no-store";
+        Response.Headers.Pragma = "no-cache";
+        return Page();
+    }
 
     public async Task<IActionResult> OnPostRevealAsync(int id)
     {
@@ -68,7 +94,7 @@ public sealed class DetailsModel(TalentHubDbContext db, AuditLog audit, IRegionS
     {
         var p = await db.People.AsNoTracking().Where(p => p.Id == id).Select(p => new
         {
-            p.Id, p.Name, p.Sex, p.BirthDate, p.IdNumber, p.Mobile, p.RegionCode, p.CountyCode, p.Education, p.Industry,
+            p.Id, p.Name, p.Sex, p.BirthDate, p.IdNumber, p.Mobile, p.Email, p.RegionCode, p.CountyCode, p.Education, p.Industry,
             p.Skills, p.CertificatesHeld, p.IncomeBand, p.Notes, p.CreatedAt, p.UpdatedAt, p.Venture,
             EntityName = db.BusinessEntities.Where(e => e.Id == p.Venture!.EntityId).Select(e => e.Name).FirstOrDefault(),
         }).FirstOrDefaultAsync();
@@ -81,6 +107,7 @@ public sealed class DetailsModel(TalentHubDbContext db, AuditLog audit, IRegionS
         Person = new View(p.Id, p.Name, p.Sex, p.BirthDate, Masking.IdNumber(p.IdNumber), p.Mobile is null ? null : Masking.Mobile(p.Mobile),
             names.GetValueOrDefault(p.RegionCode, ""), names.GetValueOrDefault(township, ""), names.GetValueOrDefault(p.CountyCode, ""),
             p.Education, p.Industry, p.Skills, p.CertificatesHeld, p.IncomeBand, p.Notes, p.CreatedAt, p.UpdatedAt);
+        MaskedEmail = string.IsNullOrWhiteSpace(p.Email) ? null : Masking.Email(p.Email);
         if (p.Venture is { } v)
             Venture = new VentureView(v.Origin, v.ReturnedOn, v.Name, v.Industry, v.Investment, v.JobsCreated, v.EntityId, p.EntityName);
 
@@ -89,7 +116,7 @@ public sealed class DetailsModel(TalentHubDbContext db, AuditLog audit, IRegionS
             .OrderBy(c => c.Category).Select(c => (c.Category, c.LocalTalentType)).ToList();
         Entities = await db.Set<EntityMember>().AsNoTracking().Where(m => m.PersonId == id)
             .Join(db.BusinessEntities, m => m.EntityId, e => e.Id, (m, e) => new { e.Id, e.Name, e.Type, e.Status, m.Role })
-            .OrderBy(m => m.Name).Select(m => new Membership(m.Id, m.Name, m.Type, m.Status, m.Role)).ToListAsync();
+            .OrderBy(m => EF.Functions.Collate(m.Name, Pinyin.Collation)).Select(m => new Membership(m.Id, m.Name, m.Type, m.Status, m.Role)).ToListAsync();
         // The person's courses may belong to another county (multi-county courses): shown, linked only when in scope.
         var viewerCounty = scope.CountyCode;
         Training = (await db.Enrollments.AsNoTracking().Where(e => e.PersonId == id)

@@ -63,7 +63,7 @@ public abstract class PersonFormPage(TalentHubDbContext db, PersonRegistry regis
 
     protected async Task<PageResult> RedisplayAsync()
     {
-        Entities = await Db.BusinessEntities.AsNoTracking().OrderBy(e => e.Name).Select(e => new EntityOption(e.Id, e.Name)).ToListAsync();
+        Entities = await Db.BusinessEntities.AsNoTracking().OrderBy(e => EF.Functions.Collate(e.Name, Pinyin.Collation)).Select(e => new EntityOption(e.Id, e.Name)).ToListAsync();
         return Page();
     }
 

@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+using TalentHub.Web.Data;
 using TalentHub.Web.Domain.Entities;
 
 namespace TalentHub.Web.Services.Entities;
@@ -15,6 +17,9 @@ public sealed class EntityFilter
     public string? Q { get; set; }
     public string? Sort { get; set; }
     public bool Desc { get; set; }
+
+    /// <summary>Status in lifecycle (declaration) order, not by its stored name.</summary>
+    private static readonly System.Linq.Expressions.Expression<Func<BusinessEntity, int>> StatusRank = TalentHub.Web.Data.EnumOrder.Rank((BusinessEntity e) => e.Status);
 
     public IQueryable<BusinessEntity> Apply(IQueryable<BusinessEntity> entities)
     {
@@ -35,10 +40,10 @@ public sealed class EntityFilter
             ("revenue", true) => entities.OrderByDescending(e => e.AnnualRevenue).ThenBy(e => e.Id),
             ("registered", false) => entities.OrderBy(e => e.RegisteredOn).ThenBy(e => e.Id),
             ("registered", true) => entities.OrderByDescending(e => e.RegisteredOn).ThenBy(e => e.Id),
-            ("status", false) => entities.OrderBy(e => e.Status).ThenBy(e => e.Id),
-            ("status", true) => entities.OrderByDescending(e => e.Status).ThenBy(e => e.Id),
-            (_, true) => entities.OrderByDescending(e => e.Name).ThenBy(e => e.Id),
-            _ => entities.OrderBy(e => e.Name).ThenBy(e => e.Id),
+            ("status", false) => entities.OrderBy(StatusRank).ThenBy(e => e.Id),
+            ("status", true) => entities.OrderByDescending(StatusRank).ThenBy(e => e.Id),
+            (_, true) => entities.OrderByDescending(e => EF.Functions.Collate(e.Name, Pinyin.Collation)).ThenBy(e => e.Id),
+            _ => entities.OrderBy(e => EF.Functions.Collate(e.Name, Pinyin.Collation)).ThenBy(e => e.Id),
         };
     }
 

@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+using TalentHub.Web.Data;
 using TalentHub.Web.Domain.Common;
 using TalentHub.Web.Domain.People;
 
@@ -49,8 +51,8 @@ public sealed class PeopleFilter
             ("created", true) => people.OrderByDescending(p => p.CreatedAt).ThenBy(p => p.Id),
             ("region", false) => people.OrderBy(p => p.RegionCode).ThenBy(p => p.Id),
             ("region", true) => people.OrderByDescending(p => p.RegionCode).ThenBy(p => p.Id),
-            (_, true) => people.OrderByDescending(p => p.Name).ThenBy(p => p.Id),
-            _ => people.OrderBy(p => p.Name).ThenBy(p => p.Id),
+            (_, true) => people.OrderByDescending(p => EF.Functions.Collate(p.Name, Pinyin.Collation)).ThenBy(p => p.Id),
+            _ => people.OrderBy(p => EF.Functions.Collate(p.Name, Pinyin.Collation)).ThenBy(p => p.Id),
         };
     }
 

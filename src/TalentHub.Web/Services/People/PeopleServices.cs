@@ -8,6 +8,7 @@ public static class PeopleServices
         services.AddScoped<PersonRegistry>();
         services.AddScoped<PeopleImporter>();
         services.AddScoped<PeopleExport>();
+        services.AddScoped<PasswordResetCodes>();
         return services;
     }
 }

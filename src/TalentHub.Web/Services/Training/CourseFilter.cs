@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+using TalentHub.Web.Data;
 using TalentHub.Web.Domain.Training;
 using TalentHub.Web.Infrastructure;
 
@@ -17,6 +19,9 @@ public sealed class CourseFilter
     public string? Q { get; set; }
     public string? Sort { get; set; }
     public bool Desc { get; set; }
+
+    /// <summary>Status in lifecycle (declaration) order, not by its stored name.</summary>
+    private static readonly System.Linq.Expressions.Expression<Func<Course, int>> StatusRank = TalentHub.Web.Data.EnumOrder.Rank((Course c) => c.Status);
 
     public IQueryable<Course> Apply(IQueryable<Course> courses)
     {
@@ -43,10 +48,10 @@ public sealed class CourseFilter
         {
             ("start", false) => courses.OrderBy(c => c.Sessions.Min(s => (DateTimeOffset?)s.StartsAt)).ThenBy(c => c.Id),
             ("start", true) => courses.OrderByDescending(c => c.Sessions.Min(s => (DateTimeOffset?)s.StartsAt)).ThenBy(c => c.Id),
-            ("title", false) => courses.OrderBy(c => c.Title).ThenBy(c => c.Id),
-            ("title", true) => courses.OrderByDescending(c => c.Title).ThenBy(c => c.Id),
-            ("status", false) => courses.OrderBy(c => c.Status).ThenBy(c => c.Id),
-            ("status", true) => courses.OrderByDescending(c => c.Status).ThenBy(c => c.Id),
+            ("title", false) => courses.OrderBy(c => EF.Functions.Collate(c.Title, Pinyin.Collation)).ThenBy(c => c.Id),
+            ("title", true) => courses.OrderByDescending(c => EF.Functions.Collate(c.Title, Pinyin.Collation)).ThenBy(c => c.Id),
+            ("status", false) => courses.OrderBy(StatusRank).ThenBy(c => c.Id),
+            ("status", true) => courses.OrderByDescending(StatusRank).ThenBy(c => c.Id),
             ("opens", false) => courses.OrderBy(c => c.EnrollmentOpensAt).ThenBy(c => c.Id),
             ("opens", true) => courses.OrderByDescending(c => c.EnrollmentOpensAt).ThenBy(c => c.Id),
             _ => courses.OrderByDescending(c => c.Id),

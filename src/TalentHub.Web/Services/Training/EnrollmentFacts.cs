@@ -14,9 +14,25 @@ public sealed class EnrollmentFacts(TalentHubDbContext db)
         // The caller has already checked the course is visible to the user; farmers see every county's catalog.
         var course = await db.Courses.IgnoreQueryFilters([RegionFilter.Name]).AsNoTracking().Include(c => c.Sessions)
             .FirstOrDefaultAsync(c => c.Id == courseId, ct) ?? throw new DomainException("Course.NotFound");
+        var subsidisedPrograms = await SubsidisedProgramsAsync(ct);
+        var (person, history, active) = await LoadPersonAsync(personId, subsidisedPrograms, ct);
+        var first = course.Sessions.Select(s => (DateTimeOffset?)s.StartsAt).Min();
+        return (FactsOf(course, first, subsidisedPrograms), person, history, active.Contains(courseId));
+    }
+
+    /// <summary>Programs whose courses count for the repeat rule (不得重复培训).</summary>
+    public async Task<IReadOnlySet<int>> SubsidisedProgramsAsync(CancellationToken ct) =>
+        (await db.Programs.Where(p => p.RepeatRuleApplies).Select(p => p.Id).ToListAsync(ct)).ToHashSet();
+
+    /// <summary>
+    /// One person's side of the rules, loaded once to check many courses (the catalog): the person, their counted
+    /// training history and the ids of courses where they hold a confirmed or waitlisted place.
+    /// </summary>
+    public async Task<(PersonFacts Person, IReadOnlyList<PastTraining> History, IReadOnlySet<int> ActiveCourseIds)> LoadPersonAsync(
+        int personId, IReadOnlySet<int> subsidisedPrograms, CancellationToken ct)
+    {
         var person = await db.People.IgnoreQueryFilters([RegionFilter.Name]).AsNoTracking().Include(p => p.Categories)
             .FirstOrDefaultAsync(p => p.Id == personId, ct) ?? throw new DomainException("Person.NotFound");
-        var subsidisedPrograms = await db.Programs.Where(p => p.RepeatRuleApplies).Select(p => p.Id).ToListAsync(ct);
 
         // Only real training counts (EnrollmentRules.CountsAsTraining): confirmed or completed places on
         // courses that were not cancelled; never waitlisted, cancelled or course-cancelled ones.
@@ -25,17 +41,20 @@ public sealed class EnrollmentFacts(TalentHubDbContext db)
             .Join(db.Courses.IgnoreQueryFilters([RegionFilter.Name]).Where(c => c.Status != CourseStatus.Cancelled), e => e.CourseId, c => c.Id,
                 (e, c) => new { c.Id, c.Title, c.ProgramId, c.Level, c.Category, c.EnrollmentClosesAt, Start = c.Sessions.Min(s => (DateTimeOffset?)s.StartsAt) })
             .ToListAsync(ct);
-        var alreadyEnrolled = await db.Enrollments.AnyAsync(e => e.CourseId == courseId && e.PersonId == personId
-            && (e.Status == EnrollmentStatus.Confirmed || e.Status == EnrollmentStatus.Waitlisted), ct);
-
+        var active = await db.Enrollments.AsNoTracking()
+            .Where(e => e.PersonId == personId && (e.Status == EnrollmentStatus.Confirmed || e.Status == EnrollmentStatus.Waitlisted))
+            .Select(e => e.CourseId).ToListAsync(ct);
         return (
-            new CourseFacts(course.Id, course.Status, course.EnrollmentOpensAt, course.EnrollmentClosesAt, StartsOn(course.Sessions.Select(s => (DateTimeOffset?)s.StartsAt).Min(), course.EnrollmentClosesAt),
-                course.Counties(), course.Targets(), course.MinAge, course.MaxAge, course.MinEducation,
-                course.ProgramId is { } pid && subsidisedPrograms.Contains(pid), course.Level, course.Category),
             new PersonFacts(person.Id, person.CountyCode, person.BirthDate, person.Education, person.Categories.Select(c => c.Category).ToList()),
             history.Select(h => new PastTraining(h.Id, h.ProgramId is { } p && subsidisedPrograms.Contains(p), StartsOn(h.Start, h.EnrollmentClosesAt), h.Level, h.Category, h.Title)).ToList(),
-            alreadyEnrolled);
+            active.ToHashSet());
     }
+
+    /// <summary>The course's side of the rules; <paramref name="firstSession"/> is the earliest session start (UTC), if any.</summary>
+    public static CourseFacts FactsOf(Course course, DateTimeOffset? firstSession, IReadOnlySet<int> subsidisedPrograms) =>
+        new(course.Id, course.Status, course.EnrollmentOpensAt, course.EnrollmentClosesAt, StartsOn(firstSession, course.EnrollmentClosesAt),
+            course.Counties(), course.Targets(), course.MinAge, course.MaxAge, course.MinEducation,
+            course.ProgramId is { } pid && subsidisedPrograms.Contains(pid), course.Level, course.Category);
 
     private static DateOnly StartsOn(DateTimeOffset? firstSession, DateTimeOffset closes) =>
         DateOnly.FromDateTime((firstSession ?? closes).ToOffset(TimeSpan.FromHours(8)).DateTime);

@@ -37,6 +37,20 @@ public sealed class EnrollmentService(TalentHubDbContext db, EnrollmentFacts fac
             EnrollmentRules.RepeatRuleBlocker(course, history)?.Title);
     }
 
+    /// <summary>
+    /// Checks many courses for one person with the same rules as <see cref="EnrollAsync"/> (the catalog's
+    /// "courses you may join"); <paramref name="courses"/> pairs each course with its first session start (UTC).
+    /// </summary>
+    public async Task<IReadOnlyDictionary<int, IReadOnlyList<EnrollmentRefusal>>> CheckManyAsync(
+        int personId, IReadOnlyList<(Course Course, DateTimeOffset? FirstSession)> courses, CancellationToken ct = default)
+    {
+        var now = clock.GetUtcNow();
+        var subsidised = await facts.SubsidisedProgramsAsync(ct);
+        var (person, history, active) = await facts.LoadPersonAsync(personId, subsidised, ct);
+        return courses.ToDictionary(c => c.Course.Id, c => EnrollmentRules.Check(
+            EnrollmentFacts.FactsOf(c.Course, c.FirstSession, subsidised), person, history, active.Contains(c.Course.Id), now));
+    }
+
     /// <param name="overrideReason">Staff only: a written reason that lifts eligibility refusals (never the repeat rule).</param>
     public async Task<EnrollmentOutcome> EnrollAsync(int courseId, int personId, string? byUserId, string? overrideReason = null, CancellationToken ct = default)
     {

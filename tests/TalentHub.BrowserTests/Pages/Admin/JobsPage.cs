@@ -19,10 +19,11 @@ public sealed class JobsPage(IPage page)
 
     public ILocator LastResult(string job, string result) => Job(job).Locator($"[data-last-result={result}]");
 
-    /// <summary>The run is asynchronous: reloads (up to 40 times, 250 ms apart) until <paramref name="result"/> is recorded.</summary>
+    /// <summary>The run is asynchronous: reloads, 250 ms apart, until <paramref name="result"/> is recorded (bounded at 60 s of real time).</summary>
     public async Task ReloadUntilResultAsync(string job, string result)
     {
-        for (var i = 0; i < 40 && await LastResult(job, result).CountAsync() == 0; i++)
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (await LastResult(job, result).CountAsync() == 0 && DateTime.UtcNow < deadline)
         {
             await Task.Delay(250);
             await page.ReloadAsync();

@@ -13,6 +13,21 @@ public sealed class CatalogPage(IPage page)
         await page.WaitForURLAsync($"**/Catalog?County={county}**");
     }
 
+    /// <summary>The cards in page order with whether each says this farmer may join ("true"/"false"; "" when anonymous).</summary>
+    public Task<string[]> EligibilityInOrderAsync() =>
+        page.Locator(".course-card").EvaluateAllAsync<string[]>("cards => cards.map(c => c.dataset.eligible)");
+
+    /// <summary>The reasons listed on the cards a farmer may not join.</summary>
+    public ILocator Reasons => page.Locator(".course-card[data-eligible=false] .refusals li");
+
+    /// <summary>Flips the "only courses I may join" / "show all" switch.</summary>
+    public async Task ToggleAllAsync()
+    {
+        var before = page.Url;
+        await page.ClickAsync("#catalog-switch");
+        await page.WaitForURLAsync(u => u != before);
+    }
+
     /// <summary>Links of the listed courses that still have seats.</summary>
     public Task<string[]> CoursesWithSeatsAsync() =>
         page.Locator(".course-card").Filter(new() { Has = page.Locator(".badge.text-bg-success") })

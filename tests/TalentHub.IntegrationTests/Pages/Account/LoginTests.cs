@@ -19,6 +19,21 @@ public sealed class LoginTests(TalentHubFactory app) : AppTest(app)
 
         Assert.Contains("id=\"current-user\"", home);
         Assert.Contains("/Identity/Account/Logout", home);
+        var shown = System.Text.RegularExpressions.Regex.Match(home, @"id=""current-user""[^>]*>([^<]*)<").Groups[1].Value;
+        Assert.Equal(SeededDisplayName(login), System.Net.WebUtility.HtmlDecode(shown));
+    }
+
+    /// <summary>The name the seed gives the account: a staff user's display name, or the farmer's name for a mobile.</summary>
+    private static string SeededDisplayName(string login)
+    {
+        static System.Text.Json.JsonElement Read(string file) =>
+            System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(TalentHub.Web.Data.SeedData.SeedDirectory, file))).RootElement;
+        var name = Read("users.json").EnumerateArray().Where(u => u.GetProperty("userName").GetString() == login)
+            .Concat(Read("people.json").EnumerateArray().Where(p => p.TryGetProperty("mobile", out var m) && m.GetString() == login))
+            .Select(e => e.TryGetProperty("displayName", out var d) ? d.GetString() : e.GetProperty("name").GetString())
+            .Single();
+        Assert.False(string.IsNullOrWhiteSpace(name));
+        return name!;
     }
 
     [Fact]

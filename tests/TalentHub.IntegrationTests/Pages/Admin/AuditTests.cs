@@ -36,6 +36,34 @@ public sealed class AuditTests(TalentHubFactory app) : AppTest(app)
         Assert.Contains("data-action=\"Create\"", html);
         Assert.DoesNotContain("data-action=\"Update\"", html);
         Assert.Contains("经营主体", html);
+
+        // Newest first: the rows' entries, in page order, have non-increasing times (ties: higher id first).
+        var ids = System.Text.RegularExpressions.Regex.Matches(html, @"data-audit-id=""(\d+)""").Select(m => long.Parse(m.Groups[1].Value)).ToList();
+        Assert.True(ids.Count > 1, $"only {ids.Count} seeded create rows");
+        var rows = await App.QueryAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(
+            db.AuditEntries.Where(a => ids.Contains(a.Id)).Select(a => new { a.Id, a.At, a.EntityType, a.Action })));
+        Assert.Equal(ids.Count, rows.Count);
+        Assert.All(rows, r => Assert.Equal(("BusinessEntity", AuditAction.Create), (r.EntityType, r.Action)));
+        var at = rows.ToDictionary(r => r.Id, r => r.At);
+        for (var i = 1; i < ids.Count; i++)
+            Assert.True(at[ids[i - 1]] > at[ids[i]] || (at[ids[i - 1]] == at[ids[i]] && ids[i - 1] > ids[i]),
+                $"row {i} ({ids[i]} at {at[ids[i]]:O}) comes after {ids[i - 1]} at {at[ids[i - 1]]:O}");
+    }
+
+    [Fact]
+    public async Task EntriesAddedOutOfOrder_AreListedNewestFirst()
+    {
+        var user = NewUser();
+        var noon = new DateTimeOffset(2022, 4, 1, 12, 0, 0, Shanghai);
+        await AddEntriesAsync(user, noon, (AuditAction.Export, "middle"));
+        await AddEntriesAsync(user, noon.AddHours(-3), (AuditAction.Export, "oldest"));
+        await AddEntriesAsync(user, noon.AddHours(2), (AuditAction.Export, "newest"));
+        var client = await App.LoginAsync("admin");
+
+        var html = await client.GetStringAsync($"/Admin/Audit?user={user}");
+
+        var summaries = System.Text.RegularExpressions.Regex.Matches(html, @"data-summary>([^<]*)<").Select(m => m.Groups[1].Value).ToList();
+        Assert.Equal(["newest", "middle", "oldest"], summaries);
     }
 
     [Fact]

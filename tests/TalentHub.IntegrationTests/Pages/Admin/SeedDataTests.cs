@@ -51,6 +51,8 @@ public sealed class SeedDataTests(TalentHubFactory app) : AppTest(app)
         var codes = await App.QueryAsync(db => db.BusinessEntities.IgnoreQueryFilters([RegionFilter.Name])
             .Where(e => seededCodes.Contains(e.CreditCode)).Select(e => new { e.CreditCode, e.CreditCodeWarningConfirmed }).ToListAsync());
 
+        Assert.True(seededIds.Count >= 100, $"{seededIds.Count} seeded people");
+        Assert.True(seededCodes.Count >= 60, $"{seededCodes.Count} seeded entities");
         Assert.Equal(seededIds.Count, ids.Count);
         Assert.All(ids, id => Assert.True(IdNumber.TryParse(id, out _, out var error), error.ToString()));
         Assert.Equal(seededCodes.Count, codes.Count);
@@ -75,6 +77,7 @@ public sealed class SeedDataTests(TalentHubFactory app) : AppTest(app)
         Assert.All(approvals, a =>
         {
             Assert.Contains(a.SubmittedByUserId!, userIds);
+            Assert.NotEmpty(a.Checkers);
             Assert.All(a.Checkers, checker => Assert.NotEqual(a.SubmittedByUserId, checker));
             Assert.All(a.Checkers, checker => Assert.Contains(checker, userIds));
         });

@@ -69,6 +69,16 @@ public sealed class EntityListTests(TalentHubFactory app) : AppTest(app)
 
         Assert.Contains("Sort=status", html);
         Assert.Contains("▼", html);
+        // The rows themselves: family farms only, statuses non-increasing down the page (ties by id).
+        var rows = System.Text.RegularExpressions.Regex.Matches(html, @"<tr data-id=""(\d+)""").Select(m => int.Parse(m.Groups[1].Value)).ToList();
+        Assert.True(rows.Count > 1, $"{rows.Count} rows");
+        var facts = await App.QueryAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToDictionaryAsync(
+            Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.IgnoreQueryFilters(db.BusinessEntities).Where(e => rows.Contains(e.Id)),
+            e => e.Id, e => new { e.Status, e.Type }));
+        Assert.All(rows, id => Assert.Equal(EntityType.FamilyFarm, facts[id].Type));
+        for (var i = 1; i < rows.Count; i++)
+            Assert.True(facts[rows[i - 1]].Status > facts[rows[i]].Status || (facts[rows[i - 1]].Status == facts[rows[i]].Status && rows[i - 1] < rows[i]),
+                $"row {i}: {rows[i]} ({facts[rows[i]].Status}) after {rows[i - 1]} ({facts[rows[i - 1]].Status})");
     }
 
     [Fact]

@@ -130,6 +130,11 @@ public sealed class ExportTests(TalentHubFactory app) : AppTest(app)
         var trainer = await App.LoginAsync("trainer.wang");
 
         Assert.Equal(HttpStatusCode.BadRequest, (await officer.GetAsync("/People/Export?format=pdf")).StatusCode);
-        Assert.NotEqual(HttpStatusCode.OK, (await trainer.GetAsync("/People/Export?format=csv")).StatusCode);
+        var refused = await trainer.GetAsync("/People/Export?format=csv");
+        Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
+        Assert.StartsWith("/Identity/Account/AccessDenied", refused.Headers.Location!.PathAndQuery);
+        var csv = await officer.GetAsync("/People/Export?format=csv");
+        Assert.Equal(HttpStatusCode.OK, csv.StatusCode);
+        Assert.Equal("text/csv", csv.Content.Headers.ContentType?.MediaType);
     }
 }

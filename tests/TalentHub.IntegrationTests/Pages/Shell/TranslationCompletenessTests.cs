@@ -1,10 +1,15 @@
+using System.Net;
 using System.Text.RegularExpressions;
+using System.Xml.Linq;
 
 namespace TalentHub.IntegrationTests.Pages.Shell;
 
 /// <summary>
-/// Walks the main pages of each role in both languages and fails on any resource key shown as-is
-/// (what the localizer returns when a string is missing), so neither language can have gaps.
+/// Walks the main pages of each role, and the forms shown again after a refused post, in both languages,
+/// and fails on any resource key shown as-is (what the localizer returns when a string is missing) — in
+/// the text and in the attributes a reader meets (placeholder, title, aria-label, value, alt). A key is any
+/// dotted name whose first part is a key prefix of the resource files (digits allowed, "IncomeBand.Below50k"),
+/// or any exact key of those files. Every page must answer its expected status (200; 404 for the missing page).
 /// </summary>
 public sealed partial class TranslationCompletenessTests(TalentHubFactory app) : AppTest(app)
 {
@@ -13,7 +18,7 @@ public sealed partial class TranslationCompletenessTests(TalentHubFactory app) :
         var data = new TheoryData<string, string, string>();
         var byRole = new Dictionary<string, string[]>
         {
-            ["admin"] = ["/", "/Admin/Jobs", "/Admin/Audit", "/People", "/Entities", "/Courses", "/Programs"],
+            ["admin"] = ["/", "/Admin/Jobs", "/Admin/Audit", "/Admin/Users", "/People", "/Entities", "/Courses", "/Programs"],
             ["city.officer"] = ["/", "/People", "/People/Create", "/Entities", "/Entities/Create", "/Courses", "/Courses/Create",
                 "/Courses/Calendar", "/Programs", "/Programs/Create", "/People/Import", "/Entities/Import"],
             ["anji.clerk"] = ["/", "/People", "/Entities", "/Courses"],
@@ -36,12 +41,44 @@ public sealed partial class TranslationCompletenessTests(TalentHubFactory app) :
 
         var response = await client.GetAsync(page + (page.Contains('?') ? "&" : "?") + "culture=" + culture);
         var html = await response.Content.ReadAsStringAsync();
-        var text = Tags().Replace(Scripts().Replace(html, " "), " ");
 
-        Assert.True(response.IsSuccessStatusCode || response.StatusCode == HttpStatusCode.NotFound, $"{page}: {(int)response.StatusCode}");
-        Assert.Contains($"<html lang=\"{culture}\">", html);
-        var raw = RawKey().Matches(text).Select(m => m.Value).Distinct().ToList();
-        Assert.True(raw.Count == 0, $"{page} ({culture}) shows untranslated keys: {string.Join(", ", raw)}");
+        Assert.Equal(page == "/no-such-page" ? HttpStatusCode.NotFound : HttpStatusCode.OK, response.StatusCode);
+        AssertTranslated(page, culture, html);
+    }
+
+    /// <summary>Forms posted empty: each must be shown again (200) with its errors, all translated.</summary>
+    public static TheoryData<string, string, string> RefusedPosts()
+    {
+        var data = new TheoryData<string, string, string>();
+        (string Role, string Page)[] forms =
+        [
+            ("anji.clerk", "/People/Create"), ("anji.clerk", "/Entities/Create"), ("anji.clerk", "/Courses/Create"),
+            ("city.officer", "/Programs/Create"), ("admin", "/Admin/Users/Create"),
+            ("anonymous", "/Identity/Account/Login"), ("anonymous", "/Identity/Account/Register"),
+        ];
+        foreach (var (role, page) in forms)
+            foreach (var culture in new[] { "zh-CN", "en" })
+                data.Add(role, page, culture);
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(RefusedPosts))]
+    public async Task FormShownAfterARefusedPost_ShowsNoRawResourceKeys(string role, string page, string culture)
+    {
+        var client = role == "anonymous" ? App.NewClient() : await App.LoginAsync(role);
+        var url = page + "?culture=" + culture;
+
+        // Every field of the form, empty.
+        var form = await client.GetStringAsync(url);
+        var empty = InputNames().Matches(form).Select(m => m.Groups[1].Value).Distinct().ToDictionary(n => n, _ => "");
+        Assert.NotEmpty(empty);
+        var response = await client.PostFormAsync(url, empty, formPage: url);
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Matches("field-validation-error|validation-summary-errors|is-invalid", html);
+        AssertTranslated(page + " (refused post)", culture, html);
     }
 
     [Fact]
@@ -51,18 +88,66 @@ public sealed partial class TranslationCompletenessTests(TalentHubFactory app) :
         foreach (var list in new[] { "/Courses", "/People", "/Entities" })
         {
             var first = FirstLink().Match(await client.GetStringAsync(list)).Groups[1].Value;
+            Assert.NotEmpty(first);
             foreach (var page in new[] { first, first + "/Edit" }.Concat(list == "/Courses" ? [first + "/Roster"] : []))
                 foreach (var culture in new[] { "zh-CN", "en" })
                 {
-                    var html = await client.GetStringAsync(page + "?culture=" + culture);
-                    var raw = RawKey().Matches(Tags().Replace(Scripts().Replace(html, " "), " ")).Select(m => m.Value).Distinct().ToList();
-                    Assert.True(raw.Count == 0, $"{page} ({culture}) shows untranslated keys: {string.Join(", ", raw)}");
+                    var response = await client.GetAsync(page + "?culture=" + culture);
+                    Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+                    AssertTranslated(page, culture, await response.Content.ReadAsStringAsync());
                 }
         }
     }
 
-    [GeneratedRegex(@"\b[A-Z][A-Za-z]+(?:\.[A-Z][A-Za-z]*)+\b")]
-    private static partial Regex RawKey();
+    [Fact]
+    public void TheKeyMatcher_RecognisesEveryKeyShape_InTextAndAttributes()
+    {
+        Assert.Equal(["IncomeBand.Below50k"], RawKeys("<p>IncomeBand.Below50k</p>"));
+        Assert.Equal(["Person.NoSuchKey"], RawKeys("<input placeholder=\"Person.NoSuchKey\">"));
+        Assert.Equal(["Jobs.Result.Delivered"], RawKeys("<button title=\"Jobs.Result.Delivered\" aria-label=\"关闭\">"));
+        Assert.Equal(["Common.Save"], RawKeys("<input type=\"submit\" value=\"Common.Save\">"));
+        Assert.Empty(RawKeys("<p>admin@example.org, ASP.NET, v1.2</p><input type=\"hidden\" name=\"Person.Name\" value=\"张三\">"));
+    }
+
+    private static void AssertTranslated(string page, string culture, string html)
+    {
+        Assert.Contains($"<html lang=\"{culture}\">", html);
+        var raw = RawKeys(html);
+        Assert.True(raw.Count == 0, $"{page} ({culture}) shows untranslated keys: {string.Join(", ", raw)}");
+    }
+
+    /// <summary>Raw keys in the visible text and in the reader-facing attributes of <paramref name="html"/>.</summary>
+    private static List<string> RawKeys(string html)
+    {
+        var withoutScripts = Scripts().Replace(html, " ");
+        var attributes = ReaderAttributes().Matches(withoutScripts).Select(m => WebUtility.HtmlDecode(m.Groups[2].Value));
+        var text = WebUtility.HtmlDecode(Tags().Replace(withoutScripts, " "));
+        return attributes.Append(text)
+            .SelectMany(s => KeyShape().Matches(s).Select(m => m.Value))
+            .Where(k => Keys.Value.All.Contains(k) || Keys.Value.Prefixes.Contains(k[..k.IndexOf('.')]))
+            .Distinct().ToList();
+    }
+
+    private static readonly Lazy<(HashSet<string> All, HashSet<string> Prefixes)> Keys = new(() =>
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !Directory.Exists(Path.Combine(dir.FullName, "src", "TalentHub.Web", "Resources"))) dir = dir.Parent;
+        Assert.NotNull(dir);
+        var all = Directory.GetFiles(Path.Combine(dir.FullName, "src", "TalentHub.Web", "Resources"), "*.resx")
+            .SelectMany(f => XDocument.Load(f).Root!.Elements("data").Select(d => (string)d.Attribute("name")!))
+            .Where(k => k.Contains('.')).ToHashSet(StringComparer.Ordinal);
+        Assert.True(all.Count > 500, $"{all.Count} keys");
+        return (all, all.Select(k => k[..k.IndexOf('.')]).ToHashSet(StringComparer.Ordinal));
+    });
+
+    [GeneratedRegex(@"(?<![\w.@/])[A-Z][A-Za-z0-9]*(?:\.[A-Za-z0-9]+)+(?![\w@/])")]
+    private static partial Regex KeyShape();
+
+    [GeneratedRegex(@"\s(placeholder|title|aria-label|value|alt)=""([^""]*)""")]
+    private static partial Regex ReaderAttributes();
+
+    [GeneratedRegex(@"<(?:input|select|textarea)[^>]*\sname=""(Input\.[^""\[]+)""")]
+    private static partial Regex InputNames();
 
     [GeneratedRegex("<[^>]+>")]
     private static partial Regex Tags();

@@ -65,4 +65,15 @@ public class MaskingTests
     {
         Assert.Equal("王*𠀋", Masking.Name("王小𠀋"));
     }
+
+    [Theory]
+    [InlineData("zhangsan@example.com", "z***n@example.com")]
+    [InlineData("ab@x.cn", "a*@x.cn")]
+    [InlineData("a@x.cn", "*@x.cn")]
+    [InlineData("not-an-email", "************")]
+    [InlineData(null, "")]
+    public void Email_KeepsTheDomainAndHidesTheMailbox(string? input, string expected)
+    {
+        Assert.Equal(expected, Masking.Email(input));
+    }
 }

@@ -23,6 +23,25 @@ public sealed class SmtpNotificationSenderTests
         Assert.Contains("MAIL FROM:<bureau@example.org>", session);
         Assert.DoesNotContain("13800000001", session);
         Assert.Contains($"Message-ID: <{new OutgoingNotification("enroll:42", null!, "").ClientId}@example.org>", session, StringComparison.OrdinalIgnoreCase);
+
+        // The message itself: the notification text as the plain-text body, the configured subject, to the person.
+        var message = Message(session);
+        Assert.Equal("报名成功：白茶种植培训班", message.TextBody!.TrimEnd('\r', '\n'));
+        Assert.Equal(new SmtpOptions().Subject, message.Subject);
+        Assert.Equal("zhang@example.org", Assert.Single(message.To.Mailboxes).Address);
+        Assert.Equal("bureau@example.org", Assert.Single(message.From.Mailboxes).Address);
+    }
+
+    /// <summary>The MIME message sent between DATA and the closing dot (dot-stuffing undone), parsed by MimeKit.</summary>
+    private static MimeKit.MimeMessage Message(string session)
+    {
+        var lines = session.Split('\n').Select(l => l.TrimEnd('\n', '\r')).ToList();
+        var start = lines.IndexOf("DATA") + 1;
+        var end = lines.IndexOf(".", start);
+        Assert.True(start > 0 && end > start, "no DATA section in the SMTP session");
+        var data = string.Join("\r\n", lines.Skip(start).Take(end - start).Select(l => l.StartsWith("..", StringComparison.Ordinal) ? l[1..] : l));
+        using var stream = new MemoryStream(Encoding.UTF8.GetBytes(data + "\r\n"));
+        return MimeKit.MimeMessage.Load(stream);
     }
 
     [Fact]
@@ -33,8 +52,8 @@ public sealed class SmtpNotificationSenderTests
 
         await sender.SendAsync(new OutgoingNotification("k", new NotificationRecipient(7, "张明", "13800000001", null), "text"), CancellationToken.None);
 
-        var connected = await Task.WhenAny(server.Session, Task.Delay(500)) == server.Session;
-        Assert.False(connected, "the sender connected to the SMTP server");
+        // Nothing to wait for: SendAsync has returned, so a connection would already be pending on the listener.
+        Assert.False(server.Pending, "the sender connected to the SMTP server");
     }
 
     /// <summary>Just enough SMTP to accept one message on a loopback port and record the conversation.</summary>
@@ -49,11 +68,16 @@ public sealed class SmtpNotificationSenderTests
         }
 
         public int Port => ((IPEndPoint)_listener.LocalEndpoint).Port;
+
+        /// <summary>True once a client has connected (accepted or waiting to be).</summary>
+        public bool Pending => Session.IsCompleted || _accepted;
+        private volatile bool _accepted;
         public Task<string> Session { get; }
 
         private async Task<string> ServeOneAsync()
         {
             using var client = await _listener.AcceptTcpClientAsync();
+            _accepted = true;
             using var stream = client.GetStream();
             using var reader = new StreamReader(stream, Encoding.UTF8);
             await using var writer = new StreamWriter(stream, new UTF8Encoding(false)) { NewLine = "\r\n", AutoFlush = true };

@@ -22,6 +22,12 @@ public sealed class DetailsModel(TalentHubDbContext db, EnrollmentService enroll
     public IReadOnlyList<SessionRow> Sessions { get; private set; } = [];
     public int? PersonId { get; private set; }
     public IReadOnlyList<EnrollmentRefusal> Refusals { get; private set; } = [];
+    /// <summary>Names of the counties whose residents may enroll (the rule's own list, <see cref="Course.Counties"/>).</summary>
+    public IReadOnlyList<string> EligibleCounties { get; private set; } = [];
+    /// <summary>People already on the waitlist.</summary>
+    public int Waiting { get; private set; }
+    /// <summary>The programme's subsidy for this course's trainee type, in yuan per trainee; null when not subsidised.</summary>
+    public decimal? SubsidyYuan { get; private set; }
     /// <summary>The course that makes the repeat rule refuse.</summary>
     public string? BlockingCourse { get; private set; }
 
@@ -58,6 +64,13 @@ public sealed class DetailsModel(TalentHubDbContext db, EnrollmentService enroll
         if (course is null) return false;
         Course = course;
         County = (await regions.GetAsync()).NameOf(course.CountyCode) ?? throw new InvalidOperationException("Unknown county " + course.CountyCode);
+        var tree = await regions.GetAsync();
+        EligibleCounties = course.Counties().Select(code => tree.NameOf(code) ?? code).ToList();
+        Waiting = await db.Enrollments.CountAsync(e => e.CourseId == id && e.Status == EnrollmentStatus.Waitlisted);
+        SubsidyYuan = course.ProgramId is { } program
+            ? await db.Programs.Where(p => p.Id == program).SelectMany(p => p.Standards)
+                .Where(s => s.TraineeType == course.TraineeType).Select(s => (decimal?)s.YuanPerTrainee).FirstOrDefaultAsync()
+            : null;
         Sessions = course.Sessions.OrderBy(s => s.StartsAt).Select(s => new SessionRow(s.StartsAt, s.EndsAt, s.Topic, s.Place)).ToList();
         PersonId = User.IsInRole(Roles.Farmer) ? Training.My.FarmerPerson.Of(User) : null;
         return true;

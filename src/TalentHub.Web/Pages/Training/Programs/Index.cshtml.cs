@@ -1,5 +1,6 @@
 using TalentHub.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using TalentHub.Web.Data;
@@ -16,7 +17,18 @@ public sealed class IndexModel(TalentHubDbContext db, IRegionScope scope) : Page
     public sealed record Row(int Id, string Name, int Year, decimal Budget, bool RepeatRule, IReadOnlyList<Standard> Standards,
         int TargetTotal, int? OwnTarget, int Courses);
 
+    public const int PageSize = 20;
+
     public IReadOnlyList<Row> Rows { get; private set; } = [];
+    /// <summary>Sort key: "year" (default, newest first), "name" (pinyin), "budget", "target" or "courses".</summary>
+    [BindProperty(SupportsGet = true)] public string? Sort { get; set; }
+    [BindProperty(SupportsGet = true)] public bool Desc { get; set; }
+    [FromQuery(Name = "page")] public int PageNumber { get; set; } = 1;
+    public int Total { get; private set; }
+    public IReadOnlyDictionary<string, string?> Query => new Dictionary<string, string?> { ["Sort"] = Sort, ["Desc"] = Desc ? "true" : null };
+
+    /// <summary>The URL that sorts by <paramref name="key"/>, flipping the direction when it already sorts by it.</summary>
+    public string SortUrl(string key) => $"/Programs?Sort={key}" + (Sort == key && !Desc ? "&Desc=true" : "");
     public bool CanCreate => User.IsInRole(Roles.Admin) || User.IsInRole(Roles.CityOfficer);
     /// <summary>County staff also see their own county's target.</summary>
     public string? ScopeCounty => scope.CountyCode;
@@ -28,14 +40,27 @@ public sealed class IndexModel(TalentHubDbContext db, IRegionScope scope) : Page
     {
         Satisfaction = await Services.Training.CourseResults.SatisfactionByProgramAsync(db);
         var programs = await db.Programs.AsNoTracking().Include(p => p.Standards).Include(p => p.Targets)
-            .OrderByDescending(p => p.Year).ThenBy(p => p.Name).ToListAsync();
+            .OrderByDescending(p => p.Year).ThenBy(p => EF.Functions.Collate(p.Name, Pinyin.Collation)).ToListAsync();
         // The county filter applies to courses: county staff count their own.
         var courses = await db.Courses.AsNoTracking().Where(c => c.ProgramId != null)
             .GroupBy(c => c.ProgramId!.Value).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count);
-        Rows = programs.Select(p => new Row(p.Id, p.Name, p.Year, p.Budget, p.RepeatRuleApplies,
+        var rows = programs.Select(p => new Row(p.Id, p.Name, p.Year, p.Budget, p.RepeatRuleApplies,
             p.Standards.OrderBy(s => s.TraineeType).Select(s => new Standard(s.TraineeType, s.YuanPerTrainee)).ToList(),
             p.Targets.Sum(t => t.Trainees),
             ScopeCounty is null ? null : p.Targets.FirstOrDefault(t => t.CountyCode == ScopeCounty)?.Trainees ?? 0,
             courses.GetValueOrDefault(p.Id))).ToList();
+        IEnumerable<Row> sorted = Sort switch
+        {
+            "name" => rows.OrderBy(r => r.Name, Comparer<string>.Create(Pinyin.Compare)),
+            "budget" => rows.OrderBy(r => r.Budget),
+            "target" => rows.OrderBy(r => r.TargetTotal),
+            "courses" => rows.OrderBy(r => r.Courses),
+            _ => rows.OrderBy(r => r.Year),
+        };
+        // Default: newest year first; any chosen key ascending unless Desc.
+        var list = (Sort is "name" or "budget" or "target" or "courses" ? (Desc ? sorted.Reverse() : sorted) : (Desc ? sorted : sorted.Reverse())).ToList();
+        Total = list.Count;
+        PageNumber = Math.Clamp(PageNumber, 1, Math.Max(1, (Total + PageSize - 1) / PageSize));
+        Rows = list.Skip((PageNumber - 1) * PageSize).Take(PageSize).ToList();
     }
 }

@@ -17,6 +17,18 @@ public sealed class CatalogTests(TalentHubFactory app) : AppTest(app)
         Assert.Contains($"data-course=\"{courseId}\"", list);
         Assert.Contains("登录后报名", page);
         Assert.Contains("剩余名额 10", page);
+
+        // Free seats, not capacity: after two confirmed enrollments the same course shows 8 left.
+        foreach (var mobile in await App.FarmersAsync(2))
+        {
+            var farmer = await App.LoginAsync(mobile, "bamboo hills and white tea");
+            var enrolled = await farmer.PostFormAsync($"/Catalog/{courseId}?handler=Enroll", new(), formPage: $"/Catalog/{courseId}");
+            Assert.Equal(HttpStatusCode.Redirect, enrolled.StatusCode);
+        }
+        Assert.Equal(2, await App.QueryAsync(db => db.Enrollments.CountAsync(e => e.CourseId == courseId && e.Status == EnrollmentStatus.Confirmed)));
+        var after = await client.GetStringAsync($"/Catalog/{courseId}");
+        Assert.Contains("剩余名额 8", after);
+        Assert.DoesNotContain("剩余名额 10", after);
     }
 
     [Fact]

@@ -48,6 +48,11 @@ public sealed class CourseAccessTests(TalentHubFactory app) : AppTest(app)
         var list = await trainer.GetStringAsync("/Courses");
         Assert.Contains(mine, list);
         Assert.DoesNotContain(other, list);
+        // Exactly the trainer's courses (the first page, newest first) and no other row.
+        var theirs = await App.QueryAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(
+            Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.IgnoreQueryFilters(db.Courses)
+                .Where(c => c.TrainerUserName == "trainer.wang").OrderByDescending(c => c.Id).Select(c => c.Id).Take(20)));
+        Assert.Equal(theirs, System.Text.RegularExpressions.Regex.Matches(list, @"<tr data-id=""(\d+)""").Select(m => int.Parse(m.Groups[1].Value)));
         Assert.Equal(HttpStatusCode.OK, (await trainer.GetAsync($"/Courses/{mineId}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await trainer.GetAsync($"/Courses/{otherId}")).StatusCode);
         var month = Today.AddDays(30).ToString("yyyy-MM");

@@ -1,0 +1,113 @@
+using System.ComponentModel;
+using System.Linq.Expressions;
+using System.Text;
+using Microsoft.AspNetCore.Authorization;
+using TalentHub.Web.Infrastructure;
+using TalentHub.Web.Services.Api;
+
+namespace TalentHub.Web.Api;
+
+/// <summary>
+/// One resource of the read-only API: one file under <c>Api/V1</c> implementing this interface is found by
+/// <see cref="ApiEndpoints.MapTalentHubApi"/> and mapped under <c>/api/v1/{Name}</c>, readable only by tokens granted
+/// <see cref="Name"/> (add the name to <c>Domain.Api.ApiResources</c> so tokens can be issued for it).
+/// </summary>
+public interface IApiResource
+{
+    /// <summary>The URL segment and the grant name (<c>people</c>).</summary>
+    string Name { get; }
+
+    /// <summary>Maps the list, <c>/{id}</c> and any stream on <paramref name="group"/> (already at <c>/api/v1/{Name}</c>).</summary>
+    void Map(RouteGroupBuilder group);
+}
+
+/// <summary>The paging parameters every list takes.</summary>
+public sealed class ListQuery
+{
+    /// <summary>Rows per page, 1 to 500 (default 100).</summary>
+    [Description("Rows per page, 1 to 500 (default 100).")]
+    public int? Limit { get; set; }
+    /// <summary>The <c>nextCursor</c> of the previous page (keyset: rows after that id, sorted by id).</summary>
+    [Description("The nextCursor of the previous page; omit for the first page.")]
+    public string? Cursor { get; set; }
+    /// <summary>Only rows created or changed at or after this instant (ISO-8601 with offset).</summary>
+    [Description("Only rows created or changed at or after this instant (ISO-8601 with offset), for incremental sync.")]
+    public DateTimeOffset? UpdatedSince { get; set; }
+}
+
+/// <summary>One page of a list: rows sorted by id ascending and the cursor of the next page (null on the last).</summary>
+public sealed record ApiPage<T>(IReadOnlyList<T> Items, string? NextCursor);
+
+public static class ApiEndpoints
+{
+    public const int MaxLimit = 500;
+    public const int DefaultLimit = 100;
+    public const string Policy = "ApiReader";
+
+    /// <summary>Maps every <see cref="IApiResource"/> of the assembly under <c>/api/v1</c> (bearer tokens only).</summary>
+    public static WebApplication MapTalentHubApi(this WebApplication app)
+    {
+        var api = app.MapGroup("/api/v1").RequireAuthorization(Policy)
+            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests).ProducesProblem(StatusCodes.Status400BadRequest);
+        var resources = typeof(IApiResource).Assembly.GetTypes()
+            .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(IApiResource).IsAssignableFrom(t))
+            .Select(t => (IApiResource)Activator.CreateInstance(t)!).OrderBy(r => r.Name, StringComparer.Ordinal);
+        foreach (var resource in resources)
+        {
+            var group = api.MapGroup("/" + resource.Name).WithTags(resource.Name);
+            group.AddEndpointFilter(async (context, next) =>
+                context.HttpContext.User.HasClaim(ClaimNames.ApiResource, resource.Name)
+                    ? await next(context)
+                    : ApiProblems.Result(context.HttpContext, StatusCodes.Status403Forbidden));
+            resource.Map(group);
+        }
+        return app;
+    }
+
+    /// <summary>The bearer-only policy: an API token whose owner is registry staff (the pages' own roles).</summary>
+    public static AuthorizationBuilder AddApiPolicy(this AuthorizationBuilder builder) =>
+        builder.AddPolicy(Policy, p => p.AddAuthenticationSchemes(ApiTokenAuthenticationHandler.SchemeName)
+            .RequireAuthenticatedUser().RequireClaim(ClaimNames.ApiToken).RequireRole(Policies.All[Policies.RegistryStaff]));
+
+    /// <summary>
+    /// Rows after the cursor, sorted by <c>Id</c>, at most limit + 1 (to know whether a next page exists);
+    /// null with a 400 problem when the limit or cursor is malformed.
+    /// </summary>
+    public static IQueryable<T>? Keyset<T>(IQueryable<T> query, ListQuery paging, out int limit)
+    {
+        limit = paging.Limit ?? DefaultLimit;
+        if (limit is < 1 or > MaxLimit) return null;
+        var after = 0;
+        if (paging.Cursor is { } cursor && !TryDecode(cursor, out after)) return null;
+        var e = Expression.Parameter(typeof(T), "e");
+        var id = Expression.Property(e, "Id");
+        var where = Expression.Lambda<Func<T, bool>>(Expression.GreaterThan(id, Expression.Constant(after)), e);
+        return query.Where(where).OrderBy(Expression.Lambda<Func<T, int>>(id, e)).Take(limit + 1);
+    }
+
+    /// <summary>The page of <paramref name="rows"/> (read with one extra row) and its next cursor.</summary>
+    public static ApiPage<TRow> Page<TRow>(List<TRow> rows, int limit, Func<TRow, int> id) =>
+        rows.Count > limit ? new(rows[..limit], Encode(id(rows[limit - 1]))) : new(rows, null);
+
+    /// <summary>The 400 problem for a bad limit or cursor.</summary>
+    public static IResult BadPaging(HttpContext context) => ApiProblems.Result(context, StatusCodes.Status400BadRequest);
+
+    /// <summary>Whether this request may see full identifiers: the owner may reveal and the token was issued with reveal rights.</summary>
+    public static bool Reveals(HttpContext context) =>
+        context.User.Meets(Policies.CanReveal) && context.User.HasClaim(ClaimNames.ApiReveal, "true");
+
+    private static string Encode(int id) => Convert.ToBase64String(Encoding.UTF8.GetBytes("id:" + id)).TrimEnd('=');
+
+    private static bool TryDecode(string cursor, out int id)
+    {
+        id = 0;
+        try
+        {
+            var padded = cursor.PadRight(cursor.Length + (4 - cursor.Length % 4) % 4, '=');
+            var text = Encoding.UTF8.GetString(Convert.FromBase64String(padded));
+            return text.StartsWith("id:", StringComparison.Ordinal) && int.TryParse(text[3..], out id) && id >= 0;
+        }
+        catch (FormatException) { return false; }
+    }
+}

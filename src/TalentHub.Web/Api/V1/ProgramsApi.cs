@@ -1,0 +1,45 @@
+using Microsoft.EntityFrameworkCore;
+using TalentHub.Web.Data;
+using TalentHub.Web.Domain.Training;
+using TalentHub.Web.Services.Api;
+
+namespace TalentHub.Web.Api.V1;
+
+/// <summary>A subsidy standard of a program: yuan per trainee of a type.</summary>
+public sealed record SubsidyStandardDto(TraineeType TraineeType, decimal YuanPerTrainee);
+/// <summary>A county's trainee target in a program.</summary>
+public sealed record CountyTargetDto(string CountyCode, int Trainees);
+/// <summary>A training program (city-wide; programs carry no change stamps, so the list takes no <c>updatedSince</c>).</summary>
+public sealed record ProgramDto(int Id, string Name, int Year, decimal Budget, bool RepeatRuleApplies,
+    IReadOnlyList<SubsidyStandardDto> Standards, IReadOnlyList<CountyTargetDto> Targets);
+
+/// <summary><c>/api/v1/programs</c>: the programs of the /Programs page (filter by year), keyset paging by id, and <c>/{id}</c>.</summary>
+public sealed class ProgramsApi : IApiResource
+{
+    public string Name => Domain.Api.ApiResources.Programs;
+
+    public void Map(RouteGroupBuilder group)
+    {
+        group.MapGet("", ListAsync).WithName("ListPrograms").WithSummary("Training programs, sorted by id.");
+        group.MapGet("/{id:int}", GetAsync).WithName("GetProgram").WithSummary("One training program.").ProducesProblem(StatusCodes.Status404NotFound);
+    }
+
+    private static async Task<IResult> ListAsync(HttpContext http, TalentHubDbContext db, int? year, int? limit, string? cursor)
+    {
+        var programs = db.Programs.AsNoTracking();
+        if (year is { } y) programs = programs.Where(p => p.Year == y);
+        var query = ApiEndpoints.Keyset(programs, new ListQuery { Limit = limit, Cursor = cursor }, out var max);
+        if (query is null) return ApiEndpoints.BadPaging(http);
+        var rows = (await query.Include(p => p.Standards).Include(p => p.Targets).AsSplitQuery().ToListAsync(http.RequestAborted)).Select(ToDto).ToList();
+        return TypedResults.Ok(ApiEndpoints.Page(rows, max, p => p.Id));
+    }
+
+    private static async Task<IResult> GetAsync(int id, HttpContext http, TalentHubDbContext db) =>
+        await db.Programs.AsNoTracking().Include(p => p.Standards).Include(p => p.Targets).AsSplitQuery()
+            .FirstOrDefaultAsync(p => p.Id == id, http.RequestAborted) is { } program
+            ? TypedResults.Ok(ToDto(program)) : ApiProblems.Result(http, StatusCodes.Status404NotFound);
+
+    private static ProgramDto ToDto(TrainingProgram p) => new(p.Id, p.Name, p.Year, p.Budget, p.RepeatRuleApplies,
+        p.Standards.OrderBy(s => s.TraineeType).Select(s => new SubsidyStandardDto(s.TraineeType, s.YuanPerTrainee)).ToList(),
+        p.Targets.OrderBy(t => t.CountyCode).Select(t => new CountyTargetDto(t.CountyCode, t.Trainees)).ToList());
+}

@@ -1,0 +1,50 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using TalentHub.Web.Infrastructure;
+using TalentHub.Web.Pages.Admin.Users;
+using TalentHub.Web.Services.People;
+
+namespace TalentHub.Web.Areas.Identity.Pages.Account;
+
+/// <summary>A farmer who forgot their password sets a new one with the one-time code their county staff gave them.</summary>
+public sealed class ResetWithCodeModel(PasswordResetCodes codes, IStringLocalizer<SharedResource> l) : PageModel
+{
+    [BindProperty] public InputModel Input { get; set; } = new();
+
+    public sealed class InputModel
+    {
+        [Required(ErrorMessage = "Validation.Required"), StringLength(20, ErrorMessage = "Validation.TooLong"), Display(Name = "Person.Mobile")]
+        public string Mobile { get; set; } = "";
+
+        [Required(ErrorMessage = "Validation.Required"), RegularExpression(@"\s*\d{8}\s*", ErrorMessage = "ResetCode.Format"), Display(Name = "ResetCode.Code")]
+        public string Code { get; set; } = "";
+
+        [Required(ErrorMessage = "Validation.Required"), StringLength(128, ErrorMessage = "Validation.TooLong"), DataType(DataType.Password), Display(Name = "ResetCode.NewPassword")]
+        public string NewPassword { get; set; } = "";
+
+        [Compare(nameof(NewPassword), ErrorMessage = "Register.PasswordsDiffer"), DataType(DataType.Password), Display(Name = "Register.ConfirmPassword")]
+        public string ConfirmPassword { get; set; } = "";
+    }
+
+    public void OnGet() { }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (!ModelState.IsValid) return Page();
+        var result = await codes.RedeemAsync(Input.Mobile, Input.Code, Input.NewPassword);
+        if (result is null)
+        {
+            ModelState.AddModelError("Input.Code", l["ResetCode.Wrong"]);
+            return Page();
+        }
+        if (!result.Succeeded)
+        {
+            ModelState.AddErrors(result, "Input.NewPassword");
+            return Page();
+        }
+        TempData["Flash"] = l["ResetCode.Done"].Value;
+        return RedirectToPage("/Account/Login", new { area = "Identity" });
+    }
+}

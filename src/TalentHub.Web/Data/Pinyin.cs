@@ -1,0 +1,45 @@
+using System.Data.Common;
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace TalentHub.Web.Data;
+
+/// <summary>
+/// The "pinyin" collation that orders Chinese names and titles as a reader expects (拼音 order, not code points):
+/// an ICU collation on PostgreSQL (created by the Ux migration) and the same name registered on every SQLite
+/// connection, comparing with .NET's zh-CN culture (ICU; the app does not run in invariant globalization mode).
+/// Use it in ORDER BY only: <c>OrderBy(p =&gt; EF.Functions.Collate(p.Name, Pinyin.Collation))</c>.
+/// </summary>
+public static class Pinyin
+{
+    public const string Collation = "pinyin";
+    public const string IcuLocale = "zh-u-co-pinyin";
+
+    private static readonly CompareInfo Chinese = CultureInfo.GetCultureInfo("zh-CN").CompareInfo;
+
+    /// <summary>Compares two strings in pinyin order (ties broken by ordinal order, so the sort is total).</summary>
+    public static int Compare(string? x, string? y)
+    {
+        var order = Chinese.Compare(x, y, CompareOptions.None);
+        return order != 0 ? order : string.CompareOrdinal(x, y);
+    }
+
+    /// <summary>Registers the collation on an open SQLite connection.</summary>
+    public static void Register(DbConnection connection)
+    {
+        if (connection is SqliteConnection sqlite) sqlite.CreateCollation(Collation, (x, y) => Compare(x, y));
+    }
+}
+
+/// <summary>Registers <see cref="Pinyin"/> on every SQLite connection EF opens.</summary>
+public sealed class SqlitePinyin : DbConnectionInterceptor
+{
+    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Pinyin.Register(connection);
+
+    public override Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Pinyin.Register(connection);
+        return Task.CompletedTask;
+    }
+}

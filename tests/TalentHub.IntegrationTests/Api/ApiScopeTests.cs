@@ -1,0 +1,140 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using TalentHub.Web.Data;
+using TalentHub.Web.Domain.Training;
+
+namespace TalentHub.IntegrationTests.Api;
+
+/// <summary>Issue 14: region scope, masking and audited reveal, paging stability, the OpenAPI document.</summary>
+public sealed class ApiScopeTests(TalentHubFactory app) : AppTest(app)
+{
+    [Fact]
+    public async Task County_token_sees_only_its_county_in_lists_filters_updatedSince_and_by_id()
+    {
+        var wuxingPerson = await App.AddPersonAsync("织里 " + Guid.NewGuid().ToString("N")[..4], CourseBuilder.Zhili);
+        var anjiPerson = await App.AddPersonAsync("余村 " + Guid.NewGuid().ToString("N")[..4], CourseBuilder.Yucun);
+        // Both a county owner and a city owner narrowed by a county token.
+        foreach (var secret in new[] { await App.IssueAsync("anji.officer", ApiClient.Anji), await App.IssueAsync("city.officer", ApiClient.Anji) })
+        {
+            var api = App.ApiClientFor(secret);
+            Assert.Equal(HttpStatusCode.NotFound, (await api.GetAsync($"/api/v1/people/{wuxingPerson.Id}")).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await api.GetAsync($"/api/v1/people/{anjiPerson.Id}")).StatusCode);
+            var ids = await api.AllIdsAsync("/api/v1/people");
+            Assert.Contains(anjiPerson.Id, ids);
+            Assert.DoesNotContain(wuxingPerson.Id, ids);
+            Assert.Empty(await api.AllIdsAsync($"/api/v1/people?county={ApiClient.Wuxing}"));
+            var since = Uri.EscapeDataString(DateTimeOffset.UtcNow.AddMinutes(-5).ToString("O"));
+            var recent = await api.AllIdsAsync($"/api/v1/people?updatedSince={since}");
+            Assert.Contains(anjiPerson.Id, recent);
+            Assert.DoesNotContain(wuxingPerson.Id, recent);
+            var counties = (await api.JsonAsync("/api/v1/entities?limit=500")).GetProperty("items").EnumerateArray()
+                .Select(e => e.GetProperty("countyCode").GetString()).Distinct().ToList();
+            Assert.All(counties, c => Assert.Equal(ApiClient.Anji, c));
+            var wuxingCourse = await App.QueryAsync(db => db.Courses.IgnoreQueryFilters([RegionFilter.Name])
+                .Where(c => c.CountyCode == ApiClient.Wuxing).Select(c => (int?)c.Id).FirstOrDefaultAsync());
+            if (wuxingCourse is { } courseId)
+                Assert.Equal(HttpStatusCode.NotFound, (await api.GetAsync($"/api/v1/courses/{courseId}")).StatusCode);
+        }
+        // The city token sees both.
+        var city = App.ApiClientFor(await App.IssueAsync("city.officer", ApiClient.City));
+        Assert.Equal(HttpStatusCode.OK, (await city.GetAsync($"/api/v1/people/{wuxingPerson.Id}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Enrollments_list_and_stream_agree_and_hold_exactly_the_rosters_of_the_county_courses()
+    {
+        var api = App.ApiClientFor(await App.IssueAsync("anji.officer", ApiClient.Anji, false, "enrollments", "courses"));
+        var expected = await App.QueryAsync(async db =>
+        {
+            var courses = await db.Courses.IgnoreQueryFilters([RegionFilter.Name]).Where(c => c.CountyCode == ApiClient.Anji).Select(c => c.Id).ToListAsync();
+            return await db.Enrollments.Where(e => courses.Contains(e.CourseId)).OrderBy(e => e.Id).Select(e => e.Id).ToListAsync();
+        });
+        var paged = await api.AllIdsAsync("/api/v1/enrollments", limit: 7);
+        var streamed = JsonDocument.Parse(await api.GetStringAsync("/api/v1/enrollments/stream")).RootElement
+            .EnumerateArray().Select(e => e.GetProperty("id").GetInt32()).ToList();
+        Assert.NotEmpty(expected);
+        Assert.Equal(expected, paged);
+        Assert.Equal(expected, streamed);
+        var course = (await api.JsonAsync("/api/v1/courses?limit=1")).GetProperty("items")[0];
+        Assert.Equal(ApiClient.Anji, course.GetProperty("countyCode").GetString());
+        Assert.Equal(JsonValueKind.Array, course.GetProperty("sessions").ValueKind);
+        Assert.False(int.TryParse(course.GetProperty("status").GetString(), out _)); // enums as names
+    }
+
+    [Fact]
+    public async Task Identifiers_are_masked_unless_the_token_may_reveal_and_each_revealed_read_is_audited()
+    {
+        var person = await App.AddPersonAsync("揭示 " + Guid.NewGuid().ToString("N")[..4], CourseBuilder.Yucun);
+        var masked = await App.ApiClientFor(await App.IssueAsync("city.officer", ApiClient.City)).JsonAsync($"/api/v1/people/{person.Id}");
+        Assert.Equal(TalentHub.Web.Domain.Common.Masking.IdNumber(person.IdNumber), masked.GetProperty("idNumber").GetString());
+        Assert.False(masked.GetProperty("revealed").GetBoolean());
+        Assert.Equal("HighQualityFarmer", masked.GetProperty("categories")[0].GetString());
+
+        var before = await App.AuditCountAsync(AuditAction.Reveal, "Person");
+        var full = await App.ApiClientFor(await App.IssueAsync("city.officer", ApiClient.City, reveal: true)).JsonAsync($"/api/v1/people/{person.Id}");
+        Assert.Equal(person.IdNumber, full.GetProperty("idNumber").GetString());
+        Assert.Equal(person.Mobile, full.GetProperty("mobile").GetString());
+        Assert.Equal(before + 1, await App.AuditCountAsync(AuditAction.Reveal, "Person"));
+        // ISO-8601 with an offset.
+        Assert.Matches(@"T\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$", full.GetProperty("updatedAt").GetString()!);
+    }
+
+    [Fact]
+    public async Task Keyset_pages_neither_repeat_nor_skip_rows_while_rows_are_inserted()
+    {
+        var api = App.ApiClientFor(await App.IssueAsync("city.officer", ApiClient.City));
+        var before = await App.QueryAsync(db => db.Programs.Select(p => p.Id).OrderBy(i => i).ToListAsync());
+        var seen = new List<int>();
+        string? cursor = null;
+        var inserted = new List<int>();
+        do
+        {
+            var page = await api.JsonAsync("/api/v1/programs?limit=1" + (cursor is null ? "" : "&cursor=" + cursor));
+            seen.AddRange(page.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetInt32()));
+            if (inserted.Count < 2) inserted.Add(await App.CreateProgramAsync());
+            cursor = page.GetProperty("nextCursor").ValueKind == JsonValueKind.Null ? null : page.GetProperty("nextCursor").GetString();
+        } while (cursor is not null);
+        Assert.Equal(seen.Distinct().Count(), seen.Count);
+        Assert.Equal(seen.OrderBy(i => i), seen);
+        Assert.All(before, id => Assert.Contains(id, seen));
+        Assert.All(inserted, id => Assert.Contains(id, seen));
+    }
+
+    [Fact]
+    public async Task OpenApi_document_is_3_1_and_lists_every_route_parameter_error_and_the_bearer_scheme()
+    {
+        var doc = JsonDocument.Parse(await App.NewClient().GetStringAsync("/openapi/v1.json")).RootElement;
+        Assert.StartsWith("3.1", doc.GetProperty("openapi").GetString());
+        var paths = doc.GetProperty("paths");
+        foreach (var route in new[] { "people", "entities", "programs", "courses", "enrollments" })
+        {
+            Assert.True(paths.TryGetProperty($"/api/v1/{route}", out var list), route);
+            Assert.True(paths.TryGetProperty($"/api/v1/{route}/{{id}}", out var one), route + "/{id}");
+            var get = list.GetProperty("get");
+            var names = get.GetProperty("parameters").EnumerateArray().Select(p => p.GetProperty("name").GetString()).ToList();
+            if (route != "programs") Assert.Contains("UpdatedSince", names, StringComparer.OrdinalIgnoreCase);
+            Assert.Contains("Limit", names, StringComparer.OrdinalIgnoreCase);
+            Assert.Contains("Cursor", names, StringComparer.OrdinalIgnoreCase);
+            Assert.True(get.GetProperty("responses").TryGetProperty("401", out _));
+            Assert.True(get.GetProperty("responses").TryGetProperty("429", out _));
+            Assert.True(one.GetProperty("get").GetProperty("responses").TryGetProperty("404", out _));
+        }
+        Assert.True(paths.TryGetProperty("/api/v1/people/stream", out _));
+        Assert.True(paths.TryGetProperty("/api/v1/enrollments/stream", out _));
+        Assert.Contains("County", doc.GetProperty("paths").GetProperty("/api/v1/people").GetProperty("get").GetProperty("parameters")
+            .EnumerateArray().Select(p => p.GetProperty("name").GetString()), StringComparer.OrdinalIgnoreCase);
+        Assert.Equal("bearer", doc.GetProperty("components").GetProperty("securitySchemes").GetProperty("Bearer").GetProperty("scheme").GetString());
+        Assert.True(doc.GetProperty("components").GetProperty("schemas").TryGetProperty("PersonDto", out _));
+
+        // The menu links the reference page with its trailing slash (Scalar redirects the bare prefix there).
+        var reference = await App.NewClient().GetAsync("/api/reference/");
+        Assert.Equal(HttpStatusCode.OK, reference.StatusCode);
+        var html = await reference.Content.ReadAsStringAsync();
+        Assert.DoesNotContain("cdn.", html);
+        // The script is served by the app itself (vendored in the package), not from a CDN.
+        var script = System.Text.RegularExpressions.Regex.Match(html, "<script[^>]+src=\"([^\"]+)\"").Groups[1].Value;
+        Assert.False(script.StartsWith("http", StringComparison.Ordinal), script);
+        var js = await App.NewClient().GetAsync(new Uri(new Uri("http://localhost/api/reference/"), script));
+        Assert.Equal(HttpStatusCode.OK, js.StatusCode);
+    }
+}

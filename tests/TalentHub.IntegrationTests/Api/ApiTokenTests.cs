@@ -1,0 +1,112 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using TalentHub.Web.Data;
+using TalentHub.Web.Domain.Api;
+using TalentHub.Web.Services.Api;
+
+namespace TalentHub.IntegrationTests.Api;
+
+/// <summary>Issue 14: token lifecycle through /Admin/ApiTokens, expiry, problem details.</summary>
+public sealed partial class ApiTokenTests(TalentHubFactory app) : AppTest(app)
+{
+    [Fact]
+    public async Task Token_issued_on_the_page_works_is_stored_as_a_hash_records_last_use_and_stops_after_revoke()
+    {
+        var officer = await App.LoginAsync("city.officer");
+        var name = "sync " + Guid.NewGuid().ToString("N")[..6];
+        var issued = await officer.PostFormAsync("/Admin/ApiTokens?handler=Create", new()
+        {
+            ["Input.Name"] = name, ["Input.OwnerUserName"] = "anji.officer", ["Input.RegionCode"] = ApiClient.Anji,
+            ["Input.Resources"] = "people", ["Input.ExpiresOn"] = DateTime.UtcNow.AddDays(60).ToString("yyyy-MM-dd"),
+        }, "/Admin/ApiTokens");
+        var html = await issued.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, issued.StatusCode);
+        var secret = SecretPattern().Match(html).Groups[1].Value;
+        Assert.StartsWith(ApiTokens.SecretPrefix, secret);
+
+        var token = await App.QueryAsync(db => db.ApiTokens.SingleAsync(t => t.Name == name));
+        Assert.Equal(ApiTokens.Hash(secret), token.SecretHash);
+        Assert.NotEqual(secret, token.SecretHash);
+        Assert.Null(token.LastUsedAt);
+        // The secret is nowhere in the database file.
+        var dbText = await App.QueryAsync(db => db.ApiTokens.Select(t => t.Name + t.SecretHash + t.Prefix + t.Resources).ToListAsync());
+        Assert.DoesNotContain(dbText, t => t.Contains(secret));
+        Assert.True(await App.QueryAsync(db => db.AuditEntries.AnyAsync(a => a.EntityType == ApiTokens.AuditType && a.EntityId == token.Id.ToString())));
+
+        var api = App.ApiClientFor(secret);
+        Assert.Equal(HttpStatusCode.OK, (await api.GetAsync("/api/v1/people?limit=2")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await api.GetAsync("/api/v1/entities")).StatusCode);
+        Assert.NotNull(await App.QueryAsync(db => db.ApiTokens.Where(t => t.Id == token.Id).Select(t => t.LastUsedAt).SingleAsync()));
+
+        var revoked = await officer.PostFormAsync($"/Admin/ApiTokens?handler=Revoke&id={token.Id}", new(), "/Admin/ApiTokens");
+        Assert.Equal(HttpStatusCode.Redirect, revoked.StatusCode);
+        var after = await api.GetAsync("/api/v1/people");
+        Assert.Equal(HttpStatusCode.Unauthorized, after.StatusCode);
+        Assert.Equal("Bearer", after.Headers.WwwAuthenticate.Single().Scheme);
+    }
+
+    [Fact]
+    public async Task Expired_and_unknown_tokens_get_401()
+    {
+        var secret = ApiTokens.SecretPrefix + Guid.NewGuid().ToString("N");
+        var ownerId = await App.QueryAsync(db => db.Users.Where(u => u.UserName == "city.officer").Select(u => u.Id).SingleAsync());
+        await App.QueryAsync(async db =>
+        {
+            var now = DateTimeOffset.UtcNow;
+            db.ApiTokens.Add(ApiToken.Issue("old", ownerId, "city.officer", ApiClient.City, ["people"], false, "admin",
+                now.AddDays(-1), now.AddDays(-30), ApiTokens.Hash(secret), secret[..10]));
+            return await db.SaveChangesAsync();
+        });
+        Assert.Equal(HttpStatusCode.Unauthorized, (await App.ApiClientFor(secret).GetAsync("/api/v1/people")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await App.ApiClientFor("thk_nonsense").GetAsync("/api/v1/people")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await App.ApiClientFor(null).GetAsync("/api/v1/people")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Issue_form_refuses_a_year_and_a_day_and_a_county_owner_outside_its_county()
+    {
+        var officer = await App.LoginAsync("city.officer", FormClient.DemoPassword);
+        async Task<string> PostAsync(string region, int days) => await (await officer.PostFormAsync("/Admin/ApiTokens?handler=Create", new()
+        {
+            ["Input.Name"] = "refused", ["Input.OwnerUserName"] = "anji.officer", ["Input.RegionCode"] = region,
+            ["Input.Resources"] = "people", ["Input.ExpiresOn"] = DateTime.UtcNow.AddDays(days).ToString("yyyy-MM-dd"),
+        }, "/Admin/ApiTokens")).Content.ReadAsStringAsync();
+        var tooLong = await PostAsync(ApiClient.Anji, 400);
+        Assert.DoesNotContain("data-secret", tooLong);
+        Assert.Contains("不超过一年", tooLong);
+        // Every broken rule at once, each next to its field.
+        var both = await PostAsync(ApiClient.Wuxing, 400);
+        Assert.DoesNotContain("data-secret", both);
+        Assert.Contains("只能覆盖本区县", both);
+        Assert.Contains("不超过一年", both);
+        Assert.False(await App.QueryAsync(db => db.ApiTokens.AnyAsync(t => t.Name == "refused")));
+    }
+
+    [Theory]
+    [InlineData("en", "Authentication required")]
+    [InlineData("zh-CN", "需要身份验证")]
+    public async Task Errors_are_problem_details_with_a_localized_title(string language, string title)
+    {
+        var response = await App.ApiClientFor(null, language).GetAsync("/api/v1/courses");
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal(401, problem.GetProperty("status").GetInt32());
+        Assert.Equal(title, problem.GetProperty("title").GetString());
+        Assert.False(string.IsNullOrEmpty(problem.GetProperty("type").GetString()));
+
+        var secret = await App.IssueAsync("city.officer", ApiClient.City);
+        var missing = await App.ApiClientFor(secret, language).GetAsync("/api/v1/courses/999999");
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        Assert.Equal("application/problem+json", missing.Content.Headers.ContentType?.MediaType);
+        var unknown = await App.ApiClientFor(secret, language).GetAsync("/api/v1/salaries");
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Equal("application/problem+json", unknown.Content.Headers.ContentType?.MediaType);
+        var bad = await App.ApiClientFor(secret, language).GetAsync("/api/v1/courses?limit=501");
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+    }
+
+    [GeneratedRegex("data-secret>([^<]+)<")]
+    private static partial Regex SecretPattern();
+}

@@ -1,0 +1,78 @@
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using TalentHub.IntegrationTests.Builders;
+using TalentHub.Web.Data;
+
+namespace TalentHub.IntegrationTests.Pages.Account;
+
+/// <summary>Issue 10: a farmer who forgot the password gets a one-time code from county staff and sets a new password.</summary>
+public sealed partial class ResetCodeTests(TalentHubFactory app) : AppTest(app)
+{
+    private const string NewPassword = "white tea on the morning hills";
+
+    private async Task<(string Mobile, int PersonId, string Code)> IssueAsync()
+    {
+        var mobile = (await App.FarmersAsync(1))[0];
+        var (personId, _) = await App.FarmerPersonAsync(mobile);
+        var staff = await App.LoginAsync("anji.clerk");
+        Assert.Contains("id=\"issue-reset-code\"", await staff.GetStringAsync($"/People/{personId}"));
+        var response = await staff.PostFormAsync($"/People/{personId}?handler=ResetCode", [], $"/People/{personId}");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.True(response.Headers.CacheControl?.NoStore);
+        var code = CodePattern().Match(await response.Content.ReadAsStringAsync()).Groups[1].Value;
+        Assert.Matches(@"^\d{8}$", code);
+        return (mobile, personId, code);
+    }
+
+    private Task<HttpResponseMessage> RedeemAsync(string mobile, string code) =>
+        App.NewClient().PostFormAsync("/Identity/Account/ResetWithCode", new()
+        {
+            ["Input.Mobile"] = mobile, ["Input.Code"] = code, ["Input.NewPassword"] = NewPassword, ["Input.ConfirmPassword"] = NewPassword,
+        });
+
+    [Fact]
+    public async Task CountyStaffIssueACode_TheFarmerSetsANewPassword_AndTheCodeWorksOnce()
+    {
+        var (mobile, personId, code) = await IssueAsync();
+
+        var response = await RedeemAsync(mobile, code);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        await App.LoginAsync(mobile, NewPassword);
+        var again = await RedeemAsync(mobile, code);
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Contains("重置码不正确", await again.Content.ReadAsStringAsync());
+        var audited = await App.QueryAsync(db => db.AuditEntries.Where(a => a.EntityType == "User" || a.Changes!.Contains("ResetCode"))
+            .Select(a => a.Changes!).ToListAsync());
+        Assert.Contains(audited, c => c.Contains("ResetCodeIssued"));
+        Assert.True(await App.QueryAsync(db => db.Users.AnyAsync(u => u.PersonId == personId)));
+    }
+
+    [Fact]
+    public async Task AWrongCode_IsRefused_AndThePasswordStays()
+    {
+        var (mobile, _, code) = await IssueAsync();
+        var wrong = code == "12345678" ? "87654321" : "12345678";
+
+        var response = await RedeemAsync(mobile, wrong);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("重置码不正确", await response.Content.ReadAsStringAsync());
+        await App.LoginAsync(mobile, "bamboo hills and white tea");
+    }
+
+    [Fact]
+    public async Task AnotherCountysStaff_CannotIssueACode()
+    {
+        var mobile = (await App.FarmersAsync(1))[0];
+        var (personId, _) = await App.FarmerPersonAsync(mobile);
+        var other = await App.LoginAsync("wuxing.officer");
+
+        var response = await other.PostFormAsync($"/People/{personId}?handler=ResetCode", [], "/People");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [GeneratedRegex("id=\"reset-code\">(\\d{8})<")]
+    private static partial Regex CodePattern();
+}

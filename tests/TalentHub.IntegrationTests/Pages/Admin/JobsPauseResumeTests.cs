@@ -1,0 +1,82 @@
+using Microsoft.Extensions.DependencyInjection;
+using Quartz;
+using TalentHub.Web.Jobs;
+
+namespace TalentHub.IntegrationTests.Pages.Admin;
+
+/// <summary>
+/// Pause and resume on /Admin/Jobs through the real forms: the scheduler's trigger state changes, the row
+/// shows it and offers the opposite button, the flash names the job. On its own app, so pausing a job
+/// cannot disturb other tests.
+/// </summary>
+public sealed class JobsPauseResumeTests(TalentHubFactory app) : IClassFixture<TalentHubFactory>
+{
+    private const string Job = "SessionReminders";
+
+    [Fact]
+    public async Task Admin_PausesAJob_ThenResumesIt_AndThePageAndSchedulerFollow()
+    {
+        var admin = await app.LoginAsync("admin");
+        var scheduler = await app.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
+        var trigger = TalentHubJobs.Find(Job)!.TriggerKey;
+        Assert.Equal(TriggerState.Normal, await scheduler.GetTriggerState(trigger));
+
+        var paused = await admin.PostFormAsync("/Admin/Jobs?handler=Pause", new() { ["name"] = Job }, formPage: "/Admin/Jobs");
+        Assert.Equal(HttpStatusCode.Redirect, paused.StatusCode);
+        Assert.Equal(TriggerState.Paused, await scheduler.GetTriggerState(trigger));
+        var page = await admin.GetStringAsync(paused.Headers.Location!.ToString());
+        Assert.Contains("已暂停任务“课前 24 小时提醒”。", page);
+        var row = Row(page, Job);
+        Assert.Contains("data-state=\"Paused\"", row);
+        Assert.Contains("data-action=\"resume\"", row);
+        Assert.DoesNotContain("data-action=\"pause\"", row);
+        // The other jobs run on.
+        foreach (var other in TalentHubJobs.All.Where(j => j.Name != Job))
+            Assert.Equal(TriggerState.Normal, await scheduler.GetTriggerState(other.TriggerKey));
+
+        var resumed = await admin.PostFormAsync("/Admin/Jobs?handler=Resume&culture=en", new() { ["name"] = Job }, formPage: "/Admin/Jobs?culture=en");
+        Assert.Equal(HttpStatusCode.Redirect, resumed.StatusCode);
+        Assert.Equal(TriggerState.Normal, await scheduler.GetTriggerState(trigger));
+        page = await admin.GetStringAsync("/Admin/Jobs?culture=en");
+        Assert.Contains("Resumed “24-hour session reminders”.", page);
+        row = Row(page, Job);
+        Assert.Contains("data-state=\"Normal\"", row);
+        Assert.Contains("data-action=\"pause\"", row);
+        Assert.DoesNotContain("data-action=\"resume\"", row);
+    }
+
+    [Fact]
+    public async Task PausingAnUnknownJob_IsA404_AndChangesNothing()
+    {
+        var admin = await app.LoginAsync("admin");
+        var scheduler = await app.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
+
+        var response = await admin.PostFormAsync("/Admin/Jobs?handler=Pause", new() { ["name"] = "NoSuchJob" }, formPage: "/Admin/Jobs");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        foreach (var job in TalentHubJobs.All) Assert.NotEqual(TriggerState.Paused, await scheduler.GetTriggerState(job.TriggerKey));
+    }
+
+    [Fact]
+    public async Task ANonAdmin_CannotPause()
+    {
+        var officer = await app.LoginAsync("city.officer");
+        var admin = await app.LoginAsync("admin");
+        var scheduler = await app.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
+
+        // The officer posts with a valid token of their own session, taken from a page they may open.
+        var response = await officer.PostFormAsync("/Admin/Jobs?handler=Pause", new() { ["name"] = "OutboxDispatch" }, formPage: "/People/Create");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/Identity/Account/AccessDenied", response.Headers.Location!.PathAndQuery);
+        Assert.NotEqual(TriggerState.Paused, await scheduler.GetTriggerState(TalentHubJobs.Find("OutboxDispatch")!.TriggerKey));
+        Assert.Contains("data-job=\"OutboxDispatch\"", await admin.GetStringAsync("/Admin/Jobs"));
+    }
+
+    private static string Row(string html, string job)
+    {
+        var start = html.IndexOf($"<tr data-job=\"{job}\"", StringComparison.Ordinal);
+        Assert.True(start >= 0, $"no row for {job}");
+        return html[start..html.IndexOf("</tr>", start, StringComparison.Ordinal)];
+    }
+}
