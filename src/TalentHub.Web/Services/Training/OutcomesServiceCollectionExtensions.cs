@@ -35,14 +35,9 @@ public sealed class VerifyRateLimitPolicy(IOptions<VerifyLimitOptions> options) 
 
 public static class OutcomesServiceCollectionExtensions
 {
-    /// <summary>Attendance, check-in, completion, certificates, surveys and follow-ups (PRODUCT.md §5, attendance to follow-up).</summary>
+    /// <summary>The public verification's rate limit (the outcomes services themselves are registered by AddTraining).</summary>
     public static IServiceCollection AddTrainingOutcomes(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddScoped<AttendanceService>();
-        services.AddScoped<CheckInService>();
-        services.AddScoped<CompletionService>();
-        services.AddScoped<CertificateService>();
-        services.AddScoped<FollowUpService>();
         services.Configure<VerifyLimitOptions>(configuration.GetSection(VerifyLimitOptions.Section));
         services.AddRateLimiter(o => o.AddPolicy<string, VerifyRateLimitPolicy>(VerifyRateLimitPolicy.Name));
         return services;
