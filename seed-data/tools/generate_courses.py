@@ -15,6 +15,7 @@ townships = {c['code']: [r for r in regions if r['level'] == 'Township' and r['p
 demo = {p['idNumber'] for p in people[:20]}
 people_by_county = {c['code']: [p['idNumber'] for p in people if p['region'][:6] == c['code'][:6] and p['idNumber'] not in demo] for c in counties}
 farmer2 = people[1]['idNumber']
+demo_outcomes = [p['idNumber'] for p in people[5:10]]
 
 programs = [{
     'name': '2027年高素质农民培育', 'year': 2027, 'budget': 1200.0, 'repeatRule': True,
@@ -55,6 +56,10 @@ for ci, county in enumerate(counties):
         chosen = pool[cursor[0]:cursor[0] + enrolled]
         cursor[0] += enrolled
         if ci == 4 and pi == 0: chosen = chosen + [farmer2]
+        # Demo farmers 13800000006-10 (Anji) hold certificates from both completed Anji courses (the later one is
+        # outside any program, so the repeat rule holds) and three of them sit in the Anji course running now.
+        if ci == 4 and status == 'Completed': chosen = chosen + demo_outcomes
+        if ci == 4 and status == 'InProgress': chosen = chosen + demo_outcomes[:3]
         n += 1
         courses.append({
             'title': f"{county['name']}{title}培训班（{n}期）", 'program': programs[program]['name'],
@@ -67,6 +72,13 @@ for ci, county in enumerate(counties):
             # Distinct people per course; a person appears in at most one course of a program year.
             'enrolled': chosen,
         })
+for c in courses:
+    if c['region'][:6] == '330523' and c['status'] == 'Completed' and c['sessions'][0]['dayOffset'] > -100:
+        c['program'] = None
+    if c['region'][:6] == '330523' and c['status'] == 'InProgress':
+        # Its session today is moved to run from 10 minutes before seeding for three hours (check-in can be tried at once).
+        for s in c['sessions']:
+            if s['dayOffset'] == 0: s['runningNow'] = True
 # Keep the repeat rule true in the seed: a person may appear in one course per program.
 seen = {}
 for c in courses:

@@ -1,6 +1,7 @@
 using TalentHub.Web.Data;
 using TalentHub.Web.Infrastructure;
 using TalentHub.Web.Jobs;
+using TalentHub.Web.Services.Training;
 
 // The container's health check runs the app's own binary, since the runtime image has no curl.
 if (args.Contains("--healthcheck")) return await HealthProbe.RunAsync();
@@ -15,6 +16,7 @@ builder.Services.AddTalentHubIdentity();
 builder.Services.AddTalentHubLocalization();
 builder.Services.AddTalentHubWeb(builder.Configuration, data);
 builder.Services.AddTalentHubJobs(builder.Configuration, data);
+builder.Services.AddTrainingOutcomes(builder.Configuration);
 
 var app = builder.Build();
 

@@ -45,7 +45,8 @@ public static partial class SeedData
             course.SetCapacity(row.Capacity);
             course.SetWindow(At(row.WindowOpensDay, "08:00"), At(row.WindowClosesDay, "20:00"));
             foreach (var s in row.Sessions)
-                course.AddSession(At(s.DayOffset, s.Start), At(s.DayOffset, s.End), s.Topic, s.Trainer, s.Place);
+                if (s.RunningNow) course.AddSession(now.AddMinutes(-10), now.AddHours(3), s.Topic, s.Trainer, s.Place);
+                else course.AddSession(At(s.DayOffset, s.Start), At(s.DayOffset, s.End), s.Topic, s.Trainer, s.Place);
             var target = Enum.Parse<CourseStatus>(row.Status);
             if (target == CourseStatus.Cancelled) course.MoveStatus(CourseStatus.Cancelled, now);
             else foreach (var step in StatusPath.TakeWhile(_ => course.Status != target)) course.MoveStatus(step, now);
@@ -76,7 +77,8 @@ public static partial class SeedData
             c => db.Enrollments.Count(e => e.CourseId == c.Id && e.Status == EnrollmentStatus.Confirmed)));
 
     private sealed record ProgramRow(string Name, int Year, decimal Budget, bool RepeatRule, Dictionary<string, decimal> Standards, Dictionary<string, int> Targets);
-    private sealed record SessionRow(int DayOffset, string Start, string End, string Topic, string? Trainer, string? Place);
+    /// <param name="RunningNow">The session is placed around the seeding instant (10 minutes before to 3 hours after) so check-in can be tried at once.</param>
+    private sealed record SessionRow(int DayOffset, string Start, string End, string Topic, string? Trainer, string? Place, bool RunningNow = false);
     private sealed record CourseRow(
         string Title, string? Program, string Category, string Topic, string Level, string TraineeType, string Organiser,
         string? Trainer, string Region, string? Venue, int Capacity, decimal TotalHours, int WindowOpensDay, int WindowClosesDay,

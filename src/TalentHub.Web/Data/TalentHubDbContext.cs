@@ -20,6 +20,12 @@ public abstract class TalentHubDbContext(DbContextOptions options, IRegionScope 
     public DbSet<Course> Courses => Set<Course>();
     public DbSet<CourseSession> CourseSessions => Set<CourseSession>();
     public DbSet<Enrollment> Enrollments => Set<Enrollment>();
+    public DbSet<AttendanceRecord> Attendance => Set<AttendanceRecord>();
+    public DbSet<CheckInFailure> CheckInFailures => Set<CheckInFailure>();
+    public DbSet<Certificate> Certificates => Set<Certificate>();
+    public DbSet<CertificateCounter> CertificateCounters => Set<CertificateCounter>();
+    public DbSet<SurveyAnswer> SurveyAnswers => Set<SurveyAnswer>();
+    public DbSet<FollowUpTask> FollowUpTasks => Set<FollowUpTask>();
     public DbSet<Notification> Outbox => Set<Notification>();
     public DbSet<Message> Messages => Set<Message>();
     public DbSet<JobRun> JobRuns => Set<JobRun>();

@@ -25,13 +25,16 @@ public static class Navigation
         new("/Courses", "Nav.Courses", Policies.CourseViewer,
             [new("Home.Courses", Policies.RegistryStaff), new("Home.TrainerCourses", Policies.Trainer)]),
         new("/Programs", "Nav.Programs", Policies.RegistryStaff, [new("Home.Programs", Policies.CityOfficer)]),
+        new("/FollowUps", "FollowUps.Nav", Policies.RegistryStaff, [new("Home.FollowUps", Policies.RegistryStaff)]),
         new("/Admin/Users", "Users.Nav", Policies.CityManager, []),
         new("/Admin/ApiTokens", "ApiTokens.Nav", Policies.CityManager, []),
         new("/api/reference/", "Api.Reference.Nav", Policies.CityManager, []),
         new("/Admin/Jobs", "Nav.Jobs", Policies.Admin, [new("Home.Jobs", Policies.Admin)]),
         new("/Admin/Audit", "Nav.Audit", Policies.Admin, [new("Home.Audit", Policies.Admin)]),
         new("/Admin/Security", "Security.Nav", Policies.Admin, []),
+        new("/My/CheckIn", "CheckIn.Nav", Policies.Farmer, [new("Home.CheckIn", Policies.Farmer)]),
         new("/My/Enrollments", "My.Nav.Enrollments", Policies.Farmer, [new("Home.MyEnrollments", Policies.Farmer)]),
+        new("/My/Certificates", "Certificates.Nav", Policies.Farmer, [new("Home.Certificates", Policies.Farmer)]),
         new("/My/Messages", "Messages.Nav", Policies.Farmer, [new("Home.Messages", Policies.Farmer)], UnreadBadge: true),
     ];
 

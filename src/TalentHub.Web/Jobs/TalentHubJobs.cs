@@ -41,6 +41,8 @@ public static class TalentHubJobs
             $"{TalentHubOptions.Section}:Backup:Cron", new TalentHubOptions.BackupOptions().Cron),
         Job<CourseLifecycleJob>("CourseLifecycle", "Jobs.CourseLifecycle", "TalentHub:Jobs:CourseLifecycleCron", "0 * * * * ?"),
         Job<SessionRemindersJob>("SessionReminders", "Jobs.SessionReminders", "TalentHub:Jobs:SessionRemindersCron", "0 */10 * * * ?"),
+        Job<CertificateIssueJob>("CertificateIssue", "Jobs.CertificateIssue", "TalentHub:Jobs:CertificateIssueCron", "30 */5 * * * ?"),
+        Job<FollowUpTasksJob>("FollowUpTasks", "Jobs.FollowUpTasks", "TalentHub:Jobs:FollowUpTasksCron", "0 15 1 * * ?"),
         Job<OutboxDispatchJob>("OutboxDispatch", "Jobs.OutboxDispatch", "TalentHub:Jobs:OutboxDispatchCron", "*/30 * * * * ?"),
     ];
 

@@ -9,6 +9,14 @@ public enum NotificationKind
     SessionReminder,
     CourseChanged,
     CourseCancelled,
+    /// <summary>One more absence would make completion impossible.</summary>
+    AtRisk,
+    /// <summary>Absences already make completion impossible.</summary>
+    CompletionImpossible,
+    Completed,
+    NotCompleted,
+    CertificateIssued,
+    SurveyInvite,
 }
 
 /// <summary>

@@ -76,6 +76,16 @@ public sealed class Person : IRegionOwned, IAudited, IStamped, IVersioned
         Venture = wanted.Contains(TalentCategory.ReturningEntrepreneur) ? venture : null;
     }
 
+    /// <summary>Adds one category that needs no details (e.g. 高素质农民 on completing subsidised training); true when added.</summary>
+    public bool Grant(TalentCategory category)
+    {
+        if (category is TalentCategory.LocalTalent or TalentCategory.ReturningEntrepreneur)
+            throw new DomainException("Person.CategoryNeedsDetails", nameof(Categories));
+        if (Has(category)) return false;
+        Categories.Add(new PersonCategory { Category = category });
+        return true;
+    }
+
     /// <summary>
     /// At least one category; a local talent needs its type; a returning entrepreneur needs the venture block
     /// (PRODUCT.md §3). Checked before anything is written, so a form can show every problem at once.

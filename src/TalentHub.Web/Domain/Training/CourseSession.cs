@@ -13,5 +13,16 @@ public sealed class CourseSession
     /// <summary>Reminder sent (the 24-hour reminder job is idempotent on this and on the outbox key).</summary>
     public DateTimeOffset? RemindedAt { get; set; }
 
+    /// <summary>Seed of the rotating check-in code (base64, 20 bytes); created when the code is first shown.</summary>
+    public string? CheckInSecret { get; private set; }
+
+    /// <summary>Creates the check-in secret once; returns true when it was created now (save needed).</summary>
+    public bool EnsureCheckInSecret()
+    {
+        if (CheckInSecret is not null) return false;
+        CheckInSecret = CheckInCode.NewSecret();
+        return true;
+    }
+
     public decimal Hours => (decimal)Math.Round((EndsAt - StartsAt).TotalHours, 1);
 }

@@ -34,7 +34,10 @@ public sealed class DetailsModel(TalentHubDbContext db, AuditLog audit, IRegionS
 
     /// <summary>A course the person enrolled in; <see cref="Linked"/> when the viewer may open the course.</summary>
     public sealed record TrainingRow(int CourseId, string Title, CourseStatus CourseStatus, EnrollmentStatus Status,
-        DateTimeOffset EnrolledAt, DateTimeOffset? FirstSession, decimal Hours, bool Linked);
+        DateTimeOffset EnrolledAt, DateTimeOffset? FirstSession, decimal Hours, bool Linked, int EnrollmentId = 0);
+
+    /// <summary>Attendance, score, completion, certificate and follow-ups per enrollment id.</summary>
+    public IReadOnlyDictionary<int, Services.Training.EnrollmentResult> Results { get; private set; } = new Dictionary<int, Services.Training.EnrollmentResult>();
 
     public View Person { get; private set; } = null!;
     public IReadOnlyList<TrainingRow> Training { get; private set; } = [];
@@ -119,14 +122,15 @@ public sealed class DetailsModel(TalentHubDbContext db, AuditLog audit, IRegionS
         Training = (await db.Enrollments.AsNoTracking().Where(e => e.PersonId == id)
                 .Join(db.Courses.IgnoreQueryFilters([RegionFilter.Name]), e => e.CourseId, c => c.Id, (e, c) => new
                 {
-                    c.Id, c.Title, CourseStatus = c.Status, e.Status, e.EnrolledAt, c.TotalHours, c.CountyCode,
+                    c.Id, c.Title, CourseStatus = c.Status, e.Status, e.EnrolledAt, c.TotalHours, c.CountyCode, EnrollmentId = e.Id,
                     First = c.Sessions.Min(s => (DateTimeOffset?)s.StartsAt),
                 })
                 .ToListAsync())
             .OrderByDescending(t => t.EnrolledAt)
             .Select(t => new TrainingRow(t.Id, t.Title, t.CourseStatus, t.Status, t.EnrolledAt, t.First, t.TotalHours,
-                viewerCounty is null || viewerCounty == t.CountyCode))
+                viewerCounty is null || viewerCounty == t.CountyCode, t.EnrollmentId))
             .ToList();
+        Results = await Services.Training.PersonOutcomes.ForPersonAsync(db, id);
         return new Identifiers(p.IdNumber, p.Mobile, p.CountyCode);
     }
 }

@@ -9,6 +9,12 @@ public static class TrainingServices
         services.AddScoped<EnrollmentService>();
         services.AddScoped<CourseClock>();
         services.AddScoped<RosterImporter>();
+        // Outcomes: attendance, check-in, completion, certificates and follow-ups (the jobs need them too).
+        services.AddScoped<AttendanceService>();
+        services.AddScoped<CheckInService>();
+        services.AddScoped<CompletionService>();
+        services.AddScoped<CertificateService>();
+        services.AddScoped<FollowUpService>();
         return services;
     }
 }

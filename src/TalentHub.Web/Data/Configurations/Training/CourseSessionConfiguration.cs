@@ -13,6 +13,7 @@ public sealed class CourseSessionConfiguration : IEntityTypeConfiguration<Course
         b.Property(s => s.TrainerName).HasMaxLength(50);
         b.Property(s => s.Place).HasMaxLength(200);
         b.Ignore(s => s.Hours);
+        b.Property(s => s.CheckInSecret).HasMaxLength(64);
         b.HasIndex(s => s.StartsAt);
         b.HasIndex(s => new { s.CourseId, s.StartsAt });
     }

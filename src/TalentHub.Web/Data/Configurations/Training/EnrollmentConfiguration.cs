@@ -15,6 +15,8 @@ public sealed class EnrollmentConfiguration : IEntityTypeConfiguration<Enrollmen
         b.Property(e => e.OverrideReason).HasMaxLength(500);
         b.Property(e => e.OutcomeReason).HasMaxLength(200);
         b.Ignore(e => e.IsActive);
+        b.Ignore(e => e.IsTrainee);
+        b.Property(e => e.Score).HasPrecision(5, 1);
         // One active place per person and course, enforced by the database (a partial index, valid SQL on SQLite and PostgreSQL).
         b.HasIndex(e => new { e.CourseId, e.PersonId }).IsUnique().HasFilter("\"Status\" IN ('Confirmed', 'Waitlisted')");
         b.HasIndex(e => new { e.CourseId, e.Status, e.Id });

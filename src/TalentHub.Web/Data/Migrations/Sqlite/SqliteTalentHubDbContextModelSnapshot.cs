@@ -831,6 +831,167 @@ namespace TalentHub.Web.Data.Migrations.Sqlite
                     b.ToTable("Regions");
                 });
 
+            modelBuilder.Entity("TalentHub.Web.Domain.Training.AttendanceRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CourseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EnrollmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Mark")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("MarkedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MarkedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SessionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EnrollmentId");
+
+                    b.HasIndex("CourseId", "EnrollmentId");
+
+                    b.HasIndex("SessionId", "EnrollmentId")
+                        .IsUnique();
+
+                    b.ToTable("AttendanceRecords", (string)null);
+                });
+
+            modelBuilder.Entity("TalentHub.Web.Domain.Training.Certificate", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CompletedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CountyCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<int>("CourseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EnrollmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("Hours")
+                        .HasPrecision(6, 1)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("IssuedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<long?>("RevokedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RevokedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RevokedReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Serial")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CourseId");
+
+                    b.HasIndex("EnrollmentId")
+                        .IsUnique();
+
+                    b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("CountyCode", "Year", "Serial")
+                        .IsUnique();
+
+                    b.ToTable("Certificates", (string)null);
+                });
+
+            modelBuilder.Entity("TalentHub.Web.Domain.Training.CertificateCounter", b =>
+                {
+                    b.Property<string>("CountyCode")
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LastSerial")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("CountyCode", "Year");
+
+                    b.ToTable("CertificateCounters", (string)null);
+                });
+
+            modelBuilder.Entity("TalentHub.Web.Domain.Training.CheckInFailure", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId", "At");
+
+                    b.ToTable("CheckInFailures", (string)null);
+                });
+
             modelBuilder.Entity("TalentHub.Web.Domain.Training.CountyTarget", b =>
                 {
                     b.Property<int>("Id")
@@ -1003,6 +1164,10 @@ namespace TalentHub.Web.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("CheckInSecret")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("CourseId")
                         .HasColumnType("INTEGER");
 
@@ -1046,6 +1211,9 @@ namespace TalentHub.Web.Data.Migrations.Sqlite
                     b.Property<long?>("CancelledAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("CompletedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("CourseId")
                         .HasColumnType("INTEGER");
 
@@ -1070,6 +1238,10 @@ namespace TalentHub.Web.Data.Migrations.Sqlite
                     b.Property<long?>("PromotedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<decimal?>("Score")
+                        .HasPrecision(5, 1)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -1086,6 +1258,93 @@ namespace TalentHub.Web.Data.Migrations.Sqlite
                     b.HasIndex("CourseId", "Status", "Id");
 
                     b.ToTable("Enrollments");
+                });
+
+            modelBuilder.Entity("TalentHub.Web.Domain.Training.FollowUpTask", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("AdoptedTechnique")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CountyCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<int>("CourseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Employed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EnrollmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("EntityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("IncomeChangePercent")
+                        .HasPrecision(7, 1)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("JoinedEntity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Months")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecordedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<bool>("StartedBusiness")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Unreachable")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("VentureName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EntityId");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("EnrollmentId", "Months")
+                        .IsUnique();
+
+                    b.HasIndex("CountyCode", "RecordedAt", "DueAt");
+
+                    b.ToTable("FollowUpTasks", (string)null);
                 });
 
             modelBuilder.Entity("TalentHub.Web.Domain.Training.SubsidyStandard", b =>
@@ -1112,6 +1371,44 @@ namespace TalentHub.Web.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("SubsidyStandards", (string)null);
+                });
+
+            modelBuilder.Entity("TalentHub.Web.Domain.Training.SurveyAnswer", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AnsweredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CourseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EnrollmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Rating")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CourseId");
+
+                    b.HasIndex("EnrollmentId")
+                        .IsUnique();
+
+                    b.ToTable("SurveyAnswers", (string)null);
                 });
 
             modelBuilder.Entity("TalentHub.Web.Domain.Training.TrainingProgram", b =>
@@ -1311,6 +1608,36 @@ namespace TalentHub.Web.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("TalentHub.Web.Domain.Training.AttendanceRecord", b =>
+                {
+                    b.HasOne("TalentHub.Web.Domain.Training.Enrollment", null)
+                        .WithMany()
+                        .HasForeignKey("EnrollmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("TalentHub.Web.Domain.Training.CourseSession", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TalentHub.Web.Domain.Training.Certificate", b =>
+                {
+                    b.HasOne("TalentHub.Web.Domain.Training.Course", null)
+                        .WithMany()
+                        .HasForeignKey("CourseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("TalentHub.Web.Domain.Training.Enrollment", null)
+                        .WithMany()
+                        .HasForeignKey("EnrollmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("TalentHub.Web.Domain.Training.CountyTarget", b =>
                 {
                     b.HasOne("TalentHub.Web.Domain.Regions.Region", null)
@@ -1364,12 +1691,35 @@ namespace TalentHub.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("TalentHub.Web.Domain.Training.FollowUpTask", b =>
+                {
+                    b.HasOne("TalentHub.Web.Domain.Training.Enrollment", null)
+                        .WithMany()
+                        .HasForeignKey("EnrollmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("TalentHub.Web.Domain.Entities.BusinessEntity", null)
+                        .WithMany()
+                        .HasForeignKey("EntityId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("TalentHub.Web.Domain.Training.SubsidyStandard", b =>
                 {
                     b.HasOne("TalentHub.Web.Domain.Training.TrainingProgram", null)
                         .WithMany("Standards")
                         .HasForeignKey("ProgramId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TalentHub.Web.Domain.Training.SurveyAnswer", b =>
+                {
+                    b.HasOne("TalentHub.Web.Domain.Training.Enrollment", null)
+                        .WithMany()
+                        .HasForeignKey("EnrollmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

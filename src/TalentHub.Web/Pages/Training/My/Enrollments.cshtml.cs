@@ -26,6 +26,8 @@ public sealed class EnrollmentsModel(TalentHubDbContext db, EnrollmentService en
         public bool CanCancel => IsActive && CourseStatus is CourseStatus.Published or CourseStatus.EnrollmentOpen or CourseStatus.EnrollmentClosed;
     }
 
+    /// <summary>Attendance, score, result and certificate per enrollment id.</summary>
+    public IReadOnlyDictionary<int, EnrollmentResult> Results { get; private set; } = new Dictionary<int, EnrollmentResult>();
     public IReadOnlyList<Item> Current { get; private set; } = [];
     public IReadOnlyList<Item> History { get; private set; } = [];
 
@@ -33,6 +35,7 @@ public sealed class EnrollmentsModel(TalentHubDbContext db, EnrollmentService en
     {
         if (FarmerPerson.Of(User) is not { } personId) return Forbid();
         var items = await LoadAsync(personId);
+        Results = await PersonOutcomes.ForPersonAsync(db, personId);
         Current = items.Where(i => i.IsActive && i.CourseStatus != CourseStatus.Cancelled).ToList();
         History = items.Except(Current).ToList();
         return Page();

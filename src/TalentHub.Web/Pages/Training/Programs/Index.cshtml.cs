@@ -33,8 +33,12 @@ public sealed class IndexModel(TalentHubDbContext db, IRegionScope scope) : Page
     /// <summary>County staff also see their own county's target.</summary>
     public string? ScopeCounty => scope.CountyCode;
 
+    /// <summary>Satisfaction survey results per program (over the courses this user may see).</summary>
+    public IReadOnlyDictionary<int, Services.Training.Satisfaction> Satisfaction { get; private set; } = new Dictionary<int, Services.Training.Satisfaction>();
+
     public async Task OnGetAsync()
     {
+        Satisfaction = await Services.Training.CourseResults.SatisfactionByProgramAsync(db);
         var programs = await db.Programs.AsNoTracking().Include(p => p.Standards).Include(p => p.Targets)
             .OrderByDescending(p => p.Year).ThenBy(p => EF.Functions.Collate(p.Name, Pinyin.Collation)).ToListAsync();
         // The county filter applies to courses: county staff count their own.

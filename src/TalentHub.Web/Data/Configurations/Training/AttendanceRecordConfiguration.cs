@@ -1,0 +1,28 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using TalentHub.Web.Domain.Training;
+
+namespace TalentHub.Web.Data.Configurations;
+
+public sealed class AttendanceRecordConfiguration : IEntityTypeConfiguration<AttendanceRecord>
+{
+    public void Configure(EntityTypeBuilder<AttendanceRecord> b)
+    {
+        b.ToTable("AttendanceRecords");
+        b.HasOne<CourseSession>().WithMany().HasForeignKey(a => a.SessionId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Enrollment>().WithMany().HasForeignKey(a => a.EnrollmentId).OnDelete(DeleteBehavior.Restrict);
+        b.Property(a => a.MarkedBy).HasMaxLength(64);
+        // One check-in or mark per trainee and session, even when two requests race.
+        b.HasIndex(a => new { a.SessionId, a.EnrollmentId }).IsUnique();
+        b.HasIndex(a => new { a.CourseId, a.EnrollmentId });
+    }
+}
+
+public sealed class CheckInFailureConfiguration : IEntityTypeConfiguration<CheckInFailure>
+{
+    public void Configure(EntityTypeBuilder<CheckInFailure> b)
+    {
+        b.ToTable("CheckInFailures");
+        b.HasIndex(f => new { f.PersonId, f.At });
+    }
+}

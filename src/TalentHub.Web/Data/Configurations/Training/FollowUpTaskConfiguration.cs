@@ -1,0 +1,26 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using TalentHub.Web.Domain.Entities;
+using TalentHub.Web.Domain.Training;
+
+namespace TalentHub.Web.Data.Configurations;
+
+public sealed class FollowUpTaskConfiguration : IEntityTypeConfiguration<FollowUpTask>
+{
+    public void Configure(EntityTypeBuilder<FollowUpTask> b)
+    {
+        b.ToTable("FollowUpTasks");
+        b.Property(t => t.RegionCode).HasMaxLength(12).IsFixedLength();
+        b.Property(t => t.CountyCode).HasMaxLength(12).IsFixedLength();
+        b.Property(t => t.RecordedBy).HasMaxLength(64);
+        b.Property(t => t.VentureName).HasMaxLength(100);
+        b.Property(t => t.Notes).HasMaxLength(500);
+        b.Property(t => t.IncomeChangePercent).HasPrecision(7, 1);
+        b.Ignore(t => t.IsDone);
+        b.HasOne<Enrollment>().WithMany().HasForeignKey(t => t.EnrollmentId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<BusinessEntity>().WithMany().HasForeignKey(t => t.EntityId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(t => new { t.EnrollmentId, t.Months }).IsUnique();
+        b.HasIndex(t => new { t.CountyCode, t.RecordedAt, t.DueAt });
+        b.HasIndex(t => t.PersonId);
+    }
+}

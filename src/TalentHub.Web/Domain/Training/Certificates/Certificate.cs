@@ -1,0 +1,46 @@
+namespace TalentHub.Web.Domain.Training;
+
+/// <summary>
+/// A completion certificate (结业证书) numbered <c>TH-{year}-{county}-{serial}</c>; one per completed
+/// enrollment. Owned by the course's county (region-scoped); revoking keeps the row and records why.
+/// </summary>
+public sealed class Certificate : IRegionOwned, IAudited
+{
+    public int Id { get; private set; }
+    public required string Number { get; init; }
+    public int Year { get; init; }
+    public int Serial { get; init; }
+    public int EnrollmentId { get; init; }
+    public int CourseId { get; init; }
+    public int PersonId { get; init; }
+    public required string RegionCode { get; init; }
+    public required string CountyCode { get; init; }
+    /// <summary>Course hours printed on the certificate (学时).</summary>
+    public decimal Hours { get; init; }
+    /// <summary>When the course completed (the date printed).</summary>
+    public DateTimeOffset CompletedAt { get; init; }
+    public DateTimeOffset IssuedAt { get; init; }
+    public DateTimeOffset? RevokedAt { get; private set; }
+    public string? RevokedReason { get; private set; }
+    public string? RevokedBy { get; private set; }
+
+    public bool IsRevoked => RevokedAt is not null;
+
+    /// <summary>Revokes with a written reason (1–200 characters); a certificate is revoked once.</summary>
+    public void Revoke(string? reason, string? by, DateTimeOffset now)
+    {
+        if (IsRevoked) throw new DomainException("Certificate.AlreadyRevoked");
+        if (string.IsNullOrWhiteSpace(reason)) throw new DomainException("Certificate.ReasonRequired", "RevokeReason");
+        RevokedAt = now;
+        RevokedReason = reason.Trim();
+        RevokedBy = by;
+    }
+}
+
+/// <summary>The last serial issued per county and year; incremented atomically in the transaction that inserts the certificate.</summary>
+public sealed class CertificateCounter
+{
+    public required string CountyCode { get; init; }
+    public int Year { get; init; }
+    public int LastSerial { get; init; }
+}

@@ -1,0 +1,72 @@
+namespace TalentHub.Web.Domain.Training;
+
+/// <summary>
+/// A follow-up (跟踪服务) of a completed trainee, due 3, 6 or 12 months after completion, for the
+/// course county's clerks (PRODUCT.md §5). The outcome is recorded once the clerk has reached the
+/// person, or the task is closed as unreachable.
+/// </summary>
+public sealed class FollowUpTask : IRegionOwned, IAudited
+{
+    /// <summary>Months after completion at which a follow-up falls due.</summary>
+    public static readonly int[] Milestones = [3, 6, 12];
+    /// <summary>A task more than 30 days past its due date is overdue.</summary>
+    public static readonly TimeSpan OverdueAfter = TimeSpan.FromDays(30);
+
+    public int Id { get; private set; }
+    public int EnrollmentId { get; init; }
+    public int CourseId { get; init; }
+    public int PersonId { get; init; }
+    public required string RegionCode { get; init; }
+    public required string CountyCode { get; init; }
+    public int Months { get; init; }
+    public DateTimeOffset DueAt { get; init; }
+    public DateTimeOffset CreatedAt { get; init; }
+    public DateTimeOffset? RecordedAt { get; private set; }
+    public string? RecordedBy { get; private set; }
+    public bool Unreachable { get; private set; }
+    public bool StartedBusiness { get; private set; }
+    public string? VentureName { get; private set; }
+    public bool JoinedEntity { get; private set; }
+    public int? EntityId { get; private set; }
+    public bool AdoptedTechnique { get; private set; }
+    /// <summary>Income change in percent (−100 … 1000), when known.</summary>
+    public decimal? IncomeChangePercent { get; private set; }
+    public bool Employed { get; private set; }
+    public string? Notes { get; private set; }
+
+    public bool IsDone => RecordedAt is not null;
+
+    public bool IsOverdue(DateTimeOffset now) => !IsDone && now > DueAt + OverdueAfter;
+
+    /// <summary>The due instant: completion plus <paramref name="months"/> calendar months.</summary>
+    public static DateTimeOffset DueFrom(DateTimeOffset completedAt, int months) => completedAt.AddMonths(months);
+
+    /// <summary>Records what became of the person; a business start needs its name, a joined entity its link.</summary>
+    public void Record(FollowUpOutcome o, string? by, DateTimeOffset now)
+    {
+        if (!o.Unreachable)
+        {
+            if (o.StartedBusiness && string.IsNullOrWhiteSpace(o.VentureName))
+                throw new DomainException("FollowUp.VentureNameRequired", "Input.VentureName");
+            if (o.JoinedEntity && o.EntityId is null)
+                throw new DomainException("FollowUp.EntityRequired", "Input.EntityId");
+            if (o.IncomeChangePercent is < -100 or > 1000)
+                throw new DomainException("FollowUp.IncomeRange", "Input.IncomeChangePercent");
+        }
+        Unreachable = o.Unreachable;
+        StartedBusiness = !o.Unreachable && o.StartedBusiness;
+        VentureName = StartedBusiness ? o.VentureName!.Trim() : null;
+        JoinedEntity = !o.Unreachable && o.JoinedEntity;
+        EntityId = JoinedEntity ? o.EntityId : null;
+        AdoptedTechnique = !o.Unreachable && o.AdoptedTechnique;
+        IncomeChangePercent = o.Unreachable ? null : o.IncomeChangePercent;
+        Employed = !o.Unreachable && o.Employed;
+        Notes = string.IsNullOrWhiteSpace(o.Notes) ? null : o.Notes.Trim();
+        RecordedAt = now;
+        RecordedBy = by;
+    }
+}
+
+/// <summary>What a clerk found out at a follow-up.</summary>
+public sealed record FollowUpOutcome(bool Unreachable, bool StartedBusiness, string? VentureName, bool JoinedEntity, int? EntityId,
+    bool AdoptedTechnique, decimal? IncomeChangePercent, bool Employed, string? Notes);

@@ -1,0 +1,69 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Playwright;
+using TalentHub.BrowserTests.Support;
+using TalentHub.IntegrationTests.Support;
+using TalentHub.Web.Domain.Training;
+
+namespace TalentHub.BrowserTests.Stories;
+
+[Collection(BrowserCollection.Name)]
+public sealed class CheckInAndCertificateStory(BrowserApp app)
+{
+    [Fact]
+    public async Task Trainer_ProjectsTheCode_AndAFarmerOnAPhoneChecksInWithIt()
+    {
+        // The seeded Anji course has a session running now, with demo farmers 13800000006-08 on it.
+        var now = DateTimeOffset.UtcNow;
+        var session = await app.QueryAsync(db => db.CourseSessions.Where(s => s.StartsAt <= now && s.EndsAt > now)
+            .Join(db.Courses.Where(c => c.Status == CourseStatus.InProgress && c.Title.Contains("41期")), s => s.CourseId, c => c.Id, (s, c) => new { s.Id, c.Title, CourseId = c.Id })
+            .SingleAsync());
+        var trainer = await app.NewPageAsync();
+        await app.LoginAsync(trainer, "trainer.wang");
+        await trainer.GotoAsync($"/Courses/{session.CourseId}");
+        await trainer.ClickAsync($"a[data-attendance='{session.Id}']");
+        await trainer.ClickAsync("#open-code");
+        var code = await trainer.GetAttributeAsync("#checkin-code", "data-code");
+        Assert.Matches(@"^\d{6}$", code);
+        Assert.Equal(1, await trainer.Locator("#checkin-qr svg").CountAsync());
+        await BrowserApp.ScreenshotAsync(trainer, "trainer-checkin-code");
+
+        var phone = await app.NewPageAsync(360, 740);
+        await app.LoginAsync(phone, "13800000007");
+        await phone.GotoAsync("/My/CheckIn");
+        await phone.FillAsync("#Code", code!);
+        await phone.ClickAsync("#checkin-submit");
+        await phone.WaitForURLAsync("**/My/Enrollments");
+        Assert.Contains("签到成功", await phone.InnerTextAsync("[role=status]"));
+        var width = await phone.EvaluateAsync<int>("document.documentElement.scrollWidth");
+        Assert.True(width <= 360, $"page is {width}px wide on a 360px phone");
+        await BrowserApp.ScreenshotAsync(phone, "farmer-checked-in-phone");
+
+        await trainer.GotoAsync($"/Courses/{session.CourseId}/Sessions/{session.Id}/Attendance");
+        // Present within 15 minutes of the start, Late afterwards: either way the farmer's row now carries the check-in.
+        Assert.Equal(1, await trainer.Locator("#roll tr[data-mark='Present'], #roll tr[data-mark='Late']").CountAsync());
+        await trainer.Context.CloseAsync();
+        await phone.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task AfterCompletion_TheFarmerOpensTheCertificate_AndItsQrAddressVerifiesAnonymously()
+    {
+        var page = await app.NewPageAsync(360, 740);
+        await app.LoginAsync(page, "13800000006");
+        await page.GotoAsync("/My/Certificates");
+        await page.ClickAsync("#certificates li a");
+        await page.WaitForSelectorAsync("#certificate");
+        var url = await page.GetAttributeAsync("#certificate-qr", "data-url");
+        Assert.Equal(1, await page.Locator("#certificate-qr svg").CountAsync());
+        await BrowserApp.ScreenshotAsync(page, "farmer-certificate-phone");
+        await page.Context.CloseAsync();
+
+        var anonymous = await app.NewPageAsync(360, 740);
+        var response = await anonymous.GotoAsync(url!);
+        Assert.Equal(200, response!.Status);
+        Assert.Contains("此证书真实有效", await anonymous.InnerTextAsync("#verify-valid"));
+        Assert.Contains("*", await anonymous.InnerTextAsync("#verify-name"));
+        await BrowserApp.ScreenshotAsync(anonymous, "anonymous-verify-phone");
+        await anonymous.Context.CloseAsync();
+    }
+}
