@@ -24,7 +24,7 @@ public sealed class AppJobsAfterOutageTests : IDisposable
     /// <summary>Real-time bound for the catch-up runs to be recorded (polled, not slept).</summary>
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
 
-    /// <summary>00:00:31 UTC = 08:00:31 in Shanghai: CourseLifecycle (every minute) and OutboxDispatch (every 30 s) are next due at 00:01:00.</summary>
+    /// <summary>00:00:31 UTC = 08:00:31 in Shanghai: CourseLifecycle (every minute) and OutboxDispatch (every 30 s) are next due at 00:01:00, CertificateIssue (every 5 minutes at :30) at 00:05:30.</summary>
     private static readonly DateTimeOffset DownAt = new(2027, 3, 1, 0, 0, 31, TimeSpan.Zero);
     private static readonly TimeSpan Outage = TimeSpan.FromMinutes(10);
 
@@ -91,7 +91,7 @@ public sealed class AppJobsAfterOutageTests : IDisposable
 
         // Exactly one run each — not one per missed minute — all succeeded at the restart time; no backup was due.
         var runs = await Runs(second);
-        Assert.Equal(["CourseLifecycle", "OutboxDispatch", "SessionReminders"], runs.Select(r => r.JobName).Order());
+        Assert.Equal(["CertificateIssue", "CourseLifecycle", "OutboxDispatch", "SessionReminders"], runs.Select(r => r.JobName).Order());
         Assert.All(runs, r => Assert.True(r.Succeeded, $"{r.JobName}: {r.Message}"));
         Assert.All(runs, r => Assert.Equal(restartedAt, r.FinishedAt));
         Assert.Equal(JobResult.Of("StatusChanges", 1), runs.Single(r => r.JobName == "CourseLifecycle").Message);
