@@ -57,11 +57,12 @@ public abstract class ProgramFormPage(TalentHubDbContext db, IStringLocalizer<Sh
             if (!counties.Contains(row.County)) { ModelState.AddModelError($"Input.Targets[{i}].Trainees", L["Program.CountyInvalid"]); continue; }
             var current = program.Targets.FirstOrDefault(t => t.CountyCode == row.County);
             if (row.Trainees is null) { if (current is not null) program.Targets.Remove(current); }
-            else if (current?.Trainees != row.Trainees) Try(() => program.SetTarget(row.County, row.Trainees.Value), $"Input.Targets[{i}].Trainees");
+            else if (current?.Value != row.Trainees) Try(() => program.SetTarget(row.County, row.Trainees.Value), $"Input.Targets[{i}].Trainees");
         }
         if (!ModelState.IsValid) return false;
         program.Name = name;
         program.Year = input.Year!.Value;
+        program.AlignTargetsWithYear();
         program.Budget = input.Budget!.Value;
         program.RepeatRuleApplies = input.RepeatRuleApplies;
         return true;

@@ -42,7 +42,7 @@ public sealed class ProgramPagesTests(TalentHubFactory app) : AppTest(app)
         Assert.True(program.RepeatRuleApplies);
         Assert.Equal(5000m, program.Standards.Single(s => s.TraineeType == TraineeType.BusinessManagement).YuanPerTrainee);
         Assert.DoesNotContain(program.Standards, s => s.TraineeType == TraineeType.SkillService);
-        Assert.Equal(270, program.Targets.Sum(t => t.Trainees));
+        Assert.Equal(270, program.Targets.Sum(t => t.Value));
         var list = await client.GetStringAsync("/Programs");
         Assert.Contains(name, list);
     }
@@ -65,7 +65,7 @@ public sealed class ProgramPagesTests(TalentHubFactory app) : AppTest(app)
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var saved = (await ProgramAsync(name))!;
         Assert.Equal(6000m, saved.Standards.Single().YuanPerTrainee);
-        Assert.Equal(180, saved.Targets.Single(t => t.CountyCode == "330523000000").Trainees);
+        Assert.Equal(180, saved.Targets.Single(t => t.CountyCode == "330523000000").Value);
         Assert.False(saved.RepeatRuleApplies);
 
         var stale = await client.PostFormAsync($"/Programs/{program.Id}/Edit", Fields(name, program.Version));
