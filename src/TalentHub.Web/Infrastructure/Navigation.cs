@@ -25,6 +25,8 @@ public static class Navigation
         new("/Courses", "Nav.Courses", Policies.CourseViewer,
             [new("Home.Courses", Policies.RegistryStaff), new("Home.TrainerCourses", Policies.Trainer)]),
         new("/Programs", "Nav.Programs", Policies.RegistryStaff, [new("Home.Programs", Policies.CityOfficer)]),
+        new("/Reports", "Reports.Nav", Policies.RegistryStaff, [new("Home.Reports", Policies.RegistryStaff)]),
+        new("/Reports/Targets", null, null, [new("Home.Targets", Policies.CityOfficer)]),
         new("/FollowUps", "FollowUps.Nav", Policies.RegistryStaff, [new("Home.FollowUps", Policies.RegistryStaff)]),
         new("/Admin/Users", "Users.Nav", Policies.CityManager, []),
         new("/Admin/Jobs", "Nav.Jobs", Policies.Admin, [new("Home.Jobs", Policies.Admin)]),

@@ -44,6 +44,9 @@ public abstract class ProgramFormPage(TalentHubDbContext db, IStringLocalizer<Sh
         if (await db.Programs.AnyAsync(p => p.Year == input.Year && p.Name == name && p.Id != program.Id))
             ModelState.AddModelError("Input.Name", L["Program.Duplicate"]);
         var counties = await db.Regions.Where(r => r.Level == RegionLevel.County).Select(r => r.Code).ToListAsync();
+        // The county targets are rows of the one target model for the program's year: set the year first.
+        program.Year = input.Year!.Value;
+        program.AlignTargetsWithYear();
         for (var i = 0; i < input.Standards.Count; i++)
         {
             var row = input.Standards[i];
@@ -61,8 +64,6 @@ public abstract class ProgramFormPage(TalentHubDbContext db, IStringLocalizer<Sh
         }
         if (!ModelState.IsValid) return false;
         program.Name = name;
-        program.Year = input.Year!.Value;
-        program.AlignTargetsWithYear();
         program.Budget = input.Budget!.Value;
         program.RepeatRuleApplies = input.RepeatRuleApplies;
         return true;

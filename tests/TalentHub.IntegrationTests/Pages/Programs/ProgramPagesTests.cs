@@ -43,6 +43,8 @@ public sealed class ProgramPagesTests(TalentHubFactory app) : AppTest(app)
         Assert.Equal(5000m, program.Standards.Single(s => s.TraineeType == TraineeType.BusinessManagement).YuanPerTrainee);
         Assert.DoesNotContain(program.Standards, s => s.TraineeType == TraineeType.SkillService);
         Assert.Equal(270, program.Targets.Sum(t => t.Value));
+        // One model of targets: the program's county targets are AnnualTarget rows for its year (PeopleTrained).
+        Assert.All(program.Targets, t => { Assert.Equal(2027, t.Year); Assert.Equal(TalentHub.Web.Domain.Reports.Indicator.PeopleTrained, t.Indicator); });
         var list = await client.GetStringAsync("/Programs");
         Assert.Contains(name, list);
     }
