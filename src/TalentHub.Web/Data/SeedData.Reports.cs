@@ -15,7 +15,7 @@ public static partial class SeedData
         [Indicator.FollowUpRate] = 90,
     };
 
-    /// <summary>This year's targets for every county and indicator, and the snapshots of each month end so far and of yesterday.</summary>
+    /// <summary>This year's targets for every county and indicator, the snapshots of each month end so far and of yesterday, last month's dispatch report.</summary>
     private static async Task SeedReportsAsync(IServiceProvider sp, TalentHubDbContext db)
     {
         var clock = sp.GetRequiredService<TimeProvider>();
@@ -34,5 +34,7 @@ public static partial class SeedData
         if (today.Day > 1) days.Add(today.AddDays(-1));
         foreach (var day in days.Where(d => d.Year == today.Year))
             if (!await db.Snapshots.AnyAsync(s => s.Day == day)) await reports.WriteSnapshotAsync(day);
+        var lastMonth = today.AddMonths(-1);
+        await sp.GetRequiredService<DispatchService>().IssueAsync(lastMonth.Year, lastMonth.Month, null, regenerate: false);
     }
 }

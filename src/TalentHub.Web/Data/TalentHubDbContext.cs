@@ -31,6 +31,7 @@ public abstract class TalentHubDbContext(DbContextOptions options, IRegionScope 
     public DbSet<Message> Messages => Set<Message>();
     public DbSet<AnnualTarget> Targets => Set<AnnualTarget>();
     public DbSet<IndicatorSnapshot> Snapshots => Set<IndicatorSnapshot>();
+    public DbSet<DispatchReport> DispatchReports => Set<DispatchReport>();
     public DbSet<JobRun> JobRuns => Set<JobRun>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 

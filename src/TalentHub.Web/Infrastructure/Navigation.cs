@@ -27,6 +27,7 @@ public static class Navigation
         new("/Programs", "Nav.Programs", Policies.RegistryStaff, [new("Home.Programs", Policies.CityOfficer)]),
         new("/Reports", "Reports.Nav", Policies.RegistryStaff, [new("Home.Reports", Policies.RegistryStaff)]),
         new("/Reports/Targets", null, null, [new("Home.Targets", Policies.CityOfficer)]),
+        new("/Reports/Dispatch", "Dispatch.Nav", Policies.CityManager, [new("Home.Dispatch", Policies.CityManager)]),
         new("/FollowUps", "FollowUps.Nav", Policies.RegistryStaff, [new("Home.FollowUps", Policies.RegistryStaff)]),
         new("/Admin/Users", "Users.Nav", Policies.CityManager, []),
         new("/Admin/Jobs", "Nav.Jobs", Policies.Admin, [new("Home.Jobs", Policies.Admin)]),

@@ -7,6 +7,7 @@ public static class ReportsServiceCollectionExtensions
     {
         services.AddScoped<IndicatorCalculator>();
         services.AddScoped<ReportsService>();
+        services.AddScoped<DispatchService>();
         return services;
     }
 }

@@ -41,6 +41,24 @@ namespace TalentHub.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "DispatchReports",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Month = table.Column<string>(type: "TEXT", maxLength: 7, nullable: false),
+                    IssuedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    IssuedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    Figures = table.Column<string>(type: "TEXT", nullable: false),
+                    Regenerations = table.Column<int>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DispatchReports", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "IndicatorSnapshots",
                 columns: table => new
                 {
@@ -83,6 +101,12 @@ namespace TalentHub.Web.Data.Migrations.Sqlite
                 filter: "\"ProgramId\" IS NULL");
 
             migrationBuilder.CreateIndex(
+                name: "IX_DispatchReports_Month",
+                table: "DispatchReports",
+                column: "Month",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_IndicatorSnapshots_CountyCode",
                 table: "IndicatorSnapshots",
                 column: "CountyCode");
@@ -109,6 +133,9 @@ namespace TalentHub.Web.Data.Migrations.Sqlite
         {
             migrationBuilder.DropTable(
                 name: "AnnualTargets");
+
+            migrationBuilder.DropTable(
+                name: "DispatchReports");
 
             migrationBuilder.DropTable(
                 name: "IndicatorSnapshots");

@@ -11,7 +11,7 @@ using TalentHub.Web.Data;
 namespace TalentHub.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteTalentHubDbContext))]
-    [Migration("20261130163534_Reports")]
+    [Migration("20261130165758_Reports")]
     partial class Reports
     {
         /// <inheritdoc />
@@ -805,6 +805,43 @@ namespace TalentHub.Web.Data.Migrations.Sqlite
                         .HasFilter("\"ProgramId\" IS NULL");
 
                     b.ToTable("AnnualTargets", (string)null);
+                });
+
+            modelBuilder.Entity("TalentHub.Web.Domain.Reports.DispatchReport", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Figures")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("IssuedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("IssuedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Month")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Regenerations")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Month")
+                        .IsUnique();
+
+                    b.ToTable("DispatchReports", (string)null);
                 });
 
             modelBuilder.Entity("TalentHub.Web.Domain.Reports.IndicatorSnapshot", b =>

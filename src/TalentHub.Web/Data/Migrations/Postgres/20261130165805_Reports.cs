@@ -42,6 +42,24 @@ namespace TalentHub.Web.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "DispatchReports",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Month = table.Column<string>(type: "character varying(7)", maxLength: 7, nullable: false),
+                    IssuedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    IssuedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    Figures = table.Column<string>(type: "text", nullable: false),
+                    Regenerations = table.Column<int>(type: "integer", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DispatchReports", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "IndicatorSnapshots",
                 columns: table => new
                 {
@@ -84,6 +102,12 @@ namespace TalentHub.Web.Data.Migrations.Postgres
                 filter: "\"ProgramId\" IS NULL");
 
             migrationBuilder.CreateIndex(
+                name: "IX_DispatchReports_Month",
+                table: "DispatchReports",
+                column: "Month",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_IndicatorSnapshots_CountyCode",
                 table: "IndicatorSnapshots",
                 column: "CountyCode");
@@ -110,6 +134,9 @@ namespace TalentHub.Web.Data.Migrations.Postgres
         {
             migrationBuilder.DropTable(
                 name: "AnnualTargets");
+
+            migrationBuilder.DropTable(
+                name: "DispatchReports");
 
             migrationBuilder.DropTable(
                 name: "IndicatorSnapshots");

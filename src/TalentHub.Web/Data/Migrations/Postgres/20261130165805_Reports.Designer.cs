@@ -12,7 +12,7 @@ using TalentHub.Web.Data;
 namespace TalentHub.Web.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresTalentHubDbContext))]
-    [Migration("20261130163719_Reports")]
+    [Migration("20261130165805_Reports")]
     partial class Reports
     {
         /// <inheritdoc />
@@ -834,6 +834,45 @@ namespace TalentHub.Web.Data.Migrations.Postgres
                         .HasFilter("\"ProgramId\" IS NULL");
 
                     b.ToTable("AnnualTargets", (string)null);
+                });
+
+            modelBuilder.Entity("TalentHub.Web.Domain.Reports.DispatchReport", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Figures")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("IssuedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("IssuedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Month")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)");
+
+                    b.Property<int>("Regenerations")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Month")
+                        .IsUnique();
+
+                    b.ToTable("DispatchReports", (string)null);
                 });
 
             modelBuilder.Entity("TalentHub.Web.Domain.Reports.IndicatorSnapshot", b =>
