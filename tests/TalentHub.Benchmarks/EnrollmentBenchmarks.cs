@@ -6,6 +6,8 @@ using TalentHub.Web.Data;
 using TalentHub.Web.Domain.Training;
 using TalentHub.Web.Services;
 using TalentHub.Web.Services.Training;
+using TalentHub.Web.Services.Audit;
+using TalentHub.Web.Services.Notifications;
 
 namespace TalentHub.Benchmarks;
 

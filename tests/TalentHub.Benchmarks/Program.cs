@@ -8,6 +8,7 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 using TalentHub.Benchmarks;
 using TalentHub.Web.Data;
 using TalentHub.Web.Services;
+using TalentHub.Web.Services.Audit;
 
 // dotnet run -c Release --project tests/TalentHub.Benchmarks -- [--people 100000]
 var people = 100_000;

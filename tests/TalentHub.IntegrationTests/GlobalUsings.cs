@@ -1,2 +1,3 @@
 global using System.Net;
 global using TalentHub.IntegrationTests.Support;
+global using TalentHub.IntegrationTests.Builders;

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 using TalentHub.Web.Domain;
 using TalentHub.Web.Domain.Common;
 using TalentHub.Web.Services;
+using TalentHub.Web.Services.Audit;
 
 namespace TalentHub.Web.Data;
 

@@ -2,6 +2,12 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using TalentHub.Web.Infrastructure;
 using TalentHub.Web.Services;
+using TalentHub.Web.Services.Audit;
+using TalentHub.Web.Services.Notifications;
+using TalentHub.Web.Services.Entities;
+using TalentHub.Web.Services.People;
+using TalentHub.Web.Services.Spreadsheets;
+using TalentHub.Web.Services.Training;
 
 namespace TalentHub.Web.Data;
 
@@ -18,23 +24,14 @@ public static class DataServiceCollectionExtensions
         services.AddScoped<IRegionScope, HttpRegionScope>();
         services.AddSingleton<RegionDirectory>();
         services.AddSingleton<CurrentActor>();
+        services.AddSingleton<StampsInterceptor>();
         services.AddSingleton<AuditInterceptor>();
         services.AddScoped<AuditLog>();
-        services.AddScoped<PersonRegistry>();
-        services.AddScoped<Services.Import.UploadStore>();
-        services.AddScoped<Services.Training.Outbox>();
-        services.AddScoped<Services.Training.EnrollmentFacts>();
-        services.AddScoped<Services.Training.EnrollmentService>();
-        services.AddScoped<Services.Training.CourseClock>();
-        services.AddScoped<Services.Training.OutboxDispatcher>();
-        // The configured outside channel: SMTP when a host is set, else the notifications log file.
-        var smtp = configuration.GetSection(Services.Training.SmtpOptions.Section).Get<Services.Training.SmtpOptions>();
-        if (!string.IsNullOrWhiteSpace(smtp?.Host))
-        {
-            services.AddSingleton(smtp);
-            services.AddSingleton<Services.Training.INotificationSender, Services.Training.SmtpNotificationSender>();
-        }
-        else services.AddSingleton<Services.Training.INotificationSender, Services.Training.FileNotificationSender>();
+        services.AddSpreadsheets();
+        services.AddNotifications(configuration);
+        services.AddPeople();
+        services.AddEntities();
+        services.AddTraining();
         var options = configuration.GetSection(TalentHubOptions.Section).Get<TalentHubOptions>() ?? new();
         services.AddSingleton(PersonalDataProtector.Create(options.PersonalData, data));
 
@@ -44,13 +41,13 @@ public static class DataServiceCollectionExtensions
                 ?? throw new InvalidOperationException("ConnectionStrings:Postgres is required when Database:Provider=Postgres.");
             services.AddDbContext<TalentHubDbContext, PostgresTalentHubDbContext>((sp, o) => o
                 .UseNpgsql(cs)
-                .AddInterceptors(sp.GetRequiredService<AuditInterceptor>()));
+                .AddInterceptors(sp.GetRequiredService<StampsInterceptor>(), sp.GetRequiredService<AuditInterceptor>()));
         }
         else
         {
             services.AddDbContext<TalentHubDbContext, SqliteTalentHubDbContext>((sp, o) => o
                 .UseSqlite(SqliteConnectionString(data.AppDatabase))
-                .AddInterceptors(new SqlitePragmas(), sp.GetRequiredService<AuditInterceptor>()));
+                .AddInterceptors(new SqlitePragmas(), sp.GetRequiredService<StampsInterceptor>(), sp.GetRequiredService<AuditInterceptor>()));
         }
         return services;
     }

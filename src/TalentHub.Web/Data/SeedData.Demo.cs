@@ -4,6 +4,7 @@ using TalentHub.Web.Domain;
 using TalentHub.Web.Domain.Common;
 using TalentHub.Web.Domain.People;
 using TalentHub.Web.Services;
+using TalentHub.Web.Services.People;
 
 namespace TalentHub.Web.Data;
 

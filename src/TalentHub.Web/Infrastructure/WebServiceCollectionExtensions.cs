@@ -22,7 +22,14 @@ public static class WebServiceCollectionExtensions
                 o.Conventions.AllowAnonymousToPage("/Error");
                 o.Conventions.AllowAnonymousToPage("/StatusCode");
                 o.Conventions.AllowAnonymousToPage("/Culture");
-                o.Conventions.AllowAnonymousToFolder("/Catalog");
+                o.Conventions.AllowAnonymousToFolder("/Training/Catalog");
+                // An area folder groups pages without showing in their URLs: Pages/Training/Courses/Index answers at /Courses.
+                o.Conventions.AddFolderRouteModelConvention("/Training", model =>
+                {
+                    foreach (var selector in model.Selectors)
+                        if (selector.AttributeRouteModel?.Template is { } template && template.StartsWith("Training/", StringComparison.Ordinal))
+                            selector.AttributeRouteModel.Template = template["Training/".Length..];
+                });
                 o.Conventions.AllowAnonymousToAreaFolder("Identity", "/Account");
                 // Admin pages are for admins; staff accounts may also be managed by city officers.
                 o.Conventions.AddFolderApplicationModelConvention("/Admin", model => model.EndpointMetadata.Add(

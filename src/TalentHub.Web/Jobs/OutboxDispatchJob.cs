@@ -1,5 +1,6 @@
 using Quartz;
 using TalentHub.Web.Services.Training;
+using TalentHub.Web.Services.Notifications;
 
 namespace TalentHub.Web.Jobs;
 

@@ -1,4 +1,5 @@
-using Microsoft.Playwright;
+using TalentHub.BrowserTests.Pages.People;
+using TalentHub.BrowserTests.Pages.Shared;
 using TalentHub.BrowserTests.Support;
 
 namespace TalentHub.BrowserTests.Stories;
@@ -10,28 +11,25 @@ public sealed class CountyOfficerStory(BrowserApp app)
     public async Task AnjiOfficer_LogsIn_SwitchesToEnglishAndBack_AndBrowsesTheRegistry()
     {
         var page = await app.NewPageAsync();
+        var layout = new Layout(page);
+        var people = new PeopleListPage(page);
 
-        await app.LoginAsync(page, "anji.officer");
-        Assert.Equal("zh-CN", await page.GetAttributeAsync("html", "lang"));
-        Assert.Contains("陈晓燕", await page.InnerTextAsync("#current-user"));
+        await layout.LoginAsync("anji.officer");
+        Assert.Equal("zh-CN", await layout.LanguageAsync());
+        Assert.Contains("陈晓燕", await layout.CurrentUser.InnerTextAsync());
 
-        await page.ClickAsync("#culture-switch");
-        await page.WaitForSelectorAsync("html[lang=en]");
-        Assert.Contains("Talent registry", await page.InnerTextAsync("nav"));
+        await layout.SwitchLanguageAsync("en");
+        Assert.Contains("Talent registry", await layout.Nav.InnerTextAsync());
 
-        await page.ClickAsync("nav >> text=Talent registry");
-        await page.WaitForURLAsync("**/People");
-        var rows = page.Locator("table tbody tr");
-        Assert.True(await rows.CountAsync() > 0);
-        Assert.Matches(@"330523\*{8}", await rows.First.InnerTextAsync());
+        await layout.OpenMenuAsync("Talent registry", "**/People");
+        Assert.True(await people.Rows.CountAsync() > 0);
+        Assert.Matches(@"330523\*{8}", await people.Rows.First.InnerTextAsync());
         await BrowserApp.ScreenshotAsync(page, "county-officer-people-en");
 
-        await rows.First.Locator("a").ClickAsync();
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex(@"/People/\d+$"));
+        await people.OpenFirstPersonAsync();
 
-        await page.ClickAsync("#culture-switch");
-        await page.WaitForSelectorAsync("html[lang=zh-CN]");
-        Assert.Contains("身份证号", await page.InnerTextAsync("main"));
+        await layout.SwitchLanguageAsync("zh-CN");
+        Assert.Contains("身份证号", await people.MainTextAsync());
         await BrowserApp.ScreenshotAsync(page, "county-officer-person-zh");
         await page.Context.CloseAsync();
     }
@@ -40,11 +38,12 @@ public sealed class CountyOfficerStory(BrowserApp app)
     public async Task Farmer_OnAPhone_SeesTheCollapsedMenuAndHomePage()
     {
         var page = await app.NewPageAsync(360, 740);
+        var layout = new Layout(page);
 
-        await app.LoginAsync(page, "13800000001");
+        await layout.LoginAsync("13800000001");
 
-        Assert.True(await page.IsVisibleAsync(".navbar-toggler"));
-        var width = await page.EvaluateAsync<int>("document.documentElement.scrollWidth");
+        Assert.True(await layout.MenuToggler.IsVisibleAsync());
+        var width = await layout.ScrollWidthAsync();
         Assert.True(width <= 360, $"page is {width}px wide on a 360px phone");
         await BrowserApp.ScreenshotAsync(page, "farmer-home-phone");
         await page.Context.CloseAsync();

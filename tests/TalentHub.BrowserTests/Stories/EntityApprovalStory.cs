@@ -1,7 +1,8 @@
 using TalentHub.Web.Data;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Playwright;
+using TalentHub.BrowserTests.Pages.Entities;
+using TalentHub.BrowserTests.Pages.Shared;
 using TalentHub.BrowserTests.Support;
 using TalentHub.IntegrationTests.Support;
 using TalentHub.Web.Domain.Common;
@@ -19,59 +20,43 @@ public sealed partial class EntityApprovalStory(BrowserApp app)
         var name = $"余村{Guid.NewGuid().ToString("N")[..4]}白茶家庭农场";
         var code = CreditCode.Create("92330523MA" + Guid.NewGuid().ToString("N")[..7].ToUpperInvariant()); // hex: all in the code alphabet
         var page = await app.NewPageAsync();
+        var layout = new Layout(page);
+        var form = new EntityFormPage(page);
+        var details = new EntityDetailsPage(page);
+        var list = new EntitiesListPage(page);
 
         // The clerk registers the farm and submits it.
-        await app.LoginAsync(page, "anji.clerk");
-        await page.GotoAsync("/Entities");
-        await page.ClickAsync("#create-entity");
-        await page.WaitForURLAsync("**/Entities/Create");
-        await page.FillAsync("#Input_Name", name);
-        await page.SelectOptionAsync("#Input_Type", "FamilyFarm");
-        await page.FillAsync("#Input_CreditCode", code);
-        await page.FillAsync("#Input_RegisteredOn", "2024-03-05");
-        await page.SelectOptionAsync("#Input_RegionCode", "330523108204");
-        await page.FillAsync("#Input_Address", "天荒坪镇余村 8 号");
-        await page.FillAsync("#Input_Industry", "白茶");
-        await page.FillAsync("#Who", leader.Name);
-        await page.ClickAsync("#find-people");
-        await page.WaitForSelectorAsync($"#Input_LegalRepresentativeId option[value='{leader.Id}']", new() { State = WaitForSelectorState.Attached });
-        Assert.Equal(name, await page.InputValueAsync("#Input_Name"));
-        await page.SelectOptionAsync("#Input_LegalRepresentativeId", leader.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        await page.FillAsync("#Input_LandArea", "38.5");
-        await page.FillAsync("#Input_FamilyLabour", "3");
-        await page.FillAsync("#Input_AnnualRevenue", "126.8");
+        await layout.LoginAsync("anji.clerk");
+        await form.OpenFromListAsync();
+        await form.FillRegistrationAsync(name, "FamilyFarm", code, "2024-03-05", "330523108204", "天荒坪镇余村 8 号", "白茶");
+        await form.FindPeopleAsync(leader.Name, leader.Id);
+        Assert.Equal(name, await form.NameAsync());
+        await form.ChooseLegalRepresentativeAsync(leader.Id);
+        await form.FillFarmFiguresAsync("38.5", "3", "126.8");
         await BrowserApp.ScreenshotAsync(page, "entity-create-zh");
-        await page.ClickAsync("#save");
+        await form.SaveAsync();
         await page.WaitForURLAsync(DetailsUrl());
         var url = page.Url;
-        Assert.Contains("草稿", await page.InnerTextAsync("#entity-status"));
-        Assert.Contains(leader.Name, await page.InnerTextAsync("#members"));
-        Assert.Contains("负责人", await page.InnerTextAsync("#members"));
+        Assert.Contains("草稿", await details.StatusAsync());
+        Assert.Contains(leader.Name, await details.MembersAsync());
+        Assert.Contains("负责人", await details.MembersAsync());
 
-        await page.ClickAsync("#move-Submitted");
-        await page.WaitForSelectorAsync("#entity-status >> text=待审核");
-        await page.ClickAsync("header form[action='/Identity/Account/Logout'] button");
-        await page.WaitForSelectorAsync("#current-user", new() { State = WaitForSelectorState.Detached });
+        await details.MoveAsync("Submitted", "待审核");
+        await layout.LogoutAsync();
 
         // The officer finds it in the list and approves it.
-        await app.LoginAsync(page, "anji.officer");
-        await page.GotoAsync("/Entities?Status=Submitted");
-        await page.FillAsync("#Q", name);
-        await page.ClickAsync("#entity-filter button[type=submit]");
-        await page.WaitForSelectorAsync($"#entities a:text-is('{name}')");
+        await layout.LoginAsync("anji.officer");
+        await list.SearchAsync("Submitted", name);
         await BrowserApp.ScreenshotAsync(page, "entity-list-zh");
-        await page.ClickAsync($"#entities a:text-is('{name}')");
-        await page.WaitForURLAsync(url);
-        await page.FillAsync("#Reason", "材料齐全，现场核实无误");
-        await page.ClickAsync("#move-Approved");
-        await page.WaitForSelectorAsync("#entity-status >> text=已认定（在册）");
+        await list.OpenAsync(name, url);
+        await details.MoveAsync("Approved", "已认定（在册）", reason: "材料齐全，现场核实无误");
 
-        var history = await page.InnerTextAsync("#history-table");
+        var history = await details.HistoryAsync();
         Assert.Contains("周立新", history);
         Assert.Contains("陈晓燕", history);
         Assert.Contains("材料齐全", history);
         Assert.Matches(@"\d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2}", history);
-        Assert.Equal("zh-CN", await page.GetAttributeAsync("html", "lang"));
+        Assert.Equal("zh-CN", await layout.LanguageAsync());
         await BrowserApp.ScreenshotAsync(page, "entity-approved-zh");
         await page.Context.CloseAsync();
     }

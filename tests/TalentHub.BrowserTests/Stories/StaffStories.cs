@@ -1,5 +1,6 @@
-using System.Text.RegularExpressions;
-using Microsoft.Playwright;
+using TalentHub.BrowserTests.Pages.Admin;
+using TalentHub.BrowserTests.Pages.Shared;
+using TalentHub.BrowserTests.Pages.Training;
 using TalentHub.BrowserTests.Support;
 
 namespace TalentHub.BrowserTests.Stories;
@@ -12,21 +13,15 @@ public sealed class StaffStories(BrowserApp app)
     public async Task Admin_RunsTheBackupNow_AndSeesItsResultInTheJobsConsole()
     {
         var page = await app.NewPageAsync();
-        await app.LoginAsync(page, "admin");
+        var jobs = new JobsPage(page);
+        await new Layout(page).LoginAsync("admin");
 
-        await page.GotoAsync("/Admin/Jobs");
-        var backup = page.Locator("tr[data-job=DatabaseBackup]");
-        Assert.NotEmpty((await backup.Locator("[data-next-fire]").GetAttributeAsync("data-next-fire"))!);
-        await backup.Locator("button[data-action=run]").ClickAsync();
-        await page.WaitForSelectorAsync("[role=status]");
+        await jobs.OpenAsync();
+        Assert.NotEmpty((await jobs.NextFireAsync("DatabaseBackup"))!);
+        await jobs.RunNowAsync("DatabaseBackup");
 
-        // The run is asynchronous: reload until its result is recorded.
-        for (var i = 0; i < 40 && await backup.Locator("[data-last-result=Succeeded]").CountAsync() == 0; i++)
-        {
-            await Task.Delay(250);
-            await page.ReloadAsync();
-        }
-        Assert.Equal(1, await backup.Locator("[data-last-result=Succeeded]").CountAsync());
+        await jobs.ReloadUntilResultAsync("DatabaseBackup", "Succeeded");
+        Assert.Equal(1, await jobs.LastResult("DatabaseBackup", "Succeeded").CountAsync());
         Assert.Single(Directory.GetFiles(Path.Combine(app.DataDirectory, "backups"), "talenthub-*.db"));
         await BrowserApp.ScreenshotAsync(page, "admin-jobs");
         await page.Context.CloseAsync();
@@ -36,17 +31,15 @@ public sealed class StaffStories(BrowserApp app)
     public async Task Trainer_SeesOnlyTheirCourses_AndOpensARoster()
     {
         var page = await app.NewPageAsync();
-        await app.LoginAsync(page, "trainer.wang");
+        var layout = new Layout(page);
+        var courses = new CoursesPage(page);
+        await layout.LoginAsync("trainer.wang");
 
-        await page.ClickAsync("nav >> text=培训班");
-        await page.WaitForURLAsync("**/Courses");
-        var courses = page.Locator("main table tbody tr a[href^='/Courses/']");
-        Assert.True(await courses.CountAsync() > 0);
-        await courses.First.ClickAsync();
-        await page.WaitForURLAsync(new Regex(@"/Courses/\d+$"));
-        await page.ClickAsync("a[href$='/Roster']");
-        await page.WaitForURLAsync(new Regex(@"/Courses/\d+/Roster$"));
-        Assert.Contains("花名册", await page.InnerTextAsync("h1"));
+        await layout.OpenMenuAsync("培训班", "**/Courses");
+        Assert.True(await courses.CourseLinks.CountAsync() > 0);
+        await courses.OpenFirstCourseAsync();
+        await courses.OpenRosterAsync();
+        Assert.Contains("花名册", await courses.HeadingAsync());
         await BrowserApp.ScreenshotAsync(page, "trainer-roster");
         await page.Context.CloseAsync();
     }
@@ -55,20 +48,18 @@ public sealed class StaffStories(BrowserApp app)
     public async Task CityOfficer_RaisesACountyTargetOfTheProgram()
     {
         var page = await app.NewPageAsync();
-        await app.LoginAsync(page, "city.officer");
+        var layout = new Layout(page);
+        var program = new ProgramEditPage(page);
+        await layout.LoginAsync("city.officer");
 
-        await page.ClickAsync("nav >> text=培训项目");
-        await page.WaitForURLAsync("**/Programs");
-        await page.ClickAsync("main a[href$='/Edit']");
-        var editUrl = page.Url;
-        var target = page.Locator("#target-0");
-        var before = int.Parse(await target.InputValueAsync());
-        await target.FillAsync((before + 10).ToString());
-        await page.ClickAsync("main form button[type=submit]");
-        await page.WaitForSelectorAsync("[role=status]");
+        await layout.OpenMenuAsync("培训项目", "**/Programs");
+        var editUrl = await program.OpenFirstFromListAsync();
+        var before = int.Parse(await program.FirstCountyTarget.InputValueAsync());
+        await program.FirstCountyTarget.FillAsync((before + 10).ToString());
+        await program.SaveAsync();
 
         await page.GotoAsync(editUrl);
-        Assert.Equal((before + 10).ToString(), await page.Locator("#target-0").InputValueAsync());
+        Assert.Equal((before + 10).ToString(), await program.FirstCountyTarget.InputValueAsync());
         await BrowserApp.ScreenshotAsync(page, "city-officer-program");
         await page.Context.CloseAsync();
     }

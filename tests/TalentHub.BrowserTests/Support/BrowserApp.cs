@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using TalentHub.BrowserTests.Pages.Shared;
 using TalentHub.IntegrationTests.Support;
 
 namespace TalentHub.BrowserTests.Support;
@@ -57,14 +58,9 @@ public sealed class BrowserApp : TalentHubFactory, IAsyncLifetime
         return await context.NewPageAsync();
     }
 
-    public async Task LoginAsync(IPage page, string login, string password = FormClient.DemoPassword)
-    {
-        await page.GotoAsync("/Identity/Account/Login");
-        await page.FillAsync("#Input_Login", login);
-        await page.FillAsync("#Input_Password", password);
-        await page.ClickAsync("#login-form button[type=submit]");
-        await page.WaitForSelectorAsync("#current-user", new() { State = WaitForSelectorState.Attached });
-    }
+    /// <summary>Signs in on <paramref name="page"/> through the login form (see <see cref="Layout.LoginAsync"/>).</summary>
+    public Task LoginAsync(IPage page, string login, string password = FormClient.DemoPassword) =>
+        new Layout(page).LoginAsync(login, password);
 
     public static Task ScreenshotAsync(IPage page, string name) =>
         page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ResultsDirectory, name + ".png"), FullPage = true });

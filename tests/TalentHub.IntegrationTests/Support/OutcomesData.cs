@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using TalentHub.Web.Data;
 using TalentHub.Web.Domain.Training;
 using TalentHub.Web.Services;
+using TalentHub.Web.Services.People;
 using TalentHub.Web.Services.Training;
 
 namespace TalentHub.IntegrationTests.Support;
@@ -112,15 +113,14 @@ public static class OutcomesData
     public static Task MarkAsync(this TalentHubFactory app, int courseId, int sessionId, IReadOnlyDictionary<int, AttendanceMark> marks) =>
         app.RunAsync<AttendanceService, int>(s => s.SetMarksAsync(courseId, sessionId, marks, AttendanceSource.RollCall, "test"));
 
-    /// <summary>Moves the course to Completed (the clock's part of the sweep) and decides its trainees.</summary>
+    /// <summary>
+    /// Runs the course sweep as its job does: the clock completes the finished course (the app's own scheduler may
+    /// already have done so), then the trainees are decided.
+    /// </summary>
     public static async Task CompleteAsync(this TalentHubFactory app, int courseId)
     {
-        await app.QueryAsync(async db =>
-        {
-            var course = await db.Courses.Include(c => c.Sessions).FirstAsync(c => c.Id == courseId);
-            course.MoveStatus(CourseStatus.Completed, DateTimeOffset.UtcNow);
-            return await db.SaveChangesAsync();
-        });
+        await app.RunAsync<CourseClock, int>(c => c.AdvanceCoursesAsync());
+        Assert.Equal(CourseStatus.Completed, await app.QueryAsync(db => db.Courses.Where(c => c.Id == courseId).Select(c => c.Status).FirstAsync()));
         await app.RunAsync<CompletionService, int>(s => s.CompleteDueAsync());
     }
 }

@@ -9,6 +9,8 @@ using TalentHub.Web.Data;
 using TalentHub.Web.Domain.Regions;
 using TalentHub.Web.Services;
 using TalentHub.Web.Services.Training;
+using TalentHub.Web.Services.Notifications;
+using TalentHub.Web.Services.Audit;
 
 namespace TalentHub.UnitTests.Builders;
 
@@ -22,10 +24,11 @@ public sealed class TestDatabase : IAsyncDisposable
 
     private sealed class NoScope : IRegionScope { public string? CountyCode => null; }
 
-    public TalentHubDbContext NewContext()
+    /// <summary>A context on the test file; <paramref name="interceptors"/> as the app would add them (none by default).</summary>
+    public TalentHubDbContext NewContext(params Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor[] interceptors)
     {
         var options = new DbContextOptionsBuilder<SqliteTalentHubDbContext>()
-            .UseSqlite(DataServiceCollectionExtensions.SqliteConnectionString(_path)).Options;
+            .UseSqlite(DataServiceCollectionExtensions.SqliteConnectionString(_path)).AddInterceptors(interceptors).Options;
         return new SqliteTalentHubDbContext(options, new NoScope(), Protector);
     }
 

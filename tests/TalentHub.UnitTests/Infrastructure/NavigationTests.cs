@@ -13,23 +13,23 @@ public sealed class NavigationTests
 
     [Theory]
     [InlineData(null, "/Catalog")]
-    [InlineData(Roles.Farmer, "/Catalog /My/Enrollments /My/Messages")]
+    [InlineData(Roles.Farmer, "/Catalog /My/CheckIn /My/Enrollments /My/Certificates /My/Messages")]
     [InlineData(Roles.Trainer, "/Catalog /Courses")]
-    [InlineData(Roles.CountyClerk, "/Catalog /People /Entities /Courses /Programs")]
-    [InlineData(Roles.CountyOfficer, "/Catalog /People /Entities /Courses /Programs")]
-    [InlineData(Roles.CityOfficer, "/Catalog /People /Entities /Courses /Programs /Admin/Users")]
-    [InlineData(Roles.Admin, "/Catalog /People /Entities /Courses /Programs /Admin/Users /Admin/Jobs /Admin/Audit")]
+    [InlineData(Roles.CountyClerk, "/Catalog /People /Entities /Courses /Programs /Reports /FollowUps")]
+    [InlineData(Roles.CountyOfficer, "/Catalog /People /Entities /Courses /Programs /Reports /FollowUps")]
+    [InlineData(Roles.CityOfficer, "/Catalog /People /Entities /Courses /Programs /Reports /Reports/Dispatch /FollowUps /Admin/Users")]
+    [InlineData(Roles.Admin, "/Catalog /People /Entities /Courses /Programs /Reports /Reports/Dispatch /FollowUps /Admin/Users /Admin/Jobs /Admin/Audit")]
     public void TheMenu_ShowsEachRoleItsPages(string? role, string expected) =>
         Assert.Equal(expected, string.Join(" ", Navigation.MenuFor(User(role)).Select(d => d.Url)));
 
     [Theory]
     [InlineData(null, "")]
-    [InlineData(Roles.Farmer, "Home.Catalog=/Catalog Home.MyEnrollments=/My/Enrollments Home.Messages=/My/Messages")]
+    [InlineData(Roles.Farmer, "Home.Catalog=/Catalog Home.CheckIn=/My/CheckIn Home.MyEnrollments=/My/Enrollments Home.Certificates=/My/Certificates Home.Messages=/My/Messages")]
     [InlineData(Roles.Trainer, "Home.TrainerCourses=/Courses")]
-    [InlineData(Roles.CountyClerk, "Home.People=/People Home.Entities=/Entities Home.Courses=/Courses")]
-    [InlineData(Roles.CountyOfficer, "Home.People=/People Home.Entities=/Entities Home.Courses=/Courses")]
-    [InlineData(Roles.CityOfficer, "Home.People=/People Home.Entities=/Entities Home.Courses=/Courses Home.Programs=/Programs")]
-    [InlineData(Roles.Admin, "Home.People=/People Home.Entities=/Entities Home.Courses=/Courses Home.Jobs=/Admin/Jobs Home.Audit=/Admin/Audit")]
+    [InlineData(Roles.CountyClerk, "Home.People=/People Home.Entities=/Entities Home.Courses=/Courses Home.Reports=/Reports Home.FollowUps=/FollowUps")]
+    [InlineData(Roles.CountyOfficer, "Home.People=/People Home.Entities=/Entities Home.Courses=/Courses Home.Reports=/Reports Home.FollowUps=/FollowUps")]
+    [InlineData(Roles.CityOfficer, "Home.People=/People Home.Entities=/Entities Home.Courses=/Courses Home.Programs=/Programs Home.Reports=/Reports Home.Targets=/Reports/Targets Home.Dispatch=/Reports/Dispatch Home.FollowUps=/FollowUps")]
+    [InlineData(Roles.Admin, "Home.People=/People Home.Entities=/Entities Home.Courses=/Courses Home.Reports=/Reports Home.Dispatch=/Reports/Dispatch Home.FollowUps=/FollowUps Home.Jobs=/Admin/Jobs Home.Audit=/Admin/Audit")]
     public void TheHomePage_OffersEachRoleItsNextSteps(string? role, string expected) =>
         Assert.Equal(expected, string.Join(" ", Navigation.HomeFor(User(role)).Select(a => $"{a.TitleKey}={a.Url}")));
 

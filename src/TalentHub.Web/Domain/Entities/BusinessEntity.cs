@@ -3,7 +3,7 @@ using TalentHub.Web.Domain.Common;
 namespace TalentHub.Web.Domain.Entities;
 
 /// <summary>A new agricultural business entity (新型农业经营主体): cooperative, family farm, leading enterprise or service organisation.</summary>
-public sealed class BusinessEntity : IRegionOwned, IAudited
+public sealed class BusinessEntity : IRegionOwned, IAudited, IStamped, IVersioned
 {
     public int Id { get; private set; }
     public string Name { get; set; } = "";
@@ -76,14 +76,36 @@ public sealed class BusinessEntity : IRegionOwned, IAudited
             ?? throw new DomainException("Entity.RegionMustBeInCounty", nameof(RegionCode));
     }
 
+    /// <summary>Links a person in a role, once per role; not once deregistered (<c>Entity.NotEditable</c>).</summary>
     public void Link(int personId, MemberRole role)
     {
+        if (!CanChangeMembers) throw new DomainException("Entity.NotEditable");
         if (People.Any(p => p.PersonId == personId && p.Role == role))
             throw new DomainException("Entity.AlreadyLinked", nameof(People));
         People.Add(new EntityMember { PersonId = personId, Role = role });
     }
 
-    public void Unlink(int memberId) => People.RemoveAll(p => p.Id == memberId);
+    /// <summary>People can be linked and unlinked until the entity is deregistered.</summary>
+    public static bool CanChangeMembersIn(EntityStatus status) => status != EntityStatus.Deregistered;
+
+    /// <inheritdoc cref="CanChangeMembersIn"/>
+    public bool CanChangeMembers => CanChangeMembersIn(Status);
+
+    /// <summary>The legal representative's leader link, which stays while they represent the entity.</summary>
+    public bool IsRepresentativeLink(int personId, MemberRole role) => personId == LegalRepresentativeId && role == MemberRole.Leader;
+
+    /// <summary>
+    /// Removes a linked person. Not once deregistered (<c>Entity.NotEditable</c>), and never the legal
+    /// representative's leader link (<c>Entity.CannotUnlinkLegalRepresentative</c>): choose another representative first.
+    /// </summary>
+    public void Unlink(int memberId)
+    {
+        if (!CanChangeMembers) throw new DomainException("Entity.NotEditable");
+        if (People.FirstOrDefault(p => p.Id == memberId) is not { } member) return;
+        if (IsRepresentativeLink(member.PersonId, member.Role))
+            throw new DomainException("Entity.CannotUnlinkLegalRepresentative");
+        People.Remove(member);
+    }
 
     /// <summary>
     /// One lifecycle step. Maker-checker: whoever submitted cannot approve or return it.

@@ -3,7 +3,7 @@ using TalentHub.Web.Domain.Common;
 namespace TalentHub.Web.Domain.People;
 
 /// <summary>One real person in the talent registry, keyed by the resident ID number.</summary>
-public sealed class Person : IRegionOwned, IAudited
+public sealed class Person : IRegionOwned, IAudited, IStamped, IVersioned
 {
     public int Id { get; private set; }
     public string Name { get; set; } = "";
@@ -60,12 +60,7 @@ public sealed class Person : IRegionOwned, IAudited
     public void SetCategories(IEnumerable<TalentCategory> categories, LocalTalentType? localTalentType, Venture? venture)
     {
         var wanted = categories.Distinct().ToList();
-        if (wanted.Count == 0)
-            throw new DomainException("Person.CategoryRequired", nameof(Categories));
-        if (wanted.Contains(TalentCategory.LocalTalent) && localTalentType is null)
-            throw new DomainException("Person.LocalTalentTypeRequired", nameof(LocalTalentType));
-        if (wanted.Contains(TalentCategory.ReturningEntrepreneur) && venture is null)
-            throw new DomainException("Person.VentureRequired", nameof(Venture));
+        CheckCategories(wanted, localTalentType, hasVenture: venture is not null);
 
         Categories.RemoveAll(c => !wanted.Contains(c.Category)
             || (c.Category == TalentCategory.LocalTalent && c.LocalTalentType != localTalentType));
@@ -86,6 +81,21 @@ public sealed class Person : IRegionOwned, IAudited
         if (Has(category)) return false;
         Categories.Add(new PersonCategory { Category = category });
         return true;
+    }
+
+    /// <summary>
+    /// At least one category; a local talent needs its type; a returning entrepreneur needs the venture block
+    /// (PRODUCT.md §3). Checked before anything is written, so a form can show every problem at once.
+    /// </summary>
+    public static void CheckCategories(IEnumerable<TalentCategory> categories, LocalTalentType? localTalentType, bool hasVenture)
+    {
+        var wanted = categories.Distinct().ToList();
+        if (wanted.Count == 0)
+            throw new DomainException("Person.CategoryRequired", nameof(Categories));
+        if (wanted.Contains(TalentCategory.LocalTalent) && localTalentType is null)
+            throw new DomainException("Person.LocalTalentTypeRequired", nameof(LocalTalentType));
+        if (wanted.Contains(TalentCategory.ReturningEntrepreneur) && !hasVenture)
+            throw new DomainException("Person.VentureRequired", nameof(Venture));
     }
 
     public bool Has(TalentCategory category) => Categories.Any(c => c.Category == category);

@@ -4,7 +4,7 @@ namespace TalentHub.Web.Domain.Reports;
 /// A monthly dispatch report (调度通报) as issued: the figures are frozen in <see cref="Figures"/> (JSON) when it is
 /// generated, so later data corrections do not rewrite it; regenerating is an explicit, audited action.
 /// </summary>
-public sealed class DispatchReport : IAudited
+public sealed class DispatchReport : IAudited, IVersioned
 {
     public int Id { get; private set; }
     /// <summary>The reported month, "yyyy-MM" (Asia/Shanghai).</summary>
@@ -15,7 +15,8 @@ public sealed class DispatchReport : IAudited
     public string Figures { get; private set; } = "";
     /// <summary>How many times it was regenerated after first issue.</summary>
     public int Regenerations { get; private set; }
-    public int Version { get; set; }
+    /// <summary>Starts at 1; moved on by the stamps interceptor.</summary>
+    public int Version { get; set; } = 1;
 
     /// <summary>Stores (or, when regenerating, replaces) the figures as issued now.</summary>
     public void Issue(string figures, string? by, DateTimeOffset now)

@@ -3,7 +3,7 @@ using TalentHub.Web.Domain.People;
 namespace TalentHub.Web.Domain.Training;
 
 /// <summary>A training course (培训班) owned by a county; sessions, window, capacity and completion rule.</summary>
-public sealed class Course : IRegionOwned, IAudited
+public sealed class Course : IRegionOwned, IAudited, IStamped, IVersioned
 {
     public int Id { get; private set; }
     public string Title { get; set; } = "";
@@ -39,7 +39,8 @@ public sealed class Course : IRegionOwned, IAudited
     public List<CourseSession> Sessions { get; private set; } = [];
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
-    public int Version { get; set; }
+    /// <summary>Starts at 1 for a new course; moved on by the stamps interceptor.</summary>
+    public int Version { get; set; } = 1;
 
     public int SeatsLeft => Math.Max(0, Capacity - ConfirmedCount);
 
@@ -66,12 +67,58 @@ public sealed class Course : IRegionOwned, IAudited
 
     public CourseSession AddSession(DateTimeOffset startsAt, DateTimeOffset endsAt, string topic, string? trainer, string? place)
     {
-        if (endsAt <= startsAt) throw new DomainException("Course.SessionOrder", "Sessions");
-        if (Sessions.Any(s => s.StartsAt < endsAt && startsAt < s.EndsAt))
-            throw new DomainException("Course.SessionOverlap", "Sessions");
+        CheckSessionTimes(startsAt, endsAt, Sessions.Select(s => (s.StartsAt, s.EndsAt)));
         var session = new CourseSession { StartsAt = startsAt, EndsAt = endsAt, Topic = topic, TrainerName = trainer, Place = place };
         Sessions.Add(session);
         return session;
+    }
+
+    /// <summary>A session ends after it starts and overlaps none of <paramref name="others"/> (PRODUCT.md, courses).</summary>
+    public static void CheckSessionTimes(DateTimeOffset startsAt, DateTimeOffset endsAt,
+        IEnumerable<(DateTimeOffset StartsAt, DateTimeOffset EndsAt)> others)
+    {
+        if (endsAt <= startsAt) throw new DomainException("Course.SessionOrder", "Sessions");
+        if (others.Any(s => s.StartsAt < endsAt && startsAt < s.EndsAt))
+            throw new DomainException("Course.SessionOverlap", "Sessions");
+    }
+
+    /// <summary>A course is held somewhere: a venue, an online link, or both (blank text counts as none).</summary>
+    public void SetPlace(string? venue, string? onlineLink)
+    {
+        venue = string.IsNullOrWhiteSpace(venue) ? null : venue.Trim();
+        onlineLink = string.IsNullOrWhiteSpace(onlineLink) ? null : onlineLink.Trim();
+        if (venue is null && onlineLink is null) throw new DomainException("Course.VenueOrLink", nameof(Venue));
+        Venue = venue;
+        OnlineLink = onlineLink;
+    }
+
+    /// <summary>Trainees' age range in whole years; no upper bound when <paramref name="max"/> is null.</summary>
+    public void SetAgeRange(int min, int? max)
+    {
+        if (max < min) throw new DomainException("Course.AgeRange", nameof(MaxAge));
+        MinAge = min;
+        MaxAge = max;
+    }
+
+    /// <summary>An assessed course needs a pass mark (points out of 100); an unassessed one keeps the default 60.</summary>
+    public void SetAssessment(bool assessed, decimal? passMark)
+    {
+        if (assessed && passMark is null) throw new DomainException("Course.PassMarkRequired", nameof(PassMark));
+        Assessed = assessed;
+        PassMark = passMark ?? 60;
+    }
+
+    /// <summary>A course that has finished or was cancelled is a record, no longer a plan: it cannot be edited.</summary>
+    public static bool IsEditableIn(CourseStatus status) =>
+        status is not (CourseStatus.Completed or CourseStatus.Archived or CourseStatus.Cancelled);
+
+    /// <inheritdoc cref="IsEditableIn"/>
+    public bool IsEditable => IsEditableIn(Status);
+
+    /// <summary>Throws <c>Course.NotEditable</c> (no field) when the course can no longer be edited.</summary>
+    public void EnsureEditable()
+    {
+        if (!IsEditable) throw new DomainException("Course.NotEditable");
     }
 
     public IReadOnlyList<TalentCategory> Targets() =>

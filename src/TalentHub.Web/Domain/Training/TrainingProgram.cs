@@ -3,7 +3,7 @@ using TalentHub.Web.Domain.Reports;
 namespace TalentHub.Web.Domain.Training;
 
 /// <summary>A funded programme for one year (e.g. 2027年高素质农民培育) with subsidy standards and county targets.</summary>
-public sealed class TrainingProgram : IAudited
+public sealed class TrainingProgram : IAudited, IVersioned
 {
     public int Id { get; private set; }
     public string Name { get; set; } = "";
@@ -15,7 +15,8 @@ public sealed class TrainingProgram : IAudited
     public List<SubsidyStandard> Standards { get; private set; } = [];
     /// <summary>Per-county trainee targets: rows of the one target model (<see cref="AnnualTarget"/>, indicator PeopleTrained).</summary>
     public List<AnnualTarget> Targets { get; private set; } = [];
-    public int Version { get; set; }
+    /// <summary>Starts at 1 for a new program; moved on by the stamps interceptor.</summary>
+    public int Version { get; set; } = 1;
 
     public void SetStandard(TraineeType type, decimal yuanPerTrainee)
     {

@@ -53,10 +53,9 @@ public sealed class AuditModel(TalentHubDbContext db, IStringLocalizer<SharedRes
         if (!string.IsNullOrWhiteSpace(Type)) query = query.Where(a => a.EntityType == Type);
         if (!string.IsNullOrWhiteSpace(Id)) { var id = Id.Trim(); query = query.Where(a => a.EntityId == id); }
 
-        Total = await query.CountAsync(cancellationToken);
-        PageNumber = Math.Clamp(PageNumber, 1, Math.Max(1, (Total + PageSize - 1) / PageSize));
-        var page = await query.OrderByDescending(a => a.At).ThenByDescending(a => a.Id)
-            .Skip((PageNumber - 1) * PageSize).Take(PageSize).ToListAsync(cancellationToken);
+        var paged = await Paged.ReadAsync(query.OrderByDescending(a => a.At).ThenByDescending(a => a.Id), PageNumber, PageSize, cancellationToken);
+        (PageNumber, Total) = (paged.Number, paged.Total);
+        var page = paged.Items;
         Types = await db.AuditEntries.Select(a => a.EntityType).Distinct().OrderBy(t => t).ToListAsync(cancellationToken);
         var parsed = page.Select(a => (Entry: a, Changes: Parse(a.Changes))).ToList();
         var values = parsed.SelectMany(p => p.Changes ?? []).SelectMany(c => new[] { (c.Field, c.Before), (c.Field, c.After) })

@@ -11,8 +11,9 @@ namespace TalentHub.Web.Pages.Entities;
 
 [Authorize(Policy = Policies.RegistryStaff)]
 public sealed class CreateModel(TalentHubDbContext db, IRegionScope scope, PersonalDataProtector protector,
-    IStringLocalizer<SharedResource> l, TimeProvider clock) : EntityFormPageModel(db, scope, protector, l)
+    RegionDirectory regions, IStringLocalizer<SharedResource> l) : EntityFormPageModel(db, scope, protector, regions, l)
 {
+    public override bool IsEdit => false;
     public async Task OnGetAsync() => await LoadChoicesAsync();
 
     /// <summary>Re-shows the form with the people matching <see cref="EntityFormPageModel.Who"/>, keeping what was typed.</summary>
@@ -25,16 +26,14 @@ public sealed class CreateModel(TalentHubDbContext db, IRegionScope scope, Perso
 
     public async Task<IActionResult> OnPostAsync()
     {
-        var now = clock.GetUtcNow();
-        var entity = new BusinessEntity { CreatedAt = now, UpdatedAt = now };
+        var entity = new BusinessEntity();
         if (!await ApplyAsync(entity))
         {
             await LoadChoicesAsync();
             return Page();
         }
-        Db.BusinessEntities.Add(entity);
-        await Db.SaveChangesAsync();
-        TempData["Flash"] = L["Entity.Created"].Value;
+        await SaveNewAsync(entity);
+        Flash("Entity.Created");
         return RedirectToPage("/Entities/Details", new { id = entity.Id });
     }
 }

@@ -10,6 +10,7 @@ using TalentHub.Web.Domain;
 using TalentHub.Web.Domain.Common;
 using TalentHub.Web.Domain.Entities;
 using TalentHub.Web.Services;
+using TalentHub.Web.Services.Audit;
 
 namespace TalentHub.Web.Pages.Entities;
 
@@ -43,8 +44,7 @@ public sealed class DetailsModel(TalentHubDbContext db, PersonalDataProtector pr
         try
         {
             entity.MoveStatus(to, actor.UserId ?? "", EntityRules.DisplayName(User), EntityRules.IsOfficer(User), Reason, clock.GetUtcNow());
-            if (version is { } v) db.Entry(entity).Property(e => e.Version).OriginalValue = v;
-            entity.Version++;
+            if (version is { } v) db.ExpectVersion(entity, v);
             await db.SaveChangesAsync();
             TempData["Flash"] = l["Entity.Moved", l["EntityStatus." + to]].Value;
             return RedirectToPage("/Entities/Details", new { id });
@@ -66,7 +66,7 @@ public sealed class DetailsModel(TalentHubDbContext db, PersonalDataProtector pr
         var entity = await db.BusinessEntities.Include(e => e.People).FirstOrDefaultAsync(e => e.Id == id);
         if (entity is null) return NotFound();
         // The person must be visible in the user's scope, like the entity.
-        if (!EntityRules.CanLink(entity.Status)) ModelState.AddModelError("", l["Entity.NotEditable"]);
+        if (!entity.CanChangeMembers) ModelState.AddModelError("", l["Entity.NotEditable"]);
         else if (personId is null || !await db.People.AnyAsync(p => p.Id == personId)) ModelState.AddModelError("personId", l["Entity.PersonNotFound"]);
         else
         {
@@ -89,16 +89,14 @@ public sealed class DetailsModel(TalentHubDbContext db, PersonalDataProtector pr
         if (entity is null) return NotFound();
         var member = entity.People.FirstOrDefault(m => m.Id == memberId);
         if (member is null) return NotFound();
-        if (!EntityRules.CanLink(entity.Status)) ModelState.AddModelError("", l["Entity.NotEditable"]);
-        else if (member.PersonId == entity.LegalRepresentativeId && member.Role == MemberRole.Leader)
-            ModelState.AddModelError("", l["Entity.CannotUnlinkLegalRepresentative"]);
-        else
+        try
         {
-            entity.Unlink(memberId);
+            entity.Unlink(member.Id);
             await db.SaveChangesAsync();
             TempData["Flash"] = l["Entity.Unlinked"].Value;
             return RedirectToPage("/Entities/Details", null, new { id }, "people");
         }
+        catch (DomainException ex) { ModelState.AddDomainError(ex, l); }
         db.ChangeTracker.Clear();
         return await LoadAsync(id) ? Page() : NotFound();
     }
@@ -124,7 +122,7 @@ public sealed class DetailsModel(TalentHubDbContext db, PersonalDataProtector pr
         NextSteps = EntityRules.NextSteps(User, entity.Status)
             .Where(to => !(IsSubmitter && to is EntityStatus.Approved or EntityStatus.Returned)).ToList();
         CanEdit = EntityRules.CanEdit(User, entity.Status);
-        if (EntityRules.CanLink(entity.Status)) PersonChoices = await Entities.PersonChoices.FindAsync(db, protector, Who);
+        if (entity.CanChangeMembers) PersonChoices = await Entities.PersonChoices.FindAsync(db, protector, Who);
         return true;
     }
 }

@@ -12,8 +12,9 @@ namespace TalentHub.Web.Pages.Entities;
 
 [Authorize(Policy = Policies.RegistryStaff)]
 public sealed class EditModel(TalentHubDbContext db, IRegionScope scope, PersonalDataProtector protector,
-    IStringLocalizer<SharedResource> l, TimeProvider clock) : EntityFormPageModel(db, scope, protector, l)
+    RegionDirectory regions, IStringLocalizer<SharedResource> l) : EntityFormPageModel(db, scope, protector, regions, l)
 {
+    public override bool IsEdit => true;
     public int Id { get; private set; }
     public string EntityName { get; private set; } = "";
     public EntityStatus Status { get; private set; }
@@ -46,21 +47,10 @@ public sealed class EditModel(TalentHubDbContext db, IRegionScope scope, Persona
         if (entity is null) return NotFound();
         Show(entity);
         if (!CanEdit) return Page();
-        if (await ApplyAsync(entity))
+        if (await ApplyAsync(entity) && await SaveEditAsync(entity, Input.Version))
         {
-            Db.Entry(entity).Property(e => e.Version).OriginalValue = Input.Version;
-            entity.Version++;
-            entity.UpdatedAt = clock.GetUtcNow();
-            try
-            {
-                await Db.SaveChangesAsync();
-                TempData["Flash"] = L["Entity.Saved"].Value;
-                return RedirectToPage("/Entities/Details", new { id });
-            }
-            catch (DbUpdateConcurrencyException)
-            {
-                ModelState.AddModelError("", L["Common.StaleEdit"]);
-            }
+            Flash("Entity.Saved");
+            return RedirectToPage("/Entities/Details", new { id });
         }
         await LoadChoicesAsync();
         return Page();

@@ -15,13 +15,8 @@ namespace TalentHub.Web.Pages.Entities;
 
 /// <summary>What the create and edit pages share: the input, the person search and the rules that need the database.</summary>
 public abstract class EntityFormPageModel(TalentHubDbContext db, IRegionScope scope, PersonalDataProtector protector,
-    IStringLocalizer<SharedResource> l) : PageModel
+    RegionDirectory regions, IStringLocalizer<SharedResource> l) : StaffFormPage<EntityInput>(db, l)
 {
-    protected TalentHubDbContext Db => db;
-    protected IStringLocalizer<SharedResource> L => l;
-
-    [BindProperty] public EntityInput Input { get; set; } = new();
-
     /// <summary>Name, full ID number or mobile tail to find the legal representative.</summary>
     [BindProperty] public string? Who { get; set; }
 
@@ -33,7 +28,7 @@ public abstract class EntityFormPageModel(TalentHubDbContext db, IRegionScope sc
     public bool CreditCodeFailsCheckDigit => CreditCode.Check(Input.CreditCode) == CreditCodeCheck.CheckDigitMismatch;
 
     protected async Task LoadChoicesAsync() =>
-        PersonChoices = await Entities.PersonChoices.FindAsync(db, protector, Who, Input.LegalRepresentativeId);
+        PersonChoices = await Entities.PersonChoices.FindAsync(Db, protector, Who, Input.LegalRepresentativeId);
 
     /// <summary>Copies the input onto the entity through its domain methods; false (with field errors) when a rule fails.</summary>
     protected async Task<bool> ApplyAsync(BusinessEntity entity)
@@ -54,18 +49,18 @@ public abstract class EntityFormPageModel(TalentHubDbContext db, IRegionScope sc
         entity.AnnualRevenue = input.AnnualRevenue;
 
         if (Try(() => entity.SetCreditCode(input.CreditCode!, input.CreditCodeConfirmed)))
-            await Try(() => EnsureUniqueCreditCodeAsync(entity.CreditCode, entity.Id));
+            await TryAsync(() => EnsureUniqueCreditCodeAsync(entity.CreditCode, entity.Id));
         Try(() => entity.SetRating(input.Rating, input.RatingYear));
 
         var region = input.RegionCode!;
-        var village = await db.Regions.AnyAsync(r => r.Code == region && r.Level == RegionLevel.Village);
+        var village = await Db.Regions.AnyAsync(r => r.Code == region && r.Level == RegionLevel.Village);
         if (!village || !scope.Allows(region))
             ModelState.AddModelError("Input.RegionCode", L["Entity.VillageInvalid"]);
         else Try(() => entity.MoveTo(region));
 
         var leader = input.LegalRepresentativeId!.Value;
         // The region filter applies: a person outside the user's county cannot be chosen.
-        if (!await db.People.AnyAsync(p => p.Id == leader))
+        if (!await Db.People.AnyAsync(p => p.Id == leader))
             ModelState.AddModelError("Input.LegalRepresentativeId", L["Entity.PersonNotFound"]);
         else
         {
@@ -80,26 +75,12 @@ public abstract class EntityFormPageModel(TalentHubDbContext db, IRegionScope sc
     private async Task EnsureUniqueCreditCodeAsync(string code, int exceptId)
     {
         // Deliberately outside the region scope: the only place these pages look across counties.
-        var holder = await db.BusinessEntities.IgnoreQueryFilters([RegionFilter.Name])
+        var holder = await Db.BusinessEntities.IgnoreQueryFilters([RegionFilter.Name])
             .Where(e => e.CreditCode == code && e.Id != exceptId)
-            .Join(db.Regions, e => e.CountyCode, r => r.Code, (e, r) => new { r.Name, r.NameEn })
+            .Select(e => e.CountyCode)
             .FirstOrDefaultAsync();
         if (holder is not null)
             throw new DomainException("Entity.DuplicateCreditCode", nameof(BusinessEntity.CreditCode),
-                TalentHubCultures.IsEnglish ? holder.NameEn : holder.Name);
+                (await regions.GetAsync([holder])).NameOf(holder) ?? holder);
     }
-
-    private bool Try(Action action)
-    {
-        try { action(); return true; }
-        catch (DomainException ex) { ModelState.AddDomainError(ex, L); return false; }
-    }
-
-    private async Task Try(Func<Task> action)
-    {
-        try { await action(); }
-        catch (DomainException ex) { ModelState.AddDomainError(ex, L); }
-    }
-
-    private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

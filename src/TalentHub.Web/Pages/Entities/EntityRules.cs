@@ -15,9 +15,6 @@ public static class EntityRules
     public static bool CanEdit(ClaimsPrincipal user, EntityStatus status) =>
         IsOfficer(user) ? status != EntityStatus.Deregistered : status is EntityStatus.Draft or EntityStatus.Returned;
 
-    /// <summary>People can be linked and unlinked until the entity is deregistered.</summary>
-    public static bool CanLink(EntityStatus status) => status != EntityStatus.Deregistered;
-
     /// <summary>The next steps this user may take, without the maker-checker rule (the page explains that one).</summary>
     public static IEnumerable<EntityStatus> NextSteps(ClaimsPrincipal user, EntityStatus status) =>
         EntityLifecycle.NextFrom(status).Where(to => IsOfficer(user) || !EntityLifecycle.NeedsOfficer(to));

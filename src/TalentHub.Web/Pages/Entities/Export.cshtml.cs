@@ -7,14 +7,15 @@ using TalentHub.Web.Data;
 using TalentHub.Web.Domain;
 using TalentHub.Web.Domain.Entities;
 using TalentHub.Web.Services;
-using TalentHub.Web.Services.Export;
+using TalentHub.Web.Services.Spreadsheets;
+using TalentHub.Web.Services.Audit;
+using TalentHub.Web.Services.Entities;
 
 namespace TalentHub.Web.Pages.Entities;
 
 /// <summary><c>/Entities/Export?format=xlsx|csv&amp;{list filters}</c>: the list's rows, all pages, audited.</summary>
 [Authorize(Policy = Policies.RegistryStaff)]
-public sealed class ExportModel(TalentHubDbContext db, AuditLog audit, IRegionScope scope, TimeProvider clock,
-    IStringLocalizer<SharedResource> l) : PageModel
+public sealed class ExportModel(TalentHubDbContext db, EntitiesExport export, AuditLog audit, IRegionScope scope, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public EntityFilter Filter { get; set; } = new();
 
@@ -22,7 +23,7 @@ public sealed class ExportModel(TalentHubDbContext db, AuditLog audit, IRegionSc
     {
         if (format is not (null or "xlsx" or "csv")) return BadRequest();
         var csv = format == "csv";
-        var sheet = await new EntitiesExport(db, l).BuildAsync(Filter, ct);
+        var sheet = await export.BuildAsync(Filter, ct);
         var count = sheet.Rows.Count();
         audit.Record(AuditAction.Export, nameof(BusinessEntity), null,
             $"format={(csv ? "csv" : "xlsx")}; rows={count}; filter={ExportLinks.Summary(Filter.ToQuery())}", scope.CountyCode);

@@ -5,17 +5,17 @@ using TalentHub.Web.Data;
 using TalentHub.Web.Domain;
 using TalentHub.Web.Infrastructure;
 using TalentHub.Web.Services;
-using TalentHub.Web.Services.Import;
+using TalentHub.Web.Services.Spreadsheets;
+using TalentHub.Web.Services.Audit;
+using TalentHub.Web.Services.People;
+using TalentHub.Web.Services.Entities;
 
 namespace TalentHub.Web.Pages.Entities;
 
 [Authorize(Policy = Policies.RegistryStaff)]
 [UploadLimit]
-public sealed class ImportModel(TalentHubDbContext db, PersonRegistry registry, IRegionScope scope, TimeProvider clock,
-    AuditLog audit, UploadStore uploads, IConfiguration configuration, IStringLocalizer<SharedResource> l)
-    : ImportPageModel(db, audit, scope, uploads, ImportOptions.From(configuration), l)
+public sealed class ImportModel(ImportSteps<EntitiesImporter> steps) : ImportPageModel(steps)
 {
-    protected override IImporter Importer { get; } = new EntitiesImporter(db, registry, scope, clock);
     protected override string Kind => "entities";
     protected override string TemplateSheetName => "经营主体";
 }

@@ -9,6 +9,7 @@ using TalentHub.Web.Domain;
 using TalentHub.Web.Domain.Entities;
 using TalentHub.Web.Domain.Regions;
 using TalentHub.Web.Services;
+using TalentHub.Web.Services.Entities;
 
 namespace TalentHub.Web.Pages.Entities;
 
@@ -38,11 +39,10 @@ public sealed class IndexModel(TalentHubDbContext db, IRegionScope scope, Region
     {
         if (scope.CountyCode is not null) Filter.County = null;
         var query = Filter.Apply(db.BusinessEntities.AsNoTracking());
-        Total = await query.CountAsync();
-        PageNumber = Math.Clamp(PageNumber, 1, Math.Max(1, (Total + PageSize - 1) / PageSize));
-        var page = await query.Skip((PageNumber - 1) * PageSize).Take(PageSize).ToListAsync();
-        var tree = await regions.GetAsync(page.Select(e => e.RegionCode));
-        Rows = page
+        var paged = await Paged.ReadAsync(query, PageNumber, PageSize);
+        (PageNumber, Total) = (paged.Number, paged.Total);
+        var tree = await regions.GetAsync(paged.Items.Select(e => e.RegionCode));
+        Rows = paged.Items
             .Where(e => tree.Find(e.RegionCode) is not null)
             .Select(e => new Row(e.Id, e.Name, e.CreditCode, e.Type, e.Status,
                 tree.NameOf(e.RegionCode)!, e.Industry, e.Rating, e.RatingYear, e.AnnualRevenue, e.RegisteredOn))

@@ -8,12 +8,13 @@ using TalentHub.Web.Domain;
 using TalentHub.Web.Domain.People;
 using TalentHub.Web.Infrastructure;
 using TalentHub.Web.Services;
+using TalentHub.Web.Services.People;
 
 namespace TalentHub.Web.Pages.People;
 
 [Authorize(Policy = Policies.RegistryStaff)]
 public sealed class CreateModel(
-    TalentHubDbContext db, PersonRegistry registry, IRegionScope scope, TimeProvider clock, IStringLocalizer<SharedResource> l)
+    TalentHubDbContext db, PersonRegistry registry, IRegionScope scope, IStringLocalizer<SharedResource> l)
     : PersonFormPage(db, registry, scope, l)
 {
     public override bool IsEdit => false;
@@ -25,8 +26,7 @@ public sealed class CreateModel(
         var (id, mobile) = await CheckAsync(personId: null, current: null);
         if (!ModelState.IsValid || id is null) return await RedisplayAsync();
 
-        var now = clock.GetUtcNow();
-        var person = new Person { CreatedAt = now, UpdatedAt = now };
+        var person = new Person();
         Apply(person, id, mobile);
         Db.People.Add(person);
         try
@@ -41,7 +41,7 @@ public sealed class CreateModel(
             catch (DomainException ex) { ModelState.AddDomainError(ex, L); return await RedisplayAsync(); }
             throw;
         }
-        TempData["Flash"] = L["Person.Created", person.Name].Value;
+        Flash("Person.Created", person.Name);
         return RedirectToPage("/People/Details", new { id = person.Id });
     }
 }

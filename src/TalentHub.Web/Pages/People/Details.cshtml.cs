@@ -11,6 +11,7 @@ using TalentHub.Web.Domain.Entities;
 using TalentHub.Web.Domain.People;
 using TalentHub.Web.Domain.Training;
 using TalentHub.Web.Services;
+using TalentHub.Web.Services.Audit;
 
 namespace TalentHub.Web.Pages.People;
 

@@ -7,13 +7,14 @@ using TalentHub.Web.Domain;
 using TalentHub.Web.Domain.People;
 using TalentHub.Web.Infrastructure;
 using TalentHub.Web.Services;
+using TalentHub.Web.Services.People;
 
 namespace TalentHub.Web.Pages.People;
 
 /// <summary>Edits a person; the ID number and mobile are never sent to the browser (empty keeps them).</summary>
 [Authorize(Policy = Policies.RegistryStaff)]
 public sealed class EditModel(
-    TalentHubDbContext db, PersonRegistry registry, IRegionScope scope, TimeProvider clock, IStringLocalizer<SharedResource> l)
+    TalentHubDbContext db, PersonRegistry registry, IRegionScope scope, IStringLocalizer<SharedResource> l)
     : PersonFormPage(db, registry, scope, l)
 {
     public override bool IsEdit => true;
@@ -39,19 +40,8 @@ public sealed class EditModel(
         if (!ModelState.IsValid || idNumber is null) return await RedisplayAsync();
 
         Apply(person, idNumber, Input.RemoveMobile ? null : mobile ?? person.Mobile);
-        person.UpdatedAt = clock.GetUtcNow();
-        Db.Entry(person).Property(p => p.Version).OriginalValue = Input.Version;
-        person.Version++;
-        try
-        {
-            await Db.SaveChangesAsync();
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            ModelState.AddModelError("", L["Common.StaleEdit"]);
-            return await RedisplayAsync();
-        }
-        TempData["Flash"] = L["Person.Saved", person.Name].Value;
+        if (!await SaveEditAsync(person, Input.Version)) return await RedisplayAsync();
+        Flash("Person.Saved", person.Name);
         return RedirectToPage("/People/Details", new { id = person.Id });
     }
 

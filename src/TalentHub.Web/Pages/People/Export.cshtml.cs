@@ -7,14 +7,16 @@ using TalentHub.Web.Data;
 using TalentHub.Web.Domain;
 using TalentHub.Web.Domain.People;
 using TalentHub.Web.Services;
-using TalentHub.Web.Services.Export;
+using TalentHub.Web.Services.Spreadsheets;
+using TalentHub.Web.Services.Audit;
+using TalentHub.Web.Services.People;
 
 namespace TalentHub.Web.Pages.People;
 
 /// <summary><c>/People/Export?format=xlsx|csv&amp;{list filters}</c>: the list's rows, all pages, masked, audited.</summary>
 [Authorize(Policy = Policies.RegistryStaff)]
-public sealed class ExportModel(TalentHubDbContext db, PersonalDataProtector protector, AuditLog audit, IRegionScope scope,
-    TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class ExportModel(TalentHubDbContext db, PeopleExport export, AuditLog audit, IRegionScope scope,
+    TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public PeopleFilter Filter { get; set; } = new();
 
@@ -22,7 +24,7 @@ public sealed class ExportModel(TalentHubDbContext db, PersonalDataProtector pro
     {
         if (format is not (null or "xlsx" or "csv")) return BadRequest();
         var csv = format == "csv";
-        var sheet = await new PeopleExport(db, protector, l).BuildAsync(Filter, ct);
+        var sheet = await export.BuildAsync(Filter, ct);
         var count = sheet.Rows.Count();
         audit.Record(AuditAction.Export, nameof(Person), null,
             $"format={(csv ? "csv" : "xlsx")}; rows={count}; filter={ExportLinks.Summary(Filter.ToQuery())}", scope.CountyCode);

@@ -5,17 +5,16 @@ using TalentHub.Web.Data;
 using TalentHub.Web.Domain;
 using TalentHub.Web.Infrastructure;
 using TalentHub.Web.Services;
-using TalentHub.Web.Services.Import;
+using TalentHub.Web.Services.Spreadsheets;
+using TalentHub.Web.Services.Audit;
+using TalentHub.Web.Services.People;
 
 namespace TalentHub.Web.Pages.People;
 
 [Authorize(Policy = Policies.RegistryStaff)]
 [UploadLimit]
-public sealed class ImportModel(TalentHubDbContext db, PersonRegistry registry, IRegionScope scope, TimeProvider clock,
-    AuditLog audit, UploadStore uploads, IConfiguration configuration, IStringLocalizer<SharedResource> l)
-    : ImportPageModel(db, audit, scope, uploads, ImportOptions.From(configuration), l)
+public sealed class ImportModel(ImportSteps<PeopleImporter> steps) : ImportPageModel(steps)
 {
-    protected override IImporter Importer { get; } = new PeopleImporter(db, registry, scope, clock);
     protected override string Kind => "people";
     protected override string TemplateSheetName => "人才";
 }

@@ -10,6 +10,7 @@ using TalentHub.Web.Domain;
 using TalentHub.Web.Domain.Common;
 using TalentHub.Web.Domain.People;
 using TalentHub.Web.Services;
+using TalentHub.Web.Services.People;
 
 namespace TalentHub.Web.Pages.People;
 
@@ -48,13 +49,11 @@ public sealed class IndexModel(TalentHubDbContext db, PersonalDataProtector prot
         }
 
         var query = Filter.Apply(db.People.AsNoTracking(), protector);
-        Total = await query.CountAsync();
-        PageNumber = Math.Clamp(PageNumber, 1, Math.Max(1, (Total + PageSize - 1) / PageSize));
-        var rows = await query.Skip((PageNumber - 1) * PageSize).Take(PageSize)
-            .Select(p => new { p.Id, p.Name, p.Sex, p.BirthDate, p.IdNumber, p.Mobile, p.Industry, p.RegionCode, p.CountyCode })
-            .ToListAsync();
-        tree = await regions.GetAsync(rows.Select(p => p.RegionCode));
-        var page = rows
+        var paged = await Paged.ReadAsync(query, PageNumber, PageSize, people => people
+            .Select(p => new { p.Id, p.Name, p.Sex, p.BirthDate, p.IdNumber, p.Mobile, p.Industry, p.RegionCode, p.CountyCode }));
+        (PageNumber, Total) = (paged.Number, paged.Total);
+        tree = await regions.GetAsync(paged.Items.Select(p => p.RegionCode));
+        var page = paged.Items
             .Where(p => tree.Find(p.RegionCode) is not null && tree.Find(p.CountyCode) is not null)
             .Select(p => new
             {

@@ -10,6 +10,7 @@ using TalentHub.Web.Domain.People;
 using TalentHub.Web.Domain.Regions;
 using TalentHub.Web.Infrastructure;
 using TalentHub.Web.Services;
+using TalentHub.Web.Services.People;
 
 namespace TalentHub.Web.Pages.People;
 
@@ -46,26 +47,23 @@ public sealed class PersonInput
 }
 
 /// <summary>What the create and edit pages share: options, checks (every error next to its field) and applying the input.</summary>
-public abstract class PersonFormPage(TalentHubDbContext db, PersonRegistry registry, IRegionScope scope, IStringLocalizer<SharedResource> l) : PageModel
+public abstract class PersonFormPage(TalentHubDbContext db, PersonRegistry registry, IRegionScope scope, IStringLocalizer<SharedResource> l)
+    : StaffFormPage<PersonInput>(db, l)
 {
     public sealed record EntityOption(int Id, string Name);
 
-    [BindProperty] public PersonInput Input { get; set; } = new();
     /// <summary>County staff choose villages of their own county only.</summary>
     public string? ScopeCounty => scope.CountyCode;
     public IReadOnlyList<EntityOption> Entities { get; private set; } = [];
     /// <summary>Edit only: the current identifiers, masked, shown as placeholders.</summary>
     public string? CurrentMaskedId { get; protected set; }
     public string? CurrentMaskedMobile { get; protected set; }
-    public abstract bool IsEdit { get; }
 
-    protected IStringLocalizer<SharedResource> L => l;
-    protected TalentHubDbContext Db => db;
     protected PersonRegistry Registry => registry;
 
     protected async Task<PageResult> RedisplayAsync()
     {
-        Entities = await db.BusinessEntities.AsNoTracking().OrderBy(e => e.Name).Select(e => new EntityOption(e.Id, e.Name)).ToListAsync();
+        Entities = await Db.BusinessEntities.AsNoTracking().OrderBy(e => e.Name).Select(e => new EntityOption(e.Id, e.Name)).ToListAsync();
         return Page();
     }
 
@@ -78,31 +76,29 @@ public abstract class PersonFormPage(TalentHubDbContext db, PersonRegistry regis
         IdNumber? id = null;
         string? mobile = null;
         if (string.IsNullOrWhiteSpace(Input.IdNumber) && current is null)
-            ModelState.AddModelError("Input.IdNumber", l["Validation.Required", l["Person.IdNumber"]]);
-        Try(() =>
-        {
-            var entered = !string.IsNullOrWhiteSpace(Input.IdNumber);
-            id = registry.ParseIdNumber(entered ? Input.IdNumber : current);
-            Person.CheckAgreesWithIdNumber(id, Input.BirthDate, Input.Sex);
-        }, when: !string.IsNullOrWhiteSpace(Input.IdNumber) || current is not null);
+            ModelState.AddModelError("Input.IdNumber", L["Validation.Required", L["Person.IdNumber"]]);
+        if (!string.IsNullOrWhiteSpace(Input.IdNumber) || current is not null)
+            Try(() =>
+            {
+                var entered = !string.IsNullOrWhiteSpace(Input.IdNumber);
+                id = registry.ParseIdNumber(entered ? Input.IdNumber : current);
+                Person.CheckAgreesWithIdNumber(id, Input.BirthDate, Input.Sex);
+            });
         Try(() => mobile = PersonRegistry.ParseMobile(Input.Mobile));
 
         if (!string.IsNullOrEmpty(Input.RegionCode))
         {
-            if (!await db.Regions.AnyAsync(r => r.Code == Input.RegionCode && r.Level == RegionLevel.Village))
-                ModelState.AddModelError("Input.RegionCode", l["Person.VillageInvalid"]);
+            if (!await Db.Regions.AnyAsync(r => r.Code == Input.RegionCode && r.Level == RegionLevel.Village))
+                ModelState.AddModelError("Input.RegionCode", L["Person.VillageInvalid"]);
             else if (!scope.Allows(Input.RegionCode))
-                ModelState.AddModelError("Input.RegionCode", l["Person.VillageOutsideCounty"]);
+                ModelState.AddModelError("Input.RegionCode", L["Person.VillageOutsideCounty"]);
         }
-        if (Input.EntityId is { } entityId && !await db.BusinessEntities.AnyAsync(e => e.Id == entityId))
-            ModelState.AddModelError("Input.EntityId", l["Person.VentureEntityInvalid"]);
-        Try(() => new Person().SetCategories(Input.Categories, Input.LocalTalentType, Venture(null)));
+        if (Input.EntityId is { } entityId && !await Db.BusinessEntities.AnyAsync(e => e.Id == entityId))
+            ModelState.AddModelError("Input.EntityId", L["Person.VentureEntityInvalid"]);
+        Try(() => Person.CheckCategories(Input.Categories, Input.LocalTalentType, hasVenture: Input.Origin is not null));
 
         if (id is not null && (personId is null || id.Value != current))
-        {
-            try { await registry.EnsureNotDuplicateAsync(id, personId, HttpContext.RequestAborted); }
-            catch (DomainException ex) { ModelState.AddDomainError(ex, l); }
-        }
+            await TryAsync(() => registry.EnsureNotDuplicateAsync(id, personId, HttpContext.RequestAborted));
         return (id, mobile);
     }
 
@@ -152,13 +148,4 @@ public abstract class PersonFormPage(TalentHubDbContext db, PersonRegistry regis
         venture.EntityId = Input.EntityId;
         return venture;
     }
-
-    private void Try(Action action, bool when = true)
-    {
-        if (!when) return;
-        try { action(); }
-        catch (DomainException ex) { ModelState.AddDomainError(ex, l); }
-    }
-
-    private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

@@ -9,7 +9,8 @@ using TalentHub.Web.Domain.Regions;
 using TalentHub.Web.Domain.Reports;
 using TalentHub.Web.Infrastructure;
 using TalentHub.Web.Services;
-using TalentHub.Web.Services.Export;
+using TalentHub.Web.Services.Audit;
+using TalentHub.Web.Services.Spreadsheets;
 using TalentHub.Web.Services.Reports;
 
 namespace TalentHub.Web.Pages.Reports;

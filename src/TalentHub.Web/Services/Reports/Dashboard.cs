@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Localization;
 using TalentHub.Web.Domain.Reports;
-using TalentHub.Web.Services.Export;
+using TalentHub.Web.Services.Spreadsheets;
 
 namespace TalentHub.Web.Services.Reports;
 

@@ -4,7 +4,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using TalentHub.Web.Data;
 using TalentHub.Web.Domain.Reports;
-using TalentHub.Web.Services.Export;
+using TalentHub.Web.Services.Audit;
+using TalentHub.Web.Services.Spreadsheets;
 
 namespace TalentHub.Web.Services.Reports;
 

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using TalentHub.Web.Data;
 using TalentHub.Web.Domain.Notifications;
 using TalentHub.Web.Domain.Training;
+using TalentHub.Web.Services.Notifications;
 
 namespace TalentHub.Web.Services.Training;
 

@@ -3,6 +3,8 @@ using TalentHub.Web.Data;
 using TalentHub.Web.Domain;
 using TalentHub.Web.Domain.Notifications;
 using TalentHub.Web.Domain.Training;
+using TalentHub.Web.Services.Audit;
+using TalentHub.Web.Services.Notifications;
 
 namespace TalentHub.Web.Services.Training;
 

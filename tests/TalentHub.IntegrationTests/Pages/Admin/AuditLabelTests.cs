@@ -1,4 +1,4 @@
-using TalentHub.IntegrationTests.Pages.Courses;
+using TalentHub.IntegrationTests.Pages.Training.Courses;
 
 namespace TalentHub.IntegrationTests.Pages.Admin;
 
@@ -8,7 +8,7 @@ public sealed class AuditLabelTests(TalentHubFactory app) : AppTest(app)
     [Fact]
     public async Task ACourseStatusChange_IsLabelledInChinese()
     {
-        var id = await App.CreateOpenCourseAsync("审计标签-" + Guid.NewGuid().ToString("N")[..6]);
+        var id = await App.CreateOpenCourseByFormAsync("审计标签-" + Guid.NewGuid().ToString("N")[..6]);
         var admin = await App.LoginAsync("admin");
 
         var html = await admin.GetStringAsync($"/Admin/Audit?Type=Course&Id={id}&action=StatusChange");
@@ -24,7 +24,7 @@ public sealed class AuditLabelTests(TalentHubFactory app) : AppTest(app)
     [Fact]
     public async Task ACourseStatusChange_IsLabelledInEnglish()
     {
-        var id = await App.CreateOpenCourseAsync("audit-label-" + Guid.NewGuid().ToString("N")[..6]);
+        var id = await App.CreateOpenCourseByFormAsync("audit-label-" + Guid.NewGuid().ToString("N")[..6]);
         var admin = await App.LoginAsync("admin");
 
         var html = await admin.GetStringAsync($"/Admin/Audit?Type=Course&Id={id}&action=StatusChange&culture=en");

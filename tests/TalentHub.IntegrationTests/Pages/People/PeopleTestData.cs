@@ -6,6 +6,7 @@ using TalentHub.Web.Domain.Common;
 using TalentHub.Web.Domain.Entities;
 using TalentHub.Web.Domain.People;
 using TalentHub.Web.Services;
+using TalentHub.Web.Services.People;
 
 namespace TalentHub.IntegrationTests.Pages.People;
 
@@ -15,8 +16,6 @@ public static partial class PeopleTestData
     public const string YuCun = "330523108204";          // 安吉县 天荒坪镇 余村
     public const string MengXiangGang = "330502100227";  // 吴兴区 织里镇 孟乡港村
 
-    public sealed record Added(int Id, string Name, string IdNumber, string Mobile);
-
     /// <summary>A valid ID number nobody else has (random birth date and sequence) for the county of <paramref name="village"/>.</summary>
     public static IdNumber NewIdNumber(string village, Sex sex = Sex.Male) =>
         IdNumber.Create(village[..6], new DateOnly(1950, 1, 1).AddDays(Random.Shared.Next(0, 20_000)), Random.Shared.Next(0, 1000), sex);
@@ -24,40 +23,6 @@ public static partial class PeopleTestData
     public static string NewMobile() => "139" + Random.Shared.Next(0, 100_000_000).ToString("D8");
 
     public static string NewName(string prefix) => prefix + Random.Shared.Next(0, 1_000_000).ToString("D6");
-
-    public static async Task<Added> AddPersonAsync(this TalentHubFactory app, string name, string village,
-        Action<Person>? more = null, string? mobile = null, string? industry = null)
-    {
-        using var scope = app.Services.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<TalentHubDbContext>();
-        var registry = scope.ServiceProvider.GetRequiredService<PersonRegistry>();
-        var id = NewIdNumber(village);
-        mobile ??= NewMobile();
-        var now = DateTimeOffset.UtcNow;
-        var person = new Person { Name = name, Industry = industry, CreatedAt = now, UpdatedAt = now };
-        registry.SetIdentifiers(person, id, mobile);
-        person.MoveTo(village);
-        person.SetCategories([TalentCategory.HighQualityFarmer], null, null);
-        more?.Invoke(person);
-        db.People.Add(person);
-        await db.SaveChangesAsync();
-        return new Added(person.Id, name, id.Value, mobile);
-    }
-
-    public static async Task<int> AddFamilyFarmLedByAsync(this TalentHubFactory app, string name, int personId, string village)
-    {
-        using var scope = app.Services.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<TalentHubDbContext>();
-        const string alphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY";
-        var tail = string.Concat(Enumerable.Range(0, 7).Select(_ => alphabet[Random.Shared.Next(alphabet.Length)]));
-        var entity = new BusinessEntity { Name = name, Type = EntityType.FamilyFarm, LegalRepresentativeId = personId, CreatedAt = DateTimeOffset.UtcNow, UpdatedAt = DateTimeOffset.UtcNow };
-        entity.SetCreditCode(CreditCode.Create("92" + village[..6] + "MA" + tail), warningConfirmed: false);
-        entity.MoveTo(village);
-        entity.Link(personId, MemberRole.Leader);
-        db.BusinessEntities.Add(entity);
-        await db.SaveChangesAsync();
-        return entity.Id;
-    }
 
     public static Task<Person?> PersonAsync(this TalentHubFactory app, int id) =>
         app.QueryAsync(db => db.People.IgnoreQueryFilters([RegionFilter.Name]).AsNoTracking().Include(p => p.Categories).FirstOrDefaultAsync(p => p.Id == id));

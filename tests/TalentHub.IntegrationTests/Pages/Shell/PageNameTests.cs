@@ -10,14 +10,14 @@ namespace TalentHub.IntegrationTests.Pages.Shell;
 public sealed class PageNameTests(TalentHubFactory app) : AppTest(app)
 {
     [Theory]
-    [InlineData("/Courses/Details", 7, "/Courses/7")]
-    [InlineData("/Courses/Roster", 7, "/Courses/7/Roster")]
+    [InlineData("/Training/Courses/Details", 7, "/Courses/7")]
+    [InlineData("/Training/Courses/Roster", 7, "/Courses/7/Roster")]
     [InlineData("/People/Details", 7, "/People/7")]
     [InlineData("/Entities/Details", 7, "/Entities/7")]
     [InlineData("/Admin/Users/Edit", 7, "/Admin/Users/Edit/7")]
     [InlineData("/Admin/Users/Index", null, "/Admin/Users")]
-    [InlineData("/Programs/Index", null, "/Programs")]
-    [InlineData("/My/Enrollments", null, "/My/Enrollments")]
+    [InlineData("/Training/Programs/Index", null, "/Programs")]
+    [InlineData("/Training/My/Enrollments", null, "/My/Enrollments")]
     public void EachRedirectTarget_KeepsItsUrl(string page, int? id, string url)
     {
         var links = App.Services.GetRequiredService<LinkGenerator>();

@@ -1,3 +1,4 @@
+using TalentHub.UnitTests.Builders;
 using TalentHub.Web.Domain;
 using TalentHub.Web.Domain.Common;
 using TalentHub.Web.Domain.Entities;
@@ -6,7 +7,7 @@ namespace TalentHub.UnitTests.Domain.Entities;
 
 public class BusinessEntityTests
 {
-    private static BusinessEntity Of(EntityType type) => new() { Name = "测试主体", Type = type };
+    private static BusinessEntity Of(EntityType type) => BusinessEntityBuilder.Of(type);
 
     private static string Code(string first17) => CreditCode.Create(first17);
 

@@ -1,32 +1,17 @@
 using TalentHub.Web.Domain;
+using TalentHub.UnitTests.Builders;
 using TalentHub.Web.Domain.Entities;
 
 namespace TalentHub.UnitTests.Domain.Entities;
 
 public class EntityLifecycleTests
 {
-    private static readonly DateTimeOffset At = new(2026, 3, 5, 2, 0, 0, TimeSpan.Zero);
-    private const string Clerk = "clerk-id";
-    private const string Officer = "officer-id";
+    private static readonly DateTimeOffset At = BusinessEntityBuilder.At;
+    private const string Clerk = BusinessEntityBuilder.Clerk;
+    private const string Officer = BusinessEntityBuilder.Officer;
     private const string OtherOfficer = "other-officer-id";
 
-    /// <summary>An entity walked to <paramref name="status"/> by a clerk (submit) and an officer (the rest).</summary>
-    private static BusinessEntity EntityIn(EntityStatus status)
-    {
-        var e = new BusinessEntity { Name = "余村白茶家庭农场", Type = EntityType.FamilyFarm };
-        EntityStatus[] path = status switch
-        {
-            EntityStatus.Draft => [],
-            EntityStatus.Submitted => [EntityStatus.Submitted],
-            EntityStatus.Approved => [EntityStatus.Submitted, EntityStatus.Approved],
-            EntityStatus.Returned => [EntityStatus.Submitted, EntityStatus.Returned],
-            EntityStatus.Suspended => [EntityStatus.Submitted, EntityStatus.Approved, EntityStatus.Suspended],
-            _ => [EntityStatus.Deregistered],
-        };
-        foreach (var to in path)
-            e.MoveStatus(to, to == EntityStatus.Submitted ? Clerk : Officer, "someone", to != EntityStatus.Submitted, "因为", At);
-        return e;
-    }
+    private static BusinessEntity EntityIn(EntityStatus status) => BusinessEntityBuilder.In(status);
 
     public static TheoryData<EntityStatus, EntityStatus> Allowed => new()
     {

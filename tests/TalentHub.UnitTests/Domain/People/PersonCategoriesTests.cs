@@ -1,3 +1,4 @@
+using TalentHub.UnitTests.Builders;
 using TalentHub.Web.Domain;
 using TalentHub.Web.Domain.People;
 
@@ -5,7 +6,7 @@ namespace TalentHub.UnitTests.Domain.People;
 
 public sealed class PersonCategoriesTests
 {
-    private static Venture AVenture() => new() { Origin = EntrepreneurOrigin.MigrantWorker, Name = "竹林民宿", Investment = 35.5m, JobsCreated = 6 };
+    private static Venture AVenture() => PersonBuilder.AVenture();
 
     [Fact]
     public void A_person_needs_at_least_one_category()
@@ -107,4 +108,15 @@ public sealed class PersonCategoriesTests
 
         Assert.Single(person.Categories);
     }
+
+    [Theory]
+    [InlineData(new TalentCategory[0], null, false, "Person.CategoryRequired")]
+    [InlineData(new[] { TalentCategory.LocalTalent }, null, false, "Person.LocalTalentTypeRequired")]
+    [InlineData(new[] { TalentCategory.ReturningEntrepreneur }, null, false, "Person.VentureRequired")]
+    public void The_categories_are_checked_without_a_person(TalentCategory[] categories, LocalTalentType? type, bool hasVenture, string key) =>
+        Assert.Equal(key, Assert.Throws<DomainException>(() => Person.CheckCategories(categories, type, hasVenture)).MessageKey);
+
+    [Fact]
+    public void A_returning_entrepreneur_with_a_venture_passes_the_check() =>
+        Person.CheckCategories([TalentCategory.ReturningEntrepreneur], null, hasVenture: true);
 }

@@ -1,30 +1,12 @@
 using TalentHub.Web.Domain;
 using TalentHub.Web.Domain.People;
 using TalentHub.Web.Domain.Training;
+using static TalentHub.UnitTests.Builders.CourseBuilder;
 
 namespace TalentHub.UnitTests.Domain.Training;
 
 public sealed class CourseTests
 {
-    private static readonly DateTimeOffset Day = new(2027, 3, 10, 0, 0, 0, TimeSpan.Zero);
-
-    private static Course ADraft(int sessions = 2)
-    {
-        var course = new Course { Title = "农村电商直播带货" };
-        course.MoveTo("330523108204");
-        course.SetCapacity(30);
-        course.SetWindow(Day.AddDays(-20), Day.AddDays(-5));
-        for (var i = 0; i < sessions; i++) course.AddSession(Day.AddDays(i).AddHours(1), Day.AddDays(i).AddHours(3), $"第{i + 1}讲", null, null);
-        return course;
-    }
-
-    private static Course Moved(params CourseStatus[] path)
-    {
-        var course = ADraft();
-        foreach (var status in path) course.MoveStatus(status, Day);
-        return course;
-    }
-
     [Fact]
     public void A_course_belongs_to_the_county_of_its_region()
     {

@@ -3,6 +3,7 @@ using TalentHub.UnitTests.Builders;
 using TalentHub.Web.Domain.Notifications;
 using TalentHub.Web.Domain.Training;
 using TalentHub.Web.Services.Training;
+using TalentHub.Web.Services.Notifications;
 
 namespace TalentHub.UnitTests.Services.Training;
 

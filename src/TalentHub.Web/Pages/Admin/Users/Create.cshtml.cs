@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using TalentHub.Web.Data;
 using TalentHub.Web.Services;
+using TalentHub.Web.Services.Audit;
 
 namespace TalentHub.Web.Pages.Admin.Users;
 

@@ -62,12 +62,12 @@ public sealed class IndexModel(TalentHubDbContext db, TimeProvider clock, Region
             query = query.Where(x => x.User.DisplayName.Contains(text) || (x.Role != Roles.Farmer && x.User.NormalizedUserName!.Contains(upper)));
         }
 
-        Total = await query.CountAsync(ct);
-        PageNumber = Math.Clamp(PageNumber, 1, Math.Max(1, (Total + PageSize - 1) / PageSize));
-        var page = await query.OrderBy(x => x.Role == Roles.Farmer).ThenBy(x => x.User.DisplayName).ThenBy(x => x.User.Id)
-            .Skip((PageNumber - 1) * PageSize).Take(PageSize)
-            .Select(x => new { x.User.Id, x.User.UserName, x.User.DisplayName, x.Role, x.User.RegionCode, x.User.CreatedAt, x.User.LockoutEnd })
-            .ToListAsync(ct);
+        var paged = await Paged.ReadAsync(query.OrderBy(x => x.Role == Roles.Farmer).ThenBy(x => x.User.DisplayName).ThenBy(x => x.User.Id),
+            PageNumber, PageSize,
+            users => users.Select(x => new { x.User.Id, x.User.UserName, x.User.DisplayName, x.Role, x.User.RegionCode, x.User.CreatedAt, x.User.LockoutEnd }),
+            ct);
+        (PageNumber, Total) = (paged.Number, paged.Total);
+        var page = paged.Items;
 
         var codes = page.Select(u => u.RegionCode).OfType<string>().Where(RegionCodes.IsValid)
             .SelectMany(c => new[] { c, RegionCodes.CountyOf(c) }).OfType<string>().Distinct().ToList();

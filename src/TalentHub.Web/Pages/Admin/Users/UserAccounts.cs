@@ -10,6 +10,7 @@ using TalentHub.Web.Data;
 using TalentHub.Web.Domain;
 using TalentHub.Web.Domain.Regions;
 using TalentHub.Web.Services;
+using TalentHub.Web.Services.Audit;
 
 namespace TalentHub.Web.Pages.Admin.Users;
 

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using TalentHub.Web.Data;
 using TalentHub.Web.Infrastructure;
-using TalentHub.Web.Services.Export;
+using TalentHub.Web.Services.Spreadsheets;
 using TalentHub.Web.Services.Reports;
 
 namespace TalentHub.Web.Pages.Reports.Dispatch;

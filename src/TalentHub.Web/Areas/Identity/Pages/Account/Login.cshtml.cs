@@ -6,6 +6,7 @@ using Microsoft.Extensions.Localization;
 using TalentHub.Web.Data;
 using TalentHub.Web.Domain.Common;
 using TalentHub.Web.Services;
+using TalentHub.Web.Services.People;
 
 namespace TalentHub.Web.Areas.Identity.Pages.Account;
 

@@ -10,6 +10,7 @@ using TalentHub.Web.Domain.Common;
 using TalentHub.Web.Domain.People;
 using TalentHub.Web.Domain.Regions;
 using TalentHub.Web.Services;
+using TalentHub.Web.Services.People;
 
 namespace TalentHub.Web.Areas.Identity.Pages.Account;
 
@@ -85,7 +86,7 @@ public sealed class RegisterModel(
         await using var tx = await db.Database.BeginTransactionAsync();
         if (person is null)
         {
-            person = new Person { Name = Input.Name.Trim(), CreatedAt = now, UpdatedAt = now };
+            person = new Person { Name = Input.Name.Trim() };
             person.SetIdNumber(id, idHash);
             person.MoveTo(village.Code);
             db.People.Add(person);

@@ -1,0 +1,75 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using TalentHub.Web.Data;
+using TalentHub.Web.Domain.Regions;
+using TalentHub.Web.Domain.Training;
+using TalentHub.Web.Infrastructure;
+using TalentHub.Web.Services;
+using TalentHub.Web.Services.Training;
+
+namespace TalentHub.Web.Pages.Training.Courses;
+
+/// <summary>The sessions of one month by Shanghai day, for the courses the user may see.</summary>
+[Authorize(Policy = Policies.CourseViewer)]
+public sealed class CalendarModel(TalentHubDbContext db, IRegionScope scope, TimeProvider clock, RegionDirectory regions) : PageModel
+{
+    public sealed record Item(int CourseId, string Title, CourseStatus Status, DateTimeOffset StartsAt, DateTimeOffset EndsAt, string Topic, string? Place);
+    public sealed record Option(string Value, string Label);
+
+    /// <summary>yyyy-MM; the current Shanghai month when missing or invalid.</summary>
+    [BindProperty(SupportsGet = true, Name = "month")] public string? Month { get; set; }
+    [BindProperty(SupportsGet = true)] public string? County { get; set; }
+
+    public DateOnly First { get; private set; }
+    public DateOnly Today { get; private set; }
+    public IReadOnlyDictionary<DateOnly, List<Item>> Days { get; private set; } = new Dictionary<DateOnly, List<Item>>();
+    public IReadOnlyList<Option> Counties { get; private set; } = [];
+
+    public async Task OnGetAsync()
+    {
+        Today = DateOnly.FromDateTime(clock.GetUtcNow().ToShanghai().DateTime);
+        First = DateOnly.TryParseExact(Month + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed)
+            ? parsed : new DateOnly(Today.Year, Today.Month, 1);
+        if (scope.CountyCode is null)
+        {
+            var tree = await regions.GetAsync();
+            Counties = tree.AtLevel(RegionLevel.County).Select(r => new Option(r.Code, tree.NameOf(r.Code)!)).ToList();
+        }
+        else County = null;
+
+        var start = CourseFilter.StartOf(First);
+        var end = CourseFilter.StartOf(First.AddMonths(1));
+        var courses = db.Courses.AsNoTracking().VisibleTo(User).Where(c => c.Status != CourseStatus.Cancelled);
+        if (!string.IsNullOrEmpty(County)) courses = courses.Where(c => c.CountyCode == County);
+        var items = await db.CourseSessions.AsNoTracking()
+            .Where(s => s.StartsAt >= start && s.StartsAt < end)
+            .Join(courses, s => s.CourseId, c => c.Id,
+                (s, c) => new Item(c.Id, c.Title, c.Status, s.StartsAt, s.EndsAt, s.Topic, s.Place ?? c.Venue))
+            .ToListAsync();
+        Days = items.OrderBy(i => i.StartsAt).ThenBy(i => i.CourseId)
+            .GroupBy(i => DateOnly.FromDateTime(i.StartsAt.ToShanghai().DateTime))
+            .ToDictionary(g => g.Key, g => g.ToList());
+    }
+
+    /// <summary>Monday-first weeks covering the month (days outside it included to fill the grid).</summary>
+    public IEnumerable<DateOnly[]> Weeks()
+    {
+        var day = First.AddDays(-(((int)First.DayOfWeek + 6) % 7));
+        while (day < First.AddMonths(1))
+        {
+            yield return Enumerable.Range(0, 7).Select(day.AddDays).ToArray();
+            day = day.AddDays(7);
+        }
+    }
+
+    public string MonthLink(int offset)
+    {
+        var month = First.AddMonths(offset).ToString("yyyy-MM", CultureInfo.InvariantCulture);
+        return "/Courses/Calendar?month=" + month + (string.IsNullOrEmpty(County) ? "" : "&County=" + Uri.EscapeDataString(County));
+    }
+
+    public static string Time(DateTimeOffset instant) => instant.ToShanghai().ToString("HH:mm", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,152 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using TalentHub.Web.Data;
+using TalentHub.Web.Domain;
+using TalentHub.Web.Domain.Regions;
+using TalentHub.Web.Domain.Training;
+using TalentHub.Web.Infrastructure;
+using TalentHub.Web.Services;
+
+namespace TalentHub.Web.Pages.Training.Courses;
+
+/// <summary>What the create and edit pages share: the choices, and applying the input through the course's domain methods.</summary>
+public abstract class CourseFormPage(TalentHubDbContext db, IRegionScope scope, UserManager<AppUser> users, RegionDirectory directory,
+    IStringLocalizer<SharedResource> l)
+    : StaffFormPage<CourseInput>(db, l)
+{
+    /// <summary>Blank session rows offered at the end of the form.</summary>
+    public const int BlankRows = 5;
+
+    public sealed record Option(string Value, string Label);
+    public sealed record RegionOption(string Code, string Label, RegionLevel Level, string County);
+
+    public IReadOnlyList<Option> Programs { get; private set; } = [];
+    public IReadOnlyList<Trainers.Trainer> TrainerChoices { get; private set; } = [];
+    public IReadOnlyList<Option> Counties { get; private set; } = [];
+    /// <summary>Counties, townships and villages (county staff: their own county only).</summary>
+    public IReadOnlyList<RegionOption> RegionChoices { get; private set; } = [];
+    /// <summary>The county a county user is confined to; null for city-wide users.</summary>
+    public string? ScopeCounty => scope.CountyCode;
+
+    protected async Task<PageResult> RedisplayAsync()
+    {
+        Programs = await Db.Programs.AsNoTracking().OrderByDescending(p => p.Year).ThenBy(p => p.Name)
+            .Select(p => new Option(p.Id.ToString(CultureInfo.InvariantCulture), p.Name)).ToListAsync();
+        TrainerChoices = await Trainers.AllAsync(users);
+        var tree = await directory.GetAsync();
+        var regions = tree.All.Where(r => r.Level != RegionLevel.City).ToList();
+        Counties = regions.Where(r => r.Level == RegionLevel.County).Select(r => new Option(r.Code, tree.NameOf(r.Code)!)).ToList();
+        var countyNames = Counties.ToDictionary(c => c.Value, c => c.Label);
+        RegionChoices = regions
+            .Where(r => scope.Allows(r.Code))
+            .Select(r => new RegionOption(r.Code, tree.NameOf(r.Code)!, r.Level, countyNames.GetValueOrDefault(r.CountyCode ?? "", "")))
+            .ToList();
+        while (Input.Sessions.Count(s => s.IsBlank) < BlankRows) Input.Sessions.Add(new SessionInput());
+        return Page();
+    }
+
+    /// <summary>Copies the input onto the course; false (with every problem next to its field) when a rule fails.</summary>
+    protected async Task<bool> ApplyAsync(Course course)
+    {
+        var input = Input;
+        if (input.RegionCode is { } region)
+        {
+            var known = await Db.Regions.AnyAsync(r => r.Code == region && r.Level != RegionLevel.City);
+            if (!known || !scope.Allows(region))
+                ModelState.AddModelError("Input.RegionCode", L["Course.RegionInvalid"]);
+            else Try(() => course.MoveTo(region));
+        }
+        if (input.ProgramId is { } programId && !await Db.Programs.AnyAsync(p => p.Id == programId))
+            ModelState.AddModelError("Input.ProgramId", L["Course.ProgramNotFound"]);
+        var trainer = Clean(input.TrainerUserName);
+        if (trainer is not null && (await Trainers.AllAsync(users)).All(t => t.UserName != trainer))
+            ModelState.AddModelError("Input.TrainerUserName", L["Course.TrainerNotFound"]);
+        var counties = input.EligibleCounties.Where(c => !string.IsNullOrWhiteSpace(c)).Distinct().Order().ToList();
+        if (counties.Count > 0 && await Db.Regions.CountAsync(r => counties.Contains(r.Code) && r.Level == RegionLevel.County) != counties.Count)
+            ModelState.AddModelError("Input.EligibleCounties", L["Course.CountyInvalid"]);
+        Try(() => course.SetPlace(input.Venue, input.OnlineLink));
+        if (input.MinAge is { } minAge) Try(() => course.SetAgeRange(minAge, input.MaxAge));
+        Try(() => course.SetAssessment(input.Assessed, input.PassMark));
+        if (input.Capacity is { } capacity) Try(() => course.SetCapacity(capacity));
+        if (input.EnrollmentOpensAt is { } opens && input.EnrollmentClosesAt is { } closes)
+            Try(() => course.SetWindow(ToUtc(opens), ToUtc(closes)));
+        ApplySessions(course);
+        if (!ModelState.IsValid) return false;
+
+        course.Title = input.Title!.Trim();
+        course.ProgramId = input.ProgramId;
+        course.Category = input.Category!.Value;
+        course.Topic = input.Topic!.Value;
+        course.Level = input.Level!.Value;
+        course.TraineeType = input.TraineeType!.Value;
+        course.Organiser = input.Organiser!.Trim();
+        course.TrainerUserName = trainer;
+        course.TargetCategories = input.TargetCategories.Count == 0 ? null : string.Join(",", input.TargetCategories.Distinct().Order());
+        course.EligibleCounties = counties.Count == 0 ? null : string.Join(",", counties);
+        course.TotalHours = input.TotalHours ?? course.Sessions.Sum(s => s.Hours);
+        course.MinAttendanceShare = input.MinAttendancePercent!.Value / 100m;
+        course.MinEducation = input.MinEducation;
+        return true;
+    }
+
+    /// <summary>
+    /// Checks the whole set of sessions the form leaves (kept, changed and new) with the course's own
+    /// rule, then deletes, updates and adds on the course. Existing sessions keep their ids.
+    /// </summary>
+    private void ApplySessions(Course course)
+    {
+        var kept = new List<(SessionInput Row, DateTimeOffset Start, DateTimeOffset End)>();
+        for (var i = 0; i < Input.Sessions.Count; i++)
+        {
+            var row = Input.Sessions[i];
+            var key = $"Input.Sessions[{i}]";
+            if (row.IsBlank) continue;
+            if (row.Id is { } id && course.Sessions.All(s => s.Id != id))
+            {
+                ModelState.AddModelError(key, L["Course.SessionNotFound"]);
+                continue;
+            }
+            if (row.Delete) continue;
+            if (row.Date is null) ModelState.AddModelError(key + ".Date", L["Validation.Required", L["Course.Session.Date"]]);
+            if (row.Start is null) ModelState.AddModelError(key + ".Start", L["Validation.Required", L["Course.Session.Start"]]);
+            if (row.End is null) ModelState.AddModelError(key + ".End", L["Validation.Required", L["Course.Session.End"]]);
+            if (row.Date is not { } date || row.Start is not { } start || row.End is not { } end) continue;
+            var startsAt = ToUtc(date.ToDateTime(start));
+            var endsAt = ToUtc(date.ToDateTime(end));
+            try
+            {
+                Course.CheckSessionTimes(startsAt, endsAt, kept.Select(k => (k.Start, k.End)));
+                kept.Add((row, startsAt, endsAt));
+            }
+            catch (DomainException ex)
+            {
+                ModelState.AddModelError(key, L[ex.MessageKey, ex.Args]);
+            }
+        }
+        if (!ModelState.IsValid) return;
+
+        var keptIds = kept.Where(k => k.Row.Id is not null).Select(k => k.Row.Id!.Value).ToHashSet();
+        course.Sessions.RemoveAll(s => !keptIds.Contains(s.Id));
+        foreach (var (row, startsAt, endsAt) in kept)
+        {
+            if (row.Id is null) continue;
+            var session = course.Sessions.First(s => s.Id == row.Id);
+            if (session.StartsAt != startsAt) session.RemindedAt = null;
+            session.StartsAt = startsAt;
+            session.EndsAt = endsAt;
+            session.Topic = Clean(row.Topic) ?? "";
+            session.TrainerName = Clean(row.TrainerName);
+            session.Place = Clean(row.Place);
+        }
+        foreach (var (row, startsAt, endsAt) in kept.Where(k => k.Row.Id is null))
+            Try(() => course.AddSession(startsAt, endsAt, Clean(row.Topic) ?? "", Clean(row.TrainerName), Clean(row.Place)));
+    }
+
+    /// <summary>A Shanghai wall-clock time as an instant.</summary>
+    public static DateTimeOffset ToUtc(DateTime local) =>
+        new(TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), ShanghaiTime.Zone));
+}

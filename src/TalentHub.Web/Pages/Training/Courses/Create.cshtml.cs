@@ -1,0 +1,42 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using TalentHub.Web.Data;
+using TalentHub.Web.Domain;
+using TalentHub.Web.Domain.Training;
+using TalentHub.Web.Infrastructure;
+using TalentHub.Web.Services;
+
+namespace TalentHub.Web.Pages.Training.Courses;
+
+[Authorize(Policy = Policies.RegistryStaff)]
+public sealed class CreateModel(TalentHubDbContext db, IRegionScope scope, UserManager<AppUser> users, RegionDirectory directory,
+    IStringLocalizer<SharedResource> l, TimeProvider clock) : CourseFormPage(db, scope, users, directory, l)
+{
+    public override bool IsEdit => false;
+
+    public Task<PageResult> OnGetAsync(int? program)
+    {
+        var tomorrow = clock.GetUtcNow().ToShanghai().Date.AddDays(1);
+        Input = new CourseInput
+        {
+            ProgramId = program,
+            EnrollmentOpensAt = tomorrow.AddHours(9),
+            EnrollmentClosesAt = tomorrow.AddDays(14).AddHours(17),
+            // County staff plan courses for their own county.
+            RegionCode = ScopeCounty,
+        };
+        return RedisplayAsync();
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        var course = new Course();
+        if (!await ApplyAsync(course)) return await RedisplayAsync();
+        await SaveNewAsync(course);
+        Flash("Course.Created");
+        return RedirectToPage("/Training/Courses/Details", new { id = course.Id });
+    }
+}

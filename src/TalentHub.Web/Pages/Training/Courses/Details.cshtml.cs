@@ -1,0 +1,91 @@
+using TalentHub.Web.Infrastructure;
+using System.Globalization;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using TalentHub.Web.Data;
+using TalentHub.Web.Domain;
+using TalentHub.Web.Domain.Notifications;
+using TalentHub.Web.Domain.Regions;
+using TalentHub.Web.Domain.Training;
+using TalentHub.Web.Services;
+using TalentHub.Web.Services.Training;
+
+namespace TalentHub.Web.Pages.Training.Courses;
+
+[Authorize(Policy = Policies.CourseViewer)]
+public sealed class DetailsModel(TalentHubDbContext db, UserManager<AppUser> users, IStringLocalizer<SharedResource> l,
+    TimeProvider clock, CourseClock courseClock, RegionDirectory regionDirectory) : PageModel
+{
+    public Course Course { get; private set; } = null!;
+    public string? ProgramName { get; private set; }
+    public string RegionName { get; private set; } = "";
+    public IReadOnlyList<string> CountyNames { get; private set; } = [];
+    public string TrainerName { get; private set; } = "";
+    public int Waitlisted { get; private set; }
+    public IReadOnlyList<CourseStatus> Moves { get; private set; } = [];
+    public bool CanEdit { get; private set; }
+    /// <summary>Cancel was pressed: the page asks once more before telling everyone enrolled.</summary>
+    public bool ConfirmingCancel { get; private set; }
+    public string? Error { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(int id) => await LoadAsync(id) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostMoveAsync(int id, CourseStatus to, bool confirmed)
+    {
+        var course = await db.Courses.VisibleTo(User).Include(c => c.Sessions).FirstOrDefaultAsync(c => c.Id == id);
+        if (course is null) return NotFound();
+        if (!CourseAccess.CanMove(User, course.Status, to)) return Forbid();
+        if (to == CourseStatus.Cancelled && !confirmed)
+        {
+            ConfirmingCancel = true;
+            await LoadAsync(id);
+            return Page();
+        }
+        try
+        {
+            course.MoveStatus(to, clock.GetUtcNow());
+        }
+        catch (DomainException ex)
+        {
+            Error = l[ex.MessageKey, ex.Args];
+            await LoadAsync(id);
+            return Page();
+        }
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            Error = l["Common.StaleEdit"];
+            await LoadAsync(id);
+            return Page();
+        }
+        if (to == CourseStatus.Cancelled) await courseClock.NotifyEnrolledAsync(id, NotificationKind.CourseCancelled, "cancel");
+        TempData["Flash"] = l["Course.Moved", l["CourseStatus." + to]].Value;
+        return RedirectToPage("/Training/Courses/Details", new { id });
+    }
+
+    private async Task<bool> LoadAsync(int id)
+    {
+        var course = await db.Courses.AsNoTracking().VisibleTo(User).Include(c => c.Sessions).FirstOrDefaultAsync(c => c.Id == id);
+        if (course is null) return false;
+        Course = course;
+        if (course.ProgramId is { } programId)
+            ProgramName = await db.Programs.AsNoTracking().Where(p => p.Id == programId).Select(p => p.Name).FirstOrDefaultAsync();
+        var counties = course.Counties();
+        var path = new[] { course.CountyCode, course.RegionCode[..9] + "000", course.RegionCode }.Distinct().ToList();
+        var tree = await regionDirectory.GetAsync();
+        RegionName = string.Join(" · ", path.Select(tree.NameOf).OfType<string>());
+        CountyNames = counties.Select(c => tree.NameOf(c) ?? c).ToList();
+        TrainerName = Trainers.NameOf(await Trainers.AllAsync(users), course.TrainerUserName);
+        Waitlisted = await db.Enrollments.CountAsync(e => e.CourseId == id && e.Status == EnrollmentStatus.Waitlisted);
+        Moves = CourseLifecycle.NextFrom(course.Status).Where(to => CourseAccess.CanMove(User, course.Status, to)).ToList();
+        CanEdit = CourseAccess.IsStaff(User) && course.IsEditable;
+        return true;
+    }
+}

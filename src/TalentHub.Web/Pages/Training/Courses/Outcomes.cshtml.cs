@@ -1,0 +1,68 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using TalentHub.Web.Data;
+using TalentHub.Web.Domain;
+using TalentHub.Web.Domain.Training;
+using TalentHub.Web.Services.Training;
+using TalentHub.Web.Infrastructure;
+
+namespace TalentHub.Web.Pages.Training.Courses;
+
+/// <summary>
+/// A course's results: every trainee's attendance share, score, completion and certificate; the at-risk
+/// list while the course runs; the satisfaction survey's results. Officers revoke a certificate with a
+/// written reason (audited).
+/// </summary>
+[Authorize(Policy = Policies.CourseViewer)]
+public sealed class OutcomesModel(TalentHubDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
+{
+    public Course Course { get; private set; } = null!;
+    public IReadOnlyList<TraineeResult> Trainees { get; private set; } = [];
+    public IReadOnlyList<TraineeResult> AtRisk => Trainees.Where(t => t.Risk != AtRiskLevel.None).ToList();
+    public Satisfaction Satisfaction { get; private set; } = new(0, 0, null, null);
+    public IReadOnlyList<(int Rating, string Comment)> Comments { get; private set; } = [];
+    public bool CanRevoke => CourseAccess.IsOfficer(User);
+
+    [BindProperty, Display(Name = "Certificate.RevokeReason")]
+    [StringLength(200, ErrorMessage = "Validation.TooLong")]
+    public string? RevokeReason { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(int id) => await LoadAsync(id) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostRevokeAsync(int id, int certificateId)
+    {
+        if (!await LoadAsync(id)) return NotFound();
+        if (!CanRevoke) return Forbid();
+        var certificate = await db.Certificates.FirstOrDefaultAsync(c => c.Id == certificateId && c.CourseId == id);
+        if (certificate is null) return NotFound();
+        if (!ModelState.IsValid) return Page();
+        try
+        {
+            certificate.Revoke(RevokeReason, User.Identity?.Name, clock.GetUtcNow());
+        }
+        catch (DomainException e)
+        {
+            ModelState.AddModelError(nameof(RevokeReason), l[e.MessageKey]);
+            ViewData["RevokeFor"] = certificateId;
+            return Page();
+        }
+        await db.SaveChangesAsync();
+        TempData["Flash"] = l["Certificate.RevokedFlash", certificate.Number].Value;
+        return RedirectToPage(new { id });
+    }
+
+    private async Task<bool> LoadAsync(int id)
+    {
+        if (await db.Courses.AsNoTracking().VisibleTo(User).Include(c => c.Sessions).FirstOrDefaultAsync(c => c.Id == id) is not { } course) return false;
+        Course = course;
+        Trainees = await CourseResults.ForCourseAsync(db, course);
+        Satisfaction = await CourseResults.SatisfactionAsync(db, [id]);
+        Comments = (await db.SurveyAnswers.AsNoTracking().Where(a => a.CourseId == id && a.Comment != null).OrderByDescending(a => a.Id).Take(50)
+            .Select(a => new { a.Rating, a.Comment }).ToListAsync()).Select(a => (a.Rating, a.Comment!)).ToList();
+        return true;
+    }
+}

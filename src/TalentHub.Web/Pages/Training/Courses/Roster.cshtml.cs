@@ -1,0 +1,128 @@
+using TalentHub.Web.Infrastructure;
+using System.ComponentModel.DataAnnotations;
+using System.Globalization;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using TalentHub.Web.Data;
+using TalentHub.Web.Domain.Common;
+using TalentHub.Web.Domain.Training;
+using TalentHub.Web.Services;
+using TalentHub.Web.Services.Training;
+using TalentHub.Web.Services.People;
+
+namespace TalentHub.Web.Pages.Training.Courses;
+
+/// <summary>
+/// A course's roster: participants and waitlist in order. Staff enroll a person on their behalf (with a
+/// written, audited override for eligibility refusals; never for the repeat rule) and cancel places.
+/// </summary>
+[Authorize(Policy = Policies.CourseViewer)]
+public sealed class RosterModel(TalentHubDbContext db, EnrollmentService enrollments, PersonalDataProtector protector,
+    IStringLocalizer<SharedResource> l, RegionDirectory regions) : PageModel
+{
+    public sealed record Candidate(int Id, string Name, string MaskedId, string MaskedMobile, string Village, bool OnRoster);
+
+    public sealed class EnrollInput
+    {
+        public int PersonId { get; set; }
+
+        [StringLength(500, ErrorMessage = "Validation.TooLong")]
+        [Display(Name = "Roster.OverrideReason")]
+        public string? OverrideReason { get; set; }
+    }
+
+    public RosterAccess.CourseHead Course { get; private set; } = null!;
+    public RosterList Roster { get; private set; } = new([], [], []);
+    public bool IsStaff => RosterAccess.IsStaff(User);
+
+    [BindProperty(SupportsGet = true)] public string? Q { get; set; }
+    public IReadOnlyList<Candidate> Candidates { get; private set; } = [];
+
+    [BindProperty] public EnrollInput Input { get; set; } = new();
+    /// <summary>The person whose enrollment was just refused, with the reasons.</summary>
+    public Candidate? Chosen { get; private set; }
+    public IReadOnlyList<EnrollmentRefusal> Refusals { get; private set; } = [];
+    public bool CanOverride => Refusals.Count > 0 && Refusals.All(EnrollmentRules.IsOverridable);
+
+    public async Task<IActionResult> OnGetAsync(int id)
+    {
+        if (!await LoadAsync(id)) return NotFound();
+        if (IsStaff && !string.IsNullOrWhiteSpace(Q)) Candidates = await SearchAsync(id);
+        return Page();
+    }
+
+    public Task<IActionResult> OnPostEnrollAsync(int id) => EnrollAsync(id, null);
+
+    public Task<IActionResult> OnPostOverrideAsync(int id)
+    {
+        if (string.IsNullOrWhiteSpace(Input.OverrideReason))
+            ModelState.AddModelError("Input.OverrideReason", l["Roster.OverrideReasonRequired"]);
+        return EnrollAsync(id, Input.OverrideReason?.Trim());
+    }
+
+    public async Task<IActionResult> OnPostCancelAsync(int id, int enrollmentId)
+    {
+        if (!IsStaff) return Forbid();
+        if (!await LoadAsync(id)) return NotFound();
+        if (!await db.Enrollments.AnyAsync(e => e.Id == enrollmentId && e.CourseId == id)) return NotFound();
+        var cancelled = await enrollments.CancelAsync(enrollmentId);
+        TempData["Flash"] = l[cancelled ? "Roster.Cancelled" : "Roster.NotActive"].Value;
+        return RedirectToPage(new { id });
+    }
+
+    private async Task<IActionResult> EnrollAsync(int id, string? overrideReason)
+    {
+        if (!IsStaff) return Forbid();
+        if (!await LoadAsync(id)) return NotFound();
+        // The person must be visible to this user: another county's person is a 404 for a county user.
+        var chosen = await Project(db.People.AsNoTracking().Where(p => p.Id == Input.PersonId), id).FirstOrDefaultAsync();
+        var tree = await regions.GetAsync([chosen?.RegionCode]);
+        Chosen = chosen is { } c && tree.Find(c.RegionCode) is not null ? Mask(c, tree) : null;
+        if (Chosen is null) return NotFound();
+        if (!ModelState.IsValid)
+        {
+            Refusals = await enrollments.CheckAsync(id, Chosen.Id);
+            return Page();
+        }
+
+        var outcome = await enrollments.EnrollAsync(id, Chosen.Id, User.FindFirstValue(ClaimTypes.NameIdentifier), overrideReason);
+        if (!outcome.Enrolled)
+        {
+            Refusals = outcome.Refusals;
+            Roster = await RosterList.LoadAsync(db, id);
+            return Page();
+        }
+        TempData["Flash"] = l[outcome.Status == EnrollmentStatus.Confirmed ? "Roster.EnrolledConfirmed" : "Roster.EnrolledWaitlisted", Chosen.Name].Value;
+        return RedirectToPage(new { id });
+    }
+
+    private async Task<bool> LoadAsync(int id)
+    {
+        if (await RosterAccess.FindAsync(db, id, User) is not { } course) return false;
+        Course = course;
+        Roster = await RosterList.LoadAsync(db, id);
+        return true;
+    }
+
+    private async Task<IReadOnlyList<Candidate>> SearchAsync(int courseId)
+    {
+        var people = new PeopleFilter { Q = Q }.Apply(db.People.AsNoTracking(), protector).Take(20);
+        var found = await Project(people, courseId).ToListAsync();
+        var tree = await regions.GetAsync(found.Select(c => c.RegionCode));
+        return found.Where(c => tree.Find(c.RegionCode) is not null).Select(c => Mask(c, tree)).ToList();
+    }
+
+    private sealed record RawCandidate(int Id, string Name, string IdNumber, string? Mobile, string RegionCode, bool OnRoster);
+
+    private IQueryable<RawCandidate> Project(IQueryable<Domain.People.Person> people, int courseId) =>
+        people.Select(p => new RawCandidate(p.Id, p.Name, p.IdNumber, p.Mobile, p.RegionCode,
+            db.Enrollments.Any(e => e.CourseId == courseId && e.PersonId == p.Id
+                && (e.Status == EnrollmentStatus.Confirmed || e.Status == EnrollmentStatus.Waitlisted))));
+
+    private static Candidate Mask(RawCandidate c, RegionTree tree) => new(c.Id, c.Name, Masking.IdNumber(c.IdNumber), Masking.Mobile(c.Mobile),
+        tree.NameOf(c.RegionCode)!, c.OnRoster);
+}

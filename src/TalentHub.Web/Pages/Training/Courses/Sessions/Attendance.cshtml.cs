@@ -1,0 +1,60 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using TalentHub.Web.Data;
+using TalentHub.Web.Domain.Training;
+using TalentHub.Web.Services.Training;
+using TalentHub.Web.Infrastructure;
+
+namespace TalentHub.Web.Pages.Training.Courses.Sessions;
+
+/// <summary>
+/// Roll call for one session: Present / Late / Absent / Excused for every trainee in one form. Saving
+/// sets the marks chosen and keeps the others; "all present" marks only those without a mark.
+/// Corrections are audited by the interceptor (who, when, before/after).
+/// </summary>
+[Authorize(Policy = Policies.CourseViewer)]
+public sealed class AttendanceModel(TalentHubDbContext db, AttendanceService attendance, IStringLocalizer<SharedResource> l) : PageModel
+{
+    public SessionAccess.SessionHead Session { get; private set; } = null!;
+    public IReadOnlyList<RollEntry> Roll { get; private set; } = [];
+
+    /// <summary>Enrollment id → mark, as posted by the radio buttons.</summary>
+    [BindProperty] public Dictionary<int, AttendanceMark> Marks { get; set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(int id, int sessionId)
+    {
+        if (await SessionAccess.FindAsync(db, id, sessionId, User) is not { } session) return NotFound();
+        Session = session;
+        Roll = await attendance.RollAsync(id, sessionId);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostSaveAsync(int id, int sessionId)
+    {
+        if (await SessionAccess.FindAsync(db, id, sessionId, User) is not { } session) return NotFound();
+        if (!SessionAccess.CanMark(session.CourseStatus)) return Refuse();
+        var changed = await attendance.SetMarksAsync(id, sessionId, Marks, AttendanceSource.RollCall, User.Identity?.Name);
+        TempData["Flash"] = l["Attendance.Saved", changed].Value;
+        return RedirectToPage(new { id, sessionId });
+    }
+
+    public async Task<IActionResult> OnPostAllPresentAsync(int id, int sessionId)
+    {
+        if (await SessionAccess.FindAsync(db, id, sessionId, User) is not { } session) return NotFound();
+        if (!SessionAccess.CanMark(session.CourseStatus)) return Refuse();
+        var unmarked = (await attendance.RollAsync(id, sessionId)).Where(r => r.Mark is null)
+            .ToDictionary(r => r.EnrollmentId, _ => AttendanceMark.Present);
+        var changed = await attendance.SetMarksAsync(id, sessionId, unmarked, AttendanceSource.RollCall, User.Identity?.Name);
+        TempData["Flash"] = l["Attendance.Saved", changed].Value;
+        return RedirectToPage(new { id, sessionId });
+    }
+
+    private IActionResult Refuse()
+    {
+        TempData["Flash"] = l["Attendance.NotOpen"].Value;
+        return RedirectToPage();
+    }
+}

@@ -1,0 +1,27 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using TalentHub.Web.Data;
+using TalentHub.Web.Domain.Training;
+
+namespace TalentHub.Web.Pages.Training.Courses.Sessions;
+
+/// <summary>
+/// Who takes attendance for a session (pages require policy CourseViewer): the course's trainer and the staff of its county (the course
+/// query filter hides another county's course, and a session of another course is not found: 404).
+/// </summary>
+public static class SessionAccess
+{
+    public sealed record SessionHead(int CourseId, string CourseTitle, CourseStatus CourseStatus, string? Venue, int SessionId,
+        DateTimeOffset StartsAt, DateTimeOffset EndsAt, string Topic, string? Place, string? TrainerName, string? Secret);
+
+    /// <summary>The session if this user may take its attendance, else null (the page answers 404).</summary>
+    public static Task<SessionHead?> FindAsync(TalentHubDbContext db, int courseId, int sessionId, ClaimsPrincipal user, CancellationToken ct = default) =>
+        db.Courses.AsNoTracking().VisibleTo(user).Where(c => c.Id == courseId)
+            .SelectMany(c => c.Sessions.Where(s => s.Id == sessionId), (c, s) => new SessionHead(c.Id, c.Title, c.Status, c.Venue, s.Id,
+                s.StartsAt, s.EndsAt, s.Topic, s.Place, s.TrainerName, s.CheckInSecret))
+            .FirstOrDefaultAsync(ct);
+
+    /// <summary>Marks are taken once the course has begun, and corrected afterwards (audited); not for drafts or cancelled courses.</summary>
+    public static bool CanMark(CourseStatus status) =>
+        status is CourseStatus.EnrollmentClosed or CourseStatus.InProgress or CourseStatus.Completed or CourseStatus.EnrollmentOpen;
+}

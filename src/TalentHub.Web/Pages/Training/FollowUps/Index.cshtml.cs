@@ -1,0 +1,64 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using TalentHub.Web.Data;
+using TalentHub.Web.Domain;
+using TalentHub.Web.Services;
+using TalentHub.Web.Services.Audit;
+using TalentHub.Web.Services.Spreadsheets;
+using TalentHub.Web.Services.Training;
+using TalentHub.Web.Infrastructure;
+
+namespace TalentHub.Web.Pages.Training.FollowUps;
+
+/// <summary>
+/// Follow-up tasks (跟踪服务) due 3, 6 and 12 months after completion, for the county's clerks and officers:
+/// due and overdue first (filters, paging), exported with the filters as .xlsx or .csv (audited).
+/// </summary>
+[Authorize(Policy = Policies.RegistryStaff)]
+public sealed class IndexModel(TalentHubDbContext db, AuditLog audit, IRegionScope scope, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
+{
+    public const int PageSize = 20;
+
+    [BindProperty(SupportsGet = true)] public FollowUpFilter Filter { get; set; } = new();
+    [FromQuery(Name = "page")] public int PageNumber { get; set; } = 1;
+    public int Total { get; private set; }
+    public IReadOnlyList<FollowUpRow> Rows { get; private set; } = [];
+    public DateTimeOffset Now { get; private set; }
+
+    public async Task OnGetAsync()
+    {
+        Now = clock.GetUtcNow();
+        PageNumber = Math.Max(1, PageNumber);
+        (Total, var rows) = await Filter.ListAsync(db, Now, (PageNumber - 1) * PageSize, PageSize);
+        if (rows.Count == 0 && Total > 0)
+        {
+            PageNumber = (Total + PageSize - 1) / PageSize;
+            (Total, rows) = await Filter.ListAsync(db, Now, (PageNumber - 1) * PageSize, PageSize);
+        }
+        Rows = rows;
+    }
+
+    public async Task<IActionResult> OnGetExportAsync(string? format, CancellationToken ct)
+    {
+        if (format is not ("xlsx" or "csv")) return BadRequest();
+        var now = clock.GetUtcNow();
+        var (_, rows) = await Filter.ListAsync(db, now, ct: ct);
+        var sheet = FollowUpRow.Sheet(rows, l, now);
+        audit.Record(AuditAction.Export, "FollowUpTask", null, $"format={format}; rows={rows.Count}; filter={ExportLinks.Summary(Filter.ToQuery())}", scope.CountyCode);
+        await db.SaveChangesAsync(ct);
+        var csv = format == "csv";
+        return csv
+            ? File(SheetWriter.Csv(sheet), SheetWriter.CsvType, ExportLinks.FileName("follow-ups", clock, csv: true))
+            : File(SheetWriter.Xlsx(sheet), SheetWriter.XlsxType, ExportLinks.FileName("follow-ups", clock, csv: false));
+    }
+
+    public string ExportUrl(string format)
+    {
+        var query = Filter.ToQuery().ToDictionary(kv => kv.Key, kv => kv.Value);
+        query["handler"] = "Export";
+        return ExportLinks.Url("/FollowUps", query, format);
+    }
+}

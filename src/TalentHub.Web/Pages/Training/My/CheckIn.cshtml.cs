@@ -1,0 +1,48 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using TalentHub.Web.Domain;
+using TalentHub.Web.Services.Training;
+using TalentHub.Web.Infrastructure;
+
+namespace TalentHub.Web.Pages.Training.My;
+
+/// <summary>
+/// The farmer's check-in (360 px): type the 6-digit code shown in class, or scan its QR code, which
+/// opens this page with the code filled in (a GET never checks in; the button posts the form).
+/// </summary>
+[Authorize(Policy = Policies.Farmer)]
+public sealed class CheckInModel(CheckInService checkIns, IStringLocalizer<SharedResource> l) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    [Required(ErrorMessage = "CheckIn.CodeRequired")]
+    [RegularExpression(@"^\s*\d{6}\s*$", ErrorMessage = "CheckIn.CodeShape")]
+    [Display(Name = "CheckIn.Code")]
+    public string? Code { get; set; }
+
+    public CheckInOutcome? Outcome { get; private set; }
+
+    public IActionResult OnGet()
+    {
+        if (FarmerPerson.Of(User) is null) return Forbid();
+        ModelState.Clear();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (FarmerPerson.Of(User) is not { } personId) return Forbid();
+        if (!ModelState.IsValid) return Page();
+        Outcome = await checkIns.CheckInAsync(personId, Code);
+        if (Outcome.Result is CheckInResult.CheckedIn)
+        {
+            TempData["Flash"] = l[$"CheckIn.Result.{Outcome.Result}.{Outcome.Mark}", Outcome.CourseTitle ?? ""].Value;
+            return RedirectToPage("/Training/My/Enrollments");
+        }
+        ModelState.AddModelError(nameof(Code), l[$"CheckIn.Result.{Outcome.Result}", Outcome.CourseTitle ?? ""]);
+        if (Outcome.Result == CheckInResult.Throttled) Response.StatusCode = StatusCodes.Status429TooManyRequests;
+        return Page();
+    }
+}

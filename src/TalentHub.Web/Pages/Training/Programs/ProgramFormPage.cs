@@ -1,0 +1,67 @@
+using TalentHub.Web.Infrastructure;
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using TalentHub.Web.Data;
+using TalentHub.Web.Domain;
+using TalentHub.Web.Domain.Regions;
+using TalentHub.Web.Domain.Training;
+using TalentHub.Web.Services;
+
+namespace TalentHub.Web.Pages.Training.Programs;
+
+/// <summary>What the program create and edit pages share. Only city officers and admins change programs.</summary>
+public abstract class ProgramFormPage(TalentHubDbContext db, RegionDirectory directory, IStringLocalizer<SharedResource> l) : StaffFormPage<ProgramInput>(db, l)
+{
+    public IReadOnlyDictionary<string, string> CountyNames { get; private set; } = new Dictionary<string, string>();
+    public bool CanEdit => User.Meets(Policies.CityManager);
+
+    /// <summary>Loads the county names and gives the form one row per trainee type and per county, in a fixed order.</summary>
+    protected async Task<PageResult> RedisplayAsync()
+    {
+        var tree = await directory.GetAsync();
+        var counties = tree.AtLevel(RegionLevel.County).ToList();
+        CountyNames = counties.ToDictionary(r => r.Code, r => tree.NameOf(r.Code)!);
+        Input.Standards = Enum.GetValues<TraineeType>()
+            .Select(t => Input.Standards.FirstOrDefault(s => s.Type == t) ?? new StandardRow { Type = t }).ToList();
+        Input.Targets = counties
+            .Select(c => Input.Targets.FirstOrDefault(t => t.County == c.Code) ?? new TargetRow { County = c.Code }).ToList();
+        return Page();
+    }
+
+    /// <summary>Copies the input onto the program; false (with field errors) when a rule fails.</summary>
+    protected async Task<bool> ApplyAsync(TrainingProgram program)
+    {
+        var input = Input;
+        if (!ModelState.IsValid) return false;
+        var name = input.Name!.Trim();
+        if (await Db.Programs.AnyAsync(p => p.Year == input.Year && p.Name == name && p.Id != program.Id))
+            ModelState.AddModelError("Input.Name", L["Program.Duplicate"]);
+        var counties = await Db.Regions.Where(r => r.Level == RegionLevel.County).Select(r => r.Code).ToListAsync();
+        // The county targets are rows of the one target model for the program's year: set the year first.
+        program.Year = input.Year!.Value;
+        program.AlignTargetsWithYear();
+        for (var i = 0; i < input.Standards.Count; i++)
+        {
+            var row = input.Standards[i];
+            var current = program.Standards.FirstOrDefault(s => s.TraineeType == row.Type);
+            if (row.Yuan is null) { if (current is not null) program.Standards.Remove(current); }
+            else if (current?.YuanPerTrainee != row.Yuan) Try(() => program.SetStandard(row.Type, row.Yuan.Value), $"Input.Standards[{i}].Yuan");
+        }
+        for (var i = 0; i < input.Targets.Count; i++)
+        {
+            var row = input.Targets[i];
+            if (!counties.Contains(row.County)) { ModelState.AddModelError($"Input.Targets[{i}].Trainees", L["Program.CountyInvalid"]); continue; }
+            var current = program.Targets.FirstOrDefault(t => t.CountyCode == row.County);
+            if (row.Trainees is null) { if (current is not null) program.Targets.Remove(current); }
+            else if (current?.Value != row.Trainees) Try(() => program.SetTarget(row.County, row.Trainees.Value), $"Input.Targets[{i}].Trainees");
+        }
+        if (!ModelState.IsValid) return false;
+        program.Name = name;
+        program.Budget = input.Budget!.Value;
+        program.RepeatRuleApplies = input.RepeatRuleApplies;
+        return true;
+    }
+}

@@ -1,0 +1,101 @@
+using TalentHub.Web.Infrastructure;
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using TalentHub.Web.Data;
+using TalentHub.Web.Domain.Entities;
+using TalentHub.Web.Services.People;
+using TalentHub.Web.Services.Spreadsheets;
+
+namespace TalentHub.Web.Services.Entities;
+
+/// <summary>
+/// Validates an entity file as a whole: every row by the form's rules, credit codes unique within the file
+/// (errors) and city-wide (already registered: skipped), legal representatives found by ID number within
+/// the user's scope. Imported entities start as drafts.
+/// </summary>
+public sealed class EntitiesImporter(TalentHubDbContext db, PersonRegistry registry, IRegionScope scope, RegionDirectory regions) : IImporter
+{
+    private const int Chunk = 500;
+
+    public string AuditType => nameof(BusinessEntity);
+
+    public IReadOnlyList<ImportColumn> Columns => EntityRowMapper.Columns;
+
+    public async Task<ImportReport> ValidateAsync(Sheet sheet, string fileName, bool stage, CancellationToken ct = default)
+    {
+        var report = new ImportReport { FileName = fileName };
+        var map = ColumnMap.Build(sheet.Header, Columns, report.Errors);
+        if (report.FileRejected) return report;
+
+        var mapper = new EntityRowMapper(registry, await VillageIndex.LoadAsync(db, ct), scope.CountyCode);
+        var candidates = new List<(RowReader Reader, EntityRow Row)>();
+        var firstRow = new Dictionary<string, int>();
+        foreach (var row in sheet.Rows.Where(r => !r.IsEmpty))
+        {
+            report.TotalRows++;
+            var reader = new RowReader(row, map, Columns, report.Errors);
+            if (mapper.Map(reader) is not { } mapped) continue;
+            if (firstRow.TryGetValue(mapped.Entity.CreditCode, out var first))
+            {
+                reader.Fail("CreditCode", "Import.DuplicateInFile", first);
+                continue;
+            }
+            firstRow[mapped.Entity.CreditCode] = row.Number;
+            candidates.Add((reader, mapped));
+        }
+
+        var existing = await CountiesHoldingAsync(candidates.Select(c => c.Row.Entity.CreditCode).ToList(), ct);
+        var fresh = candidates.Where(c => !existing.ContainsKey(c.Row.Entity.CreditCode)).ToList();
+        var leaders = await PeopleInScopeAsync(fresh.Select(c => c.Row.LegalRepresentativeHash).Distinct().ToList(), ct);
+        var codeColumn = map.Describe(Columns.First(c => c.Field == "CreditCode"));
+        foreach (var (reader, (entity, leaderHash)) in candidates)
+        {
+            if (existing.TryGetValue(entity.CreditCode, out var county))
+            {
+                report.Skipped.Add(new ImportIssue(reader.Number, codeColumn, "Import.AlreadyExists", county));
+                continue;
+            }
+            // The region filter applies: a legal representative outside the user's county is not found.
+            if (!leaders.TryGetValue(leaderHash, out var leaderId))
+            {
+                reader.Fail("LegalRepresentative", "Import.Entity.PersonNotFound");
+                continue;
+            }
+            entity.LegalRepresentativeId = leaderId;
+            entity.Link(leaderId, MemberRole.Leader);
+            report.ValidCount++;
+            if (stage) db.BusinessEntities.Add(entity);
+        }
+        var sorted = report.Errors.OrderBy(e => e.Row).ToList();
+        report.Errors.Clear();
+        report.Errors.AddRange(sorted);
+        return report;
+    }
+
+    private async Task<Dictionary<string, int>> PeopleInScopeAsync(List<string> hashes, CancellationToken ct)
+    {
+        var found = new Dictionary<string, int>();
+        foreach (var chunk in hashes.Chunk(Chunk))
+            foreach (var p in await db.People.AsNoTracking().Where(p => chunk.Contains(p.IdNumberHash))
+                         .Select(p => new { p.IdNumberHash, p.Id }).ToListAsync(ct))
+                found[p.IdNumberHash] = p.Id;
+        return found;
+    }
+
+    /// <summary>Credit code → name of the county holding it, looked up city-wide.</summary>
+    private async Task<Dictionary<string, string>> CountiesHoldingAsync(List<string> codes, CancellationToken ct)
+    {
+        var holders = new Dictionary<string, string>();
+        foreach (var chunk in codes.Chunk(Chunk))
+        {
+            // Deliberately outside the region scope: a credit code is unique in the whole city.
+            var rows = await db.BusinessEntities.IgnoreQueryFilters([RegionFilter.Name]).AsNoTracking()
+                .Where(e => chunk.Contains(e.CreditCode))
+                .Select(e => new { e.CreditCode, e.CountyCode })
+                .ToListAsync(ct);
+            foreach (var row in rows) holders[row.CreditCode] = row.CountyCode;
+        }
+        var tree = await regions.GetAsync(holders.Values, ct);
+        return holders.ToDictionary(h => h.Key, h => tree.NameOf(h.Value) ?? h.Value);
+    }
+}

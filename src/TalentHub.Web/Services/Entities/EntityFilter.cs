@@ -1,0 +1,50 @@
+using TalentHub.Web.Domain.Entities;
+
+namespace TalentHub.Web.Services.Entities;
+
+/// <summary>The filters and sort of the entity list, shared by the page and its export.</summary>
+public sealed class EntityFilter
+{
+    public string? County { get; set; }
+    public string? Township { get; set; }
+    public EntityType? Type { get; set; }
+    public EntityStatus? Status { get; set; }
+    public string? Industry { get; set; }
+    public DemonstrationLevel? Rating { get; set; }
+    /// <summary>Name fragment or credit code.</summary>
+    public string? Q { get; set; }
+    public string? Sort { get; set; }
+    public bool Desc { get; set; }
+
+    public IQueryable<BusinessEntity> Apply(IQueryable<BusinessEntity> entities)
+    {
+        if (!string.IsNullOrEmpty(County)) entities = entities.Where(e => e.CountyCode == County);
+        if (Township is { Length: 12 }) entities = entities.Where(e => e.RegionCode.StartsWith(Township.Substring(0, 9)));
+        if (Type is { } type) entities = entities.Where(e => e.Type == type);
+        if (Status is { } status) entities = entities.Where(e => e.Status == status);
+        if (!string.IsNullOrWhiteSpace(Industry)) entities = entities.Where(e => e.Industry == Industry);
+        if (Rating is { } rating) entities = entities.Where(e => e.Rating == rating);
+        if (!string.IsNullOrWhiteSpace(Q))
+        {
+            var q = Q.Trim().ToUpperInvariant();
+            entities = q.Length == 18 ? entities.Where(e => e.CreditCode == q) : entities.Where(e => e.Name.Contains(Q.Trim()));
+        }
+        return (Sort, Desc) switch
+        {
+            ("revenue", false) => entities.OrderBy(e => e.AnnualRevenue).ThenBy(e => e.Id),
+            ("revenue", true) => entities.OrderByDescending(e => e.AnnualRevenue).ThenBy(e => e.Id),
+            ("registered", false) => entities.OrderBy(e => e.RegisteredOn).ThenBy(e => e.Id),
+            ("registered", true) => entities.OrderByDescending(e => e.RegisteredOn).ThenBy(e => e.Id),
+            ("status", false) => entities.OrderBy(e => e.Status).ThenBy(e => e.Id),
+            ("status", true) => entities.OrderByDescending(e => e.Status).ThenBy(e => e.Id),
+            (_, true) => entities.OrderByDescending(e => e.Name).ThenBy(e => e.Id),
+            _ => entities.OrderBy(e => e.Name).ThenBy(e => e.Id),
+        };
+    }
+
+    public Dictionary<string, string?> ToQuery() => new()
+    {
+        ["County"] = County, ["Township"] = Township, ["Type"] = Type?.ToString(), ["Status"] = Status?.ToString(),
+        ["Industry"] = Industry, ["Rating"] = Rating?.ToString(), ["Q"] = Q, ["Sort"] = Sort, ["Desc"] = Desc ? "true" : null,
+    };
+}

@@ -1,0 +1,71 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using TalentHub.Web.Data;
+using TalentHub.Web.Domain.Notifications;
+
+namespace TalentHub.Web.Services.Notifications;
+
+/// <summary>
+/// Delivers the outbox at least once: an in-app message (unique per notification, so a retry cannot
+/// duplicate it) and the configured outside sender; failures are retried on the next run.
+/// </summary>
+public sealed class OutboxDispatcher(TalentHubDbContext db, INotificationSender sender, IStringLocalizer<SharedResource> l, TimeProvider clock, ILogger<OutboxDispatcher> log)
+{
+    public const int MaxAttempts = 10;
+
+    public async Task<int> DispatchAsync(int batch = 200, CancellationToken ct = default)
+    {
+        var pending = await db.Outbox.Where(n => n.DeliveredAt == null && n.Attempts < MaxAttempts)
+            .OrderBy(n => n.Id).Take(batch).ToListAsync(ct);
+        var delivered = 0;
+        foreach (var notification in pending)
+        {
+            notification.Attempts++;
+            try
+            {
+                var startsAt = notification.SessionId is { } sid
+                    ? await db.CourseSessions.Where(s => s.Id == sid).Select(s => (DateTimeOffset?)s.StartsAt).FirstOrDefaultAsync(ct)
+                    : null;
+                if (!await db.Messages.AnyAsync(m => m.NotificationId == notification.Id, ct))
+                    db.Messages.Add(new Message
+                    {
+                        NotificationId = notification.Id, PersonId = notification.PersonId, Kind = notification.Kind,
+                        CourseId = notification.CourseId, Subject = notification.Subject, SessionStartsAt = startsAt,
+                        CreatedAt = clock.GetUtcNow(),
+                    });
+                var to = await db.People.IgnoreQueryFilters([RegionFilter.Name]).Where(p => p.Id == notification.PersonId)
+                    .Select(p => new NotificationRecipient(p.Id, p.Name, p.Mobile, p.Email)).FirstAsync(ct);
+                await sender.SendAsync(to, Render(notification.Kind, notification.Subject, startsAt), ct);
+                notification.DeliveredAt = clock.GetUtcNow();
+                delivered++;
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                notification.LastError = e.GetType().Name;
+                log.LogWarning("Notification {Id} failed: {Error}", notification.Id, e.GetType().Name);
+            }
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateException)
+            {
+                // Another dispatcher wrote this in-app message first (the unique index caught it): keep theirs.
+                foreach (var added in db.ChangeTracker.Entries<Message>().Where(e => e.State == EntityState.Added).ToList())
+                    added.State = EntityState.Detached;
+                await db.SaveChangesAsync(ct);
+            }
+        }
+        return delivered;
+    }
+
+    /// <summary>Outside channels speak Chinese (the users' language); the in-app page renders per reader.</summary>
+    private string Render(NotificationKind kind, string? subject, DateTimeOffset? startsAt)
+    {
+        var previous = CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentUICulture = new CultureInfo("zh-CN");
+        try { return l[$"Message.{kind}", subject ?? "", Infrastructure.ShanghaiTime.FormatDateTime(startsAt)]; }
+        finally { CultureInfo.CurrentUICulture = previous; }
+    }
+}

@@ -1,0 +1,76 @@
+using TalentHub.Web.Infrastructure;
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using TalentHub.Web.Data;
+using TalentHub.Web.Domain.People;
+using TalentHub.Web.Services.Spreadsheets;
+
+namespace TalentHub.Web.Services.People;
+
+/// <summary>
+/// Validates a people file as a whole: every row by the form's rules, duplicates within the file (errors)
+/// and against the whole city (already registered: skipped, so re-importing a file changes nothing).
+/// </summary>
+public sealed class PeopleImporter(TalentHubDbContext db, PersonRegistry registry, IRegionScope scope, RegionDirectory regions) : IImporter
+{
+    private const int Chunk = 500;
+
+    public string AuditType => nameof(Person);
+
+    public IReadOnlyList<ImportColumn> Columns => PersonRowMapper.Columns;
+
+    public async Task<ImportReport> ValidateAsync(Sheet sheet, string fileName, bool stage, CancellationToken ct = default)
+    {
+        var report = new ImportReport { FileName = fileName };
+        var map = ColumnMap.Build(sheet.Header, Columns, report.Errors);
+        if (report.FileRejected) return report;
+
+        var mapper = new PersonRowMapper(registry, await VillageIndex.LoadAsync(db, ct), scope.CountyCode);
+        var candidates = new List<(int Row, Person Person)>();
+        var firstRow = new Dictionary<string, int>();
+        foreach (var row in sheet.Rows.Where(r => !r.IsEmpty))
+        {
+            report.TotalRows++;
+            var reader = new RowReader(row, map, Columns, report.Errors);
+            if (mapper.Map(reader) is not { } person) continue;
+            if (firstRow.TryGetValue(person.IdNumberHash, out var first))
+            {
+                reader.Fail("IdNumber", "Import.DuplicateInFile", first);
+                continue;
+            }
+            firstRow[person.IdNumberHash] = row.Number;
+            candidates.Add((row.Number, person));
+        }
+
+        var existing = await CountiesHoldingAsync(candidates.Select(c => c.Person.IdNumberHash).ToList(), ct);
+        var idColumn = map.Describe(Columns.First(c => c.Field == "IdNumber"));
+        foreach (var (row, person) in candidates)
+        {
+            if (existing.TryGetValue(person.IdNumberHash, out var county))
+            {
+                report.Skipped.Add(new ImportIssue(row, idColumn, "Import.AlreadyExists", county));
+                continue;
+            }
+            report.ValidCount++;
+            if (stage) db.People.Add(person);
+        }
+        return report;
+    }
+
+    /// <summary>Keyed hash → name of the county holding that ID number, looked up city-wide in chunks.</summary>
+    private async Task<Dictionary<string, string>> CountiesHoldingAsync(List<string> hashes, CancellationToken ct)
+    {
+        var holders = new Dictionary<string, string>();
+        foreach (var chunk in hashes.Chunk(Chunk))
+        {
+            // Deliberately outside the region scope: an ID number is unique in the whole city.
+            var rows = await db.People.IgnoreQueryFilters([RegionFilter.Name]).AsNoTracking()
+                .Where(p => chunk.Contains(p.IdNumberHash))
+                .Select(p => new { p.IdNumberHash, p.CountyCode })
+                .ToListAsync(ct);
+            foreach (var row in rows) holders[row.IdNumberHash] = row.CountyCode;
+        }
+        var tree = await regions.GetAsync(holders.Values, ct);
+        return holders.ToDictionary(h => h.Key, h => tree.NameOf(h.Value) ?? h.Value);
+    }
+}

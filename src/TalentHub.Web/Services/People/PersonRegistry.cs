@@ -1,0 +1,53 @@
+using TalentHub.Web.Infrastructure;
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using TalentHub.Web.Data;
+using TalentHub.Web.Domain;
+using TalentHub.Web.Domain.Common;
+using TalentHub.Web.Domain.People;
+
+namespace TalentHub.Web.Services.People;
+
+/// <summary>
+/// The registry rules that need the database: identifiers parsed and hashed, duplicates refused
+/// city-wide (naming only the county that holds the record). Used by the forms, the import and sign-up.
+/// </summary>
+public sealed class PersonRegistry(TalentHubDbContext db, PersonalDataProtector protector, TimeProvider clock, RegionDirectory regions)
+{
+    public IdNumber ParseIdNumber(string? input)
+    {
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).DateTime);
+        return IdNumber.TryParse(input, today, out var id, out var error)
+            ? id
+            : throw new DomainException("IdNumber." + error, nameof(Person.IdNumber));
+    }
+
+    /// <summary>Null for an empty input; a DomainException for a malformed one.</summary>
+    public static string? ParseMobile(string? input)
+    {
+        if (string.IsNullOrWhiteSpace(input)) return null;
+        return MobileNumber.TryParse(input, out var mobile) ? mobile : throw new DomainException("Person.MobileInvalid", nameof(Person.Mobile));
+    }
+
+    public string Hash(string normalized) => protector.Hash(normalized);
+
+    /// <summary>Refuses an ID number registered anywhere in the city (other than <paramref name="exceptPersonId"/>).</summary>
+    public async Task EnsureNotDuplicateAsync(IdNumber id, int? exceptPersonId = null, CancellationToken ct = default)
+    {
+        var hash = protector.Hash(id.Value);
+        // Deliberately outside the region scope: duplicates are city-wide.
+        var county = await db.People.IgnoreQueryFilters([RegionFilter.Name])
+            .Where(p => p.IdNumberHash == hash && p.Id != exceptPersonId)
+            .Select(p => p.CountyCode)
+            .FirstOrDefaultAsync(ct);
+        if (county is not null)
+            throw new DomainException("Person.Duplicate", nameof(Person.IdNumber),
+                (await regions.GetAsync([county], ct)).NameOf(county) ?? county);
+    }
+
+    public void SetIdentifiers(Person person, IdNumber id, string? mobile)
+    {
+        person.SetIdNumber(id, protector.Hash(id.Value));
+        person.SetMobile(mobile, mobile is null ? null : protector.Hash(mobile));
+    }
+}

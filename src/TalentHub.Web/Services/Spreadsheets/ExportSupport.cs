@@ -1,0 +1,60 @@
+using TalentHub.Web.Infrastructure;
+using System.Globalization;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.EntityFrameworkCore;
+using TalentHub.Web.Data;
+using TalentHub.Web.Domain.Common;
+
+namespace TalentHub.Web.Services.Spreadsheets;
+
+/// <summary>Links to an export with the list's filters, e.g. <c>ExportLinks.Url("/People/Export", Filter.ToQuery(), "xlsx")</c>.</summary>
+public static class ExportLinks
+{
+    public static string Url(string path, IReadOnlyDictionary<string, string?> filter, string format)
+    {
+        var query = filter.Where(kv => !string.IsNullOrEmpty(kv.Value)).ToDictionary(kv => kv.Key, kv => kv.Value);
+        query["format"] = format;
+        return QueryHelpers.AddQueryString(path, query);
+    }
+
+    /// <summary>The filter for the audit log: set values only, a searched ID number or mobile masked.</summary>
+    public static string Summary(IReadOnlyDictionary<string, string?> filter) => string.Join(", ", filter
+        .Where(kv => !string.IsNullOrWhiteSpace(kv.Value))
+        .Select(kv => $"{kv.Key}={(kv.Key == "Q" ? MaskSearch(kv.Value!) : kv.Value)}"));
+
+    private static string MaskSearch(string q)
+    {
+        var text = q.Trim();
+        if (text.Length >= 15 && text.Count(char.IsAsciiDigit) >= 15) return Masking.IdNumber(text);
+        if (MobileNumber.TryParse(text, out var mobile)) return Masking.Mobile(mobile);
+        return text.Length <= 50 ? text : text[..50];
+    }
+
+    public static string FileName(string kind, TimeProvider clock, bool csv) =>
+        $"{kind}-{TalentHub.Web.Infrastructure.ShanghaiTime.ToShanghai(clock.GetUtcNow()).ToString("yyyyMMdd", CultureInfo.InvariantCulture)}.{(csv ? "csv" : "xlsx")}";
+}
+
+/// <summary>Village, township and county names for the export rows, in the current UI culture, from the <see cref="RegionDirectory"/>.</summary>
+public sealed class RegionNames
+{
+    private readonly RegionTree _tree;
+    private readonly bool _english = TalentHubCultures.IsEnglish;
+
+    private RegionNames(RegionTree tree) => _tree = tree;
+
+    /// <summary>
+    /// The names for an export whose rows lie in <paramref name="regionCodes"/> (the directory reloads once
+    /// when one of them was added after it was read).
+    /// </summary>
+    public static async Task<RegionNames> LoadAsync(RegionDirectory regions, IQueryable<string> regionCodes, CancellationToken ct)
+    {
+        var codes = await regionCodes.Distinct().ToListAsync(ct);
+        return new RegionNames(await regions.GetAsync(codes, ct));
+    }
+
+    public string Name(string? code) => _tree.NameOf(code) ?? "";
+
+    public string Parent(string? code) => Name(_tree.Find(code)?.ParentCode);
+
+    public bool English => _english;
+}

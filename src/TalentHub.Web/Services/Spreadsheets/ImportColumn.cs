@@ -1,0 +1,69 @@
+using TalentHub.Web.Infrastructure;
+using System.Globalization;
+
+namespace TalentHub.Web.Services.Spreadsheets;
+
+/// <summary>A column of an import file: found by its Chinese or English header (or an alias).</summary>
+public sealed record ImportColumn(string Field, string Chinese, string English, bool Required = false, params string[] Aliases)
+{
+    /// <summary>The enum whose labels the column takes, for the template notes and the page's column list.</summary>
+    public Type? Choices { get; init; }
+
+    /// <summary>Several choices may be given, separated by 、 or commas.</summary>
+    public bool Multiple { get; init; }
+
+    public string Header(bool english) => english ? English : Chinese;
+
+    public string CurrentHeader => Header(TalentHubCultures.IsEnglish);
+
+    public IEnumerable<string> Names => Aliases.Append(Chinese).Append(English).Append(Field);
+
+    /// <summary>Headers compare without spaces, case, a required-marker "*" or full-width brackets.</summary>
+    public static string Normalize(string? header)
+    {
+        var text = (header ?? "").Trim().TrimEnd('*', '＊').TrimStart('*', '＊')
+            .Replace('（', '(').Replace('）', ')');
+        return string.Concat(text.Where(c => !char.IsWhiteSpace(c) && c != '_')).ToLowerInvariant();
+    }
+}
+
+/// <summary>Where each known column sits in a file, read from its header row.</summary>
+public sealed class ColumnMap
+{
+    private readonly Dictionary<string, int> _index = [];
+    private readonly Dictionary<string, string> _header = [];
+
+    public int? IndexOf(string field) => _index.TryGetValue(field, out var i) ? i : null;
+
+    /// <summary>The column as the user knows it: its letter and its header in the file, e.g. "C（身份证号）".</summary>
+    public string Describe(ImportColumn column) =>
+        _index.TryGetValue(column.Field, out var i)
+            ? $"{SpreadsheetReader.ColumnLetter(i)}（{_header[column.Field]}）"
+            : column.CurrentHeader;
+
+    /// <summary>Maps the header row; a missing required column or a column given twice is reported on row 1.</summary>
+    public static ColumnMap Build(IReadOnlyList<object?> header, IReadOnlyList<ImportColumn> columns, List<ImportIssue> issues)
+    {
+        var map = new ColumnMap();
+        var byName = new Dictionary<string, ImportColumn>();
+        foreach (var column in columns)
+            foreach (var name in column.Names)
+                byName.TryAdd(ImportColumn.Normalize(name), column);
+
+        for (var i = 0; i < header.Count; i++)
+        {
+            var text = ImportValues.Text(header[i]);
+            if (text is null || !byName.TryGetValue(ImportColumn.Normalize(text), out var column)) continue;
+            if (map._index.ContainsKey(column.Field))
+            {
+                issues.Add(new ImportIssue(1, $"{SpreadsheetReader.ColumnLetter(i)}（{text}）", "Import.DuplicateColumn"));
+                continue;
+            }
+            map._index[column.Field] = i;
+            map._header[column.Field] = text;
+        }
+        foreach (var missing in columns.Where(c => c.Required && !map._index.ContainsKey(c.Field)))
+            issues.Add(new ImportIssue(1, missing.CurrentHeader, "Import.MissingColumn"));
+        return map;
+    }
+}

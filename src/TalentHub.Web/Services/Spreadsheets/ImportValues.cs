@@ -1,0 +1,88 @@
+using System.Globalization;
+
+namespace TalentHub.Web.Services.Spreadsheets;
+
+/// <summary>Turns spreadsheet cells (strings from CSV; strings, numbers, dates or booleans from .xlsx) into values.</summary>
+public static class ImportValues
+{
+    private static readonly string[] DateFormats =
+    [
+        "yyyy-M-d", "yyyy/M/d", "yyyy.M.d", "yyyyMMdd", "yyyy年M月d日",
+        "yyyy-M-d H:mm", "yyyy/M/d H:mm", "yyyy-M-d H:mm:ss", "yyyy/M/d H:mm:ss", "yyyy-MM-ddTHH:mm:ss",
+    ];
+
+    /// <summary>The cell as trimmed text, or null when blank.</summary>
+    public static string? Text(object? cell)
+    {
+        var text = cell switch
+        {
+            null => null,
+            string s => s,
+            double d => d.ToString(d == Math.Floor(d) && Math.Abs(d) < 1e15 ? "0" : "R", CultureInfo.InvariantCulture),
+            decimal m => m.ToString(CultureInfo.InvariantCulture),
+            DateTime dt => dt.TimeOfDay == TimeSpan.Zero ? dt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : dt.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
+            bool b => b ? "是" : "否",
+            IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+            _ => cell.ToString(),
+        };
+        text = text?.Trim();
+        return string.IsNullOrEmpty(text) ? null : text;
+    }
+
+    /// <summary>Excel keeps only 15 significant digits of a number, so an 18-digit ID typed as a number has lost its tail.</summary>
+    public static bool IsLongNumber(object? cell) => cell is double d && Math.Abs(d) >= 1e15;
+
+    public static bool TryInt(object? cell, out int value)
+    {
+        value = 0;
+        if (cell is double d) { if (d != Math.Floor(d) || d is > int.MaxValue or < int.MinValue) return false; value = (int)d; return true; }
+        return int.TryParse(Text(cell), NumberStyles.AllowThousands | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value);
+    }
+
+    public static bool TryDecimal(object? cell, out decimal value)
+    {
+        value = 0;
+        if (cell is double d)
+        {
+            if (double.IsNaN(d) || double.IsInfinity(d) || Math.Abs(d) > 1e15) return false;
+            value = Math.Round((decimal)d, 6);
+            return true;
+        }
+        return decimal.TryParse(Text(cell), NumberStyles.Number, CultureInfo.InvariantCulture, out value);
+    }
+
+    public static bool TryDate(object? cell, out DateOnly value)
+    {
+        value = default;
+        switch (cell)
+        {
+            case DateTime dt: value = DateOnly.FromDateTime(dt); return true;
+            case double serial when serial is > 0 and < 2958466:
+                // An Excel date serial number the reader did not recognise as a date.
+                value = DateOnly.FromDateTime(DateTime.FromOADate(serial));
+                return serial > 10000;
+        }
+        var text = Text(cell);
+        if (text is null) return false;
+        if (DateTime.TryParseExact(text, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out var parsed))
+        {
+            value = DateOnly.FromDateTime(parsed);
+            return true;
+        }
+        return false;
+    }
+
+    /// <summary>是/否, yes/no, true/false, y/n, 1/0, √; blank is no.</summary>
+    public static bool TryBool(object? cell, out bool value)
+    {
+        value = false;
+        if (cell is bool b) { value = b; return true; }
+        var text = Text(cell)?.ToLowerInvariant();
+        switch (text)
+        {
+            case null or "否" or "no" or "n" or "false" or "0" or "×": return true;
+            case "是" or "yes" or "y" or "true" or "1" or "√" or "已核实": value = true; return true;
+            default: return false;
+        }
+    }
+}

@@ -1,0 +1,131 @@
+using TalentHub.Web.Infrastructure;
+using TalentHub.Web.Domain;
+
+namespace TalentHub.Web.Services.Spreadsheets;
+
+/// <summary>
+/// Reads the cells of one row by column and records every problem as an <see cref="ImportIssue"/>
+/// (row, column, reason), so one pass over a row reports all of its errors.
+/// </summary>
+public sealed class RowReader(SheetRow row, ColumnMap map, IReadOnlyList<ImportColumn> columns, List<ImportIssue> issues)
+{
+    private readonly int _issuesBefore = issues.Count;
+
+    public int Number => row.Number;
+
+    /// <summary>True when nothing wrong was found in this row so far.</summary>
+    public bool IsValid => issues.Count == _issuesBefore;
+
+    public ImportColumn Column(string field) => columns.First(c => c.Field == field);
+
+    public object? Cell(string field) =>
+        map.IndexOf(field) is { } i && i < row.Cells.Count ? row.Cells[i] : null;
+
+    public void Fail(string field, string messageKey, params object[] args) =>
+        issues.Add(new ImportIssue(row.Number, map.Describe(Column(field)), messageKey, args));
+
+    /// <summary>Text, required when the column is; too long is an error.</summary>
+    public string? Text(string field, int maxLength)
+    {
+        var text = ImportValues.Text(Cell(field));
+        if (text is null)
+        {
+            if (Column(field).Required) Fail(field, "Import.Required");
+            return null;
+        }
+        if (text.Length > maxLength)
+        {
+            Fail(field, "Import.TooLong", maxLength);
+            return null;
+        }
+        return text;
+    }
+
+    /// <summary>An identifier (ID number, credit code) that Excel must not have stored as a number.</summary>
+    public string? Identifier(string field)
+    {
+        if (ImportValues.IsLongNumber(Cell(field)))
+        {
+            Fail(field, "Import.StoredAsNumber");
+            return null;
+        }
+        return Text(field, 40);
+    }
+
+    public int? Int(string field, int min, int max)
+    {
+        var cell = Cell(field);
+        if (ImportValues.Text(cell) is null) { RequiredMissing(field); return null; }
+        if (!ImportValues.TryInt(cell, out var value)) { Fail(field, "Import.NotANumber"); return null; }
+        if (value < min || value > max) { Fail(field, "Import.OutOfRange", min, max); return null; }
+        return value;
+    }
+
+    public decimal? Decimal(string field, decimal min, decimal max)
+    {
+        var cell = Cell(field);
+        if (ImportValues.Text(cell) is null) { RequiredMissing(field); return null; }
+        if (!ImportValues.TryDecimal(cell, out var value)) { Fail(field, "Import.NotANumber"); return null; }
+        if (value < min || value > max) { Fail(field, "Import.OutOfRange", min, max); return null; }
+        return value;
+    }
+
+    public DateOnly? Date(string field)
+    {
+        var cell = Cell(field);
+        if (ImportValues.Text(cell) is null) { RequiredMissing(field); return null; }
+        if (!ImportValues.TryDate(cell, out var value)) { Fail(field, "Import.NotADate"); return null; }
+        return value;
+    }
+
+    public bool Bool(string field)
+    {
+        if (ImportValues.TryBool(Cell(field), out var value)) return value;
+        Fail(field, "Import.NotYesNo");
+        return false;
+    }
+
+    /// <summary>One choice, by Chinese label, English label or enum name.</summary>
+    public T? Choice<T>(string field) where T : struct, Enum
+    {
+        var text = ImportValues.Text(Cell(field));
+        if (text is null) { RequiredMissing(field); return null; }
+        if (ImportLabels.TryParse<T>(text, out var value)) return value;
+        Fail(field, "Import.UnknownChoice", text, ImportLabels.Choices<T>(TalentHubCultures.IsEnglish));
+        return null;
+    }
+
+    /// <summary>Several choices separated by 、 , ， ; ； / or |.</summary>
+    public List<T> Choices<T>(string field) where T : struct, Enum
+    {
+        var text = ImportValues.Text(Cell(field));
+        var found = new List<T>();
+        if (text is null) { RequiredMissing(field); return found; }
+        foreach (var part in text.Split(['、', ',', '，', ';', '；', '/', '|'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (ImportLabels.TryParse<T>(part, out var value)) found.Add(value);
+            else Fail(field, "Import.UnknownChoice", part, ImportLabels.Choices<T>(TalentHubCultures.IsEnglish));
+        }
+        return found;
+    }
+
+    /// <summary>Runs a domain rule; a <see cref="DomainException"/> becomes an issue on <paramref name="field"/>.</summary>
+    public bool Try(string field, Action action)
+    {
+        try
+        {
+            action();
+            return true;
+        }
+        catch (DomainException ex)
+        {
+            Fail(field, ex.MessageKey, ex.Args);
+            return false;
+        }
+    }
+
+    private void RequiredMissing(string field)
+    {
+        if (Column(field).Required) Fail(field, "Import.Required");
+    }
+}

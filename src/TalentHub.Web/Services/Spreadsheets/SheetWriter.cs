@@ -1,0 +1,92 @@
+using System.Globalization;
+using System.Text;
+using MiniExcelLibs;
+
+namespace TalentHub.Web.Services.Spreadsheets;
+
+/// <summary>One sheet to write: a header row and the rows below it.</summary>
+public sealed record SheetData(string Name, IReadOnlyList<string> Headers, IEnumerable<IReadOnlyList<object?>> Rows);
+
+/// <summary>Writes sheets as .xlsx (MiniExcel) or .csv (UTF-8 with BOM, so Excel shows Chinese correctly).</summary>
+public static class SheetWriter
+{
+    public const string XlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    public const string CsvType = "text/csv; charset=utf-8";
+
+    public static byte[] Csv(SheetData sheet)
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), 65536))
+        {
+            WriteCsvLine(writer, sheet.Headers);
+            foreach (var row in sheet.Rows) WriteCsvLine(writer, row);
+        }
+        return stream.ToArray();
+    }
+
+    public static byte[] Xlsx(params SheetData[] sheets)
+    {
+        var workbook = new Dictionary<string, object>();
+        foreach (var sheet in sheets) workbook[sheet.Name] = Rows(sheet);
+        using var stream = new MemoryStream();
+        // The header is written as the first row so that even an empty sheet keeps its column names.
+        MiniExcel.SaveAs(stream, workbook, printHeader: false, excelType: ExcelType.XLSX);
+        return stream.ToArray();
+    }
+
+    private static IEnumerable<Dictionary<string, object?>> Rows(SheetData sheet)
+    {
+        yield return ToRow(sheet.Headers.Cast<object?>().ToList());
+        foreach (var row in sheet.Rows) yield return ToRow(row);
+    }
+
+    private static Dictionary<string, object?> ToRow(IReadOnlyList<object?> cells)
+    {
+        var row = new Dictionary<string, object?>(cells.Count);
+        for (var i = 0; i < cells.Count; i++) row["c" + i.ToString(CultureInfo.InvariantCulture)] = XlsxValue(cells[i]);
+        return row;
+    }
+
+    private static object? XlsxValue(object? value) => value switch
+    {
+        DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        DateTimeOffset t => t.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
+        Enum e => e.ToString(),
+        _ => value,
+    };
+
+    private static void WriteCsvLine(TextWriter writer, IEnumerable<object?> cells)
+    {
+        var first = true;
+        foreach (var cell in cells)
+        {
+            if (!first) writer.Write(',');
+            first = false;
+            writer.Write(CsvField(cell));
+        }
+        writer.Write("\r\n");
+    }
+
+    private static void WriteCsvLine(TextWriter writer, IEnumerable<string> cells) => WriteCsvLine(writer, cells.Cast<object?>());
+
+    /// <summary>
+    /// Quotes a field when needed; text starting with = + - @ gets a leading apostrophe so Excel does not
+    /// run it as a formula (CSV injection).
+    /// </summary>
+    public static string CsvField(object? cell)
+    {
+        var text = cell switch
+        {
+            null => "",
+            string s when s.Length > 0 && s[0] is '=' or '+' or '-' or '@' or '\t' or '\r' => "'" + s,
+            string s => s,
+            DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            DateTimeOffset t => t.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
+            IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+            _ => cell.ToString() ?? "",
+        };
+        return text.IndexOfAny([',', '"', '\r', '\n']) >= 0 || text != text.Trim()
+            ? "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""
+            : text;
+    }
+}

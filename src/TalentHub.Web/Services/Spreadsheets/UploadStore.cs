@@ -1,0 +1,84 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.DataProtection;
+using TalentHub.Web.Infrastructure;
+
+namespace TalentHub.Web.Services.Spreadsheets;
+
+/// <summary>
+/// Keeps an uploaded file between "validate" and "confirm": encrypted with the data-protection key ring
+/// (it holds ID numbers) in <c>{data}/uploads/{guid}</c>, with a JSON sidecar naming the user who
+/// uploaded it. Only the guid travels in the form. Files expire after <see cref="Lifetime"/>.
+/// </summary>
+public sealed class UploadStore(DataDirectory data, IDataProtectionProvider protection, TimeProvider clock, ILogger<UploadStore> log)
+{
+    public static readonly TimeSpan Lifetime = TimeSpan.FromHours(2);
+
+    public sealed record Stored(byte[] Bytes, string FileName);
+
+    private sealed record Sidecar(string UserId, string Kind, string FileName, DateTimeOffset UploadedAt);
+
+    private readonly IDataProtector _protector = protection.CreateProtector("TalentHub.Import.Upload");
+
+    private string Folder => Directory.CreateDirectory(Path.Combine(data.Root, "uploads")).FullName;
+
+    public string Save(byte[] bytes, string fileName, string userId, string kind)
+    {
+        RemoveExpired();
+        var token = Guid.NewGuid().ToString("N");
+        File.WriteAllBytes(PathOf(token), _protector.Protect(bytes));
+        File.WriteAllText(PathOf(token) + ".json", JsonSerializer.Serialize(new Sidecar(userId, kind, fileName, clock.GetUtcNow())));
+        return token;
+    }
+
+    /// <summary>The file, when the token is well-formed, not expired and was uploaded by this user for this kind.</summary>
+    public Stored? Load(string? token, string userId, string kind)
+    {
+        if (!IsToken(token) || !File.Exists(PathOf(token!) + ".json") || !File.Exists(PathOf(token!))) return null;
+        var sidecar = JsonSerializer.Deserialize<Sidecar>(File.ReadAllText(PathOf(token!) + ".json"));
+        if (sidecar is null || sidecar.UserId != userId || sidecar.Kind != kind) return null;
+        if (clock.GetUtcNow() - sidecar.UploadedAt > Lifetime)
+        {
+            Delete(token);
+            return null;
+        }
+        try
+        {
+            return new Stored(_protector.Unprotect(File.ReadAllBytes(PathOf(token!))), sidecar.FileName);
+        }
+        catch (System.Security.Cryptography.CryptographicException ex)
+        {
+            // Lost or rotated data-protection keys look like an expired upload to the user; tell the operator.
+            log.LogWarning(ex, "A stored upload could not be decrypted");
+            return null;
+        }
+    }
+
+    public void Delete(string? token)
+    {
+        if (!IsToken(token)) return;
+        File.Delete(PathOf(token!));
+        File.Delete(PathOf(token!) + ".json");
+    }
+
+    private void RemoveExpired()
+    {
+        var now = clock.GetUtcNow();
+        foreach (var path in Directory.EnumerateFiles(Folder, "*.json"))
+        {
+            try
+            {
+                var sidecar = JsonSerializer.Deserialize<Sidecar>(File.ReadAllText(path));
+                if (sidecar is null || now - sidecar.UploadedAt > Lifetime) Delete(Path.GetFileNameWithoutExtension(path));
+            }
+            catch (Exception ex) when (ex is IOException or JsonException)
+            {
+                // Being written or removed by another request; the next upload tries again.
+            }
+        }
+    }
+
+    /// <summary>Only our own 32-hex-digit names, so a token can never point outside the folder.</summary>
+    private static bool IsToken(string? token) => Guid.TryParseExact(token, "N", out _);
+
+    private string PathOf(string token) => Path.Combine(Folder, token);
+}

@@ -1,0 +1,68 @@
+using Microsoft.EntityFrameworkCore;
+using TalentHub.Web.Data;
+using TalentHub.Web.Domain.Regions;
+
+namespace TalentHub.Web.Services.Spreadsheets;
+
+/// <summary>
+/// Finds a village by its 12-digit code or by name ("余村", "天荒坪镇余村", "安吉县天荒坪镇余村"),
+/// and keeps a county user inside their county.
+/// </summary>
+public sealed class VillageIndex
+{
+    public sealed record Village(string Code, string Name, string CountyCode);
+
+    private readonly Dictionary<string, Village> _byCode;
+    private readonly ILookup<string, Village> _byName;
+
+    public VillageIndex(IEnumerable<Region> regions)
+    {
+        var all = regions.ToList();
+        var names = all.ToDictionary(r => r.Code);
+        var villages = all.Where(r => r.Level == RegionLevel.Village).ToList();
+        _byCode = villages.ToDictionary(v => v.Code, v => new Village(v.Code, v.Name, v.CountyCode!));
+        _byName = villages
+            .SelectMany(v =>
+            {
+                var township = v.ParentCode is { } p && names.TryGetValue(p, out var t) ? t : null;
+                var county = v.CountyCode is { } c && names.TryGetValue(c, out var k) ? k : null;
+                var village = _byCode[v.Code];
+                return new[]
+                {
+                    (Key: v.Name, village), (Key: v.NameEn, village),
+                    (Key: township?.Name + v.Name, village),
+                    (Key: county?.Name + township?.Name + v.Name, village),
+                };
+            })
+            .DistinctBy(x => (Normalize(x.Key), x.village.Code))
+            .ToLookup(x => Normalize(x.Key), x => x.village);
+    }
+
+    public static async Task<VillageIndex> LoadAsync(TalentHubDbContext db, CancellationToken ct = default) =>
+        new(await db.Regions.AsNoTracking().ToListAsync(ct));
+
+    /// <summary>The village's code, or null with the resource key of the reason.</summary>
+    public string? Resolve(string text, string? scopeCounty, out string? errorKey)
+    {
+        errorKey = null;
+        var value = text.Trim();
+        List<Village> found;
+        if (RegionCodes.IsValid(value))
+            found = _byCode.TryGetValue(value, out var v) ? [v] : [];
+        else
+            found = _byName[Normalize(value)].ToList();
+
+        if (found.Count == 0) { errorKey = "Import.VillageNotFound"; return null; }
+        if (scopeCounty is not null)
+        {
+            var inCounty = found.Where(v => IRegionScope.Allows(scopeCounty, v.Code)).ToList();
+            if (inCounty.Count == 0) { errorKey = "Import.VillageOutsideCounty"; return null; }
+            found = inCounty;
+        }
+        if (found.Count > 1) { errorKey = "Import.VillageAmbiguous"; return null; }
+        return found[0].Code;
+    }
+
+    private static string Normalize(string? text) =>
+        string.Concat((text ?? "").Where(c => !char.IsWhiteSpace(c) && c is not ('/' or '-' or '·'))).ToLowerInvariant();
+}

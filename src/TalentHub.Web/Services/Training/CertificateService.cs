@@ -1,0 +1,74 @@
+using Microsoft.EntityFrameworkCore;
+using TalentHub.Web.Data;
+using TalentHub.Web.Services.Notifications;
+using TalentHub.Web.Domain.Notifications;
+using TalentHub.Web.Domain.Training;
+using TalentHub.Web.Infrastructure;
+
+namespace TalentHub.Web.Services.Training;
+
+/// <summary>
+/// Issues a certificate for every Completed trainee. The serial comes from the per-county-and-year
+/// counter row, incremented by an atomic UPDATE in the same transaction as the certificate insert:
+/// the row lock (PostgreSQL) or the write lock (SQLite) orders concurrent issuers, and when two
+/// issuers race for the same trainee the loser's insert hits the unique index on the enrollment and
+/// its whole transaction — counter increment included — rolls back, so serials stay gapless.
+/// </summary>
+public sealed class CertificateService(TalentHubDbContext db, Outbox outbox, TimeProvider clock)
+{
+    /// <summary>The filter this service lifts: jobs run outside any request, and a subquery needs the names as an array.</summary>
+    private static readonly string[] RegionScope = [RegionFilter.Name];
+
+    private sealed record Due(int EnrollmentId, int PersonId, int CourseId, string Title, string RegionCode, string CountyCode,
+        decimal Hours, DateTimeOffset CompletedAt);
+
+    /// <returns>How many certificates this run issued.</returns>
+    public async Task<int> IssueDueAsync(CancellationToken ct = default)
+    {
+        var due = await db.Enrollments.AsNoTracking()
+            .Where(e => e.Status == EnrollmentStatus.Completed && !db.Certificates.IgnoreQueryFilters(RegionScope).Any(c => c.EnrollmentId == e.Id))
+            .OrderBy(e => e.Id)
+            .Join(db.Courses.IgnoreQueryFilters([RegionFilter.Name]), e => e.CourseId, c => c.Id, (e, c) => new Due(e.Id, e.PersonId, c.Id, c.Title,
+                c.RegionCode, c.CountyCode, c.TotalHours, e.CompletedAt ?? c.UpdatedAt))
+            .ToListAsync(ct);
+        var issued = 0;
+        foreach (var item in due)
+            if (await IssueAsync(item, ct) is not null) issued++;
+        return issued;
+    }
+
+    private async Task<Certificate?> IssueAsync(Due item, CancellationToken ct)
+    {
+        var year = item.CompletedAt.ToShanghai().Year;
+        var county = item.CountyCode;
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        // Provider-neutral SQL: both SQLite (3.24+) and PostgreSQL accept ON CONFLICT DO NOTHING.
+        await db.Database.ExecuteSqlInterpolatedAsync(
+            $"INSERT INTO \"CertificateCounters\" (\"CountyCode\", \"Year\", \"LastSerial\") VALUES ({county}, {year}, 0) ON CONFLICT DO NOTHING", ct);
+        await db.CertificateCounters.Where(c => c.CountyCode == county && c.Year == year)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.LastSerial, c => c.LastSerial + 1), ct);
+        var serial = await db.CertificateCounters.Where(c => c.CountyCode == county && c.Year == year).Select(c => c.LastSerial).SingleAsync(ct);
+        var certificate = new Certificate
+        {
+            Number = CertificateNumber.Format(year, county, serial), Year = year, Serial = serial,
+            EnrollmentId = item.EnrollmentId, CourseId = item.CourseId, PersonId = item.PersonId,
+            RegionCode = item.RegionCode, CountyCode = county, Hours = item.Hours, CompletedAt = item.CompletedAt, IssuedAt = clock.GetUtcNow(),
+        };
+        db.Certificates.Add(certificate);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Another issuer certified this trainee first: undo our serial with the rest.
+            await tx.RollbackAsync(ct);
+            db.ChangeTracker.Clear();
+            return null;
+        }
+        await outbox.QueueAsync($"certificate:{item.EnrollmentId}", item.PersonId, NotificationKind.CertificateIssued, item.CourseId, item.Title, ct: ct);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return certificate;
+    }
+}

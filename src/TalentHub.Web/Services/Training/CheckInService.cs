@@ -1,0 +1,86 @@
+using Microsoft.EntityFrameworkCore;
+using TalentHub.Web.Data;
+using TalentHub.Web.Domain.Training;
+
+namespace TalentHub.Web.Services.Training;
+
+/// <summary>The answer to a farmer's check-in; <see cref="Result"/> names the resource "CheckIn.{Result}".</summary>
+public sealed record CheckInOutcome(CheckInResult Result, string? CourseTitle = null, AttendanceMark? Mark = null);
+
+public enum CheckInResult
+{
+    CheckedIn,
+    AlreadyCheckedIn,
+    Wrong,
+    Expired,
+    NotOpenYet,
+    NotEnrolled,
+    Throttled,
+}
+
+/// <summary>
+/// Farmers check in by typing (or scanning) the code shown in class. The code is matched against the
+/// sessions open around now; one check-in per person and session (unique index); wrong and expired
+/// codes are counted per person and more than <see cref="CheckInCode.MaxFailures"/> in
+/// <see cref="CheckInCode.FailureWindow"/> are refused without checking.
+/// </summary>
+public sealed class CheckInService(TalentHubDbContext db, TimeProvider clock)
+{
+    public async Task<CheckInOutcome> CheckInAsync(int personId, string? code, CancellationToken ct = default)
+    {
+        var now = clock.GetUtcNow();
+        var since = now - CheckInCode.FailureWindow;
+        if (await db.CheckInFailures.CountAsync(f => f.PersonId == personId && f.At > since, ct) >= CheckInCode.MaxFailures)
+            return new(CheckInResult.Throttled);
+
+        // Sessions whose code could be meant: open now, or ended or opening within the lookback.
+        var from = now.AddHours(-2);
+        var to = now + CheckInCode.OpensBefore + CheckInCode.OpensBefore;
+        var sessions = await db.CourseSessions.AsNoTracking()
+            .Where(s => s.CheckInSecret != null && s.StartsAt <= to && s.EndsAt >= from)
+            .Join(db.Courses.IgnoreQueryFilters([RegionFilter.Name]).Where(c => c.Status != CourseStatus.Cancelled && c.Status != CourseStatus.Draft),
+                s => s.CourseId, c => c.Id, (s, c) => new { s.Id, s.CourseId, s.StartsAt, s.EndsAt, s.CheckInSecret, c.Title })
+            .ToListAsync(ct);
+        var verdicts = sessions.Select(s => (Session: s, Verdict: CheckInCode.Check(s.CheckInSecret!, s.StartsAt, s.EndsAt, code, now))).ToList();
+        var valid = verdicts.Where(v => v.Verdict == CheckInVerdict.Valid).Select(v => v.Session).ToList();
+        if (valid.Count == 0)
+        {
+            var verdict = verdicts.Select(v => v.Verdict).FirstOrDefault(v => v != CheckInVerdict.Wrong, CheckInVerdict.Wrong);
+            // Older failures no longer count: drop them so the table stays small.
+            await db.CheckInFailures.Where(f => f.PersonId == personId && f.At <= since).ExecuteDeleteAsync(ct);
+            db.CheckInFailures.Add(new CheckInFailure { PersonId = personId, At = now });
+            await db.SaveChangesAsync(ct);
+            return new(verdict switch
+            {
+                CheckInVerdict.Expired => CheckInResult.Expired,
+                CheckInVerdict.NotOpenYet => CheckInResult.NotOpenYet,
+                _ => CheckInResult.Wrong,
+            });
+        }
+
+        var courseIds = valid.Select(s => s.CourseId).ToList();
+        var enrollment = await db.Enrollments.AsNoTracking()
+            .Where(e => e.PersonId == personId && courseIds.Contains(e.CourseId) && e.Status == EnrollmentStatus.Confirmed)
+            .Select(e => new { e.Id, e.CourseId }).FirstOrDefaultAsync(ct);
+        if (enrollment is null) return new(CheckInResult.NotEnrolled, valid[0].Title);
+        var session = valid.First(s => s.CourseId == enrollment.CourseId);
+        if (await db.Attendance.AnyAsync(a => a.SessionId == session.Id && a.EnrollmentId == enrollment.Id, ct))
+            return new(CheckInResult.AlreadyCheckedIn, session.Title);
+
+        var record = new AttendanceRecord { CourseId = session.CourseId, SessionId = session.Id, EnrollmentId = enrollment.Id, PersonId = personId };
+        var mark = CheckInCode.MarkAt(session.StartsAt, now);
+        record.Set(mark, AttendanceSource.CheckIn, now, null);
+        db.Attendance.Add(record);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // A double tap raced this one; the unique index kept the first.
+            db.ChangeTracker.Clear();
+            return new(CheckInResult.AlreadyCheckedIn, session.Title);
+        }
+        return new(CheckInResult.CheckedIn, session.Title, mark);
+    }
+}

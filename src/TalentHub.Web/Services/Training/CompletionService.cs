@@ -1,0 +1,104 @@
+using Microsoft.EntityFrameworkCore;
+using TalentHub.Web.Data;
+using TalentHub.Web.Services.Notifications;
+using TalentHub.Web.Domain.Notifications;
+using TalentHub.Web.Domain.People;
+using TalentHub.Web.Domain.Training;
+
+namespace TalentHub.Web.Services.Training;
+
+/// <summary>
+/// Decides Completed / NotCompleted for every confirmed trainee of completed courses (part of the
+/// course lifecycle sweep), grants 高素质农民 to those who completed a subsidised program's course,
+/// and queues the result and the satisfaction survey. Idempotent: only confirmed places are decided,
+/// so a second sweep changes nothing; a sweep after downtime decides everything still open.
+/// Also warns at-risk trainees of courses in progress, once per level (outbox key).
+/// </summary>
+public sealed class CompletionService(TalentHubDbContext db, Outbox outbox, TimeProvider clock)
+{
+    /// <returns>How many trainees were decided.</returns>
+    public async Task<int> CompleteDueAsync(CancellationToken ct = default)
+    {
+        var now = clock.GetUtcNow();
+        var due = await db.Courses.IgnoreQueryFilters([RegionFilter.Name])
+            .Where(c => c.Status == CourseStatus.Completed && db.Enrollments.Any(e => e.CourseId == c.Id && e.Status == EnrollmentStatus.Confirmed))
+            .Select(c => new
+            {
+                c.Id, c.Assessed, LastEnds = c.Sessions.Max(s => (DateTimeOffset?)s.EndsAt),
+                AllScored = !db.Enrollments.Any(e => e.CourseId == c.Id && e.Status == EnrollmentStatus.Confirmed && e.Score == null),
+            })
+            .ToListAsync(ct);
+        var decided = 0;
+        foreach (var c in due.Where(c => CompletionRule.CanDecide(c.Assessed, c.AllScored, c.LastEnds ?? now, now)))
+            decided += await CompleteCourseAsync(c.Id, ct);
+        return decided;
+    }
+
+    public async Task<int> CompleteCourseAsync(int courseId, CancellationToken ct = default)
+    {
+        var course = await db.Courses.IgnoreQueryFilters([RegionFilter.Name]).Include(c => c.Sessions).FirstAsync(c => c.Id == courseId, ct);
+        var subsidised = course.ProgramId is { } pid && await db.Programs.AnyAsync(p => p.Id == pid && p.RepeatRuleApplies, ct);
+        var completedAt = course.Sessions.Count == 0 ? clock.GetUtcNow() : course.Sessions.Max(s => s.EndsAt);
+        var enrollments = await db.Enrollments.Where(e => e.CourseId == courseId && e.Status == EnrollmentStatus.Confirmed).ToListAsync(ct);
+        var marks = await MarksAsync(courseId, ct);
+        var decided = 0;
+        foreach (var enrollment in enrollments)
+        {
+            var outcome = CompletionRule.Evaluate(course.MinAttendanceShare, course.Assessed, course.PassMark,
+                Sessions(course, marks, enrollment.Id), enrollment.Score);
+            if (!enrollment.Complete(outcome, completedAt)) continue;
+            decided++;
+            if (outcome.Completed && subsidised)
+            {
+                var person = await db.People.IgnoreQueryFilters([RegionFilter.Name]).Include(p => p.Categories).FirstAsync(p => p.Id == enrollment.PersonId, ct);
+                person.Grant(TalentCategory.HighQualityFarmer);
+            }
+            await outbox.QueueAsync($"outcome:{enrollment.Id}", enrollment.PersonId,
+                outcome.Completed ? NotificationKind.Completed : NotificationKind.NotCompleted, courseId, course.Title, ct: ct);
+            await outbox.QueueAsync($"survey:{enrollment.Id}", enrollment.PersonId, NotificationKind.SurveyInvite, courseId, course.Title, ct: ct);
+        }
+        await db.SaveChangesAsync(ct);
+        return decided;
+    }
+
+    /// <summary>Queues a warning for each confirmed trainee of a course in progress whose risk level is new. Returns how many were queued.</summary>
+    public async Task<int> WarnAtRiskAsync(CancellationToken ct = default)
+    {
+        var courses = await db.Courses.IgnoreQueryFilters([RegionFilter.Name]).Include(c => c.Sessions)
+            .Where(c => c.Status == CourseStatus.InProgress).ToListAsync(ct);
+        var queued = 0;
+        foreach (var course in courses)
+            foreach (var (enrollment, level) in await AtRiskAsync(course, ct))
+            {
+                var kind = level == AtRiskLevel.Impossible ? NotificationKind.CompletionImpossible : NotificationKind.AtRisk;
+                var key = $"atrisk:{enrollment.Id}:{level}";
+                if (await db.Outbox.AnyAsync(n => n.Key == key, ct)) continue;
+                await outbox.QueueAsync(key, enrollment.PersonId, kind, course.Id, course.Title, ct: ct);
+                queued++;
+            }
+        await db.SaveChangesAsync(ct);
+        return queued;
+    }
+
+    /// <summary>Confirmed trainees of a course whose absences put completion at risk, with the level.</summary>
+    public async Task<IReadOnlyList<(Enrollment Enrollment, AtRiskLevel Level)>> AtRiskAsync(Course course, CancellationToken ct = default)
+    {
+        var enrollments = await db.Enrollments.AsNoTracking()
+            .Where(e => e.CourseId == course.Id && e.Status == EnrollmentStatus.Confirmed).OrderBy(e => e.Id).ToListAsync(ct);
+        var marks = await MarksAsync(course.Id, ct);
+        return enrollments.Select(e => (e, AtRisk.Assess(course.MinAttendanceShare, Sessions(course, marks, e.Id))))
+            .Where(x => x.Item2 != AtRiskLevel.None).ToList();
+    }
+
+    private async Task<ILookup<int, (int SessionId, AttendanceMark Mark)>> MarksAsync(int courseId, CancellationToken ct) =>
+        (await db.Attendance.AsNoTracking().Where(a => a.CourseId == courseId)
+            .Select(a => new { a.EnrollmentId, a.SessionId, a.Mark }).ToListAsync(ct))
+        .ToLookup(a => a.EnrollmentId, a => (a.SessionId, a.Mark));
+
+    /// <summary>Each session of the course with this trainee's mark (null when none was taken).</summary>
+    public static IReadOnlyList<SessionAttendance> Sessions(Course course, ILookup<int, (int SessionId, AttendanceMark Mark)> marks, int enrollmentId)
+    {
+        var mine = marks[enrollmentId].ToDictionary(m => m.SessionId, m => m.Mark);
+        return course.Sessions.Select(s => new SessionAttendance(s.Hours, mine.TryGetValue(s.Id, out var m) ? m : null)).ToList();
+    }
+}

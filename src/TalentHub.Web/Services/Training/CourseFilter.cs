@@ -1,0 +1,66 @@
+using TalentHub.Web.Domain.Training;
+using TalentHub.Web.Infrastructure;
+
+namespace TalentHub.Web.Services.Training;
+
+/// <summary>The filters and sort of the staff course list (bound from the query string without a prefix).</summary>
+public sealed class CourseFilter
+{
+    public string? County { get; set; }
+    public CourseStatus? Status { get; set; }
+    public CourseTopic? Topic { get; set; }
+    public int? Program { get; set; }
+    /// <summary>Shanghai dates: courses with a session on or after <see cref="From"/> and on or before <see cref="To"/>.</summary>
+    public DateOnly? From { get; set; }
+    public DateOnly? To { get; set; }
+    /// <summary>Title, organiser or venue fragment.</summary>
+    public string? Q { get; set; }
+    public string? Sort { get; set; }
+    public bool Desc { get; set; }
+
+    public IQueryable<Course> Apply(IQueryable<Course> courses)
+    {
+        if (!string.IsNullOrEmpty(County)) courses = courses.Where(c => c.CountyCode == County);
+        if (Status is { } status) courses = courses.Where(c => c.Status == status);
+        if (Topic is { } topic) courses = courses.Where(c => c.Topic == topic);
+        if (Program is { } program) courses = courses.Where(c => c.ProgramId == program);
+        if (From is { } from)
+        {
+            var start = StartOf(from);
+            courses = courses.Where(c => c.Sessions.Any(s => s.StartsAt >= start));
+        }
+        if (To is { } to)
+        {
+            var end = StartOf(to.AddDays(1));
+            courses = courses.Where(c => c.Sessions.Any(s => s.StartsAt < end));
+        }
+        if (!string.IsNullOrWhiteSpace(Q))
+        {
+            var q = Q.Trim();
+            courses = courses.Where(c => c.Title.Contains(q) || c.Organiser.Contains(q) || (c.Venue != null && c.Venue.Contains(q)));
+        }
+        return (Sort, Desc) switch
+        {
+            ("start", false) => courses.OrderBy(c => c.Sessions.Min(s => (DateTimeOffset?)s.StartsAt)).ThenBy(c => c.Id),
+            ("start", true) => courses.OrderByDescending(c => c.Sessions.Min(s => (DateTimeOffset?)s.StartsAt)).ThenBy(c => c.Id),
+            ("title", false) => courses.OrderBy(c => c.Title).ThenBy(c => c.Id),
+            ("title", true) => courses.OrderByDescending(c => c.Title).ThenBy(c => c.Id),
+            ("status", false) => courses.OrderBy(c => c.Status).ThenBy(c => c.Id),
+            ("status", true) => courses.OrderByDescending(c => c.Status).ThenBy(c => c.Id),
+            ("opens", false) => courses.OrderBy(c => c.EnrollmentOpensAt).ThenBy(c => c.Id),
+            ("opens", true) => courses.OrderByDescending(c => c.EnrollmentOpensAt).ThenBy(c => c.Id),
+            _ => courses.OrderByDescending(c => c.Id),
+        };
+    }
+
+    /// <summary>Midnight of a Shanghai date as an instant.</summary>
+    public static DateTimeOffset StartOf(DateOnly day) =>
+        new(TimeZoneInfo.ConvertTimeToUtc(day.ToDateTime(TimeOnly.MinValue), ShanghaiTime.Zone));
+
+    public Dictionary<string, string?> ToQuery() => new()
+    {
+        ["County"] = County, ["Status"] = Status?.ToString(), ["Topic"] = Topic?.ToString(), ["Program"] = Program?.ToString(),
+        ["From"] = From?.ToString("yyyy-MM-dd"), ["To"] = To?.ToString("yyyy-MM-dd"), ["Q"] = Q,
+        ["Sort"] = Sort, ["Desc"] = Desc ? "true" : null,
+    };
+}

@@ -1,0 +1,97 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using TalentHub.Web.Data;
+using TalentHub.Web.Domain.Training;
+using TalentHub.Web.Services.Spreadsheets;
+
+namespace TalentHub.Web.Services.Training;
+
+/// <summary>Which follow-up tasks a list shows: open (due or overdue, the default), only overdue, done, or all.</summary>
+public enum FollowUpState
+{
+    Open,
+    Overdue,
+    Done,
+    All,
+}
+
+/// <summary>The /FollowUps filters (also the export's), bound from the query string.</summary>
+public sealed class FollowUpFilter
+{
+    public FollowUpState State { get; set; }
+    /// <summary>3, 6 or 12; null for every milestone.</summary>
+    public int? Months { get; set; }
+    /// <summary>A fragment of the person's name or the course title.</summary>
+    public string? Q { get; set; }
+
+    /// <summary>
+    /// The matching tasks, scoped by the task's own county filter. Names and titles are read in separate
+    /// queries: IgnoreQueryFilters would lift the task's filter too, since it applies to a whole query.
+    /// </summary>
+    public async Task<(int Total, List<FollowUpRow> Rows)> ListAsync(TalentHubDbContext db, DateTimeOffset now, int skip = 0, int? take = null,
+        CancellationToken ct = default)
+    {
+        var overdueBefore = now - FollowUpTask.OverdueAfter;
+        var tasks = db.FollowUpTasks.AsNoTracking().Where(t => t.DueAt <= now);
+        tasks = State switch
+        {
+            FollowUpState.Open => tasks.Where(t => t.RecordedAt == null),
+            FollowUpState.Overdue => tasks.Where(t => t.RecordedAt == null && t.DueAt < overdueBefore),
+            FollowUpState.Done => tasks.Where(t => t.RecordedAt != null),
+            _ => tasks,
+        };
+        if (Months is { } months) tasks = tasks.Where(t => t.Months == months);
+        if (!string.IsNullOrWhiteSpace(Q))
+        {
+            var q = Q.Trim();
+            var people = await db.People.IgnoreQueryFilters([RegionFilter.Name]).Where(p => p.Name.Contains(q)).Select(p => p.Id).Take(1000).ToListAsync(ct);
+            var courses = await db.Courses.IgnoreQueryFilters([RegionFilter.Name]).Where(c => c.Title.Contains(q)).Select(c => c.Id).Take(1000).ToListAsync(ct);
+            tasks = tasks.Where(t => people.Contains(t.PersonId) || courses.Contains(t.CourseId));
+        }
+        var total = await tasks.CountAsync(ct);
+        var page = tasks.OrderBy(t => t.DueAt).ThenBy(t => t.Id).Skip(skip);
+        var found = await (take is { } n ? page.Take(n) : page).ToListAsync(ct);
+        var personIds = found.Select(t => t.PersonId).Distinct().ToList();
+        var courseIds = found.Select(t => t.CourseId).Distinct().ToList();
+        var names = await db.People.IgnoreQueryFilters([RegionFilter.Name]).Where(p => personIds.Contains(p.Id)).Select(p => new { p.Id, p.Name, p.Mobile }).ToDictionaryAsync(p => p.Id, ct);
+        var titles = await db.Courses.IgnoreQueryFilters([RegionFilter.Name]).Where(c => courseIds.Contains(c.Id)).Select(c => new { c.Id, c.Title }).ToDictionaryAsync(c => c.Id, c => c.Title, ct);
+        return (total, found.Select(t => new FollowUpRow(t.Id, t.PersonId, names[t.PersonId].Name, names[t.PersonId].Mobile, t.CourseId, titles[t.CourseId],
+            t.Months, t.DueAt, t.RecordedAt, t.Unreachable, t.StartedBusiness, t.JoinedEntity, t.AdoptedTechnique, t.IncomeChangePercent, t.Employed)).ToList());
+    }
+
+    public IReadOnlyDictionary<string, string?> ToQuery() => new Dictionary<string, string?>
+    {
+        ["State"] = State == FollowUpState.Open ? null : State.ToString(),
+        ["Months"] = Months?.ToString(CultureInfo.InvariantCulture),
+        ["Q"] = Q,
+    };
+}
+
+/// <summary>One follow-up task as listed and exported (the mobile is shown masked).</summary>
+public sealed record FollowUpRow(int Id, int PersonId, string Name, string? Mobile, int CourseId, string CourseTitle, int Months,
+    DateTimeOffset DueAt, DateTimeOffset? RecordedAt, bool Unreachable, bool StartedBusiness, bool JoinedEntity, bool AdoptedTechnique,
+    decimal? IncomeChangePercent, bool Employed)
+{
+    public bool IsOverdue(DateTimeOffset now) => RecordedAt is null && now > DueAt + FollowUpTask.OverdueAfter;
+
+    /// <summary>The recorded outcome in words, e.g. "创业；采用新技术；收入 +20%".</summary>
+    public string Outcome(IStringLocalizer l)
+    {
+        if (RecordedAt is null) return "";
+        if (Unreachable) return l["FollowUp.Unreachable"];
+        var parts = new List<string>();
+        if (StartedBusiness) parts.Add(l["FollowUp.StartedBusiness"]);
+        if (JoinedEntity) parts.Add(l["FollowUp.JoinedEntity"]);
+        if (AdoptedTechnique) parts.Add(l["FollowUp.AdoptedTechnique"]);
+        if (Employed) parts.Add(l["FollowUp.Employed"]);
+        if (IncomeChangePercent is { } p) parts.Add(l["FollowUp.IncomeChangeShort", p.ToString("+0.#;-0.#;0", CultureInfo.InvariantCulture)]);
+        return parts.Count == 0 ? l["FollowUp.NoChange"] : string.Join(l["FollowUp.Separator"], parts);
+    }
+
+    public static SheetData Sheet(IEnumerable<FollowUpRow> rows, IStringLocalizer l, DateTimeOffset now) => new(l["FollowUps.Title"],
+        [l["Person.Name"], l["Person.Mobile"], l["Certificate.Course"], l["FollowUp.Milestone"], l["FollowUp.DueAt"], l["FollowUp.State"], l["FollowUp.Outcome"]],
+        rows.Select(r => (IReadOnlyList<object?>)[r.Name, Domain.Common.Masking.Mobile(r.Mobile), r.CourseTitle, r.Months,
+            Infrastructure.ShanghaiTime.FormatDateTime(r.DueAt),
+            l[r.RecordedAt is not null ? "FollowUp.Done" : r.IsOverdue(now) ? "FollowUp.Overdue" : "FollowUp.Due"].Value, r.Outcome(l)]));
+}

@@ -1,0 +1,49 @@
+using Microsoft.Playwright;
+using TalentHub.IntegrationTests.Support;
+
+namespace TalentHub.BrowserTests.Pages.Shared;
+
+/// <summary>The layout every page shares: sign-in, the user badge, the language switch, the menu and the flash message.</summary>
+public sealed class Layout(IPage page)
+{
+    public ILocator CurrentUser => page.Locator("#current-user");
+    public ILocator Nav => page.Locator("nav");
+    public ILocator Flash => page.Locator("[role=status]");
+    public ILocator MenuToggler => page.Locator(".navbar-toggler");
+
+    public async Task LoginAsync(string login, string password = FormClient.DemoPassword)
+    {
+        await page.GotoAsync("/Identity/Account/Login");
+        await page.FillAsync("#Input_Login", login);
+        await page.FillAsync("#Input_Password", password);
+        await page.ClickAsync("#login-form button[type=submit]");
+        await page.WaitForSelectorAsync("#current-user", new() { State = WaitForSelectorState.Attached });
+    }
+
+    public async Task LogoutAsync()
+    {
+        await page.ClickAsync("header form[action='/Identity/Account/Logout'] button");
+        await page.WaitForSelectorAsync("#current-user", new() { State = WaitForSelectorState.Detached });
+    }
+
+    /// <summary>Switches the language and waits for the page in <paramref name="culture"/> ("en", "zh-CN").</summary>
+    public async Task SwitchLanguageAsync(string culture)
+    {
+        await page.ClickAsync("#culture-switch");
+        await page.WaitForSelectorAsync($"html[lang={culture}]");
+    }
+
+    public Task<string?> LanguageAsync() => page.GetAttributeAsync("html", "lang");
+
+    /// <summary>Follows the menu entry labelled <paramref name="label"/> and waits for <paramref name="urlGlob"/>.</summary>
+    public async Task OpenMenuAsync(string label, string urlGlob)
+    {
+        await page.ClickAsync($"nav >> text={label}");
+        await page.WaitForURLAsync(urlGlob);
+    }
+
+    public Task WaitForFlashAsync() => page.WaitForSelectorAsync("[role=status]");
+
+    /// <summary>The page's full width in CSS pixels (a phone layout must not scroll sideways).</summary>
+    public Task<int> ScrollWidthAsync() => page.EvaluateAsync<int>("document.documentElement.scrollWidth");
+}

@@ -1,0 +1,80 @@
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using TalentHub.Web.Data;
+using TalentHub.Web.Domain.Common;
+using TalentHub.Web.Domain.Entities;
+using static TalentHub.IntegrationTests.Support.ImportClient;
+
+namespace TalentHub.IntegrationTests.Pages.Entities;
+
+public sealed class EntitiesImportTests(TalentHubFactory app) : AppTest(app)
+{
+    private const string Page = "/Entities/Import";
+    private const string Alphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+
+    private static string NewCode(string prefix = "92330523MA") =>
+        CreditCode.Create(prefix + new string(Enumerable.Range(0, 17 - prefix.Length).Select(_ => Alphabet[Random.Shared.Next(Alphabet.Length)]).ToArray()));
+
+    private Task<string> PersonIdInAsync(string county) =>
+        App.QueryAsync(db => db.People.IgnoreQueryFilters([RegionFilter.Name]).Where(p => p.CountyCode == county).Select(p => p.IdNumber).FirstAsync());
+
+    [Fact]
+    public async Task An_xlsx_of_entities_is_checked_then_written_as_drafts_led_by_their_legal_representative()
+    {
+        var client = await App.LoginAsync("anji.clerk");
+        var leader = await PersonIdInAsync(Anji);
+        var outsider = await PersonIdInAsync("330502000000");
+        var farm = NewName("竹乡家庭农场");
+        var goodCode = NewCode();
+        var badCode = NewCode();
+        var rows = new List<Dictionary<string, object?>>
+        {
+            new() { ["主体名称"] = farm, ["统一社会信用代码"] = goodCode, ["主体类型"] = "家庭农场", ["法定代表人身份证号"] = leader, ["所在村（社区）"] = "余村", ["经营土地面积（亩）"] = 86.5d, ["示范等级"] = "县级", ["评定年份"] = 2025d },
+            new() { ["主体名称"] = NewName("合作社"), ["统一社会信用代码"] = badCode, ["主体类型"] = "农民专业合作社", ["法定代表人身份证号"] = leader, ["所在村（社区）"] = "余村", ["经营土地面积（亩）"] = null, ["示范等级"] = null, ["评定年份"] = null },
+            new() { ["主体名称"] = NewName("外县农场"), ["统一社会信用代码"] = NewCode(), ["主体类型"] = "家庭农场", ["法定代表人身份证号"] = outsider, ["所在村（社区）"] = "余村", ["经营土地面积（亩）"] = null, ["示范等级"] = null, ["评定年份"] = null },
+        };
+        using var stream = new MemoryStream();
+        MiniExcelLibs.MiniExcel.SaveAs(stream, rows);
+        var bytes = stream.ToArray();
+
+        var (_, html) = await client.ValidateAsync(Page, bytes, "entities.xlsx");
+
+        var errors = Errors(html);
+        Assert.Contains(errors, e => e.Row == 3 && e.Column == "B（统一社会信用代码）");
+        Assert.Contains(errors, e => e.Row == 4 && e.Column == "D（法定代表人身份证号）" && e.Reason.Contains("找不到"));
+        Assert.False(await App.QueryAsync(db => db.BusinessEntities.IgnoreQueryFilters([RegionFilter.Name]).AnyAsync(e => e.CreditCode == goodCode)));
+
+        await client.ConfirmAsync(Page, html);
+
+        var saved = await App.QueryAsync(db => db.BusinessEntities.IgnoreQueryFilters([RegionFilter.Name]).Include(e => e.People).SingleAsync(e => e.CreditCode == goodCode));
+        Assert.Equal(farm, saved.Name);
+        Assert.Equal(EntityStatus.Draft, saved.Status);
+        Assert.Equal(86.5m, saved.LandArea);
+        Assert.Equal(DemonstrationLevel.County, saved.Rating);
+        Assert.Contains(saved.People, m => m.PersonId == saved.LegalRepresentativeId && m.Role == MemberRole.Leader);
+        Assert.False(await App.QueryAsync(db => db.BusinessEntities.IgnoreQueryFilters([RegionFilter.Name]).AnyAsync(e => e.CreditCode == badCode)));
+        Assert.True(await App.QueryAsync(db => db.AuditEntries.AnyAsync(a => a.Action == AuditAction.Import && a.EntityType == "BusinessEntity" && a.Changes!.Contains("rows=1"))));
+
+        var (_, again) = await client.ValidateAsync(Page, bytes, "entities.xlsx");
+        Assert.Single(Errors(again, "import-skipped"));
+    }
+
+    [Fact]
+    public async Task A_failed_check_digit_needs_the_code_verified_column()
+    {
+        var client = await App.LoginAsync("anji.officer");
+        var leader = await PersonIdInAsync(Anji);
+        var code = NewCode();
+        code = code[..17] + (code[17] == '0' ? "1" : "0");
+        var csv = $"主体名称,统一社会信用代码,主体类型,法定代表人身份证号,所在村（社区）,代码已核实\r\n" +
+                  $"{NewName("早期农场")},{code},家庭农场,{leader},余村,\r\n" +
+                  $"{NewName("早期农场")},{code},家庭农场,{leader},余村,是";
+
+        var (_, html) = await client.ValidateAsync(Page, Encoding.UTF8.GetBytes(csv), "entities.csv");
+
+        var error = Assert.Single(Errors(html));
+        Assert.Equal(2, error.Row);
+        Assert.Contains("代码已核实", error.Reason);
+        Assert.Contains("可导入 1 行", html);
+    }
+}

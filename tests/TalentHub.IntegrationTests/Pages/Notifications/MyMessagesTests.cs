@@ -1,0 +1,66 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using TalentHub.IntegrationTests.Pages.Training.Courses;
+using TalentHub.Web.Data;
+using TalentHub.Web.Services.Training;
+using TalentHub.Web.Services.Notifications;
+
+namespace TalentHub.IntegrationTests.Pages.Notifications;
+
+public sealed class MyMessagesTests(TalentHubFactory app) : AppTest(app)
+{
+    private const string Farmer = "13800000012";
+
+    private async Task DispatchUntilDeliveredAsync(int personId, int courseId)
+    {
+        for (var i = 0; i < 50; i++)
+        {
+            using var scope = App.Services.CreateScope();
+            var db = scope.ServiceProvider.GetRequiredService<TalentHubDbContext>();
+            if (await db.Messages.AnyAsync(m => m.PersonId == personId && m.CourseId == courseId)) return;
+            if (await scope.ServiceProvider.GetRequiredService<OutboxDispatcher>().DispatchAsync() == 0) return;
+        }
+    }
+
+    [Fact]
+    public async Task Messages_ShowADispatchedMessage_AndOpeningThePageClearsTheUnreadCount()
+    {
+        var (personId, village) = await App.FarmerPersonAsync(Farmer);
+        var course = await App.CreateOpenCourseAsync(village);
+        await App.EnrollAsync(course, personId);
+        await DispatchUntilDeliveredAsync(personId, course);
+        var title = await App.QueryAsync(db => db.Courses.Where(c => c.Id == course).Select(c => c.Title).FirstAsync());
+        var client = await App.LoginAsync(Farmer);
+
+        var before = await client.GetStringAsync("/My/Enrollments");
+        var messages = await client.GetStringAsync("/My/Messages");
+        var after = await client.GetStringAsync("/My/Enrollments");
+        var english = await client.GetStringAsync("/My/Messages?culture=en");
+
+        Assert.Contains("id=\"unread-count\"", before);
+        Assert.Contains($"报名成功：您已获得“{title}”的名额", messages);
+        Assert.Contains("data-unread=\"true\"", messages);
+        Assert.DoesNotContain("id=\"unread-count\"", messages);
+        Assert.DoesNotContain("id=\"unread-count\"", after);
+        Assert.Contains(title, english);
+        Assert.DoesNotContain("data-unread=\"true\"", english);
+        Assert.True(await App.QueryAsync(db => db.Messages.AllAsync(m => m.PersonId != personId || m.ReadAt != null)));
+    }
+
+    [Fact]
+    public async Task MarkAllRead_ClearsTheUnreadMessages()
+    {
+        var (personId, village) = await App.FarmerPersonAsync(Farmer);
+        var course = await App.CreateOpenCourseAsync(village);
+        await App.EnrollAsync(course, personId);
+        await DispatchUntilDeliveredAsync(personId, course);
+        var client = await App.LoginAsync(Farmer);
+        var token = FormClient.TokenOf(await client.GetStringAsync("/My/Enrollments"));
+
+        var response = await client.PostAsync("/My/Messages?handler=ReadAll",
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.True(await App.QueryAsync(db => db.Messages.AllAsync(m => m.PersonId != personId || m.ReadAt != null)));
+    }
+}

@@ -1,0 +1,153 @@
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using TalentHub.Web.Data;
+using static TalentHub.IntegrationTests.Support.ImportClient;
+
+namespace TalentHub.IntegrationTests.Pages.People;
+
+public sealed class PeopleImportTests(TalentHubFactory app) : AppTest(app)
+{
+    private const string Page = "/People/Import";
+
+    static PeopleImportTests() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+
+    private Task<int> CountAsync(params string[] names) =>
+        App.QueryAsync(db => db.People.IgnoreQueryFilters([RegionFilter.Name]).CountAsync(p => names.Contains(p.Name)));
+
+    [Fact]
+    public async Task A_gb18030_csv_is_checked_whole_then_written_on_confirm_and_a_second_import_changes_nothing()
+    {
+        var client = await App.LoginAsync("anji.clerk");
+        var good = new[] { NewName("导入甲"), NewName("导入乙"), NewName("导入丙") };
+        var bad = new[] { NewName("导入丁"), NewName("导入戊") };
+        var badId = NewId();
+        badId = badId[..17] + (badId[17] == '0' ? "1" : "0");
+        var csv = string.Join("\r\n",
+            "姓名,身份证号,手机号,所在村（社区）,人才类别,乡土人才类型",
+            $"{good[0]},{NewId()},{NewMobile()},余村,高素质农民,",
+            $"{bad[0]},{badId},,余村,高素质农民,",
+            $"{good[1]},{NewId()},,{Yucun},乡土人才,生产能手",
+            $"{bad[1]},{NewId()},,{WuxingVillage},高素质农民,",
+            $"{good[2]},{NewId()},,余村,\"农业职业经理人,农村实用人才带头人\",");
+        var bytes = Encoding.GetEncoding("GB18030").GetBytes(csv);
+
+        var (response, html) = await client.ValidateAsync(Page, bytes, "人才.csv");
+        // The same file checked a second time before the first is confirmed: its confirmation comes too late.
+        var (_, late) = await client.ValidateAsync(Page, bytes, "人才.csv");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var errors = Errors(html);
+        Assert.Equal([3, 5], errors.Select(e => e.Row).Distinct());
+        Assert.Contains(errors, e => e.Row == 3 && e.Column == "B（身份证号）" && e.Reason.Contains("校验位"));
+        Assert.Contains(errors, e => e.Row == 5 && e.Column == "D（所在村（社区））" && e.Reason.Contains("不在您所在的县"));
+        Assert.Contains("可导入 3 行", html);
+        Assert.Equal(0, await CountAsync([.. good, .. bad]));
+
+        var done = await client.ConfirmAsync(Page, html);
+
+        Assert.Contains("写入 3 行", done);
+        Assert.Equal(3, await CountAsync(good));
+        Assert.Equal(0, await CountAsync(bad));
+        Assert.True(await App.QueryAsync(db => db.People.IgnoreQueryFilters([RegionFilter.Name]).Where(p => good.Contains(p.Name)).AllAsync(p => p.CountyCode == Anji)));
+        Assert.True(await App.QueryAsync(db => db.AuditEntries.AnyAsync(a =>
+            a.Action == AuditAction.Import && a.UserName == "anji.clerk" && a.Changes!.Contains("rows=3") && a.CountyCode == Anji)));
+
+        var lateDone = await client.ConfirmAsync(Page, late);
+        Assert.Contains("写入 0 行，已存在跳过 3 行", lateDone);
+
+        var (_, again) = await client.ValidateAsync(Page, bytes, "人才.csv");
+        Assert.Contains("可导入 0 行，已存在跳过 3 行", again);
+        Assert.Equal(3, Errors(again, "import-skipped").Count(e => e.Reason.Contains("已存在（安吉县），跳过")));
+        Assert.DoesNotContain("name=\"Token\"", again);
+        Assert.Equal(3, await CountAsync(good));
+    }
+
+    [Fact]
+    public async Task An_xlsx_with_english_headers_made_in_excel_is_imported()
+    {
+        var client = await App.LoginAsync("city.officer");
+        var name = NewName("Xlsx");
+        var rows = new List<Dictionary<string, object?>>
+        {
+            new() { ["Name"] = name, ["ID number"] = NewId(), ["Mobile"] = 13912345678d, ["Village"] = Yucun, ["Categories"] = "ReturningEntrepreneur",
+                    ["Entrepreneur origin"] = "返乡农民工", ["Returned on"] = new DateTime(2023, 6, 1), ["Venture name"] = "竹林民宿", ["Investment (10,000 yuan)"] = 35.5d },
+        };
+        using var stream = new MemoryStream();
+        MiniExcelLibs.MiniExcel.SaveAs(stream, rows);
+
+        var (_, html) = await client.ValidateAsync(Page, stream.ToArray(), "people.xlsx");
+
+        Assert.Empty(Errors(html));
+        await client.ConfirmAsync(Page, html);
+        var venture = await App.QueryAsync(db => db.People.IgnoreQueryFilters([RegionFilter.Name]).AsNoTracking().Where(p => p.Name == name).Select(p => p.Venture).SingleAsync());
+        Assert.Equal("竹林民宿", venture!.Name);
+        Assert.Equal(35.5m, venture.Investment);
+        Assert.Equal(new DateOnly(2023, 6, 1), venture.ReturnedOn);
+    }
+
+    [Fact]
+    public async Task A_file_over_the_cap_is_refused_with_the_cap_in_the_message()
+    {
+        var client = await App.LoginAsync("anji.clerk");
+        var slightlyOver = new byte[5 * 1024 * 1024 + 10_000];
+        var farOver = new byte[15 * 1024 * 1024];
+
+        var (response, html) = await client.ValidateAsync(Page, slightlyOver, "big.csv");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("文件不能超过 5 MB", html);
+
+        var (redirect, _) = await client.ValidateAsync(Page, farOver, "huge.csv");
+        Assert.Equal(HttpStatusCode.Redirect, redirect.StatusCode);
+        Assert.Contains("文件不能超过 5 MB", await client.GetStringAsync(redirect.Headers.Location!.ToString()));
+    }
+
+    [Fact]
+    public async Task A_file_without_the_required_columns_is_rejected_and_cannot_be_confirmed()
+    {
+        var client = await App.LoginAsync("anji.clerk");
+
+        var (_, html) = await client.ValidateAsync(Page, Encoding.UTF8.GetBytes("姓名,手机号\r\n张三,13800000000"), "x.csv");
+
+        Assert.Contains(Errors(html), e => e.Row == 1 && e.Column.Contains("身份证号") && e.Reason.Contains("缺少"));
+        Assert.DoesNotContain("name=\"Token\"", html);
+    }
+
+    [Fact]
+    public async Task Another_user_cannot_confirm_an_upload_they_did_not_make()
+    {
+        var clerk = await App.LoginAsync("anji.clerk");
+        var csv = $"姓名,身份证号,所在村（社区）,人才类别\r\n{NewName("他人")},{NewId()},余村,高素质农民";
+        var (_, html) = await clerk.ValidateAsync(Page, Encoding.UTF8.GetBytes(csv), "x.csv");
+        var officer = await App.LoginAsync("anji.officer");
+
+        var response = await officer.PostFormAsync(Page + "?handler=Confirm", new() { ["Token"] = TokenOf(html) }, formPage: Page);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("上传的文件已过期或不存在", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Templates_download_with_chinese_headers()
+    {
+        var client = await App.LoginAsync("anji.clerk");
+
+        var csv = await client.GetByteArrayAsync(Page + "?handler=Template&format=csv");
+        var xlsx = await client.GetByteArrayAsync(Page + "?handler=Template&format=xlsx");
+
+        Assert.Equal([0xEF, 0xBB, 0xBF], csv[..3]);
+        Assert.StartsWith("姓名,身份证号,手机号", Encoding.UTF8.GetString(csv[3..]));
+        var header = MiniExcelLibs.MiniExcel.Query(new MemoryStream(xlsx), useHeaderRow: false).Cast<IDictionary<string, object>>().First();
+        Assert.Equal("姓名", header["A"]);
+    }
+
+    [Fact]
+    public async Task Only_registry_staff_may_import()
+    {
+        var trainer = await App.LoginAsync("trainer.wang");
+
+        var response = await trainer.GetAsync(Page);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/Identity/Account/AccessDenied", response.Headers.Location!.PathAndQuery);
+    }
+}

@@ -1,0 +1,93 @@
+using Microsoft.EntityFrameworkCore;
+using TalentHub.Web.Domain.Training;
+
+namespace TalentHub.IntegrationTests.Pages.Training.Catalog;
+
+public sealed class CatalogTests(TalentHubFactory app) : AppTest(app)
+{
+    [Fact]
+    public async Task Anonymous_CanBrowseTheCatalogAndACourse_AndIsAskedToLogInToEnroll()
+    {
+        var courseId = await App.OpenCourseAsync(10, "匿名浏览");
+        var client = App.NewClient();
+
+        var list = await client.GetStringAsync("/Catalog");
+        var page = await client.GetStringAsync($"/Catalog/{courseId}");
+
+        Assert.Contains($"data-course=\"{courseId}\"", list);
+        Assert.Contains("登录后报名", page);
+        Assert.Contains("剩余名额 10", page);
+    }
+
+    [Fact]
+    public async Task Farmer_EnrollsThroughTheCoursePage_AndGetsAConfirmedPlace()
+    {
+        var courseId = await App.OpenCourseAsync(5, "农户报名");
+        var mobile = (await App.FarmersAsync(1))[0];
+        var client = await App.LoginAsync(mobile, "bamboo hills and white tea");
+
+        var response = await client.PostFormAsync($"/Catalog/{courseId}?handler=Enroll", new(), formPage: $"/Catalog/{courseId}");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var status = await App.QueryAsync(db => db.Enrollments.Where(e => e.CourseId == courseId).Select(e => e.Status).SingleAsync());
+        Assert.Equal(EnrollmentStatus.Confirmed, status);
+        Assert.Equal(1, await App.QueryAsync(db => db.Outbox.CountAsync(n => n.CourseId == courseId)));
+    }
+
+    [Fact]
+    public async Task Farmer_EnrollingTwice_IsToldTheyAreAlreadyEnrolled()
+    {
+        var courseId = await App.OpenCourseAsync(5, "重复报名");
+        var mobile = (await App.FarmersAsync(1))[0];
+        var client = await App.LoginAsync(mobile, "bamboo hills and white tea");
+        var token = FormClient.TokenOf(await client.GetStringAsync($"/Catalog/{courseId}"));
+        var form = () => new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token });
+
+        await client.PostAsync($"/Catalog/{courseId}?handler=Enroll", form());
+        var second = await client.PostAsync($"/Catalog/{courseId}?handler=Enroll", form());
+
+        Assert.Contains("已经报名了这个培训班", await second.Content.ReadAsStringAsync());
+        Assert.Equal(1, await App.QueryAsync(db => db.Enrollments.CountAsync(e => e.CourseId == courseId)));
+    }
+
+    [Fact]
+    public async Task FarmerFromAnotherCounty_SeesWhyTheyCannotEnroll()
+    {
+        var courseId = await App.OpenCourseAsync(5, "外县", village: "330502100001");
+        var client = await App.LoginAsync("13800000001");
+
+        var page = await client.GetStringAsync($"/Catalog/{courseId}");
+
+        Assert.Contains("data-refusal=\"RegionNotEligible\"", page);
+        Assert.DoesNotContain("id=\"enroll\"", page);
+    }
+
+    [Fact]
+    public async Task Staff_PostingEnroll_IsForbidden()
+    {
+        var courseId = await App.OpenCourseAsync(5, "员工");
+        var client = await App.LoginAsync("anji.clerk");
+
+        var response = await client.PostFormAsync($"/Catalog/{courseId}?handler=Enroll", new(), formPage: $"/Catalog/{courseId}");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Contains("AccessDenied", response.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
+    public async Task DraftCourse_IsNotInTheCatalog()
+    {
+        var id = await App.QueryAsync(async db =>
+        {
+            var course = new Course { Title = "草稿", Organiser = "x", TotalHours = 4 };
+            course.MoveTo("330523108204");
+            course.SetCapacity(5);
+            course.SetWindow(DateTimeOffset.UtcNow, DateTimeOffset.UtcNow.AddDays(1));
+            db.Courses.Add(course);
+            await db.SaveChangesAsync();
+            return course.Id;
+        });
+
+        Assert.Equal(HttpStatusCode.NotFound, (await App.NewClient().GetAsync($"/Catalog/{id}")).StatusCode);
+    }
+}

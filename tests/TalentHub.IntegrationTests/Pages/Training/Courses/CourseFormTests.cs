@@ -1,0 +1,124 @@
+using TalentHub.Web.Data;
+using Microsoft.EntityFrameworkCore;
+using TalentHub.Web.Domain.Training;
+using static TalentHub.IntegrationTests.Pages.Training.Courses.CourseForms;
+
+namespace TalentHub.IntegrationTests.Pages.Training.Courses;
+
+public sealed class CourseFormTests(TalentHubFactory app) : AppTest(app)
+{
+    [Fact]
+    public async Task Clerk_CreatesACourseWithTwoSessions_StoredAsUtcInstantsAndListed()
+    {
+        var client = await App.LoginAsync("anji.clerk");
+        var title = UniqueTitle("直播带货");
+        var day = Today.AddDays(40);
+
+        var id = await client.CreateAsync(Fields(title, sessions: [(day, "09:00", "11:30"), (day.AddDays(1), "14:00", "17:00")]));
+
+        var course = await App.CourseAsync(id);
+        Assert.Equal(CourseStatus.Draft, course.Status);
+        Assert.Equal("330523000000", course.CountyCode);
+        var sessions = course.Sessions.OrderBy(s => s.StartsAt).ToList();
+        Assert.Equal(2, sessions.Count);
+        // 09:00 in Shanghai is 01:00 UTC.
+        Assert.Equal(new DateTimeOffset(day.ToDateTime(new TimeOnly(1, 0)), TimeSpan.Zero), sessions[0].StartsAt);
+        Assert.Equal(new DateTimeOffset(day.ToDateTime(new TimeOnly(3, 30)), TimeSpan.Zero), sessions[0].EndsAt);
+        Assert.Equal(new DateTimeOffset(day.AddDays(1).ToDateTime(new TimeOnly(6, 0)), TimeSpan.Zero), sessions[1].StartsAt);
+        Assert.Equal(5.5m, course.TotalHours);
+        Assert.Equal(new DateTimeOffset(Today.AddDays(1).ToDateTime(new TimeOnly(1, 0)), TimeSpan.Zero), course.EnrollmentOpensAt);
+
+        var list = await client.GetStringAsync("/Courses?Q=" + Uri.EscapeDataString(title));
+        Assert.Contains($"href=\"/Courses/{id}\"", list);
+        var details = await client.GetStringAsync($"/Courses/{id}");
+        Assert.Contains("09:00–11:30", details);
+        Assert.Contains("14:00–17:00", details);
+    }
+
+    [Fact]
+    public async Task BadWindow_OverlappingSessions_AndZeroCapacity_AreShownNextToTheirFields()
+    {
+        var client = await App.LoginAsync("anji.clerk");
+        var day = Today.AddDays(40);
+        var fields = Fields(UniqueTitle("错误"), capacity: 0, opens: Today.AddDays(10), closes: Today.AddDays(5),
+            sessions: [(day, "09:00", "11:00"), (day, "10:00", "12:00"), (day.AddDays(1), "15:00", "14:00")]);
+
+        var response = await client.PostFormAsync("/Courses/Create", fields);
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.True(HasFieldError(html, "Input.Capacity", "名额至少为 1"), Errors(html));
+        Assert.True(HasFieldError(html, "Input.EnrollmentClosesAt", "报名截止时间须晚于报名开始时间"), Errors(html));
+        Assert.True(HasFieldError(html, "Input.Sessions[1]", "与其他课次时间重叠"), Errors(html));
+        Assert.True(HasFieldError(html, "Input.Sessions[2]", "结束时间须晚于开始时间"), Errors(html));
+        Assert.False(await App.QueryAsync(db => db.Courses.IgnoreQueryFilters([RegionFilter.Name]).AnyAsync(c => c.Title == fields["Input.Title"])));
+    }
+
+    [Fact]
+    public async Task AHalfFilledSessionRow_AsksForTheMissingTimes_AndBlankRowsAreIgnored()
+    {
+        var client = await App.LoginAsync("anji.clerk");
+        var fields = Fields(UniqueTitle("半行"), sessions: [(Today.AddDays(40), "09:00", "10:00")]);
+        fields["Input.Sessions[1].Topic"] = "只有内容";
+        fields["Input.Sessions[2].Date"] = "";
+
+        var html = await (await client.PostFormAsync("/Courses/Create", fields)).Content.ReadAsStringAsync();
+
+        Assert.True(HasFieldError(html, "Input.Sessions[1].Date", "日期"), Errors(html));
+        Assert.True(HasFieldError(html, "Input.Sessions[1].Start", "开始"), Errors(html));
+        Assert.False(HasFieldError(html, "Input.Sessions[2].Date", "日期"), Errors(html));
+    }
+
+    [Fact]
+    public async Task Edit_ChangesFieldsAndSessions_AndAStaleEditIsRefused()
+    {
+        var client = await App.LoginAsync("anji.clerk");
+        var day = Today.AddDays(45);
+        var id = await client.CreateAsync(Fields(UniqueTitle("编辑"), sessions: [(day, "09:00", "11:00"), (day.AddDays(1), "09:00", "11:00")]));
+        var course = await App.CourseAsync(id);
+        var sessions = course.Sessions.OrderBy(s => s.StartsAt).ToList();
+        var newTitle = UniqueTitle("已编辑");
+
+        var fields = Fields(newTitle, capacity: 40);
+        fields["Input.Version"] = course.Version.ToString();
+        AddSession(fields, 0, day, "08:30", "11:00", "改时间", sessions[0].Id);
+        AddSession(fields, 1, day.AddDays(1), "09:00", "11:00", "删除", sessions[1].Id);
+        fields["Input.Sessions[1].Delete"] = "true";
+        AddSession(fields, 2, day.AddDays(2), "13:00", "15:00", "新增");
+        var response = await client.PostFormAsync($"/Courses/{id}/Edit", fields);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var saved = await App.CourseAsync(id);
+        Assert.Equal(newTitle, saved.Title);
+        Assert.Equal(40, saved.Capacity);
+        Assert.Equal(course.Version + 1, saved.Version);
+        var kept = saved.Sessions.OrderBy(s => s.StartsAt).ToList();
+        Assert.Equal(2, kept.Count);
+        Assert.Equal(sessions[0].Id, kept[0].Id);
+        Assert.Equal(new DateTimeOffset(day.ToDateTime(new TimeOnly(0, 30)), TimeSpan.Zero), kept[0].StartsAt);
+        Assert.Equal("新增", kept[1].Topic);
+
+        fields["Input.Title"] = UniqueTitle("过期");
+        fields.Remove("Input.Sessions[1].Id");
+        foreach (var key in fields.Keys.Where(k => k.StartsWith("Input.Sessions[1]") || k.StartsWith("Input.Sessions[2]")).ToList()) fields.Remove(key);
+        var stale = await client.PostFormAsync($"/Courses/{id}/Edit", fields);
+
+        Assert.Equal(HttpStatusCode.OK, stale.StatusCode);
+        Assert.Contains("数据已被他人修改", await stale.Content.ReadAsStringAsync());
+        Assert.Equal(newTitle, (await App.CourseAsync(id)).Title);
+    }
+
+    [Fact]
+    public async Task EditForm_ShowsTheExistingSessionsInShanghaiTime_WithBlankRowsToAdd()
+    {
+        var client = await App.LoginAsync("anji.officer");
+        var id = await client.CreateSimpleAsync(UniqueTitle("回显"));
+
+        var html = await client.GetStringAsync($"/Courses/{id}/Edit");
+
+        Assert.Contains("value=\"09:00\"", html);
+        Assert.Contains("value=\"11:30\"", html);
+        Assert.Contains("name=\"Input.Sessions[0].Delete\"", html);
+        Assert.Contains("name=\"Input.Sessions[5].Date\"", html);
+    }
+}

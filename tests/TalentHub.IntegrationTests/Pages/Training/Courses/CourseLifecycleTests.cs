@@ -1,0 +1,94 @@
+using TalentHub.Web.Data;
+using TalentHub.IntegrationTests.Pages.Training.Courses;
+using Microsoft.EntityFrameworkCore;
+using TalentHub.Web.Domain.Notifications;
+using TalentHub.Web.Domain.Training;
+using static TalentHub.IntegrationTests.Pages.Training.Courses.CourseForms;
+
+namespace TalentHub.IntegrationTests.Pages.Training.Courses;
+
+public sealed class CourseLifecycleTests(TalentHubFactory app) : AppTest(app)
+{
+    [Fact]
+    public async Task Clerk_CannotPublish_ButTheCountyOfficerCan()
+    {
+        var clerk = await App.LoginAsync("anji.clerk");
+        var id = await clerk.CreateSimpleAsync(UniqueTitle("发布"));
+
+        var page = await clerk.GetStringAsync($"/Courses/{id}");
+        Assert.DoesNotContain("data-move=\"Published\"", page);
+        var refused = await clerk.MoveAsync(id, CourseStatus.Published);
+        Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
+        Assert.StartsWith("/Identity/Account/AccessDenied", refused.Headers.Location!.PathAndQuery);
+        Assert.Equal(CourseStatus.Draft, (await App.CourseAsync(id)).Status);
+
+        var officer = await App.LoginAsync("anji.officer");
+        Assert.Contains("data-move=\"Published\"", await officer.GetStringAsync($"/Courses/{id}"));
+        var published = await officer.MoveAsync(id, CourseStatus.Published);
+
+        Assert.Equal(HttpStatusCode.Redirect, published.StatusCode);
+        Assert.Equal($"/Courses/{id}", published.Headers.Location!.OriginalString);
+        Assert.Equal(CourseStatus.Published, (await App.CourseAsync(id)).Status);
+    }
+
+    [Fact]
+    public async Task PublishingWithoutSessions_ShowsTheRuleOnThePage()
+    {
+        var officer = await App.LoginAsync("anji.officer");
+        var id = await officer.CreateAsync(Fields(UniqueTitle("无课次")));
+
+        var response = await officer.MoveAsync(id, CourseStatus.Published);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("发布前请至少安排一次课", await response.Content.ReadAsStringAsync());
+        Assert.Equal(CourseStatus.Draft, (await App.CourseAsync(id)).Status);
+    }
+
+    [Fact]
+    public async Task Cancel_AsksFirst_ThenTellsEveryoneEnrolled()
+    {
+        var id = await App.CreateOpenCourseByFormAsync(UniqueTitle("取消"));
+        var person = await App.PersonIdInCountyAsync("330523");
+        var outcome = await App.EnrollAsync(id, person);
+        Assert.True(outcome.Enrolled, string.Join(",", outcome.Refusals));
+        var officer = await App.LoginAsync("anji.officer");
+
+        var asked = await officer.MoveAsync(id, CourseStatus.Cancelled);
+        Assert.Equal(HttpStatusCode.OK, asked.StatusCode);
+        Assert.Contains("id=\"cancel-confirm\"", await asked.Content.ReadAsStringAsync());
+        Assert.Equal(CourseStatus.EnrollmentOpen, (await App.CourseAsync(id)).Status);
+
+        var cancelled = await officer.MoveAsync(id, CourseStatus.Cancelled, confirmed: true);
+
+        Assert.Equal(HttpStatusCode.Redirect, cancelled.StatusCode);
+        Assert.Equal(CourseStatus.Cancelled, (await App.CourseAsync(id)).Status);
+        Assert.True(await App.QueryAsync(db => db.Outbox.AnyAsync(n =>
+            n.CourseId == id && n.PersonId == person && n.Kind == NotificationKind.CourseCancelled)));
+    }
+
+    [Fact]
+    public async Task EditingALiveCourse_TellsTheEnrolled_AndARaisedCapacityPromotesTheWaitlist()
+    {
+        var id = await App.CreateOpenCourseByFormAsync(UniqueTitle("改动"), capacity: 1);
+        var people = await App.QueryAsync(db => db.People.IgnoreQueryFilters([RegionFilter.Name]).Where(p => p.CountyCode == "330523000000")
+            .OrderBy(p => p.Id).Select(p => p.Id).Take(2).ToListAsync());
+        Assert.Equal(EnrollmentStatus.Confirmed, (await App.EnrollAsync(id, people[0])).Status);
+        Assert.Equal(EnrollmentStatus.Waitlisted, (await App.EnrollAsync(id, people[1])).Status);
+        var course = await App.CourseAsync(id);
+        var officer = await App.LoginAsync("anji.officer");
+
+        var fields = Fields(course.Title, capacity: 2, opens: Today.AddDays(-1));
+        fields["Input.Version"] = course.Version.ToString();
+        var session = course.Sessions.Single();
+        AddSession(fields, 0, Today.AddDays(30), "09:00", "12:00", "延长", session.Id);
+        var response = await officer.PostFormAsync($"/Courses/{id}/Edit", fields);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var notices = await App.QueryAsync(db => db.Outbox.Where(n => n.CourseId == id && n.Kind == NotificationKind.CourseChanged)
+            .Select(n => n.PersonId).ToListAsync());
+        Assert.Contains(people[0], notices);
+        Assert.Equal(EnrollmentStatus.Confirmed, await App.QueryAsync(db => db.Enrollments
+            .Where(e => e.CourseId == id && e.PersonId == people[1]).Select(e => e.Status).SingleAsync()));
+        Assert.Equal(2, (await App.CourseAsync(id)).ConfirmedCount);
+    }
+}

@@ -1,0 +1,82 @@
+using System.Net.Http.Headers;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using TalentHub.Web.Domain.Common;
+using TalentHub.Web.Domain.Training;
+
+namespace TalentHub.IntegrationTests.Pages.Training.Courses.Outcomes;
+
+public sealed class AssessmentTests(TalentHubFactory app) : AppTest(app)
+{
+    [Fact]
+    public async Task Trainer_EntersAllScoresInOneForm_AndABadValueIsShownNextToItsFieldWithNothingWritten()
+    {
+        var course = await App.InProgressCourseAsync(assessed: true);
+        var trainees = await App.TraineesAsync(course.Id, 2);
+        var a = await App.EnrollmentIdAsync(course.Id, trainees[0].PersonId);
+        var b = await App.EnrollmentIdAsync(course.Id, trainees[1].PersonId);
+        var trainer = await App.LoginAsync("trainer.wang");
+        var url = $"/Courses/{course.Id}/Assessment";
+
+        var bad = await trainer.PostFormAsync(url + "?handler=Save", new() { [$"Scores[{a}]"] = "88", [$"Scores[{b}]"] = "101" }, url);
+        var badHtml = await bad.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, bad.StatusCode);
+        Assert.Contains("成绩须为 0 到 100 之间的数字", badHtml);
+        Assert.Null(await ScoreAsync(a));
+
+        var good = await trainer.PostFormAsync(url + "?handler=Save", new() { [$"Scores[{a}]"] = "88", [$"Scores[{b}]"] = "59.5" }, url);
+        Assert.Equal(HttpStatusCode.Redirect, good.StatusCode);
+        Assert.Equal(88m, await ScoreAsync(a));
+        Assert.Equal(59.5m, await ScoreAsync(b));
+        Assert.True(await App.QueryAsync(db => db.AuditEntries.AnyAsync(x => x.EntityType == nameof(Enrollment) && x.EntityId == a.ToString() && x.Changes!.Contains("Score"))));
+    }
+
+    [Fact]
+    public async Task ScoresImport_ChecksTheFileFirst_ThenTheConfirmWritesTheValidRows()
+    {
+        var course = await App.InProgressCourseAsync(assessed: true);
+        var trainee = (await App.TraineesAsync(course.Id, 1))[0];
+        var enrollment = await App.EnrollmentIdAsync(course.Id, trainee.PersonId);
+        var idNumber = await App.QueryAsync(db => db.People.Where(p => p.Id == trainee.PersonId).Select(p => p.IdNumber).FirstAsync());
+        var clerk = await App.LoginAsync("anji.clerk");
+        var url = $"/Courses/{course.Id}/Assessment";
+        var token = FormClient.TokenOf(await clerk.GetStringAsync(url));
+        var csv = $"身份证号,成绩\r\n{idNumber},92\r\n{IdNumber.Create("330523", new DateOnly(1960, 2, 2), 7, Sex.Male).Value},70\r\n";
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(token), "__RequestVerificationToken" },
+        };
+        var file = new ByteArrayContent(Encoding.UTF8.GetBytes(csv));
+        file.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
+        form.Add(file, "Upload", "scores.csv");
+
+        var check = await (await clerk.PostAsync(url + "?handler=Validate", form)).Content.ReadAsStringAsync();
+        Assert.Contains("此人不是本班的在读学员", check);
+        Assert.Contains($"name=\"Scores[{enrollment}]\" value=\"92\"", check);
+        Assert.Null(await ScoreAsync(enrollment));
+
+        var confirm = await clerk.PostFormAsync(url + "?handler=Save", new() { [$"Scores[{enrollment}]"] = "92" }, url);
+        Assert.Equal(HttpStatusCode.Redirect, confirm.StatusCode);
+        Assert.Equal(92m, await ScoreAsync(enrollment));
+    }
+
+    [Fact]
+    public async Task AnotherCounty_GetsNotFound_OnAssessmentAndResults_AndTheAtRiskListShows()
+    {
+        var course = await App.InProgressCourseAsync(pastSessions: 3, assessed: true);
+        var trainee = (await App.TraineesAsync(course.Id, 1))[0];
+        var id = await App.EnrollmentIdAsync(course.Id, trainee.PersonId);
+        await App.MarkAsync(course.Id, course.SessionIds[0], new Dictionary<int, AttendanceMark> { [id] = AttendanceMark.Absent });
+        var wuxing = await App.LoginAsync("wuxing.officer");
+        var officer = await App.LoginAsync("anji.officer");
+
+        Assert.Equal(HttpStatusCode.NotFound, (await wuxing.GetAsync($"/Courses/{course.Id}/Assessment")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await wuxing.GetAsync($"/Courses/{course.Id}/Outcomes")).StatusCode);
+        var results = await officer.GetStringAsync($"/Courses/{course.Id}/Outcomes");
+        Assert.Contains("id=\"at-risk\"", results);
+        Assert.Contains($"data-enrollment=\"{id}\" data-risk=\"Impossible\"", results);
+    }
+
+    private Task<decimal?> ScoreAsync(int enrollmentId) =>
+        App.QueryAsync(db => db.Enrollments.Where(e => e.Id == enrollmentId).Select(e => e.Score).FirstAsync());
+}

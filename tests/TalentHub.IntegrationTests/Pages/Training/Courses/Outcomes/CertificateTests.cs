@@ -1,0 +1,126 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.EntityFrameworkCore;
+using TalentHub.Web.Domain.Training;
+using TalentHub.Web.Services.Training;
+
+namespace TalentHub.IntegrationTests.Pages.Training.Courses.Outcomes;
+
+public sealed class CertificateTests(TalentHubFactory app) : AppTest(app)
+{
+    [Fact]
+    public async Task CompletedTrainee_GetsACertificate_SeesIt_AndItVerifiesAnonymouslyWithAMaskedName()
+    {
+        var (course, farmer, number) = await CertifiedAsync();
+        var client = await App.LoginAsync(farmer);
+        var id = await App.QueryAsync(db => db.Certificates.Where(c => c.Number == number).Select(c => c.Id).FirstAsync());
+        var name = await App.QueryAsync(db => db.People.Where(p => p.Id == farmer.PersonId).Select(p => p.Name).FirstAsync());
+
+        var list = await client.GetStringAsync("/My/Certificates");
+        var page = await client.GetStringAsync($"/My/Certificates/{id}");
+        var pageEn = await client.GetStringAsync($"/My/Certificates/{id}?culture=en");
+        var verify = await App.NewClient().GetAsync($"/Verify/{number}");
+        var html = await verify.Content.ReadAsStringAsync();
+
+        Assert.Matches(@"^TH-\d{4}-330523-\d{5}$", number);
+        Assert.Contains(number, list);
+        Assert.Contains("结业证书", page);
+        Assert.Contains($"/Verify/{number}", page);
+        Assert.Contains("<svg", page);
+        Assert.Contains("Certificate of Completion", pageEn);
+        Assert.Equal(HttpStatusCode.OK, verify.StatusCode);
+        Assert.Contains(Web.Domain.Common.Masking.Name(name), html);
+        Assert.DoesNotContain(name, html);
+        Assert.Contains(course.Title, html);
+        Assert.Contains("安吉县农业农村局", html);
+        Assert.Contains("此证书真实有效", html);
+    }
+
+    [Fact]
+    public async Task SomeoneElsesCertificate_IsNotFoundForAFarmer_AndUnknownNumbersAre404()
+    {
+        var (_, _, number) = await CertifiedAsync();
+        var id = await App.QueryAsync(db => db.Certificates.Where(c => c.Number == number).Select(c => c.Id).FirstAsync());
+        var other = await App.LoginAsync((await App.NewFarmersAsync(1))[0]);
+        var anonymous = App.NewClient();
+
+        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/My/Certificates/{id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync("/Verify/TH-1999-330523-99999")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync("/Verify/not-a-number")).StatusCode);
+    }
+
+    [Fact]
+    public async Task OfficerRevokes_WithAReason_VerificationSaysRevokedWithTheDateButNotTheReason()
+    {
+        var (course, _, number) = await CertifiedAsync();
+        var certificateId = await App.QueryAsync(db => db.Certificates.Where(c => c.Number == number).Select(c => c.Id).FirstAsync());
+        var officer = await App.LoginAsync("anji.officer");
+        var url = $"/Courses/{course.Id}/Outcomes";
+
+        var missing = await officer.PostFormAsync(url + "?handler=Revoke", new() { ["certificateId"] = certificateId.ToString(), ["RevokeReason"] = "" }, url);
+        var clerk = await App.LoginAsync("anji.clerk");
+        var byClerk = await clerk.PostFormAsync(url + "?handler=Revoke", new() { ["certificateId"] = certificateId.ToString(), ["RevokeReason"] = "x" }, url);
+        var wuxing = await App.LoginAsync("wuxing.officer");
+        var elsewhere = await wuxing.GetAsync(url);
+        var revoked = await officer.PostFormAsync(url + "?handler=Revoke", new() { ["certificateId"] = certificateId.ToString(), ["RevokeReason"] = "冒名顶替参训" }, url);
+        var verify = await (await App.NewClient().GetAsync($"/Verify/{number}")).Content.ReadAsStringAsync();
+
+        Assert.Contains("请填写撤销原因", await missing.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Redirect, byClerk.StatusCode);
+        Assert.StartsWith("/Identity/Account/AccessDenied", byClerk.Headers.Location!.PathAndQuery);
+        Assert.Equal(HttpStatusCode.NotFound, elsewhere.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, revoked.StatusCode);
+        Assert.Contains("已于", verify);
+        Assert.DoesNotContain("冒名顶替", verify);
+        var audit = await App.QueryAsync(db => db.AuditEntries.Where(a => a.EntityType == nameof(Certificate) && a.EntityId == certificateId.ToString()
+            && a.Action == Web.Data.AuditAction.Update).Select(a => new { a.UserName, a.Changes }).SingleAsync());
+        Assert.Equal("anji.officer", audit.UserName);
+        Assert.Contains("RevokedReason", audit.Changes);
+    }
+
+    [Fact]
+    public async Task IssuingTwice_IssuesNothingTheSecondTime()
+    {
+        var (course, _, _) = await CertifiedAsync();
+        Assert.Equal(0, await App.RunAsync<CertificateService, int>(s => s.IssueDueAsync()));
+        Assert.Equal(1, await App.QueryAsync(db => db.Certificates.CountAsync(c => c.CourseId == course.Id)));
+    }
+
+    /// <summary>A finished course with one trainee who attended, completed and was certified by the issuer.</summary>
+    private async Task<(TestCourse Course, TestFarmer Farmer, string Number)> CertifiedAsync()
+    {
+        var course = await App.FinishedCourseAsync(1);
+        var farmer = (await App.TraineesAsync(course.Id, 1))[0];
+        var enrollment = await App.EnrollmentIdAsync(course.Id, farmer.PersonId);
+        await App.MarkAsync(course.Id, course.SessionIds[0], new Dictionary<int, AttendanceMark> { [enrollment] = AttendanceMark.Present });
+        await App.CompleteAsync(course.Id);
+        await App.RunAsync<CertificateService, int>(s => s.IssueDueAsync());
+        var number = await App.QueryAsync(db => db.Certificates.Where(c => c.EnrollmentId == enrollment).Select(c => c.Number).SingleAsync());
+        return (course, farmer, number);
+    }
+}
+
+/// <summary>The app with a verification limit of 3 a minute.</summary>
+public sealed class VerifyLimitFactory : TalentHubFactory
+{
+    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        ["TalentHub:Verify:PerMinute"] = "3",
+        ["TalentHub:SeedDemoData"] = "false",
+        ["Quartz:Enabled"] = "false",
+    };
+}
+
+public sealed class VerifyRateLimitTests(VerifyLimitFactory app) : IClassFixture<VerifyLimitFactory>
+{
+    [Fact]
+    public async Task Verification_BeyondTheLimit_AnswersTooManyRequests()
+    {
+        var client = app.NewClient();
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 5; i++) statuses.Add((await client.GetAsync($"/Verify/TH-2027-330523-{i:D5}")).StatusCode);
+        var last = await client.GetAsync("/Verify/TH-2027-330523-00009");
+
+        Assert.Equal([HttpStatusCode.NotFound, HttpStatusCode.NotFound, HttpStatusCode.NotFound, HttpStatusCode.TooManyRequests, HttpStatusCode.TooManyRequests], statuses);
+        Assert.Contains("查询过于频繁", await last.Content.ReadAsStringAsync());
+    }
+}

@@ -1,0 +1,60 @@
+using Microsoft.EntityFrameworkCore;
+using TalentHub.Web.Domain.Training;
+using TalentHub.Web.Services.Training;
+
+namespace TalentHub.IntegrationTests.Pages.Training.Courses.Outcomes;
+
+public sealed class SeededOutcomesTests(TalentHubFactory app) : AppTest(app)
+{
+    [Fact]
+    public async Task DemoData_HasAttendanceScoresCompletionsCertificatesSurveysAndFollowUps()
+    {
+        var seeded = await App.QueryAsync(async db => new
+        {
+            Marks = await db.Attendance.CountAsync(a => a.MarkedBy == "trainer.wang" || a.MarkedBy == null),
+            NotCompleted = await db.Enrollments.CountAsync(e => e.Status == EnrollmentStatus.NotCompleted),
+            Certificates = await db.Certificates.CountAsync(),
+            Answers = await db.SurveyAnswers.CountAsync(),
+            Done = await db.FollowUpTasks.CountAsync(t => t.RecordedBy == "seed"),
+            Open = await db.FollowUpTasks.CountAsync(t => t.RecordedAt == null),
+        });
+        Assert.True(seeded.Marks > 100);
+        Assert.True(seeded.NotCompleted > 0);
+        Assert.True(seeded.Certificates > 100);
+        Assert.True(seeded.Answers > 50);
+        Assert.True(seeded.Done > 0);
+        Assert.True(seeded.Open > 0);
+    }
+
+    [Fact]
+    public async Task DemoFarmer_HoldsSeveralCertificates_AndCanCheckInToTheSessionRunningNow()
+    {
+        var client = await App.LoginAsync("13800000006");
+        var certificates = await client.GetStringAsync("/My/Certificates");
+        Assert.True(System.Text.RegularExpressions.Regex.Matches(certificates, "data-certificate=").Count >= 2);
+
+        var now = DateTimeOffset.UtcNow;
+        var running = await App.QueryAsync(db => db.CourseSessions.Where(s => s.StartsAt <= now && s.EndsAt > now)
+            .Join(db.Courses, s => s.CourseId, c => c.Id, (s, c) => new { s.Id, c.Status, c.Title, CourseId = c.Id }).ToListAsync());
+        var anji = Assert.Single(running, r => r.Status == CourseStatus.InProgress && r.Title.Contains("41期"));
+        var trainer = await App.LoginAsync("trainer.wang");
+        var code = TalentHub.IntegrationTests.Pages.Training.My.CheckInTests.CodeOf(await trainer.GetStringAsync($"/Courses/{anji.CourseId}/Sessions/{anji.Id}/Code"));
+        var response = await client.PostFormAsync("/My/CheckIn", new() { ["Code"] = code });
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Programs_ShowTheSatisfiedShareAgainstTheNinetyFivePercentLine()
+    {
+        var program = await App.QueryAsync(db => db.SurveyAnswers.Join(db.Courses, a => a.CourseId, c => c.Id, (a, c) => c.ProgramId)
+            .Where(p => p != null).Select(p => p!.Value).FirstAsync());
+        var officer = await App.LoginAsync("city.officer");
+
+        var html = await officer.GetStringAsync("/Programs");
+
+        var cell = System.Text.RegularExpressions.Regex.Match(html, $"data-satisfaction=\"{program}\">\\s*<span class=\"badge (text-bg-success|text-bg-danger)\"[^>]*>([\\d.]+)%");
+        Assert.True(cell.Success, "no satisfaction badge for the program");
+        var share = decimal.Parse(cell.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(share >= 95 ? "text-bg-success" : "text-bg-danger", cell.Groups[1].Value);
+    }
+}

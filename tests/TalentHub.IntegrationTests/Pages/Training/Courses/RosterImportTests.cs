@@ -1,0 +1,122 @@
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using TalentHub.Web.Data;
+using TalentHub.Web.Domain.Common;
+using TalentHub.Web.Domain.People;
+using TalentHub.Web.Domain.Training;
+
+namespace TalentHub.IntegrationTests.Pages.Training.Courses;
+
+public sealed partial class RosterImportTests(TalentHubFactory app) : AppTest(app)
+{
+    static RosterImportTests() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+
+    private static string ImportUrl(int courseId) => $"/Courses/{courseId}/Roster/Import";
+
+    private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, int courseId, byte[] file, string fileName)
+    {
+        var token = FormClient.TokenOf(await client.GetStringAsync(ImportUrl(courseId)));
+        using var content = new MultipartFormDataContent
+        {
+            { new StringContent(token), "__RequestVerificationToken" },
+        };
+        var part = new ByteArrayContent(file);
+        part.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
+        content.Add(part, "Upload", fileName);
+        return await client.PostAsync($"{ImportUrl(courseId)}?handler=Validate", content);
+    }
+
+    private Task<int> EnrollmentCountAsync(int courseId) =>
+        App.QueryAsync(db => db.Enrollments.CountAsync(e => e.CourseId == courseId));
+
+    [Fact]
+    public async Task Gb18030RosterOfGoodAndBadRows_IsCheckedFirst_AndOnlyTheGoodRowsAreEnrolledOnConfirm()
+    {
+        var course = await App.CreateOpenCourseAsync(capacity: 1);
+        var good1 = await App.CreatePersonAsync();
+        var good2 = await App.CreatePersonAsync();
+        var child = await App.CreatePersonAsync(birthYear: DateTime.UtcNow.Year - 10);
+        var outsider = await App.CreatePersonAsync(CourseBuilder.Zhili);
+        var misnamed = await App.CreatePersonAsync();
+        var unregistered = IdNumber.Create("330523", new DateOnly(1961, 3, 3), 517, Sex.Female).Value;
+        var badCheckDigit = good1.IdNumber[..17] + (good1.IdNumber[17] == '0' ? "1" : "0");
+        var csv = string.Join("\r\n",
+            "姓名,身份证号",
+            $"{good1.Name},{good1.IdNumber}",          // row 2: fine
+            $"张三,{badCheckDigit}",                    // row 3: check digit
+            $"{child.Name},{child.IdNumber}",          // row 4: too young
+            $"李四,{unregistered}",                     // row 5: not in the registry
+            $"{outsider.Name},{outsider.IdNumber}",    // row 6: another county, invisible to the clerk
+            $"王五,{misnamed.IdNumber}",                // row 7: name does not match
+            $",{good2.IdNumber}",                       // row 8: fine (name optional)
+            $"{good1.Name},{good1.IdNumber}",          // row 9: same person as row 2
+            "");
+        var client = await App.LoginAsync("anji.clerk");
+
+        var checkedFile = await UploadAsync(client, course, Encoding.GetEncoding("GB18030").GetBytes(csv), "花名册.csv");
+        var html = await checkedFile.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, checkedFile.StatusCode);
+        Assert.Equal(0, await EnrollmentCountAsync(course));
+        Assert.Contains("身份证号校验位不正确", html);
+        Assert.Contains("未达到该培训班的最低年龄", html);
+        Assert.Contains("人才库中没有此身份证号", html);
+        Assert.Contains("姓名与人才库登记的", html);
+        Assert.Contains("与第 2 行是同一个人", html);
+        foreach (var row in new[] { 3, 4, 5, 6, 7, 9 })
+            Assert.Contains($"class=\"table-danger\" data-row=\"{row}\"", html);
+        Assert.Contains(good1.Name, html);
+
+        var ids = PersonIdPattern().Matches(html).Select(m => m.Groups[1].Value).ToList();
+        Assert.Equal([good1.Id.ToString(), good2.Id.ToString()], ids);
+        var fields = new List<KeyValuePair<string, string>>
+        {
+            new("__RequestVerificationToken", FormClient.TokenOf(html)),
+            new("fileName", "花名册.csv"),
+        };
+        fields.AddRange(ids.Select(id => new KeyValuePair<string, string>("personIds", id)));
+        var confirmed = await client.PostAsync($"{ImportUrl(course)}?handler=Confirm", new FormUrlEncodedContent(fields));
+
+        Assert.Equal(HttpStatusCode.Redirect, confirmed.StatusCode);
+        Assert.Equal(2, await EnrollmentCountAsync(course));
+        Assert.Equal(EnrollmentStatus.Confirmed, (await App.EnrollmentOfAsync(course, good1.Id))!.Status);
+        Assert.Equal(EnrollmentStatus.Waitlisted, (await App.EnrollmentOfAsync(course, good2.Id))!.Status);
+        Assert.True(await App.QueryAsync(db => db.AuditEntries.AnyAsync(a =>
+            a.Action == AuditAction.Import && a.EntityType == "Course" && a.EntityId == course.ToString())));
+
+        var again = await (await UploadAsync(client, course, Encoding.GetEncoding("GB18030").GetBytes(csv), "花名册.csv")).Content.ReadAsStringAsync();
+        Assert.Contains("id=\"roster-nothing-valid\"", again);
+        Assert.Contains("已在名单中", again);
+        Assert.Equal(2, await EnrollmentCountAsync(course));
+    }
+
+    [Fact]
+    public async Task FileWithoutTheIdNumberColumn_IsRejectedWithTheColumnNamed()
+    {
+        var course = await App.CreateOpenCourseAsync();
+        var client = await App.LoginAsync("anji.clerk");
+
+        var response = await UploadAsync(client, course, Encoding.UTF8.GetBytes("姓名,手机号\r\n张三,13900000000\r\n"), "roster.csv");
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Contains("缺少必填列", html);
+        Assert.Contains("身份证号", html);
+        Assert.DoesNotContain("id=\"roster-confirm\"", html);
+    }
+
+    [Fact]
+    public async Task UnsupportedFileType_IsRefused()
+    {
+        var course = await App.CreateOpenCourseAsync();
+        var client = await App.LoginAsync("anji.clerk");
+
+        var html = await (await UploadAsync(client, course, [1, 2, 3], "roster.txt")).Content.ReadAsStringAsync();
+
+        Assert.Contains("只能导入 .xlsx 或 .csv 文件", html);
+    }
+
+    [GeneratedRegex("name=\"personIds\" value=\"(\\d+)\"")]
+    private static partial Regex PersonIdPattern();
+}

@@ -1,0 +1,96 @@
+using Microsoft.EntityFrameworkCore;
+using TalentHub.Web.Domain.Training;
+using TalentHub.Web.Services.Training;
+
+namespace TalentHub.IntegrationTests.Pages.Training.FollowUps;
+
+public sealed class FollowUpTests(TalentHubFactory app) : AppTest(app)
+{
+    [Fact]
+    public async Task Job_CreatesTheTasksThatFellDue_Once_ForTheCoursesCounty()
+    {
+        var (course, farmer) = await CompletedLongAgoAsync(200);
+
+        var first = await App.RunAsync<FollowUpService, int>(s => s.CreateDueAsync());
+        var second = await App.RunAsync<FollowUpService, int>(s => s.CreateDueAsync());
+
+        var tasks = await App.QueryAsync(db => db.FollowUpTasks.Where(t => t.CourseId == course.Id).OrderBy(t => t.Months).ToListAsync());
+        Assert.Equal([3, 6], tasks.Select(t => t.Months));
+        Assert.All(tasks, t => Assert.Equal("330523000000", t.CountyCode));
+        Assert.All(tasks, t => Assert.Equal(farmer.PersonId, t.PersonId));
+        Assert.True(first >= 2);
+        Assert.Equal(0, second);
+    }
+
+    [Fact]
+    public async Task Clerk_SeesDueAndOverdueTasks_RecordsAnOutcome_WithAFieldErrorFirst()
+    {
+        var (course, farmer) = await CompletedLongAgoAsync(200);
+        await App.RunAsync<FollowUpService, int>(s => s.CreateDueAsync());
+        var three = await App.QueryAsync(db => db.FollowUpTasks.Where(t => t.CourseId == course.Id && t.Months == 3).Select(t => t.Id).SingleAsync());
+        var six = await App.QueryAsync(db => db.FollowUpTasks.Where(t => t.CourseId == course.Id && t.Months == 6).Select(t => t.Id).SingleAsync());
+        var clerk = await App.LoginAsync("anji.clerk");
+        var name = await App.QueryAsync(db => db.People.Where(p => p.Id == farmer.PersonId).Select(p => p.Name).FirstAsync());
+
+        var list = await clerk.GetStringAsync($"/FollowUps?Q={Uri.EscapeDataString(name)}");
+        var overdue = await clerk.GetStringAsync($"/FollowUps?State=Overdue&Q={Uri.EscapeDataString(name)}");
+        var bad = await clerk.PostFormAsync($"/FollowUps/{three}", new() { ["Input.StartedBusiness"] = "true", ["Input.VentureName"] = "" });
+        var good = await clerk.PostFormAsync($"/FollowUps/{three}", new()
+        {
+            ["Input.StartedBusiness"] = "true", ["Input.VentureName"] = "白茶电商小店", ["Input.AdoptedTechnique"] = "true", ["Input.IncomeChangePercent"] = "25",
+        });
+
+        Assert.Contains($"data-task=\"{three}\" data-overdue=\"true\"", list);
+        Assert.Contains($"data-task=\"{six}\" data-overdue=\"false\"", list);
+        Assert.Contains($"data-task=\"{three}\"", overdue);
+        Assert.DoesNotContain($"data-task=\"{six}\"", overdue);
+        Assert.Contains("请填写创业项目名称", await bad.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Redirect, good.StatusCode);
+        var task = await App.QueryAsync(db => db.FollowUpTasks.SingleAsync(t => t.Id == three));
+        Assert.True(task.IsDone);
+        Assert.Equal("白茶电商小店", task.VentureName);
+        Assert.Equal(25m, task.IncomeChangePercent);
+        Assert.Equal("anji.clerk", task.RecordedBy);
+        Assert.DoesNotContain($"data-task=\"{three}\"", await clerk.GetStringAsync($"/FollowUps?Q={Uri.EscapeDataString(name)}"));
+    }
+
+    [Fact]
+    public async Task Export_HonoursTheFilters_AndIsAudited()
+    {
+        var (_, farmer) = await CompletedLongAgoAsync(100);
+        await App.RunAsync<FollowUpService, int>(s => s.CreateDueAsync());
+        var name = await App.QueryAsync(db => db.People.Where(p => p.Id == farmer.PersonId).Select(p => p.Name).FirstAsync());
+        var officer = await App.LoginAsync("anji.officer");
+
+        var csv = await officer.GetStringAsync($"/FollowUps?handler=Export&format=csv&Q={Uri.EscapeDataString(name)}");
+
+        Assert.Contains(name, csv);
+        Assert.Equal(2, csv.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+        Assert.True(await App.QueryAsync(db => db.AuditEntries.AnyAsync(a => a.EntityType == "FollowUpTask" && a.Action == Web.Data.AuditAction.Export)));
+    }
+
+    [Fact]
+    public async Task AnotherCountysTask_IsNotFound_AndFarmersAreRefused()
+    {
+        var (course, farmer) = await CompletedLongAgoAsync(100);
+        await App.RunAsync<FollowUpService, int>(s => s.CreateDueAsync());
+        var id = await App.QueryAsync(db => db.FollowUpTasks.Where(t => t.CourseId == course.Id).Select(t => t.Id).SingleAsync());
+        var wuxing = await App.LoginAsync("wuxing.officer");
+        var farmerClient = await App.LoginAsync(farmer);
+
+        Assert.Equal(HttpStatusCode.NotFound, (await wuxing.GetAsync($"/FollowUps/{id}")).StatusCode);
+        Assert.DoesNotContain($"data-task=\"{id}\"", await wuxing.GetStringAsync("/FollowUps?State=All"));
+        var refused = await farmerClient.GetAsync("/FollowUps");
+        Assert.StartsWith("/Identity/Account/AccessDenied", refused.Headers.Location!.PathAndQuery);
+    }
+
+    private async Task<(TestCourse, TestFarmer)> CompletedLongAgoAsync(int daysAgo)
+    {
+        var course = await App.FinishedCourseAsync(1, endedDaysAgo: daysAgo);
+        var farmer = (await App.TraineesAsync(course.Id, 1))[0];
+        var enrollment = await App.EnrollmentIdAsync(course.Id, farmer.PersonId);
+        await App.MarkAsync(course.Id, course.SessionIds[0], new Dictionary<int, AttendanceMark> { [enrollment] = AttendanceMark.Present });
+        await App.CompleteAsync(course.Id);
+        return (course, farmer);
+    }
+}

@@ -1,0 +1,128 @@
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using TalentHub.Web.Domain.Training;
+
+namespace TalentHub.IntegrationTests.Pages.Training.My;
+
+public sealed partial class CheckInTests(TalentHubFactory app) : AppTest(app)
+{
+    [Fact]
+    public async Task CodeView_ShowsTheCurrentCodeAndAQrOfTheCheckInUrl()
+    {
+        var course = await App.InProgressCourseAsync();
+        var trainer = await App.LoginAsync("trainer.wang");
+
+        var html = await trainer.GetStringAsync($"/Courses/{course.Id}/Sessions/{course.SessionIds[0]}/Code");
+
+        var code = CodeOf(html);
+        var secret = await App.QueryAsync(db => db.CourseSessions.Where(s => s.Id == course.SessionIds[0]).Select(s => s.CheckInSecret).FirstAsync());
+        Assert.Equal(CheckInCode.Current(secret!, DateTimeOffset.UtcNow), code, StringComparer.Ordinal);
+        Assert.Contains($"/My/CheckIn?code={code}", html);
+        Assert.Contains("<svg", html);
+    }
+
+    [Fact]
+    public async Task ValidCode_ChecksInOnce_ThenRepeatedIsRefused()
+    {
+        var (course, farmer, code) = await ClassAsync();
+        var client = await App.LoginAsync(farmer);
+
+        var scanned = await client.GetStringAsync($"/My/CheckIn?code={code}");
+        var first = await client.PostFormAsync("/My/CheckIn", new() { ["Code"] = code });
+        var again = await client.PostFormAsync("/My/CheckIn", new() { ["Code"] = code });
+
+        Assert.Contains($"value=\"{code}\"", scanned);
+        Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Contains("您已签到过", await again.Content.ReadAsStringAsync());
+        var records = await App.QueryAsync(db => db.Attendance.Where(a => a.SessionId == course.SessionIds[0]).ToListAsync());
+        var record = Assert.Single(records);
+        Assert.Equal(AttendanceMark.Present, record.Mark);
+        Assert.Equal(AttendanceSource.CheckIn, record.Source);
+    }
+
+    [Fact]
+    public async Task CheckInAfterTheGracePeriod_CountsAsLate()
+    {
+        var (course, farmer, code) = await ClassAsync(startedMinutesAgo: 40);
+        var client = await App.LoginAsync(farmer);
+
+        var response = await client.PostFormAsync("/My/CheckIn", new() { ["Code"] = code });
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(AttendanceMark.Late, await App.QueryAsync(db => db.Attendance.Where(a => a.SessionId == course.SessionIds[0]).Select(a => a.Mark).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task ExpiredCode_IsRefusedWithTheReason()
+    {
+        var (course, farmer, _) = await ClassAsync();
+        var secret = await App.QueryAsync(db => db.CourseSessions.Where(s => s.Id == course.SessionIds[0]).Select(s => s.CheckInSecret).FirstAsync());
+        var old = CheckInCode.For(secret!, CheckInCode.Window(DateTimeOffset.UtcNow) - 3);
+        var client = await App.LoginAsync(farmer);
+
+        var response = await client.PostFormAsync("/My/CheckIn", new() { ["Code"] = old });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("签到码已过期", await response.Content.ReadAsStringAsync());
+        Assert.False(await App.QueryAsync(db => db.Attendance.AnyAsync(a => a.SessionId == course.SessionIds[0])));
+    }
+
+    [Fact]
+    public async Task NotEnrolledFarmer_IsRefused()
+    {
+        var (course, _, code) = await ClassAsync();
+        var stranger = (await App.NewFarmersAsync(1))[0];
+        var client = await App.LoginAsync(stranger);
+
+        var response = await client.PostFormAsync("/My/CheckIn", new() { ["Code"] = code });
+
+        Assert.Contains("没有", await response.Content.ReadAsStringAsync());
+        Assert.Contains(course.Title, await (await client.PostFormAsync("/My/CheckIn", new() { ["Code"] = code })).Content.ReadAsStringAsync());
+        Assert.False(await App.QueryAsync(db => db.Attendance.AnyAsync(a => a.PersonId == stranger.PersonId)));
+    }
+
+    [Fact]
+    public async Task WrongCodes_AreRefused_AndAfterFiveThePersonIsThrottled()
+    {
+        var (course, farmer, code) = await ClassAsync();
+        var wrong = code == "000000" ? "000001" : "000000";
+        var client = await App.LoginAsync(farmer);
+
+        var bad = new List<string>();
+        for (var i = 0; i < CheckInCode.MaxFailures; i++)
+            bad.Add(await (await client.PostFormAsync("/My/CheckIn", new() { ["Code"] = wrong })).Content.ReadAsStringAsync());
+        var throttled = await client.PostFormAsync("/My/CheckIn", new() { ["Code"] = code });
+        var malformed = await client.PostFormAsync("/My/CheckIn", new() { ["Code"] = "12ab" });
+
+        Assert.All(bad, html => Assert.Contains("签到码不正确", html));
+        Assert.Equal(HttpStatusCode.TooManyRequests, throttled.StatusCode);
+        Assert.Contains("输错次数过多", await throttled.Content.ReadAsStringAsync());
+        Assert.Contains("签到码是6位数字", await malformed.Content.ReadAsStringAsync());
+        Assert.False(await App.QueryAsync(db => db.Attendance.AnyAsync(a => a.SessionId == course.SessionIds[0])));
+    }
+
+    [Fact]
+    public async Task CheckInPage_SpeaksEnglish()
+    {
+        var farmer = (await App.NewFarmersAsync(1))[0];
+        var client = await App.LoginAsync(farmer);
+        Assert.Contains("Check in to class", await client.GetStringAsync("/My/CheckIn?culture=en"));
+    }
+
+    /// <summary>A course with a session running now, one enrolled farmer and the code the trainer's view shows.</summary>
+    private async Task<(TestCourse Course, TestFarmer Farmer, string Code)> ClassAsync(int startedMinutesAgo = 5)
+    {
+        var course = await App.InProgressCourseAsync(startedMinutesAgo: startedMinutesAgo);
+        var farmer = (await App.TraineesAsync(course.Id, 1))[0];
+        var trainer = await App.LoginAsync("trainer.wang");
+        var code = CodeOf(await trainer.GetStringAsync($"/Courses/{course.Id}/Sessions/{course.SessionIds[0]}/Code"));
+        return (course, farmer, code);
+    }
+
+    internal static string CodeOf(string html) => CodePattern().Match(html) is { Success: true } m ? m.Groups[1].Value
+        : throw new InvalidOperationException("No check-in code on the page.");
+
+    [GeneratedRegex("data-code=\"(\\d{6})\"")]
+    private static partial Regex CodePattern();
+}

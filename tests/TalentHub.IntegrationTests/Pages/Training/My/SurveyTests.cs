@@ -1,0 +1,73 @@
+using Microsoft.EntityFrameworkCore;
+using TalentHub.Web.Domain.Training;
+using TalentHub.Web.Services.Training;
+using TalentHub.Web.Services.Notifications;
+
+namespace TalentHub.IntegrationTests.Pages.Training.My;
+
+public sealed class SurveyTests(TalentHubFactory app) : AppTest(app)
+{
+    [Fact]
+    public async Task CompletedTrainee_FindsTheSurveyInMessages_AnswersAndEditsIt_AndTheCourseShowsTheResult()
+    {
+        var (course, farmer) = await FinishedAsync();
+        // The shared app's outbox may hold older messages: dispatch until this trainee's invitation is delivered.
+        for (var i = 0; i < 50 && !await App.QueryAsync(db => db.Messages.AnyAsync(m => m.PersonId == farmer.PersonId
+                 && m.Kind == Web.Domain.Notifications.NotificationKind.SurveyInvite)); i++)
+            await App.RunAsync<OutboxDispatcher, int>(d => d.DispatchAsync());
+        var client = await App.LoginAsync(farmer);
+        var url = $"/My/Survey/{course.Id}";
+
+        var messages = await client.GetStringAsync("/My/Messages");
+        var bad = await client.PostFormAsync(url, new() { ["Input.Rating"] = "7" });
+        var first = await client.PostFormAsync(url, new() { ["Input.Rating"] = "3", ["Input.Comment"] = "讲得很实用" });
+        var edited = await client.PostFormAsync(url, new() { ["Input.Rating"] = "5", ["Input.Comment"] = "讲得很实用，希望多办" });
+
+        Assert.Contains($"data-survey=\"{course.Id}\"", messages);
+        Assert.Contains("评分须为 1 到 5 分", await bad.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, edited.StatusCode);
+        var answer = await App.QueryAsync(db => db.SurveyAnswers.SingleAsync(a => a.CourseId == course.Id));
+        Assert.Equal(5, answer.Rating);
+        Assert.Equal("讲得很实用，希望多办", answer.Comment);
+
+        var officer = await App.LoginAsync("anji.officer");
+        var results = await officer.GetStringAsync($"/Courses/{course.Id}/Outcomes");
+        Assert.Contains("data-answers=\"1\"", results);
+        Assert.Contains("达到95%目标", results);
+    }
+
+    [Fact]
+    public async Task Answer_IsNoLongerEditableAfterSevenDays()
+    {
+        var (course, farmer) = await FinishedAsync();
+        var client = await App.LoginAsync(farmer);
+        var url = $"/My/Survey/{course.Id}";
+        await client.PostFormAsync(url, new() { ["Input.Rating"] = "2" });
+        await App.QueryAsync(db => db.SurveyAnswers.Where(a => a.CourseId == course.Id)
+            .ExecuteUpdateAsync(s => s.SetProperty(a => a.AnsweredAt, DateTimeOffset.UtcNow.AddDays(-8))));
+
+        var page = await client.GetStringAsync(url);
+
+        Assert.Contains("id=\"survey-closed\"", page);
+        Assert.Equal(2, await App.QueryAsync(db => db.SurveyAnswers.Where(a => a.CourseId == course.Id).Select(a => a.Rating).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task SomeoneNotOnTheCourse_GetsNotFound()
+    {
+        var (course, _) = await FinishedAsync();
+        var stranger = await App.LoginAsync((await App.NewFarmersAsync(1))[0]);
+        Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync($"/My/Survey/{course.Id}")).StatusCode);
+    }
+
+    private async Task<(TestCourse, TestFarmer)> FinishedAsync()
+    {
+        var course = await App.FinishedCourseAsync(1);
+        var farmer = (await App.TraineesAsync(course.Id, 1))[0];
+        var enrollment = await App.EnrollmentIdAsync(course.Id, farmer.PersonId);
+        await App.MarkAsync(course.Id, course.SessionIds[0], new Dictionary<int, AttendanceMark> { [enrollment] = AttendanceMark.Present });
+        await App.CompleteAsync(course.Id);
+        return (course, farmer);
+    }
+}

@@ -1,0 +1,113 @@
+using Microsoft.EntityFrameworkCore;
+using TalentHub.Web.Domain.Training;
+
+namespace TalentHub.IntegrationTests.Pages.Training.Programs;
+
+public sealed class ProgramPagesTests(TalentHubFactory app) : AppTest(app)
+{
+    private static Dictionary<string, string> Fields(string name, int version = 0) => new()
+    {
+        ["Input.Name"] = name,
+        ["Input.Year"] = "2027",
+        ["Input.Budget"] = "350.5",
+        ["Input.RepeatRuleApplies"] = "true",
+        ["Input.Version"] = version.ToString(),
+        ["Input.Standards[0].Type"] = nameof(TraineeType.BusinessManagement),
+        ["Input.Standards[0].Yuan"] = "5000",
+        ["Input.Standards[1].Type"] = nameof(TraineeType.ProfessionalProduction),
+        ["Input.Standards[1].Yuan"] = "1000",
+        ["Input.Standards[2].Type"] = nameof(TraineeType.SkillService),
+        ["Input.Standards[2].Yuan"] = "",
+        ["Input.Targets[0].County"] = "330502000000",
+        ["Input.Targets[0].Trainees"] = "120",
+        ["Input.Targets[1].County"] = "330523000000",
+        ["Input.Targets[1].Trainees"] = "150",
+    };
+
+    private Task<TrainingProgram?> ProgramAsync(string name) => App.QueryAsync(db => db.Programs.AsNoTracking()
+        .Include(p => p.Standards).Include(p => p.Targets).FirstOrDefaultAsync(p => p.Name == name));
+
+    [Fact]
+    public async Task CityOfficer_CreatesAProgram_WithStandardsAndCountyTargets()
+    {
+        var client = await App.LoginAsync("city.officer");
+        var name = $"2027年高素质农民培育-{Guid.NewGuid():N}"[..30];
+
+        var response = await client.PostFormAsync("/Programs/Create", Fields(name));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var program = await ProgramAsync(name);
+        Assert.NotNull(program);
+        Assert.Equal(350.5m, program.Budget);
+        Assert.True(program.RepeatRuleApplies);
+        Assert.Equal(5000m, program.Standards.Single(s => s.TraineeType == TraineeType.BusinessManagement).YuanPerTrainee);
+        Assert.DoesNotContain(program.Standards, s => s.TraineeType == TraineeType.SkillService);
+        Assert.Equal(270, program.Targets.Sum(t => t.Value));
+        // One model of targets: the program's county targets are AnnualTarget rows for its year (PeopleTrained).
+        Assert.All(program.Targets, t => { Assert.Equal(2027, t.Year); Assert.Equal(TalentHub.Web.Domain.Reports.Indicator.PeopleTrained, t.Indicator); });
+        var list = await client.GetStringAsync("/Programs");
+        Assert.Contains(name, list);
+    }
+
+    [Fact]
+    public async Task CityOfficer_EditsStandardsAndTargets_AndAStaleEditIsRefused()
+    {
+        var client = await App.LoginAsync("city.officer");
+        var name = $"编辑项目-{Guid.NewGuid():N}"[..20];
+        await client.PostFormAsync("/Programs/Create", Fields(name));
+        var program = (await ProgramAsync(name))!;
+
+        var fields = Fields(name, program.Version);
+        fields["Input.Standards[0].Yuan"] = "6000";
+        fields["Input.Standards[1].Yuan"] = "";
+        fields["Input.Targets[1].Trainees"] = "180";
+        fields["Input.RepeatRuleApplies"] = "false";
+        var response = await client.PostFormAsync($"/Programs/{program.Id}/Edit", fields);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var saved = (await ProgramAsync(name))!;
+        Assert.Equal(6000m, saved.Standards.Single().YuanPerTrainee);
+        Assert.Equal(180, saved.Targets.Single(t => t.CountyCode == "330523000000").Value);
+        Assert.False(saved.RepeatRuleApplies);
+
+        var stale = await client.PostFormAsync($"/Programs/{program.Id}/Edit", Fields(name, program.Version));
+        Assert.Equal(HttpStatusCode.OK, stale.StatusCode);
+        Assert.Contains("数据已被他人修改", await stale.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task CountyOfficer_ReadsPrograms_ButCannotCreateOrEditThem()
+    {
+        var city = await App.LoginAsync("city.officer");
+        var name = $"只读项目-{Guid.NewGuid():N}"[..20];
+        await city.PostFormAsync("/Programs/Create", Fields(name));
+        var program = (await ProgramAsync(name))!;
+        var county = await App.LoginAsync("anji.officer");
+
+        Assert.Contains(name, await county.GetStringAsync("/Programs"));
+        var page = await county.GetStringAsync($"/Programs/{program.Id}/Edit");
+        Assert.Contains("<fieldset class=\"mb-4\" disabled=\"disabled\">", page);
+        Assert.Equal(HttpStatusCode.Redirect, (await county.GetAsync("/Programs/Create")).StatusCode);
+
+        var fields = Fields(name, program.Version);
+        fields["Input.Budget"] = "1";
+        var edit = await county.PostFormAsync($"/Programs/{program.Id}/Edit", fields);
+
+        Assert.Equal(HttpStatusCode.Redirect, edit.StatusCode);
+        Assert.StartsWith("/Identity/Account/AccessDenied", edit.Headers.Location!.PathAndQuery);
+        Assert.Equal(350.5m, (await ProgramAsync(name))!.Budget);
+    }
+
+    [Fact]
+    public async Task DuplicateNameInTheSameYear_IsRefusedNextToTheName()
+    {
+        var client = await App.LoginAsync("city.officer");
+        var name = $"重名项目-{Guid.NewGuid():N}"[..20];
+        await client.PostFormAsync("/Programs/Create", Fields(name));
+
+        var response = await client.PostFormAsync("/Programs/Create", Fields(name));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("同一年度已有同名项目", await response.Content.ReadAsStringAsync());
+    }
+}
