@@ -8,6 +8,7 @@ using TalentHub.Web.Services.Training;
 if (args.Contains("--healthcheck")) return await HealthProbe.RunAsync();
 
 var builder = WebApplication.CreateBuilder(args);
+builder.WebHost.ConfigureKestrel(o => o.AddServerHeader = false);
 var data = DataDirectory.Resolve(builder.Configuration, builder.Environment.ContentRootPath);
 
 builder.Services.Configure<TalentHubOptions>(builder.Configuration.GetSection(TalentHubOptions.Section));

@@ -91,7 +91,13 @@ public static partial class SeedData
         }
 
         foreach (var staff in Read<List<UserRow>>("users.json"))
-            await Ensure(new AppUser { UserName = staff.UserName, DisplayName = staff.DisplayName, RegionCode = staff.Region }, staff.Role);
+        {
+            var user = new AppUser { UserName = staff.UserName, DisplayName = staff.DisplayName, RegionCode = staff.Region, TwoFactorEnabled = true };
+            if (existing.Contains(staff.UserName)) continue;
+            await Ensure(user, staff.Role);
+            // Demo staff come enrolled with the authenticator key published in the README, so the demo is usable.
+            await users.SetAuthenticationTokenAsync(user, "[AspNetUserStore]", "AuthenticatorKey", DemoAuthenticatorKey);
+        }
 
         var farmers = Enumerable.Range(1, 20).Select(n => protector.Hash($"138{n:D8}")).ToList();
         var people = await db.People.IgnoreQueryFilters([RegionFilter.Name]).AsNoTracking().Where(p => farmers.Contains(p.MobileHash!))

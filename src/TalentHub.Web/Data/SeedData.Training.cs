@@ -60,7 +60,7 @@ public static partial class SeedData
                 db.Enrollments.Add(new Enrollment
                 {
                     CourseId = course.Id, PersonId = personId, EnrolledAt = At(row.WindowOpensDay, "09:00").AddMinutes(order),
-                    Status = target == CourseStatus.Cancelled ? EnrollmentStatus.Cancelled
+                    Status = target == CourseStatus.Cancelled ? EnrollmentStatus.CourseCancelled
                         : order < row.Capacity ? EnrollmentStatus.Confirmed : EnrollmentStatus.Waitlisted,
                 });
                 order++;

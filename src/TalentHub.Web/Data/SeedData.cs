@@ -15,6 +15,13 @@ namespace TalentHub.Web.Data;
 public static partial class SeedData
 {
     public const string DemoPassword = "talenthub-demo-2026";
+
+    /// <summary>
+    /// The authenticator key (Base32) of every demo staff account, published in the README so anyone can
+    /// try the demo with an authenticator app. Demo seeding is off in the Docker image; real staff enrol
+    /// with their own random key at first login.
+    /// </summary>
+    public const string DemoAuthenticatorKey = "TALENTHUBDEMOKEYFORSTAFFACCOUNTS";
     private static readonly JsonSerializerOptions Json = new() { PropertyNameCaseInsensitive = true };
 
     public static string SeedDirectory => Path.Combine(AppContext.BaseDirectory, "seed-data");

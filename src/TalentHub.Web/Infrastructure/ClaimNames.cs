@@ -9,4 +9,8 @@ public static class ClaimNames
     public const string Display = "talenthub:display";
     /// <summary>The registry person id behind a farmer account.</summary>
     public const string Person = "talenthub:person";
+    /// <summary>Present ("true") when the user's roles require two-factor (TwoFactorPolicy).</summary>
+    public const string TwoFactorRequired = "talenthub:2fa-required";
+    /// <summary>Present ("true") when the user has an authenticator set up.</summary>
+    public const string TwoFactorEnabled = "talenthub:2fa";
 }

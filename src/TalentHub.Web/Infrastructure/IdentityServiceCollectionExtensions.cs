@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using TalentHub.Web.Data;
+using TalentHub.Web.Infrastructure.Security;
 using TalentHub.Web.Services;
 
 namespace TalentHub.Web.Infrastructure;
@@ -25,14 +26,16 @@ public static class IdentityServiceCollectionExtensions
                 o.User.RequireUniqueEmail = false;
             })
             .AddEntityFrameworkStores<TalentHubDbContext>()
+            .AddUserStore<ProtectedTokenUserStore>()
             .AddDefaultTokenProviders()
             .AddErrorDescriber<LocalizedIdentityErrorDescriber>()
             .AddPasswordValidator<CommonPasswordValidator>()
+            .AddPasswordValidator<ContextPasswordValidator>()
             .AddClaimsPrincipalFactory<TalentHubClaimsFactory>();
 
         // Identity v3 hashes are PBKDF2 with HMAC-SHA512; ASVS asks for at least 210,000 iterations.
         services.Configure<PasswordHasherOptions>(o => o.IterationCount = 210_000);
-        // A locked account or a changed role/region reaches signed-in users within a minute.
+        // Changed roles, region or two-factor policy reach signed-in users within a minute (the stamp itself is checked every request).
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
         services.ConfigureApplicationCookie(o =>
         {
@@ -44,6 +47,8 @@ public static class IdentityServiceCollectionExtensions
             o.Cookie.SameSite = SameSiteMode.Lax;
             o.SlidingExpiration = true;
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            // Every request checks the security stamp, so logout and other stamp changes end earlier cookies at once.
+            o.Events.OnValidatePrincipal = SessionValidator.ValidateAsync;
         });
         return services;
     }
@@ -62,6 +67,19 @@ public sealed class TalentHubClaimsFactory(
         if (user.RegionCode is not null) identity.AddClaim(new Claim(ClaimNames.Region, user.RegionCode));
         identity.AddClaim(new Claim(ClaimNames.Display, user.DisplayName));
         if (user.PersonId is { } personId) identity.AddClaim(new Claim(ClaimNames.Person, personId.ToString()));
+        if (user.TwoFactorEnabled) identity.AddClaim(new Claim(TwoFactorPolicy.EnabledClaim, "true"));
+        if (await RequiresTwoFactorAsync(user)) identity.AddClaim(new Claim(TwoFactorPolicy.RequiredClaim, "true"));
         return identity;
+    }
+
+    private async Task<bool> RequiresTwoFactorAsync(AppUser user)
+    {
+        foreach (var roleName in await UserManager.GetRolesAsync(user))
+        {
+            var role = await RoleManager.FindByNameAsync(roleName);
+            var setting = role is null ? null : (await RoleManager.GetClaimsAsync(role)).FirstOrDefault(c => c.Type == TwoFactorPolicy.RoleClaim)?.Value;
+            if (TwoFactorPolicy.IsRequired(roleName, setting)) return true;
+        }
+        return false;
     }
 }

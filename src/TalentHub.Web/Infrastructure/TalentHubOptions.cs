@@ -9,7 +9,13 @@ public sealed class TalentHubOptions
     public string DataDirectory { get; set; } = "data";
     public bool SeedDemoData { get; set; }
     public AdminBootstrap Admin { get; set; } = new();
-    public int LoginAttemptsPerMinute { get; set; } = 10;
+    /// <summary>
+    /// Per client address ceiling on login posts (password, code, recovery code) per minute. Generous, since a
+    /// classroom shares one address; guessing one account is slowed per account (LoginThrottle).
+    /// </summary>
+    public int LoginAttemptsPerMinute { get; set; } = 200;
+    /// <summary>Per client address ceiling on sign-up posts per hour (a village class signs up together).</summary>
+    public int SignUpsPerHour { get; set; } = 60;
     public BackupOptions Backup { get; set; } = new();
     public PersonalDataOptions PersonalData { get; set; } = new();
     public ReportsOptions Reports { get; set; } = new();

@@ -1,10 +1,10 @@
-using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Mvc.Razor;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using TalentHub.Web.Data;
 using TalentHub.Web.Domain;
+using TalentHub.Web.Infrastructure.Security;
 
 namespace TalentHub.Web.Infrastructure;
 
@@ -12,9 +12,14 @@ public static class WebServiceCollectionExtensions
 {
     public const string LoginPath = "/Identity/Account/Login";
 
+    /// <summary>Identity pages open without signing in; the Manage folder needs a signed-in user.</summary>
+    private static readonly string[] AnonymousAccountPages =
+        ["Login", "LoginWith2fa", "LoginWithRecoveryCode", "Logout", "Register", "AccessDenied"];
+
     public static IServiceCollection AddTalentHubWeb(this IServiceCollection services, IConfiguration configuration, DataDirectory data)
     {
-        services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(data.Keys)).SetApplicationName("TalentHub");
+        services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(data.Keys)).SetApplicationName("TalentHub")
+            .ProtectKeysAtRest(configuration);
         services.AddRazorPages(o =>
             {
                 o.Conventions.AuthorizeFolder("/");
@@ -30,7 +35,8 @@ public static class WebServiceCollectionExtensions
                         if (selector.AttributeRouteModel?.Template is { } template && template.StartsWith("Training/", StringComparison.Ordinal))
                             selector.AttributeRouteModel.Template = template["Training/".Length..];
                 });
-                o.Conventions.AllowAnonymousToAreaFolder("Identity", "/Account");
+                foreach (var page in AnonymousAccountPages) o.Conventions.AllowAnonymousToAreaPage("Identity", "/Account/" + page);
+                o.Conventions.AuthorizeAreaFolder("Identity", "/Account/Manage");
                 // Admin pages are for admins; staff accounts may also be managed by city officers.
                 o.Conventions.AddFolderApplicationModelConvention("/Admin", model => model.EndpointMetadata.Add(
                     model.ViewEnginePath.StartsWith("/Admin/Users/", StringComparison.Ordinal)
@@ -43,6 +49,8 @@ public static class WebServiceCollectionExtensions
         {
             // Model-binding messages (a letter in a number field, an empty required value) in the user's language.
             var l = factory.Create(typeof(SharedResource));
+            // One text normalisation for every bound string (issue 8, item 13).
+            o.ModelBinderProviders.Insert(0, new NormalizingStringBinderProvider());
             var m = o.ModelBindingMessageProvider;
             m.SetValueMustNotBeNullAccessor(v => l["Validation.ValueMustNotBeNull", v]);
             m.SetMissingBindRequiredValueAccessor(v => l["Validation.ValueMustNotBeNull", v]);
@@ -56,34 +64,21 @@ public static class WebServiceCollectionExtensions
             m.SetValueMustBeANumberAccessor(field => l["Validation.ValueMustBeANumber", field]);
             m.SetNonPropertyValueMustBeANumberAccessor(() => l["Validation.NonPropertyValueMustBeANumber"]);
             o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
+            // Dates outside 1900–2199 are refused at binding (bad filter values never reach date arithmetic).
+            o.ModelBinderProviders.Insert(0, new BoundedDateBinderProvider());
         });
         services.AddAuthorizationBuilder().AddTalentHubPolicies();
         services.AddHealthChecks()
             .AddDbContextCheck<TalentHubDbContext>("database");
-        services.AddRateLimiter(o =>
-        {
-            o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
-            {
-                if (!HttpMethods.IsPost(context.Request.Method) || !context.Request.Path.StartsWithSegments(LoginPath))
-                    return RateLimitPartition.GetNoLimiter("");
-                var permits = context.RequestServices.GetRequiredService<IOptions<TalentHubOptions>>().Value.LoginAttemptsPerMinute;
-                return RateLimitPartition.GetFixedWindowLimiter(
-                    "login:" + context.Connection.RemoteIpAddress,
-                    _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
-            });
-            o.OnRejected = async (rejected, token) =>
-            {
-                var l = rejected.HttpContext.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
-                rejected.HttpContext.Response.StatusCode = StatusCodes.Status429TooManyRequests;
-                rejected.HttpContext.Response.ContentType = "text/plain; charset=utf-8";
-                await rejected.HttpContext.Response.WriteAsync(l["Login.TooManyAttempts"], token);
-            };
-        });
+        services.AddTalentHubRequestLimits(configuration);
         return services;
     }
 
     public static WebApplication UseTalentHubPipeline(this WebApplication app)
     {
+        // Client address and scheme from the configured proxies only, before anything reads them.
+        app.UseForwardedHeaders();
+        app.UseSecurityHeaders();
         // Culture first, so the re-executed error pages keep the language of the original request.
         app.UseRequestLocalization();
         app.UseCultureFromQueryString();
@@ -95,6 +90,7 @@ public static class WebServiceCollectionExtensions
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseTwoFactorEnrolment();
         app.MapHealthChecks("/healthz").AllowAnonymous();
         app.MapRazorPages();
         return app;

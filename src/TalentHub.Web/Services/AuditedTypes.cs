@@ -61,6 +61,7 @@ public static class AuditedTypes
         Describe<AnnualTarget>("TargetField"),
         Describe<DispatchReport>("DispatchField"),
         new("User", null, "Users", new Dictionary<string, string>(), new Dictionary<string, string> { ["Role"] = "Role" }, null),
+        new("RoleSecurity", null, "Security", new Dictionary<string, string>(), new Dictionary<string, string>(), null),
     ];
 
     private static readonly Dictionary<string, AuditedType> ByName = All.ToDictionary(t => t.Name);

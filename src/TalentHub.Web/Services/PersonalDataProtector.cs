@@ -44,6 +44,10 @@ public sealed class PersonalDataProtector
         return Encoding.UTF8.GetString(plain);
     }
 
+    /// <summary>A 32-byte key for another purpose (HKDF-SHA256 from the encryption key), e.g. the key ring's key-encryption key.</summary>
+    public byte[] DeriveKey(string purpose) =>
+        HKDF.DeriveKey(HashAlgorithmName.SHA256, _encryptionKey, 32, info: Encoding.UTF8.GetBytes(purpose));
+
     public string Hash(string normalized) =>
         Convert.ToHexStringLower(HMACSHA256.HashData(_hashKey, Encoding.UTF8.GetBytes(normalized)));
 

@@ -14,7 +14,7 @@ public sealed class CountyOfficerStory(BrowserApp app)
         var layout = new Layout(page);
         var people = new PeopleListPage(page);
 
-        await layout.LoginAsync("anji.officer");
+        await layout.LoginAsync("anji.officer", authenticatorCode: app.CodeFor("anji.officer"));
         Assert.Equal("zh-CN", await layout.LanguageAsync());
         Assert.Contains("陈晓燕", await layout.CurrentUser.InnerTextAsync());
 

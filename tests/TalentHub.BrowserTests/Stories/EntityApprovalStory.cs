@@ -26,7 +26,7 @@ public sealed partial class EntityApprovalStory(BrowserApp app)
         var list = new EntitiesListPage(page);
 
         // The clerk registers the farm and submits it.
-        await layout.LoginAsync("anji.clerk");
+        await layout.LoginAsync("anji.clerk", authenticatorCode: app.CodeFor("anji.clerk"));
         await form.OpenFromListAsync();
         await form.FillRegistrationAsync(name, "FamilyFarm", code, "2024-03-05", "330523108204", "天荒坪镇余村 8 号", "白茶");
         await form.FindPeopleAsync(leader.Name, leader.Id);
@@ -45,7 +45,7 @@ public sealed partial class EntityApprovalStory(BrowserApp app)
         await layout.LogoutAsync();
 
         // The officer finds it in the list and approves it.
-        await layout.LoginAsync("anji.officer");
+        await layout.LoginAsync("anji.officer", authenticatorCode: app.CodeFor("anji.officer"));
         await list.SearchAsync("Submitted", name);
         await BrowserApp.ScreenshotAsync(page, "entity-list-zh");
         await list.OpenAsync(name, url);

@@ -14,7 +14,7 @@ public sealed class StaffStories(BrowserApp app)
     {
         var page = await app.NewPageAsync();
         var jobs = new JobsPage(page);
-        await new Layout(page).LoginAsync("admin");
+        await new Layout(page).LoginAsync("admin", authenticatorCode: app.CodeFor("admin"));
 
         await jobs.OpenAsync();
         Assert.NotEmpty((await jobs.NextFireAsync("DatabaseBackup"))!);
@@ -33,7 +33,7 @@ public sealed class StaffStories(BrowserApp app)
         var page = await app.NewPageAsync();
         var layout = new Layout(page);
         var courses = new CoursesPage(page);
-        await layout.LoginAsync("trainer.wang");
+        await layout.LoginAsync("trainer.wang", authenticatorCode: app.CodeFor("trainer.wang"));
 
         await layout.OpenMenuAsync("培训班", "**/Courses");
         Assert.True(await courses.CourseLinks.CountAsync() > 0);
@@ -50,7 +50,7 @@ public sealed class StaffStories(BrowserApp app)
         var page = await app.NewPageAsync();
         var layout = new Layout(page);
         var program = new ProgramEditPage(page);
-        await layout.LoginAsync("city.officer");
+        await layout.LoginAsync("city.officer", authenticatorCode: app.CodeFor("city.officer"));
 
         await layout.OpenMenuAsync("培训项目", "**/Programs");
         var editUrl = await program.OpenFirstFromListAsync();

@@ -58,9 +58,15 @@ public sealed class BrowserApp : TalentHubFactory, IAsyncLifetime
         return await context.NewPageAsync();
     }
 
-    /// <summary>Signs in on <paramref name="page"/> through the login form (see <see cref="Layout.LoginAsync"/>).</summary>
+    /// <summary>
+    /// Signs in on <paramref name="page"/> through the login form (see <see cref="Layout.LoginAsync"/>), giving the
+    /// authenticator code computed from the account's key when the account has two-factor (staff do).
+    /// </summary>
     public Task LoginAsync(IPage page, string login, string password = FormClient.DemoPassword) =>
-        new Layout(page).LoginAsync(login, password);
+        new Layout(page).LoginAsync(login, password, CodeFor(login));
+
+    /// <summary>The authenticator app of <paramref name="login"/>: the current code from the account's key.</summary>
+    public Func<Task<string>> CodeFor(string login) => async () => Totp.Now(await this.AuthenticatorKeyAsync(login));
 
     public static Task ScreenshotAsync(IPage page, string name) =>
         page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ResultsDirectory, name + ".png"), FullPage = true });

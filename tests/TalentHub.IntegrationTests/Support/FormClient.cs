@@ -12,14 +12,51 @@ public static partial class FormClient
     public static HttpClient NewClient(this WebApplicationFactory<Program> factory) =>
         factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
 
-    public static async Task<HttpClient> LoginAsync(this WebApplicationFactory<Program> factory, string login, string password = DemoPassword)
+    /// <summary>
+    /// Logs in as a user would: password, then the authenticator code (computed from the account's key) when
+    /// the account has two-factor, then authenticator set-up when the role requires it and it is not done yet.
+    /// </summary>
+    /// <summary>A client whose cookies the test can read (<paramref name="jar"/>), not following redirects.</summary>
+    public static HttpClient NewClient(this WebApplicationFactory<Program> factory, CookieContainer jar) =>
+        factory.CreateDefaultClient(new Microsoft.AspNetCore.Mvc.Testing.Handlers.CookieContainerHandler(jar));
+
+    public static async Task<HttpClient> LoginAsync(this WebApplicationFactory<Program> factory, string login, string password = DemoPassword,
+        HttpClient? client = null)
     {
-        var client = factory.NewClient();
+        client ??= factory.NewClient();
         var response = await client.PostFormAsync("/Identity/Account/Login", new() { ["Input.Login"] = login, ["Input.Password"] = password });
         if (response.StatusCode != HttpStatusCode.Redirect)
             throw new InvalidOperationException($"Login as {login} failed: {(int)response.StatusCode}");
+        if (response.Headers.Location!.OriginalString.Contains("LoginWith2fa", StringComparison.Ordinal))
+        {
+            var key = await factory.AuthenticatorKeyAsync(login);
+            var second = await client.PostFormAsync(response.Headers.Location.OriginalString, new() { ["Code"] = Totp.Now(key) });
+            if (second.StatusCode != HttpStatusCode.Redirect)
+                throw new InvalidOperationException($"Second factor for {login} failed: {(int)second.StatusCode}");
+        }
+        var home = await client.GetAsync("/");
+        if (home.StatusCode == HttpStatusCode.Redirect && home.Headers.Location!.OriginalString.Contains("EnableAuthenticator", StringComparison.Ordinal))
+            await client.EnrolAuthenticatorAsync();
         return client;
     }
+
+    /// <summary>Sets up the authenticator of the signed-in user from the set-up page; returns the key and the recovery codes shown.</summary>
+    public static async Task<(string Key, IReadOnlyList<string> RecoveryCodes)> EnrolAuthenticatorAsync(this HttpClient client)
+    {
+        const string page = "/Identity/Account/Manage/EnableAuthenticator";
+        var key = KeyPattern().Match(await client.GetStringAsync(page)).Groups[1].Value;
+        var response = await client.PostFormAsync(page, new() { ["Code"] = Totp.Now(key) });
+        if (response.StatusCode != HttpStatusCode.Redirect)
+            throw new InvalidOperationException($"Authenticator set-up failed: {(int)response.StatusCode}");
+        var codes = await client.GetStringAsync(response.Headers.Location!.OriginalString);
+        return (key, RecoveryCodePattern().Matches(codes).Select(m => m.Groups[1].Value).ToList());
+    }
+
+    [GeneratedRegex("data-key=\"([A-Z2-7]+)\"")]
+    private static partial Regex KeyPattern();
+
+    [GeneratedRegex("<li>([A-Z0-9]{5}-[A-Z0-9]{5})</li>")]
+    private static partial Regex RecoveryCodePattern();
 
     public static async Task<HttpResponseMessage> PostFormAsync(this HttpClient client, string url, Dictionary<string, string> fields, string? formPage = null)
     {

@@ -18,7 +18,7 @@ public sealed class NavigationTests
     [InlineData(Roles.CountyClerk, "/Catalog /People /Entities /Courses /Programs /Reports /FollowUps")]
     [InlineData(Roles.CountyOfficer, "/Catalog /People /Entities /Courses /Programs /Reports /FollowUps")]
     [InlineData(Roles.CityOfficer, "/Catalog /People /Entities /Courses /Programs /Reports /Reports/Dispatch /FollowUps /Admin/Users")]
-    [InlineData(Roles.Admin, "/Catalog /People /Entities /Courses /Programs /Reports /Reports/Dispatch /FollowUps /Admin/Users /Admin/Jobs /Admin/Audit")]
+    [InlineData(Roles.Admin, "/Catalog /People /Entities /Courses /Programs /Reports /Reports/Dispatch /FollowUps /Admin/Users /Admin/Jobs /Admin/Audit /Admin/Security")]
     public void TheMenu_ShowsEachRoleItsPages(string? role, string expected) =>
         Assert.Equal(expected, string.Join(" ", Navigation.MenuFor(User(role)).Select(d => d.Url)));
 

@@ -9,7 +9,7 @@ public static class CreditCode
     private const string Alphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY";
     private static readonly int[] Weights = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
 
-    public static string Normalize(string? input) => input?.Trim().ToUpperInvariant() ?? string.Empty;
+    public static string Normalize(string? input) => TextNormalizer.Normalize(input).ToUpperInvariant();
 
     /// <summary>Checks a code after normalizing it.</summary>
     /// <remarks><see cref="CreditCodeCheck.CheckDigitMismatch"/> is a warning: callers decide whether to accept the code.</remarks>

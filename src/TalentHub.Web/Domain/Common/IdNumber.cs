@@ -97,7 +97,7 @@ public sealed record IdNumber
             return IdNumberError.Empty;
         }
 
-        value = input.Trim().ToUpperInvariant();
+        value = TextNormalizer.Normalize(input).ToUpperInvariant();
         if (value.Length != Length)
         {
             return IdNumberError.WrongLength;

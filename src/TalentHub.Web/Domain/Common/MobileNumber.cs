@@ -14,7 +14,7 @@ public static class MobileNumber
             return false;
         }
 
-        var compact = string.Concat(input.Where(c => !char.IsWhiteSpace(c) && c != '-'));
+        var compact = string.Concat(TextNormalizer.Normalize(input).Where(c => !char.IsWhiteSpace(c) && c != '-'));
         if (compact.StartsWith("+86", StringComparison.Ordinal))
         {
             compact = compact[3..];

@@ -6,7 +6,10 @@ namespace TalentHub.Web.Domain.Entities;
 public sealed class BusinessEntity : IRegionOwned, IAudited, IStamped, IVersioned
 {
     public int Id { get; private set; }
-    public string Name { get; set; } = "";
+    private string _name = "";
+
+    /// <summary>Normalised on every write (<see cref="Common.TextNormalizer"/>), so a name typed, imported or signed up with means one thing.</summary>
+    public string Name { get => _name; set => _name = Common.TextNormalizer.Normalize(value); }
     public string CreditCode { get; private set; } = "";
     /// <summary>An officer confirmed a code whose check digit fails (legally issued early pilot codes).</summary>
     public bool CreditCodeWarningConfirmed { get; private set; }

@@ -6,7 +6,10 @@ namespace TalentHub.Web.Domain.People;
 public sealed class Person : IRegionOwned, IAudited, IStamped, IVersioned
 {
     public int Id { get; private set; }
-    public string Name { get; set; } = "";
+    private string _name = "";
+
+    /// <summary>Normalised on every write (<see cref="Common.TextNormalizer"/>), so a name typed, imported or signed up with means one thing.</summary>
+    public string Name { get => _name; set => _name = Common.TextNormalizer.Normalize(value); }
 
     /// <summary>Stored encrypted; <see cref="IdNumberHash"/> is the keyed hash used for lookups and duplicates.</summary>
     public string IdNumber { get; private set; } = "";

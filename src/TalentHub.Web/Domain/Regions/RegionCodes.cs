@@ -18,8 +18,8 @@ public static class RegionCodes
     public static string? CountyOf(string code) =>
         LevelOf(code) == RegionLevel.City ? null : code[..6] + "000000";
 
-    /// <summary>True when <paramref name="code"/> lies inside (or is) <paramref name="ancestor"/>.</summary>
-    public static bool IsWithin(string code, string ancestor) => LevelOf(ancestor) switch
+    /// <summary>True when <paramref name="code"/> lies inside (or is) <paramref name="ancestor"/>; false when either is not a 12-digit code.</summary>
+    public static bool IsWithin(string code, string ancestor) => IsValid(code) && IsValid(ancestor) && LevelOf(ancestor) switch
     {
         RegionLevel.City => code[..4] == ancestor[..4],
         RegionLevel.County => code[..6] == ancestor[..6],

@@ -73,6 +73,14 @@ public sealed class Course : IRegionOwned, IAudited, IStamped, IVersioned
         return session;
     }
 
+    /// <summary>
+    /// What the enrolled need to know to turn up: venue, online link and each session's times and place.
+    /// Two equal values mean an edit changed nothing that matters to them (capacity, texts, age limits do not).
+    /// </summary>
+    public string Arrangements() => string.Join("\n",
+        new[] { Venue?.Trim() ?? "", OnlineLink?.Trim() ?? "" }.Concat(Sessions.OrderBy(s => s.StartsAt)
+            .Select(s => $"{s.StartsAt.UtcTicks}|{s.EndsAt.UtcTicks}|{s.Place?.Trim()}")));
+
     /// <summary>A session ends after it starts and overlaps none of <paramref name="others"/> (PRODUCT.md, courses).</summary>
     public static void CheckSessionTimes(DateTimeOffset startsAt, DateTimeOffset endsAt,
         IEnumerable<(DateTimeOffset StartsAt, DateTimeOffset EndsAt)> others)

@@ -19,6 +19,22 @@ public static class CourseLifecycle
 
     public static bool CanMove(CourseStatus from, CourseStatus to) => Allowed[from].Contains(to);
 
+    /// <summary>
+    /// A freed seat goes to the waitlist only before the course starts: once it is in progress nobody
+    /// who missed the first sessions is told "you have a seat".
+    /// </summary>
+    public static bool AllowsPromotion(CourseStatus status) =>
+        status is CourseStatus.Published or CourseStatus.EnrollmentOpen or CourseStatus.EnrollmentClosed;
+
+    /// <summary>Staff may still cancel a place (a withdrawal) while the course is planned or running.</summary>
+    public static bool AllowsWithdrawal(CourseStatus status) => IsLive(status) || status == CourseStatus.Draft;
+
+    /// <summary>
+    /// A finished course's roster is a record: read only, except an audited correction with a written
+    /// reason (never a promotion, never a notification).
+    /// </summary>
+    public static bool AllowsCorrection(CourseStatus status) => status is CourseStatus.Completed or CourseStatus.Archived;
+
     /// <summary>States in which the enrolled are still expecting the course to happen.</summary>
     public static bool IsLive(CourseStatus status) =>
         status is CourseStatus.Published or CourseStatus.EnrollmentOpen or CourseStatus.EnrollmentClosed or CourseStatus.InProgress;

@@ -24,8 +24,11 @@ public sealed record CourseFacts(
 
 public sealed record PersonFacts(int Id, string CountyCode, DateOnly BirthDate, EducationLevel? Education, IReadOnlyList<TalentCategory> Categories);
 
-/// <summary>A course the person is (or was) counted in: active or completed enrollments.</summary>
-public sealed record PastTraining(int CourseId, bool Subsidised, DateOnly StartsOn, CourseLevel Level, CourseCategory Category);
+/// <summary>
+/// A course the person is (or was) counted in: a confirmed place (the course may be running) or a completed
+/// one. Waitlisted, cancelled, course-cancelled and not-completed places are never training (see <see cref="CountsAsTraining"/>).
+/// </summary>
+public sealed record PastTraining(int CourseId, bool Subsidised, DateOnly StartsOn, CourseLevel Level, CourseCategory Category, string Title = "");
 
 /// <summary>Who may enroll where, and why not. Pure: the caller loads the facts.</summary>
 public static class EnrollmentRules
@@ -34,6 +37,13 @@ public static class EnrollmentRules
     public static bool IsOverridable(EnrollmentRefusal refusal) => refusal is
         EnrollmentRefusal.RegionNotEligible or EnrollmentRefusal.CategoryNotEligible or
         EnrollmentRefusal.TooYoung or EnrollmentRefusal.TooOld or EnrollmentRefusal.EducationTooLow;
+
+    /// <summary>
+    /// The repeat rule counts real training only: a confirmed place (on a course that was not cancelled,
+    /// whether it is upcoming or in progress) or a completed one. Rule source: issue 8, item 2.
+    /// </summary>
+    public static bool CountsAsTraining(EnrollmentStatus status, CourseStatus courseStatus) =>
+        courseStatus != CourseStatus.Cancelled && status is EnrollmentStatus.Confirmed or EnrollmentStatus.Completed;
 
     public static IReadOnlyList<EnrollmentRefusal> Check(
         CourseFacts course, PersonFacts person, IReadOnlyList<PastTraining> history, bool alreadyEnrolled, DateTimeOffset now)
@@ -60,10 +70,14 @@ public static class EnrollmentRules
     /// A person is counted in at most one subsidised course per year, and not again in the same level
     /// and type within two years.
     /// </summary>
-    public static bool BreaksRepeatRule(CourseFacts course, IReadOnlyList<PastTraining> history)
+    public static bool BreaksRepeatRule(CourseFacts course, IReadOnlyList<PastTraining> history) =>
+        RepeatRuleBlocker(course, history) is not null;
+
+    /// <summary>The earlier training that makes the repeat rule refuse, so staff can see which course to look at; null when none.</summary>
+    public static PastTraining? RepeatRuleBlocker(CourseFacts course, IReadOnlyList<PastTraining> history)
     {
-        if (!course.Subsidised) return false;
-        return history.Where(h => h.CourseId != course.Id && h.Subsidised).Any(h =>
+        if (!course.Subsidised) return null;
+        return history.Where(h => h.CourseId != course.Id && h.Subsidised).FirstOrDefault(h =>
             h.StartsOn.Year == course.StartsOn.Year
             || (h.Level == course.Level && h.Category == course.Category
                 && Math.Abs(h.StartsOn.DayNumber - course.StartsOn.DayNumber) < 730));

@@ -49,7 +49,10 @@ public enum EnrollmentStatus
 {
     Confirmed,
     Waitlisted,
+    /// <summary>Given up by the person or cancelled by staff (or corrected on a closed roster, with a reason).</summary>
     Cancelled,
     Completed,
     NotCompleted,
+    /// <summary>Ended because the course itself was cancelled; counts for nothing (issue 8, item 1).</summary>
+    CourseCancelled,
 }

@@ -11,6 +11,7 @@ public sealed class EntityInput
     private const string OutOfRange = "Entity.OutOfRange";
 
     [Required(ErrorMessage = Required), StringLength(100, ErrorMessage = TooLong), Display(Name = "Entity.Name")]
+    [Infrastructure.RealName]
     public string? Name { get; set; }
 
     [Required(ErrorMessage = Required), StringLength(40, ErrorMessage = TooLong), Display(Name = "Entity.CreditCode")]

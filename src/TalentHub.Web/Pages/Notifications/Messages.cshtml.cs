@@ -49,7 +49,7 @@ public sealed class MessagesModel(TalentHubDbContext db, TimeProvider clock, ISt
 
     /// <summary>The message in the reader's language: "Message.{Kind}" with the course title and session time.</summary>
     public string Text(Item item) =>
-        l[$"Message.{item.Kind}", item.Subject ?? "", item.SessionStartsAt is null ? "" : ShanghaiTime.FormatDateTime(item.SessionStartsAt)];
+        Services.Notifications.MessageText.Format(l, item.Kind, item.Subject, item.SessionStartsAt);
 
     private Task<int> MarkAllReadAsync(int personId)
     {

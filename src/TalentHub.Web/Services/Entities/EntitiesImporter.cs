@@ -21,10 +21,11 @@ public sealed class EntitiesImporter(TalentHubDbContext db, PersonRegistry regis
 
     public IReadOnlyList<ImportColumn> Columns => EntityRowMapper.Columns;
 
-    public async Task<ImportReport> ValidateAsync(Sheet sheet, string fileName, bool stage, CancellationToken ct = default)
+    public async Task<ImportReport> ValidateAsync(Sheet sheet, string fileName, CancellationToken ct = default)
     {
-        var report = new ImportReport { FileName = fileName };
-        var map = ColumnMap.Build(sheet.Header, Columns, report.Errors);
+        sheet = sheet.WithHeaderFor(Columns);
+        var report = new ImportReport { FileName = fileName, HeaderRow = sheet.HeaderRow };
+        var map = ColumnMap.Build(sheet.Header, Columns, report.Errors, sheet.HeaderRow);
         if (report.FileRejected) return report;
 
         var mapper = new EntityRowMapper(registry, await VillageIndex.LoadAsync(db, ct), scope.CountyCode);
@@ -33,7 +34,8 @@ public sealed class EntitiesImporter(TalentHubDbContext db, PersonRegistry regis
         foreach (var row in sheet.Rows.Where(r => !r.IsEmpty))
         {
             report.TotalRows++;
-            var reader = new RowReader(row, map, Columns, report.Errors);
+            if (report.TotalRows % 1000 == 0) ct.ThrowIfCancellationRequested();
+            var reader = new RowReader(row, map, Columns, report.Errors, report.Warnings);
             if (mapper.Map(reader) is not { } mapped) continue;
             if (firstRow.TryGetValue(mapped.Entity.CreditCode, out var first))
             {
@@ -48,6 +50,7 @@ public sealed class EntitiesImporter(TalentHubDbContext db, PersonRegistry regis
         var fresh = candidates.Where(c => !existing.ContainsKey(c.Row.Entity.CreditCode)).ToList();
         var leaders = await PeopleInScopeAsync(fresh.Select(c => c.Row.LegalRepresentativeHash).Distinct().ToList(), ct);
         var codeColumn = map.Describe(Columns.First(c => c.Field == "CreditCode"));
+        var written = new HashSet<int>();
         foreach (var (reader, (entity, leaderHash)) in candidates)
         {
             if (existing.TryGetValue(entity.CreditCode, out var county))
@@ -64,12 +67,24 @@ public sealed class EntitiesImporter(TalentHubDbContext db, PersonRegistry regis
             entity.LegalRepresentativeId = leaderId;
             entity.Link(leaderId, MemberRole.Leader);
             report.ValidCount++;
-            if (stage) db.BusinessEntities.Add(entity);
+            report.Valid.Add(entity);
+            written.Add(reader.Number);
         }
+        // A warning matters only for a row that would be written.
+        report.Warnings.RemoveAll(w => !written.Contains(w.Row));
         var sorted = report.Errors.OrderBy(e => e.Row).ToList();
         report.Errors.Clear();
         report.Errors.AddRange(sorted);
         return report;
+    }
+
+    public async Task<int> StageBatchAsync(IReadOnlyList<object> batch, CancellationToken ct = default)
+    {
+        var entities = batch.Cast<BusinessEntity>().ToList();
+        var taken = (await CountiesHoldingAsync(entities.Select(e => e.CreditCode).ToList(), ct)).Keys.ToHashSet();
+        var fresh = entities.Where(e => !taken.Contains(e.CreditCode)).ToList();
+        db.BusinessEntities.AddRange(fresh);
+        return fresh.Count;
     }
 
     private async Task<Dictionary<string, int>> PeopleInScopeAsync(List<string> hashes, CancellationToken ct)

@@ -41,7 +41,7 @@ public sealed class EntityRowMapper(PersonRegistry registry, VillageIndex villag
     public EntityRow? Map(RowReader r)
     {
         var entity = new BusinessEntity();
-        entity.Name = r.Text("Name", 100) ?? "";
+        entity.Name = r.Name("Name", 100) ?? "";
 
         var type = r.Choice<EntityType>("Type");
         var verified = r.Bool("CodeVerified");

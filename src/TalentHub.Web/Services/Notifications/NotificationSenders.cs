@@ -9,37 +9,78 @@ namespace TalentHub.Web.Services.Notifications;
 public sealed record NotificationRecipient(int PersonId, string Name, string? Mobile, string? Email);
 
 /// <summary>
-/// An outside channel (file log, e-mail; an SMS gateway would be one more implementation).
+/// One message for an outside channel. <see cref="Key"/> is the outbox key (unique per notification): it
+/// travels with the message so that a resend after a crash is recognisable — the SMTP <c>Message-ID</c>, an
+/// SMS gateway's client message id (<see cref="ClientId"/>), the file sender's line.
+/// </summary>
+public sealed record OutgoingNotification(string Key, NotificationRecipient To, string Text)
+{
+    /// <summary>The key as a short, gateway-safe id (hex of its SHA-256, 32 characters): an SMS gateway's client id.</summary>
+    public string ClientId => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(Key)))[..32];
+}
+
+/// <summary>
+/// An outside channel (file log, e-mail; an SMS gateway would be one more implementation, passing
+/// <see cref="OutgoingNotification.ClientId"/> as its client message id so the gateway drops a resend).
 /// In-app messages are always written by the dispatcher itself.
 /// </summary>
 public interface INotificationSender
 {
     string Channel { get; }
-    Task SendAsync(NotificationRecipient to, string text, CancellationToken ct);
+    Task SendAsync(OutgoingNotification message, CancellationToken ct);
 }
 
-/// <summary>The default sender: appends to data/notifications.log with the person id only, never a mobile.</summary>
+/// <summary>
+/// The default sender: appends to data/notifications.log with the person id only, never a mobile, and the
+/// outbox key on every line. A key already in the file is never written again (the keys are read from the
+/// file once per process, so this holds across a crash and restart).
+/// </summary>
 public sealed class FileNotificationSender(DataDirectory data, TimeProvider clock) : INotificationSender
 {
     private static readonly SemaphoreSlim Gate = new(1, 1);
+    private static readonly Dictionary<string, HashSet<string>> KeysByFile = [];
     public string Channel => "file";
 
-    public async Task SendAsync(NotificationRecipient to, string text, CancellationToken ct)
+    public async Task SendAsync(OutgoingNotification message, CancellationToken ct)
     {
-        var line = $"{clock.GetUtcNow():O}\tperson:{to.PersonId}\t{text.ReplaceLineEndings(" ")}{Environment.NewLine}";
+        var path = Path.Combine(data.Root, "notifications.log");
+        var key = message.Key.ReplaceLineEndings(" ").Replace('\t', ' ');
+        var line = $"{clock.GetUtcNow():O}\tkey:{key}\tperson:{message.To.PersonId}\t{message.Text.ReplaceLineEndings(" ")}{Environment.NewLine}";
         await Gate.WaitAsync(ct);
-        try { await File.AppendAllTextAsync(Path.Combine(data.Root, "notifications.log"), line, ct); }
+        try
+        {
+            var written = await KeysAsync(path, ct);
+            if (written.Contains(key)) return;
+            await File.AppendAllTextAsync(path, line, ct);
+            written.Add(key);
+        }
         finally { Gate.Release(); }
+    }
+
+    private static async Task<HashSet<string>> KeysAsync(string path, CancellationToken ct)
+    {
+        if (KeysByFile.TryGetValue(path, out var keys)) return keys;
+        keys = [];
+        if (File.Exists(path))
+            foreach (var line in await File.ReadAllLinesAsync(path, ct))
+                if (line.Split('\t') is [_, var field, ..] && field.StartsWith("key:", StringComparison.Ordinal)) keys.Add(field[4..]);
+        KeysByFile[path] = keys;
+        return keys;
     }
 }
 
-/// <summary>E-mail through MailKit when TalentHub:Notifications:Smtp:Host is set; people without an address are skipped.</summary>
+/// <summary>
+/// E-mail through MailKit when TalentHub:Notifications:Smtp:Host is set; people without an address are skipped.
+/// The Message-ID is derived from the outbox key, so a resend after a crash carries the same id and mail
+/// systems (and readers) recognise it as the same message.
+/// </summary>
 public sealed class SmtpNotificationSender(SmtpOptions options, ILogger<SmtpNotificationSender> log) : INotificationSender
 {
     public string Channel => "smtp";
 
-    public async Task SendAsync(NotificationRecipient to, string text, CancellationToken ct)
+    public async Task SendAsync(OutgoingNotification notification, CancellationToken ct)
     {
+        var to = notification.To;
         if (string.IsNullOrWhiteSpace(to.Email))
         {
             log.LogDebug("Person {PersonId} has no e-mail address; skipped", to.PersonId);
@@ -49,7 +90,9 @@ public sealed class SmtpNotificationSender(SmtpOptions options, ILogger<SmtpNoti
         message.From.Add(MailboxAddress.Parse(options.From));
         message.To.Add(new MailboxAddress(to.Name, to.Email));
         message.Subject = options.Subject;
-        message.Body = new TextPart("plain") { Text = text };
+        message.MessageId = MessageIdOf(notification, options.From);
+        message.Headers.Add("X-TalentHub-Key", notification.ClientId);
+        message.Body = new TextPart("plain") { Text = notification.Text };
 
         using var client = new SmtpClient();
         await client.ConnectAsync(options.Host, options.Port, options.UseTls ? SecureSocketOptions.StartTls : SecureSocketOptions.None, ct);
@@ -57,6 +100,13 @@ public sealed class SmtpNotificationSender(SmtpOptions options, ILogger<SmtpNoti
             await client.AuthenticateAsync(options.UserName, options.Password ?? "", ct);
         await client.SendAsync(message, ct);
         await client.DisconnectAsync(true, ct);
+    }
+
+    /// <summary>"{client id}@{the sender's domain}": the same for every attempt of one notification.</summary>
+    public static string MessageIdOf(OutgoingNotification notification, string from)
+    {
+        var domain = MailboxAddress.TryParse(from, out var address) && address.Domain is { Length: > 0 } d ? d : "talenthub.local";
+        return $"{notification.ClientId}@{domain}";
     }
 }
 

@@ -8,7 +8,9 @@ namespace TalentHub.Web.Services.Notifications;
 
 /// <summary>
 /// Delivers the outbox at least once: an in-app message (unique per notification, so a retry cannot
-/// duplicate it) and the configured outside sender; failures are retried on the next run.
+/// duplicate it) and the configured outside sender; failures are retried on the next run. The outbox key
+/// travels to the sender, so a resend after a crash between sending and recording is recognisable
+/// (SMTP Message-ID, SMS client id) or skipped (the file sender never writes a key twice).
 /// </summary>
 public sealed class OutboxDispatcher(TalentHubDbContext db, INotificationSender sender, IStringLocalizer<SharedResource> l, TimeProvider clock, ILogger<OutboxDispatcher> log)
 {
@@ -36,7 +38,7 @@ public sealed class OutboxDispatcher(TalentHubDbContext db, INotificationSender 
                     });
                 var to = await db.People.IgnoreQueryFilters([RegionFilter.Name]).Where(p => p.Id == notification.PersonId)
                     .Select(p => new NotificationRecipient(p.Id, p.Name, p.Mobile, p.Email)).FirstAsync(ct);
-                await sender.SendAsync(to, Render(notification.Kind, notification.Subject, startsAt), ct);
+                await sender.SendAsync(new OutgoingNotification(notification.Key, to, Render(notification.Kind, notification.Subject, startsAt)), ct);
                 notification.DeliveredAt = clock.GetUtcNow();
                 delivered++;
             }
@@ -65,7 +67,7 @@ public sealed class OutboxDispatcher(TalentHubDbContext db, INotificationSender 
     {
         var previous = CultureInfo.CurrentUICulture;
         CultureInfo.CurrentUICulture = new CultureInfo("zh-CN");
-        try { return l[$"Message.{kind}", subject ?? "", Infrastructure.ShanghaiTime.FormatDateTime(startsAt)]; }
+        try { return MessageText.Format(l, kind, subject, startsAt); }
         finally { CultureInfo.CurrentUICulture = previous; }
     }
 }

@@ -26,9 +26,8 @@ public sealed class PeopleFilter
         if (Category is { } category) people = people.Where(p => p.Categories.Any(c => c.Category == category));
         if (!string.IsNullOrWhiteSpace(Industry)) people = people.Where(p => p.Industry == Industry);
         if (Education is { } education) people = people.Where(p => p.Education == education);
-        if (!string.IsNullOrWhiteSpace(Q))
+        if (TextNormalizer.Clean(Q) is { } q)
         {
-            var q = Q.Trim();
             if (IdNumber.TryParse(q, out var id, out _))
             {
                 var hash = protector.Hash(id.Value);

@@ -19,10 +19,11 @@ public sealed class PeopleImporter(TalentHubDbContext db, PersonRegistry registr
 
     public IReadOnlyList<ImportColumn> Columns => PersonRowMapper.Columns;
 
-    public async Task<ImportReport> ValidateAsync(Sheet sheet, string fileName, bool stage, CancellationToken ct = default)
+    public async Task<ImportReport> ValidateAsync(Sheet sheet, string fileName, CancellationToken ct = default)
     {
-        var report = new ImportReport { FileName = fileName };
-        var map = ColumnMap.Build(sheet.Header, Columns, report.Errors);
+        sheet = sheet.WithHeaderFor(Columns);
+        var report = new ImportReport { FileName = fileName, HeaderRow = sheet.HeaderRow };
+        var map = ColumnMap.Build(sheet.Header, Columns, report.Errors, sheet.HeaderRow);
         if (report.FileRejected) return report;
 
         var mapper = new PersonRowMapper(registry, await VillageIndex.LoadAsync(db, ct), scope.CountyCode);
@@ -31,7 +32,8 @@ public sealed class PeopleImporter(TalentHubDbContext db, PersonRegistry registr
         foreach (var row in sheet.Rows.Where(r => !r.IsEmpty))
         {
             report.TotalRows++;
-            var reader = new RowReader(row, map, Columns, report.Errors);
+            if (report.TotalRows % 1000 == 0) ct.ThrowIfCancellationRequested();
+            var reader = new RowReader(row, map, Columns, report.Errors, report.Warnings);
             if (mapper.Map(reader) is not { } person) continue;
             if (firstRow.TryGetValue(person.IdNumberHash, out var first))
             {
@@ -44,6 +46,7 @@ public sealed class PeopleImporter(TalentHubDbContext db, PersonRegistry registr
 
         var existing = await CountiesHoldingAsync(candidates.Select(c => c.Person.IdNumberHash).ToList(), ct);
         var idColumn = map.Describe(Columns.First(c => c.Field == "IdNumber"));
+        var written = new HashSet<int>();
         foreach (var (row, person) in candidates)
         {
             if (existing.TryGetValue(person.IdNumberHash, out var county))
@@ -52,9 +55,21 @@ public sealed class PeopleImporter(TalentHubDbContext db, PersonRegistry registr
                 continue;
             }
             report.ValidCount++;
-            if (stage) db.People.Add(person);
+            report.Valid.Add(person);
+            written.Add(row);
         }
+        // A warning matters only for a row that would be written.
+        report.Warnings.RemoveAll(w => !written.Contains(w.Row));
         return report;
+    }
+
+    public async Task<int> StageBatchAsync(IReadOnlyList<object> batch, CancellationToken ct = default)
+    {
+        var people = batch.Cast<Person>().ToList();
+        var taken = (await CountiesHoldingAsync(people.Select(p => p.IdNumberHash).ToList(), ct)).Keys.ToHashSet();
+        var fresh = people.Where(p => !taken.Contains(p.IdNumberHash)).ToList();
+        db.People.AddRange(fresh);
+        return fresh.Count;
     }
 
     /// <summary>Keyed hash → name of the county holding that ID number, looked up city-wide in chunks.</summary>

@@ -39,7 +39,7 @@ public sealed class PersonRowMapper(PersonRegistry registry, VillageIndex villag
     public Person? Map(RowReader r)
     {
         var person = new Person();
-        person.Name = r.Text("Name", 50) ?? "";
+        person.Name = r.Name("Name", 50) ?? "";
 
         IdNumber? id = null;
         if (r.Identifier("IdNumber") is { } idText)
@@ -53,7 +53,7 @@ public sealed class PersonRowMapper(PersonRegistry registry, VillageIndex villag
         }
 
         string? mobile = null;
-        var mobileText = r.Text("Mobile", 40);
+        var mobileText = r.Identifier("Mobile");
         r.Try("Mobile", () => mobile = PersonRegistry.ParseMobile(mobileText));
 
         if (r.Text("Village", 100) is { } villageText)

@@ -41,8 +41,8 @@ public sealed class ColumnMap
             ? $"{SpreadsheetReader.ColumnLetter(i)}（{_header[column.Field]}）"
             : column.CurrentHeader;
 
-    /// <summary>Maps the header row; a missing required column or a column given twice is reported on row 1.</summary>
-    public static ColumnMap Build(IReadOnlyList<object?> header, IReadOnlyList<ImportColumn> columns, List<ImportIssue> issues)
+    /// <summary>Maps the header row; a missing required column or a column given twice is reported on the header's row.</summary>
+    public static ColumnMap Build(IReadOnlyList<object?> header, IReadOnlyList<ImportColumn> columns, List<ImportIssue> issues, int headerRow = 1)
     {
         var map = new ColumnMap();
         var byName = new Dictionary<string, ImportColumn>();
@@ -56,14 +56,15 @@ public sealed class ColumnMap
             if (text is null || !byName.TryGetValue(ImportColumn.Normalize(text), out var column)) continue;
             if (map._index.ContainsKey(column.Field))
             {
-                issues.Add(new ImportIssue(1, $"{SpreadsheetReader.ColumnLetter(i)}（{text}）", "Import.DuplicateColumn"));
+                issues.Add(new ImportIssue(headerRow, $"{SpreadsheetReader.ColumnLetter(i)}（{text}）", "Import.DuplicateColumn"));
                 continue;
             }
             map._index[column.Field] = i;
-            map._header[column.Field] = text;
+            // Shown as in the file (full-width brackets and all), though matched normalised.
+            map._header[column.Field] = (header[i] as string)?.Trim() ?? text;
         }
         foreach (var missing in columns.Where(c => c.Required && !map._index.ContainsKey(c.Field)))
-            issues.Add(new ImportIssue(1, missing.CurrentHeader, "Import.MissingColumn"));
+            issues.Add(new ImportIssue(headerRow, missing.CurrentHeader, "Import.MissingColumn"));
         return map;
     }
 }

@@ -4,14 +4,22 @@ using TalentHub.Web.Infrastructure;
 namespace TalentHub.Web.Services.Spreadsheets;
 
 /// <summary>
-/// Import settings: <c>TalentHub:Import:MaxUploadMegabytes</c> (environment
-/// <c>TalentHub__Import__MaxUploadMegabytes</c>), default 5 MB.
+/// Import settings under <c>TalentHub:Import</c> (environment <c>TalentHub__Import__…</c>), all stated on the
+/// import pages: <c>MaxUploadMegabytes</c> (default 5), <c>MaxRows</c> data rows (default 100,000),
+/// <c>MaxColumns</c> read (default 100; cells further right are ignored), <c>MaxUnpackedMegabytes</c> that an
+/// .xlsx may unpack to (default 100) and <c>MaxCellCharacters</c> (default 32,767, Excel's own limit;
+/// a longer cell is a row error). <c>BatchSize</c>: rows written per short transaction on confirm (default 500).
 /// </summary>
 public sealed class ImportOptions
 {
     public const double DefaultMaxUploadMegabytes = 5;
 
     public double MaxUploadMegabytes { get; init; } = DefaultMaxUploadMegabytes;
+    public int MaxRows { get; init; } = 100_000;
+    public int MaxColumns { get; init; } = 100;
+    public double MaxUnpackedMegabytes { get; init; } = 100;
+    public int MaxCellCharacters { get; init; } = 32_767;
+    public int BatchSize { get; init; } = 500;
 
     public long MaxUploadBytes => (long)(MaxUploadMegabytes * 1024 * 1024);
 
@@ -24,9 +32,22 @@ public sealed class ImportOptions
     /// <summary>The cap as shown in messages: "5", "0.5".</summary>
     public string CapText => MaxUploadMegabytes.ToString("0.##", CultureInfo.InvariantCulture);
 
+    public SpreadsheetLimits Limits => new(MaxRows, MaxColumns, (long)(MaxUnpackedMegabytes * 1024 * 1024), MaxCellCharacters);
+
     public static ImportOptions From(IConfiguration configuration)
     {
-        var configured = configuration.GetValue<double?>($"{TalentHubOptions.Section}:Import:MaxUploadMegabytes");
-        return new ImportOptions { MaxUploadMegabytes = configured is > 0 ? configured.Value : DefaultMaxUploadMegabytes };
+        var section = configuration.GetSection($"{TalentHubOptions.Section}:Import");
+        var defaults = new ImportOptions();
+        static T Positive<T>(T? value, T fallback) where T : struct, IComparable<T> =>
+            value is { } v && v.CompareTo(default) > 0 ? v : fallback;
+        return new ImportOptions
+        {
+            MaxUploadMegabytes = Positive(section.GetValue<double?>("MaxUploadMegabytes"), defaults.MaxUploadMegabytes),
+            MaxRows = Positive(section.GetValue<int?>("MaxRows"), defaults.MaxRows),
+            MaxColumns = Positive(section.GetValue<int?>("MaxColumns"), defaults.MaxColumns),
+            MaxUnpackedMegabytes = Positive(section.GetValue<double?>("MaxUnpackedMegabytes"), defaults.MaxUnpackedMegabytes),
+            MaxCellCharacters = Positive(section.GetValue<int?>("MaxCellCharacters"), defaults.MaxCellCharacters),
+            BatchSize = Positive(section.GetValue<int?>("BatchSize"), defaults.BatchSize),
+        };
     }
 }

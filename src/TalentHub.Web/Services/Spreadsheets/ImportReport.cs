@@ -10,15 +10,21 @@ public class ImportReport
     /// <summary>Non-empty data rows.</summary>
     public int TotalRows { get; set; }
     public List<ImportIssue> Errors { get; } = [];
+    /// <summary>Rows that are valid but deserve a look (an identifier Excel may have rounded): confirm needs them accepted.</summary>
+    public List<ImportIssue> Warnings { get; } = [];
+    /// <summary>The header's row number (1 unless title rows stand above it); header problems are reported on it.</summary>
+    public int HeaderRow { get; set; } = 1;
+    /// <summary>The validated records, ready to write (never shown).</summary>
+    public List<object> Valid { get; } = [];
     /// <summary>Rows whose record already exists: reported, not written, not errors.</summary>
     public List<ImportIssue> Skipped { get; } = [];
     /// <summary>Rows that would be (or were) written.</summary>
     public int ValidCount { get; set; }
 
     /// <summary>The header itself is wrong (a required column missing): no row can be read.</summary>
-    public bool FileRejected => Errors.Any(e => e.Row == 1);
+    public bool FileRejected => Errors.Any(e => e.Row <= HeaderRow);
 
-    public int BadRows => Errors.Where(e => e.Row > 1).Select(e => e.Row).Distinct().Count();
+    public int BadRows => Errors.Where(e => e.Row > HeaderRow).Select(e => e.Row).Distinct().Count();
 }
 
 /// <summary>One kind of import (people, entities): its columns and its validation.</summary>
@@ -29,6 +35,13 @@ public interface IImporter
 
     IReadOnlyList<ImportColumn> Columns { get; }
 
-    /// <summary>Validates every row; with <paramref name="stage"/> the valid records are added to the DbContext (not saved).</summary>
-    Task<ImportReport> ValidateAsync(Sheet sheet, string fileName, bool stage, CancellationToken ct = default);
+    /// <summary>Validates every row, writing nothing; the valid records are kept in <see cref="ImportReport.Valid"/>.</summary>
+    Task<ImportReport> ValidateAsync(Sheet sheet, string fileName, CancellationToken ct = default);
+
+    /// <summary>
+    /// Adds one batch of validated records to the DbContext, skipping any that someone registered since the
+    /// check (so a re-import, or one finishing after a crash, changes nothing twice). The caller saves.
+    /// </summary>
+    /// <returns>How many were added.</returns>
+    Task<int> StageBatchAsync(IReadOnlyList<object> batch, CancellationToken ct = default);
 }

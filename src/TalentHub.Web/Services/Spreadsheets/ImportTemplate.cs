@@ -25,7 +25,14 @@ public static class ImportTemplate
     public static byte[] Csv(IReadOnlyList<ImportColumn> columns) =>
         SheetWriter.Csv(new SheetData("", columns.Select(c => c.Chinese).ToList(), []));
 
-    public static byte[] Xlsx(IReadOnlyList<ImportColumn> columns, string sheetName) => SheetWriter.Xlsx(
+    /// <summary>Columns that hold identifiers (ID numbers, mobiles, credit codes): formatted as text in the .xlsx template.</summary>
+    public static readonly IReadOnlySet<string> IdentifierFields = new HashSet<string> { "IdNumber", "Mobile", "CreditCode", "LegalRepresentative" };
+
+    public static byte[] Xlsx(IReadOnlyList<ImportColumn> columns, string sheetName) => SheetWriter.XlsxWithTextColumns(
+        new Dictionary<int, IReadOnlyList<int>>
+        {
+            [0] = columns.Select((c, i) => (c, i)).Where(x => IdentifierFields.Contains(x.c.Field)).Select(x => x.i).ToList(),
+        },
         new SheetData(sheetName, columns.Select(c => c.Chinese).ToList(), []),
         new SheetData("填写说明", ["列名", "英文列名", "是否必填", "说明"], columns.Select(c => (IReadOnlyList<object?>)
         [

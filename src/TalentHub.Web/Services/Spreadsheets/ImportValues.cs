@@ -3,7 +3,7 @@ using System.Globalization;
 namespace TalentHub.Web.Services.Spreadsheets;
 
 /// <summary>Turns spreadsheet cells (strings from CSV; strings, numbers, dates or booleans from .xlsx) into values.</summary>
-public static class ImportValues
+public static partial class ImportValues
 {
     private static readonly string[] DateFormats =
     [
@@ -11,13 +11,14 @@ public static class ImportValues
         "yyyy-M-d H:mm", "yyyy/M/d H:mm", "yyyy-M-d H:mm:ss", "yyyy/M/d H:mm:ss", "yyyy-MM-ddTHH:mm:ss",
     ];
 
-    /// <summary>The cell as trimmed text, or null when blank.</summary>
+    /// <summary>The cell as tidied text (<see cref="Domain.Common.TextNormalizer.Tidy"/>), or null when blank; names and identifiers get NFKC where they are set or parsed.</summary>
     public static string? Text(object? cell)
     {
         var text = cell switch
         {
             null => null,
             string s => s,
+            FormulaCell f => Text(f.Value),
             double d => d.ToString(d == Math.Floor(d) && Math.Abs(d) < 1e15 ? "0" : "R", CultureInfo.InvariantCulture),
             decimal m => m.ToString(CultureInfo.InvariantCulture),
             DateTime dt => dt.TimeOfDay == TimeSpan.Zero ? dt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : dt.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
@@ -25,12 +26,29 @@ public static class ImportValues
             IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
             _ => cell.ToString(),
         };
-        text = text?.Trim();
-        return string.IsNullOrEmpty(text) ? null : text;
+        return Domain.Common.TextNormalizer.Tidy(text);
     }
 
-    /// <summary>Excel keeps only 15 significant digits of a number, so an 18-digit ID typed as a number has lost its tail.</summary>
-    public static bool IsLongNumber(object? cell) => cell is double d && Math.Abs(d) >= 1e15;
+    /// <summary>
+    /// Excel keeps only 15 significant digits of a number, so an 18-digit ID typed as a number has lost its tail:
+    /// a numeric .xlsx cell of 16 or more digits, or its scientific display ("3.30523E+17") saved into a CSV.
+    /// </summary>
+    public static bool IsLongNumber(object? cell) => cell switch
+    {
+        double d => Math.Abs(d) >= 1e15,
+        FormulaCell f => IsLongNumber(f.Value),
+        _ => Text(cell) is { } text && ScientificNumber().IsMatch(text),
+    };
+
+    /// <summary>
+    /// Digits that Excel may have rounded: 16 or more digits whose last three are zeros (Excel zeroes every digit
+    /// after the 15th). Such an identifier may still pass its check digit by chance, so the clerk must confirm it.
+    /// </summary>
+    public static bool MayBeRounded(string? text) =>
+        text is { Length: >= 16 } t && t.All(char.IsAsciiDigit) && t.EndsWith("000", StringComparison.Ordinal);
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^[+-]?\d+(\.\d+)?[eE][+]?\d+$")]
+    private static partial System.Text.RegularExpressions.Regex ScientificNumber();
 
     public static bool TryInt(object? cell, out int value)
     {

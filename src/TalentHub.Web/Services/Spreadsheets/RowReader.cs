@@ -7,7 +7,8 @@ namespace TalentHub.Web.Services.Spreadsheets;
 /// Reads the cells of one row by column and records every problem as an <see cref="ImportIssue"/>
 /// (row, column, reason), so one pass over a row reports all of its errors.
 /// </summary>
-public sealed class RowReader(SheetRow row, ColumnMap map, IReadOnlyList<ImportColumn> columns, List<ImportIssue> issues)
+public sealed class RowReader(SheetRow row, ColumnMap map, IReadOnlyList<ImportColumn> columns, List<ImportIssue> issues,
+    List<ImportIssue>? warnings = null)
 {
     private readonly int _issuesBefore = issues.Count;
 
@@ -24,9 +25,14 @@ public sealed class RowReader(SheetRow row, ColumnMap map, IReadOnlyList<ImportC
     public void Fail(string field, string messageKey, params object[] args) =>
         issues.Add(new ImportIssue(row.Number, map.Describe(Column(field)), messageKey, args));
 
-    /// <summary>Text, required when the column is; too long is an error.</summary>
+    /// <summary>Text, required when the column is; too long is an error, and so is a formula (its result is not what was typed).</summary>
     public string? Text(string field, int maxLength)
     {
+        if (Cell(field) is FormulaCell)
+        {
+            Fail(field, "Import.Formula");
+            return null;
+        }
         var text = ImportValues.Text(Cell(field));
         if (text is null)
         {
@@ -41,7 +47,25 @@ public sealed class RowReader(SheetRow row, ColumnMap map, IReadOnlyList<ImportC
         return text;
     }
 
-    /// <summary>An identifier (ID number, credit code) that Excel must not have stored as a number.</summary>
+    /// <summary>
+    /// A person's or entity's name: text that is not formula-like (= + - @ first) and has at least one letter
+    /// (rule: <see cref="Domain.Common.PersonName"/>).
+    /// </summary>
+    public string? Name(string field, int maxLength)
+    {
+        var text = Text(field, maxLength);
+        if (text is not null && Domain.Common.PersonName.Problem(text) is { } problem)
+        {
+            Fail(field, problem);
+            return null;
+        }
+        return text;
+    }
+
+    /// <summary>
+    /// An identifier (ID number, credit code) that Excel must not have stored as a number (in an .xlsx or as
+    /// "3.30523E+17" in a CSV); digits Excel may have rounded are a warning the clerk confirms.
+    /// </summary>
     public string? Identifier(string field)
     {
         if (ImportValues.IsLongNumber(Cell(field)))
@@ -49,7 +73,10 @@ public sealed class RowReader(SheetRow row, ColumnMap map, IReadOnlyList<ImportC
             Fail(field, "Import.StoredAsNumber");
             return null;
         }
-        return Text(field, 40);
+        var text = Text(field, 40);
+        if (ImportValues.MayBeRounded(text))
+            warnings?.Add(new ImportIssue(row.Number, map.Describe(Column(field)), "Import.MaybeRounded"));
+        return text;
     }
 
     public int? Int(string field, int min, int max)

@@ -24,14 +24,20 @@ public static class SheetWriter
         return stream.ToArray();
     }
 
-    public static byte[] Xlsx(params SheetData[] sheets)
+    /// <summary>
+    /// An .xlsx of the sheets; text starting with = + - @ is quote-prefixed (<see cref="XlsxCellStyles"/>).
+    /// </summary>
+    public static byte[] Xlsx(params SheetData[] sheets) => XlsxWithTextColumns(null, sheets);
+
+    /// <param name="textColumns">Per sheet, columns formatted as text for the whole column (identifier columns of templates).</param>
+    public static byte[] XlsxWithTextColumns(IReadOnlyDictionary<int, IReadOnlyList<int>>? textColumns, params SheetData[] sheets)
     {
         var workbook = new Dictionary<string, object>();
         foreach (var sheet in sheets) workbook[sheet.Name] = Rows(sheet);
         using var stream = new MemoryStream();
         // The header is written as the first row so that even an empty sheet keeps its column names.
         MiniExcel.SaveAs(stream, workbook, printHeader: false, excelType: ExcelType.XLSX);
-        return stream.ToArray();
+        return XlsxCellStyles.Apply(stream.ToArray(), textColumns);
     }
 
     private static IEnumerable<Dictionary<string, object?>> Rows(SheetData sheet)

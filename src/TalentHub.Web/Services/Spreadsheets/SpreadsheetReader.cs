@@ -9,16 +9,20 @@ public sealed record SheetRow(int Number, IReadOnlyList<object?> Cells)
     public bool IsEmpty => Cells.All(c => c is null || c is string s && string.IsNullOrWhiteSpace(s));
 }
 
-/// <summary>The first sheet of an upload: the header (row 1) and the data rows below it.</summary>
-public sealed record Sheet(IReadOnlyList<object?> Header, IReadOnlyList<SheetRow> Rows);
-
-/// <summary>The file cannot be read at all; <see cref="MessageKey"/> is a resource key.</summary>
-public sealed class ImportFileException(string messageKey) : Exception(messageKey)
+/// <summary>The file cannot be read at all (or breaks a cap); <see cref="MessageKey"/> is a resource key with <see cref="Args"/>.</summary>
+public sealed class ImportFileException(string messageKey, params object[] args) : Exception(messageKey)
 {
     public string MessageKey { get; } = messageKey;
+    public object[] Args { get; } = args;
 }
 
-/// <summary>Reads .xlsx (first sheet, through MiniExcel) and .csv (UTF-8 with or without BOM, else GB18030).</summary>
+/// <summary>
+/// Reads .xlsx (first sheet, through MiniExcel's streaming range query) and .csv (UTF-8 with or without BOM,
+/// else GB18030) within <see cref="SpreadsheetLimits"/>: the unpacked size of an .xlsx is measured by really
+/// unpacking it (never trusting the zip's own figures), rows and columns are read only up to their caps and
+/// every cell is cut to its cap, so the work follows the real content and memory stays bounded whatever the
+/// file. The token is checked on every row, so a client that goes away stops the work.
+/// </summary>
 public static class SpreadsheetReader
 {
     public static readonly string[] Extensions = [".xlsx", ".csv"];
@@ -34,16 +38,20 @@ public static class SpreadsheetReader
     public static bool IsSupported(string? fileName) =>
         Extensions.Contains(Path.GetExtension(fileName ?? "").ToLowerInvariant());
 
-    public static Sheet Read(byte[] bytes, string fileName)
+    /// <summary>Reads with the default limits (tests and templates).</summary>
+    public static Sheet Read(byte[] bytes, string fileName) => Read(bytes, fileName, SpreadsheetLimits.Default, CancellationToken.None);
+
+    public static Sheet Read(byte[] bytes, string fileName, SpreadsheetLimits limits, CancellationToken ct)
     {
         var rows = Path.GetExtension(fileName).ToLowerInvariant() switch
         {
-            ".csv" => ReadCsv(Decode(bytes)),
-            ".xlsx" => ReadXlsx(bytes),
+            ".csv" => ReadCsv(new StringReader(Decode(bytes)), limits, ct),
+            ".xlsx" => ReadXlsx(bytes, limits, ct),
             _ => throw new ImportFileException("Import.UnsupportedType"),
         };
-        if (rows.Count == 0 || rows[0].IsEmpty) throw new ImportFileException("Import.NoHeader");
-        return new Sheet(rows[0].Cells, rows.Skip(1).ToList());
+        var sheet = Sheet.From(rows);
+        if (sheet.Rows.Count(r => !r.IsEmpty) > limits.MaxRows) throw new ImportFileException("Import.TooManyRows", limits.MaxRows);
+        return sheet;
     }
 
     /// <summary>UTF-8 when the bytes are valid UTF-8 (a BOM is dropped), otherwise GB18030.</summary>
@@ -59,72 +67,108 @@ public static class SpreadsheetReader
 
     private static ReadOnlySpan<byte> Utf8Bom => [0xEF, 0xBB, 0xBF];
 
-    /// <summary>RFC 4180: comma separated, double quotes around fields that hold commas, quotes or line breaks.</summary>
-    public static List<SheetRow> ReadCsv(string text)
+    /// <summary>RFC 4180 with the default limits: comma separated, double quotes around fields that hold commas, quotes or line breaks.</summary>
+    public static List<SheetRow> ReadCsv(string text) => ReadCsv(new StringReader(text), SpreadsheetLimits.Default, CancellationToken.None);
+
+    /// <summary>
+    /// RFC 4180, one character at a time: cells past <see cref="SpreadsheetLimits.MaxColumns"/> are skipped,
+    /// a cell keeps at most <see cref="SpreadsheetLimits.MaxCellCharacters"/> + 1 characters (enough for the row
+    /// to be refused as too long), and more than the row cap stops the read.
+    /// </summary>
+    public static List<SheetRow> ReadCsv(TextReader reader, SpreadsheetLimits limits, CancellationToken ct)
     {
         var rows = new List<SheetRow>();
         var cells = new List<object?>();
         var cell = new StringBuilder();
         var quoted = false;
         var number = 1;
-        for (var i = 0; i < text.Length; i++)
+        var column = 0;
+        void EndCell()
         {
-            var c = text[i];
+            if (column++ < limits.MaxColumns) cells.Add(cell.ToString());
+            cell.Clear();
+        }
+        void EndRow()
+        {
+            EndCell();
+            if (rows.Count >= limits.ReadRows) throw new ImportFileException("Import.TooManyRows", limits.MaxRows);
+            if (number % 1000 == 0) ct.ThrowIfCancellationRequested();
+            rows.Add(new SheetRow(number++, cells));
+            cells = [];
+            column = 0;
+        }
+        void Append(char c)
+        {
+            if (cell.Length <= limits.MaxCellCharacters) cell.Append(c);
+        }
+        int next;
+        while ((next = reader.Read()) >= 0)
+        {
+            var c = (char)next;
             if (quoted)
             {
-                if (c != '"') cell.Append(c);
-                else if (i + 1 < text.Length && text[i + 1] == '"') { cell.Append('"'); i++; }
+                if (c != '"') Append(c);
+                else if (reader.Peek() == '"') { Append('"'); reader.Read(); }
                 else quoted = false;
                 continue;
             }
             switch (c)
             {
                 case '"' when cell.Length == 0: quoted = true; break;
-                case ',': cells.Add(cell.ToString()); cell.Clear(); break;
-                case '\r' when i + 1 < text.Length && text[i + 1] == '\n': break;
-                case '\r' or '\n':
-                    cells.Add(cell.ToString()); cell.Clear();
-                    rows.Add(new SheetRow(number++, cells));
-                    cells = [];
-                    break;
-                default: cell.Append(c); break;
+                case ',': EndCell(); break;
+                case '\r' when reader.Peek() == '\n': break;
+                case '\r' or '\n': EndRow(); break;
+                default: Append(c); break;
             }
         }
-        if (cell.Length > 0 || cells.Count > 0)
-        {
-            cells.Add(cell.ToString());
-            rows.Add(new SheetRow(number, cells));
-        }
+        if (cell.Length > 0 || cells.Count > 0 || column > 0) EndRow();
         return rows;
     }
 
-    private static List<SheetRow> ReadXlsx(byte[] bytes)
+    private static List<SheetRow> ReadXlsx(byte[] bytes, SpreadsheetLimits limits, CancellationToken ct)
     {
+        var formulas = XlsxInspection.Inspect(bytes, limits, ct);
         try
         {
             using var stream = new MemoryStream(bytes, writable: false);
-            // Without a header row MiniExcel keys cells by column letter and yields gaps as empty rows,
-            // so the n-th row read is the spreadsheet's row n.
-            return MiniExcel.Query(stream, useHeaderRow: false, excelType: ExcelType.XLSX)
-                .Cast<IDictionary<string, object?>>()
-                .Select((row, index) => new SheetRow(index + 1, ByColumn(row)))
-                .ToList();
+            // A range query keys cells only by the columns in range and stops at the last row in range, so a
+            // stray cell in column XFD or row 1,048,576 costs nothing. Gaps come back as empty rows, so the
+            // n-th row read is the spreadsheet's row n.
+            var rows = new List<SheetRow>();
+            foreach (var row in MiniExcel.QueryRange(stream, useHeaderRow: false, excelType: ExcelType.XLSX,
+                         startCell: "A1", endCell: ColumnLetter(limits.MaxColumns - 1) + (limits.ReadRows + 1)).Cast<IDictionary<string, object?>>())
+            {
+                ct.ThrowIfCancellationRequested();
+                var sheetRow = new SheetRow(rows.Count + 1, ByColumn(row, rows.Count + 1, formulas, limits));
+                if (rows.Count >= limits.ReadRows)
+                {
+                    if (!sheetRow.IsEmpty) throw new ImportFileException("Import.TooManyRows", limits.MaxRows);
+                    break; // blank formatted rows after the data: the end of the sheet
+                }
+                rows.Add(sheetRow);
+            }
+            return rows;
         }
-        catch (Exception ex) when (ex is not ImportFileException)
+        catch (Exception ex) when (ex is not (ImportFileException or OperationCanceledException))
         {
             throw new ImportFileException("Import.FileUnreadable");
         }
     }
 
-    private static List<object?> ByColumn(IDictionary<string, object?> row)
+    private static List<object?> ByColumn(IDictionary<string, object?> row, int number, IReadOnlySet<string> formulas, SpreadsheetLimits limits)
     {
         var cells = new List<object?>();
         foreach (var (column, value) in row)
         {
             var index = ColumnIndex(column);
+            if (index >= limits.MaxColumns) continue;
             while (cells.Count <= index) cells.Add(null);
-            cells[index] = value;
+            var kept = value is string { Length: var length } text && length > limits.MaxCellCharacters
+                ? text[..(limits.MaxCellCharacters + 1)]
+                : value;
+            cells[index] = formulas.Contains(column + number) ? new FormulaCell(kept) : kept;
         }
+        while (cells.Count > 0 && cells[^1] is null) cells.RemoveAt(cells.Count - 1);
         return cells;
     }
 

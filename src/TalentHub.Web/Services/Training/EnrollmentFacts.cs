@@ -18,9 +18,12 @@ public sealed class EnrollmentFacts(TalentHubDbContext db)
             .FirstOrDefaultAsync(p => p.Id == personId, ct) ?? throw new DomainException("Person.NotFound");
         var subsidisedPrograms = await db.Programs.Where(p => p.RepeatRuleApplies).Select(p => p.Id).ToListAsync(ct);
 
+        // Only real training counts (EnrollmentRules.CountsAsTraining): confirmed or completed places on
+        // courses that were not cancelled; never waitlisted, cancelled or course-cancelled ones.
         var history = await db.Enrollments.AsNoTracking()
-            .Where(e => e.PersonId == personId && e.Status != EnrollmentStatus.Cancelled && e.Status != EnrollmentStatus.NotCompleted)
-            .Join(db.Courses.IgnoreQueryFilters([RegionFilter.Name]), e => e.CourseId, c => c.Id, (e, c) => new { c.Id, c.ProgramId, c.Level, c.Category, c.EnrollmentClosesAt, Start = c.Sessions.Min(s => (DateTimeOffset?)s.StartsAt) })
+            .Where(e => e.PersonId == personId && (e.Status == EnrollmentStatus.Confirmed || e.Status == EnrollmentStatus.Completed))
+            .Join(db.Courses.IgnoreQueryFilters([RegionFilter.Name]).Where(c => c.Status != CourseStatus.Cancelled), e => e.CourseId, c => c.Id,
+                (e, c) => new { c.Id, c.Title, c.ProgramId, c.Level, c.Category, c.EnrollmentClosesAt, Start = c.Sessions.Min(s => (DateTimeOffset?)s.StartsAt) })
             .ToListAsync(ct);
         var alreadyEnrolled = await db.Enrollments.AnyAsync(e => e.CourseId == courseId && e.PersonId == personId
             && (e.Status == EnrollmentStatus.Confirmed || e.Status == EnrollmentStatus.Waitlisted), ct);
@@ -30,7 +33,7 @@ public sealed class EnrollmentFacts(TalentHubDbContext db)
                 course.Counties(), course.Targets(), course.MinAge, course.MaxAge, course.MinEducation,
                 course.ProgramId is { } pid && subsidisedPrograms.Contains(pid), course.Level, course.Category),
             new PersonFacts(person.Id, person.CountyCode, person.BirthDate, person.Education, person.Categories.Select(c => c.Category).ToList()),
-            history.Select(h => new PastTraining(h.Id, h.ProgramId is { } p && subsidisedPrograms.Contains(p), StartsOn(h.Start, h.EnrollmentClosesAt), h.Level, h.Category)).ToList(),
+            history.Select(h => new PastTraining(h.Id, h.ProgramId is { } p && subsidisedPrograms.Contains(p), StartsOn(h.Start, h.EnrollmentClosesAt), h.Level, h.Category, h.Title)).ToList(),
             alreadyEnrolled);
     }
 

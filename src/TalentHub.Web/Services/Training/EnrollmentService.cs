@@ -8,37 +8,51 @@ using TalentHub.Web.Services.Notifications;
 
 namespace TalentHub.Web.Services.Training;
 
-public sealed record EnrollmentOutcome(bool Enrolled, EnrollmentStatus? Status, IReadOnlyList<EnrollmentRefusal> Refusals, int? EnrollmentId = null);
+/// <summary>What an enrollment attempt did; <see cref="BlockingCourse"/> names the course behind a repeat-rule refusal.</summary>
+public sealed record EnrollmentOutcome(bool Enrolled, EnrollmentStatus? Status, IReadOnlyList<EnrollmentRefusal> Refusals,
+    int? EnrollmentId = null, string? BlockingCourse = null);
+
+/// <summary>The refusals of a check, and the title of the course that makes the repeat rule refuse (if it does).</summary>
+public sealed record EnrollmentVerdict(IReadOnlyList<EnrollmentRefusal> Refusals, string? BlockingCourse);
 
 /// <summary>
-/// Enrolls, cancels and promotes. Seats are claimed by a conditional UPDATE at the database
+/// Enrolls, cancels, promotes, corrects and ends places. Seats are claimed by a conditional UPDATE at the database
 /// (ConfirmedCount &lt; Capacity), so capacity holds under any concurrency on SQLite and PostgreSQL;
-/// the waitlist is ordered by arrival (enrollment id).
+/// the waitlist is ordered by arrival (enrollment id). Every creation and status change of a place is
+/// audited with the course's county (issue 8, item 4).
 /// </summary>
 public sealed class EnrollmentService(TalentHubDbContext db, EnrollmentFacts facts, Outbox outbox, AuditLog audit, TimeProvider clock)
 {
+    private const string AuditType = nameof(Enrollment);
+
     /// <summary>Checks the rules without changing anything (the catalog page's "can I enroll?").</summary>
-    public async Task<IReadOnlyList<EnrollmentRefusal>> CheckAsync(int courseId, int personId, CancellationToken ct = default)
+    public async Task<IReadOnlyList<EnrollmentRefusal>> CheckAsync(int courseId, int personId, CancellationToken ct = default) =>
+        (await ExplainAsync(courseId, personId, ct)).Refusals;
+
+    /// <summary>Like <see cref="CheckAsync"/>, and names the course that makes the repeat rule refuse.</summary>
+    public async Task<EnrollmentVerdict> ExplainAsync(int courseId, int personId, CancellationToken ct = default)
     {
         var (course, person, history, enrolled) = await facts.LoadAsync(courseId, personId, ct);
-        return EnrollmentRules.Check(course, person, history, enrolled, clock.GetUtcNow());
+        return new(EnrollmentRules.Check(course, person, history, enrolled, clock.GetUtcNow()),
+            EnrollmentRules.RepeatRuleBlocker(course, history)?.Title);
     }
 
     /// <param name="overrideReason">Staff only: a written reason that lifts eligibility refusals (never the repeat rule).</param>
     public async Task<EnrollmentOutcome> EnrollAsync(int courseId, int personId, string? byUserId, string? overrideReason = null, CancellationToken ct = default)
     {
-        var now = clock.GetUtcNow();
         var (course, person, history, enrolled) = await facts.LoadAsync(courseId, personId, ct);
-        var refusals = EnrollmentRules.Check(course, person, history, enrolled, now);
+        var refusals = EnrollmentRules.Check(course, person, history, enrolled, clock.GetUtcNow());
         var overriding = !string.IsNullOrWhiteSpace(overrideReason);
         var blocking = refusals.Where(r => !(overriding && EnrollmentRules.IsOverridable(r))).ToList();
-        if (blocking.Count > 0) return new(false, null, blocking);
+        if (blocking.Count > 0) return new(false, null, blocking, BlockingCourse: EnrollmentRules.RepeatRuleBlocker(course, history)?.Title);
 
-        // Inside a caller's transaction (a roster import is one transaction) a savepoint undoes just this row.
+        // Inside a caller's transaction a savepoint undoes just this row.
         var ambient = db.Database.CurrentTransaction;
         await using var own = ambient is null ? await db.Database.BeginTransactionAsync(ct) : null;
         if (ambient is not null) await ambient.CreateSavepointAsync("enroll", ct);
         await LockCourseAsync(courseId, ct);
+        // Stamped after the lock, so the recorded times follow the waitlist (arrival) order.
+        var now = clock.GetUtcNow();
         var claimed = await ClaimSeatAsync(courseId, ct);
         var enrollment = new Enrollment
         {
@@ -59,44 +73,103 @@ public sealed class EnrollmentService(TalentHubDbContext db, EnrollmentFacts fac
             db.Entry(enrollment).State = EntityState.Detached;
             return new(false, null, [EnrollmentRefusal.AlreadyEnrolled]);
         }
-        if (enrollment.OverrideReason is not null)
-            audit.Record(AuditAction.Update, "Enrollment", enrollment.Id.ToString(),
-                $"override: {string.Join(",", refusals)}; reason: {enrollment.OverrideReason}");
+        var head = await HeadAsync(courseId, ct);
+        audit.Record(AuditAction.Create, AuditType, Key(enrollment.Id),
+            $"course={courseId}; person={personId}; status={enrollment.Status}" +
+            (enrollment.OverrideReason is null ? "" : $"; override: {string.Join(",", refusals)}; reason: {enrollment.OverrideReason}"),
+            head.CountyCode);
         await outbox.QueueAsync($"enroll:{enrollment.Id}", personId,
-            claimed ? NotificationKind.EnrollmentConfirmed : NotificationKind.Waitlisted, courseId, await TitleAsync(courseId, ct), ct: ct);
+            claimed ? NotificationKind.EnrollmentConfirmed : NotificationKind.Waitlisted, courseId, head.Title, ct: ct);
         await db.SaveChangesAsync(ct);
         if (own is not null) await own.CommitAsync(ct);
         return new(true, enrollment.Status, refusals, enrollment.Id);
     }
 
-    /// <summary>Cancels an active enrollment; a freed seat goes at once to the first on the waitlist.</summary>
+    /// <summary>
+    /// Cancels an active place while the course is planned or running. A freed seat goes at once to the
+    /// first on the waitlist, but only before the course starts (<see cref="CourseLifecycle.AllowsPromotion"/>).
+    /// False when the place is not active or the course is closed (use <see cref="CorrectAsync"/> there).
+    /// </summary>
     public async Task<bool> CancelAsync(int enrollmentId, CancellationToken ct = default)
     {
         var now = clock.GetUtcNow();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var enrollment = await db.Enrollments.FirstOrDefaultAsync(e => e.Id == enrollmentId, ct);
+        var enrollment = await db.Enrollments.AsNoTracking().FirstOrDefaultAsync(e => e.Id == enrollmentId, ct);
         if (enrollment is null || !enrollment.IsActive) return false;
-        var wasConfirmed = enrollment.Status == EnrollmentStatus.Confirmed;
-        // Conditional, so two cancellations of the same place free one seat only.
-        var changed = await db.Enrollments
-            .Where(e => e.Id == enrollmentId && e.Status == enrollment.Status)
-            .ExecuteUpdateAsync(s => s.SetProperty(e => e.Status, EnrollmentStatus.Cancelled).SetProperty(e => e.CancelledAt, now), ct);
-        if (changed == 0) return false;
-        if (wasConfirmed)
-            await db.Courses.IgnoreQueryFilters([RegionFilter.Name]).Where(c => c.Id == enrollment.CourseId && c.ConfirmedCount > 0)
-                .ExecuteUpdateAsync(s => s.SetProperty(c => c.ConfirmedCount, c => c.ConfirmedCount - 1), ct);
+        var head = await HeadAsync(enrollment.CourseId, ct);
+        if (!CourseLifecycle.AllowsWithdrawal(head.Status)) return false;
+        if (!await EndAsync(enrollment, EnrollmentStatus.Cancelled, now, null, ct)) return false;
         await outbox.QueueAsync($"cancel:{enrollmentId}", enrollment.PersonId, NotificationKind.EnrollmentCancelled,
-            enrollment.CourseId, await TitleAsync(enrollment.CourseId, ct), ct: ct);
-        audit.Record(AuditAction.StatusChange, "Enrollment", enrollmentId.ToString(), "cancelled");
+            enrollment.CourseId, head.Title, ct: ct);
+        audit.Record(AuditAction.StatusChange, AuditType, Key(enrollmentId), $"{enrollment.Status} → {EnrollmentStatus.Cancelled}", head.CountyCode);
         await db.SaveChangesAsync(ct);
         await PromoteWaitlistAsync(enrollment.CourseId, ct);
         await tx.CommitAsync(ct);
         return true;
     }
 
-    /// <summary>Fills free seats from the waitlist in arrival order. Safe to call any time (e.g. after a capacity rise).</summary>
+    /// <summary>
+    /// A correction on a closed (completed or archived) roster: the place is marked cancelled with the written
+    /// reason, its seat is released, and nobody is promoted or notified. Audited with the reason.
+    /// </summary>
+    public async Task<bool> CorrectAsync(int enrollmentId, string reason, CancellationToken ct = default)
+    {
+        if (string.IsNullOrWhiteSpace(reason)) throw new DomainException("Roster.CorrectionReasonRequired", "reason");
+        var now = clock.GetUtcNow();
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var enrollment = await db.Enrollments.AsNoTracking().FirstOrDefaultAsync(e => e.Id == enrollmentId, ct);
+        if (enrollment is null || enrollment.Status is EnrollmentStatus.Cancelled or EnrollmentStatus.CourseCancelled) return false;
+        var head = await HeadAsync(enrollment.CourseId, ct);
+        if (!CourseLifecycle.AllowsCorrection(head.Status)) return false;
+        var text = reason.Trim();
+        if (!await EndAsync(enrollment, EnrollmentStatus.Cancelled, now, text.Length <= 200 ? text : text[..200], ct)) return false;
+        audit.Record(AuditAction.StatusChange, AuditType, Key(enrollmentId),
+            $"correction: {enrollment.Status} → {EnrollmentStatus.Cancelled}; reason: {text}", head.CountyCode);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return true;
+    }
+
+    /// <summary>
+    /// Cancels a course and, in the same transaction, ends every active place with
+    /// <see cref="EnrollmentStatus.CourseCancelled"/>, frees all seats, audits each place and tells each person.
+    /// The course is the caller's tracked entity (its Version guards a stale edit: <see cref="DbUpdateConcurrencyException"/>).
+    /// </summary>
+    /// <returns>How many places were ended.</returns>
+    public async Task<int> CancelCourseAsync(Course course, CancellationToken ct = default)
+    {
+        var now = clock.GetUtcNow();
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        course.MoveStatus(CourseStatus.Cancelled, now);
+        await db.SaveChangesAsync(ct);
+        var places = await db.Enrollments.AsNoTracking()
+            .Where(e => e.CourseId == course.Id && (e.Status == EnrollmentStatus.Confirmed || e.Status == EnrollmentStatus.Waitlisted))
+            .Select(e => new { e.Id, e.PersonId, e.Status }).ToListAsync(ct);
+        await db.Enrollments
+            .Where(e => e.CourseId == course.Id && (e.Status == EnrollmentStatus.Confirmed || e.Status == EnrollmentStatus.Waitlisted))
+            .ExecuteUpdateAsync(s => s.SetProperty(e => e.Status, EnrollmentStatus.CourseCancelled).SetProperty(e => e.CancelledAt, now), ct);
+        await db.Courses.IgnoreQueryFilters([RegionFilter.Name]).Where(c => c.Id == course.Id)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.ConfirmedCount, 0), ct);
+        foreach (var place in places)
+        {
+            audit.Record(AuditAction.StatusChange, AuditType, Key(place.Id), $"{place.Status} → {EnrollmentStatus.CourseCancelled}", course.CountyCode);
+            await outbox.QueueAsync($"{NotificationKind.CourseCancelled}:cancel:{place.Id}", place.PersonId, NotificationKind.CourseCancelled,
+                course.Id, course.Title, ct: ct);
+        }
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        await db.Entry(course).ReloadAsync(ct);
+        return places.Count;
+    }
+
+    /// <summary>
+    /// Fills free seats from the waitlist in arrival order, only while the course has not started. Safe to
+    /// call any time (e.g. after a capacity rise).
+    /// </summary>
     public async Task<int> PromoteWaitlistAsync(int courseId, CancellationToken ct = default)
     {
+        var head = await HeadAsync(courseId, ct);
+        if (!CourseLifecycle.AllowsPromotion(head.Status)) return 0;
         var now = clock.GetUtcNow();
         var promoted = 0;
         while (true)
@@ -113,10 +186,31 @@ public sealed class EnrollmentService(TalentHubDbContext db, EnrollmentFacts fac
                 continue;
             }
             promoted++;
-            await outbox.QueueAsync($"promote:{next.Id}", next.PersonId, NotificationKind.Promoted, courseId, await TitleAsync(courseId, ct), ct: ct);
+            audit.Record(AuditAction.StatusChange, AuditType, Key(next.Id), $"{EnrollmentStatus.Waitlisted} → {EnrollmentStatus.Confirmed} (promoted)", head.CountyCode);
+            await outbox.QueueAsync($"promote:{next.Id}", next.PersonId, NotificationKind.Promoted, courseId, head.Title, ct: ct);
             await db.SaveChangesAsync(ct);
         }
     }
+
+    /// <summary>Moves one place from its current status to <paramref name="to"/> (conditional, so a double submit ends it once) and releases its seat.</summary>
+    private async Task<bool> EndAsync(Enrollment place, EnrollmentStatus to, DateTimeOffset now, string? reason, CancellationToken ct)
+    {
+        var changed = await db.Enrollments
+            .Where(e => e.Id == place.Id && e.Status == place.Status)
+            .ExecuteUpdateAsync(s => s.SetProperty(e => e.Status, to).SetProperty(e => e.CancelledAt, now)
+                .SetProperty(e => e.OutcomeReason, e => reason ?? e.OutcomeReason), ct);
+        if (changed == 0) return false;
+        if (place.Status == EnrollmentStatus.Confirmed) await ReleaseSeatAsync(place.CourseId, ct);
+        return true;
+    }
+
+    private sealed record CourseHead(string Title, string CountyCode, CourseStatus Status);
+
+    private async Task<CourseHead> HeadAsync(int courseId, CancellationToken ct) =>
+        await db.Courses.IgnoreQueryFilters([RegionFilter.Name]).AsNoTracking().Where(c => c.Id == courseId)
+            .Select(c => new CourseHead(c.Title, c.CountyCode, c.Status)).FirstAsync(ct);
+
+    private static string Key(int id) => id.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>
     /// Takes the course row's write lock for the rest of the transaction (a no-op UPDATE), so enrollments
@@ -135,7 +229,4 @@ public sealed class EnrollmentService(TalentHubDbContext db, EnrollmentFacts fac
     private Task ReleaseSeatAsync(int courseId, CancellationToken ct) =>
         db.Courses.IgnoreQueryFilters([RegionFilter.Name]).Where(c => c.Id == courseId && c.ConfirmedCount > 0)
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.ConfirmedCount, c => c.ConfirmedCount - 1), ct);
-
-    private Task<string?> TitleAsync(int courseId, CancellationToken ct) =>
-        db.Courses.IgnoreQueryFilters([RegionFilter.Name]).Where(c => c.Id == courseId).Select(c => (string?)c.Title).FirstOrDefaultAsync(ct);
 }

@@ -15,7 +15,8 @@ public sealed record RosterImportRow(int Row, int PersonId, string Name, string 
 
 /// <summary>
 /// Validates a roster file without writing anything: each row names a person by ID number (registered,
-/// within the user's scope), an optional name must agree, and every enrollment refusal is listed.
+/// within the user's scope), an optional name must agree, and every enrollment refusal is listed (a title
+/// row above the header is recognised; "3.30523E+17" is explained; an ID Excel may have rounded is a warning).
 /// A person already on the roster is reported as skipped, so importing the same file again changes nothing.
 /// </summary>
 public sealed class RosterImporter(TalentHubDbContext db, PersonRegistry registry, EnrollmentService enrollments)
@@ -27,9 +28,10 @@ public sealed class RosterImporter(TalentHubDbContext db, PersonRegistry registr
     public async Task<(ImportReport Report, List<RosterImportRow> Valid)> ValidateAsync(
         Sheet sheet, string fileName, int courseId, CancellationToken ct = default)
     {
-        var report = new ImportReport { FileName = fileName };
+        sheet = sheet.WithHeaderFor(Columns);
+        var report = new ImportReport { FileName = fileName, HeaderRow = sheet.HeaderRow };
         var headerIssues = new List<ImportIssue>();
-        var map = ColumnMap.Build(sheet.Header, Columns, headerIssues);
+        var map = ColumnMap.Build(sheet.Header, Columns, headerIssues, sheet.HeaderRow);
         // The shared header checks speak in "Import.*" keys; this page has its own texts for them.
         report.Errors.AddRange(headerIssues.Select(i => i with { MessageKey = "Roster." + i.MessageKey }));
         var valid = new List<RosterImportRow>();
@@ -40,6 +42,7 @@ public sealed class RosterImporter(TalentHubDbContext db, PersonRegistry registr
         foreach (var row in sheet.Rows.Where(r => !r.IsEmpty))
         {
             report.TotalRows++;
+            if (report.TotalRows % 100 == 0) ct.ThrowIfCancellationRequested();
             var cell = Cell(row, map.IndexOf(IdColumn.Field));
             var text = ImportValues.Text(cell);
             if (ImportValues.IsLongNumber(cell)) { Error(row, idColumn, "Roster.Import.IdAsNumber"); continue; }
@@ -57,21 +60,24 @@ public sealed class RosterImporter(TalentHubDbContext db, PersonRegistry registr
                 .Select(p => new { p.Id, p.Name, p.IdNumber }).FirstOrDefaultAsync(ct);
             if (person is null) { Error(row, idColumn, "Roster.Import.PersonNotFound"); continue; }
             var name = ImportValues.Text(Cell(row, map.IndexOf(NameColumn.Field)));
-            if (name is not null && name != person.Name)
+            if (name is not null && TextNormalizer.Normalize(name) != person.Name)
             {
                 Error(row, map.Describe(NameColumn), "Roster.Import.NameMismatch", person.Name);
                 continue;
             }
 
-            var refusals = await enrollments.CheckAsync(courseId, person.Id, ct);
+            var (refusals, blocking) = await enrollments.ExplainAsync(courseId, person.Id, ct);
             if (refusals.Contains(EnrollmentRefusal.AlreadyEnrolled))
             {
                 report.Skipped.Add(new ImportIssue(row.Number, idColumn, "Roster.Import.AlreadyOnRoster", person.Name));
                 continue;
             }
-            foreach (var refusal in refusals) Error(row, null, $"Refusal.{refusal}");
+            foreach (var refusal in refusals)
+                if (refusal == EnrollmentRefusal.RepeatRule && blocking is not null) Error(row, null, "Refusal.RepeatRuleWithCourse", blocking);
+                else Error(row, null, $"Refusal.{refusal}");
             if (refusals.Count > 0) continue;
             valid.Add(new RosterImportRow(row.Number, person.Id, person.Name, Masking.IdNumber(person.IdNumber)));
+            if (ImportValues.MayBeRounded(text)) report.Warnings.Add(new ImportIssue(row.Number, idColumn, "Roster.Import.IdMaybeRounded"));
         }
         report.ValidCount = valid.Count;
         return (report, valid);

@@ -11,12 +11,18 @@ public sealed class Layout(IPage page)
     public ILocator Flash => page.Locator("[role=status]");
     public ILocator MenuToggler => page.Locator(".navbar-toggler");
 
-    public async Task LoginAsync(string login, string password = FormClient.DemoPassword)
+    /// <summary>Password, then (staff, farmers who opted in) the code <paramref name="authenticatorCode"/> gives, as from the phone app.</summary>
+    public async Task LoginAsync(string login, string password = FormClient.DemoPassword, Func<Task<string>>? authenticatorCode = null)
     {
         await page.GotoAsync("/Identity/Account/Login");
         await page.FillAsync("#Input_Login", login);
         await page.FillAsync("#Input_Password", password);
         await page.ClickAsync("#login-form button[type=submit]");
+        var next = await page.WaitForSelectorAsync("#current-user, #two-factor-form", new() { State = WaitForSelectorState.Attached });
+        if (await next!.GetAttributeAsync("id") != "two-factor-form") return;
+        if (authenticatorCode is null) throw new InvalidOperationException($"{login} needs an authenticator code");
+        await page.FillAsync("#Code", await authenticatorCode());
+        await page.ClickAsync("#two-factor-form button[type=submit]");
         await page.WaitForSelectorAsync("#current-user", new() { State = WaitForSelectorState.Attached });
     }
 

@@ -90,7 +90,7 @@ public class IdNumberTests
     [InlineData("11010519491231002Y")]
     [InlineData("X10105194912310021")]
     [InlineData("110105 19491231002")]
-    [InlineData("11010519491231002０")] // full-width zero
+    [InlineData("11010519491231002Ａ")] // full-width A (NFKC makes it a letter, still not a digit)
     public void TryParse_WithNonDigitCharacters_ReturnsInvalidCharacters(string input)
     {
         AssertRejected(input, IdNumberError.InvalidCharacters);

@@ -25,6 +25,9 @@ public sealed class RegionCodesTests
     [InlineData("330523108204", "330523108000", true)]
     [InlineData("330523108204", "330502000000", false)]
     [InlineData("330502001001", "330523108000", false)]
+    [InlineData("330523108204", "abc", false)]
+    [InlineData("330523108204", "-1", false)]
+    [InlineData("x", "330523000000", false)]
     public void IsWithin_FollowsTheTree(string code, string ancestor, bool within) =>
         Assert.Equal(within, RegionCodes.IsWithin(code, ancestor));
 

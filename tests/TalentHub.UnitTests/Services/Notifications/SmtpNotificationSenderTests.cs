@@ -16,12 +16,13 @@ public sealed class SmtpNotificationSenderTests
         var sender = new SmtpNotificationSender(new SmtpOptions { Host = "127.0.0.1", Port = server.Port, From = "bureau@example.org" },
             NullLogger<SmtpNotificationSender>.Instance);
 
-        await sender.SendAsync(new NotificationRecipient(7, "张明", "13800000001", "zhang@example.org"), "报名成功：白茶种植培训班", CancellationToken.None);
+        await sender.SendAsync(new OutgoingNotification("enroll:42", new NotificationRecipient(7, "张明", "13800000001", "zhang@example.org"), "报名成功：白茶种植培训班"), CancellationToken.None);
         var session = await server.Session;
 
         Assert.Contains("RCPT TO:<zhang@example.org>", session);
         Assert.Contains("MAIL FROM:<bureau@example.org>", session);
         Assert.DoesNotContain("13800000001", session);
+        Assert.Contains($"Message-ID: <{new OutgoingNotification("enroll:42", null!, "").ClientId}@example.org>", session, StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]
@@ -30,7 +31,7 @@ public sealed class SmtpNotificationSenderTests
         using var server = new TinySmtpServer();
         var sender = new SmtpNotificationSender(new SmtpOptions { Host = "127.0.0.1", Port = server.Port }, NullLogger<SmtpNotificationSender>.Instance);
 
-        await sender.SendAsync(new NotificationRecipient(7, "张明", "13800000001", null), "text", CancellationToken.None);
+        await sender.SendAsync(new OutgoingNotification("k", new NotificationRecipient(7, "张明", "13800000001", null), "text"), CancellationToken.None);
 
         var connected = await Task.WhenAny(server.Session, Task.Delay(500)) == server.Session;
         Assert.False(connected, "the sender connected to the SMTP server");

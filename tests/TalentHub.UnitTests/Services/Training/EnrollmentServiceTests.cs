@@ -126,7 +126,7 @@ public sealed class EnrollmentServiceTests
         public int Calls { get; private set; }
         public string Channel => "test";
 
-        public Task SendAsync(NotificationRecipient to, string text, CancellationToken ct)
+        public Task SendAsync(OutgoingNotification message, CancellationToken ct)
         {
             Calls++;
             if (Calls <= failFirst) throw new IOException("gateway down");

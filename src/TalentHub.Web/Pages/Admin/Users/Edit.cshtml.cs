@@ -94,6 +94,32 @@ public sealed class EditModel(TalentHubDbContext db, UserManager<AppUser> users,
         return RedirectToPage("/Admin/Users/Edit", new { id = Account.Id });
     }
 
+    /// <summary>
+    /// Admin only: removes a user's authenticator key and recovery codes (lost phone and codes); the user sets
+    /// up a new one at the next login. Audited; the new security stamp ends the user's sessions.
+    /// </summary>
+    public async Task<IActionResult> OnPostResetTwoFactorAsync(string id)
+    {
+        if (!User.Meets(Policies.Admin)) return Forbid();
+        if (await LoadAsync(id) is { } stop) return stop;
+        var wasEnabled = Account.TwoFactorEnabled;
+        await using var tx = await db.Database.BeginTransactionAsync();
+        var result = await users.SetTwoFactorEnabledAsync(Account, false);
+        if (result.Succeeded) result = await users.RemoveAuthenticationTokenAsync(Account, "[AspNetUserStore]", "AuthenticatorKey");
+        if (result.Succeeded) result = await users.RemoveAuthenticationTokenAsync(Account, "[AspNetUserStore]", "RecoveryCodes");
+        if (result.Succeeded) result = await users.UpdateSecurityStampAsync(Account);
+        if (!result.Succeeded)
+        {
+            ModelState.AddErrors(result, "");
+            return Page();
+        }
+        audit.RecordUser(AuditAction.Update, Account, UserAccounts.Changes(("TwoFactorEnabled", wasEnabled, false), ("TwoFactorReset", false, true)));
+        await db.SaveChangesAsync();
+        await tx.CommitAsync();
+        TempData["Flash"] = l["Users.TwoFactorResetDone", Account.DisplayName].Value;
+        return RedirectToPage("/Admin/Users/Edit", new { id = Account.Id });
+    }
+
     private async Task<IActionResult> SetLockAsync(string id, bool locked)
     {
         if (await LoadAsync(id) is { } stop) return stop;

@@ -22,11 +22,13 @@ public sealed class DetailsModel(TalentHubDbContext db, EnrollmentService enroll
     public IReadOnlyList<SessionRow> Sessions { get; private set; } = [];
     public int? PersonId { get; private set; }
     public IReadOnlyList<EnrollmentRefusal> Refusals { get; private set; } = [];
+    /// <summary>The course that makes the repeat rule refuse.</summary>
+    public string? BlockingCourse { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int id)
     {
         if (!await LoadAsync(id)) return NotFound();
-        if (PersonId is { } person) Refusals = await enrollment.CheckAsync(id, person);
+        if (PersonId is { } person) (Refusals, BlockingCourse) = await enrollment.ExplainAsync(id, person);
         return Page();
     }
 
@@ -41,6 +43,7 @@ public sealed class DetailsModel(TalentHubDbContext db, EnrollmentService enroll
         if (!outcome.Enrolled)
         {
             Refusals = outcome.Refusals;
+            BlockingCourse = outcome.BlockingCourse;
             return Page();
         }
         TempData["Flash"] = l[outcome.Status == EnrollmentStatus.Confirmed ? "Catalog.Confirmed" : "Catalog.Waitlisted"].Value;

@@ -23,6 +23,9 @@ public sealed class CalendarModel(TalentHubDbContext db, IRegionScope scope, Tim
     [BindProperty(SupportsGet = true, Name = "month")] public string? Month { get; set; }
     [BindProperty(SupportsGet = true)] public string? County { get; set; }
 
+    /// <summary>The month grid reaches a week either side of the month, so the last year is left out.</summary>
+    private const int BoundedDatesMaxYear = 2199;
+
     public DateOnly First { get; private set; }
     public DateOnly Today { get; private set; }
     public IReadOnlyDictionary<DateOnly, List<Item>> Days { get; private set; } = new Dictionary<DateOnly, List<Item>>();
@@ -32,6 +35,7 @@ public sealed class CalendarModel(TalentHubDbContext db, IRegionScope scope, Tim
     {
         Today = DateOnly.FromDateTime(clock.GetUtcNow().ToShanghai().DateTime);
         First = DateOnly.TryParseExact(Month + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed)
+            && Infrastructure.Security.BoundedDates.InRange(parsed) && parsed.Year < BoundedDatesMaxYear
             ? parsed : new DateOnly(Today.Year, Today.Month, 1);
         if (scope.CountyCode is null)
         {

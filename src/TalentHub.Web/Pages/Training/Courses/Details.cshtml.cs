@@ -8,7 +8,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using TalentHub.Web.Data;
 using TalentHub.Web.Domain;
-using TalentHub.Web.Domain.Notifications;
 using TalentHub.Web.Domain.Regions;
 using TalentHub.Web.Domain.Training;
 using TalentHub.Web.Services;
@@ -18,7 +17,7 @@ namespace TalentHub.Web.Pages.Training.Courses;
 
 [Authorize(Policy = Policies.CourseViewer)]
 public sealed class DetailsModel(TalentHubDbContext db, UserManager<AppUser> users, IStringLocalizer<SharedResource> l,
-    TimeProvider clock, CourseClock courseClock, RegionDirectory regionDirectory) : PageModel
+    TimeProvider clock, EnrollmentService enrollments, RegionDirectory regionDirectory) : PageModel
 {
     public Course Course { get; private set; } = null!;
     public string? ProgramName { get; private set; }
@@ -47,7 +46,13 @@ public sealed class DetailsModel(TalentHubDbContext db, UserManager<AppUser> use
         }
         try
         {
-            course.MoveStatus(to, clock.GetUtcNow());
+            // Cancelling ends every place, frees the seats and tells each person, all in one transaction.
+            if (to == CourseStatus.Cancelled) await enrollments.CancelCourseAsync(course);
+            else
+            {
+                course.MoveStatus(to, clock.GetUtcNow());
+                await db.SaveChangesAsync();
+            }
         }
         catch (DomainException ex)
         {
@@ -55,17 +60,12 @@ public sealed class DetailsModel(TalentHubDbContext db, UserManager<AppUser> use
             await LoadAsync(id);
             return Page();
         }
-        try
-        {
-            await db.SaveChangesAsync();
-        }
         catch (DbUpdateConcurrencyException)
         {
             Error = l["Common.StaleEdit"];
             await LoadAsync(id);
             return Page();
         }
-        if (to == CourseStatus.Cancelled) await courseClock.NotifyEnrolledAsync(id, NotificationKind.CourseCancelled, "cancel");
         TempData["Flash"] = l["Course.Moved", l["CourseStatus." + to]].Value;
         return RedirectToPage("/Training/Courses/Details", new { id });
     }

@@ -40,11 +40,14 @@ public sealed class EditModel(TalentHubDbContext db, IRegionScope scope, UserMan
         Show(course);
         if (!Try(course.EnsureEditable)) return await RedisplayAsync();
         var capacityBefore = course.Capacity;
+        var arrangementsBefore = course.Arrangements();
         if (!await ApplyAsync(course) || !await SaveEditAsync(course, Input.Version)) return await RedisplayAsync();
         if (CourseLifecycle.IsLive(course.Status))
         {
             if (course.Capacity > capacityBefore) await enrollment.PromoteWaitlistAsync(id);
-            await courseClock.NotifyEnrolledAsync(id, NotificationKind.CourseChanged, $"v{course.Version}");
+            // Only a change that matters to the enrolled (sessions, venue, link) is announced.
+            if (course.Arrangements() != arrangementsBefore)
+                await courseClock.NotifyEnrolledAsync(id, NotificationKind.CourseChanged, $"v{course.Version}");
         }
         Flash("Course.Saved");
         return RedirectToPage("/Training/Courses/Details", new { id });

@@ -46,6 +46,8 @@ public sealed class RosterModel(TalentHubDbContext db, EnrollmentService enrollm
     /// <summary>The person whose enrollment was just refused, with the reasons.</summary>
     public Candidate? Chosen { get; private set; }
     public IReadOnlyList<EnrollmentRefusal> Refusals { get; private set; } = [];
+    /// <summary>The course that makes the repeat rule refuse, so staff can act on it.</summary>
+    public string? BlockingCourse { get; private set; }
     public bool CanOverride => Refusals.Count > 0 && Refusals.All(EnrollmentRules.IsOverridable);
 
     public async Task<IActionResult> OnGetAsync(int id)
@@ -64,13 +66,50 @@ public sealed class RosterModel(TalentHubDbContext db, EnrollmentService enrollm
         return EnrollAsync(id, Input.OverrideReason?.Trim());
     }
 
+    /// <summary>Places can be cancelled while the course is planned or running (promotion only before it starts).</summary>
+    public bool CanCancelPlaces => CourseLifecycle.AllowsWithdrawal(Course.Status);
+
+    /// <summary>A completed or archived course: the roster is read only except an audited correction.</summary>
+    public bool CanCorrect => CourseLifecycle.AllowsCorrection(Course.Status);
+
+    /// <summary>The place whose correction was refused (the reason is missing), to show the error next to its field.</summary>
+    public int? CorrectingId { get; private set; }
+
     public async Task<IActionResult> OnPostCancelAsync(int id, int enrollmentId)
     {
         if (!IsStaff) return Forbid();
         if (!await LoadAsync(id)) return NotFound();
         if (!await db.Enrollments.AnyAsync(e => e.Id == enrollmentId && e.CourseId == id)) return NotFound();
+        if (!CanCancelPlaces)
+        {
+            TempData["Flash"] = l["Roster.ReadOnly"].Value;
+            return RedirectToPage(new { id });
+        }
         var cancelled = await enrollments.CancelAsync(enrollmentId);
-        TempData["Flash"] = l[cancelled ? "Roster.Cancelled" : "Roster.NotActive"].Value;
+        TempData["Flash"] = !cancelled ? l["Roster.NotActive"].Value
+            : CourseLifecycle.AllowsPromotion(Course.Status) ? l["Roster.Cancelled"].Value : l["Roster.CancelledNoPromotion"].Value;
+        return RedirectToPage(new { id });
+    }
+
+    /// <summary>A correction on a closed roster: needs a written reason; never promotes, never notifies.</summary>
+    public async Task<IActionResult> OnPostCorrectAsync(int id, int enrollmentId, string? reason)
+    {
+        if (!IsStaff) return Forbid();
+        if (!await LoadAsync(id)) return NotFound();
+        if (!await db.Enrollments.AnyAsync(e => e.Id == enrollmentId && e.CourseId == id)) return NotFound();
+        if (!CanCorrect)
+        {
+            TempData["Flash"] = l["Roster.CorrectionNotAllowed"].Value;
+            return RedirectToPage(new { id });
+        }
+        if (string.IsNullOrWhiteSpace(reason) || reason.Trim().Length > 200)
+        {
+            CorrectingId = enrollmentId;
+            ModelState.AddModelError("reason", l[string.IsNullOrWhiteSpace(reason) ? "Roster.CorrectionReasonRequired" : "Validation.TooLong", 200]);
+            return Page();
+        }
+        var corrected = await enrollments.CorrectAsync(enrollmentId, reason);
+        TempData["Flash"] = l[corrected ? "Roster.Corrected" : "Roster.NotActive"].Value;
         return RedirectToPage(new { id });
     }
 
@@ -85,7 +124,7 @@ public sealed class RosterModel(TalentHubDbContext db, EnrollmentService enrollm
         if (Chosen is null) return NotFound();
         if (!ModelState.IsValid)
         {
-            Refusals = await enrollments.CheckAsync(id, Chosen.Id);
+            (Refusals, BlockingCourse) = await enrollments.ExplainAsync(id, Chosen.Id);
             return Page();
         }
 
@@ -93,6 +132,7 @@ public sealed class RosterModel(TalentHubDbContext db, EnrollmentService enrollm
         if (!outcome.Enrolled)
         {
             Refusals = outcome.Refusals;
+            BlockingCourse = outcome.BlockingCourse;
             Roster = await RosterList.LoadAsync(db, id);
             return Page();
         }

@@ -5,40 +5,57 @@ using System.Text;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using TalentHub.Web.Data;
 using TalentHub.Web.Domain;
 using TalentHub.Web.Domain.Training;
 using TalentHub.Web.Services;
+using TalentHub.Web.Services.Audit;
 using TalentHub.Web.Services.Spreadsheets;
 using TalentHub.Web.Services.Training;
-using TalentHub.Web.Services.Audit;
-using TalentHub.Web.Services.People;
 
 namespace TalentHub.Web.Pages.Training.Courses;
 
 /// <summary>
-/// Roster import: the whole file is validated first and nothing is enrolled; on confirm each valid row
-/// is enrolled through the enrollment service in file order (confirmed while seats remain, then waitlisted).
+/// Roster import: the whole file is validated first and nothing is enrolled; the validated upload is kept
+/// server-side (by token, like the people import), so a roster of any length within the caps can be
+/// confirmed. On confirm each valid row is enrolled through the enrollment service in file order, each in
+/// its own short transaction (confirmed while seats remain, then waitlisted); importing the same file again
+/// skips everyone already on the roster.
 /// </summary>
 [Authorize(Policy = Policies.RegistryStaff)]
+[UploadLimit]
 public sealed class RosterImportModel(TalentHubDbContext db, RosterImporter importer, EnrollmentService enrollments,
-    AuditLog audit, ImportOptions options, IStringLocalizer<SharedResource> l) : PageModel
+    AuditLog audit, UploadStore uploads, ImportOptions options, IStringLocalizer<SharedResource> l) : PageModel
 {
     private readonly ImportOptions _options = options;
 
     public RosterAccess.CourseHead Course { get; private set; } = null!;
     [BindProperty] public IFormFile? Upload { get; set; }
+    /// <summary>The stored upload waiting for confirmation (a guid, nothing else).</summary>
+    [BindProperty] public string? Token { get; set; }
+    [BindProperty] public bool AcceptWarnings { get; set; }
     public ImportReport? Report { get; private set; }
     public IReadOnlyList<RosterImportRow> Valid { get; private set; } = [];
     public string CapText => _options.CapText;
+    public ImportOptions Options => _options;
 
-    public async Task<IActionResult> OnGetAsync(int id) => await LoadAsync(id) ? Page() : NotFound();
+    private string UserId => User.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
+    private static string Kind(int courseId) => $"roster-{courseId}";
 
-    public async Task<IActionResult> OnGetTemplateAsync(int id)
+    public async Task<IActionResult> OnGetAsync(int id, [FromQuery(Name = UploadLimitAttribute.TooLargeQuery)] bool tooLarge = false)
     {
         if (!await LoadAsync(id)) return NotFound();
+        if (tooLarge) ModelState.AddModelError(nameof(Upload), l["Roster.Import.TooLarge", CapText]);
+        return Page();
+    }
+
+    /// <summary>The roster template: .xlsx (ID number column formatted as text) or, with format=csv, a CSV header.</summary>
+    public async Task<IActionResult> OnGetTemplateAsync(int id, string? format)
+    {
+        if (!await LoadAsync(id)) return NotFound();
+        if (format == "xlsx")
+            return File(ImportTemplate.Xlsx(RosterImporter.Columns, "花名册"), SheetWriter.XlsxType, "roster-template.xlsx");
         var english = TalentHubCultures.IsEnglish;
         var csv = string.Join(",", RosterImporter.Columns.Select(c => c.Header(english))) + "\r\n";
         return File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv)).ToArray(), "text/csv", "roster-template.csv");
@@ -53,37 +70,42 @@ public sealed class RosterImportModel(TalentHubDbContext db, RosterImporter impo
 
         using var buffer = new MemoryStream();
         await Upload.CopyToAsync(buffer, ct);
-        Sheet sheet;
-        try { sheet = SpreadsheetReader.Read(buffer.ToArray(), Upload.FileName); }
-        catch (ImportFileException ex) { return FileError("Roster." + ex.MessageKey); }
-
-        var (report, valid) = await importer.ValidateAsync(sheet, Path.GetFileName(Upload.FileName), id, ct);
-        Report = report;
-        Valid = valid;
+        var bytes = buffer.ToArray();
+        var fileName = Path.GetFileName(Upload.FileName);
+        if (await ValidateAsync(id, bytes, fileName, ct) is { } error) return error;
+        Token = Valid.Count > 0 ? uploads.Save(bytes, fileName, UserId, Kind(id)) : null;
         return Page();
     }
 
-    public async Task<IActionResult> OnPostConfirmAsync(int id, List<int> personIds, string? fileName, CancellationToken ct)
+    public async Task<IActionResult> OnPostConfirmAsync(int id, CancellationToken ct)
     {
         if (!await LoadAsync(id)) return NotFound();
-        // Only people this user may see; the enrollment service checks every rule again.
-        var visible = (await db.People.AsNoTracking().Where(p => personIds.Contains(p.Id)).Select(p => p.Id).ToListAsync(ct)).ToHashSet();
+        var stored = uploads.Load(Token, UserId, Kind(id));
+        if (stored is null) return FileError("Roster.Import.UploadExpired");
+        // Checked again: people, seats and rules may have changed since the check.
+        if (await ValidateAsync(id, stored.Bytes, stored.FileName, ct) is { } error) return error;
+        if (Report!.Warnings.Count > 0 && !AcceptWarnings)
+        {
+            ModelState.AddModelError(nameof(AcceptWarnings), l["Import.AcceptWarningsRequired"]);
+            return Page();
+        }
         var userId = User.FindFirstValue(ClaimTypes.NameIdentifier);
         int confirmed = 0, waitlisted = 0, refused = 0;
-        // All rows in one transaction: the roster changes completely or not at all.
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        foreach (var personId in personIds.Distinct())
+        // One short transaction per place (inside the enrollment service): other users' writes wait
+        // milliseconds, never the whole roster.
+        foreach (var row in Valid)
         {
-            var outcome = visible.Contains(personId) ? await enrollments.EnrollAsync(id, personId, userId, ct: ct) : null;
-            if (outcome is not { Enrolled: true }) refused++;
+            ct.ThrowIfCancellationRequested();
+            var outcome = await enrollments.EnrollAsync(id, row.PersonId, userId, ct: ct);
+            if (!outcome.Enrolled) refused++;
             else if (outcome.Status == EnrollmentStatus.Confirmed) confirmed++;
             else waitlisted++;
         }
-        var name = Path.GetFileName(fileName ?? "");
+        var name = stored.FileName;
         audit.Record(AuditAction.Import, "Course", id.ToString(CultureInfo.InvariantCulture),
             $"roster import {name[..Math.Min(name.Length, 100)]}: {confirmed} confirmed, {waitlisted} waitlisted, {refused} refused", Course.CountyCode);
         await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
+        uploads.Delete(Token);
         TempData["Flash"] = l["Roster.Import.Done", confirmed, waitlisted, refused].Value;
         return RedirectToPage("/Training/Courses/Roster", new { id });
     }
@@ -91,7 +113,19 @@ public sealed class RosterImportModel(TalentHubDbContext db, RosterImporter impo
     /// <summary>The issue's text: its resource key with its arguments.</summary>
     public string Describe(ImportIssue issue) => l[issue.MessageKey, issue.Args];
 
-    private IActionResult FileError(string key, params object[] args)
+    /// <summary>Reads and checks the file; null when it could be read (the report is set), else the page with the file's error.</summary>
+    private async Task<IActionResult?> ValidateAsync(int id, byte[] bytes, string fileName, CancellationToken ct)
+    {
+        Sheet sheet;
+        try { sheet = SpreadsheetReader.Read(bytes, fileName, _options.Limits, ct); }
+        catch (ImportFileException ex) { return FileError("Roster." + ex.MessageKey, ex.Args); }
+        var (report, valid) = await importer.ValidateAsync(sheet, fileName, id, ct);
+        Report = report;
+        Valid = valid;
+        return null;
+    }
+
+    private PageResult FileError(string key, params object[] args)
     {
         ModelState.AddModelError(nameof(Upload), l[key, args]);
         return Page();

@@ -42,6 +42,6 @@ public sealed record RosterList(IReadOnlyList<RosterRow> Participants, IReadOnly
         return new RosterList(
             Build([EnrollmentStatus.Confirmed, EnrollmentStatus.Completed, EnrollmentStatus.NotCompleted]),
             Build([EnrollmentStatus.Waitlisted]),
-            Build([EnrollmentStatus.Cancelled]));
+            Build([EnrollmentStatus.Cancelled, EnrollmentStatus.CourseCancelled]));
     }
 }

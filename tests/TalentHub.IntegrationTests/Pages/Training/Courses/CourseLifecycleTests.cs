@@ -64,6 +64,33 @@ public sealed class CourseLifecycleTests(TalentHubFactory app) : AppTest(app)
         Assert.Equal(CourseStatus.Cancelled, (await App.CourseAsync(id)).Status);
         Assert.True(await App.QueryAsync(db => db.Outbox.AnyAsync(n =>
             n.CourseId == id && n.PersonId == person && n.Kind == NotificationKind.CourseCancelled)));
+        // The place ended with the course, in the same transaction, and the seat is free.
+        Assert.Equal(EnrollmentStatus.CourseCancelled, (await App.EnrollmentOfAsync(id, person))!.Status);
+        Assert.Equal(0, (await App.CourseAsync(id)).ConfirmedCount);
+    }
+
+    [Fact]
+    public async Task ACapacityOnlyEdit_TellsNobody_ButAMovedSessionTellsTheEnrolled()
+    {
+        var id = await App.CreateOpenCourseByFormAsync(UniqueTitle("扩容"), capacity: 1);
+        var person = await App.PersonIdInCountyAsync("330523");
+        Assert.True((await App.EnrollAsync(id, person)).Enrolled);
+        var officer = await App.LoginAsync("anji.officer");
+        async Task<HttpResponseMessage> EditAsync(int capacity, DateOnly day)
+        {
+            var course = await App.CourseAsync(id);
+            var fields = Fields(course.Title, capacity: capacity, opens: Today.AddDays(-1));
+            fields["Input.Version"] = course.Version.ToString();
+            AddSession(fields, 0, day, "09:00", "11:30", "第1讲", course.Sessions.Single().Id);
+            return await officer.PostFormAsync($"/Courses/{id}/Edit", fields);
+        }
+        Task<int> NoticesAsync() => App.QueryAsync(db => db.Outbox.CountAsync(n => n.CourseId == id && n.Kind == NotificationKind.CourseChanged));
+
+        Assert.Equal(HttpStatusCode.Redirect, (await EditAsync(5, Today.AddDays(30))).StatusCode);
+        Assert.Equal(0, await NoticesAsync());
+
+        Assert.Equal(HttpStatusCode.Redirect, (await EditAsync(5, Today.AddDays(31))).StatusCode);
+        Assert.Equal(1, await NoticesAsync());
     }
 
     [Fact]

@@ -13,9 +13,9 @@ public sealed partial class RosterImportTests(TalentHubFactory app) : AppTest(ap
 {
     static RosterImportTests() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
-    private static string ImportUrl(int courseId) => $"/Courses/{courseId}/Roster/Import";
+    internal static string ImportUrl(int courseId) => $"/Courses/{courseId}/Roster/Import";
 
-    private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, int courseId, byte[] file, string fileName)
+    internal static async Task<HttpResponseMessage> UploadAsync(HttpClient client, int courseId, byte[] file, string fileName)
     {
         var token = FormClient.TokenOf(await client.GetStringAsync(ImportUrl(courseId)));
         using var content = new MultipartFormDataContent
@@ -69,15 +69,9 @@ public sealed partial class RosterImportTests(TalentHubFactory app) : AppTest(ap
             Assert.Contains($"class=\"table-danger\" data-row=\"{row}\"", html);
         Assert.Contains(good1.Name, html);
 
-        var ids = PersonIdPattern().Matches(html).Select(m => m.Groups[1].Value).ToList();
-        Assert.Equal([good1.Id.ToString(), good2.Id.ToString()], ids);
-        var fields = new List<KeyValuePair<string, string>>
-        {
-            new("__RequestVerificationToken", FormClient.TokenOf(html)),
-            new("fileName", "花名册.csv"),
-        };
-        fields.AddRange(ids.Select(id => new KeyValuePair<string, string>("personIds", id)));
-        var confirmed = await client.PostAsync($"{ImportUrl(course)}?handler=Confirm", new FormUrlEncodedContent(fields));
+        var validRows = ValidRowPattern().Matches(html).Select(m => m.Groups[1].Value).ToList();
+        Assert.Equal(["2", "8"], validRows);
+        var confirmed = await ConfirmAsync(client, course, html);
 
         Assert.Equal(HttpStatusCode.Redirect, confirmed.StatusCode);
         Assert.Equal(2, await EnrollmentCountAsync(course));
@@ -117,6 +111,21 @@ public sealed partial class RosterImportTests(TalentHubFactory app) : AppTest(ap
         Assert.Contains("只能导入 .xlsx 或 .csv 文件", html);
     }
 
-    [GeneratedRegex("name=\"personIds\" value=\"(\\d+)\"")]
-    private static partial Regex PersonIdPattern();
+    /// <summary>Confirms the checked upload by its token, as the page's confirm button does.</summary>
+    internal static Task<HttpResponseMessage> ConfirmAsync(HttpClient client, int courseId, string validationHtml, bool acceptWarnings = false)
+    {
+        var fields = new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = FormClient.TokenOf(validationHtml),
+            ["Token"] = TokenPattern().Match(validationHtml).Groups[1].Value,
+        };
+        if (acceptWarnings) fields["AcceptWarnings"] = "true";
+        return client.PostAsync($"{ImportUrl(courseId)}?handler=Confirm", new FormUrlEncodedContent(fields));
+    }
+
+    [GeneratedRegex("<tr data-row=\"(\\d+)\"><td>\\d+</td><td>[^<]*</td><td class=\"font-monospace\">")]
+    private static partial Regex ValidRowPattern();
+
+    [GeneratedRegex("name=\"Token\" value=\"([0-9a-f]{32})\"")]
+    private static partial Regex TokenPattern();
 }

@@ -1,19 +1,28 @@
 using System.ComponentModel.DataAnnotations;
+using System.Globalization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using TalentHub.Web.Data;
 using TalentHub.Web.Domain.Common;
+using TalentHub.Web.Infrastructure.Security;
 using TalentHub.Web.Services;
 using TalentHub.Web.Services.People;
 
 namespace TalentHub.Web.Areas.Identity.Pages.Account;
 
-/// <summary>Staff log in with their user name, farmers with their mobile number.</summary>
+/// <summary>
+/// Staff log in with their user name, farmers with their mobile number. Every failure (unknown account,
+/// wrong password, locked or disabled account) shows the same message, and guesses are slowed per
+/// account (<see cref="ILoginThrottle"/>), so the page never tells whether an account exists. Farmers
+/// are never locked by failures (a stranger could otherwise keep them out); staff are, and also need
+/// their second factor.
+/// </summary>
 public sealed class LoginModel(
     SignInManager<AppUser> signIn,
     PersonalDataProtector protector,
+    ILoginThrottle throttle,
     IStringLocalizer<SharedResource> l,
     ILogger<LoginModel> log) : PageModel
 {
@@ -42,24 +51,52 @@ public sealed class LoginModel(
     {
         if (!ModelState.IsValid) return Page();
 
-        var userName = MobileNumber.TryParse(Input.Login, out var mobile)
-            ? FarmerAccounts.UserNameFor(protector.Hash(mobile))
-            : Input.Login.Trim();
-        var result = await signIn.PasswordSignInAsync(userName, Input.Password, Input.RememberMe, lockoutOnFailure: true);
+        var farmer = MobileNumber.TryParse(Input.Login, out var mobile);
+        var userName = farmer ? FarmerAccounts.UserNameFor(protector.Hash(mobile)) : TextNormalizer.Normalize(Input.Login);
+        var account = ThrottleKey(userName);
+        if (await throttle.WaitAsync(account, HttpContext.RequestAborted) is { } wait && wait > TimeSpan.Zero)
+            return TooSoon(this, wait, l);
+
+        var result = await signIn.PasswordSignInAsync(userName, Input.Password, Input.RememberMe, lockoutOnFailure: !farmer);
+        if (result.RequiresTwoFactor)
+        {
+            await throttle.SucceededAsync(account);
+            return RedirectToPage("./LoginWith2fa", new { ReturnUrl, Input.RememberMe });
+        }
         if (result.Succeeded)
         {
+            await throttle.SucceededAsync(account);
             log.LogInformation("Login succeeded");
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
         }
+        await throttle.FailedAsync(account);
         log.LogWarning("Login failed (locked out: {LockedOut})", result.IsLockedOut);
-        var message = l["Login.Failed"];
-        if (result.IsLockedOut)
-        {
-            // An account locked by an administrator stays locked; a lockout after failed attempts ends by itself.
-            var user = await signIn.UserManager.FindByNameAsync(userName);
-            message = user?.LockoutEnd > DateTimeOffset.UtcNow.AddYears(1) ? l["Login.Disabled"] : l["Login.LockedOut"];
-        }
-        ModelState.AddModelError("", message);
+        ModelState.AddModelError("", await LockedMessageForOwnerAsync(result, userName) ?? l["Login.Failed"]);
         return Page();
+    }
+
+    /// <summary>
+    /// Only whoever knows the password learns that the account is locked (by an administrator, or for a while
+    /// after failures); to anyone else a locked account looks like a wrong password. Still throttled per account.
+    /// </summary>
+    private async Task<string?> LockedMessageForOwnerAsync(Microsoft.AspNetCore.Identity.SignInResult result, string userName)
+    {
+        if (!result.IsLockedOut || await signIn.UserManager.FindByNameAsync(userName) is not { } user
+            || !await signIn.UserManager.CheckPasswordAsync(user, Input.Password)) return null;
+        return user.LockoutEnd > DateTimeOffset.UtcNow.AddYears(1) ? l["Login.Disabled"] : l["Login.LockedOut"];
+    }
+
+    /// <summary>The throttle's key for a login: the normalized user name, existing or not.</summary>
+    public static string ThrottleKey(string userName) => "login:" + userName.ToUpperInvariant();
+
+    /// <summary>429 with Retry-After (whole seconds) and the form with a localized "wait" message.</summary>
+    internal static IActionResult TooSoon(PageModel page, TimeSpan wait, IStringLocalizer l)
+    {
+        var seconds = (int)Math.Ceiling(wait.TotalSeconds);
+        page.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        page.ModelState.AddModelError("", l["Login.Slowed", seconds]);
+        var result = page.Page();
+        result.StatusCode = StatusCodes.Status429TooManyRequests;
+        return result;
     }
 }

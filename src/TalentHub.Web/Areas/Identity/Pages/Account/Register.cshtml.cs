@@ -16,7 +16,9 @@ namespace TalentHub.Web.Areas.Identity.Pages.Account;
 
 /// <summary>
 /// Farmers sign up with mobile number, name and ID number: an existing registry record with the
-/// same ID number and name is linked, otherwise a new record is created in the chosen village.
+/// same ID number, name and mobile on file (compared by keyed hash) is linked, without any change to
+/// it; any other match is refused with a pointer to the county bureau. Otherwise a new record is
+/// created in the chosen village. Sign-up posts are limited per client address (RequestLimits).
 /// </summary>
 public sealed class RegisterModel(
     TalentHubDbContext db,
@@ -35,6 +37,7 @@ public sealed class RegisterModel(
         public string Mobile { get; set; } = "";
         [Required(ErrorMessage = "Validation.Required")] [StringLength(50, ErrorMessage = "Validation.TooLong")]
         [Display(Name = "Person.Name")]
+        [Infrastructure.RealName]
         public string Name { get; set; } = "";
         [Required(ErrorMessage = "Validation.Required")] [StringLength(20, ErrorMessage = "Validation.TooLong")]
         [Display(Name = "Person.IdNumber")]
@@ -76,9 +79,12 @@ public sealed class RegisterModel(
         var now = clock.GetUtcNow();
         var idHash = protector.Hash(id.Value);
         var person = await db.People.IgnoreQueryFilters([RegionFilter.Name]).FirstOrDefaultAsync(p => p.IdNumberHash == idHash);
-        if (person is not null && (person.Name != Input.Name.Trim() || await db.Users.AnyAsync(u => u.PersonId == person.Id)))
+        // An existing record is linked only when name and mobile match what the bureau has on file and no
+        // account holds it yet; the form never changes an existing record (no takeover by name + ID number).
+        if (person is not null && (person.Name != TextNormalizer.Normalize(Input.Name) || person.MobileHash != mobileHash
+                || await db.Users.AnyAsync(u => u.PersonId == person.Id)))
         {
-            // Say nothing about the existing record: only that this ID number cannot be used here.
+            // Say nothing about the existing record: only that the county bureau can help.
             ModelState.AddModelError("Input.IdNumber", l["Register.IdNumberTaken"]);
             return Page();
         }
@@ -86,13 +92,13 @@ public sealed class RegisterModel(
         await using var tx = await db.Database.BeginTransactionAsync();
         if (person is null)
         {
-            person = new Person { Name = Input.Name.Trim() };
+            person = new Person { Name = Input.Name };
             person.SetIdNumber(id, idHash);
+            person.SetMobile(mobile, mobileHash);
             person.MoveTo(village.Code);
             db.People.Add(person);
+            await db.SaveChangesAsync();
         }
-        person.SetMobile(mobile, mobileHash);
-        await db.SaveChangesAsync();
 
         var user = new AppUser { UserName = userName, DisplayName = person.Name, RegionCode = person.RegionCode, PersonId = person.Id, CreatedAt = now };
         var created = await users.CreateAsync(user, Input.Password);

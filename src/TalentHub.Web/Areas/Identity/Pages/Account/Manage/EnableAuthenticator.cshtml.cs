@@ -1,0 +1,84 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using TalentHub.Web.Data;
+using TalentHub.Web.Domain;
+using TalentHub.Web.Pages.Admin.Users;
+using TalentHub.Web.Services;
+using TalentHub.Web.Services.Audit;
+
+namespace TalentHub.Web.Areas.Identity.Pages.Account.Manage;
+
+/// <summary>
+/// Sets up an authenticator app: the QR code of the otpauth URI (and the key to type), then one code
+/// from the app turns two-factor on and shows ten recovery codes once. Staff whose role requires it are
+/// sent here at first login, before any other page.
+/// </summary>
+public sealed class EnableAuthenticatorModel(UserManager<AppUser> users, SignInManager<AppUser> signIn, TalentHubDbContext db,
+    AuditLog audit, IStringLocalizer<SharedResource> l) : PageModel
+{
+    public const int RecoveryCodeCount = 10;
+
+    [BindProperty, Required(ErrorMessage = "Validation.Required"), StringLength(9, ErrorMessage = "Validation.TooLong")]
+    [Display(Name = "TwoFactor.Code")]
+    public string Code { get; set; } = "";
+    [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
+
+    public string SharedKey { get; private set; } = "";
+    public string QrCode { get; private set; } = "";
+    public bool AlreadyEnabled { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync() => await LoadAsync() is null ? NotFound() : Page();
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (await LoadAsync() is not { } user) return NotFound();
+        if (!ModelState.IsValid) return Page();
+        var code = new string(Code.Where(char.IsDigit).ToArray());
+        if (!await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, code))
+        {
+            ModelState.AddModelError(nameof(Code), l["TwoFactor.CodeWrong"]);
+            return Page();
+        }
+        await users.SetTwoFactorEnabledAsync(user, true);
+        audit.RecordUser(AuditAction.Update, user, UserAccounts.Changes(("TwoFactorEnabled", AlreadyEnabled, true)));
+        await db.SaveChangesAsync();
+        var codes = await users.GenerateNewTwoFactorRecoveryCodesAsync(user, RecoveryCodeCount);
+        // A new security stamp ends other sessions; this one continues with the two-factor claim.
+        await signIn.RefreshSignInAsync(user);
+        TempData[ShowRecoveryCodesModel.Key] = codes!.ToArray();
+        return RedirectToPage("./ShowRecoveryCodes", new { ReturnUrl });
+    }
+
+    /// <summary>A new key (the old app stops working until two-factor is set up again with the new one).</summary>
+    public async Task<IActionResult> OnPostResetAsync()
+    {
+        if (await users.GetUserAsync(User) is not { } user) return NotFound();
+        var wasEnabled = user.TwoFactorEnabled;
+        await users.SetTwoFactorEnabledAsync(user, false);
+        await users.ResetAuthenticatorKeyAsync(user);
+        audit.RecordUser(AuditAction.Update, user, UserAccounts.Changes(("TwoFactorEnabled", wasEnabled, false), ("AuthenticatorKeyReset", false, true)));
+        await db.SaveChangesAsync();
+        await signIn.RefreshSignInAsync(user);
+        return RedirectToPage(new { ReturnUrl });
+    }
+
+    private async Task<AppUser?> LoadAsync()
+    {
+        if (await users.GetUserAsync(User) is not { } user) return null;
+        AlreadyEnabled = user.TwoFactorEnabled;
+        var key = await users.GetAuthenticatorKeyAsync(user);
+        if (string.IsNullOrEmpty(key))
+        {
+            await users.ResetAuthenticatorKeyAsync(user);
+            await signIn.RefreshSignInAsync(user);
+            key = await users.GetAuthenticatorKeyAsync(user);
+        }
+        SharedKey = key!;
+        var label = user.UserName!.StartsWith("m-", StringComparison.Ordinal) ? user.DisplayName : user.UserName!;
+        QrCode = AuthenticatorSetup.QrDataUri(AuthenticatorSetup.UriFor(label, SharedKey));
+        return user;
+    }
+}

@@ -1,0 +1,15 @@
+using Microsoft.Extensions.Localization;
+using TalentHub.Web.Domain.Notifications;
+using TalentHub.Web.Infrastructure;
+
+namespace TalentHub.Web.Services.Notifications;
+
+/// <summary>
+/// The one text of a notification, shared by the in-app page and the outside senders: "Message.{Kind}" with
+/// the course title ({0}) and, only for a session reminder, the session time ({1}) — never a stray "—".
+/// </summary>
+public static class MessageText
+{
+    public static string Format(IStringLocalizer l, NotificationKind kind, string? subject, DateTimeOffset? sessionStartsAt) =>
+        l[$"Message.{kind}", subject ?? "", sessionStartsAt is null ? "" : ShanghaiTime.FormatDateTime(sessionStartsAt)].Value.Trim();
+}

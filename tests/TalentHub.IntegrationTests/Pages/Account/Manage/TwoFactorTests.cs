@@ -1,0 +1,165 @@
+using Microsoft.EntityFrameworkCore;
+using TalentHub.Web.Data;
+using TalentHub.Web.Domain;
+
+namespace TalentHub.IntegrationTests.Pages.Account.Manage;
+
+public sealed class TwoFactorTests(TalentHubFactory app) : AppTest(app)
+{
+    private async Task<HttpResponseMessage> PasswordStepAsync(HttpClient client, string login, string password = StaffAccounts.Password) =>
+        await client.PostFormAsync("/Identity/Account/Login", new() { ["Input.Login"] = login, ["Input.Password"] = password });
+
+    [Fact]
+    public async Task NewStaff_AtFirstLogin_IsSentToSetUpTheAuthenticator_BeforeAnyPersonalData()
+    {
+        var clerk = await App.NewStaffAsync(Roles.CountyClerk);
+        var client = App.NewClient();
+
+        await PasswordStepAsync(client, clerk.UserName!);
+        var people = await client.GetAsync("/People");
+        var person = await client.GetAsync("/People/1");
+
+        Assert.Equal(HttpStatusCode.Redirect, people.StatusCode);
+        Assert.StartsWith("/Identity/Account/Manage/EnableAuthenticator", people.Headers.Location!.OriginalString);
+        Assert.StartsWith("/Identity/Account/Manage/EnableAuthenticator", person.Headers.Location!.OriginalString);
+        var setup = await client.GetStringAsync("/Identity/Account/Manage/EnableAuthenticator");
+        Assert.Contains("data:image/png;base64,", setup);
+    }
+
+    [Fact]
+    public async Task Enrolment_WithAWrongCode_IsRefusedNextToTheField_AndTwoFactorStaysOff()
+    {
+        var clerk = await App.NewStaffAsync(Roles.CountyClerk);
+        var client = App.NewClient();
+        await PasswordStepAsync(client, clerk.UserName!);
+        await client.GetStringAsync("/Identity/Account/Manage/EnableAuthenticator"); // creates the key
+        var stale = Totp.Code(await App.AuthenticatorKeyAsync(clerk.UserName!), DateTimeOffset.UtcNow.AddMinutes(-10));
+
+        var response = await client.PostFormAsync("/Identity/Account/Manage/EnableAuthenticator", new() { ["Code"] = stale });
+
+        Assert.Contains("验证码不正确或已过期", await response.Content.ReadAsStringAsync());
+        Assert.False((await App.UserAsync(clerk.Id)).TwoFactorEnabled);
+    }
+
+    [Fact]
+    public async Task Enrolment_ThenLogin_NeedsTheCurrentCode_AndAWrongCodeIsRefused()
+    {
+        var clerk = await App.NewStaffAsync(Roles.CountyClerk);
+        var first = App.NewClient();
+        await PasswordStepAsync(first, clerk.UserName!);
+        var (key, codes) = await first.EnrolAuthenticatorAsync();
+        Assert.Equal(10, codes.Count);
+        Assert.Equal(HttpStatusCode.OK, (await first.GetAsync("/People")).StatusCode);
+
+        var client = App.NewClient();
+        var password = await PasswordStepAsync(client, clerk.UserName!);
+        Assert.StartsWith("/Identity/Account/LoginWith2fa", password.Headers.Location!.OriginalString);
+        Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/People")).StatusCode); // not signed in yet
+
+        var now = DateTimeOffset.UtcNow;
+        var wrong = await client.PostFormAsync("/Identity/Account/LoginWith2fa", new() { ["Code"] = Totp.Code(key, now.AddMinutes(-10)) });
+        Assert.Equal(HttpStatusCode.OK, wrong.StatusCode);
+        Assert.Contains("验证码不正确或已过期", await wrong.Content.ReadAsStringAsync());
+
+        var right = await client.PostFormAsync("/Identity/Account/LoginWith2fa", new() { ["Code"] = Totp.Code(key, now) });
+        Assert.Equal(HttpStatusCode.Redirect, right.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/People")).StatusCode);
+    }
+
+    [Fact]
+    public async Task RecoveryCode_SignsIn_OnceOnly()
+    {
+        var clerk = await App.NewStaffAsync(Roles.CountyClerk);
+        var setup = App.NewClient();
+        await PasswordStepAsync(setup, clerk.UserName!);
+        var (_, codes) = await setup.EnrolAuthenticatorAsync();
+
+        var client = App.NewClient();
+        await PasswordStepAsync(client, clerk.UserName!);
+        var used = await client.PostFormAsync("/Identity/Account/LoginWithRecoveryCode", new() { ["RecoveryCode"] = codes[0] });
+        Assert.Equal(HttpStatusCode.Redirect, used.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/People")).StatusCode);
+
+        var again = App.NewClient();
+        await PasswordStepAsync(again, clerk.UserName!);
+        var reused = await again.PostFormAsync("/Identity/Account/LoginWithRecoveryCode", new() { ["RecoveryCode"] = codes[0] });
+        Assert.Equal(HttpStatusCode.OK, reused.StatusCode);
+        Assert.Contains("该恢复码无效", await reused.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task AdminReset_TurnsTwoFactorOff_IsAudited_AndTheUserEnrolsAgain()
+    {
+        var clerk = await App.NewStaffAsync(Roles.CountyClerk);
+        var user = await App.LoginAsync(clerk.UserName!, StaffAccounts.Password);
+        Assert.True((await App.UserAsync(clerk.Id)).TwoFactorEnabled);
+        var admin = await App.LoginAsync("admin");
+
+        var reset = await admin.PostFormAsync($"/Admin/Users/Edit/{clerk.Id}?handler=ResetTwoFactor", new(), formPage: $"/Admin/Users/Edit/{clerk.Id}");
+
+        Assert.Equal(HttpStatusCode.Redirect, reset.StatusCode);
+        Assert.False((await App.UserAsync(clerk.Id)).TwoFactorEnabled);
+        Assert.Equal(HttpStatusCode.Redirect, (await user.GetAsync("/People")).StatusCode); // the old session ended
+        var audit = await App.QueryAsync(db => db.AuditEntries.Where(a => a.EntityId == clerk.Id && a.Changes!.Contains("TwoFactorReset")).CountAsync());
+        Assert.Equal(1, audit);
+        var again = App.NewClient();
+        var password = await PasswordStepAsync(again, clerk.UserName!);
+        Assert.Equal("/", password.Headers.Location!.OriginalString);
+        Assert.StartsWith("/Identity/Account/Manage/EnableAuthenticator", (await again.GetAsync("/People")).Headers.Location!.OriginalString);
+    }
+
+    [Fact]
+    public async Task CityOfficer_CannotResetTwoFactor()
+    {
+        var clerk = await App.NewStaffAsync(Roles.CountyClerk);
+        await App.LoginAsync(clerk.UserName!, StaffAccounts.Password); // enrols
+        var city = await App.LoginAsync("city.officer");
+
+        var reset = await city.PostFormAsync($"/Admin/Users/Edit/{clerk.Id}?handler=ResetTwoFactor", new(), formPage: $"/Admin/Users/Edit/{clerk.Id}");
+
+        Assert.Equal(HttpStatusCode.Redirect, reset.StatusCode);
+        Assert.StartsWith("/Identity/Account/AccessDenied", reset.Headers.Location!.PathAndQuery);
+        Assert.True((await App.UserAsync(clerk.Id)).TwoFactorEnabled);
+    }
+
+    [Fact]
+    public async Task Farmer_IsNotForced_MayOptIn_AndThenLogsInWithACode()
+    {
+        var mobile = (await App.FarmersAsync(1))[0];
+        var farmer = await App.LoginAsync(mobile, "bamboo hills and white tea");
+        Assert.Equal(HttpStatusCode.OK, (await farmer.GetAsync("/My/Enrollments")).StatusCode);
+
+        var (key, _) = await farmer.EnrolAuthenticatorAsync();
+        var client = App.NewClient();
+        var password = await client.PostFormAsync("/Identity/Account/Login", new() { ["Input.Login"] = mobile, ["Input.Password"] = "bamboo hills and white tea" });
+
+        Assert.StartsWith("/Identity/Account/LoginWith2fa", password.Headers.Location!.OriginalString);
+        var code = await client.PostFormAsync("/Identity/Account/LoginWith2fa", new() { ["Code"] = Totp.Now(key) });
+        Assert.Equal(HttpStatusCode.Redirect, code.StatusCode);
+    }
+
+    [Fact]
+    public async Task AdminSecurityPage_RequiresTwoFactorForTrainersOrNot_AndIsAudited()
+    {
+        var admin = await App.LoginAsync("admin");
+        var trainer = await App.NewStaffAsync(Roles.Trainer, "330500000000");
+        try
+        {
+            await admin.PostFormAsync("/Admin/Security", new());
+            var free = App.NewClient();
+            await PasswordStepAsync(free, trainer.UserName!);
+            Assert.Equal(HttpStatusCode.OK, (await free.GetAsync("/Courses")).StatusCode);
+            Assert.True(await App.QueryAsync(db => db.AuditEntries.AnyAsync(a => a.EntityType == "RoleSecurity" && a.EntityId == Roles.Trainer)));
+        }
+        finally
+        {
+            // Back to the defaults for the other tests of the shared app.
+            await admin.PostFormAsync("/Admin/Security", new() { ["required"] = Roles.Trainer });
+        }
+        var page = await admin.GetStringAsync("/Admin/Security");
+        Assert.Contains("id=\"require-Admin\"", page);
+        var audit = await admin.GetStringAsync("/Admin/Audit?Type=RoleSecurity");
+        Assert.Contains("角色安全设置", audit);
+        Assert.Contains("强制两步验证", audit);
+    }
+}

@@ -1,0 +1,139 @@
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using TalentHub.IntegrationTests.Builders;
+using TalentHub.IntegrationTests.Pages.Training.Courses;
+using TalentHub.Web.Data;
+using TalentHub.Web.Domain.Common;
+using TalentHub.Web.Domain.People;
+using TalentHub.Web.Services;
+using TalentHub.Web.Services.People;
+using static TalentHub.IntegrationTests.Pages.People.PeopleTestData;
+
+namespace TalentHub.IntegrationTests.Pages.People;
+
+
+/// <summary>Issue 8, items 9, 10, 11 and 14 through the real pages.</summary>
+public sealed class BulkImportTests(TalentHubFactory app) : AppTest(app)
+{
+    private static int _block;
+
+    /// <summary>Valid ID numbers nobody else uses (born in the 1920s, a block per call).</summary>
+    private static List<string> NewIds(int count)
+    {
+        var block = Interlocked.Increment(ref _block);
+        return Enumerable.Range(0, count)
+            .Select(i => IdNumber.Create("330523", new DateOnly(1920 + block, 1, 1).AddDays(i % 360), i / 360 * 2 + 101, Sex.Male).Value)
+            .ToList();
+    }
+
+    private async Task<List<(int Id, string IdNumber)>> RegisterAsync(IReadOnlyList<string> ids, string prefix)
+    {
+        using var scope = App.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<TalentHubDbContext>();
+        var registry = scope.ServiceProvider.GetRequiredService<PersonRegistry>();
+        var people = ids.Select((id, i) =>
+        {
+            var person = new Person { Name = $"{prefix}{i}", CreatedAt = DateTimeOffset.UtcNow, UpdatedAt = DateTimeOffset.UtcNow };
+            registry.SetIdentifiers(person, registry.ParseIdNumber(id), null);
+            person.MoveTo(YuCun);
+            person.SetCategories([TalentCategory.HighQualityFarmer], null, null);
+            return person;
+        }).ToList();
+        db.People.AddRange(people);
+        await db.SaveChangesAsync();
+        return people.Select((p, i) => (p.Id, ids[i])).ToList();
+    }
+
+    [Fact]
+    public async Task ARosterOf1100Rows_IsConfirmedFromTheStoredUpload()
+    {
+        var course = await App.CreateOpenCourseAsync(capacity: 1000);
+        var people = await RegisterAsync(NewIds(1100), "花名册");
+        var csv = "姓名,身份证号\r\n" + string.Concat(people.Select((p, i) => $"花名册{i},{p.IdNumber}\r\n"));
+        var client = await App.LoginAsync("anji.clerk");
+
+        var html = await (await RosterImportTests.UploadAsync(client, course, Encoding.UTF8.GetBytes(csv), "roster.csv")).Content.ReadAsStringAsync();
+        Assert.DoesNotContain("name=\"personIds\"", html);
+        var confirmed = await RosterImportTests.ConfirmAsync(client, course, html);
+
+        Assert.Equal(HttpStatusCode.Redirect, confirmed.StatusCode);
+        var statuses = await App.QueryAsync(db => db.Enrollments.Where(e => e.CourseId == course)
+            .GroupBy(e => e.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync());
+        Assert.Equal(1000, statuses.Single(s => s.Key == TalentHub.Web.Domain.Training.EnrollmentStatus.Confirmed).Count);
+        Assert.Equal(100, statuses.Single(s => s.Key == TalentHub.Web.Domain.Training.EnrollmentStatus.Waitlisted).Count);
+    }
+
+    [Fact]
+    public async Task WritesDuringABulkImport_Succeed_BetweenItsBatches()
+    {
+        const int rows = 4000;
+        var ids = NewIds(rows);
+        var prefix = "批量" + Guid.NewGuid().ToString("N")[..4];
+        var csv = "姓名,身份证号,所在村（社区）,人才类别\r\n" + string.Concat(ids.Select((id, i) => $"{prefix}{i},{id},余村,高素质农民\r\n"));
+        var importer = await App.LoginAsync("anji.clerk");
+        var (_, html) = await importer.ValidateAsync("/People/Import", Encoding.UTF8.GetBytes(csv), "bulk.csv");
+        var other = await App.LoginAsync("anji.clerk");
+        Task<int> ImportedAsync() => App.QueryAsync(db => db.People.IgnoreQueryFilters().CountAsync(p => p.Name.StartsWith(prefix)));
+
+        var import = importer.ConfirmAsync("/People/Import", html);
+        var interleaved = 0;
+        var writes = 0;
+        do
+        {
+            var response = await other.PostPairsAsync("/People/Create",
+                [("Input.Name", NewName("并发")), ("Input.IdNumber", NewIdNumber(YuCun).Value), ("Input.RegionCode", YuCun), ("Input.Categories", "HighQualityFarmer")]);
+            writes++;
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+            var done = await ImportedAsync();
+            if (done is > 0 and < rows) interleaved++;
+        } while (!import.IsCompleted);
+        await import;
+
+        Assert.Equal(rows, await ImportedAsync());
+        Assert.True(interleaved > 0, $"none of {writes} writes landed between the import's batches");
+    }
+
+    [Fact]
+    public async Task AnIdentifierExcelMayHaveRounded_MustBeAcceptedBeforeConfirm()
+    {
+        var rounded = Enumerable.Range(0, 1000).Select(seq => IdNumber.Create("330523", new DateOnly(1931, 7, 7), seq, Sex.Female).Value)
+            .First(id => id.EndsWith("000", StringComparison.Ordinal));
+        var name = NewName("核对");
+        var csv = $"安吉县人才信息表\r\n姓名,身份证号,所在村（社区）,人才类别\r\n{name},{rounded},余村,高素质农民\r\n";
+        var client = await App.LoginAsync("anji.clerk");
+
+        var (_, html) = await client.ValidateAsync("/People/Import", Encoding.UTF8.GetBytes(csv), "titled.csv");
+        Assert.Empty(ImportClient.Errors(html));
+        Assert.Contains("id=\"import-warnings\"", html);
+        var refused = await client.PostFormAsync("/People/Import?handler=Confirm", new() { ["Token"] = ImportClient.TokenOf(html) }, formPage: "/People/Import");
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Equal(0, await App.CountNamedAsync(name));
+
+        var accepted = await client.PostFormAsync("/People/Import?handler=Confirm",
+            new() { ["Token"] = ImportClient.TokenOf(html), ["AcceptWarnings"] = "true" }, formPage: "/People/Import");
+        Assert.Equal(HttpStatusCode.Redirect, accepted.StatusCode);
+        Assert.Equal(1, await App.CountNamedAsync(name));
+    }
+
+    [Fact]
+    public async Task FormulasAndNamesWithoutALetter_AreRefusedByTheImportAndTheForm()
+    {
+        var ids = NewIds(3);
+        var csv = $"姓名,身份证号,所在村（社区）,人才类别\r\n=1+1,{ids[0]},余村,高素质农民\r\n2,{ids[1]},余村,高素质农民\r\n{NewName("好")},3.30523E+17,余村,高素质农民\r\n";
+        var client = await App.LoginAsync("anji.clerk");
+
+        var (_, html) = await client.ValidateAsync("/People/Import", Encoding.UTF8.GetBytes(csv), "names.csv");
+        var errors = ImportClient.Errors(html);
+        Assert.True(errors.Count >= 3, string.Join("\n", errors));
+        Assert.Contains(errors, e => e.Row == 2 && e.Reason.Contains("= + - @"));
+        Assert.Contains(errors, e => e.Row == 3 && e.Reason.Contains("至少要有一个汉字或字母"));
+        Assert.Contains(errors, e => e.Row == 4 && e.Reason.Contains("Excel 把它存成了数字"));
+
+        var form = await client.PostPairsAsync("/People/Create",
+            [("Input.Name", "=1+1"), ("Input.IdNumber", ids[2]), ("Input.RegionCode", YuCun), ("Input.Categories", "HighQualityFarmer")]);
+        Assert.Equal(HttpStatusCode.OK, form.StatusCode);
+        var page = await form.Content.ReadAsStringAsync();
+        Assert.True(FieldError(page, "Input.Name").Contains("至少要有一个汉字或字母"), TalentHub.IntegrationTests.Pages.Training.Courses.CourseForms.Errors(page));
+    }
+}
