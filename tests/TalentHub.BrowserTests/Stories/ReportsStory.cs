@@ -14,7 +14,7 @@ public sealed class ReportsStory(BrowserApp app)
         var page = await app.NewPageAsync();
         var layout = new Layout(page);
         var dashboard = new DashboardPage(page);
-        await layout.LoginAsync("city.officer");
+        await layout.LoginAsync("city.officer", authenticatorCode: app.CodeFor("city.officer"));
 
         await layout.OpenMenuAsync("数据看板", "**/Reports");
         await dashboard.Drawn("chart-map").First.WaitForAsync();
