@@ -24,6 +24,8 @@ public class TalentHubFactory : WebApplicationFactory<Program>
             ["TalentHub:DataDirectory"] = DataDirectory,
             ["TalentHub:SeedDemoData"] = "true",
             ["TalentHub:LoginAttemptsPerMinute"] = "100000",
+            // The shared app serves many tests from one address; VerifyRateLimitTests prove the limit on their own app.
+            ["TalentHub:Verify:PerMinute"] = "100000",
             ["TalentHub:PersonalData:EncryptionKey"] = TestEncryptionKey,
             ["TalentHub:PersonalData:HashKey"] = TestHashKey,
         };

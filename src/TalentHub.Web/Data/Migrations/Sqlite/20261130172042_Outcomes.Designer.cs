@@ -11,7 +11,7 @@ using TalentHub.Web.Data;
 namespace TalentHub.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteTalentHubDbContext))]
-    [Migration("20261130153753_Outcomes")]
+    [Migration("20261130172042_Outcomes")]
     partial class Outcomes
     {
         /// <inheritdoc />

@@ -12,7 +12,7 @@ using TalentHub.Web.Data;
 namespace TalentHub.Web.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresTalentHubDbContext))]
-    [Migration("20261130165805_Reports")]
+    [Migration("20261130173705_Reports")]
     partial class Reports
     {
         /// <inheritdoc />
