@@ -1,6 +1,7 @@
 using TalentHub.Web.Data;
 using TalentHub.Web.Infrastructure;
 using TalentHub.Web.Jobs;
+using TalentHub.Web.Services.Reports;
 using TalentHub.Web.Services.Training;
 
 // The container's health check runs the app's own binary, since the runtime image has no curl.
@@ -17,6 +18,7 @@ builder.Services.AddTalentHubLocalization();
 builder.Services.AddTalentHubWeb(builder.Configuration, data);
 builder.Services.AddTalentHubJobs(builder.Configuration, data);
 builder.Services.AddTrainingOutcomes(builder.Configuration);
+builder.Services.AddReports();
 
 var app = builder.Build();
 

@@ -48,6 +48,7 @@ public static partial class SeedData
             await SeedEntitiesAsync(sp, db);
             await SeedTrainingAsync(sp, db);
             await SeedOutcomesAsync(sp, db);
+            await SeedReportsAsync(sp, db);
             log.LogInformation("Demo data is present");
         }
         else if (options.Admin.UserName is { Length: > 0 } name && options.Admin.Password is { Length: > 0 } password)

@@ -5,6 +5,7 @@ using TalentHub.Web.Domain.Notifications;
 using TalentHub.Web.Domain.People;
 using TalentHub.Web.Domain.Training;
 using TalentHub.Web.Domain.Regions;
+using TalentHub.Web.Domain.Reports;
 using TalentHub.Web.Services;
 
 namespace TalentHub.Web.Data;
@@ -28,6 +29,9 @@ public abstract class TalentHubDbContext(DbContextOptions options, IRegionScope 
     public DbSet<FollowUpTask> FollowUpTasks => Set<FollowUpTask>();
     public DbSet<Notification> Outbox => Set<Notification>();
     public DbSet<Message> Messages => Set<Message>();
+    public DbSet<AnnualTarget> Targets => Set<AnnualTarget>();
+    public DbSet<IndicatorSnapshot> Snapshots => Set<IndicatorSnapshot>();
+    public DbSet<DispatchReport> DispatchReports => Set<DispatchReport>();
     public DbSet<JobRun> JobRuns => Set<JobRun>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Domain.Api.ApiToken> ApiTokens => Set<Domain.Api.ApiToken>();

@@ -20,6 +20,14 @@ public sealed class TalentHubOptions
     public int ApiRequestsPerMinute { get; set; } = 600;
     public BackupOptions Backup { get; set; } = new();
     public PersonalDataOptions PersonalData { get; set; } = new();
+    public ReportsOptions Reports { get; set; } = new();
+
+    /// <summary>The dashboard map: the name the vendored city GeoJSON script registers, and that script under wwwroot.</summary>
+    public sealed class ReportsOptions
+    {
+        public string MapName { get; set; } = "湖州";
+        public string MapScript { get; set; } = "/lib/echarts-china-cities/浙江/湖州市.js";
+    }
 
     public sealed class AdminBootstrap
     {

@@ -43,6 +43,8 @@ public static class TalentHubJobs
         Job<SessionRemindersJob>("SessionReminders", "Jobs.SessionReminders", "TalentHub:Jobs:SessionRemindersCron", "0 */10 * * * ?"),
         Job<CertificateIssueJob>("CertificateIssue", "Jobs.CertificateIssue", "TalentHub:Jobs:CertificateIssueCron", "30 */5 * * * ?"),
         Job<FollowUpTasksJob>("FollowUpTasks", "Jobs.FollowUpTasks", "TalentHub:Jobs:FollowUpTasksCron", "0 15 1 * * ?"),
+        Job<IndicatorSnapshotJob>("IndicatorSnapshot", "Jobs.IndicatorSnapshot", "TalentHub:Jobs:IndicatorSnapshotCron", "0 20 0 * * ?"),
+        Job<DispatchReportJob>("DispatchReport", "Jobs.DispatchReport", "TalentHub:Jobs:DispatchReportCron", "0 0 6 1 * ?"),
         Job<OutboxDispatchJob>("OutboxDispatch", "Jobs.OutboxDispatch", "TalentHub:Jobs:OutboxDispatchCron", "*/30 * * * * ?"),
     ];
 

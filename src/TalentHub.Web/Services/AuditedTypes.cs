@@ -1,6 +1,7 @@
 using System.Globalization;
 using TalentHub.Web.Domain.Entities;
 using TalentHub.Web.Domain.People;
+using TalentHub.Web.Domain.Reports;
 using TalentHub.Web.Domain.Training;
 
 namespace TalentHub.Web.Services;
@@ -57,6 +58,8 @@ public static class AuditedTypes
         Describe<SurveyAnswer>("Survey", null, ("CourseId", "Certificate.Course"), ("Rating", "Survey.Rating"), ("Comment", "Survey.Comment")),
         Describe<FollowUpTask>("FollowUp", "/FollowUps/{0}", ("CourseId", "Certificate.Course"), ("Months", "FollowUp.Milestone"),
             ("IncomeChangePercent", "FollowUp.IncomeChange")),
+        Describe<AnnualTarget>("TargetField"),
+        Describe<DispatchReport>("DispatchField"),
         new("User", null, "Users", new Dictionary<string, string>(), new Dictionary<string, string> { ["Role"] = "Role" }, null),
         new("ApiToken", null, "ApiTokens", new Dictionary<string, string>(), new Dictionary<string, string>(), "/Admin/ApiTokens"),
         new("RoleSecurity", null, "Security", new Dictionary<string, string>(), new Dictionary<string, string>(), null),

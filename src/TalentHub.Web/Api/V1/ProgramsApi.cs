@@ -41,5 +41,5 @@ public sealed class ProgramsApi : IApiResource
 
     private static ProgramDto ToDto(TrainingProgram p) => new(p.Id, p.Name, p.Year, p.Budget, p.RepeatRuleApplies,
         p.Standards.OrderBy(s => s.TraineeType).Select(s => new SubsidyStandardDto(s.TraineeType, s.YuanPerTrainee)).ToList(),
-        p.Targets.OrderBy(t => t.CountyCode).Select(t => new CountyTargetDto(t.CountyCode, t.Trainees)).ToList());
+        p.Targets.OrderBy(t => t.CountyCode).Select(t => new CountyTargetDto(t.CountyCode, (int)t.Value)).ToList());
 }

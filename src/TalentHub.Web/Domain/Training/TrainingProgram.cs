@@ -1,3 +1,5 @@
+using TalentHub.Web.Domain.Reports;
+
 namespace TalentHub.Web.Domain.Training;
 
 /// <summary>A funded programme for one year (e.g. 2027年高素质农民培育) with subsidy standards and county targets.</summary>
@@ -11,7 +13,8 @@ public sealed class TrainingProgram : IAudited, IVersioned
     /// <summary>不得重复培训: when on, the repeat rule applies to this programme's courses.</summary>
     public bool RepeatRuleApplies { get; set; } = true;
     public List<SubsidyStandard> Standards { get; private set; } = [];
-    public List<CountyTarget> Targets { get; private set; } = [];
+    /// <summary>Per-county trainee targets: rows of the one target model (<see cref="AnnualTarget"/>, indicator PeopleTrained).</summary>
+    public List<AnnualTarget> Targets { get; private set; } = [];
     /// <summary>Starts at 1 for a new program; moved on by the stamps interceptor.</summary>
     public int Version { get; set; } = 1;
 
@@ -25,8 +28,20 @@ public sealed class TrainingProgram : IAudited, IVersioned
     public void SetTarget(string countyCode, int trainees)
     {
         if (trainees < 0) throw new DomainException("Program.NegativeTarget", nameof(Targets));
-        Targets.RemoveAll(t => t.CountyCode == countyCode);
-        Targets.Add(new CountyTarget { CountyCode = countyCode, Trainees = trainees });
+        var current = Targets.FirstOrDefault(t => t.CountyCode == countyCode);
+        if (current is not null && current.Year == Year) { current.SetValue(trainees); return; }
+        if (current is not null) Targets.Remove(current);
+        Targets.Add(AnnualTarget.Create(Year, countyCode, Indicator.PeopleTrained, trainees));
+    }
+
+    /// <summary>After the program's year changed, its county targets move to that year (same values).</summary>
+    public void AlignTargetsWithYear()
+    {
+        foreach (var stale in Targets.Where(t => t.Year != Year).ToList())
+        {
+            Targets.Remove(stale);
+            Targets.Add(AnnualTarget.Create(Year, stale.CountyCode, stale.Indicator, stale.Value));
+        }
     }
 }
 
@@ -36,12 +51,4 @@ public sealed class SubsidyStandard
     public int ProgramId { get; private set; }
     public TraineeType TraineeType { get; init; }
     public decimal YuanPerTrainee { get; init; }
-}
-
-public sealed class CountyTarget
-{
-    public int Id { get; private set; }
-    public int ProgramId { get; private set; }
-    public required string CountyCode { get; init; }
-    public int Trainees { get; init; }
 }

@@ -861,6 +861,128 @@ namespace TalentHub.Web.Data.Migrations.Postgres
                     b.ToTable("Regions");
                 });
 
+            modelBuilder.Entity("TalentHub.Web.Domain.Reports.AnnualTarget", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("CountyCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character(12)")
+                        .IsFixedLength();
+
+                    b.Property<string>("Indicator")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int?>("ProgramId")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal>("Value")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CountyCode");
+
+                    b.HasIndex("ProgramId", "CountyCode", "Indicator")
+                        .IsUnique()
+                        .HasFilter("\"ProgramId\" IS NOT NULL");
+
+                    b.HasIndex("Year", "CountyCode", "Indicator")
+                        .IsUnique()
+                        .HasFilter("\"ProgramId\" IS NULL");
+
+                    b.ToTable("AnnualTargets", (string)null);
+                });
+
+            modelBuilder.Entity("TalentHub.Web.Domain.Reports.DispatchReport", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Figures")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("IssuedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("IssuedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Month")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)");
+
+                    b.Property<int>("Regenerations")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Month")
+                        .IsUnique();
+
+                    b.ToTable("DispatchReports", (string)null);
+                });
+
+            modelBuilder.Entity("TalentHub.Web.Domain.Reports.IndicatorSnapshot", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("CountyCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character(12)")
+                        .IsFixedLength();
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Indicator")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<decimal?>("Value")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<DateTimeOffset>("WrittenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CountyCode");
+
+                    b.HasIndex("Day", "CountyCode", "Indicator")
+                        .IsUnique();
+
+                    b.ToTable("IndicatorSnapshots", (string)null);
+                });
+
             modelBuilder.Entity("TalentHub.Web.Domain.Training.AttendanceRecord", b =>
                 {
                     b.Property<int>("Id")
@@ -1026,36 +1148,6 @@ namespace TalentHub.Web.Data.Migrations.Postgres
                     b.HasIndex("PersonId", "At");
 
                     b.ToTable("CheckInFailures", (string)null);
-                });
-
-            modelBuilder.Entity("TalentHub.Web.Domain.Training.CountyTarget", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<string>("CountyCode")
-                        .IsRequired()
-                        .HasMaxLength(12)
-                        .HasColumnType("character(12)")
-                        .IsFixedLength();
-
-                    b.Property<int>("ProgramId")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("Trainees")
-                        .HasColumnType("integer");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("CountyCode");
-
-                    b.HasIndex("ProgramId", "CountyCode")
-                        .IsUnique();
-
-                    b.ToTable("ProgramTargets", (string)null);
                 });
 
             modelBuilder.Entity("TalentHub.Web.Domain.Training.Course", b =>
@@ -1660,6 +1752,29 @@ namespace TalentHub.Web.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("TalentHub.Web.Domain.Reports.AnnualTarget", b =>
+                {
+                    b.HasOne("TalentHub.Web.Domain.Regions.Region", null)
+                        .WithMany()
+                        .HasForeignKey("CountyCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("TalentHub.Web.Domain.Training.TrainingProgram", null)
+                        .WithMany("Targets")
+                        .HasForeignKey("ProgramId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("TalentHub.Web.Domain.Reports.IndicatorSnapshot", b =>
+                {
+                    b.HasOne("TalentHub.Web.Domain.Regions.Region", null)
+                        .WithMany()
+                        .HasForeignKey("CountyCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("TalentHub.Web.Domain.Training.AttendanceRecord", b =>
                 {
                     b.HasOne("TalentHub.Web.Domain.Training.Enrollment", null)
@@ -1687,21 +1802,6 @@ namespace TalentHub.Web.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("EnrollmentId")
                         .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("TalentHub.Web.Domain.Training.CountyTarget", b =>
-                {
-                    b.HasOne("TalentHub.Web.Domain.Regions.Region", null)
-                        .WithMany()
-                        .HasForeignKey("CountyCode")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("TalentHub.Web.Domain.Training.TrainingProgram", null)
-                        .WithMany("Targets")
-                        .HasForeignKey("ProgramId")
-                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

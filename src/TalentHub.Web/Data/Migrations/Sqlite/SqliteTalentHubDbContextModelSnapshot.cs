@@ -831,6 +831,122 @@ namespace TalentHub.Web.Data.Migrations.Sqlite
                     b.ToTable("Regions");
                 });
 
+            modelBuilder.Entity("TalentHub.Web.Domain.Reports.AnnualTarget", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CountyCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<string>("Indicator")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ProgramId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("Value")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CountyCode");
+
+                    b.HasIndex("ProgramId", "CountyCode", "Indicator")
+                        .IsUnique()
+                        .HasFilter("\"ProgramId\" IS NOT NULL");
+
+                    b.HasIndex("Year", "CountyCode", "Indicator")
+                        .IsUnique()
+                        .HasFilter("\"ProgramId\" IS NULL");
+
+                    b.ToTable("AnnualTargets", (string)null);
+                });
+
+            modelBuilder.Entity("TalentHub.Web.Domain.Reports.DispatchReport", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Figures")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("IssuedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("IssuedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Month")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Regenerations")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Month")
+                        .IsUnique();
+
+                    b.ToTable("DispatchReports", (string)null);
+                });
+
+            modelBuilder.Entity("TalentHub.Web.Domain.Reports.IndicatorSnapshot", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CountyCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Indicator")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("Value")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("WrittenAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CountyCode");
+
+                    b.HasIndex("Day", "CountyCode", "Indicator")
+                        .IsUnique();
+
+                    b.ToTable("IndicatorSnapshots", (string)null);
+                });
+
             modelBuilder.Entity("TalentHub.Web.Domain.Training.AttendanceRecord", b =>
                 {
                     b.Property<int>("Id")
@@ -990,34 +1106,6 @@ namespace TalentHub.Web.Data.Migrations.Sqlite
                     b.HasIndex("PersonId", "At");
 
                     b.ToTable("CheckInFailures", (string)null);
-                });
-
-            modelBuilder.Entity("TalentHub.Web.Domain.Training.CountyTarget", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("CountyCode")
-                        .IsRequired()
-                        .HasMaxLength(12)
-                        .HasColumnType("TEXT")
-                        .IsFixedLength();
-
-                    b.Property<int>("ProgramId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Trainees")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("CountyCode");
-
-                    b.HasIndex("ProgramId", "CountyCode")
-                        .IsUnique();
-
-                    b.ToTable("ProgramTargets", (string)null);
                 });
 
             modelBuilder.Entity("TalentHub.Web.Domain.Training.Course", b =>
@@ -1608,6 +1696,29 @@ namespace TalentHub.Web.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("TalentHub.Web.Domain.Reports.AnnualTarget", b =>
+                {
+                    b.HasOne("TalentHub.Web.Domain.Regions.Region", null)
+                        .WithMany()
+                        .HasForeignKey("CountyCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("TalentHub.Web.Domain.Training.TrainingProgram", null)
+                        .WithMany("Targets")
+                        .HasForeignKey("ProgramId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("TalentHub.Web.Domain.Reports.IndicatorSnapshot", b =>
+                {
+                    b.HasOne("TalentHub.Web.Domain.Regions.Region", null)
+                        .WithMany()
+                        .HasForeignKey("CountyCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("TalentHub.Web.Domain.Training.AttendanceRecord", b =>
                 {
                     b.HasOne("TalentHub.Web.Domain.Training.Enrollment", null)
@@ -1635,21 +1746,6 @@ namespace TalentHub.Web.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("EnrollmentId")
                         .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("TalentHub.Web.Domain.Training.CountyTarget", b =>
-                {
-                    b.HasOne("TalentHub.Web.Domain.Regions.Region", null)
-                        .WithMany()
-                        .HasForeignKey("CountyCode")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("TalentHub.Web.Domain.Training.TrainingProgram", null)
-                        .WithMany("Targets")
-                        .HasForeignKey("ProgramId")
-                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

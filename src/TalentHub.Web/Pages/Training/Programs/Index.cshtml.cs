@@ -46,8 +46,8 @@ public sealed class IndexModel(TalentHubDbContext db, IRegionScope scope) : Page
             .GroupBy(c => c.ProgramId!.Value).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count);
         var rows = programs.Select(p => new Row(p.Id, p.Name, p.Year, p.Budget, p.RepeatRuleApplies,
             p.Standards.OrderBy(s => s.TraineeType).Select(s => new Standard(s.TraineeType, s.YuanPerTrainee)).ToList(),
-            p.Targets.Sum(t => t.Trainees),
-            ScopeCounty is null ? null : p.Targets.FirstOrDefault(t => t.CountyCode == ScopeCounty)?.Trainees ?? 0,
+            (int)p.Targets.Sum(t => t.Value),
+            ScopeCounty is null ? null : p.Targets.FirstOrDefault(t => t.CountyCode == ScopeCounty)?.Value is { } own ? (int)own : 0,
             courses.GetValueOrDefault(p.Id))).ToList();
         IEnumerable<Row> sorted = Sort switch
         {

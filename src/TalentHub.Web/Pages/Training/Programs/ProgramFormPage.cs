@@ -40,6 +40,9 @@ public abstract class ProgramFormPage(TalentHubDbContext db, RegionDirectory dir
         if (await Db.Programs.AnyAsync(p => p.Year == input.Year && p.Name == name && p.Id != program.Id))
             ModelState.AddModelError("Input.Name", L["Program.Duplicate"]);
         var counties = await Db.Regions.Where(r => r.Level == RegionLevel.County).Select(r => r.Code).ToListAsync();
+        // The county targets are rows of the one target model for the program's year: set the year first.
+        program.Year = input.Year!.Value;
+        program.AlignTargetsWithYear();
         for (var i = 0; i < input.Standards.Count; i++)
         {
             var row = input.Standards[i];
@@ -53,11 +56,10 @@ public abstract class ProgramFormPage(TalentHubDbContext db, RegionDirectory dir
             if (!counties.Contains(row.County)) { ModelState.AddModelError($"Input.Targets[{i}].Trainees", L["Program.CountyInvalid"]); continue; }
             var current = program.Targets.FirstOrDefault(t => t.CountyCode == row.County);
             if (row.Trainees is null) { if (current is not null) program.Targets.Remove(current); }
-            else if (current?.Trainees != row.Trainees) Try(() => program.SetTarget(row.County, row.Trainees.Value), $"Input.Targets[{i}].Trainees");
+            else if (current?.Value != row.Trainees) Try(() => program.SetTarget(row.County, row.Trainees.Value), $"Input.Targets[{i}].Trainees");
         }
         if (!ModelState.IsValid) return false;
         program.Name = name;
-        program.Year = input.Year!.Value;
         program.Budget = input.Budget!.Value;
         program.RepeatRuleApplies = input.RepeatRuleApplies;
         return true;

@@ -31,7 +31,7 @@ public sealed class ProgramInput
     {
         Name = p.Name, Year = p.Year, Budget = p.Budget, RepeatRuleApplies = p.RepeatRuleApplies, Version = p.Version,
         Standards = p.Standards.Select(s => new StandardRow { Type = s.TraineeType, Yuan = s.YuanPerTrainee }).ToList(),
-        Targets = p.Targets.Select(t => new TargetRow { County = t.CountyCode, Trainees = t.Trainees }).ToList(),
+        Targets = p.Targets.Select(t => new TargetRow { County = t.CountyCode, Trainees = (int)t.Value }).ToList(),
     };
 }
 

@@ -42,7 +42,9 @@ public sealed class ProgramPagesTests(TalentHubFactory app) : AppTest(app)
         Assert.True(program.RepeatRuleApplies);
         Assert.Equal(5000m, program.Standards.Single(s => s.TraineeType == TraineeType.BusinessManagement).YuanPerTrainee);
         Assert.DoesNotContain(program.Standards, s => s.TraineeType == TraineeType.SkillService);
-        Assert.Equal(270, program.Targets.Sum(t => t.Trainees));
+        Assert.Equal(270, program.Targets.Sum(t => t.Value));
+        // One model of targets: the program's county targets are AnnualTarget rows for its year (PeopleTrained).
+        Assert.All(program.Targets, t => { Assert.Equal(2027, t.Year); Assert.Equal(TalentHub.Web.Domain.Reports.Indicator.PeopleTrained, t.Indicator); });
         var list = await client.GetStringAsync("/Programs");
         Assert.Contains(name, list);
     }
@@ -65,7 +67,7 @@ public sealed class ProgramPagesTests(TalentHubFactory app) : AppTest(app)
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var saved = (await ProgramAsync(name))!;
         Assert.Equal(6000m, saved.Standards.Single().YuanPerTrainee);
-        Assert.Equal(180, saved.Targets.Single(t => t.CountyCode == "330523000000").Trainees);
+        Assert.Equal(180, saved.Targets.Single(t => t.CountyCode == "330523000000").Value);
         Assert.False(saved.RepeatRuleApplies);
 
         var stale = await client.PostFormAsync($"/Programs/{program.Id}/Edit", Fields(name, program.Version));

@@ -1,0 +1,20 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using TalentHub.Web.Domain.Regions;
+using TalentHub.Web.Domain.Reports;
+
+namespace TalentHub.Web.Data.Configurations;
+
+public sealed class AnnualTargetConfiguration : IEntityTypeConfiguration<AnnualTarget>
+{
+    public void Configure(EntityTypeBuilder<AnnualTarget> b)
+    {
+        b.ToTable("AnnualTargets");
+        b.Property(t => t.CountyCode).HasMaxLength(12).IsFixedLength();
+        b.Property(t => t.Value).HasPrecision(18, 2);
+        b.HasOne<Region>().WithMany().HasForeignKey(t => t.CountyCode).OnDelete(DeleteBehavior.Restrict);
+        // One county target per year and indicator; one program target per program and county.
+        b.HasIndex(t => new { t.Year, t.CountyCode, t.Indicator }).IsUnique().HasFilter("\"ProgramId\" IS NULL");
+        b.HasIndex(t => new { t.ProgramId, t.CountyCode, t.Indicator }).IsUnique().HasFilter("\"ProgramId\" IS NOT NULL");
+    }
+}

@@ -1,0 +1,78 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using TalentHub.Web.Data;
+using TalentHub.Web.Domain;
+using TalentHub.Web.Domain.Regions;
+using TalentHub.Web.Domain.Reports;
+using TalentHub.Web.Infrastructure;
+using TalentHub.Web.Services.Reports;
+
+namespace TalentHub.Web.Pages.Reports;
+
+/// <summary>/Reports/Targets: the CityOfficer sets each county's annual target per indicator (PRODUCT.md §7), beside live progress and schedule.</summary>
+[Authorize(Policy = Policies.CityOfficer)]
+public sealed class TargetsModel(TalentHubDbContext db, ReportsService reports, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
+{
+    /// <summary>One input cell: a county's target for one indicator (empty = no target).</summary>
+    public sealed class Cell
+    {
+        public string County { get; set; } = "";
+        public Indicator Indicator { get; set; }
+        public decimal? Value { get; set; }
+    }
+
+    [BindProperty(SupportsGet = true)] public int Year { get; set; }
+    [BindProperty] public List<Cell> Cells { get; set; } = [];
+    public IReadOnlyDictionary<string, string> CountyNames { get; private set; } = new Dictionary<string, string>();
+    public ProgressBoard? Board { get; private set; }
+
+    public async Task<PageResult> OnGetAsync()
+    {
+        if (Year is < 2000 or > 2100) Year = ReportPeriod.DayOf(clock.GetUtcNow()).Year;
+        var targets = await reports.TargetsAsync(Year);
+        await LoadAsync();
+        Cells = CountyNames.Keys.SelectMany(c => Indicators.All.Select(i => new Cell
+        {
+            County = c, Indicator = i, Value = targets.FirstOrDefault(t => t.CountyCode == c && t.Indicator == i)?.Value,
+        })).ToList();
+        return Page();
+    }
+
+    /// <summary>Saves every cell in one transaction; any refused value leaves everything as it was, with the error at its cell.</summary>
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (Year is < 2000 or > 2100) ModelState.AddModelError(nameof(Year), l["Target.Year"]);
+        await LoadAsync();
+        var existing = await db.Targets.Where(t => t.Year == Year && t.ProgramId == null).ToListAsync();
+        for (var i = 0; i < Cells.Count; i++)
+        {
+            var cell = Cells[i];
+            var key = $"Cells[{i}].Value";
+            if (!CountyNames.ContainsKey(cell.County) || !Enum.IsDefined(cell.Indicator)) { ModelState.AddModelError(key, l["Program.CountyInvalid"]); continue; }
+            if (ModelState[key]?.Errors.Count > 0) continue;
+            var current = existing.FirstOrDefault(t => t.CountyCode == cell.County && t.Indicator == cell.Indicator);
+            try
+            {
+                if (cell.Value is null) { if (current is not null) db.Targets.Remove(current); }
+                else if (current is null) db.Targets.Add(AnnualTarget.Create(Year, cell.County, cell.Indicator, cell.Value.Value));
+                else if (current.Value != cell.Value) current.SetValue(cell.Value.Value);
+            }
+            catch (DomainException ex) { ModelState.AddModelError(key, l[ex.MessageKey]); }
+        }
+        if (!ModelState.IsValid) return Page();
+        await db.SaveChangesAsync();
+        TempData["Flash"] = l["Targets.Saved"].Value;
+        return RedirectToPage(new { Year });
+    }
+
+    private async Task LoadAsync()
+    {
+        var english = TalentHubCultures.IsEnglish;
+        CountyNames = (await db.Regions.AsNoTracking().Where(r => r.Level == RegionLevel.County).OrderBy(r => r.Code).ToListAsync())
+            .ToDictionary(r => r.Code, r => r.DisplayName(english));
+        Board = Year is >= 2000 and <= 2100 ? await reports.LiveBoardAsync(Year) : null;
+    }
+}

@@ -1,0 +1,113 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using TalentHub.Web.Data;
+using TalentHub.Web.Domain.Reports;
+using TalentHub.Web.Services.Audit;
+using TalentHub.Web.Services.Spreadsheets;
+
+namespace TalentHub.Web.Services.Reports;
+
+/// <summary>One county's frozen line of a dispatch report.</summary>
+public sealed record DispatchCounty(string County, string NameZh, string NameEn, int Rank, int? Movement, decimal? Score,
+    Dictionary<Indicator, ProgressCell> Cells);
+
+/// <summary>What a dispatch report froze when issued: the month's end-of-month board.</summary>
+public sealed record DispatchFigures(string Month, DateOnly Day, List<DispatchCounty> Counties);
+
+/// <summary>
+/// Generates and reads dispatch reports (调度通报, PRODUCT.md §7): figures computed at the end of the month (year to date,
+/// Asia/Shanghai) with rank and month-on-month movement, stored as issued; paragraphs per county in either language.
+/// </summary>
+public sealed class DispatchService(TalentHubDbContext db, IndicatorCalculator calculator, AuditLog audit, TimeProvider clock)
+{
+    private static readonly JsonSerializerOptions Json = new() { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
+
+    /// <summary>"yyyy-MM" → (year, month); false for anything else or a month not yet ended.</summary>
+    public bool TryParseMonth(string? text, out int year, out int month)
+    {
+        year = month = 0;
+        if (text is null || !DateOnly.TryParseExact(text + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var first)) return false;
+        if (ReportPeriod.Month(first.Year, first.Month).End > clock.GetUtcNow()) return false;
+        (year, month) = (first.Year, first.Month);
+        return true;
+    }
+
+    /// <summary>
+    /// Issues the report of a past month; an existing report is left as issued unless <paramref name="regenerate"/>
+    /// (then its figures are replaced and the regeneration audited). Returns the report.
+    /// </summary>
+    public async Task<DispatchReport> IssueAsync(int year, int month, string? by, bool regenerate, CancellationToken ct = default)
+    {
+        var key = $"{year:0000}-{month:00}";
+        var report = await db.DispatchReports.FirstOrDefaultAsync(r => r.Month == key, ct);
+        if (report is not null && !regenerate) return report;
+        var figures = await ComputeAsync(year, month, ct);
+        if (report is null) db.DispatchReports.Add(report = new DispatchReport { Month = key });
+        else audit.Record(AuditAction.Update, nameof(DispatchReport), report.Id.ToString(CultureInfo.InvariantCulture), $"regenerated {key}");
+        report.Issue(JsonSerializer.Serialize(figures, Json), by, clock.GetUtcNow());
+        await db.SaveChangesAsync(ct);
+        return report;
+    }
+
+    /// <summary>The frozen figures of a stored report.</summary>
+    public static DispatchFigures Read(DispatchReport report) => JsonSerializer.Deserialize<DispatchFigures>(report.Figures, Json)!;
+
+    private async Task<DispatchFigures> ComputeAsync(int year, int month, CancellationToken ct)
+    {
+        var period = ReportPeriod.Month(year, month);
+        var day = DateOnly.FromDateTime(new DateTime(year, month, 1)).AddMonths(1).AddDays(-1);
+        var targets = await db.Targets.AsNoTracking().Where(t => t.Year == year && t.ProgramId == null).ToListAsync(ct);
+        var now = clock.GetUtcNow();
+        Dictionary<string, int>? previous = null;
+        if (month > 1)
+        {
+            var prevEnd = ReportPeriod.Month(year, month - 1).End;
+            var prev = ProgressBoard.Build(year, day.AddDays(-day.Day), await calculator.ComputeAsync(ReportPeriod.YearToDate(year, prevEnd), prevEnd, ct), targets);
+            previous = prev.Counties.ToDictionary(c => c.County, c => c.Rank);
+        }
+        var board = ProgressBoard.Build(year, day, await calculator.ComputeAsync(ReportPeriod.YearToDate(year, period.End), period.End < now ? period.End : now, ct), targets, previous);
+        var names = await db.Regions.AsNoTracking().Where(r => board.Counties.Select(c => c.County).Contains(r.Code)).ToDictionaryAsync(r => r.Code, ct);
+        return new DispatchFigures($"{year:0000}-{month:00}", day, board.Counties.Select(c => new DispatchCounty(c.County,
+            names[c.County].Name, names[c.County].NameEn, c.Rank, c.Movement, c.Score, c.Cells.ToDictionary(x => x.Key, x => x.Value))).ToList());
+    }
+
+    /// <summary>
+    /// The generated paragraph for one county in the current UI language: its rank and movement, then its lagging
+    /// indicators with how many percentage points each is behind schedule, or that it is on schedule.
+    /// </summary>
+    public static string Paragraph(DispatchCounty c, IStringLocalizer l, bool english)
+    {
+        var name = english ? c.NameEn : c.NameZh;
+        var rank = c.Movement switch
+        {
+            null => l["Dispatch.RankNew", name, c.Rank].Value,
+            > 0 => l["Dispatch.RankUp", name, c.Rank, c.Movement].Value,
+            < 0 => l["Dispatch.RankDown", name, c.Rank, -c.Movement].Value,
+            _ => l["Dispatch.RankSame", name, c.Rank].Value,
+        };
+        var lagging = c.Cells.Where(x => x.Value.Lagging).OrderByDescending(x => x.Value.PointsBehind).ToList();
+        if (lagging.Count == 0) return rank + l["Dispatch.OnSchedule"].Value;
+        var items = lagging.Select(x => l["Dispatch.LaggingItem", l["Indicator." + x.Key].Value,
+            x.Value.PointsBehind!.Value.ToString("0.#", CultureInfo.InvariantCulture)].Value);
+        return rank + l["Dispatch.Lagging", string.Join(english ? "; " : "；", items)].Value;
+    }
+
+    /// <summary>The report's table as one sheet (rank, county, actual per indicator, share, movement).</summary>
+    public static SheetData Sheet(DispatchFigures f, IStringLocalizer l, bool english)
+    {
+        var headers = new List<string> { l["Reports.Rank"], l["Targets.County"] };
+        headers.AddRange(Indicators.All.Select(i => l["Indicator." + i].Value));
+        headers.Add(l["Reports.Score"]);
+        headers.Add(l["Reports.Movement"]);
+        return new SheetData(f.Month, headers, f.Counties.Select(c =>
+        {
+            var row = new List<object?> { c.Rank, english ? c.NameEn : c.NameZh };
+            row.AddRange(Indicators.All.Select(i => (object?)c.Cells[i].Actual));
+            row.Add(c.Score);
+            row.Add(c.Movement);
+            return (IReadOnlyList<object?>)row;
+        }).ToList());
+    }
+}

@@ -1,0 +1,13 @@
+namespace TalentHub.Web.Services.Reports;
+
+/// <summary>Registers the report services (targets, indicators, snapshots, dispatch reports).</summary>
+public static class ReportsServiceCollectionExtensions
+{
+    public static IServiceCollection AddReports(this IServiceCollection services)
+    {
+        services.AddScoped<IndicatorCalculator>();
+        services.AddScoped<ReportsService>();
+        services.AddScoped<DispatchService>();
+        return services;
+    }
+}

@@ -1,0 +1,23 @@
+using Microsoft.Playwright;
+
+namespace TalentHub.BrowserTests.Pages.Reports;
+
+/// <summary>The dashboard (/Reports) and a dispatch report (/Reports/Dispatch/{yyyy-MM}).</summary>
+public sealed class DashboardPage(IPage page)
+{
+    /// <summary>The drawing surface ECharts created inside a chart container (canvas, or svg for the svg renderer).</summary>
+    public ILocator Drawn(string chartId) => page.Locator($"#{chartId} canvas, #{chartId} svg");
+
+    public ILocator ProgressRows => page.Locator("#progress-table tbody tr[data-county]:not([data-county=average])");
+
+    /// <summary>Follows the dashboard's link to the dispatch reports and opens the newest.</summary>
+    public async Task OpenNewestDispatchReportAsync()
+    {
+        await page.ClickAsync("#dispatch-link");
+        await page.ClickAsync("#dispatch-list tbody tr:first-child a");
+        await page.WaitForSelectorAsync("#dispatch-report");
+    }
+
+    public ILocator Paragraphs => page.Locator("#dispatch-report p[data-paragraph]");
+    public ILocator DispatchRows => page.Locator("#dispatch-table tbody tr");
+}

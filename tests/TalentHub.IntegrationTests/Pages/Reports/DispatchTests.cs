@@ -1,0 +1,76 @@
+using Microsoft.EntityFrameworkCore;
+using MiniExcelLibs;
+using TalentHub.Web.Domain.Reports;
+
+namespace TalentHub.IntegrationTests.Pages.Reports;
+
+/// <summary>The dispatch report: issued on demand, its .xlsx cells, stored as issued until an explicit, audited regeneration.</summary>
+public sealed class DispatchTests(TalentHubFactory app) : AppTest(app)
+{
+    private const string Anji = "330523000000";
+
+    [Fact]
+    public async Task CityOfficer_IssuesAMonth_XlsxHasTheTable_AndLaterDataDoesNotRewriteIt()
+    {
+        const string month = "2025-06";
+        var client = await App.LoginAsync("city.officer");
+        var issued = await client.PostFormAsync("/Reports/Dispatch", new() { ["Month"] = month }, "/Reports/Dispatch");
+        Assert.Equal(HttpStatusCode.Redirect, issued.StatusCode);
+        Assert.Equal($"/Reports/Dispatch/{month}", issued.Headers.Location?.OriginalString);
+        var stored = await App.QueryAsync(db => db.DispatchReports.AsNoTracking().SingleAsync(r => r.Month == month));
+
+        var page = await client.GetStringAsync($"/Reports/Dispatch/{month}");
+        Assert.Contains($"data-paragraph=\"{Anji}\"", page);
+        Assert.Contains("综合进度排名第", page);
+
+        var rows = MiniExcel.Query(new MemoryStream(await client.GetByteArrayAsync($"/Reports/Dispatch/{month}?handler=Xlsx")), useHeaderRow: false)
+            .Cast<IDictionary<string, object?>>().ToList();
+        Assert.Equal("排名", rows[0]["A"]);
+        Assert.Equal("县区", rows[0]["B"]);
+        Assert.Equal("培训结业人数", rows[0]["C"]);
+        Assert.Equal(6, rows.Count); // header + five counties
+        Assert.Contains(rows.Skip(1), r => (string?)r["B"] == "安吉县");
+
+        // A later target (a data correction) does not rewrite the issued report, and issuing again keeps it.
+        await App.QueryAsync(async db =>
+        {
+            db.Targets.Add(AnnualTarget.Create(2025, Anji, Indicator.PeopleTrained, 1));
+            return await db.SaveChangesAsync();
+        });
+        await client.PostFormAsync("/Reports/Dispatch", new() { ["Month"] = month }, "/Reports/Dispatch");
+        var again = await App.QueryAsync(db => db.DispatchReports.AsNoTracking().SingleAsync(r => r.Month == month));
+        Assert.Equal(stored.Figures, again.Figures);
+        Assert.Equal(0, again.Regenerations);
+
+        // Regenerating is explicit and audited.
+        await client.PostFormAsync("/Reports/Dispatch", new() { ["Month"] = month, ["Regenerate"] = "true" }, "/Reports/Dispatch");
+        var regenerated = await App.QueryAsync(db => db.DispatchReports.AsNoTracking().SingleAsync(r => r.Month == month));
+        Assert.NotEqual(stored.Figures, regenerated.Figures);
+        Assert.Equal(1, regenerated.Regenerations);
+        Assert.True(await App.QueryAsync(db => db.AuditEntries.AnyAsync(a => a.EntityType == nameof(DispatchReport) && a.EntityId == stored.Id.ToString())));
+    }
+
+    [Fact]
+    public async Task AMonthNotYetEnded_IsRefusedNextToTheField()
+    {
+        var client = await App.LoginAsync("city.officer");
+        var response = await client.PostFormAsync("/Reports/Dispatch", new() { ["Month"] = "2099-01" }, "/Reports/Dispatch");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("请选择已结束的月份", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task CountyStaff_CannotOpenDispatchReports()
+    {
+        var client = await App.LoginAsync("anji.officer");
+        var response = await client.GetAsync("/Reports/Dispatch");
+        Assert.NotEqual(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Seed_IssuedLastMonthsReport()
+    {
+        var last = DateTime.UtcNow.AddHours(8).AddMonths(-1).ToString("yyyy-MM");
+        Assert.True(await App.QueryAsync(db => db.DispatchReports.AnyAsync(r => r.Month == last)));
+    }
+}
