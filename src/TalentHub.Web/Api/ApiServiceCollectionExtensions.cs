@@ -63,7 +63,7 @@ public static class ApiServiceCollectionExtensions
         app.MapFallback("/api/v1/{**path}", (HttpContext http) => ApiProblems.Result(http, StatusCodes.Status404NotFound))
             .AllowAnonymous().ExcludeFromDescription();
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
-        app.MapScalarApiReference(ReferencePath, o => o.WithTitle("TalentHub API").WithOpenApiRoutePattern("/openapi/{documentName}.json"))
+        app.MapScalarApiReference(ReferencePath, o => o.WithTitle("TalentHub API").DisableDefaultFonts().WithOpenApiRoutePattern("/openapi/{documentName}.json"))
             .AllowAnonymous();
         return app;
     }

@@ -1,3 +1,4 @@
+using Microsoft.Playwright;
 using TalentHub.BrowserTests.Support;
 
 namespace TalentHub.BrowserTests.Stories;
@@ -19,7 +20,8 @@ public sealed class ApiReferenceStory(BrowserApp app)
 
         var response = await page.GotoAsync("/api/reference/");
         Assert.Contains("'unsafe-inline'", response!.Headers["content-security-policy"]);
-        await Microsoft.Playwright.Assertions.Expect(page.GetByText("/api/v1/people").First).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "TalentHub API", Level = 1 })).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        await Assertions.Expect(page.Locator("a[href='#tag/people']")).ToBeVisibleAsync();
         await BrowserApp.ScreenshotAsync(page, "api-reference");
         Assert.Empty(violations);
 
