@@ -32,6 +32,8 @@ public sealed class ApiTokenAuthenticationHandler(
         return header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) && header.Length > 7 ? header[7..].Trim() : null;
     }
 
+    private static readonly TimeSpan LastUseResolution = TimeSpan.FromMinutes(1);
+
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         if (SecretOf(Request) is not { } secret) return AuthenticateResult.NoResult();
@@ -49,7 +51,9 @@ public sealed class ApiTokenAuthenticationHandler(
         foreach (var resource in token.ResourceList) id.AddClaim(new Claim(ClaimNames.ApiResource, resource));
         if (token.CanReveal) id.AddClaim(new Claim(ClaimNames.ApiReveal, "true"));
 
-        await db.ApiTokens.Where(t => t.Id == token.Id).ExecuteUpdateAsync(s => s.SetProperty(t => t.LastUsedAt, now), Context.RequestAborted);
+        // Last use is kept to the minute: a write on every read request would take SQLite's write lock per call.
+        if (token.LastUsedAt is not { } last || now - last >= LastUseResolution)
+            await db.ApiTokens.Where(t => t.Id == token.Id).ExecuteUpdateAsync(s => s.SetProperty(t => t.LastUsedAt, now), Context.RequestAborted);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(id), SchemeName));
     }
 
