@@ -6,6 +6,7 @@ public static class SpreadsheetsServices
     public static IServiceCollection AddSpreadsheets(this IServiceCollection services)
     {
         services.AddScoped<UploadStore>();
+        services.AddScoped<Data.BulkInserter>();
         // Read per request, as the pages did: tests and operators may change the cap in configuration.
         services.AddScoped(sp => ImportOptions.From(sp.GetRequiredService<IConfiguration>()));
         services.AddScoped(typeof(ImportSteps<>));
