@@ -17,7 +17,7 @@ public sealed record FollowUpDto(int Id, int EnrollmentId, int CourseId, PersonR
     bool Unreachable, bool StartedBusiness, string? VentureName, bool JoinedEntity, int? EntityId, bool AdoptedTechnique,
     decimal? IncomeChangePercent, bool Employed, string? Notes);
 
-/// <summary>The filters of the /FollowUps page (<see cref="FollowUpFilter"/>) plus county.</summary>
+/// <summary>The filters of the /FollowUps page (<see cref="FollowUpFilter"/>) plus county, course and person.</summary>
 public sealed class FollowUpsQuery
 {
     [Description("Open (due, not recorded), Overdue, Done or All; omitted = All (the page defaults to Open).")]
@@ -25,6 +25,8 @@ public sealed class FollowUpsQuery
     [Description("Milestone in months after completion: 3, 6 or 12.")] public int? Months { get; set; }
     [Description("A fragment of the person's name or the course title.")] public string? Q { get; set; }
     [Description("County code (12 digits).")] public string? County { get; set; }
+    [Description("Course id.")] public int? CourseId { get; set; }
+    [Description("Person id.")] public int? PersonId { get; set; }
 }
 
 /// <summary>
@@ -50,6 +52,8 @@ public sealed class FollowUpsApi : IApiResource
         var now = clock.GetUtcNow();
         var tasks = await new FollowUpFilter { State = f.State ?? FollowUpState.All, Months = f.Months, Q = f.Q }.QueryAsync(db, now, http.RequestAborted);
         if (!string.IsNullOrWhiteSpace(f.County)) tasks = tasks.Where(t => t.CountyCode == f.County.Trim());
+        if (f.CourseId is { } course) tasks = tasks.Where(t => t.CourseId == course);
+        if (f.PersonId is { } person) tasks = tasks.Where(t => t.PersonId == person);
         if (paging.UpdatedSince is { } s) tasks = tasks.Where(t => t.CreatedAt >= s || t.RecordedAt >= s || t.DueAt >= s);
         var query = ApiEndpoints.Keyset(tasks, paging, out var limit);
         if (query is null) return ApiEndpoints.BadPaging(http);

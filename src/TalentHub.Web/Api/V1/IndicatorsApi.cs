@@ -38,8 +38,8 @@ public sealed class IndicatorsQuery
 /// <c>/api/v1/indicators</c>: the §7 indicators per county and month, read through the reports' code (<see cref="IndicatorMonths"/>),
 /// sorted by <c>id</c> (county, then month) with cursor paging, and <c>/{id}</c> keyed by county and month
 /// (<c>330523000000-2026-10</c>). A county token sees only its county's rows (another county's id is a 404); the ranks are
-/// the city's, as a county role sees them on /Reports. <c>updatedSince</c> matches <c>asOf</c>: a snapshot written at or
-/// after the instant, and always the live and computed rows.
+/// the city's, as a county role sees them on /Reports. <c>updatedSince</c> keeps a snapshot row written at or after the
+/// instant, and always the live and computed rows (their figures may change at any moment, so a sync always refetches them).
 /// </summary>
 public sealed class IndicatorsApi : IApiResource
 {
@@ -63,7 +63,7 @@ public sealed class IndicatorsApi : IApiResource
         var months = await IndicatorMonths.ForYearAsync(db, reports, calculator, now, year, f.Month, http.RequestAborted);
         var rows = Rows(months, scope.CountyCode)
             .Where(r => string.IsNullOrWhiteSpace(f.County) || r.CountyCode == f.County.Trim())
-            .Where(r => paging.UpdatedSince is not { } since || r.AsOf >= since);
+            .Where(r => paging.UpdatedSince is not { } since || r.Source != IndicatorSource.Snapshot || r.AsOf >= since);
         return ApiEndpoints.PageByKey(rows, r => r.Id, paging) is { } page ? TypedResults.Ok(page) : ApiEndpoints.BadPaging(http);
     }
 

@@ -46,8 +46,10 @@ public sealed class PeopleApi : IApiResource
 
     public void Map(RouteGroupBuilder group)
     {
-        group.MapGet("", ListAsync).WithName("ListPeople").WithSummary("People, filtered like the /People page, sorted by id.");
-        group.MapGet("/{id:int}", GetAsync).WithName("GetPerson").WithSummary("One person.").ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapGet("", ListAsync).WithName("ListPeople").WithSummary("People, filtered like the /People page, sorted by id.")
+            .Produces<ApiPage<PersonDto>>();
+        group.MapGet("/{id:int}", GetAsync).WithName("GetPerson").WithSummary("One person.")
+            .Produces<PersonDto>().ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("/stream", Stream).WithName("StreamPeople")
             .WithSummary("Every person matching the filters as one streamed JSON array, for full exports (identifiers masked unless the token may reveal; a revealed stream is audited once with its row count).")
             .Produces<IEnumerable<PersonDto>>();
