@@ -116,6 +116,22 @@ public sealed class ApiOutcomesTests(TalentHubFactory app) : AppTest(app)
     }
 
     [Fact]
+    public async Task A_county_reveal_token_keeps_a_trainee_registered_in_another_county_masked_and_audits_nothing()
+    {
+        // A 吴兴区 course whose trainee is registered in 安吉县: the Wuxing token sees the record, not the person's identifiers.
+        var wuxing = await OutcomeAsync(CourseBuilder.Zhili);
+        var api = App.ApiClientFor(await App.IssueAsync("city.officer", ApiClient.Wuxing, reveal: true));
+        var before = await App.AuditCountAsync(AuditAction.Reveal, "Person");
+        foreach (var (resource, ids) in Resources)
+        {
+            var person = (await api.JsonAsync($"/api/v1/{resource}/{ids(wuxing)[0]}")).GetProperty("person");
+            Assert.Equal(Masking.IdNumber(wuxing.IdNumber), person.GetProperty("idNumber").GetString());
+            Assert.False(person.GetProperty("revealed").GetBoolean());
+        }
+        Assert.Equal(before, await App.AuditCountAsync(AuditAction.Reveal, "Person"));
+    }
+
+    [Fact]
     public async Task Attendance_pages_neither_repeat_nor_skip_marks_while_marks_are_inserted()
     {
         var course = await App.FinishedCourseAsync(2);
