@@ -160,6 +160,13 @@ public sealed class ApiScopeTests(TalentHubFactory app) : AppTest(app)
             foreach (var filter in filters)
                 Assert.Contains(parameters, p => string.Equals(p.GetProperty("name").GetString(), filter, StringComparison.OrdinalIgnoreCase));
             Assert.All(parameters.Where(p => p.GetProperty("in").GetString() == "query"), p => Assert.True(p.TryGetProperty("schema", out _)));
+            if (route != "programs")
+            {
+                Assert.All(parameters, p => Assert.False(string.IsNullOrEmpty(p.TryGetProperty("description", out var d) ? d.GetString() : null), p.GetProperty("name").GetString()));
+                var id = paths.GetProperty($"/api/v1/{route}/{{id}}").GetProperty("get").GetProperty("parameters")[0];
+                Assert.Equal("path", id.GetProperty("in").GetString());
+                Assert.True(id.TryGetProperty("description", out _), route + " id");
+            }
         }
         var schemas = doc.GetProperty("components").GetProperty("schemas");
         foreach (var schema in new[] { "AttendanceDto", "CertificateDto", "FollowUpDto", "IndicatorMonthDto", "IndicatorCellDto", "PersonRefDto", "ProgramDto" })

@@ -18,7 +18,7 @@ public sealed class AttendanceQuery
     [Description("Course id.")] public int? CourseId { get; set; }
     [Description("Session id.")] public int? SessionId { get; set; }
     [Description("Person id.")] public int? PersonId { get; set; }
-    public AttendanceMark? Mark { get; set; }
+    [Description("Present, Late, Absent or Excused.")] public AttendanceMark? Mark { get; set; }
 }
 
 /// <summary>
@@ -60,7 +60,7 @@ public sealed class AttendanceApi : IApiResource
         return TypedResults.Ok(new ApiPage<AttendanceDto>(page.Items.Select(a => a.ToDto(people)).ToList(), page.NextCursor));
     }
 
-    private static async Task<IResult> GetAsync(int id, HttpContext http, TalentHubDbContext db, AuditLog audit)
+    private static async Task<IResult> GetAsync([Description("Attendance mark id.")] int id, HttpContext http, TalentHubDbContext db, AuditLog audit)
     {
         var row = await Scoped(db, new AttendanceQuery(), null).Where(a => a.Id == id).Select(Row).FirstOrDefaultAsync(http.RequestAborted);
         if (row is null) return ApiProblems.Result(http, StatusCodes.Status404NotFound);

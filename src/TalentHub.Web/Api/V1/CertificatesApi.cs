@@ -64,7 +64,7 @@ public sealed class CertificatesApi : IApiResource
         return TypedResults.Ok(new ApiPage<CertificateDto>(page.Items.Select(c => c.ToDto(people)).ToList(), page.NextCursor));
     }
 
-    private static async Task<IResult> GetAsync(int id, HttpContext http, TalentHubDbContext db, AuditLog audit)
+    private static async Task<IResult> GetAsync([Description("Certificate id.")] int id, HttpContext http, TalentHubDbContext db, AuditLog audit)
     {
         var row = await Scoped(db, new CertificatesQuery(), null).Where(c => c.Id == id).Select(Row).FirstOrDefaultAsync(http.RequestAborted);
         if (row is null) return ApiProblems.Result(http, StatusCodes.Status404NotFound);

@@ -62,7 +62,7 @@ public sealed class FollowUpsApi : IApiResource
         return TypedResults.Ok(new ApiPage<FollowUpDto>(page.Items.Select(t => ToDto(t, people, now)).ToList(), page.NextCursor));
     }
 
-    private static async Task<IResult> GetAsync(int id, HttpContext http, TalentHubDbContext db, AuditLog audit, TimeProvider clock)
+    private static async Task<IResult> GetAsync([Description("Follow-up task id.")] int id, HttpContext http, TalentHubDbContext db, AuditLog audit, TimeProvider clock)
     {
         var task = await db.FollowUpTasks.AsNoTracking().FirstOrDefaultAsync(t => t.Id == id, http.RequestAborted);
         if (task is null) return ApiProblems.Result(http, StatusCodes.Status404NotFound);

@@ -67,7 +67,7 @@ public sealed class IndicatorsApi : IApiResource
         return ApiEndpoints.PageByKey(rows, r => r.Id, paging) is { } page ? TypedResults.Ok(page) : ApiEndpoints.BadPaging(http);
     }
 
-    private static async Task<IResult> GetAsync(string id, HttpContext http, TalentHubDbContext db, ReportsService reports,
+    private static async Task<IResult> GetAsync([Description("{countyCode}-{yyyy-MM}, e.g. 330523000000-2026-10.")] string id, HttpContext http, TalentHubDbContext db, ReportsService reports,
         IndicatorCalculator calculator, IRegionScope scope, TimeProvider clock)
     {
         if (!TryParse(id, out var county, out var year, out var month) || !IRegionScope.Allows(scope.CountyCode, county))
