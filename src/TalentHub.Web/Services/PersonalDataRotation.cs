@@ -20,6 +20,9 @@ public sealed class PersonalDataRotation(TalentHubDbContext db, PersonalDataProt
     /// <summary>Re-encrypts up to <paramref name="maxBatches"/> batches per encrypted table; returns the rows rewritten.</summary>
     public async Task<int> RunAsync(int maxBatches = 50, CancellationToken ct = default)
     {
+        // A node with a newer key only staged (CurrentVersion below it) is mid-rotation: it must not rewrite
+        // rows back to its older current key.
+        if (protector.CurrentVersion != protector.Versions.Max()) return 0;
         var total = 0;
         foreach (var (table, key, columns) in EncryptedTables(db.Model))
             for (var batch = 0; batch < maxBatches; batch++)
