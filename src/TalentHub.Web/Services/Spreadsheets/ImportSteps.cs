@@ -5,14 +5,14 @@ using TalentHub.Web.Services.Audit;
 namespace TalentHub.Web.Services.Spreadsheets;
 
 /// <summary>Everything an import page needs, as one injected service: its importer and the shared machinery.</summary>
-public class ImportSteps(IImporter importer, TalentHubDbContext db, AuditLog audit, IRegionScope scope, UploadStore uploads,
+public class ImportSteps(IImporter importer, TalentHubDbContext db, AuditLog audit, IRegionScope scope, IUploadStore uploads,
     BulkInserter inserter, ImportOptions options, IStringLocalizer<SharedResource> l)
 {
     public IImporter Importer => importer;
     public TalentHubDbContext Db => db;
     public AuditLog Audit => audit;
     public IRegionScope Scope => scope;
-    public UploadStore Uploads => uploads;
+    public IUploadStore Uploads => uploads;
     public BulkInserter Inserter => inserter;
     public ImportOptions Options => options;
     public IStringLocalizer<SharedResource> L => l;
@@ -20,5 +20,5 @@ public class ImportSteps(IImporter importer, TalentHubDbContext db, AuditLog aud
 
 /// <summary>The import steps with the importer of one kind (people, entities) taken from DI.</summary>
 public sealed class ImportSteps<TImporter>(TImporter importer, TalentHubDbContext db, AuditLog audit, IRegionScope scope,
-    UploadStore uploads, BulkInserter inserter, ImportOptions options, IStringLocalizer<SharedResource> l)
+    IUploadStore uploads, BulkInserter inserter, ImportOptions options, IStringLocalizer<SharedResource> l)
     : ImportSteps(importer, db, audit, scope, uploads, inserter, options, l) where TImporter : IImporter;
