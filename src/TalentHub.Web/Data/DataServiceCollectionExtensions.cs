@@ -27,6 +27,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<StampsInterceptor>();
         services.AddSingleton<AuditInterceptor>();
         services.AddScoped<AuditLog>();
+        services.AddScoped<Services.Audit.AuditLinks>();
         services.AddSpreadsheets();
         services.AddNotifications(configuration);
         services.AddPeople();
