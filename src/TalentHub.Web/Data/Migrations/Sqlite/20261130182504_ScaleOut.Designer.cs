@@ -11,14 +11,31 @@ using TalentHub.Web.Data;
 namespace TalentHub.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteTalentHubDbContext))]
-    [Migration("20261130182102_Notify")]
-    partial class Notify
+    [Migration("20261130182504_ScaleOut")]
+    partial class ScaleOut
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
+
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys");
+                });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
                 {
@@ -274,6 +291,79 @@ namespace TalentHub.Web.Data.Migrations.Sqlite
                     b.HasIndex("UserName", "At");
 
                     b.ToTable("AuditEntries");
+                });
+
+            modelBuilder.Entity("TalentHub.Web.Data.Cluster.KeyFingerprint", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Fingerprint")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("KeyFingerprints");
+                });
+
+            modelBuilder.Entity("TalentHub.Web.Data.Cluster.LoginFailure", b =>
+                {
+                    b.Property<string>("Account")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LastAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Account");
+
+                    b.HasIndex("LastAt");
+
+                    b.ToTable("LoginFailures");
+                });
+
+            modelBuilder.Entity("TalentHub.Web.Data.Cluster.PendingUpload", b =>
+                {
+                    b.Property<string>("Token")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UploadedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Token");
+
+                    b.HasIndex("UploadedAt");
+
+                    b.ToTable("PendingUploads");
                 });
 
             modelBuilder.Entity("TalentHub.Web.Data.JobRun", b =>
@@ -569,10 +659,6 @@ namespace TalentHub.Web.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("About")
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
                     b.Property<int?>("CourseId")
                         .HasColumnType("INTEGER");
 
@@ -587,7 +673,7 @@ namespace TalentHub.Web.Data.Migrations.Sqlite
                     b.Property<long>("NotificationId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<int?>("PersonId")
+                    b.Property<int>("PersonId")
                         .HasColumnType("INTEGER");
 
                     b.Property<long?>("ReadAt")
@@ -600,18 +686,12 @@ namespace TalentHub.Web.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("UserId")
-                        .HasMaxLength(450)
-                        .HasColumnType("TEXT");
-
                     b.HasKey("Id");
 
                     b.HasIndex("NotificationId")
                         .IsUnique();
 
                     b.HasIndex("PersonId", "ReadAt");
-
-                    b.HasIndex("UserId", "ReadAt");
 
                     b.ToTable("Messages");
                 });
@@ -621,10 +701,6 @@ namespace TalentHub.Web.Data.Migrations.Sqlite
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
-
-                    b.Property<string>("About")
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
 
                     b.Property<int>("Attempts")
                         .HasColumnType("INTEGER");
@@ -652,7 +728,7 @@ namespace TalentHub.Web.Data.Migrations.Sqlite
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
-                    b.Property<int?>("PersonId")
+                    b.Property<int>("PersonId")
                         .HasColumnType("INTEGER");
 
                     b.Property<int?>("SessionId")
@@ -660,10 +736,6 @@ namespace TalentHub.Web.Data.Migrations.Sqlite
 
                     b.Property<string>("Subject")
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("UserId")
-                        .HasMaxLength(450)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -1148,14 +1220,6 @@ namespace TalentHub.Web.Data.Migrations.Sqlite
 
                     b.Property<int>("ConfirmedCount")
                         .HasColumnType("INTEGER");
-
-                    b.Property<string>("ContactName")
-                        .HasMaxLength(50)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ContactPhone")
-                        .HasMaxLength(24)
-                        .HasColumnType("TEXT");
 
                     b.Property<string>("CountyCode")
                         .IsRequired()

@@ -12,8 +12,8 @@ using TalentHub.Web.Data;
 namespace TalentHub.Web.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresTalentHubDbContext))]
-    [Migration("20261130182113_Notify")]
-    partial class Notify
+    [Migration("20261130182707_Api2")]
+    partial class Api2
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -593,10 +593,6 @@ namespace TalentHub.Web.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
-                    b.Property<string>("About")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
                     b.Property<int?>("CourseId")
                         .HasColumnType("integer");
 
@@ -611,7 +607,7 @@ namespace TalentHub.Web.Data.Migrations.Postgres
                     b.Property<long>("NotificationId")
                         .HasColumnType("bigint");
 
-                    b.Property<int?>("PersonId")
+                    b.Property<int>("PersonId")
                         .HasColumnType("integer");
 
                     b.Property<DateTimeOffset?>("ReadAt")
@@ -624,18 +620,12 @@ namespace TalentHub.Web.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
-                    b.Property<string>("UserId")
-                        .HasMaxLength(450)
-                        .HasColumnType("character varying(450)");
-
                     b.HasKey("Id");
 
                     b.HasIndex("NotificationId")
                         .IsUnique();
 
                     b.HasIndex("PersonId", "ReadAt");
-
-                    b.HasIndex("UserId", "ReadAt");
 
                     b.ToTable("Messages");
                 });
@@ -647,10 +637,6 @@ namespace TalentHub.Web.Data.Migrations.Postgres
                         .HasColumnType("bigint");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<string>("About")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
 
                     b.Property<int>("Attempts")
                         .HasColumnType("integer");
@@ -678,7 +664,7 @@ namespace TalentHub.Web.Data.Migrations.Postgres
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
 
-                    b.Property<int?>("PersonId")
+                    b.Property<int>("PersonId")
                         .HasColumnType("integer");
 
                     b.Property<int?>("SessionId")
@@ -687,10 +673,6 @@ namespace TalentHub.Web.Data.Migrations.Postgres
                     b.Property<string>("Subject")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
-
-                    b.Property<string>("UserId")
-                        .HasMaxLength(450)
-                        .HasColumnType("character varying(450)");
 
                     b.HasKey("Id");
 
@@ -1193,14 +1175,6 @@ namespace TalentHub.Web.Data.Migrations.Postgres
                     b.Property<int>("ConfirmedCount")
                         .HasColumnType("integer");
 
-                    b.Property<string>("ContactName")
-                        .HasMaxLength(50)
-                        .HasColumnType("character varying(50)");
-
-                    b.Property<string>("ContactPhone")
-                        .HasMaxLength(24)
-                        .HasColumnType("character varying(24)");
-
                     b.Property<string>("CountyCode")
                         .IsRequired()
                         .HasMaxLength(12)
@@ -1594,6 +1568,9 @@ namespace TalentHub.Web.Data.Migrations.Postgres
                         .HasPrecision(14, 2)
                         .HasColumnType("numeric(14,2)");
 
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -1601,6 +1578,9 @@ namespace TalentHub.Web.Data.Migrations.Postgres
 
                     b.Property<bool>("RepeatRuleApplies")
                         .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
@@ -1610,6 +1590,8 @@ namespace TalentHub.Web.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("UpdatedAt");
 
                     b.HasIndex("Year", "Name")
                         .IsUnique();
