@@ -28,6 +28,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<StampsInterceptor>();
         services.AddSingleton<AuditInterceptor>();
         services.AddScoped<AuditLog>();
+        services.AddScoped<Services.Audit.AuditLinks>();
         services.AddSpreadsheets(configuration.UsesPostgres());
         services.AddNotifications(configuration);
         services.AddPeople();

@@ -42,6 +42,7 @@ public static partial class SeedData
                 MinAge = row.MinAge, MaxAge = row.MaxAge, CreatedAt = now, UpdatedAt = now,
             };
             course.MoveTo(row.Region);
+            course.SetContact(row.ContactName, row.ContactPhone);
             course.SetCapacity(row.Capacity);
             course.SetWindow(At(row.WindowOpensDay, "08:00"), At(row.WindowClosesDay, "20:00"));
             foreach (var s in row.Sessions)
@@ -82,5 +83,6 @@ public static partial class SeedData
     private sealed record CourseRow(
         string Title, string? Program, string Category, string Topic, string Level, string TraineeType, string Organiser,
         string? Trainer, string Region, string? Venue, int Capacity, decimal TotalHours, int WindowOpensDay, int WindowClosesDay,
-        string Status, int MinAge, int? MaxAge, List<SessionRow> Sessions, List<string> Enrolled);
+        string Status, int MinAge, int? MaxAge, List<SessionRow> Sessions, List<string> Enrolled,
+        string? ContactName = null, string? ContactPhone = null);
 }

@@ -39,6 +39,7 @@ public static class Navigation
         new("/My/Enrollments", "My.Nav.Enrollments", Policies.Farmer, [new("Home.MyEnrollments", Policies.Farmer)]),
         new("/My/Certificates", "Certificates.Nav", Policies.Farmer, [new("Home.Certificates", Policies.Farmer)]),
         new("/My/Messages", "Messages.Nav", Policies.Farmer, [new("Home.Messages", Policies.Farmer)], UnreadBadge: true),
+        new("/Messages", "Messages.Nav", Policies.CourseViewer, [new("Home.StaffMessages", Policies.CourseViewer)], UnreadBadge: true),
     ];
 
     /// <summary>The menu entries this user sees, in order.</summary>

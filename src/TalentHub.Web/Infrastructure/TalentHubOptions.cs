@@ -16,6 +16,8 @@ public sealed class TalentHubOptions
     public int LoginAttemptsPerMinute { get; set; } = 200;
     /// <summary>Per client address ceiling on sign-up posts per hour (a village class signs up together).</summary>
     public int SignUpsPerHour { get; set; } = 60;
+    /// <summary>Per client address ceiling on password-help posts (SMS code or e-mail link) per hour; each account also waits a minute between requests.</summary>
+    public int PasswordHelpPerHour { get; set; } = 30;
     /// <summary>Requests one API token may make per minute before it gets 429 with Retry-After (issue 14).</summary>
     public int ApiRequestsPerMinute { get; set; } = 600;
     public BackupOptions Backup { get; set; } = new();

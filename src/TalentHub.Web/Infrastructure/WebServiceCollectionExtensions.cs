@@ -16,7 +16,7 @@ public static class WebServiceCollectionExtensions
 
     /// <summary>Identity pages open without signing in; the Manage folder needs a signed-in user.</summary>
     private static readonly string[] AnonymousAccountPages =
-        ["Login", "LoginWith2fa", "LoginWithRecoveryCode", "Logout", "Register", "AccessDenied"];
+        ["Login", "LoginWith2fa", "LoginWithRecoveryCode", "Logout", "Register", "AccessDenied", "ResetWithCode", "ForgotPassword", "ResetPassword"];
 
     public static IServiceCollection AddTalentHubWeb(this IServiceCollection services, IConfiguration configuration, DataDirectory data)
     {

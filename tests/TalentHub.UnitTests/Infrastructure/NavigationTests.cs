@@ -14,22 +14,22 @@ public sealed class NavigationTests
     [Theory]
     [InlineData(null, "/Catalog")]
     [InlineData(Roles.Farmer, "/Catalog /My/CheckIn /My/Enrollments /My/Certificates /My/Messages")]
-    [InlineData(Roles.Trainer, "/Catalog /Courses")]
-    [InlineData(Roles.CountyClerk, "/Catalog /People /Entities /Courses /Programs /Reports /FollowUps")]
-    [InlineData(Roles.CountyOfficer, "/Catalog /People /Entities /Courses /Programs /Reports /FollowUps")]
-    [InlineData(Roles.CityOfficer, "/Catalog /People /Entities /Courses /Programs /Reports /Reports/Dispatch /FollowUps /Admin/Users /Admin/ApiTokens /api/reference/")]
-    [InlineData(Roles.Admin, "/Catalog /People /Entities /Courses /Programs /Reports /Reports/Dispatch /FollowUps /Admin/Users /Admin/ApiTokens /api/reference/ /Admin/Jobs /Admin/Audit /Admin/Security")]
+    [InlineData(Roles.Trainer, "/Catalog /Courses /Messages")]
+    [InlineData(Roles.CountyClerk, "/Catalog /People /Entities /Courses /Programs /Reports /FollowUps /Messages")]
+    [InlineData(Roles.CountyOfficer, "/Catalog /People /Entities /Courses /Programs /Reports /FollowUps /Messages")]
+    [InlineData(Roles.CityOfficer, "/Catalog /People /Entities /Courses /Programs /Reports /Reports/Dispatch /FollowUps /Admin/Users /Admin/ApiTokens /api/reference/ /Messages")]
+    [InlineData(Roles.Admin, "/Catalog /People /Entities /Courses /Programs /Reports /Reports/Dispatch /FollowUps /Admin/Users /Admin/ApiTokens /api/reference/ /Admin/Jobs /Admin/Audit /Admin/Security /Messages")]
     public void TheMenu_ShowsEachRoleItsPages(string? role, string expected) =>
         Assert.Equal(expected, string.Join(" ", Navigation.MenuFor(User(role)).Select(d => d.Url)));
 
     [Theory]
     [InlineData(null, "")]
     [InlineData(Roles.Farmer, "Home.Catalog=/Catalog Home.CheckIn=/My/CheckIn Home.MyEnrollments=/My/Enrollments Home.Certificates=/My/Certificates Home.Messages=/My/Messages")]
-    [InlineData(Roles.Trainer, "Home.TrainerCourses=/Courses")]
-    [InlineData(Roles.CountyClerk, "Home.People=/People Home.Entities=/Entities Home.Courses=/Courses Home.Reports=/Reports Home.FollowUps=/FollowUps")]
-    [InlineData(Roles.CountyOfficer, "Home.People=/People Home.Entities=/Entities Home.Courses=/Courses Home.Reports=/Reports Home.FollowUps=/FollowUps")]
-    [InlineData(Roles.CityOfficer, "Home.People=/People Home.Entities=/Entities Home.Courses=/Courses Home.Programs=/Programs Home.Reports=/Reports Home.Targets=/Reports/Targets Home.Dispatch=/Reports/Dispatch Home.FollowUps=/FollowUps")]
-    [InlineData(Roles.Admin, "Home.People=/People Home.Entities=/Entities Home.Courses=/Courses Home.Reports=/Reports Home.Dispatch=/Reports/Dispatch Home.FollowUps=/FollowUps Home.Jobs=/Admin/Jobs Home.Audit=/Admin/Audit")]
+    [InlineData(Roles.Trainer, "Home.TrainerCourses=/Courses Home.StaffMessages=/Messages")]
+    [InlineData(Roles.CountyClerk, "Home.People=/People Home.Entities=/Entities Home.Courses=/Courses Home.Reports=/Reports Home.FollowUps=/FollowUps Home.StaffMessages=/Messages")]
+    [InlineData(Roles.CountyOfficer, "Home.People=/People Home.Entities=/Entities Home.Courses=/Courses Home.Reports=/Reports Home.FollowUps=/FollowUps Home.StaffMessages=/Messages")]
+    [InlineData(Roles.CityOfficer, "Home.People=/People Home.Entities=/Entities Home.Courses=/Courses Home.Programs=/Programs Home.Reports=/Reports Home.Targets=/Reports/Targets Home.Dispatch=/Reports/Dispatch Home.FollowUps=/FollowUps Home.StaffMessages=/Messages")]
+    [InlineData(Roles.Admin, "Home.People=/People Home.Entities=/Entities Home.Courses=/Courses Home.Reports=/Reports Home.Dispatch=/Reports/Dispatch Home.FollowUps=/FollowUps Home.Jobs=/Admin/Jobs Home.Audit=/Admin/Audit Home.StaffMessages=/Messages")]
     public void TheHomePage_OffersEachRoleItsNextSteps(string? role, string expected) =>
         Assert.Equal(expected, string.Join(" ", Navigation.HomeFor(User(role)).Select(a => $"{a.TitleKey}={a.Url}")));
 

@@ -17,17 +17,26 @@ public enum NotificationKind
     NotCompleted,
     CertificateIssued,
     SurveyInvite,
+    /// <summary>To the course's staff: a trainee (<c>About</c>) is one absence away from not completing.</summary>
+    TraineeAtRisk,
+    /// <summary>To the course's staff: a trainee's (<c>About</c>) absences already make completion impossible.</summary>
+    TraineeCompletionImpossible,
 }
 
 /// <summary>
 /// The outbox: one row per message to deliver, unique by <see cref="Key"/> so a job or request that
 /// runs twice cannot queue it twice. Delivered at least once by the dispatcher job.
+/// Addressed to exactly one of a registry person (farmers) or a user account (staff, who have no person record).
 /// </summary>
 public sealed class Notification
 {
     public long Id { get; private set; }
     public required string Key { get; init; }
-    public int PersonId { get; init; }
+    public int? PersonId { get; init; }
+    /// <summary>The staff account addressed when <see cref="PersonId"/> is null (Identity user id).</summary>
+    public string? UserId { get; init; }
+    /// <summary>Who the message is about, for staff messages (a trainee's name); null otherwise.</summary>
+    public string? About { get; init; }
     public NotificationKind Kind { get; init; }
     public int? CourseId { get; init; }
     public int? SessionId { get; init; }
@@ -39,12 +48,14 @@ public sealed class Notification
     public string? LastError { get; set; }
 }
 
-/// <summary>An in-app message shown at /My/Messages.</summary>
+/// <summary>An in-app message shown at /My/Messages (a person's) or /Messages (a staff account's).</summary>
 public sealed class Message
 {
     public long Id { get; private set; }
     public long NotificationId { get; init; }
-    public int PersonId { get; init; }
+    public int? PersonId { get; init; }
+    public string? UserId { get; init; }
+    public string? About { get; init; }
     public NotificationKind Kind { get; init; }
     public int? CourseId { get; init; }
     public string? Subject { get; init; }

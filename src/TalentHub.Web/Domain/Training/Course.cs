@@ -13,6 +13,10 @@ public sealed class Course : IRegionOwned, IAudited, IStamped, IVersioned
     public CourseLevel Level { get; set; }
     public TraineeType TraineeType { get; set; }
     public string Organiser { get; set; } = "";
+    /// <summary>The organiser's contact person (联系人), shown plainly on the catalog page: an official contact.</summary>
+    public string? ContactName { get; private set; }
+    /// <summary>The organiser's contact telephone (联系电话): a mobile or a landline with area code.</summary>
+    public string? ContactPhone { get; private set; }
     /// <summary>User name of the trainer who runs the roster and attendance.</summary>
     public string? TrainerUserName { get; set; }
     /// <summary>Target talent categories, comma-separated enum names; empty means anyone.</summary>
@@ -99,6 +103,30 @@ public sealed class Course : IRegionOwned, IAudited, IStamped, IVersioned
         Venue = venue;
         OnlineLink = onlineLink;
     }
+
+    /// <summary>
+    /// The organiser contact shown to farmers (issue 10 item 1): both blank, or a name (at most 50 characters) with a
+    /// telephone — an 11-digit mobile (1[3-9]…) or a landline with its area code (0572-5123456, optional extension).
+    /// </summary>
+    public void SetContact(string? name, string? phone)
+    {
+        name = string.IsNullOrWhiteSpace(name) ? null : name.Trim();
+        phone = string.IsNullOrWhiteSpace(phone) ? null : phone.Trim().Replace(" ", "", StringComparison.Ordinal);
+        if (name is null && phone is null)
+        {
+            ContactName = ContactPhone = null;
+            return;
+        }
+        if (name is null) throw new DomainException("Course.ContactNameRequired", nameof(ContactName));
+        if (name.Length > 50) throw new DomainException("Course.ContactNameTooLong", nameof(ContactName));
+        if (phone is null) throw new DomainException("Course.ContactPhoneRequired", nameof(ContactPhone));
+        if (!IsPhone(phone)) throw new DomainException("Course.ContactPhoneInvalid", nameof(ContactPhone));
+        (ContactName, ContactPhone) = (name, phone);
+    }
+
+    /// <summary>A mainland mobile (11 digits from 13…19) or a landline: 0 + 2–3 digit area code, 7–8 digits, optional extension.</summary>
+    public static bool IsPhone(string phone) =>
+        System.Text.RegularExpressions.Regex.IsMatch(phone, @"^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8}(-\d{1,6})?)$");
 
     /// <summary>Trainees' age range in whole years; no upper bound when <paramref name="max"/> is null.</summary>
     public void SetAgeRange(int min, int? max)

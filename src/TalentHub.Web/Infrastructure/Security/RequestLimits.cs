@@ -18,6 +18,8 @@ public static class RequestLimits
     public static readonly string[] LoginPosts =
         ["/Identity/Account/Login", "/Identity/Account/LoginWith2fa", "/Identity/Account/LoginWithRecoveryCode"];
     public const string SignUpPost = "/Identity/Account/Register";
+    /// <summary>Asking for a reset code by SMS or a reset link by e-mail (issue 10 item 7).</summary>
+    public const string PasswordHelpPost = "/Identity/Account/ForgotPassword";
 
     public static IServiceCollection AddTalentHubRequestLimits(this IServiceCollection services, IConfiguration configuration)
     {
@@ -46,7 +48,8 @@ public static class RequestLimits
                 response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
                 response.ContentType = "text/plain; charset=utf-8";
                 var signUp = rejected.HttpContext.Request.Path.Equals(SignUpPost, StringComparison.OrdinalIgnoreCase);
-                await response.WriteAsync(l[signUp ? "Register.TooMany" : "Login.TooManyAttempts"], token);
+                var help = rejected.HttpContext.Request.Path.Equals(PasswordHelpPost, StringComparison.OrdinalIgnoreCase);
+                await response.WriteAsync(l[signUp ? "Register.TooMany" : help ? "PasswordHelp.TooMany" : "Login.TooManyAttempts"], token);
             };
         });
         return services;
@@ -75,6 +78,9 @@ public static class RequestLimits
         if (LoginPosts.Any(p => path.Equals(p, StringComparison.OrdinalIgnoreCase)))
             return RateLimitPartition.GetFixedWindowLimiter("login:" + address, _ => new FixedWindowRateLimiterOptions
                 { PermitLimit = options.LoginAttemptsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
+        if (path.Equals(PasswordHelpPost, StringComparison.OrdinalIgnoreCase))
+            return RateLimitPartition.GetFixedWindowLimiter("help:" + address, _ => new FixedWindowRateLimiterOptions
+                { PermitLimit = options.PasswordHelpPerHour, Window = TimeSpan.FromHours(1), QueueLimit = 0 });
         if (path.Equals(SignUpPost, StringComparison.OrdinalIgnoreCase))
             return RateLimitPartition.GetFixedWindowLimiter("signup:" + address, _ => new FixedWindowRateLimiterOptions
                 { PermitLimit = options.SignUpsPerHour, Window = TimeSpan.FromHours(1), QueueLimit = 0 });

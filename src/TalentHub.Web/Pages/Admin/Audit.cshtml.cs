@@ -17,7 +17,8 @@ namespace TalentHub.Web.Pages.Admin;
 
 /// <summary>The audit log, newest first, filtered by Shanghai date range, user, action, record type and id.</summary>
 [Authorize(Policy = Policies.Admin)]
-public sealed class AuditModel(TalentHubDbContext db, IStringLocalizer<SharedResource> l, RegionDirectory regions, PersonalDataProtector protector) : PageModel
+public sealed class AuditModel(TalentHubDbContext db, IStringLocalizer<SharedResource> l, RegionDirectory regions, PersonalDataProtector protector,
+    Services.Audit.AuditLinks links) : PageModel
 {
     public const int PageSize = 25;
 
@@ -76,8 +77,9 @@ public sealed class AuditModel(TalentHubDbContext db, IStringLocalizer<SharedRes
         _users = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id))
             .ToDictionaryAsync(u => u.Id, u => u.UserName ?? u.Id, cancellationToken);
 
+        var linkOf = await links.ForAsync(page, cancellationToken);
         Rows = parsed.Select(p => new Row(p.Entry.Id, p.Entry.At, p.Entry.UserName, p.Entry.Action, p.Entry.EntityType, p.Entry.EntityId,
-            p.Entry.CountyCode is { } c && _regions.TryGetValue(c, out var county) ? county : null, LinkOf(p.Entry),
+            p.Entry.CountyCode is { } c && _regions.TryGetValue(c, out var county) ? county : null, linkOf.GetValueOrDefault(p.Entry.Id),
             p.Changes?.Where(c => c.Field != "Id")
                 .Select(c => new Change(_labels.Field(p.Entry.EntityType, c.Field) ?? c.Field, Show(p.Entry.EntityType, c.Field, c.Before), Show(p.Entry.EntityType, c.Field, c.After))).ToList() ?? [],
             p.Changes is null ? p.Entry.Changes : null)).ToList();
@@ -117,8 +119,6 @@ public sealed class AuditModel(TalentHubDbContext db, IStringLocalizer<SharedRes
         var local = date.ToDateTime(TimeOnly.MinValue);
         return new DateTimeOffset(local, ShanghaiTime.Zone.GetUtcOffset(local));
     }
-
-    private static string? LinkOf(AuditEntry a) => AuditedTypes.Find(a.EntityType)?.LinkFor(a.EntityId);
 
     /// <summary>
     /// Reads the interceptor's JSON <c>{ "Prop": [before, after] }</c>; null when the text is something else

@@ -6,10 +6,11 @@ namespace TalentHub.Web.Services.Notifications;
 
 /// <summary>
 /// The one text of a notification, shared by the in-app page and the outside senders: "Message.{Kind}" with
-/// the course title ({0}) and, only for a session reminder, the session time ({1}) — never a stray "—".
+/// the course title ({0}), only for a session reminder the session time ({1}), and only for a staff message whom it
+/// is about ({2}, a trainee's name) — never a stray "—".
 /// </summary>
 public static class MessageText
 {
-    public static string Format(IStringLocalizer l, NotificationKind kind, string? subject, DateTimeOffset? sessionStartsAt) =>
-        l[$"Message.{kind}", subject ?? "", sessionStartsAt is null ? "" : ShanghaiTime.FormatDateTime(sessionStartsAt)].Value.Trim();
+    public static string Format(IStringLocalizer l, NotificationKind kind, string? subject, DateTimeOffset? sessionStartsAt, string? about = null) =>
+        l[$"Message.{kind}", subject ?? "", sessionStartsAt is null ? "" : ShanghaiTime.FormatDateTime(sessionStartsAt), about ?? ""].Value.Trim();
 }

@@ -5,8 +5,18 @@ using TalentHub.Web.Infrastructure;
 
 namespace TalentHub.Web.Services.Notifications;
 
-/// <summary>Who a notification goes to; contact details are decrypted only for the sender that needs them.</summary>
-public sealed record NotificationRecipient(int PersonId, string Name, string? Mobile, string? Email);
+/// <summary>
+/// Who a notification goes to: a registry person (<see cref="PersonId"/>) or a staff account (<see cref="UserId"/>);
+/// contact details are decrypted only for the sender that needs them.
+/// </summary>
+public sealed record NotificationRecipient(int? PersonId, string Name, string? Mobile, string? Email)
+{
+    /// <summary>The staff account's Identity id when the recipient is not a registry person.</summary>
+    public string? UserId { get; init; }
+
+    /// <summary>"person:12" or "user:{id}": how logs name the recipient without any contact detail.</summary>
+    public string LogName => PersonId is { } id ? $"person:{id}" : $"user:{UserId}";
+}
 
 /// <summary>
 /// One message for an outside channel. <see cref="Key"/> is the outbox key (unique per notification): it
@@ -45,7 +55,7 @@ public sealed class FileNotificationSender(DataDirectory data, TimeProvider cloc
     {
         var path = Path.Combine(data.Root, "notifications.log");
         var key = message.Key.ReplaceLineEndings(" ").Replace('\t', ' ');
-        var line = $"{clock.GetUtcNow():O}\tkey:{key}\tperson:{message.To.PersonId}\t{message.Text.ReplaceLineEndings(" ")}{Environment.NewLine}";
+        var line = $"{clock.GetUtcNow():O}\tkey:{key}\t{message.To.LogName}\t{message.Text.ReplaceLineEndings(" ")}{Environment.NewLine}";
         await Gate.WaitAsync(ct);
         try
         {
@@ -83,7 +93,7 @@ public sealed class SmtpNotificationSender(SmtpOptions options, ILogger<SmtpNoti
         var to = notification.To;
         if (string.IsNullOrWhiteSpace(to.Email))
         {
-            log.LogDebug("Person {PersonId} has no e-mail address; skipped", to.PersonId);
+            log.LogDebug("{Recipient} has no e-mail address; skipped", to.LogName);
             return;
         }
         var message = new MimeMessage();

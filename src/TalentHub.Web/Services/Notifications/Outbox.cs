@@ -4,16 +4,31 @@ using TalentHub.Web.Domain.Notifications;
 
 namespace TalentHub.Web.Services.Notifications;
 
-/// <summary>Queues notifications in the outbox table; a key already queued is skipped, so callers may retry freely.</summary>
+/// <summary>
+/// Queues notifications in the outbox table; a key already queued is skipped, so callers may retry freely.
+/// A notification goes to a registry person (farmers) or to a staff user account (who has no person record).
+/// </summary>
 public sealed class Outbox(TalentHubDbContext db, TimeProvider clock)
 {
-    public async Task QueueAsync(string key, int personId, NotificationKind kind, int? courseId, string? subject, int? sessionId = null, CancellationToken ct = default)
-    {
-        if (db.Outbox.Local.Any(n => n.Key == key) || await db.Outbox.AnyAsync(n => n.Key == key, ct)) return;
-        db.Outbox.Add(new Notification
+    /// <summary>Queues a message to a registry person (a farmer).</summary>
+    public Task QueueAsync(string key, int personId, NotificationKind kind, int? courseId, string? subject, int? sessionId = null, CancellationToken ct = default) =>
+        AddAsync(new Notification
         {
             Key = key, PersonId = personId, Kind = kind, CourseId = courseId, SessionId = sessionId,
             Subject = subject, CreatedAt = clock.GetUtcNow(),
-        });
+        }, ct);
+
+    /// <summary>Queues a message to a staff account (Identity user id); <paramref name="about"/> names whom it concerns.</summary>
+    public Task QueueForUserAsync(string key, string userId, NotificationKind kind, int? courseId, string? subject, string? about, CancellationToken ct = default) =>
+        AddAsync(new Notification
+        {
+            Key = key, UserId = userId, Kind = kind, CourseId = courseId, Subject = subject, About = about,
+            CreatedAt = clock.GetUtcNow(),
+        }, ct);
+
+    private async Task AddAsync(Notification notification, CancellationToken ct)
+    {
+        if (db.Outbox.Local.Any(n => n.Key == notification.Key) || await db.Outbox.AnyAsync(n => n.Key == notification.Key, ct)) return;
+        db.Outbox.Add(notification);
     }
 }

@@ -32,13 +32,12 @@ public sealed class OutboxDispatcher(TalentHubDbContext db, INotificationSender 
                 if (!await db.Messages.AnyAsync(m => m.NotificationId == notification.Id, ct))
                     db.Messages.Add(new Message
                     {
-                        NotificationId = notification.Id, PersonId = notification.PersonId, Kind = notification.Kind,
-                        CourseId = notification.CourseId, Subject = notification.Subject, SessionStartsAt = startsAt,
-                        CreatedAt = clock.GetUtcNow(),
+                        NotificationId = notification.Id, PersonId = notification.PersonId, UserId = notification.UserId,
+                        Kind = notification.Kind, CourseId = notification.CourseId, Subject = notification.Subject,
+                        About = notification.About, SessionStartsAt = startsAt, CreatedAt = clock.GetUtcNow(),
                     });
-                var to = await db.People.IgnoreQueryFilters([RegionFilter.Name]).Where(p => p.Id == notification.PersonId)
-                    .Select(p => new NotificationRecipient(p.Id, p.Name, p.Mobile, p.Email)).FirstAsync(ct);
-                await sender.SendAsync(new OutgoingNotification(notification.Key, to, Render(notification.Kind, notification.Subject, startsAt)), ct);
+                var to = await RecipientAsync(notification, ct);
+                await sender.SendAsync(new OutgoingNotification(notification.Key, to, Render(notification, startsAt)), ct);
                 notification.DeliveredAt = clock.GetUtcNow();
                 delivered++;
             }
@@ -62,12 +61,20 @@ public sealed class OutboxDispatcher(TalentHubDbContext db, INotificationSender 
         return delivered;
     }
 
+    /// <summary>The person (name, mobile, e-mail) or, for a staff message, the account (display name, e-mail).</summary>
+    private Task<NotificationRecipient> RecipientAsync(Notification notification, CancellationToken ct) =>
+        notification.PersonId is { } personId
+            ? db.People.IgnoreQueryFilters([RegionFilter.Name]).Where(p => p.Id == personId)
+                .Select(p => new NotificationRecipient(p.Id, p.Name, p.Mobile, p.Email)).FirstAsync(ct)
+            : db.Users.Where(u => u.Id == notification.UserId)
+                .Select(u => new NotificationRecipient(null, u.DisplayName, null, u.Email) { UserId = u.Id }).FirstAsync(ct);
+
     /// <summary>Outside channels speak Chinese (the users' language); the in-app page renders per reader.</summary>
-    private string Render(NotificationKind kind, string? subject, DateTimeOffset? startsAt)
+    private string Render(Notification n, DateTimeOffset? startsAt)
     {
         var previous = CultureInfo.CurrentUICulture;
         CultureInfo.CurrentUICulture = new CultureInfo("zh-CN");
-        try { return MessageText.Format(l, kind, subject, startsAt); }
+        try { return MessageText.Format(l, n.Kind, n.Subject, startsAt, n.About); }
         finally { CultureInfo.CurrentUICulture = previous; }
     }
 }

@@ -28,11 +28,17 @@ public sealed class PasswordResetCodes(UserManager<AppUser> users, TalentHubDbCo
         Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.FirstOrDefaultAsync(db.Users, u => u.PersonId == personId);
 
     /// <summary>Issues a new code (replacing any earlier one) and returns it; the caller shows it once.</summary>
-    public async Task<string> IssueAsync(AppUser user)
+    public Task<string> IssueAsync(AppUser user) => IssueAsync(user, Validity, "ResetCodeIssued");
+
+    /// <summary>
+    /// Issues a new code valid for <paramref name="validity"/> (replacing any earlier one), audited as
+    /// <paramref name="auditField"/> with its expiry; the caller hands it over once (shown, or sent by SMS).
+    /// </summary>
+    public async Task<string> IssueAsync(AppUser user, TimeSpan validity, string auditField)
     {
         var code = RandomNumberGenerator.GetInt32(0, 100_000_000).ToString("D8", CultureInfo.InvariantCulture);
-        var expires = clock.GetUtcNow().Add(Validity);
-        audit.RecordUser(AuditAction.Update, user, UserAccounts.Changes(("ResetCodeIssued", null, expires.ToString("O", CultureInfo.InvariantCulture))));
+        var expires = clock.GetUtcNow().Add(validity);
+        audit.RecordUser(AuditAction.Update, user, UserAccounts.Changes((auditField, null, expires.ToString("O", CultureInfo.InvariantCulture))));
         await users.SetAuthenticationTokenAsync(user, Provider, TokenName,
             expires.UtcTicks.ToString(CultureInfo.InvariantCulture) + ":" + HashOf(user, code));
         return code;

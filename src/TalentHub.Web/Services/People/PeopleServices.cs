@@ -9,6 +9,9 @@ public static class PeopleServices
         services.AddScoped<PeopleImporter>();
         services.AddScoped<PeopleExport>();
         services.AddScoped<PasswordResetCodes>();
+        services.AddScoped<PasswordHelp>();
+        // Mailed staff reset links stay valid for two hours (Identity's default is a day).
+        services.Configure<Microsoft.AspNetCore.Identity.DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromHours(2));
         return services;
     }
 }

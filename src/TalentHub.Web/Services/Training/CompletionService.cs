@@ -14,7 +14,7 @@ namespace TalentHub.Web.Services.Training;
 /// so a second sweep changes nothing; a sweep after downtime decides everything still open.
 /// Also warns at-risk trainees of courses in progress, once per level (outbox key).
 /// </summary>
-public sealed class CompletionService(TalentHubDbContext db, Outbox outbox, TimeProvider clock)
+public sealed class CompletionService(TalentHubDbContext db, Outbox outbox, CourseStaff staff, TimeProvider clock)
 {
     /// <returns>How many trainees were decided.</returns>
     public async Task<int> CompleteDueAsync(CancellationToken ct = default)
@@ -61,21 +61,37 @@ public sealed class CompletionService(TalentHubDbContext db, Outbox outbox, Time
         return decided;
     }
 
-    /// <summary>Queues a warning for each confirmed trainee of a course in progress whose risk level is new. Returns how many were queued.</summary>
+    /// <summary>
+    /// Queues a warning for each confirmed trainee of a course in progress whose risk level is new, to the trainee and
+    /// to each of the course's staff (<see cref="CourseStaff"/>), once per level and recipient (outbox keys
+    /// <c>atrisk:{enrollment}:{level}</c> and <c>…:user:{id}</c>). Returns how many trainee warnings were queued.
+    /// </summary>
     public async Task<int> WarnAtRiskAsync(CancellationToken ct = default)
     {
         var courses = await db.Courses.IgnoreQueryFilters([RegionFilter.Name]).Include(c => c.Sessions)
             .Where(c => c.Status == CourseStatus.InProgress).ToListAsync(ct);
         var queued = 0;
         foreach (var course in courses)
-            foreach (var (enrollment, level) in await AtRiskAsync(course, ct))
+        {
+            var risks = await AtRiskAsync(course, ct);
+            if (risks.Count == 0) continue;
+            var staffIds = await staff.OfAsync(course, ct);
+            foreach (var (enrollment, level) in risks)
             {
-                var kind = level == AtRiskLevel.Impossible ? NotificationKind.CompletionImpossible : NotificationKind.AtRisk;
+                var impossible = level == AtRiskLevel.Impossible;
                 var key = $"atrisk:{enrollment.Id}:{level}";
-                if (await db.Outbox.AnyAsync(n => n.Key == key, ct)) continue;
-                await outbox.QueueAsync(key, enrollment.PersonId, kind, course.Id, course.Title, ct: ct);
-                queued++;
+                if (!await db.Outbox.AnyAsync(n => n.Key == key, ct))
+                {
+                    await outbox.QueueAsync(key, enrollment.PersonId, impossible ? NotificationKind.CompletionImpossible : NotificationKind.AtRisk,
+                        course.Id, course.Title, ct: ct);
+                    queued++;
+                }
+                var name = await db.People.IgnoreQueryFilters([RegionFilter.Name]).Where(p => p.Id == enrollment.PersonId).Select(p => p.Name).FirstAsync(ct);
+                foreach (var userId in staffIds)
+                    await outbox.QueueForUserAsync($"{key}:user:{userId}", userId,
+                        impossible ? NotificationKind.TraineeCompletionImpossible : NotificationKind.TraineeAtRisk, course.Id, course.Title, name, ct);
             }
+        }
         await db.SaveChangesAsync(ct);
         return queued;
     }

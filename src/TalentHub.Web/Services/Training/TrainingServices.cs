@@ -13,6 +13,7 @@ public static class TrainingServices
         services.AddScoped<AttendanceService>();
         services.AddScoped<CheckInService>();
         services.AddScoped<CompletionService>();
+        services.AddScoped<CourseStaff>();
         services.AddScoped<CertificateService>();
         services.AddScoped<FollowUpService>();
         return services;

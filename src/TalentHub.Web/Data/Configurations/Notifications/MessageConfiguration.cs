@@ -11,5 +11,8 @@ public sealed class MessageConfiguration : IEntityTypeConfiguration<Message>
         b.Property(m => m.Subject).HasMaxLength(200);
         b.HasIndex(m => m.NotificationId).IsUnique();
         b.HasIndex(m => new { m.PersonId, m.ReadAt });
+        b.Property(m => m.UserId).HasMaxLength(450);
+        b.Property(m => m.About).HasMaxLength(100);
+        b.HasIndex(m => new { m.UserId, m.ReadAt });
     }
 }

@@ -12,6 +12,8 @@ public sealed class NotificationConfiguration : IEntityTypeConfiguration<Notific
         b.Property(n => n.Key).HasMaxLength(128);
         b.HasIndex(n => n.Key).IsUnique();
         b.Property(n => n.Subject).HasMaxLength(200);
+        b.Property(n => n.UserId).HasMaxLength(450);
+        b.Property(n => n.About).HasMaxLength(100);
         b.Property(n => n.LastError).HasMaxLength(500);
         b.HasIndex(n => new { n.DeliveredAt, n.Id });
     }

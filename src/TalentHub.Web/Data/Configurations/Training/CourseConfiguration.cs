@@ -11,6 +11,8 @@ public sealed class CourseConfiguration : IEntityTypeConfiguration<Course>
     {
         b.Property(c => c.Title).HasMaxLength(100).IsRequired();
         b.Property(c => c.Organiser).HasMaxLength(100);
+        b.Property(c => c.ContactName).HasMaxLength(50);
+        b.Property(c => c.ContactPhone).HasMaxLength(24);
         b.Property(c => c.TrainerUserName).HasMaxLength(64);
         b.Property(c => c.TargetCategories).HasMaxLength(200);
         b.Property(c => c.EligibleCounties).HasMaxLength(200);

@@ -682,6 +682,10 @@ namespace TalentHub.Web.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<string>("About")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<int?>("CourseId")
                         .HasColumnType("integer");
 
@@ -696,7 +700,7 @@ namespace TalentHub.Web.Data.Migrations.Postgres
                     b.Property<long>("NotificationId")
                         .HasColumnType("bigint");
 
-                    b.Property<int>("PersonId")
+                    b.Property<int?>("PersonId")
                         .HasColumnType("integer");
 
                     b.Property<DateTimeOffset?>("ReadAt")
@@ -709,12 +713,18 @@ namespace TalentHub.Web.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
                     b.HasKey("Id");
 
                     b.HasIndex("NotificationId")
                         .IsUnique();
 
                     b.HasIndex("PersonId", "ReadAt");
+
+                    b.HasIndex("UserId", "ReadAt");
 
                     b.ToTable("Messages");
                 });
@@ -726,6 +736,10 @@ namespace TalentHub.Web.Data.Migrations.Postgres
                         .HasColumnType("bigint");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("About")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
 
                     b.Property<int>("Attempts")
                         .HasColumnType("integer");
@@ -753,7 +767,7 @@ namespace TalentHub.Web.Data.Migrations.Postgres
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
 
-                    b.Property<int>("PersonId")
+                    b.Property<int?>("PersonId")
                         .HasColumnType("integer");
 
                     b.Property<int?>("SessionId")
@@ -762,6 +776,10 @@ namespace TalentHub.Web.Data.Migrations.Postgres
                     b.Property<string>("Subject")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
 
                     b.HasKey("Id");
 
@@ -1263,6 +1281,14 @@ namespace TalentHub.Web.Data.Migrations.Postgres
 
                     b.Property<int>("ConfirmedCount")
                         .HasColumnType("integer");
+
+                    b.Property<string>("ContactName")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("ContactPhone")
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
 
                     b.Property<string>("CountyCode")
                         .IsRequired()

@@ -656,6 +656,10 @@ namespace TalentHub.Web.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("About")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("CourseId")
                         .HasColumnType("INTEGER");
 
@@ -670,7 +674,7 @@ namespace TalentHub.Web.Data.Migrations.Sqlite
                     b.Property<long>("NotificationId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<int>("PersonId")
+                    b.Property<int?>("PersonId")
                         .HasColumnType("INTEGER");
 
                     b.Property<long?>("ReadAt")
@@ -683,12 +687,18 @@ namespace TalentHub.Web.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("NotificationId")
                         .IsUnique();
 
                     b.HasIndex("PersonId", "ReadAt");
+
+                    b.HasIndex("UserId", "ReadAt");
 
                     b.ToTable("Messages");
                 });
@@ -698,6 +708,10 @@ namespace TalentHub.Web.Data.Migrations.Sqlite
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("About")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("Attempts")
                         .HasColumnType("INTEGER");
@@ -725,7 +739,7 @@ namespace TalentHub.Web.Data.Migrations.Sqlite
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("PersonId")
+                    b.Property<int?>("PersonId")
                         .HasColumnType("INTEGER");
 
                     b.Property<int?>("SessionId")
@@ -733,6 +747,10 @@ namespace TalentHub.Web.Data.Migrations.Sqlite
 
                     b.Property<string>("Subject")
                         .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -1217,6 +1235,14 @@ namespace TalentHub.Web.Data.Migrations.Sqlite
 
                     b.Property<int>("ConfirmedCount")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContactName")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContactPhone")
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("CountyCode")
                         .IsRequired()

@@ -69,6 +69,8 @@ public abstract class CourseFormPage(TalentHubDbContext db, IRegionScope scope, 
         if (counties.Count > 0 && await Db.Regions.CountAsync(r => counties.Contains(r.Code) && r.Level == RegionLevel.County) != counties.Count)
             ModelState.AddModelError("Input.EligibleCounties", L["Course.CountyInvalid"]);
         Try(() => course.SetPlace(input.Venue, input.OnlineLink));
+        if (ModelState.GetFieldValidationState("Input.ContactPhone") != Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid)
+            Try(() => course.SetContact(input.ContactName, input.ContactPhone));
         if (input.MinAge is { } minAge) Try(() => course.SetAgeRange(minAge, input.MaxAge));
         Try(() => course.SetAssessment(input.Assessed, input.PassMark));
         if (input.Capacity is { } capacity) Try(() => course.SetCapacity(capacity));

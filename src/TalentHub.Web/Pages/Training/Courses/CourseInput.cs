@@ -24,6 +24,11 @@ public sealed class CourseInput
     [Required(ErrorMessage = Required), StringLength(100, ErrorMessage = TooLong), Display(Name = "Course.Organiser")]
     public string? Organiser { get; set; }
 
+    [StringLength(50, ErrorMessage = TooLong), Display(Name = "Course.ContactName")] public string? ContactName { get; set; }
+    [StringLength(24, ErrorMessage = TooLong), RegularExpression(@"\s*(1[3-9]\d{9}|0\d{2,3}-?\d{7,8}(-\d{1,6})?)\s*", ErrorMessage = "Course.ContactPhoneInvalid"),
+     Display(Name = "Course.ContactPhone")]
+    public string? ContactPhone { get; set; }
+
     [StringLength(64, ErrorMessage = TooLong), Display(Name = "Course.Trainer")] public string? TrainerUserName { get; set; }
     [Display(Name = "Course.TargetCategories")] public List<TalentCategory> TargetCategories { get; set; } = [];
     [Display(Name = "Course.EligibleCounties")] public List<string> EligibleCounties { get; set; } = [];
@@ -55,7 +60,7 @@ public sealed class CourseInput
     public static CourseInput From(Course c) => new()
     {
         Title = c.Title, ProgramId = c.ProgramId, Category = c.Category, Topic = c.Topic, Level = c.Level, TraineeType = c.TraineeType,
-        Organiser = c.Organiser, TrainerUserName = c.TrainerUserName, TargetCategories = c.Targets().ToList(),
+        Organiser = c.Organiser, ContactName = c.ContactName, ContactPhone = c.ContactPhone, TrainerUserName = c.TrainerUserName, TargetCategories = c.Targets().ToList(),
         EligibleCounties = string.IsNullOrWhiteSpace(c.EligibleCounties) ? [] : c.EligibleCounties.Split(',', StringSplitOptions.RemoveEmptyEntries).ToList(),
         Venue = c.Venue, OnlineLink = c.OnlineLink, Capacity = c.Capacity, TotalHours = c.TotalHours,
         EnrollmentOpensAt = c.EnrollmentOpensAt.ToShanghai().DateTime, EnrollmentClosesAt = c.EnrollmentClosesAt.ToShanghai().DateTime,

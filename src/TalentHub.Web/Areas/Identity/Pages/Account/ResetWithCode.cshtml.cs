@@ -8,8 +8,8 @@ using TalentHub.Web.Services.People;
 
 namespace TalentHub.Web.Areas.Identity.Pages.Account;
 
-/// <summary>A farmer who forgot their password sets a new one with the one-time code their county staff gave them.</summary>
-public sealed class ResetWithCodeModel(PasswordResetCodes codes, IStringLocalizer<SharedResource> l) : PageModel
+/// <summary>A farmer who forgot their password sets a new one with the one-time code from their county staff or from an SMS.</summary>
+public sealed class ResetWithCodeModel(PasswordResetCodes codes, PasswordHelp help, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty] public InputModel Input { get; set; } = new();
 
@@ -28,7 +28,14 @@ public sealed class ResetWithCodeModel(PasswordResetCodes codes, IStringLocalize
         public string ConfirmPassword { get; set; } = "";
     }
 
-    public void OnGet() { }
+    /// <summary>Whether farmers can also get the code by SMS (the intro then says so).</summary>
+    public bool CanTextFarmers => help.CanTextFarmers;
+
+    /// <summary>Prefills the mobile after "send me a code" (the code itself never travels in a URL).</summary>
+    public void OnGet(string? mobile)
+    {
+        if (mobile is { Length: <= 20 }) Input.Mobile = mobile;
+    }
 
     public async Task<IActionResult> OnPostAsync()
     {

@@ -127,7 +127,7 @@ public sealed class CompletionSweepTests(TalentHubFactory app) : AppTest(app)
     private Task<State> StateAsync(int courseId) => App.QueryAsync(async db =>
     {
         var rows = await db.Enrollments.Where(e => e.CourseId == courseId).OrderBy(e => e.Id).ToListAsync();
-        var people = rows.Select(r => r.PersonId).ToList();
+        var people = rows.Select(r => (int?)r.PersonId).ToList();
         var notes = await db.Outbox.CountAsync(n => n.CourseId == courseId && people.Contains(n.PersonId)
             && (n.Kind == NotificationKind.Completed || n.Kind == NotificationKind.NotCompleted || n.Kind == NotificationKind.SurveyInvite));
         return new State(rows.Select(r => r.Status).ToList(), rows.Select(r => r.OutcomeReason).ToList(), notes);

@@ -1,0 +1,60 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using TalentHub.Web.Data;
+using TalentHub.Web.Domain.Notifications;
+using TalentHub.Web.Infrastructure;
+
+namespace TalentHub.Web.Pages.Notifications;
+
+/// <summary>
+/// In-app messages of the signed-in reader, newest first, written in the reader's language: a farmer's (by person)
+/// or a staff member's (by account). Opening the page marks them read (the unread ones stay highlighted on this view).
+/// </summary>
+public abstract class MessagesPageModel(TalentHubDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
+{
+    public const int PageSize = 20;
+
+    public sealed record Item(long Id, NotificationKind Kind, string? Subject, DateTimeOffset? SessionStartsAt, int? CourseId,
+        DateTimeOffset CreatedAt, bool Unread, string? About);
+
+    // Not [BindProperty]: Razor Pages already has a route value called "page" (the page path).
+    [FromQuery(Name = "page")] public int PageNumber { get; set; } = 1;
+    public int Total { get; private set; }
+    public IReadOnlyList<Item> Items { get; private set; } = [];
+
+    /// <summary>The reader's messages, or null when the signed-in user has no mailbox here.</summary>
+    protected abstract IQueryable<Message>? Mine(IQueryable<Message> messages);
+
+    /// <summary>Where a message about a course links: the catalog page for farmers, the course's outcomes for staff.</summary>
+    public abstract string CourseUrl(int courseId);
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        if (Mine(db.Messages.AsNoTracking()) is not { } mine) return Forbid();
+        var page = await Paged.ReadAsync(mine.OrderByDescending(m => m.Id), PageNumber, PageSize, messages => messages
+            .Select(m => new Item(m.Id, m.Kind, m.Subject, m.SessionStartsAt, m.CourseId, m.CreatedAt, m.ReadAt == null, m.About)));
+        (Items, PageNumber, Total) = (page.Items, page.Number, page.Total);
+        if (Items.Any(i => i.Unread)) await MarkAllReadAsync();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostReadAllAsync()
+    {
+        if (Mine(db.Messages) is null) return Forbid();
+        await MarkAllReadAsync();
+        TempData["Flash"] = l["Messages.AllRead"].Value;
+        return RedirectToPage();
+    }
+
+    /// <summary>The message in the reader's language: "Message.{Kind}" with the course title, session time and trainee.</summary>
+    public string Text(Item item) =>
+        Services.Notifications.MessageText.Format(l, item.Kind, item.Subject, item.SessionStartsAt, item.About);
+
+    private Task<int> MarkAllReadAsync()
+    {
+        var now = clock.GetUtcNow();
+        return Mine(db.Messages)!.Where(m => m.ReadAt == null).ExecuteUpdateAsync(s => s.SetProperty(m => m.ReadAt, now));
+    }
+}
