@@ -108,6 +108,7 @@ public sealed class AuditInterceptor(CurrentActor actor, TimeProvider clock) : S
 
     private static object? Show(PropertyEntry property, object? value)
     {
+        if (value is byte[] bytes) return $"{bytes.Length} bytes";
         if (value is not string text || property.Metadata.FindAnnotation(EncryptedStringConverter.Annotation)?.Value is not true)
             return value is Enum ? value.ToString() : value;
         return property.Metadata.Name switch

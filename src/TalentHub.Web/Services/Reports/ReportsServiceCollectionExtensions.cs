@@ -8,6 +8,7 @@ public static class ReportsServiceCollectionExtensions
         services.AddScoped<IndicatorCalculator>();
         services.AddScoped<ReportsService>();
         services.AddScoped<DispatchService>();
+        services.AddScoped<ExamplesService>();
         return services;
     }
 }
