@@ -9,6 +9,7 @@ public static class ReportsServiceCollectionExtensions
         services.AddScoped<ReportsService>();
         services.AddScoped<DispatchService>();
         services.AddScoped<ExamplesService>();
+        services.AddScoped<OutcomeCalculator>();
         return services;
     }
 }
