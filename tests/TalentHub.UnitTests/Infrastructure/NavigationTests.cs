@@ -16,9 +16,9 @@ public sealed class NavigationTests
     [InlineData(Roles.Farmer, "/Catalog /My/CheckIn /My/Enrollments /My/Certificates /My/Messages")]
     [InlineData(Roles.Trainer, "/Catalog /Courses")]
     [InlineData(Roles.CountyClerk, "/Catalog /People /Entities /Courses /Programs /Reports /FollowUps")]
-    [InlineData(Roles.CountyOfficer, "/Catalog /People /Entities /Courses /Programs /Reports /FollowUps")]
-    [InlineData(Roles.CityOfficer, "/Catalog /People /Entities /Courses /Programs /Reports /Reports/Dispatch /FollowUps /Admin/Users /Admin/ApiTokens /api/reference/")]
-    [InlineData(Roles.Admin, "/Catalog /People /Entities /Courses /Programs /Reports /Reports/Dispatch /FollowUps /Admin/Users /Admin/ApiTokens /api/reference/ /Admin/Jobs /Admin/Audit /Admin/Security")]
+    [InlineData(Roles.CountyOfficer, "/Catalog /People /Entities /Courses /Programs /Reports /Reports/Examples /FollowUps")]
+    [InlineData(Roles.CityOfficer, "/Catalog /People /Entities /Courses /Programs /Reports /Reports/Dispatch /Reports/Examples /FollowUps /Admin/Users /Admin/ApiTokens /api/reference/")]
+    [InlineData(Roles.Admin, "/Catalog /People /Entities /Courses /Programs /Reports /Reports/Dispatch /Reports/Examples /FollowUps /Admin/Users /Admin/ApiTokens /api/reference/ /Admin/Jobs /Admin/Audit /Admin/Security")]
     public void TheMenu_ShowsEachRoleItsPages(string? role, string expected) =>
         Assert.Equal(expected, string.Join(" ", Navigation.MenuFor(User(role)).Select(d => d.Url)));
 

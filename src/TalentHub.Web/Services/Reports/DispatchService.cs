@@ -97,10 +97,11 @@ public sealed class DispatchService(TalentHubDbContext db, IndicatorCalculator c
             _ => l["Dispatch.RankSame", name, c.Rank].Value,
         };
         var lagging = c.Cells.Where(x => x.Value.Lagging).OrderByDescending(x => x.Value.PointsBehind).ToList();
-        if (lagging.Count == 0) return rank + l["Dispatch.OnSchedule"].Value;
+        var space = english ? " " : ""; // English sentences are separated by a space, Chinese ones are not
+        if (lagging.Count == 0) return rank + space + l["Dispatch.OnSchedule"].Value;
         var items = lagging.Select(x => l["Dispatch.LaggingItem", l["Indicator." + x.Key].Value,
             x.Value.PointsBehind!.Value.ToString("0.#", CultureInfo.InvariantCulture)].Value);
-        return rank + l["Dispatch.Lagging", string.Join(english ? "; " : "；", items)].Value;
+        return rank + space + l["Dispatch.Lagging", string.Join(english ? "; " : "；", items)].Value;
     }
 
     /// <summary>The report's table as one sheet (rank, county, actual per indicator, share, movement).</summary>
