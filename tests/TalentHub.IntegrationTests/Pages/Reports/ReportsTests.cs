@@ -139,7 +139,7 @@ public sealed class ReportsTests(TalentHubFactory app) : AppTest(app)
         Assert.Equal("全市", filtered[^1]["A"]);
         Assert.Equal(expected, Convert.ToInt32(filtered[^1]["B"]));
         Assert.Equal(all, Convert.ToInt32(unfiltered[^1]["B"]));
-        Assert.Equal(6, filtered.Count); // header, five counties, city
+        Assert.Equal(7, filtered.Count); // header, five counties, city
 
         var table = Table(await client.GetStringAsync($"/Reports?Year={year}&Category=ProfessionalSkill"), "rates-table");
         Assert.Matches($"<th scope=\"row\">全市</th>\\s*<td class=\"text-end\">{expected:#,0}</td>", table);
