@@ -48,6 +48,7 @@ public static partial class SeedData
             await SeedEntitiesAsync(sp, db);
             await SeedTrainingAsync(sp, db);
             await SeedOutcomesAsync(sp, db);
+            await SeedExamplesAsync(sp, db);
             await SeedReportsAsync(sp, db);
             log.LogInformation("Demo data is present");
         }

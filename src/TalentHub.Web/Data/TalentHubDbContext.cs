@@ -33,6 +33,7 @@ public abstract class TalentHubDbContext(DbContextOptions options, IRegionScope 
     public DbSet<AnnualTarget> Targets => Set<AnnualTarget>();
     public DbSet<IndicatorSnapshot> Snapshots => Set<IndicatorSnapshot>();
     public DbSet<DispatchReport> DispatchReports => Set<DispatchReport>();
+    public DbSet<TypicalExample> Examples => Set<TypicalExample>();
     public DbSet<JobRun> JobRuns => Set<JobRun>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Domain.Api.ApiToken> ApiTokens => Set<Domain.Api.ApiToken>();

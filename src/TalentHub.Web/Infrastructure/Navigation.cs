@@ -28,6 +28,7 @@ public static class Navigation
         new("/Reports", "Reports.Nav", Policies.RegistryStaff, [new("Home.Reports", Policies.RegistryStaff)]),
         new("/Reports/Targets", null, null, [new("Home.Targets", Policies.CityOfficer)]),
         new("/Reports/Dispatch", "Dispatch.Nav", Policies.CityManager, [new("Home.Dispatch", Policies.CityManager)]),
+        new("/Reports/Examples", "Example.Nav", Policies.Officer, []),
         new("/FollowUps", "FollowUps.Nav", Policies.RegistryStaff, [new("Home.FollowUps", Policies.RegistryStaff)]),
         new("/Admin/Users", "Users.Nav", Policies.CityManager, []),
         new("/Admin/ApiTokens", "ApiTokens.Nav", Policies.CityManager, []),

@@ -60,6 +60,7 @@ public static class AuditedTypes
             ("IncomeChangePercent", "FollowUp.IncomeChange")),
         Describe<AnnualTarget>("TargetField"),
         Describe<DispatchReport>("DispatchField"),
+        Describe<TypicalExample>("Example", "/Reports/Examples/{0}"),
         new("User", null, "Users", new Dictionary<string, string>(), new Dictionary<string, string> { ["Role"] = "Role" }, null),
         new("ApiToken", null, "ApiTokens", new Dictionary<string, string>(), new Dictionary<string, string>(), "/Admin/ApiTokens"),
         new("RoleSecurity", null, "Security", new Dictionary<string, string>(), new Dictionary<string, string>(), null),

@@ -22,6 +22,13 @@ public sealed class ReportsStory(BrowserApp app)
         Assert.True(await dashboard.Drawn("chart-trend").CountAsync() > 0);
         Assert.True(await dashboard.Drawn("chart-map").CountAsync() > 0);
         Assert.Equal(5, await dashboard.ProgressRows.CountAsync());
+        foreach (var chart in DashboardPage.OutcomeCharts)
+        {
+            Assert.True(await dashboard.Drawn($"chart-{chart}").CountAsync() > 0, $"{chart} not drawn");
+            Assert.True(await dashboard.TableRows(chart).CountAsync() > 0, $"{chart} has no table");
+        }
+        Assert.Equal(6, await dashboard.TableRows("rates").CountAsync()); // five counties and the whole city
+        Assert.Equal(2, await dashboard.ExampleCards.CountAsync());
         await BrowserApp.ScreenshotAsync(page, "reports-dashboard");
 
         await dashboard.OpenNewestDispatchReportAsync();
@@ -29,6 +36,7 @@ public sealed class ReportsStory(BrowserApp app)
         Assert.EndsWith($"/Reports/Dispatch/{lastMonth}", page.Url);
         Assert.Equal(5, await dashboard.DispatchRows.CountAsync());
         Assert.Equal(5, await dashboard.Paragraphs.CountAsync());
+        Assert.Equal(2, await dashboard.DispatchExamples.CountAsync());
         await BrowserApp.ScreenshotAsync(page, "reports-dispatch");
         await page.Context.CloseAsync();
     }

@@ -16,9 +16,9 @@ public sealed class NavigationTests
     [InlineData(Roles.Farmer, "/Catalog /My/CheckIn /My/Enrollments /My/Certificates /My/Messages")]
     [InlineData(Roles.Trainer, "/Catalog /Courses /Messages")]
     [InlineData(Roles.CountyClerk, "/Catalog /People /Entities /Courses /Programs /Reports /FollowUps /Messages")]
-    [InlineData(Roles.CountyOfficer, "/Catalog /People /Entities /Courses /Programs /Reports /FollowUps /Messages")]
-    [InlineData(Roles.CityOfficer, "/Catalog /People /Entities /Courses /Programs /Reports /Reports/Dispatch /FollowUps /Admin/Users /Admin/ApiTokens /api/reference/ /Messages")]
-    [InlineData(Roles.Admin, "/Catalog /People /Entities /Courses /Programs /Reports /Reports/Dispatch /FollowUps /Admin/Users /Admin/ApiTokens /api/reference/ /Admin/Jobs /Admin/Audit /Admin/Security /Messages")]
+    [InlineData(Roles.CountyOfficer, "/Catalog /People /Entities /Courses /Programs /Reports /Reports/Examples /FollowUps /Messages")]
+    [InlineData(Roles.CityOfficer, "/Catalog /People /Entities /Courses /Programs /Reports /Reports/Dispatch /Reports/Examples /FollowUps /Admin/Users /Admin/ApiTokens /api/reference/ /Messages")]
+    [InlineData(Roles.Admin, "/Catalog /People /Entities /Courses /Programs /Reports /Reports/Dispatch /Reports/Examples /FollowUps /Admin/Users /Admin/ApiTokens /api/reference/ /Admin/Jobs /Admin/Audit /Admin/Security /Messages")]
     public void TheMenu_ShowsEachRoleItsPages(string? role, string expected) =>
         Assert.Equal(expected, string.Join(" ", Navigation.MenuFor(User(role)).Select(d => d.Url)));
 

@@ -5,7 +5,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using TalentHub.Web.Data;
+using TalentHub.Web.Domain.People;
 using TalentHub.Web.Domain.Regions;
+using TalentHub.Web.Domain.Training;
 using TalentHub.Web.Domain.Reports;
 using TalentHub.Web.Infrastructure;
 using TalentHub.Web.Services;
@@ -20,30 +22,70 @@ namespace TalentHub.Web.Pages.Reports;
 /// data block) and the city map; county roles see only their county beside the city average and the ranks.
 /// </summary>
 [Authorize(Policy = Policies.RegistryStaff)]
-public sealed class IndexModel(TalentHubDbContext db, ReportsService reports, IRegionScope scope, AuditLog audit, TimeProvider clock,
-    IOptions<TalentHubOptions> options, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class IndexModel(TalentHubDbContext db, ReportsService reports, OutcomeCalculator outcomes, ExamplesService examples,
+    RegionDirectory regions, IRegionScope scope, AuditLog audit, TimeProvider clock, IOptions<TalentHubOptions> options,
+    IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int Year { get; set; }
     [BindProperty(SupportsGet = true)] public string? County { get; set; }
+    /// <summary>Only this program's courses in the outcome charts (a program of another year is ignored).</summary>
+    [BindProperty(SupportsGet = true)] public int? ProgramId { get; set; }
+    /// <summary>Only courses of this category in the outcome charts.</summary>
+    [BindProperty(SupportsGet = true)] public CourseCategory? Category { get; set; }
 
     public Dashboard View { get; private set; } = null!;
+    public OutcomeFigures Outcomes { get; private set; } = null!;
+    /// <summary>The outcome tables (talents, rates, satisfaction, follow-ups, spend), as exported.</summary>
+    public IReadOnlyList<SheetData> OutcomeTables { get; private set; } = [];
+    public IReadOnlyList<(int Id, string Name)> Programs { get; private set; } = [];
+    /// <summary>Approved typical examples of the shown counties in the year.</summary>
+    public IReadOnlyList<ExampleCard> Examples { get; private set; } = [];
+    public RegionTree Regions { get; private set; } = null!;
+
+    /// <summary>The filters as a query string (county only for city roles), for export links.</summary>
+    public string FilterQuery => $"Year={Year}" + (County is null || View.CountyView ? "" : $"&County={County}")
+        + (ProgramId is null ? "" : $"&ProgramId={ProgramId}") + (Category is null ? "" : $"&Category={Category}");
     public TalentHubOptions.ReportsOptions Map => options.Value.Reports;
     public bool CanSetTargets => User.Meets(Policies.CityOfficer);
 
-    public async Task OnGetAsync(CancellationToken ct) => View = await BuildAsync(ct);
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        View = await BuildAsync(ct);
+        if (View.CountyView || County is null || !View.CountyNames.ContainsKey(County)) County = null;
+        await LoadOutcomesAsync(ct);
+    }
 
-    /// <summary>The tables beneath the charts as .xlsx (all three sheets) or .csv (the progress table), same scope, audited.</summary>
-    public async Task<IActionResult> OnGetExportAsync(string? format, CancellationToken ct)
+    /// <summary>
+    /// The tables beneath the charts as .xlsx (every sheet) or .csv (one table: <paramref name="sheet"/> indexes
+    /// progress, ranking, trend, talents, rates, satisfaction, follow-ups, spend), same scope and filters, audited.
+    /// </summary>
+    public async Task<IActionResult> OnGetExportAsync(string? format, int sheet, CancellationToken ct)
     {
         if (format is not ("xlsx" or "csv")) return BadRequest();
-        View = await BuildAsync(ct);
-        var sheets = View.Sheets(l);
+        await OnGetAsync(ct);
+        var sheets = View.Sheets(l).Concat(OutcomeTables).ToList();
+        if (sheet < 0 || sheet >= sheets.Count) return BadRequest();
         audit.Record(AuditAction.Export, nameof(IndicatorSnapshot), null,
-            $"format={format}; year={Year}; county={View.Shown.Count switch { 1 => View.Shown[0].County, _ => "all" }}", scope.CountyCode);
+            $"format={format}; year={Year}; county={View.Shown.Count switch { 1 => View.Shown[0].County, _ => "all" }}; program={ProgramId}; category={Category}; sheet={sheet}",
+            scope.CountyCode);
         await db.SaveChangesAsync(ct);
         return format == "csv"
-            ? File(SheetWriter.Csv(sheets[0]), SheetWriter.CsvType, ExportLinks.FileName($"reports-{Year}", clock, csv: true))
+            ? File(SheetWriter.Csv(sheets[sheet]), SheetWriter.CsvType, ExportLinks.FileName($"reports-{Year}", clock, csv: true))
             : File(SheetWriter.Xlsx([.. sheets]), SheetWriter.XlsxType, ExportLinks.FileName($"reports-{Year}", clock, csv: false));
+    }
+
+    private async Task LoadOutcomesAsync(CancellationToken ct)
+    {
+        Programs = (await db.Programs.AsNoTracking().Where(p => p.Year == Year).OrderBy(p => p.Id).Select(p => new { p.Id, p.Name }).ToListAsync(ct))
+            .Select(p => (p.Id, p.Name)).ToList();
+        if (ProgramId is not null && Programs.All(p => p.Id != ProgramId)) ProgramId = null;
+        if (Category is not null && !Enum.IsDefined(Category.Value)) Category = null;
+        var shown = View.Shown.Select(c => c.County).ToList();
+        Outcomes = await outcomes.ComputeAsync(new OutcomeFilter(Year, ProgramId, Category), shown, ct);
+        OutcomeTables = OutcomeSheets.For(Outcomes, View.CountyNames, l);
+        var year = ReportPeriod.Year(Year);
+        Examples = await examples.ApprovedAsync(shown, year.Start, year.End, take: 6, ct: ct);
+        Regions = await regions.GetAsync(ct);
     }
 
     private async Task<Dashboard> BuildAsync(CancellationToken ct)
@@ -70,7 +112,46 @@ public sealed class IndexModel(TalentHubDbContext db, ReportsService reports, IR
             cityAverage = v.Board.Counties.Count == 0 ? (decimal?)null
                 : Math.Round(v.Board.Counties.Where(c => c.Score is not null).Select(c => c.Score!.Value).DefaultIfEmpty().Average() * 100, 1),
             trend = v.Trend.Select(t => new { month = t.Month, shown = t.Shown, average = t.CityAverage }),
+            outcomes = OutcomeChartData(),
             labels = new { score = l["Reports.Score"].Value, average = l["Reports.CityAverage"].Value, shown = l["Reports.Shown"].Value },
+        };
+    }
+
+    /// <summary>The five outcome charts' series, the same numbers as <see cref="OutcomeTables"/>.</summary>
+    private object OutcomeChartData()
+    {
+        var rows = Outcomes.Shown.Append(Outcomes.City).ToList();
+        var names = rows.Select(r => r.County is null ? l["Reports.CityTotal"].Value : View.CountyNames.GetValueOrDefault(r.County, r.County)).ToList();
+        var talents = Enum.GetValues<TalentCategory>();
+        return new
+        {
+            counties = names,
+            talents = new
+            {
+                categories = talents.Select(t => l["TalentCategory." + t].Value),
+                series = rows.Select((r, i) => new { name = names[i], values = talents.Select(t => r.Talents[t]) }),
+            },
+            completion = rows.Select(r => r.CompletionRate),
+            certification = rows.Select(r => r.CertificationRate),
+            satisfaction = rows.Select(r => r.SatisfactionRate),
+            satisfactionLine = OutcomeFigures.SatisfactionLine,
+            followUps = new
+            {
+                outcomes = new[] { "Reports.StartedRate", "Reports.JoinedRate", "Reports.AdoptedRate", "Reports.EmployedRate" }.Select(k => l[k].Value),
+                series = rows.Select((r, i) => new { name = names[i], values = new[] { r.StartedRate, r.JoinedRate, r.AdoptedRate, r.EmployedRate } }),
+            },
+            spend = new
+            {
+                programs = Outcomes.Spend.Select(s => s.Name),
+                perTrainee = Outcomes.Spend.Select(s => s.SpendPerTrainee),
+                standard = Outcomes.Spend.Select(s => s.Standard),
+            },
+            labels = new
+            {
+                completion = l["Reports.CompletionRate"].Value, certification = l["Reports.CertificationRate"].Value,
+                satisfaction = l["Reports.SatisfactionRate"].Value, line = l["Reports.SatisfactionLine"].Value,
+                spend = l["Reports.SpendPerTrainee"].Value, standard = l["Reports.Standard"].Value,
+            },
         };
     }
 

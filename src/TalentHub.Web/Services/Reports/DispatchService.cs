@@ -13,14 +13,20 @@ namespace TalentHub.Web.Services.Reports;
 public sealed record DispatchCounty(string County, string NameZh, string NameEn, int Rank, int? Movement, decimal? Score,
     Dictionary<Indicator, ProgressCell> Cells);
 
-/// <summary>What a dispatch report froze when issued: the month's end-of-month board.</summary>
-public sealed record DispatchFigures(string Month, DateOnly Day, List<DispatchCounty> Counties);
+/// <summary>A typical example approved in the reported month, frozen as issued (the person's name already masked).</summary>
+public sealed record DispatchExample(int Id, string County, string CountyZh, string CountyEn, string MaskedName, string Title, string Story);
+
+/// <summary>
+/// What a dispatch report froze when issued: the month's end-of-month board and the typical examples approved in the
+/// month (null in reports issued before examples existed).
+/// </summary>
+public sealed record DispatchFigures(string Month, DateOnly Day, List<DispatchCounty> Counties, List<DispatchExample>? Examples = null);
 
 /// <summary>
 /// Generates and reads dispatch reports (调度通报, PRODUCT.md §7): figures computed at the end of the month (year to date,
 /// Asia/Shanghai) with rank and month-on-month movement, stored as issued; paragraphs per county in either language.
 /// </summary>
-public sealed class DispatchService(TalentHubDbContext db, IndicatorCalculator calculator, AuditLog audit, TimeProvider clock)
+public sealed class DispatchService(TalentHubDbContext db, IndicatorCalculator calculator, ExamplesService examples, AuditLog audit, TimeProvider clock)
 {
     private static readonly JsonSerializerOptions Json = new() { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
 
@@ -69,8 +75,11 @@ public sealed class DispatchService(TalentHubDbContext db, IndicatorCalculator c
         }
         var board = ProgressBoard.Build(year, day, await calculator.ComputeAsync(ReportPeriod.YearToDate(year, period.End), period.End < now ? period.End : now, ct), targets, previous);
         var names = await db.Regions.AsNoTracking().Where(r => board.Counties.Select(c => c.County).Contains(r.Code)).ToDictionaryAsync(r => r.Code, ct);
+        var cards = await examples.ApprovedAsync(from: period.Start, to: period.End, ct: ct);
         return new DispatchFigures($"{year:0000}-{month:00}", day, board.Counties.Select(c => new DispatchCounty(c.County,
-            names[c.County].Name, names[c.County].NameEn, c.Rank, c.Movement, c.Score, c.Cells.ToDictionary(x => x.Key, x => x.Value))).ToList());
+            names[c.County].Name, names[c.County].NameEn, c.Rank, c.Movement, c.Score, c.Cells.ToDictionary(x => x.Key, x => x.Value))).ToList(),
+            cards.OrderBy(e => e.Id).Select(e => new DispatchExample(e.Id, e.CountyCode, names.GetValueOrDefault(e.CountyCode)?.Name ?? e.CountyCode,
+                names.GetValueOrDefault(e.CountyCode)?.NameEn ?? e.CountyCode, e.MaskedName, e.Title, e.Story)).ToList());
     }
 
     /// <summary>
@@ -88,10 +97,11 @@ public sealed class DispatchService(TalentHubDbContext db, IndicatorCalculator c
             _ => l["Dispatch.RankSame", name, c.Rank].Value,
         };
         var lagging = c.Cells.Where(x => x.Value.Lagging).OrderByDescending(x => x.Value.PointsBehind).ToList();
-        if (lagging.Count == 0) return rank + l["Dispatch.OnSchedule"].Value;
+        var space = english ? " " : ""; // English sentences are separated by a space, Chinese ones are not
+        if (lagging.Count == 0) return rank + space + l["Dispatch.OnSchedule"].Value;
         var items = lagging.Select(x => l["Dispatch.LaggingItem", l["Indicator." + x.Key].Value,
             x.Value.PointsBehind!.Value.ToString("0.#", CultureInfo.InvariantCulture)].Value);
-        return rank + l["Dispatch.Lagging", string.Join(english ? "; " : "；", items)].Value;
+        return rank + space + l["Dispatch.Lagging", string.Join(english ? "; " : "；", items)].Value;
     }
 
     /// <summary>The report's table as one sheet (rank, county, actual per indicator, share, movement).</summary>

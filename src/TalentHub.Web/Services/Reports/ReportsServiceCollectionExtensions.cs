@@ -8,6 +8,8 @@ public static class ReportsServiceCollectionExtensions
         services.AddScoped<IndicatorCalculator>();
         services.AddScoped<ReportsService>();
         services.AddScoped<DispatchService>();
+        services.AddScoped<ExamplesService>();
+        services.AddScoped<OutcomeCalculator>();
         return services;
     }
 }

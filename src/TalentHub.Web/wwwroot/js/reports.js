@@ -46,5 +46,41 @@
             series: [{ type: 'map', map: data.map.name, data: data.progress.map(function (p) { return { name: p.mapName, value: p.score }; }) }]
         });
     }
-    window.addEventListener('resize', function () { [progress, trend, map].forEach(function (c) { if (c) c.resize(); }); });
+    var o = data.outcomes, drawn = [progress, trend, map];
+    function bars(id, categories, series, extra) {
+        var c = chart(id);
+        if (!c) return;
+        var option = {
+            animation: false,
+            tooltip: { trigger: 'axis' },
+            legend: { type: 'scroll', top: 0 },
+            grid: { left: 50, right: 20, top: 40, bottom: 60 },
+            xAxis: { type: 'category', data: categories, axisLabel: { interval: 0, rotate: categories.length > 4 ? 30 : 0 } },
+            yAxis: { type: 'value' },
+            series: series
+        };
+        if (extra) extra(option);
+        c.setOption(option);
+        c.getDom().setAttribute('data-drawn', 'true');
+        drawn.push(c);
+    }
+    if (o) {
+        bars('chart-talents', o.talents.categories, o.talents.series.map(function (s) { return { name: s.name, type: 'bar', data: s.values }; }));
+        bars('chart-rates', o.counties, [
+            { name: o.labels.completion, type: 'bar', data: o.completion },
+            { name: o.labels.certification, type: 'bar', data: o.certification }
+        ], function (opt) { opt.yAxis.max = 100; });
+        bars('chart-satisfaction', o.counties, [{
+            name: o.labels.satisfaction, type: 'bar', data: o.satisfaction,
+            markLine: { symbol: 'none', lineStyle: { color: '#dc3545', type: 'dashed' }, label: { formatter: o.labels.line + ' ' + o.satisfactionLine + '%' }, data: [{ yAxis: o.satisfactionLine }] }
+        }], function (opt) { opt.yAxis.max = 100; });
+        bars('chart-followups', o.followUps.outcomes, o.followUps.series.map(function (s) { return { name: s.name, type: 'bar', data: s.values }; }),
+            function (opt) { opt.yAxis.max = 100; });
+        bars('chart-spend', o.spend.programs, [
+            { name: o.labels.spend, type: 'bar', data: o.spend.perTrainee },
+            { name: o.labels.standard, type: 'line', symbolSize: 10, data: o.spend.standard }
+        ]);
+    }
+    [progress, trend, map].forEach(function (c) { if (c) c.getDom().setAttribute('data-drawn', 'true'); });
+    window.addEventListener('resize', function () { drawn.forEach(function (c) { if (c) c.resize(); }); });
 })();

@@ -8,6 +8,18 @@ public sealed class DashboardPage(IPage page)
     /// <summary>The drawing surface ECharts created inside a chart container (canvas, or svg for the svg renderer).</summary>
     public ILocator Drawn(string chartId) => page.Locator($"#{chartId} canvas, #{chartId} svg");
 
+    /// <summary>The five outcome charts, by the id stem of their chart and table.</summary>
+    public static readonly string[] OutcomeCharts = ["talents", "rates", "satisfaction", "followups", "spend"];
+
+    /// <summary>The rows of the table beneath an outcome chart.</summary>
+    public ILocator TableRows(string chart) => page.Locator($"#{chart}-table tbody tr");
+
+    /// <summary>The approved typical examples shown on the dashboard.</summary>
+    public ILocator ExampleCards => page.Locator("#example-cards article[data-example]");
+
+    /// <summary>The month's typical examples in a dispatch report.</summary>
+    public ILocator DispatchExamples => page.Locator("#dispatch-examples li[data-example]");
+
     public ILocator ProgressRows => page.Locator("#progress-table tbody tr[data-county]:not([data-county=average])");
 
     /// <summary>Follows the dashboard's link to the dispatch reports and opens the newest.</summary>

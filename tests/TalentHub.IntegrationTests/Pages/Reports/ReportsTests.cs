@@ -82,6 +82,69 @@ public sealed class ReportsTests(TalentHubFactory app) : AppTest(app)
         Assert.DoesNotContain("吴兴区", csv);
     }
 
+    /// <summary>The HTML of one table beneath a chart.</summary>
+    private static string Table(string page, string id)
+    {
+        var start = page.IndexOf($"id=\"{id}\"", StringComparison.Ordinal);
+        Assert.True(start >= 0, $"no table {id}");
+        return page[start..page.IndexOf("</table>", start, StringComparison.Ordinal)];
+    }
+
+    [Fact]
+    public async Task CountyOfficer_OutcomeChartsTablesAndExports_HoldOnlyTheirCountyAndTheCity_WhateverTheFilter()
+    {
+        var client = await App.LoginAsync("anji.officer");
+        var year = DateTime.UtcNow.AddHours(8).Year;
+        var program = await App.QueryAsync(db => db.Programs.Where(p => p.Year == year).Select(p => (int?)p.Id).FirstOrDefaultAsync());
+        var query = $"Year={year}&County={Wuxing}&Category=ProductionBusiness" + (program is null ? "" : $"&ProgramId={program}");
+
+        var page = await client.GetStringAsync($"/Reports?{query}");
+        foreach (var id in new[] { "talents-table", "rates-table", "satisfaction-table", "followups-table" })
+        {
+            var table = Table(page, id);
+            Assert.Contains("安吉县", table);
+            Assert.Contains("全市", table);
+            Assert.DoesNotContain("吴兴区", table);
+        }
+        Assert.Contains("id=\"chart-satisfaction\"", page);
+
+        var bytes = await client.GetByteArrayAsync($"/Reports?handler=Export&format=xlsx&{query}");
+        var rates = Rows(bytes, "结业率与取证率");
+        Assert.Equal(["县区", "安吉县", "全市"], rates.Select(r => r["A"]).ToArray());
+        foreach (var sheet in new[] { 3, 4, 5, 6 })
+        {
+            var csv = System.Text.Encoding.UTF8.GetString(await client.GetByteArrayAsync($"/Reports?handler=Export&format=csv&sheet={sheet}&{query}"));
+            Assert.Contains("安吉县", csv);
+            Assert.DoesNotContain("吴兴区", csv);
+        }
+    }
+
+    [Fact]
+    public async Task CategoryFilter_AppliesAlike_ToTheTableAndTheExport_AndMatchesTheData()
+    {
+        var client = await App.LoginAsync("city.officer");
+        var year = DateTime.UtcNow.AddHours(8).Year;
+        var (start, end) = ReportPeriod.Year(year);
+        var expected = await App.QueryAsync(db => db.Enrollments
+            .Where(e => (e.Status == TalentHub.Web.Domain.Training.EnrollmentStatus.Completed || e.Status == TalentHub.Web.Domain.Training.EnrollmentStatus.NotCompleted)
+                && e.CompletedAt >= start && e.CompletedAt < end)
+            .Join(db.Courses.IgnoreQueryFilters().Where(c => c.Category == TalentHub.Web.Domain.Training.CourseCategory.ProfessionalSkill), e => e.CourseId, c => c.Id, (e, c) => e.Id)
+            .CountAsync());
+        var all = await App.QueryAsync(db => db.Enrollments.CountAsync(e =>
+            (e.Status == TalentHub.Web.Domain.Training.EnrollmentStatus.Completed || e.Status == TalentHub.Web.Domain.Training.EnrollmentStatus.NotCompleted)
+            && e.CompletedAt >= start && e.CompletedAt < end));
+
+        var filtered = Rows(await client.GetByteArrayAsync($"/Reports?handler=Export&format=xlsx&Year={year}&Category=ProfessionalSkill"), "结业率与取证率");
+        var unfiltered = Rows(await client.GetByteArrayAsync($"/Reports?handler=Export&format=xlsx&Year={year}"), "结业率与取证率");
+        Assert.Equal("全市", filtered[^1]["A"]);
+        Assert.Equal(expected, Convert.ToInt32(filtered[^1]["B"]));
+        Assert.Equal(all, Convert.ToInt32(unfiltered[^1]["B"]));
+        Assert.Equal(7, filtered.Count); // header, five counties, city
+
+        var table = Table(await client.GetStringAsync($"/Reports?Year={year}&Category=ProfessionalSkill"), "rates-table");
+        Assert.Matches($"<th scope=\"row\">全市</th>\\s*<td class=\"text-end\">{expected:#,0}</td>", table);
+    }
+
     [Fact]
     public async Task SnapshotJob_TwiceWritesTheSameRows()
     {

@@ -4,7 +4,7 @@ using TalentHub.Web.Domain.Training;
 
 namespace TalentHub.IntegrationTests.Pages.Shell;
 
-/// <summary>Every outcomes page (attendance to follow-up) in both languages shows no raw resource key.</summary>
+/// <summary>Every outcomes page (attendance to follow-up) and the typical example pages, in both languages, show no raw resource key.</summary>
 public sealed partial class OutcomesTranslationTests(TalentHubFactory app) : AppTest(app)
 {
     [Fact]
@@ -17,7 +17,9 @@ public sealed partial class OutcomesTranslationTests(TalentHubFactory app) : App
             var session = await db.CourseSessions.Where(s => s.CourseId == running).OrderBy(s => s.Id).Select(s => s.Id).FirstAsync();
             var certificate = await db.Certificates.Where(c => c.CourseId == completed).OrderBy(c => c.Id).Select(c => c.Number).FirstAsync();
             var task = await db.FollowUpTasks.Where(t => t.CountyCode == "330523000000").OrderBy(t => t.Id).Select(t => t.Id).FirstAsync();
-            return (completed, running, session, certificate, task);
+            var example = await db.Examples.Where(e => e.CountyCode == "330523000000").OrderBy(e => e.Id).Select(e => e.Id).FirstAsync();
+            var person = await db.People.Where(p => p.CountyCode == "330523000000").OrderBy(p => p.Id).Select(p => p.Id).FirstAsync();
+            return (completed, running, session, certificate, task, example, person);
         });
         var pages = new (string Login, string Page)[]
         {
@@ -36,6 +38,9 @@ public sealed partial class OutcomesTranslationTests(TalentHubFactory app) : App
             ("13800000006", "/My/Enrollments"),
             ("13800000006", $"/My/Survey/{anji.completed}"),
             ("anonymous", $"/Verify/{anji.certificate}"),
+            ("anji.officer", $"/Reports/Examples/{anji.example}"),
+            ("anji.officer", $"/Reports/Examples/Create?Subject=Person&SubjectId={anji.person}"),
+            ("city.officer", $"/Reports/Examples/{anji.example}"),
         };
         foreach (var (login, page) in pages)
         {

@@ -13,6 +13,9 @@ namespace TalentHub.IntegrationTests.Pages.Shell;
 /// </summary>
 public sealed partial class TranslationCompletenessTests(TalentHubFactory app) : AppTest(app)
 {
+    /// <summary>Last month in Asia/Shanghai, whose dispatch report the seed issues.</summary>
+    private static string LastMonth => DateTime.UtcNow.AddHours(8).AddMonths(-1).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
+
     public static TheoryData<string, string, string> Pages()
     {
         var data = new TheoryData<string, string, string>();
@@ -20,11 +23,13 @@ public sealed partial class TranslationCompletenessTests(TalentHubFactory app) :
         {
             ["admin"] = ["/", "/Admin/Jobs", "/Admin/Audit", "/Admin/Users", "/People", "/Entities", "/Courses", "/Programs"],
             ["city.officer"] = ["/", "/People", "/People/Create", "/Entities", "/Entities/Create", "/Courses", "/Courses/Create",
-                "/Courses/Calendar", "/Programs", "/Programs/Create", "/People/Import", "/Entities/Import"],
-            ["anji.clerk"] = ["/", "/People", "/Entities", "/Courses"],
+                "/Courses/Calendar", "/Programs", "/Programs/Create", "/People/Import", "/Entities/Import",
+                "/Reports", "/Reports?Category=SocialService", "/Reports/Targets", "/Reports/Dispatch", "/Reports/Dispatch/" + LastMonth, "/Reports/Examples"],
+            ["anji.officer"] = ["/Reports", "/Reports/Examples"],
+            ["anji.clerk"] = ["/", "/People", "/Entities", "/Courses", "/Reports"],
             ["trainer.wang"] = ["/", "/Courses"],
             ["13800000002"] = ["/", "/Catalog", "/My/Enrollments", "/My/Messages"],
-            ["anonymous"] = ["/", "/Catalog", "/Identity/Account/Login", "/Identity/Account/Register", "/no-such-page"],
+            ["anonymous"] = ["/", "/Catalog", "/Identity/Account/Login", "/Identity/Account/Register", "/no-such-page", "/Examples"],
         };
         foreach (var (role, pages) in byRole)
             foreach (var page in pages)

@@ -1,0 +1,66 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+using TalentHub.Web.Data;
+using TalentHub.Web.Domain;
+using TalentHub.Web.Domain.Reports;
+using TalentHub.Web.Infrastructure;
+using TalentHub.Web.Services.Reports;
+
+namespace TalentHub.Web.Pages.Reports.Examples;
+
+/// <summary>
+/// /Reports/Examples/Create?Subject=Person&amp;SubjectId=N: an officer proposes a person or entity of their scope as a
+/// typical example with a headline, a short story and a photo (cleaned by <see cref="ExamplePhotos"/>). Another
+/// county's subject is 404.
+/// </summary>
+[Authorize(Policy = Policies.Officer)]
+[RequestSizeLimit(ExamplePhotos.MaxBytes + 1024 * 1024)]
+[RequestFormLimits(MultipartBodyLengthLimit = ExamplePhotos.MaxBytes + 1024 * 1024)]
+public sealed class CreateModel(TalentHubDbContext db, ExamplesService examples, TimeProvider clock, IStringLocalizer<SharedResource> l)
+    : StaffFormPage<CreateModel.InputModel>(db, l)
+{
+    public sealed class InputModel
+    {
+        public string? Title { get; set; }
+        public string? Story { get; set; }
+        public IFormFile? Photo { get; set; }
+    }
+
+    [BindProperty(SupportsGet = true)] public ExampleSubject Subject { get; set; }
+    [BindProperty(SupportsGet = true)] public int SubjectId { get; set; }
+    public ExampleSubjectInfo Info { get; private set; } = null!;
+    public override bool IsEdit => false;
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        var info = await examples.SubjectAsync(Subject, SubjectId, ct);
+        if (info is null) return NotFound();
+        Info = info;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        var info = await examples.SubjectAsync(Subject, SubjectId, ct);
+        if (info is null) return NotFound();
+        Info = info;
+        byte[] photo = [];
+        if (Input.Photo is { Length: > ExamplePhotos.MaxBytes })
+            ModelState.AddModelError("Input.Photo", L["Example.PhotoTooLarge", ExamplePhotos.MaxBytes / 1024 / 1024]);
+        else if (Input.Photo is not null)
+        {
+            using var buffer = new MemoryStream();
+            await Input.Photo.CopyToAsync(buffer, ct);
+            Try(() => photo = ExamplePhotos.Clean(buffer.ToArray()));
+        }
+        TypicalExample? example = null;
+        if (ModelState.IsValid && !Try(() => example = TypicalExample.Propose(Subject, info.Id, info.RegionCode, info.CountyCode,
+                Input.Title, Input.Story, photo, User.Identity!.Name!, clock.GetUtcNow())))
+            return Page();
+        if (!ModelState.IsValid || example is null) return Page();
+        await SaveNewAsync(example);
+        Flash("Example.Proposed");
+        return RedirectToPage("Details", new { id = example.Id });
+    }
+}

@@ -1,0 +1,148 @@
+using System.Net.Http.Headers;
+using Microsoft.EntityFrameworkCore;
+using SkiaSharp;
+using TalentHub.Web.Data;
+using TalentHub.Web.Domain.Common;
+using TalentHub.Web.Domain.Reports;
+
+namespace TalentHub.IntegrationTests.Pages.Reports;
+
+/// <summary>Typical examples through the real forms: upload cleaning, maker-checker approval, region scope, the public page.</summary>
+public sealed class ExamplesTests(TalentHubFactory app) : AppTest(app)
+{
+    private const string Anji = "330523000000";
+    private const string Wuxing = "330502000000";
+
+    private static async Task<HttpResponseMessage> ProposeAsync(HttpClient client, string subject, int id, byte[] photo, string fileName,
+        string title = "返乡创业带头人", string story = "参加培训后创办家庭农场，带动二十户农户增收。")
+    {
+        var page = $"/Reports/Examples/Create?Subject={subject}&SubjectId={id}";
+        var form = await client.GetStringAsync(page);
+        using var content = new MultipartFormDataContent
+        {
+            { new StringContent(FormClient.TokenOf(form)), "__RequestVerificationToken" },
+            { new StringContent(subject), "Subject" },
+            { new StringContent(id.ToString()), "SubjectId" },
+            { new StringContent(title), "Input.Title" },
+            { new StringContent(story), "Input.Story" },
+        };
+        var file = new ByteArrayContent(photo);
+        file.Headers.ContentType = new MediaTypeHeaderValue("image/jpeg");
+        content.Add(file, "Input.Photo", fileName);
+        return await client.PostAsync(page, content);
+    }
+
+    private Task<int> PersonInAsync(string county) =>
+        App.QueryAsync(db => db.People.IgnoreQueryFilters([RegionFilter.Name]).Where(p => p.CountyCode == county).OrderBy(p => p.Id).Select(p => p.Id).FirstAsync());
+
+    [Fact]
+    public async Task CountyOfficerProposes_PhotoIsStrippedOfExif_CityOfficerApproves_PublicPageMasksTheName()
+    {
+        var personId = await PersonInAsync(Anji);
+        var title = "典型" + Guid.NewGuid().ToString("N")[..8];
+        var anji = await App.LoginAsync("anji.officer");
+        var upload = ExampleImages.JpegWithGps();
+        Assert.True(ExampleImages.Contains(upload, ExampleImages.GpsMarker));
+
+        var proposed = await ProposeAsync(anji, "Person", personId, upload, "farm.jpg", title);
+        Assert.Equal(HttpStatusCode.Redirect, proposed.StatusCode);
+        var example = await App.QueryAsync(db => db.Examples.AsNoTracking().SingleAsync(e => e.Title == title));
+        Assert.Equal(ExampleStatus.Pending, example.Status);
+        Assert.Equal(Anji, example.CountyCode);
+        Assert.False(ExampleImages.Contains(example.Photo, "Exif"));
+        Assert.False(ExampleImages.Contains(example.Photo, ExampleImages.GpsMarker));
+        using (var codec = SKCodec.Create(new MemoryStream(example.Photo)))
+        {
+            Assert.Equal(SKEncodedImageFormat.Jpeg, codec.EncodedFormat);
+            Assert.Equal(320, codec.Info.Width);
+        }
+
+        // Not approved yet: not public, photo not served publicly.
+        var anonymous = App.NewClient();
+        Assert.DoesNotContain(title, await anonymous.GetStringAsync("/Examples"));
+        Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync($"/Examples?handler=Photo&id={example.Id}")).StatusCode);
+
+        // A county officer cannot approve; the city officer can.
+        var refused = await anji.PostFormAsync($"/Reports/Examples/{example.Id}?handler=Approve",
+            new() { ["Version"] = example.Version.ToString() }, $"/Reports/Examples/{example.Id}");
+        Assert.DoesNotContain($"/Reports/Examples/{example.Id}", refused.Headers.Location?.OriginalString ?? "");
+        Assert.Equal(ExampleStatus.Pending, (await App.QueryAsync(db => db.Examples.AsNoTracking().SingleAsync(e => e.Id == example.Id))).Status);
+        var city = await App.LoginAsync("city.officer");
+        var approved = await city.PostFormAsync($"/Reports/Examples/{example.Id}?handler=Approve",
+            new() { ["Version"] = example.Version.ToString() }, $"/Reports/Examples/{example.Id}");
+        Assert.Equal(HttpStatusCode.Redirect, approved.StatusCode);
+        var decided = await App.QueryAsync(db => db.Examples.AsNoTracking().SingleAsync(e => e.Id == example.Id));
+        Assert.Equal(ExampleStatus.Approved, decided.Status);
+        Assert.Equal("city.officer", decided.DecidedBy);
+        Assert.True(await App.QueryAsync(db => db.AuditEntries.AnyAsync(a => a.EntityType == nameof(TypicalExample) && a.EntityId == example.Id.ToString())));
+
+        var name = await App.QueryAsync(db => db.People.IgnoreQueryFilters([RegionFilter.Name]).Where(p => p.Id == personId).Select(p => p.Name).SingleAsync());
+        var publicPage = await anonymous.GetStringAsync("/Examples");
+        Assert.Contains(title, publicPage);
+        Assert.Contains(Masking.Name(name), publicPage);
+        Assert.DoesNotContain(name, publicPage);
+        var photo = await anonymous.GetAsync($"/Examples?handler=Photo&id={example.Id}");
+        Assert.Equal("image/jpeg", photo.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task ANonImage_AndAnIdNumberInTheStory_AreRefusedNextToTheField_NothingSaved()
+    {
+        var personId = await PersonInAsync(Anji);
+        var title = "拒绝" + Guid.NewGuid().ToString("N")[..8];
+        var anji = await App.LoginAsync("anji.officer");
+
+        var notImage = await ProposeAsync(anji, "Person", personId, "<?php echo 1; ?>"u8.ToArray(), "photo.jpg", title);
+        Assert.Equal(HttpStatusCode.OK, notImage.StatusCode);
+        Assert.Contains("请上传 JPEG、PNG 或 WebP 图片", await notImage.Content.ReadAsStringAsync());
+
+        var withId = await ProposeAsync(anji, "Person", personId, ExampleImages.JpegWithGps(), "photo.jpg", title, "身份证330523199001011234，致富带头人。");
+        Assert.Equal(HttpStatusCode.OK, withId.StatusCode);
+        Assert.Contains("不能包含身份证号或手机号", await withId.Content.ReadAsStringAsync());
+        Assert.False(await App.QueryAsync(db => db.Examples.AnyAsync(e => e.Title == title)));
+    }
+
+    [Fact]
+    public async Task CityOfficer_MayNotApproveTheirOwnProposal()
+    {
+        var personId = await PersonInAsync(Wuxing);
+        var title = "自审" + Guid.NewGuid().ToString("N")[..8];
+        var city = await App.LoginAsync("city.officer");
+        Assert.Equal(HttpStatusCode.Redirect, (await ProposeAsync(city, "Person", personId, ExampleImages.JpegWithGps(), "a.jpg", title)).StatusCode);
+        var example = await App.QueryAsync(db => db.Examples.AsNoTracking().SingleAsync(e => e.Title == title));
+
+        var response = await city.PostFormAsync($"/Reports/Examples/{example.Id}?handler=Approve",
+            new() { ["Version"] = example.Version.ToString() }, $"/Reports/Examples/{example.Id}");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("不能审核自己推荐的案例", await response.Content.ReadAsStringAsync());
+        Assert.Equal(ExampleStatus.Pending, (await App.QueryAsync(db => db.Examples.AsNoTracking().SingleAsync(e => e.Id == example.Id))).Status);
+
+        var reject = await city.PostFormAsync($"/Reports/Examples/{example.Id}?handler=Reject",
+            new() { ["Version"] = example.Version.ToString(), ["Reason"] = "" }, $"/Reports/Examples/{example.Id}");
+        Assert.Equal(HttpStatusCode.OK, reject.StatusCode);
+    }
+
+    [Fact]
+    public async Task AnotherCountysExample_Subject_AndPhoto_Are404ForCountyStaff()
+    {
+        var wuxingExample = await App.QueryAsync(db => db.Examples.IgnoreQueryFilters([RegionFilter.Name]).Where(e => e.CountyCode == Wuxing).Select(e => e.Id).FirstAsync());
+        var wuxingPerson = await PersonInAsync(Wuxing);
+        var anji = await App.LoginAsync("anji.officer");
+
+        Assert.Equal(HttpStatusCode.NotFound, (await anji.GetAsync($"/Reports/Examples/{wuxingExample}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await anji.GetAsync($"/Reports/Examples/{wuxingExample}?handler=Photo")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await anji.GetAsync($"/Reports/Examples/Create?Subject=Person&SubjectId={wuxingPerson}")).StatusCode);
+        Assert.DoesNotContain($"data-example=\"{wuxingExample}\"", await anji.GetStringAsync("/Reports/Examples"));
+        Assert.NotEqual(HttpStatusCode.OK, (await (await App.LoginAsync("anji.clerk")).GetAsync("/Reports/Examples")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Seed_TwoApprovedExamples_OnThePublicPage_AndInLastMonthsDispatchReport()
+    {
+        Assert.True(await App.QueryAsync(db => db.Examples.IgnoreQueryFilters().CountAsync(e => e.Status == ExampleStatus.Approved)) >= 2);
+        var last = DateTime.UtcNow.AddHours(8).AddMonths(-1).ToString("yyyy-MM");
+        var page = await (await App.LoginAsync("city.officer")).GetStringAsync($"/Reports/Dispatch/{last}");
+        Assert.Matches("id=\"dispatch-examples\"", page);
+        Assert.Contains("返乡创办白茶合作基地", page);
+    }
+}

@@ -1,0 +1,52 @@
+using System.Globalization;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Logging.Abstractions;
+using TalentHub.Web;
+using TalentHub.Web.Domain.Reports;
+using TalentHub.Web.Services.Reports;
+
+namespace TalentHub.UnitTests.Services.Reports;
+
+/// <summary>The generated paragraph of a dispatch report, in zh-CN and English, from the real resource files.</summary>
+public sealed class DispatchParagraphTests
+{
+    private static readonly IStringLocalizer L = new StringLocalizer<SharedResource>(new ResourceManagerStringLocalizerFactory(
+        Microsoft.Extensions.Options.Options.Create(new LocalizationOptions { ResourcesPath = "Resources" }), NullLoggerFactory.Instance));
+
+    private static DispatchCounty County(int rank, int? movement, params (Indicator Indicator, decimal? Behind)[] behind) =>
+        new("330523000000", "安吉县", "Anji County", rank, movement, 0.8m, Indicators.All.ToDictionary(i => i, i =>
+        {
+            var points = behind.FirstOrDefault(b => b.Indicator == i).Behind;
+            return new ProgressCell(100, 50, 0.5m, 0.5m, points ?? -1m);
+        }));
+
+    private static string In(string culture, Func<string> paragraph)
+    {
+        var before = CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentUICulture = new CultureInfo(culture);
+        try { return paragraph(); }
+        finally { CultureInfo.CurrentUICulture = before; }
+    }
+
+    [Fact]
+    public void Lagging_NamesIndicatorsFurthestBehindFirst_InBothLanguages()
+    {
+        var c = County(3, 2, (Indicator.NewCooperatives, 4.5m), (Indicator.FollowUpRate, 12m));
+
+        Assert.Equal("安吉县综合进度排名第3位，较上月上升2位。滞后指标：跟踪服务完成率（%）落后序时进度12个百分点；新增农民专业合作社落后序时进度4.5个百分点。",
+            In("zh-CN", () => DispatchService.Paragraph(c, L, english: false)));
+        Assert.Equal("Anji County ranks 3, up 2 since last month. Behind schedule: Follow-up rate (%) by 12 percentage points; New cooperatives listed by 4.5 percentage points.",
+            In("en", () => DispatchService.Paragraph(c, L, english: true)));
+    }
+
+    [Fact]
+    public void OnSchedule_AndMovement_InBothLanguages()
+    {
+        var c = County(1, -1);
+
+        Assert.Equal("安吉县综合进度排名第1位，较上月下降1位。各项指标均达到序时进度。", In("zh-CN", () => DispatchService.Paragraph(c, L, english: false)));
+        Assert.Equal("Anji County ranks 1, down 1 since last month. Every indicator is on schedule.", In("en", () => DispatchService.Paragraph(c, L, english: true)));
+        Assert.Equal("Anji County ranks 1. Every indicator is on schedule.",
+            In("en", () => DispatchService.Paragraph(County(1, null), L, english: true)));
+    }
+}
