@@ -6,7 +6,7 @@ namespace TalentHub.Benchmarks;
 
 /// <summary>
 /// dotnet run -c Release --project tests/TalentHub.Benchmarks -- [--scale tiny|small|city|province] [--out results.json]
-///     [--seconds N] [--data DIR] [--clients 1,8,32]
+///     [--seconds N] [--data DIR] [--clients 1,8,32] [--generate-only]
 /// (and, internally, <c>serve-baseline --db FILE</c>: the baseline web app). See BENCHMARKS.md.
 /// </summary>
 public static class BenchMain
@@ -19,11 +19,11 @@ public static class BenchMain
         var clients = (Value(args, "--clients") ?? "1,8,32").Split(',').Select(c => int.TryParse(c, out var n) ? n : 0).ToArray();
         if (scale is null || clients.Any(c => c < 1) || args.Any(a => a is "-h" or "--help"))
         {
-            Console.Error.WriteLine("usage: TalentHub.Benchmarks [--scale tiny|small|city|province] [--out results.json] [--seconds N] [--data DIR] [--clients 1,8,32]");
+            Console.Error.WriteLine("usage: TalentHub.Benchmarks [--scale tiny|small|city|province] [--out results.json] [--seconds N] [--data DIR] [--clients 1,8,32] [--generate-only]");
             return 2;
         }
         var options = new RunOptions(scale, Value(args, "--out") ?? "results.json", Value(args, "--data"),
-            TimeSpan.FromSeconds(seconds > 0 ? seconds : scale == Scale.Small || scale == Scale.Tiny ? 3 : 10), clients);
+            TimeSpan.FromSeconds(seconds > 0 ? seconds : scale == Scale.Small || scale == Scale.Tiny ? 2 : 10), clients, args.Contains("--generate-only"));
         return await new Runner(options).RunAsync();
     }
 
@@ -34,8 +34,8 @@ public static class BenchMain
     }
 }
 
-/// <summary>What one run does: the scale, where the JSON goes, the data folder (kept when given), seconds per level, client counts.</summary>
-public sealed record RunOptions(Scale Scale, string Out, string? Data, TimeSpan Duration, int[] Clients)
+/// <summary>What one run does: the scale, where the JSON goes, the data folder (kept when given), seconds per level, client counts; GenerateOnly stops after the data (use with --data).</summary>
+public sealed record RunOptions(Scale Scale, string Out, string? Data, TimeSpan Duration, int[] Clients, bool GenerateOnly = false)
 {
     public TimeSpan WarmUp => TimeSpan.FromSeconds(Math.Min(2, Duration.TotalSeconds / 3));
 }

@@ -32,6 +32,7 @@ public sealed partial class Runner(RunOptions options)
         try
         {
             var data = await PrepareDataAsync();
+            if (options.GenerateOnly) return 0;
             Console.WriteLine("\n== Baselines");
             RawInsert();
             await BaselinesAsync();

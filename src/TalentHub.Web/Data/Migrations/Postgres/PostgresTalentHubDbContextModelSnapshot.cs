@@ -229,6 +229,8 @@ namespace TalentHub.Web.Data.Migrations.Postgres
                         .IsUnique()
                         .HasDatabaseName("UserNameIndex");
 
+                    b.HasIndex("PersonId");
+
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
@@ -1024,6 +1026,8 @@ namespace TalentHub.Web.Data.Migrations.Postgres
 
                     b.HasIndex("EnrollmentId");
 
+                    b.HasIndex("PersonId");
+
                     b.HasIndex("CourseId", "EnrollmentId");
 
                     b.HasIndex("SessionId", "EnrollmentId")
@@ -1104,6 +1108,8 @@ namespace TalentHub.Web.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.HasIndex("PersonId");
+
+                    b.HasIndex("IssuedAt", "CountyCode");
 
                     b.HasIndex("CountyCode", "Year", "Serial")
                         .IsUnique();
@@ -1391,6 +1397,8 @@ namespace TalentHub.Web.Data.Migrations.Postgres
 
                     b.HasIndex("PersonId", "Status");
 
+                    b.HasIndex("Status", "CompletedAt");
+
                     b.HasIndex("CourseId", "Status", "Id");
 
                     b.ToTable("Enrollments");
@@ -1481,6 +1489,8 @@ namespace TalentHub.Web.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.HasIndex("CountyCode", "RecordedAt", "DueAt");
+
+                    b.HasIndex("DueAt", "CountyCode", "RecordedAt");
 
                     b.ToTable("FollowUpTasks", (string)null);
                 });

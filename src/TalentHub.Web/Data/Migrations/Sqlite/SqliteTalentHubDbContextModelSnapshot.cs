@@ -219,6 +219,8 @@ namespace TalentHub.Web.Data.Migrations.Sqlite
                         .IsUnique()
                         .HasDatabaseName("UserNameIndex");
 
+                    b.HasIndex("PersonId");
+
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
@@ -986,6 +988,8 @@ namespace TalentHub.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("EnrollmentId");
 
+                    b.HasIndex("PersonId");
+
                     b.HasIndex("CourseId", "EnrollmentId");
 
                     b.HasIndex("SessionId", "EnrollmentId")
@@ -1064,6 +1068,8 @@ namespace TalentHub.Web.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.HasIndex("PersonId");
+
+                    b.HasIndex("IssuedAt", "CountyCode");
 
                     b.HasIndex("CountyCode", "Year", "Serial")
                         .IsUnique();
@@ -1343,6 +1349,8 @@ namespace TalentHub.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("PersonId", "Status");
 
+                    b.HasIndex("Status", "CompletedAt");
+
                     b.HasIndex("CourseId", "Status", "Id");
 
                     b.ToTable("Enrollments");
@@ -1431,6 +1439,8 @@ namespace TalentHub.Web.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.HasIndex("CountyCode", "RecordedAt", "DueAt");
+
+                    b.HasIndex("DueAt", "CountyCode", "RecordedAt");
 
                     b.ToTable("FollowUpTasks", (string)null);
                 });
