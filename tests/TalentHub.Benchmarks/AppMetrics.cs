@@ -13,6 +13,7 @@ namespace TalentHub.Benchmarks;
 public sealed partial class AppMetrics(Runner runner, GeneratedData data)
 {
     private const string ReadBaseline = "baseline.fortunes-ef";
+    private const string ImportedPrefix = "基准导入";
     private Results Results => runner.Results;
     private int[] Levels => runner.Options.Clients;
 
@@ -56,7 +57,13 @@ public sealed partial class AppMetrics(Runner runner, GeneratedData data)
             $"UPDATE Courses SET EnrollmentOpensAt = {now.AddDays(-1).UtcTicks}, EnrollmentClosesAt = {now.AddDays(30).UtcTicks} " +
             $"WHERE Id IN ({string.Join(',', data.OpenCourseIds)});" +
             $"UPDATE CourseSessions SET StartsAt = {now.AddMinutes(10).UtcTicks}, EndsAt = {now.AddHours(3).UtcTicks} WHERE Id = {data.CheckInSessionId};" +
-            $"DELETE FROM AttendanceRecords WHERE SessionId = {data.CheckInSessionId};");
+            $"DELETE FROM AttendanceRecords WHERE SessionId = {data.CheckInSessionId};" +
+            // What an earlier run on this database added: its enrollments in the open courses and its imported people.
+            $"DELETE FROM Enrollments WHERE CourseId IN ({string.Join(',', data.OpenCourseIds)});" +
+            $"UPDATE Courses SET ConfirmedCount = 0 WHERE Id IN ({string.Join(',', data.OpenCourseIds)});" +
+            $"DELETE FROM PersonCategory WHERE PersonId IN (SELECT Id FROM People WHERE Name LIKE '{ImportedPrefix}%');" +
+            $"DELETE FROM Ventures WHERE PersonId IN (SELECT Id FROM People WHERE Name LIKE '{ImportedPrefix}%');" +
+            $"DELETE FROM People WHERE Name LIKE '{ImportedPrefix}%';");
     }
 
     /// <summary>
@@ -175,7 +182,7 @@ public sealed partial class AppMetrics(Runner runner, GeneratedData data)
             var id = Web.Domain.Common.IdNumber.Create("330523", new DateOnly(1950, 1, 1).AddDays(i % 3000), 2 * (i / 3000) + (i % 2 == 0 ? 1 : 0), sex).Value;
             list.Add(new()
             {
-                ["姓名"] = "导入" + i, ["身份证号"] = id, ["手机号"] = $"137{i:D8}", ["所在村（社区）"] = villages[i % villages.Length],
+                ["姓名"] = ImportedPrefix + i, ["身份证号"] = id, ["手机号"] = $"137{i:D8}", ["所在村（社区）"] = villages[i % villages.Length],
                 ["人才类别"] = "HighQualityFarmer", ["主要产业"] = "白茶",
             });
         }
