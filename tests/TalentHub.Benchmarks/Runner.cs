@@ -37,8 +37,15 @@ public sealed partial class Runner(RunOptions options)
             RawInsert();
             await BaselinesAsync();
             Console.WriteLine("\n== TalentHub");
-            await new AppMetrics(this, data).RunAsync();
-            _results.Write(options.Out, options.Scale.Name, data.Rows, data.Seconds);
+            try
+            {
+                await new AppMetrics(this, data).RunAsync();
+            }
+            finally
+            {
+                // Whatever was measured is written, even when a later metric fails.
+                _results.Write(options.Out, options.Scale.Name, data.Rows, data.Seconds);
+            }
             Console.WriteLine($"\nWrote {Path.GetFullPath(options.Out)} after {total.Elapsed.TotalSeconds:0} s; load {Results.LoadAverage()}");
             return 0;
         }

@@ -20,7 +20,7 @@ public sealed partial class WebSession : IDisposable
         {
             AllowAutoRedirect = false, UseCookies = true, CookieContainer = new CookieContainer(), MaxConnectionsPerServer = 256,
             PooledConnectionLifetime = TimeSpan.FromMinutes(10),
-        }) { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(60) };
+        }) { BaseAddress = baseAddress, Timeout = TimeSpan.FromMinutes(10) };
         Client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("zh-CN");
     }
 
