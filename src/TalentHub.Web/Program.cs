@@ -1,4 +1,5 @@
 using TalentHub.Web.Data;
+using TalentHub.Web.Data.Cluster;
 using TalentHub.Web.Infrastructure;
 using TalentHub.Web.Jobs;
 using TalentHub.Web.Services.Reports;
@@ -22,8 +23,8 @@ builder.Services.AddReports();
 
 var app = builder.Build();
 
-await app.Services.MigrateTalentHubDatabaseAsync();
-await app.Services.SeedTalentHubAsync();
+// Under a PostgreSQL advisory lock: check the personal-data keys, migrate, seed (one node at a time).
+await app.Services.PrepareTalentHubDatabaseAsync();
 
 app.UseTalentHubPipeline();
 await app.RunAsync();

@@ -97,6 +97,35 @@ public static class ApiEndpoints
     public static bool Reveals(HttpContext context) =>
         context.User.Meets(Policies.CanReveal) && context.User.HasClaim(ClaimNames.ApiReveal, "true");
 
+    /// <summary>
+    /// One page of rows held in memory and keyed by a string id (indicators: <c>{county}-{yyyy-MM}</c>): sorted by the key
+    /// (ordinal), rows after the cursor's key, at most the limit; null for a malformed limit or cursor (answer with <see cref="BadPaging"/>).
+    /// </summary>
+    public static ApiPage<T>? PageByKey<T>(IEnumerable<T> rows, Func<T, string> key, ListQuery paging)
+    {
+        var limit = paging.Limit ?? DefaultLimit;
+        if (limit is < 1 or > MaxLimit) return null;
+        string? after = null;
+        if (paging.Cursor is { } cursor && (after = DecodeKey(cursor)) is null) return null;
+        var page = rows.Where(r => after is null || string.CompareOrdinal(key(r), after) > 0)
+            .OrderBy(key, StringComparer.Ordinal).Take(limit + 1).ToList();
+        return page.Count > limit ? new(page[..limit], EncodeKey(key(page[limit - 1]))) : new(page, null);
+    }
+
+    private static string EncodeKey(string key) =>
+        Convert.ToBase64String(Encoding.UTF8.GetBytes("key:" + key)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    private static string? DecodeKey(string cursor)
+    {
+        try
+        {
+            var b64 = cursor.Replace('-', '+').Replace('_', '/');
+            var text = Encoding.UTF8.GetString(Convert.FromBase64String(b64.PadRight(b64.Length + (4 - b64.Length % 4) % 4, '=')));
+            return text.StartsWith("key:", StringComparison.Ordinal) ? text[4..] : null;
+        }
+        catch (FormatException) { return null; }
+    }
+
     private static string Encode(int id) => Convert.ToBase64String(Encoding.UTF8.GetBytes("id:" + id)).TrimEnd('=');
 
     private static bool TryDecode(string cursor, out int id)

@@ -27,13 +27,14 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<StampsInterceptor>();
         services.AddSingleton<AuditInterceptor>();
         services.AddScoped<AuditLog>();
-        services.AddSpreadsheets();
+        services.AddSpreadsheets(configuration.UsesPostgres());
         services.AddNotifications(configuration);
         services.AddPeople();
         services.AddEntities();
         services.AddTraining();
         var options = configuration.GetSection(TalentHubOptions.Section).Get<TalentHubOptions>() ?? new();
         services.AddSingleton(PersonalDataProtector.Create(options.PersonalData, data));
+        services.AddScoped<PersonalDataRotation>();
 
         if (configuration.UsesPostgres())
         {

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using TalentHub.Web.Domain.Entities;
@@ -12,7 +13,7 @@ namespace TalentHub.Web.Data;
 
 /// <summary>The provider-neutral model. Each provider has a thin subclass with its own migrations.</summary>
 public abstract class TalentHubDbContext(DbContextOptions options, IRegionScope scope, PersonalDataProtector protector)
-    : IdentityDbContext<AppUser>(options)
+    : IdentityDbContext<AppUser>(options), IDataProtectionKeyContext
 {
     public DbSet<Region> Regions => Set<Region>();
     public DbSet<Person> People => Set<Person>();
@@ -35,6 +36,11 @@ public abstract class TalentHubDbContext(DbContextOptions options, IRegionScope 
     public DbSet<JobRun> JobRuns => Set<JobRun>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Domain.Api.ApiToken> ApiTokens => Set<Domain.Api.ApiToken>();
+    /// <summary>The shared data-protection key ring on PostgreSQL (each key's XML encrypted by KeyRingProtection).</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<Cluster.KeyFingerprint> KeyFingerprints => Set<Cluster.KeyFingerprint>();
+    public DbSet<Cluster.PendingUpload> PendingUploads => Set<Cluster.PendingUpload>();
+    public DbSet<Cluster.LoginFailure> LoginFailures => Set<Cluster.LoginFailure>();
 
     /// <summary>Read by the <see cref="RegionFilter"/> of region-owned entities; EF evaluates it per query.</summary>
     internal string? ScopedCountyCode => scope.CountyCode;
@@ -46,8 +52,15 @@ public abstract class TalentHubDbContext(DbContextOptions options, IRegionScope 
         builder.ApplyConfigurationsFromAssembly(typeof(TalentHubDbContext).Assembly,
             t => t.Namespace == typeof(Configurations.RegionConfiguration).Namespace);
         RegionFilter.Apply(builder, this);
-        // The model is built once per process, so the converter holds the process's one key set.
+        // The model is cached per key set (ProtectorModelCacheKeyFactory), so the converter holds this node's keys.
         EncryptedStringConverter.Apply(builder.Model, protector);
+    }
+
+    /// <summary>The model is cached per key set too (<see cref="ProtectorModelCacheKeyFactory"/>).</summary>
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
+    {
+        base.OnConfiguring(optionsBuilder);
+        optionsBuilder.ReplaceService<Microsoft.EntityFrameworkCore.Infrastructure.IModelCacheKeyFactory, ProtectorModelCacheKeyFactory>();
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder builder)

@@ -39,12 +39,24 @@ public sealed class TalentHubOptions
     {
         public int Keep { get; set; } = 7;
         public string Cron { get; set; } = "0 30 2 * * ?";
+        /// <summary>
+        /// On PostgreSQL: a file the operator's pg_dump script writes or touches after each successful dump
+        /// (README "Backups"); its age is checked by the "backup" health check and the DatabaseBackup job.
+        /// </summary>
+        public string? Marker { get; set; }
+        /// <summary>Hours after which the last backup counts as missing (26: a nightly dump with two hours' slack).</summary>
+        public double MaxAgeHours { get; set; } = 26;
     }
 
     /// <summary>Base64 keys (32 bytes each). When absent they are generated once into the data directory.</summary>
     public sealed class PersonalDataOptions
     {
+        /// <summary>Encryption key version 1.</summary>
         public string? EncryptionKey { get; set; }
         public string? HashKey { get; set; }
+        /// <summary>Further encryption key versions by number (<c>EncryptionKeys:2</c>, …) added by a rotation.</summary>
+        public Dictionary<string, string> EncryptionKeys { get; set; } = [];
+        /// <summary>The version new values use; the highest configured when unset (README "Rotating personal-data keys").</summary>
+        public int? CurrentVersion { get; set; }
     }
 }

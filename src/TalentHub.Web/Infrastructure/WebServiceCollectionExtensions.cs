@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Mvc.Razor;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
@@ -19,8 +20,12 @@ public static class WebServiceCollectionExtensions
 
     public static IServiceCollection AddTalentHubWeb(this IServiceCollection services, IConfiguration configuration, DataDirectory data)
     {
-        services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(data.Keys)).SetApplicationName("TalentHub")
-            .ProtectKeysAtRest(configuration);
+        // On PostgreSQL the key ring is shared by every node through the database (issue 15), so a cookie,
+        // antiforgery token or TempData written by one node is read by any other; on SQLite (one node) a folder.
+        var dataProtection = services.AddDataProtection().SetApplicationName("TalentHub");
+        if (configuration.UsesPostgres()) dataProtection.PersistKeysToDbContext<TalentHubDbContext>();
+        else dataProtection.PersistKeysToFileSystem(new DirectoryInfo(data.Keys));
+        dataProtection.ProtectKeysAtRest(configuration);
         services.AddRazorPages(o =>
             {
                 o.Conventions.AuthorizeFolder("/");

@@ -22,6 +22,7 @@ public static class JobsServiceCollectionExtensions
     {
         var postgres = configuration.UsesPostgres();
         services.AddSingleton<JobRunRecorder>();
+        services.AddSingleton<BackupAge>();
         services.AddQuartz(q =>
         {
             q.ConfigureScheduler(o => o.InstanceName = SchedulerName);
@@ -55,7 +56,7 @@ public static class JobsServiceCollectionExtensions
         });
         if (IsEnabled(configuration))
             services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
-        services.AddHealthChecks().AddCheck<SchedulerHealthCheck>("scheduler");
+        services.AddHealthChecks().AddCheck<SchedulerHealthCheck>("scheduler").AddCheck<BackupHealthCheck>("backup");
         return services;
     }
 
@@ -66,6 +67,8 @@ public static class JobsServiceCollectionExtensions
         q.AddJob(job.JobType, j => j
             .WithIdentity(job.Key)
             .WithDescription(job.DescriptionKey)
+            // A node killed mid-run: another node of the cluster runs the job again (every job is idempotent).
+            .RequestRecovery()
             .StoreDurably());
         q.AddTrigger(t => t
             .WithIdentity(job.TriggerKey)

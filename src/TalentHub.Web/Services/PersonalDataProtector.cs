@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -8,20 +9,49 @@ namespace TalentHub.Web.Services;
 /// <summary>
 /// Encrypts personal identifiers (AES-GCM, random nonce) and computes the keyed hash (HMAC-SHA256)
 /// used for exact lookups and duplicate checks, so the database never holds them in clear.
+/// Encryption keys are versioned (issue 15): a value is stored as <c>v{N}:base64</c>, new values use
+/// <see cref="CurrentVersion"/>, and every configured version still decrypts, so a rotation adds a key
+/// and <c>PersonalDataRotationJob</c> re-encrypts old rows. The lookup (hash) key is one key: keyed hashes
+/// are lookup tokens and farmer account names, so it is fingerprinted but not rotated.
 /// </summary>
 public sealed class PersonalDataProtector
 {
-    private const string Prefix = "v1:";
-    private readonly byte[] _encryptionKey;
+    private readonly SortedDictionary<int, byte[]> _encryptionKeys;
     private readonly byte[] _hashKey;
 
     public PersonalDataProtector(byte[] encryptionKey, byte[] hashKey)
+        : this(new Dictionary<int, byte[]> { [1] = encryptionKey }, hashKey)
     {
-        if (encryptionKey.Length != 32 || hashKey.Length != 32)
-            throw new ArgumentException("Personal-data keys must be 32 bytes.");
-        _encryptionKey = encryptionKey;
-        _hashKey = hashKey;
     }
+
+    /// <param name="encryptionKeys">32-byte AES keys by version (1 = <c>TalentHub:PersonalData:EncryptionKey</c>).</param>
+    /// <param name="hashKey">The 32-byte HMAC key of every keyed hash.</param>
+    /// <param name="currentVersion">The version new values are written with; the highest when null.</param>
+    public PersonalDataProtector(IReadOnlyDictionary<int, byte[]> encryptionKeys, byte[] hashKey, int? currentVersion = null)
+    {
+        if (encryptionKeys.Count == 0 || encryptionKeys.Values.Any(k => k.Length != 32) || hashKey.Length != 32)
+            throw new ArgumentException("Personal-data keys must be 32 bytes.");
+        _encryptionKeys = new SortedDictionary<int, byte[]>(encryptionKeys.ToDictionary());
+        _hashKey = hashKey;
+        CurrentVersion = currentVersion ?? _encryptionKeys.Keys.Max();
+        if (!_encryptionKeys.ContainsKey(CurrentVersion))
+            throw new ArgumentException($"TalentHub:PersonalData:CurrentVersion {CurrentVersion} names no configured key.");
+        ModelKey = string.Join(',', Fingerprints().Select(f => f.Key + "=" + f.Value)) + ";current=" + CurrentVersion;
+    }
+
+    /// <summary>The key version new values are encrypted with.</summary>
+    public int CurrentVersion { get; }
+
+    /// <summary>Every encryption key version this node can decrypt.</summary>
+    public IReadOnlyCollection<int> Versions => _encryptionKeys.Keys;
+
+    /// <summary>Identifies the key set (fingerprints, never keys): the EF model, which holds the converter, is cached by it.</summary>
+    public string ModelKey { get; }
+
+    /// <summary>The stored prefix of values written with the current key, e.g. <c>v2:</c>.</summary>
+    public string CurrentPrefix => PrefixOf(CurrentVersion);
+
+    public static string PrefixOf(int version) => "v" + version.ToString(CultureInfo.InvariantCulture) + ":";
 
     public string Encrypt(string plain)
     {
@@ -29,33 +59,71 @@ public sealed class PersonalDataProtector
         var buffer = new byte[12 + plainBytes.Length + 16];
         var nonce = buffer.AsSpan(0, 12);
         RandomNumberGenerator.Fill(nonce);
-        using var aes = new AesGcm(_encryptionKey, 16);
+        using var aes = new AesGcm(_encryptionKeys[CurrentVersion], 16);
         aes.Encrypt(nonce, plainBytes, buffer.AsSpan(12, plainBytes.Length), buffer.AsSpan(12 + plainBytes.Length));
-        return Prefix + Convert.ToBase64String(buffer);
+        return CurrentPrefix + Convert.ToBase64String(buffer);
     }
 
+    /// <summary>The clear text; a value without a version prefix (written before encryption) is returned as is.</summary>
     public string Decrypt(string stored)
     {
-        if (!stored.StartsWith(Prefix, StringComparison.Ordinal)) return stored;
-        var buffer = Convert.FromBase64String(stored[Prefix.Length..]);
+        if (VersionOf(stored) is not { } version) return stored;
+        if (!_encryptionKeys.TryGetValue(version, out var key))
+            throw new CryptographicException($"Personal-data key version {version} is not configured on this node.");
+        var buffer = Convert.FromBase64String(stored[PrefixOf(version).Length..]);
         var plain = new byte[buffer.Length - 28];
-        using var aes = new AesGcm(_encryptionKey, 16);
+        using var aes = new AesGcm(key, 16);
         aes.Decrypt(buffer.AsSpan(0, 12), buffer.AsSpan(12, plain.Length), buffer.AsSpan(12 + plain.Length), plain);
         return Encoding.UTF8.GetString(plain);
     }
 
-    /// <summary>A 32-byte key for another purpose (HKDF-SHA256 from the encryption key), e.g. the key ring's key-encryption key.</summary>
-    public byte[] DeriveKey(string purpose) =>
-        HKDF.DeriveKey(HashAlgorithmName.SHA256, _encryptionKey, 32, info: Encoding.UTF8.GetBytes(purpose));
+    /// <summary>The key version of a stored value (<c>v{N}:</c>), or null when it carries none.</summary>
+    public static int? VersionOf(string stored)
+    {
+        if (stored.Length < 3 || stored[0] != 'v') return null;
+        var colon = stored.IndexOf(':', 1);
+        return colon > 1 && int.TryParse(stored.AsSpan(1, colon - 1), NumberStyles.None, CultureInfo.InvariantCulture, out var v) ? v : null;
+    }
+
+    /// <summary>A 32-byte key for another purpose (HKDF-SHA256 from the current encryption key), e.g. the key ring's key-encryption key.</summary>
+    public byte[] DeriveKey(string purpose) => DeriveKey(purpose, CurrentVersion);
+
+    /// <summary>As <see cref="DeriveKey(string)"/>, from the given key version (to read what an older key protected).</summary>
+    public byte[] DeriveKey(string purpose, int version) => _encryptionKeys.TryGetValue(version, out var key)
+        ? HKDF.DeriveKey(HashAlgorithmName.SHA256, key, 32, info: Encoding.UTF8.GetBytes(purpose))
+        : throw new CryptographicException($"Personal-data key version {version} is not configured on this node.");
 
     public string Hash(string normalized) =>
         Convert.ToHexStringLower(HMACSHA256.HashData(_hashKey, Encoding.UTF8.GetBytes(normalized)));
 
-    /// <summary>Keys from configuration, else from (or newly into) keys/personal-data.json in the data directory.</summary>
+    /// <summary>
+    /// One fingerprint per key (<c>hash</c>, <c>encryption:v1</c>, …): HMAC-SHA256 of a fixed label under the key,
+    /// first 16 bytes in hex. It identifies a key without revealing it; the database records them on first use.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> Fingerprints()
+    {
+        var result = new SortedDictionary<string, string>(StringComparer.Ordinal) { ["hash"] = Fingerprint(_hashKey) };
+        foreach (var (version, key) in _encryptionKeys) result["encryption:v" + version.ToString(CultureInfo.InvariantCulture)] = Fingerprint(key);
+        return result;
+    }
+
+    private static string Fingerprint(byte[] key) =>
+        Convert.ToHexStringLower(HMACSHA256.HashData(key, "TalentHub.KeyFingerprint"u8)[..16]);
+
+    /// <summary>
+    /// Keys from configuration (<c>EncryptionKey</c> is version 1, <c>EncryptionKeys:{N}</c> further versions),
+    /// else from (or newly into) keys/personal-data.json in the data directory (single node only: a second
+    /// node would generate other keys and be refused at start by <c>PersonalDataKeyGuard</c>).
+    /// </summary>
     public static PersonalDataProtector Create(TalentHubOptions.PersonalDataOptions options, DataDirectory data)
     {
         if (options.EncryptionKey is { } enc && options.HashKey is { } hash)
-            return new PersonalDataProtector(Convert.FromBase64String(enc), Convert.FromBase64String(hash));
+        {
+            var keys = new Dictionary<int, byte[]> { [1] = Convert.FromBase64String(enc) };
+            foreach (var (version, key) in options.EncryptionKeys)
+                keys[int.Parse(version, NumberStyles.None, CultureInfo.InvariantCulture)] = Convert.FromBase64String(key);
+            return new PersonalDataProtector(keys, Convert.FromBase64String(hash), options.CurrentVersion);
+        }
 
         var path = Path.Combine(data.Keys, "personal-data.json");
         if (!File.Exists(path))
@@ -67,8 +135,8 @@ public sealed class PersonalDataProtector
             if (!OperatingSystem.IsWindows())
                 File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
         }
-        var keys = JsonSerializer.Deserialize<StoredKeys>(File.ReadAllText(path))!;
-        return new PersonalDataProtector(Convert.FromBase64String(keys.EncryptionKey), Convert.FromBase64String(keys.HashKey));
+        var stored = JsonSerializer.Deserialize<StoredKeys>(File.ReadAllText(path))!;
+        return new PersonalDataProtector(Convert.FromBase64String(stored.EncryptionKey), Convert.FromBase64String(stored.HashKey));
     }
 
     private sealed record StoredKeys(string EncryptionKey, string HashKey);

@@ -80,6 +80,34 @@ public sealed class ApiScopeTests(TalentHubFactory app) : AppTest(app)
     }
 
     [Fact]
+    public async Task People_stream_reveals_only_for_reveal_tokens_and_audits_the_request_once_with_its_count()
+    {
+        var tag = "流揭 " + Guid.NewGuid().ToString("N")[..6];
+        var first = await App.AddPersonAsync(tag + "甲", CourseBuilder.Yucun);
+        var second = await App.AddPersonAsync(tag + "乙", CourseBuilder.Yucun);
+        var url = "/api/v1/people/stream?q=" + Uri.EscapeDataString(tag);
+        Task<int> StreamAuditsAsync() => App.QueryAsync(db => db.AuditEntries.CountAsync(a => a.Action == AuditAction.Reveal && a.Changes!.Contains("API stream")));
+
+        var before = await StreamAuditsAsync();
+        var people = await App.AuditCountAsync(AuditAction.Reveal, "Person");
+        var masked = JsonDocument.Parse(await App.ApiClientFor(await App.IssueAsync("city.officer", ApiClient.City)).GetStringAsync(url)).RootElement;
+        Assert.Equal([first.Id, second.Id], masked.EnumerateArray().Select(p => p.GetProperty("id").GetInt32()));
+        Assert.All(masked.EnumerateArray(), p => Assert.False(p.GetProperty("revealed").GetBoolean()));
+        Assert.Equal(TalentHub.Web.Domain.Common.Masking.IdNumber(first.IdNumber), masked[0].GetProperty("idNumber").GetString());
+        Assert.Equal(people, await App.AuditCountAsync(AuditAction.Reveal, "Person"));
+
+        var full = JsonDocument.Parse(await App.ApiClientFor(await App.IssueAsync("city.officer", ApiClient.City, reveal: true)).GetStringAsync(url)).RootElement;
+        Assert.Equal([first.IdNumber, second.IdNumber], full.EnumerateArray().Select(p => p.GetProperty("idNumber").GetString()));
+        Assert.Equal(second.Mobile, full[1].GetProperty("mobile").GetString());
+        Assert.Equal(before + 1, await StreamAuditsAsync());
+        Assert.Equal(people + 1, await App.AuditCountAsync(AuditAction.Reveal, "Person"));
+        var entry = await App.QueryAsync(db => db.AuditEntries.Where(a => a.Action == AuditAction.Reveal && a.Changes!.Contains("API stream"))
+            .OrderByDescending(a => a.Id).FirstAsync());
+        Assert.Contains("rows=2", entry.Changes);
+        Assert.DoesNotContain(tag, entry.Changes); // the search text may hold an identifier: it is not written down
+    }
+
+    [Fact]
     public async Task Keyset_pages_neither_repeat_nor_skip_rows_while_rows_are_inserted()
     {
         var api = App.ApiClientFor(await App.IssueAsync("city.officer", ApiClient.City));
@@ -106,19 +134,44 @@ public sealed class ApiScopeTests(TalentHubFactory app) : AppTest(app)
         var doc = JsonDocument.Parse(await App.NewClient().GetStringAsync("/openapi/v1.json")).RootElement;
         Assert.StartsWith("3.1", doc.GetProperty("openapi").GetString());
         var paths = doc.GetProperty("paths");
-        foreach (var route in new[] { "people", "entities", "programs", "courses", "enrollments" })
+        foreach (var route in new[] { "people", "entities", "programs", "courses", "enrollments", "attendance", "certificates", "followups", "indicators" })
         {
             Assert.True(paths.TryGetProperty($"/api/v1/{route}", out var list), route);
             Assert.True(paths.TryGetProperty($"/api/v1/{route}/{{id}}", out var one), route + "/{id}");
             var get = list.GetProperty("get");
             var names = get.GetProperty("parameters").EnumerateArray().Select(p => p.GetProperty("name").GetString()).ToList();
-            if (route != "programs") Assert.Contains("UpdatedSince", names, StringComparer.OrdinalIgnoreCase);
+            Assert.Contains("UpdatedSince", names, StringComparer.OrdinalIgnoreCase);
             Assert.Contains("Limit", names, StringComparer.OrdinalIgnoreCase);
             Assert.Contains("Cursor", names, StringComparer.OrdinalIgnoreCase);
             Assert.True(get.GetProperty("responses").TryGetProperty("401", out _));
             Assert.True(get.GetProperty("responses").TryGetProperty("429", out _));
             Assert.True(one.GetProperty("get").GetProperty("responses").TryGetProperty("404", out _));
+            Assert.True(get.GetProperty("responses").TryGetProperty("400", out _));
+            Assert.True(get.GetProperty("responses").TryGetProperty("403", out _));
+            Assert.True(one.GetProperty("get").GetProperty("responses").GetProperty("200").TryGetProperty("content", out _), route + "/{id} 200 schema");
+            Assert.True(get.GetProperty("responses").GetProperty("200").TryGetProperty("content", out _), route + " 200 schema");
         }
+        // Each new list's own filters, and every new schema.
+        foreach (var (route, filters) in new[] { ("attendance", new[] { "CourseId", "SessionId", "PersonId", "Mark" }),
+                     ("certificates", ["County", "CourseId", "PersonId", "Year", "Revoked", "Number"]), ("followups", ["State", "Months", "Q", "County", "CourseId", "PersonId"]),
+                     ("indicators", ["Year", "Month", "County"]), ("programs", ["Year"]) })
+        {
+            var parameters = paths.GetProperty($"/api/v1/{route}").GetProperty("get").GetProperty("parameters").EnumerateArray().ToList();
+            foreach (var filter in filters)
+                Assert.Contains(parameters, p => string.Equals(p.GetProperty("name").GetString(), filter, StringComparison.OrdinalIgnoreCase));
+            Assert.All(parameters.Where(p => p.GetProperty("in").GetString() == "query"), p => Assert.True(p.TryGetProperty("schema", out _)));
+            if (route != "programs")
+            {
+                Assert.All(parameters, p => Assert.False(string.IsNullOrEmpty(p.TryGetProperty("description", out var d) ? d.GetString() : null), p.GetProperty("name").GetString()));
+                var id = paths.GetProperty($"/api/v1/{route}/{{id}}").GetProperty("get").GetProperty("parameters")[0];
+                Assert.Equal("path", id.GetProperty("in").GetString());
+                Assert.True(id.TryGetProperty("description", out _), route + " id");
+            }
+        }
+        var schemas = doc.GetProperty("components").GetProperty("schemas");
+        foreach (var schema in new[] { "AttendanceDto", "CertificateDto", "FollowUpDto", "IndicatorMonthDto", "IndicatorCellDto", "PersonRefDto", "ProgramDto" })
+            Assert.True(schemas.TryGetProperty(schema, out _), schema);
+        Assert.Contains("updatedAt", schemas.GetProperty("ProgramDto").GetProperty("properties").EnumerateObject().Select(p => p.Name));
         Assert.True(paths.TryGetProperty("/api/v1/people/stream", out _));
         Assert.True(paths.TryGetProperty("/api/v1/enrollments/stream", out _));
         Assert.Contains("County", doc.GetProperty("paths").GetProperty("/api/v1/people").GetProperty("get").GetProperty("parameters")

@@ -84,6 +84,29 @@ public sealed partial class ApiTokenTests(TalentHubFactory app) : AppTest(app)
     }
 
     [Theory]
+    [InlineData("", "考勤", "结业证书", "跟踪服务", "考核指标")]
+    [InlineData("?culture=en", "Attendance", "Certificates", "Follow-ups", "Indicators")]
+    public async Task Issue_form_offers_the_outcome_and_indicator_resources_and_a_token_for_them_works(string culture, string attendance, string certificates,
+        string followups, string indicators)
+    {
+        string[] labels = [attendance, certificates, followups, indicators];
+        var officer = await App.LoginAsync("city.officer");
+        var html = await officer.GetStringAsync("/Admin/ApiTokens" + culture);
+        foreach (var (resource, label) in new[] { "attendance", "certificates", "followups", "indicators" }.Zip(labels))
+            Assert.Matches($@"id=""res-{resource}""\s*/?>\s*<label class=""form-check-label"" for=""res-{resource}"">{label}</label>", html);
+        var name = "outcomes " + Guid.NewGuid().ToString("N")[..6];
+        var issued = await (await officer.PostFormAsync("/Admin/ApiTokens?handler=Create", new()
+        {
+            ["Input.Name"] = name, ["Input.OwnerUserName"] = "anji.officer", ["Input.RegionCode"] = ApiClient.Anji,
+            ["Input.Resources"] = "indicators", ["Input.ExpiresOn"] = DateTime.UtcNow.AddDays(10).ToString("yyyy-MM-dd"),
+        }, "/Admin/ApiTokens")).Content.ReadAsStringAsync();
+        var api = App.ApiClientFor(SecretPattern().Match(issued).Groups[1].Value);
+        Assert.Equal(HttpStatusCode.OK, (await api.GetAsync("/api/v1/indicators")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await api.GetAsync("/api/v1/attendance")).StatusCode);
+        Assert.Equal("indicators", await App.QueryAsync(db => db.ApiTokens.Where(t => t.Name == name).Select(t => t.Resources).SingleAsync()));
+    }
+
+    [Theory]
     [InlineData("en", "Authentication required")]
     [InlineData("zh-CN", "需要身份验证")]
     public async Task Errors_are_problem_details_with_a_localized_title(string language, string title)

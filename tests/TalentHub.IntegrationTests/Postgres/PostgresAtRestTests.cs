@@ -4,8 +4,8 @@ namespace TalentHub.IntegrationTests.Postgres;
 
 /// <summary>
 /// On PostgreSQL, after every path that touches an identifier (<see cref="IdentifierPaths"/>): every
-/// encrypted column of every row holds ciphertext, and the data directory (uploads, notifications log)
-/// holds no identifier in clear.
+/// encrypted column of every row holds ciphertext, the pending upload waits in the database (encrypted), and
+/// the data directory (notifications log) holds no identifier in clear and no upload.
 /// </summary>
 public sealed class PostgresAtRestTests(PostgresFactory app) : PostgresTest(app)
 {
@@ -14,7 +14,7 @@ public sealed class PostgresAtRestTests(PostgresFactory app) : PostgresTest(app)
     {
         var secrets = await IdentifierPaths.ExerciseAsync(App);
 
-        Assert.NotEmpty(Directory.GetFiles(Path.Combine(App.DataDirectory, "uploads")));
+        Assert.False(Directory.Exists(Path.Combine(App.DataDirectory, "uploads")), "uploads belong in the database on PostgreSQL");
         Assert.True(File.Exists(Path.Combine(App.DataDirectory, "notifications.log")));
         Assert.Empty(await AtRestScan.FilesAsync(App.DataDirectory, secrets));
 

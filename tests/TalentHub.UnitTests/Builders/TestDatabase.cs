@@ -32,6 +32,11 @@ public sealed class TestDatabase : IAsyncDisposable
         return new SqliteTalentHubDbContext(options, new NoScope(), Protector);
     }
 
+    /// <summary>A context on the test file whose node holds <paramref name="keys"/> (key rotation, key checks).</summary>
+    public TalentHubDbContext NewContext(PersonalDataProtector keys) => new SqliteTalentHubDbContext(
+        new DbContextOptionsBuilder<SqliteTalentHubDbContext>().UseSqlite(DataServiceCollectionExtensions.SqliteConnectionString(_path)).Options,
+        new NoScope(), keys);
+
     public static async Task<TestDatabase> CreateAsync()
     {
         var database = new TestDatabase();

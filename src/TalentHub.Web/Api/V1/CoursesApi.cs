@@ -36,8 +36,10 @@ public sealed class CoursesApi : IApiResource
 
     public void Map(RouteGroupBuilder group)
     {
-        group.MapGet("", ListAsync).WithName("ListCourses").WithSummary("Courses with sessions, filtered like the /Courses page, sorted by id.");
-        group.MapGet("/{id:int}", GetAsync).WithName("GetCourse").WithSummary("One course with its sessions.").ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapGet("", ListAsync).WithName("ListCourses").WithSummary("Courses with sessions, filtered like the /Courses page, sorted by id.")
+            .Produces<ApiPage<CourseDto>>();
+        group.MapGet("/{id:int}", GetAsync).WithName("GetCourse").WithSummary("One course with its sessions.")
+            .Produces<CourseDto>().ProducesProblem(StatusCodes.Status404NotFound);
     }
 
     private static async Task<IResult> ListAsync(HttpContext http, TalentHubDbContext db, [AsParameters] CoursesQuery f, [AsParameters] ListQuery paging)

@@ -30,8 +30,10 @@ public sealed class EnrollmentsApi : IApiResource
 
     public void Map(RouteGroupBuilder group)
     {
-        group.MapGet("", ListAsync).WithName("ListEnrollments").WithSummary("Enrollments of the courses in scope, sorted by id.");
-        group.MapGet("/{id:int}", GetAsync).WithName("GetEnrollment").WithSummary("One enrollment.").ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapGet("", ListAsync).WithName("ListEnrollments").WithSummary("Enrollments of the courses in scope, sorted by id.")
+            .Produces<ApiPage<EnrollmentDto>>();
+        group.MapGet("/{id:int}", GetAsync).WithName("GetEnrollment").WithSummary("One enrollment.")
+            .Produces<EnrollmentDto>().ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("/stream", Stream).WithName("StreamEnrollments")
             .WithSummary("Every enrollment matching the filters as one streamed JSON array, for full exports.");
     }

@@ -32,8 +32,10 @@ public sealed class EntitiesApi : IApiResource
 
     public void Map(RouteGroupBuilder group)
     {
-        group.MapGet("", ListAsync).WithName("ListEntities").WithSummary("Business entities, filtered like the /Entities page, sorted by id.");
-        group.MapGet("/{id:int}", GetAsync).WithName("GetEntity").WithSummary("One business entity.").ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapGet("", ListAsync).WithName("ListEntities").WithSummary("Business entities, filtered like the /Entities page, sorted by id.")
+            .Produces<ApiPage<EntityDto>>();
+        group.MapGet("/{id:int}", GetAsync).WithName("GetEntity").WithSummary("One business entity.")
+            .Produces<EntityDto>().ProducesProblem(StatusCodes.Status404NotFound);
     }
 
     private static async Task<IResult> ListAsync(HttpContext http, TalentHubDbContext db, [AsParameters] EntitiesQuery f, [AsParameters] ListQuery paging)

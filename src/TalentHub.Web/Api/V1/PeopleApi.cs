@@ -36,8 +36,9 @@ public sealed class PeopleQuery
 
 /// <summary>
 /// <c>/api/v1/people</c>: the registry list with the page's filters, keyset paging by id, <c>/{id}</c>, and
-/// <c>/stream</c> (the whole filtered list as one JSON array written row by row, identifiers always masked).
-/// A token with reveal rights gets full identifiers on the list and <c>/{id}</c>, one audit row per person shown.
+/// <c>/stream</c> (the whole filtered list as one JSON array written row by row).
+/// A token with reveal rights gets full identifiers on the list and <c>/{id}</c> (one audit row per person shown) and on
+/// the stream (one audit row per request with the count).
 /// </summary>
 public sealed class PeopleApi : IApiResource
 {
@@ -45,10 +46,13 @@ public sealed class PeopleApi : IApiResource
 
     public void Map(RouteGroupBuilder group)
     {
-        group.MapGet("", ListAsync).WithName("ListPeople").WithSummary("People, filtered like the /People page, sorted by id.");
-        group.MapGet("/{id:int}", GetAsync).WithName("GetPerson").WithSummary("One person.").ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapGet("", ListAsync).WithName("ListPeople").WithSummary("People, filtered like the /People page, sorted by id.")
+            .Produces<ApiPage<PersonDto>>();
+        group.MapGet("/{id:int}", GetAsync).WithName("GetPerson").WithSummary("One person.")
+            .Produces<PersonDto>().ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("/stream", Stream).WithName("StreamPeople")
-            .WithSummary("Every person matching the filters as one streamed JSON array (identifiers masked), for full exports.");
+            .WithSummary("Every person matching the filters as one streamed JSON array, for full exports (identifiers masked unless the token may reveal; a revealed stream is audited once with its row count).")
+            .Produces<IEnumerable<PersonDto>>();
     }
 
     private static async Task<IResult> ListAsync(HttpContext http, TalentHubDbContext db, PersonalDataProtector protector, AuditLog audit,
@@ -72,10 +76,29 @@ public sealed class PeopleApi : IApiResource
         return TypedResults.Ok(person);
     }
 
-    private static IAsyncEnumerable<PersonDto> Stream(HttpContext http, TalentHubDbContext db, PersonalDataProtector protector,
-        [AsParameters] PeopleQuery filter, [AsParameters] ListQuery paging) =>
-        filter.Apply(db.People.AsNoTracking(), protector, paging.UpdatedSince).OrderBy(p => p.Id)
-            .Select(Projection(reveal: false)).AsAsyncEnumerable();
+    /// <summary>
+    /// The whole filtered list, written row by row. A token with reveal rights gets full identifiers here too; the read is
+    /// audited once, before the first row leaves, as one <see cref="AuditAction.Reveal"/> row holding the row count and the
+    /// filter. The stream is bounded to the rows that existed then (ids up to the highest id counted), so the audited
+    /// count is what is sent (less only when a row is deleted meanwhile). Without reveal rights nothing is audited.
+    /// </summary>
+    private static async Task<IResult> Stream(HttpContext http, TalentHubDbContext db, PersonalDataProtector protector, AuditLog audit,
+        IRegionScope scope, [AsParameters] PeopleQuery filter, [AsParameters] ListQuery paging)
+    {
+        var rows = filter.Apply(db.People.AsNoTracking(), protector, paging.UpdatedSince);
+        var reveal = ApiEndpoints.Reveals(http);
+        if (reveal)
+        {
+            var last = await rows.MaxAsync(p => (int?)p.Id, http.RequestAborted) ?? 0;
+            rows = rows.Where(p => p.Id <= last);
+            var count = await rows.CountAsync(http.RequestAborted);
+            audit.Record(AuditAction.Reveal, "Person", null, string.Create(CultureInfo.InvariantCulture,
+                $"IdNumber,Mobile (API stream); rows={count}; filter=county={filter.County},township={filter.Township},category={filter.Category},industry={filter.Industry},education={filter.Education},q={(string.IsNullOrEmpty(filter.Q) ? "" : "…")},updatedSince={paging.UpdatedSince:O}"),
+                scope.CountyCode);
+            await db.SaveChangesAsync(http.RequestAborted);
+        }
+        return TypedResults.Ok(rows.OrderBy(p => p.Id).Select(Projection(reveal)).AsAsyncEnumerable());
+    }
 
     private static IResult ApiProblems404(HttpContext http) => Services.Api.ApiProblems.Result(http, StatusCodes.Status404NotFound);
 

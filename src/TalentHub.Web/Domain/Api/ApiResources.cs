@@ -11,6 +11,10 @@ public static class ApiResources
     public const string Programs = "programs";
     public const string Courses = "courses";
     public const string Enrollments = "enrollments";
+    public const string Attendance = "attendance";
+    public const string Certificates = "certificates";
+    public const string FollowUps = "followups";
+    public const string Indicators = "indicators";
 
-    public static readonly IReadOnlyList<string> All = [People, Entities, Programs, Courses, Enrollments];
+    public static readonly IReadOnlyList<string> All = [People, Entities, Programs, Courses, Enrollments, Attendance, Certificates, FollowUps, Indicators];
 }

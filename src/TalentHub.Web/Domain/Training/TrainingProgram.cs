@@ -3,7 +3,7 @@ using TalentHub.Web.Domain.Reports;
 namespace TalentHub.Web.Domain.Training;
 
 /// <summary>A funded programme for one year (e.g. 2027年高素质农民培育) with subsidy standards and county targets.</summary>
-public sealed class TrainingProgram : IAudited, IVersioned
+public sealed class TrainingProgram : IAudited, IVersioned, IStamped
 {
     public int Id { get; private set; }
     public string Name { get; set; } = "";
@@ -17,6 +17,10 @@ public sealed class TrainingProgram : IAudited, IVersioned
     public List<AnnualTarget> Targets { get; private set; } = [];
     /// <summary>Starts at 1 for a new program; moved on by the stamps interceptor.</summary>
     public int Version { get; set; } = 1;
+    /// <summary>UTC instant; stamped by the stamps interceptor (programs made before the Api2 migration carry its run time).</summary>
+    public DateTimeOffset CreatedAt { get; set; }
+    /// <summary>UTC instant of the last saved change, the program's standards and targets included (the form saves them with the program's version).</summary>
+    public DateTimeOffset UpdatedAt { get; set; }
 
     public void SetStandard(TraineeType type, decimal yuanPerTrainee)
     {

@@ -47,7 +47,8 @@ public sealed class AesGcmXmlEncryptor(PersonalDataProtector keys) : IXmlEncrypt
         RandomNumberGenerator.Fill(buffer.AsSpan(0, 12));
         using var aes = new AesGcm(keys.DeriveKey(Purpose), 16);
         aes.Encrypt(buffer.AsSpan(0, 12), plain, buffer.AsSpan(12, plain.Length), buffer.AsSpan(12 + plain.Length));
-        var element = new XElement("encryptedKey",
+        // The personal-data key version it is derived from, so a rotation leaves older keys of the ring readable.
+        var element = new XElement("encryptedKey", new XAttribute("version", keys.CurrentVersion),
             new XComment(" AES-256-GCM under a key derived from TalentHub:PersonalData:EncryptionKey "),
             new XElement("value", Convert.ToBase64String(buffer)));
         return new EncryptedXmlInfo(element, typeof(AesGcmXmlDecryptor));
@@ -61,7 +62,8 @@ public sealed class AesGcmXmlDecryptor(IServiceProvider services) : IXmlDecrypto
     {
         var buffer = Convert.FromBase64String((string?)encryptedElement.Element("value") ?? throw new CryptographicException("No value in the encrypted key."));
         var plain = new byte[buffer.Length - 28];
-        using var aes = new AesGcm(services.GetRequiredService<PersonalDataProtector>().DeriveKey(AesGcmXmlEncryptor.Purpose), 16);
+        var version = (int?)encryptedElement.Attribute("version") ?? 1;
+        using var aes = new AesGcm(services.GetRequiredService<PersonalDataProtector>().DeriveKey(AesGcmXmlEncryptor.Purpose, version), 16);
         aes.Decrypt(buffer.AsSpan(0, 12), buffer.AsSpan(12, plain.Length), buffer.AsSpan(12 + plain.Length), plain);
         return XElement.Parse(Encoding.UTF8.GetString(plain));
     }

@@ -22,7 +22,9 @@ public static class RequestLimits
     public static IServiceCollection AddTalentHubRequestLimits(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<LoginThrottleOptions>(configuration.GetSection(LoginThrottleOptions.Section));
-        services.AddSingleton<ILoginThrottle, MemoryLoginThrottle>();
+        // Several nodes share one PostgreSQL database: the counts live there. SQLite runs one node: memory.
+        if (Data.DataServiceCollectionExtensions.UsesPostgres(configuration)) services.AddSingleton<ILoginThrottle, DatabaseLoginThrottle>();
+        else services.AddSingleton<ILoginThrottle, MemoryLoginThrottle>();
         services.Configure<ForwardedHeadersOptions>(o => ConfigureProxies(o, configuration.GetSection("TalentHub:ForwardedHeaders")));
         services.AddRateLimiter(o =>
         {

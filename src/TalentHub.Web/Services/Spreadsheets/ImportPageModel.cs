@@ -23,7 +23,7 @@ public abstract partial class ImportPageModel(ImportSteps steps) : PageModel
     private readonly TalentHubDbContext db = steps.Db;
     private readonly AuditLog audit = steps.Audit;
     private readonly IRegionScope scope = steps.Scope;
-    private readonly UploadStore uploads = steps.Uploads;
+    private readonly IUploadStore uploads = steps.Uploads;
     private readonly ImportOptions options = steps.Options;
     private readonly IStringLocalizer<SharedResource> l = steps.L;
 

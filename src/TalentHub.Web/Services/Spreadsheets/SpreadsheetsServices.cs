@@ -3,9 +3,12 @@ namespace TalentHub.Web.Services.Spreadsheets;
 /// <summary>Registers the import machinery shared by every import page.</summary>
 public static class SpreadsheetsServices
 {
-    public static IServiceCollection AddSpreadsheets(this IServiceCollection services)
+    /// <param name="services">The container.</param>
+    /// <param name="sharedUploads">True when several nodes may serve one import (PostgreSQL): uploads wait in the database.</param>
+    public static IServiceCollection AddSpreadsheets(this IServiceCollection services, bool sharedUploads)
     {
-        services.AddScoped<UploadStore>();
+        if (sharedUploads) services.AddScoped<IUploadStore, DatabaseUploadStore>();
+        else services.AddScoped<IUploadStore, UploadStore>();
         // Read per request, as the pages did: tests and operators may change the cap in configuration.
         services.AddScoped(sp => ImportOptions.From(sp.GetRequiredService<IConfiguration>()));
         services.AddScoped(typeof(ImportSteps<>));

@@ -7,13 +7,12 @@ namespace TalentHub.Web.Services.Spreadsheets;
 /// <summary>
 /// Keeps an uploaded file between "validate" and "confirm": encrypted with the data-protection key ring
 /// (it holds ID numbers) in <c>{data}/uploads/{guid}</c>, with a JSON sidecar naming the user who
-/// uploaded it. Only the guid travels in the form. Files expire after <see cref="Lifetime"/>.
+/// uploaded it. Only the guid travels in the form. Files expire after <see cref="IUploadStore.Lifetime"/>.
+/// The single-node (SQLite) store; on PostgreSQL <see cref="DatabaseUploadStore"/> serves every node.
 /// </summary>
-public sealed class UploadStore(DataDirectory data, IDataProtectionProvider protection, TimeProvider clock, ILogger<UploadStore> log)
+public sealed class UploadStore(DataDirectory data, IDataProtectionProvider protection, TimeProvider clock, ILogger<UploadStore> log) : IUploadStore
 {
-    public static readonly TimeSpan Lifetime = TimeSpan.FromHours(2);
-
-    public sealed record Stored(byte[] Bytes, string FileName);
+    public static readonly TimeSpan Lifetime = IUploadStore.Lifetime;
 
     private sealed record Sidecar(string UserId, string Kind, string FileName, DateTimeOffset UploadedAt);
 
@@ -31,7 +30,7 @@ public sealed class UploadStore(DataDirectory data, IDataProtectionProvider prot
     }
 
     /// <summary>The file, when the token is well-formed, not expired and was uploaded by this user for this kind.</summary>
-    public Stored? Load(string? token, string userId, string kind)
+    public StoredUpload? Load(string? token, string userId, string kind)
     {
         if (!IsToken(token) || !File.Exists(PathOf(token!) + ".json") || !File.Exists(PathOf(token!))) return null;
         var sidecar = JsonSerializer.Deserialize<Sidecar>(File.ReadAllText(PathOf(token!) + ".json"));
@@ -43,7 +42,7 @@ public sealed class UploadStore(DataDirectory data, IDataProtectionProvider prot
         }
         try
         {
-            return new Stored(_protector.Unprotect(File.ReadAllBytes(PathOf(token!))), sidecar.FileName);
+            return new StoredUpload(_protector.Unprotect(File.ReadAllBytes(PathOf(token!))), sidecar.FileName);
         }
         catch (System.Security.Cryptography.CryptographicException ex)
         {

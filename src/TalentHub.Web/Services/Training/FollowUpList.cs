@@ -32,6 +32,24 @@ public sealed class FollowUpFilter
     public async Task<(int Total, List<FollowUpRow> Rows)> ListAsync(TalentHubDbContext db, DateTimeOffset now, int skip = 0, int? take = null,
         CancellationToken ct = default)
     {
+        var tasks = await QueryAsync(db, now, ct);
+        var total = await tasks.CountAsync(ct);
+        var page = tasks.OrderBy(t => t.DueAt).ThenBy(t => t.Id).Skip(skip);
+        var found = await (take is { } n ? page.Take(n) : page).ToListAsync(ct);
+        var personIds = found.Select(t => t.PersonId).Distinct().ToList();
+        var courseIds = found.Select(t => t.CourseId).Distinct().ToList();
+        var names = await db.People.IgnoreQueryFilters([RegionFilter.Name]).Where(p => personIds.Contains(p.Id)).Select(p => new { p.Id, p.Name, p.Mobile }).ToDictionaryAsync(p => p.Id, ct);
+        var titles = await db.Courses.IgnoreQueryFilters([RegionFilter.Name]).Where(c => courseIds.Contains(c.Id)).Select(c => new { c.Id, c.Title }).ToDictionaryAsync(c => c.Id, c => c.Title, ct);
+        return (total, found.Select(t => new FollowUpRow(t.Id, t.PersonId, names[t.PersonId].Name, names[t.PersonId].Mobile, t.CourseId, titles[t.CourseId],
+            t.Months, t.DueAt, t.RecordedAt, t.Unreachable, t.StartedBusiness, t.JoinedEntity, t.AdoptedTechnique, t.IncomeChangePercent, t.Employed)).ToList());
+    }
+
+    /// <summary>
+    /// The matching tasks as a query (due at <paramref name="now"/>, the state, milestone and name or title filters), scoped by
+    /// the task's own county filter; the list above and <c>/api/v1/followups</c> both read through it.
+    /// </summary>
+    public async Task<IQueryable<FollowUpTask>> QueryAsync(TalentHubDbContext db, DateTimeOffset now, CancellationToken ct = default)
+    {
         var overdueBefore = now - FollowUpTask.OverdueAfter;
         var tasks = db.FollowUpTasks.AsNoTracking().Where(t => t.DueAt <= now);
         tasks = State switch
@@ -49,15 +67,7 @@ public sealed class FollowUpFilter
             var courses = await db.Courses.IgnoreQueryFilters([RegionFilter.Name]).Where(c => c.Title.Contains(q)).Select(c => c.Id).Take(1000).ToListAsync(ct);
             tasks = tasks.Where(t => people.Contains(t.PersonId) || courses.Contains(t.CourseId));
         }
-        var total = await tasks.CountAsync(ct);
-        var page = tasks.OrderBy(t => t.DueAt).ThenBy(t => t.Id).Skip(skip);
-        var found = await (take is { } n ? page.Take(n) : page).ToListAsync(ct);
-        var personIds = found.Select(t => t.PersonId).Distinct().ToList();
-        var courseIds = found.Select(t => t.CourseId).Distinct().ToList();
-        var names = await db.People.IgnoreQueryFilters([RegionFilter.Name]).Where(p => personIds.Contains(p.Id)).Select(p => new { p.Id, p.Name, p.Mobile }).ToDictionaryAsync(p => p.Id, ct);
-        var titles = await db.Courses.IgnoreQueryFilters([RegionFilter.Name]).Where(c => courseIds.Contains(c.Id)).Select(c => new { c.Id, c.Title }).ToDictionaryAsync(c => c.Id, c => c.Title, ct);
-        return (total, found.Select(t => new FollowUpRow(t.Id, t.PersonId, names[t.PersonId].Name, names[t.PersonId].Mobile, t.CourseId, titles[t.CourseId],
-            t.Months, t.DueAt, t.RecordedAt, t.Unreachable, t.StartedBusiness, t.JoinedEntity, t.AdoptedTechnique, t.IncomeChangePercent, t.Employed)).ToList());
+        return tasks;
     }
 
     public IReadOnlyDictionary<string, string?> ToQuery() => new Dictionary<string, string?>

@@ -13,6 +13,7 @@ public sealed class TrainingProgramConfiguration : IEntityTypeConfiguration<Trai
         b.Property(p => p.Budget).HasPrecision(14, 2);
         b.Property(p => p.Version).IsConcurrencyToken();
         b.HasIndex(p => new { p.Year, p.Name }).IsUnique();
+        b.HasIndex(p => p.UpdatedAt);
         b.HasMany(p => p.Standards).WithOne().HasForeignKey(s => s.ProgramId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(p => p.Targets).WithOne().HasForeignKey(t => t.ProgramId).OnDelete(DeleteBehavior.Cascade);
     }

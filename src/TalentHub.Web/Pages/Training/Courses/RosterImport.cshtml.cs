@@ -26,7 +26,7 @@ namespace TalentHub.Web.Pages.Training.Courses;
 [Authorize(Policy = Policies.RegistryStaff)]
 [UploadLimit]
 public sealed class RosterImportModel(TalentHubDbContext db, RosterImporter importer, EnrollmentService enrollments,
-    AuditLog audit, UploadStore uploads, ImportOptions options, IStringLocalizer<SharedResource> l) : PageModel
+    AuditLog audit, IUploadStore uploads, ImportOptions options, IStringLocalizer<SharedResource> l) : PageModel
 {
     private readonly ImportOptions _options = options;
 

@@ -1,0 +1,38 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using TalentHub.Web.Data.Cluster;
+
+namespace TalentHub.Web.Data.Configurations;
+
+public sealed class KeyFingerprintConfiguration : IEntityTypeConfiguration<KeyFingerprint>
+{
+    public void Configure(EntityTypeBuilder<KeyFingerprint> b)
+    {
+        b.HasKey(k => k.Name);
+        b.Property(k => k.Name).HasMaxLength(32);
+        b.Property(k => k.Fingerprint).HasMaxLength(64);
+    }
+}
+
+public sealed class PendingUploadConfiguration : IEntityTypeConfiguration<PendingUpload>
+{
+    public void Configure(EntityTypeBuilder<PendingUpload> b)
+    {
+        b.HasKey(u => u.Token);
+        b.Property(u => u.Token).HasMaxLength(32);
+        b.Property(u => u.UserId).HasMaxLength(450);
+        b.Property(u => u.Kind).HasMaxLength(64);
+        b.Property(u => u.FileName).HasMaxLength(260);
+        b.HasIndex(u => u.UploadedAt);
+    }
+}
+
+public sealed class LoginFailureConfiguration : IEntityTypeConfiguration<LoginFailure>
+{
+    public void Configure(EntityTypeBuilder<LoginFailure> b)
+    {
+        b.HasKey(f => f.Account);
+        b.Property(f => f.Account).HasMaxLength(64);
+        b.HasIndex(f => f.LastAt);
+    }
+}
