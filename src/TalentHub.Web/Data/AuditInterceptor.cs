@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Metadata;
 using TalentHub.Web.Domain;
 using TalentHub.Web.Domain.Common;
 using TalentHub.Web.Services;
@@ -101,16 +102,32 @@ public sealed class AuditInterceptor(CurrentActor actor, TimeProvider clock) : S
             var after = entry.State == EntityState.Deleted ? null : property.CurrentValue;
             if (entry.State == EntityState.Modified && Equals(before, after)) continue;
             if (entry.State == EntityState.Added && after is null) continue;
-            changes[name] = [Show(property, before), Show(property, after)];
+            changes[name] = [Show(property.Metadata, before), Show(property.Metadata, after)];
         }
         return changes;
     }
 
-    private static object? Show(PropertyEntry property, object? value)
+    /// <summary>
+    /// The audit text of a record created without the change tracker (<see cref="BulkInserter"/>): the same
+    /// { "Property": [null, value] } shape, values masked the same way, keys and foreign keys included.
+    /// </summary>
+    internal static string Created(IEntityType type, Func<IProperty, object?> valueOf)
     {
-        if (value is not string text || property.Metadata.FindAnnotation(EncryptedStringConverter.Annotation)?.Value is not true)
+        var changes = new Dictionary<string, object?[]>();
+        foreach (var property in type.GetProperties())
+        {
+            if (Skipped.Contains(property.Name) || property.IsShadowProperty() && !property.IsForeignKey()) continue;
+            if (valueOf(property) is not { } value) continue;
+            changes[property.Name] = [null, Show(property, value)];
+        }
+        return Truncate(JsonSerializer.Serialize(changes));
+    }
+
+    private static object? Show(IReadOnlyProperty property, object? value)
+    {
+        if (value is not string text || property.FindAnnotation(EncryptedStringConverter.Annotation)?.Value is not true)
             return value is Enum ? value.ToString() : value;
-        return property.Metadata.Name switch
+        return property.Name switch
         {
             var n when n.Contains("IdNumber", StringComparison.Ordinal) => Masking.IdNumber(text),
             var n when n.Contains("Mobile", StringComparison.Ordinal) => Masking.Mobile(text),

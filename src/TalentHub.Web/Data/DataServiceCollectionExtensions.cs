@@ -24,6 +24,7 @@ public static class DataServiceCollectionExtensions
         services.AddScoped<IRegionScope, HttpRegionScope>();
         services.AddSingleton<RegionDirectory>();
         services.AddSingleton<CurrentActor>();
+        services.AddScoped<StoredTextRenormalizer>();
         services.AddSingleton<StampsInterceptor>();
         services.AddSingleton<AuditInterceptor>();
         services.AddScoped<AuditLog>();
@@ -60,7 +61,10 @@ public static class DataServiceCollectionExtensions
         Pooling = true,
     }.ToString();
 
-    /// <summary>Applies migrations; on SQLite switches the file to WAL so readers never block the writer.</summary>
+    /// <summary>
+    /// Applies migrations (on SQLite after switching the file to WAL, so readers never block the writer), then the
+    /// one-time <see cref="StoredTextRenormalizer"/> data step.
+    /// </summary>
     public static async Task MigrateTalentHubDatabaseAsync(this IServiceProvider services)
     {
         await using var scope = services.CreateAsyncScope();
@@ -68,5 +72,6 @@ public static class DataServiceCollectionExtensions
         if (db.Database.IsSqlite())
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;");
         await db.Database.MigrateAsync();
+        await scope.ServiceProvider.GetRequiredService<StoredTextRenormalizer>().RunAsync();
     }
 }

@@ -17,7 +17,7 @@ namespace TalentHub.UnitTests.Builders;
 /// <summary>A migrated SQLite database in a temp file with a fake clock, for service tests without the web host.</summary>
 public sealed class TestDatabase : IAsyncDisposable
 {
-    private static readonly PersonalDataProtector Protector = new(RandomNumberGenerator.GetBytes(32), RandomNumberGenerator.GetBytes(32));
+    internal static readonly PersonalDataProtector Protector = new(RandomNumberGenerator.GetBytes(32), RandomNumberGenerator.GetBytes(32));
     private readonly string _path = Path.Combine(Path.GetTempPath(), $"talenthub-unit-{Guid.NewGuid():N}.db");
 
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2027, 3, 1, 0, 0, 0, TimeSpan.Zero));

@@ -78,13 +78,11 @@ public sealed class EntitiesImporter(TalentHubDbContext db, PersonRegistry regis
         return report;
     }
 
-    public async Task<int> StageBatchAsync(IReadOnlyList<object> batch, CancellationToken ct = default)
+    public async Task<int> WriteAsync(IReadOnlyList<object> valid, BulkInserter inserter, CancellationToken ct = default)
     {
-        var entities = batch.Cast<BusinessEntity>().ToList();
+        var entities = valid.Cast<BusinessEntity>().ToList();
         var taken = (await CountiesHoldingAsync(entities.Select(e => e.CreditCode).ToList(), ct)).Keys.ToHashSet();
-        var fresh = entities.Where(e => !taken.Contains(e.CreditCode)).ToList();
-        db.BusinessEntities.AddRange(fresh);
-        return fresh.Count;
+        return inserter.Insert(entities.Where(e => !taken.Contains(e.CreditCode)).ToList(), ct);
     }
 
     private async Task<Dictionary<string, int>> PeopleInScopeAsync(List<string> hashes, CancellationToken ct)

@@ -63,13 +63,11 @@ public sealed class PeopleImporter(TalentHubDbContext db, PersonRegistry registr
         return report;
     }
 
-    public async Task<int> StageBatchAsync(IReadOnlyList<object> batch, CancellationToken ct = default)
+    public async Task<int> WriteAsync(IReadOnlyList<object> valid, BulkInserter inserter, CancellationToken ct = default)
     {
-        var people = batch.Cast<Person>().ToList();
+        var people = valid.Cast<Person>().ToList();
         var taken = (await CountiesHoldingAsync(people.Select(p => p.IdNumberHash).ToList(), ct)).Keys.ToHashSet();
-        var fresh = people.Where(p => !taken.Contains(p.IdNumberHash)).ToList();
-        db.People.AddRange(fresh);
-        return fresh.Count;
+        return inserter.Insert(people.Where(p => !taken.Contains(p.IdNumberHash)).ToList(), ct);
     }
 
     /// <summary>Keyed hash → name of the county holding that ID number, looked up city-wide in chunks.</summary>

@@ -8,7 +8,7 @@ namespace TalentHub.Web.Services.Spreadsheets;
 /// import pages: <c>MaxUploadMegabytes</c> (default 5), <c>MaxRows</c> data rows (default 100,000),
 /// <c>MaxColumns</c> read (default 100; cells further right are ignored), <c>MaxUnpackedMegabytes</c> that an
 /// .xlsx may unpack to (default 100) and <c>MaxCellCharacters</c> (default 32,767, Excel's own limit;
-/// a longer cell is a row error). <c>BatchSize</c>: rows written per short transaction on confirm (default 500).
+/// a longer cell is a row error).
 /// </summary>
 public sealed class ImportOptions
 {
@@ -19,7 +19,6 @@ public sealed class ImportOptions
     public int MaxColumns { get; init; } = 100;
     public double MaxUnpackedMegabytes { get; init; } = 100;
     public int MaxCellCharacters { get; init; } = 32_767;
-    public int BatchSize { get; init; } = 500;
 
     public long MaxUploadBytes => (long)(MaxUploadMegabytes * 1024 * 1024);
 
@@ -47,7 +46,6 @@ public sealed class ImportOptions
             MaxColumns = Positive(section.GetValue<int?>("MaxColumns"), defaults.MaxColumns),
             MaxUnpackedMegabytes = Positive(section.GetValue<double?>("MaxUnpackedMegabytes"), defaults.MaxUnpackedMegabytes),
             MaxCellCharacters = Positive(section.GetValue<int?>("MaxCellCharacters"), defaults.MaxCellCharacters),
-            BatchSize = Positive(section.GetValue<int?>("BatchSize"), defaults.BatchSize),
         };
     }
 }

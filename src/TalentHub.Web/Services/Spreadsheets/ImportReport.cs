@@ -1,3 +1,4 @@
+using TalentHub.Web.Data;
 namespace TalentHub.Web.Services.Spreadsheets;
 
 /// <summary>One finding about one row: <see cref="Row"/> as in the spreadsheet (header = 1), the column, a resource key.</summary>
@@ -39,9 +40,9 @@ public interface IImporter
     Task<ImportReport> ValidateAsync(Sheet sheet, string fileName, CancellationToken ct = default);
 
     /// <summary>
-    /// Adds one batch of validated records to the DbContext, skipping any that someone registered since the
-    /// check (so a re-import, or one finishing after a crash, changes nothing twice). The caller saves.
+    /// Writes the validated records with <paramref name="inserter"/> in the caller's one transaction, skipping any
+    /// that someone registered since the check (so a re-import, or one finishing after a crash, changes nothing twice).
     /// </summary>
-    /// <returns>How many were added.</returns>
-    Task<int> StageBatchAsync(IReadOnlyList<object> batch, CancellationToken ct = default);
+    /// <returns>How many were written.</returns>
+    Task<int> WriteAsync(IReadOnlyList<object> valid, BulkInserter inserter, CancellationToken ct = default);
 }

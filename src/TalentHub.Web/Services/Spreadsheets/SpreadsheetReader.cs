@@ -136,7 +136,8 @@ public static class SpreadsheetReader
             // n-th row read is the spreadsheet's row n.
             var rows = new List<SheetRow>();
             foreach (var row in MiniExcel.QueryRange(stream, useHeaderRow: false, excelType: ExcelType.XLSX,
-                         startCell: "A1", endCell: ColumnLetter(limits.MaxColumns - 1) + (limits.ReadRows + 1)).Cast<IDictionary<string, object?>>())
+                         startCell: "A1", endCell: ColumnLetter(limits.MaxColumns - 1) + (limits.ReadRows + 1),
+                         configuration: InMemorySharedStrings).Cast<IDictionary<string, object?>>())
             {
                 ct.ThrowIfCancellationRequested();
                 var sheetRow = new SheetRow(rows.Count + 1, ByColumn(row, rows.Count + 1, formulas, limits));
@@ -154,6 +155,14 @@ public static class SpreadsheetReader
             throw new ImportFileException("Import.FileUnreadable");
         }
     }
+
+    /// <summary>
+    /// MiniExcel moves shared strings to a disk cache once the part passes 5 MB, and that cache throws on a string
+    /// over Excel's 32,767 characters, which made a valid file with one long cell "unreadable" (issue 8, item 12).
+    /// Kept in memory instead, bounded by the unpacked-size cap the inspection has already enforced; the long
+    /// cell is then cut and refused as a row error.
+    /// </summary>
+    private static readonly MiniExcelLibs.OpenXml.OpenXmlConfiguration InMemorySharedStrings = new() { EnableSharedStringCache = false };
 
     private static List<object?> ByColumn(IDictionary<string, object?> row, int number, IReadOnlySet<string> formulas, SpreadsheetLimits limits)
     {

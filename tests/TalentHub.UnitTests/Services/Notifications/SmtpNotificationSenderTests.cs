@@ -57,7 +57,7 @@ public sealed class SmtpNotificationSenderTests
     }
 
     /// <summary>Just enough SMTP to accept one message on a loopback port and record the conversation.</summary>
-    private sealed class TinySmtpServer : IDisposable
+    internal sealed class TinySmtpServer : IDisposable
     {
         private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
 

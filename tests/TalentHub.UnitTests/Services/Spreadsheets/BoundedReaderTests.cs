@@ -104,6 +104,32 @@ public sealed class BoundedReaderTests
         Assert.Contains(issues, i => i.Row == 2 && i.MessageKey == "Import.TooLong");
     }
 
+    /// <summary>
+    /// Issue 8, item 12, as Excel writes it: text in the shared-strings part, which here passes MiniExcel's 5 MB
+    /// disk-cache threshold, and one cell longer than Excel's 32,767 characters. The disk cache refused such a
+    /// string, so the whole valid file was "not an .xlsx or .csv"; it must be one row's error.
+    /// </summary>
+    [Fact]
+    public void AVeryLongSharedStringCell_IsARowError_NotAnUnreadableFile()
+    {
+        var longName = new string('张', 2_000_000); // 6 MB of UTF-8 in sharedStrings.xml
+        var file = Build(w =>
+        {
+            w.Write(Row(1, Shared("A1", 0), Shared("B1", 1), Shared("C1", 2), Shared("D1", 3)));
+            w.Write(Row(2, Shared("A2", 4), Text("B2", "330523198503051234")));
+        }, sharedStrings: ["姓名", "身份证号", "所在村（社区）", "人才类别", longName]);
+        var limits = Small with { MaxUnpackedBytes = 64L * 1024 * 1024 };
+
+        var sheet = SpreadsheetReader.Read(file, "long-shared.xlsx", limits, default);
+        var issues = new List<ImportIssue>();
+        var map = ColumnMap.Build(sheet.Header, PersonRowMapper.Columns, issues);
+        var reader = new RowReader(sheet.Rows[0], map, PersonRowMapper.Columns, issues);
+
+        Assert.Equal(limits.MaxCellCharacters + 1, ((string)sheet.Rows[0].Cells[0]!).Length);
+        Assert.Null(reader.Name("Name", 50));
+        Assert.Contains(issues, i => i.Row == 2 && i.MessageKey == "Import.TooLong");
+    }
+
     [Fact]
     public void ATitleRowAboveTheHeader_IsRecognised()
     {

@@ -1,0 +1,157 @@
+using System.Collections;
+using System.Data.Common;
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
+using TalentHub.Web.Domain;
+using TalentHub.Web.Services.Audit;
+
+namespace TalentHub.Web.Data;
+
+/// <summary>
+/// Writes many new records (with their owned and child records) in the caller's transaction, fast: one prepared
+/// INSERT per table, reused row after row, with column names, value converters (encryption, enum names, SQLite's
+/// UTC ticks) and parameter types taken from the EF model, so a row is stored exactly as EF would store it — only
+/// without change tracking, per-statement batching and the audit interceptor's second save for keys
+/// (issue 8, item 9; measured in README "Imports"). Stamps new <see cref="IStamped"/> rows like
+/// <see cref="StampsInterceptor"/> and writes the same per-record audit rows as <see cref="AuditInterceptor"/>
+/// (action Create, the county, the masked values, the new key), so a county still finds each created record.
+/// </summary>
+public sealed class BulkInserter(TalentHubDbContext db, CurrentActor actor, TimeProvider clock)
+{
+    /// <summary>How often (rows) the insert loop looks at the cancellation token.</summary>
+    private const int CheckEvery = 1_000;
+
+    private sealed record Row(object Entity, Dictionary<IProperty, object?> Fixed);
+
+    /// <summary>
+    /// Inserts <paramref name="roots"/> and everything they own or hold in collections; sets their generated keys.
+    /// Needs an open transaction (<see cref="DatabaseFacade.BeginTransactionAsync"/>): nothing is visible before it commits.
+    /// </summary>
+    /// <returns>How many root records were written.</returns>
+    public int Insert<T>(IReadOnlyList<T> roots, CancellationToken ct) where T : class
+    {
+        var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
+            ?? throw new InvalidOperationException("BulkInserter writes only inside a transaction.");
+        var type = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not in the model.");
+        var now = clock.GetUtcNow();
+        var audits = new List<AuditEntry>();
+        // SQLite's default page cache (2 MB) spills dirty index pages to the WAL in the middle of a large insert and
+        // rereads them; a bigger cache for this connection while the import writes, then back to the default.
+        Pragma(transaction, $"PRAGMA cache_size = -{ImportCacheKibibytes}");
+        try
+        {
+            InsertLevel(transaction, type, roots.Select(r => new Row(r, [])).ToList(), audits, now, ct);
+            InsertLevel(transaction, db.Model.FindEntityType(typeof(AuditEntry))!, audits.Select(a => new Row(a, [])).ToList(), null, now, ct);
+        }
+        finally
+        {
+            Pragma(transaction, "PRAGMA cache_size = -2000");
+        }
+        return roots.Count;
+    }
+
+    /// <summary>Page cache (KiB) of the importing SQLite connection while it writes.</summary>
+    private const int ImportCacheKibibytes = 128 * 1024;
+
+    private static void Pragma(DbTransaction transaction, string pragma)
+    {
+        if (transaction.Connection is not Microsoft.Data.Sqlite.SqliteConnection connection) return;
+        using var command = connection.CreateCommand();
+        command.Transaction = (Microsoft.Data.Sqlite.SqliteTransaction)transaction;
+        command.CommandText = pragma;
+        command.ExecuteNonQuery();
+    }
+
+    private void InsertLevel(DbTransaction transaction, IEntityType type, List<Row> rows, List<AuditEntry>? audits, DateTimeOffset now,
+        CancellationToken ct)
+    {
+        if (rows.Count == 0) return;
+        var key = type.FindPrimaryKey()!;
+        var generated = key.Properties is [{ ValueGenerated: ValueGenerated.OnAdd } only] ? only : null;
+        var table = StoreObjectIdentifier.Table(type.GetTableName()!, type.GetSchema());
+        var columns = type.GetProperties().Where(p => p != generated).ToList();
+        var sql = ((IInfrastructure<IServiceProvider>)db).GetService<ISqlGenerationHelper>();
+
+        using var command = transaction.Connection!.CreateCommand();
+        command.Transaction = transaction;
+        var parameters = columns.Select((p, i) => p.GetRelationalTypeMapping().CreateParameter(command, "@p" + i, null, p.IsNullable)).ToList();
+        command.Parameters.AddRange(parameters.ToArray());
+        command.CommandText = $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} ("
+            + string.Join(", ", columns.Select(c => sql.DelimitIdentifier(c.GetColumnName(table)!)))
+            + ") VALUES (" + string.Join(", ", parameters.Select(p => p.ParameterName)) + ")"
+            + (generated is null ? "" : " RETURNING " + sql.DelimitIdentifier(generated.GetColumnName(table)!));
+        command.Prepare();
+
+        var count = 0;
+        foreach (var row in rows)
+        {
+            if (++count % CheckEvery == 0) ct.ThrowIfCancellationRequested();
+            if (row.Entity is IStamped stamped)
+            {
+                if (stamped.CreatedAt == default) stamped.CreatedAt = now;
+                if (stamped.UpdatedAt == default) stamped.UpdatedAt = stamped.CreatedAt;
+            }
+            for (var i = 0; i < columns.Count; i++)
+                parameters[i].Value = ToProvider(columns[i], ValueOf(columns[i], row)) ?? DBNull.Value;
+            if (generated is null) command.ExecuteNonQuery();
+            else SetValue(generated, row.Entity, Convert.ChangeType(command.ExecuteScalar()!, generated.ClrType, CultureInfo.InvariantCulture));
+            if (audits is not null && row.Entity is IAudited) audits.Add(AuditOf(type, row, now));
+        }
+        foreach (var navigation in type.GetNavigations().Where(n => !n.IsOnDependent))
+            InsertLevel(transaction, navigation.TargetEntityType, Children(navigation, rows), audits, now, ct);
+    }
+
+    /// <summary>The records a navigation holds, each told its parent's key through the foreign key.</summary>
+    private static List<Row> Children(INavigation navigation, List<Row> parents)
+    {
+        var children = new List<Row>();
+        var foreignKey = navigation.ForeignKey;
+        foreach (var parent in parents)
+        {
+            var value = navigation.GetGetter().GetClrValue(parent.Entity);
+            var items = navigation.IsCollection ? ((IEnumerable?)value)?.Cast<object>() ?? [] : value is null ? [] : [value];
+            foreach (var item in items)
+            {
+                var fixedValues = new Dictionary<IProperty, object?>();
+                for (var i = 0; i < foreignKey.Properties.Count; i++)
+                    fixedValues[foreignKey.Properties[i]] = ValueOf(foreignKey.PrincipalKey.Properties[i], parent);
+                children.Add(new Row(item, fixedValues));
+            }
+        }
+        return children;
+    }
+
+    private static object? ValueOf(IProperty property, Row row)
+    {
+        if (row.Fixed.TryGetValue(property, out var value)) return value;
+        return property.IsShadowProperty() ? null : property.GetGetter().GetClrValue(row.Entity);
+    }
+
+    private static object? ToProvider(IProperty property, object? value) =>
+        value is null ? null : property.GetTypeMapping().Converter is { } converter ? converter.ConvertToProvider(value) : value;
+
+    private static void SetValue(IProperty property, object entity, object value)
+    {
+        if (property.FieldInfo is { } field) field.SetValue(entity, value);
+        else property.PropertyInfo?.SetValue(entity, value);
+    }
+
+    private AuditEntry AuditOf(IEntityType type, Row row, DateTimeOffset now)
+    {
+        var key = type.FindPrimaryKey()!.Properties.Select(p => ValueOf(p, row));
+        return new AuditEntry
+        {
+            At = now,
+            UserId = actor.UserId,
+            UserName = actor.UserName,
+            Action = AuditAction.Create,
+            EntityType = type.ClrType.Name,
+            EntityId = string.Join(",", key),
+            CountyCode = (row.Entity as IRegionOwned)?.CountyCode,
+            Changes = AuditInterceptor.Created(type, p => ValueOf(p, row)),
+        };
+    }
+}
