@@ -15,6 +15,8 @@ public sealed class AttendanceRecordConfiguration : IEntityTypeConfiguration<Att
         // One check-in or mark per trainee and session, even when two requests race.
         b.HasIndex(a => new { a.SessionId, a.EnrollmentId }).IsUnique();
         b.HasIndex(a => new { a.CourseId, a.EnrollmentId });
+        // The person page and the farmer's outcomes read one person's marks (issue 12: a full scan at city scale).
+        b.HasIndex(a => a.PersonId);
     }
 }
 

@@ -23,6 +23,8 @@ public sealed class CertificateConfiguration : IEntityTypeConfiguration<Certific
         b.HasIndex(c => c.EnrollmentId).IsUnique();
         b.HasIndex(c => new { c.CountyCode, c.Year, c.Serial }).IsUnique();
         b.HasIndex(c => c.PersonId);
+        // The dashboard counts certificates issued in a period per county: covered by this index.
+        b.HasIndex(c => new { c.IssuedAt, c.CountyCode });
     }
 }
 

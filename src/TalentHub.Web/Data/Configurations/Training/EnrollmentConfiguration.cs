@@ -21,5 +21,7 @@ public sealed class EnrollmentConfiguration : IEntityTypeConfiguration<Enrollmen
         b.HasIndex(e => new { e.CourseId, e.PersonId }).IsUnique().HasFilter("\"Status\" IN ('Confirmed', 'Waitlisted')");
         b.HasIndex(e => new { e.CourseId, e.Status, e.Id });
         b.HasIndex(e => new { e.PersonId, e.Status });
+        // The dashboard counts completions in a period (IndicatorCalculator): a range seek instead of a scan of every enrollment.
+        b.HasIndex(e => new { e.Status, e.CompletedAt });
     }
 }

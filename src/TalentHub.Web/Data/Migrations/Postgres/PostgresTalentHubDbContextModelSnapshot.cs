@@ -248,6 +248,8 @@ namespace TalentHub.Web.Data.Migrations.Postgres
                         .IsUnique()
                         .HasDatabaseName("UserNameIndex");
 
+                    b.HasIndex("PersonId");
+
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
@@ -1220,6 +1222,8 @@ namespace TalentHub.Web.Data.Migrations.Postgres
 
                     b.HasIndex("EnrollmentId");
 
+                    b.HasIndex("PersonId");
+
                     b.HasIndex("CourseId", "EnrollmentId");
 
                     b.HasIndex("SessionId", "EnrollmentId")
@@ -1300,6 +1304,8 @@ namespace TalentHub.Web.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.HasIndex("PersonId");
+
+                    b.HasIndex("IssuedAt", "CountyCode");
 
                     b.HasIndex("CountyCode", "Year", "Serial")
                         .IsUnique();
@@ -1595,6 +1601,8 @@ namespace TalentHub.Web.Data.Migrations.Postgres
 
                     b.HasIndex("PersonId", "Status");
 
+                    b.HasIndex("Status", "CompletedAt");
+
                     b.HasIndex("CourseId", "Status", "Id");
 
                     b.ToTable("Enrollments");
@@ -1685,6 +1693,8 @@ namespace TalentHub.Web.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.HasIndex("CountyCode", "RecordedAt", "DueAt");
+
+                    b.HasIndex("DueAt", "CountyCode", "RecordedAt");
 
                     b.ToTable("FollowUpTasks", (string)null);
                 });

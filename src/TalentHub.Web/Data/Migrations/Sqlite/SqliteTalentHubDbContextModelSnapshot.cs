@@ -236,6 +236,8 @@ namespace TalentHub.Web.Data.Migrations.Sqlite
                         .IsUnique()
                         .HasDatabaseName("UserNameIndex");
 
+                    b.HasIndex("PersonId");
+
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
@@ -1178,6 +1180,8 @@ namespace TalentHub.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("EnrollmentId");
 
+                    b.HasIndex("PersonId");
+
                     b.HasIndex("CourseId", "EnrollmentId");
 
                     b.HasIndex("SessionId", "EnrollmentId")
@@ -1256,6 +1260,8 @@ namespace TalentHub.Web.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.HasIndex("PersonId");
+
+                    b.HasIndex("IssuedAt", "CountyCode");
 
                     b.HasIndex("CountyCode", "Year", "Serial")
                         .IsUnique();
@@ -1543,6 +1549,8 @@ namespace TalentHub.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("PersonId", "Status");
 
+                    b.HasIndex("Status", "CompletedAt");
+
                     b.HasIndex("CourseId", "Status", "Id");
 
                     b.ToTable("Enrollments");
@@ -1631,6 +1639,8 @@ namespace TalentHub.Web.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.HasIndex("CountyCode", "RecordedAt", "DueAt");
+
+                    b.HasIndex("DueAt", "CountyCode", "RecordedAt");
 
                     b.ToTable("FollowUpTasks", (string)null);
                 });

@@ -1,0 +1,206 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.RegularExpressions;
+using Microsoft.Data.Sqlite;
+using TalentHub.Benchmarks.Data;
+using TalentHub.Benchmarks.Http;
+using TalentHub.Web.Domain.Training;
+
+namespace TalentHub.Benchmarks;
+
+/// <summary>The product's metrics over HTTP, each against its same-run baseline (see BENCHMARKS.md for what each means).</summary>
+public sealed partial class AppMetrics(Runner runner, GeneratedData data)
+{
+    private const string ReadBaseline = "baseline.fortunes-ef";
+    private const string ImportedPrefix = "基准导入";
+    private Results Results => runner.Results;
+    private int[] Levels => runner.Options.Clients;
+
+    public async Task RunAsync()
+    {
+        await ReopenWindowsAsync();
+        await using var app = await runner.StartAppAsync();
+        Results.Add(new Metric("startup", Math.Round(app.Startup.TotalMilliseconds), "ms",
+            Extra: new() { ["note"] = $"process start to first 200 on /Catalog, {data.Scale} database" }));
+        using var anonymous = new WebSession(app.Address);
+        using var county = await StaffAsync(app.Address, "anji.officer");
+        using var city = await StaffAsync(app.Address, "city.officer");
+        var fragment = Uri.EscapeDataString(data.NameFragment);
+
+        foreach (var clients in Levels) await runner.MeasureAsync("catalog.first-page", clients, ReadBaseline, _ => anonymous.GetOkAsync("/Catalog"));
+        foreach (var clients in Levels) await runner.MeasureAsync("catalog.filtered", clients, ReadBaseline, _ => anonymous.GetOkAsync("/Catalog?Topic=Ecommerce&page=2"));
+        foreach (var clients in Levels) await runner.MeasureAsync("people-search.county", clients, ReadBaseline, _ => county.GetOkAsync("/People?q=" + fragment));
+        foreach (var clients in Levels) await runner.MeasureAsync("people-search.city", clients, ReadBaseline, _ => city.GetOkAsync("/People?q=" + fragment));
+        foreach (var clients in Levels) await runner.MeasureAsync("person-page", clients, ReadBaseline, _ => city.GetOkAsync($"/People/{data.StoryPersonId}"));
+        foreach (var clients in Levels) await runner.MeasureAsync("dashboard", clients, ReadBaseline, _ => city.GetOkAsync("/Reports"));
+        await EnrollAsync(app.Address);
+        await CheckInAsync(app.Address);
+        await ImportAsync(county);
+        Results.Add(new Metric("memory", app.PeakWorkingSetMb(), "MB", Extra: new() { ["note"] = "peak working set (VmHWM) of the app over the whole run" }));
+    }
+
+    private static async Task<WebSession> StaffAsync(Uri address, string userName)
+    {
+        var session = new WebSession(address);
+        if (!await session.LoginAsync(userName)) throw new InvalidOperationException($"login as {userName} failed");
+        return session;
+    }
+
+    /// <summary>Moves the benchmark courses' enrollment window and the classroom session to "now" (a reused database was generated earlier).</summary>
+    private async Task ReopenWindowsAsync()
+    {
+        var now = DateTimeOffset.UtcNow;
+        await using var connection = new SqliteConnection(runner.ConnectionStringForChecks);
+        await connection.OpenAsync();
+        Generator.Exec(connection,
+            $"UPDATE Courses SET EnrollmentOpensAt = {now.AddDays(-1).UtcTicks}, EnrollmentClosesAt = {now.AddDays(30).UtcTicks} " +
+            $"WHERE Id IN ({string.Join(',', data.OpenCourseIds)});" +
+            $"UPDATE CourseSessions SET StartsAt = {now.AddMinutes(10).UtcTicks}, EndsAt = {now.AddHours(3).UtcTicks} WHERE Id = {data.CheckInSessionId};" +
+            $"DELETE FROM AttendanceRecords WHERE SessionId = {data.CheckInSessionId};" +
+            // What an earlier run on this database added: its enrollments in the open courses and its imported people.
+            $"DELETE FROM Enrollments WHERE CourseId IN ({string.Join(',', data.OpenCourseIds)});" +
+            $"UPDATE Courses SET ConfirmedCount = 0 WHERE Id IN ({string.Join(',', data.OpenCourseIds)});" +
+            $"DELETE FROM PersonCategory WHERE PersonId IN (SELECT Id FROM People WHERE Name LIKE '{ImportedPrefix}%');" +
+            $"DELETE FROM Ventures WHERE PersonId IN (SELECT Id FROM People WHERE Name LIKE '{ImportedPrefix}%');" +
+            $"DELETE FROM People WHERE Name LIKE '{ImportedPrefix}%';");
+    }
+
+    /// <summary>
+    /// enroll: each client is a signed-in farmer posting the catalog's enroll form for course after course (all clients
+    /// walk the same 20-seat courses in the same order, so they race for seats); success is the redirect to "my
+    /// enrollments". Then overbooked = courses with more confirmed enrollments (rows or counter) than seats: must be 0.
+    /// </summary>
+    private async Task EnrollAsync(Uri address)
+    {
+        var farmers = new Queue<Farmer>(data.EnrollFarmers);
+        foreach (var clients in Levels)
+        {
+            if (farmers.Count < clients) break;
+            var sessions = new WebSession[clients];
+            var tokens = new string[clients];
+            var next = new int[clients];
+            for (var i = 0; i < clients; i++)
+            {
+                sessions[i] = new WebSession(address);
+                if (!await sessions[i].LoginAsync(farmers.Dequeue().Mobile)) throw new InvalidOperationException("farmer login failed");
+                tokens[i] = WebSession.TokenOf(await sessions[i].Client.GetStringAsync($"/Catalog/{data.OpenCourseIds[0]}"));
+            }
+            await runner.MeasureAsync("enroll", clients, ReadBaseline, async c =>
+            {
+                if (next[c] >= data.OpenCourseIds.Count) throw new NoMoreWork();
+                var course = data.OpenCourseIds[next[c]++];
+                using var response = await sessions[c].Client.PostAsync($"/Catalog/{course}?handler=Enroll",
+                    new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = tokens[c] }));
+                if (response.StatusCode != HttpStatusCode.Redirect && Interlocked.Exchange(ref _reported, 1) == 0)
+                    Console.WriteLine($"   enroll refused: HTTP {(int)response.StatusCode} {Refusals(await response.Content.ReadAsStringAsync())}");
+                return response.StatusCode == HttpStatusCode.Redirect;
+            });
+            foreach (var s in sessions) s.Dispose();
+        }
+        await using var connection = new SqliteConnection(runner.ConnectionStringForChecks);
+        await connection.OpenAsync();
+        var ids = string.Join(',', data.OpenCourseIds);
+        var overbooked = (long)Generator.Scalar(connection,
+            $"SELECT COUNT(*) FROM Courses c WHERE c.Id IN ({ids}) AND (c.ConfirmedCount > c.Capacity OR " +
+            $"(SELECT COUNT(*) FROM Enrollments e WHERE e.CourseId = c.Id AND e.Status = '{nameof(EnrollmentStatus.Confirmed)}') > c.Capacity)");
+        var confirmed = (long)Generator.Scalar(connection, $"SELECT COUNT(*) FROM Enrollments WHERE CourseId IN ({ids}) AND Status = 'Confirmed'");
+        var waitlisted = (long)Generator.Scalar(connection, $"SELECT COUNT(*) FROM Enrollments WHERE CourseId IN ({ids}) AND Status = 'Waitlisted'");
+        Results.Add(new Metric("enroll.overbooked", overbooked, "courses",
+            Extra: new() { ["confirmed"] = confirmed, ["waitlisted"] = waitlisted, ["target"] = 0 }));
+    }
+
+    /// <summary>checkin: the 40 farmers of one classroom each log in (password form) and post the session's current code, all at once.</summary>
+    private async Task CheckInAsync(Uri address)
+    {
+        var code = CheckInCode.Current(data.CheckInSecret, DateTimeOffset.UtcNow);
+        var logins = new List<double>();
+        var checkIns = new List<double>();
+        var total = Stopwatch.StartNew();
+        var outcomes = await Task.WhenAll(data.ClassroomFarmers.Select(farmer => Task.Run(async () =>
+        {
+            using var session = new WebSession(address);
+            var sw = Stopwatch.StartNew();
+            var loggedIn = await session.LoginAsync(farmer.Mobile);
+            var login = sw.Elapsed.TotalMilliseconds;
+            sw.Restart();
+            using var response = loggedIn ? await session.PostFormAsync("/My/CheckIn", new() { ["Code"] = code }) : null;
+            var checkIn = sw.Elapsed.TotalMilliseconds;
+            lock (logins) { logins.Add(login); checkIns.Add(checkIn); }
+            return response?.StatusCode == HttpStatusCode.Redirect;
+        })));
+        var seconds = total.Elapsed.TotalSeconds;
+        var succeeded = outcomes.Count(o => o);
+        var login = Load.Summarise(40, seconds, logins, 0);
+        var result = Load.Summarise(40, seconds, checkIns, outcomes.Length - succeeded);
+        Results.Add(new Metric("checkin", succeeded, "of 40", null, null, result.P50, result.P95, result.P99, 40, 40, result.Errors,
+            new() { ["loginP50"] = login.P50, ["loginP99"] = login.P99, ["wallSeconds"] = Math.Round(seconds, 2) }));
+    }
+
+    /// <summary>import: a 10,000-row people workbook uploaded and validated, then committed, as the county officer; rows/s over both steps.</summary>
+    private async Task ImportAsync(WebSession officer)
+    {
+        const int rows = 10_000;
+        var workbook = Workbook(rows);
+        var page = "/People/Import";
+        var sw = Stopwatch.StartNew();
+        using var content = new MultipartFormDataContent();
+        content.Add(new StringContent(WebSession.TokenOf(await officer.Client.GetStringAsync(page))), "__RequestVerificationToken");
+        var file = new ByteArrayContent(workbook);
+        file.Headers.ContentType = new MediaTypeHeaderValue("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        content.Add(file, "Upload", "people.xlsx");
+        using var validated = await officer.Client.PostAsync(page + "?handler=Validate", content);
+        var html = await validated.Content.ReadAsStringAsync();
+        var validate = sw.Elapsed.TotalSeconds;
+        var token = ConfirmToken().Match(html);
+        if (!token.Success)
+        {
+            Results.Add(new Metric("import", 0, "rows/s", "baseline.raw-insert", 0, Errors: 1,
+                Extra: new() { ["note"] = $"validation offered no confirmation (HTTP {(int)validated.StatusCode})" }));
+            return;
+        }
+        sw.Restart();
+        using var confirmed = await officer.PostFormAsync(page + "?handler=Confirm", new() { ["Token"] = token.Groups[1].Value, ["AcceptWarnings"] = "true" }, formPage: page);
+        var commit = sw.Elapsed.TotalSeconds;
+        if (confirmed.StatusCode != HttpStatusCode.Redirect)
+            Console.WriteLine($"   import confirm: HTTP {(int)confirmed.StatusCode} {Snippet(await confirmed.Content.ReadAsStringAsync())}");
+        var rate = rows / (validate + commit);
+        var raw = Results.BaselineRate("baseline.raw-insert", null);
+        Results.Add(new Metric("import", Math.Round(rate), "rows/s", "baseline.raw-insert", raw is > 0 ? Math.Round(rate / raw.Value, 3) : null,
+            Errors: confirmed.StatusCode == HttpStatusCode.Redirect ? 0 : 1,
+            Extra: new() { ["rows"] = rows, ["validateSeconds"] = Math.Round(validate, 2), ["commitSeconds"] = Math.Round(commit, 2) }));
+    }
+
+    /// <summary>New people in Anji villages with valid, unused ID numbers (born 1950–1959, outside the generator's range).</summary>
+    private static byte[] Workbook(int rows)
+    {
+        string[] villages = ["330523108204", "330523001205", "330523001206"];
+        var list = new List<Dictionary<string, object>>(rows);
+        for (var i = 0; i < rows; i++)
+        {
+            var sex = i % 2 == 0 ? Web.Domain.Common.Sex.Male : Web.Domain.Common.Sex.Female;
+            var id = Web.Domain.Common.IdNumber.Create("330523", new DateOnly(1950, 1, 1).AddDays(i % 3000), 2 * (i / 3000) + (i % 2 == 0 ? 1 : 0), sex).Value;
+            list.Add(new()
+            {
+                ["姓名"] = ImportedPrefix + i, ["身份证号"] = id, ["手机号"] = $"137{i:D8}", ["所在村（社区）"] = villages[i % villages.Length],
+                ["人才类别"] = "HighQualityFarmer", ["主要产业"] = "白茶",
+            });
+        }
+        using var stream = new MemoryStream();
+        MiniExcelLibs.MiniExcel.SaveAs(stream, list);
+        return stream.ToArray();
+    }
+
+    private int _reported;
+
+    private static string Refusals(string html) =>
+        string.Join(", ", Regex.Matches(html, "data-refusal=\"(\\w+)\"").Select(m => m.Groups[1].Value)) is { Length: > 0 } r ? r : Snippet(html);
+
+    /// <summary>The page's validation messages, to say why a form was refused.</summary>
+    private static string Snippet(string html) =>
+        string.Join(" | ", Regex.Matches(html, "class=\"[^\"]*(?:text-danger|alert|validation-summary|refus)[^\"]*\"[^>]*>(.*?)</", RegexOptions.Singleline)
+            .Select(m => Regex.Replace(m.Groups[1].Value, "<[^>]+>", "").Trim()).Where(t => t.Length > 0).Take(3));
+
+    [GeneratedRegex("name=\"Token\" value=\"([0-9a-f]{32})\"")]
+    private static partial Regex ConfirmToken();
+}

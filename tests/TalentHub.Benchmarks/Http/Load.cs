@@ -1,0 +1,57 @@
+using System.Diagnostics;
+
+namespace TalentHub.Benchmarks.Http;
+
+/// <summary>Thrown by a request callback when its client has nothing left to do: that client stops, unrecorded.</summary>
+public sealed class NoMoreWork : Exception;
+
+/// <summary>Requests/s and latency percentiles (ms) of one load level.</summary>
+public sealed record LoadResult(int Clients, double Seconds, long Requests, long Errors, double Rps, double P50, double P95, double P99, double Max);
+
+/// <summary>
+/// The bounded async load generator: <c>clients</c> loops, each awaiting one request at a time (closed loop, so at
+/// most <c>clients</c> requests are in flight), first for the warm-up (not recorded), then for the measured duration.
+/// A request counts as an error when the callback returns false or throws.
+/// </summary>
+public static class Load
+{
+    public static async Task<LoadResult> RunAsync(int clients, TimeSpan warmUp, TimeSpan duration, Func<int, Task<bool>> request)
+    {
+        await Phase(clients, warmUp, request, record: false);
+        return await Phase(clients, duration, request, record: true);
+    }
+
+    private static async Task<LoadResult> Phase(int clients, TimeSpan duration, Func<int, Task<bool>> request, bool record)
+    {
+        var latencies = new List<double>[clients];
+        var errors = new long[clients];
+        var sw = Stopwatch.StartNew();
+        var end = duration;
+        await Task.WhenAll(Enumerable.Range(0, clients).Select(client => Task.Run(async () =>
+        {
+            var mine = latencies[client] = new List<double>(4096);
+            while (sw.Elapsed < end)
+            {
+                var start = Stopwatch.GetTimestamp();
+                bool ok;
+                try { ok = await request(client); }
+                catch (NoMoreWork) { break; }
+                catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or InvalidOperationException) { ok = false; }
+                mine.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+                if (!ok) errors[client]++;
+            }
+        })));
+        var seconds = sw.Elapsed.TotalSeconds;
+        if (!record) return new LoadResult(clients, seconds, 0, 0, 0, 0, 0, 0, 0);
+        return Summarise(clients, seconds, latencies.SelectMany(l => l).ToList(), errors.Sum());
+    }
+
+    /// <summary>Percentiles by nearest rank over every recorded latency.</summary>
+    public static LoadResult Summarise(int clients, double seconds, List<double> all, long errors)
+    {
+        all.Sort();
+        double At(double p) => all.Count == 0 ? 0 : all[Math.Clamp((int)Math.Ceiling(p * all.Count) - 1, 0, all.Count - 1)];
+        return new LoadResult(clients, Math.Round(seconds, 2), all.Count, errors, Math.Round(all.Count / seconds, 1),
+            Math.Round(At(0.50), 2), Math.Round(At(0.95), 2), Math.Round(At(0.99), 2), Math.Round(all.Count == 0 ? 0 : all[^1], 2));
+    }
+}

@@ -1,0 +1,159 @@
+using System.Diagnostics;
+using Microsoft.Data.Sqlite;
+using TalentHub.Benchmarks.Baseline;
+using TalentHub.Benchmarks.Data;
+using TalentHub.Benchmarks.Http;
+using TalentHub.Web.Data;
+using TalentHub.Web.Infrastructure;
+using TalentHub.Web.Services;
+
+namespace TalentHub.Benchmarks;
+
+/// <summary>
+/// The whole run: data (generated once per data folder), the baselines against the baseline app, then the product's
+/// metrics against the built app (Release) started as its own process on the same SQLite file. Figures only: nothing
+/// here fails on timing, only on wrong results (errors are counted and reported).
+/// </summary>
+public sealed partial class Runner(RunOptions options)
+{
+    private readonly Results _results = new();
+    private string _root = "";
+
+    private string Database => Path.Combine(_root, "talenthub.db");
+    private string ConnectionString => DataServiceCollectionExtensions.SqliteConnectionString(Database);
+
+    public async Task<int> RunAsync()
+    {
+        var temporary = options.Data is null;
+        _root = Path.GetFullPath(options.Data ?? Directory.CreateTempSubdirectory("talenthub-bench-").FullName);
+        Directory.CreateDirectory(_root);
+        Console.WriteLine($"TalentHub benchmarks, scale {options.Scale.Name}: {Environment.ProcessorCount} cores, load {Results.LoadAverage()}; data {_root}");
+        var total = Stopwatch.StartNew();
+        try
+        {
+            var data = await PrepareDataAsync();
+            if (options.GenerateOnly) return 0;
+            Console.WriteLine("\n== Baselines");
+            RawInsert();
+            await BaselinesAsync();
+            Console.WriteLine("\n== TalentHub");
+            try
+            {
+                await new AppMetrics(this, data).RunAsync();
+            }
+            finally
+            {
+                // Whatever was measured is written, even when a later metric fails.
+                _results.Write(options.Out, options.Scale.Name, data.Rows, data.Seconds);
+            }
+            Console.WriteLine($"\nWrote {Path.GetFullPath(options.Out)} after {total.Elapsed.TotalSeconds:0} s; load {Results.LoadAverage()}");
+            return 0;
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            if (temporary) Directory.Delete(_root, recursive: true);
+        }
+    }
+
+    internal Results Results => _results;
+    internal RunOptions Options => options;
+
+    /// <summary>First start of the app on an empty folder (migrations, keys, demo seed), then the bulk generator; reused when bench-data.json is there.</summary>
+    private async Task<GeneratedData> PrepareDataAsync()
+    {
+        if (GeneratedData.Load(_root) is { } existing && existing.Scale == options.Scale.Name)
+        {
+            Console.WriteLine($"== Data: reusing the {existing.Scale} database in {_root}");
+            return existing;
+        }
+        Console.WriteLine($"== Data: {options.Scale}");
+        await using (var empty = await StartAppAsync(seedDemo: true))
+            _results.Add(new Metric("startup.empty", Math.Round(empty.Startup.TotalMilliseconds), "ms",
+                Extra: new() { ["note"] = "first start: migrations and demo seed on an empty folder" }));
+        SqliteConnection.ClearAllPools();
+        var protector = PersonalDataProtector.Create(new TalentHubOptions.PersonalDataOptions(), new DataDirectory(_root));
+        var data = await new Generator(ConnectionString, protector, TimeProvider.System).RunAsync(options.Scale, Console.WriteLine);
+        data.Save(_root);
+        var rows = data.Rows.Values.Sum();
+        Console.WriteLine($"   {rows:N0} rows in {data.Seconds:0.0} s ({rows / data.Seconds:N0} rows/s)");
+        return data;
+    }
+
+    /// <summary>baseline.raw-insert: people-shaped rows (plain text, no crypto) through one prepared INSERT in one transaction.</summary>
+    private void RawInsert()
+    {
+        var count = Math.Max(20_000, Math.Min(options.Scale.People, 100_000));
+        using var connection = new SqliteConnection(ConnectionString);
+        connection.Open();
+        Generator.Exec(connection, "PRAGMA synchronous = NORMAL; DROP TABLE IF EXISTS BenchRawInsert; CREATE TABLE BenchRawInsert (Id INTEGER PRIMARY KEY, " +
+            "Name TEXT NOT NULL, IdNumber TEXT NOT NULL, IdNumberHash TEXT NOT NULL, Mobile TEXT, RegionCode TEXT NOT NULL, CreatedAt INTEGER NOT NULL); " +
+            "CREATE UNIQUE INDEX IX_BenchRawInsert_Hash ON BenchRawInsert (IdNumberHash); CREATE INDEX IX_BenchRawInsert_Name ON BenchRawInsert (Name);");
+        var sw = Stopwatch.StartNew();
+        using (var tx = connection.BeginTransaction())
+        {
+            using var insert = new BulkInsert(connection, tx, "BenchRawInsert", "Name", "IdNumber", "IdNumberHash", "Mobile", "RegionCode", "CreatedAt");
+            for (var i = 0; i < count; i++)
+                insert.Add("王秀" + i, $"33052319800101{i:D4}", $"{i:x64}", $"139{i:D8}", "330523108204", i);
+            tx.Commit();
+        }
+        var rate = count / sw.Elapsed.TotalSeconds;
+        Generator.Exec(connection, "DROP TABLE BenchRawInsert;");
+        _results.Add(new Metric("baseline.raw-insert", Math.Round(rate), "rows/s", Extra: new() { ["rows"] = count }));
+    }
+
+    private async Task BaselinesAsync()
+    {
+        BaselineServer.EnsureFortunes(ConnectionString);
+        var self = typeof(Runner).Assembly.Location;
+        await using var server = await ServerProcess.StartAsync(self, AppContext.BaseDirectory, new Dictionary<string, string>(),
+            "/plaintext", ["serve-baseline", "--db", Database]);
+        using var session = new WebSession(server.Address);
+        foreach (var (name, path) in new[] { ("plaintext", "/plaintext"), ("static", "/baseline/static"), ("fortunes-raw", "/baseline/fortunes-raw"), ("fortunes-ef", "/baseline/fortunes-ef") })
+            foreach (var clients in options.Clients)
+                await MeasureAsync("baseline." + name, clients, null, _ => session.GetOkAsync(path));
+    }
+
+    /// <summary>Runs one load level and records it with its ratio to the baseline at the same client count.</summary>
+    internal async Task<LoadResult> MeasureAsync(string name, int clients, string? baseline, Func<int, Task<bool>> request,
+        Dictionary<string, object>? extra = null)
+    {
+        var result = await Load.RunAsync(clients, options.WarmUp, options.Duration, request);
+        var reference = baseline is null ? null : _results.BaselineRate(baseline, clients);
+        _results.Add(new Metric(name, result.Rps, "req/s", baseline, reference is > 0 ? Math.Round(result.Rps / reference.Value, 3) : null,
+            result.P50, result.P95, result.P99, clients, result.Requests, result.Errors, extra));
+        return result;
+    }
+
+    /// <summary>
+    /// The built app (Release, next to this project in the repository) on the data folder; jobs off so nothing else runs.
+    /// The demo seed runs only on the first, empty start (it reads every person's hash at start-up, which a production
+    /// deployment, seeding off, never does), so <c>startup</c> is measured as production starts.
+    /// </summary>
+    internal Task<ServerProcess> StartAppAsync(bool seedDemo = false)
+    {
+        var dll = FindApp();
+        return ServerProcess.StartAsync(dll, Path.GetDirectoryName(dll)!, new Dictionary<string, string>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            ["TalentHub__DataDirectory"] = _root,
+            ["TalentHub__SeedDemoData"] = seedDemo ? "true" : "false",
+            ["TalentHub__LoginAttemptsPerMinute"] = "100000",
+            ["Quartz__Enabled"] = "false",
+            ["Logging__LogLevel__Default"] = "Warning",
+        }, "/Catalog");
+    }
+
+    /// <summary>src/TalentHub.Web/bin/Release/net10.0/TalentHub.Web.dll, which `dotnet run -c Release` of this project builds.</summary>
+    private static string FindApp()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var path = Path.Combine(dir.FullName, "src", "TalentHub.Web", "bin", "Release", "net10.0", "TalentHub.Web.dll");
+            if (File.Exists(path)) return path;
+        }
+        throw new FileNotFoundException("Build the app first: dotnet build src/TalentHub.Web -c Release");
+    }
+
+    internal string ConnectionStringForChecks => ConnectionString;
+}
