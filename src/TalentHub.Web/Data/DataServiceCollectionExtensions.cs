@@ -27,6 +27,9 @@ public static class DataServiceCollectionExtensions
         services.AddScoped<StoredTextRenormalizer>();
         services.AddSingleton<StampsInterceptor>();
         services.AddSingleton<AuditInterceptor>();
+        services.AddSingleton<DataVersions>();
+        services.AddSingleton<DataVersionInterceptor>();
+        services.AddSingleton<Services.LiveCache>();
         services.AddScoped<AuditLog>();
         services.AddScoped<Services.Audit.AuditLinks>();
         services.AddSpreadsheets(configuration.UsesPostgres());
@@ -44,13 +47,15 @@ public static class DataServiceCollectionExtensions
                 ?? throw new InvalidOperationException("ConnectionStrings:Postgres is required when Database:Provider=Postgres.");
             services.AddDbContext<TalentHubDbContext, PostgresTalentHubDbContext>((sp, o) => o
                 .UseNpgsql(cs)
-                .AddInterceptors(sp.GetRequiredService<StampsInterceptor>(), sp.GetRequiredService<AuditInterceptor>()));
+                .AddInterceptors(sp.GetRequiredService<StampsInterceptor>(), sp.GetRequiredService<AuditInterceptor>(),
+                    sp.GetRequiredService<DataVersionInterceptor>()));
         }
         else
         {
             services.AddDbContext<TalentHubDbContext, SqliteTalentHubDbContext>((sp, o) => o
                 .UseSqlite(SqliteConnectionString(data.AppDatabase))
-                .AddInterceptors(new SqlitePragmas(), sp.GetRequiredService<StampsInterceptor>(), sp.GetRequiredService<AuditInterceptor>()));
+                .AddInterceptors(new SqlitePragmas(), sp.GetRequiredService<StampsInterceptor>(), sp.GetRequiredService<AuditInterceptor>(),
+                    sp.GetRequiredService<DataVersionInterceptor>()));
         }
         return services;
     }

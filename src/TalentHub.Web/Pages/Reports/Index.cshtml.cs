@@ -24,7 +24,7 @@ namespace TalentHub.Web.Pages.Reports;
 [Authorize(Policy = Policies.RegistryStaff)]
 public sealed class IndexModel(TalentHubDbContext db, ReportsService reports, OutcomeCalculator outcomes, ExamplesService examples,
     RegionDirectory regions, IRegionScope scope, AuditLog audit, TimeProvider clock, IOptions<TalentHubOptions> options,
-    IStringLocalizer<SharedResource> l) : PageModel
+    IStringLocalizer<SharedResource> l, LiveCache cache) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int Year { get; set; }
     [BindProperty(SupportsGet = true)] public string? County { get; set; }
@@ -81,7 +81,9 @@ public sealed class IndexModel(TalentHubDbContext db, ReportsService reports, Ou
         if (ProgramId is not null && Programs.All(p => p.Id != ProgramId)) ProgramId = null;
         if (Category is not null && !Enum.IsDefined(Category.Value)) Category = null;
         var shown = View.Shown.Select(c => c.County).ToList();
-        Outcomes = await outcomes.ComputeAsync(new OutcomeFilter(Year, ProgramId, Category), shown, ct);
+        var filter = new OutcomeFilter(Year, ProgramId, Category);
+        // Reused per (filter, shown counties) until data changes: see LiveCache for the bound.
+        Outcomes = await cache.DashboardAsync(("outcomes", filter, string.Join(',', shown)), () => outcomes.ComputeAsync(filter, shown, CancellationToken.None));
         OutcomeTables = OutcomeSheets.For(Outcomes, View.CountyNames, l);
         var year = ReportPeriod.Year(Year);
         Examples = await examples.ApprovedAsync(shown, year.Start, year.End, take: 6, ct: ct);

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using TalentHub.Web.Data;
 using TalentHub.Web.Domain.Reports;
+using TalentHub.Web.Services;
 
 namespace TalentHub.Web.Services.Reports;
 
@@ -8,10 +9,17 @@ namespace TalentHub.Web.Services.Reports;
 /// Reads and writes the report figures: today live from <see cref="IndicatorCalculator"/>, history from the nightly
 /// <see cref="IndicatorSnapshot"/> rows. Callers apply the region rules of what a user may see.
 /// </summary>
-public sealed class ReportsService(TalentHubDbContext db, IndicatorCalculator calculator, TimeProvider clock)
+public sealed class ReportsService(TalentHubDbContext db, IndicatorCalculator calculator, TimeProvider clock, LiveCache cache)
 {
-    /// <summary>The board of <paramref name="year"/> as of now (live), with movement against the end of last month's snapshot.</summary>
-    public async Task<ProgressBoard> LiveBoardAsync(int year, CancellationToken ct = default)
+    /// <summary>
+    /// The board of <paramref name="year"/> as of now (live), with movement against the end of last month's snapshot. The
+    /// whole city's board (callers apply the region rules), reused per year and day until data changes or
+    /// <see cref="LiveCache.DashboardTtl"/> passes (issue 12: seven aggregate queries per request were the dashboard's cost).
+    /// </summary>
+    public Task<ProgressBoard> LiveBoardAsync(int year, CancellationToken ct = default) =>
+        cache.DashboardAsync(("board", year, ReportPeriod.DayOf(clock.GetUtcNow())), () => ComputeLiveBoardAsync(year, CancellationToken.None));
+
+    private async Task<ProgressBoard> ComputeLiveBoardAsync(int year, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var today = ReportPeriod.DayOf(now);

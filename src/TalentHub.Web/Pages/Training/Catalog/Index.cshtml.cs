@@ -1,3 +1,4 @@
+using System.Globalization;
 using TalentHub.Web.Services;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -16,7 +17,7 @@ namespace TalentHub.Web.Pages.Training.Catalog;
 /// they may join first (the enrollment rules of <see cref="EnrollmentRules"/>, unchanged); <see cref="All"/> also
 /// lists the others, each with the reasons it is closed to them.
 /// </summary>
-public sealed class IndexModel(TalentHubDbContext db, RegionDirectory regions, EnrollmentService enrollment) : PageModel
+public sealed class IndexModel(TalentHubDbContext db, RegionDirectory regions, EnrollmentService enrollment, LiveCache cache) : PageModel
 {
     public const int PageSize = 12;
 
@@ -57,9 +58,15 @@ public sealed class IndexModel(TalentHubDbContext db, RegionDirectory regions, E
         Personal = personId is not null;
         if (personId is not { } person)
         {
-            var page = await Paged.ReadAsync(courses, PageNumber, PageSize, q => q.Select(c => new Row(c, c.Sessions.Min(s => (DateTimeOffset?)s.StartsAt))));
-            (PageNumber, Total) = (page.Number, page.Total);
-            Cards = await CardsAsync(page.Items, names, null, ct);
+            // Anonymous pages are the same for everyone: reused per query and culture until a course, session or
+            // enrollment changes (seat counts), at most LiveCache.CatalogTtl across nodes. Not HTML output caching:
+            // the layout's culture form carries a per-visitor antiforgery token.
+            var key = (County, Topic, From, To, PageNumber, CultureInfo.CurrentUICulture.Name);
+            (PageNumber, Total, Cards) = await cache.CatalogAsync(key, async () =>
+            {
+                var page = await Paged.ReadAsync(courses, PageNumber, PageSize, q => q.Select(c => new Row(c, c.Sessions.Min(s => (DateTimeOffset?)s.StartsAt))));
+                return (page.Number, page.Total, await CardsAsync(page.Items, names, null, CancellationToken.None));
+            });
             return;
         }
 
