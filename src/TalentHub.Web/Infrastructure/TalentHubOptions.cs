@@ -20,6 +20,12 @@ public sealed class TalentHubOptions
     public int PasswordHelpPerHour { get; set; } = 30;
     /// <summary>Requests one API token may make per minute before it gets 429 with Retry-After (issue 14).</summary>
     public int ApiRequestsPerMinute { get; set; } = 600;
+    /// <summary>
+    /// The address users reach the app at (e.g. https://talenthub.example.gov.cn), for links sent outside the app (the
+    /// staff password-reset e-mail). Never taken from the request's Host header, which the requester controls; without
+    /// it no reset link is mailed.
+    /// </summary>
+    public string? PublicUrl { get; set; }
     public BackupOptions Backup { get; set; } = new();
     public PersonalDataOptions PersonalData { get; set; } = new();
     public ReportsOptions Reports { get; set; } = new();

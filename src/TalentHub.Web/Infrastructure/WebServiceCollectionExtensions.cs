@@ -91,7 +91,11 @@ public static class WebServiceCollectionExtensions
         app.UseCultureFromQueryString();
         app.UseExceptionHandler("/Error");
         if (!app.Environment.IsDevelopment()) app.UseHsts();
-        app.UseStatusCodePagesWithReExecute("/StatusCode", "?code={0}");
+        // The API answers an empty error (e.g. a query value that does not bind: ?limit=abc) with a problem, not the HTML page.
+        app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"),
+            api => api.UseStatusCodePages(c => Services.Api.ApiProblems.WriteAsync(c.HttpContext, c.HttpContext.Response.StatusCode)));
+        app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"),
+            pages => pages.UseStatusCodePagesWithReExecute("/StatusCode", "?code={0}"));
         app.UseStaticFiles();
         app.UseRouting();
         app.UseRateLimiter();

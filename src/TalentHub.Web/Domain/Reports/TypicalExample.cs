@@ -51,7 +51,7 @@ public sealed partial class TypicalExample : IRegionOwned, IAudited, IVersioned
 
     /// <summary>
     /// A new proposal. The headline (1–60 characters) and story (1–1000 characters) may not carry an ID or mobile
-    /// number (a run of 11 or more digits), since the story is published; the photo must already be cleaned.
+    /// number (a run of 11 or more digits, also written in groups split by single spaces or hyphens), since the story is published; the photo must already be cleaned.
     /// </summary>
     public static TypicalExample Propose(ExampleSubject subject, int subjectId, string regionCode, string countyCode,
         string? title, string? story, byte[] photo, string by, DateTimeOffset now)
@@ -100,6 +100,7 @@ public sealed partial class TypicalExample : IRegionOwned, IAudited, IVersioned
         if (string.Equals(by, ProposedBy, StringComparison.OrdinalIgnoreCase)) throw new DomainException("Example.OwnProposal");
     }
 
-    [GeneratedRegex(@"\d{11,}")]
+    /// <summary>11 or more digits, each pair at most one space or hyphen apart (138 1234 5678, 138-1234-5678 too).</summary>
+    [GeneratedRegex(@"\d(?:[ \-\u3000]?\d){10,}")]
     private static partial Regex LongNumber();
 }

@@ -124,9 +124,9 @@ public sealed class Course : IRegionOwned, IAudited, IStamped, IVersioned
         (ContactName, ContactPhone) = (name, phone);
     }
 
-    /// <summary>A mainland mobile (11 digits from 13…19) or a landline: 0 + 2–3 digit area code, 7–8 digits, optional extension.</summary>
+    /// <summary>A mainland mobile (11 ASCII digits from 13…19; other scripts' digits are refused) or a landline: 0 + 2–3 digit area code, 7–8 digits, optional extension.</summary>
     public static bool IsPhone(string phone) =>
-        System.Text.RegularExpressions.Regex.IsMatch(phone, @"^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8}(-\d{1,6})?)$");
+        System.Text.RegularExpressions.Regex.IsMatch(phone, @"^(1[3-9][0-9]{9}|0[0-9]{2,3}-?[0-9]{7,8}(-[0-9]{1,6})?)\z");
 
     /// <summary>Trainees' age range in whole years; no upper bound when <paramref name="max"/> is null.</summary>
     public void SetAgeRange(int min, int? max)

@@ -21,7 +21,8 @@ namespace TalentHub.Web.Services.People;
 /// callers show the same text in every case.
 /// </summary>
 public sealed class PasswordHelp(UserManager<AppUser> users, PasswordResetCodes codes, PasswordHelpChannels channels, PersonalDataProtector protector,
-    AuditLog audit, TalentHubDbContext db, IStringLocalizer<SharedResource> l, TimeProvider clock, ILogger<PasswordHelp> log)
+    AuditLog audit, TalentHubDbContext db, IStringLocalizer<SharedResource> l, TimeProvider clock, ILogger<PasswordHelp> log,
+    Microsoft.Extensions.Options.IOptions<TalentHub.Web.Infrastructure.TalentHubOptions> options)
 {
     /// <summary>How long a code sent by SMS may be used: 15 minutes.</summary>
     public static readonly TimeSpan SmsValidity = TimeSpan.FromMinutes(15);
@@ -32,7 +33,12 @@ public sealed class PasswordHelp(UserManager<AppUser> users, PasswordResetCodes 
     private const string Provider = "TalentHub";
 
     public bool CanTextFarmers => channels.Sms is not null;
-    public bool CanMailStaff => channels.Email is not null;
+    /// <summary>Whether staff can get a reset link by e-mail: an SMTP sender and a configured <c>TalentHub:PublicUrl</c>.</summary>
+    public bool CanMailStaff => channels.Email is not null && PublicBase is not null;
+
+    /// <summary>The configured public address the mailed link starts with (never the request's Host header).</summary>
+    private Uri? PublicBase => Uri.TryCreate(options.Value.PublicUrl?.Trim(), UriKind.Absolute, out var u)
+        && (u.Scheme == Uri.UriSchemeHttps || u.Scheme == Uri.UriSchemeHttp) ? u : null;
 
     /// <summary>Sends a reset code to the farmer registered with <paramref name="mobile"/>, if there is one and the limits allow.</summary>
     /// <returns>Whether a code was sent (for logs and tests only; never shown).</returns>
@@ -49,18 +55,19 @@ public sealed class PasswordHelp(UserManager<AppUser> users, PasswordResetCodes 
 
     /// <summary>
     /// Mails a reset link to the staff account with <paramref name="email"/>, if exactly one (not a farmer's) has it and
-    /// the limits allow. <paramref name="linkFor"/> turns (user id, encoded token) into the absolute URL of the reset page.
+    /// the limits allow. <paramref name="pathFor"/> turns (user id, encoded token) into the app-relative path of the reset
+    /// page; the link is that path under <c>TalentHub:PublicUrl</c>, so a forged Host header cannot redirect it.
     /// </summary>
-    public async Task<bool> MailStaffLinkAsync(string email, Func<string, string, string> linkFor, CancellationToken ct = default)
+    public async Task<bool> MailStaffLinkAsync(string email, Func<string, string, string> pathFor, CancellationToken ct = default)
     {
-        if (channels.Email is not { } mail || string.IsNullOrWhiteSpace(email)) return false;
+        if (channels.Email is not { } mail || PublicBase is not { } publicBase || string.IsNullOrWhiteSpace(email)) return false;
         var normalized = users.NormalizeEmail(email.Trim());
         var matches = await db.Users.Where(u => u.NormalizedEmail == normalized && u.PersonId == null).Take(2).ToListAsync(ct);
         if (matches is not [var user] || await users.IsLockedOutAsync(user) || !await TakeTurnAsync(user, "HelpMail")) return false;
         var token = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(await users.GeneratePasswordResetTokenAsync(user)));
         audit.RecordUser(AuditAction.Update, user, UserAccounts.Changes(("ResetLinkMailed", null, clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture))));
         await db.SaveChangesAsync(ct);
-        var text = InChinese(() => l["PasswordHelp.MailText", user.DisplayName, linkFor(user.Id, token)].Value);
+        var text = InChinese(() => l["PasswordHelp.MailText", user.DisplayName, publicBase.GetLeftPart(UriPartial.Authority) + publicBase.AbsolutePath.TrimEnd('/') + pathFor(user.Id, token)].Value);
         var to = new NotificationRecipient(null, user.DisplayName, null, user.Email) { UserId = user.Id };
         return await SendAsync(mail, new OutgoingNotification($"reset-mail:{user.Id}:{clock.GetUtcNow().UtcTicks}", to, text), ct);
     }
@@ -93,8 +100,9 @@ public sealed class PasswordHelp(UserManager<AppUser> users, PasswordResetCodes 
             log.LogInformation("Password help for {UserId} refused by the limits", user.Id);
             return false;
         }
-        await users.SetAuthenticationTokenAsync(user, Provider, name, string.Create(CultureInfo.InvariantCulture, $"{day}:{count + 1}:{now.UtcTicks}"));
-        return true;
+        // A concurrent request for the same account fails here on the user's concurrency stamp: it gets no turn.
+        var taken = await users.SetAuthenticationTokenAsync(user, Provider, name, string.Create(CultureInfo.InvariantCulture, $"{day}:{count + 1}:{now.UtcTicks}"));
+        return taken.Succeeded;
     }
 
     private async Task<bool> SendAsync(INotificationSender sender, OutgoingNotification message, CancellationToken ct)

@@ -46,7 +46,7 @@ public sealed class PasswordResetCodes(UserManager<AppUser> users, TalentHubDbCo
 
     /// <summary>
     /// Resets the password of the farmer with <paramref name="mobile"/> when <paramref name="code"/> is their current,
-    /// unexpired code. Returns null when the mobile or code is wrong (one message for both), else Identity's result.
+    /// unexpired code (normalised like all typed text, so full-width digits from a Chinese input method match). Returns null when the mobile or code is wrong (one message for both), else Identity's result.
     /// </summary>
     public async Task<IdentityResult?> RedeemAsync(string mobile, string code, string newPassword)
     {
@@ -54,7 +54,7 @@ public sealed class PasswordResetCodes(UserManager<AppUser> users, TalentHubDbCo
         var user = await users.FindByNameAsync(FarmerAccounts.UserNameFor(protector.Hash(normalized)));
         if (user is null || await users.IsLockedOutAsync(user)) return null;
         var stored = await users.GetAuthenticationTokenAsync(user, Provider, TokenName);
-        if (!Matches(stored, user, code.Trim()))
+        if (!Matches(stored, user, TextNormalizer.Normalize(code)))
         {
             await users.AccessFailedAsync(user);
             return null;

@@ -28,7 +28,10 @@ public sealed class PasswordHelpFactory : TalentHubFactory
     public RecordingSender Sms { get; } = new("sms");
     public RecordingSender Mail { get; } = new("smtp");
 
-    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Quartz:Enabled"] = "false" };
+    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Quartz:Enabled"] = "false", ["TalentHub:PublicUrl"] = PublicUrl };
+
+    /// <summary>The configured address mailed links must start with.</summary>
+    public const string PublicUrl = "https://talenthub.example.org";
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -70,6 +73,22 @@ public sealed partial class PasswordHelpTests(PasswordHelpFactory app) : IClassF
         await app.LoginAsync(mobile, NewPassword);
         Assert.Contains("重置码不正确", await again.Content.ReadAsStringAsync());
         Assert.True(await app.QueryAsync(db => db.AuditEntries.AnyAsync(a => a.EntityType == "User" && a.Changes!.Contains("ResetCodeSent"))));
+    }
+
+    [Fact]
+    public async Task ACodeTypedInFullWidthDigits_IsAccepted()
+    {
+        var mobile = (await app.FarmersAsync(1))[0];
+
+        await AskSmsAsync(mobile);
+        var text = Assert.Single(app.Sms.Sent, m => m.To.Mobile == mobile);
+        var code = CodePattern().Match(text.Text).Groups[1].Value;
+        // A Chinese input method in full-width mode types U+FF10..U+FF19; the form's \d accepts them.
+        var wide = new string(code.Select(c => (char)(c - '0' + '\uFF10')).ToArray());
+        var reset = await RedeemAsync(mobile, wide);
+
+        Assert.Equal(HttpStatusCode.Redirect, reset.StatusCode);
+        await app.LoginAsync(mobile, NewPassword);
     }
 
     [Fact]
@@ -126,6 +145,32 @@ public sealed partial class PasswordHelpTests(PasswordHelpFactory app) : IClassF
     }
 
     [Fact]
+    public async Task AForgedHostHeader_DoesNotRedirectTheMailedLink()
+    {
+        var email = $"officer-{Guid.NewGuid():N}@example.org";
+        var officer = await app.LoginAsync("wuxing.officer");
+        var saved = await officer.PostFormAsync("/Identity/Account/Manage/Email", new() { ["Input.Email"] = email, ["Input.Password"] = FormClient.DemoPassword });
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+
+        var attacker = app.NewClient();
+        var page = await attacker.GetStringAsync(Help);
+        using var request = new HttpRequestMessage(HttpMethod.Post, Help + "?handler=Email")
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["Staff.Email"] = email, ["__RequestVerificationToken"] = FormClient.TokenOf(page),
+            }),
+        };
+        request.Headers.Host = "evil.example";
+        var asked = await attacker.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Redirect, asked.StatusCode);
+        var mail = Assert.Single(app.Mail.Sent, m => m.To.Email == email);
+        Assert.DoesNotContain("evil.example", mail.Text, StringComparison.Ordinal);
+        Assert.StartsWith(PasswordHelpFactory.PublicUrl + "/Identity/Account/ResetPassword?", LinkPattern().Match(mail.Text).Value, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AFarmersOwnEmail_GetsNoStaffLink()
     {
         var before = app.Mail.Sent.Count;
@@ -139,7 +184,7 @@ public sealed partial class PasswordHelpTests(PasswordHelpFactory app) : IClassF
     [GeneratedRegex(@"验证码为 (\d{8})")]
     private static partial Regex CodePattern();
 
-    [GeneratedRegex(@"http://[^\s]+/Identity/Account/ResetPassword\?[^\s]+")]
+    [GeneratedRegex(@"https?://[^\s]+/Identity/Account/ResetPassword\?[^\s]+")]
     private static partial Regex LinkPattern();
 }
 

@@ -16,8 +16,16 @@ public sealed class TypicalExampleTests
     [InlineData("标题", "  ", "Example.StoryRequired")]
     [InlineData("联系13812345678", "故事", "Example.NoNumbers")]
     [InlineData("标题", "身份证330523199001011234", "Example.NoNumbers")]
+    [InlineData("标题", "电话 138 1234 5678", "Example.NoNumbers")]
+    [InlineData("标题", "电话138-1234-5678", "Example.NoNumbers")]
+    [InlineData("标题", "电话\uFF11\uFF13\uFF18\uFF11\uFF12\uFF13\uFF14\uFF15\uFF16\uFF17\uFF18", "Example.NoNumbers")]
     public void Text_IsChecked(string title, string story, string key) =>
         Assert.Equal(key, Assert.Throws<DomainException>(() => Propose(title, story)).MessageKey);
+
+    [Theory]
+    [InlineData("2024-01-01 - 2024-12-31 增收 30000 元")]
+    [InlineData("种植 120 亩，带动 35 户")]
+    public void OrdinaryFiguresAndDates_AreAllowed(string story) => Assert.Equal(story, Propose(story: story).Story);
 
     [Fact]
     public void LengthsAndPhoto_AreChecked()

@@ -26,6 +26,8 @@ public sealed class CourseContactTests
     [InlineData("陈晓燕", "5121005", "Course.ContactPhoneInvalid")]
     [InlineData("陈晓燕", "12800000001", "Course.ContactPhoneInvalid")]
     [InlineData("陈晓燕", "", "Course.ContactPhoneRequired")]
+    [InlineData("陈晓燕", "13\u0668\u0660\u0660\u0660\u0660\u0660\u0660\u0660\u0661", "Course.ContactPhoneInvalid")]
+    [InlineData("陈晓燕", "0572-\u0665\u0661\u0662\u0661\u0660\u0660\u0665", "Course.ContactPhoneInvalid")]
     [InlineData("", "0572-5121005", "Course.ContactNameRequired")]
     public void A_contact_needs_a_name_and_a_valid_phone(string name, string phone, string key)
     {

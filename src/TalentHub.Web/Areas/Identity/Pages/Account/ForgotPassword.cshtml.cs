@@ -50,7 +50,7 @@ public sealed class ForgotPasswordModel(PasswordHelp help, IStringLocalizer<Shar
         if (!help.CanMailStaff) return NotFound();
         if (!ModelState.IsValid) return Page();
         await help.MailStaffLinkAsync(Staff.Email, (userId, token) =>
-            Url.Page("./ResetPassword", pageHandler: null, values: new { area = "Identity", userId, code = token }, protocol: Request.Scheme)!, ct);
+            Url.Page("./ResetPassword", pageHandler: null, values: new { area = "Identity", userId, code = token })!, ct);
         TempData["Flash"] = l["PasswordHelp.MailSent"].Value;
         return RedirectToPage();
     }

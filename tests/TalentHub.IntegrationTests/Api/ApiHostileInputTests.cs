@@ -1,0 +1,40 @@
+using System.Text.Json;
+
+namespace TalentHub.IntegrationTests.Api;
+
+/// <summary>Malformed query values and ids on the outcome endpoints: a 4xx problem, never a 500 or a plain-text body.</summary>
+public sealed class ApiHostileInputTests(TalentHubFactory app) : AppTest(app)
+{
+    [Theory]
+    [InlineData("/api/v1/attendance?limit=abc")]
+    [InlineData("/api/v1/attendance?limit=0")]
+    [InlineData("/api/v1/attendance?limit=99999999999")]
+    [InlineData("/api/v1/attendance?cursor=%00%FF")]
+    [InlineData("/api/v1/attendance?cursor=aWQ6LTE")]
+    [InlineData("/api/v1/attendance?mark=Bogus")]
+    [InlineData("/api/v1/attendance?courseId=x")]
+    [InlineData("/api/v1/attendance?updatedSince=yesterday")]
+    [InlineData("/api/v1/certificates?cursor=!!!")]
+    [InlineData("/api/v1/certificates?updatedSince=9999-99-99")]
+    [InlineData("/api/v1/followups?limit=-1")]
+    [InlineData("/api/v1/followups?state=Nope")]
+    [InlineData("/api/v1/followups?months=x")]
+    [InlineData("/api/v1/indicators?year=x")]
+    [InlineData("/api/v1/indicators?year=1")]
+    [InlineData("/api/v1/indicators?year=99999")]
+    [InlineData("/api/v1/indicators?month=13")]
+    [InlineData("/api/v1/indicators?month=0")]
+    [InlineData("/api/v1/indicators/330502000000")]
+    [InlineData("/api/v1/indicators/..%2F..")]
+    [InlineData("/api/v1/attendance/2147483648")]
+    [InlineData("/api/v1/certificates/-1")]
+    public async Task Bad_input_gets_a_client_error_problem(string url)
+    {
+        var client = App.ApiClientFor(await App.IssueAsync("anji.officer", ApiClient.Anji));
+        var response = await client.GetAsync(url);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True((int)response.StatusCode is >= 400 and < 500, $"{url}: {(int)response.StatusCode} {body}");
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        JsonDocument.Parse(body);
+    }
+}
