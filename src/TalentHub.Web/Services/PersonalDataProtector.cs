@@ -117,9 +117,11 @@ public sealed class PersonalDataProtector
     /// </summary>
     public static PersonalDataProtector Create(TalentHubOptions.PersonalDataOptions options, DataDirectory data)
     {
-        if (options.EncryptionKey is { } enc && options.HashKey is { } hash)
+        if (options.HashKey is { } hash && (options.EncryptionKey is not null || options.EncryptionKeys.Count > 0))
         {
-            var keys = new Dictionary<int, byte[]> { [1] = Convert.FromBase64String(enc) };
+            // Version 1 may be absent once retired (README "Rotating personal-data keys").
+            var keys = new Dictionary<int, byte[]>();
+            if (options.EncryptionKey is { } enc) keys[1] = Convert.FromBase64String(enc);
             foreach (var (version, key) in options.EncryptionKeys)
                 keys[int.Parse(version, NumberStyles.None, CultureInfo.InvariantCulture)] = Convert.FromBase64String(key);
             return new PersonalDataProtector(keys, Convert.FromBase64String(hash), options.CurrentVersion);
