@@ -117,11 +117,12 @@ public sealed class PersonalDataProtector
     /// </summary>
     public static PersonalDataProtector Create(TalentHubOptions.PersonalDataOptions options, DataDirectory data)
     {
-        if (options.HashKey is { } hash && (options.EncryptionKey is not null || options.EncryptionKeys.Count > 0))
+        var hasV1 = !string.IsNullOrWhiteSpace(options.EncryptionKey);
+        if (options.HashKey is { } hash && (hasV1 || options.EncryptionKeys.Count > 0))
         {
-            // Version 1 may be absent once retired (README "Rotating personal-data keys").
+            // Version 1 may be absent (unset or empty) once retired (README "Rotating personal-data keys").
             var keys = new Dictionary<int, byte[]>();
-            if (options.EncryptionKey is { } enc) keys[1] = Convert.FromBase64String(enc);
+            if (hasV1) keys[1] = Convert.FromBase64String(options.EncryptionKey!);
             foreach (var (version, key) in options.EncryptionKeys)
                 keys[int.Parse(version, NumberStyles.None, CultureInfo.InvariantCulture)] = Convert.FromBase64String(key);
             return new PersonalDataProtector(keys, Convert.FromBase64String(hash), options.CurrentVersion);
