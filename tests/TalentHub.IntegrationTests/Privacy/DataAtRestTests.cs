@@ -50,7 +50,7 @@ public sealed class DataAtRestTests(TalentHubFactory app) : AppTest(app)
 
         var stored = await App.QueryAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(
             // Raw, as a copy of the database holds them (through the model they are decrypted).
-            db.Database.SqlQuery<string>($"SELECT \"Value\" FROM \"AspNetUserTokens\" WHERE \"UserId\" = {clerk.Id}")));
+            Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions.SqlQuery<string>(db.Database, $"SELECT \"Value\" FROM \"AspNetUserTokens\" WHERE \"UserId\" = {clerk.Id}")));
 
         Assert.Equal(2, stored.Count);
         Assert.All(stored, v => Assert.StartsWith("v1:", v));
