@@ -132,4 +132,25 @@ public sealed class PersonalDataRetirementTests : IDisposable
         Assert.Equal("退役", (await db.People.AsNoTracking().SingleAsync()).Name);
         Assert.NotNull((await db.People.AsNoTracking().SingleAsync()).IdNumber);
     }
+
+    [Fact]
+    public void FromConfiguration_AnEmptyVersion1IsRetired_EmptySlotsAreLeftOut_AndAHashKeyAloneIsRefused()
+    {
+        var options = new TalentHubOptions.PersonalDataOptions
+        {
+            EncryptionKey = "",
+            HashKey = Convert.ToBase64String(HashKey),
+            EncryptionKeys = new() { ["2"] = Convert.ToBase64String(V2), ["3"] = "" },
+        };
+
+        var keys = PersonalDataProtector.Create(options, _data);
+        var alone = Assert.Throws<InvalidOperationException>(() => PersonalDataProtector.Create(
+            new TalentHubOptions.PersonalDataOptions { HashKey = Convert.ToBase64String(HashKey), EncryptionKey = "" }, _data));
+
+        Assert.Equal([2], keys.Versions);
+        Assert.Equal(2, keys.CurrentVersion);
+        Assert.Equal("保密", keys.Decrypt(Retired.Encrypt("保密")));
+        Assert.Contains("no encryption key", alone.Message);
+        Assert.False(File.Exists(Path.Combine(_data.Keys, "personal-data.json")));
+    }
 }
