@@ -126,7 +126,7 @@ public sealed class AuditInterceptor(CurrentActor actor, TimeProvider clock) : S
     private static object? Show(IReadOnlyProperty property, object? value)
     {
         if (value is byte[] bytes) return $"{bytes.Length} bytes";
-        if (value is not string text || property.FindAnnotation(EncryptedStringConverter.Annotation)?.Value is not true)
+        if (value is not string text || !EncryptedStringConverter.IsEncrypted(property))
             return value is Enum ? value.ToString() : value;
         return property.Name switch
         {

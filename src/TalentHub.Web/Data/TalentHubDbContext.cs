@@ -42,6 +42,7 @@ public abstract class TalentHubDbContext(DbContextOptions options, IRegionScope 
     public DbSet<Cluster.KeyFingerprint> KeyFingerprints => Set<Cluster.KeyFingerprint>();
     public DbSet<Cluster.PendingUpload> PendingUploads => Set<Cluster.PendingUpload>();
     public DbSet<Cluster.LoginFailure> LoginFailures => Set<Cluster.LoginFailure>();
+    public DbSet<Cluster.AddressCount> AddressCounts => Set<Cluster.AddressCount>();
 
     /// <summary>Read by the <see cref="RegionFilter"/> of region-owned entities; EF evaluates it per query.</summary>
     internal string? ScopedCountyCode => scope.CountyCode;

@@ -99,6 +99,7 @@ public static class WebServiceCollectionExtensions
         app.UseStaticFiles();
         app.UseRouting();
         app.UseRateLimiter();
+        app.UseDatabaseAddressLimits();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseTwoFactorEnrolment();

@@ -111,18 +111,23 @@ public sealed class PersonalDataProtector
         Convert.ToHexStringLower(HMACSHA256.HashData(key, "TalentHub.KeyFingerprint"u8)[..16]);
 
     /// <summary>
-    /// Keys from configuration (<c>EncryptionKey</c> is version 1, <c>EncryptionKeys:{N}</c> further versions),
+    /// Keys from configuration (<c>EncryptionKey</c> is version 1, <c>EncryptionKeys:{N}</c> further versions; empty
+    /// ones are left out, so version 1 is retired by emptying it),
     /// else from (or newly into) keys/personal-data.json in the data directory (single node only: a second
     /// node would generate other keys and be refused at start by <c>PersonalDataKeyGuard</c>).
     /// </summary>
     public static PersonalDataProtector Create(TalentHubOptions.PersonalDataOptions options, DataDirectory data)
     {
-        if (options.EncryptionKey is { } enc && options.HashKey is { } hash)
+        // Empty settings are slots left unfilled (deploy/compose.yaml) or a retired version 1.
+        var configured = options.EncryptionKeys.Where(k => !string.IsNullOrWhiteSpace(k.Value))
+            .ToDictionary(k => int.Parse(k.Key, NumberStyles.None, CultureInfo.InvariantCulture), k => Convert.FromBase64String(k.Value));
+        if (!string.IsNullOrWhiteSpace(options.EncryptionKey)) configured[1] = Convert.FromBase64String(options.EncryptionKey);
+        if (!string.IsNullOrWhiteSpace(options.HashKey))
         {
-            var keys = new Dictionary<int, byte[]> { [1] = Convert.FromBase64String(enc) };
-            foreach (var (version, key) in options.EncryptionKeys)
-                keys[int.Parse(version, NumberStyles.None, CultureInfo.InvariantCulture)] = Convert.FromBase64String(key);
-            return new PersonalDataProtector(keys, Convert.FromBase64String(hash), options.CurrentVersion);
+            if (configured.Count == 0)
+                throw new InvalidOperationException("TalentHub:PersonalData:HashKey is configured but no encryption key is: set " +
+                    "TalentHub:PersonalData:EncryptionKey (or, after a rotation, EncryptionKeys:N) as on the other nodes.");
+            return new PersonalDataProtector(configured, Convert.FromBase64String(options.HashKey), options.CurrentVersion);
         }
 
         var path = Path.Combine(data.Keys, "personal-data.json");

@@ -2,87 +2,153 @@ using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using TalentHub.Web.Data;
+using TalentHub.Web.Infrastructure;
+using TalentHub.Web.Infrastructure.Security;
 
 namespace TalentHub.Web.Services;
 
 /// <summary>
-/// Re-encrypts personal identifiers written with an older key version under the current one (issue 15), in
-/// batches that each commit on their own: stopping anywhere loses nothing and the next run carries on, since a
-/// batch selects only values whose prefix is not the current version. Each row is updated only if it still
-/// holds the value read (a concurrent edit, written with the current key anyway, wins). Keyed hashes do not
-/// change (the lookup key is not rotated), so lookups work throughout.
+/// Re-encrypts everything written under an older personal-data key version with the current one (issue 15), so
+/// the older version can be retired: every encrypted column of the model (the registry's identifiers and Identity's
+/// tokens — staff authenticator secrets and recovery codes, <see cref="EncryptedStringConverter.IsEncrypted"/>), and
+/// the wrapping of the data-protection key ring (<see cref="KeyRingRewrap"/>) in the database and in the data
+/// directory. Batches each commit on their own: stopping anywhere loses nothing and the next run carries on, since a
+/// batch selects only values whose prefix is not the current version. Each row is updated only if it still holds
+/// the value read (a concurrent edit, written with the current key anyway, wins). Keyed hashes do not change (the
+/// lookup key is not rotated), so lookups work throughout.
 /// </summary>
-public sealed class PersonalDataRotation(TalentHubDbContext db, PersonalDataProtector protector)
+public sealed class PersonalDataRotation(TalentHubDbContext db, PersonalDataProtector protector, DataDirectory? data = null)
 {
     /// <summary>Rows per batch (200: one short transaction each).</summary>
     public const int BatchSize = 200;
 
-    /// <summary>Re-encrypts up to <paramref name="maxBatches"/> batches per encrypted table; returns the rows rewritten.</summary>
+    /// <summary>Re-encrypts up to <paramref name="maxBatches"/> batches per encrypted table, then the key ring; returns the values rewritten.</summary>
     public async Task<int> RunAsync(int maxBatches = 50, CancellationToken ct = default)
     {
         // A node with a newer key only staged (CurrentVersion below it) is mid-rotation: it must not rewrite
         // rows back to its older current key.
         if (protector.CurrentVersion != protector.Versions.Max()) return 0;
         var total = 0;
-        foreach (var (table, key, columns) in EncryptedTables(db.Model))
+        foreach (var table in EncryptedTables(db.Model))
             for (var batch = 0; batch < maxBatches; batch++)
             {
-                var rows = await ReadBatchAsync(table, key, columns, ct);
+                var rows = await ReadBatchAsync(table, ct);
                 if (rows.Count == 0) break;
-                foreach (var (id, values) in rows) total += await RewriteAsync(table, key, columns, id, values, ct);
+                foreach (var (keys, values) in rows) total += await RewriteAsync(table, keys, values, ct);
             }
-        return total;
+        return total + await RewrapKeyRingAsync(ct);
     }
 
-    /// <summary>How many rows still hold a value under an older key (0 when the rotation is complete).</summary>
+    /// <summary>How many rows or ring keys still hold a value under an older key (0 when the rotation is complete).</summary>
     public async Task<int> CountOutdatedAsync(CancellationToken ct = default)
     {
         var count = 0;
-        foreach (var (table, _, columns) in EncryptedTables(db.Model))
-        {
-            await using var command = await CommandAsync($"SELECT COUNT(*) FROM {Quote(table)} WHERE {Outdated(columns)}", ct);
-            count += Convert.ToInt32(await command.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture);
-        }
-        return count;
+        foreach (var table in EncryptedTables(db.Model))
+            count += await CountAsync($"SELECT COUNT(*) FROM {Quote(table.Name)} WHERE {Outdated(table.Columns)}", [], ct);
+        return count + (await KeyRingVersionsAsync(ct)).Count(v => v != protector.CurrentVersion);
     }
 
-    private static IEnumerable<(string Table, string Key, string[] Columns)> EncryptedTables(IModel model) =>
+    /// <summary>
+    /// How many values are stored under key version <paramref name="version"/>, by where they are ("People: 12",
+    /// "key ring: 1"); empty when none, i.e. the version may be retired. Reads the stored prefix only, so a node
+    /// without that key can count.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> UsesOfAsync(int version, CancellationToken ct = default)
+    {
+        var uses = new List<string>();
+        var prefix = PersonalDataProtector.PrefixOf(version) + "%";
+        foreach (var table in EncryptedTables(db.Model))
+        {
+            var where = string.Join(" OR ", table.Columns.Select(c => $"{Quote(c)} LIKE @prefix"));
+            var count = await CountAsync($"SELECT COUNT(*) FROM {Quote(table.Name)} WHERE {where}", [("prefix", prefix)], ct);
+            if (count > 0) uses.Add($"{table.Name}: {count}");
+        }
+        var ring = (await KeyRingVersionsAsync(ct)).Count(v => v == version);
+        if (ring > 0) uses.Add($"data-protection key ring: {ring}");
+        return uses;
+    }
+
+    private sealed record Table(string Name, string[] Keys, string[] Columns);
+
+    private static IEnumerable<Table> EncryptedTables(IModel model) =>
         from type in model.GetEntityTypes()
-        let columns = type.GetProperties().Where(p => p.FindAnnotation(EncryptedStringConverter.Annotation)?.Value is true)
-            .Select(p => p.GetColumnName()).ToArray()
+        let columns = type.GetProperties().Where(EncryptedStringConverter.IsEncrypted).Select(p => p.GetColumnName()).ToArray()
         where columns.Length > 0 && type.GetTableName() is not null
-        select (type.GetTableName()!, type.FindPrimaryKey()!.Properties.Single().GetColumnName(), columns);
+        select new Table(type.GetTableName()!, type.FindPrimaryKey()!.Properties.Select(p => p.GetColumnName()).ToArray(), columns);
 
     private string Outdated(string[] columns) =>
         string.Join(" OR ", columns.Select(c => $"({Quote(c)} IS NOT NULL AND {Quote(c)} NOT LIKE '{protector.CurrentPrefix}%')"));
 
-    private async Task<List<(object Id, string?[] Values)>> ReadBatchAsync(string table, string key, string[] columns, CancellationToken ct)
+    private async Task<List<(object[] Keys, string?[] Values)>> ReadBatchAsync(Table table, CancellationToken ct)
     {
-        var sql = $"SELECT {Quote(key)}, {string.Join(", ", columns.Select(Quote))} FROM {Quote(table)} " +
-                  $"WHERE {Outdated(columns)} ORDER BY {Quote(key)} LIMIT {BatchSize}";
+        var keys = string.Join(", ", table.Keys.Select(Quote));
+        var sql = $"SELECT {keys}, {string.Join(", ", table.Columns.Select(Quote))} FROM {Quote(table.Name)} " +
+                  $"WHERE {Outdated(table.Columns)} ORDER BY {keys} LIMIT {BatchSize}";
         await using var command = await CommandAsync(sql, ct);
         await using var reader = await command.ExecuteReaderAsync(ct);
-        var rows = new List<(object, string?[])>();
+        var rows = new List<(object[], string?[])>();
+        var n = table.Keys.Length;
         while (await reader.ReadAsync(ct))
-            rows.Add((reader.GetValue(0), columns.Select((_, i) => reader.IsDBNull(i + 1) ? null : reader.GetString(i + 1)).ToArray()));
+            rows.Add((table.Keys.Select((_, i) => reader.GetValue(i)).ToArray(),
+                table.Columns.Select((_, i) => reader.IsDBNull(n + i) ? null : reader.GetString(n + i)).ToArray()));
         return rows;
     }
 
-    private async Task<int> RewriteAsync(string table, string key, string[] columns, object id, string?[] values, CancellationToken ct)
+    private async Task<int> RewriteAsync(Table table, object[] keys, string?[] values, CancellationToken ct)
     {
-        var changed = columns.Select((c, i) => (Column: c, Old: values[i]))
+        var changed = table.Columns.Select((c, i) => (Column: c, Old: values[i]))
             .Where(v => v.Old is not null && !v.Old.StartsWith(protector.CurrentPrefix, StringComparison.Ordinal)).ToList();
         if (changed.Count == 0) return 0;
         var sets = string.Join(", ", changed.Select((c, i) => $"{Quote(c.Column)} = @n{i}"));
-        var guards = string.Join(" AND ", changed.Select((c, i) => $"{Quote(c.Column)} = @o{i}"));
-        await using var command = await CommandAsync($"UPDATE {Quote(table)} SET {sets} WHERE {Quote(key)} = @id AND {guards}", ct);
-        Add(command, "id", id);
+        var guards = string.Join(" AND ", table.Keys.Select((k, i) => $"{Quote(k)} = @k{i}")
+            .Concat(changed.Select((c, i) => $"{Quote(c.Column)} = @o{i}")));
+        await using var command = await CommandAsync($"UPDATE {Quote(table.Name)} SET {sets} WHERE {guards}", ct);
+        for (var i = 0; i < keys.Length; i++) Add(command, "k" + i, keys[i]);
         for (var i = 0; i < changed.Count; i++)
         {
             Add(command, "n" + i, protector.Encrypt(protector.Decrypt(changed[i].Old!)));
             Add(command, "o" + i, changed[i].Old!);
         }
         return await command.ExecuteNonQueryAsync(ct);
+    }
+
+    /// <summary>The ring's keys in <c>DataProtectionKeys</c> (PostgreSQL) and in the data directory's key files (SQLite).</summary>
+    private async Task<int> RewrapKeyRingAsync(CancellationToken ct)
+    {
+        var count = 0;
+        foreach (var key in await db.DataProtectionKeys.Where(k => k.Xml != null).ToListAsync(ct))
+            if (KeyRingRewrap.Rewrap(key.Xml!, protector) is { } xml)
+            {
+                // Only if no other node rewrapped it meanwhile (the same key inside, so either wrapping is right).
+                count += await db.DataProtectionKeys.Where(k => k.Id == key.Id && k.Xml == key.Xml)
+                    .ExecuteUpdateAsync(s => s.SetProperty(k => k.Xml, xml), ct);
+            }
+        foreach (var file in KeyFiles())
+            if (KeyRingRewrap.Rewrap(await File.ReadAllTextAsync(file, ct), protector) is { } xml)
+            {
+                var temporary = file + ".rewrap";
+                await File.WriteAllTextAsync(temporary, xml, ct);
+                File.Move(temporary, file, overwrite: true);
+                count++;
+            }
+        return count;
+    }
+
+    private async Task<List<int>> KeyRingVersionsAsync(CancellationToken ct)
+    {
+        var xmls = await db.DataProtectionKeys.Where(k => k.Xml != null).Select(k => k.Xml!).ToListAsync(ct);
+        foreach (var file in KeyFiles()) xmls.Add(await File.ReadAllTextAsync(file, ct));
+        return xmls.SelectMany(KeyRingRewrap.Versions).ToList();
+    }
+
+    private IEnumerable<string> KeyFiles() =>
+        data is null ? [] : Directory.EnumerateFiles(data.Keys, "key-*.xml").Order(StringComparer.Ordinal).ToList();
+
+    private async Task<int> CountAsync(string sql, (string Name, object Value)[] parameters, CancellationToken ct)
+    {
+        await using var command = await CommandAsync(sql, ct);
+        foreach (var (name, value) in parameters) Add(command, name, value);
+        return Convert.ToInt32(await command.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     private async Task<DbCommand> CommandAsync(string sql, CancellationToken ct)

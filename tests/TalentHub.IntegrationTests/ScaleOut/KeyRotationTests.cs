@@ -5,6 +5,7 @@ using Quartz;
 using TalentHub.Web.Data;
 using TalentHub.Web.Data.Cluster;
 using TalentHub.Web.Jobs;
+using TalentHub.Web.Infrastructure.Security;
 using TalentHub.Web.Services;
 using static TalentHub.IntegrationTests.Pages.People.PeopleTestData;
 
@@ -23,6 +24,26 @@ public sealed class KeyRotationTests
     private static Dictionary<string, string?> Keys(bool staged, int current) => staged
         ? new() { ["TalentHub:PersonalData:EncryptionKeys:2"] = NewKey, ["TalentHub:PersonalData:CurrentVersion"] = current.ToString() }
         : new();
+
+    /// <summary>Version 1 retired (its setting emptied): the new key alone, as version 2.</summary>
+    private static readonly Dictionary<string, string?> Retired = new()
+    {
+        ["TalentHub:PersonalData:EncryptionKey"] = "",
+        ["TalentHub:PersonalData:EncryptionKeys:2"] = NewKey,
+    };
+
+    /// <summary>Identity tokens (authenticator secrets, recovery codes) not yet under version 2.</summary>
+    private const string OldSecrets = "SELECT count(*) FROM \"AspNetUserTokens\" WHERE \"Value\" NOT LIKE 'v2:%'";
+
+    /// <summary>Key-ring keys still wrapped under version 1 (as the rotation reads the stored XML).</summary>
+    private static Task<int> OldRingAsync(ClusterNode node) => node.QueryAsync(async db =>
+        (await db.DataProtectionKeys.Select(k => k.Xml!).ToListAsync()).SelectMany(KeyRingRewrap.Versions).Count(v => v == 1));
+
+    private static Exception? Innermost(Exception? error)
+    {
+        while (error is not null and not PersonalDataKeyStillInUseException && error.InnerException is { } inner) error = inner;
+        return error;
+    }
 
     private static async Task<ClusterNode> StartAsync(ClusterDatabase database, string name, Dictionary<string, string?> keys)
     {
@@ -49,10 +70,22 @@ public sealed class KeyRotationTests
             Assert.StartsWith("v2:", await StoredIdAsync(database, fresh.Name));
             await AssertFoundAsync(b, fresh);
             await AssertFoundAsync(a, old);
+            // A staff member signed in (password + TOTP) through A before the job.
+            var jar = new CookieContainer();
+            await a.LoginAsync("anji.clerk", client: a.NewClient(jar));
             // 3. B restarts with the new key current; the job re-encrypts every old row on whichever node runs it.
             await b.DisposeAsync();
             b = await StartAsync(database, "B2", Keys(staged: true, 2));
             var outdated = await database.ScalarAsync("SELECT count(*) FROM \"People\" WHERE \"IdNumber\" LIKE 'v1:%'");
+            var secretsBefore = await database.ScalarAsync(OldSecrets);
+            var ringBefore = await OldRingAsync(b);
+            // Retiring version 1 now is refused at start: rows, secrets and the key ring still use it.
+            await using (var early = new ClusterNode(database.ConnectionString, "R1", Retired))
+            {
+                var stillInUse = Assert.IsType<PersonalDataKeyStillInUseException>(Innermost(Record.Exception(() => early.NewClient())));
+                Assert.Contains(stillInUse.Uses, u => u.StartsWith("AspNetUserTokens: ", StringComparison.Ordinal));
+                Assert.Contains(stillInUse.Uses, u => u.StartsWith("People: ", StringComparison.Ordinal));
+            }
             await RunRotationJobAsync(b);
 
             Assert.True(outdated > 300, $"{outdated} rows under the old key before the job");
@@ -61,6 +94,17 @@ public sealed class KeyRotationTests
             Assert.Equal(0, await a.QueryAsync(db => new PersonalDataRotation(db, db.Protector).CountOutdatedAsync()));
             await AssertFoundAsync(a, old);
             await AssertFoundAsync(b, fresh);
+            Assert.True(secretsBefore > 0 && ringBefore > 0, $"{secretsBefore} secrets, {ringBefore} ring keys under the old key");
+            Assert.Equal(0, await database.ScalarAsync(OldSecrets));
+            Assert.Equal(0, await OldRingAsync(a));
+            // 4. Version 1 retired: a node with the new key only starts, the session signed in on A before the
+            //    job still holds on it, and staff sign in with their authenticator on it and on A.
+            await using (var retired = await StartAsync(database, "R2", Retired))
+            {
+                Assert.Equal(HttpStatusCode.OK, (await retired.NewClient(jar).GetAsync("/People")).StatusCode);
+                await AssertFoundAsync(retired, old);
+                await AssertFoundAsync(retired, fresh);
+            }
             // A node that never got the new key is refused: it could not read what the others now write.
             await using var behind = new ClusterNode(database.ConnectionString, "C", Keys(staged: false, 1));
             var refusal = Record.Exception(() => behind.NewClient());

@@ -97,6 +97,40 @@ public sealed class ScaleOutTests(TwoNodeCluster cluster)
     }
 
     [PostgresFact]
+    public async Task PasswordHelpFromOneAddress_IsCountedOnceAcrossBothNodes()
+    {
+        const string help = "/Identity/Account/ForgotPassword";
+        const int limit = TwoNodeCluster.PasswordHelpPerHour;
+        var allowed = new List<HttpStatusCode>();
+        HttpResponseMessage? over = null;
+        // The ceiling is per clock hour: should the hour turn during the posts, count again in the new one.
+        for (var attempt = 0; attempt < 2; attempt++)
+        {
+            var hour = DateTime.UtcNow.Hour;
+            allowed.Clear();
+            // Alternating, as the load balancer would: each node sees only half of the posts.
+            for (var i = 0; i < limit; i++)
+            {
+                var node = i % 2 == 0 ? A : B;
+                var response = await node.NewClient().PostFormAsync(help + "?handler=Sms", new() { ["Farmer.Mobile"] = "13999999999" }, help);
+                allowed.Add(response.StatusCode);
+            }
+            over = await A.NewClient().PostFormAsync(help + "?handler=Sms", new() { ["Farmer.Mobile"] = "13999999999" }, help);
+            if (DateTime.UtcNow.Hour == hour) break;
+        }
+
+        Assert.DoesNotContain(HttpStatusCode.TooManyRequests, allowed);
+        Assert.Equal(HttpStatusCode.TooManyRequests, over!.StatusCode);
+        Assert.True(over.Headers.RetryAfter?.Delta > TimeSpan.Zero);
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await B.NewClient().PostFormAsync(help + "?handler=Sms",
+            new() { ["Farmer.Mobile"] = "13999999999" }, help)).StatusCode);
+        // Counted in the database, under a keyed hash: no client address in clear.
+        var buckets = await A.QueryAsync(db => db.AddressCounts.Select(c => c.Bucket).ToListAsync());
+        Assert.NotEmpty(buckets);
+        Assert.All(buckets, b => Assert.Matches("^[0-9a-f]{64}$", b));
+    }
+
+    [PostgresFact]
     public async Task AHundredEnrollments_SplitAcrossBothNodes_IntoTwentySeats_ConfirmExactlyTwenty()
     {
         const string password = "bamboo hills and white tea";

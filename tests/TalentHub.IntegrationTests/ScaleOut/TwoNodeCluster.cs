@@ -8,6 +8,8 @@ namespace TalentHub.IntegrationTests.ScaleOut;
 public sealed class TwoNodeCluster : IAsyncLifetime
 {
     public const string FastJob = "OutboxDispatch";
+    /// <summary>The per-address password-help ceiling both nodes are given.</summary>
+    public const int PasswordHelpPerHour = 6;
 
     private ClusterDatabase? _database;
 
@@ -19,7 +21,12 @@ public sealed class TwoNodeCluster : IAsyncLifetime
     {
         if (PostgresFactory.BaseConnectionString is null) return;
         _database = new ClusterDatabase();
-        var settings = new Dictionary<string, string?> { ["TalentHub:Jobs:OutboxDispatchCron"] = "*/2 * * * * ?" };
+        var settings = new Dictionary<string, string?>
+        {
+            ["TalentHub:Jobs:OutboxDispatchCron"] = "*/2 * * * * ?",
+            // Low enough that a test reaches it; no other test of the collection asks for password help.
+            ["TalentHub:PasswordHelpPerHour"] = PasswordHelpPerHour.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        };
         A = new ClusterNode(Database.ConnectionString, "A", settings);
         B = new ClusterNode(Database.ConnectionString, "B", settings);
         await Task.WhenAll(Task.Run(() => A.NewClient().Dispose()), Task.Run(() => B.NewClient().Dispose()));

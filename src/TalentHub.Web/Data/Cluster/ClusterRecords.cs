@@ -35,3 +35,16 @@ public sealed class LoginFailure
     public int Count { get; set; }
     public DateTimeOffset LastAt { get; set; }
 }
+
+/// <summary>
+/// Requests of one kind from one client address within one fixed window (login tries per minute, password-help and
+/// sign-up posts per hour), counted in the database on PostgreSQL so the ceiling holds across every node (issue 15).
+/// </summary>
+public sealed class AddressCount
+{
+    /// <summary>Keyed hash (64 hex digits) of the kind, the address and the window's start: no address is stored in clear.</summary>
+    public required string Bucket { get; set; }
+    public int Count { get; set; }
+    /// <summary>The end of the window; later rows are swept.</summary>
+    public DateTimeOffset ExpiresAt { get; set; }
+}

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using TalentHub.Web.Infrastructure;
 using TalentHub.Web.Services;
 
 namespace TalentHub.Web.Data.Cluster;
@@ -8,7 +9,7 @@ namespace TalentHub.Web.Data.Cluster;
 /// on first use, and a node whose key of the same name differs, or that lacks the newest encryption version
 /// another node recorded, is refused before it writes anything.
 /// </summary>
-public sealed class PersonalDataKeyGuard(TalentHubDbContext db, PersonalDataProtector protector, TimeProvider clock)
+public sealed class PersonalDataKeyGuard(TalentHubDbContext db, PersonalDataProtector protector, TimeProvider clock, DataDirectory? data = null)
 {
     /// <summary>Throws <see cref="PersonalDataKeyMismatchException"/> on a mismatch; otherwise, when
     /// <paramref name="record"/>, records the fingerprints of keys the database does not know yet.</summary>
@@ -22,6 +23,11 @@ public sealed class PersonalDataKeyGuard(TalentHubDbContext db, PersonalDataProt
         if (newest is { } version && !protector.Versions.Contains(version))
             problems.Add($"encryption:v{version} is recorded by another node but not configured here");
         if (problems.Count > 0) throw new PersonalDataKeyMismatchException(problems);
+        // An older version left out of the configuration is being retired: only once nothing uses it any more.
+        var rotation = new PersonalDataRotation(db, protector, data);
+        foreach (var retired in recorded.Keys.Select(VersionOf).OfType<int>().Where(v => !protector.Versions.Contains(v)).Order())
+            if (await rotation.UsesOfAsync(retired, ct) is { Count: > 0 } uses)
+                throw new PersonalDataKeyStillInUseException(retired, uses);
         if (!record) return;
         var now = clock.GetUtcNow();
         foreach (var (name, fingerprint) in mine.Where(k => !recorded.ContainsKey(k.Key)))
@@ -40,4 +46,18 @@ public sealed class PersonalDataKeyMismatchException(IReadOnlyList<string> probl
     "on the other nodes (README \"Operations\"). " + string.Join("; ", problems) + ".")
 {
     public IReadOnlyList<string> Problems { get; } = problems;
+}
+
+/// <summary>
+/// This node leaves out an encryption key version that stored values still use: it must not start, since it could
+/// not read them (a 500 on every page showing one). Nothing has been written.
+/// </summary>
+public sealed class PersonalDataKeyStillInUseException(int version, IReadOnlyList<string> uses) : InvalidOperationException(
+    $"This node does not configure personal-data encryption key version {version}, but values in the database are still " +
+    $"encrypted with it ({string.Join(", ", uses)}), so it refuses to start and has written nothing. Keep " +
+    $"TalentHub:PersonalData:{(version == 1 ? "EncryptionKey" : $"EncryptionKeys:{version}")} configured until the " +
+    "PersonalDataRotation job (/Admin/Jobs) has run to completion on a node with both keys (README \"Rotating personal-data keys\"), then retire it.")
+{
+    public int Version { get; } = version;
+    public IReadOnlyList<string> Uses { get; } = uses;
 }

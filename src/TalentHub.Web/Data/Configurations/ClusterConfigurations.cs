@@ -36,3 +36,13 @@ public sealed class LoginFailureConfiguration : IEntityTypeConfiguration<LoginFa
         b.HasIndex(f => f.LastAt);
     }
 }
+
+public sealed class AddressCountConfiguration : IEntityTypeConfiguration<AddressCount>
+{
+    public void Configure(EntityTypeBuilder<AddressCount> b)
+    {
+        b.HasKey(c => c.Bucket);
+        b.Property(c => c.Bucket).HasMaxLength(64);
+        b.HasIndex(c => c.ExpiresAt);
+    }
+}

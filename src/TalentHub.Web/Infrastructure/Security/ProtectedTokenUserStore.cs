@@ -1,28 +1,20 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using TalentHub.Web.Data;
-using TalentHub.Web.Services;
 
 namespace TalentHub.Web.Infrastructure.Security;
 
 /// <summary>
-/// Identity's EF user store, with the tokens it keeps for itself (the authenticator key and the recovery
-/// codes) encrypted like the other personal identifiers (AES-GCM, <see cref="PersonalDataProtector"/>), so
-/// a copy of the database cannot produce second-factor codes. Tokens written in clear earlier still read.
+/// Identity's EF user store. The tokens it keeps for itself (the authenticator key and the recovery codes) are
+/// encrypted like the other personal identifiers (AES-GCM, <c>PersonalDataProtector</c>), so a copy of the database
+/// cannot produce second-factor codes: since issue 15 by the model's <see cref="EncryptedStringConverter"/> on
+/// <c>AspNetUserTokens.Value</c> rather than here, so that <c>PersonalDataRotation</c> re-encrypts them under a new
+/// key like every other encrypted column. What this store wrote before (one <c>v1:</c> layer) and tokens written in
+/// clear earlier still read as they are.
 /// </summary>
-public sealed class ProtectedTokenUserStore(TalentHubDbContext context, PersonalDataProtector protector, IdentityErrorDescriber? describer = null)
+public sealed class ProtectedTokenUserStore(TalentHubDbContext context, IdentityErrorDescriber? describer = null)
     : UserStore<AppUser, IdentityRole, TalentHubDbContext>(context, describer)
 {
     /// <summary>Identity's own login provider name for the authenticator key and recovery codes.</summary>
     public const string InternalProvider = "[AspNetUserStore]";
-
-    public override Task SetTokenAsync(AppUser user, string loginProvider, string name, string? value, CancellationToken cancellationToken) =>
-        base.SetTokenAsync(user, loginProvider, name,
-            loginProvider == InternalProvider && value is not null ? protector.Encrypt(value) : value, cancellationToken);
-
-    public override async Task<string?> GetTokenAsync(AppUser user, string loginProvider, string name, CancellationToken cancellationToken)
-    {
-        var stored = await base.GetTokenAsync(user, loginProvider, name, cancellationToken);
-        return loginProvider == InternalProvider && stored is not null ? protector.Decrypt(stored) : stored;
-    }
 }

@@ -25,32 +25,18 @@ public static class RequestLimits
     {
         services.Configure<LoginThrottleOptions>(configuration.GetSection(LoginThrottleOptions.Section));
         // Several nodes share one PostgreSQL database: the counts live there. SQLite runs one node: memory.
-        if (Data.DataServiceCollectionExtensions.UsesPostgres(configuration)) services.AddSingleton<ILoginThrottle, DatabaseLoginThrottle>();
+        if (Data.DataServiceCollectionExtensions.UsesPostgres(configuration))
+        {
+            services.AddSingleton<ILoginThrottle, DatabaseLoginThrottle>();
+            services.AddSingleton<DatabaseAddressLimits>();
+        }
         else services.AddSingleton<ILoginThrottle, MemoryLoginThrottle>();
         services.Configure<ForwardedHeadersOptions>(o => ConfigureProxies(o, configuration.GetSection("TalentHub:ForwardedHeaders")));
         services.AddRateLimiter(o =>
         {
             o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(PartitionFor);
-            o.OnRejected = async (rejected, token) =>
-            {
-                var response = rejected.HttpContext.Response;
-                if (rejected.HttpContext.Request.Path.StartsWithSegments("/api"))
-                {
-                    // The API answers as it always does: a problem document, with Retry-After (issue 14).
-                    var apiRetry = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var apiWait) ? apiWait : TimeSpan.FromMinutes(1);
-                    response.Headers.RetryAfter = ((int)Math.Ceiling(apiRetry.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
-                    await Services.Api.ApiProblems.WriteAsync(rejected.HttpContext, StatusCodes.Status429TooManyRequests, ct: token);
-                    return;
-                }
-                var l = rejected.HttpContext.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
-                var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);
-                response.StatusCode = StatusCodes.Status429TooManyRequests;
-                response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
-                response.ContentType = "text/plain; charset=utf-8";
-                var signUp = rejected.HttpContext.Request.Path.Equals(SignUpPost, StringComparison.OrdinalIgnoreCase);
-                var help = rejected.HttpContext.Request.Path.Equals(PasswordHelpPost, StringComparison.OrdinalIgnoreCase);
-                await response.WriteAsync(l[signUp ? "Register.TooMany" : help ? "PasswordHelp.TooMany" : "Login.TooManyAttempts"], token);
-            };
+            o.OnRejected = (rejected, token) => new ValueTask(RejectAsync(rejected.HttpContext,
+                rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1), token));
         });
         return services;
     }
@@ -67,23 +53,52 @@ public static class RequestLimits
             o.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
     }
 
+    /// <summary>One per-address ceiling: its name, the client address, how many posts per fixed window.</summary>
+    public sealed record AddressPolicy(string Name, string Address, int Limit, TimeSpan Window);
+
+    /// <summary>The per-address ceiling a request counts against (login tries per minute, password help and sign-ups per hour), or null.</summary>
+    public static AddressPolicy? AddressPolicyFor(HttpContext context, TalentHubOptions options)
+    {
+        if (!HttpMethods.IsPost(context.Request.Method)) return null;
+        var path = context.Request.Path;
+        var address = context.Connection.RemoteIpAddress?.ToString() ?? "";
+        if (LoginPosts.Any(p => path.Equals(p, StringComparison.OrdinalIgnoreCase)))
+            return new("login", address, options.LoginAttemptsPerMinute, TimeSpan.FromMinutes(1));
+        if (path.Equals(PasswordHelpPost, StringComparison.OrdinalIgnoreCase))
+            return new("help", address, options.PasswordHelpPerHour, TimeSpan.FromHours(1));
+        if (path.Equals(SignUpPost, StringComparison.OrdinalIgnoreCase))
+            return new("signup", address, options.SignUpsPerHour, TimeSpan.FromHours(1));
+        return null;
+    }
+
+    /// <summary>Answers 429 with Retry-After (whole seconds) and the localized reason: a problem document on the API.</summary>
+    public static async Task RejectAsync(HttpContext context, TimeSpan retryAfter, CancellationToken ct = default)
+    {
+        var response = context.Response;
+        response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        if (context.Request.Path.StartsWithSegments("/api"))
+        {
+            // The API answers as it always does: a problem document, with Retry-After (issue 14).
+            await Services.Api.ApiProblems.WriteAsync(context, StatusCodes.Status429TooManyRequests, ct: ct);
+            return;
+        }
+        var l = context.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
+        response.StatusCode = StatusCodes.Status429TooManyRequests;
+        response.ContentType = "text/plain; charset=utf-8";
+        var signUp = context.Request.Path.Equals(SignUpPost, StringComparison.OrdinalIgnoreCase);
+        var help = context.Request.Path.Equals(PasswordHelpPost, StringComparison.OrdinalIgnoreCase);
+        await response.WriteAsync(l[signUp ? "Register.TooMany" : help ? "PasswordHelp.TooMany" : "Login.TooManyAttempts"], ct);
+    }
+
     private static RateLimitPartition<string> PartitionFor(HttpContext context)
     {
         var options = context.RequestServices.GetRequiredService<IOptions<TalentHubOptions>>().Value;
         // Per API token (issue 14).
         if (Api.ApiServiceCollectionExtensions.PartitionFor(context, options.ApiRequestsPerMinute) is { } api) return api;
-        if (!HttpMethods.IsPost(context.Request.Method)) return RateLimitPartition.GetNoLimiter("");
-        var path = context.Request.Path;
-        var address = context.Connection.RemoteIpAddress?.ToString() ?? "";
-        if (LoginPosts.Any(p => path.Equals(p, StringComparison.OrdinalIgnoreCase)))
-            return RateLimitPartition.GetFixedWindowLimiter("login:" + address, _ => new FixedWindowRateLimiterOptions
-                { PermitLimit = options.LoginAttemptsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
-        if (path.Equals(PasswordHelpPost, StringComparison.OrdinalIgnoreCase))
-            return RateLimitPartition.GetFixedWindowLimiter("help:" + address, _ => new FixedWindowRateLimiterOptions
-                { PermitLimit = options.PasswordHelpPerHour, Window = TimeSpan.FromHours(1), QueueLimit = 0 });
-        if (path.Equals(SignUpPost, StringComparison.OrdinalIgnoreCase))
-            return RateLimitPartition.GetFixedWindowLimiter("signup:" + address, _ => new FixedWindowRateLimiterOptions
-                { PermitLimit = options.SignUpsPerHour, Window = TimeSpan.FromHours(1), QueueLimit = 0 });
-        return RateLimitPartition.GetNoLimiter("");
+        // On PostgreSQL the per-address ceilings are counted in the database by DatabaseAddressLimits (every node sees them).
+        if (context.RequestServices.GetService<DatabaseAddressLimits>() is not null
+            || AddressPolicyFor(context, options) is not { } policy) return RateLimitPartition.GetNoLimiter("");
+        return RateLimitPartition.GetFixedWindowLimiter(policy.Name + ":" + policy.Address, _ => new FixedWindowRateLimiterOptions
+            { PermitLimit = policy.Limit, Window = policy.Window, QueueLimit = 0 });
     }
 }

@@ -42,14 +42,25 @@ public interface INotificationSender
 
 /// <summary>
 /// The default sender: appends to data/notifications.log with the person id only, never a mobile, and the
-/// outbox key on every line. A key already in the file is never written again (the keys are read from the
-/// file once per process, so this holds across a crash and restart).
+/// outbox key on every line. A key already in the file is never written again, also when several processes
+/// share the file (nodes on one data folder, or a node that took over the work of one killed mid-dispatch,
+/// issue 15): the check and the append happen under an exclusive lock on the file, after reading whatever
+/// another process appended since this one last looked.
 /// </summary>
 public sealed class FileNotificationSender(DataDirectory data, TimeProvider clock) : INotificationSender
 {
+    /// <summary>Tries to take the file's lock before giving up (another process holds it for one append: milliseconds).</summary>
+    private const int LockAttempts = 500;
     private static readonly SemaphoreSlim Gate = new(1, 1);
-    private static readonly Dictionary<string, HashSet<string>> KeysByFile = [];
+    private static readonly Dictionary<string, KnownKeys> KeysByFile = [];
     public string Channel => "file";
+
+    /// <summary>The keys read from one file so far, and how far (bytes) it has been read.</summary>
+    private sealed class KnownKeys
+    {
+        public HashSet<string> Keys { get; } = [];
+        public long Offset { get; set; }
+    }
 
     public async Task SendAsync(OutgoingNotification message, CancellationToken ct)
     {
@@ -59,23 +70,47 @@ public sealed class FileNotificationSender(DataDirectory data, TimeProvider cloc
         await Gate.WaitAsync(ct);
         try
         {
-            var written = await KeysAsync(path, ct);
-            if (written.Contains(key)) return;
-            await File.AppendAllTextAsync(path, line, ct);
-            written.Add(key);
+            await using var file = await OpenExclusiveAsync(path, ct);
+            var known = await CatchUpAsync(path, file, ct);
+            if (known.Keys.Contains(key)) return;
+            file.Seek(0, SeekOrigin.End);
+            await file.WriteAsync(System.Text.Encoding.UTF8.GetBytes(line), ct);
+            await file.FlushAsync(ct);
+            known.Keys.Add(key);
+            known.Offset = file.Length;
         }
         finally { Gate.Release(); }
     }
 
-    private static async Task<HashSet<string>> KeysAsync(string path, CancellationToken ct)
+    /// <summary>Opens the file for reading and appending with no sharing: on Linux an advisory lock other processes respect.</summary>
+    private static async Task<FileStream> OpenExclusiveAsync(string path, CancellationToken ct)
     {
-        if (KeysByFile.TryGetValue(path, out var keys)) return keys;
-        keys = [];
-        if (File.Exists(path))
-            foreach (var line in await File.ReadAllLinesAsync(path, ct))
-                if (line.Split('\t') is [_, var field, ..] && field.StartsWith("key:", StringComparison.Ordinal)) keys.Add(field[4..]);
-        KeysByFile[path] = keys;
-        return keys;
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            }
+            catch (IOException) when (attempt < LockAttempts && File.Exists(path))
+            {
+                await Task.Delay(10, ct);
+            }
+        }
+    }
+
+    /// <summary>Reads the complete lines appended since this process last read the file (all of it the first time).</summary>
+    private static async Task<KnownKeys> CatchUpAsync(string path, FileStream file, CancellationToken ct)
+    {
+        if (!KeysByFile.TryGetValue(path, out var known) || file.Length < known.Offset) KeysByFile[path] = known = new KnownKeys();
+        if (file.Length == known.Offset) return known;
+        file.Seek(known.Offset, SeekOrigin.Begin);
+        var bytes = new byte[file.Length - known.Offset];
+        await file.ReadExactlyAsync(bytes, ct);
+        var complete = Array.LastIndexOf(bytes, (byte)'\n') + 1;
+        foreach (var text in System.Text.Encoding.UTF8.GetString(bytes, 0, complete).Split('\n'))
+            if (text.Split('\t') is [_, var field, ..] && field.StartsWith("key:", StringComparison.Ordinal)) known.Keys.Add(field[4..]);
+        known.Offset += complete;
+        return known;
     }
 }
 

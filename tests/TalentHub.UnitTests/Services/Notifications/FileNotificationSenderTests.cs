@@ -27,4 +27,22 @@ public sealed class FileNotificationSenderTests
         Assert.Single(written, l => l.Contains("\tkey:enroll:7\t"));
         Assert.Single(written, l => l.Contains("\tkey:enroll:8\t"));
     }
+
+    [Fact]
+    public async Task AKeyAnotherProcessAppendedAfterThisOneReadTheFile_IsNotWrittenAgain()
+    {
+        using var folder = new TempFolder();
+        var sender = new FileNotificationSender(new DataDirectory(folder.Path), new FakeTimeProvider());
+        var message = new OutgoingNotification("enroll:1", new NotificationRecipient(3, "张明", null, null), "报名成功");
+        await sender.SendAsync(message, CancellationToken.None);
+        // Another node on the same folder sends enroll:2 and is killed before its outbox row is marked delivered.
+        await File.AppendAllTextAsync(folder.File("notifications.log"), "2027-03-01T00:00:00+00:00\tkey:enroll:2\tperson:3\t报名成功\n");
+
+        await sender.SendAsync(message with { Key = "enroll:2" }, CancellationToken.None);
+        await sender.SendAsync(message with { Key = "enroll:3" }, CancellationToken.None);
+
+        var written = await File.ReadAllLinesAsync(folder.File("notifications.log"));
+        Assert.Equal(3, written.Length);
+        Assert.Single(written, l => l.Contains("\tkey:enroll:2\t"));
+    }
 }

@@ -306,6 +306,25 @@ namespace TalentHub.Web.Data.Migrations.Postgres
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("TalentHub.Web.Data.Cluster.AddressCount", b =>
+                {
+                    b.Property<string>("Bucket")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Bucket");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.ToTable("AddressCounts");
+                });
+
             modelBuilder.Entity("TalentHub.Web.Data.Cluster.KeyFingerprint", b =>
                 {
                     b.Property<string>("Name")

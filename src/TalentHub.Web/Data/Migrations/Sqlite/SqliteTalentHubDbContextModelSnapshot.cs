@@ -292,6 +292,25 @@ namespace TalentHub.Web.Data.Migrations.Sqlite
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("TalentHub.Web.Data.Cluster.AddressCount", b =>
+                {
+                    b.Property<string>("Bucket")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Bucket");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.ToTable("AddressCounts");
+                });
+
             modelBuilder.Entity("TalentHub.Web.Data.Cluster.KeyFingerprint", b =>
                 {
                     b.Property<string>("Name")
