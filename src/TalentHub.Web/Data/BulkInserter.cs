@@ -28,10 +28,12 @@ public sealed class BulkInserter(TalentHubDbContext db, CurrentActor actor, Time
 
     /// <summary>
     /// Inserts <paramref name="roots"/> and everything they own or hold in collections; sets their generated keys.
-    /// Needs an open transaction (<see cref="DatabaseFacade.BeginTransactionAsync"/>): nothing is visible before it commits.
+    /// Needs an open transaction (<see cref="DatabaseFacade.BeginTransactionAsync"/>). With <paramref name="batchId"/>
+    /// every written row that has the <see cref="ImportBatchFilter.Column"/> (roots, children, audit rows) carries it,
+    /// so nothing is visible before <see cref="ImportBatches.CommitAsync"/>, even after this transaction commits.
     /// </summary>
     /// <returns>How many root records were written.</returns>
-    public int Insert<T>(IReadOnlyList<T> roots, CancellationToken ct) where T : class
+    public int Insert<T>(IReadOnlyList<T> roots, long? batchId, CancellationToken ct) where T : class
     {
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
             ?? throw new InvalidOperationException("BulkInserter writes only inside a transaction.");
@@ -43,8 +45,8 @@ public sealed class BulkInserter(TalentHubDbContext db, CurrentActor actor, Time
         Pragma(transaction, $"PRAGMA cache_size = -{ImportCacheKibibytes}");
         try
         {
-            InsertLevel(transaction, type, roots.Select(r => new Row(r, [])).ToList(), audits, now, ct);
-            InsertLevel(transaction, db.Model.FindEntityType(typeof(AuditEntry))!, audits.Select(a => new Row(a, [])).ToList(), null, now, ct);
+            InsertLevel(transaction, type, roots.Select(r => new Row(r, [])).ToList(), audits, batchId, now, ct);
+            InsertLevel(transaction, db.Model.FindEntityType(typeof(AuditEntry))!, audits.Select(a => new Row(a, [])).ToList(), null, batchId, now, ct);
         }
         finally
         {
@@ -65,14 +67,15 @@ public sealed class BulkInserter(TalentHubDbContext db, CurrentActor actor, Time
         command.ExecuteNonQuery();
     }
 
-    private void InsertLevel(DbTransaction transaction, IEntityType type, List<Row> rows, List<AuditEntry>? audits, DateTimeOffset now,
-        CancellationToken ct)
+    private void InsertLevel(DbTransaction transaction, IEntityType type, List<Row> rows, List<AuditEntry>? audits, long? batchId,
+        DateTimeOffset now, CancellationToken ct)
     {
         if (rows.Count == 0) return;
         var key = type.FindPrimaryKey()!;
         var generated = key.Properties is [{ ValueGenerated: ValueGenerated.OnAdd } only] ? only : null;
         var table = StoreObjectIdentifier.Table(type.GetTableName()!, type.GetSchema());
         var columns = type.GetProperties().Where(p => p != generated).ToList();
+        var batchColumn = type.FindProperty(ImportBatchFilter.Column);
         var sql = ((IInfrastructure<IServiceProvider>)db).GetService<ISqlGenerationHelper>();
 
         using var command = transaction.Connection!.CreateCommand();
@@ -95,13 +98,13 @@ public sealed class BulkInserter(TalentHubDbContext db, CurrentActor actor, Time
                 if (stamped.UpdatedAt == default) stamped.UpdatedAt = stamped.CreatedAt;
             }
             for (var i = 0; i < columns.Count; i++)
-                parameters[i].Value = ToProvider(columns[i], ValueOf(columns[i], row)) ?? DBNull.Value;
+                parameters[i].Value = (columns[i] == batchColumn ? batchId : ToProvider(columns[i], ValueOf(columns[i], row))) ?? DBNull.Value;
             if (generated is null) command.ExecuteNonQuery();
             else SetValue(generated, row.Entity, Convert.ChangeType(command.ExecuteScalar()!, generated.ClrType, CultureInfo.InvariantCulture));
             if (audits is not null && row.Entity is IAudited) audits.Add(AuditOf(type, row, now));
         }
         foreach (var navigation in type.GetNavigations().Where(n => !n.IsOnDependent))
-            InsertLevel(transaction, navigation.TargetEntityType, Children(navigation, rows), audits, now, ct);
+            InsertLevel(transaction, navigation.TargetEntityType, Children(navigation, rows), audits, batchId, now, ct);
     }
 
     /// <summary>The records a navigation holds, each told its parent's key through the foreign key.</summary>

@@ -286,6 +286,9 @@ namespace TalentHub.Web.Data.Migrations.Postgres
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<long?>("ImportBatchId")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("UserId")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
@@ -298,6 +301,9 @@ namespace TalentHub.Web.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("At");
+
+                    b.HasIndex("ImportBatchId")
+                        .HasFilter("\"ImportBatchId\" IS NOT NULL");
 
                     b.HasIndex("EntityType", "EntityId");
 
@@ -377,6 +383,36 @@ namespace TalentHub.Web.Data.Migrations.Postgres
                     b.HasIndex("UploadedAt");
 
                     b.ToTable("PendingUploads");
+                });
+
+            modelBuilder.Entity("TalentHub.Web.Data.ImportBatch", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("TouchedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TouchedAt");
+
+                    b.ToTable("ImportBatches");
                 });
 
             modelBuilder.Entity("TalentHub.Web.Data.JobRun", b =>
@@ -526,6 +562,9 @@ namespace TalentHub.Web.Data.Migrations.Postgres
                     b.Property<int?>("HouseholdsDriven")
                         .HasColumnType("integer");
 
+                    b.Property<long?>("ImportBatchId")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("Industry")
                         .HasMaxLength(50)
                         .HasColumnType("character varying(50)");
@@ -591,6 +630,9 @@ namespace TalentHub.Web.Data.Migrations.Postgres
                     b.HasIndex("CreditCode")
                         .IsUnique();
 
+                    b.HasIndex("ImportBatchId")
+                        .HasFilter("\"ImportBatchId\" IS NOT NULL");
+
                     b.HasIndex("LegalRepresentativeId");
 
                     b.HasIndex("RegionCode");
@@ -613,6 +655,9 @@ namespace TalentHub.Web.Data.Migrations.Postgres
                     b.Property<int>("EntityId")
                         .HasColumnType("integer");
 
+                    b.Property<long?>("ImportBatchId")
+                        .HasColumnType("bigint");
+
                     b.Property<int>("PersonId")
                         .HasColumnType("integer");
 
@@ -622,6 +667,9 @@ namespace TalentHub.Web.Data.Migrations.Postgres
                         .HasColumnType("character varying(32)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ImportBatchId")
+                        .HasFilter("\"ImportBatchId\" IS NOT NULL");
 
                     b.HasIndex("PersonId");
 
@@ -660,6 +708,9 @@ namespace TalentHub.Web.Data.Migrations.Postgres
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<long?>("ImportBatchId")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("Reason")
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
@@ -670,6 +721,9 @@ namespace TalentHub.Web.Data.Migrations.Postgres
                         .HasColumnType("character varying(32)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ImportBatchId")
+                        .HasFilter("\"ImportBatchId\" IS NOT NULL");
 
                     b.HasIndex("EntityId", "At");
 
@@ -837,6 +891,9 @@ namespace TalentHub.Web.Data.Migrations.Postgres
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<long?>("ImportBatchId")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("IncomeBand")
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
@@ -894,6 +951,9 @@ namespace TalentHub.Web.Data.Migrations.Postgres
                     b.HasIndex("IdNumberHash")
                         .IsUnique();
 
+                    b.HasIndex("ImportBatchId")
+                        .HasFilter("\"ImportBatchId\" IS NOT NULL");
+
                     b.HasIndex("MobileHash");
 
                     b.HasIndex("MobileTail");
@@ -922,6 +982,9 @@ namespace TalentHub.Web.Data.Migrations.Postgres
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<long?>("ImportBatchId")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("LocalTalentType")
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
@@ -932,6 +995,9 @@ namespace TalentHub.Web.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("Category");
+
+                    b.HasIndex("ImportBatchId")
+                        .HasFilter("\"ImportBatchId\" IS NOT NULL");
 
                     b.HasIndex("PersonId", "Category")
                         .IsUnique();

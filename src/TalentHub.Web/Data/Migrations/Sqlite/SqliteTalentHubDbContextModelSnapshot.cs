@@ -272,6 +272,9 @@ namespace TalentHub.Web.Data.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("ImportBatchId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("UserId")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
@@ -284,6 +287,9 @@ namespace TalentHub.Web.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("At");
+
+                    b.HasIndex("ImportBatchId")
+                        .HasFilter("\"ImportBatchId\" IS NOT NULL");
 
                     b.HasIndex("EntityType", "EntityId");
 
@@ -363,6 +369,34 @@ namespace TalentHub.Web.Data.Migrations.Sqlite
                     b.HasIndex("UploadedAt");
 
                     b.ToTable("PendingUploads");
+                });
+
+            modelBuilder.Entity("TalentHub.Web.Data.ImportBatch", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("TouchedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TouchedAt");
+
+                    b.ToTable("ImportBatches");
                 });
 
             modelBuilder.Entity("TalentHub.Web.Data.JobRun", b =>
@@ -506,6 +540,9 @@ namespace TalentHub.Web.Data.Migrations.Sqlite
                     b.Property<int?>("HouseholdsDriven")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("ImportBatchId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Industry")
                         .HasMaxLength(50)
                         .HasColumnType("TEXT");
@@ -571,6 +608,9 @@ namespace TalentHub.Web.Data.Migrations.Sqlite
                     b.HasIndex("CreditCode")
                         .IsUnique();
 
+                    b.HasIndex("ImportBatchId")
+                        .HasFilter("\"ImportBatchId\" IS NOT NULL");
+
                     b.HasIndex("LegalRepresentativeId");
 
                     b.HasIndex("RegionCode");
@@ -591,6 +631,9 @@ namespace TalentHub.Web.Data.Migrations.Sqlite
                     b.Property<int>("EntityId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("ImportBatchId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("PersonId")
                         .HasColumnType("INTEGER");
 
@@ -600,6 +643,9 @@ namespace TalentHub.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ImportBatchId")
+                        .HasFilter("\"ImportBatchId\" IS NOT NULL");
 
                     b.HasIndex("PersonId");
 
@@ -636,6 +682,9 @@ namespace TalentHub.Web.Data.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("ImportBatchId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Reason")
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
@@ -646,6 +695,9 @@ namespace TalentHub.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ImportBatchId")
+                        .HasFilter("\"ImportBatchId\" IS NOT NULL");
 
                     b.HasIndex("EntityId", "At");
 
@@ -807,6 +859,9 @@ namespace TalentHub.Web.Data.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("ImportBatchId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("IncomeBand")
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
@@ -864,6 +919,9 @@ namespace TalentHub.Web.Data.Migrations.Sqlite
                     b.HasIndex("IdNumberHash")
                         .IsUnique();
 
+                    b.HasIndex("ImportBatchId")
+                        .HasFilter("\"ImportBatchId\" IS NOT NULL");
+
                     b.HasIndex("MobileHash");
 
                     b.HasIndex("MobileTail");
@@ -890,6 +948,9 @@ namespace TalentHub.Web.Data.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("ImportBatchId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("LocalTalentType")
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
@@ -900,6 +961,9 @@ namespace TalentHub.Web.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("Category");
+
+                    b.HasIndex("ImportBatchId")
+                        .HasFilter("\"ImportBatchId\" IS NOT NULL");
 
                     b.HasIndex("PersonId", "Category")
                         .IsUnique();
