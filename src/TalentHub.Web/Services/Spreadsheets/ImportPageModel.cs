@@ -149,6 +149,7 @@ public abstract partial class ImportPageModel(ImportSteps steps) : PageModel
         {
             db.ChangeTracker.Clear();
             if (!committed) await DiscardAsync(batch);
+            foreach (var observer in steps.Observers) await observer.BatchEndedAsync(batch, committed);
         }
     }
 

@@ -29,7 +29,7 @@ public sealed class ImportSteps<TImporter>(TImporter importer, TalentHubDbContex
     : ImportSteps(importer, db, audit, scope, uploads, inserter, options, l, batches, observers, log) where TImporter : IImporter;
 
 /// <summary>
-/// Told after each short transaction of a confirm has committed (its rows still invisible). None is registered in
+/// Told after each short transaction of a confirm has committed, and when the batch is over (its rows still invisible). None is registered in
 /// the app; tests register one to act between two chunks (a concurrent save, a failure, a cancel).
 /// </summary>
 public interface IImportObserver
@@ -38,4 +38,7 @@ public interface IImportObserver
     /// <param name="written">Records written so far in this batch.</param>
     /// <param name="ct">The request's token.</param>
     Task ChunkWrittenAsync(long batchId, int written, CancellationToken ct);
+
+    /// <summary>Told once the batch is over: committed (visible) or removed (never visible).</summary>
+    Task BatchEndedAsync(long batchId, bool committed);
 }
