@@ -24,6 +24,12 @@ public sealed class BulkInserter(TalentHubDbContext db, CurrentActor actor, Time
     /// <summary>How often (rows) the insert loop looks at the cancellation token.</summary>
     private const int CheckEvery = 1_000;
 
+    /// <summary>Rows per multi-row INSERT for records whose generated keys are not read back (audit rows).</summary>
+    private const int RowsPerStatement = 100;
+
+    /// <summary>Parameters per statement, under SQLite's (32,766) and PostgreSQL's (65,535) limits.</summary>
+    private const int MaxParameters = 30_000;
+
     private sealed record Row(object Entity, Dictionary<IProperty, object?> Fixed);
 
     /// <summary>
@@ -78,30 +84,69 @@ public sealed class BulkInserter(TalentHubDbContext db, CurrentActor actor, Time
         var batchColumn = type.FindProperty(ImportBatchFilter.Column);
         var sql = ((IInfrastructure<IServiceProvider>)db).GetService<ISqlGenerationHelper>();
 
-        using var command = transaction.Connection!.CreateCommand();
-        command.Transaction = transaction;
-        var parameters = columns.Select((p, i) => p.GetRelationalTypeMapping().CreateParameter(command, "@p" + i, null, p.IsNullable)).ToList();
-        command.Parameters.AddRange(parameters.ToArray());
-        command.CommandText = $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} ("
-            + string.Join(", ", columns.Select(c => sql.DelimitIdentifier(c.GetColumnName(table)!)))
-            + ") VALUES (" + string.Join(", ", parameters.Select(p => p.ParameterName)) + ")"
-            + (generated is null ? "" : " RETURNING " + sql.DelimitIdentifier(generated.GetColumnName(table)!));
-        command.Prepare();
-
-        var count = 0;
-        foreach (var row in rows)
+        // Rows whose keys nobody needs afterwards (no children, no audit rows: the audit rows themselves) go many to
+        // a statement; the others one at a time, reading their generated key back.
+        var perStatement = audits is null && !type.GetNavigations().Any(n => !n.IsOnDependent)
+            ? Math.Max(1, Math.Min(RowsPerStatement, MaxParameters / Math.Max(1, columns.Count)))
+            : 1;
+        var returning = perStatement == 1 && generated is not null;
+        var head = $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} ("
+            + string.Join(", ", columns.Select(c => sql.DelimitIdentifier(c.GetColumnName(table)!))) + ") VALUES ";
+        (DbCommand Command, List<DbParameter> Parameters) Build(int rowCount)
         {
-            if (++count % CheckEvery == 0) ct.ThrowIfCancellationRequested();
-            if (row.Entity is IStamped stamped)
+            var command = transaction.Connection!.CreateCommand();
+            command.Transaction = transaction;
+            var parameters = new List<DbParameter>(rowCount * columns.Count);
+            var values = new List<string>(rowCount);
+            for (var r = 0; r < rowCount; r++)
             {
-                if (stamped.CreatedAt == default) stamped.CreatedAt = now;
-                if (stamped.UpdatedAt == default) stamped.UpdatedAt = stamped.CreatedAt;
+                var names = new List<string>(columns.Count);
+                foreach (var column in columns)
+                {
+                    var parameter = column.GetRelationalTypeMapping().CreateParameter(command, "@p" + parameters.Count, null, column.IsNullable);
+                    parameters.Add(parameter);
+                    names.Add(parameter.ParameterName);
+                }
+                values.Add("(" + string.Join(", ", names) + ")");
             }
-            for (var i = 0; i < columns.Count; i++)
-                parameters[i].Value = (columns[i] == batchColumn ? batchId : ToProvider(columns[i], ValueOf(columns[i], row))) ?? DBNull.Value;
-            if (generated is null) command.ExecuteNonQuery();
-            else SetValue(generated, row.Entity, Convert.ChangeType(command.ExecuteScalar()!, generated.ClrType, CultureInfo.InvariantCulture));
-            if (audits is not null && row.Entity is IAudited) audits.Add(AuditOf(type, row, now));
+            command.Parameters.AddRange(parameters.ToArray());
+            command.CommandText = head + string.Join(", ", values)
+                + (returning ? " RETURNING " + sql.DelimitIdentifier(generated!.GetColumnName(table)!) : "");
+            command.Prepare();
+            return (command, parameters);
+        }
+
+        var full = Build(Math.Min(perStatement, rows.Count));
+        (DbCommand Command, List<DbParameter> Parameters)? tail = null;
+        try
+        {
+            for (var start = 0; start < rows.Count; start += perStatement)
+            {
+                if (start / perStatement % Math.Max(1, CheckEvery / perStatement) == 0) ct.ThrowIfCancellationRequested();
+                var group = rows.GetRange(start, Math.Min(perStatement, rows.Count - start));
+                var (command, parameters) = group.Count == full.Parameters.Count / columns.Count ? full : (tail ??= Build(group.Count));
+                for (var r = 0; r < group.Count; r++)
+                {
+                    var row = group[r];
+                    if (row.Entity is IStamped stamped)
+                    {
+                        if (stamped.CreatedAt == default) stamped.CreatedAt = now;
+                        if (stamped.UpdatedAt == default) stamped.UpdatedAt = stamped.CreatedAt;
+                    }
+                    for (var i = 0; i < columns.Count; i++)
+                        parameters[r * columns.Count + i].Value =
+                            (columns[i] == batchColumn ? batchId : ToProvider(columns[i], ValueOf(columns[i], row))) ?? DBNull.Value;
+                }
+                if (!returning) command.ExecuteNonQuery();
+                else SetValue(generated!, group[0].Entity, Convert.ChangeType(command.ExecuteScalar()!, generated!.ClrType, CultureInfo.InvariantCulture));
+                if (audits is not null)
+                    foreach (var row in group.Where(g => g.Entity is IAudited)) audits.Add(AuditOf(type, row, now));
+            }
+        }
+        finally
+        {
+            full.Command.Dispose();
+            tail?.Command.Dispose();
         }
         foreach (var navigation in type.GetNavigations().Where(n => !n.IsOnDependent))
             InsertLevel(transaction, navigation.TargetEntityType, Children(navigation, rows), audits, batchId, now, ct);
