@@ -127,6 +127,7 @@ public abstract partial class ImportPageModel(ImportSteps steps) : PageModel
     /// </summary>
     private async Task<int> WriteAllAsync(ImportReport report, string fileName, CancellationToken ct)
     {
+        await using var connection = await steps.Inserter.HoldConnectionAsync(ct);
         var batch = await steps.Batches.BeginAsync(Kind, UserId, ct);
         var committed = false;
         try
