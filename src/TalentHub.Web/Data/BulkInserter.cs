@@ -24,14 +24,22 @@ public sealed class BulkInserter(TalentHubDbContext db, CurrentActor actor, Time
     /// <summary>How often (rows) the insert loop looks at the cancellation token.</summary>
     private const int CheckEvery = 1_000;
 
+    /// <summary>Rows per multi-row INSERT for records whose generated keys are not read back (audit rows).</summary>
+    private const int RowsPerStatement = 100;
+
+    /// <summary>Parameters per statement, under SQLite's (32,766) and PostgreSQL's (65,535) limits.</summary>
+    private const int MaxParameters = 30_000;
+
     private sealed record Row(object Entity, Dictionary<IProperty, object?> Fixed);
 
     /// <summary>
     /// Inserts <paramref name="roots"/> and everything they own or hold in collections; sets their generated keys.
-    /// Needs an open transaction (<see cref="DatabaseFacade.BeginTransactionAsync"/>): nothing is visible before it commits.
+    /// Needs an open transaction (<see cref="DatabaseFacade.BeginTransactionAsync"/>). With <paramref name="batchId"/>
+    /// every written row that has the <see cref="ImportBatchFilter.Column"/> (roots, children, audit rows) carries it,
+    /// so nothing is visible before <see cref="ImportBatches.CommitAsync"/>, even after this transaction commits.
     /// </summary>
     /// <returns>How many root records were written.</returns>
-    public int Insert<T>(IReadOnlyList<T> roots, CancellationToken ct) where T : class
+    public int Insert<T>(IReadOnlyList<T> roots, long? batchId, CancellationToken ct) where T : class
     {
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
             ?? throw new InvalidOperationException("BulkInserter writes only inside a transaction.");
@@ -40,68 +48,135 @@ public sealed class BulkInserter(TalentHubDbContext db, CurrentActor actor, Time
         var audits = new List<AuditEntry>();
         // SQLite's default page cache (2 MB) spills dirty index pages to the WAL in the middle of a large insert and
         // rereads them; a bigger cache for this connection while the import writes, then back to the default.
-        Pragma(transaction, $"PRAGMA cache_size = -{ImportCacheKibibytes}");
+        if (!holding) Pragma(transaction.Connection, $"PRAGMA cache_size = -{ImportCacheKibibytes}", transaction);
         try
         {
-            InsertLevel(transaction, type, roots.Select(r => new Row(r, [])).ToList(), audits, now, ct);
-            InsertLevel(transaction, db.Model.FindEntityType(typeof(AuditEntry))!, audits.Select(a => new Row(a, [])).ToList(), null, now, ct);
+            InsertLevel(transaction, type, roots.Select(r => new Row(r, [])).ToList(), audits, batchId, now, ct);
+            InsertLevel(transaction, db.Model.FindEntityType(typeof(AuditEntry))!, audits.Select(a => new Row(a, [])).ToList(), null, batchId, now, ct);
         }
         finally
         {
-            Pragma(transaction, "PRAGMA cache_size = -2000");
+            if (!holding) Pragma(transaction.Connection, DefaultCache, transaction);
         }
         return roots.Count;
+    }
+
+    private bool holding;
+    private const string DefaultCache = "PRAGMA cache_size = -2000";
+
+    /// <summary>
+    /// Keeps one connection (with the import's page cache) open across the many short transactions of one import,
+    /// so each chunk finds the indexes it writes already cached instead of starting cold; disposing puts the cache
+    /// back to SQLite's default (2 MB) and lets the connection go back to the pool. Costs at most
+    /// <see cref="ImportCacheKibibytes"/> of memory while an import is written.
+    /// </summary>
+    public async Task<IAsyncDisposable> HoldConnectionAsync(CancellationToken ct)
+    {
+        await db.Database.OpenConnectionAsync(ct);
+        Pragma(db.Database.GetDbConnection(), $"PRAGMA cache_size = -{ImportCacheKibibytes}");
+        holding = true;
+        return new Release(async () =>
+        {
+            holding = false;
+            try { Pragma(db.Database.GetDbConnection(), DefaultCache); }
+            finally { await db.Database.CloseConnectionAsync(); }
+        });
+    }
+
+    private sealed class Release(Func<Task> release) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync() => await release();
     }
 
     /// <summary>Page cache (KiB) of the importing SQLite connection while it writes.</summary>
     private const int ImportCacheKibibytes = 128 * 1024;
 
-    private static void Pragma(DbTransaction transaction, string pragma)
+    private static void Pragma(DbConnection? connection, string pragma, DbTransaction? transaction = null)
     {
-        if (transaction.Connection is not Microsoft.Data.Sqlite.SqliteConnection connection) return;
-        using var command = connection.CreateCommand();
-        command.Transaction = (Microsoft.Data.Sqlite.SqliteTransaction)transaction;
+        if (connection is not Microsoft.Data.Sqlite.SqliteConnection sqlite) return;
+        using var command = sqlite.CreateCommand();
+        command.Transaction = transaction as Microsoft.Data.Sqlite.SqliteTransaction;
         command.CommandText = pragma;
         command.ExecuteNonQuery();
     }
 
-    private void InsertLevel(DbTransaction transaction, IEntityType type, List<Row> rows, List<AuditEntry>? audits, DateTimeOffset now,
-        CancellationToken ct)
+    private void InsertLevel(DbTransaction transaction, IEntityType type, List<Row> rows, List<AuditEntry>? audits, long? batchId,
+        DateTimeOffset now, CancellationToken ct)
     {
         if (rows.Count == 0) return;
         var key = type.FindPrimaryKey()!;
         var generated = key.Properties is [{ ValueGenerated: ValueGenerated.OnAdd } only] ? only : null;
         var table = StoreObjectIdentifier.Table(type.GetTableName()!, type.GetSchema());
         var columns = type.GetProperties().Where(p => p != generated).ToList();
+        var batchColumn = type.FindProperty(ImportBatchFilter.Column);
         var sql = ((IInfrastructure<IServiceProvider>)db).GetService<ISqlGenerationHelper>();
 
-        using var command = transaction.Connection!.CreateCommand();
-        command.Transaction = transaction;
-        var parameters = columns.Select((p, i) => p.GetRelationalTypeMapping().CreateParameter(command, "@p" + i, null, p.IsNullable)).ToList();
-        command.Parameters.AddRange(parameters.ToArray());
-        command.CommandText = $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} ("
-            + string.Join(", ", columns.Select(c => sql.DelimitIdentifier(c.GetColumnName(table)!)))
-            + ") VALUES (" + string.Join(", ", parameters.Select(p => p.ParameterName)) + ")"
-            + (generated is null ? "" : " RETURNING " + sql.DelimitIdentifier(generated.GetColumnName(table)!));
-        command.Prepare();
-
-        var count = 0;
-        foreach (var row in rows)
+        // Rows whose keys nobody needs afterwards (no children, no audit rows: the audit rows themselves) go many to
+        // a statement; the others one at a time, reading their generated key back.
+        var perStatement = audits is null && !type.GetNavigations().Any(n => !n.IsOnDependent)
+            ? Math.Max(1, Math.Min(RowsPerStatement, MaxParameters / Math.Max(1, columns.Count)))
+            : 1;
+        var returning = perStatement == 1 && generated is not null;
+        var head = $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} ("
+            + string.Join(", ", columns.Select(c => sql.DelimitIdentifier(c.GetColumnName(table)!))) + ") VALUES ";
+        (DbCommand Command, List<DbParameter> Parameters) Build(int rowCount)
         {
-            if (++count % CheckEvery == 0) ct.ThrowIfCancellationRequested();
-            if (row.Entity is IStamped stamped)
+            var command = transaction.Connection!.CreateCommand();
+            command.Transaction = transaction;
+            var parameters = new List<DbParameter>(rowCount * columns.Count);
+            var values = new List<string>(rowCount);
+            for (var r = 0; r < rowCount; r++)
             {
-                if (stamped.CreatedAt == default) stamped.CreatedAt = now;
-                if (stamped.UpdatedAt == default) stamped.UpdatedAt = stamped.CreatedAt;
+                var names = new List<string>(columns.Count);
+                foreach (var column in columns)
+                {
+                    var parameter = column.GetRelationalTypeMapping().CreateParameter(command, "@p" + parameters.Count, null, column.IsNullable);
+                    parameters.Add(parameter);
+                    names.Add(parameter.ParameterName);
+                }
+                values.Add("(" + string.Join(", ", names) + ")");
             }
-            for (var i = 0; i < columns.Count; i++)
-                parameters[i].Value = ToProvider(columns[i], ValueOf(columns[i], row)) ?? DBNull.Value;
-            if (generated is null) command.ExecuteNonQuery();
-            else SetValue(generated, row.Entity, Convert.ChangeType(command.ExecuteScalar()!, generated.ClrType, CultureInfo.InvariantCulture));
-            if (audits is not null && row.Entity is IAudited) audits.Add(AuditOf(type, row, now));
+            command.Parameters.AddRange(parameters.ToArray());
+            command.CommandText = head + string.Join(", ", values)
+                + (returning ? " RETURNING " + sql.DelimitIdentifier(generated!.GetColumnName(table)!) : "");
+            command.Prepare();
+            return (command, parameters);
+        }
+
+        var full = Build(Math.Min(perStatement, rows.Count));
+        (DbCommand Command, List<DbParameter> Parameters)? tail = null;
+        try
+        {
+            for (var start = 0; start < rows.Count; start += perStatement)
+            {
+                if (start / perStatement % Math.Max(1, CheckEvery / perStatement) == 0) ct.ThrowIfCancellationRequested();
+                var group = rows.GetRange(start, Math.Min(perStatement, rows.Count - start));
+                var (command, parameters) = group.Count == full.Parameters.Count / columns.Count ? full : (tail ??= Build(group.Count));
+                for (var r = 0; r < group.Count; r++)
+                {
+                    var row = group[r];
+                    if (row.Entity is IStamped stamped)
+                    {
+                        if (stamped.CreatedAt == default) stamped.CreatedAt = now;
+                        if (stamped.UpdatedAt == default) stamped.UpdatedAt = stamped.CreatedAt;
+                    }
+                    for (var i = 0; i < columns.Count; i++)
+                        parameters[r * columns.Count + i].Value =
+                            (columns[i] == batchColumn ? batchId : ToProvider(columns[i], ValueOf(columns[i], row))) ?? DBNull.Value;
+                }
+                if (!returning) command.ExecuteNonQuery();
+                else SetValue(generated!, group[0].Entity, Convert.ChangeType(command.ExecuteScalar()!, generated!.ClrType, CultureInfo.InvariantCulture));
+                if (audits is not null)
+                    foreach (var row in group.Where(g => g.Entity is IAudited)) audits.Add(AuditOf(type, row, now));
+            }
+        }
+        finally
+        {
+            full.Command.Dispose();
+            tail?.Command.Dispose();
         }
         foreach (var navigation in type.GetNavigations().Where(n => !n.IsOnDependent))
-            InsertLevel(transaction, navigation.TargetEntityType, Children(navigation, rows), audits, now, ct);
+            InsertLevel(transaction, navigation.TargetEntityType, Children(navigation, rows), audits, batchId, now, ct);
     }
 
     /// <summary>The records a navigation holds, each told its parent's key through the foreign key.</summary>

@@ -69,7 +69,7 @@ public static class DataServiceCollectionExtensions
 
     /// <summary>
     /// Applies migrations (on SQLite after switching the file to WAL, so readers never block the writer), then the
-    /// one-time <see cref="StoredTextRenormalizer"/> data step.
+    /// one-time <see cref="StoredTextRenormalizer"/> data step, then removes import batches a crash left pending.
     /// </summary>
     public static async Task MigrateTalentHubDatabaseAsync(this IServiceProvider services)
     {
@@ -79,5 +79,10 @@ public static class DataServiceCollectionExtensions
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;");
         await db.Database.MigrateAsync();
         await scope.ServiceProvider.GetRequiredService<StoredTextRenormalizer>().RunAsync();
+        // Imports a crash left pending were never visible: on SQLite (one process) all of them; on PostgreSQL only
+        // those untouched for PendingBatchMinutes, since another node may be writing one (issue 8, item 9).
+        var options = Services.Spreadsheets.ImportOptions.From(scope.ServiceProvider.GetRequiredService<IConfiguration>());
+        await scope.ServiceProvider.GetRequiredService<ImportBatches>()
+            .DiscardAbandonedAsync(db.Database.IsSqlite() ? TimeSpan.Zero : options.PendingBatchAge, CancellationToken.None);
     }
 }

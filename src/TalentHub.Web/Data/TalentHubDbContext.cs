@@ -36,6 +36,7 @@ public abstract class TalentHubDbContext(DbContextOptions options, IRegionScope 
     public DbSet<TypicalExample> Examples => Set<TypicalExample>();
     public DbSet<JobRun> JobRuns => Set<JobRun>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<ImportBatch> ImportBatches => Set<ImportBatch>();
     public DbSet<Domain.Api.ApiToken> ApiTokens => Set<Domain.Api.ApiToken>();
     /// <summary>The shared data-protection key ring on PostgreSQL (each key's XML encrypted by KeyRingProtection).</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
@@ -54,6 +55,7 @@ public abstract class TalentHubDbContext(DbContextOptions options, IRegionScope 
         builder.ApplyConfigurationsFromAssembly(typeof(TalentHubDbContext).Assembly,
             t => t.Namespace == typeof(Configurations.RegionConfiguration).Namespace);
         RegionFilter.Apply(builder, this);
+        ImportBatchFilter.Apply(builder);
         // The model is cached per key set (ProtectorModelCacheKeyFactory), so the converter holds this node's keys.
         EncryptedStringConverter.Apply(builder.Model, protector);
     }

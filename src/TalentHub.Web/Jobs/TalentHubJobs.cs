@@ -46,6 +46,7 @@ public static class TalentHubJobs
         Job<IndicatorSnapshotJob>("IndicatorSnapshot", "Jobs.IndicatorSnapshot", "TalentHub:Jobs:IndicatorSnapshotCron", "0 20 0 * * ?"),
         Job<DispatchReportJob>("DispatchReport", "Jobs.DispatchReport", "TalentHub:Jobs:DispatchReportCron", "0 0 6 1 * ?"),
         Job<OutboxDispatchJob>("OutboxDispatch", "Jobs.OutboxDispatch", "TalentHub:Jobs:OutboxDispatchCron", "*/30 * * * * ?"),
+        Job<ImportCleanupJob>("ImportCleanup", "Jobs.ImportCleanup", "TalentHub:Jobs:ImportCleanupCron", "45 */5 * * * ?"),
         Job<PersonalDataRotationJob>("PersonalDataRotation", "Jobs.PersonalDataRotation", "TalentHub:Jobs:PersonalDataRotationCron", "0 12/15 * * * ?"),
     ];
 

@@ -34,7 +34,7 @@ public sealed class BulkInserterTests(TalentHubFactory app) : AppTest(app)
             var person = NewPerson(scope.ServiceProvider.GetRequiredService<PersonRegistry>(), name);
             idNumber = person.IdNumber;
             await using var tx = await db.Database.BeginTransactionAsync();
-            Assert.Equal(1, scope.ServiceProvider.GetRequiredService<BulkInserter>().Insert([person], default));
+            Assert.Equal(1, scope.ServiceProvider.GetRequiredService<BulkInserter>().Insert([person], null, default));
             await tx.CommitAsync();
             id = person.Id;
         }
@@ -78,10 +78,10 @@ public sealed class BulkInserterTests(TalentHubFactory app) : AppTest(app)
         var inserter = scope.ServiceProvider.GetRequiredService<BulkInserter>();
         var registry = scope.ServiceProvider.GetRequiredService<PersonRegistry>();
 
-        Assert.Throws<InvalidOperationException>(() => inserter.Insert([NewPerson(registry, name)], default));
+        Assert.Throws<InvalidOperationException>(() => inserter.Insert([NewPerson(registry, name)], null, default));
         await using (var tx = await db.Database.BeginTransactionAsync())
         {
-            inserter.Insert([NewPerson(registry, name)], default);
+            inserter.Insert([NewPerson(registry, name)], null, default);
             await tx.RollbackAsync();
         }
 

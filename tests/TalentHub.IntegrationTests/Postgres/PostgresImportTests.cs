@@ -3,6 +3,8 @@ using Microsoft.EntityFrameworkCore;
 using TalentHub.Web.Data;
 using TalentHub.Web.Domain.Common;
 using TalentHub.Web.Domain.People;
+using Microsoft.Extensions.DependencyInjection;
+using TalentHub.Web.Services.People;
 
 namespace TalentHub.IntegrationTests.Postgres;
 
@@ -27,5 +29,45 @@ public sealed class PostgresImportTests(PostgresFactory app) : PostgresTest(app)
         Assert.All(people, p => Assert.Equal(TalentCategory.HighQualityFarmer, Assert.Single(p.Categories).Category));
         var keys = people.Select(p => p.Id.ToString()).ToList();
         Assert.Equal(3, await App.QueryAsync(db => db.AuditEntries.CountAsync(a => a.EntityType == nameof(Person) && a.Action == AuditAction.Create && keys.Contains(a.EntityId!))));
+    }
+
+    /// <summary>Issue 8, item 9 on PostgreSQL: rows of a pending batch are invisible, the flip shows them all, a discard removes them all.</summary>
+    [PostgresFact]
+    public async Task APendingBatch_OnPostgres_IsInvisible_ThenFlippedWhole_OrDiscardedWhole()
+    {
+        var prefix = "批" + Guid.NewGuid().ToString("N")[..4];
+        var ids = Enumerable.Range(0, 4).Select(i => IdNumber.Create("330523", new DateOnly(1918, 3, 1).AddDays(i), 401 + i * 2, Sex.Male).Value).ToList();
+        Task<int> Visible(string p) => App.QueryAsync(db => db.People.IgnoreQueryFilters([RegionFilter.Name]).CountAsync(x => x.Name.StartsWith(p)));
+        Task<int> Stored(string p) => App.QueryAsync(db => db.People.IgnoreQueryFilters().CountAsync(x => x.Name.StartsWith(p)));
+        using var scope = App.Services.CreateScope();
+        var services = scope.ServiceProvider;
+        var db = services.GetRequiredService<TalentHubDbContext>();
+        var registry = services.GetRequiredService<PersonRegistry>();
+        var batches = services.GetRequiredService<ImportBatches>();
+        async Task<long> WriteAsync(string p, IEnumerable<string> numbers)
+        {
+            var batch = await batches.BeginAsync("people", null, default);
+            await using var tx = await db.Database.BeginTransactionAsync();
+            services.GetRequiredService<BulkInserter>().Insert(numbers.Select((id, i) =>
+            {
+                var person = new Person { Name = $"{p}{i}" };
+                registry.SetIdentifiers(person, registry.ParseIdNumber(id), null);
+                person.MoveTo("330523108204");
+                person.SetCategories([TalentCategory.HighQualityFarmer], null, null);
+                return person;
+            }).ToList(), batch, default);
+            await tx.CommitAsync();
+            return batch;
+        }
+
+        var kept = await WriteAsync(prefix + "甲", ids.Take(2));
+        var dropped = await WriteAsync(prefix + "乙", ids.Skip(2));
+        Assert.Equal((0, 4), (await Visible(prefix), await Stored(prefix)));
+
+        await batches.CommitAsync(kept, default);
+        await batches.DiscardAsync(dropped, default);
+
+        Assert.Equal((2, 2), (await Visible(prefix + "甲"), await Stored(prefix)));
+        Assert.Equal(0, await App.QueryAsync(d => d.AuditEntries.IgnoreQueryFilters().CountAsync(a => EF.Property<long?>(a, ImportBatchFilter.Column) == dropped)));
     }
 }

@@ -55,6 +55,9 @@ public sealed class RegionFilterTests
     {
         using var db = Context("330523000000");
         var sql = db.People.IgnoreQueryFilters([RegionFilter.Name]).ToQueryString();
-        Assert.DoesNotContain("WHERE", sql);
+        Assert.DoesNotMatch("\"CountyCode\" = @", sql);
+        // The other named filter stays in force: rows of an import not committed yet remain hidden (issue 8, item 9).
+        Assert.Contains($"\"{ImportBatchFilter.Column}\" IS NULL", sql);
+        Assert.DoesNotContain("WHERE", db.People.IgnoreQueryFilters().ToQueryString());
     }
 }

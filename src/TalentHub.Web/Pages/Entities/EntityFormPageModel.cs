@@ -82,5 +82,9 @@ public abstract class EntityFormPageModel(TalentHubDbContext db, IRegionScope sc
         if (holder is not null)
             throw new DomainException("Entity.DuplicateCreditCode", nameof(BusinessEntity.CreditCode),
                 (await regions.GetAsync([holder])).NameOf(holder) ?? holder);
+        // A pending import (invisible until committed) holds the code in the unique index: say so instead of failing the save.
+        if (await Db.BusinessEntities.IgnoreQueryFilters()
+                .AnyAsync(e => e.CreditCode == code && EF.Property<long?>(e, ImportBatchFilter.Column) != null))
+            throw new DomainException("Entity.BeingImported", nameof(BusinessEntity.CreditCode));
     }
 }

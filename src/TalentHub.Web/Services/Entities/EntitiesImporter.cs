@@ -78,11 +78,14 @@ public sealed class EntitiesImporter(TalentHubDbContext db, PersonRegistry regis
         return report;
     }
 
-    public async Task<int> WriteAsync(IReadOnlyList<object> valid, BulkInserter inserter, CancellationToken ct = default)
+    public async Task<int> WriteAsync(IReadOnlyList<object> valid, BulkInserter inserter, long batchId, CancellationToken ct = default)
     {
         var entities = valid.Cast<BusinessEntity>().ToList();
-        var taken = (await CountiesHoldingAsync(entities.Select(e => e.CreditCode).ToList(), ct)).Keys.ToHashSet();
-        return inserter.Insert(entities.Where(e => !taken.Contains(e.CreditCode)).ToList(), ct);
+        var taken = new HashSet<string>();
+        foreach (var chunk in entities.Select(e => e.CreditCode).Chunk(Chunk))
+            // Every filter lifted: the unique index also holds codes of other imports not yet committed.
+            taken.UnionWith(await db.BusinessEntities.IgnoreQueryFilters().Where(e => chunk.Contains(e.CreditCode)).Select(e => e.CreditCode).ToListAsync(ct));
+        return inserter.Insert(entities.Where(e => !taken.Contains(e.CreditCode)).ToList(), batchId, ct);
     }
 
     private async Task<Dictionary<string, int>> PeopleInScopeAsync(List<string> hashes, CancellationToken ct)

@@ -63,11 +63,14 @@ public sealed class PeopleImporter(TalentHubDbContext db, PersonRegistry registr
         return report;
     }
 
-    public async Task<int> WriteAsync(IReadOnlyList<object> valid, BulkInserter inserter, CancellationToken ct = default)
+    public async Task<int> WriteAsync(IReadOnlyList<object> valid, BulkInserter inserter, long batchId, CancellationToken ct = default)
     {
         var people = valid.Cast<Person>().ToList();
-        var taken = (await CountiesHoldingAsync(people.Select(p => p.IdNumberHash).ToList(), ct)).Keys.ToHashSet();
-        return inserter.Insert(people.Where(p => !taken.Contains(p.IdNumberHash)).ToList(), ct);
+        var taken = new HashSet<string>();
+        foreach (var chunk in people.Select(p => p.IdNumberHash).Chunk(Chunk))
+            // Every filter lifted: the unique index also holds numbers of other imports not yet committed.
+            taken.UnionWith(await db.People.IgnoreQueryFilters().Where(p => chunk.Contains(p.IdNumberHash)).Select(p => p.IdNumberHash).ToListAsync(ct));
+        return inserter.Insert(people.Where(p => !taken.Contains(p.IdNumberHash)).ToList(), batchId, ct);
     }
 
     /// <summary>Keyed hash → name of the county holding that ID number, looked up city-wide in chunks.</summary>

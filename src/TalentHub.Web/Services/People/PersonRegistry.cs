@@ -10,7 +10,8 @@ namespace TalentHub.Web.Services.People;
 
 /// <summary>
 /// The registry rules that need the database: identifiers parsed and hashed, duplicates refused
-/// city-wide (naming only the county that holds the record). Used by the forms, the import and sign-up.
+/// city-wide (naming only the county that holds the record; a number held by a pending import is refused as
+/// "being imported", never shown as a record). Used by the forms, the import and sign-up.
 /// </summary>
 public sealed class PersonRegistry(TalentHubDbContext db, PersonalDataProtector protector, TimeProvider clock, RegionDirectory regions)
 {
@@ -43,7 +44,15 @@ public sealed class PersonRegistry(TalentHubDbContext db, PersonalDataProtector 
         if (county is not null)
             throw new DomainException("Person.Duplicate", nameof(Person.IdNumber),
                 (await regions.GetAsync([county], ct)).NameOf(county) ?? county);
+        // A pending import (not visible yet) holds the number in the unique index: say so instead of failing the save.
+        if (await IsBeingImportedAsync(hash, ct))
+            throw new DomainException("Person.BeingImported", nameof(Person.IdNumber));
     }
+
+    /// <summary>True when a pending (uncommitted, invisible) import batch holds this keyed hash (issue 8, item 9).</summary>
+    public Task<bool> IsBeingImportedAsync(string idNumberHash, CancellationToken ct = default) =>
+        db.People.IgnoreQueryFilters().AnyAsync(p => p.IdNumberHash == idNumberHash
+            && EF.Property<long?>(p, ImportBatchFilter.Column) != null, ct);
 
     public void SetIdentifiers(Person person, IdNumber id, string? mobile)
     {

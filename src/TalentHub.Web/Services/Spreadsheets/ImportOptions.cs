@@ -8,7 +8,9 @@ namespace TalentHub.Web.Services.Spreadsheets;
 /// import pages: <c>MaxUploadMegabytes</c> (default 5), <c>MaxRows</c> data rows (default 100,000),
 /// <c>MaxColumns</c> read (default 100; cells further right are ignored), <c>MaxUnpackedMegabytes</c> that an
 /// .xlsx may unpack to (default 100) and <c>MaxCellCharacters</c> (default 32,767, Excel's own limit;
-/// a longer cell is a row error).
+/// a longer cell is a row error). Confirming writes <c>BatchRows</c> records per short transaction (default 2,000,
+/// well under a second of SQLite's write lock) under a pending import batch, made visible at the end in one short
+/// transaction; a batch untouched for <c>PendingBatchMinutes</c> (default 10) is abandoned and removed (issue 8, item 9).
 /// </summary>
 public sealed class ImportOptions
 {
@@ -19,6 +21,12 @@ public sealed class ImportOptions
     public int MaxColumns { get; init; } = 100;
     public double MaxUnpackedMegabytes { get; init; } = 100;
     public int MaxCellCharacters { get; init; } = 32_767;
+    /// <summary>Records written per short transaction while an import is confirmed.</summary>
+    public int BatchRows { get; init; } = 2_000;
+    /// <summary>Minutes without a written chunk after which a pending import batch counts as abandoned.</summary>
+    public double PendingBatchMinutes { get; init; } = 10;
+
+    public TimeSpan PendingBatchAge => TimeSpan.FromMinutes(PendingBatchMinutes);
 
     public long MaxUploadBytes => (long)(MaxUploadMegabytes * 1024 * 1024);
 
@@ -46,6 +54,8 @@ public sealed class ImportOptions
             MaxColumns = Positive(section.GetValue<int?>("MaxColumns"), defaults.MaxColumns),
             MaxUnpackedMegabytes = Positive(section.GetValue<double?>("MaxUnpackedMegabytes"), defaults.MaxUnpackedMegabytes),
             MaxCellCharacters = Positive(section.GetValue<int?>("MaxCellCharacters"), defaults.MaxCellCharacters),
+            BatchRows = Positive(section.GetValue<int?>("BatchRows"), defaults.BatchRows),
+            PendingBatchMinutes = Positive(section.GetValue<double?>("PendingBatchMinutes"), defaults.PendingBatchMinutes),
         };
     }
 }

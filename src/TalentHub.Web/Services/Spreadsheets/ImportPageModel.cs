@@ -13,12 +13,13 @@ namespace TalentHub.Web.Services.Spreadsheets;
 /// <summary>
 /// The two steps of an import page. Validate: read and check the whole file (within the reader's caps), list
 /// every bad row and every warning, write nothing, keep the file (by token) for step two. Confirm: check it
-/// again (warnings must be accepted), then write every valid row, its per-record audit rows and the import's
-/// summary row in ONE transaction through <see cref="BulkInserter"/> (prepared inserts, all work that needs no
-/// lock done before it): all or nothing, and short — 100,000 people hold SQLite's write lock for about a
-/// second (README "Imports"), so other users' saves wait within the busy timeout and never fail (issue 8,
-/// item 9). An interrupted confirm (crash, client gone) rolls back whole and leaves the upload in place, so
-/// confirming again starts clean; a row someone registered meanwhile is skipped. Both steps stop when the client goes away.
+/// again (warnings must be accepted), then write every valid row and its per-record audit rows through
+/// <see cref="BulkInserter"/> in short transactions of <see cref="ImportOptions.BatchRows"/> under a pending
+/// <see cref="ImportBatch"/> (invisible to every query), and make them visible with the import's summary row in one
+/// short final transaction (<see cref="ImportBatches.CommitAsync"/>): all or nothing, and no other user's save waits
+/// longer than one chunk (issue 8, item 9; README "Imports"). An interrupted confirm (error, client gone) removes its
+/// batch and leaves the upload in place; a crash leaves a pending batch that the ImportCleanup job removes. A row
+/// someone registered meanwhile is skipped. Both steps stop when the client goes away.
 /// </summary>
 public abstract partial class ImportPageModel(ImportSteps steps) : PageModel
 {
@@ -103,7 +104,15 @@ public abstract partial class ImportPageModel(ImportSteps steps) : PageModel
             ModelState.AddModelError(nameof(AcceptWarnings), l["Import.AcceptWarningsRequired"]);
             return Page();
         }
-        var written = await WriteAllAsync(report, stored.FileName, ct);
+        int written;
+        try { written = await WriteAllAsync(report, stored.FileName, ct); }
+        catch (Exception ex) when (ex is System.Data.Common.DbException or DbUpdateException or InvalidOperationException)
+        {
+            // Nothing of the import is visible (its batch was removed); the upload stays for another try.
+            steps.Log.LogError(ex, "Import confirm failed; nothing was written");
+            Report = report;
+            return Refuse(l["Import.WriteFailed"]);
+        }
         var skipped = report.Skipped.Count + report.ValidCount - written;
         uploads.Delete(Token);
         TempData["Flash"] = l["Import.Done", written, skipped, report.BadRows].Value;
@@ -111,23 +120,49 @@ public abstract partial class ImportPageModel(ImportSteps steps) : PageModel
     }
 
     /// <summary>
-    /// One transaction for the whole import: the rows (skipping any registered since the check), their audit rows
-    /// and the summary. Should a parallel writer register one of these records between the check and the insert
-    /// (PostgreSQL; SQLite takes the write lock at BEGIN), everything is rolled back, checked and written once more.
+    /// Writes the import in short transactions of <see cref="ImportOptions.BatchRows"/> records under one pending
+    /// <see cref="ImportBatch"/> (each chunk skips records registered meanwhile and retries once more should a parallel
+    /// writer take one between its check and its insert), then makes all of it visible with the import's summary row in
+    /// one short transaction. On any failure or cancel the batch is removed, so nothing of it is ever seen.
     /// </summary>
     private async Task<int> WriteAllAsync(ImportReport report, string fileName, CancellationToken ct)
+    {
+        await using var connection = await steps.Inserter.HoldConnectionAsync(ct);
+        var batch = await steps.Batches.BeginAsync(Kind, UserId, ct);
+        var committed = false;
+        try
+        {
+            var written = 0;
+            foreach (var chunk in report.Valid.Chunk(options.BatchRows))
+            {
+                written += await WriteChunkAsync(chunk, batch, ct);
+                foreach (var observer in steps.Observers) await observer.ChunkWrittenAsync(batch, written, ct);
+            }
+            var skipped = report.Skipped.Count + report.ValidCount - written;
+            audit.Record(AuditAction.Import, Importer.AuditType, null,
+                $"file={SafeName(fileName)}; rows={written}; skipped={skipped}; bad={report.BadRows}; warnings accepted={report.Warnings.Count}",
+                scope.CountyCode);
+            await steps.Batches.CommitAsync(batch, ct);
+            committed = true;
+            return written;
+        }
+        finally
+        {
+            db.ChangeTracker.Clear();
+            if (!committed) await DiscardAsync(batch);
+            foreach (var observer in steps.Observers) await observer.BatchEndedAsync(batch, committed);
+        }
+    }
+
+    private async Task<int> WriteChunkAsync(object[] chunk, long batch, CancellationToken ct)
     {
         for (var attempt = 1; ; attempt++)
         {
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             try
             {
-                var written = await Importer.WriteAsync(report.Valid, steps.Inserter, ct);
-                var skipped = report.Skipped.Count + report.ValidCount - written;
-                audit.Record(AuditAction.Import, Importer.AuditType, null,
-                    $"file={SafeName(fileName)}; rows={written}; skipped={skipped}; bad={report.BadRows}; warnings accepted={report.Warnings.Count}",
-                    scope.CountyCode);
-                await db.SaveChangesAsync(ct);
+                var written = await Importer.WriteAsync(chunk, steps.Inserter, batch, ct);
+                await steps.Batches.TouchAsync(batch, ct);
                 await tx.CommitAsync(ct);
                 return written;
             }
@@ -135,10 +170,16 @@ public abstract partial class ImportPageModel(ImportSteps steps) : PageModel
             {
                 await tx.RollbackAsync(ct);
             }
-            finally
-            {
-                db.ChangeTracker.Clear();
-            }
+        }
+    }
+
+    /// <summary>Removes a batch that will not be committed; should that fail too, the ImportCleanup job removes it.</summary>
+    private async Task DiscardAsync(long batch)
+    {
+        try { await steps.Batches.DiscardAsync(batch, CancellationToken.None); }
+        catch (Exception ex) when (ex is System.Data.Common.DbException or DbUpdateException or InvalidOperationException)
+        {
+            steps.Log.LogError(ex, "Import batch {Batch} could not be removed now; the ImportCleanup job will", batch);
         }
     }
 

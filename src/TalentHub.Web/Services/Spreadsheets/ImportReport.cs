@@ -40,9 +40,10 @@ public interface IImporter
     Task<ImportReport> ValidateAsync(Sheet sheet, string fileName, CancellationToken ct = default);
 
     /// <summary>
-    /// Writes the validated records with <paramref name="inserter"/> in the caller's one transaction, skipping any
-    /// that someone registered since the check (so a re-import, or one finishing after a crash, changes nothing twice).
+    /// Writes one chunk of the validated records with <paramref name="inserter"/> in the caller's short transaction,
+    /// under the pending batch <paramref name="batchId"/> (invisible until it is committed), skipping any that someone
+    /// registered since the check or that another pending import holds (so a re-import changes nothing twice).
     /// </summary>
     /// <returns>How many were written.</returns>
-    Task<int> WriteAsync(IReadOnlyList<object> valid, BulkInserter inserter, CancellationToken ct = default);
+    Task<int> WriteAsync(IReadOnlyList<object> valid, BulkInserter inserter, long batchId, CancellationToken ct = default);
 }

@@ -127,16 +127,19 @@ public static class SpreadsheetReader
 
     private static List<SheetRow> ReadXlsx(byte[] bytes, SpreadsheetLimits limits, CancellationToken ct)
     {
-        var formulas = XlsxInspection.Inspect(bytes, limits, ct);
+        var shape = XlsxInspection.Inspect(bytes, limits, ct);
+        if (shape.LastColumn < 0) return [];
+        var formulas = shape.Formulas;
         try
         {
             using var stream = new MemoryStream(bytes, writable: false);
             // A range query keys cells only by the columns in range and stops at the last row in range, so a
-            // stray cell in column XFD or row 1,048,576 costs nothing. Gaps come back as empty rows, so the
+            // stray cell in column XFD or row 1,048,576 costs nothing; the range is the content's own extent
+            // (found by the inspection), never wider than the caps. Gaps come back as empty rows, so the
             // n-th row read is the spreadsheet's row n.
             var rows = new List<SheetRow>();
             foreach (var row in MiniExcel.QueryRange(stream, useHeaderRow: false, excelType: ExcelType.XLSX,
-                         startCell: "A1", endCell: ColumnLetter(limits.MaxColumns - 1) + (limits.ReadRows + 1),
+                         startCell: "A1", endCell: ColumnLetter(shape.LastColumn) + Math.Min(shape.LastRow, limits.ReadRows + 1),
                          configuration: InMemorySharedStrings).Cast<IDictionary<string, object?>>())
             {
                 ct.ThrowIfCancellationRequested();

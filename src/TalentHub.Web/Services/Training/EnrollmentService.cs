@@ -21,7 +21,7 @@ public sealed record EnrollmentVerdict(IReadOnlyList<EnrollmentRefusal> Refusals
 /// the waitlist is ordered by arrival (enrollment id). Every creation and status change of a place is
 /// audited with the course's county (issue 8, item 4).
 /// </summary>
-public sealed class EnrollmentService(TalentHubDbContext db, EnrollmentFacts facts, Outbox outbox, AuditLog audit, TimeProvider clock)
+public sealed partial class EnrollmentService(TalentHubDbContext db, EnrollmentFacts facts, Outbox outbox, AuditLog audit, TimeProvider clock)
 {
     private const string AuditType = nameof(Enrollment);
 

@@ -65,8 +65,8 @@ public sealed class BulkImportTests(TalentHubFactory app) : AppTest(app)
     }
 
     /// <summary>
-    /// Issue 8, item 9: saves by another clerk while a bulk import is confirmed all succeed (they wait for the
-    /// import's one short transaction, never fail), and the import is never seen half written.
+    /// Issue 8, item 9: saves by another clerk while a bulk import is confirmed all succeed (they wait at most for
+    /// one of the import's short transactions, never fail), and the import is never seen half written.
     /// </summary>
     [Fact]
     public async Task WritesDuringABulkImport_Succeed_AndTheImportAppearsWhole()
@@ -78,7 +78,8 @@ public sealed class BulkImportTests(TalentHubFactory app) : AppTest(app)
         var importer = await App.LoginAsync("anji.clerk");
         var (_, html) = await importer.ValidateAsync("/People/Import", Encoding.UTF8.GetBytes(csv), "bulk.csv");
         var other = await App.LoginAsync("anji.clerk");
-        Task<int> ImportedAsync() => App.QueryAsync(db => db.People.IgnoreQueryFilters().CountAsync(p => p.Name.StartsWith(prefix)));
+        // What any page sees: only the region filter lifted (rows of a pending import batch stay hidden).
+        Task<int> ImportedAsync() => App.QueryAsync(db => db.People.IgnoreQueryFilters([RegionFilter.Name]).CountAsync(p => p.Name.StartsWith(prefix)));
 
         var import = importer.ConfirmAsync("/People/Import", html);
         var seen = new List<int>();

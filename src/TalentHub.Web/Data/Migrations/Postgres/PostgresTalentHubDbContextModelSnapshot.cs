@@ -286,6 +286,9 @@ namespace TalentHub.Web.Data.Migrations.Postgres
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<long?>("ImportBatchId")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("UserId")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
@@ -298,6 +301,9 @@ namespace TalentHub.Web.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("At");
+
+                    b.HasIndex("ImportBatchId")
+                        .HasFilter("\"ImportBatchId\" IS NOT NULL");
 
                     b.HasIndex("EntityType", "EntityId");
 
@@ -396,6 +402,36 @@ namespace TalentHub.Web.Data.Migrations.Postgres
                     b.HasIndex("UploadedAt");
 
                     b.ToTable("PendingUploads");
+                });
+
+            modelBuilder.Entity("TalentHub.Web.Data.ImportBatch", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("TouchedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TouchedAt");
+
+                    b.ToTable("ImportBatches");
                 });
 
             modelBuilder.Entity("TalentHub.Web.Data.JobRun", b =>
@@ -545,6 +581,9 @@ namespace TalentHub.Web.Data.Migrations.Postgres
                     b.Property<int?>("HouseholdsDriven")
                         .HasColumnType("integer");
 
+                    b.Property<long?>("ImportBatchId")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("Industry")
                         .HasMaxLength(50)
                         .HasColumnType("character varying(50)");
@@ -610,6 +649,9 @@ namespace TalentHub.Web.Data.Migrations.Postgres
                     b.HasIndex("CreditCode")
                         .IsUnique();
 
+                    b.HasIndex("ImportBatchId")
+                        .HasFilter("\"ImportBatchId\" IS NOT NULL");
+
                     b.HasIndex("LegalRepresentativeId");
 
                     b.HasIndex("RegionCode");
@@ -632,6 +674,9 @@ namespace TalentHub.Web.Data.Migrations.Postgres
                     b.Property<int>("EntityId")
                         .HasColumnType("integer");
 
+                    b.Property<long?>("ImportBatchId")
+                        .HasColumnType("bigint");
+
                     b.Property<int>("PersonId")
                         .HasColumnType("integer");
 
@@ -641,6 +686,9 @@ namespace TalentHub.Web.Data.Migrations.Postgres
                         .HasColumnType("character varying(32)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ImportBatchId")
+                        .HasFilter("\"ImportBatchId\" IS NOT NULL");
 
                     b.HasIndex("PersonId");
 
@@ -679,6 +727,9 @@ namespace TalentHub.Web.Data.Migrations.Postgres
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<long?>("ImportBatchId")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("Reason")
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
@@ -689,6 +740,9 @@ namespace TalentHub.Web.Data.Migrations.Postgres
                         .HasColumnType("character varying(32)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ImportBatchId")
+                        .HasFilter("\"ImportBatchId\" IS NOT NULL");
 
                     b.HasIndex("EntityId", "At");
 
@@ -856,6 +910,9 @@ namespace TalentHub.Web.Data.Migrations.Postgres
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<long?>("ImportBatchId")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("IncomeBand")
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
@@ -913,6 +970,9 @@ namespace TalentHub.Web.Data.Migrations.Postgres
                     b.HasIndex("IdNumberHash")
                         .IsUnique();
 
+                    b.HasIndex("ImportBatchId")
+                        .HasFilter("\"ImportBatchId\" IS NOT NULL");
+
                     b.HasIndex("MobileHash");
 
                     b.HasIndex("MobileTail");
@@ -941,6 +1001,9 @@ namespace TalentHub.Web.Data.Migrations.Postgres
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<long?>("ImportBatchId")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("LocalTalentType")
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
@@ -951,6 +1014,9 @@ namespace TalentHub.Web.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("Category");
+
+                    b.HasIndex("ImportBatchId")
+                        .HasFilter("\"ImportBatchId\" IS NOT NULL");
 
                     b.HasIndex("PersonId", "Category")
                         .IsUnique();

@@ -272,6 +272,9 @@ namespace TalentHub.Web.Data.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("ImportBatchId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("UserId")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
@@ -284,6 +287,9 @@ namespace TalentHub.Web.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("At");
+
+                    b.HasIndex("ImportBatchId")
+                        .HasFilter("\"ImportBatchId\" IS NOT NULL");
 
                     b.HasIndex("EntityType", "EntityId");
 
@@ -382,6 +388,34 @@ namespace TalentHub.Web.Data.Migrations.Sqlite
                     b.HasIndex("UploadedAt");
 
                     b.ToTable("PendingUploads");
+                });
+
+            modelBuilder.Entity("TalentHub.Web.Data.ImportBatch", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("TouchedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TouchedAt");
+
+                    b.ToTable("ImportBatches");
                 });
 
             modelBuilder.Entity("TalentHub.Web.Data.JobRun", b =>
@@ -525,6 +559,9 @@ namespace TalentHub.Web.Data.Migrations.Sqlite
                     b.Property<int?>("HouseholdsDriven")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("ImportBatchId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Industry")
                         .HasMaxLength(50)
                         .HasColumnType("TEXT");
@@ -590,6 +627,9 @@ namespace TalentHub.Web.Data.Migrations.Sqlite
                     b.HasIndex("CreditCode")
                         .IsUnique();
 
+                    b.HasIndex("ImportBatchId")
+                        .HasFilter("\"ImportBatchId\" IS NOT NULL");
+
                     b.HasIndex("LegalRepresentativeId");
 
                     b.HasIndex("RegionCode");
@@ -610,6 +650,9 @@ namespace TalentHub.Web.Data.Migrations.Sqlite
                     b.Property<int>("EntityId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("ImportBatchId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("PersonId")
                         .HasColumnType("INTEGER");
 
@@ -619,6 +662,9 @@ namespace TalentHub.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ImportBatchId")
+                        .HasFilter("\"ImportBatchId\" IS NOT NULL");
 
                     b.HasIndex("PersonId");
 
@@ -655,6 +701,9 @@ namespace TalentHub.Web.Data.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("ImportBatchId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Reason")
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
@@ -665,6 +714,9 @@ namespace TalentHub.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ImportBatchId")
+                        .HasFilter("\"ImportBatchId\" IS NOT NULL");
 
                     b.HasIndex("EntityId", "At");
 
@@ -826,6 +878,9 @@ namespace TalentHub.Web.Data.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("ImportBatchId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("IncomeBand")
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
@@ -883,6 +938,9 @@ namespace TalentHub.Web.Data.Migrations.Sqlite
                     b.HasIndex("IdNumberHash")
                         .IsUnique();
 
+                    b.HasIndex("ImportBatchId")
+                        .HasFilter("\"ImportBatchId\" IS NOT NULL");
+
                     b.HasIndex("MobileHash");
 
                     b.HasIndex("MobileTail");
@@ -909,6 +967,9 @@ namespace TalentHub.Web.Data.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("ImportBatchId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("LocalTalentType")
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
@@ -919,6 +980,9 @@ namespace TalentHub.Web.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("Category");
+
+                    b.HasIndex("ImportBatchId")
+                        .HasFilter("\"ImportBatchId\" IS NOT NULL");
 
                     b.HasIndex("PersonId", "Category")
                         .IsUnique();

@@ -5,6 +5,7 @@ using System.Text;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using TalentHub.Web.Data;
 using TalentHub.Web.Domain;
@@ -19,14 +20,15 @@ namespace TalentHub.Web.Pages.Training.Courses;
 /// <summary>
 /// Roster import: the whole file is validated first and nothing is enrolled; the validated upload is kept
 /// server-side (by token, like the people import), so a roster of any length within the caps can be
-/// confirmed. On confirm each valid row is enrolled through the enrollment service in file order, each in
-/// its own short transaction (confirmed while seats remain, then waitlisted); importing the same file again
-/// skips everyone already on the roster.
+/// confirmed. On confirm the file is checked again and every valid row is enrolled all or nothing in one short
+/// transaction (<see cref="EnrollmentService.EnrollRosterAsync"/>: confirmed in file order while seats remain, then
+/// waitlisted, each place audited with its county and notified); a failure writes nothing and says so. Importing
+/// the same file again skips everyone already on the roster.
 /// </summary>
 [Authorize(Policy = Policies.RegistryStaff)]
 [UploadLimit]
 public sealed class RosterImportModel(TalentHubDbContext db, RosterImporter importer, EnrollmentService enrollments,
-    AuditLog audit, IUploadStore uploads, ImportOptions options, IStringLocalizer<SharedResource> l) : PageModel
+    AuditLog audit, IUploadStore uploads, ImportOptions options, IStringLocalizer<SharedResource> l, ILogger<RosterImportModel> log) : PageModel
 {
     private readonly ImportOptions _options = options;
 
@@ -90,21 +92,21 @@ public sealed class RosterImportModel(TalentHubDbContext db, RosterImporter impo
             return Page();
         }
         var userId = User.FindFirstValue(ClaimTypes.NameIdentifier);
-        int confirmed = 0, waitlisted = 0, refused = 0;
-        // One short transaction per place (inside the enrollment service): other users' writes wait
-        // milliseconds, never the whole roster.
-        foreach (var row in Valid)
+        // All or nothing, in one short transaction: every checked row gets its place (seats in file order, then the
+        // waitlist), its audit row and its message, or — on any failure — none does and the upload stays for another try.
+        RosterOutcome outcome;
+        try { outcome = await enrollments.EnrollRosterAsync(id, Valid.Select(r => r.PersonId).ToList(), userId, ct); }
+        catch (DbUpdateException ex)
         {
-            ct.ThrowIfCancellationRequested();
-            var outcome = await enrollments.EnrollAsync(id, row.PersonId, userId, ct: ct);
-            if (!outcome.Enrolled) refused++;
-            else if (outcome.Status == EnrollmentStatus.Confirmed) confirmed++;
-            else waitlisted++;
+            log.LogError(ex, "Roster import for course {Course} failed; nothing was written", id);
+            db.ChangeTracker.Clear();
+            return FileError("Roster.Import.WriteFailed");
         }
         var name = stored.FileName;
         audit.Record(AuditAction.Import, "Course", id.ToString(CultureInfo.InvariantCulture),
-            $"roster import {name[..Math.Min(name.Length, 100)]}: {confirmed} confirmed, {waitlisted} waitlisted, {refused} refused", Course.CountyCode);
+            $"roster import {name[..Math.Min(name.Length, 100)]}: {outcome.Confirmed} confirmed, {outcome.Waitlisted} waitlisted, {outcome.Skipped} already on the roster", Course.CountyCode);
         await db.SaveChangesAsync(ct);
+        int confirmed = outcome.Confirmed, waitlisted = outcome.Waitlisted, refused = outcome.Skipped;
         uploads.Delete(Token);
         TempData["Flash"] = l["Roster.Import.Done", confirmed, waitlisted, refused].Value;
         return RedirectToPage("/Training/Courses/Roster", new { id });

@@ -112,6 +112,44 @@ public sealed partial class RosterImportTests(TalentHubFactory app) : AppTest(ap
     }
 
     /// <summary>Confirms the checked upload by its token, as the page's confirm button does.</summary>
+    /// <summary>
+    /// Imports brief, item 2: a roster is enrolled all or nothing. The database refuses the third row at confirm (a
+    /// trigger stands in for any failure while writing): nobody is enrolled, no seat is taken, no audit row or message
+    /// is left, and the page says so in Chinese.
+    /// </summary>
+    [Fact]
+    public async Task ARowFailingAtConfirm_LeavesNoPlaceSeatAuditOrMessage()
+    {
+        var course = await App.CreateOpenCourseAsync(capacity: 2);
+        var people = new List<Builders.PersonBuilder.NewPerson>();
+        for (var i = 0; i < 4; i++) people.Add(await App.CreatePersonAsync());
+        var csv = "姓名,身份证号\r\n" + string.Concat(people.Select(p => $"{p.Name},{p.IdNumber}\r\n"));
+        var client = await App.LoginAsync("anji.clerk");
+        var html = await (await UploadAsync(client, course, Encoding.UTF8.GetBytes(csv), "roster.csv")).Content.ReadAsStringAsync();
+        var trigger = $"refuse_roster_{course}";
+        var create = $"CREATE TRIGGER {trigger} BEFORE INSERT ON Enrollments WHEN NEW.PersonId = {people[2].Id} BEGIN SELECT RAISE(ABORT, 'refused by test'); END;";
+        var drop = $"DROP TRIGGER {trigger};";
+        await App.QueryAsync(db => db.Database.ExecuteSqlRawAsync(create));
+        HttpResponseMessage confirmed;
+        try { confirmed = await ConfirmAsync(client, course, html); }
+        finally { await App.QueryAsync(db => db.Database.ExecuteSqlRawAsync(drop)); }
+
+        Assert.Equal(HttpStatusCode.OK, confirmed.StatusCode);
+        Assert.Contains("花名册导入没有完成，没有为任何人报名", await confirmed.Content.ReadAsStringAsync());
+        Assert.Equal(0, await EnrollmentCountAsync(course));
+        Assert.Equal(0, await App.QueryAsync(db => db.Courses.IgnoreQueryFilters().Where(c => c.Id == course).Select(c => c.ConfirmedCount).FirstAsync()));
+        Assert.Equal(0, await App.QueryAsync(db => db.Outbox.CountAsync(n => n.CourseId == course)));
+        var key = course.ToString();
+        Assert.False(await App.QueryAsync(db => db.AuditEntries.AnyAsync(a =>
+            (a.EntityType == "Course" && a.EntityId == key && a.Action == AuditAction.Import)
+            || (a.EntityType == nameof(Enrollment) && a.Changes!.Contains($"course={key};")))));
+
+        var again = await ConfirmAsync(client, course, html);
+        Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
+        Assert.Equal(4, await EnrollmentCountAsync(course));
+        Assert.Equal(2, await App.QueryAsync(db => db.Enrollments.CountAsync(e => e.CourseId == course && e.Status == EnrollmentStatus.Confirmed)));
+    }
+
     internal static Task<HttpResponseMessage> ConfirmAsync(HttpClient client, int courseId, string validationHtml, bool acceptWarnings = false)
     {
         var fields = new Dictionary<string, string>

@@ -89,6 +89,14 @@ public sealed class RegisterModel(
             return Page();
         }
 
+        // A pending import (invisible until committed) holds the number: a clear message, not a failed save.
+        if (person is null && await db.People.IgnoreQueryFilters()
+                .AnyAsync(p => p.IdNumberHash == idHash && EF.Property<long?>(p, ImportBatchFilter.Column) != null))
+        {
+            ModelState.AddModelError("Input.IdNumber", l["Person.BeingImported"]);
+            return Page();
+        }
+
         await using var tx = await db.Database.BeginTransactionAsync();
         if (person is null)
         {

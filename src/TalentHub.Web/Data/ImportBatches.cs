@@ -1,0 +1,93 @@
+using System.Diagnostics;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace TalentHub.Web.Data;
+
+/// <summary>
+/// All-or-nothing for imports written in many short transactions (issue 8, item 9): rows are written under a
+/// pending <see cref="ImportBatch"/> and hidden by <see cref="ImportBatchFilter"/>; <see cref="CommitAsync"/> makes
+/// them visible in ONE short transaction (an indexed UPDATE per table; measured in README "Imports");
+/// <see cref="DiscardAsync"/> removes a batch's rows in short chunks, and <see cref="DiscardAbandonedAsync"/> does so
+/// for batches left by a crash (untouched for <c>TalentHub:Import:PendingBatchMinutes</c>).
+/// </summary>
+public sealed class ImportBatches(TalentHubDbContext db, TimeProvider clock, ILogger<ImportBatches> log)
+{
+    /// <summary>Rows removed per short transaction when a batch is discarded.</summary>
+    private const int DeleteChunk = 2_000;
+
+    /// <summary>Starts a pending batch (committed at once, so a crash leaves a trace the cleanup finds).</summary>
+    public async Task<long> BeginAsync(string kind, string? userId, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var batch = new ImportBatch { Kind = kind, UserId = userId, StartedAt = now, TouchedAt = now };
+        db.ImportBatches.Add(batch);
+        await db.SaveChangesAsync(ct);
+        db.Entry(batch).State = EntityState.Detached;
+        return batch.Id;
+    }
+
+    /// <summary>Marks the batch alive; call inside each chunk's transaction.</summary>
+    public Task TouchAsync(long batchId, CancellationToken ct) =>
+        db.ImportBatches.Where(b => b.Id == batchId).ExecuteUpdateAsync(s => s.SetProperty(b => b.TouchedAt, clock.GetUtcNow()), ct);
+
+    /// <summary>
+    /// The flip: in one transaction, every row of the batch becomes visible, the batch row goes and
+    /// <paramref name="alsoSave"/> (the import's summary audit row, already added to the context) is saved.
+    /// </summary>
+    /// <returns>How long the transaction held the write lock.</returns>
+    public async Task<TimeSpan> CommitAsync(long batchId, CancellationToken ct)
+    {
+        var watch = Stopwatch.StartNew();
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        if (await db.ImportBatches.Where(b => b.Id == batchId).ExecuteDeleteAsync(ct) != 1)
+            throw new InvalidOperationException($"Import batch {batchId} is gone (discarded as abandoned?).");
+        var column = Quote(ImportBatchFilter.Column);
+        foreach (var table in Tables())
+        {
+            // Identifiers from the EF model, the batch id as a parameter.
+            var sql = $"UPDATE {table} SET {column} = NULL WHERE {column} = {{0}}";
+            await db.Database.ExecuteSqlRawAsync(sql, [batchId], ct);
+        }
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        watch.Stop();
+        log.LogInformation("Import batch {Batch} made visible in {Milliseconds} ms", batchId, watch.ElapsedMilliseconds);
+        return watch.Elapsed;
+    }
+
+    /// <summary>Removes every row of a pending batch, then the batch, in short transactions.</summary>
+    public async Task DiscardAsync(long batchId, CancellationToken ct)
+    {
+        var key = Quote("Id");
+        var column = Quote(ImportBatchFilter.Column);
+        foreach (var table in Tables())
+        {
+            var sql = $"DELETE FROM {table} WHERE {key} IN (SELECT {key} FROM {table} WHERE {column} = {{0}} LIMIT {DeleteChunk})";
+            while (await db.Database.ExecuteSqlRawAsync(sql, [batchId], ct) > 0) { }
+        }
+        await db.ImportBatches.Where(b => b.Id == batchId).ExecuteDeleteAsync(ct);
+        log.LogWarning("Import batch {Batch} discarded: none of its rows were ever visible", batchId);
+    }
+
+    /// <summary>Discards every batch untouched for <paramref name="after"/> (a crashed or killed import).</summary>
+    /// <returns>How many batches were discarded.</returns>
+    public async Task<int> DiscardAbandonedAsync(TimeSpan after, CancellationToken ct)
+    {
+        var before = clock.GetUtcNow() - after;
+        var abandoned = await db.ImportBatches.Where(b => b.TouchedAt < before).Select(b => b.Id).ToListAsync(ct);
+        foreach (var id in abandoned) await DiscardAsync(id, ct);
+        return abandoned.Count;
+    }
+
+    private IEnumerable<string> Tables() => ImportBatchFilter.Types.Select(t =>
+    {
+        var type = db.Model.FindEntityType(t)!;
+        return Sql.DelimitIdentifier(type.GetTableName()!, type.GetSchema());
+    });
+
+    private string Quote(string name) => Sql.DelimitIdentifier(name);
+
+    private ISqlGenerationHelper Sql => ((IInfrastructure<IServiceProvider>)db).GetService<ISqlGenerationHelper>();
+}
