@@ -100,6 +100,7 @@ public static class WebServiceCollectionExtensions
         app.UseStaticFiles();
         app.UseRouting();
         app.UseRateLimiter();
+        app.UseRequestConnection();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseTwoFactorEnrolment();
