@@ -28,6 +28,8 @@ public sealed partial class CatalogOutputCacheTests(TalentHubFactory app) : AppT
         Assert.Equal(version, versions.Catalog);  // nothing else wrote meanwhile, so the cache must have answered
         Assert.Equal(before, cachedCard);
         Assert.True(cached.Headers.Age.HasValue, "an output-cached response carries an Age header");
+        Assert.True(cached.Headers.Contains("Content-Security-Policy"), "a cached page keeps the security headers");
+        Assert.False(cached.Headers.Contains("Set-Cookie"));
 
         // A signed-in farmer is never served from the cache: the new title at once.
         var farmer = await App.LoginAsync((await App.FarmersAsync(1))[0], "bamboo hills and white tea");
