@@ -16,28 +16,29 @@ public sealed partial class AppMetrics(Runner runner, GeneratedData data)
     private const string ImportedPrefix = "基准导入";
     private Results Results => runner.Results;
     private int[] Levels => runner.Options.Clients;
+    private bool Runs(string metric) => runner.Options.Runs(metric);
 
     public async Task RunAsync()
     {
         await ReopenWindowsAsync();
         await using var app = await runner.StartAppAsync();
-        Results.Add(new Metric("startup", Math.Round(app.Startup.TotalMilliseconds), "ms",
+        if (Runs("startup")) Results.Add(new Metric("startup", Math.Round(app.Startup.TotalMilliseconds), "ms",
             Extra: new() { ["note"] = $"process start to first 200 on /Catalog, {data.Scale} database" }));
         using var anonymous = new WebSession(app.Address);
         using var county = await StaffAsync(app.Address, "anji.officer");
         using var city = await StaffAsync(app.Address, "city.officer");
         var fragment = Uri.EscapeDataString(data.NameFragment);
 
-        foreach (var clients in Levels) await runner.MeasureAsync("catalog.first-page", clients, ReadBaseline, _ => anonymous.GetOkAsync("/Catalog"));
-        foreach (var clients in Levels) await runner.MeasureAsync("catalog.filtered", clients, ReadBaseline, _ => anonymous.GetOkAsync("/Catalog?Topic=Ecommerce&page=2"));
-        foreach (var clients in Levels) await runner.MeasureAsync("people-search.county", clients, ReadBaseline, _ => county.GetOkAsync("/People?q=" + fragment));
-        foreach (var clients in Levels) await runner.MeasureAsync("people-search.city", clients, ReadBaseline, _ => city.GetOkAsync("/People?q=" + fragment));
-        foreach (var clients in Levels) await runner.MeasureAsync("person-page", clients, ReadBaseline, _ => city.GetOkAsync($"/People/{data.StoryPersonId}"));
-        foreach (var clients in Levels) await runner.MeasureAsync("dashboard", clients, ReadBaseline, _ => city.GetOkAsync("/Reports"));
-        await EnrollAsync(app.Address);
-        await CheckInAsync(app.Address);
-        await ImportAsync(county);
-        Results.Add(new Metric("memory", app.PeakWorkingSetMb(), "MB", Extra: new() { ["note"] = "peak working set (VmHWM) of the app over the whole run" }));
+        if (Runs("catalog.first-page")) foreach (var clients in Levels) await runner.MeasureAsync("catalog.first-page", clients, ReadBaseline, _ => anonymous.GetOkAsync("/Catalog"));
+        if (Runs("catalog.filtered")) foreach (var clients in Levels) await runner.MeasureAsync("catalog.filtered", clients, ReadBaseline, _ => anonymous.GetOkAsync("/Catalog?Topic=Ecommerce&page=2"));
+        if (Runs("people-search.county")) foreach (var clients in Levels) await runner.MeasureAsync("people-search.county", clients, ReadBaseline, _ => county.GetOkAsync("/People?q=" + fragment));
+        if (Runs("people-search.city")) foreach (var clients in Levels) await runner.MeasureAsync("people-search.city", clients, ReadBaseline, _ => city.GetOkAsync("/People?q=" + fragment));
+        if (Runs("person-page")) foreach (var clients in Levels) await runner.MeasureAsync("person-page", clients, ReadBaseline, _ => city.GetOkAsync($"/People/{data.StoryPersonId}"));
+        if (Runs("dashboard")) foreach (var clients in Levels) await runner.MeasureAsync("dashboard", clients, ReadBaseline, _ => city.GetOkAsync("/Reports"));
+        if (Runs("enroll")) await EnrollAsync(app.Address);
+        if (Runs("checkin")) await CheckInAsync(app.Address);
+        if (Runs("import")) await ImportAsync(county);
+        if (Runs("memory")) Results.Add(new Metric("memory", app.PeakWorkingSetMb(), "MB", Extra: new() { ["note"] = "peak working set (VmHWM) of the app over the whole run" }));
     }
 
     private static async Task<WebSession> StaffAsync(Uri address, string userName)

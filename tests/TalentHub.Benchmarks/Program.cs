@@ -6,7 +6,7 @@ namespace TalentHub.Benchmarks;
 
 /// <summary>
 /// dotnet run -c Release --project tests/TalentHub.Benchmarks -- [--scale tiny|small|city|province] [--out results.json]
-///     [--seconds N] [--data DIR] [--clients 1,8,32] [--generate-only]
+///     [--seconds N] [--data DIR] [--clients 1,8,32] [--generate-only] [--only catalog,people-search]
 /// (and, internally, <c>serve-baseline --db FILE</c>: the baseline web app). See BENCHMARKS.md.
 /// </summary>
 public static class BenchMain
@@ -19,11 +19,12 @@ public static class BenchMain
         var clients = (Value(args, "--clients") ?? "1,8,32").Split(',').Select(c => int.TryParse(c, out var n) ? n : 0).ToArray();
         if (scale is null || clients.Any(c => c < 1) || args.Any(a => a is "-h" or "--help"))
         {
-            Console.Error.WriteLine("usage: TalentHub.Benchmarks [--scale tiny|small|city|province] [--out results.json] [--seconds N] [--data DIR] [--clients 1,8,32] [--generate-only]");
+            Console.Error.WriteLine("usage: TalentHub.Benchmarks [--scale tiny|small|city|province] [--out results.json] [--seconds N] [--data DIR] [--clients 1,8,32] [--generate-only] [--only PREFIX,PREFIX]");
             return 2;
         }
         var options = new RunOptions(scale, Value(args, "--out") ?? "results.json", Value(args, "--data"),
-            TimeSpan.FromSeconds(seconds > 0 ? seconds : scale == Scale.Small || scale == Scale.Tiny ? 2 : 10), clients, args.Contains("--generate-only"));
+            TimeSpan.FromSeconds(seconds > 0 ? seconds : scale == Scale.Small || scale == Scale.Tiny ? 2 : 10), clients, args.Contains("--generate-only"),
+            (Value(args, "--only") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
         return await new Runner(options).RunAsync();
     }
 
@@ -34,8 +35,28 @@ public static class BenchMain
     }
 }
 
-/// <summary>What one run does: the scale, where the JSON goes, the data folder (kept when given), seconds per level, client counts; GenerateOnly stops after the data (use with --data).</summary>
-public sealed record RunOptions(Scale Scale, string Out, string? Data, TimeSpan Duration, int[] Clients, bool GenerateOnly = false)
+/// <summary>
+/// What one run does: the scale, where the JSON goes, the data folder (kept when given), seconds per level, client counts;
+/// GenerateOnly stops after the data (use with --data); Only (metric name prefixes, empty = all) runs a subset.
+/// </summary>
+public sealed record RunOptions(Scale Scale, string Out, string? Data, TimeSpan Duration, int[] Clients, bool GenerateOnly = false, string[]? Only = null)
 {
+    /// <summary>
+    /// True when <paramref name="metric"/> is to run: no <c>--only</c>, or a prefix matches its name. The baselines a
+    /// selected metric is compared with always run too (its ratio needs them): <c>baseline.fortunes-ef</c> for the read
+    /// and enroll metrics, <c>baseline.raw-insert</c> for <c>import</c>.
+    /// </summary>
+    public bool Runs(string metric)
+    {
+        if (Only is not { Length: > 0 } only) return true;
+        if (only.Any(p => metric.StartsWith(p, StringComparison.Ordinal))) return true;
+        return metric switch
+        {
+            "baseline.fortunes-ef" => only.Any(p => !p.StartsWith("baseline.", StringComparison.Ordinal) && p is not ("import" or "memory" or "startup" or "checkin")),
+            "baseline.raw-insert" => only.Any(p => "import".StartsWith(p, StringComparison.Ordinal)),
+            _ => false,
+        };
+    }
+
     public TimeSpan WarmUp => TimeSpan.FromSeconds(Math.Min(2, Duration.TotalSeconds / 3));
 }

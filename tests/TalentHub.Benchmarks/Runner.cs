@@ -34,7 +34,7 @@ public sealed partial class Runner(RunOptions options)
             var data = await PrepareDataAsync();
             if (options.GenerateOnly) return 0;
             Console.WriteLine("\n== Baselines");
-            RawInsert();
+            if (options.Runs("baseline.raw-insert")) RawInsert();
             await BaselinesAsync();
             Console.WriteLine("\n== TalentHub");
             try
@@ -104,12 +104,15 @@ public sealed partial class Runner(RunOptions options)
 
     private async Task BaselinesAsync()
     {
+        var baselines = new[] { ("plaintext", "/plaintext"), ("static", "/baseline/static"), ("fortunes-raw", "/baseline/fortunes-raw"), ("fortunes-ef", "/baseline/fortunes-ef") }
+            .Where(b => options.Runs("baseline." + b.Item1)).ToList();
+        if (baselines.Count == 0) return;
         BaselineServer.EnsureFortunes(ConnectionString);
         var self = typeof(Runner).Assembly.Location;
         await using var server = await ServerProcess.StartAsync(self, AppContext.BaseDirectory, new Dictionary<string, string>(),
             "/plaintext", ["serve-baseline", "--db", Database]);
         using var session = new WebSession(server.Address);
-        foreach (var (name, path) in new[] { ("plaintext", "/plaintext"), ("static", "/baseline/static"), ("fortunes-raw", "/baseline/fortunes-raw"), ("fortunes-ef", "/baseline/fortunes-ef") })
+        foreach (var (name, path) in baselines)
             foreach (var clients in options.Clients)
                 await MeasureAsync("baseline." + name, clients, null, _ => session.GetOkAsync(path));
     }

@@ -17,6 +17,8 @@ public abstract class TalentHubDbContext(DbContextOptions options, IRegionScope 
 {
     public DbSet<Region> Regions => Set<Region>();
     public DbSet<Person> People => Set<Person>();
+    /// <summary>Name bigrams for the registry search, written by triggers on People (read-only for the app).</summary>
+    public DbSet<PersonNameGram> PersonNameGrams => Set<PersonNameGram>();
     public DbSet<BusinessEntity> BusinessEntities => Set<BusinessEntity>();
     public DbSet<TrainingProgram> Programs => Set<TrainingProgram>();
     public DbSet<Course> Courses => Set<Course>();

@@ -9,6 +9,9 @@ namespace TalentHub.Web.Infrastructure;
 
 public static class IdentityServiceCollectionExtensions
 {
+    /// <summary>The sign-in cookie's name (also how <see cref="RequestConnection"/> recognises a signed-in request).</summary>
+    public const string AuthCookieName = "TalentHub.Auth";
+
     public static IServiceCollection AddTalentHubIdentity(this IServiceCollection services)
     {
         services.AddIdentity<AppUser, IdentityRole>(o =>
@@ -42,7 +45,7 @@ public static class IdentityServiceCollectionExtensions
             o.LoginPath = "/Identity/Account/Login";
             o.LogoutPath = "/Identity/Account/Logout";
             o.AccessDeniedPath = "/Identity/Account/AccessDenied";
-            o.Cookie.Name = "TalentHub.Auth";
+            o.Cookie.Name = AuthCookieName;
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
             o.SlidingExpiration = true;

@@ -78,6 +78,7 @@ public static class WebServiceCollectionExtensions
         services.AddHealthChecks()
             .AddDbContextCheck<TalentHubDbContext>("database");
         services.AddTalentHubRequestLimits(configuration);
+        services.AddAnonymousPageCache();
         return services;
     }
 
@@ -100,9 +101,12 @@ public static class WebServiceCollectionExtensions
         app.UseRouting();
         app.UseRateLimiter();
         app.UseDatabaseAddressLimits();
+        app.UseRequestConnection();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseTwoFactorEnrolment();
+        // After authentication: the anonymous-page policy must see who is signed in (they are never served from the cache).
+        app.UseOutputCache();
         app.MapHealthChecks("/healthz").AllowAnonymous();
         app.MapRazorPages();
         app.MapTalentHubApiAndDocs();

@@ -26,10 +26,10 @@ public sealed class PeopleQuery
     public EducationLevel? Education { get; set; }
     [Description("Name fragment, last 4 digits of a mobile, a full mobile or a full ID number.")] public string? Q { get; set; }
 
-    internal IQueryable<Person> Apply(IQueryable<Person> people, PersonalDataProtector protector, DateTimeOffset? updatedSince)
+    internal IQueryable<Person> Apply(IQueryable<Person> people, IQueryable<PersonNameGram> grams, PersonalDataProtector protector, DateTimeOffset? updatedSince)
     {
         var filter = new PeopleFilter { County = County, Township = Township, Category = Category, Industry = Industry, Education = Education, Q = Q };
-        people = filter.Apply(people, protector);
+        people = filter.Apply(people, grams, protector);
         return updatedSince is { } since ? people.Where(p => p.UpdatedAt >= since) : people;
     }
 }
@@ -58,7 +58,7 @@ public sealed class PeopleApi : IApiResource
     private static async Task<IResult> ListAsync(HttpContext http, TalentHubDbContext db, PersonalDataProtector protector, AuditLog audit,
         [AsParameters] PeopleQuery filter, [AsParameters] ListQuery paging)
     {
-        var query = ApiEndpoints.Keyset(filter.Apply(db.People.AsNoTracking(), protector, paging.UpdatedSince), paging, out var limit);
+        var query = ApiEndpoints.Keyset(filter.Apply(db.People.AsNoTracking(), db.PersonNameGrams, protector, paging.UpdatedSince), paging, out var limit);
         if (query is null) return ApiEndpoints.BadPaging(http);
         var reveal = ApiEndpoints.Reveals(http);
         var rows = await query.Select(Projection(reveal)).ToListAsync(http.RequestAborted);
@@ -85,7 +85,7 @@ public sealed class PeopleApi : IApiResource
     private static async Task<IResult> Stream(HttpContext http, TalentHubDbContext db, PersonalDataProtector protector, AuditLog audit,
         IRegionScope scope, [AsParameters] PeopleQuery filter, [AsParameters] ListQuery paging)
     {
-        var rows = filter.Apply(db.People.AsNoTracking(), protector, paging.UpdatedSince);
+        var rows = filter.Apply(db.People.AsNoTracking(), db.PersonNameGrams, protector, paging.UpdatedSince);
         var reveal = ApiEndpoints.Reveals(http);
         if (reveal)
         {

@@ -20,7 +20,7 @@ public static class PersonChoices
     public static async Task<IReadOnlyList<PersonChoice>> FindAsync(TalentHubDbContext db, PersonalDataProtector protector,
         string? who, int? selectedId = null, CancellationToken ct = default)
     {
-        var query = new PeopleFilter { Q = who }.Apply(db.People.AsNoTracking(), protector);
+        var query = new PeopleFilter { Q = who }.Apply(db.People.AsNoTracking(), db.PersonNameGrams, protector);
         var found = await query.Take(Limit)
             .Select(p => new { p.Id, p.Name, p.IdNumber }).ToListAsync(ct);
         if (selectedId is { } selected && found.All(p => p.Id != selected))

@@ -48,7 +48,7 @@ public sealed class IndexModel(TalentHubDbContext db, PersonalDataProtector prot
             ScopeCountyName = tree.NameOf(county);
         }
 
-        var query = Filter.Apply(db.People.AsNoTracking(), protector);
+        var query = Filter.Apply(db.People.AsNoTracking(), db.PersonNameGrams, protector);
         var paged = await Paged.ReadAsync(query, PageNumber, PageSize, people => people
             .Select(p => new { p.Id, p.Name, p.Sex, p.BirthDate, p.IdNumber, p.Mobile, p.Industry, p.RegionCode, p.CountyCode }));
         (PageNumber, Total) = (paged.Number, paged.Total);

@@ -17,7 +17,7 @@ public sealed class PeopleExport(TalentHubDbContext db, PersonalDataProtector pr
 {
     public async Task<SheetData> BuildAsync(PeopleFilter filter, CancellationToken ct = default)
     {
-        var inScope = filter.Apply(db.People.AsNoTracking(), protector);
+        var inScope = filter.Apply(db.People.AsNoTracking(), db.PersonNameGrams, protector);
         var regions = await RegionNames.LoadAsync(directory, inScope.Select(p => p.RegionCode), ct);
         var query = inScope.Select(p => new
         {

@@ -21,7 +21,12 @@ public sealed class PeopleFilter
     public string? Sort { get; set; }
     public bool Desc { get; set; }
 
-    public IQueryable<Person> Apply(IQueryable<Person> people, PersonalDataProtector protector)
+    /// <summary>
+    /// The filtered, sorted people. A name fragment of two or more characters is looked up through
+    /// <paramref name="nameGrams"/> (an index seek on its first bigram, then the full fragment checked on those people
+    /// only); a single character is matched by scanning the names in scope.
+    /// </summary>
+    public IQueryable<Person> Apply(IQueryable<Person> people, IQueryable<PersonNameGram> nameGrams, PersonalDataProtector protector)
     {
         if (!string.IsNullOrEmpty(County)) people = people.Where(p => p.CountyCode == County);
         if (Township is { Length: 12 }) people = people.Where(p => p.RegionCode.StartsWith(Township.Substring(0, 9)));
@@ -40,6 +45,11 @@ public sealed class PeopleFilter
             {
                 var hash = protector.Hash(mobile);
                 people = people.Where(p => p.MobileHash == hash);
+            }
+            else if (PersonNameGram.Of(q) is { } gram)
+            {
+                var candidates = nameGrams.Where(g => g.Gram == gram).Select(g => g.PersonId);
+                people = people.Where(p => candidates.Contains(p.Id) && p.Name.Contains(q));
             }
             else people = people.Where(p => p.Name.Contains(q));
         }

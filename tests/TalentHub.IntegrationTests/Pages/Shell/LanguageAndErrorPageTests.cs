@@ -30,7 +30,7 @@ public sealed class LanguageAndErrorPageTests(TalentHubFactory app) : AppTest(ap
     {
         var client = App.NewClient();
 
-        var response = await client.PostFormAsync("/Culture", new() { ["culture"] = "en", ["returnUrl"] = "/Identity/Account/Login?culture=zh-CN" }, formPage: "/");
+        var response = await client.PostFormAsync("/Culture", new() { ["culture"] = "en", ["returnUrl"] = "/Identity/Account/Login?culture=zh-CN" }, formPage: "/Identity/Account/Login");
         var page = await client.GetStringAsync(response.Headers.Location!);
 
         Assert.Equal("/Identity/Account/Login", response.Headers.Location!.OriginalString);
@@ -40,9 +40,52 @@ public sealed class LanguageAndErrorPageTests(TalentHubFactory app) : AppTest(ap
     [Fact]
     public async Task Switcher_WithAForeignReturnUrl_GoesHome()
     {
-        var response = await App.NewClient().PostFormAsync("/Culture", new() { ["culture"] = "en", ["returnUrl"] = "https://evil.example/" }, formPage: "/");
+        var response = await App.NewClient().PostFormAsync("/Culture", new() { ["culture"] = "en", ["returnUrl"] = "https://evil.example/" }, formPage: "/Identity/Account/Login");
 
         Assert.Equal("/", response.Headers.Location!.OriginalString);
+    }
+
+    [Theory]
+    [InlineData("en", "/Catalog?Topic=Ecommerce", "<html lang=\"en\">", "href=\"/Culture?culture=zh-CN&amp;returnUrl=%2FCatalog%3FTopic%3DEcommerce\"")]
+    [InlineData("zh-CN", "/Identity/Account/Login", "<html lang=\"zh-CN\">", "href=\"/Culture?culture=en&amp;returnUrl=%2FIdentity%2FAccount%2FLogin\"")]
+    public async Task SwitchLink_SetsTheCultureAndReturnsToThePage_WhichLinksToTheOtherLanguage(string culture, string returnUrl, string lang, string link)
+    {
+        var client = App.NewClient();
+        if (culture == "zh-CN") await client.GetAsync("/Culture?culture=en&returnUrl=%2F");  // start from English
+
+        var response = await client.GetAsync($"/Culture?culture={culture}&returnUrl={Uri.EscapeDataString(returnUrl + (returnUrl.Contains('?') ? "&" : "?") + "culture=xx")}");
+        var page = await client.GetStringAsync(response.Headers.Location!);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(returnUrl, response.Headers.Location!.OriginalString);  // the stale ?culture= is dropped
+        Assert.Contains(lang, page);
+        Assert.Contains(link, page);
+        Assert.DoesNotContain("action=\"/Culture\"", page);
+    }
+
+    [Theory]
+    [InlineData("https://evil.example/")]
+    [InlineData("//evil.example/path")]
+    [InlineData("/\\evil.example")]
+    [InlineData("javascript:alert(1)")]
+    public async Task SwitchLink_WithANonLocalReturnUrl_GoesHome(string returnUrl)
+    {
+        var response = await App.NewClient().GetAsync($"/Culture?culture=en&returnUrl={Uri.EscapeDataString(returnUrl)}");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/", response.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
+    public async Task SwitchLink_WithAnUnknownCulture_KeepsTheLanguage()
+    {
+        var client = App.NewClient();
+
+        var response = await client.GetAsync("/Culture?culture=fr&returnUrl=%2F");
+        var page = await client.GetStringAsync("/");
+
+        Assert.Equal("/", response.Headers.Location!.OriginalString);
+        Assert.Contains("<html lang=\"zh-CN\">", page);
     }
 
     [Theory]

@@ -467,6 +467,22 @@ namespace TalentHub.Web.Data.Migrations.Postgres
                     b.ToTable("JobRuns");
                 });
 
+            modelBuilder.Entity("TalentHub.Web.Data.PersonNameGram", b =>
+                {
+                    b.Property<string>("Gram")
+                        .HasMaxLength(4)
+                        .HasColumnType("character varying(4)");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Gram", "PersonId");
+
+                    b.HasIndex("PersonId");
+
+                    b.ToTable("PersonNameGrams", (string)null);
+                });
+
             modelBuilder.Entity("TalentHub.Web.Domain.Api.ApiToken", b =>
                 {
                     b.Property<int>("Id")
@@ -1942,6 +1958,15 @@ namespace TalentHub.Web.Data.Migrations.Postgres
                     b.HasOne("TalentHub.Web.Data.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TalentHub.Web.Data.PersonNameGram", b =>
+                {
+                    b.HasOne("TalentHub.Web.Domain.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

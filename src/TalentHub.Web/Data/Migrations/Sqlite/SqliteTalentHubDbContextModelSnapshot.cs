@@ -449,6 +449,22 @@ namespace TalentHub.Web.Data.Migrations.Sqlite
                     b.ToTable("JobRuns");
                 });
 
+            modelBuilder.Entity("TalentHub.Web.Data.PersonNameGram", b =>
+                {
+                    b.Property<string>("Gram")
+                        .HasMaxLength(4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Gram", "PersonId");
+
+                    b.HasIndex("PersonId");
+
+                    b.ToTable("PersonNameGrams", (string)null);
+                });
+
             modelBuilder.Entity("TalentHub.Web.Domain.Api.ApiToken", b =>
                 {
                     b.Property<int>("Id")
@@ -1880,6 +1896,15 @@ namespace TalentHub.Web.Data.Migrations.Sqlite
                     b.HasOne("TalentHub.Web.Data.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TalentHub.Web.Data.PersonNameGram", b =>
+                {
+                    b.HasOne("TalentHub.Web.Domain.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

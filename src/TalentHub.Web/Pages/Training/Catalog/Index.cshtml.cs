@@ -16,7 +16,10 @@ namespace TalentHub.Web.Pages.Training.Catalog;
 /// Open courses for farmers, anonymous browsing allowed. A signed-in farmer with a registry record sees the courses
 /// they may join first (the enrollment rules of <see cref="EnrollmentRules"/>, unchanged); <see cref="All"/> also
 /// lists the others, each with the reasons it is closed to them.
+/// Anonymous visitors get the page from the HTML output cache (<see cref="AnonymousPageCache"/>) while no training
+/// record changes, at most 10 s; on a miss its data still comes from <see cref="LiveCache.CatalogAsync{T}"/>.
 /// </summary>
+[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = AnonymousPageCache.Policy)]
 public sealed class IndexModel(TalentHubDbContext db, RegionDirectory regions, EnrollmentService enrollment, LiveCache cache) : PageModel
 {
     public const int PageSize = 12;
@@ -59,8 +62,8 @@ public sealed class IndexModel(TalentHubDbContext db, RegionDirectory regions, E
         if (personId is not { } person)
         {
             // Anonymous pages are the same for everyone: reused per query and culture until a course, session or
-            // enrollment changes (seat counts), at most LiveCache.CatalogTtl across nodes. Not HTML output caching:
-            // the layout's culture form carries a per-visitor antiforgery token.
+            // enrollment changes (seat counts), at most LiveCache.CatalogTtl across nodes. The whole HTML is also
+            // output-cached (AnonymousPageCache); this serves its misses.
             var key = (County, Topic, From, To, PageNumber, CultureInfo.CurrentUICulture.Name);
             (PageNumber, Total, Cards) = await cache.CatalogAsync(key, async () =>
             {

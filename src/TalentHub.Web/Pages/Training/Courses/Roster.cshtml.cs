@@ -150,7 +150,7 @@ public sealed class RosterModel(TalentHubDbContext db, EnrollmentService enrollm
 
     private async Task<IReadOnlyList<Candidate>> SearchAsync(int courseId)
     {
-        var people = new PeopleFilter { Q = Q }.Apply(db.People.AsNoTracking(), protector).Take(20);
+        var people = new PeopleFilter { Q = Q }.Apply(db.People.AsNoTracking(), db.PersonNameGrams, protector).Take(20);
         var found = await Project(people, courseId).ToListAsync();
         var tree = await regions.GetAsync(found.Select(c => c.RegionCode));
         return found.Where(c => tree.Find(c.RegionCode) is not null).Select(c => Mask(c, tree)).ToList();

@@ -1,0 +1,70 @@
+using System.Globalization;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.AspNetCore.Mvc.ViewFeatures;
+using Microsoft.Extensions.Primitives;
+using TalentHub.Web.Data;
+
+namespace TalentHub.Web.Infrastructure;
+
+/// <summary>
+/// HTML output caching of pages that are the same for every anonymous visitor (issue 12: the anonymous catalog). A
+/// page is stored and served only for a GET/HEAD without a signed-in user, without an Authorization header and without
+/// a TempData cookie (a one-time message would otherwise be lost or shown to others), and only a 200 that sets no
+/// cookie is stored; signed-in users are never served from the cache. Entries vary by path, every query value, the UI
+/// culture and the training data version (<see cref="DataVersions.Catalog"/>): a course, session or enrollment saved in
+/// this process (a new course, a seat taken) makes the next request render afresh. Another node's change shows within
+/// <see cref="Ttl"/> (10 s), the same bound as <see cref="Services.LiveCache.CatalogTtl"/>.
+/// </summary>
+public static class AnonymousPageCache
+{
+    /// <summary>The policy name, for <c>[OutputCache(PolicyName = ...)]</c> on a page model.</summary>
+    public const string Policy = "AnonymousPage";
+
+    /// <summary>Longest time (10 s) a cached page is served; the bound on a change saved by another node.</summary>
+    public static readonly TimeSpan Ttl = TimeSpan.FromSeconds(10);
+
+    /// <summary>At most 32 MB of cached pages (a catalog page is ~20 KB), so odd query strings cannot grow memory.</summary>
+    private const long SizeLimitBytes = 32L * 1024 * 1024;
+
+    public static IServiceCollection AddAnonymousPageCache(this IServiceCollection services) => services.AddOutputCache(o =>
+    {
+        o.SizeLimit = SizeLimitBytes;
+        o.AddPolicy(Policy, new AnonymousPagePolicy());
+    });
+
+    private sealed class AnonymousPagePolicy : IOutputCachePolicy
+    {
+        private static readonly string TempDataCookie = CookieTempDataProvider.CookieName;
+
+        ValueTask IOutputCachePolicy.CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
+        {
+            var http = context.HttpContext;
+            var request = http.Request;
+            var cacheable = (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
+                && http.User.Identity?.IsAuthenticated != true
+                && StringValues.IsNullOrEmpty(request.Headers.Authorization)
+                && !request.Cookies.ContainsKey(TempDataCookie)
+                && !request.Query.ContainsKey("culture");  // that request writes the culture cookie
+            context.EnableOutputCaching = true;
+            context.AllowCacheLookup = cacheable;
+            context.AllowCacheStorage = cacheable;
+            context.AllowLocking = true;
+            context.ResponseExpirationTimeSpan = Ttl;
+            context.CacheVaryByRules.QueryKeys = "*";
+            context.CacheVaryByRules.VaryByValues["culture"] = CultureInfo.CurrentUICulture.Name;
+            var versions = http.RequestServices.GetRequiredService<DataVersions>();
+            context.CacheVaryByRules.VaryByValues["training"] = versions.Catalog.ToString(CultureInfo.InvariantCulture);
+            return ValueTask.CompletedTask;
+        }
+
+        ValueTask IOutputCachePolicy.ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;
+
+        ValueTask IOutputCachePolicy.ServeResponseAsync(OutputCacheContext context, CancellationToken cancellation)
+        {
+            var response = context.HttpContext.Response;
+            if (response.StatusCode != StatusCodes.Status200OK || !StringValues.IsNullOrEmpty(response.Headers.SetCookie))
+                context.AllowCacheStorage = false;
+            return ValueTask.CompletedTask;
+        }
+    }
+}
