@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
+using TalentHub.Web.Domain;
 
 namespace TalentHub.Web.Data;
 
@@ -44,11 +45,18 @@ public sealed class ImportBatches(TalentHubDbContext db, TimeProvider clock, ILo
         if (await db.ImportBatches.Where(b => b.Id == batchId).ExecuteDeleteAsync(ct) != 1)
             throw new InvalidOperationException($"Import batch {batchId} is gone (discarded as abandoned?).");
         var column = Quote(ImportBatchFilter.Column);
-        foreach (var table in Tables())
+        var now = clock.GetUtcNow();
+        foreach (var type in ImportBatchFilter.Types.Select(t => db.Model.FindEntityType(t)!))
         {
-            // Identifiers from the EF model, the batch id as a parameter.
-            var sql = $"UPDATE {table} SET {column} = NULL WHERE {column} = {{0}}";
-            await db.Database.ExecuteSqlRawAsync(sql, [batchId], ct);
+            // Identifiers from the EF model, values as parameters. Stamped rows become visible "now": an API client
+            // syncing by updatedSince during the import would otherwise skip the chunks stamped before its watermark.
+            var table = Sql.DelimitIdentifier(type.GetTableName()!, type.GetSchema());
+            var updatedAt = typeof(IStamped).IsAssignableFrom(type.ClrType) ? type.FindProperty(nameof(IStamped.UpdatedAt)) : null;
+            var sql = updatedAt is null
+                ? $"UPDATE {table} SET {column} = NULL WHERE {column} = {{0}}"
+                : $"UPDATE {table} SET {column} = NULL, {Quote(updatedAt.GetColumnName())} = {{1}} WHERE {column} = {{0}}";
+            object stamp = updatedAt?.GetTypeMapping().Converter?.ConvertToProvider(now) ?? now;
+            await db.Database.ExecuteSqlRawAsync(sql, updatedAt is null ? [batchId] : [batchId, stamp], ct);
         }
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);

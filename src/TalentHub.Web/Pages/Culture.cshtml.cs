@@ -28,14 +28,33 @@ public sealed class CultureModel : PageModel
             TalentHubCultures.WriteCultureCookie(Response, culture!);
         var target = Url.IsLocalUrl(returnUrl) ? returnUrl! : "/";
         // A ?culture= in the return address would override the cookie just written.
-        return LocalRedirect(RemoveCultureQuery(target));
+        return LocalRedirect(EscapeNonAscii(RemoveCultureQuery(target)));
+    }
+
+    /// <summary>
+    /// Percent-encodes (UTF-8) every character outside printable ASCII: a Location header carries ASCII only, and a
+    /// local address such as <c>/Catalog?q=王</c> is still the same address once encoded.
+    /// </summary>
+    internal static string EscapeNonAscii(string url)
+    {
+        if (url.All(c => c is > ' ' and < '\u007f')) return url;
+        var builder = new System.Text.StringBuilder(url.Length * 3);
+        Span<byte> bytes = stackalloc byte[4];
+        foreach (var rune in url.EnumerateRunes())
+        {
+            if (rune.Value is > ' ' and < 0x7f) { builder.Append((char)rune.Value); continue; }
+            var length = rune.EncodeToUtf8(bytes);
+            foreach (var b in bytes[..length]) builder.Append('%').Append(b.ToString("X2", System.Globalization.CultureInfo.InvariantCulture));
+        }
+        return builder.ToString();
     }
 
     internal static string RemoveCultureQuery(string url)
     {
         var q = url.IndexOf('?');
         if (q < 0) return url;
-        var kept = url[(q + 1)..].Split('&').Where(p => !p.StartsWith("culture=", StringComparison.OrdinalIgnoreCase));
+        var kept = url[(q + 1)..].Split('&').Where(p => !p.StartsWith("culture=", StringComparison.OrdinalIgnoreCase)
+            && !p.StartsWith("ui-culture=", StringComparison.OrdinalIgnoreCase));
         var query = string.Join('&', kept);
         return query.Length == 0 ? url[..q] : url[..q] + "?" + query;
     }

@@ -55,6 +55,28 @@ public sealed class ImportBatchTests(ImportBatchFactory app) : IClassFixture<Imp
         [("Input.Name", name), ("Input.IdNumber", id), ("Input.RegionCode", YuCun), ("Input.Categories", "HighQualityFarmer")];
 
     [Fact]
+    public async Task TheFlip_StampsEveryRecordUpdatedNow_SoAnUpdatedSinceSyncDuringTheImportMissesNone()
+    {
+        var prefix = NewPrefix("同步");
+        var importer = await app.LoginAsync("anji.clerk");
+        var (_, html) = await importer.ValidateAsync(Page, Csv(prefix, NewIds(5)), "sync.csv");
+        var watermark = DateTimeOffset.MaxValue;
+        // An API client syncing between two chunks sees nothing yet and remembers "now" for its next updatedSince.
+        app.Script.Reset((_, written, _) =>
+        {
+            if (written == 2) watermark = DateTimeOffset.UtcNow;
+            return Task.CompletedTask;
+        });
+
+        await importer.ConfirmAsync(Page, html);
+
+        Assert.True(await app.Script.Ended.Task);
+        var stamps = await app.QueryAsync(db => db.People.IgnoreQueryFilters([RegionFilter.Name]).Where(p => p.Name.StartsWith(prefix)).Select(p => p.UpdatedAt).ToListAsync());
+        Assert.Equal(5, stamps.Count);
+        Assert.All(stamps, s => Assert.True(s >= watermark, $"{s:O} is before the sync watermark {watermark:O}"));
+    }
+
+    [Fact]
     public async Task SavesBetweenTwoChunks_Succeed_AndNothingIsVisibleBeforeTheFlip()
     {
         var prefix = NewPrefix("分批");

@@ -76,6 +76,18 @@ public sealed class LanguageAndErrorPageTests(TalentHubFactory app) : AppTest(ap
         Assert.Equal("/", response.Headers.Location!.OriginalString);
     }
 
+    [Theory]
+    [InlineData("/Catalog?q=王", "/Catalog?q=%E7%8E%8B")]
+    [InlineData("/／evil.example", "/%EF%BC%8Fevil.example")]
+    [InlineData("/Catalog?ui-culture=zh-CN&q=a", "/Catalog?q=a")]
+    public async Task SwitchLink_WithNonAsciiOrACultureOverride_RedirectsLocallyEncoded(string returnUrl, string location)
+    {
+        var response = await App.NewClient().GetAsync($"/Culture?culture=en&returnUrl={Uri.EscapeDataString(returnUrl)}");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(location, response.Headers.Location!.OriginalString);
+    }
+
     [Fact]
     public async Task SwitchLink_WithAnUnknownCulture_KeepsTheLanguage()
     {
