@@ -93,6 +93,15 @@ public static class ApiEndpoints
     /// <summary>The 400 problem for a bad limit or cursor.</summary>
     public static IResult BadPaging(HttpContext context) => ApiProblems.Result(context, StatusCodes.Status400BadRequest);
 
+    /// <summary>
+    /// 404 when a region filter of a list (<c>county</c>, <c>township</c>) names a region outside the token's county, as
+    /// for another county's record (issue 12 leftover; an empty page would differ from the record's 404); else null.
+    /// </summary>
+    public static IResult? OutOfScope(HttpContext context, Services.IRegionScope scope, params string?[] regionFilters) =>
+        regionFilters.Any(r => !string.IsNullOrWhiteSpace(r) && !Services.IRegionScope.Allows(scope.CountyCode, r.Trim()))
+            ? ApiProblems.Result(context, StatusCodes.Status404NotFound)
+            : null;
+
     /// <summary>Whether this request may see full identifiers: the owner may reveal and the token was issued with reveal rights.</summary>
     public static bool Reveals(HttpContext context) =>
         context.User.Meets(Policies.CanReveal) && context.User.HasClaim(ClaimNames.ApiReveal, "true");

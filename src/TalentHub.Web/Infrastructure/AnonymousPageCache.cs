@@ -10,7 +10,8 @@ namespace TalentHub.Web.Infrastructure;
 /// HTML output caching of pages that are the same for every anonymous visitor (issue 12: the anonymous catalog). A
 /// page is stored and served only for a GET/HEAD without a signed-in user, without an Authorization header and without
 /// a TempData cookie (a one-time message would otherwise be lost or shown to others), and only a 200 that sets no
-/// cookie is stored; signed-in users are never served from the cache. Entries vary by path, every query value, the UI
+/// cookie is stored; signed-in users are never served from the cache. Every answer says <c>Cache-Control: private</c> and
+/// <c>Vary: Cookie</c>, so no shared proxy stores one visitor's page for another. Entries vary by path, every query value, the UI
 /// culture and the training data version (<see cref="DataVersions.Catalog"/>): a course, session or enrollment saved in
 /// this process (a new course, a seat taken) makes the next request render afresh. Another node's change shows within
 /// <see cref="Ttl"/> (10 s), the same bound as <see cref="Services.LiveCache.CatalogTtl"/>.
@@ -46,6 +47,7 @@ public static class AnonymousPageCache
                 && !request.Cookies.ContainsKey(TempDataCookie)
                 && !request.Query.ContainsKey("culture");  // that request writes the culture cookie
             context.EnableOutputCaching = true;
+            http.Response.OnStarting(MarkPrivate, http.Response);
             context.AllowCacheLookup = cacheable;
             context.AllowCacheStorage = cacheable;
             context.AllowLocking = true;
@@ -55,6 +57,20 @@ public static class AnonymousPageCache
             var versions = http.RequestServices.GetRequiredService<DataVersions>();
             context.CacheVaryByRules.VaryByValues["training"] = versions.Catalog.ToString(CultureInfo.InvariantCulture);
             return ValueTask.CompletedTask;
+        }
+
+        /// <summary>
+        /// This process's cache may share a page between visitors of one language; nothing else may: the page depends
+        /// on the culture and sign-in cookies, so a shared proxy keying on the URL alone would serve one visitor's
+        /// language (or signed-in page) to another. Set on every answer of these pages, served from the cache or not.
+        /// </summary>
+        private static Task MarkPrivate(object state)
+        {
+            var headers = ((HttpResponse)state).Headers;
+            headers.CacheControl = "private";
+            if (!headers.Vary.Any(v => v is not null && v.Contains("Cookie", StringComparison.OrdinalIgnoreCase)))
+                headers.Vary = StringValues.Concat(headers.Vary, "Cookie");
+            return Task.CompletedTask;
         }
 
         ValueTask IOutputCachePolicy.ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;

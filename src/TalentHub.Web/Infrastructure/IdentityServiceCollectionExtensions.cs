@@ -30,6 +30,7 @@ public static class IdentityServiceCollectionExtensions
             })
             .AddEntityFrameworkStores<TalentHubDbContext>()
             .AddUserStore<ProtectedTokenUserStore>()
+            .AddUserManager<GatedUserManager>()
             .AddDefaultTokenProviders()
             .AddErrorDescriber<LocalizedIdentityErrorDescriber>()
             .AddPasswordValidator<CommonPasswordValidator>()
@@ -38,6 +39,9 @@ public static class IdentityServiceCollectionExtensions
 
         // Identity v3 hashes are PBKDF2 with HMAC-SHA512; ASVS asks for at least 210,000 iterations.
         services.Configure<PasswordHasherOptions>(o => o.IterationCount = 210_000);
+        // At most cores − 1 of those hashes at once, so a classroom logging in together leaves a core for everything else (issue 12).
+        services.AddSingleton<PasswordWorkGate>();
+        services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(o => o.Filters.Add<PasswordWorkBusyFilter>());
         // Changed roles, region or two-factor policy reach signed-in users within a minute (the stamp itself is checked every request).
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
         services.ConfigureApplicationCookie(o =>

@@ -26,6 +26,8 @@ public sealed class TalentHubOptions
     /// it no reset link is mailed.
     /// </summary>
     public string? PublicUrl { get; set; }
+    /// <summary>How many password hashes run at once, and how long others wait (<see cref="Security.PasswordWorkGate"/>).</summary>
+    public Security.PasswordWorkOptions PasswordWork { get; set; } = new();
     public BackupOptions Backup { get; set; } = new();
     public PersonalDataOptions PersonalData { get; set; } = new();
     public ReportsOptions Reports { get; set; } = new();

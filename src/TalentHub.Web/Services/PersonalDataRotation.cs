@@ -28,6 +28,7 @@ public sealed class PersonalDataRotation(TalentHubDbContext db, PersonalDataProt
         // A node with a newer key only staged (CurrentVersion below it) is mid-rotation: it must not rewrite
         // rows back to its older current key.
         if (protector.CurrentVersion != protector.Versions.Max()) return 0;
+        await using var open = await db.Database.OpenScopeAsync(ct);
         var total = 0;
         foreach (var table in EncryptedTables(db.Model))
             for (var batch = 0; batch < maxBatches; batch++)
@@ -42,6 +43,7 @@ public sealed class PersonalDataRotation(TalentHubDbContext db, PersonalDataProt
     /// <summary>How many rows or ring keys still hold a value under an older key (0 when the rotation is complete).</summary>
     public async Task<int> CountOutdatedAsync(CancellationToken ct = default)
     {
+        await using var open = await db.Database.OpenScopeAsync(ct);
         var count = 0;
         foreach (var table in EncryptedTables(db.Model))
             count += await CountAsync($"SELECT COUNT(*) FROM {Quote(table.Name)} WHERE {Outdated(table.Columns)}", [], ct);
@@ -55,6 +57,7 @@ public sealed class PersonalDataRotation(TalentHubDbContext db, PersonalDataProt
     /// </summary>
     public async Task<IReadOnlyList<string>> UsesOfAsync(int version, CancellationToken ct = default)
     {
+        await using var open = await db.Database.OpenScopeAsync(ct);
         var uses = new List<string>();
         var prefix = PersonalDataProtector.PrefixOf(version) + "%";
         foreach (var table in EncryptedTables(db.Model))
@@ -84,7 +87,7 @@ public sealed class PersonalDataRotation(TalentHubDbContext db, PersonalDataProt
         var keys = string.Join(", ", table.Keys.Select(Quote));
         var sql = $"SELECT {keys}, {string.Join(", ", table.Columns.Select(Quote))} FROM {Quote(table.Name)} " +
                   $"WHERE {Outdated(table.Columns)} ORDER BY {keys} LIMIT {BatchSize}";
-        await using var command = await CommandAsync(sql, ct);
+        await using var command = Command(sql);
         await using var reader = await command.ExecuteReaderAsync(ct);
         var rows = new List<(object[], string?[])>();
         var n = table.Keys.Length;
@@ -102,7 +105,7 @@ public sealed class PersonalDataRotation(TalentHubDbContext db, PersonalDataProt
         var sets = string.Join(", ", changed.Select((c, i) => $"{Quote(c.Column)} = @n{i}"));
         var guards = string.Join(" AND ", table.Keys.Select((k, i) => $"{Quote(k)} = @k{i}")
             .Concat(changed.Select((c, i) => $"{Quote(c.Column)} = @o{i}")));
-        await using var command = await CommandAsync($"UPDATE {Quote(table.Name)} SET {sets} WHERE {guards}", ct);
+        await using var command = Command($"UPDATE {Quote(table.Name)} SET {sets} WHERE {guards}");
         for (var i = 0; i < keys.Length; i++) Add(command, "k" + i, keys[i]);
         for (var i = 0; i < changed.Count; i++)
         {
@@ -146,16 +149,15 @@ public sealed class PersonalDataRotation(TalentHubDbContext db, PersonalDataProt
 
     private async Task<int> CountAsync(string sql, (string Name, object Value)[] parameters, CancellationToken ct)
     {
-        await using var command = await CommandAsync(sql, ct);
+        await using var command = Command(sql);
         foreach (var (name, value) in parameters) Add(command, name, value);
         return Convert.ToInt32(await command.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    private async Task<DbCommand> CommandAsync(string sql, CancellationToken ct)
+    /// <summary>A command on the context's connection, which the public method running it opened (<see cref="ConnectionScope"/>).</summary>
+    private DbCommand Command(string sql)
     {
-        var connection = db.Database.GetDbConnection();
-        if (connection.State != System.Data.ConnectionState.Open) await db.Database.OpenConnectionAsync(ct);
-        var command = connection.CreateCommand();
+        var command = db.Database.GetDbConnection().CreateCommand();
         command.CommandText = sql;
         return command;
     }

@@ -22,7 +22,7 @@ public sealed class ApiScopeTests(TalentHubFactory app) : AppTest(app)
             var ids = await api.AllIdsAsync("/api/v1/people");
             Assert.Contains(anjiPerson.Id, ids);
             Assert.DoesNotContain(wuxingPerson.Id, ids);
-            Assert.Empty(await api.AllIdsAsync($"/api/v1/people?county={ApiClient.Wuxing}"));
+            Assert.Equal(HttpStatusCode.NotFound, (await api.GetAsync($"/api/v1/people?county={ApiClient.Wuxing}")).StatusCode);
             var since = Uri.EscapeDataString(DateTimeOffset.UtcNow.AddMinutes(-5).ToString("O"));
             var recent = await api.AllIdsAsync($"/api/v1/people?updatedSince={since}");
             Assert.Contains(anjiPerson.Id, recent);
@@ -38,6 +38,29 @@ public sealed class ApiScopeTests(TalentHubFactory app) : AppTest(app)
         // The city token sees both.
         var city = App.ApiClientFor(await App.IssueAsync("city.officer", ApiClient.City));
         Assert.Equal(HttpStatusCode.OK, (await city.GetAsync($"/api/v1/people/{wuxingPerson.Id}")).StatusCode);
+    }
+
+    /// <summary>Issue 12 leftover: a list's county or township filter outside a county token's county is a 404, like another county's record.</summary>
+    [Theory]
+    [InlineData("people", "county", ApiClient.Wuxing)]
+    [InlineData("people", "township", "330502100000")]
+    [InlineData("entities", "county", ApiClient.Wuxing)]
+    [InlineData("entities", "township", "330502100000")]
+    [InlineData("courses", "county", ApiClient.Wuxing)]
+    [InlineData("certificates", "county", ApiClient.Wuxing)]
+    [InlineData("followups", "county", ApiClient.Wuxing)]
+    [InlineData("indicators", "county", ApiClient.Wuxing)]
+    public async Task A_list_filtered_to_another_county_is_not_found_for_a_county_token(string resource, string filter, string region)
+    {
+        var county = App.ApiClientFor(await App.IssueAsync("anji.officer", ApiClient.Anji));
+        var city = App.ApiClientFor(await App.IssueAsync("city.officer", ApiClient.City));
+
+        var outside = await county.GetAsync($"/api/v1/{resource}?{filter}={region}");
+
+        Assert.Equal(HttpStatusCode.NotFound, outside.StatusCode);
+        Assert.Equal("application/problem+json", outside.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(HttpStatusCode.OK, (await county.GetAsync($"/api/v1/{resource}?county={ApiClient.Anji}")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await city.GetAsync($"/api/v1/{resource}?{filter}={region}")).StatusCode);
     }
 
     [Fact]

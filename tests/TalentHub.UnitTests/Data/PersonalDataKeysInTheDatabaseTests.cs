@@ -104,4 +104,23 @@ public sealed class PersonalDataKeysInTheDatabaseTests
         Assert.Equal("轮换7", found.Name);
         Assert.Equal("13800000007", found.Mobile);
     }
+
+    [Fact]
+    public async Task TheRotation_ClosesTheConnectionItOpened_AndLeavesACallersOpenOneOpen()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await using var db = database.NewContext(Rotated);
+        var rotation = new PersonalDataRotation(db, Rotated);
+
+        await rotation.RunAsync();
+        Assert.Equal(System.Data.ConnectionState.Closed, db.Database.GetDbConnection().State);
+        await rotation.CountOutdatedAsync();
+        Assert.Equal(System.Data.ConnectionState.Closed, db.Database.GetDbConnection().State);
+        await rotation.UsesOfAsync(1);
+        Assert.Equal(System.Data.ConnectionState.Closed, db.Database.GetDbConnection().State);
+
+        await db.Database.OpenConnectionAsync();
+        Assert.Equal(0, await rotation.CountOutdatedAsync());
+        Assert.Equal(System.Data.ConnectionState.Open, db.Database.GetDbConnection().State);
+    }
 }

@@ -54,9 +54,10 @@ public sealed class CertificatesApi : IApiResource
         return rows;
     }
 
-    private static async Task<IResult> ListAsync(HttpContext http, TalentHubDbContext db, AuditLog audit,
+    private static async Task<IResult> ListAsync(HttpContext http, TalentHubDbContext db, AuditLog audit, Services.IRegionScope scope,
         [AsParameters] CertificatesQuery f, [AsParameters] ListQuery paging)
     {
+        if (ApiEndpoints.OutOfScope(http, scope, f.County) is { } outside) return outside;
         var query = ApiEndpoints.Keyset(Scoped(db, f, paging.UpdatedSince), paging, out var limit);
         if (query is null) return ApiEndpoints.BadPaging(http);
         var page = ApiEndpoints.Page(await query.Select(Row).ToListAsync(http.RequestAborted), limit, c => c.Id);

@@ -42,8 +42,9 @@ public sealed class CoursesApi : IApiResource
             .Produces<CourseDto>().ProducesProblem(StatusCodes.Status404NotFound);
     }
 
-    private static async Task<IResult> ListAsync(HttpContext http, TalentHubDbContext db, [AsParameters] CoursesQuery f, [AsParameters] ListQuery paging)
+    private static async Task<IResult> ListAsync(HttpContext http, TalentHubDbContext db, Services.IRegionScope scope, [AsParameters] CoursesQuery f, [AsParameters] ListQuery paging)
     {
+        if (ApiEndpoints.OutOfScope(http, scope, f.County) is { } outside) return outside;
         var filtered = new CourseFilter { County = f.County, Status = f.Status, Topic = f.Topic, Program = f.Program, From = f.From, To = f.To, Q = f.Q }
             .Apply(db.Courses.AsNoTracking());
         if (paging.UpdatedSince is { } since) filtered = filtered.Where(c => c.UpdatedAt >= since);

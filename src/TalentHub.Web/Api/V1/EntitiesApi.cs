@@ -38,8 +38,9 @@ public sealed class EntitiesApi : IApiResource
             .Produces<EntityDto>().ProducesProblem(StatusCodes.Status404NotFound);
     }
 
-    private static async Task<IResult> ListAsync(HttpContext http, TalentHubDbContext db, [AsParameters] EntitiesQuery f, [AsParameters] ListQuery paging)
+    private static async Task<IResult> ListAsync(HttpContext http, TalentHubDbContext db, Services.IRegionScope scope, [AsParameters] EntitiesQuery f, [AsParameters] ListQuery paging)
     {
+        if (ApiEndpoints.OutOfScope(http, scope, f.County, f.Township) is { } outside) return outside;
         var filtered = new EntityFilter { County = f.County, Township = f.Township, Type = f.Type, Status = f.Status, Industry = f.Industry, Rating = f.Rating, Q = f.Q }
             .Apply(db.BusinessEntities.AsNoTracking());
         if (paging.UpdatedSince is { } since) filtered = filtered.Where(e => e.UpdatedAt >= since);

@@ -46,9 +46,10 @@ public sealed class FollowUpsApi : IApiResource
             .Produces<FollowUpDto>().ProducesProblem(StatusCodes.Status404NotFound);
     }
 
-    private static async Task<IResult> ListAsync(HttpContext http, TalentHubDbContext db, AuditLog audit, TimeProvider clock,
+    private static async Task<IResult> ListAsync(HttpContext http, TalentHubDbContext db, AuditLog audit, TimeProvider clock, Services.IRegionScope scope,
         [AsParameters] FollowUpsQuery f, [AsParameters] ListQuery paging)
     {
+        if (ApiEndpoints.OutOfScope(http, scope, f.County) is { } outside) return outside;
         var now = clock.GetUtcNow();
         var tasks = await new FollowUpFilter { State = f.State ?? FollowUpState.All, Months = f.Months, Q = f.Q }.QueryAsync(db, now, http.RequestAborted);
         if (!string.IsNullOrWhiteSpace(f.County)) tasks = tasks.Where(t => t.CountyCode == f.County.Trim());

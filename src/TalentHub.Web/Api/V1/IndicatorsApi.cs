@@ -57,6 +57,7 @@ public sealed class IndicatorsApi : IApiResource
     private static async Task<IResult> ListAsync(HttpContext http, TalentHubDbContext db, ReportsService reports, IndicatorCalculator calculator,
         IRegionScope scope, TimeProvider clock, [AsParameters] IndicatorsQuery f, [AsParameters] ListQuery paging)
     {
+        if (ApiEndpoints.OutOfScope(http, scope, f.County) is { } outside) return outside;
         var now = clock.GetUtcNow();
         var year = f.Year ?? ReportPeriod.DayOf(now).Year;
         if (year < 2000 || year > ReportPeriod.DayOf(now).Year || f.Month is < 1 or > 12) return ApiEndpoints.BadPaging(http);

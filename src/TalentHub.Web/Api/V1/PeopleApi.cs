@@ -56,8 +56,9 @@ public sealed class PeopleApi : IApiResource
     }
 
     private static async Task<IResult> ListAsync(HttpContext http, TalentHubDbContext db, PersonalDataProtector protector, AuditLog audit,
-        [AsParameters] PeopleQuery filter, [AsParameters] ListQuery paging)
+        Services.IRegionScope scope, [AsParameters] PeopleQuery filter, [AsParameters] ListQuery paging)
     {
+        if (ApiEndpoints.OutOfScope(http, scope, filter.County, filter.Township) is { } outside) return outside;
         var query = ApiEndpoints.Keyset(filter.Apply(db.People.AsNoTracking(), db.PersonNameGrams, protector, paging.UpdatedSince), paging, out var limit);
         if (query is null) return ApiEndpoints.BadPaging(http);
         var reveal = ApiEndpoints.Reveals(http);

@@ -22,8 +22,9 @@ public sealed class DatabaseAddressLimits(PersonalDataProtector protector, IOpti
         var index = now.UtcTicks / policy.Window.Ticks;
         var end = new DateTimeOffset((index + 1) * policy.Window.Ticks, TimeSpan.Zero);
         var bucket = protector.Hash($"address-limit:{policy.Name}:{policy.Address}:{index}");
+        // Opened for these two statements only: a connection left open would be held for the rest of the request.
+        await using var open = await db.Database.OpenScopeAsync(ct);
         var connection = db.Database.GetDbConnection();
-        if (connection.State != System.Data.ConnectionState.Open) await db.Database.OpenConnectionAsync(ct);
         int count;
         await using (var command = connection.CreateCommand())
         {

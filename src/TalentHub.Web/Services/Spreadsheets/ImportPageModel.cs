@@ -106,7 +106,10 @@ public abstract partial class ImportPageModel(ImportSteps steps) : PageModel
         }
         int written;
         try { written = await WriteAllAsync(report, stored.FileName, ct); }
-        catch (Exception ex) when (ex is System.Data.Common.DbException or DbUpdateException or InvalidOperationException)
+        // Database and I/O failures and cancellation only (EF reports a transient database failure as an
+        // InvalidOperationException around the DbException); a programming error is not dressed up as WriteFailed.
+        catch (Exception ex) when (ex is System.Data.Common.DbException or DbUpdateException or IOException or OperationCanceledException
+                                   or InvalidOperationException { InnerException: System.Data.Common.DbException })
         {
             // Nothing of the import is visible (its batch was removed); the upload stays for another try.
             steps.Log.LogError(ex, "Import confirm failed; nothing was written");

@@ -117,12 +117,32 @@ public sealed class ImportBatchTests(ImportBatchFactory app) : IClassFixture<Imp
         var prefix = NewPrefix("失败");
         var client = await app.LoginAsync("anji.clerk");
         var (_, html) = await client.ValidateAsync(Page, Csv(prefix, NewIds(6)), "six.csv");
-        app.Script.Reset((_, written, _) => written >= 4 ? throw new InvalidOperationException("simulated failure after two chunks") : Task.CompletedTask);
+        // SQLITE_IOERR (10): a database failure after two committed chunks.
+        app.Script.Reset((_, written, _) => written >= 4 ? throw new Microsoft.Data.Sqlite.SqliteException("simulated failure after two chunks", 10) : Task.CompletedTask);
 
         var response = await client.PostFormAsync(Page + "?handler=Confirm", new() { ["Token"] = ImportClient.TokenOf(html) }, formPage: Page);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("导入没有完成，没有写入任何记录", await response.Content.ReadAsStringAsync());
+        Assert.False(await app.Script.Ended.Task);
+        Assert.Equal(0, await StoredAsync(prefix));
+        Assert.Equal(0, await AuditsAsync(prefix, pendingToo: true));
+        Assert.Equal(0, await BatchesAsync());
+    }
+
+    /// <summary>A programming error is not reported as "the import did not finish, try again": it is an error (500), and still nothing is left.</summary>
+    [Fact]
+    public async Task AProgrammingErrorAfterTwoChunks_IsAnError_NotWriteFailed_AndLeavesNothing()
+    {
+        var prefix = NewPrefix("缺陷");
+        var client = await app.LoginAsync("anji.clerk");
+        var (_, html) = await client.ValidateAsync(Page, Csv(prefix, NewIds(6)), "six.csv");
+        app.Script.Reset((_, written, _) => written >= 4 ? throw new InvalidOperationException("simulated bug after two chunks") : Task.CompletedTask);
+
+        var response = await client.PostFormAsync(Page + "?handler=Confirm", new() { ["Token"] = ImportClient.TokenOf(html) }, formPage: Page);
+
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        Assert.DoesNotContain("导入没有完成，没有写入任何记录", await response.Content.ReadAsStringAsync());
         Assert.False(await app.Script.Ended.Task);
         Assert.Equal(0, await StoredAsync(prefix));
         Assert.Equal(0, await AuditsAsync(prefix, pendingToo: true));

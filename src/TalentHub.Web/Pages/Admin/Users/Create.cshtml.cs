@@ -8,13 +8,14 @@ using Microsoft.Extensions.Localization;
 using TalentHub.Web.Data;
 using TalentHub.Web.Services;
 using TalentHub.Web.Services.Audit;
+using TalentHub.Web.Infrastructure.Security;
 
 namespace TalentHub.Web.Pages.Admin.Users;
 
 /// <summary>Creates a staff account bound to the city or a county, with an initial password under the app's password rules.</summary>
 [Authorize(Policy = Policies.CityManager)]
 public sealed class CreateModel(TalentHubDbContext db, UserManager<AppUser> users, AuditLog audit, TimeProvider clock,
-    IStringLocalizer<SharedResource> l) : PageModel, IUserForm
+    IStringLocalizer<SharedResource> l, PasswordWorkGate gate) : PageModel, IUserForm
 {
     [BindProperty] public NewUserInput Input { get; set; } = new();
     public IReadOnlyList<string> RoleOptions => UserAccounts.GrantableBy(User);
@@ -40,6 +41,8 @@ public sealed class CreateModel(TalentHubDbContext db, UserManager<AppUser> user
         ModelState.AddErrors(IdentityResult.Failed([.. errors.DistinctBy(e => e.Code)]), "Input.Password", "Input.UserName");
         if (!ModelState.IsValid || region is null) return Page();
 
+        // The hash's permit before the transaction (SQLite's write lock must not wait behind other people's hashes).
+        using var permit = gate.Hold(await gate.EnterAsync(HttpContext.RequestAborted));
         await using var tx = await db.Database.BeginTransactionAsync();
         var result = await users.CreateAsync(user, Input.Password);
         if (result.Succeeded) result = await users.AddToRoleAsync(user, Input.Role);

@@ -9,6 +9,7 @@ using TalentHub.Web.Domain;
 using TalentHub.Web.Domain.Regions;
 using TalentHub.Web.Services;
 using TalentHub.Web.Services.Audit;
+using TalentHub.Web.Infrastructure.Security;
 
 namespace TalentHub.Web.Pages.Admin.Users;
 
@@ -19,7 +20,7 @@ namespace TalentHub.Web.Pages.Admin.Users;
 /// </summary>
 [Authorize(Policy = Policies.CityManager)]
 public sealed class EditModel(TalentHubDbContext db, UserManager<AppUser> users, AuditLog audit, TimeProvider clock,
-    IStringLocalizer<SharedResource> l) : PageModel, IUserForm
+    IStringLocalizer<SharedResource> l, PasswordWorkGate gate) : PageModel, IUserForm
 {
     /// <summary>Each form binds only its own fields (handler parameters), so one form's rules never fail another.</summary>
     public UserInput Input { get; private set; } = new();
@@ -79,6 +80,8 @@ public sealed class EditModel(TalentHubDbContext db, UserManager<AppUser> users,
         if (await LoadAsync(id) is { } stop) return stop;
         Reset = reset;
         if (!ModelState.IsValid) return Page();
+        // The hash's permit before the transaction (SQLite's write lock must not wait behind other people's hashes).
+        using var permit = gate.Hold(await gate.EnterAsync(HttpContext.RequestAborted));
         await using var tx = await db.Database.BeginTransactionAsync();
         // Validates the password with the app's rules and renews the security stamp.
         var result = await users.ResetPasswordAsync(Account, await users.GeneratePasswordResetTokenAsync(Account), reset.NewPassword);

@@ -11,6 +11,7 @@ using TalentHub.Web.Domain.People;
 using TalentHub.Web.Domain.Regions;
 using TalentHub.Web.Services;
 using TalentHub.Web.Services.People;
+using TalentHub.Web.Infrastructure.Security;
 
 namespace TalentHub.Web.Areas.Identity.Pages.Account;
 
@@ -26,7 +27,8 @@ public sealed class RegisterModel(
     SignInManager<AppUser> signIn,
     PersonalDataProtector protector,
     TimeProvider clock,
-    IStringLocalizer<SharedResource> l) : PageModel
+    IStringLocalizer<SharedResource> l,
+    PasswordWorkGate gate) : PageModel
 {
     [BindProperty] public InputModel Input { get; set; } = new();
 
@@ -97,6 +99,8 @@ public sealed class RegisterModel(
             return Page();
         }
 
+        // The hash's permit before the transaction (SQLite's write lock must not wait behind other people's hashes).
+        using var permit = gate.Hold(await gate.EnterAsync(HttpContext.RequestAborted));
         await using var tx = await db.Database.BeginTransactionAsync();
         if (person is null)
         {

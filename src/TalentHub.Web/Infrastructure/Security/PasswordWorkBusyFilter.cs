@@ -1,0 +1,33 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc.Filters;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+
+namespace TalentHub.Web.Infrastructure.Security;
+
+/// <summary>
+/// Turns <see cref="PasswordWorkBusyException"/> from any page handler (login, sign-up, password change or reset,
+/// admin set-password, e-mail change) into the same form with a localized "busy, try again" error, status 503 and
+/// <c>Retry-After</c> (<see cref="RetryAfterSeconds"/>), instead of the error page. Nothing was saved: the gate refuses
+/// before the hash, and the handler's transaction (if any) rolls back as the exception leaves it.
+/// </summary>
+public sealed class PasswordWorkBusyFilter(IStringLocalizer<SharedResource> l, ILogger<PasswordWorkBusyFilter> log) : IAsyncPageFilter
+{
+    /// <summary>Seconds the answer asks the client to wait (5: a classroom's hashes take a few seconds).</summary>
+    public const int RetryAfterSeconds = 5;
+
+    public Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context) => Task.CompletedTask;
+
+    public async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
+    {
+        var executed = await next();
+        if (executed.Exception is not PasswordWorkBusyException || executed.HandlerInstance is not PageModel page) return;
+        log.LogWarning("Password work busy: {Page} answered 503", context.ActionDescriptor.ViewEnginePath);
+        executed.ExceptionHandled = true;
+        page.ModelState.AddModelError("", l["Password.Busy"]);
+        page.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+        var result = page.Page();
+        result.StatusCode = StatusCodes.Status503ServiceUnavailable;
+        executed.Result = result;
+    }
+}
