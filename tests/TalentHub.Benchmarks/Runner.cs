@@ -143,7 +143,6 @@ public sealed partial class Runner(RunOptions options)
             ["TalentHub__SeedDemoData"] = seedDemo ? "true" : "false",
             ["TalentHub__LoginAttemptsPerMinute"] = "100000",
             ["Quartz__Enabled"] = "false",
-            ["AB_CACHE"] = Environment.GetEnvironmentVariable("AB_CACHE") ?? "",
             ["Logging__LogLevel__Default"] = "Warning",
             // The import's per-stage stopwatch line ("Import stages …"), captured into the import metric.
             ["Logging__LogLevel__TalentHub.Web.Services.Spreadsheets.ImportSteps"] = "Information",

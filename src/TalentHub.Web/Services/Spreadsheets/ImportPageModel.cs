@@ -132,6 +132,7 @@ public abstract partial class ImportPageModel(ImportSteps steps) : PageModel
         }
         var skipped = report.Skipped.Count + report.ValidCount - written;
         uploads.Delete(Token);
+        steps.Previews.Forget(Token);
         stages.Lap("cleanup");
         LogStages("confirm", report.TotalRows, stages, report.Timings);
         TempData["Flash"] = l["Import.Done", written, skipped, report.BadRows].Value;
