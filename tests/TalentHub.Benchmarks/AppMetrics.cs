@@ -170,10 +170,10 @@ public sealed partial class AppMetrics(Runner runner, GeneratedData data)
             new() { ["loginP50"] = login.P50, ["loginP99"] = login.P99, ["wallSeconds"] = Math.Round(seconds, 2) }));
     }
 
-    /// <summary>import: a 10,000-row people workbook uploaded and validated, then committed, as the county officer; rows/s over both steps.</summary>
+    /// <summary>import: a 10,000-row (--import-rows) people workbook uploaded and validated, then committed, as the county officer; rows/s over both steps.</summary>
     private async Task ImportAsync(WebSession officer, ServerProcess app)
     {
-        const int rows = 10_000;
+        var rows = runner.Options.ImportRows;
         var workbook = Workbook(rows);
         var page = "/People/Import";
         var cpu0 = app.CpuSeconds();

@@ -12,8 +12,9 @@ namespace TalentHub.Web.Services.Spreadsheets;
 
 /// <summary>
 /// The two steps of an import page. Validate: read and check the whole file (within the reader's caps), list
-/// every bad row and every warning, write nothing, keep the file (by token) for step two. Confirm: check it
-/// again (warnings must be accepted), then write every valid row and its per-record audit rows through
+/// every bad row and every warning, write nothing, keep the file (by token) for step two. Confirm: take the preview's
+/// validated rows when this node holds them for exactly the stored bytes (<see cref="ValidatedImports"/>), else check
+/// the file again; warnings must be accepted; then write every valid row and its per-record audit rows through
 /// <see cref="BulkInserter"/> in short transactions of <see cref="ImportOptions.BatchRows"/> under a pending
 /// <see cref="ImportBatch"/> (invisible to every query), and make them visible with the import's summary row in one
 /// short final transaction (<see cref="ImportBatches.CommitAsync"/>): all or nothing, and no other user's save waits
