@@ -29,16 +29,48 @@ public sealed partial class AppMetrics(Runner runner, GeneratedData data)
         using var city = await StaffAsync(app.Address, "city.officer");
         var fragment = Uri.EscapeDataString(data.NameFragment);
 
-        if (Runs("catalog.first-page")) foreach (var clients in Levels) await runner.MeasureAsync("catalog.first-page", clients, ReadBaseline, _ => anonymous.GetOkAsync("/Catalog"));
-        if (Runs("catalog.filtered")) foreach (var clients in Levels) await runner.MeasureAsync("catalog.filtered", clients, ReadBaseline, _ => anonymous.GetOkAsync("/Catalog?Topic=Ecommerce&page=2"));
-        if (Runs("people-search.county")) foreach (var clients in Levels) await runner.MeasureAsync("people-search.county", clients, ReadBaseline, _ => county.GetOkAsync("/People?q=" + fragment));
-        if (Runs("people-search.city")) foreach (var clients in Levels) await runner.MeasureAsync("people-search.city", clients, ReadBaseline, _ => city.GetOkAsync("/People?q=" + fragment));
-        if (Runs("person-page")) foreach (var clients in Levels) await runner.MeasureAsync("person-page", clients, ReadBaseline, _ => city.GetOkAsync($"/People/{data.StoryPersonId}"));
-        if (Runs("dashboard")) foreach (var clients in Levels) await runner.MeasureAsync("dashboard", clients, ReadBaseline, _ => city.GetOkAsync("/Reports"));
-        if (Runs("enroll")) await EnrollAsync(app.Address);
-        if (Runs("checkin")) await CheckInAsync(app.Address);
-        if (Runs("import")) await ImportAsync(county);
-        if (Runs("memory")) Results.Add(new Metric("memory", app.PeakWorkingSetMb(), "MB", Extra: new() { ["note"] = "peak working set (VmHWM) of the app over the whole run" }));
+        await Phase(app, "startup", () => Task.CompletedTask);
+        await Phase(app, "catalog.first-page", async () => { foreach (var clients in Levels) await runner.MeasureAsync("catalog.first-page", clients, ReadBaseline, _ => anonymous.GetOkAsync("/Catalog")); });
+        await Phase(app, "catalog.filtered", async () => { foreach (var clients in Levels) await runner.MeasureAsync("catalog.filtered", clients, ReadBaseline, _ => anonymous.GetOkAsync("/Catalog?Topic=Ecommerce&page=2")); });
+        await Phase(app, "people-search.county", async () => { foreach (var clients in Levels) await runner.MeasureAsync("people-search.county", clients, ReadBaseline, _ => county.GetOkAsync("/People?q=" + fragment)); });
+        await Phase(app, "people-search.city", async () => { foreach (var clients in Levels) await runner.MeasureAsync("people-search.city", clients, ReadBaseline, _ => city.GetOkAsync("/People?q=" + fragment)); });
+        await Phase(app, "person-page", async () => { foreach (var clients in Levels) await runner.MeasureAsync("person-page", clients, ReadBaseline, _ => city.GetOkAsync($"/People/{data.StoryPersonId}")); });
+        await Phase(app, "dashboard", async () => { foreach (var clients in Levels) await runner.MeasureAsync("dashboard", clients, ReadBaseline, _ => city.GetOkAsync("/Reports")); });
+        await Phase(app, "enroll", () => EnrollAsync(app.Address));
+        await Phase(app, "checkin", () => CheckInAsync(app.Address));
+        await Phase(app, "import", () => ImportAsync(county, app));
+        if (Runs("memory")) Results.Add(new Metric("memory", app.PeakWorkingSetMb(), "MB", Extra: new()
+        {
+            ["note"] = "peak working set (VmHWM) of the app over the whole run",
+            ["peakMbByMetric"] = _peaks,
+        }));
+    }
+
+    /// <summary>Peak working set (VmHWM, MB) of the app during each metric, reset before it through /proc/PID/clear_refs.</summary>
+    private readonly Dictionary<string, double?> _peaks = [];
+
+    /// <summary>
+    /// Runs one metric (when selected) and adds to each of its results <c>peakMb</c> (VmHWM of the app during it: the
+    /// peak is reset just before) and <c>rssAfterMb</c> (VmRSS right after), and prints them, to tell which metric
+    /// makes the run's peak.
+    /// </summary>
+    private async Task Phase(ServerProcess app, string name, Func<Task> run)
+    {
+        if (!Runs(name)) return;
+        var first = Results.Metrics.Count;
+        var reset = name != "startup" && app.ResetPeak();
+        await run();
+        var peak = app.PeakSinceResetMb();
+        var rss = app.ResidentMb();
+        _peaks[name] = peak;
+        for (var i = first; i < Results.Metrics.Count; i++)
+        {
+            var extra = Results.Metrics[i].Extra ?? [];
+            extra["peakMb"] = peak ?? 0;
+            extra["rssAfterMb"] = rss ?? 0;
+            Results.Metrics[i] = Results.Metrics[i] with { Extra = extra };
+        }
+        Console.WriteLine($"   {"  memory during " + name,-34} peak {peak,7:0.0} MB, RSS after {rss,7:0.0} MB{(reset || name == "startup" ? "" : " (peak not reset)")}");
     }
 
     private static async Task<WebSession> StaffAsync(Uri address, string userName)
@@ -138,12 +170,13 @@ public sealed partial class AppMetrics(Runner runner, GeneratedData data)
             new() { ["loginP50"] = login.P50, ["loginP99"] = login.P99, ["wallSeconds"] = Math.Round(seconds, 2) }));
     }
 
-    /// <summary>import: a 10,000-row people workbook uploaded and validated, then committed, as the county officer; rows/s over both steps.</summary>
-    private async Task ImportAsync(WebSession officer)
+    /// <summary>import: a 10,000-row (--import-rows) people workbook uploaded and validated, then committed, as the county officer; rows/s over both steps.</summary>
+    private async Task ImportAsync(WebSession officer, ServerProcess app)
     {
-        const int rows = 10_000;
+        var rows = runner.Options.ImportRows;
         var workbook = Workbook(rows);
         var page = "/People/Import";
+        var cpu0 = app.CpuSeconds();
         var sw = Stopwatch.StartNew();
         using var content = new MultipartFormDataContent();
         content.Add(new StringContent(WebSession.TokenOf(await officer.Client.GetStringAsync(page))), "__RequestVerificationToken");
@@ -153,6 +186,7 @@ public sealed partial class AppMetrics(Runner runner, GeneratedData data)
         using var validated = await officer.Client.PostAsync(page + "?handler=Validate", content);
         var html = await validated.Content.ReadAsStringAsync();
         var validate = sw.Elapsed.TotalSeconds;
+        var cpu1 = app.CpuSeconds();
         var token = ConfirmToken().Match(html);
         if (!token.Success)
         {
@@ -163,13 +197,23 @@ public sealed partial class AppMetrics(Runner runner, GeneratedData data)
         sw.Restart();
         using var confirmed = await officer.PostFormAsync(page + "?handler=Confirm", new() { ["Token"] = token.Groups[1].Value, ["AcceptWarnings"] = "true" }, formPage: page);
         var commit = sw.Elapsed.TotalSeconds;
+        var cpu2 = app.CpuSeconds();
+        // The app logs each step's stage line just before answering; give the console logger a moment to flush.
+        for (var wait = 0; wait < 40 && app.ImportStages.Count < 2; wait++) await Task.Delay(50);
         if (confirmed.StatusCode != HttpStatusCode.Redirect)
             Console.WriteLine($"   import confirm: HTTP {(int)confirmed.StatusCode} {Snippet(await confirmed.Content.ReadAsStringAsync())}");
         var rate = rows / (validate + commit);
         var raw = Results.BaselineRate("baseline.raw-insert", null);
         Results.Add(new Metric("import", Math.Round(rate), "rows/s", "baseline.raw-insert", raw is > 0 ? Math.Round(rate / raw.Value, 3) : null,
             Errors: confirmed.StatusCode == HttpStatusCode.Redirect ? 0 : 1,
-            Extra: new() { ["rows"] = rows, ["validateSeconds"] = Math.Round(validate, 2), ["commitSeconds"] = Math.Round(commit, 2) }));
+            Extra: new()
+            {
+                ["rows"] = rows, ["validateSeconds"] = Math.Round(validate, 2), ["commitSeconds"] = Math.Round(commit, 2),
+                ["validateCpuSeconds"] = Math.Round((cpu1 - cpu0) ?? 0, 2), ["commitCpuSeconds"] = Math.Round((cpu2 - cpu1) ?? 0, 2),
+                ["stages"] = app.ImportStages.ToList(),
+            }));
+        Console.WriteLine($"   import: validate {validate:0.00} s wall, {cpu1 - cpu0:0.00} s app CPU; confirm {commit:0.00} s wall, {cpu2 - cpu1:0.00} s app CPU");
+        foreach (var line in app.ImportStages) Console.WriteLine("   " + line);
     }
 
     /// <summary>New people in Anji villages with valid, unused ID numbers (born 1950–1959, outside the generator's range).</summary>

@@ -136,7 +136,7 @@ public sealed partial class Runner(RunOptions options)
     internal Task<ServerProcess> StartAppAsync(bool seedDemo = false)
     {
         var dll = FindApp();
-        return ServerProcess.StartAsync(dll, Path.GetDirectoryName(dll)!, new Dictionary<string, string>
+        var environment = new Dictionary<string, string>
         {
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
             ["TalentHub__DataDirectory"] = _root,
@@ -144,7 +144,12 @@ public sealed partial class Runner(RunOptions options)
             ["TalentHub__LoginAttemptsPerMinute"] = "100000",
             ["Quartz__Enabled"] = "false",
             ["Logging__LogLevel__Default"] = "Warning",
-        }, "/Catalog");
+            // The import's per-stage stopwatch line ("Import stages …"), captured into the import metric.
+            ["Logging__LogLevel__TalentHub.Web.Services.Spreadsheets.ImportSteps"] = "Information",
+        };
+        // A 100,000-row workbook (--import-rows) is ~6 MB, over the default 5 MB upload cap.
+        if (options.ImportRows > 10_000) environment["TalentHub__Import__MaxUploadMegabytes"] = "20";
+        return ServerProcess.StartAsync(dll, Path.GetDirectoryName(dll)!, environment, "/Catalog");
     }
 
     /// <summary>src/TalentHub.Web/bin/Release/net10.0/TalentHub.Web.dll, which `dotnet run -c Release` of this project builds.</summary>

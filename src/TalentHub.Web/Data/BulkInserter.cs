@@ -24,11 +24,15 @@ public sealed class BulkInserter(TalentHubDbContext db, CurrentActor actor, Time
     /// <summary>How often (rows) the insert loop looks at the cancellation token.</summary>
     private const int CheckEvery = 1_000;
 
-    /// <summary>Rows per multi-row INSERT for records whose generated keys are not read back (audit rows).</summary>
+    /// <summary>At most this many rows per multi-row INSERT.</summary>
     private const int RowsPerStatement = 100;
 
-    /// <summary>Parameters per statement, under SQLite's (32,766) and PostgreSQL's (65,535) limits.</summary>
-    private const int MaxParameters = 30_000;
+    /// <summary>
+    /// Parameters per multi-row INSERT (far under SQLite's 32,766 and PostgreSQL's 65,535). Small on purpose: binding a
+    /// named parameter looks its name up in a list (sqlite3_bind_parameter_index is a linear scan), so a statement of n
+    /// parameters costs n² to bind; 100 audit rows of 11 columns made binding most of the audit insert (issue 12).
+    /// </summary>
+    private const int MaxParameters = 240;
 
     private sealed record Row(object Entity, Dictionary<IProperty, object?> Fixed);
 
@@ -61,6 +65,9 @@ public sealed class BulkInserter(TalentHubDbContext db, CurrentActor actor, Time
         return roots.Count;
     }
 
+    /// <summary>When set (by an import's confirm), the insert time per table is added to it as "insert.&lt;table&gt;".</summary>
+    public Services.Spreadsheets.ImportStageTimer? Stages { get; set; }
+
     private bool holding;
     private const string DefaultCache = "PRAGMA cache_size = -2000";
 
@@ -78,7 +85,8 @@ public sealed class BulkInserter(TalentHubDbContext db, CurrentActor actor, Time
         return new Release(async () =>
         {
             holding = false;
-            try { Pragma(db.Database.GetDbConnection(), DefaultCache); }
+            // Back to the default cache, and the pages the import cached handed back to the allocator at once.
+            try { Pragma(db.Database.GetDbConnection(), DefaultCache + "; PRAGMA shrink_memory"); }
             finally { await db.Database.CloseConnectionAsync(); }
         });
     }
@@ -89,7 +97,12 @@ public sealed class BulkInserter(TalentHubDbContext db, CurrentActor actor, Time
     }
 
     /// <summary>Page cache (KiB) of the importing SQLite connection while it writes.</summary>
-    private const int ImportCacheKibibytes = 128 * 1024;
+    /// <remarks>
+    /// 32 MB (was 128 MB): measured at city scale (BENCHMARKS.md "perf4b"), a 10,000-row import's peak working set was
+    /// 289 MB with SQLite's 2 MB default, 307 MB with 32 MB and 350 MB with 128 MB (which a 100,000-row import fills
+    /// whole), while 32 MB wrote as fast as 128 MB and clearly faster than 2 MB.
+    /// </remarks>
+    private const int ImportCacheKibibytes = 32 * 1024;
 
     private static void Pragma(DbConnection? connection, string pragma, DbTransaction? transaction = null)
     {
@@ -104,6 +117,7 @@ public sealed class BulkInserter(TalentHubDbContext db, CurrentActor actor, Time
         DateTimeOffset now, CancellationToken ct)
     {
         if (rows.Count == 0) return;
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var key = type.FindPrimaryKey()!;
         var generated = key.Properties is [{ ValueGenerated: ValueGenerated.OnAdd } only] ? only : null;
         var table = StoreObjectIdentifier.Table(type.GetTableName()!, type.GetSchema());
@@ -111,12 +125,16 @@ public sealed class BulkInserter(TalentHubDbContext db, CurrentActor actor, Time
         var batchColumn = type.FindProperty(ImportBatchFilter.Column);
         var sql = ((IInfrastructure<IServiceProvider>)db).GetService<ISqlGenerationHelper>();
 
-        // Rows whose keys nobody needs afterwards (no children, no audit rows: the audit rows themselves) go many to
-        // a statement; the others one at a time, reading their generated key back.
-        var perStatement = audits is null && !type.GetNavigations().Any(n => !n.IsOnDependent)
+        // Many rows to a statement (issue 12: one statement per row cost ~45 µs of a row's ~60 µs at city scale) when the
+        // keys can be known afterwards: no generated key, nobody needing it (no children, no audit rows), or a unique
+        // index of required columns to match each returned key to its row (People: IdNumberHash; PersonCategory:
+        // PersonId + Category). Otherwise one row at a time, reading its generated key back.
+        var needKeys = generated is not null && (audits is not null || type.GetNavigations().Any(n => !n.IsOnDependent));
+        var matchBy = needKeys ? MatchingIndex(type, columns) : null;
+        var perStatement = !needKeys || matchBy is not null
             ? Math.Max(1, Math.Min(RowsPerStatement, MaxParameters / Math.Max(1, columns.Count)))
             : 1;
-        var returning = perStatement == 1 && generated is not null;
+        var returning = needKeys;
         var head = $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} ("
             + string.Join(", ", columns.Select(c => sql.DelimitIdentifier(c.GetColumnName(table)!))) + ") VALUES ";
         (DbCommand Command, List<DbParameter> Parameters) Build(int rowCount)
@@ -137,12 +155,13 @@ public sealed class BulkInserter(TalentHubDbContext db, CurrentActor actor, Time
                 values.Add("(" + string.Join(", ", names) + ")");
             }
             command.Parameters.AddRange(parameters.ToArray());
-            command.CommandText = head + string.Join(", ", values)
-                + (returning ? " RETURNING " + sql.DelimitIdentifier(generated!.GetColumnName(table)!) : "");
+            command.CommandText = head + string.Join(", ", values) + (!returning ? "" : " RETURNING "
+                + string.Join(", ", new[] { generated! }.Concat(matchBy ?? []).Select(c => sql.DelimitIdentifier(c.GetColumnName(table)!))));
             command.Prepare();
             return (command, parameters);
         }
 
+        long valuesTicks = 0, executeTicks = 0, auditTicks = 0;
         var full = Build(Math.Min(perStatement, rows.Count));
         (DbCommand Command, List<DbParameter> Parameters)? tail = null;
         try
@@ -152,6 +171,7 @@ public sealed class BulkInserter(TalentHubDbContext db, CurrentActor actor, Time
                 if (start / perStatement % Math.Max(1, CheckEvery / perStatement) == 0) ct.ThrowIfCancellationRequested();
                 var group = rows.GetRange(start, Math.Min(perStatement, rows.Count - start));
                 var (command, parameters) = group.Count == full.Parameters.Count / columns.Count ? full : (tail ??= Build(group.Count));
+                var t0 = System.Diagnostics.Stopwatch.GetTimestamp();
                 for (var r = 0; r < group.Count; r++)
                 {
                     var row = group[r];
@@ -164,10 +184,16 @@ public sealed class BulkInserter(TalentHubDbContext db, CurrentActor actor, Time
                         parameters[r * columns.Count + i].Value =
                             (columns[i] == batchColumn ? batchId : ToProvider(columns[i], ValueOf(columns[i], row))) ?? DBNull.Value;
                 }
+                var t1 = System.Diagnostics.Stopwatch.GetTimestamp();
                 if (!returning) command.ExecuteNonQuery();
-                else SetValue(generated!, group[0].Entity, Convert.ChangeType(command.ExecuteScalar()!, generated!.ClrType, CultureInfo.InvariantCulture));
+                else if (matchBy is null) SetValue(generated!, group[0].Entity, Convert.ChangeType(command.ExecuteScalar()!, generated!.ClrType, CultureInfo.InvariantCulture));
+                else SetKeys(command, generated!, matchBy, group);
+                var t2 = System.Diagnostics.Stopwatch.GetTimestamp();
                 if (audits is not null)
                     foreach (var row in group.Where(g => g.Entity is IAudited)) audits.Add(AuditOf(type, row, now));
+                valuesTicks += t1 - t0;
+                executeTicks += t2 - t1;
+                auditTicks += System.Diagnostics.Stopwatch.GetTimestamp() - t2;
             }
         }
         finally
@@ -175,9 +201,42 @@ public sealed class BulkInserter(TalentHubDbContext db, CurrentActor actor, Time
             full.Command.Dispose();
             tail?.Command.Dispose();
         }
+        Stages?.Add("insert." + table.Name, System.Diagnostics.Stopwatch.GetElapsedTime(started));
+        Stages?.Add("  values." + table.Name, TimeSpan.FromSeconds(valuesTicks / (double)System.Diagnostics.Stopwatch.Frequency));
+        Stages?.Add("  execute." + table.Name, TimeSpan.FromSeconds(executeTicks / (double)System.Diagnostics.Stopwatch.Frequency));
+        Stages?.Add("  auditText." + table.Name, TimeSpan.FromSeconds(auditTicks / (double)System.Diagnostics.Stopwatch.Frequency));
         foreach (var navigation in type.GetNavigations().Where(n => !n.IsOnDependent))
             InsertLevel(transaction, navigation.TargetEntityType, Children(navigation, rows), audits, batchId, now, ct);
     }
+
+    /// <summary>
+    /// A unique, unfiltered index of required, non-generated columns: its values identify a row among the rows a
+    /// multi-row INSERT … RETURNING gives back (in no promised order on SQLite or PostgreSQL).
+    /// </summary>
+    private static IReadOnlyList<IProperty>? MatchingIndex(IEntityType type, List<IProperty> columns) =>
+        type.GetIndexes().FirstOrDefault(i => i.IsUnique && i.GetFilter() is null
+            && i.Properties.All(p => !p.IsNullable && columns.Contains(p)))?.Properties;
+
+    /// <summary>Sets each row's generated key from the rows RETURNING gave back, matched by <paramref name="matchBy"/>.</summary>
+    private static void SetKeys(DbCommand command, IProperty generated, IReadOnlyList<IProperty> matchBy, List<Row> group)
+    {
+        var byMatch = new Dictionary<string, Row>(group.Count);
+        foreach (var row in group)
+            if (!byMatch.TryAdd(MatchKey(matchBy.Select(p => ToProvider(p, ValueOf(p, row)))), row))
+                throw new InvalidOperationException($"Two {generated.DeclaringType.DisplayName()} rows of one insert share a unique key.");
+        using var reader = command.ExecuteReader();
+        var set = 0;
+        while (reader.Read())
+        {
+            var match = MatchKey(Enumerable.Range(1, matchBy.Count).Select(reader.GetValue));
+            SetValue(generated, byMatch[match].Entity, Convert.ChangeType(reader.GetValue(0), generated.ClrType, CultureInfo.InvariantCulture));
+            set++;
+        }
+        if (set != group.Count) throw new InvalidOperationException($"INSERT returned {set} keys for {group.Count} rows.");
+    }
+
+    private static string MatchKey(IEnumerable<object?> values) =>
+        string.Join('\u001f', values.Select(v => Convert.ToString(v, CultureInfo.InvariantCulture)));
 
     /// <summary>The records a navigation holds, each told its parent's key through the foreign key.</summary>
     private static List<Row> Children(INavigation navigation, List<Row> parents)

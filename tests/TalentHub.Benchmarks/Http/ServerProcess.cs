@@ -31,11 +31,16 @@ public sealed class ServerProcess : IAsyncDisposable
         var sw = Stopwatch.StartNew();
         var process = Process.Start(info) ?? throw new InvalidOperationException("could not start " + dll);
         var log = new System.Collections.Concurrent.ConcurrentQueue<string>();
-        process.OutputDataReceived += (_, e) => { if (e.Data is not null && log.Count < 200) log.Enqueue(e.Data); };
+        var server = new ServerProcess(process, address);
+        process.OutputDataReceived += (_, e) =>
+        {
+            if (e.Data is null) return;
+            if (log.Count < 200) log.Enqueue(e.Data);
+            if (e.Data.Contains("Import stages", StringComparison.Ordinal)) server.ImportStages.Enqueue(e.Data.Trim());
+        };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null && log.Count < 200) log.Enqueue(e.Data); };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var server = new ServerProcess(process, address);
         using var probe = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(5) };
         var deadline = timeout ?? TimeSpan.FromMinutes(3);
         while (sw.Elapsed < deadline)
@@ -59,13 +64,60 @@ public sealed class ServerProcess : IAsyncDisposable
         throw new TimeoutException($"{Path.GetFileName(dll)} did not answer {readyPath} within {deadline}:\n{string.Join('\n', log)}");
     }
 
-    /// <summary>Peak resident set of the process so far, in MB (Linux /proc; 0 elsewhere).</summary>
+    /// <summary>The app's "Import stages …" log lines (milliseconds per stage of each import step), in order.</summary>
+    public System.Collections.Concurrent.ConcurrentQueue<string> ImportStages { get; } = new();
+
+    /// <summary>The highest VmHWM seen before a <see cref="ResetPeak"/>, so the whole run's peak survives the resets (MB).</summary>
+    private double _peakBeforeResets;
+
+    /// <summary>Peak resident set of the process over the whole run, in MB (Linux /proc; the .NET figure elsewhere).</summary>
     public double PeakWorkingSetMb()
     {
+        if (Status("VmHWM") is not { } hwm) return Math.Round(_process.PeakWorkingSet64 / 1048576.0, 1);
+        return Math.Max(_peakBeforeResets, hwm);
+    }
+
+    /// <summary>Peak resident set (VmHWM, MB) since the last <see cref="ResetPeak"/>; null off Linux.</summary>
+    public double? PeakSinceResetMb() => Status("VmHWM");
+
+    /// <summary>Resident set now (VmRSS, MB); null off Linux.</summary>
+    public double? ResidentMb() => Status("VmRSS");
+
+    /// <summary>
+    /// Starts a new per-metric peak: writing 5 to /proc/PID/clear_refs sets VmHWM back to the current RSS (Linux ≥ 4.0).
+    /// Returns false where that is not possible (then the per-metric peaks are the run's peak so far).
+    /// </summary>
+    public bool ResetPeak()
+    {
+        if (Status("VmHWM") is { } hwm) _peakBeforeResets = Math.Max(_peakBeforeResets, hwm);
+        try
+        {
+            File.WriteAllText($"/proc/{_process.Id}/clear_refs", "5");
+            return true;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { return false; }
+    }
+
+    /// <summary>
+    /// CPU seconds (user + system) the process has used so far, from /proc/PID/stat (clock ticks of 1/100 s); on a
+    /// shared machine a steadier figure of a step's cost than its wall time. Null off Linux.
+    /// </summary>
+    public double? CpuSeconds()
+    {
+        var stat = $"/proc/{_process.Id}/stat";
+        if (!File.Exists(stat)) return null;
+        var text = File.ReadAllText(stat);
+        var fields = text[(text.LastIndexOf(')') + 2)..].Split(' ');
+        return (long.Parse(fields[11]) + long.Parse(fields[12])) / 100.0;
+    }
+
+    /// <summary>A "kB" line of /proc/PID/status in MB.</summary>
+    private double? Status(string field)
+    {
         var status = $"/proc/{_process.Id}/status";
-        if (!File.Exists(status)) return Math.Round(_process.PeakWorkingSet64 / 1048576.0, 1);
-        var line = File.ReadLines(status).FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
-        return line is null ? 0 : Math.Round(long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]) / 1024.0, 1);
+        if (!File.Exists(status)) return null;
+        var line = File.ReadLines(status).FirstOrDefault(l => l.StartsWith(field + ":", StringComparison.Ordinal));
+        return line is null ? null : Math.Round(long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]) / 1024.0, 1);
     }
 
     private static int FreePort()

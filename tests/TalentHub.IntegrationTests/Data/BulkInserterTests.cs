@@ -87,4 +87,66 @@ public sealed class BulkInserterTests(TalentHubFactory app) : AppTest(app)
 
         Assert.Equal(0, await App.CountNamedAsync(name));
     }
+
+    /// <summary>
+    /// Issue 12: many people go into one multi-row INSERT … RETURNING (several statements and a shorter last one), and
+    /// the keys come back in no promised order: each record must get its own key (matched by its ID number's hash), its
+    /// categories must hang under it, and its audit rows must name it — exactly as one statement per row did.
+    /// </summary>
+    [Fact]
+    public async Task ManyRecordsAtOnce_EachGetsItsOwnKey_AndItsCategoriesAndAuditRowsFollowIt()
+    {
+        var name = NewName("多行");
+        const int count = 23; // People has 21 columns: 11 rows a statement, so 11 + 11 + 1
+        List<(int Id, string Name, string Hash, string IdNumber, TalentCategory Category)> written;
+        using (var scope = App.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<TalentHubDbContext>();
+            var registry = scope.ServiceProvider.GetRequiredService<PersonRegistry>();
+            var people = Enumerable.Range(0, count).Select(i =>
+            {
+                var person = new Person { Name = name + i };
+                registry.SetIdentifiers(person, NewIdNumber(YuCun, i % 2 == 0 ? Sex.Male : Sex.Female), $"139{i:D8}");
+                person.MoveTo(YuCun);
+                var category = i % 3 == 0 ? TalentCategory.LocalTalent : TalentCategory.HighQualityFarmer;
+                person.SetCategories(i % 4 == 0 ? [category, TalentCategory.ProfessionalManager] : [category],
+                    category == TalentCategory.LocalTalent ? LocalTalentType.ProductionExpert : null, null);
+                return person;
+            }).ToList();
+            await using var tx = await db.Database.BeginTransactionAsync();
+            Assert.Equal(count, scope.ServiceProvider.GetRequiredService<BulkInserter>().Insert(people, null, default));
+            await tx.CommitAsync();
+            written = people.Select(p => (p.Id, p.Name, p.IdNumberHash, p.IdNumber, p.Categories.First().Category)).ToList();
+        }
+
+        Assert.Equal(count, written.Select(w => w.Id).Distinct().Count());
+        var ids = written.Select(w => w.Id).ToList();
+        var stored = await App.QueryAsync(db => db.People.IgnoreQueryFilters().Include(p => p.Categories)
+            .Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id));
+        Assert.Equal(count, stored.Count);
+        for (var i = 0; i < count; i++)
+        {
+            var (id, personName, hash, idNumber, category) = written[i];
+            var person = stored[id];
+            Assert.Equal(personName, person.Name);
+            Assert.Equal(hash, person.IdNumberHash);
+            Assert.Equal(idNumber, person.IdNumber);            // decrypts
+            Assert.Equal($"139{i:D8}", person.Mobile);
+            Assert.Equal(i % 4 == 0 ? 2 : 1, person.Categories.Count);
+            Assert.Contains(person.Categories, c => c.Category == category);
+        }
+        var keys = ids.Select(i => i.ToString()).ToList();
+        var personAudits = await App.QueryAsync(db => db.AuditEntries
+            .Where(a => a.EntityType == nameof(Person) && a.Action == AuditAction.Create && keys.Contains(a.EntityId!)).ToListAsync());
+        Assert.Equal(count, personAudits.Count);
+        Assert.All(personAudits, a => Assert.Contains(
+            System.Text.Json.JsonSerializer.Serialize(stored[int.Parse(a.EntityId!)].Name).Trim('"') + "\"", a.Changes));
+        var categoryKeys = stored.Values.SelectMany(p => p.Categories).Select(c => c.Id.ToString()).ToList();
+        var categoryAudits = await App.QueryAsync(db => db.AuditEntries
+            .Where(a => a.EntityType == nameof(PersonCategory) && categoryKeys.Contains(a.EntityId!)).ToListAsync());
+        Assert.Equal(categoryKeys.Count, categoryAudits.Count);
+        // Each category's audit row names the person it belongs to.
+        var owner = stored.Values.SelectMany(p => p.Categories.Select(c => (c.Id, p.Id))).ToDictionary(x => x.Item1.ToString(), x => x.Item2);
+        Assert.All(categoryAudits, a => Assert.Contains($"\"PersonId\":[null,{owner[a.EntityId!]}]", a.Changes));
+    }
 }

@@ -70,4 +70,53 @@ public sealed class PostgresImportTests(PostgresFactory app) : PostgresTest(app)
         Assert.Equal((2, 2), (await Visible(prefix + "甲"), await Stored(prefix)));
         Assert.Equal(0, await App.QueryAsync(d => d.AuditEntries.IgnoreQueryFilters().CountAsync(a => EF.Property<long?>(a, ImportBatchFilter.Column) == dropped)));
     }
+
+    /// <summary>
+    /// Issue 12 on PostgreSQL: the multi-row INSERT … RETURNING gives each record its own key (matched by its ID number's
+    /// hash, whatever order the keys come back in); categories and audit rows follow the right person; fields decrypt.
+    /// </summary>
+    [PostgresFact]
+    public async Task ManyPeopleInOneInsert_OnPostgres_EachGetTheirOwnKey_CategoriesAndAuditRows()
+    {
+        var prefix = "多" + Guid.NewGuid().ToString("N")[..4];
+        const int count = 23;
+        var numbers = Enumerable.Range(0, count).Select(i => IdNumber.Create("330523", new DateOnly(1917, 1, 1).AddDays(i + Random.Shared.Next(0, 300) * 40), 501 + i % 40 * 2, Sex.Male).Value).ToList();
+        List<Person> people;
+        using (var scope = App.Services.CreateScope())
+        {
+            var services = scope.ServiceProvider;
+            var db = services.GetRequiredService<TalentHubDbContext>();
+            var registry = services.GetRequiredService<PersonRegistry>();
+            people = numbers.Select((id, i) =>
+            {
+                var person = new Person { Name = $"{prefix}{i}" };
+                registry.SetIdentifiers(person, registry.ParseIdNumber(id), $"137{i:D8}");
+                person.MoveTo("330523108204");
+                person.SetCategories(i % 2 == 0 ? [TalentCategory.HighQualityFarmer, TalentCategory.ProfessionalManager] : [TalentCategory.HighQualityFarmer], null, null);
+                return person;
+            }).ToList();
+            await using var tx = await db.Database.BeginTransactionAsync();
+            services.GetRequiredService<BulkInserter>().Insert(people, null, default);
+            await tx.CommitAsync();
+        }
+
+        var ids = people.Select(p => p.Id).ToList();
+        Assert.Equal(count, ids.Distinct().Count());
+        var stored = await App.QueryAsync(db => db.People.IgnoreQueryFilters().Include(p => p.Categories)
+            .Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id));
+        for (var i = 0; i < count; i++)
+        {
+            var person = stored[people[i].Id];
+            Assert.Equal($"{prefix}{i}", person.Name);
+            Assert.Equal(numbers[i], person.IdNumber);
+            Assert.Equal($"137{i:D8}", person.Mobile);
+            Assert.Equal(i % 2 == 0 ? 2 : 1, person.Categories.Count);
+        }
+        var keys = ids.Select(i => i.ToString()).ToList();
+        var audits = await App.QueryAsync(db => db.AuditEntries.Where(a => a.EntityType == nameof(Person) && keys.Contains(a.EntityId!)).ToListAsync());
+        Assert.Equal(count, audits.Count);
+        Assert.All(audits, a => Assert.Contains(stored[int.Parse(a.EntityId!)].Name + "\"", System.Text.RegularExpressions.Regex.Unescape(a.Changes!)));
+        var categoryKeys = stored.Values.SelectMany(p => p.Categories).Select(c => c.Id.ToString()).ToList();
+        Assert.Equal(categoryKeys.Count, await App.QueryAsync(db => db.AuditEntries.CountAsync(a => a.EntityType == nameof(PersonCategory) && categoryKeys.Contains(a.EntityId!))));
+    }
 }

@@ -44,6 +44,7 @@ public sealed class PeopleImporter(TalentHubDbContext db, PersonRegistry registr
             candidates.Add((row.Number, person));
         }
 
+        report.Timings.Lap("rows");
         var existing = await CountiesHoldingAsync(candidates.Select(c => c.Person.IdNumberHash).ToList(), ct);
         var idColumn = map.Describe(Columns.First(c => c.Field == "IdNumber"));
         var written = new HashSet<int>();
@@ -60,16 +61,19 @@ public sealed class PeopleImporter(TalentHubDbContext db, PersonRegistry registr
         }
         // A warning matters only for a row that would be written.
         report.Warnings.RemoveAll(w => !written.Contains(w.Row));
+        report.Timings.Lap("duplicates");
         return report;
     }
 
     public async Task<int> WriteAsync(IReadOnlyList<object> valid, BulkInserter inserter, long batchId, CancellationToken ct = default)
     {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var people = valid.Cast<Person>().ToList();
         var taken = new HashSet<string>();
         foreach (var chunk in people.Select(p => p.IdNumberHash).Chunk(Chunk))
             // Every filter lifted: the unique index also holds numbers of other imports not yet committed.
             taken.UnionWith(await db.People.IgnoreQueryFilters().Where(p => chunk.Contains(p.IdNumberHash)).Select(p => p.IdNumberHash).ToListAsync(ct));
+        inserter.Stages?.Add("write.duplicates", System.Diagnostics.Stopwatch.GetElapsedTime(started));
         return inserter.Insert(people.Where(p => !taken.Contains(p.IdNumberHash)).ToList(), batchId, ct);
     }
 

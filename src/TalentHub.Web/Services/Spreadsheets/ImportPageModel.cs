@@ -12,8 +12,9 @@ namespace TalentHub.Web.Services.Spreadsheets;
 
 /// <summary>
 /// The two steps of an import page. Validate: read and check the whole file (within the reader's caps), list
-/// every bad row and every warning, write nothing, keep the file (by token) for step two. Confirm: check it
-/// again (warnings must be accepted), then write every valid row and its per-record audit rows through
+/// every bad row and every warning, write nothing, keep the file (by token) for step two. Confirm: take the preview's
+/// validated rows when this node holds them for exactly the stored bytes (<see cref="ValidatedImports"/>), else check
+/// the file again; warnings must be accepted; then write every valid row and its per-record audit rows through
 /// <see cref="BulkInserter"/> in short transactions of <see cref="ImportOptions.BatchRows"/> under a pending
 /// <see cref="ImportBatch"/> (invisible to every query), and make them visible with the import's summary row in one
 /// short final transaction (<see cref="ImportBatches.CommitAsync"/>): all or nothing, and no other user's save waits
@@ -72,27 +73,42 @@ public abstract partial class ImportPageModel(ImportSteps steps) : PageModel
         var fileName = Path.GetFileName(Upload.FileName);
         if (!SpreadsheetReader.IsSupported(fileName)) return Refuse(l["Import.UnsupportedType"]);
 
+        var stages = new ImportStageTimer();
         using var buffer = new MemoryStream();
         await Upload.CopyToAsync(buffer, ct);
         var bytes = buffer.ToArray();
         Sheet sheet;
         try { sheet = SpreadsheetReader.Read(bytes, fileName, options.Limits, ct); }
         catch (ImportFileException ex) { return Refuse(l[ex.MessageKey, ex.Args]); }
+        stages.Lap("read");
 
         Report = await Importer.ValidateAsync(sheet, fileName, ct);
+        stages.Lap("validate");
         Token = Report.ValidCount > 0 ? uploads.Save(bytes, fileName, UserId, Kind) : null;
+        if (Token is not null) steps.Previews.Keep(Token, UserId, Kind, scope.CountyCode, bytes, Report);
+        stages.Lap("store");
+        LogStages("validate", Report.TotalRows, stages, Report.Timings);
         return Page();
     }
 
     public async Task<IActionResult> OnPostConfirmAsync(CancellationToken ct)
     {
+        var stages = new ImportStageTimer();
         var stored = uploads.Load(Token, UserId, Kind);
         if (stored is null) return Refuse(l["Import.UploadExpired"]);
-        Sheet sheet;
-        try { sheet = SpreadsheetReader.Read(stored.Bytes, stored.FileName, options.Limits, ct); }
-        catch (ImportFileException ex) { return Refuse(l[ex.MessageKey, ex.Args]); }
-
-        var report = await Importer.ValidateAsync(sheet, stored.FileName, ct);
+        stages.Lap("load");
+        // The preview's validated rows when this node made it from exactly these bytes; else read and validate again.
+        var report = steps.Previews.Take(Token, UserId, Kind, scope.CountyCode, stored.Bytes);
+        var reused = report is not null;
+        if (report is null)
+        {
+            Sheet sheet;
+            try { sheet = SpreadsheetReader.Read(stored.Bytes, stored.FileName, options.Limits, ct); }
+            catch (ImportFileException ex) { return Refuse(l[ex.MessageKey, ex.Args]); }
+            stages.Lap("read");
+            report = await Importer.ValidateAsync(sheet, stored.FileName, ct);
+        }
+        stages.Lap(reused ? "previewReused" : "validate");
         if (report.FileRejected)
         {
             Report = report;
@@ -101,11 +117,13 @@ public abstract partial class ImportPageModel(ImportSteps steps) : PageModel
         if (report.Warnings.Count > 0 && !AcceptWarnings)
         {
             Report = report;
+            // Nothing was written: the same rows serve the next confirm (with the warnings accepted).
+            steps.Previews.Keep(Token!, UserId, Kind, scope.CountyCode, stored.Bytes, report);
             ModelState.AddModelError(nameof(AcceptWarnings), l["Import.AcceptWarningsRequired"]);
             return Page();
         }
         int written;
-        try { written = await WriteAllAsync(report, stored.FileName, ct); }
+        try { written = await WriteAllAsync(report, stored.FileName, stages, ct); }
         // Database and I/O failures and cancellation only (EF reports a transient database failure as an
         // InvalidOperationException around the DbException); a programming error is not dressed up as WriteFailed.
         catch (Exception ex) when (ex is System.Data.Common.DbException or DbUpdateException or IOException or OperationCanceledException
@@ -118,6 +136,9 @@ public abstract partial class ImportPageModel(ImportSteps steps) : PageModel
         }
         var skipped = report.Skipped.Count + report.ValidCount - written;
         uploads.Delete(Token);
+        steps.Previews.Forget(Token);
+        stages.Lap("cleanup");
+        LogStages("confirm", report.TotalRows, stages, report.Timings);
         TempData["Flash"] = l["Import.Done", written, skipped, report.BadRows].Value;
         return RedirectToPage();
     }
@@ -128,10 +149,12 @@ public abstract partial class ImportPageModel(ImportSteps steps) : PageModel
     /// writer take one between its check and its insert), then makes all of it visible with the import's summary row in
     /// one short transaction. On any failure or cancel the batch is removed, so nothing of it is ever seen.
     /// </summary>
-    private async Task<int> WriteAllAsync(ImportReport report, string fileName, CancellationToken ct)
+    private async Task<int> WriteAllAsync(ImportReport report, string fileName, ImportStageTimer stages, CancellationToken ct)
     {
         await using var connection = await steps.Inserter.HoldConnectionAsync(ct);
         var batch = await steps.Batches.BeginAsync(Kind, UserId, ct);
+        steps.Inserter.Stages = stages;
+        stages.Lap("begin");
         var committed = false;
         try
         {
@@ -141,16 +164,19 @@ public abstract partial class ImportPageModel(ImportSteps steps) : PageModel
                 written += await WriteChunkAsync(chunk, batch, ct);
                 foreach (var observer in steps.Observers) await observer.ChunkWrittenAsync(batch, written, ct);
             }
+            stages.Lap("chunks");
             var skipped = report.Skipped.Count + report.ValidCount - written;
             audit.Record(AuditAction.Import, Importer.AuditType, null,
                 $"file={SafeName(fileName)}; rows={written}; skipped={skipped}; bad={report.BadRows}; warnings accepted={report.Warnings.Count}",
                 scope.CountyCode);
             await steps.Batches.CommitAsync(batch, ct);
             committed = true;
+            stages.Lap("flip");
             return written;
         }
         finally
         {
+            steps.Inserter.Stages = null;
             db.ChangeTracker.Clear();
             if (!committed) await DiscardAsync(batch);
             foreach (var observer in steps.Observers) await observer.BatchEndedAsync(batch, committed);
@@ -185,6 +211,10 @@ public abstract partial class ImportPageModel(ImportSteps steps) : PageModel
             steps.Log.LogError(ex, "Import batch {Batch} could not be removed now; the ImportCleanup job will", batch);
         }
     }
+
+    /// <summary>One Information line per step: "Import stages (people confirm, 10000 rows): read=… validate=… rows=… …" (ms).</summary>
+    private void LogStages(string step, int rows, ImportStageTimer page, ImportStageTimer validation) =>
+        steps.Log.LogInformation("Import stages ({Kind} {Step}, {Rows} rows): {Stages} | validation: {Validation}", Kind, step, rows, page, validation);
 
     private PageResult Refuse(string message)
     {

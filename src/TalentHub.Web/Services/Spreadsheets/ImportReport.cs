@@ -25,6 +25,9 @@ public class ImportReport
     /// <summary>The header itself is wrong (a required column missing): no row can be read.</summary>
     public bool FileRejected => Errors.Any(e => e.Row <= HeaderRow);
 
+    /// <summary>Milliseconds per stage of the validation (issue 12: where an import's time goes).</summary>
+    public ImportStageTimer Timings { get; } = new();
+
     public int BadRows => Errors.Where(e => e.Row > HeaderRow).Select(e => e.Row).Distinct().Count();
 }
 

@@ -7,8 +7,10 @@ namespace TalentHub.Web.Services.Spreadsheets;
 /// <summary>Everything an import page needs, as one injected service: its importer and the shared machinery.</summary>
 public class ImportSteps(IImporter importer, TalentHubDbContext db, AuditLog audit, IRegionScope scope, IUploadStore uploads,
     BulkInserter inserter, ImportOptions options, IStringLocalizer<SharedResource> l, ImportBatches batches,
-    IEnumerable<IImportObserver> observers, ILogger<ImportSteps> log)
+    IEnumerable<IImportObserver> observers, ILogger<ImportSteps> log, ValidatedImports previews)
 {
+    /// <summary>Previews' validated rows kept for their confirm on this node.</summary>
+    public ValidatedImports Previews => previews;
     public ImportBatches Batches => batches;
     public IReadOnlyList<IImportObserver> Observers { get; } = observers.ToList();
     public ILogger Log => log;
@@ -25,8 +27,8 @@ public class ImportSteps(IImporter importer, TalentHubDbContext db, AuditLog aud
 /// <summary>The import steps with the importer of one kind (people, entities) taken from DI.</summary>
 public sealed class ImportSteps<TImporter>(TImporter importer, TalentHubDbContext db, AuditLog audit, IRegionScope scope,
     IUploadStore uploads, BulkInserter inserter, ImportOptions options, IStringLocalizer<SharedResource> l, ImportBatches batches,
-    IEnumerable<IImportObserver> observers, ILogger<ImportSteps> log)
-    : ImportSteps(importer, db, audit, scope, uploads, inserter, options, l, batches, observers, log) where TImporter : IImporter;
+    IEnumerable<IImportObserver> observers, ILogger<ImportSteps> log, ValidatedImports previews)
+    : ImportSteps(importer, db, audit, scope, uploads, inserter, options, l, batches, observers, log, previews) where TImporter : IImporter;
 
 /// <summary>
 /// Told after each short transaction of a confirm has committed, and when the batch is over (its rows still invisible). None is registered in
