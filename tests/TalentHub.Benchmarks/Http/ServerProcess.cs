@@ -59,6 +59,13 @@ public sealed class ServerProcess : IAsyncDisposable
         throw new TimeoutException($"{Path.GetFileName(dll)} did not answer {readyPath} within {deadline}:\n{string.Join('\n', log)}");
     }
 
+    /// <summary>CPU time (user + system) the process has used so far.</summary>
+    public TimeSpan CpuTime()
+    {
+        _process.Refresh();
+        return _process.TotalProcessorTime;
+    }
+
     /// <summary>Peak resident set of the process so far, in MB (Linux /proc; 0 elsewhere).</summary>
     public double PeakWorkingSetMb()
     {
