@@ -53,7 +53,7 @@ public sealed class UnreadMessages(TalentHubDbContext db, IStringLocalizer<Share
         var badge = new HtmlContentBuilder(9);
         badge.AppendHtml("<span class=\"badge rounded-pill text-bg-danger\" id=\"").Append(id)
             .AppendHtml("\" data-count=\"").Append(count.ToString(CultureInfo.InvariantCulture)).AppendHtml("\">")
-            .Append(count > 99 ? "99+" : count.ToString(CultureInfo.CurrentCulture))
+            .AppendHtml(count > 99 ? "99+" : count.ToString(CultureInfo.InvariantCulture))
             .AppendHtml("<span class=\"visually-hidden\"> ").Append(hidden.Value).AppendHtml("</span></span>");
         return badge;
     }
