@@ -16,14 +16,6 @@ namespace TalentHub.Web.Infrastructure.Security;
 /// </summary>
 public static class SessionValidator
 {
-    /// <summary>
-    /// The user's current stamp, as a compiled query: issue 12's trace of <c>/People</c> showed EF's per-query
-    /// expression work (parameter extraction, query-cache key) costing more than the primary-key read itself.
-    /// </summary>
-    private static readonly Func<TalentHubDbContext, string, CancellationToken, Task<string?>> CurrentStamp =
-        EF.CompileAsyncQuery((TalentHubDbContext db, string userId, CancellationToken _) =>
-            db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => u.SecurityStamp).FirstOrDefault());
-
     public static async Task ValidateAsync(CookieValidatePrincipalContext context)
     {
         await SecurityStampValidator.ValidatePrincipalAsync(context);
@@ -33,7 +25,7 @@ public static class SessionValidator
         var userId = context.Principal.FindFirstValue(ClaimTypes.NameIdentifier);
         var stamp = context.Principal.FindFirstValue(stampClaim);
         var db = services.GetRequiredService<TalentHubDbContext>();
-        var current = userId is null ? null : await CurrentStamp(db, userId, context.HttpContext.RequestAborted);
+        var current = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => u.SecurityStamp).FirstOrDefaultAsync();
         if (current is not null && current == stamp) return;
         context.RejectPrincipal();
         await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);

@@ -13,18 +13,11 @@ namespace TalentHub.Web.Services.Notifications;
 /// once per request however often the page shows it (the layout shows it twice: menu and phone toggler).
 /// Issue 12: it was a Blazor component rendered through the component renderer on every signed-in page; dotnet-trace
 /// of <c>/People</c> put the two badges at ~5 % of the request's CPU, most of it the renderer, so it is now written
-/// directly, with the same markup, from one compiled COUNT query.
+/// directly, with the same markup, from one COUNT query. (Not an EF compiled query: one process may hold models of
+/// both providers or two key sets, and a compiled query refuses a model other than its first.)
 /// </summary>
 public sealed class UnreadMessages(TalentHubDbContext db, IStringLocalizer<SharedResource> localizer)
 {
-    private static readonly Func<TalentHubDbContext, int, CancellationToken, Task<int>> ForPerson =
-        EF.CompileAsyncQuery((TalentHubDbContext c, int personId, CancellationToken _) =>
-            c.Messages.Count(m => m.PersonId == personId && m.ReadAt == null));
-
-    private static readonly Func<TalentHubDbContext, string, CancellationToken, Task<int>> ForUser =
-        EF.CompileAsyncQuery((TalentHubDbContext c, string userId, CancellationToken _) =>
-            c.Messages.Count(m => m.UserId == userId && m.ReadAt == null));
-
     private (ClaimsPrincipal Reader, int Count)? _counted;
 
     /// <summary>Unread in-app messages of <paramref name="reader"/>; 0 when not signed in.</summary>
@@ -33,8 +26,8 @@ public sealed class UnreadMessages(TalentHubDbContext db, IStringLocalizer<Share
         if (reader?.Identity?.IsAuthenticated != true) return 0;
         if (_counted is { } counted && ReferenceEquals(counted.Reader, reader)) return counted.Count;
         var count = 0;
-        if (int.TryParse(reader.FindFirst(ClaimNames.Person)?.Value, out var personId)) count = await ForPerson(db, personId, ct);
-        else if (reader.FindFirstValue(ClaimTypes.NameIdentifier) is { } userId) count = await ForUser(db, userId, ct);
+        if (int.TryParse(reader.FindFirst(ClaimNames.Person)?.Value, out var personId)) count = await db.Messages.AsNoTracking().CountAsync(m => m.PersonId == personId && m.ReadAt == null, ct);
+        else if (reader.FindFirstValue(ClaimTypes.NameIdentifier) is { } userId) count = await db.Messages.AsNoTracking().CountAsync(m => m.UserId == userId && m.ReadAt == null, ct);
         _counted = (reader, count);
         return count;
     }
