@@ -22,6 +22,7 @@ public sealed partial class AppMetrics(Runner runner, GeneratedData data)
     {
         await ReopenWindowsAsync();
         await using var app = await runner.StartAppAsync();
+        runner.Measured = app;
         if (Runs("startup")) Results.Add(new Metric("startup", Math.Round(app.Startup.TotalMilliseconds), "ms",
             Extra: new() { ["note"] = $"process start to first 200 on /Catalog, {data.Scale} database" }));
         using var anonymous = new WebSession(app.Address);

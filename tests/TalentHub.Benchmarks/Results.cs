@@ -36,6 +36,8 @@ public sealed class Results
         var latency = metric.P50 is null ? "" : $"  p50 {metric.P50:0.0} p95 {metric.P95:0.0} p99 {metric.P99:0.0} ms";
         var ratio = metric.Ratio is null ? "" : $"  = {metric.Ratio:0.00} x {metric.Baseline}";
         var errors = metric.Errors is > 0 ? $"  ERRORS {metric.Errors}" : "";
+        if (metric.Extra?.GetValueOrDefault("cpuMsPerRequest") is double cpu)
+            errors += $"  cpu {cpu:0.000} ms/req" + (metric.Extra.GetValueOrDefault("cpuRatio") is double r ? $" (= {r:0.00} x)" : "");
         Console.WriteLine($"   {metric.Name + (metric.Clients is { } c ? $" @{c}" : ""),-34} {metric.Value,10:0.0} {metric.Unit,-7}{ratio}{latency}{errors}");
         return metric;
     }
@@ -43,6 +45,11 @@ public sealed class Results
     /// <summary>The rate of a baseline at a client count (or any count when that level was not run).</summary>
     public double? BaselineRate(string name, int? clients) =>
         Metrics.Where(m => m.Name == name && (clients is null || m.Clients == clients || m.Clients is null)).Select(m => (double?)m.Value).FirstOrDefault();
+
+    /// <summary>The server CPU ms per request of a baseline at a client count (or any count), when it was measured.</summary>
+    public double? BaselineCpu(string name, int? clients) =>
+        Metrics.Where(m => m.Name == name && (clients is null || m.Clients == clients || m.Clients is null))
+            .Select(m => m.Extra?.GetValueOrDefault("cpuMsPerRequest") as double?).FirstOrDefault();
 
     public void Write(string path, string scale, Dictionary<string, long> rows, double generationSeconds)
     {

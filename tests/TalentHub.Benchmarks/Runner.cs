@@ -112,16 +112,32 @@ public sealed partial class Runner(RunOptions options)
         await using var server = await ServerProcess.StartAsync(self, AppContext.BaseDirectory, new Dictionary<string, string>(),
             "/plaintext", ["serve-baseline", "--db", Database]);
         using var session = new WebSession(server.Address);
+        Measured = server;
         foreach (var (name, path) in baselines)
             foreach (var clients in options.Clients)
                 await MeasureAsync("baseline." + name, clients, null, _ => session.GetOkAsync(path));
+        Measured = null;
     }
 
-    /// <summary>Runs one load level and records it with its ratio to the baseline at the same client count.</summary>
+    /// <summary>The server process the next load levels run against (its CPU time gives <c>cpuMsPerRequest</c>).</summary>
+    internal ServerProcess? Measured { get; set; }
+
+    /// <summary>
+    /// Runs one load level and records it with its ratio to the baseline at the same client count, and the server's CPU
+    /// per request (<c>cpuMsPerRequest</c>) with <c>cpuRatio</c> = the baseline's CPU per request ÷ this one's.
+    /// </summary>
     internal async Task<LoadResult> MeasureAsync(string name, int clients, string? baseline, Func<int, Task<bool>> request,
         Dictionary<string, object>? extra = null)
     {
-        var result = await Load.RunAsync(clients, options.WarmUp, options.Duration, request);
+        var server = Measured;
+        var result = await Load.RunAsync(clients, options.WarmUp, options.Duration, request, server is null ? null : server.CpuTime);
+        if (result.CpuMsPerRequest is { } cpu)
+        {
+            extra ??= [];
+            extra["cpuMsPerRequest"] = cpu;
+            if (baseline is not null && _results.BaselineCpu(baseline, clients) is { } referenceCpu && cpu > 0)
+                extra["cpuRatio"] = Math.Round(referenceCpu / cpu, 3);
+        }
         var reference = baseline is null ? null : _results.BaselineRate(baseline, clients);
         _results.Add(new Metric(name, result.Rps, "req/s", baseline, reference is > 0 ? Math.Round(result.Rps / reference.Value, 3) : null,
             result.P50, result.P95, result.P99, clients, result.Requests, result.Errors, extra));

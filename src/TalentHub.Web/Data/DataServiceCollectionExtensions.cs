@@ -41,6 +41,8 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton(PersonalDataProtector.Create(options.PersonalData, data));
         services.AddScoped<PersonalDataRotation>();
 
+        // The options are built once (optionsLifetime: Singleton; everything they hold is a singleton), not on every
+        // request: issue 12's trace of /People showed CreateDbContextOptions and EF's service-provider lookup per request.
         if (configuration.UsesPostgres())
         {
             var cs = configuration.GetConnectionString("Postgres")
@@ -48,14 +50,14 @@ public static class DataServiceCollectionExtensions
             services.AddDbContext<TalentHubDbContext, PostgresTalentHubDbContext>((sp, o) => o
                 .UseNpgsql(cs)
                 .AddInterceptors(sp.GetRequiredService<StampsInterceptor>(), sp.GetRequiredService<AuditInterceptor>(),
-                    sp.GetRequiredService<DataVersionInterceptor>()));
+                    sp.GetRequiredService<DataVersionInterceptor>()), optionsLifetime: ServiceLifetime.Singleton);
         }
         else
         {
             services.AddDbContext<TalentHubDbContext, SqliteTalentHubDbContext>((sp, o) => o
                 .UseSqlite(SqliteConnectionString(data.AppDatabase))
                 .AddInterceptors(new SqlitePragmas(), sp.GetRequiredService<StampsInterceptor>(), sp.GetRequiredService<AuditInterceptor>(),
-                    sp.GetRequiredService<DataVersionInterceptor>()));
+                    sp.GetRequiredService<DataVersionInterceptor>()), optionsLifetime: ServiceLifetime.Singleton);
         }
         return services;
     }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.Localization;
 
 namespace TalentHub.Web.Infrastructure;
 
@@ -17,6 +18,9 @@ public static class TalentHubCultures
     public static IServiceCollection AddTalentHubLocalization(this IServiceCollection services)
     {
         services.AddLocalization(o => o.ResourcesPath = "Resources");
+        // Found strings are remembered per culture instead of taking ResourceManager's lock for each (issue 12).
+        services.AddSingleton<ResourceManagerStringLocalizerFactory>();
+        services.AddSingleton<IStringLocalizerFactory, CachingStringLocalizerFactory>();
         // Leave Chinese text readable in the HTML instead of &#x...; entities.
         services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
         services.Configure<RequestLocalizationOptions>(o =>

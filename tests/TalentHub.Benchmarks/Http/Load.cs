@@ -6,7 +6,11 @@ namespace TalentHub.Benchmarks.Http;
 public sealed class NoMoreWork : Exception;
 
 /// <summary>Requests/s and latency percentiles (ms) of one load level.</summary>
-public sealed record LoadResult(int Clients, double Seconds, long Requests, long Errors, double Rps, double P50, double P95, double P99, double Max);
+public sealed record LoadResult(int Clients, double Seconds, long Requests, long Errors, double Rps, double P50, double P95, double P99, double Max)
+{
+    /// <summary>CPU time (user + system) the server process spent during the measured phase, ÷ requests, in ms; null when not measured.</summary>
+    public double? CpuMsPerRequest { get; init; }
+}
 
 /// <summary>
 /// The bounded async load generator: <c>clients</c> loops, each awaiting one request at a time (closed loop, so at
@@ -15,10 +19,17 @@ public sealed record LoadResult(int Clients, double Seconds, long Requests, long
 /// </summary>
 public static class Load
 {
-    public static async Task<LoadResult> RunAsync(int clients, TimeSpan warmUp, TimeSpan duration, Func<int, Task<bool>> request)
+    /// <param name="serverCpu">The server process's CPU time so far, read right before and after the measured phase
+    /// (after the warm-up, when no request is in flight): CPU per request depends far less on other load on the machine
+    /// than requests/s does.</param>
+    public static async Task<LoadResult> RunAsync(int clients, TimeSpan warmUp, TimeSpan duration, Func<int, Task<bool>> request,
+        Func<TimeSpan>? serverCpu = null)
     {
         await Phase(clients, warmUp, request, record: false);
-        return await Phase(clients, duration, request, record: true);
+        var before = serverCpu?.Invoke();
+        var result = await Phase(clients, duration, request, record: true);
+        if (before is null || result.Requests == 0) return result;
+        return result with { CpuMsPerRequest = Math.Round((serverCpu!() - before.Value).TotalMilliseconds / result.Requests, 3) };
     }
 
     private static async Task<LoadResult> Phase(int clients, TimeSpan duration, Func<int, Task<bool>> request, bool record)

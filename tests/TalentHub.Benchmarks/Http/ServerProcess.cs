@@ -64,6 +64,13 @@ public sealed class ServerProcess : IAsyncDisposable
         throw new TimeoutException($"{Path.GetFileName(dll)} did not answer {readyPath} within {deadline}:\n{string.Join('\n', log)}");
     }
 
+    /// <summary>CPU time (user + system) the process has used so far.</summary>
+    public TimeSpan CpuTime()
+    {
+        _process.Refresh();
+        return _process.TotalProcessorTime;
+    }
+
     /// <summary>The app's "Import stages …" log lines (milliseconds per stage of each import step), in order.</summary>
     public System.Collections.Concurrent.ConcurrentQueue<string> ImportStages { get; } = new();
 

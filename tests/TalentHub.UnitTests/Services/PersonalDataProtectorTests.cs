@@ -36,4 +36,32 @@ public sealed class PersonalDataProtectorTests
 
         Assert.ThrowsAny<CryptographicException>(() => other.Decrypt(Protector.Encrypt("secret")));
     }
+
+    /// <summary>Issue 12: decryptors are kept per key version and thread; every thread still reads every version.</summary>
+    [Fact]
+    public async Task Decrypt_OnManyThreads_ReadsValuesOfEveryKeyVersion()
+    {
+        var keys = new Dictionary<int, byte[]> { [1] = RandomNumberGenerator.GetBytes(32), [2] = RandomNumberGenerator.GetBytes(32) };
+        var hashKey = RandomNumberGenerator.GetBytes(32);
+        var old = new PersonalDataProtector(keys, hashKey, currentVersion: 1);
+        var current = new PersonalDataProtector(keys, hashKey, currentVersion: 2);
+        var stored = Enumerable.Range(0, 200).Select(i => (Plain: $"1380000{i:D4}", Stored: (i % 2 == 0 ? old : current).Encrypt($"1380000{i:D4}"))).ToList();
+        Assert.Contains(stored, s => s.Stored.StartsWith("v1:", StringComparison.Ordinal));
+        Assert.Contains(stored, s => s.Stored.StartsWith("v2:", StringComparison.Ordinal));
+
+        var read = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => stored.Select(s => current.Decrypt(s.Stored)).ToList())));
+
+        Assert.All(read, list => Assert.Equal(stored.Select(s => s.Plain), list));
+    }
+
+    [Fact]
+    public void Decrypt_AfterATamperedValueFailed_StillReadsTheNextOne()
+    {
+        var good = Protector.Encrypt("13800000001");
+        var bytes = Convert.FromBase64String(good[3..]);
+        bytes[^1] ^= 1;
+
+        Assert.ThrowsAny<CryptographicException>(() => Protector.Decrypt("v1:" + Convert.ToBase64String(bytes)));
+        Assert.Equal("13800000001", Protector.Decrypt(good));
+    }
 }

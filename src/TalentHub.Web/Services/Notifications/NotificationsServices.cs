@@ -12,6 +12,7 @@ public static class NotificationsServices
     {
         services.AddScoped<Outbox>();
         services.AddScoped<OutboxDispatcher>();
+        services.AddScoped<UnreadMessages>();
         var smtp = configuration.GetSection(SmtpOptions.Section).Get<SmtpOptions>();
         var sms = configuration.GetSection(SmsOptions.Section).Get<SmsOptions>();
         var hasSmtp = !string.IsNullOrWhiteSpace(smtp?.Host);
