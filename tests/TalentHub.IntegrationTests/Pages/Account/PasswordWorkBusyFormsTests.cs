@@ -125,6 +125,10 @@ public sealed class PasswordWorkBusyFormsTests(PasswordWorkGateFactory app) : IC
             new() { ["Reset.NewPassword"] = NewPassword }, $"/Admin/Users/Edit/{staff.Id}"));
 
         await AssertBusyAsync(response, language, "id=\"user-password\"");
+        // Next to the password field, inside its form, not in the page-wide summary above the other forms.
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        var form = html[html.IndexOf("id=\"user-password\"", StringComparison.Ordinal)..];
+        Assert.Contains(language is null ? "服务器正忙" : "The server is busy", form[..form.IndexOf("</form>", StringComparison.Ordinal)]);
         Assert.Equal(before, await PasswordHashAsync(staff.Id));
         Assert.False(await app.QueryAsync(db => db.AuditEntries.AnyAsync(a => a.EntityId == staff.Id && a.Changes!.Contains("PasswordReset"))));
     }
