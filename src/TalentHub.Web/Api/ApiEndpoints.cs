@@ -94,13 +94,24 @@ public static class ApiEndpoints
     public static IResult BadPaging(HttpContext context) => ApiProblems.Result(context, StatusCodes.Status400BadRequest);
 
     /// <summary>
-    /// 404 when a region filter of a list (<c>county</c>, <c>township</c>) names a region outside the token's county, as
-    /// for another county's record (issue 12 leftover; an empty page would differ from the record's 404); else null.
+    /// The answer to a list's region filters (<c>county</c>, <c>township</c>) that cannot be served, else null: 400 with
+    /// <c>Api.Problem.RegionFilter</c> when a value is not exactly a 12-digit region code (full-width digits, spaces,
+    /// invisible characters: a silently empty or unfiltered page would mislead), for every token; 404 when it names a
+    /// region outside the token's county, as for another county's record (issue 12 leftover; an empty page would differ
+    /// from the record's 404).
     /// </summary>
-    public static IResult? OutOfScope(HttpContext context, Services.IRegionScope scope, params string?[] regionFilters) =>
-        regionFilters.Any(r => !string.IsNullOrWhiteSpace(r) && !Services.IRegionScope.Allows(scope.CountyCode, r.Trim()))
+    public static IResult? OutOfScope(HttpContext context, Services.IRegionScope scope, params string?[] regionFilters)
+    {
+        var given = regionFilters.Where(r => !string.IsNullOrEmpty(r)).Select(r => r!).ToList();
+        if (given.Any(r => !Domain.Regions.RegionCodes.IsValid(r)))
+        {
+            var l = context.RequestServices.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<SharedResource>>();
+            return ApiProblems.Result(context, StatusCodes.Status400BadRequest, l["Api.Problem.RegionFilter"]);
+        }
+        return given.Any(r => !Services.IRegionScope.Allows(scope.CountyCode, r))
             ? ApiProblems.Result(context, StatusCodes.Status404NotFound)
             : null;
+    }
 
     /// <summary>Whether this request may see full identifiers: the owner may reveal and the token was issued with reveal rights.</summary>
     public static bool Reveals(HttpContext context) =>

@@ -50,6 +50,8 @@ public sealed class ApiScopeTests(TalentHubFactory app) : AppTest(app)
     [InlineData("certificates", "county", ApiClient.Wuxing)]
     [InlineData("followups", "county", ApiClient.Wuxing)]
     [InlineData("indicators", "county", ApiClient.Wuxing)]
+    [InlineData("people/stream", "county", ApiClient.Wuxing)]
+    [InlineData("people/stream", "township", "330502100000")]
     public async Task A_list_filtered_to_another_county_is_not_found_for_a_county_token(string resource, string filter, string region)
     {
         var county = App.ApiClientFor(await App.IssueAsync("anji.officer", ApiClient.Anji));
@@ -61,6 +63,36 @@ public sealed class ApiScopeTests(TalentHubFactory app) : AppTest(app)
         Assert.Equal("application/problem+json", outside.Content.Headers.ContentType?.MediaType);
         Assert.Equal(HttpStatusCode.OK, (await county.GetAsync($"/api/v1/{resource}?county={ApiClient.Anji}")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await city.GetAsync($"/api/v1/{resource}?{filter}={region}")).StatusCode);
+    }
+
+    /// <summary>
+    /// Review 5: a region filter that is not a 12-digit ASCII code (full-width digits from a Chinese input method, a
+    /// zero-width space, a space, a short code, letters) is a clear, localized 400 for every token, never a 500, an
+    /// empty page or (short township) the whole unfiltered list.
+    /// </summary>
+    [Theory]
+    [InlineData("people", "county", "%EF%BC%93%EF%BC%93%EF%BC%90%EF%BC%95%EF%BC%92%EF%BC%93%EF%BC%90%EF%BC%90%EF%BC%90%EF%BC%90%EF%BC%90%EF%BC%90")]
+    [InlineData("people", "township", "33052310100")]
+    [InlineData("people/stream", "county", "330523000000%E2%80%8B")]
+    [InlineData("entities", "county", "%20330523000000")]
+    [InlineData("entities", "township", "3305231O1000")]
+    [InlineData("courses", "county", "330523000000%00")]
+    [InlineData("certificates", "county", "%E2%80%8B")]
+    [InlineData("followups", "county", "330523")]
+    [InlineData("indicators", "county", "abc")]
+    public async Task A_malformed_region_filter_is_a_localized_bad_request_for_county_and_city_tokens(string resource, string filter, string value)
+    {
+        var county = App.ApiClientFor(await App.IssueAsync("anji.officer", ApiClient.Anji));
+        var city = App.ApiClientFor(await App.IssueAsync("city.officer", ApiClient.City), "zh-CN");
+
+        var fromCounty = await county.GetAsync($"/api/v1/{resource}?{filter}={value}");
+        var fromCity = await city.GetAsync($"/api/v1/{resource}?{filter}={value}");
+
+        Assert.Equal(HttpStatusCode.BadRequest, fromCounty.StatusCode);
+        Assert.Equal("application/problem+json", fromCounty.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("12-digit region code", JsonDocument.Parse(await fromCounty.Content.ReadAsStringAsync()).RootElement.GetProperty("detail").GetString());
+        Assert.Equal(HttpStatusCode.BadRequest, fromCity.StatusCode);
+        Assert.Contains("12 位半角数字的行政区划代码", JsonDocument.Parse(await fromCity.Content.ReadAsStringAsync()).RootElement.GetProperty("detail").GetString());
     }
 
     [Fact]

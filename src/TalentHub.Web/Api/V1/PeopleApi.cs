@@ -86,6 +86,7 @@ public sealed class PeopleApi : IApiResource
     private static async Task<IResult> Stream(HttpContext http, TalentHubDbContext db, PersonalDataProtector protector, AuditLog audit,
         IRegionScope scope, [AsParameters] PeopleQuery filter, [AsParameters] ListQuery paging)
     {
+        if (ApiEndpoints.OutOfScope(http, scope, filter.County, filter.Township) is { } outside) return outside;
         var rows = filter.Apply(db.People.AsNoTracking(), db.PersonNameGrams, protector, paging.UpdatedSince);
         var reveal = ApiEndpoints.Reveals(http);
         if (reveal)

@@ -24,10 +24,20 @@ public sealed class PasswordWorkBusyFilter(IStringLocalizer<SharedResource> l, I
         if (executed.Exception is not PasswordWorkBusyException || executed.HandlerInstance is not PageModel page) return;
         log.LogWarning("Password work busy: {Page} answered 503", context.ActionDescriptor.ViewEnginePath);
         executed.ExceptionHandled = true;
-        page.ModelState.AddModelError("", l["Password.Busy"]);
+        page.ModelState.AddModelError((page as IPasswordBusyField)?.PasswordBusyField ?? "", l["Password.Busy"]);
         page.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
         var result = page.Page();
         result.StatusCode = StatusCodes.Status503ServiceUnavailable;
         executed.Result = result;
     }
+}
+
+/// <summary>
+/// A page with several forms names the field of its password form, so <see cref="PasswordWorkBusyFilter"/>'s "busy"
+/// message shows next to that field rather than in the page-wide summary (review 5: admin user page).
+/// </summary>
+public interface IPasswordBusyField
+{
+    /// <summary>The model key of the password field, e.g. <c>Reset.NewPassword</c>.</summary>
+    string PasswordBusyField { get; }
 }

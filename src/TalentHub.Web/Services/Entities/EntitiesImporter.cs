@@ -88,6 +88,19 @@ public sealed class EntitiesImporter(TalentHubDbContext db, PersonRegistry regis
         return inserter.Insert(entities.Where(e => !taken.Contains(e.CreditCode)).ToList(), batchId, ct);
     }
 
+    /// <summary>
+    /// The preview's legal representatives are all still visible in the user's scope (region filter on): one moved to
+    /// another county, or removed, since the preview makes the kept rows stale (review 5).
+    /// </summary>
+    public async Task<bool> StillValidAsync(ImportReport report, CancellationToken ct = default)
+    {
+        var leaders = report.Valid.Cast<BusinessEntity>().Select(e => e.LegalRepresentativeId).Distinct().ToList();
+        var found = 0;
+        foreach (var chunk in leaders.Chunk(Chunk))
+            found += await db.People.AsNoTracking().CountAsync(p => chunk.Contains(p.Id), ct);
+        return found == leaders.Count;
+    }
+
     private async Task<Dictionary<string, int>> PeopleInScopeAsync(List<string> hashes, CancellationToken ct)
     {
         var found = new Dictionary<string, int>();

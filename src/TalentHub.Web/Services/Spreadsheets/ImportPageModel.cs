@@ -99,6 +99,7 @@ public abstract partial class ImportPageModel(ImportSteps steps) : PageModel
         stages.Lap("load");
         // The preview's validated rows when this node made it from exactly these bytes; else read and validate again.
         var report = steps.Previews.Take(Token, UserId, Kind, scope.CountyCode, stored.Bytes);
+        if (report is not null && !await Importer.StillValidAsync(report, ct)) report = null;
         var reused = report is not null;
         if (report is null)
         {

@@ -49,4 +49,12 @@ public interface IImporter
     /// </summary>
     /// <returns>How many were written.</returns>
     Task<int> WriteAsync(IReadOnlyList<object> valid, BulkInserter inserter, long batchId, CancellationToken ct = default);
+
+    /// <summary>
+    /// Whether a preview's validated rows, kept for the confirm by <see cref="ValidatedImports"/>, still hold: what the
+    /// check looked up that may have changed meanwhile and that <see cref="WriteAsync"/> does not check again (an entity's
+    /// legal representative still registered in the user's county). False: the confirm validates the file afresh, so its
+    /// report (bad rows included) is what is true now. Rows registered meanwhile need nothing here: writing skips them.
+    /// </summary>
+    Task<bool> StillValidAsync(ImportReport report, CancellationToken ct = default) => Task.FromResult(true);
 }

@@ -8,8 +8,9 @@ namespace TalentHub.Web.Services.Spreadsheets;
 /// file again (issue 12: that was ~40 % of a confirm). An entry is used only by the same user, kind of import and county
 /// scope, and only when the stored upload's SHA-256 equals the hash of the bytes that were validated — so the confirm
 /// writes what the clerk was shown. It is taken (removed) by the confirm that uses it, so a failed confirm re-validates
-/// the file from scratch. What can change between the two steps is checked again while writing: each chunk skips the
-/// ID numbers registered (or held by another pending import) meanwhile. Rows the preview listed as already registered
+/// the file from scratch. What can change between the two steps is checked again: before writing, the importer's
+/// <see cref="IImporter.StillValidAsync"/> (an entity's legal representative moved out of the county: validate afresh),
+/// and while writing, each chunk skips the ID numbers registered (or held by another pending import) meanwhile. Rows the preview listed as already registered
 /// stay skipped, as the preview said. Entries live <see cref="Lifetime"/> and at most <see cref="MaxRows"/> validated rows
 /// are kept across all users (older entries are dropped first); a miss (another node, expired, evicted) falls back to
 /// reading and validating the file, as before.

@@ -20,8 +20,11 @@ namespace TalentHub.Web.Pages.Admin.Users;
 /// </summary>
 [Authorize(Policy = Policies.CityManager)]
 public sealed class EditModel(TalentHubDbContext db, UserManager<AppUser> users, AuditLog audit, TimeProvider clock,
-    IStringLocalizer<SharedResource> l, PasswordWorkGate gate) : PageModel, IUserForm
+    IStringLocalizer<SharedResource> l, PasswordWorkGate gate) : PageModel, IUserForm, IPasswordBusyField
 {
+    /// <summary>"Busy, try again" shows under the new-password field, in the password form.</summary>
+    string IPasswordBusyField.PasswordBusyField => "Reset.NewPassword";
+
     /// <summary>Each form binds only its own fields (handler parameters), so one form's rules never fail another.</summary>
     public UserInput Input { get; private set; } = new();
     public PasswordInput Reset { get; private set; } = new();
