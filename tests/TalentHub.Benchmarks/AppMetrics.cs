@@ -63,15 +63,27 @@ public sealed partial class AppMetrics(Runner runner, GeneratedData data)
         await run();
         var peak = app.PeakSinceResetMb();
         var rss = app.ResidentMb();
+        var split = app.ResidentSplitMb();
         _peaks[name] = peak;
+        if (runner.Options.SmapsDirectory is { } smaps)
+        {
+            Directory.CreateDirectory(smaps);
+            app.SaveSmaps(Path.Combine(smaps, $"{_peaks.Count:D2}-{name}.smaps"));
+        }
         for (var i = first; i < Results.Metrics.Count; i++)
         {
             var extra = Results.Metrics[i].Extra ?? [];
             extra["peakMb"] = peak ?? 0;
             extra["rssAfterMb"] = rss ?? 0;
+            if (split is { } s)
+            {
+                extra["rssAnonAfterMb"] = s.Anon;
+                extra["rssFileAfterMb"] = s.File;
+            }
             Results.Metrics[i] = Results.Metrics[i] with { Extra = extra };
         }
-        Console.WriteLine($"   {"  memory during " + name,-34} peak {peak,7:0.0} MB, RSS after {rss,7:0.0} MB{(reset || name == "startup" ? "" : " (peak not reset)")}");
+        var parts = split is { } p ? $" (anon {p.Anon:0.0}, file {p.File:0.0}, shmem {p.Shmem:0.0})" : "";
+        Console.WriteLine($"   {"  memory during " + name,-34} peak {peak,7:0.0} MB, RSS after {rss,7:0.0} MB{parts}{(reset || name == "startup" ? "" : " (peak not reset)")} at {DateTime.UtcNow:HH:mm:ss}");
     }
 
     private static async Task<WebSession> StaffAsync(Uri address, string userName)

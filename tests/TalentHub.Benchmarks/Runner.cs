@@ -163,6 +163,11 @@ public sealed partial class Runner(RunOptions options)
             // The import's per-stage stopwatch line ("Import stages …"), captured into the import metric.
             ["Logging__LogLevel__TalentHub.Web.Services.Spreadsheets.ImportSteps"] = "Information",
         };
+        // A/B of runtime settings on the app alone: BENCH_APP_X=v in the harness's environment becomes X=v in the app's
+        // (e.g. BENCH_APP_DOTNET_GCConserveMemory=5), leaving the harness and the baseline server as they are.
+        foreach (System.Collections.DictionaryEntry e in Environment.GetEnvironmentVariables())
+            if (e.Key is string key && key.StartsWith("BENCH_APP_", StringComparison.Ordinal) && key.Length > 10)
+                environment[key[10..]] = e.Value as string ?? "";
         // A 100,000-row workbook (--import-rows) is ~6 MB, over the default 5 MB upload cap.
         if (options.ImportRows > 10_000) environment["TalentHub__Import__MaxUploadMegabytes"] = "20";
         return ServerProcess.StartAsync(dll, Path.GetDirectoryName(dll)!, environment, "/Catalog");

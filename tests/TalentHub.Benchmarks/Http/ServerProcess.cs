@@ -91,6 +91,25 @@ public sealed class ServerProcess : IAsyncDisposable
     public double? ResidentMb() => Status("VmRSS");
 
     /// <summary>
+    /// The resident set now split as the kernel counts it (/proc/PID/status, MB): <c>RssAnon</c> (GC heap, native
+    /// allocations such as SQLite's page caches, thread stacks, JIT code), <c>RssFile</c> (mapped assemblies, ICU data,
+    /// native libraries; shared with other processes mapping the same files) and <c>RssShmem</c>; null off Linux.
+    /// </summary>
+    public (double Anon, double File, double Shmem)? ResidentSplitMb() =>
+        Status("RssAnon") is { } anon && Status("RssFile") is { } file ? (anon, file, Status("RssShmem") ?? 0) : null;
+
+    /// <summary>Copies /proc/PID/smaps (every mapping's resident size) to <paramref name="path"/>; false off Linux.</summary>
+    public bool SaveSmaps(string path)
+    {
+        try
+        {
+            File.WriteAllText(path, File.ReadAllText($"/proc/{_process.Id}/smaps"));
+            return true;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { return false; }
+    }
+
+    /// <summary>
     /// Starts a new per-metric peak: writing 5 to /proc/PID/clear_refs sets VmHWM back to the current RSS (Linux ≥ 4.0).
     /// Returns false where that is not possible (then the per-metric peaks are the run's peak so far).
     /// </summary>

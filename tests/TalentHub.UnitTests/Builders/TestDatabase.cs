@@ -32,6 +32,15 @@ public sealed class TestDatabase : IAsyncDisposable
         return new SqliteTalentHubDbContext(options, new NoScope(), Protector);
     }
 
+    /// <summary>A context on the test file whose connections give up on a locked database after <paramref name="defaultTimeoutSeconds"/>.</summary>
+    public TalentHubDbContext NewContext(int defaultTimeoutSeconds, params Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor[] interceptors)
+    {
+        var connectionString = new SqliteConnectionStringBuilder(DataServiceCollectionExtensions.SqliteConnectionString(_path))
+        { DefaultTimeout = defaultTimeoutSeconds }.ToString();
+        var options = new DbContextOptionsBuilder<SqliteTalentHubDbContext>().UseSqlite(connectionString).AddInterceptors(interceptors).Options;
+        return new SqliteTalentHubDbContext(options, new NoScope(), Protector);
+    }
+
     /// <summary>A context on the test file whose node holds <paramref name="keys"/> (key rotation, key checks).</summary>
     public TalentHubDbContext NewContext(PersonalDataProtector keys) => new SqliteTalentHubDbContext(
         new DbContextOptionsBuilder<SqliteTalentHubDbContext>().UseSqlite(DataServiceCollectionExtensions.SqliteConnectionString(_path)).Options,
