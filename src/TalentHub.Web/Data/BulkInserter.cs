@@ -20,7 +20,7 @@ namespace TalentHub.Web.Data;
 /// <see cref="StampsInterceptor"/> and writes the same per-record audit rows as <see cref="AuditInterceptor"/>
 /// (action Create, the county, the masked values, the new key), so a county still finds each created record.
 /// </summary>
-public sealed class BulkInserter(TalentHubDbContext db, CurrentActor actor, TimeProvider clock)
+public sealed class BulkInserter(TalentHubDbContext db, CurrentActor actor, TimeProvider clock, Services.Spreadsheets.ImportOptions options)
 {
     /// <summary>How often (rows) the insert loop looks at the cancellation token.</summary>
     private const int CheckEvery = 1_000;
@@ -90,6 +90,9 @@ public sealed class BulkInserter(TalentHubDbContext db, CurrentActor actor, Time
     private bool holding;
     private const string DefaultCache = "PRAGMA cache_size = -2000";
 
+    /// <summary>SQLite's default <c>wal_autocheckpoint</c> (pages), which every other connection keeps.</summary>
+    private const int DefaultCheckpointPages = 1000;
+
     /// <summary>
     /// Keeps one connection (with the import's page cache) open across the many short transactions of one import,
     /// so each chunk finds the indexes it writes already cached instead of starting cold; disposing puts the cache
@@ -99,13 +102,18 @@ public sealed class BulkInserter(TalentHubDbContext db, CurrentActor actor, Time
     public async Task<IAsyncDisposable> HoldConnectionAsync(CancellationToken ct)
     {
         await db.Database.OpenConnectionAsync(ct);
-        Pragma(db.Database.GetDbConnection(), $"PRAGMA cache_size = -{ImportCacheKibibytes}");
+        // No automatic checkpoint after each chunk's commit on this connection: the chunks rewrite the same index pages
+        // again and again, and copying the write-ahead log into the database (with its fsyncs) after every chunk was
+        // about a third of the time spent writing (issue 12, perf5b: dotnet-trace, SqliteTransaction.Commit). One
+        // passive checkpoint when the import lets the connection go copies each page once.
+        Pragma(db.Database.GetDbConnection(), $"PRAGMA cache_size = -{ImportCacheKibibytes}; PRAGMA wal_autocheckpoint = 0");
         holding = true;
         return new Release(async () =>
         {
             holding = false;
-            // Back to the default cache, and the pages the import cached handed back to the allocator at once.
-            try { Pragma(db.Database.GetDbConnection(), DefaultCache + "; PRAGMA shrink_memory"); }
+            // Back to the default cache and checkpointing, the log copied once, and the pages the import cached handed
+            // back to the allocator at once.
+            try { Pragma(db.Database.GetDbConnection(), DefaultCache + $"; PRAGMA wal_autocheckpoint = {DefaultCheckpointPages}; PRAGMA wal_checkpoint(PASSIVE); PRAGMA shrink_memory"); }
             finally { await db.Database.CloseConnectionAsync(); }
         });
     }
@@ -115,13 +123,13 @@ public sealed class BulkInserter(TalentHubDbContext db, CurrentActor actor, Time
         public async ValueTask DisposeAsync() => await release();
     }
 
-    /// <summary>Page cache (KiB) of the importing SQLite connection while it writes.</summary>
+    /// <summary>Page cache (KiB) of the importing SQLite connection while it writes (<see cref="Services.Spreadsheets.ImportOptions.CacheMegabytes"/>).</summary>
     /// <remarks>
     /// 32 MB (was 128 MB): measured at city scale (BENCHMARKS.md "perf4b"), a 10,000-row import's peak working set was
     /// 289 MB with SQLite's 2 MB default, 307 MB with 32 MB and 350 MB with 128 MB (which a 100,000-row import fills
     /// whole), while 32 MB wrote as fast as 128 MB and clearly faster than 2 MB.
     /// </remarks>
-    private const int ImportCacheKibibytes = 32 * 1024;
+    private int ImportCacheKibibytes => options.CacheMegabytes * 1024;
 
     private static void Pragma(DbConnection? connection, string pragma, DbTransaction? transaction = null)
     {

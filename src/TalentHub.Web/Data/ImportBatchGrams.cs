@@ -17,12 +17,13 @@ public static class ImportBatchGrams
     /// <summary>Positions 1..49, as in the SQLite trigger of migration <c>Perf3</c>.</summary>
     private const string Positions = "[1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,28,29,30,31,32,33,34,35,36,37,38,39,40,41,42,43,44,45,46,47,48,49]";
 
-    // Sorted by gram so the primary key (Gram, PersonId) is written page after page rather than all over the index.
+    // CROSS JOIN keeps the people outside: otherwise SQLite walks the positions outside and reads every person of the
+    // chunk once per position (49 times). Not sorted by gram: the sort cost more than it saved (sqlite3, 20,000 people:
+    // 0.126 s sorted, 0.077 s not).
     private const string Sqlite = $"""
         INSERT OR IGNORE INTO "PersonNameGrams" ("Gram", "PersonId")
-        SELECT substr(p."Name", j.value, 2), p."Id" FROM "People" AS p, json_each('{Positions}') AS j
+        SELECT substr(p."Name", j.value, 2), p."Id" FROM "People" AS p CROSS JOIN json_each('{Positions}') AS j
         WHERE p."Id" BETWEEN @min AND @max AND p."{ImportBatchFilter.Column}" = @batch AND j.value < length(p."Name")
-        ORDER BY 1, 2
         """;
 
     private const string Postgres = $"""
