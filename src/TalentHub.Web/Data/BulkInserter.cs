@@ -125,9 +125,10 @@ public sealed class BulkInserter(TalentHubDbContext db, CurrentActor actor, Time
 
     /// <summary>Page cache (KiB) of the importing SQLite connection while it writes (<see cref="Services.Spreadsheets.ImportOptions.CacheMegabytes"/>).</summary>
     /// <remarks>
-    /// 32 MB (was 128 MB): measured at city scale (BENCHMARKS.md "perf4b"), a 10,000-row import's peak working set was
-    /// 289 MB with SQLite's 2 MB default, 307 MB with 32 MB and 350 MB with 128 MB (which a 100,000-row import fills
-    /// whole), while 32 MB wrote as fast as 128 MB and clearly faster than 2 MB.
+    /// 8 MB by default (was 32 MB, before that 128 MB): measured at city scale (BENCHMARKS.md "perf4b", "import, perf5b"),
+    /// a 10,000-row import's peak working set was 289 MB with SQLite's 2 MB default, 307 MB with 32 MB and 350 MB with
+    /// 128 MB; once the name grams were no longer written one person at a time into random pages of their index and the
+    /// log no longer checkpointed after every chunk, 8 MB peaked at 300 MB against 326 MB with 32 MB, at no more CPU.
     /// </remarks>
     private int ImportCacheKibibytes => options.CacheMegabytes * 1024;
 

@@ -31,7 +31,7 @@ public sealed class ImportOptions
     /// SQLite page cache (MiB) of the connection an import writes through while it writes (SQLite's default is 2 MiB);
     /// handed back when the import ends. Measured in BENCHMARKS.md "import, perf5b".
     /// </summary>
-    public int CacheMegabytes { get; init; } = 32;
+    public int CacheMegabytes { get; init; } = 8;
 
     public TimeSpan PendingBatchAge => TimeSpan.FromMinutes(PendingBatchMinutes);
 
