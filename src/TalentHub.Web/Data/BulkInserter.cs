@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
 using TalentHub.Web.Domain;
+using TalentHub.Web.Domain.People;
 using TalentHub.Web.Services.Audit;
 
 namespace TalentHub.Web.Data;
@@ -19,7 +20,7 @@ namespace TalentHub.Web.Data;
 /// <see cref="StampsInterceptor"/> and writes the same per-record audit rows as <see cref="AuditInterceptor"/>
 /// (action Create, the county, the masked values, the new key), so a county still finds each created record.
 /// </summary>
-public sealed class BulkInserter(TalentHubDbContext db, CurrentActor actor, TimeProvider clock)
+public sealed class BulkInserter(TalentHubDbContext db, CurrentActor actor, TimeProvider clock, Services.Spreadsheets.ImportOptions options)
 {
     /// <summary>How often (rows) the insert loop looks at the cancellation token.</summary>
     private const int CheckEvery = 1_000;
@@ -56,6 +57,7 @@ public sealed class BulkInserter(TalentHubDbContext db, CurrentActor actor, Time
         try
         {
             InsertLevel(transaction, type, roots.Select(r => new Row(r, [])).ToList(), audits, batchId, now, ct);
+            if (batchId is { } batch && roots.Count > 0 && roots is IReadOnlyList<Person> people) WriteGrams(transaction, batch, people);
             InsertLevel(transaction, db.Model.FindEntityType(typeof(AuditEntry))!, audits.Select(a => new Row(a, [])).ToList(), null, batchId, now, ct);
         }
         finally
@@ -65,11 +67,31 @@ public sealed class BulkInserter(TalentHubDbContext db, CurrentActor actor, Time
         return roots.Count;
     }
 
+    /// <summary>
+    /// The name bigrams of pending people, which the insert trigger skips (migration <c>Perf5</c>): one set-based
+    /// statement for the whole chunk (<see cref="ImportBatchGrams"/>), timed as "insert.PersonNameGrams".
+    /// </summary>
+    private void WriteGrams(DbTransaction transaction, long batchId, IReadOnlyList<Person> people)
+    {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        int min = int.MaxValue, max = int.MinValue;
+        foreach (var person in people)
+        {
+            min = Math.Min(min, person.Id);
+            max = Math.Max(max, person.Id);
+        }
+        ImportBatchGrams.Write(transaction, batchId, min, max);
+        Stages?.Add("insert.PersonNameGrams", System.Diagnostics.Stopwatch.GetElapsedTime(started));
+    }
+
     /// <summary>When set (by an import's confirm), the insert time per table is added to it as "insert.&lt;table&gt;".</summary>
     public Services.Spreadsheets.ImportStageTimer? Stages { get; set; }
 
     private bool holding;
     private const string DefaultCache = "PRAGMA cache_size = -2000";
+
+    /// <summary>SQLite's default <c>wal_autocheckpoint</c> (pages), which every other connection keeps.</summary>
+    private const int DefaultCheckpointPages = 1000;
 
     /// <summary>
     /// Keeps one connection (with the import's page cache) open across the many short transactions of one import,
@@ -80,13 +102,18 @@ public sealed class BulkInserter(TalentHubDbContext db, CurrentActor actor, Time
     public async Task<IAsyncDisposable> HoldConnectionAsync(CancellationToken ct)
     {
         await db.Database.OpenConnectionAsync(ct);
-        Pragma(db.Database.GetDbConnection(), $"PRAGMA cache_size = -{ImportCacheKibibytes}");
+        // No automatic checkpoint after each chunk's commit on this connection: the chunks rewrite the same index pages
+        // again and again, and copying the write-ahead log into the database (with its fsyncs) after every chunk was
+        // about a third of the time spent writing (issue 12, perf5b: dotnet-trace, SqliteTransaction.Commit). One
+        // passive checkpoint when the import lets the connection go copies each page once.
+        Pragma(db.Database.GetDbConnection(), $"PRAGMA cache_size = -{ImportCacheKibibytes}; PRAGMA wal_autocheckpoint = 0");
         holding = true;
         return new Release(async () =>
         {
             holding = false;
-            // Back to the default cache, and the pages the import cached handed back to the allocator at once.
-            try { Pragma(db.Database.GetDbConnection(), DefaultCache + "; PRAGMA shrink_memory"); }
+            // Back to the default cache and checkpointing, the log copied once, and the pages the import cached handed
+            // back to the allocator at once.
+            try { Pragma(db.Database.GetDbConnection(), DefaultCache + $"; PRAGMA wal_autocheckpoint = {DefaultCheckpointPages}; PRAGMA wal_checkpoint(PASSIVE); PRAGMA shrink_memory"); }
             finally { await db.Database.CloseConnectionAsync(); }
         });
     }
@@ -96,13 +123,14 @@ public sealed class BulkInserter(TalentHubDbContext db, CurrentActor actor, Time
         public async ValueTask DisposeAsync() => await release();
     }
 
-    /// <summary>Page cache (KiB) of the importing SQLite connection while it writes.</summary>
+    /// <summary>Page cache (KiB) of the importing SQLite connection while it writes (<see cref="Services.Spreadsheets.ImportOptions.CacheMegabytes"/>).</summary>
     /// <remarks>
-    /// 32 MB (was 128 MB): measured at city scale (BENCHMARKS.md "perf4b"), a 10,000-row import's peak working set was
-    /// 289 MB with SQLite's 2 MB default, 307 MB with 32 MB and 350 MB with 128 MB (which a 100,000-row import fills
-    /// whole), while 32 MB wrote as fast as 128 MB and clearly faster than 2 MB.
+    /// 8 MB by default (was 32 MB, before that 128 MB): measured at city scale (BENCHMARKS.md "perf4b", "import, perf5b"),
+    /// a 10,000-row import's peak working set was 289 MB with SQLite's 2 MB default, 307 MB with 32 MB and 350 MB with
+    /// 128 MB; once the name grams were no longer written one person at a time into random pages of their index and the
+    /// log no longer checkpointed after every chunk, 8 MB peaked at 300 MB against 326 MB with 32 MB, at no more CPU.
     /// </remarks>
-    private const int ImportCacheKibibytes = 32 * 1024;
+    private int ImportCacheKibibytes => options.CacheMegabytes * 1024;
 
     private static void Pragma(DbConnection? connection, string pragma, DbTransaction? transaction = null)
     {
@@ -130,11 +158,17 @@ public sealed class BulkInserter(TalentHubDbContext db, CurrentActor actor, Time
         // index of required columns to match each returned key to its row (People: IdNumberHash; PersonCategory:
         // PersonId + Category). Otherwise one row at a time, reading its generated key back.
         var needKeys = generated is not null && (audits is not null || type.GetNavigations().Any(n => !n.IsOnDependent));
-        var matchBy = needKeys ? MatchingIndex(type, columns) : null;
-        var perStatement = !needKeys || matchBy is not null
-            ? Math.Max(1, Math.Min(RowsPerStatement, MaxParameters / Math.Max(1, columns.Count)))
+        // SQLite: one row per prepared statement, its key read from the connection (sqlite3_last_insert_rowid, the
+        // INTEGER PRIMARY KEY) — no RETURNING reader, no matching, and binding stays cheap (issue 12, perf5b: with 240
+        // parameters a statement, looking each one's name up in the statement's list was ~30 % of the insert time).
+        var rowid = transaction.Connection is Microsoft.Data.Sqlite.SqliteConnection sqlite && generated?.ClrType is { } keyType
+            && (keyType == typeof(int) || keyType == typeof(long)) ? sqlite : null;
+        var sqliteOneRow = transaction.Connection is Microsoft.Data.Sqlite.SqliteConnection;
+        var matchBy = needKeys && rowid is null ? MatchingIndex(type, columns) : null;
+        var perStatement = sqliteOneRow ? 1
+            : !needKeys || matchBy is not null ? Math.Max(1, Math.Min(RowsPerStatement, MaxParameters / Math.Max(1, columns.Count)))
             : 1;
-        var returning = needKeys;
+        var returning = needKeys && rowid is null;
         var head = $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} ("
             + string.Join(", ", columns.Select(c => sql.DelimitIdentifier(c.GetColumnName(table)!))) + ") VALUES ";
         (DbCommand Command, List<DbParameter> Parameters) Build(int rowCount)
@@ -185,7 +219,12 @@ public sealed class BulkInserter(TalentHubDbContext db, CurrentActor actor, Time
                             (columns[i] == batchColumn ? batchId : ToProvider(columns[i], ValueOf(columns[i], row))) ?? DBNull.Value;
                 }
                 var t1 = System.Diagnostics.Stopwatch.GetTimestamp();
-                if (!returning) command.ExecuteNonQuery();
+                if (!returning)
+                {
+                    command.ExecuteNonQuery();
+                    if (needKeys) SetValue(generated!, group[0].Entity, Convert.ChangeType(
+                        SQLitePCL.raw.sqlite3_last_insert_rowid(rowid!.Handle), generated!.ClrType, CultureInfo.InvariantCulture));
+                }
                 else if (matchBy is null) SetValue(generated!, group[0].Entity, Convert.ChangeType(command.ExecuteScalar()!, generated!.ClrType, CultureInfo.InvariantCulture));
                 else SetKeys(command, generated!, matchBy, group);
                 var t2 = System.Diagnostics.Stopwatch.GetTimestamp();

@@ -11,6 +11,7 @@ namespace TalentHub.Web.Services.Spreadsheets;
 /// a longer cell is a row error). Confirming writes <c>BatchRows</c> records per short transaction (default 2,000,
 /// well under a second of SQLite's write lock) under a pending import batch, made visible at the end in one short
 /// transaction; a batch untouched for <c>PendingBatchMinutes</c> (default 10) is abandoned and removed (issue 8, item 9).
+/// <c>CacheMegabytes</c> is the importing SQLite connection's page cache while it writes (issue 12).
 /// </summary>
 public sealed class ImportOptions
 {
@@ -25,6 +26,12 @@ public sealed class ImportOptions
     public int BatchRows { get; init; } = 2_000;
     /// <summary>Minutes without a written chunk after which a pending import batch counts as abandoned.</summary>
     public double PendingBatchMinutes { get; init; } = 10;
+
+    /// <summary>
+    /// SQLite page cache (MiB) of the connection an import writes through while it writes (SQLite's default is 2 MiB);
+    /// handed back when the import ends. Measured in BENCHMARKS.md "import, perf5b".
+    /// </summary>
+    public int CacheMegabytes { get; init; } = 8;
 
     public TimeSpan PendingBatchAge => TimeSpan.FromMinutes(PendingBatchMinutes);
 
@@ -56,6 +63,7 @@ public sealed class ImportOptions
             MaxCellCharacters = Positive(section.GetValue<int?>("MaxCellCharacters"), defaults.MaxCellCharacters),
             BatchRows = Positive(section.GetValue<int?>("BatchRows"), defaults.BatchRows),
             PendingBatchMinutes = Positive(section.GetValue<double?>("PendingBatchMinutes"), defaults.PendingBatchMinutes),
+            CacheMegabytes = Positive(section.GetValue<int?>("CacheMegabytes"), defaults.CacheMegabytes),
         };
     }
 }

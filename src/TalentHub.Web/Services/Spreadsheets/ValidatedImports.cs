@@ -20,8 +20,12 @@ public sealed class ValidatedImports : IDisposable
     /// <summary>How long a preview's rows wait for their confirm (minutes).</summary>
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(15);
 
-    /// <summary>Validated rows kept at most, all entries together (each row is about 1 KB of objects).</summary>
-    public const int MaxRows = 200_000;
+    /// <summary>
+    /// Validated rows kept at most, all entries together (each row is about 1 KB of objects): one file of the largest
+    /// size an import takes (<see cref="ImportOptions.MaxRows"/>, 100,000), ~100 MB at worst (was 200,000, issue 12,
+    /// perf5b). A preview evicted by a newer one is read and validated again by its confirm, as on another node.
+    /// </summary>
+    public const int MaxRows = 100_000;
 
     private readonly MemoryCache cache = new(new MemoryCacheOptions { SizeLimit = MaxRows });
 

@@ -1,0 +1,13 @@
+using TalentHub.IntegrationTests.Pages.People;
+
+namespace TalentHub.IntegrationTests.Postgres;
+
+/// <summary>The import's own name bigrams on PostgreSQL (issue 12, perf5b): the same scenarios as on SQLite.</summary>
+public sealed class PostgresImportGramTests(PostgresFactory app) : PostgresTest(app)
+{
+    [PostgresFact]
+    public Task PendingGrams_EqualTheTriggers_AndAreFoundOnlyAfterTheFlip_OnPostgres() => ImportGramScenarios.PendingGrams_EqualTheTriggers_AndAreFoundOnlyAfterTheFlip(App);
+
+    [PostgresFact]
+    public Task ARolledBackChunk_OrACrashedBatchOnceCleaned_LeavesNoGrams_OnPostgres() => ImportGramScenarios.ARolledBackChunk_OrACrashedBatchOnceCleaned_LeavesNoGrams(App);
+}
