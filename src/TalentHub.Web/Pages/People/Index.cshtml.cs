@@ -49,7 +49,7 @@ public sealed class IndexModel(TalentHubDbContext db, PersonalDataProtector prot
         }
 
         var query = Filter.Apply(db.People.AsNoTracking(), db.PersonNameGrams, protector);
-        var paged = await Paged.ReadAsync(query, PageNumber, PageSize, people => people
+        var paged = await Paged.ReadInOneQueryAsync(query, PageNumber, PageSize, people => people
             .Select(p => new { p.Id, p.Name, p.Sex, p.BirthDate, p.IdNumber, p.Mobile, p.Industry, p.RegionCode, p.CountyCode }));
         (PageNumber, Total) = (paged.Number, paged.Total);
         tree = await regions.GetAsync(paged.Items.Select(p => p.RegionCode));
