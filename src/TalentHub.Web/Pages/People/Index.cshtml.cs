@@ -35,13 +35,15 @@ public sealed class IndexModel(TalentHubDbContext db, PersonalDataProtector prot
     /// <summary>The county a county user is confined to (the county filter is fixed to it), else null.</summary>
     public string? ScopeCounty => scope.CountyCode;
     public string? ScopeCountyName { get; private set; }
+    /// <summary>The region tree the filter selects are built from.</summary>
+    public RegionTree? Regions { get; private set; }
     public int Total { get; private set; }
     public IReadOnlyList<Row> Rows { get; private set; } = [];
     public bool Filtered => Filter.ToQuery().Any(kv => kv.Key is not ("Sort" or "Desc") && !string.IsNullOrEmpty(kv.Value));
 
     public async Task OnGetAsync()
     {
-        var tree = await regions.GetAsync();
+        var tree = Regions = await regions.GetAsync();
         if (ScopeCounty is { } county)
         {
             Filter.County = null; // the region scope already confines the list; keep the links clean
