@@ -54,14 +54,14 @@ public static class ListMarkup
         string? withinCounty, string? selected)
     {
         var html = new HtmlContentBuilder(256);
-        html.AppendHtml("<select id=\"").Append(id).AppendHtml("\" name=\"").Append(name).AppendHtml("\" class=\"form-select \">\n    <option value=\"\">")
+        html.AppendHtml("<select id=\"").Append(id).AppendHtml("\" name=\"").Append(name).AppendHtml("\" class=\"form-select \"><option value=\"\">")
             .Append(l["Common.Choose"].Value).AppendHtml("</option>");
         foreach (var group in RegionOptions.Of(tree, level, withinCounty).GroupBy(o => o.Group))
         {
-            html.AppendHtml("\n        <optgroup label=\"").Append(group.Key).AppendHtml("\">");
+            html.AppendHtml("<optgroup label=\"").Append(group.Key).AppendHtml("\">");
             foreach (var option in group)
             {
-                html.AppendHtml("\n                <option value=\"").Append(option.Code)
+                html.AppendHtml("<option value=\"").Append(option.Code)
                     .AppendHtml(option.Code == selected ? "\" selected" : "\"");
                 if (option.County is not null) html.AppendHtml(" data-county=\"").Append(option.County).AppendHtml("\"");
                 if (option.Town is not null) html.AppendHtml(" data-town=\"").Append(option.Town).AppendHtml("\"");
