@@ -151,8 +151,9 @@ public sealed partial class Runner(RunOptions options)
     /// (tier 0, instrumented, then tier 1 in the background) keeps compiling for tens of seconds after the first requests
     /// of a code path, and that CPU lands on whichever metric runs first (it made the first signed-in metric,
     /// <c>people-search.county</c>, look 2.5× as costly per request as the same page for the city officer right after it).
-    /// Rounds of 2 s at 8 clients cycle through <paramref name="requests"/> until the server's CPU per request of two
-    /// rounds in a row is within 10 % of each other (at least 3 rounds, at most <paramref name="limit"/>). Not recorded.
+    /// Rounds of 2 s at 8 clients cycle through <paramref name="requests"/> until the server's CPU per request of the
+    /// last three rounds is within 10 % (at least 5 rounds, at most <paramref name="limit"/>, default 60 s). Not recorded.
+    /// On a machine loaded by others the background JIT is starved and this can stop early: compare runs by cpuMsPerRequest.
     /// </summary>
     internal async Task WarmUpAsync(string label, ServerProcess server, IReadOnlyList<Func<Task<bool>>> requests, TimeSpan? limit = null)
     {
@@ -166,7 +167,7 @@ public sealed partial class Runner(RunOptions options)
                 _ => requests[(int)((uint)Interlocked.Increment(ref next) % requests.Count)]());
             var cpu = result.Requests == 0 ? 0 : (server.CpuTime() - before).TotalMilliseconds / result.Requests;
             rounds.Add(cpu);
-            if (rounds.Count >= 3 && Math.Abs(rounds[^1] - rounds[^2]) <= 0.1 * rounds[^2]) break;
+            if (rounds.Count >= 5 && rounds.TakeLast(3).Max() <= 1.1 * rounds.TakeLast(3).Min()) break;
         }
         Console.WriteLine($"   warm-up {label}: {sw.Elapsed.TotalSeconds:0} s, cpu ms/req per 2 s round: {string.Join(" ", rounds.Select(r => r.ToString("0.00", CultureInfo.InvariantCulture)))}");
     }
