@@ -44,7 +44,7 @@ public sealed class IndexModel(TalentHubDbContext db, PersonalDataProtector prot
 
     public async Task OnGetAsync()
     {
-        var tree = Regions = await regions.GetAsync();
+        var tree = await regions.GetAsync();
         if (ScopeCounty is { } county)
         {
             Filter.County = null; // the region scope already confines the list; keep the links clean
@@ -59,7 +59,7 @@ public sealed class IndexModel(TalentHubDbContext db, PersonalDataProtector prot
                 Categories = p.Categories.Select(c => new Category(c.Category, c.LocalTalentType)).ToList(),
             }));
         (PageNumber, Total) = (paged.Number, paged.Total);
-        tree = await regions.GetAsync(paged.Items.Select(p => p.RegionCode));
+        tree = Regions = await regions.GetAsync(paged.Items.Select(p => p.RegionCode));
         var page = paged.Items
             .Where(p => tree.Find(p.RegionCode) is not null && tree.Find(p.CountyCode) is not null)
             .Select(p => new
