@@ -31,6 +31,16 @@ public sealed partial class AppMetrics(Runner runner, GeneratedData data)
         var fragment = Uri.EscapeDataString(data.NameFragment);
 
         await Phase(app, "startup", () => Task.CompletedTask);
+        var reads = new (string Metric, Func<Task<bool>> Request)[]
+        {
+            ("catalog.first-page", () => anonymous.GetOkAsync("/Catalog")),
+            ("catalog.filtered", () => anonymous.GetOkAsync("/Catalog?Topic=Ecommerce&page=2")),
+            ("people-search.county", () => county.GetOkAsync("/People?q=" + fragment)),
+            ("people-search.city", () => city.GetOkAsync("/People?q=" + fragment)),
+            ("person-page", () => city.GetOkAsync($"/People/{data.StoryPersonId}")),
+            ("dashboard", () => city.GetOkAsync("/Reports")),
+        }.Where(r => Runs(r.Metric)).Select(r => r.Request).ToList();
+        if (reads.Count > 0) await runner.WarmUpAsync("read pages", app, reads);
         await Phase(app, "catalog.first-page", async () => { foreach (var clients in Levels) await runner.MeasureAsync("catalog.first-page", clients, ReadBaseline, _ => anonymous.GetOkAsync("/Catalog")); });
         await Phase(app, "catalog.filtered", async () => { foreach (var clients in Levels) await runner.MeasureAsync("catalog.filtered", clients, ReadBaseline, _ => anonymous.GetOkAsync("/Catalog?Topic=Ecommerce&page=2")); });
         await Phase(app, "people-search.county", async () => { foreach (var clients in Levels) await runner.MeasureAsync("people-search.county", clients, ReadBaseline, _ => county.GetOkAsync("/People?q=" + fragment)); });

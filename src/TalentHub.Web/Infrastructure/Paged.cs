@@ -37,4 +37,26 @@ public static class Paged
         var items = await project(ordered.Skip((number - 1) * size).Take(size)).ToListAsync(ct);
         return new Paged<TRow>(items, number, size, total);
     }
+
+    /// <summary>
+    /// The same page as <see cref="ReadAsync{TSource,TRow}"/> in one round trip: the total rides along with every row of
+    /// the page as an uncorrelated <c>(SELECT COUNT(*) …)</c>, which SQLite and PostgreSQL evaluate once per query. Only
+    /// when the requested page is empty (past the end, or nothing matches beyond page 1) does it fall back to the count
+    /// first and the clamped page after it, so the page number, rows and total are exactly those of ReadAsync.
+    /// </summary>
+    public static async Task<Paged<TRow>> ReadInOneQueryAsync<TSource, TRow>(IQueryable<TSource> ordered, int requested, int size,
+        Func<IQueryable<TSource>, IQueryable<TRow>> project, CancellationToken ct = default)
+    {
+        var number = Math.Max(1, requested);
+        if (number > int.MaxValue / size) return await ReadAsync(ordered, requested, size, project, ct);
+        var rows = await project(ordered.Skip((number - 1) * size).Take(size))
+            .Select(row => new CountedRow<TRow>(row, ordered.Count()))
+            .ToListAsync(ct);
+        if (rows.Count > 0) return new Paged<TRow>(rows.Select(r => r.Row).ToList(), number, size, rows[0].Total);
+        if (number == 1) return new Paged<TRow>([], 1, size, 0);
+        return await ReadAsync(ordered, requested, size, project, ct);
+    }
+
+    /// <summary>A row of a page with the total number of rows of the whole list.</summary>
+    private sealed record CountedRow<TRow>(TRow Row, int Total);
 }

@@ -25,7 +25,9 @@ public static class SessionValidator
         var userId = context.Principal.FindFirstValue(ClaimTypes.NameIdentifier);
         var stamp = context.Principal.FindFirstValue(stampClaim);
         var db = services.GetRequiredService<TalentHubDbContext>();
-        var current = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => u.SecurityStamp).FirstOrDefaultAsync();
+        // Same read as db.Users.Where(u => u.Id == userId).Select(u => u.SecurityStamp), without EF's query pipeline (RawScalar).
+        var current = userId is null ? null
+            : await RawScalar.ReadAsync(db, "SELECT \"SecurityStamp\" FROM \"AspNetUsers\" WHERE \"Id\" = @id", "id", userId) as string;
         if (current is not null && current == stamp) return;
         context.RejectPrincipal();
         await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);

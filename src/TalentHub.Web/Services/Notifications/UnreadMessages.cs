@@ -26,8 +26,11 @@ public sealed class UnreadMessages(TalentHubDbContext db, IStringLocalizer<Share
         if (reader?.Identity?.IsAuthenticated != true) return 0;
         if (_counted is { } counted && ReferenceEquals(counted.Reader, reader)) return counted.Count;
         var count = 0;
-        if (int.TryParse(reader.FindFirst(ClaimNames.Person)?.Value, out var personId)) count = await db.Messages.AsNoTracking().CountAsync(m => m.PersonId == personId && m.ReadAt == null, ct);
-        else if (reader.FindFirstValue(ClaimTypes.NameIdentifier) is { } userId) count = await db.Messages.AsNoTracking().CountAsync(m => m.UserId == userId && m.ReadAt == null, ct);
+        // db.Messages.Count(m => m.PersonId == personId && m.ReadAt == null) (or by UserId), without EF's query pipeline (RawScalar).
+        if (int.TryParse(reader.FindFirst(ClaimNames.Person)?.Value, out var personId))
+            count = Convert.ToInt32(await RawScalar.ReadAsync(db, "SELECT COUNT(*) FROM \"Messages\" WHERE \"PersonId\" = @id AND \"ReadAt\" IS NULL", "id", personId, ct), CultureInfo.InvariantCulture);
+        else if (reader.FindFirstValue(ClaimTypes.NameIdentifier) is { } userId)
+            count = Convert.ToInt32(await RawScalar.ReadAsync(db, "SELECT COUNT(*) FROM \"Messages\" WHERE \"UserId\" = @id AND \"ReadAt\" IS NULL", "id", userId, ct), CultureInfo.InvariantCulture);
         _counted = (reader, count);
         return count;
     }
