@@ -139,10 +139,10 @@ public sealed class PeopleListHostileStory(BrowserApp app)
         await page.WaitForSelectorAsync("#import-confirm");
     }
 
-    /// <summary>Three CJK characters unlikely in any other test's names (from the rarely used tail of the basic block).</summary>
+    /// <summary>Three CJK characters no demo name or other test uses (the tail of CJK Extension A; the basic block's tail holds 龙 and 龚).</summary>
     private static (string, string, string) RareCharacters()
     {
-        string Pick() => char.ConvertFromUtf32(0x9F80 + Random.Shared.Next(0, 0x20));
+        string Pick() => char.ConvertFromUtf32(0x4DB0 + Random.Shared.Next(0, 0x10));
         var a = Pick();
         string b, c;
         do b = Pick(); while (b == a);
