@@ -34,7 +34,8 @@ public sealed class PostgresPagesTests(PostgresFactory app) : PostgresTest(app)
         [
             "/", "/People", "/People?Q=王", "/People?Q=0001", "/People?County=330523000000&Township=330523108000",
             "/People?Category=LocalTalent&Education=Bachelor", "/People?Sort=birth&Desc=true", "/People?Sort=created",
-            "/People?Sort=region", "/People?Desc=true&page=2", $"/People/{person}", $"/People/{person}/Edit",
+            "/People?Sort=region", "/People?Desc=true&page=2", "/People?page=99999", "/People?page=-1", "/People?page=2147483647", "/People?page=abc",
+            "/People?Q=王&page=99", "/People?Q=晓燕&page=3", "/People?Q=%25%27%3Cscript%3E%E2%80%8B", "/People?Q=%EF%BC%90%EF%BC%90%EF%BC%90%EF%BC%91&page=2", $"/People/{person}", $"/People/{person}/Edit",
             "/Entities", "/Entities?Q=合作社", "/Entities?Type=FamilyFarm&Status=Approved", "/Entities?Sort=registered&Desc=true",
             $"/Entities/{entity}", $"/Entities/{entity}/Edit",
             "/Courses", $"/Courses?From=2026-01-01&To={today}", "/Courses?Sort=start&Desc=true", "/Courses?Status=EnrollmentOpen",
