@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Internal;
 
 namespace TalentHub.Web.Services.Spreadsheets;
 
@@ -13,9 +14,9 @@ namespace TalentHub.Web.Services.Spreadsheets;
 /// and while writing, each chunk skips the ID numbers registered (or held by another pending import) meanwhile. Rows the preview listed as already registered
 /// stay skipped, as the preview said. Entries live <see cref="Lifetime"/> and at most <see cref="MaxRows"/> validated rows
 /// are kept across all users (older entries are dropped first); a miss (another node, expired, evicted) falls back to
-/// reading and validating the file, as before.
+/// reading and validating the file, as before. Lifetimes run on the injected <see cref="TimeProvider"/> (the app's clock).
 /// </summary>
-public sealed class ValidatedImports : IDisposable
+public sealed class ValidatedImports(TimeProvider clock) : IDisposable
 {
     /// <summary>How long a preview's rows wait for their confirm (minutes).</summary>
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(15);
@@ -27,7 +28,12 @@ public sealed class ValidatedImports : IDisposable
     /// </summary>
     public const int MaxRows = 100_000;
 
-    private readonly MemoryCache cache = new(new MemoryCacheOptions { SizeLimit = MaxRows });
+    private readonly MemoryCache cache = new(new MemoryCacheOptions { SizeLimit = MaxRows, Clock = new CacheClock(clock) });
+
+    private sealed class CacheClock(TimeProvider clock) : ISystemClock
+    {
+        public DateTimeOffset UtcNow => clock.GetUtcNow();
+    }
 
     private sealed record Entry(string UserId, string Kind, string? County, byte[] Sha256, ImportReport Report);
 
@@ -41,16 +47,15 @@ public sealed class ValidatedImports : IDisposable
 
     /// <summary>
     /// The preview's report for this token when it was made by the same user, kind and county from exactly these
-    /// <paramref name="bytes"/>; removed either way, so it serves at most one confirm.
+    /// <paramref name="bytes"/>. The owner's confirm removes it either way, so it serves at most one confirm; another
+    /// user's, kind's or county's attempt gets nothing and leaves it for its owner.
     /// </summary>
     public ImportReport? Take(string? token, string userId, string kind, string? county, byte[] bytes)
     {
         if (token is null || !cache.TryGetValue(token, out Entry? entry) || entry is null) return null;
+        if (entry.UserId != userId || entry.Kind != kind || entry.County != county) return null;
         cache.Remove(token);
-        return entry.UserId == userId && entry.Kind == kind && entry.County == county
-            && CryptographicOperations.FixedTimeEquals(entry.Sha256, SHA256.HashData(bytes))
-            ? entry.Report
-            : null;
+        return CryptographicOperations.FixedTimeEquals(entry.Sha256, SHA256.HashData(bytes)) ? entry.Report : null;
     }
 
     /// <summary>Drops the preview kept under a token (the upload was deleted).</summary>

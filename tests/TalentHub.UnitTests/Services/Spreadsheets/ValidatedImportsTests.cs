@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using TalentHub.Web.Services.Spreadsheets;
 
 namespace TalentHub.UnitTests.Services.Spreadsheets;
@@ -7,9 +8,9 @@ public sealed class ValidatedImportsTests
 {
     private static readonly byte[] File = [1, 2, 3, 4];
 
-    private static (ValidatedImports Previews, ImportReport Report) Kept()
+    private static (ValidatedImports Previews, ImportReport Report) Kept(FakeTimeProvider? clock = null)
     {
-        var previews = new ValidatedImports();
+        var previews = new ValidatedImports(clock ?? new FakeTimeProvider());
         var report = new ImportReport { FileName = "a.xlsx", TotalRows = 3 };
         previews.Keep("t1", "u1", "people", "330523", File, report);
         return (previews, report);
@@ -41,5 +42,27 @@ public sealed class ValidatedImportsTests
         var (previews, _) = Kept();
         previews.Forget("t1");
         Assert.Null(previews.Take("t1", "u1", "people", "330523", File));
+    }
+
+    [Fact]
+    public void AnotherUsersAttempt_LeavesThePreviewForItsOwner()
+    {
+        var (previews, report) = Kept();
+        Assert.Null(previews.Take("t1", "u2", "people", "330523", File));
+        Assert.Null(previews.Take("t1", "u1", "entities", "330523", File));
+        Assert.Same(report, previews.Take("t1", "u1", "people", "330523", File));
+    }
+
+    [Fact]
+    public void APreview_ExpiresAfterItsLifetime_OnTheAppsClock()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 12, 1, 2, 0, 0, TimeSpan.Zero));
+        var (previews, report) = Kept(clock);
+        clock.Advance(ValidatedImports.Lifetime - TimeSpan.FromSeconds(1));
+        Assert.Same(report, previews.Take("t1", "u1", "people", "330523", File));
+
+        var (later, _) = Kept(clock);
+        clock.Advance(ValidatedImports.Lifetime + TimeSpan.FromSeconds(1));
+        Assert.Null(later.Take("t1", "u1", "people", "330523", File));
     }
 }
