@@ -31,8 +31,7 @@ public sealed class CheckInAndCertificateStory(BrowserApp app)
         await app.LoginAsync(phone, "13800000007");
         await phone.GotoAsync("/My/CheckIn");
         await phone.FillAsync("#Code", code!);
-        await phone.ClickAsync("#checkin-submit");
-        await phone.WaitForURLAsync("**/My/Enrollments");
+        await phone.ClickAndFollowAsync("#checkin-submit", "**/My/Enrollments");
         Assert.Contains("签到成功", await phone.InnerTextAsync("[role=status]"));
         var width = await phone.EvaluateAsync<int>("document.documentElement.scrollWidth");
         Assert.True(width <= 360, $"page is {width}px wide on a 360px phone");

@@ -34,8 +34,7 @@ public sealed partial class EntityApprovalStory(BrowserApp app)
         await form.ChooseLegalRepresentativeAsync(leader.Id);
         await form.FillFarmFiguresAsync("38.5", "3", "126.8");
         await BrowserApp.ScreenshotAsync(page, "entity-create-zh");
-        await form.SaveAsync();
-        await page.WaitForURLAsync(DetailsUrl());
+        await page.FollowAsync(form.SaveAsync, DetailsUrl());
         var url = page.Url;
         Assert.Contains("草稿", await details.StatusAsync());
         Assert.Contains(leader.Name, await details.MembersAsync());

@@ -100,8 +100,7 @@ public sealed class PeopleListHostileStory(BrowserApp app)
         await UploadAsync(importer, [a + b + c, a + b]);
         Assert.Equal(0, (await OpenAsync(searcher, "/People?Q=" + a + b)).Rows);
         Assert.Equal(0, (await OpenAsync(searcher, "/People?Q=" + b)).Rows);
-        await importer.ClickAsync("#import-confirm");
-        await importer.WaitForURLAsync("**/People/Import**");
+        await importer.ClickAndFollowAsync("#import-confirm", "**/People/Import**");
 
         Assert.Equal(2, (await OpenAsync(searcher, "/People?Q=" + a + b)).Rows);
         Assert.Equal(2, (await OpenAsync(searcher, "/People?Q=" + b)).Rows);

@@ -35,8 +35,7 @@ public sealed class TwoFactorStory(BrowserApp app)
         await page.ClickAsync("#enable-authenticator button[type=submit]");
         await page.WaitForSelectorAsync("#recovery-codes");
         Assert.Equal(10, await page.Locator("#recovery-codes li").CountAsync());
-        await page.ClickAsync("#recovery-continue");
-        await page.WaitForURLAsync(url => url.Contains("/People", StringComparison.Ordinal));
+        await page.FollowAsync(() => page.ClickAsync("#recovery-continue"), url => url.Contains("/People", StringComparison.Ordinal));
 
         await page.GotoAsync("/Admin/Users/Create");
         Assert.Empty(violations);

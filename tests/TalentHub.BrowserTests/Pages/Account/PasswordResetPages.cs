@@ -1,4 +1,5 @@
 using Microsoft.Playwright;
+using TalentHub.BrowserTests.Support;
 
 namespace TalentHub.BrowserTests.Pages.Account;
 
@@ -29,11 +30,9 @@ public sealed class ResetWithCodePage(IPage page)
     public async Task OpenFromLoginAsync()
     {
         await page.GotoAsync("/Identity/Account/Login");
-        await page.ClickAsync("#forgot-password");
-        await page.WaitForURLAsync("**/Identity/Account/ForgotPassword");
+        await page.ClickAndFollowAsync("#forgot-password", "**/Identity/Account/ForgotPassword");
         await AskStaff.WaitForAsync();
-        await page.ClickAsync("#have-code");
-        await page.WaitForURLAsync("**/Identity/Account/ResetWithCode");
+        await page.ClickAndFollowAsync("#have-code", "**/Identity/Account/ResetWithCode");
     }
 
     /// <summary>Fills the form and submits it; returns the flash shown on the sign-in page.</summary>
@@ -43,8 +42,7 @@ public sealed class ResetWithCodePage(IPage page)
         await page.FillAsync("#Input_Code", code);
         await page.FillAsync("#Input_NewPassword", newPassword);
         await page.FillAsync("#Input_ConfirmPassword", newPassword);
-        await page.ClickAsync("#reset-code-form button[type=submit]");
-        await page.WaitForURLAsync("**/Identity/Account/Login**");
+        await page.ClickAndFollowAsync("#reset-code-form button[type=submit]", "**/Identity/Account/Login**");
         return await page.Locator("[role=status]").InnerTextAsync();
     }
 }

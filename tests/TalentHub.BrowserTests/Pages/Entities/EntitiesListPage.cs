@@ -1,4 +1,5 @@
 using Microsoft.Playwright;
+using TalentHub.BrowserTests.Support;
 
 namespace TalentHub.BrowserTests.Pages.Entities;
 
@@ -17,7 +18,6 @@ public sealed class EntitiesListPage(IPage page)
     /// <summary>Opens the entity named <paramref name="name"/> and waits for <paramref name="detailsUrl"/>.</summary>
     public async Task OpenAsync(string name, string detailsUrl)
     {
-        await page.ClickAsync($"#entities a:text-is('{name}')");
-        await page.WaitForURLAsync(detailsUrl);
+        await page.ClickAndFollowAsync($"#entities a:text-is('{name}')", detailsUrl);
     }
 }

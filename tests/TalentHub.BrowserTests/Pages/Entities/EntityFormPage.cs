@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Playwright;
+using TalentHub.BrowserTests.Support;
 
 namespace TalentHub.BrowserTests.Pages.Entities;
 
@@ -9,8 +10,7 @@ public sealed class EntityFormPage(IPage page)
     public async Task OpenFromListAsync()
     {
         await page.GotoAsync("/Entities");
-        await page.ClickAsync("#create-entity");
-        await page.WaitForURLAsync("**/Entities/Create");
+        await page.ClickAndFollowAsync("#create-entity", "**/Entities/Create");
     }
 
     public async Task FillRegistrationAsync(string name, string type, string creditCode, string registeredOn, string village, string address, string industry)

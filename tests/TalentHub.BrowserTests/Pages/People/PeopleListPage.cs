@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
+using TalentHub.BrowserTests.Support;
 
 namespace TalentHub.BrowserTests.Pages.People;
 
@@ -11,8 +12,7 @@ public sealed class PeopleListPage(IPage page)
     /// <summary>Opens the first person's details page.</summary>
     public async Task OpenFirstPersonAsync()
     {
-        await Rows.First.Locator("a").ClickAsync();
-        await page.WaitForURLAsync(new Regex(@"/People/\d+$"));
+        await page.FollowAsync(() => Rows.First.Locator("a").ClickAsync(), new Regex(@"/People/\d+$"));
     }
 
     public Task<string> MainTextAsync() => page.InnerTextAsync("main");

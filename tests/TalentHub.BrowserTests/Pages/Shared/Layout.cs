@@ -1,5 +1,6 @@
 using Microsoft.Playwright;
 using TalentHub.IntegrationTests.Support;
+using TalentHub.BrowserTests.Support;
 
 namespace TalentHub.BrowserTests.Pages.Shared;
 
@@ -44,8 +45,7 @@ public sealed class Layout(IPage page)
     /// <summary>Follows the menu entry labelled <paramref name="label"/> and waits for <paramref name="urlGlob"/>.</summary>
     public async Task OpenMenuAsync(string label, string urlGlob)
     {
-        await page.ClickAsync($"nav >> text={label}");
-        await page.WaitForURLAsync(urlGlob);
+        await page.ClickAndFollowAsync($"nav >> text={label}", urlGlob);
     }
 
     public Task WaitForFlashAsync() => page.WaitForSelectorAsync("[role=status]");

@@ -1,4 +1,5 @@
 using Microsoft.Playwright;
+using TalentHub.BrowserTests.Support;
 
 namespace TalentHub.BrowserTests.Pages.Training;
 
@@ -9,8 +10,7 @@ public sealed class CatalogPage(IPage page)
     {
         await page.GotoAsync("/Catalog");
         await page.SelectOptionAsync("#County", county);
-        await page.ClickAsync("form[method=get] button[type=submit]");
-        await page.WaitForURLAsync($"**/Catalog?County={county}**");
+        await page.ClickAndFollowAsync("form[method=get] button[type=submit]", $"**/Catalog?County={county}**");
     }
 
     /// <summary>The cards in page order with whether each says this farmer may join ("true"/"false"; "" when anonymous).</summary>
@@ -24,8 +24,7 @@ public sealed class CatalogPage(IPage page)
     public async Task ToggleAllAsync()
     {
         var before = page.Url;
-        await page.ClickAsync("#catalog-switch");
-        await page.WaitForURLAsync(u => u != before);
+        await page.FollowAsync(() => page.ClickAsync("#catalog-switch"), u => u != before);
     }
 
     /// <summary>Links of the listed courses that still have seats.</summary>
@@ -44,7 +43,6 @@ public sealed class CatalogPage(IPage page)
     /// <summary>Enrolls and lands on the farmer's enrollments (/My/Enrollments).</summary>
     public async Task EnrollAsync()
     {
-        await page.ClickAsync("#enroll");
-        await page.WaitForURLAsync("**/My/Enrollments");
+        await page.ClickAndFollowAsync("#enroll", "**/My/Enrollments");
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
+using TalentHub.BrowserTests.Support;
 
 namespace TalentHub.BrowserTests.Pages.Training;
 
@@ -10,14 +11,12 @@ public sealed class CoursesPage(IPage page)
 
     public async Task OpenFirstCourseAsync()
     {
-        await CourseLinks.First.ClickAsync();
-        await page.WaitForURLAsync(new Regex(@"/Courses/\d+$"));
+        await page.FollowAsync(() => CourseLinks.First.ClickAsync(), new Regex(@"/Courses/\d+$"));
     }
 
     public async Task OpenRosterAsync()
     {
-        await page.ClickAsync("a[href$='/Roster']");
-        await page.WaitForURLAsync(new Regex(@"/Courses/\d+/Roster$"));
+        await page.FollowAsync(() => page.ClickAsync("a[href$='/Roster']"), new Regex(@"/Courses/\d+/Roster$"));
     }
 
     public Task<string> HeadingAsync() => page.InnerTextAsync("h1");
