@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
 using TalentHub.BrowserTests.Support;
 using TalentHub.IntegrationTests.Support;
 using TalentHub.Web.Domain.Training;
@@ -20,11 +21,11 @@ public sealed class CheckInAndCertificateStory(BrowserApp app)
         var trainer = await app.NewPageAsync();
         await app.LoginAsync(trainer, "trainer.wang");
         await trainer.GotoAsync($"/Courses/{session.CourseId}");
-        await trainer.ClickAsync($"a[data-attendance='{session.Id}']");
-        await trainer.ClickAsync("#open-code");
+        await trainer.ClickAndFollowAsync($"a[data-attendance='{session.Id}']", $"**/Courses/{session.CourseId}/Sessions/{session.Id}/Attendance");
+        await trainer.ClickAndFollowAsync("#open-code", $"**/Courses/{session.CourseId}/Sessions/{session.Id}/Code");
         var code = await trainer.GetAttributeAsync("#checkin-code", "data-code");
         Assert.Matches(@"^\d{6}$", code);
-        Assert.Equal(1, await trainer.Locator("#checkin-qr svg").CountAsync());
+        await Expect(trainer.Locator("#checkin-qr svg")).ToHaveCountAsync(1);
         await BrowserApp.ScreenshotAsync(trainer, "trainer-checkin-code");
 
         var phone = await app.NewPageAsync(360, 740);
@@ -39,7 +40,7 @@ public sealed class CheckInAndCertificateStory(BrowserApp app)
 
         await trainer.GotoAsync($"/Courses/{session.CourseId}/Sessions/{session.Id}/Attendance");
         // Present within 15 minutes of the start, Late afterwards: either way the farmer's row now carries the check-in.
-        Assert.Equal(1, await trainer.Locator("#roll tr[data-mark='Present'], #roll tr[data-mark='Late']").CountAsync());
+        await Expect(trainer.Locator("#roll tr[data-mark='Present'], #roll tr[data-mark='Late']")).ToHaveCountAsync(1);
         await trainer.Context.CloseAsync();
         await phone.Context.CloseAsync();
     }
@@ -50,10 +51,10 @@ public sealed class CheckInAndCertificateStory(BrowserApp app)
         var page = await app.NewPageAsync(360, 740);
         await app.LoginAsync(page, "13800000006");
         await page.GotoAsync("/My/Certificates");
-        await page.ClickAsync("#certificates li a");
-        await page.WaitForSelectorAsync("#certificate");
+        await page.FollowAsync(() => page.ClickAsync("#certificates li a"), _ => true);
+        await page.Locator("#certificate").WaitForAsync();
         var url = await page.GetAttributeAsync("#certificate-qr", "data-url");
-        Assert.Equal(1, await page.Locator("#certificate-qr svg").CountAsync());
+        await Expect(page.Locator("#certificate-qr svg")).ToHaveCountAsync(1);
         await BrowserApp.ScreenshotAsync(page, "farmer-certificate-phone");
         await page.Context.CloseAsync();
 

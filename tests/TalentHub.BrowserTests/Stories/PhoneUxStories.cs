@@ -1,3 +1,4 @@
+using static Microsoft.Playwright.Assertions;
 using TalentHub.BrowserTests.Pages.Shared;
 using TalentHub.BrowserTests.Pages.Training;
 using TalentHub.BrowserTests.Support;
@@ -79,10 +80,10 @@ public sealed class PhoneUxStories(BrowserApp app)
         var question = await mine.CancelButKeepAsync(title);
         Assert.Contains(title, question);
         await page.ReloadAsync();
-        Assert.Equal(1, await mine.Enrollment(title).CountAsync());
+        await Expect(mine.Enrollment(title)).ToHaveCountAsync(1);
 
         await mine.CancelAsync(title);
-        Assert.Equal(0, await mine.Enrollment(title).CountAsync());
+        await Expect(mine.Enrollment(title)).ToHaveCountAsync(0);
         await page.Context.CloseAsync();
     }
 

@@ -1,4 +1,5 @@
 using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
 using TalentHub.BrowserTests.Support;
 using TalentHub.IntegrationTests.Pages.Account;
 using TalentHub.IntegrationTests.Support;
@@ -23,18 +24,18 @@ public sealed class TwoFactorStory(BrowserApp app)
         Assert.Contains("frame-ancestors 'self'", login.Headers["content-security-policy"]);
         await page.FillAsync("#Input_Login", clerk.UserName!);
         await page.FillAsync("#Input_Password", StaffAccounts.Password);
-        await page.ClickAsync("#login-form button[type=submit]");
+        // The sign-in must finish (its cookie set) before the next address is asked for.
+        await page.FollowAsync(() => page.ClickAsync("#login-form button[type=submit]"), url => !url.Contains("/Identity/Account/Login", StringComparison.Ordinal));
         await page.GotoAsync("/People");
-        await page.WaitForSelectorAsync("#enable-authenticator");
+        await page.Locator("#enable-authenticator").WaitForAsync();
         Assert.Contains("/Identity/Account/Manage/EnableAuthenticator", page.Url);
         Assert.True(await page.Locator("#authenticator-qr").EvaluateAsync<bool>("img => img.complete && img.naturalWidth > 0"));
         await BrowserApp.ScreenshotAsync(page, "two-factor-setup");
 
         var key = (await page.Locator("#shared-key").GetAttributeAsync("data-key"))!;
         await page.FillAsync("#Code", Totp.Now(key));
-        await page.ClickAsync("#enable-authenticator button[type=submit]");
-        await page.WaitForSelectorAsync("#recovery-codes");
-        Assert.Equal(10, await page.Locator("#recovery-codes li").CountAsync());
+        await page.FollowAsync(() => page.ClickAsync("#enable-authenticator button[type=submit]"), _ => true);
+        await Expect(page.Locator("#recovery-codes li")).ToHaveCountAsync(10);
         await page.FollowAsync(() => page.ClickAsync("#recovery-continue"), url => url.Contains("/People", StringComparison.Ordinal));
 
         await page.GotoAsync("/Admin/Users/Create");
@@ -51,10 +52,11 @@ public sealed class TwoFactorStory(BrowserApp app)
         await app.LoginAsync(page, "admin");
 
         await page.GotoAsync("/Admin/Users/Create");
+        // The field is shown and hidden by the page's script on "change": web-first assertions wait for it.
         await page.SelectOptionAsync("#Input_Role", Roles.Trainer);
-        Assert.False(await page.Locator("#county-field").IsVisibleAsync());
+        await Expect(page.Locator("#county-field")).ToBeHiddenAsync();
         await page.SelectOptionAsync("#Input_Role", Roles.CountyClerk);
-        Assert.True(await page.Locator("#county-field").IsVisibleAsync());
+        await Expect(page.Locator("#county-field")).ToBeVisibleAsync();
         Assert.Empty(violations);
         await page.Context.CloseAsync();
     }

@@ -32,8 +32,20 @@ public sealed class BrowserApp : TalentHubFactory, IAsyncLifetime
         builder.UseStaticWebAssets();
     }
 
+    /// <summary>
+    /// How long an action, a wait or a web-first assertion may take, in milliseconds. CI runs on a shared, loaded 2-core
+    /// machine where the first request to a page (JIT, EF model, Razor) and Chromium's own rendering can take many seconds;
+    /// these only bound how long a broken test takes to fail, they never make a passing one slower.
+    /// </summary>
+    public const float ActionTimeout = 30_000;
+
+    /// <summary>How long a navigation (<c>GotoAsync</c>, <c>ReloadAsync</c>) may take, in milliseconds.</summary>
+    public const float NavigationTimeout = 60_000;
+
     public async Task InitializeAsync()
     {
+        // Expect(...) retries until this (Playwright's default is 5 s: too short on a loaded CI machine).
+        Assertions.SetDefaultExpectTimeout(ActionTimeout);
         UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
         StartServer();
         BaseUrl = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
@@ -55,7 +67,8 @@ public sealed class BrowserApp : TalentHubFactory, IAsyncLifetime
         {
             BaseURL = BaseUrl, ViewportSize = new ViewportSize { Width = width, Height = height }, Locale = "zh-CN", BypassCSP = bypassCsp,
         });
-        context.SetDefaultTimeout(15_000);
+        context.SetDefaultTimeout(ActionTimeout);
+        context.SetDefaultNavigationTimeout(NavigationTimeout);
         return await context.NewPageAsync();
     }
 

@@ -1,4 +1,5 @@
 using Microsoft.Playwright;
+using TalentHub.BrowserTests.Support;
 
 namespace TalentHub.BrowserTests.Pages.Admin;
 
@@ -13,16 +14,19 @@ public sealed class JobsPage(IPage page)
 
     public async Task RunNowAsync(string job)
     {
-        await Job(job).Locator("button[data-action=run]").ClickAsync();
-        await page.WaitForSelectorAsync("[role=status]");
+        await page.FollowAsync(() => Job(job).Locator("button[data-action=run]").ClickAsync(), "**/Admin/Jobs");
+        await Assertions.Expect(page.Locator("[role=status]")).ToHaveCountAsync(1);
     }
 
     public ILocator LastResult(string job, string result) => Job(job).Locator($"[data-last-result={result}]");
 
-    /// <summary>The run is asynchronous: reloads, 250 ms apart, until <paramref name="result"/> is recorded (bounded at 60 s of real time).</summary>
+    /// <summary>
+    /// The run is asynchronous: reloads, 250 ms apart, until <paramref name="result"/> is recorded (bounded at 120 s of
+    /// real time; the caller then asserts the result, so running out only fails the test later with a clear message).
+    /// </summary>
     public async Task ReloadUntilResultAsync(string job, string result)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
+        var deadline = DateTime.UtcNow.AddSeconds(120);
         while (await LastResult(job, result).CountAsync() == 0 && DateTime.UtcNow < deadline)
         {
             await Task.Delay(250);

@@ -11,8 +11,9 @@ public sealed class EntitiesListPage(IPage page)
     {
         await page.GotoAsync($"/Entities?Status={status}");
         await page.FillAsync("#Q", name);
-        await page.ClickAsync("#entity-filter button[type=submit]");
-        await page.WaitForSelectorAsync($"#entities a:text-is('{name}')");
+        // The unfiltered list may already show the row: wait for the filtered page, not for the row.
+        await page.FollowAsync(() => page.ClickAsync("#entity-filter button[type=submit]"), url => url.Contains("Q=", StringComparison.Ordinal));
+        await page.Locator($"#entities a:text-is('{name}')").WaitForAsync();
     }
 
     /// <summary>Opens the entity named <paramref name="name"/> and waits for <paramref name="detailsUrl"/>.</summary>

@@ -1,4 +1,5 @@
 using Microsoft.Playwright;
+using TalentHub.BrowserTests.Support;
 
 namespace TalentHub.BrowserTests.Pages.Entities;
 
@@ -13,7 +14,8 @@ public sealed class EntityDetailsPage(IPage page)
     public async Task MoveAsync(string to, string expectedStatus, string? reason = null)
     {
         if (reason is not null) await page.FillAsync("#Reason", reason);
-        await page.ClickAsync($"#move-{to}");
-        await page.WaitForSelectorAsync($"#entity-status >> text={expectedStatus}");
+        var before = page.Url;
+        await page.FollowAsync(() => page.ClickAsync($"#move-{to}"), url => url == before);
+        await Assertions.Expect(page.Locator("#entity-status")).ToContainTextAsync(expectedStatus);
     }
 }

@@ -28,7 +28,7 @@ public sealed class EntityFormPage(IPage page)
     public async Task FindPeopleAsync(string who, int personId)
     {
         await page.FillAsync("#Who", who);
-        await page.ClickAsync("#find-people");
+        await page.FollowAsync(() => page.ClickAsync("#find-people"), url => url.Contains("/Entities/Create", StringComparison.Ordinal));
         await page.WaitForSelectorAsync($"#Input_LegalRepresentativeId option[value='{personId}']", new() { State = WaitForSelectorState.Attached });
     }
 

@@ -1,4 +1,6 @@
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
+using TalentHub.BrowserTests.Support;
 
 namespace TalentHub.BrowserTests.Pages.Reports;
 
@@ -25,9 +27,9 @@ public sealed class DashboardPage(IPage page)
     /// <summary>Follows the dashboard's link to the dispatch reports and opens the newest.</summary>
     public async Task OpenNewestDispatchReportAsync()
     {
-        await page.ClickAsync("#dispatch-link");
-        await page.ClickAsync("#dispatch-list tbody tr:first-child a");
-        await page.WaitForSelectorAsync("#dispatch-report");
+        await page.ClickAndFollowAsync("#dispatch-link", "**/Reports/Dispatch");
+        await page.FollowAsync(() => page.ClickAsync("#dispatch-list tbody tr:first-child a"), new Regex(@"/Reports/Dispatch/\d{4}-\d{2}$"));
+        await page.Locator("#dispatch-report").WaitForAsync();
     }
 
     public ILocator Paragraphs => page.Locator("#dispatch-report p[data-paragraph]");

@@ -1,4 +1,5 @@
 using Microsoft.Playwright;
+using TalentHub.BrowserTests.Support;
 
 namespace TalentHub.BrowserTests.Pages.Training;
 
@@ -14,16 +15,24 @@ public sealed class MyEnrollmentsPage(IPage page)
         void OnDialog(object? _, IDialog dialog) { asked.TrySetResult(dialog.Message); dialog.DismissAsync(); }
         page.Dialog += OnDialog;
         await Enrollment(title).Locator("button[type=submit]").ClickAsync();
-        var question = await asked.Task;
+        var question = await asked.Task.WaitAsync(TimeSpan.FromMilliseconds(BrowserApp.ActionTimeout));
         page.Dialog -= OnDialog;
         return question;
     }
 
-    /// <summary>Cancels the enrollment in <paramref name="title"/>, accepting the confirmation dialog.</summary>
+    /// <summary>
+    /// Cancels the enrollment in <paramref name="title"/>, accepting the confirmation dialog, and waits for the page the
+    /// cancel leads to (the page being left may already show a flash, e.g. the enrollment's own).
+    /// </summary>
     public async Task CancelAsync(string title)
     {
-        page.Dialog += (_, dialog) => dialog.AcceptAsync();
-        await Enrollment(title).Locator("button[type=submit]").ClickAsync();
-        await page.Locator("[role=status]").WaitForAsync();
+        void Accept(object? _, IDialog dialog) => dialog.AcceptAsync();
+        page.Dialog += Accept;
+        try
+        {
+            await page.FollowAsync(() => Enrollment(title).Locator("button[type=submit]").ClickAsync(), "**/My/Enrollments");
+        }
+        finally { page.Dialog -= Accept; }
+        await Assertions.Expect(page.Locator("[role=status]")).ToHaveCountAsync(1);
     }
 }
