@@ -43,7 +43,7 @@ public sealed class CountyOfficerStory(BrowserApp app)
 
         await layout.LoginAsync("13800000001");
 
-        Assert.True(await layout.MenuToggler.IsVisibleAsync());
+        await Expect(layout.MenuToggler).ToBeVisibleAsync();
         var width = await layout.ScrollWidthAsync();
         Assert.True(width <= 360, $"page is {width}px wide on a 360px phone");
         await BrowserApp.ScreenshotAsync(page, "farmer-home-phone");

@@ -20,7 +20,13 @@ public static class Navigation
     /// <summary>Runs <paramref name="act"/> and waits for a new page whose URL satisfies <paramref name="url"/>.</summary>
     public static async Task FollowAsync(this IPage page, Func<Task> act, Func<string, bool> url)
     {
-        await page.EvaluateAsync("() => { window.__leaving = true; }");
+        try { await page.EvaluateAsync(Mark); }
+        catch (PlaywrightException e) when (e.Message.Contains("Execution context was destroyed", StringComparison.Ordinal))
+        {
+            // An earlier step's navigation was still under way: let that page finish loading, then mark it.
+            await page.WaitForFunctionAsync("() => document.readyState === 'complete'", null, new() { PollingInterval = 50 });
+            await page.EvaluateAsync(Mark);
+        }
         await act();
         await page.WaitForFunctionAsync("() => !window.__leaving && document.readyState === 'complete'",
             null, new() { PollingInterval = 50 });
@@ -30,6 +36,8 @@ public static class Navigation
     /// <summary>Clicks <paramref name="selector"/> and waits for the page it leads to (see <see cref="FollowAsync(IPage, Func{Task}, string)"/>).</summary>
     public static Task ClickAndFollowAsync(this IPage page, string selector, string urlGlob) =>
         page.FollowAsync(() => page.ClickAsync(selector), urlGlob);
+
+    private const string Mark = "() => { window.__leaving = true; }";
 
     private static Regex GlobRegex(string glob)
     {

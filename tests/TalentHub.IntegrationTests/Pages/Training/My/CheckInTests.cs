@@ -12,11 +12,14 @@ public sealed partial class CheckInTests(TalentHubFactory app) : AppTest(app)
         var course = await App.InProgressCourseAsync();
         var trainer = await App.LoginAsync("trainer.wang");
 
+        var asked = DateTimeOffset.UtcNow;
         var html = await trainer.GetStringAsync($"/Courses/{course.Id}/Sessions/{course.SessionIds[0]}/Code");
+        var answered = DateTimeOffset.UtcNow;
 
         var code = CodeOf(html);
         var secret = await App.QueryAsync(db => db.CourseSessions.Where(s => s.Id == course.SessionIds[0]).Select(s => s.CheckInSecret).FirstAsync());
-        Assert.Equal(CheckInCode.Current(secret!, DateTimeOffset.UtcNow), code, StringComparer.Ordinal);
+        // The code of the 5-minute window the page was written in (the window may turn while a loaded machine answers).
+        Assert.Contains(code, new[] { CheckInCode.Current(secret!, asked), CheckInCode.Current(secret!, answered) });
         Assert.Contains($"/My/CheckIn?code={code}", html);
         Assert.Contains("<svg", html);
     }
