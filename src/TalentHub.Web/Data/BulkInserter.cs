@@ -20,7 +20,7 @@ namespace TalentHub.Web.Data;
 /// <see cref="StampsInterceptor"/> and writes the same per-record audit rows as <see cref="AuditInterceptor"/>
 /// (action Create, the county, the masked values, the new key), so a county still finds each created record.
 /// </summary>
-public sealed class BulkInserter(TalentHubDbContext db, CurrentActor actor, TimeProvider clock, Services.Spreadsheets.ImportOptions options)
+public sealed partial class BulkInserter(TalentHubDbContext db, CurrentActor actor, TimeProvider clock, Services.Spreadsheets.ImportOptions options)
 {
     /// <summary>How often (rows) the insert loop looks at the cancellation token.</summary>
     private const int CheckEvery = 1_000;
@@ -146,8 +146,7 @@ public sealed class BulkInserter(TalentHubDbContext db, CurrentActor actor, Time
     {
         if (rows.Count == 0) return;
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
-        var key = type.FindPrimaryKey()!;
-        var generated = key.Properties is [{ ValueGenerated: ValueGenerated.OnAdd } only] ? only : null;
+        var generated = Generated(type);
         var table = StoreObjectIdentifier.Table(type.GetTableName()!, type.GetSchema());
         var columns = type.GetProperties().Where(p => p != generated).ToList();
         var batchColumn = type.FindProperty(ImportBatchFilter.Column);
@@ -196,49 +195,62 @@ public sealed class BulkInserter(TalentHubDbContext db, CurrentActor actor, Time
         }
 
         long valuesTicks = 0, executeTicks = 0, auditTicks = 0;
-        var full = Build(Math.Min(perStatement, rows.Count));
-        (DbCommand Command, List<DbParameter> Parameters)? tail = null;
-        try
+        // SQLite, when every column's stored type is one the raw binder writes exactly as Microsoft.Data.Sqlite would:
+        // many rows to a statement bound by position (BulkInserter.Sqlite.cs).
+        if (transaction.Connection is Microsoft.Data.Sqlite.SqliteConnection raw && SqliteRows.Supports(columns)
+            && (!needKeys || MatchingIndex(type, columns) is not null))
         {
-            for (var start = 0; start < rows.Count; start += perStatement)
-            {
-                if (start / perStatement % Math.Max(1, CheckEvery / perStatement) == 0) ct.ThrowIfCancellationRequested();
-                var group = rows.GetRange(start, Math.Min(perStatement, rows.Count - start));
-                var (command, parameters) = group.Count == full.Parameters.Count / columns.Count ? full : (tail ??= Build(group.Count));
-                var t0 = System.Diagnostics.Stopwatch.GetTimestamp();
-                for (var r = 0; r < group.Count; r++)
-                {
-                    var row = group[r];
-                    if (row.Entity is IStamped stamped)
-                    {
-                        if (stamped.CreatedAt == default) stamped.CreatedAt = now;
-                        if (stamped.UpdatedAt == default) stamped.UpdatedAt = stamped.CreatedAt;
-                    }
-                    for (var i = 0; i < columns.Count; i++)
-                        parameters[r * columns.Count + i].Value =
-                            (columns[i] == batchColumn ? batchId : ToProvider(columns[i], ValueOf(columns[i], row))) ?? DBNull.Value;
-                }
-                var t1 = System.Diagnostics.Stopwatch.GetTimestamp();
-                if (!returning)
-                {
-                    command.ExecuteNonQuery();
-                    if (needKeys) SetValue(generated!, group[0].Entity, Convert.ChangeType(
-                        SQLitePCL.raw.sqlite3_last_insert_rowid(rowid!.Handle), generated!.ClrType, CultureInfo.InvariantCulture));
-                }
-                else if (matchBy is null) SetValue(generated!, group[0].Entity, Convert.ChangeType(command.ExecuteScalar()!, generated!.ClrType, CultureInfo.InvariantCulture));
-                else SetKeys(command, generated!, matchBy, group);
-                var t2 = System.Diagnostics.Stopwatch.GetTimestamp();
-                if (audits is not null)
-                    foreach (var row in group.Where(g => g.Entity is IAudited)) audits.Add(AuditOf(type, row, now));
-                valuesTicks += t1 - t0;
-                executeTicks += t2 - t1;
-                auditTicks += System.Diagnostics.Stopwatch.GetTimestamp() - t2;
-            }
+            var ticks = InsertSqlite(raw, head, sql, table, type, columns, batchColumn, needKeys ? generated : null,
+                needKeys ? MatchingIndex(type, columns) : null, rows, audits, batchId, now, ct);
+            (valuesTicks, executeTicks, auditTicks) = ticks;
         }
-        finally
+        else
         {
-            full.Command.Dispose();
-            tail?.Command.Dispose();
+            var full = Build(Math.Min(perStatement, rows.Count));
+            (DbCommand Command, List<DbParameter> Parameters)? tail = null;
+            try
+            {
+                for (var start = 0; start < rows.Count; start += perStatement)
+                {
+                    if (start / perStatement % Math.Max(1, CheckEvery / perStatement) == 0) ct.ThrowIfCancellationRequested();
+                    var group = rows.GetRange(start, Math.Min(perStatement, rows.Count - start));
+                    var (command, parameters) = group.Count == full.Parameters.Count / columns.Count ? full : (tail ??= Build(group.Count));
+                    var t0 = System.Diagnostics.Stopwatch.GetTimestamp();
+                    for (var r = 0; r < group.Count; r++)
+                    {
+                        var row = group[r];
+                        if (row.Entity is IStamped stamped)
+                        {
+                            if (stamped.CreatedAt == default) stamped.CreatedAt = now;
+                            if (stamped.UpdatedAt == default) stamped.UpdatedAt = stamped.CreatedAt;
+                        }
+                        var ahead = PreparedValues(type, row);
+                        for (var i = 0; i < columns.Count; i++)
+                            parameters[r * columns.Count + i].Value = (columns[i] == batchColumn ? batchId
+                                : ahead is not null ? ahead[i] : ToProvider(columns[i], ValueOf(columns[i], row))) ?? DBNull.Value;
+                    }
+                    var t1 = System.Diagnostics.Stopwatch.GetTimestamp();
+                    if (!returning)
+                    {
+                        command.ExecuteNonQuery();
+                        if (needKeys) SetValue(generated!, group[0].Entity, Convert.ChangeType(
+                            SQLitePCL.raw.sqlite3_last_insert_rowid(rowid!.Handle), generated!.ClrType, CultureInfo.InvariantCulture));
+                    }
+                    else if (matchBy is null) SetValue(generated!, group[0].Entity, Convert.ChangeType(command.ExecuteScalar()!, generated!.ClrType, CultureInfo.InvariantCulture));
+                    else SetKeys(command, generated!, matchBy, group);
+                    var t2 = System.Diagnostics.Stopwatch.GetTimestamp();
+                    if (audits is not null)
+                        foreach (var row in group.Where(g => g.Entity is IAudited)) audits.Add(AuditOf(type, row, now));
+                    valuesTicks += t1 - t0;
+                    executeTicks += t2 - t1;
+                    auditTicks += System.Diagnostics.Stopwatch.GetTimestamp() - t2;
+                }
+            }
+            finally
+            {
+                full.Command.Dispose();
+                tail?.Command.Dispose();
+            }
         }
         Stages?.Add("insert." + table.Name, System.Diagnostics.Stopwatch.GetElapsedTime(started));
         Stages?.Add("  values." + table.Name, TimeSpan.FromSeconds(valuesTicks / (double)System.Diagnostics.Stopwatch.Frequency));
@@ -324,7 +336,7 @@ public sealed class BulkInserter(TalentHubDbContext db, CurrentActor actor, Time
             EntityType = type.ClrType.Name,
             EntityId = string.Join(",", key),
             CountyCode = (row.Entity as IRegionOwned)?.CountyCode,
-            Changes = AuditInterceptor.Created(type, p => ValueOf(p, row)),
+            Changes = CreatedText(type, row),
         };
     }
 }

@@ -1,0 +1,173 @@
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
+using SQLitePCL;
+using TalentHub.Web.Domain;
+
+namespace TalentHub.Web.Data;
+
+public sealed partial class BulkInserter
+{
+    /// <summary>At most this many rows per multi-row INSERT on SQLite.</summary>
+    private const int SqliteRowsPerStatement = 64;
+
+    /// <summary>At most this many parameters per multi-row INSERT on SQLite (SQLite's historic default limit).</summary>
+    private const int SqliteMaxParameters = 999;
+
+    /// <summary>
+    /// SQLite: many rows to one prepared statement, bound by position through SQLitePCL directly (issue 12, perf6a).
+    /// Microsoft.Data.Sqlite binds each parameter by looking its name up in the statement's list (n² for a statement of n
+    /// parameters), which is why the insert used to go one row at a time; bound by position, 47 people or 100 audit rows
+    /// a statement cost one statement's overhead (and one AUTOINCREMENT bookkeeping) instead of 47 or 100 (sqlite3 on the
+    /// city database, 20,000 people: 1.32 s one row a statement, 1.02 s 50 rows; 40,000 audit rows 0.27 s / 0.18 s).
+    /// Values are the same provider values the command path binds (<see cref="SqliteRows.Supports"/> lists the types
+    /// written here exactly as Microsoft.Data.Sqlite writes them). Generated keys come back through RETURNING and are
+    /// matched to their rows by <paramref name="matchBy"/> (a unique index of required columns).
+    /// </summary>
+    /// <param name="generated">The generated key to read back, or null when nobody needs it.</param>
+    /// <returns>Stopwatch ticks spent on values, on SQLite, and on the audit rows' text.</returns>
+    private (long Values, long Execute, long Audit) InsertSqlite(SqliteConnection connection, string head, ISqlGenerationHelper sql,
+        StoreObjectIdentifier table, IEntityType type, List<IProperty> columns, IProperty? batchColumn, IProperty? generated,
+        IReadOnlyList<IProperty>? matchBy, List<Row> rows, List<AuditEntry>? audits, long? batchId, DateTimeOffset now, CancellationToken ct)
+    {
+        var perStatement = Math.Max(1, Math.Min(SqliteRowsPerStatement, SqliteMaxParameters / columns.Count));
+        var one = "(" + string.Join(", ", columns.Select(_ => "?")) + ")";
+        var returning = generated is null ? "" : " RETURNING "
+            + string.Join(", ", new[] { generated }.Concat(matchBy!).Select(c => sql.DelimitIdentifier(c.GetColumnName(table)!)));
+        string Text(int count) => head + string.Join(", ", Enumerable.Repeat(one, count)) + returning;
+        var handle = connection.Handle ?? throw new InvalidOperationException("The SQLite connection is not open.");
+        SqliteRows? full = null, tail = null;
+        long valuesTicks = 0, executeTicks = 0, auditTicks = 0;
+        var byMatch = new Dictionary<string, Row>(perStatement);
+        try
+        {
+            for (var start = 0; start < rows.Count; start += perStatement)
+            {
+                ct.ThrowIfCancellationRequested();
+                var count = Math.Min(perStatement, rows.Count - start);
+                var statement = count == perStatement ? full ??= new SqliteRows(handle, Text(count)) : tail ??= new SqliteRows(handle, Text(count));
+                var t0 = Stopwatch.GetTimestamp();
+                byMatch.Clear();
+                for (var r = 0; r < count; r++)
+                {
+                    var row = rows[start + r];
+                    if (row.Entity is IStamped stamped)
+                    {
+                        if (stamped.CreatedAt == default) stamped.CreatedAt = now;
+                        if (stamped.UpdatedAt == default) stamped.UpdatedAt = stamped.CreatedAt;
+                    }
+                    var ahead = PreparedValues(type, row);
+                    for (var i = 0; i < columns.Count; i++)
+                        statement.Bind(r * columns.Count + i + 1, columns[i] == batchColumn ? batchId
+                            : ahead is not null ? ahead[i] : ToProvider(columns[i], ValueOf(columns[i], row)));
+                    if (generated is not null && !byMatch.TryAdd(MatchKey(matchBy!.Select(p => ToProvider(p, ValueOf(p, row)))), row))
+                        throw new InvalidOperationException($"Two {type.DisplayName()} rows of one insert share a unique key.");
+                }
+                var t1 = Stopwatch.GetTimestamp();
+                var set = 0;
+                statement.Execute(generated is null ? null : s =>
+                {
+                    var match = MatchKey(Enumerable.Range(1, matchBy!.Count).Select(s.Text));
+                    SetValue(generated, byMatch[match].Entity, Convert.ChangeType(s.Int64(0), generated.ClrType, CultureInfo.InvariantCulture));
+                    set++;
+                });
+                if (generated is not null && set != count) throw new InvalidOperationException($"INSERT returned {set} keys for {count} rows.");
+                var t2 = Stopwatch.GetTimestamp();
+                if (audits is not null)
+                    for (var r = 0; r < count; r++)
+                        if (rows[start + r].Entity is IAudited) audits.Add(AuditOf(type, rows[start + r], now));
+                valuesTicks += t1 - t0;
+                executeTicks += t2 - t1;
+                auditTicks += Stopwatch.GetTimestamp() - t2;
+            }
+        }
+        finally
+        {
+            full?.Dispose();
+            tail?.Dispose();
+        }
+        return (valuesTicks, executeTicks, auditTicks);
+    }
+}
+
+/// <summary>
+/// One prepared SQLite statement driven through SQLitePCL directly: parameters bound by position, rows stepped, reset for
+/// the next use. Only for the bulk insert of <see cref="BulkInserter"/>, on the connection of the caller's transaction.
+/// </summary>
+internal sealed class SqliteRows : IDisposable
+{
+    private readonly sqlite3 db;
+    private readonly sqlite3_stmt statement;
+
+    public SqliteRows(sqlite3 db, string sql)
+    {
+        this.db = db;
+        var rc = raw.sqlite3_prepare_v2(db, sql, out statement);
+        if (rc != raw.SQLITE_OK)
+        {
+            statement.Dispose();
+            SqliteException.ThrowExceptionForRC(rc, db);
+        }
+    }
+
+    /// <summary>
+    /// Provider types bound here exactly as Microsoft.Data.Sqlite binds them (text, 64-bit integer, 0/1, real, DateOnly
+    /// as "yyyy-MM-dd" text). Anything else (decimal, DateTime, Guid, blobs …) keeps the command path.
+    /// </summary>
+    public static bool Supports(IEnumerable<IProperty> columns) => columns.All(c =>
+    {
+        var type = c.GetTypeMapping().Converter?.ProviderClrType ?? c.ClrType;
+        type = Nullable.GetUnderlyingType(type) ?? type;
+        return type == typeof(string) || type == typeof(long) || type == typeof(int) || type == typeof(short) || type == typeof(byte)
+            || type == typeof(bool) || type == typeof(double) || type == typeof(DateOnly);
+    });
+
+    /// <summary>Binds <paramref name="value"/> (a provider value, or null) to the 1-based parameter <paramref name="index"/>.</summary>
+    public void Bind(int index, object? value)
+    {
+        var rc = value switch
+        {
+            null or DBNull => raw.sqlite3_bind_null(statement, index),
+            string text => raw.sqlite3_bind_text(statement, index, text),
+            long number => raw.sqlite3_bind_int64(statement, index, number),
+            int number => raw.sqlite3_bind_int64(statement, index, number),
+            short number => raw.sqlite3_bind_int64(statement, index, number),
+            byte number => raw.sqlite3_bind_int64(statement, index, number),
+            bool flag => raw.sqlite3_bind_int64(statement, index, flag ? 1 : 0),
+            double real => raw.sqlite3_bind_double(statement, index, real),
+            DateOnly date => raw.sqlite3_bind_text(statement, index, date.ToString(@"yyyy\-MM\-dd", CultureInfo.InvariantCulture)),
+            _ => throw new NotSupportedException($"BulkInserter does not bind {value.GetType().Name} on SQLite."),
+        };
+        if (rc != raw.SQLITE_OK) SqliteException.ThrowExceptionForRC(rc, db);
+    }
+
+    /// <summary>Runs the statement once; <paramref name="row"/> sees each row it gives back (RETURNING).</summary>
+    public void Execute(Action<SqliteRows>? row)
+    {
+        try
+        {
+            while (true)
+            {
+                var rc = raw.sqlite3_step(statement);
+                if (rc == raw.SQLITE_ROW) row?.Invoke(this);
+                else if (rc == raw.SQLITE_DONE) return;
+                else SqliteException.ThrowExceptionForRC(rc, db);
+            }
+        }
+        finally
+        {
+            raw.sqlite3_reset(statement);
+        }
+    }
+
+    /// <summary>Column <paramref name="column"/> (0-based) of the current row as a 64-bit integer.</summary>
+    public long Int64(int column) => raw.sqlite3_column_int64(statement, column);
+
+    /// <summary>Column <paramref name="column"/> (0-based) of the current row as text (an integer as its decimal digits).</summary>
+    public string Text(int column) => raw.sqlite3_column_text(statement, column).utf8_to_string();
+
+    public void Dispose() => statement.Dispose();
+}
