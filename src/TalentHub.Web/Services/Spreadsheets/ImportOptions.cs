@@ -33,15 +33,6 @@ public sealed class ImportOptions
     /// </summary>
     public int CacheMegabytes { get; init; } = 8;
 
-    /// <summary>
-    /// Whether a confirm computes the next chunk's stored values and audit texts on another thread while it writes the
-    /// current chunk (issue 12, perf6a; <c>TalentHub:Import:PrepareAhead</c>). Off by default: measured on the shared
-    /// 2-core machine (BENCHMARKS.md "import, perf6a") it saved no CPU, won no wall time under load, and raised a
-    /// 100,000-row import's peak working set by ~90 MB (values computed ahead outlive young collections); kept as a
-    /// switch for an A/B on a quiet machine.
-    /// </summary>
-    public bool PrepareAhead { get; init; }
-
     public TimeSpan PendingBatchAge => TimeSpan.FromMinutes(PendingBatchMinutes);
 
     public long MaxUploadBytes => (long)(MaxUploadMegabytes * 1024 * 1024);
@@ -73,7 +64,6 @@ public sealed class ImportOptions
             BatchRows = Positive(section.GetValue<int?>("BatchRows"), defaults.BatchRows),
             PendingBatchMinutes = Positive(section.GetValue<double?>("PendingBatchMinutes"), defaults.PendingBatchMinutes),
             CacheMegabytes = Positive(section.GetValue<int?>("CacheMegabytes"), defaults.CacheMegabytes),
-            PrepareAhead = section.GetValue<bool?>("PrepareAhead") ?? defaults.PrepareAhead,
         };
     }
 }

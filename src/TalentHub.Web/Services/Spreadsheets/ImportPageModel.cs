@@ -164,7 +164,7 @@ public abstract partial class ImportPageModel(ImportSteps steps) : PageModel
             await foreach (var (chunk, prepared) in PrepareAheadAsync(report.Valid, batch, ct))
             {
                 steps.Inserter.Prepared = prepared;
-                ahead += prepared?.Elapsed ?? TimeSpan.Zero;
+                ahead += prepared.Elapsed;
                 written += await WriteChunkAsync(chunk, batch, ct);
                 steps.Inserter.Prepared = null;
                 foreach (var observer in steps.Observers) await observer.ChunkWrittenAsync(batch, written, ct);
@@ -198,14 +198,9 @@ public abstract partial class ImportPageModel(ImportSteps steps) : PageModel
     /// exception; when the caller stops early (a write failed), the preparing thread is cancelled and awaited, so
     /// nothing runs on after the confirm.
     /// </summary>
-    private async IAsyncEnumerable<(object[] Chunk, BulkInserter.PreparedRows? Prepared)> PrepareAheadAsync(IReadOnlyList<object> valid,
+    private async IAsyncEnumerable<(object[] Chunk, BulkInserter.PreparedRows Prepared)> PrepareAheadAsync(IReadOnlyList<object> valid,
         long batch, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
     {
-        if (!options.PrepareAhead)
-        {
-            foreach (var chunk in valid.Chunk(options.BatchRows)) yield return (chunk, null);
-            yield break;
-        }
         var prepare = steps.Inserter.Preparer();
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var ready = System.Threading.Channels.Channel.CreateBounded<(object[], BulkInserter.PreparedRows)>(

@@ -15,10 +15,7 @@ public sealed class ImportBatchFactory : TalentHubFactory
     {
         base.ConfigureWebHost(builder);
         builder.UseSetting("TalentHub:Import:BatchRows", "2");
-        // Values computed ahead on another thread (off by default; perf6a): the chunk scenarios run through that path too.
-        builder.UseSetting("TalentHub:Import:PrepareAhead", "true");
-        builder.ConfigureAppConfiguration(c => c.AddInMemoryCollection(new Dictionary<string, string?>
-            { ["TalentHub:Import:BatchRows"] = "2", ["TalentHub:Import:PrepareAhead"] = "true" }));
+        builder.ConfigureAppConfiguration(c => c.AddInMemoryCollection(new Dictionary<string, string?> { ["TalentHub:Import:BatchRows"] = "2" }));
         builder.ConfigureTestServices(s => s.AddSingleton<IImportObserver>(Script));
     }
 }
