@@ -59,10 +59,8 @@ public sealed partial class BulkInserter
                         if (stamped.CreatedAt == default) stamped.CreatedAt = now;
                         if (stamped.UpdatedAt == default) stamped.UpdatedAt = stamped.CreatedAt;
                     }
-                    var ahead = PreparedValues(type, row);
                     for (var i = 0; i < columns.Count; i++)
-                        statement.Bind(r * columns.Count + i + 1, columns[i] == batchColumn ? batchId
-                            : ahead is not null ? ahead[i] : ToProvider(columns[i], ValueOf(columns[i], row)));
+                        statement.Bind(r * columns.Count + i + 1, columns[i] == batchColumn ? batchId : ToProvider(columns[i], ValueOf(columns[i], row)));
                     if (generated is not null && !byMatch.TryAdd(MatchKey(matchBy!.Select(p => ToProvider(p, ValueOf(p, row)))), row))
                         throw new InvalidOperationException($"Two {type.DisplayName()} rows of one insert share a unique key.");
                 }

@@ -146,7 +146,8 @@ public sealed partial class BulkInserter(TalentHubDbContext db, CurrentActor act
     {
         if (rows.Count == 0) return;
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
-        var generated = Generated(type);
+        var key = type.FindPrimaryKey()!;
+        var generated = key.Properties is [{ ValueGenerated: ValueGenerated.OnAdd } only] ? only : null;
         var table = StoreObjectIdentifier.Table(type.GetTableName()!, type.GetSchema());
         var columns = type.GetProperties().Where(p => p != generated).ToList();
         var batchColumn = type.FindProperty(ImportBatchFilter.Column);
@@ -224,10 +225,9 @@ public sealed partial class BulkInserter(TalentHubDbContext db, CurrentActor act
                             if (stamped.CreatedAt == default) stamped.CreatedAt = now;
                             if (stamped.UpdatedAt == default) stamped.UpdatedAt = stamped.CreatedAt;
                         }
-                        var ahead = PreparedValues(type, row);
                         for (var i = 0; i < columns.Count; i++)
-                            parameters[r * columns.Count + i].Value = (columns[i] == batchColumn ? batchId
-                                : ahead is not null ? ahead[i] : ToProvider(columns[i], ValueOf(columns[i], row))) ?? DBNull.Value;
+                            parameters[r * columns.Count + i].Value =
+                                (columns[i] == batchColumn ? batchId : ToProvider(columns[i], ValueOf(columns[i], row))) ?? DBNull.Value;
                     }
                     var t1 = System.Diagnostics.Stopwatch.GetTimestamp();
                     if (!returning)
@@ -336,7 +336,7 @@ public sealed partial class BulkInserter(TalentHubDbContext db, CurrentActor act
             EntityType = type.ClrType.Name,
             EntityId = string.Join(",", key),
             CountyCode = (row.Entity as IRegionOwned)?.CountyCode,
-            Changes = CreatedText(type, row),
+            Changes = AuditInterceptor.Created(type, p => ValueOf(p, row)),
         };
     }
 }

@@ -11,11 +11,3 @@ public sealed class PostgresImportGramTests(PostgresFactory app) : PostgresTest(
     [PostgresFact]
     public Task ARolledBackChunk_OrACrashedBatchOnceCleaned_LeavesNoGrams_OnPostgres() => ImportGramScenarios.ARolledBackChunk_OrACrashedBatchOnceCleaned_LeavesNoGrams(App);
 }
-
-/// <summary>Values and audit texts computed ahead on another thread (issue 12, perf6a) on PostgreSQL.</summary>
-public sealed class PostgresImportPipelineTests(PostgresFactory app) : PostgresTest(app)
-{
-    [PostgresFact]
-    public Task PreparedRows_StoreTheSameValuesAndAuditText_AsComputedAtInsert_OnPostgres() =>
-        ImportPipelineScenarios.PreparedRows_StoreTheSameValuesAndAuditText_AsComputedAtInsert(App);
-}

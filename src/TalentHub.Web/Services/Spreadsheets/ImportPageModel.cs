@@ -160,16 +160,11 @@ public abstract partial class ImportPageModel(ImportSteps steps) : PageModel
         try
         {
             var written = 0;
-            var ahead = TimeSpan.Zero;
-            await foreach (var (chunk, prepared) in PrepareAheadAsync(report.Valid, batch, ct))
+            foreach (var chunk in report.Valid.Chunk(options.BatchRows))
             {
-                steps.Inserter.Prepared = prepared;
-                ahead += prepared.Elapsed;
                 written += await WriteChunkAsync(chunk, batch, ct);
-                steps.Inserter.Prepared = null;
                 foreach (var observer in steps.Observers) await observer.ChunkWrittenAsync(batch, written, ct);
             }
-            stages.Add("prepare (other thread)", ahead);
             stages.Lap("chunks");
             var skipped = report.Skipped.Count + report.ValidCount - written;
             audit.Record(AuditAction.Import, Importer.AuditType, null,
@@ -183,70 +178,9 @@ public abstract partial class ImportPageModel(ImportSteps steps) : PageModel
         finally
         {
             steps.Inserter.Stages = null;
-            steps.Inserter.Prepared = null;
             db.ChangeTracker.Clear();
             if (!committed) await DiscardAsync(batch);
             foreach (var observer in steps.Observers) await observer.BatchEndedAsync(batch, committed);
-        }
-    }
-
-    /// <summary>
-    /// The chunks of <paramref name="valid"/> (<see cref="ImportOptions.BatchRows"/> records each) with their stored values
-    /// and audit texts computed on another thread (<see cref="BulkInserter.Preparer"/>) while the caller writes the chunk
-    /// before (issue 12, perf6a: the second core). At most one prepared chunk waits (a bounded channel of one), so at most
-    /// three chunks' values exist at once. A failure or cancel on the preparing thread ends the enumeration with that
-    /// exception; when the caller stops early (a write failed), the preparing thread is cancelled and awaited, so
-    /// nothing runs on after the confirm.
-    /// </summary>
-    private async IAsyncEnumerable<(object[] Chunk, BulkInserter.PreparedRows Prepared)> PrepareAheadAsync(IReadOnlyList<object> valid,
-        long batch, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
-    {
-        var prepare = steps.Inserter.Preparer();
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        var ready = System.Threading.Channels.Channel.CreateBounded<(object[], BulkInserter.PreparedRows)>(
-            new System.Threading.Channels.BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
-        var producer = Task.Run(async () =>
-        {
-            try
-            {
-                var prepared = 0;
-                foreach (var chunk in valid.Chunk(options.BatchRows))
-                {
-                    stop.Token.ThrowIfCancellationRequested();
-                    var rows = prepare(chunk);
-                    prepared += chunk.Length;
-                    foreach (var observer in steps.Observers) await observer.ChunkPreparedAsync(batch, prepared, stop.Token);
-                    await ready.Writer.WriteAsync((chunk, rows), stop.Token);
-                }
-                ready.Writer.Complete();
-            }
-            catch (Exception ex)
-            {
-                ready.Writer.Complete(ex);
-            }
-        }, CancellationToken.None);
-        try
-        {
-            while (true)
-            {
-                (object[], BulkInserter.PreparedRows) next;
-                try
-                {
-                    if (!await ready.Reader.WaitToReadAsync(ct)) break;
-                    if (!ready.Reader.TryRead(out next)) continue;
-                }
-                catch (System.Threading.Channels.ChannelClosedException closed) when (closed.InnerException is not null)
-                {
-                    System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(closed.InnerException);
-                    throw;
-                }
-                yield return next;
-            }
-        }
-        finally
-        {
-            await stop.CancelAsync();
-            await producer;
         }
     }
 

@@ -41,15 +41,6 @@ public interface IImportObserver
     /// <param name="ct">The request's token.</param>
     Task ChunkWrittenAsync(long batchId, int written, CancellationToken ct);
 
-    /// <summary>
-    /// Told on the preparing thread after the values of a chunk were computed ahead, before the chunk is handed to the
-    /// writing thread (<see cref="ImportPageModel"/>); a test can fail or stall the preparing thread here.
-    /// </summary>
-    /// <param name="batchId">The pending batch.</param>
-    /// <param name="prepared">Records prepared so far in this batch.</param>
-    /// <param name="ct">The preparing thread's token (cancelled with the request or when the writing stops).</param>
-    Task ChunkPreparedAsync(long batchId, int prepared, CancellationToken ct) => Task.CompletedTask;
-
     /// <summary>Told once the batch is over: committed (visible) or removed (never visible).</summary>
     Task BatchEndedAsync(long batchId, bool committed);
 }

@@ -27,19 +27,13 @@ public sealed class ChunkScript : IImportObserver
 
     public TaskCompletionSource<bool> Ended { get; private set; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    /// <summary>What the preparing thread does after computing a chunk's values ahead (perf6a).</summary>
-    public Func<long, int, CancellationToken, Task>? OnPrepared { get; set; }
-
-    public void Reset(Func<long, int, CancellationToken, Task>? onChunk, Func<long, int, CancellationToken, Task>? onPrepared = null)
+    public void Reset(Func<long, int, CancellationToken, Task>? onChunk)
     {
         OnChunk = onChunk;
-        OnPrepared = onPrepared;
         Ended = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 
     public Task ChunkWrittenAsync(long batchId, int written, CancellationToken ct) => OnChunk?.Invoke(batchId, written, ct) ?? Task.CompletedTask;
-
-    public Task ChunkPreparedAsync(long batchId, int prepared, CancellationToken ct) => OnPrepared?.Invoke(batchId, prepared, ct) ?? Task.CompletedTask;
 
     public Task BatchEndedAsync(long batchId, bool committed)
     {
