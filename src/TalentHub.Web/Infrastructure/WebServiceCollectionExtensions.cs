@@ -100,7 +100,7 @@ public static class WebServiceCollectionExtensions
         app.UseStaticFiles();
         app.UseRouting();
         app.UseRateLimiter();
-        app.UseDatabaseAddressLimits();
+        app.UseAddressLimits();
         app.UseRequestConnection();
         app.UseAuthentication();
         app.UseAuthorization();

@@ -15,16 +15,17 @@ public sealed record AttendanceDto(int Id, int CourseId, int SessionId, int Enro
 /// <summary>The filters of the roll-call page (course and session) plus person and mark.</summary>
 public sealed class AttendanceQuery
 {
-    [Description("Course id.")] public int? CourseId { get; set; }
-    [Description("Session id.")] public int? SessionId { get; set; }
-    [Description("Person id.")] public int? PersonId { get; set; }
+    [Description("Course id; a course the token cannot read is a 404.")] public int? CourseId { get; set; }
+    [Description("Session id; a session of a course the token cannot read is a 404.")] public int? SessionId { get; set; }
+    [Description("Person id; a person the token cannot read (not in its region nor a trainee of its courses) is a 404.")] public int? PersonId { get; set; }
     [Description("Present, Late, Absent or Excused.")] public AttendanceMark? Mark { get; set; }
 }
 
 /// <summary>
 /// <c>/api/v1/attendance</c>: attendance marks of the courses in scope (a course outside the region scope hides its marks,
 /// as on the roll-call page), keyset paging by id, and <c>/{id}</c>. <c>updatedSince</c> matches <c>markedAt</c>
-/// (marks carry no other stamp; setting or correcting a mark moves it).
+/// (marks carry no other stamp; setting or correcting a mark moves it). A <c>courseId</c>, <c>sessionId</c> or <c>personId</c>
+/// the token cannot read is a 404 (<see cref="ApiIdFilters"/>).
 /// </summary>
 public sealed class AttendanceApi : IApiResource
 {
@@ -33,7 +34,7 @@ public sealed class AttendanceApi : IApiResource
     public void Map(RouteGroupBuilder group)
     {
         group.MapGet("", ListAsync).WithName("ListAttendance").WithSummary("Attendance marks of the courses in scope, sorted by id.")
-            .Produces<ApiPage<AttendanceDto>>();
+            .Produces<ApiPage<AttendanceDto>>().ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("/{id:int}", GetAsync).WithName("GetAttendance").WithSummary("One attendance mark.")
             .Produces<AttendanceDto>().ProducesProblem(StatusCodes.Status404NotFound);
     }
@@ -53,6 +54,7 @@ public sealed class AttendanceApi : IApiResource
     private static async Task<IResult> ListAsync(HttpContext http, TalentHubDbContext db, AuditLog audit,
         [AsParameters] AttendanceQuery f, [AsParameters] ListQuery paging)
     {
+        if (await ApiIdFilters.NotFoundAsync(http, db, f.CourseId, f.PersonId, f.SessionId) is { } unknown) return unknown;
         var query = ApiEndpoints.Keyset(Scoped(db, f, paging.UpdatedSince), paging, out var limit);
         if (query is null) return ApiEndpoints.BadPaging(http);
         var page = ApiEndpoints.Page(await query.Select(Row).ToListAsync(http.RequestAborted), limit, a => a.Id);

@@ -17,8 +17,8 @@ public sealed record CertificateDto(int Id, string Number, int Year, int CourseI
 public sealed class CertificatesQuery
 {
     [Description("County code (12 digits).")] public string? County { get; set; }
-    [Description("Course id.")] public int? CourseId { get; set; }
-    [Description("Person id.")] public int? PersonId { get; set; }
+    [Description("Course id; a course the token cannot read is a 404.")] public int? CourseId { get; set; }
+    [Description("Person id; a person the token cannot read (not in its region nor a trainee of its courses) is a 404.")] public int? PersonId { get; set; }
     [Description("Year of the certificate number (TH-{year}-…).")] public int? Year { get; set; }
     [Description("true: only revoked certificates; false: only valid ones; omitted: both.")] public bool? Revoked { get; set; }
     [Description("A full certificate number (TH-2026-330523-0001).")] public string? Number { get; set; }
@@ -27,7 +27,8 @@ public sealed class CertificatesQuery
 /// <summary>
 /// <c>/api/v1/certificates</c>: certificates of the token's region (the certificate's own county filter, as the pages),
 /// keyset paging by id, and <c>/{id}</c>. <c>updatedSince</c> matches issue or revocation at or after the instant
-/// (certificates carry no other stamp; nothing else about one changes).
+/// (certificates carry no other stamp; nothing else about one changes). A <c>courseId</c> or <c>personId</c> the token cannot
+/// read is a 404 (<see cref="ApiIdFilters"/>).
 /// </summary>
 public sealed class CertificatesApi : IApiResource
 {
@@ -36,7 +37,7 @@ public sealed class CertificatesApi : IApiResource
     public void Map(RouteGroupBuilder group)
     {
         group.MapGet("", ListAsync).WithName("ListCertificates").WithSummary("Completion certificates in scope, sorted by id.")
-            .Produces<ApiPage<CertificateDto>>();
+            .Produces<ApiPage<CertificateDto>>().ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("/{id:int}", GetAsync).WithName("GetCertificate").WithSummary("One completion certificate.")
             .Produces<CertificateDto>().ProducesProblem(StatusCodes.Status404NotFound);
     }
@@ -58,6 +59,7 @@ public sealed class CertificatesApi : IApiResource
         [AsParameters] CertificatesQuery f, [AsParameters] ListQuery paging)
     {
         if (ApiEndpoints.OutOfScope(http, scope, f.County) is { } outside) return outside;
+        if (await ApiIdFilters.NotFoundAsync(http, db, f.CourseId, f.PersonId) is { } unknown) return unknown;
         var query = ApiEndpoints.Keyset(Scoped(db, f, paging.UpdatedSince), paging, out var limit);
         if (query is null) return ApiEndpoints.BadPaging(http);
         var page = ApiEndpoints.Page(await query.Select(Row).ToListAsync(http.RequestAborted), limit, c => c.Id);

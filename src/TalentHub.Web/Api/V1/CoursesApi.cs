@@ -23,7 +23,7 @@ public sealed class CoursesQuery
     [Description("County code (12 digits).")] public string? County { get; set; }
     public CourseStatus? Status { get; set; }
     public CourseTopic? Topic { get; set; }
-    [Description("Program id.")] public int? Program { get; set; }
+    [Description("Program id; an unknown program is a 404.")] public int? Program { get; set; }
     [Description("Courses with a session on or after this Shanghai date (yyyy-MM-dd).")] public DateOnly? From { get; set; }
     [Description("Courses with a session on or before this Shanghai date (yyyy-MM-dd).")] public DateOnly? To { get; set; }
     [Description("Title, organiser or venue fragment.")] public string? Q { get; set; }
@@ -37,7 +37,7 @@ public sealed class CoursesApi : IApiResource
     public void Map(RouteGroupBuilder group)
     {
         group.MapGet("", ListAsync).WithName("ListCourses").WithSummary("Courses with sessions, filtered like the /Courses page, sorted by id.")
-            .Produces<ApiPage<CourseDto>>();
+            .Produces<ApiPage<CourseDto>>().ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("/{id:int}", GetAsync).WithName("GetCourse").WithSummary("One course with its sessions.")
             .Produces<CourseDto>().ProducesProblem(StatusCodes.Status404NotFound);
     }
@@ -45,6 +45,7 @@ public sealed class CoursesApi : IApiResource
     private static async Task<IResult> ListAsync(HttpContext http, TalentHubDbContext db, Services.IRegionScope scope, [AsParameters] CoursesQuery f, [AsParameters] ListQuery paging)
     {
         if (ApiEndpoints.OutOfScope(http, scope, f.County) is { } outside) return outside;
+        if (await ApiIdFilters.NotFoundAsync(http, db, programId: f.Program) is { } unknown) return unknown;
         var filtered = new CourseFilter { County = f.County, Status = f.Status, Topic = f.Topic, Program = f.Program, From = f.From, To = f.To, Q = f.Q }
             .Apply(db.Courses.AsNoTracking());
         if (paging.UpdatedSince is { } since) filtered = filtered.Where(c => c.UpdatedAt >= since);

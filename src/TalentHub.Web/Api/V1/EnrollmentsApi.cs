@@ -14,8 +14,8 @@ public sealed record EnrollmentDto(int Id, int CourseId, int PersonId, Enrollmen
 /// <summary>The filters of a roster: course, person and status.</summary>
 public sealed class EnrollmentsQuery
 {
-    [Description("Course id.")] public int? CourseId { get; set; }
-    [Description("Person id.")] public int? PersonId { get; set; }
+    [Description("Course id; a course the token cannot read is a 404.")] public int? CourseId { get; set; }
+    [Description("Person id; a person the token cannot read (not in its region nor a trainee of its courses) is a 404.")] public int? PersonId { get; set; }
     public EnrollmentStatus? Status { get; set; }
 }
 
@@ -23,6 +23,7 @@ public sealed class EnrollmentsQuery
 /// <c>/api/v1/enrollments</c>: enrollments of the courses in scope (a course outside the region scope hides its roster,
 /// as on the roster page), keyset paging by id, <c>/{id}</c>, and <c>/stream</c> for full exports.
 /// <c>updatedSince</c> matches enrollment, promotion or cancellation at or after the instant (enrollments carry no other stamp).
+/// A <c>courseId</c> or <c>personId</c> the token cannot read is a 404 on the list and the stream (<see cref="ApiIdFilters"/>).
 /// </summary>
 public sealed class EnrollmentsApi : IApiResource
 {
@@ -31,11 +32,12 @@ public sealed class EnrollmentsApi : IApiResource
     public void Map(RouteGroupBuilder group)
     {
         group.MapGet("", ListAsync).WithName("ListEnrollments").WithSummary("Enrollments of the courses in scope, sorted by id.")
-            .Produces<ApiPage<EnrollmentDto>>();
+            .Produces<ApiPage<EnrollmentDto>>().ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("/{id:int}", GetAsync).WithName("GetEnrollment").WithSummary("One enrollment.")
             .Produces<EnrollmentDto>().ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("/stream", Stream).WithName("StreamEnrollments")
-            .WithSummary("Every enrollment matching the filters as one streamed JSON array, for full exports.");
+            .WithSummary("Every enrollment matching the filters as one streamed JSON array, for full exports.")
+            .Produces<IEnumerable<EnrollmentDto>>().ProducesProblem(StatusCodes.Status404NotFound);
     }
 
     private static IQueryable<Enrollment> Scoped(TalentHubDbContext db, EnrollmentsQuery f, DateTimeOffset? since)
@@ -51,6 +53,7 @@ public sealed class EnrollmentsApi : IApiResource
 
     private static async Task<IResult> ListAsync(HttpContext http, TalentHubDbContext db, [AsParameters] EnrollmentsQuery f, [AsParameters] ListQuery paging)
     {
+        if (await ApiIdFilters.NotFoundAsync(http, db, f.CourseId, f.PersonId) is { } unknown) return unknown;
         var query = ApiEndpoints.Keyset(Scoped(db, f, paging.UpdatedSince), paging, out var limit);
         if (query is null) return ApiEndpoints.BadPaging(http);
         return TypedResults.Ok(ApiEndpoints.Page(await query.Select(Projection).ToListAsync(http.RequestAborted), limit, e => e.Id));
@@ -60,8 +63,10 @@ public sealed class EnrollmentsApi : IApiResource
         await Scoped(db, new EnrollmentsQuery(), null).Where(e => e.Id == id).Select(Projection).FirstOrDefaultAsync(http.RequestAborted) is { } row
             ? TypedResults.Ok(row) : ApiProblems.Result(http, StatusCodes.Status404NotFound);
 
-    private static IAsyncEnumerable<EnrollmentDto> Stream(TalentHubDbContext db, [AsParameters] EnrollmentsQuery f, [AsParameters] ListQuery paging) =>
-        Scoped(db, f, paging.UpdatedSince).OrderBy(e => e.Id).Select(Projection).AsAsyncEnumerable();
+    private static async Task<IResult> Stream(HttpContext http, TalentHubDbContext db, [AsParameters] EnrollmentsQuery f, [AsParameters] ListQuery paging) =>
+        await ApiIdFilters.NotFoundAsync(http, db, f.CourseId, f.PersonId) is { } unknown
+            ? unknown
+            : TypedResults.Ok(Scoped(db, f, paging.UpdatedSince).OrderBy(e => e.Id).Select(Projection).AsAsyncEnumerable());
 
     private static readonly Expression<Func<Enrollment, EnrollmentDto>> Projection = e =>
         new EnrollmentDto(e.Id, e.CourseId, e.PersonId, e.Status, e.EnrolledAt, e.PromotedAt, e.CancelledAt);

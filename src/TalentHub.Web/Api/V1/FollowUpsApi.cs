@@ -25,14 +25,15 @@ public sealed class FollowUpsQuery
     [Description("Milestone in months after completion: 3, 6 or 12.")] public int? Months { get; set; }
     [Description("A fragment of the person's name or the course title.")] public string? Q { get; set; }
     [Description("County code (12 digits).")] public string? County { get; set; }
-    [Description("Course id.")] public int? CourseId { get; set; }
-    [Description("Person id.")] public int? PersonId { get; set; }
+    [Description("Course id; a course the token cannot read is a 404.")] public int? CourseId { get; set; }
+    [Description("Person id; a person the token cannot read (not in its region nor a trainee of its courses) is a 404.")] public int? PersonId { get; set; }
 }
 
 /// <summary>
 /// <c>/api/v1/followups</c>: the tasks of the /FollowUps page (due ones, through the page's own <see cref="FollowUpFilter"/> and
 /// the task's county filter), keyset paging by id, and <c>/{id}</c> (any task in scope, due or not yet due).
 /// <c>updatedSince</c> matches creation, recording, or falling due at or after the instant (the moment a task enters the list).
+/// A <c>courseId</c> or <c>personId</c> the token cannot read is a 404 (<see cref="ApiIdFilters"/>).
 /// </summary>
 public sealed class FollowUpsApi : IApiResource
 {
@@ -41,7 +42,7 @@ public sealed class FollowUpsApi : IApiResource
     public void Map(RouteGroupBuilder group)
     {
         group.MapGet("", ListAsync).WithName("ListFollowUps").WithSummary("Due follow-up tasks, filtered like the /FollowUps page, sorted by id.")
-            .Produces<ApiPage<FollowUpDto>>();
+            .Produces<ApiPage<FollowUpDto>>().ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("/{id:int}", GetAsync).WithName("GetFollowUp").WithSummary("One follow-up task.")
             .Produces<FollowUpDto>().ProducesProblem(StatusCodes.Status404NotFound);
     }
@@ -50,6 +51,7 @@ public sealed class FollowUpsApi : IApiResource
         [AsParameters] FollowUpsQuery f, [AsParameters] ListQuery paging)
     {
         if (ApiEndpoints.OutOfScope(http, scope, f.County) is { } outside) return outside;
+        if (await ApiIdFilters.NotFoundAsync(http, db, f.CourseId, f.PersonId) is { } unknown) return unknown;
         var now = clock.GetUtcNow();
         var tasks = await new FollowUpFilter { State = f.State ?? FollowUpState.All, Months = f.Months, Q = f.Q }.QueryAsync(db, now, http.RequestAborted);
         if (!string.IsNullOrWhiteSpace(f.County)) tasks = tasks.Where(t => t.CountyCode == f.County.Trim());

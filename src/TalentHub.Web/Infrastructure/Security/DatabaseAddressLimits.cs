@@ -11,17 +11,19 @@ namespace TalentHub.Web.Infrastructure.Security;
 /// per hour) counted in the database on PostgreSQL (issue 15), so N nodes behind a load balancer allow a client the
 /// ceiling once, not N times. Fixed windows aligned to the clock, one <c>AddressCounts</c> row per kind, address and
 /// window, incremented atomically (<c>INSERT … ON CONFLICT DO UPDATE … RETURNING</c>); expired rows are swept when a
-/// window opens. On SQLite (one node) the in-memory rate limiter counts them instead.
+/// window opens. On SQLite (one node) <see cref="MemoryAddressLimits"/> counts them instead.
 /// </summary>
 public sealed class DatabaseAddressLimits(PersonalDataProtector protector, IOptionsMonitor<TalentHubOptions> options, TimeProvider clock)
 {
-    /// <summary>Counts the request against its ceiling; returns how long to wait when it is over, else null.</summary>
-    public async Task<TimeSpan?> CountAsync(TalentHubDbContext db, RequestLimits.AddressPolicy policy, CancellationToken ct = default)
+    /// <summary>Counts the request against its ceiling in the current window; returns how long to wait when it is over, else null.</summary>
+    public Task<TimeSpan?> CountAsync(TalentHubDbContext db, RequestLimits.AddressPolicy policy, CancellationToken ct = default) =>
+        CountAsync(db, policy, policy.WindowAt(clock.GetUtcNow()), ct);
+
+    /// <summary>Counts the request against its ceiling in <paramref name="window"/> (<see cref="RequestLimits.AddressPolicy.WindowAt"/>).</summary>
+    public async Task<TimeSpan?> CountAsync(TalentHubDbContext db, RequestLimits.AddressPolicy policy, long window, CancellationToken ct = default)
     {
         var now = clock.GetUtcNow();
-        var index = now.UtcTicks / policy.Window.Ticks;
-        var end = new DateTimeOffset((index + 1) * policy.Window.Ticks, TimeSpan.Zero);
-        var bucket = protector.Hash($"address-limit:{policy.Name}:{policy.Address}:{index}");
+        var end = policy.WindowEnd(window);
         // Opened for these two statements only: a connection left open would be held for the rest of the request.
         await using var open = await db.Database.OpenScopeAsync(ct);
         var connection = db.Database.GetDbConnection();
@@ -30,13 +32,27 @@ public sealed class DatabaseAddressLimits(PersonalDataProtector protector, IOpti
         {
             command.CommandText = "INSERT INTO \"AddressCounts\" (\"Bucket\", \"Count\", \"ExpiresAt\") VALUES (@bucket, 1, @end) " +
                                   "ON CONFLICT (\"Bucket\") DO UPDATE SET \"Count\" = \"AddressCounts\".\"Count\" + 1 RETURNING \"Count\"";
-            Add(command, "bucket", bucket);
+            Add(command, "bucket", Bucket(policy, window));
             Add(command, "end", end);
             count = Convert.ToInt32(await command.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture);
         }
         if (count == 1) await db.AddressCounts.Where(c => c.ExpiresAt < now).ExecuteDeleteAsync(ct);
         return count > policy.Limit ? end - now : null;
     }
+
+    /// <summary>
+    /// Gives back one post counted in <paramref name="window"/> (never below zero): the password work gate answered it
+    /// "busy, try again" (review 5), so the retry must not use up the address's ceiling.
+    /// </summary>
+    public async Task RefundAsync(TalentHubDbContext db, RequestLimits.AddressPolicy policy, long window, CancellationToken ct = default)
+    {
+        var bucket = Bucket(policy, window);
+        await db.AddressCounts.Where(c => c.Bucket == bucket && c.Count > 0)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.Count, c => c.Count - 1), ct);
+    }
+
+    private string Bucket(RequestLimits.AddressPolicy policy, long window) =>
+        protector.Hash($"address-limit:{policy.Name}:{policy.Address}:{window}");
 
     /// <summary>The policy of this request under the current options (see <see cref="RequestLimits.AddressPolicyFor"/>).</summary>
     public RequestLimits.AddressPolicy? PolicyFor(HttpContext context) => RequestLimits.AddressPolicyFor(context, options.CurrentValue);
@@ -50,17 +66,38 @@ public sealed class DatabaseAddressLimits(PersonalDataProtector protector, IOpti
     }
 }
 
-public static class DatabaseAddressLimitsMiddleware
+public static class AddressLimitsMiddleware
 {
-    /// <summary>On PostgreSQL, rejects a post over its per-address ceiling with 429 before anything else reads it.</summary>
-    public static IApplicationBuilder UseDatabaseAddressLimits(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    /// <summary>
+    /// Rejects a post over its per-address ceiling with 429 before anything else reads it: counted in the database on
+    /// PostgreSQL (<see cref="DatabaseAddressLimits"/>), in memory on SQLite (<see cref="MemoryAddressLimits"/>). A post
+    /// the password work gate answered "busy, try again" (<see cref="PasswordWorkBusyFilter.Answered"/>) is given back:
+    /// nothing was checked or saved, and the user was told to retry (review 5).
+    /// </summary>
+    public static IApplicationBuilder UseAddressLimits(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
-        if (context.RequestServices.GetService<DatabaseAddressLimits>() is { } limits && limits.PolicyFor(context) is { } policy
-            && await limits.CountAsync(context.RequestServices.GetRequiredService<TalentHubDbContext>(), policy, context.RequestAborted) is { } wait)
+        var services = context.RequestServices;
+        var options = services.GetRequiredService<IOptionsMonitor<TalentHubOptions>>().CurrentValue;
+        if (RequestLimits.AddressPolicyFor(context, options) is not { } policy)
         {
-            await RequestLimits.RejectAsync(context, wait, context.RequestAborted);
+            await next(context);
+            return;
+        }
+        var window = policy.WindowAt(services.GetRequiredService<TimeProvider>().GetUtcNow());
+        var database = services.GetService<DatabaseAddressLimits>();
+        var memory = database is null ? services.GetRequiredService<MemoryAddressLimits>() : null;
+        var wait = database is not null
+            ? await database.CountAsync(services.GetRequiredService<TalentHubDbContext>(), policy, window, context.RequestAborted)
+            : memory!.Count(policy, window);
+        if (wait is { } w)
+        {
+            await RequestLimits.RejectAsync(context, w, context.RequestAborted);
             return;
         }
         await next(context);
+        if (!PasswordWorkBusyFilter.Answered(context)) return;
+        if (database is not null)
+            await database.RefundAsync(services.GetRequiredService<TalentHubDbContext>(), policy, window, CancellationToken.None);
+        else memory!.Refund(policy, window);
     });
 }

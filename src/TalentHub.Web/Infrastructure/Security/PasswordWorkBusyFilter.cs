@@ -16,6 +16,14 @@ public sealed class PasswordWorkBusyFilter(IStringLocalizer<SharedResource> l, I
     /// <summary>Seconds the answer asks the client to wait (5: a classroom's hashes take a few seconds).</summary>
     public const int RetryAfterSeconds = 5;
 
+    private static readonly object AnsweredKey = new();
+
+    /// <summary>
+    /// Whether this request was answered "busy, try again": nothing was checked or saved, so it must not count against
+    /// the per-address ceilings (<see cref="AddressLimitsMiddleware"/>) nor any failure count (review 5).
+    /// </summary>
+    public static bool Answered(HttpContext context) => context.Items.ContainsKey(AnsweredKey);
+
     public Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context) => Task.CompletedTask;
 
     public async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
@@ -24,6 +32,7 @@ public sealed class PasswordWorkBusyFilter(IStringLocalizer<SharedResource> l, I
         if (executed.Exception is not PasswordWorkBusyException || executed.HandlerInstance is not PageModel page) return;
         log.LogWarning("Password work busy: {Page} answered 503", context.ActionDescriptor.ViewEnginePath);
         executed.ExceptionHandled = true;
+        context.HttpContext.Items[AnsweredKey] = true;
         page.ModelState.AddModelError((page as IPasswordBusyField)?.PasswordBusyField ?? "", l["Password.Busy"]);
         page.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
         var result = page.Page();

@@ -8,7 +8,7 @@ namespace TalentHub.Web.Infrastructure.Security;
 
 /// <summary>
 /// Per-address ceilings (generous: a classroom of 40 farmers shares one Wi-Fi address) on the login and
-/// sign-up posts, the per-account throttle behind <see cref="ILoginThrottle"/>, and forwarded headers
+/// sign-up posts (counted by <see cref="AddressLimitsMiddleware"/>), the per-account throttle behind <see cref="ILoginThrottle"/>, and forwarded headers
 /// trusted only from the proxies named in configuration, so client addresses, <c>Secure</c> cookies and
 /// HSTS are right behind TLS termination.
 /// </summary>
@@ -30,7 +30,11 @@ public static class RequestLimits
             services.AddSingleton<ILoginThrottle, DatabaseLoginThrottle>();
             services.AddSingleton<DatabaseAddressLimits>();
         }
-        else services.AddSingleton<ILoginThrottle, MemoryLoginThrottle>();
+        else
+        {
+            services.AddSingleton<ILoginThrottle, MemoryLoginThrottle>();
+            services.AddSingleton<MemoryAddressLimits>();
+        }
         services.Configure<ForwardedHeadersOptions>(o => ConfigureProxies(o, configuration.GetSection("TalentHub:ForwardedHeaders")));
         services.AddRateLimiter(o =>
         {
@@ -54,7 +58,14 @@ public static class RequestLimits
     }
 
     /// <summary>One per-address ceiling: its name, the client address, how many posts per fixed window.</summary>
-    public sealed record AddressPolicy(string Name, string Address, int Limit, TimeSpan Window);
+    public sealed record AddressPolicy(string Name, string Address, int Limit, TimeSpan Window)
+    {
+        /// <summary>The index of the fixed window (aligned to the UTC clock) holding <paramref name="at"/>.</summary>
+        public long WindowAt(DateTimeOffset at) => at.UtcTicks / Window.Ticks;
+
+        /// <summary>When window <paramref name="index"/> ends (UTC).</summary>
+        public DateTimeOffset WindowEnd(long index) => new((index + 1) * Window.Ticks, TimeSpan.Zero);
+    }
 
     /// <summary>The per-address ceiling a request counts against (login tries per minute, password help and sign-ups per hour), or null.</summary>
     public static AddressPolicy? AddressPolicyFor(HttpContext context, TalentHubOptions options)
@@ -95,10 +106,8 @@ public static class RequestLimits
         var options = context.RequestServices.GetRequiredService<IOptions<TalentHubOptions>>().Value;
         // Per API token (issue 14).
         if (Api.ApiServiceCollectionExtensions.PartitionFor(context, options.ApiRequestsPerMinute) is { } api) return api;
-        // On PostgreSQL the per-address ceilings are counted in the database by DatabaseAddressLimits (every node sees them).
-        if (context.RequestServices.GetService<DatabaseAddressLimits>() is not null
-            || AddressPolicyFor(context, options) is not { } policy) return RateLimitPartition.GetNoLimiter("");
-        return RateLimitPartition.GetFixedWindowLimiter(policy.Name + ":" + policy.Address, _ => new FixedWindowRateLimiterOptions
-            { PermitLimit = policy.Limit, Window = policy.Window, QueueLimit = 0 });
+        // The per-address ceilings are counted by AddressLimitsMiddleware (in the database on PostgreSQL, in memory on
+        // SQLite), which can give back a post answered "busy, try again"; a fixed-window limiter cannot.
+        return RateLimitPartition.GetNoLimiter("");
     }
 }

@@ -9,7 +9,8 @@ namespace TalentHub.Web.Services.Spreadsheets;
 /// <summary>
 /// The upload store of several nodes (PostgreSQL, issue 15): pending uploads are rows of <see cref="PendingUpload"/>,
 /// encrypted with the shared key ring, so a confirm may reach any node. Each call uses its own context, so storing
-/// an upload never saves the page's pending changes.
+/// an upload never saves the page's pending changes. A confirm claims its row by rewriting <c>Kind</c> (one conditional
+/// UPDATE: one winner across nodes) to <c>claimed:{kind}</c>, then <c>confirmed:{kind}</c> with the content dropped.
 /// </summary>
 public sealed class DatabaseUploadStore(
     IServiceScopeFactory scopes, IDataProtectionProvider protection, TimeProvider clock, ILogger<DatabaseUploadStore> log) : IUploadStore
@@ -56,4 +57,41 @@ public sealed class DatabaseUploadStore(
         using var scope = scopes.CreateScope();
         scope.ServiceProvider.GetRequiredService<TalentHubDbContext>().PendingUploads.Where(u => u.Token == token).ExecuteDelete();
     }
+
+    public bool TryClaim(string? token, string userId, string kind) => Move(token, userId, kind, Claimed(kind)) == 1;
+
+    public void Release(string? token, string userId, string kind) => Move(token, userId, Claimed(kind), kind);
+
+    public void MarkConfirmed(string? token, string userId, string kind)
+    {
+        if (!Guid.TryParseExact(token, "N", out _)) return;
+        using var scope = scopes.CreateScope();
+        var confirmed = Confirmed(kind);
+        var claimed = Claimed(kind);
+        scope.ServiceProvider.GetRequiredService<TalentHubDbContext>().PendingUploads
+            .Where(u => u.Token == token && u.UserId == userId && u.Kind == claimed)
+            .ExecuteUpdate(s => s.SetProperty(u => u.Kind, confirmed).SetProperty(u => u.Content, Array.Empty<byte>()));
+    }
+
+    public bool IsConfirmed(string? token, string userId, string kind)
+    {
+        if (!Guid.TryParseExact(token, "N", out _)) return false;
+        using var scope = scopes.CreateScope();
+        var (claimed, confirmed) = (Claimed(kind), Confirmed(kind));
+        var since = clock.GetUtcNow() - IUploadStore.Lifetime;
+        return scope.ServiceProvider.GetRequiredService<TalentHubDbContext>().PendingUploads.Any(u => u.Token == token
+            && u.UserId == userId && (u.Kind == claimed || u.Kind == confirmed) && u.UploadedAt >= since);
+    }
+
+    private int Move(string? token, string userId, string from, string to)
+    {
+        if (!Guid.TryParseExact(token, "N", out _)) return 0;
+        using var scope = scopes.CreateScope();
+        return scope.ServiceProvider.GetRequiredService<TalentHubDbContext>().PendingUploads
+            .Where(u => u.Token == token && u.UserId == userId && u.Kind == from).ExecuteUpdate(s => s.SetProperty(u => u.Kind, to));
+    }
+
+    private static string Claimed(string kind) => "claimed:" + kind;
+
+    private static string Confirmed(string kind) => "confirmed:" + kind;
 }

@@ -19,4 +19,20 @@ public interface IUploadStore
     StoredUpload? Load(string? token, string userId, string kind);
 
     void Delete(string? token);
+
+    /// <summary>
+    /// Takes the upload for one confirm: true for exactly one caller, after which <see cref="Load"/> finds nothing (two
+    /// tabs confirming the same preview: the second must not import again, review 5). Give it back with
+    /// <see cref="Release"/> when the confirm writes nothing, or end it with <see cref="MarkConfirmed"/>.
+    /// </summary>
+    bool TryClaim(string? token, string userId, string kind);
+
+    /// <summary>Gives a claimed upload back (its confirm failed and wrote nothing): it may be confirmed again.</summary>
+    void Release(string? token, string userId, string kind);
+
+    /// <summary>Ends a claimed upload: the file is removed; the token is remembered until it would have expired.</summary>
+    void MarkConfirmed(string? token, string userId, string kind);
+
+    /// <summary>Whether this user's upload of this kind was claimed or confirmed already (not expired): "already confirmed".</summary>
+    bool IsConfirmed(string? token, string userId, string kind);
 }

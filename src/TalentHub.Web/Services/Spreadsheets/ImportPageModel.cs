@@ -20,7 +20,9 @@ namespace TalentHub.Web.Services.Spreadsheets;
 /// short final transaction (<see cref="ImportBatches.CommitAsync"/>): all or nothing, and no other user's save waits
 /// longer than one chunk (issue 8, item 9; README "Imports"). An interrupted confirm (error, client gone) removes its
 /// batch and leaves the upload in place; a crash leaves a pending batch that the ImportCleanup job removes. A row
-/// someone registered meanwhile is skipped. Both steps stop when the client goes away.
+/// someone registered meanwhile is skipped. Both steps stop when the client goes away. A confirm claims its upload
+/// (<see cref="IUploadStore.TryClaim"/>) before writing, so a second confirm of the same preview (another tab) writes
+/// nothing, records no audit row and says "already confirmed" (review 5).
 /// </summary>
 public abstract partial class ImportPageModel(ImportSteps steps) : PageModel
 {
@@ -95,7 +97,7 @@ public abstract partial class ImportPageModel(ImportSteps steps) : PageModel
     {
         var stages = new ImportStageTimer();
         var stored = uploads.Load(Token, UserId, Kind);
-        if (stored is null) return Refuse(l["Import.UploadExpired"]);
+        if (stored is null) return Refuse(l[uploads.IsConfirmed(Token, UserId, Kind) ? "Import.AlreadyConfirmed" : "Import.UploadExpired"]);
         stages.Lap("load");
         // The preview's validated rows when this node made it from exactly these bytes; else read and validate again.
         var report = steps.Previews.Take(Token, UserId, Kind, scope.CountyCode, stored.Bytes);
@@ -123,8 +125,15 @@ public abstract partial class ImportPageModel(ImportSteps steps) : PageModel
             ModelState.AddModelError(nameof(AcceptWarnings), l["Import.AcceptWarningsRequired"]);
             return Page();
         }
+        // One confirm per preview: a second tab confirming the same upload writes nothing, no audit row, and says so.
+        if (!uploads.TryClaim(Token, UserId, Kind)) return Refuse(l["Import.AlreadyConfirmed"]);
         int written;
-        try { written = await WriteAllAsync(report, stored.FileName, stages, ct); }
+        var done = false;
+        try
+        {
+            written = await WriteAllAsync(report, stored.FileName, stages, ct);
+            done = true;
+        }
         // Database and I/O failures and cancellation only (EF reports a transient database failure as an
         // InvalidOperationException around the DbException); a programming error is not dressed up as WriteFailed.
         catch (Exception ex) when (ex is System.Data.Common.DbException or DbUpdateException or IOException or OperationCanceledException
@@ -135,8 +144,13 @@ public abstract partial class ImportPageModel(ImportSteps steps) : PageModel
             Report = report;
             return Refuse(l["Import.WriteFailed"]);
         }
+        finally
+        {
+            // Nothing of it is visible: the upload may be confirmed again.
+            if (!done) uploads.Release(Token, UserId, Kind);
+        }
         var skipped = report.Skipped.Count + report.ValidCount - written;
-        uploads.Delete(Token);
+        uploads.MarkConfirmed(Token, UserId, Kind);
         steps.Previews.Forget(Token);
         stages.Lap("cleanup");
         LogStages("confirm", report.TotalRows, stages, report.Timings);

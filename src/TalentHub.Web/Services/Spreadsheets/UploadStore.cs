@@ -7,7 +7,9 @@ namespace TalentHub.Web.Services.Spreadsheets;
 /// <summary>
 /// Keeps an uploaded file between "validate" and "confirm": encrypted with the data-protection key ring
 /// (it holds ID numbers) in <c>{data}/uploads/{guid}</c>, with a JSON sidecar naming the user who
-/// uploaded it. Only the guid travels in the form. Files expire after <see cref="IUploadStore.Lifetime"/>.
+/// uploaded it. Only the guid travels in the form. Files expire after <see cref="IUploadStore.Lifetime"/>. A confirm
+/// claims the file by renaming it to <c>{guid}.claimed</c> (atomic: one winner); a confirmed one leaves an empty
+/// <c>{guid}.confirmed</c> marker beside its sidecar until it expires.
 /// The single-node (SQLite) store; on PostgreSQL <see cref="DatabaseUploadStore"/> serves every node.
 /// </summary>
 public sealed class UploadStore(DataDirectory data, IDataProtectionProvider protection, TimeProvider clock, ILogger<UploadStore> log) : IUploadStore
@@ -56,7 +58,59 @@ public sealed class UploadStore(DataDirectory data, IDataProtectionProvider prot
     {
         if (!IsToken(token)) return;
         File.Delete(PathOf(token!));
+        File.Delete(PathOf(token!) + ClaimedSuffix);
+        File.Delete(PathOf(token!) + ConfirmedSuffix);
         File.Delete(PathOf(token!) + ".json");
+    }
+
+    private const string ClaimedSuffix = ".claimed";
+    private const string ConfirmedSuffix = ".confirmed";
+
+    public bool TryClaim(string? token, string userId, string kind)
+    {
+        if (!Owns(token, userId, kind)) return false;
+        try
+        {
+            File.Move(PathOf(token!), PathOf(token!) + ClaimedSuffix);
+            return true;
+        }
+        catch (IOException)
+        {
+            // Another confirm took it first (or it was removed).
+            return false;
+        }
+    }
+
+    public void Release(string? token, string userId, string kind)
+    {
+        if (!Owns(token, userId, kind)) return;
+        try { File.Move(PathOf(token!) + ClaimedSuffix, PathOf(token!)); }
+        catch (IOException ex) { log.LogWarning(ex, "A claimed upload could not be given back"); }
+    }
+
+    public void MarkConfirmed(string? token, string userId, string kind)
+    {
+        if (!Owns(token, userId, kind)) return;
+        File.WriteAllBytes(PathOf(token!) + ConfirmedSuffix, []);
+        File.Delete(PathOf(token!) + ClaimedSuffix);
+    }
+
+    public bool IsConfirmed(string? token, string userId, string kind) => Owns(token, userId, kind)
+        && (File.Exists(PathOf(token!) + ClaimedSuffix) || File.Exists(PathOf(token!) + ConfirmedSuffix));
+
+    /// <summary>Whether the token's sidecar names this user and kind and has not expired.</summary>
+    private bool Owns(string? token, string userId, string kind)
+    {
+        if (!IsToken(token)) return false;
+        try
+        {
+            var sidecar = JsonSerializer.Deserialize<Sidecar>(File.ReadAllText(PathOf(token!) + ".json"));
+            return sidecar is not null && sidecar.UserId == userId && sidecar.Kind == kind && clock.GetUtcNow() - sidecar.UploadedAt <= Lifetime;
+        }
+        catch (Exception ex) when (ex is IOException or JsonException)
+        {
+            return false;
+        }
     }
 
     private void RemoveExpired()

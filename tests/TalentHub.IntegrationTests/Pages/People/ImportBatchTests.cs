@@ -76,6 +76,32 @@ public sealed class ImportBatchTests(ImportBatchFactory app) : IClassFixture<Imp
         Assert.All(stamps, s => Assert.True(s >= watermark, $"{s:O} is before the sync watermark {watermark:O}"));
     }
 
+    /// <summary>Review 5: a second tab confirming the same preview while the first is writing imports nothing and records no audit row.</summary>
+    [Fact]
+    public async Task ASecondConfirmOfTheSamePreview_WhileTheFirstWrites_WritesNothing_AndSaysAlreadyConfirmed()
+    {
+        var prefix = NewPrefix("两页");
+        var client = await app.LoginAsync("anji.clerk");
+        var file = DoubleConfirmTests.FileName("tabs");
+        var (_, html) = await client.ValidateAsync(Page, Csv(prefix, NewIds(5)), file);
+        var token = ImportClient.TokenOf(html);
+        HttpResponseMessage? second = null;
+        app.Script.Reset(async (_, written, _) =>
+        {
+            if (written == 2) second = await client.PostFormAsync(Page + "?handler=Confirm", new() { ["Token"] = token }, formPage: Page);
+        });
+
+        await client.ConfirmAsync(Page, html);
+
+        Assert.True(await app.Script.Ended.Task);
+        Assert.Equal(HttpStatusCode.OK, second!.StatusCode);
+        Assert.Contains(DoubleConfirmTests.AlreadyConfirmed(null), WebUtility.HtmlDecode(await second.Content.ReadAsStringAsync()));
+        Assert.Equal(5, await VisibleAsync(prefix));
+        Assert.Equal(5, await StoredAsync(prefix));
+        Assert.Equal(1, await app.QueryAsync(db => db.AuditEntries.CountAsync(a => a.Action == AuditAction.Import && a.Changes!.Contains(file))));
+        Assert.Equal(0, await BatchesAsync());
+    }
+
     [Fact]
     public async Task SavesBetweenTwoChunks_Succeed_AndNothingIsVisibleBeforeTheFlip()
     {

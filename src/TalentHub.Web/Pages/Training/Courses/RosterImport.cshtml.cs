@@ -23,7 +23,8 @@ namespace TalentHub.Web.Pages.Training.Courses;
 /// confirmed. On confirm the file is checked again and every valid row is enrolled all or nothing in one short
 /// transaction (<see cref="EnrollmentService.EnrollRosterAsync"/>: confirmed in file order while seats remain, then
 /// waitlisted, each place audited with its county and notified); a failure writes nothing and says so. Importing
-/// the same file again skips everyone already on the roster.
+/// the same file again skips everyone already on the roster. A confirm claims its upload first, so confirming the same
+/// preview from a second tab enrolls nobody, records no audit row and says "already confirmed" (review 5).
 /// </summary>
 [Authorize(Policy = Policies.RegistryStaff)]
 [UploadLimit]
@@ -83,7 +84,7 @@ public sealed class RosterImportModel(TalentHubDbContext db, RosterImporter impo
     {
         if (!await LoadAsync(id)) return NotFound();
         var stored = uploads.Load(Token, UserId, Kind(id));
-        if (stored is null) return FileError("Roster.Import.UploadExpired");
+        if (stored is null) return FileError(uploads.IsConfirmed(Token, UserId, Kind(id)) ? "Import.AlreadyConfirmed" : "Roster.Import.UploadExpired");
         // Checked again: people, seats and rules may have changed since the check.
         if (await ValidateAsync(id, stored.Bytes, stored.FileName, ct) is { } error) return error;
         if (Report!.Warnings.Count > 0 && !AcceptWarnings)
@@ -91,23 +92,34 @@ public sealed class RosterImportModel(TalentHubDbContext db, RosterImporter impo
             ModelState.AddModelError(nameof(AcceptWarnings), l["Import.AcceptWarningsRequired"]);
             return Page();
         }
+        // One confirm per preview: a second tab confirming the same roster enrolls nobody, records no audit row, and says so.
+        if (!uploads.TryClaim(Token, UserId, Kind(id))) return FileError("Import.AlreadyConfirmed");
         var userId = User.FindFirstValue(ClaimTypes.NameIdentifier);
         // All or nothing, in one short transaction: every checked row gets its place (seats in file order, then the
         // waitlist), its audit row and its message, or — on any failure — none does and the upload stays for another try.
         RosterOutcome outcome;
-        try { outcome = await enrollments.EnrollRosterAsync(id, Valid.Select(r => r.PersonId).ToList(), userId, ct); }
+        var done = false;
+        try
+        {
+            outcome = await enrollments.EnrollRosterAsync(id, Valid.Select(r => r.PersonId).ToList(), userId, ct);
+            done = true;
+        }
         catch (DbUpdateException ex)
         {
             log.LogError(ex, "Roster import for course {Course} failed; nothing was written", id);
             db.ChangeTracker.Clear();
             return FileError("Roster.Import.WriteFailed");
         }
+        finally
+        {
+            if (!done) uploads.Release(Token, UserId, Kind(id));
+        }
+        uploads.MarkConfirmed(Token, UserId, Kind(id));
         var name = stored.FileName;
         audit.Record(AuditAction.Import, "Course", id.ToString(CultureInfo.InvariantCulture),
             $"roster import {name[..Math.Min(name.Length, 100)]}: {outcome.Confirmed} confirmed, {outcome.Waitlisted} waitlisted, {outcome.Skipped} already on the roster", Course.CountyCode);
         await db.SaveChangesAsync(ct);
         int confirmed = outcome.Confirmed, waitlisted = outcome.Waitlisted, refused = outcome.Skipped;
-        uploads.Delete(Token);
         TempData["Flash"] = l["Roster.Import.Done", confirmed, waitlisted, refused].Value;
         return RedirectToPage("/Training/Courses/Roster", new { id });
     }

@@ -69,9 +69,12 @@ public sealed class LoginModel(
             log.LogInformation("Login succeeded");
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
         }
+        // The owner's "locked" message checks the password (behind the work gate) before the failure counts: a "busy,
+        // try again" answer must not count against the account (review 5).
+        var locked = await LockedMessageForOwnerAsync(result, userName);
         await throttle.FailedAsync(account);
         log.LogWarning("Login failed (locked out: {LockedOut})", result.IsLockedOut);
-        ModelState.AddModelError("", await LockedMessageForOwnerAsync(result, userName) ?? l["Login.Failed"]);
+        ModelState.AddModelError("", locked ?? l["Login.Failed"]);
         return Page();
     }
 
