@@ -32,6 +32,11 @@ public sealed class TestDatabase : IAsyncDisposable
         return new SqliteTalentHubDbContext(options, new NoScope(), Protector);
     }
 
+    /// <summary>A context on the test file confined to <paramref name="scope"/> (the region filter's county).</summary>
+    public TalentHubDbContext NewContext(IRegionScope scope) => new SqliteTalentHubDbContext(
+        new DbContextOptionsBuilder<SqliteTalentHubDbContext>().UseSqlite(DataServiceCollectionExtensions.SqliteConnectionString(_path)).Options,
+        scope, Protector);
+
     /// <summary>A context on the test file whose connections give up on a locked database after <paramref name="defaultTimeoutSeconds"/>.</summary>
     public TalentHubDbContext NewContext(int defaultTimeoutSeconds, params Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor[] interceptors)
     {

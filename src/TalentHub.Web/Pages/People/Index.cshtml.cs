@@ -51,26 +51,43 @@ public sealed class IndexModel(TalentHubDbContext db, PersonalDataProtector prot
             ScopeCountyName = tree.NameOf(county);
         }
 
-        var query = Filter.Apply(db.People.AsNoTracking(), db.PersonNameGrams, protector);
-        var paged = await Paged.ReadInOneQueryAsync(query, PageNumber, PageSize, people => people
-            .Select(p => new
-            {
-                p.Id, p.Name, p.Sex, p.BirthDate, p.IdNumber, p.Mobile, p.Industry, p.RegionCode, p.CountyCode,
-                Categories = p.Categories.Select(c => new Category(c.Category, c.LocalTalentType)).ToList(),
-            }));
+        var paged = await ReadAsync(db, Filter, PageNumber, protector);
         (PageNumber, Total) = (paged.Number, paged.Total);
         tree = Regions = await regions.GetAsync(paged.Items.Select(p => p.RegionCode));
         var page = paged.Items
             .Where(p => tree.Find(p.RegionCode) is not null && tree.Find(p.CountyCode) is not null)
             .Select(p => new
             {
-                p.Id, p.Name, p.Sex, p.BirthDate, p.IdNumber, p.Mobile, p.Industry, p.Categories,
+                p.Id, p.Name, p.Sex, p.BirthDate, p.IdNumber, p.Mobile, p.Industry,
+                Categories = p.Categories.Select(c => new Category(c.Value, c.Subtype)).ToList(),
                 Village = tree.NameOf(p.RegionCode)!, County = tree.NameOf(p.CountyCode)!,
             })
             .ToList();
 
         Rows = page.Select(p => new Row(p.Id, p.Name, p.Sex, p.BirthDate, Masking.IdNumber(p.IdNumber), Masking.Mobile(p.Mobile),
             p.Village, p.County, p.Industry, p.Categories.OrderBy(c => c.Value).ToList())).ToList();
+    }
+
+    /// <summary>
+    /// The page of people for <paramref name="filter"/> in the context's region scope: on SQLite through
+    /// <see cref="PeopleListSqlite"/> (kept prepared statements, no EF query pipeline; issue 12, perf6b), else — or with
+    /// <paramref name="viaEf"/>, which the tests use to compare both — through EF in one query.
+    /// </summary>
+    internal static async Task<Paged<PeopleListItem>> ReadAsync(TalentHubDbContext db, PeopleFilter filter, int pageNumber,
+        PersonalDataProtector protector, bool viaEf = false)
+    {
+        if (!viaEf && await PeopleListSqlite.ReadAsync(db, filter.Resolve(protector), pageNumber, PageSize, protector) is { } fast)
+            return fast;
+        var query = filter.Apply(db.People.AsNoTracking(), db.PersonNameGrams, protector);
+        var paged = await Paged.ReadInOneQueryAsync(query, pageNumber, PageSize, people => people
+            .Select(p => new
+            {
+                p.Id, p.Name, p.Sex, p.BirthDate, p.IdNumber, p.Mobile, p.Industry, p.RegionCode, p.CountyCode,
+                Categories = p.Categories.Select(c => new Category(c.Category, c.LocalTalentType)).ToList(),
+            }));
+        return new Paged<PeopleListItem>(paged.Items.Select(p => new PeopleListItem(p.Id, p.Name, p.Sex, p.BirthDate, p.IdNumber,
+            p.Mobile, p.Industry, p.RegionCode, p.CountyCode, p.Categories.Select(c => (c.Value, c.Subtype)).ToList())).ToList(),
+            paged.Number, paged.Size, paged.Total);
     }
 
     /// <summary>The list sorted by <paramref name="key"/>; asking again for the current key flips the direction.</summary>

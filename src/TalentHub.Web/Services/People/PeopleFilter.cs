@@ -28,42 +28,65 @@ public sealed class PeopleFilter
     /// </summary>
     public IQueryable<Person> Apply(IQueryable<Person> people, IQueryable<PersonNameGram> nameGrams, PersonalDataProtector protector)
     {
-        if (!string.IsNullOrEmpty(County)) people = people.Where(p => p.CountyCode == County);
-        if (Township is { Length: 12 }) people = people.Where(p => p.RegionCode.StartsWith(Township.Substring(0, 9)));
-        if (Category is { } category) people = people.Where(p => p.Categories.Any(c => c.Category == category));
-        if (!string.IsNullOrWhiteSpace(Industry)) people = people.Where(p => p.Industry == Industry);
-        if (Education is { } education) people = people.Where(p => p.Education == education);
-        if (TextNormalizer.Clean(Q) is { } q)
+        var c = Resolve(protector);
+        if (c.County is { } countyCode) people = people.Where(p => p.CountyCode == countyCode);
+        if (c.TownshipPrefix is { } prefix) people = people.Where(p => p.RegionCode.StartsWith(prefix));
+        if (c.Category is { } category) people = people.Where(p => p.Categories.Any(x => x.Category == category));
+        if (c.Industry is { } industry) people = people.Where(p => p.Industry == industry);
+        if (c.Education is { } education) people = people.Where(p => p.Education == education);
+        if (c.IdNumberHash is { } idHash) people = people.Where(p => p.IdNumberHash == idHash);
+        else if (c.MobileTail is { } tail) people = people.Where(p => p.MobileTail == tail);
+        else if (c.MobileHash is { } mobileHash) people = people.Where(p => p.MobileHash == mobileHash);
+        else if (c.Gram is { } gram)
         {
-            if (IdNumber.TryParse(q, out var id, out _))
-            {
-                var hash = protector.Hash(id.Value);
-                people = people.Where(p => p.IdNumberHash == hash);
-            }
-            else if (q.Length == 4 && q.All(char.IsAsciiDigit)) people = people.Where(p => p.MobileTail == q);
-            else if (MobileNumber.TryParse(q, out var mobile))
-            {
-                var hash = protector.Hash(mobile);
-                people = people.Where(p => p.MobileHash == hash);
-            }
-            else if (PersonNameGram.Of(q) is { } gram)
-            {
-                var candidates = nameGrams.Where(g => g.Gram == gram).Select(g => g.PersonId);
-                people = people.Where(p => candidates.Contains(p.Id) && p.Name.Contains(q));
-            }
-            else people = people.Where(p => p.Name.Contains(q));
+            var q = c.Name!;
+            var candidates = nameGrams.Where(g => g.Gram == gram).Select(g => g.PersonId);
+            people = people.Where(p => candidates.Contains(p.Id) && p.Name.Contains(q));
         }
-        return (Sort, Desc) switch
+        else if (c.Name is { } name) people = people.Where(p => p.Name.Contains(name));
+        return (c.Sort, c.Desc) switch
         {
-            ("birth", false) => people.OrderBy(p => p.BirthDate).ThenBy(p => p.Id),
-            ("birth", true) => people.OrderByDescending(p => p.BirthDate).ThenBy(p => p.Id),
-            ("created", false) => people.OrderBy(p => p.CreatedAt).ThenBy(p => p.Id),
-            ("created", true) => people.OrderByDescending(p => p.CreatedAt).ThenBy(p => p.Id),
-            ("region", false) => people.OrderBy(p => p.RegionCode).ThenBy(p => p.Id),
-            ("region", true) => people.OrderByDescending(p => p.RegionCode).ThenBy(p => p.Id),
+            (SortKey.Birth, false) => people.OrderBy(p => p.BirthDate).ThenBy(p => p.Id),
+            (SortKey.Birth, true) => people.OrderByDescending(p => p.BirthDate).ThenBy(p => p.Id),
+            (SortKey.Created, false) => people.OrderBy(p => p.CreatedAt).ThenBy(p => p.Id),
+            (SortKey.Created, true) => people.OrderByDescending(p => p.CreatedAt).ThenBy(p => p.Id),
+            (SortKey.Region, false) => people.OrderBy(p => p.RegionCode).ThenBy(p => p.Id),
+            (SortKey.Region, true) => people.OrderByDescending(p => p.RegionCode).ThenBy(p => p.Id),
             (_, true) => people.OrderByDescending(p => EF.Functions.Collate(p.Name, Pinyin.Collation)).ThenBy(p => p.Id),
             _ => people.OrderBy(p => EF.Functions.Collate(p.Name, Pinyin.Collation)).ThenBy(p => p.Id),
         };
+    }
+
+    /// <summary>The list's sort column (ties broken by id).</summary>
+    public enum SortKey { Name, Birth, Created, Region }
+
+    /// <summary>
+    /// The filter reduced to the conditions it puts on people (at most one of the Q conditions is set), shared by
+    /// <see cref="Apply"/> (EF) and the registry list's SQLite reader (<see cref="PeopleListSqlite"/>), so both select
+    /// the same rows.
+    /// </summary>
+    public sealed record Criteria(string? County, string? TownshipPrefix, TalentCategory? Category, string? Industry,
+        EducationLevel? Education, string? IdNumberHash, string? MobileTail, string? MobileHash, string? Gram, string? Name,
+        SortKey Sort, bool Desc);
+
+    /// <summary>The conditions of this filter; <paramref name="protector"/> hashes a full ID or mobile number.</summary>
+    public Criteria Resolve(PersonalDataProtector protector)
+    {
+        string? idHash = null, tail = null, mobileHash = null, gram = null, name = null;
+        if (TextNormalizer.Clean(Q) is { } q)
+        {
+            if (IdNumber.TryParse(q, out var id, out _)) idHash = protector.Hash(id.Value);
+            else if (q.Length == 4 && q.All(char.IsAsciiDigit)) tail = q;
+            else if (MobileNumber.TryParse(q, out var mobile)) mobileHash = protector.Hash(mobile);
+            else
+            {
+                gram = PersonNameGram.Of(q);
+                name = q;
+            }
+        }
+        var sort = Sort switch { "birth" => SortKey.Birth, "created" => SortKey.Created, "region" => SortKey.Region, _ => SortKey.Name };
+        return new Criteria(string.IsNullOrEmpty(County) ? null : County, Township is { Length: 12 } ? Township[..9] : null,
+            Category, string.IsNullOrWhiteSpace(Industry) ? null : Industry, Education, idHash, tail, mobileHash, gram, name, sort, Desc);
     }
 
     /// <summary>The filter as query values, for paging links and the export buttons.</summary>
