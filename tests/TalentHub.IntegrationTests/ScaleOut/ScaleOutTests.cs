@@ -77,7 +77,9 @@ public sealed class ScaleOutTests(TwoNodeCluster cluster)
         Assert.Equal(1, waiting);
         Assert.False(Directory.Exists(Path.Combine(A.DataDirectory, "uploads")), "node A kept the upload on its disk");
         Assert.Equal(2, await B.QueryAsync(db => db.People.IgnoreQueryFilters([RegionFilter.Name]).CountAsync(p => names.Contains(p.Name))));
-        Assert.Equal(0, await B.QueryAsync(db => db.PendingUploads.CountAsync(u => u.Token == token)));
+        // The file is gone; only the "confirmed" mark stays (without content), so a second confirm can say so (review 5).
+        Assert.Equal(0, await B.QueryAsync(db => db.PendingUploads.CountAsync(u => u.Token == token && u.Content.Length > 0)));
+        Assert.Equal(1, await B.QueryAsync(db => db.PendingUploads.CountAsync(u => u.Token == token && u.Kind == "confirmed:people")));
     }
 
     [PostgresFact]
