@@ -68,10 +68,10 @@ public static class SqliteStatements
 
     /// <summary>The first column of the first row as Microsoft.Data.Sqlite's <c>ExecuteScalar</c> gives it (long, double, string, byte[]), or null.</summary>
     public static object? Scalar(SqliteConnection connection, string sql, string parameter, object? value) =>
-        Scalar1(connection, sql, [(parameter, value)]);
+        Scalar(connection, sql, [(parameter, value)]);
 
     /// <summary>The first column of the first row with several named parameters; see <see cref="Scalar"/>.</summary>
-    public static object? Scalar1(SqliteConnection connection, string sql, IReadOnlyList<(string Name, object? Value)> parameters)
+    public static object? Scalar(SqliteConnection connection, string sql, IReadOnlyList<(string Name, object? Value)> parameters)
     {
         object? result = null;
         var first = true;

@@ -13,7 +13,18 @@ public sealed class MemoryAddressLimits(TimeProvider clock)
 {
     /// <summary>Above this many counters, the ones of past windows are dropped.</summary>
     private const int PruneAbove = 10_000;
+
+    /// <summary>
+    /// At most one pruning pass per this interval: many addresses inside live windows (a spray of IPv6 addresses) would
+    /// otherwise make every post scan them all.
+    /// </summary>
+    public static readonly TimeSpan PruneEvery = TimeSpan.FromSeconds(10);
+
     private readonly ConcurrentDictionary<(string Name, string Address, long Window), (int Count, DateTimeOffset End)> counts = new();
+    private long nextPruneTicks;
+
+    /// <summary>Counters held (live windows, and past ones not pruned yet); for tests.</summary>
+    public int Held => counts.Count;
 
     /// <summary>Counts a post in <paramref name="window"/>; returns how long to wait when it is over the ceiling, else null.</summary>
     public TimeSpan? Count(RequestLimits.AddressPolicy policy, long window)
@@ -34,6 +45,8 @@ public sealed class MemoryAddressLimits(TimeProvider clock)
     private void Prune()
     {
         var now = clock.GetUtcNow();
+        var due = Interlocked.Read(ref nextPruneTicks);
+        if (now.UtcTicks < due || Interlocked.CompareExchange(ref nextPruneTicks, (now + PruneEvery).UtcTicks, due) != due) return;
         foreach (var (key, value) in counts)
             if (value.End <= now) counts.TryRemove(key, out _);
     }

@@ -49,7 +49,7 @@ public static class PeopleListSqlite
             if (rows.Count > 0) return new Paged<PeopleListItem>(rows, number, size, total);
             if (number == 1) return new Paged<PeopleListItem>([], 1, size, 0);
         }
-        var count = Convert.ToInt32(SqliteStatements.Scalar1(connection, $"SELECT COUNT(*) FROM \"People\" AS p WHERE {where}", parameters), CultureInfo.InvariantCulture);
+        var count = Convert.ToInt32(SqliteStatements.Scalar(connection, $"SELECT COUNT(*) FROM \"People\" AS p WHERE {where}", parameters), CultureInfo.InvariantCulture);
         number = Paged.Clamp(requested, count, size);
         var (page, _) = ReadPage(connection, where, parameters, Order(criteria), number, size, protector);
         return new Paged<PeopleListItem>(page, number, size, count);

@@ -44,4 +44,20 @@ public sealed class MemoryAddressLimitsTests
         Assert.Null(limits.Count(Login with { Name = "signup", Window = TimeSpan.FromHours(1) }, Window));
         Assert.NotNull(limits.Count(Login, Window));
     }
+
+    [Fact]
+    public void ManyAddresses_PastWindowsAreDropped_AtMostOncePerPruneInterval()
+    {
+        var limits = new MemoryAddressLimits(_clock); // 08:00:20, the login window ends at 08:01:00
+        for (var i = 0; i < 10_001; i++) limits.Count(Login with { Address = "2001:db8::" + i.ToString("x") }, Window);
+        Assert.Equal(10_001, limits.Held); // all live: nothing to drop (a pass ran; the next may run at 08:00:30)
+        _clock.Advance(TimeSpan.FromSeconds(38)); // 08:00:58: a pass runs, still nothing ended; next at 08:01:08
+        limits.Count(Login, Window);
+        _clock.Advance(TimeSpan.FromSeconds(4)); // 08:01:02: the window has ended, but no pass is due yet
+        limits.Count(Login, Window);
+        Assert.Equal(10_003, limits.Held); // 10,002 ended counters kept, and the new window's one
+        _clock.Advance(MemoryAddressLimits.PruneEvery); // 08:01:12
+        limits.Count(Login, Window);
+        Assert.Equal(1, limits.Held); // only this window's counter (two posts)
+    }
 }
