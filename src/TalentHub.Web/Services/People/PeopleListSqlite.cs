@@ -20,7 +20,7 @@ public sealed record PeopleListItem(int Id, string Name, Sex Sex, DateOnly Birth
 /// <c>/People?q=王秀</c> put the list query's prepare at ~15 % and EF's per-query work and shaping at ~20 % of the
 /// request's CPU. It selects exactly what <see cref="PeopleFilter.Apply"/> + <c>Paged.ReadInOneQueryAsync</c> select:
 /// the same <see cref="PeopleFilter.Criteria"/>, the same two query filters written out (region scope
-/// <c>ScopedCountyCode IS NULL OR CountyCode = ScopedCountyCode</c>, <see cref="RegionFilter"/>; pending imports hidden,
+/// <c>CountyCode = ScopedCountyCode</c> when scoped, <see cref="RegionFilter"/>; pending imports hidden,
 /// <see cref="ImportBatchFilter"/>, on people and their categories), the same order (pinyin collation, then id), the
 /// total in every row and the count-then-clamp fallback for an empty page. PostgreSQL keeps the EF path.
 /// </summary>
@@ -90,8 +90,11 @@ public static class PeopleListSqlite
     /// <summary>The WHERE clause over alias <c>p</c> and its parameters; the SQL text depends only on which conditions are set.</summary>
     internal static (string Sql, List<(string, object?)> Parameters) Where(PeopleFilter.Criteria c, string? scopedCounty)
     {
-        var sql = new StringBuilder("p.\"ImportBatchId\" IS NULL AND (@scope IS NULL OR p.\"CountyCode\" = @scope)");
-        List<(string, object?)> parameters = [("scope", scopedCounty)];
+        var sql = new StringBuilder("p.\"ImportBatchId\" IS NULL");
+        List<(string, object?)> parameters = [];
+        // The scope as its own condition, not "@scope IS NULL OR …": a kept statement is planned once, and the OR form
+        // would keep SQLite off the county indexes for every county officer.
+        if (scopedCounty is not null) Add("p.\"CountyCode\" = @scope", "scope", scopedCounty);
         void Add(string condition, string name, object value)
         {
             sql.Append(" AND ").Append(condition);
