@@ -140,6 +140,14 @@ public sealed partial class Runner(RunOptions options)
             if (baseline is not null && _results.BaselineCpu(baseline, clients) is { } referenceCpu && cpu > 0)
                 extra["cpuRatio"] = Math.Round(referenceCpu / cpu, 3);
         }
+        if (result.ClientsOutOfWork > 0)
+        {
+            extra ??= [];
+            extra["clientsOutOfWork"] = result.ClientsOutOfWork;
+            extra["measuredSeconds"] = Math.Round(result.Seconds, 2);
+            Console.WriteLine($"   {name} @{clients}: {result.ClientsOutOfWork} of {clients} clients ran out of work; the figure covers " +
+                $"{result.Requests} requests in {result.Seconds:F2} s");
+        }
         var reference = baseline is null ? null : _results.BaselineRate(baseline, clients);
         _results.Add(new Metric(name, result.Rps, "req/s", baseline, reference is > 0 ? Math.Round(result.Rps / reference.Value, 3) : null,
             result.P50, result.P95, result.P99, clients, result.Requests, result.Errors, extra));

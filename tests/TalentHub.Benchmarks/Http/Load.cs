@@ -10,6 +10,10 @@ public sealed record LoadResult(int Clients, double Seconds, long Requests, long
 {
     /// <summary>CPU time (user + system) the server process spent during the measured phase, ÷ requests, in ms; null when not measured.</summary>
     public double? CpuMsPerRequest { get; init; }
+
+    /// <summary>Clients that ran out of work (<see cref="NoMoreWork"/>) before the measured phase ended: the figure then
+    /// covers fewer requests, at lower concurrency towards the end (the enroll metric's 300 open courses at 1 client).</summary>
+    public int ClientsOutOfWork { get; init; }
 }
 
 /// <summary>
@@ -32,10 +36,14 @@ public static class Load
         return result with { CpuMsPerRequest = Math.Round((serverCpu!() - before.Value).TotalMilliseconds / result.Requests, 3) };
     }
 
+    /// <summary>1 once a failed request's exception was printed (the first one of the run is enough to tell the kind).</summary>
+    private static int _reportedFailure;
+
     private static async Task<LoadResult> Phase(int clients, TimeSpan duration, Func<int, Task<bool>> request, bool record)
     {
         var latencies = new List<double>[clients];
         var errors = new long[clients];
+        var outOfWork = 0;
         var sw = Stopwatch.StartNew();
         var end = duration;
         await Task.WhenAll(Enumerable.Range(0, clients).Select(client => Task.Run(async () =>
@@ -46,15 +54,28 @@ public static class Load
                 var start = Stopwatch.GetTimestamp();
                 bool ok;
                 try { ok = await request(client); }
-                catch (NoMoreWork) { break; }
-                catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or InvalidOperationException) { ok = false; }
+                catch (NoMoreWork)
+                {
+                    Interlocked.Increment(ref outOfWork);
+                    break;
+                }
+                catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or InvalidOperationException)
+                {
+                    ok = false;
+                    if (Interlocked.Exchange(ref _reportedFailure, 1) == 0)
+                        Console.WriteLine($"   request failed ({(record ? "measured" : "warm-up")}, client {client}): {ex.GetType().Name}: {ex.Message}");
+                }
                 mine.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
                 if (!ok) errors[client]++;
             }
         })));
         var seconds = sw.Elapsed.TotalSeconds;
-        if (!record) return new LoadResult(clients, seconds, 0, 0, 0, 0, 0, 0, 0);
-        return Summarise(clients, seconds, latencies.SelectMany(l => l).ToList(), errors.Sum());
+        if (!record)
+        {
+            if (errors.Sum() is var failed and > 0) Console.WriteLine($"   warm-up at {clients} clients: {failed} of {latencies.Sum(l => l.Count)} requests failed");
+            return new LoadResult(clients, seconds, 0, 0, 0, 0, 0, 0, 0);
+        }
+        return Summarise(clients, seconds, latencies.SelectMany(l => l).ToList(), errors.Sum()) with { ClientsOutOfWork = outOfWork };
     }
 
     /// <summary>Percentiles by nearest rank over every recorded latency.</summary>
