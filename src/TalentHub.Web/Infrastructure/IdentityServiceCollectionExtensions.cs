@@ -41,7 +41,11 @@ public static class IdentityServiceCollectionExtensions
         services.Configure<PasswordHasherOptions>(o => o.IterationCount = 210_000);
         // At most cores − 1 of those hashes at once, so a classroom logging in together leaves a core for everything else (issue 12).
         services.AddSingleton<PasswordWorkGate>();
-        services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(o => o.Filters.Add<PasswordWorkBusyFilter>());
+        services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(o =>
+        {
+            o.Filters.Add<PasswordWorkBusyFilter>();
+            o.Filters.Add<AddressLimitedLoginFilter>();
+        });
         // Changed roles, region or two-factor policy reach signed-in users within a minute (the stamp itself is checked every request).
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
         services.ConfigureApplicationCookie(o =>

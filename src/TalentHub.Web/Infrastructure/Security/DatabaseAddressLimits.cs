@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using TalentHub.Web.Data;
@@ -72,7 +73,8 @@ public static class AddressLimitsMiddleware
     /// Rejects a post over its per-address ceiling with 429 before anything else reads it: counted in the database on
     /// PostgreSQL (<see cref="DatabaseAddressLimits"/>), in memory on SQLite (<see cref="MemoryAddressLimits"/>). A post
     /// the password work gate answered "busy, try again" (<see cref="PasswordWorkBusyFilter.Answered"/>) is given back:
-    /// nothing was checked or saved, and the user was told to retry (review 5).
+    /// nothing was checked or saved, and the user was told to retry (review 5). A login post to a page over its ceiling is
+    /// answered by that page's form with the message (<see cref="AddressLimitedLoginFilter"/>).
     /// </summary>
     public static IApplicationBuilder UseAddressLimits(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
@@ -91,6 +93,13 @@ public static class AddressLimitsMiddleware
             : memory!.Count(policy, window);
         if (wait is { } w)
         {
+            // A browser's login form is answered by its own page, the message next to the form (review 8).
+            if (policy.Name == "login" && context.GetEndpoint()?.Metadata.GetMetadata<PageActionDescriptor>() is not null)
+            {
+                AddressLimitedLoginFilter.Mark(context, w);
+                await next(context);
+                return;
+            }
             await RequestLimits.RejectAsync(context, w, context.RequestAborted);
             return;
         }
