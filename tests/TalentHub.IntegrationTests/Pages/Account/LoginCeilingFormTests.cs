@@ -1,3 +1,5 @@
+using TalentHub.IntegrationTests.Support;
+
 namespace TalentHub.IntegrationTests.Pages.Account;
 
 /// <summary>Its own app, so these posts do not share an address window with <see cref="LoginRateLimitTests"/>.</summary>
@@ -20,6 +22,7 @@ public sealed class LoginCeilingFormTests(LoginCeilingFactory app) : IClassFixtu
     [Fact]
     public async Task LoginPost_BeyondTheAddressCeiling_ShowsTheFormWithTheLocalizedMessageInItsSummary()
     {
+        await AddressWindows.RoomInAsync(TimeSpan.FromMinutes(1));
         var client = app.NewClient();
         var responses = new List<HttpResponseMessage>();
         for (var i = 0; i < 4; i++)

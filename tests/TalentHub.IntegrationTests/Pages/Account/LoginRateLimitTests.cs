@@ -1,3 +1,5 @@
+using TalentHub.IntegrationTests.Support;
+
 namespace TalentHub.IntegrationTests.Pages.Account;
 
 public sealed class RateLimitedFactory : TalentHubFactory
@@ -16,6 +18,7 @@ public sealed class LoginRateLimitTests(RateLimitedFactory app) : IClassFixture<
     [Fact]
     public async Task LoginPost_BeyondTheLimit_AnswersTooManyRequestsWithALocalizedMessage()
     {
+        await AddressWindows.RoomInAsync(TimeSpan.FromMinutes(1));
         var client = app.NewClient();
         var statuses = new List<HttpStatusCode>();
         for (var i = 0; i < 5; i++)
@@ -44,6 +47,7 @@ public sealed class LoginRateLimitTests(RateLimitedFactory app) : IClassFixture<
     [Fact]
     public async Task SignUpPost_BeyondTheLimit_AnswersTooManyRequestsWithRetryAfter()
     {
+        await AddressWindows.RoomInAsync(TimeSpan.FromHours(1));
         var client = app.NewClient();
         var responses = new List<HttpResponseMessage>();
         for (var i = 0; i < 3; i++)
