@@ -107,7 +107,7 @@ internal sealed class SqliteRows : IDisposable
         if (rc != raw.SQLITE_OK)
         {
             statement.Dispose();
-            SqliteException.ThrowExceptionForRC(rc, db);
+            SqliteStatements.Check(rc, db);
         }
     }
 
@@ -124,23 +124,7 @@ internal sealed class SqliteRows : IDisposable
     });
 
     /// <summary>Binds <paramref name="value"/> (a provider value, or null) to the 1-based parameter <paramref name="index"/>.</summary>
-    public void Bind(int index, object? value)
-    {
-        var rc = value switch
-        {
-            null or DBNull => raw.sqlite3_bind_null(statement, index),
-            string text => raw.sqlite3_bind_text(statement, index, text),
-            long number => raw.sqlite3_bind_int64(statement, index, number),
-            int number => raw.sqlite3_bind_int64(statement, index, number),
-            short number => raw.sqlite3_bind_int64(statement, index, number),
-            byte number => raw.sqlite3_bind_int64(statement, index, number),
-            bool flag => raw.sqlite3_bind_int64(statement, index, flag ? 1 : 0),
-            double real => raw.sqlite3_bind_double(statement, index, real),
-            DateOnly date => raw.sqlite3_bind_text(statement, index, date.ToString(@"yyyy\-MM\-dd", CultureInfo.InvariantCulture)),
-            _ => throw new NotSupportedException($"BulkInserter does not bind {value.GetType().Name} on SQLite."),
-        };
-        if (rc != raw.SQLITE_OK) SqliteException.ThrowExceptionForRC(rc, db);
-    }
+    public void Bind(int index, object? value) => SqliteStatements.BindAt(db, statement, index, value);
 
     /// <summary>Runs the statement once; <paramref name="row"/> sees each row it gives back (RETURNING).</summary>
     public void Execute(Action<SqliteRows>? row)
@@ -152,7 +136,7 @@ internal sealed class SqliteRows : IDisposable
                 var rc = raw.sqlite3_step(statement);
                 if (rc == raw.SQLITE_ROW) row?.Invoke(this);
                 else if (rc == raw.SQLITE_DONE) return;
-                else SqliteException.ThrowExceptionForRC(rc, db);
+                else SqliteStatements.Check(rc, db);
             }
         }
         finally

@@ -106,19 +106,35 @@ public static class SqliteStatements
     {
         var index = raw.sqlite3_bind_parameter_index(stmt, "@" + name);
         if (index == 0) throw new ArgumentException($"No parameter @{name} in the statement.", nameof(name));
+        BindAt(db, stmt, index, value);
+    }
+
+    /// <summary>
+    /// Binds <paramref name="value"/> to the 1-based parameter <paramref name="index"/> as Microsoft.Data.Sqlite stores
+    /// it: null, text, 64-bit integers (int, short, byte, bool as 0/1), real, DateOnly as "yyyy-MM-dd" text.
+    /// </summary>
+    /// <exception cref="NotSupportedException">Any other type (decimal, DateTime, Guid, blobs …).</exception>
+    /// <exception cref="SqliteException">SQLite refused the binding.</exception>
+    internal static void BindAt(sqlite3 db, sqlite3_stmt stmt, int index, object? value)
+    {
         var rc = value switch
         {
             null or DBNull => raw.sqlite3_bind_null(stmt, index),
-            string s => raw.sqlite3_bind_text(stmt, index, s),
-            bool b => raw.sqlite3_bind_int64(stmt, index, b ? 1 : 0),
-            int i => raw.sqlite3_bind_int64(stmt, index, i),
-            long l => raw.sqlite3_bind_int64(stmt, index, l),
-            _ => throw new ArgumentException($"Unsupported parameter type {value.GetType()}.", nameof(value)),
+            string text => raw.sqlite3_bind_text(stmt, index, text),
+            long number => raw.sqlite3_bind_int64(stmt, index, number),
+            int number => raw.sqlite3_bind_int64(stmt, index, number),
+            short number => raw.sqlite3_bind_int64(stmt, index, number),
+            byte number => raw.sqlite3_bind_int64(stmt, index, number),
+            bool flag => raw.sqlite3_bind_int64(stmt, index, flag ? 1 : 0),
+            double real => raw.sqlite3_bind_double(stmt, index, real),
+            DateOnly date => raw.sqlite3_bind_text(stmt, index, date.ToString(@"yyyy\-MM\-dd", System.Globalization.CultureInfo.InvariantCulture)),
+            _ => throw new NotSupportedException($"{value.GetType().Name} is not bound directly on SQLite."),
         };
         Check(rc, db);
     }
 
-    private static void Check(int rc, sqlite3 db)
+    /// <summary>Throws the <see cref="SqliteException"/> for <paramref name="rc"/> unless it is SQLITE_OK.</summary>
+    internal static void Check(int rc, sqlite3 db)
     {
         if (rc != raw.SQLITE_OK) SqliteException.ThrowExceptionForRC(rc, db);
     }
