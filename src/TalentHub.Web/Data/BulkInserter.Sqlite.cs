@@ -54,11 +54,7 @@ public sealed partial class BulkInserter
                 for (var r = 0; r < count; r++)
                 {
                     var row = rows[start + r];
-                    if (row.Entity is IStamped stamped)
-                    {
-                        if (stamped.CreatedAt == default) stamped.CreatedAt = now;
-                        if (stamped.UpdatedAt == default) stamped.UpdatedAt = stamped.CreatedAt;
-                    }
+                    Stamp(row.Entity, now);
                     for (var i = 0; i < columns.Count; i++)
                         statement.Bind(r * columns.Count + i + 1, columns[i] == batchColumn ? batchId : ToProvider(columns[i], ValueOf(columns[i], row)));
                     if (generated is not null && !byMatch.TryAdd(MatchKey(matchBy!.Select(p => ToProvider(p, ValueOf(p, row)))), row))

@@ -220,11 +220,7 @@ public sealed partial class BulkInserter(TalentHubDbContext db, CurrentActor act
                     for (var r = 0; r < group.Count; r++)
                     {
                         var row = group[r];
-                        if (row.Entity is IStamped stamped)
-                        {
-                            if (stamped.CreatedAt == default) stamped.CreatedAt = now;
-                            if (stamped.UpdatedAt == default) stamped.UpdatedAt = stamped.CreatedAt;
-                        }
+                        Stamp(row.Entity, now);
                         for (var i = 0; i < columns.Count; i++)
                             parameters[r * columns.Count + i].Value =
                                 (columns[i] == batchColumn ? batchId : ToProvider(columns[i], ValueOf(columns[i], row))) ?? DBNull.Value;
@@ -322,6 +318,14 @@ public sealed partial class BulkInserter(TalentHubDbContext db, CurrentActor act
     {
         if (property.FieldInfo is { } field) field.SetValue(entity, value);
         else property.PropertyInfo?.SetValue(entity, value);
+    }
+
+    /// <summary>Creation and update times as <see cref="StampsInterceptor"/> sets them, for rows written around EF.</summary>
+    private static void Stamp(object entity, DateTimeOffset now)
+    {
+        if (entity is not IStamped stamped) return;
+        if (stamped.CreatedAt == default) stamped.CreatedAt = now;
+        if (stamped.UpdatedAt == default) stamped.UpdatedAt = stamped.CreatedAt;
     }
 
     private AuditEntry AuditOf(IEntityType type, Row row, DateTimeOffset now)
