@@ -14,8 +14,14 @@ namespace TalentHub.Web.Infrastructure.Security;
 /// window, incremented atomically (<c>INSERT … ON CONFLICT DO UPDATE … RETURNING</c>); expired rows are swept when a
 /// window opens. On SQLite (one node) <see cref="MemoryAddressLimits"/> counts them instead.
 /// </summary>
-public sealed class DatabaseAddressLimits(PersonalDataProtector protector, IOptionsMonitor<TalentHubOptions> options, TimeProvider clock)
+public sealed class DatabaseAddressLimits(PersonalDataProtector protector, IOptionsMonitor<TalentHubOptions> options, TimeProvider clock) : IAddressLimits
 {
+    Task<TimeSpan?> IAddressLimits.CountAsync(IServiceProvider requestServices, RequestLimits.AddressPolicy policy, long window, CancellationToken ct) =>
+        CountAsync(requestServices.GetRequiredService<TalentHubDbContext>(), policy, window, ct);
+
+    Task IAddressLimits.RefundAsync(IServiceProvider requestServices, RequestLimits.AddressPolicy policy, long window, CancellationToken ct) =>
+        RefundAsync(requestServices.GetRequiredService<TalentHubDbContext>(), policy, window, ct);
+
     /// <summary>Counts the request against its ceiling in the current window; returns how long to wait when it is over, else null.</summary>
     public Task<TimeSpan?> CountAsync(TalentHubDbContext db, RequestLimits.AddressPolicy policy, CancellationToken ct = default) =>
         CountAsync(db, policy, policy.WindowAt(clock.GetUtcNow()), ct);
@@ -67,6 +73,16 @@ public sealed class DatabaseAddressLimits(PersonalDataProtector protector, IOpti
     }
 }
 
+/// <summary>Where the per-address ceilings are counted: <see cref="DatabaseAddressLimits"/> (PostgreSQL, every node) or <see cref="MemoryAddressLimits"/> (SQLite, one node).</summary>
+public interface IAddressLimits
+{
+    /// <summary>Counts a post in <paramref name="window"/> (<see cref="RequestLimits.AddressPolicy.WindowAt"/>); how long to wait when it is over the ceiling, else null.</summary>
+    Task<TimeSpan?> CountAsync(IServiceProvider requestServices, RequestLimits.AddressPolicy policy, long window, CancellationToken ct);
+
+    /// <summary>Gives back one post counted in <paramref name="window"/>, never below zero (a "busy, try again" answer, review 5).</summary>
+    Task RefundAsync(IServiceProvider requestServices, RequestLimits.AddressPolicy policy, long window, CancellationToken ct);
+}
+
 public static class AddressLimitsMiddleware
 {
     /// <summary>
@@ -86,11 +102,8 @@ public static class AddressLimitsMiddleware
             return;
         }
         var window = policy.WindowAt(services.GetRequiredService<TimeProvider>().GetUtcNow());
-        var database = services.GetService<DatabaseAddressLimits>();
-        var memory = database is null ? services.GetRequiredService<MemoryAddressLimits>() : null;
-        var wait = database is not null
-            ? await database.CountAsync(services.GetRequiredService<TalentHubDbContext>(), policy, window, context.RequestAborted)
-            : memory!.Count(policy, window);
+        var limits = services.GetRequiredService<IAddressLimits>();
+        var wait = await limits.CountAsync(services, policy, window, context.RequestAborted);
         if (wait is { } w)
         {
             // A browser's login form is answered by its own page, the message next to the form (review 8).
@@ -104,9 +117,6 @@ public static class AddressLimitsMiddleware
             return;
         }
         await next(context);
-        if (!PasswordWorkBusyFilter.Answered(context)) return;
-        if (database is not null)
-            await database.RefundAsync(services.GetRequiredService<TalentHubDbContext>(), policy, window, CancellationToken.None);
-        else memory!.Refund(policy, window);
+        if (PasswordWorkBusyFilter.Answered(context)) await limits.RefundAsync(services, policy, window, CancellationToken.None);
     });
 }

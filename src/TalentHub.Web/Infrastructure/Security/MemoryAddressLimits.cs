@@ -9,8 +9,17 @@ namespace TalentHub.Web.Infrastructure.Security;
 /// (<see cref="Refund"/>, review 5: "busy, try again" must not use up the address's ceiling). State is lost on
 /// restart, which only forgives posts.
 /// </summary>
-public sealed class MemoryAddressLimits(TimeProvider clock)
+public sealed class MemoryAddressLimits(TimeProvider clock) : IAddressLimits
 {
+    Task<TimeSpan?> IAddressLimits.CountAsync(IServiceProvider requestServices, RequestLimits.AddressPolicy policy, long window, CancellationToken ct) =>
+        Task.FromResult(Count(policy, window));
+
+    Task IAddressLimits.RefundAsync(IServiceProvider requestServices, RequestLimits.AddressPolicy policy, long window, CancellationToken ct)
+    {
+        Refund(policy, window);
+        return Task.CompletedTask;
+    }
+
     /// <summary>Above this many counters, the ones of past windows are dropped.</summary>
     private const int PruneAbove = 10_000;
 

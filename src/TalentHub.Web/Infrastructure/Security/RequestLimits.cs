@@ -29,11 +29,12 @@ public static class RequestLimits
         {
             services.AddSingleton<ILoginThrottle, DatabaseLoginThrottle>();
             services.AddSingleton<DatabaseAddressLimits>();
+            services.AddSingleton<IAddressLimits>(sp => sp.GetRequiredService<DatabaseAddressLimits>());
         }
         else
         {
             services.AddSingleton<ILoginThrottle, MemoryLoginThrottle>();
-            services.AddSingleton<MemoryAddressLimits>();
+            services.AddSingleton<IAddressLimits, MemoryAddressLimits>();
         }
         services.Configure<ForwardedHeadersOptions>(o => ConfigureProxies(o, configuration.GetSection("TalentHub:ForwardedHeaders")));
         services.AddRateLimiter(o =>
