@@ -106,25 +106,20 @@ public sealed class ScaleOutTests(TwoNodeCluster cluster)
         const string Login = "/Identity/Account/Login";
         const int limit = TwoNodeCluster.PasswordHelpPerHour;
         var allowed = new List<HttpStatusCode>();
-        HttpResponseMessage? over = null;
-        // The ceiling is per clock hour: should the hour turn during the posts, count again in the new one.
-        for (var attempt = 0; attempt < 2; attempt++)
+        // The ceiling is per clock hour: every post, the refused ones too, must fall in one hour. (Counting again after a
+        // turn did not do: the posts after the turn already count in the new hour, so a second round went over it.)
+        await AddressWindows.RoomInAsync(TimeSpan.FromHours(1), TimeSpan.FromMinutes(2));
+        // Alternating, as the load balancer would: each node sees only half of the posts.
+        for (var i = 0; i < limit; i++)
         {
-            var hour = DateTime.UtcNow.Hour;
-            allowed.Clear();
-            // Alternating, as the load balancer would: each node sees only half of the posts.
-            for (var i = 0; i < limit; i++)
-            {
-                var node = i % 2 == 0 ? A : B;
-                var response = await node.NewClient().PostFormAsync(help + "?handler=Sms", new() { ["Farmer.Mobile"] = "13999999999" }, Login);
-                allowed.Add(response.StatusCode);
-            }
-            over = await A.NewClient().PostFormAsync(help + "?handler=Sms", new() { ["Farmer.Mobile"] = "13999999999" }, Login);
-            if (DateTime.UtcNow.Hour == hour) break;
+            var node = i % 2 == 0 ? A : B;
+            var response = await node.NewClient().PostFormAsync(help + "?handler=Sms", new() { ["Farmer.Mobile"] = "13999999999" }, Login);
+            allowed.Add(response.StatusCode);
         }
+        var over = await A.NewClient().PostFormAsync(help + "?handler=Sms", new() { ["Farmer.Mobile"] = "13999999999" }, Login);
 
         Assert.DoesNotContain(HttpStatusCode.TooManyRequests, allowed);
-        Assert.Equal(HttpStatusCode.TooManyRequests, over!.StatusCode);
+        Assert.Equal(HttpStatusCode.TooManyRequests, over.StatusCode);
         Assert.True(over.Headers.RetryAfter?.Delta > TimeSpan.Zero);
         Assert.Equal(HttpStatusCode.TooManyRequests, (await B.NewClient().PostFormAsync(help + "?handler=Sms",
             new() { ["Farmer.Mobile"] = "13999999999" }, Login)).StatusCode);

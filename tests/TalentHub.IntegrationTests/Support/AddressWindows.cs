@@ -10,10 +10,14 @@ public static class AddressWindows
     /// <summary>Room enough for a test's few posts, also on a loaded CI machine.</summary>
     public static readonly TimeSpan Need = TimeSpan.FromSeconds(30);
 
-    /// <summary>Returns at once when the current <paramref name="window"/> has at least <see cref="Need"/> left; else waits for the next one.</summary>
-    public static async Task RoomInAsync(TimeSpan window)
+    /// <summary>
+    /// Returns at once when the current <paramref name="window"/> has at least <paramref name="need"/> (default
+    /// <see cref="Need"/>) left; else waits for the next one.
+    /// </summary>
+    public static async Task RoomInAsync(TimeSpan window, TimeSpan? need = null, TimeProvider? clock = null)
     {
-        var left = TimeSpan.FromTicks(window.Ticks - DateTimeOffset.UtcNow.UtcTicks % window.Ticks);
-        if (left < Need) await Task.Delay(left + TimeSpan.FromMilliseconds(200));
+        clock ??= TimeProvider.System;
+        var left = TimeSpan.FromTicks(window.Ticks - clock.GetUtcNow().UtcTicks % window.Ticks);
+        if (left < (need ?? Need)) await Task.Delay(left + TimeSpan.FromMilliseconds(200), clock);
     }
 }

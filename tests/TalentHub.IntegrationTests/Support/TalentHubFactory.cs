@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
 
 namespace TalentHub.IntegrationTests.Support;
 
@@ -15,7 +16,32 @@ public class TalentHubFactory : WebApplicationFactory<Program>
 
     public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "talenthub-tests", Guid.NewGuid().ToString("N"));
 
+    /// <summary>A valid Quartz cron that never comes (midnight, 1 January 2099).</summary>
+    public const string NeverCron = "0 0 0 1 1 ? 2099";
+
     protected virtual IDictionary<string, string?> Settings => new Dictionary<string, string?>();
+
+    /// <summary>Room on the Shanghai day for the app to start and seed, also on a loaded CI machine.</summary>
+    public static readonly TimeSpan StartupNeed = TimeSpan.FromMinutes(2);
+
+    /// <summary>
+    /// The Asia/Shanghai date the app seeded its demo data on: last month's dispatch report, the month-end snapshots and
+    /// the examples are relative to it, not to the day a test runs (a suite may run across midnight).
+    /// </summary>
+    public DateOnly SeedDay { get; private set; }
+
+    /// <summary>Starts the app (which migrates and seeds) wholly within one Shanghai day, so <see cref="SeedDay"/> is that day.</summary>
+    /// <exception cref="InvalidOperationException">Start-up took longer than <see cref="StartupNeed"/> and crossed midnight.</exception>
+    protected override IHost CreateHost(IHostBuilder builder)
+    {
+        var left = ShanghaiDays.LeftOf(DateTimeOffset.UtcNow);
+        if (left < StartupNeed) Thread.Sleep(left + TimeSpan.FromMilliseconds(200));
+        SeedDay = ShanghaiDays.Today();
+        var host = base.CreateHost(builder);
+        if (ShanghaiDays.Today() != SeedDay)
+            throw new InvalidOperationException($"The app took over {StartupNeed} to start and its seed crossed a Shanghai midnight.");
+        return host;
+    }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -28,6 +54,10 @@ public class TalentHubFactory : WebApplicationFactory<Program>
             ["TalentHub:Verify:PerMinute"] = "100000",
             ["TalentHub:PersonalData:EncryptionKey"] = TestEncryptionKey,
             ["TalentHub:PersonalData:HashKey"] = TestHashKey,
+            // The calendar jobs would add a month-end snapshot (00:20) or a dispatch report (06:00 on the 1st, Asia/Shanghai)
+            // under the tests of a run across those hours, which read the seeded ones; tests run those jobs themselves.
+            ["TalentHub:Jobs:IndicatorSnapshotCron"] = NeverCron,
+            ["TalentHub:Jobs:DispatchReportCron"] = NeverCron,
         };
         foreach (var (key, value) in Settings) settings[key] = value;
         // Settings must be visible while Program builds its services, so use the host's configuration.

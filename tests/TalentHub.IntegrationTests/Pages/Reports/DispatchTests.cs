@@ -70,7 +70,8 @@ public sealed class DispatchTests(TalentHubFactory app) : AppTest(app)
     [Fact]
     public async Task Seed_IssuedLastMonthsReport()
     {
-        var last = DateTime.UtcNow.AddHours(8).AddMonths(-1).ToString("yyyy-MM");
+        // The month before the seed's day, not today's: the suite may run across a month's turn (Asia/Shanghai).
+        var last = App.SeedDay.AddMonths(-1).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
         Assert.True(await App.QueryAsync(db => db.DispatchReports.AnyAsync(r => r.Month == last)));
     }
 }

@@ -140,7 +140,8 @@ public sealed class ExamplesTests(TalentHubFactory app) : AppTest(app)
     public async Task Seed_TwoApprovedExamples_OnThePublicPage_AndInLastMonthsDispatchReport()
     {
         Assert.True(await App.QueryAsync(db => db.Examples.IgnoreQueryFilters().CountAsync(e => e.Status == ExampleStatus.Approved)) >= 2);
-        var last = DateTime.UtcNow.AddHours(8).AddMonths(-1).ToString("yyyy-MM");
+        // The month before the seed's day, not today's: the suite may run across a month's turn (Asia/Shanghai).
+        var last = App.SeedDay.AddMonths(-1).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
         var page = await (await App.LoginAsync("city.officer")).GetStringAsync($"/Reports/Dispatch/{last}");
         Assert.Matches("id=\"dispatch-examples\"", page);
         Assert.Contains("返乡创办白茶合作基地", page);
