@@ -46,7 +46,11 @@ public static class BaselineServer
         var app = builder.Build();
         app.MapGet("/plaintext", () => Microsoft.AspNetCore.Http.Results.Text("Hello, World!"));
         app.MapRazorPages();
-        await app.RunAsync();
+        await app.StartAsync();
+        // Logging is off here, so say where it listens as Microsoft.Hosting.Lifetime would: ServerProcess starts this
+        // server on port 0 and learns the bound port from this line.
+        Console.WriteLine(TalentHub.Benchmarks.Http.ServerProcess.ListeningLine + app.Urls.First());
+        await app.WaitForShutdownAsync();
         return 0;
     }
 

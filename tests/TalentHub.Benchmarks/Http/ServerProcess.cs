@@ -1,55 +1,69 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
+using System.Text.RegularExpressions;
 
 namespace TalentHub.Benchmarks.Http;
 
 /// <summary>
-/// A server under test as a real child process (<c>dotnet some.dll</c>) on a free loopback port. Start-up is timed
-/// from process start to the first 200 on <c>readyPath</c>; memory is read from /proc (VmHWM: peak resident set).
+/// A server under test as a real child process (<c>dotnet some.dll</c>) on a loopback port the child picks itself
+/// (<c>http://127.0.0.1:0</c>) and reports in its "Now listening on:" line. Start-up is timed from process start to the
+/// first 200 on <c>readyPath</c>; memory is read from /proc (VmHWM: peak resident set).
 /// </summary>
-public sealed class ServerProcess : IAsyncDisposable
+public sealed partial class ServerProcess : IAsyncDisposable
 {
+    /// <summary>What ASP.NET Core's <c>Microsoft.Hosting.Lifetime</c> logs once bound (and the baseline server prints).</summary>
+    public const string ListeningLine = "Now listening on: ";
+
     private readonly Process _process;
 
-    private ServerProcess(Process process, Uri address) => (_process, Address) = (process, address);
+    private ServerProcess(Process process) => _process = process;
 
-    public Uri Address { get; }
+    /// <summary>The address the child bound, from its <see cref="ListeningLine"/>.</summary>
+    public Uri Address { get; private set; } = null!;
     public TimeSpan Startup { get; private set; }
     public int Id => _process.Id;
 
     public static async Task<ServerProcess> StartAsync(string dll, string workingDirectory, IReadOnlyDictionary<string, string> environment,
         string readyPath, IEnumerable<string>? arguments = null, TimeSpan? timeout = null)
     {
-        var port = FreePort();
-        var address = new Uri($"http://127.0.0.1:{port}");
         var info = new ProcessStartInfo("dotnet") { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
         info.ArgumentList.Add(dll);
         foreach (var a in arguments ?? []) info.ArgumentList.Add(a);
-        info.Environment["ASPNETCORE_URLS"] = address.ToString();
+        // Port 0: the child binds a free port itself. A port found free here and let go before the child binds it
+        // could be taken in between by any other process, even another server answering readyPath in its place.
+        info.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
+        info.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information";
         foreach (var (k, v) in environment) info.Environment[k] = v;
         var sw = Stopwatch.StartNew();
         var process = Process.Start(info) ?? throw new InvalidOperationException("could not start " + dll);
         var log = new System.Collections.Concurrent.ConcurrentQueue<string>();
-        var server = new ServerProcess(process, address);
+        var server = new ServerProcess(process);
+        var bound = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
         process.OutputDataReceived += (_, e) =>
         {
             if (e.Data is null) return;
             if (log.Count < 200) log.Enqueue(e.Data);
             if (e.Data.Contains("Import stages", StringComparison.Ordinal)) server.ImportStages.Enqueue(e.Data.Trim());
+            if (ListeningAddress(e.Data) is { } address) bound.TrySetResult(address);
         };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null && log.Count < 200) log.Enqueue(e.Data); };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        using var probe = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(5) };
+        using var probe = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
         var deadline = timeout ?? TimeSpan.FromMinutes(3);
         while (sw.Elapsed < deadline)
         {
             if (process.HasExited)
                 throw new InvalidOperationException($"{Path.GetFileName(dll)} exited with {process.ExitCode}:\n{string.Join('\n', log)}");
+            if (!bound.Task.IsCompleted)
+            {
+                await Task.Delay(25);
+                continue;
+            }
+            server.Address = bound.Task.Result;
             try
             {
-                using var response = await probe.GetAsync(readyPath);
+                using var response = await probe.GetAsync(new Uri(server.Address, readyPath));
                 if (response.StatusCode == HttpStatusCode.OK)
                 {
                     server.Startup = sw.Elapsed;
@@ -146,12 +160,12 @@ public sealed class ServerProcess : IAsyncDisposable
         return line is null ? null : Math.Round(long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]) / 1024.0, 1);
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    /// <summary>The address of a <see cref="ListeningLine"/> (as the console logger writes it), or null for any other line.</summary>
+    public static Uri? ListeningAddress(string line) =>
+        ListeningPattern().Match(line) is { Success: true } m ? new Uri(m.Groups[1].Value) : null;
+
+    [GeneratedRegex(@"Now listening on: (http://[^\s""]+)")]
+    private static partial Regex ListeningPattern();
 
     public async ValueTask DisposeAsync()
     {
