@@ -9,7 +9,7 @@ namespace TalentHub.IntegrationTests.Api;
 
 /// <summary>
 /// Issue 14: <c>/api/v1/indicators</c>, per county and month, the same figures as /Reports, scoped like it.
-/// Each test takes its Shanghai day once, with room left in it (<see cref="ShanghaiDays.RoomInDayAsync"/>): the app reads
+/// Each test takes its Shanghai day once, with room left in it (<see cref="AppTest.InitializeAsync"/>): the app reads
 /// the clock per request, and a month turning between the expectation and the request would disagree with it.
 /// </summary>
 public sealed class ApiIndicatorsTests(TalentHubFactory app) : AppTest(app)
@@ -18,7 +18,7 @@ public sealed class ApiIndicatorsTests(TalentHubFactory app) : AppTest(app)
     [Fact]
     public async Task City_token_gets_every_county_for_every_begun_month_with_the_reports_figures()
     {
-        var today = await ShanghaiDays.RoomInDayAsync();
+        var today = ShanghaiDays.Today();
         var api = App.ApiClientFor(await App.IssueAsync("city.officer", ApiClient.City, false, "indicators"));
         var counties = await App.QueryAsync(db => db.Regions.Where(r => r.Level == RegionLevel.County).Select(r => r.Code).OrderBy(c => c).ToListAsync());
         var rows = new List<JsonElement>();
@@ -67,7 +67,7 @@ public sealed class ApiIndicatorsTests(TalentHubFactory app) : AppTest(app)
     [Fact]
     public async Task County_token_sees_only_its_county_rows_and_gets_404_for_another_county()
     {
-        var today = await ShanghaiDays.RoomInDayAsync();
+        var today = ShanghaiDays.Today();
         var api = App.ApiClientFor(await App.IssueAsync("anji.officer", ApiClient.Anji, false, "indicators"));
         var rows = (await api.JsonAsync("/api/v1/indicators?limit=500")).GetProperty("items").EnumerateArray().ToList();
         Assert.Equal(today.Month, rows.Count);
@@ -90,7 +90,7 @@ public sealed class ApiIndicatorsTests(TalentHubFactory app) : AppTest(app)
     [Fact]
     public async Task UpdatedSince_on_indicators_keeps_snapshots_written_since_and_the_live_month()
     {
-        var today = await ShanghaiDays.RoomInDayAsync();
+        var today = ShanghaiDays.Today();
         var api = App.ApiClientFor(await App.IssueAsync("city.officer", ApiClient.City, false, "indicators"));
         var future = Uri.EscapeDataString(DateTimeOffset.UtcNow.AddMinutes(1).ToString("O"));
         var rows = (await api.JsonAsync($"/api/v1/indicators?county={ApiClient.Anji}&updatedSince={future}")).GetProperty("items").EnumerateArray().ToList();
