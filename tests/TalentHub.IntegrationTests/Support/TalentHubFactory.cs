@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 
@@ -30,15 +32,18 @@ public class TalentHubFactory : WebApplicationFactory<Program>
     /// </summary>
     public DateOnly SeedDay { get; private set; }
 
+    /// <summary>The app's clock (its <see cref="TimeProvider"/>): the system's, unless a test's factory gives a fake one.</summary>
+    protected virtual TimeProvider Clock => TimeProvider.System;
+
     /// <summary>Starts the app (which migrates and seeds) wholly within one Shanghai day, so <see cref="SeedDay"/> is that day.</summary>
     /// <exception cref="InvalidOperationException">Start-up took longer than <see cref="StartupNeed"/> and crossed midnight.</exception>
     protected override IHost CreateHost(IHostBuilder builder)
     {
-        var left = ShanghaiDays.LeftOf(DateTimeOffset.UtcNow);
-        if (left < StartupNeed) Thread.Sleep(left + TimeSpan.FromMilliseconds(200));
-        SeedDay = ShanghaiDays.Today();
+        var left = ShanghaiDays.LeftOf(Clock.GetUtcNow());
+        if (left < StartupNeed && Clock == TimeProvider.System) Thread.Sleep(left + TimeSpan.FromMilliseconds(200));
+        SeedDay = ShanghaiDays.Today(Clock);
         var host = base.CreateHost(builder);
-        if (ShanghaiDays.Today() != SeedDay)
+        if (ShanghaiDays.Today(Clock) != SeedDay)
             throw new InvalidOperationException($"The app took over {StartupNeed} to start and its seed crossed a Shanghai midnight.");
         return host;
     }
@@ -64,6 +69,7 @@ public class TalentHubFactory : WebApplicationFactory<Program>
         foreach (var (key, value) in settings) builder.UseSetting(key, value);
         builder.UseEnvironment("Testing");
         builder.ConfigureAppConfiguration(c => c.AddInMemoryCollection(settings));
+        if (Clock != TimeProvider.System) builder.ConfigureTestServices(s => s.AddSingleton(Clock));
     }
 
     protected override void Dispose(bool disposing)
