@@ -108,6 +108,8 @@ public sealed class PasswordWorkBusyLimitsTests
             return true;
         });
 
+        // All four served posts in one clock minute, so the fourth is over the ceiling (a turning minute would free it).
+        await AddressWindows.RoomInAsync(TimeSpan.FromMinutes(1));
         var statuses = new List<HttpStatusCode>();
         HttpResponseMessage? over = null;
         for (var i = 0; i < 4; i++)
@@ -117,10 +119,8 @@ public sealed class PasswordWorkBusyLimitsTests
             over = response;
         }
 
-        // The fourth served post in the minute is over the ceiling (the minute turning meanwhile would only allow it).
-        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK], statuses.Take(3));
-        if (statuses[3] == HttpStatusCode.TooManyRequests)
-            Assert.Contains(language is null ? "登录尝试过于频繁" : "Too many login attempts", await over!.Content.ReadAsStringAsync());
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], statuses);
+        Assert.Contains(language is null ? "登录尝试过于频繁" : "Too many login attempts", await over!.Content.ReadAsStringAsync());
     }
 
     [Theory, MemberData(nameof(Languages))]
