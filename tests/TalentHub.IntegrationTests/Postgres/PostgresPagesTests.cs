@@ -27,8 +27,9 @@ public sealed class PostgresPagesTests(PostgresFactory app) : PostgresTest(app)
         var person = await App.PersonIdInCountyAsync("330523");
         var entity = await App.QueryAsync(db => db.BusinessEntities.IgnoreQueryFilters([RegionFilter.Name]).OrderBy(e => e.Id).Select(e => e.Id).FirstAsync());
         var course = await App.QueryAsync(db => db.Courses.IgnoreQueryFilters([RegionFilter.Name]).OrderBy(c => c.Id).Select(c => c.Id).FirstAsync());
-        var today = DateTime.UtcNow.ToString("yyyy-MM-dd");
-        var month = DateTime.UtcNow.ToString("yyyy-MM");
+        // The app's calendar is Asia/Shanghai: a UTC date is yesterday's there from 16:00 to midnight UTC.
+        var today = ShanghaiDays.Today().ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var month = today[..7];
 
         var failures = await FailuresAsync(client,
         [
