@@ -59,10 +59,15 @@ public class TalentHubFactory : WebApplicationFactory<Program>
             ["TalentHub:Verify:PerMinute"] = "100000",
             ["TalentHub:PersonalData:EncryptionKey"] = TestEncryptionKey,
             ["TalentHub:PersonalData:HashKey"] = TestHashKey,
-            // The calendar jobs would add a month-end snapshot (00:20) or a dispatch report (06:00 on the 1st, Asia/Shanghai)
-            // under the tests of a run across those hours, which read the seeded ones; tests run those jobs themselves.
+            // Jobs whose work tests do themselves, at the step they choose, do not also fire on the clock under them: the
+            // calendar jobs would add a month-end snapshot (00:20) or a dispatch report (06:00 on the 1st, Asia/Shanghai)
+            // beside the seeded ones; the course sweep (every minute) would complete a finished course and decide its
+            // trainees while a test is still marking their attendance; the certificate issuer (every 5 minutes) would
+            // issue what a test's own issuers are to issue. Run now (Admin/Jobs, TriggerJob) still runs them.
             ["TalentHub:Jobs:IndicatorSnapshotCron"] = NeverCron,
             ["TalentHub:Jobs:DispatchReportCron"] = NeverCron,
+            ["TalentHub:Jobs:CourseLifecycleCron"] = NeverCron,
+            ["TalentHub:Jobs:CertificateIssueCron"] = NeverCron,
         };
         foreach (var (key, value) in Settings) settings[key] = value;
         // Settings must be visible while Program builds its services, so use the host's configuration.
