@@ -37,24 +37,24 @@ public sealed class PeopleImporter(TalentHubDbContext db, PersonRegistry registr
         var mapper = new PersonRowMapper(registry, await VillageIndex.LoadAsync(db, ct), scope.CountyCode);
         var candidates = new List<(int Row, Person Person)>();
         var firstRow = new Dictionary<string, int>();
-        var idColumn = map.Describe(Columns.First(c => c.Field == "IdNumber"));
-        // Rows mapped on every core, then walked in sheet order: the same issues in the same order as one loop.
-        foreach (var mapped in ParallelRows.Map(sheet.Rows.Where(r => !r.IsEmpty).ToList(), map, Columns, mapper.Map, ct))
+        foreach (var row in sheet.Rows.Where(r => !r.IsEmpty))
         {
             report.TotalRows++;
-            mapped.AddIssuesTo(report);
-            if (mapped.Record is not { } person) continue;
+            if (report.TotalRows % 1000 == 0) ct.ThrowIfCancellationRequested();
+            var reader = new RowReader(row, map, Columns, report.Errors, report.Warnings);
+            if (mapper.Map(reader) is not { } person) continue;
             if (firstRow.TryGetValue(person.IdNumberHash, out var first))
             {
-                report.Errors.Add(new ImportIssue(mapped.Row.Number, idColumn, "Import.DuplicateInFile", first));
+                reader.Fail("IdNumber", "Import.DuplicateInFile", first);
                 continue;
             }
-            firstRow[person.IdNumberHash] = mapped.Row.Number;
-            candidates.Add((mapped.Row.Number, person));
+            firstRow[person.IdNumberHash] = row.Number;
+            candidates.Add((row.Number, person));
         }
 
         report.Timings.Lap("rows");
         var existing = await CountiesHoldingAsync(candidates.Select(c => c.Person.IdNumberHash).ToList(), ct);
+        var idColumn = map.Describe(Columns.First(c => c.Field == "IdNumber"));
         var written = new HashSet<int>();
         foreach (var (row, person) in candidates)
         {
