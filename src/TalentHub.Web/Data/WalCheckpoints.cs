@@ -79,5 +79,6 @@ public sealed class WalCheckpoints(DataDirectory data, ILogger<WalCheckpoints> l
         }
     }
 
+    /// <summary>Waits for a requested or running checkpoint to finish (the app shuts down).</summary>
     public async ValueTask DisposeAsync() => await WhenIdleAsync();
 }
