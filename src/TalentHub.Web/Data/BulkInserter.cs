@@ -20,7 +20,8 @@ namespace TalentHub.Web.Data;
 /// <see cref="StampsInterceptor"/> and writes the same per-record audit rows as <see cref="AuditInterceptor"/>
 /// (action Create, the county, the masked values, the new key), so a county still finds each created record.
 /// </summary>
-public sealed partial class BulkInserter(TalentHubDbContext db, CurrentActor actor, TimeProvider clock, Services.Spreadsheets.ImportOptions options)
+public sealed partial class BulkInserter(TalentHubDbContext db, CurrentActor actor, TimeProvider clock, Services.Spreadsheets.ImportOptions options,
+    WalCheckpoints checkpoints)
 {
     /// <summary>How often (rows) the insert loop looks at the cancellation token.</summary>
     private const int CheckEvery = 1_000;
@@ -105,16 +106,22 @@ public sealed partial class BulkInserter(TalentHubDbContext db, CurrentActor act
         // No automatic checkpoint after each chunk's commit on this connection: the chunks rewrite the same index pages
         // again and again, and copying the write-ahead log into the database (with its fsyncs) after every chunk was
         // about a third of the time spent writing (issue 12, perf5b: dotnet-trace, SqliteTransaction.Commit). One
-        // passive checkpoint when the import lets the connection go copies each page once.
+        // passive checkpoint after the import lets the connection go copies each page once, in the background
+        // (WalCheckpoints: the writes are committed by then; the confirm need not wait for the copy, issue 12, perf7b).
+        var sqlite = db.Database.GetDbConnection() is Microsoft.Data.Sqlite.SqliteConnection;
         Pragma(db.Database.GetDbConnection(), $"PRAGMA cache_size = -{ImportCacheKibibytes}; PRAGMA wal_autocheckpoint = 0");
         holding = true;
         return new Release(async () =>
         {
             holding = false;
-            // Back to the default cache and checkpointing, the log copied once, and the pages the import cached handed
-            // back to the allocator at once.
-            try { Pragma(db.Database.GetDbConnection(), DefaultCache + $"; PRAGMA wal_autocheckpoint = {DefaultCheckpointPages}; PRAGMA wal_checkpoint(PASSIVE); PRAGMA shrink_memory"); }
-            finally { await db.Database.CloseConnectionAsync(); }
+            // Back to the default cache and checkpointing, and the pages the import cached handed back to the allocator
+            // at once; then the log is copied once, off the request.
+            try { Pragma(db.Database.GetDbConnection(), DefaultCache + $"; PRAGMA wal_autocheckpoint = {DefaultCheckpointPages}; PRAGMA shrink_memory"); }
+            finally
+            {
+                await db.Database.CloseConnectionAsync();
+                if (sqlite) checkpoints.Request();
+            }
         });
     }
 

@@ -10,6 +10,7 @@ public static class SpreadsheetsServices
         if (sharedUploads) services.AddScoped<IUploadStore, DatabaseUploadStore>();
         else services.AddScoped<IUploadStore, UploadStore>();
         services.AddScoped<Data.BulkInserter>();
+        services.AddSingleton<Data.WalCheckpoints>();
         services.AddSingleton<ValidatedImports>();
         services.AddScoped<Data.ImportBatches>();
         // Read per request, as the pages did: tests and operators may change the cap in configuration.
