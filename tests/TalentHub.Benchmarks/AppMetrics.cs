@@ -125,34 +125,45 @@ public sealed partial class AppMetrics(Runner runner, GeneratedData data)
     /// <summary>
     /// enroll: each client is a signed-in farmer posting the catalog's enroll form for course after course (all clients
     /// walk the same 20-seat courses in the same order, so they race for seats); success is the redirect to "my
-    /// enrollments". Then overbooked = courses with more confirmed enrollments (rows or counter) than seats: must be 0.
+    /// enrollments". A client holds as many signed-in farmers as it needs to keep posting for the whole level (see
+    /// <see cref="FarmersPerClient"/>): when one farmer has walked every open course, the next one starts over.
+    /// Then overbooked = courses with more confirmed enrollments (rows or counter) than seats: must be 0.
     /// </summary>
     private async Task EnrollAsync(Uri address)
     {
         var farmers = new Queue<Farmer>(data.EnrollFarmers);
-        foreach (var clients in Levels)
+        var perClient = FarmersPerClient(Levels, data.OpenCourseIds.Count, farmers.Count, (runner.Options.WarmUp + runner.Options.Duration).TotalSeconds);
+        for (var level = 0; level < Levels.Length; level++)
         {
-            if (farmers.Count < clients) break;
-            var sessions = new WebSession[clients];
-            var tokens = new string[clients];
+            var clients = Levels[level];
+            if (farmers.Count < clients * perClient[level]) break;
+            var sessions = new WebSession[clients][];
+            var tokens = new string[clients][];
             var next = new int[clients];
             for (var i = 0; i < clients; i++)
             {
-                sessions[i] = new WebSession(address);
-                if (!await sessions[i].LoginAsync(farmers.Dequeue().Mobile)) throw new InvalidOperationException("farmer login failed");
-                tokens[i] = WebSession.TokenOf(await sessions[i].Client.GetStringAsync($"/Catalog/{data.OpenCourseIds[0]}"));
+                sessions[i] = new WebSession[perClient[level]];
+                tokens[i] = new string[perClient[level]];
+                for (var f = 0; f < perClient[level]; f++)
+                {
+                    sessions[i][f] = new WebSession(address);
+                    if (!await sessions[i][f].LoginAsync(farmers.Dequeue().Mobile)) throw new InvalidOperationException("farmer login failed");
+                    tokens[i][f] = WebSession.TokenOf(await sessions[i][f].Client.GetStringAsync($"/Catalog/{data.OpenCourseIds[0]}"));
+                }
             }
             await runner.MeasureAsync("enroll", clients, ReadBaseline, async c =>
             {
-                if (next[c] >= data.OpenCourseIds.Count) throw new NoMoreWork();
-                var course = data.OpenCourseIds[next[c]++];
-                using var response = await sessions[c].Client.PostAsync($"/Catalog/{course}?handler=Enroll",
-                    new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = tokens[c] }));
+                var walk = next[c]++;
+                var farmer = walk / data.OpenCourseIds.Count;
+                if (farmer >= sessions[c].Length) throw new NoMoreWork();
+                var course = data.OpenCourseIds[walk % data.OpenCourseIds.Count];
+                using var response = await sessions[c][farmer].Client.PostAsync($"/Catalog/{course}?handler=Enroll",
+                    new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = tokens[c][farmer] }));
                 if (response.StatusCode != HttpStatusCode.Redirect && Interlocked.Exchange(ref _reported, 1) == 0)
                     Console.WriteLine($"   enroll refused: HTTP {(int)response.StatusCode} {Refusals(await response.Content.ReadAsStringAsync())}");
                 return response.StatusCode == HttpStatusCode.Redirect;
             });
-            foreach (var s in sessions) s.Dispose();
+            foreach (var s in sessions.SelectMany(s => s)) s.Dispose();
         }
         await using var connection = new SqliteConnection(runner.ConnectionStringForChecks);
         await connection.OpenAsync();
@@ -165,6 +176,21 @@ public sealed partial class AppMetrics(Runner runner, GeneratedData data)
         Results.Add(new Metric("enroll.overbooked", overbooked, "courses",
             Extra: new() { ["confirmed"] = confirmed, ["waitlisted"] = waitlisted, ["target"] = 0 }));
     }
+
+    /// <summary>
+    /// Signed-in farmers each enroll client needs per level so that no client runs out of courses before the level
+    /// ends: enough course walks for <see cref="EnrollCeilingPerSecond"/> enrollments/s over <paramref name="seconds"/>
+    /// (warm-up + duration) shared by the level's clients, at least one farmer each. When the data has too few farmers
+    /// for that (the tiny smoke scale), every client gets one and the harness reports the clients that ran out of work.
+    /// </summary>
+    public static int[] FarmersPerClient(int[] levels, int courses, int farmers, double seconds)
+    {
+        var wanted = levels.Select(c => Math.Max(1, (int)Math.Ceiling(EnrollCeilingPerSecond * seconds / c / Math.Max(1, courses)))).ToArray();
+        return levels.Zip(wanted).Sum(p => p.First * p.Second) <= farmers ? wanted : levels.Select(_ => 1).ToArray();
+    }
+
+    /// <summary>Well above the enrollments/s the app reaches on 2 cores (~600 at 32 clients), so the work never runs out first.</summary>
+    private const double EnrollCeilingPerSecond = 1_000;
 
     /// <summary>checkin: the 40 farmers of one classroom each log in (password form) and post the session's current code, all at once.</summary>
     private async Task CheckInAsync(Uri address)
