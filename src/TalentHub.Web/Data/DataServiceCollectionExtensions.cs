@@ -30,6 +30,8 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<DataVersions>();
         services.AddSingleton<DataVersionInterceptor>();
         services.AddSingleton<Services.LiveCache>();
+        // One writer only on SQLite; on PostgreSQL another node may change a stamp, so every request reads it.
+        services.AddSingleton(sp => new UnchangedReads(sp.GetRequiredService<DataVersions>(), enabled: !configuration.UsesPostgres()));
         services.AddScoped<AuditLog>();
         services.AddScoped<Services.Audit.AuditLinks>();
         services.AddSpreadsheets(configuration.UsesPostgres());
