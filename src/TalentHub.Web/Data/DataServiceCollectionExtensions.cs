@@ -49,16 +49,16 @@ public static class DataServiceCollectionExtensions
         {
             var cs = configuration.GetConnectionString("Postgres")
                 ?? throw new InvalidOperationException("ConnectionStrings:Postgres is required when Database:Provider=Postgres.");
-            services.AddDbContext<TalentHubDbContext, PostgresTalentHubDbContext>((sp, o) => o
-                .UseNpgsql(cs)
+            services.AddDbContext<TalentHubDbContext, PostgresTalentHubDbContext>((sp, o) => TalentHubDbContext.UseTalentHubServices(o
+                .UseNpgsql(cs))
                 .AddInterceptors(sp.GetRequiredService<StampsInterceptor>(), sp.GetRequiredService<AuditInterceptor>(),
                     sp.GetRequiredService<DataVersionInterceptor>()), optionsLifetime: ServiceLifetime.Singleton);
         }
         else
         {
-            services.AddDbContext<TalentHubDbContext, SqliteTalentHubDbContext>((sp, o) => o
-                .UseSqlite(SqliteConnectionString(data.AppDatabase))
-                .AddInterceptors(new SqlitePragmas(), sp.GetRequiredService<StampsInterceptor>(), sp.GetRequiredService<AuditInterceptor>(),
+            services.AddDbContext<TalentHubDbContext, SqliteTalentHubDbContext>((sp, o) => TalentHubDbContext.UseTalentHubServices(o
+                .UseSqlite(SqliteConnectionString(data.AppDatabase)))
+                .AddInterceptors(new SqlitePragmas(), SqlitePinyin.Instance, sp.GetRequiredService<StampsInterceptor>(), sp.GetRequiredService<AuditInterceptor>(),
                     sp.GetRequiredService<DataVersionInterceptor>()), optionsLifetime: ServiceLifetime.Singleton);
         }
         return services;

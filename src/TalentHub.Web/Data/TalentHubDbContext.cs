@@ -62,12 +62,29 @@ public abstract class TalentHubDbContext(DbContextOptions options, IRegionScope 
         EncryptedStringConverter.Apply(builder.Model, protector);
     }
 
-    /// <summary>The model is cached per key set too (<see cref="ProtectorModelCacheKeyFactory"/>).</summary>
+    /// <summary>
+    /// The model is cached per key set too (<see cref="ProtectorModelCacheKeyFactory"/>). The app puts this into its
+    /// options once (<see cref="UseTalentHubServices"/>); contexts built on other options (tests, tools) get it here.
+    /// </summary>
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
     {
         base.OnConfiguring(optionsBuilder);
-        optionsBuilder.ReplaceService<Microsoft.EntityFrameworkCore.Infrastructure.IModelCacheKeyFactory, ProtectorModelCacheKeyFactory>();
+        if (!HasModelCacheKeyFactory(optionsBuilder.Options)) UseTalentHubServices(optionsBuilder);
     }
+
+    /// <summary>
+    /// Replaces EF's model cache key factory with <see cref="ProtectorModelCacheKeyFactory"/> in options built once for
+    /// every context. Issue 12 (perf7a): done in <see cref="OnConfiguring"/> on every context, it copied the options on
+    /// every request, and EF then hashed and looked up the copy in its service-provider cache (~3 % of a warm
+    /// <c>/People?q=…</c> in dotnet-trace).
+    /// </summary>
+    public static DbContextOptionsBuilder UseTalentHubServices(DbContextOptionsBuilder options) =>
+        options.ReplaceService<Microsoft.EntityFrameworkCore.Infrastructure.IModelCacheKeyFactory, ProtectorModelCacheKeyFactory>();
+
+    private static bool HasModelCacheKeyFactory(DbContextOptions options) =>
+        options.FindExtension<Microsoft.EntityFrameworkCore.Infrastructure.CoreOptionsExtension>()?.ReplacedServices is { } replaced
+        && replaced.TryGetValue((typeof(Microsoft.EntityFrameworkCore.Infrastructure.IModelCacheKeyFactory), null), out var by)
+        && by == typeof(ProtectorModelCacheKeyFactory);
 
     protected override void ConfigureConventions(ModelConfigurationBuilder builder)
     {
@@ -87,11 +104,15 @@ public sealed class SqliteTalentHubDbContext(
         builder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToUtcTicksConverter>();
     }
 
-    /// <summary>Every SQLite connection of this context knows the <see cref="Pinyin"/> collation.</summary>
+    /// <summary>
+    /// Every SQLite connection of this context knows the <see cref="Pinyin"/> collation: the app's options carry the
+    /// interceptor (<see cref="SqlitePinyin.Instance"/>, added once); other options get it here.
+    /// </summary>
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
     {
         base.OnConfiguring(optionsBuilder);
-        optionsBuilder.AddInterceptors(new SqlitePinyin());
+        var interceptors = optionsBuilder.Options.FindExtension<Microsoft.EntityFrameworkCore.Infrastructure.CoreOptionsExtension>()?.Interceptors;
+        if (interceptors?.Any(i => i is SqlitePinyin) != true) optionsBuilder.AddInterceptors(SqlitePinyin.Instance);
     }
 }
 
