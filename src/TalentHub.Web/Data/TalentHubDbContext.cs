@@ -11,10 +11,27 @@ using TalentHub.Web.Services;
 
 namespace TalentHub.Web.Data;
 
-/// <summary>The provider-neutral model. Each provider has a thin subclass with its own migrations.</summary>
-public abstract class TalentHubDbContext(DbContextOptions options, IRegionScope scope, PersonalDataProtector protector)
-    : IdentityDbContext<AppUser>(options), IDataProtectionKeyContext
+/// <summary>
+/// The provider-neutral model. Each provider has a thin subclass with its own migrations. The app leases its contexts
+/// from EF's pool (<c>AddPooledDbContextFactory</c>; issue 12, perf7a: a new context per request set up EF's scoped
+/// services again, ~5–8 % of a warm <c>/People?q=…</c>), so the request's region scope and the node's personal-data
+/// keys are handed to each lease through <see cref="Use"/>, not the constructor; a context used without them throws.
+/// </summary>
+public abstract class TalentHubDbContext : IdentityDbContext<AppUser>, IDataProtectionKeyContext
 {
+    private IRegionScope? scope;
+    private PersonalDataProtector? protector;
+
+    /// <summary>For EF's pool: <see cref="Use"/> must follow before the context is used.</summary>
+    protected TalentHubDbContext(DbContextOptions options) : base(options) { }
+
+    /// <summary>A context outside the pool (tests, tools), ready for use.</summary>
+    protected TalentHubDbContext(DbContextOptions options, IRegionScope scope, PersonalDataProtector protector) : base(options) =>
+        Use(scope, protector);
+
+    /// <summary>Gives this context (a fresh one or a pool's lease) the caller's region scope and personal-data keys.</summary>
+    internal void Use(IRegionScope regionScope, PersonalDataProtector keys) => (scope, protector) = (regionScope, keys);
+
     public DbSet<Region> Regions => Set<Region>();
     public DbSet<Person> People => Set<Person>();
     /// <summary>Name bigrams for the registry search, written by triggers on People (read-only for the app).</summary>
@@ -48,8 +65,19 @@ public abstract class TalentHubDbContext(DbContextOptions options, IRegionScope 
     public DbSet<Cluster.AddressCount> AddressCounts => Set<Cluster.AddressCount>();
 
     /// <summary>Read by the <see cref="RegionFilter"/> of region-owned entities; EF evaluates it per query.</summary>
-    internal string? ScopedCountyCode => scope.CountyCode;
-    internal PersonalDataProtector Protector => protector;
+    internal string? ScopedCountyCode => (scope ?? throw NotLeased()).CountyCode;
+    internal PersonalDataProtector Protector => protector ?? throw NotLeased();
+
+    private static InvalidOperationException NotLeased() =>
+        new("This context has no region scope and keys; lease it through TalentHubDbContext.Lease or construct it with them.");
+
+    /// <summary>A context from <paramref name="pool"/> with the scope and keys of <paramref name="services"/> (a request scope).</summary>
+    public static TContext Lease<TContext>(IDbContextFactory<TContext> pool, IServiceProvider services) where TContext : TalentHubDbContext
+    {
+        var context = pool.CreateDbContext();
+        context.Use(services.GetRequiredService<IRegionScope>(), services.GetRequiredService<PersonalDataProtector>());
+        return context;
+    }
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -59,7 +87,7 @@ public abstract class TalentHubDbContext(DbContextOptions options, IRegionScope 
         RegionFilter.Apply(builder, this);
         ImportBatchFilter.Apply(builder);
         // The model is cached per key set (ProtectorModelCacheKeyFactory), so the converter holds this node's keys.
-        EncryptedStringConverter.Apply(builder.Model, protector);
+        EncryptedStringConverter.Apply(builder.Model, Protector);
     }
 
     /// <summary>
@@ -93,10 +121,15 @@ public abstract class TalentHubDbContext(DbContextOptions options, IRegionScope 
     }
 }
 
-public sealed class SqliteTalentHubDbContext(
-    DbContextOptions<SqliteTalentHubDbContext> options, IRegionScope scope, PersonalDataProtector protector)
-    : TalentHubDbContext(options, scope, protector)
+public sealed class SqliteTalentHubDbContext : TalentHubDbContext
 {
+    /// <summary>For EF's pool (its only public constructor); see <see cref="TalentHubDbContext.Lease"/>.</summary>
+    public SqliteTalentHubDbContext(DbContextOptions<SqliteTalentHubDbContext> options) : base(options) { }
+
+    /// <summary>Outside the pool (tests, tools).</summary>
+    internal SqliteTalentHubDbContext(DbContextOptions<SqliteTalentHubDbContext> options, IRegionScope scope, PersonalDataProtector protector)
+        : base(options, scope, protector) { }
+
     protected override void ConfigureConventions(ModelConfigurationBuilder builder)
     {
         base.ConfigureConventions(builder);
@@ -116,10 +149,15 @@ public sealed class SqliteTalentHubDbContext(
     }
 }
 
-public sealed class PostgresTalentHubDbContext(
-    DbContextOptions<PostgresTalentHubDbContext> options, IRegionScope scope, PersonalDataProtector protector)
-    : TalentHubDbContext(options, scope, protector)
+public sealed class PostgresTalentHubDbContext : TalentHubDbContext
 {
+    /// <summary>For EF's pool (its only public constructor); see <see cref="TalentHubDbContext.Lease"/>.</summary>
+    public PostgresTalentHubDbContext(DbContextOptions<PostgresTalentHubDbContext> options) : base(options) { }
+
+    /// <summary>Outside the pool (tests, tools).</summary>
+    internal PostgresTalentHubDbContext(DbContextOptions<PostgresTalentHubDbContext> options, IRegionScope scope, PersonalDataProtector protector)
+        : base(options, scope, protector) { }
+
     protected override void ConfigureConventions(ModelConfigurationBuilder builder)
     {
         base.ConfigureConventions(builder);
