@@ -30,9 +30,6 @@ public sealed class UnchangedReads(DataVersions versions, bool enabled)
 
     private Table table = new(-1);
 
-    /// <summary>Whether values are kept at all (SQLite) or every call reads (PostgreSQL).</summary>
-    public bool Enabled => enabled;
-
     /// <summary>
     /// The value of <paramref name="key"/> (e.g. <c>"stamp:" + userId</c>) as <paramref name="read"/> last returned it, if
     /// nothing was written since; otherwise <paramref name="read"/>'s fresh value (kept for later calls).
