@@ -30,6 +30,8 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<DataVersions>();
         services.AddSingleton<DataVersionInterceptor>();
         services.AddSingleton<Services.LiveCache>();
+        // One writer only on SQLite; on PostgreSQL another node may change a stamp, so every request reads it.
+        services.AddSingleton(sp => new UnchangedReads(sp.GetRequiredService<DataVersions>(), enabled: !configuration.UsesPostgres()));
         services.AddScoped<AuditLog>();
         services.AddScoped<Services.Audit.AuditLinks>();
         services.AddSpreadsheets(configuration.UsesPostgres());
@@ -41,23 +43,26 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton(PersonalDataProtector.Create(options.PersonalData, data));
         services.AddScoped<PersonalDataRotation>();
 
-        // The options are built once (optionsLifetime: Singleton; everything they hold is a singleton), not on every
-        // request: issue 12's trace of /People showed CreateDbContextOptions and EF's service-provider lookup per request.
+        // The options are built once (everything they hold is a singleton), not on every request: issue 12's trace of
+        // /People showed CreateDbContextOptions and EF's service-provider lookup per request. Contexts are leased from
+        // EF's pool, each lease given the request's region scope and the keys (TalentHubDbContext.Lease; perf7a).
         if (configuration.UsesPostgres())
         {
             var cs = configuration.GetConnectionString("Postgres")
                 ?? throw new InvalidOperationException("ConnectionStrings:Postgres is required when Database:Provider=Postgres.");
-            services.AddDbContext<TalentHubDbContext, PostgresTalentHubDbContext>((sp, o) => o
-                .UseNpgsql(cs)
+            services.AddPooledDbContextFactory<PostgresTalentHubDbContext>((sp, o) => TalentHubDbContext.UseTalentHubServices(o
+                .UseNpgsql(cs))
                 .AddInterceptors(sp.GetRequiredService<StampsInterceptor>(), sp.GetRequiredService<AuditInterceptor>(),
-                    sp.GetRequiredService<DataVersionInterceptor>()), optionsLifetime: ServiceLifetime.Singleton);
+                    sp.GetRequiredService<DataVersionInterceptor>()));
+            services.AddScoped<TalentHubDbContext>(sp => TalentHubDbContext.Lease(sp.GetRequiredService<IDbContextFactory<PostgresTalentHubDbContext>>(), sp));
         }
         else
         {
-            services.AddDbContext<TalentHubDbContext, SqliteTalentHubDbContext>((sp, o) => o
-                .UseSqlite(SqliteConnectionString(data.AppDatabase))
-                .AddInterceptors(new SqlitePragmas(), sp.GetRequiredService<StampsInterceptor>(), sp.GetRequiredService<AuditInterceptor>(),
-                    sp.GetRequiredService<DataVersionInterceptor>()), optionsLifetime: ServiceLifetime.Singleton);
+            services.AddPooledDbContextFactory<SqliteTalentHubDbContext>((sp, o) => TalentHubDbContext.UseTalentHubServices(o
+                .UseSqlite(SqliteConnectionString(data.AppDatabase)))
+                .AddInterceptors(new SqlitePragmas(), SqlitePinyin.Instance, sp.GetRequiredService<StampsInterceptor>(), sp.GetRequiredService<AuditInterceptor>(),
+                    sp.GetRequiredService<DataVersionInterceptor>()));
+            services.AddScoped<TalentHubDbContext>(sp => TalentHubDbContext.Lease(sp.GetRequiredService<IDbContextFactory<SqliteTalentHubDbContext>>(), sp));
         }
         return services;
     }

@@ -51,6 +51,9 @@ public static class Pinyin
 /// <summary>Registers <see cref="Pinyin"/> on every SQLite connection EF opens.</summary>
 public sealed class SqlitePinyin : DbConnectionInterceptor
 {
+    /// <summary>The one instance (stateless); the same object in every context's options keeps those options equal.</summary>
+    public static readonly SqlitePinyin Instance = new();
+
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Pinyin.Register(connection);
 
     public override Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)

@@ -11,10 +11,27 @@ using TalentHub.Web.Services;
 
 namespace TalentHub.Web.Data;
 
-/// <summary>The provider-neutral model. Each provider has a thin subclass with its own migrations.</summary>
-public abstract class TalentHubDbContext(DbContextOptions options, IRegionScope scope, PersonalDataProtector protector)
-    : IdentityDbContext<AppUser>(options), IDataProtectionKeyContext
+/// <summary>
+/// The provider-neutral model. Each provider has a thin subclass with its own migrations. The app leases its contexts
+/// from EF's pool (<c>AddPooledDbContextFactory</c>; issue 12, perf7a: a new context per request set up EF's scoped
+/// services again, ~5–8 % of a warm <c>/People?q=…</c>), so the request's region scope and the node's personal-data
+/// keys are handed to each lease through <see cref="Use"/>, not the constructor; a context used without them throws.
+/// </summary>
+public abstract class TalentHubDbContext : IdentityDbContext<AppUser>, IDataProtectionKeyContext
 {
+    private IRegionScope? scope;
+    private PersonalDataProtector? protector;
+
+    /// <summary>For EF's pool: <see cref="Use"/> must follow before the context is used.</summary>
+    protected TalentHubDbContext(DbContextOptions options) : base(options) { }
+
+    /// <summary>A context outside the pool (tests, tools), ready for use.</summary>
+    protected TalentHubDbContext(DbContextOptions options, IRegionScope scope, PersonalDataProtector protector) : base(options) =>
+        Use(scope, protector);
+
+    /// <summary>Gives this context (a fresh one or a pool's lease) the caller's region scope and personal-data keys.</summary>
+    internal void Use(IRegionScope regionScope, PersonalDataProtector keys) => (scope, protector) = (regionScope, keys);
+
     public DbSet<Region> Regions => Set<Region>();
     public DbSet<Person> People => Set<Person>();
     /// <summary>Name bigrams for the registry search, written by triggers on People (read-only for the app).</summary>
@@ -48,8 +65,19 @@ public abstract class TalentHubDbContext(DbContextOptions options, IRegionScope 
     public DbSet<Cluster.AddressCount> AddressCounts => Set<Cluster.AddressCount>();
 
     /// <summary>Read by the <see cref="RegionFilter"/> of region-owned entities; EF evaluates it per query.</summary>
-    internal string? ScopedCountyCode => scope.CountyCode;
-    internal PersonalDataProtector Protector => protector;
+    internal string? ScopedCountyCode => (scope ?? throw NotLeased()).CountyCode;
+    internal PersonalDataProtector Protector => protector ?? throw NotLeased();
+
+    private static InvalidOperationException NotLeased() =>
+        new("This context has no region scope and keys; lease it through TalentHubDbContext.Lease or construct it with them.");
+
+    /// <summary>A context from <paramref name="pool"/> with the scope and keys of <paramref name="services"/> (a request scope).</summary>
+    public static TContext Lease<TContext>(IDbContextFactory<TContext> pool, IServiceProvider services) where TContext : TalentHubDbContext
+    {
+        var context = pool.CreateDbContext();
+        context.Use(services.GetRequiredService<IRegionScope>(), services.GetRequiredService<PersonalDataProtector>());
+        return context;
+    }
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -59,15 +87,32 @@ public abstract class TalentHubDbContext(DbContextOptions options, IRegionScope 
         RegionFilter.Apply(builder, this);
         ImportBatchFilter.Apply(builder);
         // The model is cached per key set (ProtectorModelCacheKeyFactory), so the converter holds this node's keys.
-        EncryptedStringConverter.Apply(builder.Model, protector);
+        EncryptedStringConverter.Apply(builder.Model, Protector);
     }
 
-    /// <summary>The model is cached per key set too (<see cref="ProtectorModelCacheKeyFactory"/>).</summary>
+    /// <summary>
+    /// The model is cached per key set too (<see cref="ProtectorModelCacheKeyFactory"/>). The app puts this into its
+    /// options once (<see cref="UseTalentHubServices"/>); contexts built on other options (tests, tools) get it here.
+    /// </summary>
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
     {
         base.OnConfiguring(optionsBuilder);
-        optionsBuilder.ReplaceService<Microsoft.EntityFrameworkCore.Infrastructure.IModelCacheKeyFactory, ProtectorModelCacheKeyFactory>();
+        if (!HasModelCacheKeyFactory(optionsBuilder.Options)) UseTalentHubServices(optionsBuilder);
     }
+
+    /// <summary>
+    /// Replaces EF's model cache key factory with <see cref="ProtectorModelCacheKeyFactory"/> in options built once for
+    /// every context. Issue 12 (perf7a): done in <see cref="OnConfiguring"/> on every context, it copied the options on
+    /// every request, and EF then hashed and looked up the copy in its service-provider cache (~3 % of a warm
+    /// <c>/People?q=…</c> in dotnet-trace).
+    /// </summary>
+    public static DbContextOptionsBuilder UseTalentHubServices(DbContextOptionsBuilder options) =>
+        options.ReplaceService<Microsoft.EntityFrameworkCore.Infrastructure.IModelCacheKeyFactory, ProtectorModelCacheKeyFactory>();
+
+    private static bool HasModelCacheKeyFactory(DbContextOptions options) =>
+        options.FindExtension<Microsoft.EntityFrameworkCore.Infrastructure.CoreOptionsExtension>()?.ReplacedServices is { } replaced
+        && replaced.TryGetValue((typeof(Microsoft.EntityFrameworkCore.Infrastructure.IModelCacheKeyFactory), null), out var by)
+        && by == typeof(ProtectorModelCacheKeyFactory);
 
     protected override void ConfigureConventions(ModelConfigurationBuilder builder)
     {
@@ -76,10 +121,15 @@ public abstract class TalentHubDbContext(DbContextOptions options, IRegionScope 
     }
 }
 
-public sealed class SqliteTalentHubDbContext(
-    DbContextOptions<SqliteTalentHubDbContext> options, IRegionScope scope, PersonalDataProtector protector)
-    : TalentHubDbContext(options, scope, protector)
+public sealed class SqliteTalentHubDbContext : TalentHubDbContext
 {
+    /// <summary>For EF's pool (its only public constructor); see <see cref="TalentHubDbContext.Lease"/>.</summary>
+    public SqliteTalentHubDbContext(DbContextOptions<SqliteTalentHubDbContext> options) : base(options) { }
+
+    /// <summary>Outside the pool (tests, tools).</summary>
+    internal SqliteTalentHubDbContext(DbContextOptions<SqliteTalentHubDbContext> options, IRegionScope scope, PersonalDataProtector protector)
+        : base(options, scope, protector) { }
+
     protected override void ConfigureConventions(ModelConfigurationBuilder builder)
     {
         base.ConfigureConventions(builder);
@@ -87,18 +137,27 @@ public sealed class SqliteTalentHubDbContext(
         builder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToUtcTicksConverter>();
     }
 
-    /// <summary>Every SQLite connection of this context knows the <see cref="Pinyin"/> collation.</summary>
+    /// <summary>
+    /// Every SQLite connection of this context knows the <see cref="Pinyin"/> collation: the app's options carry the
+    /// interceptor (<see cref="SqlitePinyin.Instance"/>, added once); other options get it here.
+    /// </summary>
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
     {
         base.OnConfiguring(optionsBuilder);
-        optionsBuilder.AddInterceptors(new SqlitePinyin());
+        var interceptors = optionsBuilder.Options.FindExtension<Microsoft.EntityFrameworkCore.Infrastructure.CoreOptionsExtension>()?.Interceptors;
+        if (interceptors?.Any(i => i is SqlitePinyin) != true) optionsBuilder.AddInterceptors(SqlitePinyin.Instance);
     }
 }
 
-public sealed class PostgresTalentHubDbContext(
-    DbContextOptions<PostgresTalentHubDbContext> options, IRegionScope scope, PersonalDataProtector protector)
-    : TalentHubDbContext(options, scope, protector)
+public sealed class PostgresTalentHubDbContext : TalentHubDbContext
 {
+    /// <summary>For EF's pool (its only public constructor); see <see cref="TalentHubDbContext.Lease"/>.</summary>
+    public PostgresTalentHubDbContext(DbContextOptions<PostgresTalentHubDbContext> options) : base(options) { }
+
+    /// <summary>Outside the pool (tests, tools).</summary>
+    internal PostgresTalentHubDbContext(DbContextOptions<PostgresTalentHubDbContext> options, IRegionScope scope, PersonalDataProtector protector)
+        : base(options, scope, protector) { }
+
     protected override void ConfigureConventions(ModelConfigurationBuilder builder)
     {
         base.ConfigureConventions(builder);

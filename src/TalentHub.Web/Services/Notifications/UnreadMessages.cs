@@ -10,13 +10,14 @@ namespace TalentHub.Web.Services.Notifications;
 
 /// <summary>
 /// The unread badge of the signed-in reader (a farmer reads their person's messages, staff their account's), counted
-/// once per request however often the page shows it (the layout shows it twice: menu and phone toggler).
+/// once per request however often the page shows it (the layout shows it twice: menu and phone toggler), and on SQLite
+/// reused across requests until this process next writes anything (<see cref="UnchangedReads"/>).
 /// Issue 12: it was a Blazor component rendered through the component renderer on every signed-in page; dotnet-trace
 /// of <c>/People</c> put the two badges at ~5 % of the request's CPU, most of it the renderer, so it is now written
 /// directly, with the same markup, from one COUNT query. (Not an EF compiled query: one process may hold models of
 /// both providers or two key sets, and a compiled query refuses a model other than its first.)
 /// </summary>
-public sealed class UnreadMessages(TalentHubDbContext db, IStringLocalizer<SharedResource> localizer)
+public sealed class UnreadMessages(TalentHubDbContext db, UnchangedReads reads, IStringLocalizer<SharedResource> localizer)
 {
     private (ClaimsPrincipal Reader, int Count)? _counted;
 
@@ -26,11 +27,14 @@ public sealed class UnreadMessages(TalentHubDbContext db, IStringLocalizer<Share
         if (reader?.Identity?.IsAuthenticated != true) return 0;
         if (_counted is { } counted && ReferenceEquals(counted.Reader, reader)) return counted.Count;
         var count = 0;
-        // db.Messages.Count(m => m.PersonId == personId && m.ReadAt == null) (or by UserId), without EF's query pipeline (RawScalar).
+        // db.Messages.Count(m => m.PersonId == personId && m.ReadAt == null) (or by UserId), without EF's query pipeline
+        // (RawScalar); on SQLite reused until this process next writes anything (UnchangedReads).
         if (int.TryParse(reader.FindFirst(ClaimNames.Person)?.Value, out var personId))
-            count = Convert.ToInt32(await RawScalar.ReadAsync(db, "SELECT COUNT(*) FROM \"Messages\" WHERE \"PersonId\" = @id AND \"ReadAt\" IS NULL", "id", personId, ct), CultureInfo.InvariantCulture);
+            count = Convert.ToInt32(await reads.ReadAsync("unread-person:" + personId.ToString(CultureInfo.InvariantCulture), () => RawScalar.ReadAsync(db,
+                "SELECT COUNT(*) FROM \"Messages\" WHERE \"PersonId\" = @id AND \"ReadAt\" IS NULL", "id", personId, ct)), CultureInfo.InvariantCulture);
         else if (reader.FindFirstValue(ClaimTypes.NameIdentifier) is { } userId)
-            count = Convert.ToInt32(await RawScalar.ReadAsync(db, "SELECT COUNT(*) FROM \"Messages\" WHERE \"UserId\" = @id AND \"ReadAt\" IS NULL", "id", userId, ct), CultureInfo.InvariantCulture);
+            count = Convert.ToInt32(await reads.ReadAsync("unread-user:" + userId, () => RawScalar.ReadAsync(db,
+                "SELECT COUNT(*) FROM \"Messages\" WHERE \"UserId\" = @id AND \"ReadAt\" IS NULL", "id", userId, ct)), CultureInfo.InvariantCulture);
         _counted = (reader, count);
         return count;
     }
