@@ -38,7 +38,7 @@ public sealed class AuditModel(TalentHubDbContext db, IStringLocalizer<SharedRes
     /// </summary>
     [BindProperty(SupportsGet = true)] public string? Mobile { get; set; }
     /// <summary>From the query string only: Razor Pages also has a route value named "page" (the page path).</summary>
-    [FromQuery(Name = "page")] public int PageNumber { get; set; } = 1;
+    [PageQuery] public int PageNumber { get; set; } = 1;
 
     public int Total { get; private set; }
     public IReadOnlyList<Row> Rows { get; private set; } = [];
