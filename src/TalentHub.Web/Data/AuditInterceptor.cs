@@ -23,14 +23,14 @@ public sealed class AuditInterceptor(CurrentActor actor, TimeProvider clock) : S
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
-        if (eventData.Context is { } context) Record(context);
+        if (eventData.Context is { } context) RecordAsync(context, async: false, default).AsTask().GetAwaiter().GetResult();
         return result;
     }
 
-    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
-        if (eventData.Context is { } context) Record(context);
-        return ValueTask.FromResult(result);
+        if (eventData.Context is { } context) await RecordAsync(context, async: true, cancellationToken);
+        return result;
     }
 
     public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
@@ -45,11 +45,14 @@ public sealed class AuditInterceptor(CurrentActor actor, TimeProvider clock) : S
         return result;
     }
 
-    private void Record(DbContext context)
+    /// <summary>Adds the audit rows of this save; <paramref name="async"/> false only on the synchronous path (no await then).</summary>
+    private async ValueTask RecordAsync(DbContext context, bool async, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var pending = new List<(AuditEntry, EntityEntry)>();
-        foreach (var entry in context.ChangeTracker.Entries().Where(e => e.Entity is IAudited).ToList())
+        var audited = context.ChangeTracker.Entries().Where(e => e.Entity is IAudited).ToList();
+        var counties = new AuditCounty.Resolver(context, audited);
+        foreach (var entry in audited)
         {
             if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted)) continue;
             var changes = Changes(entry);
@@ -68,7 +71,7 @@ public sealed class AuditInterceptor(CurrentActor actor, TimeProvider clock) : S
                 },
                 EntityType = entry.Metadata.ClrType.Name,
                 EntityId = KeyOf(entry),
-                CountyCode = (entry.Entity as IRegionOwned)?.CountyCode,
+                CountyCode = await counties.OfAsync(entry, async, ct),
                 Changes = Truncate(JsonSerializer.Serialize(changes)),
             };
             context.Add(audit);

@@ -36,7 +36,8 @@ public sealed partial class BulkInserter(TalentHubDbContext db, CurrentActor act
     /// </summary>
     private const int MaxParameters = 240;
 
-    private sealed record Row(object Entity, Dictionary<IProperty, object?> Fixed);
+    /// <summary>A record to write, the values its parent fixes (foreign keys) and the county its audit row carries.</summary>
+    private sealed record Row(object Entity, Dictionary<IProperty, object?> Fixed, string? County = null);
 
     /// <summary>
     /// Inserts <paramref name="roots"/> and everything they own or hold in collections; sets their generated keys.
@@ -306,11 +307,17 @@ public sealed partial class BulkInserter(TalentHubDbContext db, CurrentActor act
                 var fixedValues = new Dictionary<IProperty, object?>();
                 for (var i = 0; i < foreignKey.Properties.Count; i++)
                     fixedValues[foreignKey.Properties[i]] = ValueOf(foreignKey.PrincipalKey.Properties[i], parent);
-                children.Add(new Row(item, fixedValues));
+                children.Add(new Row(item, fixedValues, CountyOf(parent)));
             }
         }
         return children;
     }
+
+    /// <summary>
+    /// The county a row's audit row carries: its own (<see cref="AuditCounty.Own"/>) or its parent's, so an imported
+    /// person's categories and venture carry the person's county like the interceptor gives them (<see cref="AuditCounty"/>).
+    /// </summary>
+    private static string? CountyOf(Row row) => AuditCounty.Own(row.Entity) ?? row.County;
 
     private static object? ValueOf(IProperty property, Row row)
     {
@@ -346,7 +353,7 @@ public sealed partial class BulkInserter(TalentHubDbContext db, CurrentActor act
             Action = AuditAction.Create,
             EntityType = type.ClrType.Name,
             EntityId = string.Join(",", key),
-            CountyCode = (row.Entity as IRegionOwned)?.CountyCode,
+            CountyCode = CountyOf(row),
             Changes = AuditInterceptor.Created(type, p => ValueOf(p, row)),
         };
     }

@@ -45,14 +45,57 @@ public sealed class PostgresDoubleConfirmTests(PostgresFactory app) : PostgresTe
         Assert.True(store.TryClaim(token, "user-a", "people"));
         Assert.False(store.TryClaim(token, "user-a", "people"));
         Assert.Null(store.Load(token, "user-a", "people"));
-        Assert.True(store.IsConfirmed(token, "user-a", "people"));
+        Assert.Equal(UploadState.Confirming, store.StateOf(token, "user-a", "people"));
         store.Release(token, "user-a", "people");
-        Assert.False(store.IsConfirmed(token, "user-a", "people"));
+        Assert.Equal(UploadState.Open, store.StateOf(token, "user-a", "people"));
         Assert.Equal([1, 2, 3], store.Load(token, "user-a", "people")!.Bytes);
         Assert.True(store.TryClaim(token, "user-a", "people"));
         store.MarkConfirmed(token, "user-a", "people");
         Assert.Null(store.Load(token, "user-a", "people"));
-        Assert.True(store.IsConfirmed(token, "user-a", "people"));
-        Assert.False(store.IsConfirmed(token, "user-b", "people"));
+        Assert.Equal(UploadState.Confirmed, store.StateOf(token, "user-a", "people"));
+        Assert.Equal(UploadState.Missing, store.StateOf(token, "user-b", "people"));
+    }
+
+    [PostgresFact]
+    public async Task AConfirmKilledAfterItsClaim_IsReportedAsInterrupted_AndOneRunningOnAnotherNodeAsBeingConfirmed()
+    {
+        var prefix = "断" + Guid.NewGuid().ToString("N")[..4];
+        var csv = "姓名,身份证号,所在村（社区）,人才类别\r\n" + $"{prefix}0,{IdNumber.Create("330523", new DateOnly(1918, 3, 1).AddDays(Random.Shared.Next(0, 300)), 601 + Random.Shared.Next(0, 100) * 2, Sex.Male).Value},余村,高素质农民\r\n";
+        var client = await App.LoginAsync("anji.clerk");
+        (await client.GetAsync("/People/Import?culture=en")).EnsureSuccessStatusCode();
+        var (_, html) = await client.ValidateAsync("/People/Import", Encoding.UTF8.GetBytes(csv), DoubleConfirmTests.FileName("pgkill"));
+        var token = ImportClient.TokenOf(html);
+        async Task<string> Confirm() => WebUtility.HtmlDecode(await (await client.PostFormAsync("/People/Import?handler=Confirm",
+            new() { ["Token"] = token }, formPage: "/People/Import")).Content.ReadAsStringAsync());
+        // A node claimed it and holds the claim: another node's confirm hears that it is running.
+        var connectionString = await App.QueryAsync(db => Task.FromResult(db.Database.GetConnectionString()!));
+        // Unpooled: closing it ends the session, as the death of its node does.
+        await using (var node = new Npgsql.NpgsqlConnection(new Npgsql.NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString))
+        {
+            await node.OpenAsync();
+            await using var claim = new Npgsql.NpgsqlCommand(
+                "UPDATE \"PendingUploads\" SET \"Kind\" = 'claimed:people' WHERE \"Token\" = @t; " +
+                $"SELECT pg_advisory_lock({0x5448_5550}, {unchecked((int)uint.Parse(token[..8], System.Globalization.NumberStyles.HexNumber))})", node);
+            claim.Parameters.AddWithValue("t", token);
+            await claim.ExecuteNonQueryAsync();
+
+            Assert.Contains("This import is being confirmed in another tab or window", await Confirm());
+        }
+        // That node was killed: its session, and with it the claim's lock, is gone; nothing was committed.
+        await WaitUntilNoClaimLockAsync(connectionString, unchecked((int)uint.Parse(token[..8], System.Globalization.NumberStyles.HexNumber)));
+        var retry = await Confirm();
+
+        Assert.Contains("The confirm of this import was interrupted", retry);
+        Assert.DoesNotContain(DoubleConfirmTests.AlreadyConfirmed("en"), retry);
+        Assert.Equal(0, await App.QueryAsync(db => db.People.IgnoreQueryFilters([RegionFilter.Name]).CountAsync(p => p.Name.StartsWith(prefix))));
+    }
+
+    /// <summary>Waits (bounded) until the server has ended the closed session and dropped its advisory locks.</summary>
+    private static async Task WaitUntilNoClaimLockAsync(string connectionString, int key)
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var locks = new Npgsql.NpgsqlCommand($"SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND classid = {0x5448_5550}::oid AND objid = {(uint)key}::oid", connection);
+        for (var i = 0; i < 200 && (long)(await locks.ExecuteScalarAsync())! > 0; i++) await Task.Delay(50);
     }
 }

@@ -15,7 +15,7 @@ using TalentHub.Web.Infrastructure;
 
 namespace TalentHub.Web.Pages.Admin;
 
-/// <summary>The audit log, newest first, filtered by Shanghai date range, user, action, record type and id.</summary>
+/// <summary>The audit log, newest first, filtered by Shanghai date range, user, action, record type and id, county and a farmer's mobile.</summary>
 [Authorize(Policy = Policies.Admin)]
 public sealed class AuditModel(TalentHubDbContext db, IStringLocalizer<SharedResource> l, RegionDirectory regions, PersonalDataProtector protector,
     Services.Audit.AuditLinks links) : PageModel
@@ -32,13 +32,15 @@ public sealed class AuditModel(TalentHubDbContext db, IStringLocalizer<SharedRes
     [BindProperty(SupportsGet = true, Name = "action")] public AuditAction? Kind { get; set; }
     [BindProperty(SupportsGet = true)] public string? Type { get; set; }
     [BindProperty(SupportsGet = true)] public string? Id { get; set; }
+    /// <summary>A county's code: the entries of its records (parts of a record carry their owner's county, <see cref="AuditCounty"/>).</summary>
+    [BindProperty(SupportsGet = true)] public string? County { get; set; }
     /// <summary>
     /// A farmer's mobile: records about the person with that mobile (found by its keyed hash, never stored in clear),
     /// their account and their enrollments, and what they did themselves.
     /// </summary>
     [BindProperty(SupportsGet = true)] public string? Mobile { get; set; }
     /// <summary>From the query string only: Razor Pages also has a route value named "page" (the page path).</summary>
-    [FromQuery(Name = "page")] public int PageNumber { get; set; } = 1;
+    [PageQuery] public int PageNumber { get; set; } = 1;
 
     public int Total { get; private set; }
     public IReadOnlyList<Row> Rows { get; private set; } = [];
@@ -47,7 +49,7 @@ public sealed class AuditModel(TalentHubDbContext db, IStringLocalizer<SharedRes
     public IReadOnlyDictionary<string, string?> Query => new Dictionary<string, string?>
     {
         ["From"] = From?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), ["To"] = To?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        ["user"] = UserName, ["action"] = Kind?.ToString(), ["Type"] = Type, ["Id"] = Id, ["Mobile"] = Mobile,
+        ["user"] = UserName, ["action"] = Kind?.ToString(), ["Type"] = Type, ["Id"] = Id, ["County"] = County, ["Mobile"] = Mobile,
     };
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
@@ -60,6 +62,8 @@ public sealed class AuditModel(TalentHubDbContext db, IStringLocalizer<SharedRes
         if (Kind is { } kind) query = query.Where(a => a.Action == kind);
         if (!string.IsNullOrWhiteSpace(Type)) query = query.Where(a => a.EntityType == Type);
         if (!string.IsNullOrWhiteSpace(Id)) { var id = Id.Trim(); query = query.Where(a => a.EntityId == id); }
+        if (RegionCodes.IsValid(County) && RegionCodes.LevelOf(County!) == RegionLevel.County) query = query.Where(a => a.CountyCode == County);
+        else County = null;
         if (!string.IsNullOrWhiteSpace(Mobile)) query = await ByMobileAsync(query, Mobile, cancellationToken);
 
         var paged = await Paged.ReadAsync(query.OrderByDescending(a => a.At).ThenByDescending(a => a.Id), PageNumber, PageSize, cancellationToken);

@@ -25,7 +25,7 @@ public sealed class IndexModel(TalentHubDbContext db, IRegionScope scope, Region
     /// <summary>Bound without a prefix (County=…&amp;Type=…), the same query string the export reads.</summary>
     [BindProperty(SupportsGet = true)] public EntityFilter Filter { get; set; } = new();
     // Not [BindProperty]: Razor Pages already has a route value called "page" (the page path).
-    [FromQuery(Name = "page")] public int PageNumber { get; set; } = 1;
+    [PageQuery] public int PageNumber { get; set; } = 1;
 
     public int Total { get; private set; }
     public IReadOnlyList<Row> Rows { get; private set; } = [];

@@ -20,7 +20,7 @@ public abstract class MessagesPageModel(TalentHubDbContext db, TimeProvider cloc
         DateTimeOffset CreatedAt, bool Unread, string? About);
 
     // Not [BindProperty]: Razor Pages already has a route value called "page" (the page path).
-    [FromQuery(Name = "page")] public int PageNumber { get; set; } = 1;
+    [PageQuery] public int PageNumber { get; set; } = 1;
     public int Total { get; private set; }
     public IReadOnlyList<Item> Items { get; private set; } = [];
 

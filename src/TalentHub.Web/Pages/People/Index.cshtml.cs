@@ -31,7 +31,7 @@ public sealed class IndexModel(TalentHubDbContext db, PersonalDataProtector prot
 
     [BindProperty(SupportsGet = true)] public PeopleFilter Filter { get; set; } = new();
     // Not [BindProperty]: Razor Pages already has a route value called "page" (the page path).
-    [FromQuery(Name = "page")] public int PageNumber { get; set; } = 1;
+    [PageQuery] public int PageNumber { get; set; } = 1;
 
     /// <summary>The county a county user is confined to (the county filter is fixed to it), else null.</summary>
     public string? ScopeCounty => scope.CountyCode;

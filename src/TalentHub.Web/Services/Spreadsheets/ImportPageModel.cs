@@ -97,7 +97,7 @@ public abstract partial class ImportPageModel(ImportSteps steps) : PageModel
     {
         var stages = new ImportStageTimer();
         var stored = uploads.Load(Token, UserId, Kind);
-        if (stored is null) return Refuse(l[uploads.IsConfirmed(Token, UserId, Kind) ? "Import.AlreadyConfirmed" : "Import.UploadExpired"]);
+        if (stored is null) return Refuse(l[UploadStateMessages.KeyOf(uploads.StateOf(Token, UserId, Kind))]);
         stages.Lap("load");
         // The preview's validated rows when this node made it from exactly these bytes; else read and validate again.
         var report = steps.Previews.Take(Token, UserId, Kind, scope.CountyCode, stored.Bytes);
@@ -126,7 +126,7 @@ public abstract partial class ImportPageModel(ImportSteps steps) : PageModel
             return Page();
         }
         // One confirm per preview: a second tab confirming the same upload writes nothing, no audit row, and says so.
-        if (!uploads.TryClaim(Token, UserId, Kind)) return Refuse(l["Import.AlreadyConfirmed"]);
+        if (!uploads.TryClaim(Token, UserId, Kind)) return Refuse(l[UploadStateMessages.KeyOf(uploads.StateOf(Token, UserId, Kind))]);
         int written;
         var done = false;
         try

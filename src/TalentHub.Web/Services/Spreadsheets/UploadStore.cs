@@ -10,7 +10,9 @@ namespace TalentHub.Web.Services.Spreadsheets;
 /// uploaded it. Only the guid travels in the form. Files expire after <see cref="IUploadStore.Lifetime"/>. A confirm
 /// claims the file by renaming it to <c>{guid}.claimed</c> (atomic: one winner); a confirmed one leaves an empty
 /// <c>{guid}.confirmed</c> marker beside its sidecar until it expires.
-/// The single-node (SQLite) store; on PostgreSQL <see cref="DatabaseUploadStore"/> serves every node.
+/// The single-node (SQLite) store; on PostgreSQL <see cref="DatabaseUploadStore"/> serves every node. A claim is held in
+/// this process's memory as well: a <c>.claimed</c> file no running confirm holds was left by a killed process
+/// (<see cref="UploadState.Interrupted"/>; the one SQLite node discards every pending batch when it starts again).
 /// </summary>
 public sealed class UploadStore(DataDirectory data, IDataProtectionProvider protection, TimeProvider clock, ILogger<UploadStore> log) : IUploadStore
 {
@@ -52,6 +54,11 @@ public sealed class UploadStore(DataDirectory data, IDataProtectionProvider prot
             log.LogWarning(ex, "A stored upload could not be decrypted");
             return null;
         }
+        catch (FileNotFoundException)
+        {
+            // Claimed by a confirm in another tab between the check above and the read: StateOf tells which.
+            return null;
+        }
     }
 
     public void Delete(string? token)
@@ -63,6 +70,9 @@ public sealed class UploadStore(DataDirectory data, IDataProtectionProvider prot
         File.Delete(PathOf(token!) + ".json");
     }
 
+    /// <summary>The uploads claimed by confirms running in this process.</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> Held = new();
+
     private const string ClaimedSuffix = ".claimed";
     private const string ConfirmedSuffix = ".confirmed";
 
@@ -71,7 +81,12 @@ public sealed class UploadStore(DataDirectory data, IDataProtectionProvider prot
         if (!Owns(token, userId, kind)) return false;
         try
         {
-            File.Move(PathOf(token!), PathOf(token!) + ClaimedSuffix);
+            // Moved and held as one step for StateOf (one process: a lock suffices).
+            lock (Held)
+            {
+                File.Move(PathOf(token!), PathOf(token!) + ClaimedSuffix);
+                Held[token!] = 0;
+            }
             return true;
         }
         catch (IOException)
@@ -86,6 +101,7 @@ public sealed class UploadStore(DataDirectory data, IDataProtectionProvider prot
         if (!Owns(token, userId, kind)) return;
         try { File.Move(PathOf(token!) + ClaimedSuffix, PathOf(token!)); }
         catch (IOException ex) { log.LogWarning(ex, "A claimed upload could not be given back"); }
+        finally { Held.TryRemove(token!, out _); }
     }
 
     public void MarkConfirmed(string? token, string userId, string kind)
@@ -93,10 +109,17 @@ public sealed class UploadStore(DataDirectory data, IDataProtectionProvider prot
         if (!Owns(token, userId, kind)) return;
         File.WriteAllBytes(PathOf(token!) + ConfirmedSuffix, []);
         File.Delete(PathOf(token!) + ClaimedSuffix);
+        Held.TryRemove(token!, out _);
     }
 
-    public bool IsConfirmed(string? token, string userId, string kind) => Owns(token, userId, kind)
-        && (File.Exists(PathOf(token!) + ClaimedSuffix) || File.Exists(PathOf(token!) + ConfirmedSuffix));
+    public UploadState StateOf(string? token, string userId, string kind)
+    {
+        if (!Owns(token, userId, kind)) return UploadState.Missing;
+        if (File.Exists(PathOf(token!) + ConfirmedSuffix)) return UploadState.Confirmed;
+        lock (Held)
+            if (File.Exists(PathOf(token!) + ClaimedSuffix)) return Held.ContainsKey(token!) ? UploadState.Confirming : UploadState.Interrupted;
+        return File.Exists(PathOf(token!)) ? UploadState.Open : UploadState.Missing;
+    }
 
     /// <summary>Whether the token's sidecar names this user and kind and has not expired.</summary>
     private bool Owns(string? token, string userId, string kind)

@@ -111,15 +111,15 @@ public sealed class DoubleConfirmTests(TalentHubFactory app) : AppTest(app)
         Assert.True(store.TryClaim(token, "user-a", "people"));
         Assert.False(store.TryClaim(token, "user-a", "people"));
         Assert.Null(store.Load(token, "user-a", "people"));
-        Assert.True(store.IsConfirmed(token, "user-a", "people"));
+        Assert.Equal(UploadState.Confirming, store.StateOf(token, "user-a", "people"));
         store.Release(token, "user-a", "people");
-        Assert.False(store.IsConfirmed(token, "user-a", "people"));
+        Assert.Equal(UploadState.Open, store.StateOf(token, "user-a", "people"));
         Assert.Equal([1, 2, 3], store.Load(token, "user-a", "people")!.Bytes);
         Assert.True(store.TryClaim(token, "user-a", "people"));
         store.MarkConfirmed(token, "user-a", "people");
         Assert.Null(store.Load(token, "user-a", "people"));
-        Assert.True(store.IsConfirmed(token, "user-a", "people"));
-        Assert.False(store.IsConfirmed(token, "user-b", "people"));
+        Assert.Equal(UploadState.Confirmed, store.StateOf(token, "user-a", "people"));
+        Assert.Equal(UploadState.Missing, store.StateOf(token, "user-b", "people"));
     }
 
     private static string NewCreditCode()

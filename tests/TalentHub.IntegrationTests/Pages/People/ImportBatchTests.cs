@@ -76,9 +76,12 @@ public sealed class ImportBatchTests(ImportBatchFactory app) : IClassFixture<Imp
         Assert.All(stamps, s => Assert.True(s >= watermark, $"{s:O} is before the sync watermark {watermark:O}"));
     }
 
-    /// <summary>Review 5: a second tab confirming the same preview while the first is writing imports nothing and records no audit row.</summary>
+    /// <summary>
+    /// Review 5: a second tab confirming the same preview while the first is writing imports nothing and records no audit
+    /// row; it says the import is being confirmed elsewhere (not yet "already confirmed": the first may still fail).
+    /// </summary>
     [Fact]
-    public async Task ASecondConfirmOfTheSamePreview_WhileTheFirstWrites_WritesNothing_AndSaysAlreadyConfirmed()
+    public async Task ASecondConfirmOfTheSamePreview_WhileTheFirstWrites_WritesNothing_AndSaysItIsBeingConfirmed()
     {
         var prefix = NewPrefix("两页");
         var client = await app.LoginAsync("anji.clerk");
@@ -95,7 +98,7 @@ public sealed class ImportBatchTests(ImportBatchFactory app) : IClassFixture<Imp
 
         Assert.True(await app.Script.Ended.Task);
         Assert.Equal(HttpStatusCode.OK, second!.StatusCode);
-        Assert.Contains(DoubleConfirmTests.AlreadyConfirmed(null), WebUtility.HtmlDecode(await second.Content.ReadAsStringAsync()));
+        Assert.Contains("此次导入正在另一个标签页或窗口中确认", WebUtility.HtmlDecode(await second.Content.ReadAsStringAsync()));
         Assert.Equal(5, await VisibleAsync(prefix));
         Assert.Equal(5, await StoredAsync(prefix));
         Assert.Equal(1, await app.QueryAsync(db => db.AuditEntries.CountAsync(a => a.Action == AuditAction.Import && a.Changes!.Contains(file))));

@@ -31,7 +31,7 @@ public sealed class IndexModel(TalentHubDbContext db, TimeProvider clock, Region
     [BindProperty(SupportsGet = true)] public string? Role { get; set; }
     [BindProperty(SupportsGet = true)] public string? County { get; set; }
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
-    [FromQuery(Name = "page")] public int PageNumber { get; set; } = 1;
+    [PageQuery] public int PageNumber { get; set; } = 1;
 
     public int Total { get; private set; }
     public IReadOnlyList<Row> Rows { get; private set; } = [];

@@ -35,7 +35,7 @@ public sealed class IndexModel(TalentHubDbContext db, RegionDirectory regions, E
     /// <summary>Farmers only: also list the courses they may not join (after those they may).</summary>
     [BindProperty(SupportsGet = true)] public bool All { get; set; }
     // Not [BindProperty]: Razor Pages already has a route value called "page" (the page path).
-    [FromQuery(Name = "page")] public int PageNumber { get; set; } = 1;
+    [PageQuery] public int PageNumber { get; set; } = 1;
 
     public IReadOnlyList<Card> Cards { get; private set; } = [];
     public IReadOnlyList<Option> Counties { get; private set; } = [];

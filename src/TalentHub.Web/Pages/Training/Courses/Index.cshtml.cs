@@ -24,7 +24,7 @@ public sealed class IndexModel(TalentHubDbContext db, IRegionScope scope, UserMa
 
     [BindProperty(SupportsGet = true)] public CourseFilter Filter { get; set; } = new();
     // Not [BindProperty]: Razor Pages already has a route value called "page" (the page path).
-    [FromQuery(Name = "page")] public int PageNumber { get; set; } = 1;
+    [PageQuery] public int PageNumber { get; set; } = 1;
 
     public int Total { get; private set; }
     public IReadOnlyList<Row> Rows { get; private set; } = [];

@@ -84,7 +84,7 @@ public sealed class RosterImportModel(TalentHubDbContext db, RosterImporter impo
     {
         if (!await LoadAsync(id)) return NotFound();
         var stored = uploads.Load(Token, UserId, Kind(id));
-        if (stored is null) return FileError(uploads.IsConfirmed(Token, UserId, Kind(id)) ? "Import.AlreadyConfirmed" : "Roster.Import.UploadExpired");
+        if (stored is null) return FileError(UploadStateMessages.KeyOf(uploads.StateOf(Token, UserId, Kind(id)), "Roster.Import.UploadExpired"));
         // Checked again: people, seats and rules may have changed since the check.
         if (await ValidateAsync(id, stored.Bytes, stored.FileName, ct) is { } error) return error;
         if (Report!.Warnings.Count > 0 && !AcceptWarnings)
@@ -93,7 +93,7 @@ public sealed class RosterImportModel(TalentHubDbContext db, RosterImporter impo
             return Page();
         }
         // One confirm per preview: a second tab confirming the same roster enrolls nobody, records no audit row, and says so.
-        if (!uploads.TryClaim(Token, UserId, Kind(id))) return FileError("Import.AlreadyConfirmed");
+        if (!uploads.TryClaim(Token, UserId, Kind(id))) return FileError(UploadStateMessages.KeyOf(uploads.StateOf(Token, UserId, Kind(id)), "Roster.Import.UploadExpired"));
         var userId = User.FindFirstValue(ClaimTypes.NameIdentifier);
         // All or nothing, in one short transaction: every checked row gets its place (seats in file order, then the
         // waitlist), its audit row and its message, or — on any failure — none does and the upload stays for another try.

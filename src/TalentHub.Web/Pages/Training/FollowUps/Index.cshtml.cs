@@ -23,7 +23,7 @@ public sealed class IndexModel(TalentHubDbContext db, AuditLog audit, IRegionSco
     public const int PageSize = 20;
 
     [BindProperty(SupportsGet = true)] public FollowUpFilter Filter { get; set; } = new();
-    [FromQuery(Name = "page")] public int PageNumber { get; set; } = 1;
+    [PageQuery] public int PageNumber { get; set; } = 1;
     public int Total { get; private set; }
     public IReadOnlyList<FollowUpRow> Rows { get; private set; } = [];
     public DateTimeOffset Now { get; private set; }
@@ -31,7 +31,8 @@ public sealed class IndexModel(TalentHubDbContext db, AuditLog audit, IRegionSco
     public async Task OnGetAsync()
     {
         Now = clock.GetUtcNow();
-        PageNumber = Math.Max(1, PageNumber);
+        // Beyond int.MaxValue / PageSize the offset would overflow; such a page is past the end anyway.
+        PageNumber = Math.Clamp(PageNumber, 1, int.MaxValue / PageSize);
         (Total, var rows) = await Filter.ListAsync(db, Now, (PageNumber - 1) * PageSize, PageSize);
         if (rows.Count == 0 && Total > 0)
         {

@@ -23,7 +23,7 @@ public sealed class IndexModel(TalentHubDbContext db, IRegionScope scope) : Page
     /// <summary>Sort key: "year" (default, newest first), "name" (pinyin), "budget", "target" or "courses".</summary>
     [BindProperty(SupportsGet = true)] public string? Sort { get; set; }
     [BindProperty(SupportsGet = true)] public bool Desc { get; set; }
-    [FromQuery(Name = "page")] public int PageNumber { get; set; } = 1;
+    [PageQuery] public int PageNumber { get; set; } = 1;
     public int Total { get; private set; }
     public IReadOnlyDictionary<string, string?> Query => new Dictionary<string, string?> { ["Sort"] = Sort, ["Desc"] = Desc ? "true" : null };
 
