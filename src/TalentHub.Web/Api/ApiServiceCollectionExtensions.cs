@@ -21,6 +21,10 @@ public static class ApiServiceCollectionExtensions
         services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(ApiTokenAuthenticationHandler.SchemeName, null);
         services.AddAuthorizationBuilder().AddApiPolicy();
         // camelCase is the web default; enums travel as their names.
+        // A query value that does not bind (?limit=abc) is a 400 answered by the API's problem in every environment:
+        // minimal APIs throw it instead under Development (the default of `dotnet run`), which the exception handler
+        // turned into a 500 HTML page.
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = false);
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.PostConfigure<RequestLocalizationOptions>(o => o.RequestCultureProviders.Add(new CustomRequestCultureProvider(AcceptLanguageOnApi)));
         services.AddOpenApi("v1", o =>

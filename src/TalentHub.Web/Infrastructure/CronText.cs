@@ -26,6 +26,12 @@ public static class CronText
             if (sec == "0" && (min == "*" || Every(min) == 1) && hour == "*") return l["Cron.EveryMinute"];
             if (sec == "0" && Every(min) is { } m && hour == "*") return l["Cron.EveryMinutes", m];
             if (sec == "0" && Number(min) is { } mm && hour == "*") return l["Cron.Hourly", mm.ToString("00", CultureInfo.InvariantCulture)];
+            // "30 */5 * * * ?" (the certificate issuer), "0 12/15 * * * ?" (the key rotation): a step with an offset.
+            if (Number(sec) is { } s0 && s0 <= 59 && hour == "*" && Step(min) is { } step)
+            {
+                var every = step.From == 0 ? l["Cron.EveryMinutes", step.Every] : l["Cron.EveryMinutesFrom", step.Every, step.From];
+                return s0 == 0 ? every : l["Cron.AtSecond", every.Value, s0];
+            }
         }
         if (Number(sec) is not { } ss || Number(min) is not { } minute || Number(hour) is not { } h || h > 23 || minute > 59) return cron;
         var at = new TimeOnly(h, minute, Math.Min(ss, 59)).ToString(ss == 0 ? "HH:mm" : "HH:mm:ss", CultureInfo.InvariantCulture);
@@ -41,6 +47,15 @@ public static class CronText
     {
         var parts = field.Split('/');
         return parts.Length == 2 && parts[0] is "*" or "0" && Number(parts[1]) is { } n && n > 0 ? n : null;
+    }
+
+    /// <summary>"*/5" → (0, 5); "12/15" → (12, 15): the first minute and the step, both within an hour.</summary>
+    private static (int From, int Every)? Step(string field)
+    {
+        var parts = field.Split('/');
+        if (parts.Length != 2 || Number(parts[1]) is not { } n || n is < 1 or > 59) return null;
+        var from = parts[0] == "*" ? 0 : Number(parts[0]) ?? -1;
+        return from is >= 0 and <= 59 ? (from, n) : null;
     }
 
     private static readonly string[] Days = ["SUN", "MON", "TUE", "WED", "THU", "FRI", "SAT"];

@@ -20,7 +20,11 @@ public sealed class CronTextTests
     [InlineData("0 15 * * * ?", "每小时第 15 分", "hourly at minute 15")]
     [InlineData("0 0 9 ? * MON", "每周一 09:00", "every Monday at 09:00")]
     [InlineData("0 0 8 1 * ?", "每月 1 日 08:00", "monthly on day 1 at 08:00")]
+    [InlineData("30 */5 * * * ?", "每 5 分钟（第 30 秒）", "every 5 minutes, at second 30")]
+    [InlineData("45 */5 * * * ?", "每 5 分钟（第 45 秒）", "every 5 minutes, at second 45")]
+    [InlineData("0 12/15 * * * ?", "每 15 分钟（自第 12 分起）", "every 15 minutes from minute 12")]
     [InlineData("0 0 8 L * ?", "0 0 8 L * ?", "0 0 8 L * ?")]
+    [InlineData("0 70/5 * * * ?", "0 70/5 * * * ?", "0 70/5 * * * ?")]
     public void Describe_SaysTheScheduleInWords(string cron, string zh, string en)
     {
         Assert.Equal(zh, In("zh-CN", () => CronText.Describe(cron, L)));
