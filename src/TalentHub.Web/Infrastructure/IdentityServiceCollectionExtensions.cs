@@ -32,6 +32,8 @@ public static class IdentityServiceCollectionExtensions
             .AddUserStore<ProtectedTokenUserStore>()
             .AddUserManager<GatedUserManager>()
             .AddDefaultTokenProviders()
+            // Replaces Identity's authenticator provider: a code's time step is accepted once only (RFC 6238 §5.2).
+            .AddTokenProvider<SingleUseAuthenticatorTokenProvider>(TokenOptions.DefaultAuthenticatorProvider)
             .AddErrorDescriber<LocalizedIdentityErrorDescriber>()
             .AddPasswordValidator<CommonPasswordValidator>()
             .AddPasswordValidator<ContextPasswordValidator>()

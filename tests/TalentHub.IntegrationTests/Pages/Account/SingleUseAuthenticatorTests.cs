@@ -1,0 +1,114 @@
+using TalentHub.Web.Domain;
+using TalentHub.Web.Infrastructure.Security;
+
+namespace TalentHub.IntegrationTests.Pages.Account;
+
+/// <summary>The demo app with the production rule on: an authenticator code's step is accepted once (RFC 6238 §5.2).</summary>
+public sealed class SingleUseCodesFactory : TalentHubFactory
+{
+    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        [SingleUseAuthenticatorTokenProvider.Setting] = "true",
+    };
+}
+
+/// <summary>Review 9: two logins with the same authenticator code inside its window both succeeded.</summary>
+public sealed class SingleUseAuthenticatorTests(SingleUseCodesFactory app) : IClassFixture<SingleUseCodesFactory>
+{
+    private const string Page = "/Identity/Account/LoginWith2fa";
+
+    /// <summary>A new county clerk with an authenticator (set up with the current code), and its key.</summary>
+    private async Task<(string Login, string Key)> EnrolledClerkAsync()
+    {
+        var clerk = await app.NewStaffAsync(Roles.CountyClerk);
+        var client = app.NewClient();
+        await PasswordStepAsync(client, clerk.UserName!);
+        var (key, _) = await client.EnrolAuthenticatorAsync();
+        return (clerk.UserName!, key);
+    }
+
+    private static async Task PasswordStepAsync(HttpClient client, string login)
+    {
+        var response = await client.PostFormAsync("/Identity/Account/Login", new() { ["Input.Login"] = login, ["Input.Password"] = StaffAccounts.Password });
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+    }
+
+    /// <summary>A fresh client past the password step, posting <paramref name="code"/> as its second factor.</summary>
+    private async Task<HttpResponseMessage> SecondStepAsync(string login, string code, string page = Page)
+    {
+        var client = app.NewClient();
+        await PasswordStepAsync(client, login);
+        return await client.PostFormAsync(page, new() { ["Code"] = code });
+    }
+
+    [Fact]
+    public async Task TheSameCode_SignsInOnce_TheSecondLoginIsToldTheCodeIsWrong_InChineseAndEnglish()
+    {
+        var (login, key) = await EnrolledClerkAsync();
+        var code = Totp.Code(key, DateTimeOffset.UtcNow.AddSeconds(30));
+
+        var first = await SecondStepAsync(login, code);
+        var again = await SecondStepAsync(login, code);
+        var againEn = await SecondStepAsync(login, code, Page + "?culture=en");
+
+        Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Contains("验证码不正确或已过期", await again.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, againEn.StatusCode);
+        Assert.Contains("The code is wrong or has expired", WebUtility.HtmlDecode(await againEn.Content.ReadAsStringAsync()));
+    }
+
+    [Fact]
+    public async Task TheCodeThatSetUpTheAuthenticator_DoesNotAlsoSignIn()
+    {
+        var clerk = await app.NewStaffAsync(Roles.CountyClerk);
+        var setup = app.NewClient();
+        await PasswordStepAsync(setup, clerk.UserName!);
+        var page = "/Identity/Account/Manage/EnableAuthenticator";
+        await setup.GetStringAsync(page); // creates the key
+        var key = await app.AuthenticatorKeyAsync(clerk.UserName!);
+        var code = Totp.Code(key, DateTimeOffset.UtcNow.AddSeconds(30));
+        Assert.Equal(HttpStatusCode.Redirect, (await setup.PostFormAsync(page, new() { ["Code"] = code })).StatusCode);
+
+        var login = await SecondStepAsync(clerk.UserName!, code);
+
+        Assert.Equal(HttpStatusCode.OK, login.StatusCode);
+        Assert.Contains("验证码不正确或已过期", await login.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task AfterACode_AnOlderStepIsRefused_AndTheNextStepsCodeWorks()
+    {
+        var (login, key) = await EnrolledClerkAsync();
+        var now = DateTimeOffset.UtcNow;
+
+        var later = await SecondStepAsync(login, Totp.Code(key, now.AddSeconds(30)));
+        var older = await SecondStepAsync(login, Totp.Code(key, now));
+        var next = await SecondStepAsync(login, Totp.Code(key, now.AddSeconds(60)));
+
+        Assert.Equal(HttpStatusCode.Redirect, later.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, older.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, next.StatusCode);
+    }
+
+    [Fact]
+    public async Task TwoLogins_RacingWithOneCode_ExactlyOneSignsIn()
+    {
+        var (login, key) = await EnrolledClerkAsync();
+        var code = Totp.Code(key, DateTimeOffset.UtcNow.AddSeconds(30));
+        var posts = new List<(HttpClient Client, FormUrlEncodedContent Form)>();
+        for (var i = 0; i < 4; i++)
+        {
+            var client = app.NewClient();
+            await PasswordStepAsync(client, login);
+            // The form's antiforgery token first, so the four posts go out together.
+            var token = FormClient.TokenOf(await client.GetStringAsync(Page));
+            posts.Add((client, new FormUrlEncodedContent(new Dictionary<string, string> { ["Code"] = code, ["__RequestVerificationToken"] = token })));
+        }
+
+        var responses = await Task.WhenAll(posts.Select(p => p.Client.PostAsync(Page, p.Form)));
+
+        Assert.Single(responses, r => r.StatusCode == HttpStatusCode.Redirect);
+        Assert.Equal(3, responses.Count(r => r.StatusCode == HttpStatusCode.OK));
+    }
+}
