@@ -1,4 +1,8 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using TalentHub.Web.Data;
 using TalentHub.Web.Domain;
+using TalentHub.Web.Services;
 using TalentHub.Web.Infrastructure.Security;
 
 namespace TalentHub.IntegrationTests.Pages.Account;
@@ -110,5 +114,22 @@ public sealed class SingleUseAuthenticatorTests(SingleUseCodesFactory app) : ICl
 
         Assert.Single(responses, r => r.StatusCode == HttpStatusCode.Redirect);
         Assert.Equal(3, responses.Count(r => r.StatusCode == HttpStatusCode.OK));
+    }
+
+    [Fact]
+    public async Task TheLastStep_EncryptedByKeyRotation_StillRefusesItsCode_AndAcceptsTheNext()
+    {
+        var clerk = await app.NewStaffAsync(Roles.CountyClerk);
+        var step = DateTimeOffset.UtcNow.ToUnixTimeSeconds() / 30;
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<TalentHubDbContext>();
+        // As PersonalDataRotation leaves the row: the value under the personal-data key, like every token value.
+        var stored = scope.ServiceProvider.GetRequiredService<PersonalDataProtector>().Encrypt(step.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await db.Database.ExecuteSqlAsync($"""INSERT INTO "AspNetUserTokens" ("UserId", "LoginProvider", "Name", "Value") VALUES ({clerk.Id}, {SingleUseAuthenticatorTokenProvider.LoginProvider}, {SingleUseAuthenticatorTokenProvider.Name}, {stored})""");
+        var provider = scope.ServiceProvider.GetRequiredService<SingleUseAuthenticatorTokenProvider>();
+
+        Assert.False(await provider.AcceptStepAsync(clerk.Id, step));
+        Assert.True(await provider.AcceptStepAsync(clerk.Id, step + 1));
+        Assert.False(await provider.AcceptStepAsync(clerk.Id, step + 1));
     }
 }
