@@ -21,7 +21,9 @@ public sealed class SingleUseAuthenticatorTokenProvider(TalentHubDbContext db, P
 {
     /// <summary>The configuration key that turns the rule off (default on).</summary>
     public const string Setting = "TalentHub:Security:RefuseReusedAuthenticatorCodes";
+    /// <summary>The <c>AspNetUserTokens.LoginProvider</c> of the app's own rows (Identity's are "[AspNetUserStore]").</summary>
     public const string LoginProvider = "[TalentHub]";
+    /// <summary>The row whose value is the last accepted RFC 6238 step (Unix seconds / 30, decimal) of the account.</summary>
     public const string Name = "AuthenticatorLastStep";
     private const int Drift = 2;
 
