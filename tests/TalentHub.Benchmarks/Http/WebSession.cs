@@ -1,7 +1,6 @@
-using System.Buffers.Binary;
 using System.Net;
-using System.Security.Cryptography;
 using System.Text.RegularExpressions;
+using TalentHub.Web.Infrastructure.Security;
 
 namespace TalentHub.Benchmarks.Http;
 
@@ -58,27 +57,8 @@ public sealed partial class WebSession : IDisposable
         return WebUtility.HtmlDecode(match.Groups[1].Value);
     }
 
-    /// <summary>RFC 6238 (HMAC-SHA1, 30 s, 6 digits) over a Base32 key: what an authenticator app shows.</summary>
-    public static string Totp(string base32Key, DateTimeOffset at)
-    {
-        const string alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
-        var key = new byte[base32Key.Length * 5 / 8];
-        int buffer = 0, bits = 0, index = 0;
-        foreach (var c in base32Key)
-        {
-            buffer = (buffer << 5) | alphabet.IndexOf(c, StringComparison.Ordinal);
-            bits += 5;
-            if (bits < 8) continue;
-            key[index++] = (byte)(buffer >> (bits - 8));
-            bits -= 8;
-        }
-        Span<byte> message = stackalloc byte[8];
-        BinaryPrimitives.WriteInt64BigEndian(message, at.ToUnixTimeSeconds() / 30);
-        var hash = HMACSHA1.HashData(key, message);
-        var offset = hash[^1] & 0x0F;
-        var code = (BinaryPrimitives.ReadInt32BigEndian(hash.AsSpan(offset, 4)) & 0x7FFFFFFF) % 1_000_000;
-        return code.ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
-    }
+    /// <summary>RFC 6238 (HMAC-SHA1, 30 s, 6 digits) over a Base32 key: what an authenticator app shows (the app's own computation).</summary>
+    public static string Totp(string base32Key, DateTimeOffset at) => SingleUseAuthenticatorTokenProvider.CodeAt(base32Key, at);
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex TokenPattern();
