@@ -29,6 +29,28 @@ public sealed class PersonalDataProtectorTests
         Assert.NotEqual(Protector.Hash("13800000001"), other.Hash("13800000001"));
     }
 
+    /// <summary>
+    /// Issue 12: each thread keeps one MAC and resets it after every value; every hash must still be the plain
+    /// HMAC-SHA256 of that one value (what the database holds), however many values came before it on that thread,
+    /// whatever their length, and whichever thread computes it.
+    /// </summary>
+    [Fact]
+    public void Hash_IsTheHmacOfEachValueAlone_OnEveryThread_WhateverCameBefore()
+    {
+        var key = RandomNumberGenerator.GetBytes(32);
+        var protector = new PersonalDataProtector(RandomNumberGenerator.GetBytes(32), key);
+        string[] values = ["33052319600822657X", "13800000001", "", "张三", new string('9', 300), "33052319600822657X"];
+        string Expected(string v) => Convert.ToHexStringLower(HMACSHA256.HashData(key, System.Text.Encoding.UTF8.GetBytes(v)));
+
+        var results = new string[8][];
+        Parallel.For(0, results.Length, new ParallelOptions { MaxDegreeOfParallelism = 4 },
+            t => results[t] = Enumerable.Range(0, 200).Select(i => protector.Hash(values[(i + t) % values.Length])).ToArray());
+
+        for (var t = 0; t < results.Length; t++)
+            for (var i = 0; i < 200; i++)
+                Assert.Equal(Expected(values[(i + t) % values.Length]), results[t][i]);
+    }
+
     [Fact]
     public void Decrypt_WithTheWrongKey_Throws()
     {
