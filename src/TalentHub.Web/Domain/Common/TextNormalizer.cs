@@ -58,11 +58,18 @@ public static class TextNormalizer
         };
     }
 
-    /// <summary>Printable ASCII (plus tab and line breaks) needs nothing but a trim: the fast path for most input.</summary>
+    /// <summary>
+    /// Printable ASCII (plus tab and line breaks) and CJK unified ideographs (U+3400–U+4DBF, U+4E00–U+9FFF) need
+    /// nothing but a trim: none of them is invisible or has a canonical or compatibility decomposition, and none
+    /// composes with a neighbour (Unicode Character Database: Decomposition_Mapping empty, Canonical_Combining_Class 0),
+    /// so such text is already NFC and NFKC. The fast path for most input, Chinese names and villages included
+    /// (issue 12: the normalisation check was ~5 % of a 100,000-row import's validation).
+    /// </summary>
     private static bool IsPlain(string input)
     {
         foreach (var c in input)
-            if (c is > '~' or (< ' ' and not ('\t' or '\n' or '\r'))) return false;
+            if (c is > '~' and not (>= '\u3400' and <= '\u4DBF' or >= '\u4E00' and <= '\u9FFF')
+                or (< ' ' and not ('\t' or '\n' or '\r'))) return false;
         return true;
     }
 }

@@ -6,7 +6,16 @@ namespace TalentHub.Web.Services.Spreadsheets;
 /// <summary>One line of a sheet; <see cref="Number"/> is the row number the spreadsheet shows (header = 1).</summary>
 public sealed record SheetRow(int Number, IReadOnlyList<object?> Cells)
 {
-    public bool IsEmpty => Cells.All(c => c is null || c is string s && string.IsNullOrWhiteSpace(s));
+    /// <summary>True when no cell holds anything but blanks (checked per row by the reader, the sheet and the validation).</summary>
+    public bool IsEmpty
+    {
+        get
+        {
+            for (var i = 0; i < Cells.Count; i++)
+                if (Cells[i] is { } cell && !(cell is string s && string.IsNullOrWhiteSpace(s))) return false;
+            return true;
+        }
+    }
 }
 
 /// <summary>The file cannot be read at all (or breaks a cap); <see cref="MessageKey"/> is a resource key with <see cref="Args"/>.</summary>
@@ -178,7 +187,8 @@ public static class SpreadsheetReader
             var kept = value is string { Length: var length } text && length > limits.MaxCellCharacters
                 ? text[..(limits.MaxCellCharacters + 1)]
                 : value;
-            cells[index] = formulas.Contains(column + number) ? new FormulaCell(kept) : kept;
+            // Most sheets hold no formula: no reference is built for them.
+            cells[index] = formulas.Count > 0 && formulas.Contains(column + number) ? new FormulaCell(kept) : kept;
         }
         while (cells.Count > 0 && cells[^1] is null) cells.RemoveAt(cells.Count - 1);
         return cells;

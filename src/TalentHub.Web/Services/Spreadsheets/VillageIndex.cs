@@ -41,26 +41,32 @@ public sealed class VillageIndex
     public static async Task<VillageIndex> LoadAsync(TalentHubDbContext db, CancellationToken ct = default) =>
         new(await db.Regions.AsNoTracking().ToListAsync(ct));
 
-    /// <summary>The village's code, or null with the resource key of the reason.</summary>
+    /// <summary>
+    /// The village's code, or null with the resource key of the reason (not found; only outside the county; more than
+    /// one). Called once per imported row, so it walks the candidates without building lists (issue 12).
+    /// </summary>
     public string? Resolve(string text, string? scopeCounty, out string? errorKey)
     {
         errorKey = null;
         var value = text.Trim();
-        List<Village> found;
-        if (RegionCodes.IsValid(value))
-            found = _byCode.TryGetValue(value, out var v) ? [v] : [];
-        else
-            found = _byName[Normalize(value)].ToList();
+        IEnumerable<Village> candidates = RegionCodes.IsValid(value)
+            ? _byCode.TryGetValue(value, out var v) ? [v] : []
+            : _byName[Normalize(value)];
 
-        if (found.Count == 0) { errorKey = "Import.VillageNotFound"; return null; }
-        if (scopeCounty is not null)
+        var found = false;
+        var allowed = 0;
+        Village? only = null;
+        foreach (var village in candidates)
         {
-            var inCounty = found.Where(v => IRegionScope.Allows(scopeCounty, v.Code)).ToList();
-            if (inCounty.Count == 0) { errorKey = "Import.VillageOutsideCounty"; return null; }
-            found = inCounty;
+            found = true;
+            if (scopeCounty is not null && !IRegionScope.Allows(scopeCounty, village.Code)) continue;
+            allowed++;
+            only = village;
         }
-        if (found.Count > 1) { errorKey = "Import.VillageAmbiguous"; return null; }
-        return found[0].Code;
+        if (!found) { errorKey = "Import.VillageNotFound"; return null; }
+        if (allowed == 0) { errorKey = "Import.VillageOutsideCounty"; return null; }
+        if (allowed > 1) { errorKey = "Import.VillageAmbiguous"; return null; }
+        return only!.Code;
     }
 
     private static string Normalize(string? text) =>

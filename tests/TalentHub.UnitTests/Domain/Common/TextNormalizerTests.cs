@@ -29,6 +29,30 @@ public sealed class TextNormalizerTests
         Assert.Null(TextNormalizer.Tidy("\u200B \uFEFF"));
     }
 
+    /// <summary>
+    /// Issue 12: text of printable ASCII and CJK unified ideographs is already NFC and NFKC and holds nothing invisible,
+    /// so it is returned as it came (no copy, no normalisation check), trimmed; every such character is proved here
+    /// against the runtime's own Unicode data, so the fast path can never give another result than the full one.
+    /// </summary>
+    [Fact]
+    public void AsciiAndCjkIdeographs_AreReturnedAsTheyCame_AndNeedNoNormalisation()
+    {
+        const string name = "导入12345 白茶Village";
+        Assert.Same(name, TextNormalizer.Tidy(name));
+        Assert.Same(name, TextNormalizer.Normalize(name));
+        Assert.Equal("张三", TextNormalizer.Normalize(" 张三\t"));
+
+        var ranges = new[] { (0x20, 0x7E), (0x3400, 0x4DBF), (0x4E00, 0x9FFF) };
+        foreach (var (first, last) in ranges)
+            for (var c = first; c <= last; c++)
+            {
+                var text = "a" + (char)c + "一";
+                Assert.True(text.IsNormalized(System.Text.NormalizationForm.FormC) && text.IsNormalized(System.Text.NormalizationForm.FormKC),
+                    $"U+{c:X4} is not NFC/NFKC-stable");
+                Assert.False(TextNormalizer.IsInvisible(new System.Text.Rune(c)), $"U+{c:X4} is invisible");
+            }
+    }
+
     [Fact]
     public void IdentifierParsers_NormaliseFirst()
     {
