@@ -147,12 +147,13 @@ public static class SpreadsheetReader
             // (found by the inspection), never wider than the caps. Gaps come back as empty rows, so the
             // n-th row read is the spreadsheet's row n.
             var rows = new List<SheetRow>();
+            var scratch = new List<object?>();
             foreach (var row in MiniExcel.QueryRange(stream, useHeaderRow: false, excelType: ExcelType.XLSX,
                          startCell: "A1", endCell: ColumnLetter(shape.LastColumn) + Math.Min(shape.LastRow, limits.ReadRows + 1),
                          configuration: InMemorySharedStrings).Cast<IDictionary<string, object?>>())
             {
                 ct.ThrowIfCancellationRequested();
-                var sheetRow = new SheetRow(rows.Count + 1, ByColumn(row, rows.Count + 1, formulas, limits));
+                var sheetRow = new SheetRow(rows.Count + 1, ByColumn(row, rows.Count + 1, formulas, limits, scratch));
                 if (rows.Count >= limits.ReadRows)
                 {
                     if (!sheetRow.IsEmpty) throw new ImportFileException("Import.TooManyRows", limits.MaxRows);
@@ -176,22 +177,28 @@ public static class SpreadsheetReader
     /// </summary>
     private static readonly MiniExcelLibs.OpenXml.OpenXmlConfiguration InMemorySharedStrings = new() { EnableSharedStringCache = false };
 
-    private static List<object?> ByColumn(IDictionary<string, object?> row, int number, IReadOnlySet<string> formulas, SpreadsheetLimits limits)
+    /// <summary>
+    /// The row's cells by column index, cut to the caps, trailing blanks dropped: an array of exactly that length (the
+    /// sheet holds every row until the validation is done, so no spare list capacity is kept per row). <paramref name="scratch"/>
+    /// is reused from row to row.
+    /// </summary>
+    private static object?[] ByColumn(IDictionary<string, object?> row, int number, IReadOnlySet<string> formulas, SpreadsheetLimits limits,
+        List<object?> scratch)
     {
-        var cells = new List<object?>();
+        scratch.Clear();
         foreach (var (column, value) in row)
         {
             var index = ColumnIndex(column);
             if (index >= limits.MaxColumns) continue;
-            while (cells.Count <= index) cells.Add(null);
+            while (scratch.Count <= index) scratch.Add(null);
             var kept = value is string { Length: var length } text && length > limits.MaxCellCharacters
                 ? text[..(limits.MaxCellCharacters + 1)]
                 : value;
             // Most sheets hold no formula: no reference is built for them.
-            cells[index] = formulas.Count > 0 && formulas.Contains(column + number) ? new FormulaCell(kept) : kept;
+            scratch[index] = formulas.Count > 0 && formulas.Contains(column + number) ? new FormulaCell(kept) : kept;
         }
-        while (cells.Count > 0 && cells[^1] is null) cells.RemoveAt(cells.Count - 1);
-        return cells;
+        while (scratch.Count > 0 && scratch[^1] is null) scratch.RemoveAt(scratch.Count - 1);
+        return scratch.ToArray();
     }
 
     /// <summary>"A" → 0, "Z" → 25, "AA" → 26.</summary>
