@@ -125,7 +125,8 @@ public sealed class PersonalDataProtector
     /// One HMAC-SHA256 under the hash key per thread (an <see cref="IncrementalHash"/> is not thread-safe), reset after
     /// every value and kept for the protector's life. Issue 12: the one-shot <c>HMACSHA256.HashData</c> set the MAC up
     /// with the key for every value; an import hashes each row's ID number and mobile, and 200,000 such hashes took
-    /// ~620 ms one-shot against ~250 ms through a kept MAC (dotnet-trace of a 100,000-row validation: hashing was ~16 %).
+    /// ~232 ms one-shot against ~98 ms through a kept MAC (same process, best of 5; dotnet-trace of a 100,000-row
+    /// validation had hashing at ~16 %).
     /// </summary>
     private readonly ThreadLocal<IncrementalHash> _hashers;
 
