@@ -38,12 +38,10 @@ public sealed class IndexModel(TalentHubDbContext db, IRegionScope scope, Region
 
     public async Task OnGetAsync()
     {
-        var regionTree = await regions.GetAsync();
-        ModelState.CheckRegion("County", Filter.County, RegionLevel.County, regionTree, scope.CountyCode, l);
-        ModelState.CheckRegion("Township", Filter.Township, RegionLevel.Township, regionTree, scope.CountyCode, l);
+        var accepted = Filter.Check(ModelState, await regions.GetAsync(), scope.CountyCode, l);
         if (scope.CountyCode is not null && Filter.County == scope.CountyCode) Filter.County = null;
         var query = Filter.Apply(db.BusinessEntities.AsNoTracking());
-        if (ModelState.Refused()) query = query.Where(e => false);
+        if (!accepted) query = query.Where(e => false);
         var paged = await Paged.ReadAsync(query, PageNumber, PageSize);
         (PageNumber, Total) = (paged.Number, paged.Total);
         var tree = await regions.GetAsync(paged.Items.Select(e => e.RegionCode));

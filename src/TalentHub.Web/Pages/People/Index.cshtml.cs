@@ -47,15 +47,14 @@ public sealed class IndexModel(TalentHubDbContext db, PersonalDataProtector prot
     public async Task OnGetAsync()
     {
         var tree = await regions.GetAsync();
-        ModelState.CheckRegion("County", Filter.County, RegionLevel.County, tree, ScopeCounty, l);
-        ModelState.CheckRegion("Township", Filter.Township, RegionLevel.Township, tree, ScopeCounty, l);
+        var accepted = Filter.Check(ModelState, tree, ScopeCounty, l);
         if (ScopeCounty is { } county)
         {
             if (Filter.County == county) Filter.County = null; // the region scope already confines the list; keep the links clean
             ScopeCountyName = tree.NameOf(county);
         }
 
-        var paged = ModelState.Refused()
+        var paged = !accepted
             ? new Paged<PeopleListItem>([], 1, PageSize, 0)
             : await ReadAsync(db, Filter, PageNumber, protector);
         (PageNumber, Total) = (paged.Number, paged.Total);

@@ -66,6 +66,22 @@ public sealed class ListFilterRefusalTests(TalentHubFactory app) : AppTest(app)
         Assert.Contains("class=\"empty-state\"", html);
     }
 
+    [Theory]
+    [InlineData("city.officer", "/People", "County=bogus")]
+    [InlineData("city.officer", "/People", "Category=Nonsense")]
+    [InlineData("anji.clerk", "/People", "Township=" + WuxingTownship)]
+    [InlineData("city.officer", "/Entities", "Township=3305")]
+    [InlineData("anji.clerk", "/Entities", "County=" + Wuxing)]
+    public async Task AnExportWithARefusedFilter_SendsNoFile_ButTheListMarkingTheValue(string login, string list, string bad)
+    {
+        var client = await App.LoginAsync(login);
+
+        var response = await client.GetAsync($"{list}/Export?format=csv&{bad}");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal($"{list}?{bad}", response.Headers.Location!.OriginalString);
+    }
+
     [Fact]
     public async Task AnotherCountysCode_ReadsExactlyLikeAMadeUpOne()
     {
