@@ -82,6 +82,31 @@ public sealed class ListFilterRefusalTests(TalentHubFactory app) : AppTest(app)
         Assert.Equal($"{list}?{bad}", response.Headers.Location!.OriginalString);
     }
 
+    [Theory]
+    [InlineData("city.officer", "County=bogus", "County")]
+    [InlineData("city.officer", "County=330502100000", "County")]
+    [InlineData("city.officer", "ProgramId=99999999", "ProgramId")]
+    [InlineData("city.officer", "ProgramId=99999999999", "ProgramId")]
+    [InlineData("city.officer", "Category=Nonsense", "Category")]
+    [InlineData("city.officer", "Year=1999", "Year")]
+    [InlineData("city.officer", "Year=abc", "Year")]
+    [InlineData("anji.clerk", "County=" + Wuxing, "County")]
+    public async Task TheReports_WithARefusedFilter_MarkTheField_AndShowNoFigures_NorExportThem(string login, string bad, string field)
+    {
+        var client = await App.LoginAsync(login);
+
+        var control = await client.GetStringAsync("/Reports");
+        var html = await client.GetStringAsync("/Reports?" + bad);
+        var export = await client.GetAsync("/Reports?handler=Export&format=csv&sheet=0&" + bad);
+
+        Assert.Contains("id=\"progress-table\"", control);
+        Assert.Contains($"data-filter-error=\"{field}\"", html);
+        Assert.Contains("id=\"report-refused\"", html);
+        Assert.DoesNotContain("id=\"progress-table\"", html);
+        Assert.Equal(HttpStatusCode.Redirect, export.StatusCode);
+        Assert.Equal("/Reports?" + bad, export.Headers.Location!.OriginalString);
+    }
+
     [Fact]
     public async Task AnotherCountysCode_ReadsExactlyLikeAMadeUpOne()
     {
