@@ -52,6 +52,10 @@ public sealed class ListFilterRefusalTests(TalentHubFactory app) : AppTest(app)
     [InlineData("city.officer", "/FollowUps", "State=Nonsense", "State")]
     [InlineData("city.officer", "/FollowUps", "Months=7", "Months")]
     [InlineData("city.officer", "/FollowUps", "Months=99999999999", "Months")]
+    // Accounts (city manager)
+    [InlineData("admin", "/Admin/Users", "Role=Nonsense", "Role")]
+    [InlineData("admin", "/Admin/Users", "County=bogus", "County")]
+    [InlineData("admin", "/Admin/Users", "County=330599000000", "County")]
     public async Task AFilterValueThatNamesNothing_IsReportedAtItsField_AndListsNothing(string? login, string path, string bad, string field)
     {
         var client = login is null ? App.NewClient() : await App.LoginAsync(login);
@@ -105,6 +109,21 @@ public sealed class ListFilterRefusalTests(TalentHubFactory app) : AppTest(app)
         Assert.DoesNotContain("id=\"progress-table\"", html);
         Assert.Equal(HttpStatusCode.Redirect, export.StatusCode);
         Assert.Equal("/Reports?" + bad, export.Headers.Location!.OriginalString);
+    }
+
+    /// <summary>The course calendar (whose month may hold no sessions, so no control request).</summary>
+    [Theory]
+    [InlineData("city.officer", "County=bogus")]
+    [InlineData("anji.clerk", "County=" + Wuxing)]
+    [InlineData("anji.clerk", "County=330523999000")]
+    public async Task TheCalendar_WithARefusedCounty_MarksIt_AndShowsNoSessions(string login, string bad)
+    {
+        var client = await App.LoginAsync(login);
+
+        var html = await client.GetStringAsync("/Courses/Calendar?" + bad);
+
+        Assert.Contains("data-filter-error=\"County\"", html);
+        Assert.Contains("class=\"empty-state\"", html);
     }
 
     [Fact]
