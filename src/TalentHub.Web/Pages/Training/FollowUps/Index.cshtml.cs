@@ -46,11 +46,8 @@ public sealed class IndexModel(TalentHubDbContext db, AuditLog audit, IRegionSco
     public async Task<IActionResult> OnGetExportAsync(string? format, CancellationToken ct)
     {
         if (format is not ("xlsx" or "csv")) return BadRequest();
-        if (!CheckFilter())
-        {
-            await OnGetAsync(); // the list with the refused value marked, not a file of every task
-            return Page();
-        }
+        // A refused filter sends no file: back to the list, which marks the value (same query).
+        if (!CheckFilter()) return Redirect("/FollowUps" + QueryString.Create(Request.Query.Where(q => q.Key is not ("handler" or "format"))));
         var now = clock.GetUtcNow();
         var (_, rows) = await Filter.ListAsync(db, now, ct: ct);
         var sheet = FollowUpRow.Sheet(rows, l, now);
@@ -68,8 +65,7 @@ public sealed class IndexModel(TalentHubDbContext db, AuditLog audit, IRegionSco
     /// </summary>
     private bool CheckFilter()
     {
-        if (Filter.Months is { } months && !Domain.Training.FollowUpTask.Milestones.Contains(months) && ModelState.GetFieldValidationState("Months") != Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid)
-            ModelState.Refuse("Months", l);
+        if (Filter.Months is { } months && !Domain.Training.FollowUpTask.Milestones.Contains(months)) ModelState.Refuse("Months", l);
         return !ModelState.Refused();
     }
 
