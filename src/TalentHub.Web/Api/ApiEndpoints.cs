@@ -60,9 +60,34 @@ public static class ApiEndpoints
                 context.HttpContext.User.HasClaim(ClaimNames.ApiResource, resource.Name)
                     ? await next(context)
                     : ApiProblems.Result(context.HttpContext, StatusCodes.Status403Forbidden));
+            group.AddEndpointFilter(async (context, next) =>
+                UndefinedEnumFilter(context.Arguments) is { } name
+                    ? ApiProblems.Result(context.HttpContext, StatusCodes.Status400BadRequest,
+                        context.HttpContext.RequestServices.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<SharedResource>>()["Api.Problem.UnknownValue", name])
+                    : await next(context));
             resource.Map(group);
         }
         return app;
+    }
+
+    /// <summary>
+    /// The query name (camelCase) of the first enum filter of an <c>[AsParameters]</c> query object in
+    /// <paramref name="arguments"/> whose value is not one the enum defines, else null. Minimal APIs bind a number to an enum
+    /// as it is (<c>education=99</c>), so such a filter would silently match nothing; the HTML lists refuse it at binding.
+    /// </summary>
+    public static string? UndefinedEnumFilter(IEnumerable<object?> arguments)
+    {
+        foreach (var argument in arguments)
+        {
+            if (argument is null || argument.GetType().Namespace?.StartsWith(typeof(ApiEndpoints).Namespace!, StringComparison.Ordinal) != true) continue;
+            foreach (var property in argument.GetType().GetProperties())
+            {
+                var type = Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
+                if (type.IsEnum && property.GetValue(argument) is { } value && !Enum.IsDefined(type, value))
+                    return char.ToLowerInvariant(property.Name[0]) + property.Name[1..];
+            }
+        }
+        return null;
     }
 
     /// <summary>The bearer-only policy: an API token whose owner is registry staff (the pages' own roles).</summary>

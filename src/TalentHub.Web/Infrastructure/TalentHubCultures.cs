@@ -46,8 +46,13 @@ public static class TalentHubCultures
         await next();
     });
 
+    /// <summary>
+    /// Sets the culture cookie to <paramref name="culture"/>, replacing any culture cookie this response already sets:
+    /// <c>/Culture?culture=en</c> passes both <see cref="UseCultureFromQueryString"/> and the switcher, and each wrote
+    /// its own Set-Cookie (two headers of one name; the last one wins in browsers, but that is luck, not a rule).
+    /// </summary>
     public static void WriteCultureCookie(HttpResponse response, string culture) =>
-        response.Cookies.Append(
+        ResponseCookies.Replace(response,
             CookieRequestCultureProvider.DefaultCookieName,
             CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
             new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true });

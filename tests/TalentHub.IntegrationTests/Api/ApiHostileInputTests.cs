@@ -28,6 +28,19 @@ public sealed class ApiHostileInputTests(TalentHubFactory app) : AppTest(app)
     [InlineData("/api/v1/indicators/..%2F..")]
     [InlineData("/api/v1/attendance/2147483648")]
     [InlineData("/api/v1/certificates/-1")]
+    // List filters (review: a value naming nothing must never give an unfiltered list; the pages mark it, the API refuses)
+    [InlineData("/api/v1/people?county=bogus")]
+    [InlineData("/api/v1/people?township=3305")]
+    [InlineData("/api/v1/people?category=Nope")]
+    [InlineData("/api/v1/people?education=99")]
+    [InlineData("/api/v1/entities?status=Nope")]
+    [InlineData("/api/v1/entities?county=330502000000")]
+    [InlineData("/api/v1/courses?program=99999999999")]
+    [InlineData("/api/v1/courses?program=123456789")]
+    [InlineData("/api/v1/courses?topic=Nope")]
+    [InlineData("/api/v1/courses?from=2026-13-45")]
+    [InlineData("/api/v1/enrollments?status=Nope")]
+    [InlineData("/api/v1/followups?county=330502000000")]
     public async Task Bad_input_gets_a_client_error_problem(string url)
     {
         var client = App.ApiClientFor(await App.IssueAsync("anji.officer", ApiClient.Anji));
@@ -36,5 +49,18 @@ public sealed class ApiHostileInputTests(TalentHubFactory app) : AppTest(app)
         Assert.True((int)response.StatusCode is >= 400 and < 500, $"{url}: {(int)response.StatusCode} {body}");
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         JsonDocument.Parse(body);
+    }
+
+    [Theory]
+    [InlineData("en", "education is not one of the values")]
+    [InlineData("zh-CN", "education 的取值不在允许范围内")]
+    public async Task An_enum_filter_given_a_number_it_does_not_define_is_a_400_naming_the_parameter(string language, string detail)
+    {
+        var client = App.ApiClientFor(await App.IssueAsync("anji.officer", ApiClient.Anji), language);
+
+        var response = await client.GetAsync("/api/v1/people?education=99");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains(detail, JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("detail").GetString());
     }
 }

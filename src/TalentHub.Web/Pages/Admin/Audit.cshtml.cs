@@ -60,22 +60,27 @@ public sealed class AuditModel(TalentHubDbContext db, IStringLocalizer<SharedRes
         if (To is { } to) { var end = StartOf(to.AddDays(1)); query = query.Where(a => a.At < end); }
         if (!string.IsNullOrWhiteSpace(UserName)) { var user = UserName.Trim(); query = query.Where(a => a.UserName.StartsWith(user)); }
         if (Kind is { } kind) query = query.Where(a => a.Action == kind);
-        if (!string.IsNullOrWhiteSpace(Type)) query = query.Where(a => a.EntityType == Type);
+        Types = await db.AuditEntries.Select(a => a.EntityType).Distinct().OrderBy(t => t).ToListAsync(cancellationToken);
+        if (!string.IsNullOrWhiteSpace(Type))
+        {
+            if (!Types.Contains(Type)) ModelState.Refuse("Type", l);
+            query = query.Where(a => a.EntityType == Type);
+        }
         if (!string.IsNullOrWhiteSpace(Id)) { var id = Id.Trim(); query = query.Where(a => a.EntityId == id); }
-        if (RegionCodes.IsValid(County) && RegionCodes.LevelOf(County!) == RegionLevel.County) query = query.Where(a => a.CountyCode == County);
-        else County = null;
+        var tree = await regions.GetAsync(cancellationToken);
+        if (!string.IsNullOrEmpty(County) && ModelState.CheckRegion("County", County, RegionLevel.County, tree, null, l))
+            query = query.Where(a => a.CountyCode == County);
         if (!string.IsNullOrWhiteSpace(Mobile)) query = await ByMobileAsync(query, Mobile, cancellationToken);
+        if (ModelState.Refused()) query = query.Where(a => false);
 
         var paged = await Paged.ReadAsync(query.OrderByDescending(a => a.At).ThenByDescending(a => a.Id), PageNumber, PageSize, cancellationToken);
         (PageNumber, Total) = (paged.Number, paged.Total);
         var page = paged.Items;
-        Types = await db.AuditEntries.Select(a => a.EntityType).Distinct().OrderBy(t => t).ToListAsync(cancellationToken);
         var parsed = page.Select(a => (Entry: a, Changes: Parse(a.Changes))).ToList();
         var values = parsed.SelectMany(p => p.Changes ?? []).SelectMany(c => new[] { (c.Field, c.Before), (c.Field, c.After) })
             .Where(v => v.Item2.ValueKind == JsonValueKind.String).Select(v => (v.Field, Text: v.Item2.GetString()!)).ToList();
         var regionCodes = values.Where(v => v.Field.EndsWith("Code", StringComparison.Ordinal) && v.Text.Length == 12).Select(v => v.Text)
             .Concat(page.Select(a => a.CountyCode).OfType<string>()).Distinct().ToList();
-        var tree = await regions.GetAsync(cancellationToken);
         _regions = regionCodes.Where(c => tree.Find(c) is not null).ToDictionary(c => c, c => tree.NameOf(c)!);
         var userIds = values.Where(v => v.Field.EndsWith("UserId", StringComparison.Ordinal)).Select(v => v.Text).Distinct().ToList();
         _users = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id))

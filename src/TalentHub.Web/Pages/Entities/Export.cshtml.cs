@@ -15,13 +15,17 @@ namespace TalentHub.Web.Pages.Entities;
 
 /// <summary><c>/Entities/Export?format=xlsx|csv&amp;{list filters}</c>: the list's rows, all pages, audited.</summary>
 [Authorize(Policy = Policies.RegistryStaff)]
-public sealed class ExportModel(TalentHubDbContext db, EntitiesExport export, AuditLog audit, IRegionScope scope, TimeProvider clock) : PageModel
+public sealed class ExportModel(TalentHubDbContext db, EntitiesExport export, AuditLog audit, IRegionScope scope, TimeProvider clock,
+    RegionDirectory regions, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty(SupportsGet = true)] public EntityFilter Filter { get; set; } = new();
 
     public async Task<IActionResult> OnGetAsync(string? format, CancellationToken ct)
     {
         if (format is not (null or "xlsx" or "csv")) return BadRequest();
+        // A refused filter exports nothing: back to the list, which marks the value (ListFilters), same query.
+        if (!Filter.Check(ModelState, await regions.GetAsync(ct), scope.CountyCode, l))
+            return Redirect("/Entities" + QueryString.Create(Request.Query.Where(q => q.Key != "format")));
         var csv = format == "csv";
         var sheet = await export.BuildAsync(Filter, ct);
         var count = sheet.Rows.Count();

@@ -14,7 +14,8 @@ using TalentHub.Web.Services.Entities;
 namespace TalentHub.Web.Pages.Entities;
 
 [Authorize(Policy = Policies.RegistryStaff)]
-public sealed class IndexModel(TalentHubDbContext db, IRegionScope scope, RegionDirectory regions) : PageModel
+public sealed class IndexModel(TalentHubDbContext db, IRegionScope scope, RegionDirectory regions,
+    Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> l) : PageModel
 {
     public const int PageSize = 20;
 
@@ -37,8 +38,10 @@ public sealed class IndexModel(TalentHubDbContext db, IRegionScope scope, Region
 
     public async Task OnGetAsync()
     {
-        if (scope.CountyCode is not null) Filter.County = null;
+        var accepted = Filter.Check(ModelState, await regions.GetAsync(), scope.CountyCode, l);
+        if (scope.CountyCode is not null && Filter.County == scope.CountyCode) Filter.County = null;
         var query = Filter.Apply(db.BusinessEntities.AsNoTracking());
+        if (!accepted) query = query.Where(e => false);
         var paged = await Paged.ReadAsync(query, PageNumber, PageSize);
         (PageNumber, Total) = (paged.Number, paged.Total);
         var tree = await regions.GetAsync(paged.Items.Select(e => e.RegionCode));

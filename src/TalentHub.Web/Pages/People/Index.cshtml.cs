@@ -9,6 +9,7 @@ using TalentHub.Web.Data;
 using TalentHub.Web.Domain;
 using TalentHub.Web.Domain.Common;
 using TalentHub.Web.Domain.People;
+using TalentHub.Web.Domain.Regions;
 using TalentHub.Web.Services;
 using TalentHub.Web.Services.People;
 
@@ -20,7 +21,8 @@ namespace TalentHub.Web.Pages.People;
 /// Region scope comes from the DbContext.
 /// </summary>
 [Authorize(Policy = Policies.RegistryStaff)]
-public sealed class IndexModel(TalentHubDbContext db, PersonalDataProtector protector, IRegionScope scope, RegionDirectory regions) : PageModel
+public sealed class IndexModel(TalentHubDbContext db, PersonalDataProtector protector, IRegionScope scope, RegionDirectory regions,
+    Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> l) : PageModel
 {
     public const int PageSize = 20;
 
@@ -45,13 +47,16 @@ public sealed class IndexModel(TalentHubDbContext db, PersonalDataProtector prot
     public async Task OnGetAsync()
     {
         var tree = await regions.GetAsync();
+        var accepted = Filter.Check(ModelState, tree, ScopeCounty, l);
         if (ScopeCounty is { } county)
         {
-            Filter.County = null; // the region scope already confines the list; keep the links clean
+            if (Filter.County == county) Filter.County = null; // the region scope already confines the list; keep the links clean
             ScopeCountyName = tree.NameOf(county);
         }
 
-        var paged = await ReadAsync(db, Filter, PageNumber, protector);
+        var paged = !accepted
+            ? new Paged<PeopleListItem>([], 1, PageSize, 0)
+            : await ReadAsync(db, Filter, PageNumber, protector);
         (PageNumber, Total) = (paged.Number, paged.Total);
         tree = Regions = await regions.GetAsync(paged.Items.Select(p => p.RegionCode));
         var page = paged.Items

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -28,7 +29,7 @@ public sealed class IndexModel(TalentHubDbContext db, ReportsService reports, Ou
 {
     [BindProperty(SupportsGet = true)] public int Year { get; set; }
     [BindProperty(SupportsGet = true)] public string? County { get; set; }
-    /// <summary>Only this program's courses in the outcome charts (a program of another year is ignored).</summary>
+    /// <summary>Only this program's courses in the outcome charts (a program of another year is refused, as an unknown one).</summary>
     [BindProperty(SupportsGet = true)] public int? ProgramId { get; set; }
     /// <summary>Only courses of this category in the outcome charts.</summary>
     [BindProperty(SupportsGet = true)] public CourseCategory? Category { get; set; }
@@ -48,8 +49,15 @@ public sealed class IndexModel(TalentHubDbContext db, ReportsService reports, Ou
     public TalentHubOptions.ReportsOptions Map => options.Value.Reports;
     public bool CanSetTargets => User.Meets(Policies.CityOfficer);
 
+    /// <summary>
+    /// True when a filter value could not be read or names nothing this user may see (a year outside 2000 to this year,
+    /// an unknown or other county, a program not of the year): the form marks it and no figures are shown (<see cref="ListFilters"/>).
+    /// </summary>
+    public bool FilterRefused => ModelState.Refused();
+
     public async Task OnGetAsync(CancellationToken ct)
     {
+        if (!ModelState.CheckRegion(nameof(County), County, RegionLevel.County, await regions.GetAsync(ct), scope.CountyCode, l)) County = null;
         View = await BuildAsync(ct);
         if (View.CountyView || County is null || !View.CountyNames.ContainsKey(County)) County = null;
         await LoadOutcomesAsync(ct);
@@ -63,6 +71,8 @@ public sealed class IndexModel(TalentHubDbContext db, ReportsService reports, Ou
     {
         if (format is not ("xlsx" or "csv")) return BadRequest();
         await OnGetAsync(ct);
+        if (FilterRefused) // no file of other figures: the report, marking the value
+            return Redirect("/Reports" + QueryString.Create(Request.Query.Where(q => q.Key is not ("handler" or "format" or "sheet"))));
         var sheets = View.Sheets(l).Concat(OutcomeTables).ToList();
         if (sheet < 0 || sheet >= sheets.Count) return BadRequest();
         audit.Record(AuditAction.Export, nameof(IndicatorSnapshot), null,
@@ -78,8 +88,10 @@ public sealed class IndexModel(TalentHubDbContext db, ReportsService reports, Ou
     {
         Programs = (await db.Programs.AsNoTracking().Where(p => p.Year == Year).OrderBy(p => p.Id).Select(p => new { p.Id, p.Name }).ToListAsync(ct))
             .Select(p => (p.Id, p.Name)).ToList();
-        if (ProgramId is not null && Programs.All(p => p.Id != ProgramId)) ProgramId = null;
-        if (Category is not null && !Enum.IsDefined(Category.Value)) Category = null;
+        if (ProgramId is not null && Programs.All(p => p.Id != ProgramId)) ModelState.Refuse(nameof(ProgramId), l);
+        if (Category is not null && !Enum.IsDefined(Category.Value)) ModelState.Refuse(nameof(Category), l);
+        Regions = await regions.GetAsync(ct);
+        if (FilterRefused) return;
         var shown = View.Shown.Select(c => c.County).ToList();
         var filter = new OutcomeFilter(Year, ProgramId, Category);
         // Reused per (filter, shown counties) until data changes: see LiveCache for the bound.
@@ -87,13 +99,18 @@ public sealed class IndexModel(TalentHubDbContext db, ReportsService reports, Ou
         OutcomeTables = OutcomeSheets.For(Outcomes, View.CountyNames, l);
         var year = ReportPeriod.Year(Year);
         Examples = await examples.ApprovedAsync(shown, year.Start, year.End, take: 6, ct: ct);
-        Regions = await regions.GetAsync(ct);
     }
 
     private async Task<Dashboard> BuildAsync(CancellationToken ct)
     {
         var thisYear = ReportPeriod.DayOf(clock.GetUtcNow()).Year;
-        if (Year < 2000 || Year > thisYear) Year = thisYear;
+        if (Year < 2000 || Year > thisYear)
+        {
+            // No year asked for is this year; one asked for outside the years with figures is refused, not replaced.
+            if (!string.IsNullOrWhiteSpace(Request.Query[nameof(Year)]) && ModelState.GetFieldValidationState(nameof(Year)) != ModelValidationState.Invalid)
+                ModelState.Refuse(nameof(Year), l);
+            Year = thisYear;
+        }
         var english = TalentHubCultures.IsEnglish;
         var names = (await db.Regions.AsNoTracking().Where(r => r.Level == RegionLevel.County).OrderBy(r => r.Code).ToListAsync(ct))
             .ToDictionary(r => r.Code, r => r.DisplayName(english));

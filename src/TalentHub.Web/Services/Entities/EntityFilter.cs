@@ -18,6 +18,19 @@ public sealed class EntityFilter
     public string? Sort { get; set; }
     public bool Desc { get; set; }
 
+    /// <summary>
+    /// Refuses (<see cref="Infrastructure.ListFilters"/>) a county or township that is not a region of that level within
+    /// <paramref name="scopeCounty"/> (null: the whole city); false when the list and its export must show nothing.
+    /// Binding errors already in <paramref name="state"/> count too.
+    /// </summary>
+    public bool Check(Microsoft.AspNetCore.Mvc.ModelBinding.ModelStateDictionary state, RegionTree tree, string? scopeCounty,
+        Microsoft.Extensions.Localization.IStringLocalizer l)
+    {
+        Infrastructure.ListFilters.CheckRegion(state, "County", County, Domain.Regions.RegionLevel.County, tree, scopeCounty, l);
+        Infrastructure.ListFilters.CheckRegion(state, "Township", Township, Domain.Regions.RegionLevel.Township, tree, scopeCounty, l);
+        return !Infrastructure.ListFilters.Refused(state);
+    }
+
     /// <summary>Status in lifecycle (declaration) order, not by its stored name.</summary>
     private static readonly System.Linq.Expressions.Expression<Func<BusinessEntity, int>> StatusRank = TalentHub.Web.Data.EnumOrder.Rank((BusinessEntity e) => e.Status);
 

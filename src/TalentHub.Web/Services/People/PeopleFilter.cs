@@ -22,6 +22,19 @@ public sealed class PeopleFilter
     public bool Desc { get; set; }
 
     /// <summary>
+    /// Refuses (<see cref="Infrastructure.ListFilters"/>) a county or township that is not a region of that level within
+    /// <paramref name="scopeCounty"/> (null: the whole city); false when the list and its export must show nothing.
+    /// Binding errors already in <paramref name="state"/> count too.
+    /// </summary>
+    public bool Check(Microsoft.AspNetCore.Mvc.ModelBinding.ModelStateDictionary state, RegionTree tree, string? scopeCounty,
+        Microsoft.Extensions.Localization.IStringLocalizer l)
+    {
+        Infrastructure.ListFilters.CheckRegion(state, "County", County, Domain.Regions.RegionLevel.County, tree, scopeCounty, l);
+        Infrastructure.ListFilters.CheckRegion(state, "Township", Township, Domain.Regions.RegionLevel.Township, tree, scopeCounty, l);
+        return !Infrastructure.ListFilters.Refused(state);
+    }
+
+    /// <summary>
     /// The filtered, sorted people. A name fragment of two or more characters is looked up through
     /// <paramref name="nameGrams"/> (an index seek on its first bigram, then the full fragment checked on those people
     /// only); a single character is matched by scanning the names in scope.

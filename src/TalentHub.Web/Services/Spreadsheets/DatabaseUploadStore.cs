@@ -118,11 +118,20 @@ public sealed class DatabaseUploadStore(
         return UploadState.Interrupted;
     }
 
-    /// <summary>A new connection holding the claim lock of <paramref name="token"/>, or null when another session holds it.</summary>
+    /// <summary>The <c>application_name</c> of the sessions holding claim locks (so an operator can see them in <c>pg_stat_activity</c>).</summary>
+    public const string LockSessionName = "talenthub-upload-claim";
+
+    /// <summary>
+    /// A new connection holding the claim lock of <paramref name="token"/>, or null when another session holds it. Not
+    /// pooled: closing it ends its session, so a claim lock can never outlive its holder in an idle pooled session, even
+    /// when <c>pg_advisory_unlock</c> fails (review: the pooled connection went back to the pool still holding the lock).
+    /// </summary>
     private NpgsqlConnection? Lock(string token)
     {
         using var scope = scopes.CreateScope();
-        var connection = new NpgsqlConnection(scope.ServiceProvider.GetRequiredService<TalentHubDbContext>().Database.GetConnectionString());
+        var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(
+            scope.ServiceProvider.GetRequiredService<TalentHubDbContext>().Database.GetConnectionString())
+        { Pooling = false, ApplicationName = LockSessionName }.ConnectionString);
         try
         {
             connection.Open();
@@ -147,8 +156,8 @@ public sealed class DatabaseUploadStore(
     }
 
     /// <summary>
-    /// Releases the claim lock <paramref name="connection"/> holds and closes it. Explicitly: a pooled session keeps its
-    /// advisory locks when the connection goes back to the pool.
+    /// Releases the claim lock <paramref name="connection"/> holds and closes it, which ends its unpooled session: if the
+    /// unlock fails, the server drops the lock with the session.
     /// </summary>
     private static void Free(NpgsqlConnection connection, string token)
     {

@@ -22,9 +22,9 @@ public sealed class SingleUseAuthenticatorTests(SingleUseCodesFactory app) : ICl
     private const string Page = "/Identity/Account/LoginWith2fa";
 
     /// <summary>A new county clerk with an authenticator (set up with the current code), and its key.</summary>
-    private async Task<(string Login, string Key)> EnrolledClerkAsync()
+    private async Task<(string Login, string Key)> EnrolledClerkAsync(string role = Roles.CountyClerk)
     {
-        var clerk = await app.NewStaffAsync(Roles.CountyClerk);
+        var clerk = await app.NewStaffAsync(role);
         var client = app.NewClient();
         await PasswordStepAsync(client, clerk.UserName!);
         var (key, _) = await client.EnrolAuthenticatorAsync();
@@ -131,5 +131,50 @@ public sealed class SingleUseAuthenticatorTests(SingleUseCodesFactory app) : ICl
         Assert.False(await provider.AcceptStepAsync(clerk.Id, step));
         Assert.True(await provider.AcceptStepAsync(clerk.Id, step + 1));
         Assert.False(await provider.AcceptStepAsync(clerk.Id, step + 1));
+    }
+
+    /// <summary>
+    /// Review: the last accepted step outlived a key reset, so the new key's code for that same 30-second step was
+    /// refused once. <paramref name="reset"/> is the user's own reset, the user's own "turn off", or the administrator's.
+    /// </summary>
+    [Theory]
+    [InlineData("own-reset")]
+    [InlineData("own-disable")]
+    [InlineData("admin")]
+    public async Task AfterAKeyReset_TheNewKeysCode_ForTheStepTheOldKeyLastUsed_IsAccepted(string reset)
+    {
+        // Staff who must keep two-factor cannot turn it off; a farmer may.
+        var (login, oldKey) = await EnrolledClerkAsync(reset == "own-disable" ? Roles.Farmer : Roles.CountyClerk);
+        var at = DateTimeOffset.UtcNow.AddSeconds(30);
+        var user = app.NewClient();
+        await PasswordStepAsync(user, login);
+        Assert.Equal(HttpStatusCode.Redirect, (await user.PostFormAsync(Page, new() { ["Code"] = Totp.Code(oldKey, at) })).StatusCode);
+        const string setup = "/Identity/Account/Manage/EnableAuthenticator";
+        switch (reset)
+        {
+            case "own-reset":
+                Assert.Equal(HttpStatusCode.Redirect, (await user.PostFormAsync(setup + "?handler=Reset", [], formPage: setup)).StatusCode);
+                break;
+            case "own-disable":
+                const string twoFactor = "/Identity/Account/Manage/TwoFactor";
+                Assert.Equal(HttpStatusCode.Redirect, (await user.PostFormAsync(twoFactor + "?handler=Disable", [], formPage: twoFactor)).StatusCode);
+                break;
+            default:
+                var admin = await app.LoginAsync("admin");
+                var clerk = await app.QueryAsync(db => db.Users.SingleAsync(u => u.UserName == login));
+                Assert.Equal(HttpStatusCode.Redirect, (await admin.PostFormAsync($"/Admin/Users/Edit/{clerk.Id}?handler=ResetTwoFactor", [],
+                    formPage: $"/Admin/Users/Edit/{clerk.Id}")).StatusCode);
+                user = app.NewClient();
+                await PasswordStepAsync(user, login);
+                break;
+        }
+
+        await user.GetStringAsync(setup); // shows the new key
+        var newKey = await app.AuthenticatorKeyAsync(login);
+        var enrol = await user.PostFormAsync(setup, new() { ["Code"] = Totp.Code(newKey, at) });
+
+        Assert.NotEqual(oldKey, newKey);
+        Assert.Equal(HttpStatusCode.Redirect, enrol.StatusCode);
+        Assert.True((await app.QueryAsync(db => db.Users.SingleAsync(u => u.UserName == login))).TwoFactorEnabled);
     }
 }

@@ -67,18 +67,25 @@ public sealed class ReportsTests(TalentHubFactory app) : AppTest(app)
     {
         var client = await App.LoginAsync("anji.officer");
 
-        var page = await client.GetStringAsync($"/Reports?County={Wuxing}");
+        // Another county's code is refused like a made-up one (ListFilters): no figures at all, and no file.
+        var other = await client.GetStringAsync($"/Reports?County={Wuxing}");
+        Assert.Contains("data-filter-error=\"County\"", other);
+        Assert.DoesNotContain($"data-county=\"{Wuxing}\"", other);
+        Assert.DoesNotContain("吴兴区", other);
+        Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync($"/Reports?handler=Export&format=csv&County={Wuxing}")).StatusCode);
+
+        var page = await client.GetStringAsync("/Reports");
         Assert.Contains($"tr data-county=\"{Anji}\"", page);
         Assert.DoesNotContain($"tr data-county=\"{Wuxing}\"", page);
         Assert.DoesNotContain("id=\"chart-map\"", page);
         Assert.Contains("data-county=\"average\"", page);
 
-        var bytes = await client.GetByteArrayAsync($"/Reports?handler=Export&format=xlsx&County={Wuxing}");
+        var bytes = await client.GetByteArrayAsync("/Reports?handler=Export&format=xlsx");
         var rows = Rows(bytes, "目标完成进度");
         Assert.Equal(3, rows.Count); // header, Anji, city average
         Assert.Equal("安吉县", rows[1]["B"]);
         Assert.Equal("全市平均", rows[2]["B"]);
-        var csv = System.Text.Encoding.UTF8.GetString(await client.GetByteArrayAsync($"/Reports?handler=Export&format=csv&County={Wuxing}"));
+        var csv = System.Text.Encoding.UTF8.GetString(await client.GetByteArrayAsync("/Reports?handler=Export&format=csv"));
         Assert.DoesNotContain("吴兴区", csv);
     }
 
@@ -96,7 +103,7 @@ public sealed class ReportsTests(TalentHubFactory app) : AppTest(app)
         var client = await App.LoginAsync("anji.officer");
         var year = DateTime.UtcNow.AddHours(8).Year;
         var program = await App.QueryAsync(db => db.Programs.Where(p => p.Year == year).Select(p => (int?)p.Id).FirstOrDefaultAsync());
-        var query = $"Year={year}&County={Wuxing}&Category=ProductionBusiness" + (program is null ? "" : $"&ProgramId={program}");
+        var query = $"Year={year}&Category=ProductionBusiness" + (program is null ? "" : $"&ProgramId={program}");
 
         var page = await client.GetStringAsync($"/Reports?{query}");
         foreach (var id in new[] { "talents-table", "rates-table", "satisfaction-table", "followups-table" })

@@ -16,7 +16,8 @@ namespace TalentHub.Web.Pages.Admin.Users;
 /// A farmer's user name is a keyed hash of their mobile, so farmers are shown by display name only.
 /// </summary>
 [Authorize(Policy = Policies.CityManager)]
-public sealed class IndexModel(TalentHubDbContext db, TimeProvider clock, RegionDirectory regions) : PageModel
+public sealed class IndexModel(TalentHubDbContext db, TimeProvider clock, RegionDirectory regions,
+    Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> l) : PageModel
 {
     public const int PageSize = 20;
 
@@ -46,14 +47,17 @@ public sealed class IndexModel(TalentHubDbContext db, TimeProvider clock, Region
             User = u,
             Role = db.UserRoles.Where(ur => ur.UserId == u.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name).FirstOrDefault(),
         });
-        if (!string.IsNullOrEmpty(Role) && Roles.All.Contains(Role)) query = query.Where(x => x.Role == Role);
-        else Role = null;
-        if (RegionCodes.IsValid(County) && RegionCodes.LevelOf(County!) == RegionLevel.County)
+        if (!string.IsNullOrEmpty(Role))
         {
-            var prefix = County![..6];
+            if (!Roles.All.Contains(Role)) ModelState.Refuse(nameof(Role), l);
+            query = query.Where(x => x.Role == Role);
+        }
+        if (!string.IsNullOrEmpty(County) && ModelState.CheckRegion(nameof(County), County, RegionLevel.County, await regions.GetAsync(ct), null, l))
+        {
+            var prefix = County[..6];
             query = query.Where(x => x.User.RegionCode != null && x.User.RegionCode.StartsWith(prefix));
         }
-        else County = null;
+        if (ModelState.Refused()) query = query.Where(x => false);
         if (!string.IsNullOrWhiteSpace(Q))
         {
             var text = Q.Trim();

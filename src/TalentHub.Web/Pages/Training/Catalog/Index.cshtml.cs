@@ -20,7 +20,8 @@ namespace TalentHub.Web.Pages.Training.Catalog;
 /// record changes, at most 10 s; on a miss its data still comes from <see cref="LiveCache.CatalogAsync{T}"/>.
 /// </summary>
 [Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = AnonymousPageCache.Policy)]
-public sealed class IndexModel(TalentHubDbContext db, RegionDirectory regions, EnrollmentService enrollment, LiveCache cache) : PageModel
+public sealed class IndexModel(TalentHubDbContext db, RegionDirectory regions, EnrollmentService enrollment, LiveCache cache,
+    Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> l) : PageModel
 {
     public const int PageSize = 12;
 
@@ -55,6 +56,9 @@ public sealed class IndexModel(TalentHubDbContext db, RegionDirectory regions, E
         var tree = await regions.GetAsync();
         Counties = tree.AtLevel(RegionLevel.County).Select(r => new Option(r.Code, tree.NameOf(r.Code)!)).ToList();
         var names = Counties.ToDictionary(o => o.Value, o => o.Label);
+        ModelState.CheckRegion("County", County, RegionLevel.County, tree, null, l);
+        // A refused filter lists nothing (ListFilters) and must not reach the cache, whose key holds only the values read.
+        if (ModelState.Refused()) return;
 
         var courses = Filtered().OrderBy(c => c.EnrollmentClosesAt).ThenBy(c => c.Id);
         int? personId = User.IsInRole(Roles.Farmer) ? My.FarmerPerson.Of(User) : null;

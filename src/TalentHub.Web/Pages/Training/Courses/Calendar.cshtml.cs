@@ -14,7 +14,8 @@ namespace TalentHub.Web.Pages.Training.Courses;
 
 /// <summary>The sessions of one month by Shanghai day, for the courses the user may see.</summary>
 [Authorize(Policy = Policies.CourseViewer)]
-public sealed class CalendarModel(TalentHubDbContext db, IRegionScope scope, TimeProvider clock, RegionDirectory regions) : PageModel
+public sealed class CalendarModel(TalentHubDbContext db, IRegionScope scope, TimeProvider clock, RegionDirectory regions,
+    Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> l) : PageModel
 {
     public sealed record Item(int CourseId, string Title, CourseStatus Status, DateTimeOffset StartsAt, DateTimeOffset EndsAt, string Topic, string? Place);
     public sealed record Option(string Value, string Label);
@@ -37,12 +38,10 @@ public sealed class CalendarModel(TalentHubDbContext db, IRegionScope scope, Tim
         First = DateOnly.TryParseExact(Month + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed)
             && Infrastructure.Security.BoundedDates.InRange(parsed) && parsed.Year < BoundedDatesMaxYear
             ? parsed : new DateOnly(Today.Year, Today.Month, 1);
-        if (scope.CountyCode is null)
-        {
-            var tree = await regions.GetAsync();
-            Counties = tree.AtLevel(RegionLevel.County).Select(r => new Option(r.Code, tree.NameOf(r.Code)!)).ToList();
-        }
-        else County = null;
+        var tree = await regions.GetAsync();
+        if (scope.CountyCode is null) Counties = tree.AtLevel(RegionLevel.County).Select(r => new Option(r.Code, tree.NameOf(r.Code)!)).ToList();
+        if (!ModelState.CheckRegion(nameof(County), County, RegionLevel.County, tree, scope.CountyCode, l)) return;
+        if (scope.CountyCode is not null) County = null; // their own county: the scope already confines
 
         var start = CourseFilter.StartOf(First);
         var end = CourseFilter.StartOf(First.AddMonths(1));

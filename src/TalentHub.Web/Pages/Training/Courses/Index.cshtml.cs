@@ -14,7 +14,8 @@ using TalentHub.Web.Services.Training;
 namespace TalentHub.Web.Pages.Training.Courses;
 
 [Authorize(Policy = Policies.CourseViewer)]
-public sealed class IndexModel(TalentHubDbContext db, IRegionScope scope, UserManager<AppUser> users, RegionDirectory regions) : PageModel
+public sealed class IndexModel(TalentHubDbContext db, IRegionScope scope, UserManager<AppUser> users, RegionDirectory regions,
+    Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> l) : PageModel
 {
     public const int PageSize = 20;
 
@@ -36,14 +37,18 @@ public sealed class IndexModel(TalentHubDbContext db, IRegionScope scope, UserMa
 
     public async Task OnGetAsync()
     {
-        if (scope.CountyCode is not null) Filter.County = null;
         var tree = await regions.GetAsync();
+        ModelState.CheckRegion("County", Filter.County, RegionLevel.County, tree, scope.CountyCode, l);
+        if (scope.CountyCode is not null && Filter.County == scope.CountyCode) Filter.County = null; // their own: the scope already confines
         var countyNames = tree.AtLevel(RegionLevel.County).ToDictionary(c => c.Code, c => tree.NameOf(c.Code)!);
         if (scope.CountyCode is null) Counties = countyNames.Select(c => new Option(c.Key, c.Value)).ToList();
         Programs = await db.Programs.AsNoTracking().OrderByDescending(p => p.Year).ThenBy(p => p.Name)
             .Select(p => new Option(p.Id.ToString(CultureInfo.InvariantCulture), p.Name)).ToListAsync();
 
+        if (Filter.Program is { } program && Programs.All(p => p.Value != program.ToString(CultureInfo.InvariantCulture)))
+            ModelState.Refuse("Program", l);
         var query = Filter.Apply(db.Courses.AsNoTracking().VisibleTo(User));
+        if (ModelState.Refused()) query = query.Where(c => false);
         var page = await Paged.ReadAsync(query, PageNumber, PageSize, courses => courses
             .Select(c => new
             {

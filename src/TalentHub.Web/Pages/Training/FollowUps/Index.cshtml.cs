@@ -33,6 +33,7 @@ public sealed class IndexModel(TalentHubDbContext db, AuditLog audit, IRegionSco
         Now = clock.GetUtcNow();
         // Beyond int.MaxValue / PageSize the offset would overflow; such a page is past the end anyway.
         PageNumber = Math.Clamp(PageNumber, 1, int.MaxValue / PageSize);
+        if (!CheckFilter()) return;
         (Total, var rows) = await Filter.ListAsync(db, Now, (PageNumber - 1) * PageSize, PageSize);
         if (rows.Count == 0 && Total > 0)
         {
@@ -45,6 +46,8 @@ public sealed class IndexModel(TalentHubDbContext db, AuditLog audit, IRegionSco
     public async Task<IActionResult> OnGetExportAsync(string? format, CancellationToken ct)
     {
         if (format is not ("xlsx" or "csv")) return BadRequest();
+        // A refused filter sends no file: back to the list, which marks the value (same query).
+        if (!CheckFilter()) return Redirect("/FollowUps" + QueryString.Create(Request.Query.Where(q => q.Key is not ("handler" or "format"))));
         var now = clock.GetUtcNow();
         var (_, rows) = await Filter.ListAsync(db, now, ct: ct);
         var sheet = FollowUpRow.Sheet(rows, l, now);
@@ -54,6 +57,16 @@ public sealed class IndexModel(TalentHubDbContext db, AuditLog audit, IRegionSco
         return csv
             ? File(SheetWriter.Csv(sheet), SheetWriter.CsvType, ExportLinks.FileName("follow-ups", clock, csv: true))
             : File(SheetWriter.Xlsx(sheet), SheetWriter.XlsxType, ExportLinks.FileName("follow-ups", clock, csv: false));
+    }
+
+    /// <summary>
+    /// False (with the field's error, <see cref="ListFilters"/>) when a filter value could not be read or is not a
+    /// milestone of <see cref="Domain.Training.FollowUpTask.Milestones"/>: then nothing is listed or exported.
+    /// </summary>
+    private bool CheckFilter()
+    {
+        if (Filter.Months is { } months && !Domain.Training.FollowUpTask.Milestones.Contains(months)) ModelState.Refuse("Months", l);
+        return !ModelState.Refused();
     }
 
     public string ExportUrl(string format)

@@ -1,0 +1,172 @@
+namespace TalentHub.IntegrationTests.Pages.Shell;
+
+/// <summary>
+/// Review: <c>/Admin/Audit?County=bogus</c> listed the whole audit and <c>/Courses?Program=99999999999</c> every course. A
+/// list's filter value that cannot be read or names nothing the user may see (another county's region like a made-up one)
+/// is reported next to its field and the list shows no rows (<c>ListFilters</c>); the control request without the bad
+/// value lists rows, so an ignored filter fails the test.
+/// </summary>
+public sealed class ListFilterRefusalTests(TalentHubFactory app) : AppTest(app)
+{
+    private const string Wuxing = "330502000000";
+    private const string WuxingTownship = "330502100000";
+
+    [Theory]
+    // Audit (administrator: every county)
+    [InlineData("admin", "/Admin/Audit", "County=bogus", "County")]
+    [InlineData("admin", "/Admin/Audit", "County=999999999999", "County")]
+    [InlineData("admin", "/Admin/Audit", "County=330502100000", "County")]
+    [InlineData("admin", "/Admin/Audit", "action=Nonsense", "action")]
+    [InlineData("admin", "/Admin/Audit", "Type=NoSuchRecord", "Type")]
+    [InlineData("admin", "/Admin/Audit", "From=yesterday", "From")]
+    // Courses
+    [InlineData("city.officer", "/Courses", "Program=99999999999", "Program")]
+    [InlineData("city.officer", "/Courses", "Program=123456789", "Program")]
+    [InlineData("city.officer", "/Courses", "Program=abc", "Program")]
+    [InlineData("city.officer", "/Courses", "Status=Nonsense", "Status")]
+    [InlineData("city.officer", "/Courses", "Topic=7", "Topic")]
+    [InlineData("city.officer", "/Courses", "County=bogus", "County")]
+    [InlineData("city.officer", "/Courses", "To=2026-13-45", "To")]
+    [InlineData("anji.clerk", "/Courses", "County=" + Wuxing, "County")]
+    [InlineData("anji.clerk", "/Courses", "County=330523999000", "County")]
+    // People
+    [InlineData("city.officer", "/People", "County=bogus", "County")]
+    [InlineData("city.officer", "/People", "Township=33050210", "Township")]
+    [InlineData("city.officer", "/People", "Category=Nonsense", "Category")]
+    [InlineData("city.officer", "/People", "Education=-1x", "Education")]
+    [InlineData("anji.clerk", "/People", "County=" + Wuxing, "County")]
+    [InlineData("anji.clerk", "/People", "Township=" + WuxingTownship, "Township")]
+    [InlineData("anji.clerk", "/People", "Township=330523999999", "Township")]
+    // Business entities
+    [InlineData("city.officer", "/Entities", "County=bogus", "County")]
+    [InlineData("city.officer", "/Entities", "Township=3305", "Township")]
+    [InlineData("city.officer", "/Entities", "Type=Nonsense", "Type")]
+    [InlineData("city.officer", "/Entities", "Rating=99", "Rating")]
+    [InlineData("anji.clerk", "/Entities", "County=" + Wuxing, "County")]
+    [InlineData("anji.clerk", "/Entities", "Township=" + WuxingTownship, "Township")]
+    // The public catalog (anonymous) and the follow-up tasks
+    [InlineData(null, "/Catalog", "County=bogus", "County")]
+    [InlineData(null, "/Catalog", "County=330502100000", "County")]
+    [InlineData(null, "/Catalog", "Topic=Nonsense", "Topic")]
+    [InlineData(null, "/Catalog", "From=not-a-date", "From")]
+    [InlineData("city.officer", "/FollowUps", "State=Nonsense", "State")]
+    [InlineData("city.officer", "/FollowUps", "Months=7", "Months")]
+    [InlineData("city.officer", "/FollowUps", "Months=99999999999", "Months")]
+    // Accounts (city manager)
+    [InlineData("admin", "/Admin/Users", "Role=Nonsense", "Role")]
+    [InlineData("admin", "/Admin/Users", "County=bogus", "County")]
+    [InlineData("admin", "/Admin/Users", "County=330599000000", "County")]
+    public async Task AFilterValueThatNamesNothing_IsReportedAtItsField_AndListsNothing(string? login, string path, string bad, string field)
+    {
+        var client = login is null ? App.NewClient() : await App.LoginAsync(login);
+
+        var control = await client.GetStringAsync(path);
+        var refused = await client.GetAsync(path + "?" + bad);
+        var html = await refused.Content.ReadAsStringAsync();
+
+        Assert.DoesNotContain("class=\"empty-state\"", control);
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains($"data-filter-error=\"{field}\"", html);
+        Assert.Contains("class=\"empty-state\"", html);
+    }
+
+    [Theory]
+    [InlineData("city.officer", "/People", "County=bogus")]
+    [InlineData("city.officer", "/People", "Category=Nonsense")]
+    [InlineData("anji.clerk", "/People", "Township=" + WuxingTownship)]
+    [InlineData("city.officer", "/Entities", "Township=3305")]
+    [InlineData("anji.clerk", "/Entities", "County=" + Wuxing)]
+    [InlineData("city.officer", "/FollowUps", "Months=7", "?handler=Export&format=csv&")]
+    public async Task AnExportWithARefusedFilter_SendsNoFile_ButTheListMarkingTheValue(string login, string list, string bad,
+        string export = "/Export?format=csv&")
+    {
+        var client = await App.LoginAsync(login);
+
+        var response = await client.GetAsync(list + export + bad);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal($"{list}?{bad}", response.Headers.Location!.OriginalString);
+    }
+
+    [Theory]
+    [InlineData("city.officer", "County=bogus", "County")]
+    [InlineData("city.officer", "County=330502100000", "County")]
+    [InlineData("city.officer", "ProgramId=99999999", "ProgramId")]
+    [InlineData("city.officer", "ProgramId=99999999999", "ProgramId")]
+    [InlineData("city.officer", "Category=Nonsense", "Category")]
+    [InlineData("city.officer", "Year=1999", "Year")]
+    [InlineData("city.officer", "Year=abc", "Year")]
+    [InlineData("anji.clerk", "County=" + Wuxing, "County")]
+    public async Task TheReports_WithARefusedFilter_MarkTheField_AndShowNoFigures_NorExportThem(string login, string bad, string field)
+    {
+        var client = await App.LoginAsync(login);
+
+        var control = await client.GetStringAsync("/Reports");
+        var html = await client.GetStringAsync("/Reports?" + bad);
+        var export = await client.GetAsync("/Reports?handler=Export&format=csv&sheet=0&" + bad);
+
+        Assert.Contains("id=\"progress-table\"", control);
+        Assert.Contains($"data-filter-error=\"{field}\"", html);
+        Assert.Contains("id=\"report-refused\"", html);
+        Assert.DoesNotContain("id=\"progress-table\"", html);
+        Assert.Equal(HttpStatusCode.Redirect, export.StatusCode);
+        Assert.Equal("/Reports?" + bad, export.Headers.Location!.OriginalString);
+    }
+
+    /// <summary>The course calendar (whose month may hold no sessions, so no control request).</summary>
+    [Theory]
+    [InlineData("city.officer", "County=bogus")]
+    [InlineData("anji.clerk", "County=" + Wuxing)]
+    [InlineData("anji.clerk", "County=330523999000")]
+    public async Task TheCalendar_WithARefusedCounty_MarksIt_AndShowsNoSessions(string login, string bad)
+    {
+        var client = await App.LoginAsync(login);
+
+        var html = await client.GetStringAsync("/Courses/Calendar?" + bad);
+
+        Assert.Contains("data-filter-error=\"County\"", html);
+        Assert.Contains("class=\"empty-state\"", html);
+    }
+
+    [Fact]
+    public async Task AnotherCountysCode_ReadsExactlyLikeAMadeUpOne()
+    {
+        var clerk = await App.LoginAsync("anji.clerk");
+
+        var other = await clerk.GetStringAsync("/People?County=" + Wuxing);
+        var madeUp = await clerk.GetStringAsync("/People?County=330599000000");
+
+        Assert.Equal(ErrorOf(madeUp, "County"), ErrorOf(other, "County"));
+        Assert.Contains("没有这一项", ErrorOf(other, "County"));
+    }
+
+    [Fact]
+    public async Task TheMessage_IsInEnglish_OnAnEnglishPage_AndTheOtherFiltersKeepTheirValues()
+    {
+        var client = await App.LoginAsync("city.officer");
+
+        var html = WebUtility.HtmlDecode(await client.GetStringAsync("/Courses?culture=en&Program=123456789&Q=keep-me"));
+
+        Assert.Contains("No such value here", ErrorOf(html, "Program"));
+        Assert.Contains("value=\"keep-me\"", html);
+    }
+
+    [Fact]
+    public async Task TheScopedUsersOwnCounty_StillFilters()
+    {
+        var clerk = await App.LoginAsync("anji.clerk");
+
+        var html = await clerk.GetStringAsync("/People?County=330523000000");
+
+        Assert.DoesNotContain("data-filter-error", html);
+        Assert.DoesNotContain("class=\"empty-state\"", html);
+    }
+
+    private static string ErrorOf(string html, string field)
+    {
+        var start = html.IndexOf($"data-filter-error=\"{field}\"", StringComparison.Ordinal);
+        Assert.True(start >= 0, $"no error for {field}");
+        var open = html.IndexOf('>', start) + 1;
+        return html[open..html.IndexOf("</div>", open, StringComparison.Ordinal)];
+    }
+}
