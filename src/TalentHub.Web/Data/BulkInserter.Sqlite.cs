@@ -60,14 +60,14 @@ public sealed partial class BulkInserter
                     Stamp(row.Entity, now);
                     for (var i = 0; i < columns.Count; i++)
                         statement.Bind(r * columns.Count + i + 1, columns[i] == batchColumn ? batchId : ToProvider(columns[i], ValueOf(columns[i], row)));
-                    if (generated is not null && !byMatch.TryAdd(MatchKey(matchBy!.Select(p => ToProvider(p, ValueOf(p, row)))), row))
+                    if (generated is not null && !byMatch.TryAdd(RowMatchKey(matchBy!, row), row))
                         throw new InvalidOperationException($"Two {type.DisplayName()} rows of one insert share a unique key.");
                 }
                 var t1 = Stopwatch.GetTimestamp();
                 var set = 0;
                 statement.Execute(generated is null ? null : s =>
                 {
-                    var match = MatchKey(Enumerable.Range(1, matchBy!.Count).Select(s.Text));
+                    var match = matchBy!.Count == 1 ? s.Text(1) : MatchKey(Enumerable.Range(1, matchBy.Count).Select(s.Text));
                     SetValue(generated, byMatch[match].Entity, Convert.ChangeType(s.Int64(0), generated.ClrType, CultureInfo.InvariantCulture));
                     kept?.Add(byMatch[match]);
                     set++;

@@ -58,7 +58,7 @@ public sealed class PersonalDataProtector
         var plainBytes = Encoding.UTF8.GetBytes(plain);
         var buffer = new byte[12 + plainBytes.Length + 16];
         var nonce = buffer.AsSpan(0, 12);
-        RandomNumberGenerator.Fill(nonce);
+        NextNonce(nonce);
         var aes = CipherFor(CurrentVersion, _encryptionKeys[CurrentVersion]);
         aes.Encrypt(nonce, plainBytes, buffer.AsSpan(12, plainBytes.Length), buffer.AsSpan(12 + plainBytes.Length));
         return CurrentPrefix + Convert.ToBase64String(buffer);
@@ -85,6 +85,35 @@ public sealed class PersonalDataProtector
     /// of <see cref="Encrypt"/> in dotnet-trace of a 100,000-row confirm (imp8a).
     /// </summary>
     private readonly ThreadLocal<Dictionary<int, AesGcm>> _ciphers = new(() => []);
+
+    /// <summary>Nonces drawn from the system's random generator 256 at a time, one pool per thread (issue 12, imp8a).</summary>
+    private sealed class NoncePool
+    {
+        public readonly byte[] Bytes = new byte[NonceBytes * 256];
+        public int Next = NonceBytes * 256;
+    }
+
+    private const int NonceBytes = 12;
+
+    [ThreadStatic] private static NoncePool? t_nonces;
+
+    /// <summary>
+    /// Fills <paramref name="nonce"/> (12 bytes) with fresh random bytes, each pool byte handed out once: one call into the
+    /// system's generator per 256 nonces instead of per value (the per-call cost was ~3 % of a 100,000-row confirm).
+    /// </summary>
+    private static void NextNonce(Span<byte> nonce)
+    {
+        var pool = t_nonces ??= new NoncePool();
+        if (pool.Next == pool.Bytes.Length)
+        {
+            RandomNumberGenerator.Fill(pool.Bytes);
+            pool.Next = 0;
+        }
+        var taken = pool.Bytes.AsSpan(pool.Next, NonceBytes);
+        taken.CopyTo(nonce);
+        taken.Clear();
+        pool.Next += NonceBytes;
+    }
 
     private AesGcm CipherFor(int version, byte[] key)
     {
