@@ -141,10 +141,13 @@ public sealed partial class BulkInserter(TalentHubDbContext db, CurrentActor act
 
     /// <summary>Page cache (KiB) of the importing SQLite connection while it writes (<see cref="Services.Spreadsheets.ImportOptions.CacheMegabytes"/>).</summary>
     /// <remarks>
-    /// 8 MB by default (was 32 MB, before that 128 MB): measured at city scale (BENCHMARKS.md "perf4b", "import, perf5b"),
+    /// 16 MB by default (was 8, 32 and 128 MB): measured at city scale (BENCHMARKS.md "perf4b", "import, perf5b"),
     /// a 10,000-row import's peak working set was 289 MB with SQLite's 2 MB default, 307 MB with 32 MB and 350 MB with
     /// 128 MB; once the name grams were no longer written one person at a time into random pages of their index and the
     /// log no longer checkpointed after every chunk, 8 MB peaked at 300 MB against 326 MB with 32 MB, at no more CPU.
+    /// With the rest of the confirm cheaper, the People indexes' cache misses showed again (issue 12, "import, imp8a",
+    /// 100,000 rows, 5 alternated runs each): confirm CPU 9.44 s with 8 MB, 8.54 s with 16 MB, ~8.4 s with 32 MB; peak
+    /// 411 / 419 / 441 MB; a 10,000-row import's peak 239 / 253 / 266 MB.
     /// </remarks>
     private int ImportCacheKibibytes => options.CacheMegabytes * 1024;
 
