@@ -20,6 +20,10 @@ public sealed class PostgresImportSkipTests(PostgresFactory app) : PostgresTest(
         ImportSkipScenarios.TakenIdNumbers_AreSkippedByTheInsert_WithNoChildrenAuditRowsOrGrams(App);
 
     [PostgresFact]
+    public Task AnEntityRegisteredBetweenPreviewAndConfirm_IsSkipped_NotDuplicated_WithNoAuditRow_OnPostgres() =>
+        ImportSkipScenarios.AnEntityRegisteredBetweenPreviewAndConfirm_IsSkipped_NotDuplicated_WithNoAuditRow(App);
+
+    [PostgresFact]
     public Task APersonRegisteredBetweenPreviewAndConfirm_IsSkipped_WithNoAuditRow_AndCountedAsSkipped_OnPostgres() =>
         ImportSkipScenarios.APersonRegisteredBetweenPreviewAndConfirm_IsSkipped_WithNoAuditRow_AndCountedAsSkipped(App);
 }

@@ -53,46 +53,6 @@ public sealed class ImportPreviewReuseTests(TalentHubFactory app) : AppTest(app)
         Assert.True(await App.QueryAsync(db => db.BusinessEntities.IgnoreQueryFilters([RegionFilter.Name]).AnyAsync(e => e.CreditCode == kept && e.LegalRepresentativeId == stays.Id)));
     }
 
-    /// <summary>Issue 12 (imp8a): the entities' insert skips a credit code taken since the preview (ON CONFLICT DO NOTHING).</summary>
-    [Fact]
-    public async Task AnEntityRegisteredBetweenPreviewAndConfirm_IsSkipped_NotDuplicated_WithNoAuditRow()
-    {
-        var leader = await App.CreatePersonAsync();
-        var client = await App.LoginAsync("anji.clerk");
-        string Code() => "92330523MA" + new string(Enumerable.Range(0, 7).Select(_ => Alphabet[Random.Shared.Next(Alphabet.Length)]).ToArray());
-        var taken = CreditCode.Create(Code());
-        var kept = CreditCode.Create(Code());
-        var importedName = NewName("抢先农场");
-        var csv = string.Join("\r\n", "主体名称,统一社会信用代码,主体类型,法定代表人身份证号,所在村（社区）",
-            $"{importedName},{taken},家庭农场,{leader.IdNumber},余村",
-            $"{NewName("照常农场")},{kept},家庭农场,{leader.IdNumber},余村");
-        var (_, html) = await client.ValidateAsync(EntitiesPage, Encoding.UTF8.GetBytes(csv), "entities.csv");
-        Assert.Contains("可导入 2 行", html);
-        // Meanwhile someone registers an entity with the first credit code.
-        int registered;
-        using (var scope = App.Services.CreateScope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<TalentHubDbContext>();
-            var entity = new TalentHub.Web.Domain.Entities.BusinessEntity
-            {
-                Name = NewName("先登记农场"), Type = TalentHub.Web.Domain.Entities.EntityType.FamilyFarm, LegalRepresentativeId = leader.Id,
-            };
-            entity.SetCreditCode(taken, warningConfirmed: false);
-            entity.MoveTo(Yucun);
-            db.BusinessEntities.Add(entity);
-            await db.SaveChangesAsync();
-            registered = entity.Id;
-        }
-
-        var done = WebUtility.HtmlDecode(await client.ConfirmAsync(EntitiesPage, html));
-
-        Assert.Contains("写入 1 行，已存在跳过 1 行", done);
-        Assert.Equal([registered], await App.QueryAsync(db => db.BusinessEntities.IgnoreQueryFilters().Where(e => e.CreditCode == taken).Select(e => e.Id).ToListAsync()));
-        Assert.False(await App.QueryAsync(db => db.BusinessEntities.IgnoreQueryFilters().AnyAsync(e => e.Name == importedName)));
-        Assert.True(await App.QueryAsync(db => db.BusinessEntities.IgnoreQueryFilters().AnyAsync(e => e.CreditCode == kept)));
-        Assert.Equal(0, await App.QueryAsync(db => db.AuditEntries.CountAsync(a => a.EntityId == "0")));
-    }
-
     [Fact]
     public async Task APersonWhoSignedUpBetweenPreviewAndConfirm_IsSkipped_NotDuplicated()
     {

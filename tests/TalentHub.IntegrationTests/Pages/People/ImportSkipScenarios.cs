@@ -2,6 +2,7 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using TalentHub.Web.Data;
+using TalentHub.Web.Domain.Common;
 using TalentHub.Web.Domain.People;
 using TalentHub.Web.Services.People;
 using static TalentHub.IntegrationTests.Pages.People.PeopleTestData;
@@ -109,6 +110,45 @@ public static class ImportSkipScenarios
         Assert.Equal(0, await app.QueryAsync(d => d.AuditEntries.CountAsync(a => a.EntityType == nameof(Person) && a.EntityId == "0")));
     }
 
+    /// <summary>Issue 12 (imp8a): the entities' insert skips a credit code taken since the preview (ON CONFLICT DO NOTHING).</summary>
+    public static async Task AnEntityRegisteredBetweenPreviewAndConfirm_IsSkipped_NotDuplicated_WithNoAuditRow(TalentHubFactory app)
+    {
+        var leader = await app.CreatePersonAsync();
+        var client = await app.LoginAsync("anji.clerk");
+        string Code() => "92330523MA" + new string(Enumerable.Range(0, 7).Select(_ => "0123456789ABCDEFGHJKLMNPQRTUWXY"[Random.Shared.Next("0123456789ABCDEFGHJKLMNPQRTUWXY".Length)]).ToArray());
+        var taken = CreditCode.Create(Code());
+        var kept = CreditCode.Create(Code());
+        var importedName = NewName("抢先农场");
+        var csv = string.Join("\r\n", "主体名称,统一社会信用代码,主体类型,法定代表人身份证号,所在村（社区）",
+            $"{importedName},{taken},家庭农场,{leader.IdNumber},余村",
+            $"{NewName("照常农场")},{kept},家庭农场,{leader.IdNumber},余村");
+        var (_, html) = await client.ValidateAsync("/Entities/Import", Encoding.UTF8.GetBytes(csv), "entities.csv");
+        Assert.Contains("可导入 2 行", html);
+        // Meanwhile someone registers an entity with the first credit code.
+        int registered;
+        using (var scope = app.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<TalentHubDbContext>();
+            var entity = new TalentHub.Web.Domain.Entities.BusinessEntity
+            {
+                Name = NewName("先登记农场"), Type = TalentHub.Web.Domain.Entities.EntityType.FamilyFarm, LegalRepresentativeId = leader.Id,
+            };
+            entity.SetCreditCode(taken, warningConfirmed: false);
+            entity.MoveTo(YuCun);
+            db.BusinessEntities.Add(entity);
+            await db.SaveChangesAsync();
+            registered = entity.Id;
+        }
+
+        var done = WebUtility.HtmlDecode(await client.ConfirmAsync("/Entities/Import", html));
+
+        Assert.Contains("写入 1 行，已存在跳过 1 行", done);
+        Assert.Equal([registered], await app.QueryAsync(db => db.BusinessEntities.IgnoreQueryFilters().Where(e => e.CreditCode == taken).Select(e => e.Id).ToListAsync()));
+        Assert.False(await app.QueryAsync(db => db.BusinessEntities.IgnoreQueryFilters().AnyAsync(e => e.Name == importedName)));
+        Assert.True(await app.QueryAsync(db => db.BusinessEntities.IgnoreQueryFilters().AnyAsync(e => e.CreditCode == kept)));
+        Assert.Equal(0, await app.QueryAsync(db => db.AuditEntries.CountAsync(a => a.EntityId == "0")));
+    }
+
     private static Person NewPerson(IServiceProvider services, string name, string idNumber)
     {
         var registry = services.GetRequiredService<PersonRegistry>();
@@ -126,6 +166,10 @@ public sealed class ImportSkipTests(TalentHubFactory app) : AppTest(app)
     [Fact]
     public Task TakenIdNumbers_AreSkippedByTheInsert_WithNoChildrenAuditRowsOrGrams() =>
         ImportSkipScenarios.TakenIdNumbers_AreSkippedByTheInsert_WithNoChildrenAuditRowsOrGrams(App);
+
+    [Fact]
+    public Task AnEntityRegisteredBetweenPreviewAndConfirm_IsSkipped_NotDuplicated_WithNoAuditRow() =>
+        ImportSkipScenarios.AnEntityRegisteredBetweenPreviewAndConfirm_IsSkipped_NotDuplicated_WithNoAuditRow(App);
 
     [Fact]
     public Task APersonRegisteredBetweenPreviewAndConfirm_IsSkipped_WithNoAuditRow_AndCountedAsSkipped() =>
