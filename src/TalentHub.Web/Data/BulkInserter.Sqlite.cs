@@ -27,17 +27,20 @@ public sealed partial class BulkInserter
     /// written here exactly as Microsoft.Data.Sqlite writes them). Generated keys come back through RETURNING and are
     /// matched to their rows by <paramref name="matchBy"/> (a unique index of required columns).
     /// </summary>
+    /// <param name="onConflict">"" or the <c>ON CONFLICT (…) DO NOTHING</c> clause that skips rows whose key is taken.</param>
     /// <param name="generated">The generated key to read back, or null when nobody needs it.</param>
+    /// <param name="kept">With <paramref name="onConflict"/>: receives the rows written (those RETURNING gave back).</param>
     /// <returns>Stopwatch ticks spent on values, on SQLite, and on the audit rows' text.</returns>
-    private (long Values, long Execute, long Audit) InsertSqlite(SqliteConnection connection, string head, ISqlGenerationHelper sql,
+    private (long Values, long Execute, long Audit) InsertSqlite(SqliteConnection connection, string head, string onConflict, ISqlGenerationHelper sql,
         StoreObjectIdentifier table, IEntityType type, List<IProperty> columns, IProperty? batchColumn, IProperty? generated,
-        IReadOnlyList<IProperty>? matchBy, List<Row> rows, List<AuditEntry>? audits, long? batchId, DateTimeOffset now, CancellationToken ct)
+        IReadOnlyList<IProperty>? matchBy, List<Row> rows, List<AuditEntry>? audits, HashSet<Row>? kept, long? batchId, DateTimeOffset now,
+        CancellationToken ct)
     {
         var perStatement = Math.Max(1, Math.Min(SqliteRowsPerStatement, SqliteMaxParameters / columns.Count));
         var one = "(" + string.Join(", ", columns.Select(_ => "?")) + ")";
         var returning = generated is null ? "" : " RETURNING "
             + string.Join(", ", new[] { generated }.Concat(matchBy!).Select(c => sql.DelimitIdentifier(c.GetColumnName(table)!)));
-        string Text(int count) => head + string.Join(", ", Enumerable.Repeat(one, count)) + returning;
+        string Text(int count) => head + string.Join(", ", Enumerable.Repeat(one, count)) + onConflict + returning;
         var handle = connection.Handle ?? throw new InvalidOperationException("The SQLite connection is not open.");
         SqliteRows? full = null, tail = null;
         long valuesTicks = 0, executeTicks = 0, auditTicks = 0;
@@ -57,22 +60,23 @@ public sealed partial class BulkInserter
                     Stamp(row.Entity, now);
                     for (var i = 0; i < columns.Count; i++)
                         statement.Bind(r * columns.Count + i + 1, columns[i] == batchColumn ? batchId : ToProvider(columns[i], ValueOf(columns[i], row)));
-                    if (generated is not null && !byMatch.TryAdd(MatchKey(matchBy!.Select(p => ToProvider(p, ValueOf(p, row)))), row))
+                    if (generated is not null && !byMatch.TryAdd(RowMatchKey(matchBy!, row), row))
                         throw new InvalidOperationException($"Two {type.DisplayName()} rows of one insert share a unique key.");
                 }
                 var t1 = Stopwatch.GetTimestamp();
                 var set = 0;
                 statement.Execute(generated is null ? null : s =>
                 {
-                    var match = MatchKey(Enumerable.Range(1, matchBy!.Count).Select(s.Text));
+                    var match = matchBy!.Count == 1 ? s.Text(1) : MatchKey(Enumerable.Range(1, matchBy.Count).Select(s.Text));
                     SetValue(generated, byMatch[match].Entity, Convert.ChangeType(s.Int64(0), generated.ClrType, CultureInfo.InvariantCulture));
+                    kept?.Add(byMatch[match]);
                     set++;
                 });
-                if (generated is not null && set != count) throw new InvalidOperationException($"INSERT returned {set} keys for {count} rows.");
+                if (generated is not null && kept is null && set != count) throw new InvalidOperationException($"INSERT returned {set} keys for {count} rows.");
                 var t2 = Stopwatch.GetTimestamp();
                 if (audits is not null)
                     for (var r = 0; r < count; r++)
-                        if (rows[start + r].Entity is IAudited) audits.Add(AuditOf(type, rows[start + r], now));
+                        if (rows[start + r].Entity is IAudited && (kept is null || kept.Contains(rows[start + r]))) audits.Add(AuditOf(type, rows[start + r], now));
                 valuesTicks += t1 - t0;
                 executeTicks += t2 - t1;
                 auditTicks += Stopwatch.GetTimestamp() - t2;

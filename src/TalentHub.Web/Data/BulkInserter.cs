@@ -45,8 +45,15 @@ public sealed partial class BulkInserter(TalentHubDbContext db, CurrentActor act
     /// every written row that has the <see cref="ImportBatchFilter.Column"/> (roots, children, audit rows) carries it,
     /// so nothing is visible before <see cref="ImportBatches.CommitAsync"/>, even after this transaction commits.
     /// </summary>
+    /// <param name="skipTaken">
+    /// When true, a root whose unique key (<typeparamref name="T"/>'s unique index of required columns; People:
+    /// <c>IdNumberHash</c>) is already stored — registered meanwhile, or pending in another import — is not written
+    /// (<c>ON CONFLICT (…) DO NOTHING</c> on SQLite and PostgreSQL), nor are its children or audit rows; it keeps no key.
+    /// This replaces a look-up of every key before the insert (issue 12: ~0.5–0.9 s of a 100,000-row confirm).
+    /// Throws <see cref="InvalidOperationException"/> for a type without such an index.
+    /// </param>
     /// <returns>How many root records were written.</returns>
-    public int Insert<T>(IReadOnlyList<T> roots, long? batchId, CancellationToken ct) where T : class
+    public int Insert<T>(IReadOnlyList<T> roots, long? batchId, CancellationToken ct, bool skipTaken = false) where T : class
     {
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
             ?? throw new InvalidOperationException("BulkInserter writes only inside a transaction.");
@@ -58,22 +65,23 @@ public sealed partial class BulkInserter(TalentHubDbContext db, CurrentActor act
         if (!holding) Pragma(transaction.Connection, $"PRAGMA cache_size = -{ImportCacheKibibytes}", transaction);
         try
         {
-            InsertLevel(transaction, type, roots.Select(r => new Row(r, [])).ToList(), audits, batchId, now, ct);
-            if (batchId is { } batch && roots.Count > 0 && roots is IReadOnlyList<Person> people) WriteGrams(transaction, batch, people);
+            var written = InsertLevel(transaction, type, roots.Select(r => new Row(r, [])).ToList(), audits, batchId, now, ct, skipTaken);
+            if (batchId is { } batch && written.Count > 0 && typeof(T) == typeof(Person))
+                WriteGrams(transaction, batch, written.Select(r => (Person)r.Entity));
             InsertLevel(transaction, db.Model.FindEntityType(typeof(AuditEntry))!, audits.Select(a => new Row(a, [])).ToList(), null, batchId, now, ct);
+            return written.Count;
         }
         finally
         {
             if (!holding) Pragma(transaction.Connection, DefaultCache, transaction);
         }
-        return roots.Count;
     }
 
     /// <summary>
     /// The name bigrams of pending people, which the insert trigger skips (migration <c>Perf5</c>): one set-based
     /// statement for the whole chunk (<see cref="ImportBatchGrams"/>), timed as "insert.PersonNameGrams".
     /// </summary>
-    private void WriteGrams(DbTransaction transaction, long batchId, IReadOnlyList<Person> people)
+    private void WriteGrams(DbTransaction transaction, long batchId, IEnumerable<Person> people)
     {
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         int min = int.MaxValue, max = int.MinValue;
@@ -133,10 +141,13 @@ public sealed partial class BulkInserter(TalentHubDbContext db, CurrentActor act
 
     /// <summary>Page cache (KiB) of the importing SQLite connection while it writes (<see cref="Services.Spreadsheets.ImportOptions.CacheMegabytes"/>).</summary>
     /// <remarks>
-    /// 8 MB by default (was 32 MB, before that 128 MB): measured at city scale (BENCHMARKS.md "perf4b", "import, perf5b"),
+    /// 16 MB by default (was 8, 32 and 128 MB): measured at city scale (BENCHMARKS.md "perf4b", "import, perf5b"),
     /// a 10,000-row import's peak working set was 289 MB with SQLite's 2 MB default, 307 MB with 32 MB and 350 MB with
     /// 128 MB; once the name grams were no longer written one person at a time into random pages of their index and the
     /// log no longer checkpointed after every chunk, 8 MB peaked at 300 MB against 326 MB with 32 MB, at no more CPU.
+    /// With the rest of the confirm cheaper, the People indexes' cache misses showed again (issue 12, "import, imp8a",
+    /// 100,000 rows, 5 alternated runs each): confirm CPU 9.44 s with 8 MB, 8.54 s with 16 MB, ~8.4 s with 32 MB; peak
+    /// 411 / 419 / 441 MB; a 10,000-row import's peak 239 / 253 / 266 MB.
     /// </remarks>
     private int ImportCacheKibibytes => options.CacheMegabytes * 1024;
 
@@ -149,10 +160,15 @@ public sealed partial class BulkInserter(TalentHubDbContext db, CurrentActor act
         command.ExecuteNonQuery();
     }
 
-    private void InsertLevel(DbTransaction transaction, IEntityType type, List<Row> rows, List<AuditEntry>? audits, long? batchId,
-        DateTimeOffset now, CancellationToken ct)
+    /// <summary>
+    /// Inserts <paramref name="rows"/> of <paramref name="type"/>, then their children; with <paramref name="skipTaken"/>
+    /// rows whose unique key is taken are left out (see <see cref="Insert{T}"/>).
+    /// </summary>
+    /// <returns>The rows written (all of <paramref name="rows"/> unless <paramref name="skipTaken"/>).</returns>
+    private List<Row> InsertLevel(DbTransaction transaction, IEntityType type, List<Row> rows, List<AuditEntry>? audits, long? batchId,
+        DateTimeOffset now, CancellationToken ct, bool skipTaken = false)
     {
-        if (rows.Count == 0) return;
+        if (rows.Count == 0) return rows;
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var key = type.FindPrimaryKey()!;
         var generated = key.Properties is [{ ValueGenerated: ValueGenerated.OnAdd } only] ? only : null;
@@ -166,11 +182,19 @@ public sealed partial class BulkInserter(TalentHubDbContext db, CurrentActor act
         // index of required columns to match each returned key to its row (People: IdNumberHash; PersonCategory:
         // PersonId + Category). Otherwise one row at a time, reading its generated key back.
         var needKeys = generated is not null && (audits is not null || type.GetNavigations().Any(n => !n.IsOnDependent));
+        // Skipping taken keys: the rows written are known by the keys RETURNING gives back, matched by the unique index the
+        // conflict names; a row it does not give back was skipped.
+        var conflict = !skipTaken ? null : generated is not null && MatchingIndex(type, columns) is { } unique ? unique
+            : throw new InvalidOperationException($"{type.DisplayName()} has no generated key and unique index to skip taken rows by.");
+        needKeys |= skipTaken;
+        var kept = skipTaken ? new HashSet<Row>(ReferenceEqualityComparer.Instance) : null;
+        var onConflict = conflict is null ? ""
+            : " ON CONFLICT (" + string.Join(", ", conflict.Select(c => sql.DelimitIdentifier(c.GetColumnName(table)!))) + ") DO NOTHING";
         // SQLite: one row per prepared statement, its key read from the connection (sqlite3_last_insert_rowid, the
         // INTEGER PRIMARY KEY) — no RETURNING reader, no matching, and binding stays cheap (issue 12, perf5b: with 240
         // parameters a statement, looking each one's name up in the statement's list was ~30 % of the insert time).
         var rowid = transaction.Connection is Microsoft.Data.Sqlite.SqliteConnection sqlite && generated?.ClrType is { } keyType
-            && (keyType == typeof(int) || keyType == typeof(long)) ? sqlite : null;
+            && (keyType == typeof(int) || keyType == typeof(long)) && !skipTaken ? sqlite : null;
         var sqliteOneRow = transaction.Connection is Microsoft.Data.Sqlite.SqliteConnection;
         var matchBy = needKeys && rowid is null ? MatchingIndex(type, columns) : null;
         var perStatement = sqliteOneRow ? 1
@@ -197,7 +221,7 @@ public sealed partial class BulkInserter(TalentHubDbContext db, CurrentActor act
                 values.Add("(" + string.Join(", ", names) + ")");
             }
             command.Parameters.AddRange(parameters.ToArray());
-            command.CommandText = head + string.Join(", ", values) + (!returning ? "" : " RETURNING "
+            command.CommandText = head + string.Join(", ", values) + onConflict + (!returning ? "" : " RETURNING "
                 + string.Join(", ", new[] { generated! }.Concat(matchBy ?? []).Select(c => sql.DelimitIdentifier(c.GetColumnName(table)!))));
             command.Prepare();
             return (command, parameters);
@@ -209,8 +233,8 @@ public sealed partial class BulkInserter(TalentHubDbContext db, CurrentActor act
         if (transaction.Connection is Microsoft.Data.Sqlite.SqliteConnection raw && SqliteRows.Supports(columns)
             && (!needKeys || MatchingIndex(type, columns) is not null))
         {
-            var ticks = InsertSqlite(raw, head, sql, table, type, columns, batchColumn, needKeys ? generated : null,
-                needKeys ? MatchingIndex(type, columns) : null, rows, audits, batchId, now, ct);
+            var ticks = InsertSqlite(raw, head, onConflict, sql, table, type, columns, batchColumn, needKeys ? generated : null,
+                needKeys ? MatchingIndex(type, columns) : null, rows, audits, kept, batchId, now, ct);
             (valuesTicks, executeTicks, auditTicks) = ticks;
         }
         else
@@ -241,10 +265,10 @@ public sealed partial class BulkInserter(TalentHubDbContext db, CurrentActor act
                             SQLitePCL.raw.sqlite3_last_insert_rowid(rowid!.Handle), generated!.ClrType, CultureInfo.InvariantCulture));
                     }
                     else if (matchBy is null) SetValue(generated!, group[0].Entity, Convert.ChangeType(command.ExecuteScalar()!, generated!.ClrType, CultureInfo.InvariantCulture));
-                    else SetKeys(command, generated!, matchBy, group);
+                    else SetKeys(command, generated!, matchBy, group, kept);
                     var t2 = System.Diagnostics.Stopwatch.GetTimestamp();
                     if (audits is not null)
-                        foreach (var row in group.Where(g => g.Entity is IAudited)) audits.Add(AuditOf(type, row, now));
+                        foreach (var row in group.Where(g => g.Entity is IAudited && (kept is null || kept.Contains(g)))) audits.Add(AuditOf(type, row, now));
                     valuesTicks += t1 - t0;
                     executeTicks += t2 - t1;
                     auditTicks += System.Diagnostics.Stopwatch.GetTimestamp() - t2;
@@ -260,8 +284,16 @@ public sealed partial class BulkInserter(TalentHubDbContext db, CurrentActor act
         Stages?.Add("  values." + table.Name, TimeSpan.FromSeconds(valuesTicks / (double)System.Diagnostics.Stopwatch.Frequency));
         Stages?.Add("  execute." + table.Name, TimeSpan.FromSeconds(executeTicks / (double)System.Diagnostics.Stopwatch.Frequency));
         Stages?.Add("  auditText." + table.Name, TimeSpan.FromSeconds(auditTicks / (double)System.Diagnostics.Stopwatch.Frequency));
+        if (kept is not null)
+        {
+            // A skipped row keeps no key (a retried chunk may have given it one before rolling back).
+            var none = Activator.CreateInstance(generated!.ClrType)!;
+            foreach (var row in rows.Where(r => !kept.Contains(r))) SetValue(generated, row.Entity, none);
+            rows = rows.Where(kept.Contains).ToList();
+        }
         foreach (var navigation in type.GetNavigations().Where(n => !n.IsOnDependent))
             InsertLevel(transaction, navigation.TargetEntityType, Children(navigation, rows), audits, batchId, now, ct);
+        return rows;
     }
 
     /// <summary>
@@ -272,23 +304,39 @@ public sealed partial class BulkInserter(TalentHubDbContext db, CurrentActor act
         type.GetIndexes().FirstOrDefault(i => i.IsUnique && i.GetFilter() is null
             && i.Properties.All(p => !p.IsNullable && columns.Contains(p)))?.Properties;
 
-    /// <summary>Sets each row's generated key from the rows RETURNING gave back, matched by <paramref name="matchBy"/>.</summary>
-    private static void SetKeys(DbCommand command, IProperty generated, IReadOnlyList<IProperty> matchBy, List<Row> group)
+    /// <summary>
+    /// Sets each row's generated key from the rows RETURNING gave back, matched by <paramref name="matchBy"/>; with
+    /// <paramref name="kept"/> (rows whose key was taken are skipped) fewer may come back and those that do are added to it.
+    /// </summary>
+    private static void SetKeys(DbCommand command, IProperty generated, IReadOnlyList<IProperty> matchBy, List<Row> group, HashSet<Row>? kept)
     {
         var byMatch = new Dictionary<string, Row>(group.Count);
         foreach (var row in group)
-            if (!byMatch.TryAdd(MatchKey(matchBy.Select(p => ToProvider(p, ValueOf(p, row)))), row))
+            if (!byMatch.TryAdd(RowMatchKey(matchBy, row), row))
                 throw new InvalidOperationException($"Two {generated.DeclaringType.DisplayName()} rows of one insert share a unique key.");
         using var reader = command.ExecuteReader();
         var set = 0;
         while (reader.Read())
         {
-            var match = MatchKey(Enumerable.Range(1, matchBy.Count).Select(reader.GetValue));
+            var match = matchBy.Count == 1 ? MatchKey(reader.GetValue(1)) : MatchKey(Enumerable.Range(1, matchBy.Count).Select(reader.GetValue));
             SetValue(generated, byMatch[match].Entity, Convert.ChangeType(reader.GetValue(0), generated.ClrType, CultureInfo.InvariantCulture));
+            kept?.Add(byMatch[match]);
             set++;
         }
-        if (set != group.Count) throw new InvalidOperationException($"INSERT returned {set} keys for {group.Count} rows.");
+        if (kept is null && set != group.Count) throw new InvalidOperationException($"INSERT returned {set} keys for {group.Count} rows.");
     }
+
+    /// <summary>
+    /// A row's key for matching the keys RETURNING gives back: its provider values of <paramref name="matchBy"/>, as
+    /// <see cref="MatchKey(IEnumerable{object?})"/> writes them; one column (People's <c>IdNumberHash</c>) without the
+    /// join and its iterators (issue 12, imp8a: ~3 % of a 100,000-row confirm in dotnet-trace).
+    /// </summary>
+    private static string RowMatchKey(IReadOnlyList<IProperty> matchBy, Row row) => matchBy.Count == 1
+        ? MatchKey(ToProvider(matchBy[0], ValueOf(matchBy[0], row)))
+        : MatchKey(matchBy.Select(p => ToProvider(p, ValueOf(p, row))));
+
+    /// <summary>One column's match key: the value as invariant text (what <see cref="MatchKey(IEnumerable{object?})"/> joins).</summary>
+    private static string MatchKey(object? value) => Convert.ToString(value, CultureInfo.InvariantCulture) ?? "";
 
     private static string MatchKey(IEnumerable<object?> values) =>
         string.Join('\u001f', values.Select(v => Convert.ToString(v, CultureInfo.InvariantCulture)));

@@ -86,4 +86,25 @@ public sealed class PersonalDataProtectorTests
         Assert.ThrowsAny<CryptographicException>(() => Protector.Decrypt("v1:" + Convert.ToBase64String(bytes)));
         Assert.Equal("13800000001", Protector.Decrypt(good));
     }
+
+    /// <summary>
+    /// Issue 12 (imp8a): encryption reuses the thread's cipher (one per key version) instead of importing the key each time;
+    /// nonces come from a per-thread pool refilled every 256 values. Interleaved with decryption on many threads (600 values
+    /// each, so every pool is refilled), every value still gets its own nonce and reads back.
+    /// </summary>
+    [Fact]
+    public async Task Encrypt_InterleavedWithDecrypt_OnManyThreads_GivesFreshNoncesThatReadBack()
+    {
+        var written = await Task.WhenAll(Enumerable.Range(0, 8).Select(t => Task.Run(() => Enumerable.Range(0, 600).Select(i =>
+        {
+            var plain = $"13{t}{i:D8}";
+            var stored = Protector.Encrypt(plain);
+            Assert.Equal(plain, Protector.Decrypt(stored));
+            return (Plain: plain, Stored: stored);
+        }).ToList())));
+
+        var all = written.SelectMany(w => w).ToList();
+        Assert.Equal(all.Count, all.Select(w => Convert.FromBase64String(w.Stored[3..])[..12]).Select(Convert.ToHexString).Distinct().Count());
+        Assert.All(all, w => Assert.Equal(w.Plain, Protector.Decrypt(w.Stored)));
+    }
 }

@@ -78,15 +78,13 @@ public sealed class EntitiesImporter(TalentHubDbContext db, PersonRegistry regis
         return report;
     }
 
-    public async Task<int> WriteAsync(IReadOnlyList<object> valid, BulkInserter inserter, long batchId, CancellationToken ct = default)
-    {
-        var entities = valid.Cast<BusinessEntity>().ToList();
-        var taken = new HashSet<string>();
-        foreach (var chunk in entities.Select(e => e.CreditCode).Chunk(Chunk))
-            // Every filter lifted: the unique index also holds codes of other imports not yet committed.
-            taken.UnionWith(await db.BusinessEntities.IgnoreQueryFilters().Where(e => chunk.Contains(e.CreditCode)).Select(e => e.CreditCode).ToListAsync(ct));
-        return inserter.Insert(entities.Where(e => !taken.Contains(e.CreditCode)).ToList(), batchId, ct);
-    }
+    /// <summary>
+    /// Writes the chunk's entities; one whose credit code was registered since the preview (or is pending in another
+    /// import: the unique index holds those too) is skipped by the insert itself (<c>ON CONFLICT DO NOTHING</c>, no
+    /// look-up beforehand), with no audit row, and counted as skipped by the caller (issue 12, imp8a).
+    /// </summary>
+    public Task<int> WriteAsync(IReadOnlyList<object> valid, BulkInserter inserter, long batchId, CancellationToken ct = default) =>
+        Task.FromResult(inserter.Insert(valid.Cast<BusinessEntity>().ToList(), batchId, ct, skipTaken: true));
 
     /// <summary>
     /// The preview's legal representatives are all still visible in the user's scope (region filter on): one moved to

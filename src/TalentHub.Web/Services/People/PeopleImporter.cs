@@ -73,17 +73,13 @@ public sealed class PeopleImporter(TalentHubDbContext db, PersonRegistry registr
         return report;
     }
 
-    public async Task<int> WriteAsync(IReadOnlyList<object> valid, BulkInserter inserter, long batchId, CancellationToken ct = default)
-    {
-        var started = System.Diagnostics.Stopwatch.GetTimestamp();
-        var people = valid.Cast<Person>().ToList();
-        var taken = new HashSet<string>();
-        foreach (var chunk in people.Select(p => p.IdNumberHash).Chunk(Chunk))
-            // Every filter lifted: the unique index also holds numbers of other imports not yet committed.
-            taken.UnionWith(await Holding(db.People.IgnoreQueryFilters(), chunk).Select(p => p.IdNumberHash).ToListAsync(ct));
-        inserter.Stages?.Add("write.duplicates", System.Diagnostics.Stopwatch.GetElapsedTime(started));
-        return inserter.Insert(people.Where(p => !taken.Contains(p.IdNumberHash)).ToList(), batchId, ct);
-    }
+    /// <summary>
+    /// Writes the chunk's people; a person whose ID number was registered since the preview (or is pending in another
+    /// import: the unique index holds those too) is skipped by the insert itself (<c>ON CONFLICT DO NOTHING</c>, no
+    /// look-up beforehand), with no categories and no audit row, and counted as skipped by the caller.
+    /// </summary>
+    public Task<int> WriteAsync(IReadOnlyList<object> valid, BulkInserter inserter, long batchId, CancellationToken ct = default) =>
+        Task.FromResult(inserter.Insert(valid.Cast<Person>().ToList(), batchId, ct, skipTaken: true));
 
     /// <summary>
     /// The people of <paramref name="people"/> whose ID number's keyed hash is one of <paramref name="hashes"/> (at most

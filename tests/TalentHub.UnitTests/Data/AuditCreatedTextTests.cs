@@ -1,0 +1,83 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
+using TalentHub.Web.Data;
+using TalentHub.Web.Domain.Common;
+using TalentHub.Web.Domain.People;
+using TalentHub.Web.Services;
+
+namespace TalentHub.UnitTests.Data;
+
+/// <summary>
+/// Issue 12 (imp8a): the audit text of a bulk-written record (<see cref="AuditInterceptor.Created"/>) is written straight
+/// to a JSON writer; it must be the same text, byte for byte, as serializing the { "Property": [null, value] } dictionary
+/// the interceptor builds, for every kind of value: escaped and non-ASCII text, enums, dates, times, decimals, masked fields.
+/// </summary>
+public sealed class AuditCreatedTextTests
+{
+    private sealed class NoScope : IRegionScope { public string? CountyCode => null; }
+
+    private static IModel Model()
+    {
+        using var db = new SqliteTalentHubDbContext(
+            new DbContextOptionsBuilder<SqliteTalentHubDbContext>().UseSqlite("Data Source=:memory:").Options,
+            new NoScope(), new PersonalDataProtector(RandomNumberGenerator.GetBytes(32), RandomNumberGenerator.GetBytes(32)));
+        return db.Model;
+    }
+
+    /// <summary>The interceptor's rule and the dictionary it serializes (the text before imp8a).</summary>
+    private static string Reference(IEntityType type, Dictionary<string, object?> values, Dictionary<string, object?> shown)
+    {
+        var changes = new Dictionary<string, object?[]>();
+        foreach (var property in type.GetProperties())
+        {
+            if (AuditInterceptor.Skipped.Contains(property.Name) || property.IsShadowProperty() && !property.IsForeignKey()) continue;
+            if (!values.TryGetValue(property.Name, out var value) || value is null) continue;
+            changes[property.Name] = [null, shown.TryGetValue(property.Name, out var s) ? s : value];
+        }
+        return JsonSerializer.Serialize(changes);
+    }
+
+    [Fact]
+    public void APersonsText_IsTheDictionarysText_ByteForByte()
+    {
+        var type = Model().FindEntityType(typeof(Person))!;
+        var values = new Dictionary<string, object?>
+        {
+            ["Id"] = 42, ["Name"] = "王\"小</script>明\\😀\n", ["IdNumber"] = "33052319900101123X", ["IdNumberHash"] = "abc",
+            ["Sex"] = Sex.Female, ["BirthDate"] = new DateOnly(1990, 1, 1), ["Mobile"] = null, ["Email"] = "a&b@example.org",
+            ["RegionCode"] = "330523108204", ["CountyCode"] = "330523000000", ["Education"] = EducationLevel.Bachelor,
+            ["Notes"] = "<b>备注</b> 'x'", ["CreatedAt"] = new DateTimeOffset(2027, 3, 1, 8, 30, 15, 123, TimeSpan.FromHours(8)),
+            ["UpdatedAt"] = new DateTimeOffset(2027, 3, 1, 0, 0, 0, TimeSpan.Zero), ["Version"] = 3,
+        };
+        var shown = new Dictionary<string, object?>
+        {
+            ["IdNumber"] = Masking.IdNumber("33052319900101123X"), ["Email"] = "***", ["Sex"] = "Female", ["Education"] = "Bachelor",
+        };
+
+        var text = AuditInterceptor.Created(type, p => values.GetValueOrDefault(p.Name));
+
+        Assert.Equal(Reference(type, values, shown), text);
+        Assert.DoesNotContain("33052319900101123X", text);
+    }
+
+    [Fact]
+    public void AVenturesText_WithDecimalsAndForeignKeys_IsTheDictionarysText_AndRepeatedCallsDoNotMix()
+    {
+        var type = Model().FindEntityType(typeof(Venture))!;
+        var first = new Dictionary<string, object?>
+        {
+            ["PersonId"] = 7, ["Origin"] = EntrepreneurOrigin.CollegeGraduate, ["ReturnedOn"] = new DateOnly(2024, 3, 1),
+            ["Name"] = "茶园", ["Investment"] = 12.50m, ["JobsCreated"] = 0, ["EntityId"] = null,
+        };
+        var second = new Dictionary<string, object?> { ["PersonId"] = 8, ["Origin"] = EntrepreneurOrigin.CollegeGraduate, ["Investment"] = -0.1m };
+        var shown = new Dictionary<string, object?> { ["Origin"] = "CollegeGraduate" };
+
+        var one = AuditInterceptor.Created(type, p => first.GetValueOrDefault(p.Name));
+        var two = AuditInterceptor.Created(type, p => second.GetValueOrDefault(p.Name));
+
+        Assert.Equal(Reference(type, first, shown), one);
+        Assert.Equal(Reference(type, second, shown), two);
+    }
+}
