@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using TalentHub.Web.Services.People;
 using TalentHub.Web.Domain.Common;
 using TalentHub.Web.Services;
@@ -26,10 +27,10 @@ public sealed class AuditModel(TalentHubDbContext db, IStringLocalizer<SharedRes
     public sealed record Row(long Id, DateTimeOffset At, string UserName, AuditAction Action, string EntityType, string? EntityId,
         string? County, string? Link, IReadOnlyList<Change> Changes, string? Summary);
 
-    [BindProperty(SupportsGet = true)] public DateOnly? From { get; set; }
-    [BindProperty(SupportsGet = true)] public DateOnly? To { get; set; }
+    [Display(Name = "Audit.From")] [BindProperty(SupportsGet = true)] public DateOnly? From { get; set; }
+    [Display(Name = "Audit.To")] [BindProperty(SupportsGet = true)] public DateOnly? To { get; set; }
     [BindProperty(SupportsGet = true, Name = "user")] public string? UserName { get; set; }
-    [BindProperty(SupportsGet = true, Name = "action")] public AuditAction? Kind { get; set; }
+    [Display(Name = "Audit.Action")] [BindProperty(SupportsGet = true, Name = "action")] public AuditAction? Kind { get; set; }
     [BindProperty(SupportsGet = true)] public string? Type { get; set; }
     [BindProperty(SupportsGet = true)] public string? Id { get; set; }
     /// <summary>A county's code: the entries of its records (parts of a record carry their owner's county, <see cref="AuditCounty"/>).</summary>

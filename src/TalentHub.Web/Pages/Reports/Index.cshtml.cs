@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -27,12 +28,12 @@ public sealed class IndexModel(TalentHubDbContext db, ReportsService reports, Ou
     RegionDirectory regions, IRegionScope scope, AuditLog audit, TimeProvider clock, IOptions<TalentHubOptions> options,
     IStringLocalizer<SharedResource> l, LiveCache cache) : PageModel
 {
-    [BindProperty(SupportsGet = true)] public int Year { get; set; }
-    [BindProperty(SupportsGet = true)] public string? County { get; set; }
+    [Display(Name = "Targets.Year")] [BindProperty(SupportsGet = true)] public int Year { get; set; }
+    [Display(Name = "Targets.County")] [BindProperty(SupportsGet = true)] public string? County { get; set; }
     /// <summary>Only this program's courses in the outcome charts (a program of another year is refused, as an unknown one).</summary>
-    [BindProperty(SupportsGet = true)] public int? ProgramId { get; set; }
+    [Display(Name = "Reports.Program")] [BindProperty(SupportsGet = true)] public int? ProgramId { get; set; }
     /// <summary>Only courses of this category in the outcome charts.</summary>
-    [BindProperty(SupportsGet = true)] public CourseCategory? Category { get; set; }
+    [Display(Name = "Reports.CourseCategory")] [BindProperty(SupportsGet = true)] public CourseCategory? Category { get; set; }
 
     public Dashboard View { get; private set; } = null!;
     public OutcomeFigures Outcomes { get; private set; } = null!;

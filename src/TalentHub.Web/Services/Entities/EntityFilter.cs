@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
 using TalentHub.Web.Data;
 using TalentHub.Web.Domain.Entities;
@@ -7,12 +8,12 @@ namespace TalentHub.Web.Services.Entities;
 /// <summary>The filters and sort of the entity list, shared by the page and its export.</summary>
 public sealed class EntityFilter
 {
-    public string? County { get; set; }
-    public string? Township { get; set; }
-    public EntityType? Type { get; set; }
-    public EntityStatus? Status { get; set; }
+    [Display(Name = "Entities.County")] public string? County { get; set; }
+    [Display(Name = "Entities.Township")] public string? Township { get; set; }
+    [Display(Name = "Entity.Type")] public EntityType? Type { get; set; }
+    [Display(Name = "Entity.Status")] public EntityStatus? Status { get; set; }
     public string? Industry { get; set; }
-    public DemonstrationLevel? Rating { get; set; }
+    [Display(Name = "Entity.Rating")] public DemonstrationLevel? Rating { get; set; }
     /// <summary>Name fragment or credit code.</summary>
     public string? Q { get; set; }
     public string? Sort { get; set; }

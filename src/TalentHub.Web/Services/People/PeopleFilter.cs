@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
 using TalentHub.Web.Data;
 using TalentHub.Web.Domain.Common;
@@ -11,11 +12,11 @@ namespace TalentHub.Web.Services.People;
 /// </summary>
 public sealed class PeopleFilter
 {
-    public string? County { get; set; }
-    public string? Township { get; set; }
-    public TalentCategory? Category { get; set; }
+    [Display(Name = "People.Filter.County")] public string? County { get; set; }
+    [Display(Name = "People.Filter.Township")] public string? Township { get; set; }
+    [Display(Name = "People.Filter.Category")] public TalentCategory? Category { get; set; }
     public string? Industry { get; set; }
-    public EducationLevel? Education { get; set; }
+    [Display(Name = "People.Filter.Education")] public EducationLevel? Education { get; set; }
     /// <summary>Name fragment, the last 4 digits of a mobile, or a full ID number.</summary>
     public string? Q { get; set; }
     public string? Sort { get; set; }

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
 using TalentHub.Web.Data;
 using TalentHub.Web.Domain.Training;
@@ -8,13 +9,13 @@ namespace TalentHub.Web.Services.Training;
 /// <summary>The filters and sort of the staff course list (bound from the query string without a prefix).</summary>
 public sealed class CourseFilter
 {
-    public string? County { get; set; }
-    public CourseStatus? Status { get; set; }
-    public CourseTopic? Topic { get; set; }
-    public int? Program { get; set; }
+    [Display(Name = "Courses.County")] public string? County { get; set; }
+    [Display(Name = "Course.Status")] public CourseStatus? Status { get; set; }
+    [Display(Name = "Course.Topic")] public CourseTopic? Topic { get; set; }
+    [Display(Name = "Course.Program")] public int? Program { get; set; }
     /// <summary>Shanghai dates: courses with a session on or after <see cref="From"/> and on or before <see cref="To"/>.</summary>
-    public DateOnly? From { get; set; }
-    public DateOnly? To { get; set; }
+    [Display(Name = "Courses.From")] public DateOnly? From { get; set; }
+    [Display(Name = "Courses.ToDate")] public DateOnly? To { get; set; }
     /// <summary>Title, organiser or venue fragment.</summary>
     public string? Q { get; set; }
     public string? Sort { get; set; }

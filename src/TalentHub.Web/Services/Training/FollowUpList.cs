@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -19,9 +20,9 @@ public enum FollowUpState
 /// <summary>The /FollowUps filters (also the export's), bound from the query string.</summary>
 public sealed class FollowUpFilter
 {
-    public FollowUpState State { get; set; }
+    [Display(Name = "FollowUp.State")] public FollowUpState State { get; set; }
     /// <summary>3, 6 or 12; null for every milestone.</summary>
-    public int? Months { get; set; }
+    [Display(Name = "FollowUp.Milestone")] public int? Months { get; set; }
     /// <summary>A fragment of the person's name or the course title.</summary>
     public string? Q { get; set; }
 

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using TalentHub.Web.Services;
 using Microsoft.AspNetCore.Mvc;
@@ -29,10 +30,10 @@ public sealed class IndexModel(TalentHubDbContext db, RegionDirectory regions, E
         DateTimeOffset? FirstSession, string? Venue, bool Online, IReadOnlyList<EnrollmentRefusal>? Refusals);
     public sealed record Option(string Value, string Label);
 
-    [BindProperty(SupportsGet = true)] public string? County { get; set; }
-    [BindProperty(SupportsGet = true)] public CourseTopic? Topic { get; set; }
-    [BindProperty(SupportsGet = true)] public DateOnly? From { get; set; }
-    [BindProperty(SupportsGet = true)] public DateOnly? To { get; set; }
+    [Display(Name = "Catalog.County")] [BindProperty(SupportsGet = true)] public string? County { get; set; }
+    [Display(Name = "Catalog.Topic")] [BindProperty(SupportsGet = true)] public CourseTopic? Topic { get; set; }
+    [Display(Name = "Catalog.From")] [BindProperty(SupportsGet = true)] public DateOnly? From { get; set; }
+    [Display(Name = "Courses.ToDate")] [BindProperty(SupportsGet = true)] public DateOnly? To { get; set; }
     /// <summary>Farmers only: also list the courses they may not join (after those they may).</summary>
     [BindProperty(SupportsGet = true)] public bool All { get; set; }
     // Not [BindProperty]: Razor Pages already has a route value called "page" (the page path).

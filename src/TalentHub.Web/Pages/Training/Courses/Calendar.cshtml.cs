@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -22,7 +23,7 @@ public sealed class CalendarModel(TalentHubDbContext db, IRegionScope scope, Tim
 
     /// <summary>yyyy-MM; the current Shanghai month when missing or invalid.</summary>
     [BindProperty(SupportsGet = true, Name = "month")] public string? Month { get; set; }
-    [BindProperty(SupportsGet = true)] public string? County { get; set; }
+    [Display(Name = "Courses.County")] [BindProperty(SupportsGet = true)] public string? County { get; set; }
 
     /// <summary>The month grid reaches a week either side of the month, so the last year is left out.</summary>
     private const int BoundedDatesMaxYear = 2199;
