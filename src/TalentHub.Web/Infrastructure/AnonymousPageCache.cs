@@ -45,7 +45,8 @@ public static class AnonymousPageCache
                 && http.User.Identity?.IsAuthenticated != true
                 && StringValues.IsNullOrEmpty(request.Headers.Authorization)
                 && !request.Cookies.ContainsKey(TempDataCookie)
-                && !request.Query.ContainsKey("culture");  // that request writes the culture cookie
+                && !request.Query.ContainsKey("culture")  // that request writes the culture cookie
+                && !HasRepeatedKey(request.Query);
             context.EnableOutputCaching = true;
             http.Response.OnStarting(MarkPrivate, http.Response);
             context.AllowCacheLookup = cacheable;
@@ -57,6 +58,18 @@ public static class AnonymousPageCache
             var versions = http.RequestServices.GetRequiredService<DataVersions>();
             context.CacheVaryByRules.VaryByValues["training"] = versions.Catalog.ToString(CultureInfo.InvariantCulture);
             return ValueTask.CompletedTask;
+        }
+
+        /// <summary>
+        /// True when a query key is given more than once (<c>?County=A&amp;County=B</c>). The output cache's key sorts a
+        /// key's values, so <c>A,B</c> and <c>B,A</c> share one entry, while model binding reads the first value: the
+        /// second URL would be served the first one's page (review10). Such requests are rendered, never cached.
+        /// </summary>
+        private static bool HasRepeatedKey(IQueryCollection query)
+        {
+            foreach (var pair in query)
+                if (pair.Value.Count > 1) return true;
+            return false;
         }
 
         /// <summary>

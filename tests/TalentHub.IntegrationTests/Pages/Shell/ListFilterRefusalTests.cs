@@ -197,6 +197,24 @@ public sealed class ListFilterRefusalTests(TalentHubFactory app) : AppTest(app)
         Assert.Contains("Demonstration rating", ErrorOf(html, "Rating"));
     }
 
+    /// <summary>
+    /// Review10: the output cache's key sorts a repeated key's values while binding reads the first, so an anonymous
+    /// <c>?County=979&amp;County=…</c> was served the cached page of <c>?County=…&amp;County=979</c>: the Deqing list, unrefused.
+    /// </summary>
+    [Fact]
+    public async Task ARepeatedFilter_ReadsAlike_ForAnonymousAndSignedInVisitors_WhateverWasCachedBefore()
+    {
+        const string valid = "330521000000";
+        var anonymous = App.NewClient();
+        await anonymous.GetStringAsync($"/Catalog?County={valid}&County=979");
+
+        var refusedAnonymously = await anonymous.GetStringAsync($"/Catalog?County=979&County={valid}");
+        var refusedSignedIn = await (await App.LoginAsync("city.officer")).GetStringAsync($"/Catalog?County=979&County={valid}");
+
+        Assert.Contains("data-filter-error=\"County\"", refusedSignedIn);
+        Assert.Contains("data-filter-error=\"County\"", refusedAnonymously);
+    }
+
     private static string ErrorOf(string html, string field)
     {
         var start = html.IndexOf($"data-filter-error=\"{field}\"", StringComparison.Ordinal);
