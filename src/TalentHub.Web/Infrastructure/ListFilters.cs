@@ -40,6 +40,18 @@ public static class ListFilters
     }
 
     /// <summary>
+    /// Checks the <c>County</c> and <c>Township</c> filters of a list and its export (people, entities) with
+    /// <see cref="CheckRegion"/>; false when a value was refused or could not be bound, i.e. nothing may be listed.
+    /// </summary>
+    public static bool CheckCountyAndTownship(this ModelStateDictionary state, string? county, string? township, RegionTree tree,
+        string? scopeCounty, IStringLocalizer l)
+    {
+        state.CheckRegion("County", county, RegionLevel.County, tree, scopeCounty, l);
+        state.CheckRegion("Township", township, RegionLevel.Township, tree, scopeCounty, l);
+        return !state.Refused();
+    }
+
+    /// <summary>
     /// The error of query key <paramref name="key"/> as a block under its field (<c>data-filter-error</c> names the key),
     /// or nothing when the value was accepted.
     /// </summary>

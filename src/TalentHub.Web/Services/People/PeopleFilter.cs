@@ -23,17 +23,13 @@ public sealed class PeopleFilter
     public bool Desc { get; set; }
 
     /// <summary>
-    /// Refuses (<see cref="Infrastructure.ListFilters"/>) a county or township that is not a region of that level within
-    /// <paramref name="scopeCounty"/> (null: the whole city); false when the list and its export must show nothing.
-    /// Binding errors already in <paramref name="state"/> count too.
+    /// False (the value marked, <see cref="Infrastructure.ListFilters.CheckCountyAndTownship"/>) when the county or township
+    /// is not a region of that level within <paramref name="scopeCounty"/> (null: the whole city) or a value could not be
+    /// bound: the list and its export show nothing.
     /// </summary>
     public bool Check(Microsoft.AspNetCore.Mvc.ModelBinding.ModelStateDictionary state, RegionTree tree, string? scopeCounty,
-        Microsoft.Extensions.Localization.IStringLocalizer l)
-    {
-        Infrastructure.ListFilters.CheckRegion(state, "County", County, Domain.Regions.RegionLevel.County, tree, scopeCounty, l);
-        Infrastructure.ListFilters.CheckRegion(state, "Township", Township, Domain.Regions.RegionLevel.Township, tree, scopeCounty, l);
-        return !Infrastructure.ListFilters.Refused(state);
-    }
+        Microsoft.Extensions.Localization.IStringLocalizer l) =>
+        Infrastructure.ListFilters.CheckCountyAndTownship(state, County, Township, tree, scopeCounty, l);
 
     /// <summary>
     /// The filtered, sorted people. A name fragment of two or more characters is looked up through
