@@ -92,9 +92,11 @@ public static class WebServiceCollectionExtensions
         app.UseCultureFromQueryString();
         app.UseExceptionHandler("/Error");
         if (!app.Environment.IsDevelopment()) app.UseHsts();
-        // The API answers an empty error (e.g. a query value that does not bind: ?limit=abc) with a problem, not the HTML page.
+        // The API answers an empty error (e.g. a query value that does not bind: ?limit=abc) with a problem, not the HTML page;
+        // a 400 of binding names the parameter that did not read (review10).
         app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"),
-            api => api.UseStatusCodePages(c => Services.Api.ApiProblems.WriteAsync(c.HttpContext, c.HttpContext.Response.StatusCode)));
+            api => api.UseStatusCodePages(c => Services.Api.ApiProblems.WriteAsync(c.HttpContext, c.HttpContext.Response.StatusCode,
+                c.HttpContext.Response.StatusCode == StatusCodes.Status400BadRequest ? Api.ApiBindingFailures.Detail(c.HttpContext) : null)));
         app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"),
             pages => pages.UseStatusCodePagesWithReExecute("/StatusCode", "?code={0}"));
         app.UseStaticFiles();

@@ -63,4 +63,66 @@ public sealed class ApiHostileInputTests(TalentHubFactory app) : AppTest(app)
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains(detail, JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("detail").GetString());
     }
+
+    /// <summary>
+    /// Review10: a value minimal-API binding refuses (an unknown enum name, letters for a number, a malformed date or
+    /// instant, a repeated key) got the generic 400 text; every such problem names the parameter and what it takes, in
+    /// the request's language, on every endpoint and for every kind of query parameter.
+    /// </summary>
+    [Theory]
+    [InlineData("people?category=x", "category is not one of the values")]
+    [InlineData("people?education=Phd", "education is not one of the values")]
+    [InlineData("people/stream?category=x", "category is not one of the values")]
+    [InlineData("people?limit=abc", "limit must be a whole number")]
+    [InlineData("people?limit=1&limit=2", "limit was given more than once")]
+    [InlineData("people?updatedSince=yesterday", "updatedSince must be an ISO-8601 instant")]
+    [InlineData("people/stream?updatedSince=yesterday", "updatedSince must be an ISO-8601 instant")]
+    [InlineData("entities?type=x", "type is not one of the values")]
+    [InlineData("entities?status=x", "status is not one of the values")]
+    [InlineData("entities?rating=x", "rating is not one of the values")]
+    [InlineData("courses?status=x", "status is not one of the values")]
+    [InlineData("courses?topic=x", "topic is not one of the values")]
+    [InlineData("courses?program=abc", "program must be a whole number")]
+    [InlineData("courses?program=99999999999", "program must be a whole number")]
+    [InlineData("courses?from=2026-13-45", "from must be a date")]
+    [InlineData("courses?to=tomorrow", "to must be a date")]
+    [InlineData("enrollments?status=x", "status is not one of the values")]
+    [InlineData("enrollments?courseId=x", "courseId must be a whole number")]
+    [InlineData("enrollments?personId=x", "personId must be a whole number")]
+    [InlineData("attendance?mark=x", "mark is not one of the values")]
+    [InlineData("attendance?sessionId=x", "sessionId must be a whole number")]
+    [InlineData("certificates?year=x", "year must be a whole number")]
+    [InlineData("certificates?revoked=maybe", "revoked must be true or false")]
+    [InlineData("certificates?courseId=1.5", "courseId must be a whole number")]
+    [InlineData("followups?state=x", "state is not one of the values")]
+    [InlineData("followups?months=x", "months must be a whole number")]
+    [InlineData("indicators?year=x", "year must be a whole number")]
+    [InlineData("indicators?month=x", "month must be a whole number")]
+    [InlineData("programs?year=x", "year must be a whole number")]
+    [InlineData("programs?cursor=a&limit=x", "limit must be a whole number")]
+    public async Task A_value_that_does_not_bind_is_a_400_naming_the_parameter(string url, string detail)
+    {
+        var client = App.ApiClientFor(await App.IssueAsync("city.officer", ApiClient.City));
+
+        var response = await client.GetAsync("/api/v1/" + url);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains(detail, JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("detail").GetString());
+    }
+
+    [Theory]
+    [InlineData("people?category=x", "category 的取值不在允许范围内")]
+    [InlineData("courses?from=x", "from 须为 yyyy-MM-dd 格式的日期")]
+    [InlineData("attendance?limit=x", "limit 须为半角数字的整数")]
+    [InlineData("certificates?updatedSince=x", "updatedSince 须为带时区偏移的 ISO-8601 时间")]
+    public async Task The_parameter_is_named_in_Chinese_for_a_Chinese_client(string url, string detail)
+    {
+        var client = App.ApiClientFor(await App.IssueAsync("city.officer", ApiClient.City), "zh-CN");
+
+        var response = await client.GetAsync("/api/v1/" + url);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains(detail, JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("detail").GetString());
+    }
 }

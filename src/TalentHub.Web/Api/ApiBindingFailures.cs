@@ -1,0 +1,103 @@
+using System.Globalization;
+using System.Reflection;
+using Microsoft.Extensions.Localization;
+
+namespace TalentHub.Web.Api;
+
+/// <summary>
+/// Names the query parameter an API request could not bind (review10: <c>?category=x</c> got the generic 400 text). Minimal
+/// APIs refuse such a request before any endpoint filter runs and say nothing of the parameter (with
+/// <c>ThrowOnBadRequest</c> off they answer an empty 400, which the API's status-code handler turns into the problem); so
+/// when that empty 400 is written, the endpoint's query parameters (plain and <c>[AsParameters]</c> properties) are read
+/// again, strictly, and the first one that does not read is named in the problem's <c>detail</c> with what it takes.
+/// Strict on purpose: this runs only after binding failed, so it may not pass a value binding refused.
+/// </summary>
+public static class ApiBindingFailures
+{
+    /// <summary>
+    /// The localized detail naming the first query parameter of the request's endpoint that does not read (its query name,
+    /// camelCase), or null when none is found (the problem keeps its generic detail).
+    /// </summary>
+    public static string? Detail(HttpContext context)
+    {
+        if (FirstUnreadable(context) is not { } failure) return null;
+        var l = context.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
+        return l[failure.Kind, failure.Name];
+    }
+
+    /// <summary>
+    /// The first query parameter of the request's endpoint whose value does not read as its type, with the resource key
+    /// describing what it takes (<c>Api.Problem.Repeated</c>, <c>Api.Problem.UnknownValue</c> for an enum name,
+    /// <c>Api.Problem.NotANumber</c>, <c>Api.Problem.NotADate</c>, <c>Api.Problem.NotAnInstant</c>,
+    /// <c>Api.Problem.NotABoolean</c>), else null.
+    /// </summary>
+    public static (string Name, string Kind)? FirstUnreadable(HttpContext context)
+    {
+        if (context.GetEndpoint()?.Metadata.GetMetadata<MethodInfo>() is not { } method) return null;
+        foreach (var (name, type) in QueryParameters(method))
+        {
+            var values = context.Request.Query[name];
+            if (values.Count == 0 || (values.Count == 1 && string.IsNullOrEmpty(values[0]))) continue;
+            var query = char.ToLowerInvariant(name[0]) + name[1..];
+            if (values.Count > 1) return (query, "Api.Problem.Repeated");
+            if (!Reads(values[0]!, type)) return (query, KindOf(type));
+        }
+        return null;
+    }
+
+    private static IEnumerable<(string Name, Type Type)> QueryParameters(MethodInfo method)
+    {
+        foreach (var parameter in method.GetParameters())
+        {
+            if (parameter.GetCustomAttribute<AsParametersAttribute>() is not null)
+            {
+                foreach (var property in parameter.ParameterType.GetProperties(BindingFlags.Public | BindingFlags.Instance))
+                    if (property.CanWrite && Simple(property.PropertyType) is { } t) yield return (property.Name, t);
+            }
+            else if (parameter.Name is { } name && Simple(parameter.ParameterType) is { } t)
+                yield return (name, t);
+        }
+    }
+
+    /// <summary>The type to read for a parameter that binds from one query value (not a string, not a service), else null.</summary>
+    private static Type? Simple(Type type)
+    {
+        var t = Nullable.GetUnderlyingType(type) ?? type;
+        return t.IsEnum || (t.IsPrimitive && t != typeof(char)) || t == typeof(decimal) || t == typeof(DateOnly)
+            || t == typeof(DateTime) || t == typeof(DateTimeOffset) || t == typeof(TimeOnly) || t == typeof(Guid)
+            ? t : null;
+    }
+
+    private static bool Reads(string value, Type type)
+    {
+        var c = CultureInfo.InvariantCulture;
+        if (type.IsEnum) return Enum.TryParse(type, value, ignoreCase: false, out _);
+        if (type == typeof(bool)) return bool.TryParse(value, out _);
+        if (type == typeof(int)) return int.TryParse(value, NumberStyles.Integer, c, out _);
+        if (type == typeof(long)) return long.TryParse(value, NumberStyles.Integer, c, out _);
+        if (type == typeof(DateOnly)) return DateOnly.TryParse(value, c, DateTimeStyles.None, out _);
+        if (type == typeof(DateTimeOffset)) return DateTimeOffset.TryParse(value, c, DateTimeStyles.None, out _);
+        if (type == typeof(DateTime)) return DateTime.TryParse(value, c, DateTimeStyles.None, out _);
+        if (type == typeof(Guid)) return Guid.TryParse(value, out _);
+        if (type == typeof(TimeOnly)) return TimeOnly.TryParse(value, c, DateTimeStyles.None, out _);
+        return decimal.TryParse(value, NumberStyles.Number, c, out var d) && IsWithin(d, type);
+    }
+
+    private static bool IsWithin(decimal value, Type type)
+    {
+        try
+        {
+            Convert.ChangeType(value, type, CultureInfo.InvariantCulture);
+            return true;
+        }
+        catch (OverflowException) { return false; }
+    }
+
+    private static string KindOf(Type type) =>
+        type.IsEnum ? "Api.Problem.UnknownValue"
+        : type == typeof(bool) ? "Api.Problem.NotABoolean"
+        : type == typeof(DateOnly) ? "Api.Problem.NotADate"
+        : type == typeof(DateTimeOffset) || type == typeof(DateTime) ? "Api.Problem.NotAnInstant"
+        : type == typeof(Guid) || type == typeof(TimeOnly) ? "Api.Problem.Unreadable"
+        : "Api.Problem.NotANumber";
+}
