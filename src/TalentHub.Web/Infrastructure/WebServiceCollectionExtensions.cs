@@ -69,6 +69,7 @@ public static class WebServiceCollectionExtensions
             m.SetValueIsInvalidAccessor(value => l["Validation.NonPropertyAttemptedValueIsInvalid", value]);
             m.SetValueMustBeANumberAccessor(field => l["Validation.ValueMustBeANumber", field]);
             m.SetNonPropertyValueMustBeANumberAccessor(() => l["Validation.NonPropertyValueMustBeANumber"]);
+            o.ModelMetadataDetailsProviders.Add(new FieldNamedBindingMessages(l));
             o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
             // Dates outside 1900–2199 are refused at binding (bad filter values never reach date arithmetic).
             o.ModelBinderProviders.Insert(0, new BoundedDateBinderProvider());

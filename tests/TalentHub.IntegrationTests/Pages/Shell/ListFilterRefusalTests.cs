@@ -187,6 +187,41 @@ public sealed class ListFilterRefusalTests(TalentHubFactory app) : AppTest(app)
         Assert.DoesNotContain(property, error);
     }
 
+    /// <summary>
+    /// Review10: an enum filter given a number the enum does not define (<c>/People?Category=99</c>) got the field-less
+    /// "“99”无效。"; it names the field by the form's label like an unreadable value, on every list page's enum filter.
+    /// </summary>
+    [Theory]
+    [InlineData("city.officer", "/People?Category=99", "Category", "“99”不是有效的人才类别")]
+    [InlineData("city.officer", "/People?Education=99", "Education", "“99”不是有效的学历")]
+    [InlineData("city.officer", "/Entities?Type=99", "Type", "“99”不是有效的主体类型")]
+    [InlineData("city.officer", "/Entities?Status=99", "Status", "“99”不是有效的状态")]
+    [InlineData("city.officer", "/Entities?Rating=99", "Rating", "“99”不是有效的示范等级")]
+    [InlineData("city.officer", "/Courses?Status=99", "Status", "“99”不是有效的状态")]
+    [InlineData("city.officer", "/Courses?Topic=99", "Topic", "“99”不是有效的专业方向")]
+    [InlineData("city.officer", "/FollowUps?State=99", "State", "“99”不是有效的状态")]
+    [InlineData("city.officer", "/Reports?Category=99", "Category", "“99”不是有效的课程类别")]
+    [InlineData("admin", "/Admin/Audit?action=99", "action", "“99”不是有效的操作")]
+    [InlineData(null, "/Catalog?Topic=99", "Topic", "“99”不是有效的方向")]
+    public async Task AnEnumFilterGivenANumberItDoesNotDefine_IsNamedByItsFieldsLabel(string? login, string url, string field, string message)
+    {
+        var client = login is null ? App.NewClient() : await App.LoginAsync(login);
+
+        var error = ErrorOf(WebUtility.HtmlDecode(await client.GetStringAsync(url)), field);
+
+        Assert.Contains(message, error);
+    }
+
+    [Fact]
+    public async Task AnUndefinedEnumNumber_IsNamedByItsEnglishLabel_OnAnEnglishPage()
+    {
+        var client = await App.LoginAsync("city.officer");
+
+        var html = WebUtility.HtmlDecode(await client.GetStringAsync("/People?culture=en&Category=99"));
+
+        Assert.Contains("\"99\" is not a valid Category", ErrorOf(html, "Category"));
+    }
+
     [Fact]
     public async Task AnUnreadableValue_IsNamedByItsEnglishLabel_OnAnEnglishPage()
     {
