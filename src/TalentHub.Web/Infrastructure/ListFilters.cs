@@ -57,11 +57,64 @@ public static class ListFilters
     /// </summary>
     public static IHtmlContent FilterError(this IHtmlHelper html, string key)
     {
+        Marked(html).Add(key);
         if (!html.ViewData.ModelState.TryGetValue(key, out var entry) || entry.Errors.Count == 0) return HtmlString.Empty;
+        return Block(key, entry.Errors[0].ErrorMessage);
+    }
+
+    /// <summary>
+    /// The error of query key <paramref name="key"/> whose field this user's form does not show or does not hold (a county
+    /// user's county: fixed to their own), naming the field by <paramref name="label"/> and the refused value
+    /// (<c>Filter.HiddenRefused</c>: 县（市、区）“330502000000”不在您的范围内 — the same words for another county's code and a
+    /// made-up one), or nothing when the value was accepted (review10: the bare "no such value" under the search box said
+    /// neither which field nor which value).
+    /// </summary>
+    public static IHtmlContent HiddenFilterError(this IHtmlHelper html, string key, string label)
+    {
+        Marked(html).Add(key);
+        if (!html.ViewData.ModelState.TryGetValue(key, out var entry) || entry.Errors.Count == 0) return HtmlString.Empty;
+        return Block(key, Localizer(html)["Filter.HiddenRefused", label, ValueOf(html, key, entry)]);
+    }
+
+    /// <summary>
+    /// The errors of every query key no <see cref="FilterError"/> or <see cref="HiddenFilterError"/> on the page rendered
+    /// (values sent in the address for fields the list never shows, e.g. <c>Desc=maybe</c>: the list showed no rows and no
+    /// reason), each naming the key and its value (<c>Filter.AddressRefused</c>); keys in <paramref name="shownElsewhere"/>
+    /// are left to the page. Place it after the form, so the fields' own marks are known.
+    /// </summary>
+    public static IHtmlContent UnshownFilterErrors(this IHtmlHelper html, params string[] shownElsewhere)
+    {
+        var marked = Marked(html);
+        var content = new HtmlContentBuilder();
+        foreach (var (key, entry) in html.ViewData.ModelState)
+        {
+            if (entry.Errors.Count == 0 || marked.Contains(key) || shownElsewhere.Contains(key, StringComparer.OrdinalIgnoreCase)) continue;
+            content.AppendHtml(Block(key, Localizer(html)["Filter.AddressRefused", key, ValueOf(html, key, entry)]));
+        }
+        return content;
+    }
+
+    private static TagBuilder Block(string key, string message)
+    {
         var tag = new TagBuilder("div");
         tag.AddCssClass("invalid-feedback d-block small");
         tag.Attributes["data-filter-error"] = key;
-        tag.InnerHtml.Append(entry.Errors[0].ErrorMessage);
+        tag.InnerHtml.Append(message);
         return tag;
+    }
+
+    private static string ValueOf(IHtmlHelper html, string key, ModelStateEntry entry) =>
+        entry.AttemptedValue ?? html.ViewContext.HttpContext.Request.Query[key].ToString();
+
+    private static IStringLocalizer Localizer(IHtmlHelper html) =>
+        html.ViewContext.HttpContext.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
+
+    /// <summary>The query keys whose errors the page rendered at a field (per request).</summary>
+    private static HashSet<string> Marked(IHtmlHelper html)
+    {
+        var items = html.ViewContext.HttpContext.Items;
+        if (items[typeof(ListFilters)] is not HashSet<string> marked)
+            items[typeof(ListFilters)] = marked = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        return marked;
     }
 }

@@ -136,8 +136,9 @@ public sealed class ListFilterRefusalTests(TalentHubFactory app) : AppTest(app)
         var other = await clerk.GetStringAsync("/People?County=" + Wuxing);
         var madeUp = await clerk.GetStringAsync("/People?County=330599000000");
 
-        Assert.Equal(ErrorOf(madeUp, "County"), ErrorOf(other, "County"));
-        Assert.Contains("没有这一项", ErrorOf(other, "County"));
+        // The same words, but for the value itself (named since review10: the county field is not on a county user's form).
+        Assert.Equal(ErrorOf(madeUp, "County").Replace("330599000000", Wuxing, StringComparison.Ordinal), ErrorOf(other, "County"));
+        Assert.Contains("不在您的范围内", ErrorOf(other, "County"));
     }
 
     [Fact]
@@ -220,6 +221,56 @@ public sealed class ListFilterRefusalTests(TalentHubFactory app) : AppTest(app)
         var html = WebUtility.HtmlDecode(await client.GetStringAsync("/People?culture=en&Category=99"));
 
         Assert.Contains("\"99\" is not a valid Category", ErrorOf(html, "Category"));
+    }
+
+    /// <summary>
+    /// Review10: a county user's refused <c>County</c> — a field their form does not show (or shows fixed to their own county)
+    /// — was marked with the bare "no such value" under the search box; the mark names the field and the refused value, the
+    /// same words for another county's code and a made-up one, on every list that hides the field for them.
+    /// </summary>
+    [Theory]
+    [InlineData("/People?County=" + Wuxing, "区县“" + Wuxing + "”不在您的范围内")]
+    [InlineData("/People?County=330599000000", "区县“330599000000”不在您的范围内")]
+    [InlineData("/Entities?County=" + Wuxing, "县（区）“" + Wuxing + "”不在您的范围内")]
+    [InlineData("/Courses?County=" + Wuxing, "县区“" + Wuxing + "”不在您的范围内")]
+    [InlineData("/Courses/Calendar?County=" + Wuxing, "县区“" + Wuxing + "”不在您的范围内")]
+    [InlineData("/Reports?County=" + Wuxing, "县区“" + Wuxing + "”不在您的范围内")]
+    public async Task ACountyUsersRefusedHiddenCounty_IsMarkedNamingTheFieldAndTheValue(string url, string message)
+    {
+        var officer = await App.LoginAsync("anji.officer");
+
+        var html = WebUtility.HtmlDecode(await officer.GetStringAsync(url));
+
+        Assert.Contains(message, ErrorOf(html, "County"));
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(html, "data-filter-error=\"County\""));
+    }
+
+    [Fact]
+    public async Task ACountyUsersRefusedHiddenCounty_IsNamedInEnglish_OnAnEnglishPage()
+    {
+        var officer = await App.LoginAsync("anji.officer");
+
+        var html = WebUtility.HtmlDecode(await officer.GetStringAsync("/Entities?culture=en&County=" + Wuxing));
+
+        Assert.Contains("County “" + Wuxing + "” is not within what you may see", ErrorOf(html, "County"));
+    }
+
+    /// <summary>
+    /// The same kind for every role: a value in the address for a field no form shows (<c>Desc=maybe</c>) emptied the list
+    /// with no mark at all; it is marked naming the key and the value.
+    /// </summary>
+    [Theory]
+    [InlineData("city.officer", "/People?Desc=maybe")]
+    [InlineData("city.officer", "/Entities?Desc=maybe")]
+    [InlineData("city.officer", "/Courses?Desc=maybe")]
+    public async Task AValueForAFieldNoFormShows_IsMarkedNamingTheKeyAndTheValue(string login, string url)
+    {
+        var client = await App.LoginAsync(login);
+
+        var html = WebUtility.HtmlDecode(await client.GetStringAsync(url));
+
+        Assert.Contains("地址中的筛选条件 Desc=“maybe” 无法使用", ErrorOf(html, "Desc"));
+        Assert.Contains("class=\"empty-state\"", html);
     }
 
     [Fact]
