@@ -24,13 +24,25 @@ public sealed class TargetsModel(TalentHubDbContext db, ReportsService reports, 
         public decimal? Value { get; set; }
     }
 
-    [BindProperty(SupportsGet = true)] public int Year { get; set; }
+    [System.ComponentModel.DataAnnotations.Display(Name = "Targets.Year")] [BindProperty(SupportsGet = true)] public int Year { get; set; }
+    /// <summary>
+    /// True when the asked year could not be read or is outside 2000–2100: marked at the year field, no table to edit
+    /// (review10 sibling of the calendar's month: it silently showed and edited the current year instead).
+    /// </summary>
+    public bool YearRefused { get; private set; }
     [BindProperty] public List<Cell> Cells { get; set; } = [];
     public IReadOnlyDictionary<string, string> CountyNames { get; private set; } = new Dictionary<string, string>();
     public ProgressBoard? Board { get; private set; }
 
     public async Task<PageResult> OnGetAsync()
     {
+        YearRefused = ModelState.GetFieldValidationState(nameof(Year)) == Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid;
+        if (!YearRefused && Year is < 2000 or > 2100 && !string.IsNullOrWhiteSpace(Request.Query[nameof(Year)]))
+        {
+            ModelState.AddModelError(nameof(Year), l["Target.Year"]);
+            YearRefused = true;
+        }
+        if (YearRefused) return Page();
         if (Year is < 2000 or > 2100) Year = ReportPeriod.DayOf(clock.GetUtcNow()).Year;
         var targets = await reports.TargetsAsync(Year);
         await LoadAsync();

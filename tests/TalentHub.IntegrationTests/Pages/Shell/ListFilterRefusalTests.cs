@@ -128,6 +128,60 @@ public sealed class ListFilterRefusalTests(TalentHubFactory app) : AppTest(app)
         Assert.Contains("class=\"empty-state\"", html);
     }
 
+    /// <summary>
+    /// Review10: <c>/Courses/Calendar?month=abc</c> silently showed the current month. A month that cannot be read or is out
+    /// of range is marked at the month field, in the page's language, and no sessions are shown; the county keeps its value.
+    /// </summary>
+    [Theory]
+    [InlineData("city.officer", "abc")]
+    [InlineData("city.officer", "2026-13")]
+    [InlineData("city.officer", "1900-01")]
+    [InlineData("city.officer", "2199-01")]
+    [InlineData("city.officer", "2026-1")]
+    [InlineData("anji.clerk", "２０２６-０３")]
+    public async Task TheCalendar_WithAnUnreadableMonth_MarksTheMonthField_AndShowsNoSessions(string login, string month)
+    {
+        var client = await App.LoginAsync(login);
+
+        var html = WebUtility.HtmlDecode(await client.GetStringAsync("/Courses/Calendar?month=" + Uri.EscapeDataString(month)
+            + (login == "city.officer" ? "&County=330523000000" : "")));
+
+        Assert.Contains($"月份“{month}”无法识别", ErrorOf(html, "month"));
+        Assert.Contains("class=\"empty-state\"", html);
+        Assert.Contains($"value=\"{month}\"", html);
+        if (login == "city.officer") Assert.Contains("<option value=\"330523000000\" selected=\"selected\">", html);
+    }
+
+    [Fact]
+    public async Task TheCalendar_ReadsAGoodMonth_AndMarksABadOneInEnglish()
+    {
+        var client = await App.LoginAsync("city.officer");
+
+        var good = await client.GetStringAsync("/Courses/Calendar?month=2026-02");
+        var bad = WebUtility.HtmlDecode(await client.GetStringAsync("/Courses/Calendar?culture=en&month=abc"));
+
+        Assert.DoesNotContain("data-filter-error", good);
+        Assert.Contains("value=\"2026-02\"", good);
+        Assert.Contains("Month “abc” cannot be read", ErrorOf(bad, "month"));
+    }
+
+    /// <summary>The same kind on the targets page: a year that cannot be read or is out of range showed (and edited) this year.</summary>
+    [Theory]
+    [InlineData("abc", "“abc”不是有效的年份")]
+    [InlineData("1999", "年份须在2000至2100之间")]
+    [InlineData("99999999999", "年份")]
+    public async Task TheTargets_WithARefusedYear_MarkTheYearField_AndOfferNoTableToEdit(string year, string message)
+    {
+        var officer = await App.LoginAsync("city.officer");
+
+        var control = await officer.GetStringAsync("/Reports/Targets");
+        var html = WebUtility.HtmlDecode(await officer.GetStringAsync("/Reports/Targets?Year=" + year));
+
+        Assert.Contains("id=\"targets-form\"", control);
+        Assert.Contains(message, ErrorOf(html, "Year"));
+        Assert.DoesNotContain("id=\"targets-form\"", html);
+    }
+
     [Fact]
     public async Task AnotherCountysCode_ReadsExactlyLikeAMadeUpOne()
     {

@@ -21,12 +21,23 @@ public sealed class CalendarModel(TalentHubDbContext db, IRegionScope scope, Tim
     public sealed record Item(int CourseId, string Title, CourseStatus Status, DateTimeOffset StartsAt, DateTimeOffset EndsAt, string Topic, string? Place);
     public sealed record Option(string Value, string Label);
 
-    /// <summary>yyyy-MM; the current Shanghai month when missing or invalid.</summary>
+    /// <summary>
+    /// yyyy-MM, from <see cref="FirstMonth"/> to <see cref="LastMonth"/>; the current Shanghai month when missing. A month
+    /// that cannot be read or is out of range is refused at the month field and no sessions are shown (review10: it
+    /// silently showed the current month).
+    /// </summary>
     [BindProperty(SupportsGet = true, Name = "month")] public string? Month { get; set; }
     [Display(Name = "Courses.County")] [BindProperty(SupportsGet = true)] public string? County { get; set; }
 
-    /// <summary>The month grid reaches a week either side of the month, so the last year is left out.</summary>
-    private const int BoundedDatesMaxYear = 2199;
+    /// <summary>The month grid reaches a week either side of the month, so it stays a month inside the bounded dates.</summary>
+    public static readonly DateOnly FirstMonth = Infrastructure.Security.BoundedDates.Min.AddMonths(1);
+    /// <summary>The first day of the last month the calendar shows (see <see cref="FirstMonth"/>).</summary>
+    public static readonly DateOnly LastMonth = new DateOnly(Infrastructure.Security.BoundedDates.Max.Year, 12, 1).AddMonths(-12);
+
+    /// <summary>True when the asked month was refused (marked at the month field).</summary>
+    public bool MonthRefused { get; private set; }
+    /// <summary>The month field's value: the refused text as typed, else the shown month (yyyy-MM).</summary>
+    public string MonthValue => MonthRefused ? Month ?? "" : First.ToString("yyyy-MM", CultureInfo.InvariantCulture);
 
     public DateOnly First { get; private set; }
     public DateOnly Today { get; private set; }
@@ -36,12 +47,22 @@ public sealed class CalendarModel(TalentHubDbContext db, IRegionScope scope, Tim
     public async Task OnGetAsync()
     {
         Today = DateOnly.FromDateTime(clock.GetUtcNow().ToShanghai().DateTime);
-        First = DateOnly.TryParseExact(Month + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed)
-            && Infrastructure.Security.BoundedDates.InRange(parsed) && parsed.Year < BoundedDatesMaxYear
-            ? parsed : new DateOnly(Today.Year, Today.Month, 1);
+        First = new DateOnly(Today.Year, Today.Month, 1);
+        if (!string.IsNullOrEmpty(Month))
+        {
+            if (DateOnly.TryParseExact(Month + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed)
+                && parsed >= FirstMonth && parsed <= LastMonth)
+                First = parsed;
+            else
+            {
+                MonthRefused = true;
+                ModelState.AddModelError("month", l["Courses.MonthInvalid", Month,
+                    FirstMonth.ToString("yyyy-MM", CultureInfo.InvariantCulture), LastMonth.ToString("yyyy-MM", CultureInfo.InvariantCulture)]);
+            }
+        }
         var tree = await regions.GetAsync();
         if (scope.CountyCode is null) Counties = tree.AtLevel(RegionLevel.County).Select(r => new Option(r.Code, tree.NameOf(r.Code)!)).ToList();
-        if (!ModelState.CheckRegion(nameof(County), County, RegionLevel.County, tree, scope.CountyCode, l)) return;
+        if (!ModelState.CheckRegion(nameof(County), County, RegionLevel.County, tree, scope.CountyCode, l) || ModelState.Refused()) return;
         if (scope.CountyCode is not null) County = null; // their own county: the scope already confines
 
         var start = CourseFilter.StartOf(First);
