@@ -64,9 +64,16 @@ public static class AuditedTypes
         new("User", null, "Users", new Dictionary<string, string>(), new Dictionary<string, string> { ["Role"] = "Role" }, null),
         new("ApiToken", null, "ApiTokens", new Dictionary<string, string>(), new Dictionary<string, string>(), "/Admin/ApiTokens"),
         new("RoleSecurity", null, "Security", new Dictionary<string, string>(), new Dictionary<string, string>(), null),
+        new("IndicatorSnapshot", null, "Indicator", new Dictionary<string, string>(), new Dictionary<string, string>(), null),
     ];
 
     private static readonly Dictionary<string, AuditedType> ByName = All.ToDictionary(t => t.Name);
+
+    /// <summary>
+    /// Every <c>AuditEntry.EntityType</c> the app writes, sorted ordinally: the audit page's record-type choices and the
+    /// values its type filter accepts (read from this table, not by a DISTINCT over the whole audit log per request; review10).
+    /// </summary>
+    public static readonly IReadOnlyList<string> Names = All.Select(t => t.Name).Distinct().Order(StringComparer.Ordinal).ToList();
 
     /// <summary>The description of an <c>AuditEntry.EntityType</c>, or null for a type the table does not know.</summary>
     public static AuditedType? Find(string name) => ByName.GetValueOrDefault(name);

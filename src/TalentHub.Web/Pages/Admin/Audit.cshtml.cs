@@ -61,7 +61,7 @@ public sealed class AuditModel(TalentHubDbContext db, IStringLocalizer<SharedRes
         if (To is { } to) { var end = StartOf(to.AddDays(1)); query = query.Where(a => a.At < end); }
         if (!string.IsNullOrWhiteSpace(UserName)) { var user = UserName.Trim(); query = query.Where(a => a.UserName.StartsWith(user)); }
         if (Kind is { } kind) query = query.Where(a => a.Action == kind);
-        Types = await db.AuditEntries.Select(a => a.EntityType).Distinct().OrderBy(t => t).ToListAsync(cancellationToken);
+        Types = AuditedTypes.Names;
         if (!string.IsNullOrWhiteSpace(Type))
         {
             if (!Types.Contains(Type)) ModelState.Refuse("Type", l);
