@@ -28,6 +28,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<StampsInterceptor>();
         services.AddSingleton<AuditInterceptor>();
         services.AddSingleton<DataVersions>();
+        services.AddSingleton<ImportBatchOwners>();
         services.AddSingleton<DataVersionInterceptor>();
         services.AddSingleton<Services.LiveCache>();
         // One writer only on SQLite; on PostgreSQL another node may change a stamp, so every request reads it.

@@ -13,20 +13,50 @@ namespace TalentHub.Web.Data;
 /// <see cref="DiscardAsync"/> removes a batch's rows in short chunks, and <see cref="DiscardAbandonedAsync"/> does so
 /// for batches left by a crash (untouched for <c>TalentHub:Import:PendingBatchMinutes</c>).
 /// </summary>
-public sealed class ImportBatches(TalentHubDbContext db, TimeProvider clock, ILogger<ImportBatches> log)
+public sealed class ImportBatches(TalentHubDbContext db, TimeProvider clock, ImportBatchOwners owners, ILogger<ImportBatches> log)
 {
     /// <summary>Rows removed per short transaction when a batch is discarded.</summary>
     private const int DeleteChunk = 2_000;
 
-    /// <summary>Starts a pending batch (committed at once, so a crash leaves a trace the cleanup finds).</summary>
+    /// <summary>
+    /// Starts a pending batch owned by this process (<see cref="ImportBatchOwners"/>; committed at once, so a crash leaves
+    /// a trace the cleanup finds). Call outside any transaction: the batch row and its owner's lock are committed together.
+    /// </summary>
     public async Task<long> BeginAsync(string kind, string? userId, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var batch = new ImportBatch { Kind = kind, UserId = userId, StartedAt = now, TouchedAt = now };
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         db.ImportBatches.Add(batch);
         await db.SaveChangesAsync(ct);
         db.Entry(batch).State = EntityState.Detached;
+        await owners.HoldAsync(db, batch.Id, ct);
+        try { await tx.CommitAsync(ct); }
+        catch
+        {
+            await owners.LetGoAsync(batch.Id);
+            throw;
+        }
         return batch.Id;
+    }
+
+    /// <summary>
+    /// Discards every pending batch whose owner is provably gone (a node killed mid-confirm: <see cref="ImportBatchOwners"/>),
+    /// whatever its age, so its rows no longer hold their ID numbers; a validate and a confirm call it first (review10).
+    /// Batches still being written, here or on another node, are left alone.
+    /// </summary>
+    /// <returns>How many batches were discarded.</returns>
+    public async Task<int> DiscardOrphansAsync(CancellationToken ct)
+    {
+        var discarded = 0;
+        foreach (var id in await db.ImportBatches.Select(b => b.Id).ToListAsync(ct))
+        {
+            await using var orphan = await owners.HoldOrphanAsync(db, id, ct);
+            if (orphan is null) continue;
+            await DiscardAsync(id, ct);
+            discarded++;
+        }
+        return discarded;
     }
 
     /// <summary>Marks the batch alive; call inside each chunk's transaction.</summary>
@@ -60,22 +90,31 @@ public sealed class ImportBatches(TalentHubDbContext db, TimeProvider clock, ILo
         }
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
+        await owners.LetGoAsync(batchId);
         watch.Stop();
         log.LogInformation("Import batch {Batch} made visible in {Milliseconds} ms", batchId, watch.ElapsedMilliseconds);
         return watch.Elapsed;
     }
 
-    /// <summary>Removes every row of a pending batch, then the batch, in short transactions.</summary>
+    /// <summary>
+    /// Removes every row of a pending batch, then the batch, in short transactions. This process gives up owning the
+    /// batch either way: should the removal fail, the batch is an orphan the next validate or confirm removes
+    /// (<see cref="DiscardOrphansAsync"/>).
+    /// </summary>
     public async Task DiscardAsync(long batchId, CancellationToken ct)
     {
-        var key = Quote("Id");
-        var column = Quote(ImportBatchFilter.Column);
-        foreach (var table in Tables())
+        try
         {
-            var sql = $"DELETE FROM {table} WHERE {key} IN (SELECT {key} FROM {table} WHERE {column} = {{0}} LIMIT {DeleteChunk})";
-            while (await db.Database.ExecuteSqlRawAsync(sql, [batchId], ct) > 0) { }
+            var key = Quote("Id");
+            var column = Quote(ImportBatchFilter.Column);
+            foreach (var table in Tables())
+            {
+                var sql = $"DELETE FROM {table} WHERE {key} IN (SELECT {key} FROM {table} WHERE {column} = {{0}} LIMIT {DeleteChunk})";
+                while (await db.Database.ExecuteSqlRawAsync(sql, [batchId], ct) > 0) { }
+            }
+            await db.ImportBatches.Where(b => b.Id == batchId).ExecuteDeleteAsync(ct);
         }
-        await db.ImportBatches.Where(b => b.Id == batchId).ExecuteDeleteAsync(ct);
+        finally { await owners.LetGoAsync(batchId); }
         log.LogWarning("Import batch {Batch} discarded: none of its rows were ever visible", batchId);
     }
 

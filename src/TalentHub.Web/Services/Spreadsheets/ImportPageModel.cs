@@ -20,7 +20,8 @@ namespace TalentHub.Web.Services.Spreadsheets;
 /// short final transaction (<see cref="ImportBatches.CommitAsync"/>): all or nothing, and no other user's save waits
 /// longer than one chunk (issue 8, item 9; README "Imports"). An interrupted confirm (error, client gone) removes its
 /// batch and leaves the upload in place; a crash leaves a pending batch that the ImportCleanup job removes. A row
-/// someone registered meanwhile is skipped. Both steps stop when the client goes away. A confirm claims its upload
+/// someone registered meanwhile is skipped. Both steps stop when the client goes away. Both steps first discard the
+/// batches of confirms whose owner is gone (<see cref="ImportBatches.DiscardOrphansAsync"/>). A confirm claims its upload
 /// (<see cref="IUploadStore.TryClaim"/>) before writing, so a second confirm of the same preview (another tab) writes
 /// nothing, records no audit row and says "already confirmed" (review 5).
 /// </summary>
@@ -84,6 +85,8 @@ public abstract partial class ImportPageModel(ImportSteps steps) : PageModel
         catch (ImportFileException ex) { return Refuse(l[ex.MessageKey, ex.Args]); }
         stages.Lap("read");
 
+        // A batch whose confirm died (node killed) holds its rows' ID numbers: gone before they are counted as taken.
+        await steps.Batches.DiscardOrphansAsync(ct);
         Report = await Importer.ValidateAsync(sheet, fileName, ct);
         stages.Lap("validate");
         Token = Report.ValidCount > 0 ? uploads.Save(bytes, fileName, UserId, Kind) : null;
@@ -98,6 +101,8 @@ public abstract partial class ImportPageModel(ImportSteps steps) : PageModel
         var stages = new ImportStageTimer();
         var stored = uploads.Load(Token, UserId, Kind);
         if (stored is null) return Refuse(l[UploadStateMessages.KeyOf(uploads.StateOf(Token, UserId, Kind))]);
+        // As in the validate: a dead confirm's rows would be skipped as taken by this one's inserts.
+        await steps.Batches.DiscardOrphansAsync(ct);
         stages.Lap("load");
         // The preview's validated rows when this node made it from exactly these bytes; else read and validate again.
         var report = steps.Previews.Take(Token, UserId, Kind, scope.CountyCode, stored.Bytes);

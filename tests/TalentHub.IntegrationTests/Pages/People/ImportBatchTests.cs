@@ -274,7 +274,8 @@ public sealed class ImportBatchTests(ImportBatchFactory app) : IClassFixture<Imp
     {
         using var scope = app.Services.CreateScope();
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow + later);
-        var batches = new ImportBatches(scope.ServiceProvider.GetRequiredService<TalentHubDbContext>(), clock, NullLogger<ImportBatches>.Instance);
+        var batches = new ImportBatches(scope.ServiceProvider.GetRequiredService<TalentHubDbContext>(), clock,
+                scope.ServiceProvider.GetRequiredService<ImportBatchOwners>(), NullLogger<ImportBatches>.Instance);
         return await batches.DiscardAbandonedAsync(new ImportOptions().PendingBatchAge, default);
     }
 

@@ -83,7 +83,8 @@ public static class ImportGramScenarios
         using (var scope = app.Services.CreateScope())
         {
             var clock = new FakeTimeProvider(DateTimeOffset.UtcNow + TimeSpan.FromHours(1));
-            var batches = new ImportBatches(scope.ServiceProvider.GetRequiredService<TalentHubDbContext>(), clock, NullLogger<ImportBatches>.Instance);
+            var batches = new ImportBatches(scope.ServiceProvider.GetRequiredService<TalentHubDbContext>(), clock,
+                scope.ServiceProvider.GetRequiredService<ImportBatchOwners>(), NullLogger<ImportBatches>.Instance);
             Assert.True(await batches.DiscardAbandonedAsync(new ImportOptions().PendingBatchAge, default) >= 1);
         }
         Assert.Equal(0, await app.QueryAsync(d => d.PersonNameGrams.CountAsync(g => g.Gram == pair)));
