@@ -1,5 +1,7 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -24,7 +26,7 @@ public sealed class TargetsModel(TalentHubDbContext db, ReportsService reports, 
         public decimal? Value { get; set; }
     }
 
-    [System.ComponentModel.DataAnnotations.Display(Name = "Targets.Year")] [BindProperty(SupportsGet = true)] public int Year { get; set; }
+    [Display(Name = "Targets.Year")] [BindProperty(SupportsGet = true)] public int Year { get; set; }
     /// <summary>
     /// True when the asked year could not be read or is outside 2000–2100: marked at the year field, no table to edit
     /// (review10 sibling of the calendar's month: it silently showed and edited the current year instead).
@@ -36,7 +38,7 @@ public sealed class TargetsModel(TalentHubDbContext db, ReportsService reports, 
 
     public async Task<PageResult> OnGetAsync()
     {
-        YearRefused = ModelState.GetFieldValidationState(nameof(Year)) == Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid;
+        YearRefused = ModelState.GetFieldValidationState(nameof(Year)) == ModelValidationState.Invalid;
         if (!YearRefused && Year is < 2000 or > 2100 && !string.IsNullOrWhiteSpace(Request.Query[nameof(Year)]))
         {
             ModelState.AddModelError(nameof(Year), l["Target.Year"]);
