@@ -78,7 +78,7 @@ public sealed partial class ApiTokenTests(TalentHubFactory app) : AppTest(app)
         // Every broken rule at once, each next to its field.
         var both = await PostAsync(ApiClient.Wuxing, 400);
         Assert.DoesNotContain("data-secret", both);
-        Assert.Contains("只能覆盖本区县", both);
+        Assert.Contains("只能覆盖本县（市、区）", both);
         Assert.Contains("不超过一年", both);
         Assert.False(await App.QueryAsync(db => db.ApiTokens.AnyAsync(t => t.Name == "refused")));
     }

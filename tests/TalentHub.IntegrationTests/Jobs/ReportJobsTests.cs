@@ -76,7 +76,7 @@ public sealed class ReportJobsTests(TalentHubFactory app) : AppTest(app)
         var client = await App.LoginAsync("city.officer");
         var rows = MiniExcel.Query(new MemoryStream(await client.GetByteArrayAsync($"/Reports/Dispatch/{month}?handler=Xlsx")), useHeaderRow: false)
             .Cast<IDictionary<string, object?>>().ToList();
-        Assert.Equal(["排名", "县区", "培训结业人数"], new[] { rows[0]["A"], rows[0]["B"], rows[0]["C"] });
+        Assert.Equal(["排名", "县（市、区）", "培训结业人数"], new[] { rows[0]["A"], rows[0]["B"], rows[0]["C"] });
         Assert.Equal(1 + figures.Counties.Count, rows.Count);
         foreach (var (county, row) in figures.Counties.Zip(rows.Skip(1)))
         {

@@ -53,7 +53,7 @@ public sealed partial class UsersTests(TalentHubFactory app) : AppTest(app)
         var html = await response.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Matches("data-valmsg-for=\"Input.CountyCode\"[^>]*>县级角色必须选择所属县区", html);
+        Assert.Matches("data-valmsg-for=\"Input.CountyCode\"[^>]*>县级角色必须选择所属县（市、区）", html);
         Assert.False(await ExistsAsync(name));
     }
 

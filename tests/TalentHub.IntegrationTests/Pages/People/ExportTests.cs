@@ -37,7 +37,7 @@ public sealed class ExportTests(TalentHubFactory app) : AppTest(app)
         Assert.Matches(@"^people-\d{8}\.csv$", response.Content.Headers.ContentDisposition!.FileName!.Trim('"'));
         var bytes = await response.Content.ReadAsByteArrayAsync();
         var rows = CsvRows(bytes);
-        Assert.Equal(["姓名", "性别", "身份证号", "手机号", "县（区）"], rows[0][..5]);
+        Assert.Equal(["姓名", "性别", "身份证号", "手机号", "县（市、区）"], rows[0][..5]);
         var anji = await IdentifiersAsync(Anji);
         Assert.NotEmpty(anji);
         Assert.Equal(anji.Count, rows.Count - 1);

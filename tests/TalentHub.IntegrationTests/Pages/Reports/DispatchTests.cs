@@ -26,7 +26,7 @@ public sealed class DispatchTests(TalentHubFactory app) : AppTest(app)
         var rows = MiniExcel.Query(new MemoryStream(await client.GetByteArrayAsync($"/Reports/Dispatch/{month}?handler=Xlsx")), useHeaderRow: false)
             .Cast<IDictionary<string, object?>>().ToList();
         Assert.Equal("排名", rows[0]["A"]);
-        Assert.Equal("县区", rows[0]["B"]);
+        Assert.Equal("县（市、区）", rows[0]["B"]);
         Assert.Equal("培训结业人数", rows[0]["C"]);
         Assert.Equal(6, rows.Count); // header + five counties
         Assert.Contains(rows.Skip(1), r => (string?)r["B"] == "安吉县");

@@ -117,7 +117,7 @@ public sealed class ReportsTests(TalentHubFactory app) : AppTest(app)
 
         var bytes = await client.GetByteArrayAsync($"/Reports?handler=Export&format=xlsx&{query}");
         var rates = Rows(bytes, "结业率与取证率");
-        Assert.Equal(["县区", "安吉县", "全市"], rates.Select(r => r["A"]).ToArray());
+        Assert.Equal(["县（市、区）", "安吉县", "全市"], rates.Select(r => r["A"]).ToArray());
         foreach (var sheet in new[] { 3, 4, 5, 6 })
         {
             var csv = System.Text.Encoding.UTF8.GetString(await client.GetByteArrayAsync($"/Reports?handler=Export&format=csv&sheet={sheet}&{query}"));

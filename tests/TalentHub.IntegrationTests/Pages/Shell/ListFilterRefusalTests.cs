@@ -283,12 +283,12 @@ public sealed class ListFilterRefusalTests(TalentHubFactory app) : AppTest(app)
     /// same words for another county's code and a made-up one, on every list that hides the field for them.
     /// </summary>
     [Theory]
-    [InlineData("/People?County=" + Wuxing, "区县“" + Wuxing + "”不在您的范围内")]
-    [InlineData("/People?County=330599000000", "区县“330599000000”不在您的范围内")]
-    [InlineData("/Entities?County=" + Wuxing, "县（区）“" + Wuxing + "”不在您的范围内")]
-    [InlineData("/Courses?County=" + Wuxing, "县区“" + Wuxing + "”不在您的范围内")]
-    [InlineData("/Courses/Calendar?County=" + Wuxing, "县区“" + Wuxing + "”不在您的范围内")]
-    [InlineData("/Reports?County=" + Wuxing, "县区“" + Wuxing + "”不在您的范围内")]
+    [InlineData("/People?County=" + Wuxing, "县（市、区）“" + Wuxing + "”不在您的范围内")]
+    [InlineData("/People?County=330599000000", "县（市、区）“330599000000”不在您的范围内")]
+    [InlineData("/Entities?County=" + Wuxing, "县（市、区）“" + Wuxing + "”不在您的范围内")]
+    [InlineData("/Courses?County=" + Wuxing, "县（市、区）“" + Wuxing + "”不在您的范围内")]
+    [InlineData("/Courses/Calendar?County=" + Wuxing, "县（市、区）“" + Wuxing + "”不在您的范围内")]
+    [InlineData("/Reports?County=" + Wuxing, "县（市、区）“" + Wuxing + "”不在您的范围内")]
     public async Task ACountyUsersRefusedHiddenCounty_IsMarkedNamingTheFieldAndTheValue(string url, string message)
     {
         var officer = await App.LoginAsync("anji.officer");

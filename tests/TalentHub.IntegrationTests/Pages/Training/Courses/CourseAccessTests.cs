@@ -32,7 +32,7 @@ public sealed class CourseAccessTests(TalentHubFactory app) : AppTest(app)
         var html = await response.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.True(HasFieldError(html, "Input.RegionCode", "本县区"), Errors(html));
+        Assert.True(HasFieldError(html, "Input.RegionCode", "本县（市、区）"), Errors(html));
     }
 
     [Fact]

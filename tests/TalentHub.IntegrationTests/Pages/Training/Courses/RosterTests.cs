@@ -92,7 +92,7 @@ public sealed class RosterTests(TalentHubFactory app) : AppTest(app)
 
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
         Assert.Contains("data-refusal=\"RegionNotEligible\"", html);
-        Assert.Contains("该培训班只面向指定县（区）的学员", html);
+        Assert.Contains("该培训班只面向指定县（市、区）的学员", html);
         Assert.Contains("id=\"roster-override\"", html);
         Assert.Null(await App.EnrollmentOfAsync(course, outsider.Id));
 
