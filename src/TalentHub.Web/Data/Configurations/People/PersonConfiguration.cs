@@ -23,7 +23,8 @@ public sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         b.Property(p => p.CountyCode).HasMaxLength(12).IsFixedLength();
         b.HasOne<Region>().WithMany().HasForeignKey(p => p.RegionCode).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(p => new { p.CountyCode, p.Name });
-        b.HasIndex(p => p.Name);
+        // No index on Name alone (issue 12, imp9a, migration Imp9): every name order is by pinyin collation, which a
+        // binary index cannot serve, and a fragment is found through PersonNameGrams; it only cost each insert a B-tree.
         b.HasIndex(p => p.MobileTail);
         b.Property(p => p.Version).IsConcurrencyToken();
         b.Property(p => p.Industry).HasMaxLength(50);

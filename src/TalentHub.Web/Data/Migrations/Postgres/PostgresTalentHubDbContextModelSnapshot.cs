@@ -993,8 +993,6 @@ namespace TalentHub.Web.Data.Migrations.Postgres
 
                     b.HasIndex("MobileTail");
 
-                    b.HasIndex("Name");
-
                     b.HasIndex("RegionCode");
 
                     b.HasIndex("CountyCode", "Industry");

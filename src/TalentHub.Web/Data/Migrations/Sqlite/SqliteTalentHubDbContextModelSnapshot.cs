@@ -961,8 +961,6 @@ namespace TalentHub.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("MobileTail");
 
-                    b.HasIndex("Name");
-
                     b.HasIndex("RegionCode");
 
                     b.HasIndex("CountyCode", "Industry");
