@@ -98,8 +98,10 @@ public sealed class SheetRows : IAsyncEnumerable<SheetRow>
     }
 
     /// <summary>The next block, or null at the end of a read that succeeded; rethrows the reader's failure.</summary>
+    /// <exception cref="OperationCanceledException"><paramref name="token"/> was cancelled (checked once a block).</exception>
     private async Task<SheetRow[]?> NextBlockAsync(CancellationToken token)
     {
+        token.ThrowIfCancellationRequested();
         if (blocks.Reader.TryRead(out var ready)) return ready;
         var started = Stopwatch.GetTimestamp();
         try
