@@ -25,7 +25,7 @@ public sealed class ImportPipelineTests(TalentHubFactory app) : AppTest(app)
     }
 
     /// <summary>
-    /// A title row, the header, then good rows, bad rows (check digit, no name, unknown village), blank rows, a row whose
+    /// A title row, the header, then good rows, bad rows (check digit, no name, unknown village, an entrepreneur without a venture), blank rows, a row whose
     /// ID number is already registered, one that looks rounded, and a second row of an ID number seen 41 rows earlier.
     /// </summary>
     private async Task<List<SheetRow>> MixedFileAsync()
@@ -50,7 +50,7 @@ public sealed class ImportPipelineTests(TalentHubFactory app) : AppTest(app)
                 13 when n > 44 => [NewName("重复"), ids[n - 3 - 41], null, Yucun, "高素质农民"],
                 17 => [NewName("已有"), registered.IdNumber, null, Yucun, "高素质农民"],
                 19 => [NewName("像舍入"), RoundLookingId(), null, Yucun, "高素质农民"],
-                _ => [NewName("农户"), id, n % 3 == 0 ? NewMobile() : null, Yucun, "高素质农民、乡土人才"],
+                _ => [NewName("农户"), id, n % 3 == 0 ? NewMobile() : null, Yucun, n % 8 == 0 ? "高素质农民、返乡入乡创业人员" : "高素质农民"],
             };
             rows.Add(new SheetRow(n, cells));
         }
@@ -87,7 +87,7 @@ public sealed class ImportPipelineTests(TalentHubFactory app) : AppTest(app)
         Assert.Contains(whole.Errors, e => e.Row == 5 && e.MessageKey == "Import.Required");
         Assert.Contains(whole.Skipped, s => s.Row == 17 && s.MessageKey == "Import.AlreadyExists");
         Assert.Contains(whole.Warnings, w => w.Row == 19 && w.MessageKey == "Import.MaybeRounded");
-        Assert.True(whole.ValidCount > 100);
+        Assert.True(whole.ValidCount > 80, $"{whole.ValidCount} valid rows");
         foreach (var (threads, blockRows) in new[] { (2, 1), (2, 3), (2, 7), (2, 1_000) })
             Assert.Equal(Describe(whole), Describe(await ValidateAsync(file, threads, blockRows)));
     }
