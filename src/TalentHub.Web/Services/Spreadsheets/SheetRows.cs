@@ -22,6 +22,7 @@ public sealed class SheetRows : IAsyncEnumerable<SheetRow>
     private IReadOnlyList<SheetRow> first = [];
     private long readTicks, waitTicks;
     private bool stopped;
+    private Exception? stopFailure;
 
     internal SheetRows(Func<CancellationToken, IEnumerable<SheetRow>> read, bool readAhead, int blockRows, CancellationToken ct)
     {
@@ -130,23 +131,22 @@ public sealed class SheetRows : IAsyncEnumerable<SheetRow>
     /// </summary>
     internal async Task<Exception?> StopAsync()
     {
-        if (!stopped)
-        {
-            stopped = true;
-            stop.Cancel();
-        }
+        if (stopped) return stopFailure;
+        stopped = true;
+        stop.Cancel();
         try
         {
             await reading;
-            return null;
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
         {
-            return null;
+            // Stopped here (or the request was cancelled): not a failure of the file.
         }
         catch (Exception ex)
         {
-            return ex;
+            stopFailure = ex;
         }
+        stop.Dispose();
+        return stopFailure;
     }
 }
