@@ -80,14 +80,11 @@ public abstract partial class ImportPageModel(ImportSteps steps) : PageModel
         using var buffer = new MemoryStream();
         await Upload.CopyToAsync(buffer, ct);
         var bytes = buffer.ToArray();
-        Sheet sheet;
-        try { sheet = SpreadsheetReader.Read(bytes, fileName, options.Limits, ct); }
-        catch (ImportFileException ex) { return Refuse(l[ex.MessageKey, ex.Args]); }
-        stages.Lap("read");
-
+        stages.Lap("upload");
         // A batch whose confirm died (node killed) holds its rows' ID numbers: gone before they are counted as taken.
         await steps.Batches.DiscardOrphansAsync(ct);
-        Report = await Importer.ValidateAsync(sheet, fileName, ct);
+        try { Report = await Importer.ValidateAsync(SheetSource.Upload(bytes, fileName, options), fileName, ct); }
+        catch (ImportFileException ex) { return Refuse(l[ex.MessageKey, ex.Args]); }
         stages.Lap("validate");
         Token = Report.ValidCount > 0 ? uploads.Save(bytes, fileName, UserId, Kind) : null;
         if (Token is not null) steps.Previews.Keep(Token, UserId, Kind, scope.CountyCode, bytes, Report);
@@ -110,11 +107,8 @@ public abstract partial class ImportPageModel(ImportSteps steps) : PageModel
         var reused = report is not null;
         if (report is null)
         {
-            Sheet sheet;
-            try { sheet = SpreadsheetReader.Read(stored.Bytes, stored.FileName, options.Limits, ct); }
+            try { report = await Importer.ValidateAsync(SheetSource.Upload(stored.Bytes, stored.FileName, options), stored.FileName, ct); }
             catch (ImportFileException ex) { return Refuse(l[ex.MessageKey, ex.Args]); }
-            stages.Lap("read");
-            report = await Importer.ValidateAsync(sheet, stored.FileName, ct);
         }
         stages.Lap(reused ? "previewReused" : "validate");
         if (report.FileRejected)

@@ -43,6 +43,14 @@ public interface IImporter
     Task<ImportReport> ValidateAsync(Sheet sheet, string fileName, CancellationToken ct = default);
 
     /// <summary>
+    /// Validates the rows of <paramref name="source"/>, writing nothing. By default the whole sheet is read first, then
+    /// validated; an importer may check the rows while they are read (<see cref="SheetSource.CheckAsync{T}"/>).
+    /// </summary>
+    /// <exception cref="ImportFileException">The file cannot be read, breaks a cap, or holds no header.</exception>
+    Task<ImportReport> ValidateAsync(SheetSource source, string fileName, CancellationToken ct = default) =>
+        ValidateAsync(source.ReadAll(ct), fileName, ct);
+
+    /// <summary>
     /// Writes one chunk of the validated records with <paramref name="inserter"/> in the caller's short transaction,
     /// under the pending batch <paramref name="batchId"/> (invisible until it is committed), skipping any that someone
     /// registered since the check or that another pending import holds (so a re-import changes nothing twice).

@@ -14,6 +14,9 @@ public sealed record Sheet(IReadOnlyList<object?> Header, IReadOnlyList<SheetRow
 
     internal IReadOnlyList<SheetRow> Above { get; init; } = [];
 
+    /// <summary>Every row as it was in the file: the title rows, the header, the data rows.</summary>
+    internal IEnumerable<SheetRow> AllRows => Above.Append(new SheetRow(HeaderRow, Header)).Concat(Rows);
+
     public static Sheet From(List<SheetRow> rows)
     {
         if (rows.Count == 0 || rows.All(r => r.IsEmpty)) throw new ImportFileException("Import.NoHeader");
@@ -29,7 +32,7 @@ public sealed record Sheet(IReadOnlyList<object?> Header, IReadOnlyList<SheetRow
     {
         var known = columns.SelectMany(c => c.Names).Select(ImportColumn.Normalize).ToHashSet();
         int Score(IReadOnlyList<object?> cells) => cells.Count(c => ImportValues.Text(c) is { } t && known.Contains(ImportColumn.Normalize(t)));
-        var all = Above.Append(new SheetRow(HeaderRow, Header)).Concat(Rows).ToList();
+        var all = AllRows.ToList();
         var candidates = all.Where(r => !r.IsEmpty).Take(HeaderSearchRows).ToList();
         var best = candidates.OrderByDescending(r => Score(r.Cells)).ThenBy(r => r.Number).First();
         if (best.Number == HeaderRow || Score(best.Cells) == 0) return this;

@@ -50,17 +50,45 @@ public static class SpreadsheetReader
     /// <summary>Reads with the default limits (tests and templates).</summary>
     public static Sheet Read(byte[] bytes, string fileName) => Read(bytes, fileName, SpreadsheetLimits.Default, CancellationToken.None);
 
-    public static Sheet Read(byte[] bytes, string fileName, SpreadsheetLimits limits, CancellationToken ct)
+    /// <summary>The whole first sheet, read within <paramref name="limits"/>.</summary>
+    /// <exception cref="ImportFileException">Unsupported type, unreadable, over a cap, or no header.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="ct"/> was cancelled.</exception>
+    public static Sheet Read(byte[] bytes, string fileName, SpreadsheetLimits limits, CancellationToken ct) =>
+        Sheet.From(Rows(bytes, fileName, limits, ct).ToList());
+
+    /// <summary>
+    /// The first sheet's rows in order (row n is the spreadsheet's row n; gaps are empty rows), read lazily: an .xlsx
+    /// row by row as it is enumerated (the inspection runs at the first step), a .csv whole at the first step. After
+    /// the last row, more than <see cref="SpreadsheetLimits.MaxRows"/> non-empty rows below the first (the header) are
+    /// refused, as the whole-sheet read always did; so a file that breaks a cap fails at the same point of the read.
+    /// </summary>
+    /// <exception cref="ImportFileException">While enumerating: unsupported type, unreadable, or over a cap.</exception>
+    public static IEnumerable<SheetRow> Rows(byte[] bytes, string fileName, SpreadsheetLimits limits, CancellationToken ct)
     {
         var rows = Path.GetExtension(fileName).ToLowerInvariant() switch
         {
-            ".csv" => ReadCsv(new StringReader(Decode(bytes)), limits, ct),
+            ".csv" => ReadCsvLazily(bytes, limits, ct),
             ".xlsx" => ReadXlsx(bytes, limits, ct),
             _ => throw new ImportFileException("Import.UnsupportedType"),
         };
-        var sheet = Sheet.From(rows);
-        if (sheet.Rows.Count(r => !r.IsEmpty) > limits.MaxRows) throw new ImportFileException("Import.TooManyRows", limits.MaxRows);
-        return sheet;
+        return CountingDataRows(rows, limits);
+    }
+
+    private static IEnumerable<SheetRow> ReadCsvLazily(byte[] bytes, SpreadsheetLimits limits, CancellationToken ct)
+    {
+        foreach (var row in ReadCsv(new StringReader(Decode(bytes)), limits, ct)) yield return row;
+    }
+
+    /// <summary>Passes the rows on; at the end refuses more than the cap of non-empty rows below the first non-empty one (the header).</summary>
+    private static IEnumerable<SheetRow> CountingDataRows(IEnumerable<SheetRow> rows, SpreadsheetLimits limits)
+    {
+        var nonEmpty = 0;
+        foreach (var row in rows)
+        {
+            if (!row.IsEmpty) nonEmpty++;
+            yield return row;
+        }
+        if (nonEmpty - 1 > limits.MaxRows) throw new ImportFileException("Import.TooManyRows", limits.MaxRows);
     }
 
     /// <summary>UTF-8 when the bytes are valid UTF-8 (a BOM is dropped), otherwise GB18030.</summary>
@@ -134,34 +162,52 @@ public static class SpreadsheetReader
         return rows;
     }
 
-    private static List<SheetRow> ReadXlsx(byte[] bytes, SpreadsheetLimits limits, CancellationToken ct)
+    private static IEnumerable<SheetRow> ReadXlsx(byte[] bytes, SpreadsheetLimits limits, CancellationToken ct)
     {
         var shape = XlsxInspection.Inspect(bytes, limits, ct);
-        if (shape.LastColumn < 0) return [];
+        if (shape.LastColumn < 0) yield break;
         var formulas = shape.Formulas;
+        using var stream = new MemoryStream(bytes, writable: false);
+        // A range query keys cells only by the columns in range and stops at the last row in range, so a
+        // stray cell in column XFD or row 1,048,576 costs nothing; the range is the content's own extent
+        // (found by the inspection), never wider than the caps. Gaps come back as empty rows, so the
+        // n-th row read is the spreadsheet's row n.
+        using var cells = Open(stream, ColumnLetter(shape.LastColumn) + Math.Min(shape.LastRow, limits.ReadRows + 1));
+        var scratch = new List<object?>();
+        for (var number = 1; ; number++)
+        {
+            ct.ThrowIfCancellationRequested();
+            if (NextRow(cells, number, formulas, limits, scratch) is not { } sheetRow) yield break;
+            if (number > limits.ReadRows)
+            {
+                if (!sheetRow.IsEmpty) throw new ImportFileException("Import.TooManyRows", limits.MaxRows);
+                yield break; // blank formatted rows after the data: the end of the sheet
+            }
+            yield return sheetRow;
+        }
+    }
+
+    /// <summary>MiniExcel's rows from A1 to <paramref name="endCell"/>; it opens the zip at once, so a failure here is "the file cannot be read" too.</summary>
+    private static IEnumerator<IDictionary<string, object?>> Open(Stream stream, string endCell)
+    {
         try
         {
-            using var stream = new MemoryStream(bytes, writable: false);
-            // A range query keys cells only by the columns in range and stops at the last row in range, so a
-            // stray cell in column XFD or row 1,048,576 costs nothing; the range is the content's own extent
-            // (found by the inspection), never wider than the caps. Gaps come back as empty rows, so the
-            // n-th row read is the spreadsheet's row n.
-            var rows = new List<SheetRow>();
-            var scratch = new List<object?>();
-            foreach (var row in MiniExcel.QueryRange(stream, useHeaderRow: false, excelType: ExcelType.XLSX,
-                         startCell: "A1", endCell: ColumnLetter(shape.LastColumn) + Math.Min(shape.LastRow, limits.ReadRows + 1),
-                         configuration: InMemorySharedStrings).Cast<IDictionary<string, object?>>())
-            {
-                ct.ThrowIfCancellationRequested();
-                var sheetRow = new SheetRow(rows.Count + 1, ByColumn(row, rows.Count + 1, formulas, limits, scratch));
-                if (rows.Count >= limits.ReadRows)
-                {
-                    if (!sheetRow.IsEmpty) throw new ImportFileException("Import.TooManyRows", limits.MaxRows);
-                    break; // blank formatted rows after the data: the end of the sheet
-                }
-                rows.Add(sheetRow);
-            }
-            return rows;
+            return MiniExcel.QueryRange(stream, useHeaderRow: false, excelType: ExcelType.XLSX, startCell: "A1", endCell: endCell,
+                configuration: InMemorySharedStrings).Cast<IDictionary<string, object?>>().GetEnumerator();
+        }
+        catch (Exception ex) when (ex is not (ImportFileException or OperationCanceledException))
+        {
+            throw new ImportFileException("Import.FileUnreadable");
+        }
+    }
+
+    /// <summary>The next row from MiniExcel (null at the end); any failure of its own is "the file cannot be read".</summary>
+    private static SheetRow? NextRow(IEnumerator<IDictionary<string, object?>> cells, int number, IReadOnlySet<string> formulas,
+        SpreadsheetLimits limits, List<object?> scratch)
+    {
+        try
+        {
+            return cells.MoveNext() ? new SheetRow(number, ByColumn(cells.Current, number, formulas, limits, scratch)) : null;
         }
         catch (Exception ex) when (ex is not (ImportFileException or OperationCanceledException))
         {
