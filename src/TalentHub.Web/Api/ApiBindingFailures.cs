@@ -45,6 +45,27 @@ public static class ApiBindingFailures
         return null;
     }
 
+    /// <summary>
+    /// The first enum query parameter of the request's endpoint that bound to a value the client did not name: a key given
+    /// twice or a comma list, which enum parsing reads as the bitwise OR of the names (review11:
+    /// <c>?category=ReturningEntrepreneur&amp;category=HighQualityFarmer</c> listed the ProfessionalManager people), with the
+    /// resource key (<c>Api.Problem.Repeated</c>, <c>Api.Problem.UnknownValue</c>) and the query name (camelCase); else null.
+    /// Binding succeeds for these, so this is checked before the endpoint runs, not after a failed binding.
+    /// </summary>
+    public static (string Name, string Kind)? FirstCombinedEnum(HttpContext context)
+    {
+        if (context.GetEndpoint()?.Metadata.GetMetadata<MethodInfo>() is not { } method) return null;
+        foreach (var (name, type) in QueryParameters(method))
+        {
+            if (!type.IsEnum) continue;
+            var values = context.Request.Query[name];
+            var query = char.ToLowerInvariant(name[0]) + name[1..];
+            if (values.Count > 1) return (query, "Api.Problem.Repeated");
+            if (values.Count == 1 && values[0]?.Contains(',') == true) return (query, "Api.Problem.UnknownValue");
+        }
+        return null;
+    }
+
     private static IEnumerable<(string Name, Type Type)> QueryParameters(MethodInfo method)
     {
         foreach (var parameter in method.GetParameters())
@@ -71,7 +92,7 @@ public static class ApiBindingFailures
     private static bool Reads(string value, Type type)
     {
         var c = CultureInfo.InvariantCulture;
-        if (type.IsEnum) return Enum.TryParse(type, value, ignoreCase: false, out _);
+        if (type.IsEnum) return !value.Contains(',') && Enum.TryParse(type, value, ignoreCase: false, out _);
         if (type == typeof(bool)) return bool.TryParse(value, out _);
         if (type == typeof(int)) return int.TryParse(value, NumberStyles.Integer, c, out _);
         if (type == typeof(long)) return long.TryParse(value, NumberStyles.Integer, c, out _);

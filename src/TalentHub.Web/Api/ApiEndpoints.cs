@@ -61,10 +61,13 @@ public static class ApiEndpoints
                     ? await next(context)
                     : ApiProblems.Result(context.HttpContext, StatusCodes.Status403Forbidden));
             group.AddEndpointFilter(async (context, next) =>
-                UndefinedEnumFilter(context.Arguments) is { } name
-                    ? ApiProblems.Result(context.HttpContext, StatusCodes.Status400BadRequest,
-                        context.HttpContext.RequestServices.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<SharedResource>>()["Api.Problem.UnknownValue", name])
-                    : await next(context));
+            {
+                var failure = ApiBindingFailures.FirstCombinedEnum(context.HttpContext)
+                    ?? (UndefinedEnumFilter(context.Arguments) is { } name ? (name, "Api.Problem.UnknownValue") : null);
+                if (failure is not { } f) return await next(context);
+                var l = context.HttpContext.RequestServices.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<SharedResource>>();
+                return ApiProblems.Result(context.HttpContext, StatusCodes.Status400BadRequest, l[f.Kind, f.Name].Value);
+            });
             resource.Map(group);
         }
         return app;

@@ -125,4 +125,28 @@ public sealed class ApiHostileInputTests(TalentHubFactory app) : AppTest(app)
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains(detail, JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("detail").GetString());
     }
+
+    /// <summary>
+    /// Review11: an enum filter given twice or as a comma list binds without error (enum parsing ORs the names), so
+    /// <c>category=ReturningEntrepreneur&amp;category=HighQualityFarmer</c> answered 200 with the ProfessionalManager people;
+    /// it is a 400 naming the parameter, and a single name still lists.
+    /// </summary>
+    [Theory]
+    [InlineData("people?category=ReturningEntrepreneur&category=HighQualityFarmer", "category was given more than once")]
+    [InlineData("people?category=ReturningEntrepreneur,HighQualityFarmer", "category is not one of the values")]
+    [InlineData("people/stream?category=ReturningEntrepreneur&category=HighQualityFarmer", "category was given more than once")]
+    [InlineData("people?Category=LocalTalent&category=LocalTalent", "category was given more than once")]
+    [InlineData("courses?status=Published&status=Draft", "status was given more than once")]
+    [InlineData("entities?status=Approved,Returned", "status is not one of the values")]
+    [InlineData("followups?state=Open&state=Open", "state was given more than once")]
+    public async Task An_enum_filter_given_twice_or_as_a_list_is_a_400_naming_the_parameter(string url, string detail)
+    {
+        var client = App.ApiClientFor(await App.IssueAsync("city.officer", ApiClient.City));
+
+        var response = await client.GetAsync("/api/v1/" + url);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains(detail, JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("detail").GetString());
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/people?category=ProfessionalManager")).StatusCode);
+    }
 }
