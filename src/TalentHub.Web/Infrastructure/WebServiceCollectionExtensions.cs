@@ -73,6 +73,8 @@ public static class WebServiceCollectionExtensions
             o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
             // Dates outside 1900–2199 are refused at binding (bad filter values never reach date arithmetic).
             o.ModelBinderProviders.Insert(0, new BoundedDateBinderProvider());
+            // One value per single-valued enum: "A,B" or A&B is refused, not ORed into a third value (review11).
+            o.ModelBinderProviders.Insert(0, new SingleEnumBinderProvider());
         });
         services.AddAuthorizationBuilder().AddTalentHubPolicies();
         services.AddTalentHubApi();

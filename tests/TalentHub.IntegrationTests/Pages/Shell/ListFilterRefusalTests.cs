@@ -278,6 +278,39 @@ public sealed class ListFilterRefusalTests(TalentHubFactory app) : AppTest(app)
     }
 
     /// <summary>
+    /// Review11: an enum filter given as a comma list bound as the names' bitwise OR
+    /// (<c>ReturningEntrepreneur,HighQualityFarmer</c> = ProfessionalManager, so the list showed people nobody asked for),
+    /// and a repeated key silently used its first value. Both are refused at the field naming it, with no rows shown,
+    /// on every list page's enum filter.
+    /// </summary>
+    [Theory]
+    [InlineData("city.officer", "/People?Category=ReturningEntrepreneur,HighQualityFarmer", "Category", "人才类别只能选一项")]
+    [InlineData("city.officer", "/People?Category=ReturningEntrepreneur&Category=HighQualityFarmer", "Category", "人才类别只能选一项")]
+    [InlineData("city.officer", "/Entities?Type=Cooperative,FamilyFarm", "Type", "主体类型只能选一项")]
+    [InlineData("city.officer", "/Courses?Status=Published&Status=Draft", "Status", "状态只能选一项")]
+    [InlineData("admin", "/Admin/Audit?action=Create,Update", "action", "操作只能选一项")]
+    [InlineData(null, "/Catalog?Topic=1&Topic=2", "Topic", "方向只能选一项")]
+    public async Task AnEnumFilterGivenTwoValues_IsRefusedAtItsField_NotOredIntoAThird(string? login, string url, string field, string message)
+    {
+        var client = login is null ? App.NewClient() : await App.LoginAsync(login);
+
+        var html = WebUtility.HtmlDecode(await client.GetStringAsync(url));
+
+        Assert.Contains(message, ErrorOf(html, field));
+    }
+
+    [Fact]
+    public async Task TwoCategories_ShowNoProfessionalManagers()
+    {
+        var client = await App.LoginAsync("city.officer");
+
+        var html = WebUtility.HtmlDecode(await client.GetStringAsync("/People?culture=en&Category=ReturningEntrepreneur,HighQualityFarmer"));
+
+        Assert.Contains("Category takes one value only (got “ReturningEntrepreneur,HighQualityFarmer”)", ErrorOf(html, "Category"));
+        Assert.DoesNotContain("/People/", html.Split("<tbody", 2).ElementAtOrDefault(1) ?? "");
+    }
+
+    /// <summary>
     /// Review10: a county user's refused <c>County</c> — a field their form does not show (or shows fixed to their own county)
     /// — was marked with the bare "no such value" under the search box; the mark names the field and the refused value, the
     /// same words for another county's code and a made-up one, on every list that hides the field for them.
