@@ -27,7 +27,7 @@ public sealed class ImportFileException(string messageKey, params object[] args)
 
 /// <summary>
 /// Reads .xlsx (first sheet, through MiniExcel's streaming range query) and .csv (UTF-8 with or without BOM,
-/// else GB18030) within <see cref="SpreadsheetLimits"/>: the unpacked size of an .xlsx is measured by really
+/// UTF-16 with BOM, else GB18030) within <see cref="SpreadsheetLimits"/>: the unpacked size of an .xlsx is measured by really
 /// unpacking it (never trusting the zip's own figures), rows and columns are read only up to their caps and
 /// every cell is cut to its cap, so the work follows the real content and memory stays bounded whatever the
 /// file. The token is checked on every row, so a client that goes away stops the work.
@@ -91,18 +91,29 @@ public static class SpreadsheetReader
         if (nonEmpty - 1 > limits.MaxRows) throw new ImportFileException("Import.TooManyRows", limits.MaxRows);
     }
 
-    /// <summary>UTF-8 when the bytes are valid UTF-8 (a BOM is dropped), otherwise GB18030.</summary>
+    /// <summary>
+    /// UTF-16 when the bytes start with its byte-order mark (FF FE little-endian, FE FF big-endian: what Excel and
+    /// Notepad write as "Unicode"; review11 found such a file reported as missing every column); UTF-8 when they start with
+    /// its mark or are valid UTF-8; otherwise GB18030.
+    /// </summary>
     public static Encoding DetectEncoding(ReadOnlySpan<byte> bytes) =>
-        bytes.StartsWith(Utf8Bom) || System.Text.Unicode.Utf8.IsValid(bytes) ? new UTF8Encoding(false) : Gb18030;
+        bytes.StartsWith(Utf16LeBom) ? new UnicodeEncoding(bigEndian: false, byteOrderMark: false)
+        : bytes.StartsWith(Utf16BeBom) ? new UnicodeEncoding(bigEndian: true, byteOrderMark: false)
+        : bytes.StartsWith(Utf8Bom) || System.Text.Unicode.Utf8.IsValid(bytes) ? new UTF8Encoding(false) : Gb18030;
 
+    /// <summary>The text of a .csv upload in its <see cref="DetectEncoding"/> encoding, without its byte-order mark.</summary>
     public static string Decode(byte[] bytes)
     {
         var span = bytes.AsSpan();
+        var encoding = DetectEncoding(span);
         if (span.StartsWith(Utf8Bom)) span = span[Utf8Bom.Length..];
-        return DetectEncoding(span).GetString(span);
+        else if (span.StartsWith(Utf16LeBom) || span.StartsWith(Utf16BeBom)) span = span[2..];
+        return encoding.GetString(span);
     }
 
     private static ReadOnlySpan<byte> Utf8Bom => [0xEF, 0xBB, 0xBF];
+    private static ReadOnlySpan<byte> Utf16LeBom => [0xFF, 0xFE];
+    private static ReadOnlySpan<byte> Utf16BeBom => [0xFE, 0xFF];
 
     /// <summary>RFC 4180 with the default limits: comma separated, double quotes around fields that hold commas, quotes or line breaks.</summary>
     public static List<SheetRow> ReadCsv(string text) => ReadCsv(new StringReader(text), SpreadsheetLimits.Default, CancellationToken.None);

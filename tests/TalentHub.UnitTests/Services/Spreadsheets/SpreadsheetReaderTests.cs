@@ -36,6 +36,21 @@ public sealed class SpreadsheetReaderTests
         Assert.Equal(Csv, SpreadsheetReader.Decode(bytes));
     }
 
+    /// <summary>Review11: a CSV saved as "Unicode" (UTF-16 with its byte-order mark) was read as GB18030 and lost every column.</summary>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Utf16_with_a_bom_is_read_as_utf16_and_the_bom_is_dropped(bool bigEndian)
+    {
+        var encoding = new UnicodeEncoding(bigEndian, byteOrderMark: true);
+        var bytes = encoding.GetPreamble().Concat(encoding.GetBytes(Csv)).ToArray();
+
+        Assert.Equal(Csv, SpreadsheetReader.Decode(bytes));
+        var sheet = SpreadsheetReader.Read(bytes, "people.csv");
+        Assert.Equal(["姓名", "身份证号", "所在村（社区）"], sheet.Header.Cast<string>());
+        Assert.Equal("张三", sheet.Rows[0].Cells[0]);
+    }
+
     [Fact]
     public void A_gb18030_csv_reads_into_header_and_numbered_rows()
     {
