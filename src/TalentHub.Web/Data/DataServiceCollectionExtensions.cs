@@ -87,10 +87,12 @@ public static class DataServiceCollectionExtensions
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;");
         await db.Database.MigrateAsync();
         await scope.ServiceProvider.GetRequiredService<StoredTextRenormalizer>().RunAsync();
-        // Imports a crash left pending were never visible: on SQLite (one process) all of them; on PostgreSQL only
-        // those untouched for PendingBatchMinutes, since another node may be writing one (issue 8, item 9).
+        // Imports a crash left pending were never visible: on SQLite (one process) all of them; on PostgreSQL those
+        // whose owner's lock is gone and those untouched for PendingBatchMinutes, since another node may be writing one
+        // (issue 8, item 9).
         var options = Services.Spreadsheets.ImportOptions.From(scope.ServiceProvider.GetRequiredService<IConfiguration>());
-        await scope.ServiceProvider.GetRequiredService<ImportBatches>()
-            .DiscardAbandonedAsync(db.Database.IsSqlite() ? TimeSpan.Zero : options.PendingBatchAge, CancellationToken.None);
+        var batches = scope.ServiceProvider.GetRequiredService<ImportBatches>();
+        if (db.Database.IsSqlite()) await batches.DiscardAbandonedAsync(TimeSpan.Zero, CancellationToken.None);
+        else await batches.SweepAsync(options.PendingBatchAge, CancellationToken.None);
     }
 }

@@ -118,6 +118,15 @@ public sealed class ImportBatches(TalentHubDbContext db, TimeProvider clock, Imp
         log.LogWarning("Import batch {Batch} discarded: none of its rows were ever visible", batchId);
     }
 
+    /// <summary>
+    /// The sweep of the <c>ImportCleanup</c> job and of a PostgreSQL start-up: every batch whose owner is provably gone
+    /// (<see cref="DiscardOrphansAsync"/>, whatever its age), then every batch untouched for <paramref name="after"/> (an
+    /// owner that stopped writing without dying, or a batch of a node too old to hold an owner lock).
+    /// </summary>
+    /// <returns>How many batches were discarded.</returns>
+    public async Task<int> SweepAsync(TimeSpan after, CancellationToken ct) =>
+        await DiscardOrphansAsync(ct) + await DiscardAbandonedAsync(after, ct);
+
     /// <summary>Discards every batch untouched for <paramref name="after"/> (a crashed or killed import).</summary>
     /// <returns>How many batches were discarded.</returns>
     public async Task<int> DiscardAbandonedAsync(TimeSpan after, CancellationToken ct)

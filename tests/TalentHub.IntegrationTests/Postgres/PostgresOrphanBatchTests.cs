@@ -13,6 +13,10 @@ public sealed class PostgresOrphanBatchTests(PostgresFactory app) : PostgresTest
     public Task AReimportRightAfterANodeDiedMidConfirm_WritesEveryRow_AndLeavesRunningConfirmsAlone() =>
         OrphanBatchScenarios.AReimportRightAfterAConfirmDied_WritesEveryRow_AndLeavesRunningConfirmsAlone(App, KillOwnerAsync);
 
+    [PostgresFact]
+    public Task TheSweep_RemovesADeadNodesBatchAtOnce_AndLeavesARunningOne() =>
+        OrphanBatchScenarios.TheSweep_RemovesADeadConfirmsBatchAtOnce_AndLeavesARunningOne(App, KillOwnerAsync);
+
     private async Task KillOwnerAsync(long batch)
     {
         var connectionString = await App.QueryAsync(db => Task.FromResult(db.Database.GetConnectionString()!));

@@ -52,6 +52,40 @@ public static class OrphanBatchScenarios
         using (var scope = app.Services.CreateScope()) await scope.ServiceProvider.GetRequiredService<ImportBatches>().DiscardAsync(alive, default);
     }
 
+    /// <summary>
+    /// The <c>ImportCleanup</c> job's sweep (and a PostgreSQL start-up's) removes a dead confirm's batch at once, not only
+    /// after <c>PendingBatchMinutes</c>, and leaves a fresh batch whose owner is alive.
+    /// </summary>
+    public static async Task TheSweep_RemovesADeadConfirmsBatchAtOnce_AndLeavesARunningOne(TalentHubFactory app, Func<long, Task> kill)
+    {
+        long dead, alive;
+        using (var scope = app.Services.CreateScope())
+        {
+            var services = scope.ServiceProvider;
+            var db = services.GetRequiredService<TalentHubDbContext>();
+            var batches = services.GetRequiredService<ImportBatches>();
+            dead = await batches.BeginAsync("people", null, default);
+            alive = await batches.BeginAsync("people", null, default);
+            await using var tx = await db.Database.BeginTransactionAsync();
+            services.GetRequiredService<BulkInserter>().Insert([NewPerson(services, NewName("清扫死批"), NewIdNumber(YuCun).Value)], dead, default);
+            services.GetRequiredService<BulkInserter>().Insert([NewPerson(services, NewName("清扫活批"), NewIdNumber(YuCun).Value)], alive, default);
+            await tx.CommitAsync();
+        }
+        await kill(dead);
+
+        using (var scope = app.Services.CreateScope())
+        {
+            var batches = scope.ServiceProvider.GetRequiredService<ImportBatches>();
+            Assert.True(await batches.SweepAsync(TimeSpan.FromMinutes(10), default) >= 1);
+        }
+
+        Assert.False(await app.QueryAsync(d => d.ImportBatches.AnyAsync(b => b.Id == dead)));
+        Assert.Equal(0, await app.QueryAsync(d => d.People.IgnoreQueryFilters().CountAsync(p => EF.Property<long?>(p, ImportBatchFilter.Column) == dead)));
+        Assert.True(await app.QueryAsync(d => d.ImportBatches.AnyAsync(b => b.Id == alive)));
+        Assert.Equal(1, await app.QueryAsync(d => d.People.IgnoreQueryFilters().CountAsync(p => EF.Property<long?>(p, ImportBatchFilter.Column) == alive)));
+        using (var scope = app.Services.CreateScope()) await scope.ServiceProvider.GetRequiredService<ImportBatches>().DiscardAsync(alive, default);
+    }
+
     private static Person NewPerson(IServiceProvider services, string name, string idNumber)
     {
         var registry = services.GetRequiredService<PersonRegistry>();
@@ -72,5 +106,10 @@ public sealed class OrphanBatchTests(TalentHubFactory app) : AppTest(app)
     [Fact]
     public Task AReimportRightAfterAConfirmDied_WritesEveryRow_AndLeavesRunningConfirmsAlone() =>
         OrphanBatchScenarios.AReimportRightAfterAConfirmDied_WritesEveryRow_AndLeavesRunningConfirmsAlone(App,
+            batch => App.Services.GetRequiredService<ImportBatchOwners>().LetGoAsync(batch));
+
+    [Fact]
+    public Task TheSweep_RemovesADeadConfirmsBatchAtOnce_AndLeavesARunningOne() =>
+        OrphanBatchScenarios.TheSweep_RemovesADeadConfirmsBatchAtOnce_AndLeavesARunningOne(App,
             batch => App.Services.GetRequiredService<ImportBatchOwners>().LetGoAsync(batch));
 }
