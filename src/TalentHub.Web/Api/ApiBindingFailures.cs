@@ -33,12 +33,9 @@ public static class ApiBindingFailures
     /// </summary>
     public static (string Name, string Kind)? FirstUnreadable(HttpContext context)
     {
-        if (context.GetEndpoint()?.Metadata.GetMetadata<MethodInfo>() is not { } method) return null;
-        foreach (var (name, type) in QueryParameters(method))
+        foreach (var (query, type, values) in QueryValues(context))
         {
-            var values = context.Request.Query[name];
-            if (values.Count == 0 || (values.Count == 1 && string.IsNullOrEmpty(values[0]))) continue;
-            var query = char.ToLowerInvariant(name[0]) + name[1..];
+            if (values.Count == 1 && string.IsNullOrEmpty(values[0])) continue;
             if (values.Count > 1) return (query, "Api.Problem.Repeated");
             if (!Reads(values[0]!, type)) return (query, KindOf(type));
         }
@@ -54,16 +51,24 @@ public static class ApiBindingFailures
     /// </summary>
     public static (string Name, string Kind)? FirstCombinedEnum(HttpContext context)
     {
-        if (context.GetEndpoint()?.Metadata.GetMetadata<MethodInfo>() is not { } method) return null;
-        foreach (var (name, type) in QueryParameters(method))
+        foreach (var (query, type, values) in QueryValues(context))
         {
             if (!type.IsEnum) continue;
-            var values = context.Request.Query[name];
-            var query = char.ToLowerInvariant(name[0]) + name[1..];
             if (values.Count > 1) return (query, "Api.Problem.Repeated");
-            if (values.Count == 1 && values[0]?.Contains(',') == true) return (query, "Api.Problem.UnknownValue");
+            if (values[0]?.Contains(',') == true) return (query, "Api.Problem.UnknownValue");
         }
         return null;
+    }
+
+    /// <summary>The request's values of its endpoint's query parameters that were given, with their query names (camelCase).</summary>
+    private static IEnumerable<(string Query, Type Type, Microsoft.Extensions.Primitives.StringValues Values)> QueryValues(HttpContext context)
+    {
+        if (context.GetEndpoint()?.Metadata.GetMetadata<MethodInfo>() is not { } method) yield break;
+        foreach (var (name, type) in QueryParameters(method))
+        {
+            var values = context.Request.Query[name];
+            if (values.Count > 0) yield return (char.ToLowerInvariant(name[0]) + name[1..], type, values);
+        }
     }
 
     private static IEnumerable<(string Name, Type Type)> QueryParameters(MethodInfo method)
