@@ -38,7 +38,7 @@ public static class ApiPersonRefs
         if (revealed.Count > 0)
         {
             foreach (var p in people.Where(p => revealed.Contains(p.Id)))
-                audit.Record(AuditAction.Reveal, "Person", p.Id.ToString(CultureInfo.InvariantCulture), $"IdNumber,Mobile (API {source})", p.CountyCode);
+                audit.Record(AuditAction.Reveal, "Person", p.Id.ToString(CultureInfo.InvariantCulture), AuditNotes.Revealed().With(AuditNoteKeys.Api, "/api/v1/" + source), p.CountyCode);
             await db.SaveChangesAsync(http.RequestAborted);
         }
         return people.ToDictionary(p => p.Id, p =>

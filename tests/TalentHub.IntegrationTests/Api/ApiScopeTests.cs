@@ -141,7 +141,7 @@ public sealed class ApiScopeTests(TalentHubFactory app) : AppTest(app)
         var first = await App.AddPersonAsync(tag + "甲", CourseBuilder.Yucun);
         var second = await App.AddPersonAsync(tag + "乙", CourseBuilder.Yucun);
         var url = "/api/v1/people/stream?q=" + Uri.EscapeDataString(tag);
-        Task<int> StreamAuditsAsync() => App.QueryAsync(db => db.AuditEntries.CountAsync(a => a.Action == AuditAction.Reveal && a.Changes!.Contains("API stream")));
+        Task<int> StreamAuditsAsync() => App.QueryAsync(db => db.AuditEntries.CountAsync(a => a.Action == AuditAction.Reveal && a.Changes!.Contains("api=/api/v1/people/stream")));
 
         var before = await StreamAuditsAsync();
         var people = await App.AuditCountAsync(AuditAction.Reveal, "Person");
@@ -156,7 +156,7 @@ public sealed class ApiScopeTests(TalentHubFactory app) : AppTest(app)
         Assert.Equal(second.Mobile, full[1].GetProperty("mobile").GetString());
         Assert.Equal(before + 1, await StreamAuditsAsync());
         Assert.Equal(people + 1, await App.AuditCountAsync(AuditAction.Reveal, "Person"));
-        var entry = await App.QueryAsync(db => db.AuditEntries.Where(a => a.Action == AuditAction.Reveal && a.Changes!.Contains("API stream"))
+        var entry = await App.QueryAsync(db => db.AuditEntries.Where(a => a.Action == AuditAction.Reveal && a.Changes!.Contains("api=/api/v1/people/stream"))
             .OrderByDescending(a => a.Id).FirstAsync());
         Assert.Contains("rows=2", entry.Changes);
         Assert.DoesNotContain(tag, entry.Changes); // the search text may hold an identifier: it is not written down

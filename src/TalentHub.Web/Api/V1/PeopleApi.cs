@@ -94,9 +94,11 @@ public sealed class PeopleApi : IApiResource
             var last = await rows.MaxAsync(p => (int?)p.Id, http.RequestAborted) ?? 0;
             rows = rows.Where(p => p.Id <= last);
             var count = await rows.CountAsync(http.RequestAborted);
-            audit.Record(AuditAction.Reveal, "Person", null, string.Create(CultureInfo.InvariantCulture,
-                $"IdNumber,Mobile (API stream); rows={count}; filter=county={filter.County},township={filter.Township},category={filter.Category},industry={filter.Industry},education={filter.Education},q={(string.IsNullOrEmpty(filter.Q) ? "" : "…")},updatedSince={paging.UpdatedSince:O}"),
-                scope.CountyCode);
+            audit.Record(AuditAction.Reveal, "Person", null, AuditNotes.Revealed().With(AuditNoteKeys.Api, http.Request.Path.Value).With(AuditNoteKeys.Rows, count)
+                .With(AuditNoteKeys.County, filter.County).With(AuditNoteKeys.Township, filter.Township).With(AuditNoteKeys.Category, filter.Category)
+                .With(AuditNoteKeys.Industry, filter.Industry).With(AuditNoteKeys.Education, filter.Education)
+                .With(AuditNoteKeys.Search, string.IsNullOrEmpty(filter.Q) ? null : "…")
+                .With(AuditNoteKeys.UpdatedSince, paging.UpdatedSince?.ToString("O", CultureInfo.InvariantCulture)), scope.CountyCode);
             await db.SaveChangesAsync(http.RequestAborted);
         }
         return TypedResults.Ok(rows.OrderBy(p => p.Id).Select(Projection(reveal)).AsAsyncEnumerable());
@@ -112,7 +114,7 @@ public sealed class PeopleApi : IApiResource
     private static async Task AuditRevealAsync(TalentHubDbContext db, AuditLog audit, IEnumerable<PersonDto> people)
     {
         foreach (var p in people)
-            audit.Record(AuditAction.Reveal, "Person", p.Id.ToString(CultureInfo.InvariantCulture), "IdNumber,Mobile (API)", p.CountyCode);
+            audit.Record(AuditAction.Reveal, "Person", p.Id.ToString(CultureInfo.InvariantCulture), AuditNotes.Revealed().With(AuditNoteKeys.Api, "/api/v1/people"), p.CountyCode);
         await db.SaveChangesAsync();
     }
 }

@@ -25,7 +25,7 @@ public sealed class AuditModel(TalentHubDbContext db, IStringLocalizer<SharedRes
 
     public sealed record Change(string Field, string? Before, string? After);
     public sealed record Row(long Id, DateTimeOffset At, string UserName, AuditAction Action, string EntityType, string? EntityId,
-        string? County, string? Link, IReadOnlyList<Change> Changes, string? Summary);
+        string? County, string? Link, IReadOnlyList<Change> Changes, IReadOnlyList<Services.Audit.AuditNoteText.Item>? Note, string? Summary);
 
     [Display(Name = "Audit.From")] [BindProperty(SupportsGet = true)] public DateOnly? From { get; set; }
     [Display(Name = "Audit.To")] [BindProperty(SupportsGet = true)] public DateOnly? To { get; set; }
@@ -81,17 +81,20 @@ public sealed class AuditModel(TalentHubDbContext db, IStringLocalizer<SharedRes
         var values = parsed.SelectMany(p => p.Changes ?? []).SelectMany(c => new[] { (c.Field, c.Before), (c.Field, c.After) })
             .Where(v => v.Item2.ValueKind == JsonValueKind.String).Select(v => (v.Field, Text: v.Item2.GetString()!)).ToList();
         var regionCodes = values.Where(v => v.Field.EndsWith("Code", StringComparison.Ordinal) && v.Text.Length == 12).Select(v => v.Text)
-            .Concat(page.Select(a => a.CountyCode).OfType<string>()).Distinct().ToList();
+            .Concat(page.Select(a => a.CountyCode).OfType<string>())
+            .Concat(parsed.Where(p => p.Changes is null).SelectMany(p => Services.Audit.AuditNoteText.RegionCodes(p.Entry.Changes))).Distinct().ToList();
         _regions = regionCodes.Where(c => tree.Find(c) is not null).ToDictionary(c => c, c => tree.NameOf(c)!);
         var userIds = values.Where(v => v.Field.EndsWith("UserId", StringComparison.Ordinal)).Select(v => v.Text).Distinct().ToList();
         _users = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id))
             .ToDictionaryAsync(u => u.Id, u => u.UserName ?? u.Id, cancellationToken);
 
         var linkOf = await links.ForAsync(page, cancellationToken);
+        var notes = new Services.Audit.AuditNoteText(l, _labels, code => _regions.GetValueOrDefault(code));
         Rows = parsed.Select(p => new Row(p.Entry.Id, p.Entry.At, p.Entry.UserName, p.Entry.Action, p.Entry.EntityType, p.Entry.EntityId,
             p.Entry.CountyCode is { } c && _regions.TryGetValue(c, out var county) ? county : null, linkOf.GetValueOrDefault(p.Entry.Id),
             p.Changes?.Where(c => c.Field != "Id")
                 .Select(c => new Change(_labels.Field(p.Entry.EntityType, c.Field) ?? c.Field, Show(p.Entry.EntityType, c.Field, c.Before), Show(p.Entry.EntityType, c.Field, c.After))).ToList() ?? [],
+            p.Changes is null ? notes.Show(p.Entry.EntityType, p.Entry.Changes) : null,
             p.Changes is null ? p.Entry.Changes : null)).ToList();
     }
 

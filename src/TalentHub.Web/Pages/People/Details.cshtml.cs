@@ -80,7 +80,7 @@ public sealed class DetailsModel(TalentHubDbContext db, AuditLog audit, IRegionS
         if (!CanReveal) return Forbid();
         // The region scope filter makes another county's person invisible: that is a 404, not a 403.
         if (await LoadAsync(id) is not { } full) return NotFound();
-        audit.Record(AuditAction.Reveal, "Person", id.ToString(CultureInfo.InvariantCulture), "IdNumber,Mobile", full.CountyCode);
+        audit.Record(AuditAction.Reveal, "Person", id.ToString(CultureInfo.InvariantCulture), AuditNotes.Revealed(), full.CountyCode);
         await db.SaveChangesAsync();
         Revealed = (full.IdNumber, full.Mobile);
         Response.Headers.CacheControl = "no-store";

@@ -30,7 +30,7 @@ public sealed class ExportModel(TalentHubDbContext db, PeopleExport export, Audi
         var sheet = await export.BuildAsync(Filter, ct);
         var count = sheet.Rows.Count();
         audit.Record(AuditAction.Export, nameof(Person), null,
-            $"format={(csv ? "csv" : "xlsx")}; rows={count}; filter={ExportLinks.Summary(Filter.ToQuery())}", scope.CountyCode);
+            Filter.AuditNote(new AuditNote().With(AuditNoteKeys.Format, csv ? "csv" : "xlsx").With(AuditNoteKeys.Rows, count)), scope.CountyCode);
         await db.SaveChangesAsync(ct);
         return csv
             ? File(SheetWriter.Csv(sheet), SheetWriter.CsvType, ExportLinks.FileName("people", clock, csv: true))

@@ -77,7 +77,9 @@ public sealed class IndexModel(TalentHubDbContext db, ReportsService reports, Ou
         var sheets = View.Sheets(l).Concat(OutcomeTables).ToList();
         if (sheet < 0 || sheet >= sheets.Count) return BadRequest();
         audit.Record(AuditAction.Export, nameof(IndicatorSnapshot), null,
-            $"format={format}; year={Year}; county={View.Shown.Count switch { 1 => View.Shown[0].County, _ => "all" }}; program={ProgramId}; category={Category}; sheet={sheet}",
+            new AuditNote().With(AuditNoteKeys.Format, format).With(AuditNoteKeys.Year, Year)
+                .With(AuditNoteKeys.County, View.Shown.Count == 1 ? View.Shown[0].County : null)
+                .With(AuditNoteKeys.Program, ProgramId).With(AuditNoteKeys.CourseCategory, Category).With(AuditNoteKeys.Sheet, sheet),
             scope.CountyCode);
         await db.SaveChangesAsync(ct);
         return format == "csv"

@@ -1,3 +1,4 @@
+using TalentHub.Web.Services.Audit;
 using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
 using TalentHub.Web.Data;
@@ -56,6 +57,11 @@ public sealed class EntityFilter
             _ => entities.OrderBy(e => EF.Functions.Collate(e.Name, Pinyin.Collation)).ThenBy(e => e.Id),
         };
     }
+
+    /// <summary>Adds the set filter values to an export's audit note (a searched ID number or mobile masked).</summary>
+    public AuditNote AuditNote(AuditNote note) => note.With(AuditNoteKeys.County, County).With(AuditNoteKeys.Township, Township)
+        .With(AuditNoteKeys.EntityType, Type).With(AuditNoteKeys.EntityStatus, Status).With(AuditNoteKeys.Industry, Industry)
+        .With(AuditNoteKeys.Rating, Rating).With(AuditNoteKeys.Search, string.IsNullOrWhiteSpace(Q) ? null : Spreadsheets.ExportLinks.MaskSearch(Q));
 
     public Dictionary<string, string?> ToQuery() => new()
     {

@@ -1,3 +1,4 @@
+using TalentHub.Web.Services.Audit;
 using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
 using TalentHub.Web.Data;
@@ -100,6 +101,11 @@ public sealed class PeopleFilter
     }
 
     /// <summary>The filter as query values, for paging links and the export buttons.</summary>
+    /// <summary>Adds the set filter values to an export's audit note (a searched ID number or mobile masked).</summary>
+    public AuditNote AuditNote(AuditNote note) => note.With(AuditNoteKeys.County, County).With(AuditNoteKeys.Township, Township)
+        .With(AuditNoteKeys.Category, Category).With(AuditNoteKeys.Industry, Industry).With(AuditNoteKeys.Education, Education)
+        .With(AuditNoteKeys.Search, string.IsNullOrWhiteSpace(Q) ? null : Spreadsheets.ExportLinks.MaskSearch(Q));
+
     public Dictionary<string, string?> ToQuery() => new()
     {
         ["County"] = County, ["Township"] = Township, ["Category"] = Category?.ToString(), ["Industry"] = Industry,

@@ -51,7 +51,7 @@ public sealed class DispatchService(TalentHubDbContext db, IndicatorCalculator c
         if (report is not null && !regenerate) return report;
         var figures = await ComputeAsync(year, month, ct);
         if (report is null) db.DispatchReports.Add(report = new DispatchReport { Month = key });
-        else audit.Record(AuditAction.Update, nameof(DispatchReport), report.Id.ToString(CultureInfo.InvariantCulture), $"regenerated {key}");
+        else audit.Record(AuditAction.Update, nameof(DispatchReport), report.Id.ToString(CultureInfo.InvariantCulture), new AuditNote().With(AuditNoteKeys.Regenerated, key));
         report.Issue(JsonSerializer.Serialize(figures, Json), by, clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
         return report;

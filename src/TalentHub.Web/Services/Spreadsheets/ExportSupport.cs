@@ -17,12 +17,8 @@ public static class ExportLinks
         return QueryHelpers.AddQueryString(path, query);
     }
 
-    /// <summary>The filter for the audit log: set values only, a searched ID number or mobile masked.</summary>
-    public static string Summary(IReadOnlyDictionary<string, string?> filter) => string.Join(", ", filter
-        .Where(kv => !string.IsNullOrWhiteSpace(kv.Value))
-        .Select(kv => $"{kv.Key}={(kv.Key == "Q" ? MaskSearch(kv.Value!) : kv.Value)}"));
-
-    private static string MaskSearch(string q)
+    /// <summary>A list search as the audit log keeps it: an ID number or mobile masked, other text cut at 50 characters.</summary>
+    public static string MaskSearch(string q)
     {
         var text = q.Trim();
         if (text.Length >= 15 && text.Count(char.IsAsciiDigit) >= 15) return Masking.IdNumber(text);

@@ -181,7 +181,8 @@ public abstract partial class ImportPageModel(ImportSteps steps) : PageModel
             stages.Lap("chunks");
             var skipped = report.Skipped.Count + report.ValidCount - written;
             audit.Record(AuditAction.Import, Importer.AuditType, null,
-                $"file={SafeName(fileName)}; rows={written}; skipped={skipped}; bad={report.BadRows}; warnings accepted={report.Warnings.Count}",
+                new AuditNote().With(AuditNoteKeys.File, SafeName(fileName)).With(AuditNoteKeys.Rows, written).With(AuditNoteKeys.Skipped, skipped)
+                    .With(AuditNoteKeys.Bad, report.BadRows).With(AuditNoteKeys.WarningsAccepted, report.Warnings.Count),
                 scope.CountyCode);
             await steps.Batches.CommitAsync(batch, ct);
             committed = true;

@@ -1,3 +1,4 @@
+using TalentHub.Web.Services.Audit;
 using Microsoft.EntityFrameworkCore;
 using TalentHub.Web.Data;
 using TalentHub.Web.Domain.Notifications;
@@ -49,7 +50,8 @@ public sealed partial class EnrollmentService
         foreach (var place in places)
         {
             audit.Record(AuditAction.Create, AuditType, Key(place.Id),
-                $"course={courseId}; person={place.PersonId}; status={place.Status}; roster import", head.CountyCode);
+                new AuditNote().With(AuditNoteKeys.Course, courseId).With(AuditNoteKeys.Person, place.PersonId).With(AuditNoteKeys.Status, place.Status)
+                    .With(AuditNoteKeys.Via, AuditNoteVia.RosterImport), head.CountyCode);
             await outbox.QueueAsync($"enroll:{place.Id}", place.PersonId,
                 place.Status == EnrollmentStatus.Confirmed ? NotificationKind.EnrollmentConfirmed : NotificationKind.Waitlisted, courseId, head.Title, ct: ct);
         }

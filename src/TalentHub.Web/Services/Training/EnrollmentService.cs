@@ -89,8 +89,8 @@ public sealed partial class EnrollmentService(TalentHubDbContext db, EnrollmentF
         }
         var head = await HeadAsync(courseId, ct);
         audit.Record(AuditAction.Create, AuditType, Key(enrollment.Id),
-            $"course={courseId}; person={personId}; status={enrollment.Status}" +
-            (enrollment.OverrideReason is null ? "" : $"; override: {string.Join(",", refusals)}; reason: {enrollment.OverrideReason}"),
+            new AuditNote().With(AuditNoteKeys.Course, courseId).With(AuditNoteKeys.Person, personId).With(AuditNoteKeys.Status, enrollment.Status)
+                .WithAll(AuditNoteKeys.Override, enrollment.OverrideReason is null ? [] : refusals).With(AuditNoteKeys.Reason, enrollment.OverrideReason),
             head.CountyCode);
         await outbox.QueueAsync($"enroll:{enrollment.Id}", personId,
             claimed ? NotificationKind.EnrollmentConfirmed : NotificationKind.Waitlisted, courseId, head.Title, ct: ct);
@@ -115,7 +115,7 @@ public sealed partial class EnrollmentService(TalentHubDbContext db, EnrollmentF
         if (!await EndAsync(enrollment, EnrollmentStatus.Cancelled, now, null, ct)) return false;
         await outbox.QueueAsync($"cancel:{enrollmentId}", enrollment.PersonId, NotificationKind.EnrollmentCancelled,
             enrollment.CourseId, head.Title, ct: ct);
-        audit.Record(AuditAction.StatusChange, AuditType, Key(enrollmentId), $"{enrollment.Status} → {EnrollmentStatus.Cancelled}", head.CountyCode);
+        audit.Record(AuditAction.StatusChange, AuditType, Key(enrollmentId), StatusNote(enrollment.Status, EnrollmentStatus.Cancelled), head.CountyCode);
         await db.SaveChangesAsync(ct);
         await PromoteWaitlistAsync(enrollment.CourseId, ct);
         await tx.CommitAsync(ct);
@@ -138,7 +138,7 @@ public sealed partial class EnrollmentService(TalentHubDbContext db, EnrollmentF
         var text = reason.Trim();
         if (!await EndAsync(enrollment, EnrollmentStatus.Cancelled, now, text.Length <= 200 ? text : text[..200], ct)) return false;
         audit.Record(AuditAction.StatusChange, AuditType, Key(enrollmentId),
-            $"correction: {enrollment.Status} → {EnrollmentStatus.Cancelled}; reason: {text}", head.CountyCode);
+            StatusNote(enrollment.Status, EnrollmentStatus.Cancelled, AuditNoteVia.Correction).With(AuditNoteKeys.Reason, text), head.CountyCode);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return true;
@@ -166,7 +166,7 @@ public sealed partial class EnrollmentService(TalentHubDbContext db, EnrollmentF
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.ConfirmedCount, 0), ct);
         foreach (var place in places)
         {
-            audit.Record(AuditAction.StatusChange, AuditType, Key(place.Id), $"{place.Status} → {EnrollmentStatus.CourseCancelled}", course.CountyCode);
+            audit.Record(AuditAction.StatusChange, AuditType, Key(place.Id), StatusNote(place.Status, EnrollmentStatus.CourseCancelled), course.CountyCode);
             await outbox.QueueAsync($"{NotificationKind.CourseCancelled}:cancel:{place.Id}", place.PersonId, NotificationKind.CourseCancelled,
                 course.Id, course.Title, ct: ct);
         }
@@ -200,7 +200,7 @@ public sealed partial class EnrollmentService(TalentHubDbContext db, EnrollmentF
                 continue;
             }
             promoted++;
-            audit.Record(AuditAction.StatusChange, AuditType, Key(next.Id), $"{EnrollmentStatus.Waitlisted} → {EnrollmentStatus.Confirmed} (promoted)", head.CountyCode);
+            audit.Record(AuditAction.StatusChange, AuditType, Key(next.Id), StatusNote(EnrollmentStatus.Waitlisted, EnrollmentStatus.Confirmed, AuditNoteVia.Promoted), head.CountyCode);
             await outbox.QueueAsync($"promote:{next.Id}", next.PersonId, NotificationKind.Promoted, courseId, head.Title, ct: ct);
             await db.SaveChangesAsync(ct);
         }
@@ -225,6 +225,10 @@ public sealed partial class EnrollmentService(TalentHubDbContext db, EnrollmentF
             .Select(c => new CourseHead(c.Title, c.CountyCode, c.Status)).FirstAsync(ct);
 
     private static string Key(int id) => id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>The audit note of a place's status change, with why when the action does not say.</summary>
+    private static AuditNote StatusNote(EnrollmentStatus before, EnrollmentStatus after, AuditNoteVia? via = null) =>
+        new AuditNote().With(AuditNoteKeys.Before, before).With(AuditNoteKeys.Status, after).With(AuditNoteKeys.Via, via);
 
     /// <summary>
     /// Takes the course row's write lock for the rest of the transaction (a no-op UPDATE), so enrollments

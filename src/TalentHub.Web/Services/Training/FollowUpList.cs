@@ -1,3 +1,4 @@
+using TalentHub.Web.Services.Audit;
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
@@ -70,6 +71,10 @@ public sealed class FollowUpFilter
         }
         return tasks;
     }
+
+    /// <summary>Adds the set filter values to an export's audit note (a searched ID number or mobile masked).</summary>
+    public AuditNote AuditNote(AuditNote note) => note.With(AuditNoteKeys.State, State == FollowUpState.Open ? null : (FollowUpState?)State)
+        .With(AuditNoteKeys.Months, Months).With(AuditNoteKeys.Search, string.IsNullOrWhiteSpace(Q) ? null : Spreadsheets.ExportLinks.MaskSearch(Q));
 
     public IReadOnlyDictionary<string, string?> ToQuery() => new Dictionary<string, string?>
     {

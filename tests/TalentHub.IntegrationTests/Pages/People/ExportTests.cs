@@ -78,7 +78,7 @@ public sealed class ExportTests(TalentHubFactory app) : AppTest(app)
         Assert.Equal(person.Name, Assert.Single(rows.Skip(1))[0]);
         var audits = await App.QueryAsync(db => db.AuditEntries.Where(a => a.Action == AuditAction.Export).Select(a => a.Changes).ToListAsync());
         Assert.DoesNotContain(audits, a => a!.Contains(person.IdNumber));
-        Assert.Contains(audits, a => a!.Contains("Q=" + person.IdNumber[..6] + "********"));
+        Assert.Contains(audits, a => a!.Contains("q=" + person.IdNumber[..6] + "********"));
     }
 
     [Fact]

@@ -117,7 +117,8 @@ public sealed class RosterImportModel(TalentHubDbContext db, RosterImporter impo
         uploads.MarkConfirmed(Token, UserId, Kind(id));
         var name = stored.FileName;
         audit.Record(AuditAction.Import, "Course", id.ToString(CultureInfo.InvariantCulture),
-            $"roster import {name[..Math.Min(name.Length, 100)]}: {outcome.Confirmed} confirmed, {outcome.Waitlisted} waitlisted, {outcome.Skipped} already on the roster", Course.CountyCode);
+            new AuditNote().With(AuditNoteKeys.File, name[..Math.Min(name.Length, 100)]).With(AuditNoteKeys.Confirmed, outcome.Confirmed)
+                .With(AuditNoteKeys.Waitlisted, outcome.Waitlisted).With(AuditNoteKeys.AlreadyOnRoster, outcome.Skipped), Course.CountyCode);
         await db.SaveChangesAsync(ct);
         int confirmed = outcome.Confirmed, waitlisted = outcome.Waitlisted, refused = outcome.Skipped;
         TempData["Flash"] = l["Roster.Import.Done", confirmed, waitlisted, refused].Value;

@@ -51,7 +51,7 @@ public sealed class IndexModel(TalentHubDbContext db, AuditLog audit, IRegionSco
         var now = clock.GetUtcNow();
         var (_, rows) = await Filter.ListAsync(db, now, ct: ct);
         var sheet = FollowUpRow.Sheet(rows, l, now);
-        audit.Record(AuditAction.Export, "FollowUpTask", null, $"format={format}; rows={rows.Count}; filter={ExportLinks.Summary(Filter.ToQuery())}", scope.CountyCode);
+        audit.Record(AuditAction.Export, "FollowUpTask", null, Filter.AuditNote(new AuditNote().With(AuditNoteKeys.Format, format).With(AuditNoteKeys.Rows, rows.Count)), scope.CountyCode);
         await db.SaveChangesAsync(ct);
         var csv = format == "csv";
         return csv

@@ -1,0 +1,186 @@
+using System.Globalization;
+using System.Text;
+
+namespace TalentHub.Web.Services.Audit;
+
+/// <summary>How the audit page shows the value of one <see cref="AuditNoteKey"/>.</summary>
+public enum AuditNoteValue
+{
+    /// <summary>Shown as stored (a file name, an id, a search text, a reason).</summary>
+    Text,
+    /// <summary>A count or a year, stored with invariant digits.</summary>
+    Number,
+    /// <summary>A region code, shown by the region's name when the tree knows it.</summary>
+    Region,
+    /// <summary>An enum value's name, shown by its label <c>{ValuePrefix}.{name}</c>.</summary>
+    Enum,
+    /// <summary>Comma-separated enum value names, each shown by its label.</summary>
+    EnumList,
+    /// <summary>Comma-separated property names of the entry's record type, each shown by its field label.</summary>
+    Fields,
+}
+
+/// <summary>Why an enrollment note was written, where the action alone does not say (<see cref="AuditNoteKeys.Via"/>).</summary>
+public enum AuditNoteVia
+{
+    /// <summary>Placed on the roster by a roster import.</summary>
+    RosterImport,
+    /// <summary>Moved from the waiting list to a confirmed place when a place came free.</summary>
+    Promoted,
+    /// <summary>Cancelled as a correction after the course ended.</summary>
+    Correction,
+}
+
+/// <summary>
+/// One key of an audit note: <paramref name="Name"/> is what is stored (stable, culture-invariant; never rename one,
+/// notes already stored use it), <c>AuditNote.{Name}</c> its label resource.
+/// </summary>
+/// <param name="ValuePrefix">For <see cref="AuditNoteValue.Enum"/> and <see cref="AuditNoteValue.EnumList"/>: the resource prefix of the value labels.</param>
+public sealed record AuditNoteKey(string Name, AuditNoteValue Value = AuditNoteValue.Text, string? ValuePrefix = null)
+{
+    /// <summary>The resource key of the key's label, in both languages.</summary>
+    public string LabelKey => "AuditNote." + Name;
+}
+
+/// <summary>
+/// The one table of audit note keys (review11: notes were English sentences built at each call site). A new note key is
+/// one line here and its <c>AuditNote.{name}</c> resource in both languages; <c>AuditNoteTests</c> checks the labels exist.
+/// </summary>
+public static class AuditNoteKeys
+{
+    public static readonly AuditNoteKey File = new("file");
+    public static readonly AuditNoteKey Rows = new("rows", AuditNoteValue.Number);
+    public static readonly AuditNoteKey Skipped = new("skipped", AuditNoteValue.Number);
+    public static readonly AuditNoteKey Bad = new("bad", AuditNoteValue.Number);
+    public static readonly AuditNoteKey WarningsAccepted = new("warnings", AuditNoteValue.Number);
+    public static readonly AuditNoteKey Format = new("format");
+    public static readonly AuditNoteKey Sheet = new("sheet", AuditNoteValue.Number);
+    public static readonly AuditNoteKey Year = new("year", AuditNoteValue.Number);
+    public static readonly AuditNoteKey County = new("county", AuditNoteValue.Region);
+    public static readonly AuditNoteKey Township = new("township", AuditNoteValue.Region);
+    public static readonly AuditNoteKey Category = new("category", AuditNoteValue.Enum, "TalentCategory");
+    public static readonly AuditNoteKey CourseCategory = new("courseCategory", AuditNoteValue.Enum, "CourseCategory");
+    public static readonly AuditNoteKey Education = new("education", AuditNoteValue.Enum, "Education");
+    public static readonly AuditNoteKey Industry = new("industry");
+    public static readonly AuditNoteKey EntityType = new("entityType", AuditNoteValue.Enum, "EntityType");
+    public static readonly AuditNoteKey EntityStatus = new("entityStatus", AuditNoteValue.Enum, "EntityStatus");
+    public static readonly AuditNoteKey Rating = new("rating", AuditNoteValue.Enum, "DemonstrationLevel");
+    public static readonly AuditNoteKey State = new("state", AuditNoteValue.Enum, "FollowUpState");
+    public static readonly AuditNoteKey Months = new("months", AuditNoteValue.Number);
+    public static readonly AuditNoteKey Search = new("q");
+    public static readonly AuditNoteKey Program = new("program");
+    public static readonly AuditNoteKey UpdatedSince = new("updatedSince");
+    public static readonly AuditNoteKey Revealed = new("revealed", AuditNoteValue.Fields);
+    public static readonly AuditNoteKey Api = new("api");
+    public static readonly AuditNoteKey Course = new("course");
+    public static readonly AuditNoteKey Person = new("person");
+    public static readonly AuditNoteKey Status = new("status", AuditNoteValue.Enum, "EnrollmentStatus");
+    public static readonly AuditNoteKey Before = new("before", AuditNoteValue.Enum, "EnrollmentStatus");
+    public static readonly AuditNoteKey Override = new("override", AuditNoteValue.EnumList, "Refusal");
+    public static readonly AuditNoteKey Reason = new("reason");
+    public static readonly AuditNoteKey Via = new("via", AuditNoteValue.Enum, "AuditNote.Via");
+    public static readonly AuditNoteKey Confirmed = new("confirmed", AuditNoteValue.Number);
+    public static readonly AuditNoteKey Waitlisted = new("waitlisted", AuditNoteValue.Number);
+    public static readonly AuditNoteKey AlreadyOnRoster = new("alreadyOnRoster", AuditNoteValue.Number);
+    public static readonly AuditNoteKey Regenerated = new("regenerated");
+    /// <summary>Only in notes stored before the keys above: the export filter as one text ("County=…, Category=…").</summary>
+    public static readonly AuditNoteKey Filter = new("filter");
+
+    /// <summary>Every key, in the order above.</summary>
+    public static readonly IReadOnlyList<AuditNoteKey> All = typeof(AuditNoteKeys).GetFields()
+        .Where(f => f.FieldType == typeof(AuditNoteKey)).Select(f => (AuditNoteKey)f.GetValue(null)!).ToList();
+
+    /// <summary>Names stored by older versions for a key of today.</summary>
+    private static readonly Dictionary<string, AuditNoteKey> Aliases = new(StringComparer.Ordinal) { ["warnings accepted"] = WarningsAccepted };
+
+    private static readonly Dictionary<string, AuditNoteKey> ByName = All.ToDictionary(k => k.Name, StringComparer.Ordinal);
+
+    /// <summary>The key stored as <paramref name="name"/>, or null for a name no version wrote.</summary>
+    public static AuditNoteKey? Find(string name) => ByName.GetValueOrDefault(name) ?? Aliases.GetValueOrDefault(name);
+}
+
+/// <summary>
+/// The text of an audit entry that is not a change of fields (import, export, reveal, enrollment events): key/value pairs
+/// stored culture-invariant as <c>key=value; key=value</c>, a <c>\</c> escaping any <c>\</c>, <c>;</c> or <c>=</c> inside
+/// a value (a file named <c>a;b=c.csv</c>). The audit page shows it in the viewer's language (<see cref="AuditNoteText"/>).
+/// Values are stored as given; empty values are left out.
+/// </summary>
+public sealed class AuditNote
+{
+    private readonly List<(AuditNoteKey Key, string Value)> _pairs = [];
+
+    /// <summary>The pairs in the order they were added.</summary>
+    public IReadOnlyList<(AuditNoteKey Key, string Value)> Pairs => _pairs;
+
+    /// <summary>Adds a text value; null or empty adds nothing.</summary>
+    public AuditNote With(AuditNoteKey key, string? value)
+    {
+        if (!string.IsNullOrEmpty(value)) _pairs.Add((key, value));
+        return this;
+    }
+
+    /// <summary>Adds a number with invariant digits; null adds nothing.</summary>
+    public AuditNote With(AuditNoteKey key, long? value) => With(key, value?.ToString(CultureInfo.InvariantCulture));
+
+    /// <summary>Adds an enum value by its name; null adds nothing.</summary>
+    public AuditNote With<TEnum>(AuditNoteKey key, TEnum? value) where TEnum : struct, Enum => With(key, value?.ToString());
+
+    /// <summary>Adds an enum value by its name.</summary>
+    public AuditNote With<TEnum>(AuditNoteKey key, TEnum value) where TEnum : struct, Enum => With(key, value.ToString());
+
+    /// <summary>Adds enum values as one comma-separated list of names; an empty list adds nothing.</summary>
+    public AuditNote WithAll<TEnum>(AuditNoteKey key, IEnumerable<TEnum> values) where TEnum : struct, Enum =>
+        With(key, string.Join(",", values));
+
+    /// <summary>The stored form, <c>key=value; key=value</c> with escaped values.</summary>
+    public override string ToString() => string.Join("; ", _pairs.Select(p => p.Key.Name + "=" + Escape(p.Value)));
+
+    /// <summary>The stored form, for <c>AuditLog.Record</c>.</summary>
+    public static implicit operator string(AuditNote note) => note.ToString();
+
+    /// <summary>
+    /// Reads a stored note: the pairs, with keys as stored; null when the text is not a note (an old free-text summary such
+    /// as <c>regenerated 2026-03</c>, a part without <c>=</c>, or a key no version wrote), to be shown as stored.
+    /// </summary>
+    public static IReadOnlyList<(AuditNoteKey Key, string Value)>? Parse(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        var pairs = new List<(AuditNoteKey, string)>();
+        var part = new StringBuilder();
+        string? name = null;
+        for (var i = 0; i <= text.Length; i++)
+        {
+            if (i == text.Length || text[i] == ';')
+            {
+                if (name is null || AuditNoteKeys.Find(name) is not { } key) return null;
+                pairs.Add((key, part.ToString()));
+                (name, part) = (null, new StringBuilder());
+                while (i + 1 < text.Length && text[i + 1] == ' ') i++;
+            }
+            else if (text[i] == '\\' && i + 1 < text.Length) part.Append(text[++i]);
+            else if (text[i] == '=' && name is null) (name, part) = (part.ToString(), new StringBuilder());
+            else part.Append(text[i]);
+        }
+        return pairs;
+    }
+
+    private static string Escape(string value)
+    {
+        if (value.AsSpan().IndexOfAny('\\', ';', '=') < 0) return value;
+        var text = new StringBuilder(value.Length + 4);
+        foreach (var c in value)
+        {
+            if (c is '\\' or ';' or '=') text.Append('\\');
+            text.Append(c);
+        }
+        return text.ToString();
+    }
+}
+
+/// <summary>Notes written in more than one place.</summary>
+public static class AuditNotes
+{
+    /// <summary>A person's ID number and mobile were shown in full (person page, API with reveal rights).</summary>
+    public static AuditNote Revealed() =>
+        new AuditNote().With(AuditNoteKeys.Revealed, $"{nameof(Domain.People.Person.IdNumber)},{nameof(Domain.People.Person.Mobile)}");
+}
