@@ -10,18 +10,27 @@ namespace TalentHub.Web.Infrastructure;
 /// the value: an enum given a number it does not define (<c>/People?Category=99</c>) got the field-less
 /// <c>“99”无效。</c> (review10), while a value that does not read at all already says <c>“abc”不是有效的学历。</c>. Both now
 /// use <c>Validation.AttemptedValueIsInvalid</c> with the field's label (resource <paramref name="l"/>, the request's
-/// language at the time of the message).
+/// language at the time of the message). A date or number property that cannot be read says what was expected after its
+/// label (<c>Validation.DateInvalid</c>: “From: “2026-13-01” is not a valid date.”, <c>Validation.NumberInvalid</c>), not
+/// “is not a valid From.” (review11).
 /// </summary>
 public sealed class FieldNamedBindingMessages(IStringLocalizer l) : IBindingMetadataProvider
 {
+    private static readonly Type[] Dates = [typeof(DateOnly), typeof(DateTime), typeof(DateTimeOffset), typeof(TimeOnly)];
+    private static readonly Type[] Numbers = [typeof(byte), typeof(short), typeof(int), typeof(long), typeof(decimal), typeof(double), typeof(float)];
+
     /// <inheritdoc />
     public void CreateBindingMetadata(BindingMetadataProviderContext context)
     {
         if (context.Key.MetadataKind != ModelMetadataKind.Property
-            || context.Attributes.OfType<DisplayAttribute>().FirstOrDefault()?.Name is not { } label
             || context.BindingMetadata.ModelBindingMessageProvider is not DefaultModelBindingMessageProvider inherited) return;
+        var label = context.Attributes.OfType<DisplayAttribute>().FirstOrDefault()?.Name;
+        var type = Nullable.GetUnderlyingType(context.Key.ModelType) ?? context.Key.ModelType;
+        var expected = Dates.Contains(type) ? "Validation.DateInvalid" : Numbers.Contains(type) ? "Validation.NumberInvalid" : null;
+        if (label is null && expected is null) return;
         var messages = new DefaultModelBindingMessageProvider(inherited);
-        messages.SetValueIsInvalidAccessor(value => l["Validation.AttemptedValueIsInvalid", value, l[label]]);
+        if (label is not null) messages.SetValueIsInvalidAccessor(value => l["Validation.AttemptedValueIsInvalid", value, l[label]]);
+        if (expected is not null) messages.SetAttemptedValueIsInvalidAccessor((value, field) => l[expected, value, field]);
         context.BindingMetadata.ModelBindingMessageProvider = messages;
     }
 }

@@ -63,6 +63,23 @@ public static class ListFilters
     }
 
     /// <summary>
+    /// The <c>type</c> of a date, month or number input for query (or form) key <paramref name="key"/>: <paramref name="type"/>,
+    /// or <c>text</c> when its value was refused. A browser empties such an input holding text it cannot read, so the field
+    /// went blank under its message (review11: <c>/Courses/Calendar?month=2026-13</c>, <c>/Admin/Audit?From=2026-13-01</c>).
+    /// </summary>
+    public static string FilterInputType(this IHtmlHelper html, string key, string type) => IsRefused(html, key) ? "text" : type;
+
+    /// <summary>
+    /// The value of the input for key <paramref name="key"/>: the text the user sent when it was refused (as every refused
+    /// filter shows it), else <paramref name="accepted"/> (the bound value, formatted for its input type).
+    /// </summary>
+    public static string? FilterValue(this IHtmlHelper html, string key, string? accepted) =>
+        IsRefused(html, key) && html.ViewData.ModelState.TryGetValue(key, out var entry) ? ValueOf(html, key, entry) : accepted;
+
+    private static bool IsRefused(IHtmlHelper html, string key) =>
+        html.ViewData.ModelState.TryGetValue(key, out var entry) && entry.Errors.Count > 0;
+
+    /// <summary>
     /// The error of query key <paramref name="key"/> whose field this user's form does not show or does not hold (a county
     /// user's county: fixed to their own), naming the field by <paramref name="label"/> and the refused value
     /// (<c>Filter.HiddenRefused</c>: 县（市、区）“330502000000”不在您的范围内 — the same words for another county's code and a
@@ -103,8 +120,12 @@ public static class ListFilters
         return tag;
     }
 
-    private static string ValueOf(IHtmlHelper html, string key, ModelStateEntry entry) =>
-        entry.AttemptedValue ?? html.ViewContext.HttpContext.Request.Query[key].ToString();
+    private static string ValueOf(IHtmlHelper html, string key, ModelStateEntry entry)
+    {
+        if (entry.AttemptedValue is { } attempted) return attempted;
+        var request = html.ViewContext.HttpContext.Request;
+        return request.HasFormContentType && request.Form.TryGetValue(key, out var posted) ? posted.ToString() : request.Query[key].ToString();
+    }
 
     private static IStringLocalizer Localizer(IHtmlHelper html) =>
         html.ViewContext.HttpContext.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();

@@ -167,7 +167,7 @@ public sealed class ListFilterRefusalTests(TalentHubFactory app) : AppTest(app)
 
     /// <summary>The same kind on the targets page: a year that cannot be read or is out of range showed (and edited) this year.</summary>
     [Theory]
-    [InlineData("abc", "“abc”不是有效的年份")]
+    [InlineData("abc", "年份：“abc”不是有效的数字")]
     [InlineData("1999", "年份须在2000至2100之间")]
     [InlineData("99999999999", "年份")]
     public async Task TheTargets_WithARefusedYear_MarkTheYearField_AndOfferNoTableToEdit(string year, string message)
