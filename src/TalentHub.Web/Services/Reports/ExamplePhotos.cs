@@ -23,7 +23,7 @@ public static class ExamplePhotos
     /// <summary>The cleaned JPEG; a <see cref="DomainException"/> on the field "Photo" when the upload is refused.</summary>
     public static byte[] Clean(byte[] upload)
     {
-        if (upload.Length == 0) throw new DomainException("Example.PhotoRequired", "Photo");
+        if (upload.Length == 0) throw new DomainException("Upload.Empty", "Photo");
         if (upload.Length > MaxBytes) throw new DomainException("Example.PhotoTooLarge", "Photo", MaxBytes / 1024 / 1024);
         using var data = SKData.CreateCopy(upload);
         using var codec = SKCodec.Create(data) ?? throw new DomainException("Example.PhotoNotImage", "Photo");

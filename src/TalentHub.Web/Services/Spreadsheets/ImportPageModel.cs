@@ -71,7 +71,8 @@ public abstract partial class ImportPageModel(ImportSteps steps) : PageModel
 
     public async Task<IActionResult> OnPostValidateAsync(CancellationToken ct)
     {
-        if (Upload is null || Upload.Length == 0) return Refuse(l["Import.FileRequired"]);
+        if (Upload is null) return Refuse(l["Import.FileRequired"]);
+        if (Upload.Length == 0) return Refuse(l["Upload.Empty"]);
         if (Upload.Length > options.MaxUploadBytes) return Refuse(l["Import.TooLarge", Cap]);
         var fileName = Path.GetFileName(Upload.FileName);
         if (!SpreadsheetReader.IsSupported(fileName)) return Refuse(l["Import.UnsupportedType"]);

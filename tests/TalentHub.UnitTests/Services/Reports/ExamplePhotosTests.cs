@@ -47,6 +47,6 @@ public sealed class ExamplePhotosTests
         Assert.Equal("Example.PhotoNotImage", Assert.Throws<DomainException>(() => ExamplePhotos.Clean("GIF89a but not really"u8.ToArray())).MessageKey);
         Assert.Equal("Example.PhotoNotImage", Assert.Throws<DomainException>(() => ExamplePhotos.Clean(Encode(10, 10, SKEncodedImageFormat.Jpeg)[..40])).MessageKey);
         Assert.Equal("Example.PhotoTooLarge", Assert.Throws<DomainException>(() => ExamplePhotos.Clean(new byte[ExamplePhotos.MaxBytes + 1])).MessageKey);
-        Assert.Equal("Example.PhotoRequired", Assert.Throws<DomainException>(() => ExamplePhotos.Clean([])).MessageKey);
+        Assert.Equal("Upload.Empty", Assert.Throws<DomainException>(() => ExamplePhotos.Clean([])).MessageKey);
     }
 }

@@ -61,7 +61,8 @@ public sealed class AssessmentModel(TalentHubDbContext db, PersonRegistry regist
         if (!await LoadAsync(id)) return NotFound();
         if (!IsOpen) return Closed();
         var options = ImportOptions.From(configuration);
-        if (Upload is null || Upload.Length == 0) return FileError("Roster.Import.NoFile");
+        if (Upload is null) return FileError("Roster.Import.NoFile");
+        if (Upload.Length == 0) return FileError("Upload.Empty");
         if (!SpreadsheetReader.IsSupported(Upload.FileName)) return FileError("Roster.Import.UnsupportedType");
         if (Upload.Length > options.MaxUploadBytes) return FileError("Roster.Import.TooLarge", CapText);
         using var buffer = new MemoryStream();

@@ -67,7 +67,8 @@ public sealed class RosterImportModel(TalentHubDbContext db, RosterImporter impo
     public async Task<IActionResult> OnPostValidateAsync(int id, CancellationToken ct)
     {
         if (!await LoadAsync(id)) return NotFound();
-        if (Upload is null || Upload.Length == 0) return FileError("Roster.Import.NoFile");
+        if (Upload is null) return FileError("Roster.Import.NoFile");
+        if (Upload.Length == 0) return FileError("Upload.Empty");
         if (!SpreadsheetReader.IsSupported(Upload.FileName)) return FileError("Roster.Import.UnsupportedType");
         if (Upload.Length > _options.MaxUploadBytes) return FileError("Roster.Import.TooLarge", CapText);
 
