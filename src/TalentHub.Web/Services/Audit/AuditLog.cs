@@ -5,6 +5,11 @@ namespace TalentHub.Web.Services.Audit;
 /// <summary>Records the events the interceptor cannot see (import, export, reveal); saved with the next SaveChanges.</summary>
 public sealed class AuditLog(TalentHubDbContext db, CurrentActor actor, TimeProvider clock)
 {
+    /// <summary>Records an event described by a note (import, export, reveal, enrollment), stored in its invariant form.</summary>
+    public void Record(AuditAction action, string entityType, string? entityId, AuditNote note, string? countyCode = null) =>
+        Record(action, entityType, entityId, note.ToString(), countyCode);
+
+    /// <summary>Records a change of fields in the interceptor's JSON form <c>{ "Field": [before, after] }</c> (see <c>UserAccounts.Changes</c>).</summary>
     public void Record(AuditAction action, string entityType, string? entityId, string? summary, string? countyCode = null) =>
         db.AuditEntries.Add(new AuditEntry
         {

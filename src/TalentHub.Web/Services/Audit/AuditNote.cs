@@ -135,9 +135,6 @@ public sealed class AuditNote
     /// <summary>The stored form, <c>key=value; key=value</c> with escaped values.</summary>
     public override string ToString() => string.Join("; ", _pairs.Select(p => p.Key.Name + "=" + Escape(p.Value)));
 
-    /// <summary>The stored form, for <c>AuditLog.Record</c>.</summary>
-    public static implicit operator string(AuditNote note) => note.ToString();
-
     /// <summary>
     /// Reads a stored note: the pairs, with keys as stored; null when the text is not a note (an old free-text summary such
     /// as <c>regenerated 2026-03</c>, a part without <c>=</c>, or a key no version wrote), to be shown as stored.

@@ -16,7 +16,7 @@ public sealed class AuditNoteTests(TalentHubFactory app) : AppTest(app)
     {
         var user = NewUser();
         await AddAsync(user, AuditAction.Import, new AuditNote().With(AuditNoteKeys.File, "名单;第2批=终稿.xlsx").With(AuditNoteKeys.Rows, 120)
-            .With(AuditNoteKeys.Skipped, 3).With(AuditNoteKeys.WarningsAccepted, 1).With(AuditNoteKeys.County, Anji));
+            .With(AuditNoteKeys.Skipped, 3).With(AuditNoteKeys.WarningsAccepted, 1).With(AuditNoteKeys.County, Anji).ToString());
         var admin = await App.LoginAsync("admin");
 
         var chinese = await admin.GetStringAsync($"/Admin/Audit?user={user}");
