@@ -112,7 +112,7 @@ public sealed class ApiOutcomesTests(TalentHubFactory app) : AppTest(app)
             Assert.All(page.EnumerateArray(), r => Assert.Equal(anji.IdNumber, r.GetProperty("person").GetProperty("idNumber").GetString()));
             Assert.Equal(before + 2, await App.AuditCountAsync(AuditAction.Reveal, "Person"));
             Assert.True(await App.QueryAsync(db => db.AuditEntries.AnyAsync(a => a.Action == AuditAction.Reveal
-                && a.EntityId == anji.PersonId.ToString() && a.Changes!.Contains("API " + resource))));
+                && a.EntityId == anji.PersonId.ToString() && a.Changes!.Contains("api=/api/v1/" + resource))));
         }
     }
 

@@ -47,7 +47,7 @@ public sealed class AuditNoteTests
     public void ANote_IsShownInTheViewersLanguage(string culture, string expected, string region)
     {
         var stored = new AuditNote().With(AuditNoteKeys.Status, EnrollmentStatus.Confirmed).With(AuditNoteKeys.Via, AuditNoteVia.Promoted)
-            .WithAll(AuditNoteKeys.Override, [EnrollmentRefusal.TooYoung, EnrollmentRefusal.EducationTooLow]).With(AuditNoteKeys.County, "330523000000");
+            .WithAll(AuditNoteKeys.Override, [EnrollmentRefusal.TooYoung, EnrollmentRefusal.EducationTooLow]).With(AuditNoteKeys.County, "330523000000").ToString();
         var before = CultureInfo.CurrentUICulture;
         CultureInfo.CurrentUICulture = new CultureInfo(culture);
         try

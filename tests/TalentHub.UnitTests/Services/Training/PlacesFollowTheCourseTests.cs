@@ -160,7 +160,7 @@ public sealed class PlacesFollowTheCourseTests
         Assert.All(audits, a => Assert.Equal(Anji, a.CountyCode));
         Assert.Equal(2, audits.Count(a => a.Action == AuditAction.Create));
         Assert.Contains(audits, a => a.EntityId == first.ToString() && a.Action == AuditAction.StatusChange);
-        Assert.Contains(audits, a => a.EntityId == second.ToString() && a.Action == AuditAction.StatusChange && a.Changes!.Contains("promoted"));
+        Assert.Contains(audits, a => a.EntityId == second.ToString() && a.Action == AuditAction.StatusChange && a.Changes!.Contains("via=Promoted"));
     }
 
     [Fact]
