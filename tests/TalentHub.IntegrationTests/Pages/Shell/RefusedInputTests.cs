@@ -34,6 +34,18 @@ public sealed class RefusedInputTests(TalentHubFactory app) : AppTest(app)
     }
 
     [Fact]
+    public async Task ARefusedDispatchMonth_StaysInItsField_AsText()
+    {
+        var officer = await App.LoginAsync("city.officer");
+
+        var response = await officer.PostFormAsync("/Reports/Dispatch", new() { ["Month"] = "2026-13" }, "/Reports/Dispatch");
+
+        var input = Regex.Match(await response.Content.ReadAsStringAsync(), "<input[^>]*\\bid=\"Month\"[^>]*>").Value;
+        Assert.Contains("type=\"text\"", input);
+        Assert.Contains("value=\"2026-13\"", input);
+    }
+
+    [Fact]
     public async Task AnAcceptedDate_KeepsItsDateInput()
     {
         var admin = await App.LoginAsync("admin");
