@@ -23,7 +23,7 @@ public sealed class TargetsModel(TalentHubDbContext db, ReportsService reports, 
     {
         public string County { get; set; } = "";
         public Indicator Indicator { get; set; }
-        public decimal? Value { get; set; }
+        [Display(Name = "Targets.Value")] public decimal? Value { get; set; }
     }
 
     [Display(Name = "Targets.Year")] [BindProperty(SupportsGet = true)] public int Year { get; set; }
@@ -55,7 +55,10 @@ public sealed class TargetsModel(TalentHubDbContext db, ReportsService reports, 
         return Page();
     }
 
-    /// <summary>Saves every cell in one transaction; any refused value leaves everything as it was, with the error at its cell.</summary>
+    /// <summary>
+    /// Saves every cell in one transaction; any refused value leaves everything as it was, with the error at its cell, and so does
+    /// a target another officer added meanwhile (the page says the data changed).
+    /// </summary>
     public async Task<IActionResult> OnPostAsync()
     {
         if (Year is < 2000 or > 2100) ModelState.AddModelError(nameof(Year), l["Target.Year"]);
@@ -77,7 +80,17 @@ public sealed class TargetsModel(TalentHubDbContext db, ReportsService reports, 
             catch (DomainException ex) { ModelState.AddModelError(key, l[ex.MessageKey]); }
         }
         if (!ModelState.IsValid) return Page();
-        await db.SaveChangesAsync();
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateException)
+        {
+            // Another officer added one of these targets since this post read them (the unique index on year, county
+            // and indicator refused ours): nothing of this post is kept (review12: it was a 500).
+            ModelState.AddModelError("", l["Common.StaleEdit"]);
+            return Page();
+        }
         TempData["Flash"] = l["Targets.Saved"].Value;
         return RedirectToPage(new { Year });
     }

@@ -30,11 +30,15 @@ public sealed class DispatchService(TalentHubDbContext db, IndicatorCalculator c
 {
     private static readonly JsonSerializerOptions Json = new() { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
 
-    /// <summary>"yyyy-MM" → (year, month); false for anything else or a month not yet ended.</summary>
+    /// <summary>
+    /// "yyyy-MM" → (year, month); false for anything else, a year before 2000 (the years targets may be set for; 0001-01
+    /// and 9999-12 overflowed the period arithmetic into a 500, review12) or a month not yet ended.
+    /// </summary>
     public bool TryParseMonth(string? text, out int year, out int month)
     {
         year = month = 0;
         if (text is null || !DateOnly.TryParseExact(text + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var first)) return false;
+        if (first.Year is < 2000 or > 2100) return false;
         if (ReportPeriod.Month(first.Year, first.Month).End > clock.GetUtcNow()) return false;
         (year, month) = (first.Year, first.Month);
         return true;
@@ -53,7 +57,19 @@ public sealed class DispatchService(TalentHubDbContext db, IndicatorCalculator c
         if (report is null) db.DispatchReports.Add(report = new DispatchReport { Month = key });
         else audit.Record(AuditAction.Update, nameof(DispatchReport), report.Id.ToString(CultureInfo.InvariantCulture), $"regenerated {key}");
         report.Issue(JsonSerializer.Serialize(figures, Json), by, clock.GetUtcNow());
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Another officer (or the monthly job) issued or regenerated this month at the same moment (the unique month,
+            // or the version, refused ours): theirs stands as issued (review12: two clicks at once were a 500).
+            db.ChangeTracker.Clear();
+            var stored = await db.DispatchReports.AsNoTracking().FirstOrDefaultAsync(r => r.Month == key, ct);
+            if (stored is null) throw;
+            return stored;
+        }
         return report;
     }
 

@@ -43,6 +43,44 @@ public sealed class ReportsTests(TalentHubFactory app) : AppTest(app)
     }
 
     [Fact]
+    public async Task Targets_AnUnreadableValue_IsNamedInTheLanguageOfThePage_NextToItsCell()
+    {
+        // review12: the binder's message named the property ("“abc”不是有效的Value。") on a Chinese page.
+        var client = await App.LoginAsync("city.officer");
+        var fields = new Dictionary<string, string>
+        {
+            ["Year"] = "2092",
+            ["Cells[0].County"] = Anji, ["Cells[0].Indicator"] = nameof(Indicator.PeopleTrained), ["Cells[0].Value"] = "abc",
+        };
+
+        var refused = await client.PostFormAsync("/Reports/Targets?Year=2092", fields, "/Reports/Targets?Year=2092");
+        var html = await refused.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("不是有效的目标值", html);
+        Assert.DoesNotContain("Value。", html);
+        Assert.False(await App.QueryAsync(db => db.Targets.AnyAsync(t => t.Year == 2092)));
+    }
+
+    [Fact]
+    public async Task Targets_ATargetAddedTwiceInOnePost_IsRefusedWithAMessage_NotA500()
+    {
+        // review12: two officers adding the same year's first targets at once (or one form posting a cell twice) hit the
+        // unique index on year, county and indicator, and the page answered 500.
+        var client = await App.LoginAsync("city.officer");
+        var fields = new Dictionary<string, string>
+        {
+            ["Year"] = "2093",
+            ["Cells[0].County"] = Anji, ["Cells[0].Indicator"] = nameof(Indicator.PeopleTrained), ["Cells[0].Value"] = "10",
+            ["Cells[1].County"] = Anji, ["Cells[1].Indicator"] = nameof(Indicator.PeopleTrained), ["Cells[1].Value"] = "20",
+        };
+
+        var refused = await client.PostFormAsync("/Reports/Targets?Year=2093", fields, "/Reports/Targets?Year=2093");
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("数据已被他人修改", await refused.Content.ReadAsStringAsync());
+        Assert.False(await App.QueryAsync(db => db.Targets.AnyAsync(t => t.Year == 2093)));
+    }
+
+    [Fact]
     public async Task CountyStaff_MayNotSetTargets()
     {
         var client = await App.LoginAsync("anji.officer");
