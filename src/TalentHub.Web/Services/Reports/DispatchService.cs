@@ -57,19 +57,7 @@ public sealed class DispatchService(TalentHubDbContext db, IndicatorCalculator c
         if (report is null) db.DispatchReports.Add(report = new DispatchReport { Month = key });
         else audit.Record(AuditAction.Update, nameof(DispatchReport), report.Id.ToString(CultureInfo.InvariantCulture), $"regenerated {key}");
         report.Issue(JsonSerializer.Serialize(figures, Json), by, clock.GetUtcNow());
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException)
-        {
-            // Another officer (or the monthly job) issued or regenerated this month at the same moment (the unique month,
-            // or the version, refused ours): theirs stands as issued (review12: two clicks at once were a 500).
-            db.ChangeTracker.Clear();
-            var stored = await db.DispatchReports.AsNoTracking().FirstOrDefaultAsync(r => r.Month == key, ct);
-            if (stored is null) throw;
-            return stored;
-        }
+        await db.SaveChangesAsync(ct);
         return report;
     }
 
