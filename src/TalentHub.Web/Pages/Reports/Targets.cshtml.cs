@@ -78,6 +78,8 @@ public sealed class TargetsModel(TalentHubDbContext db, ReportsService reports, 
             // Only the cells this officer changed are written; one another officer changed since this page was shown is
             // refused with its new value (review12: a stale page's blanks deleted, and its old values overwrote, their save).
             if (cell.Value == cell.Shown) continue;
+            // Already so (a double submit, the back button's resubmission, or two officers typing the same value): nothing to do.
+            if (current?.Value == cell.Value) continue;
             if (current?.Value != cell.Shown)
             {
                 ModelState.AddModelError(key, l["Targets.ChangedMeanwhile", current?.Value.ToString("0.##", CultureInfo.InvariantCulture) ?? "—"]);

@@ -97,6 +97,8 @@ public sealed class ReportsTests(TalentHubFactory app) : AppTest(app)
 
         var saved = await client.PostFormAsync("/Reports/Targets?Year=2094", Cell("100", ""), "/Reports/Targets?Year=2094");
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        // The same form posted again (a double click, the back button) is no conflict: it already holds.
+        Assert.Equal(HttpStatusCode.Redirect, (await client.PostFormAsync("/Reports/Targets?Year=2094", Cell("100", ""), "/Reports/Targets?Year=2094")).StatusCode);
 
         // An older page (both cells shown empty) changes only the second cell: the first officer's 100 stays.
         Assert.Equal(HttpStatusCode.Redirect, (await client.PostFormAsync("/Reports/Targets?Year=2094", Cell("", "", "6"), "/Reports/Targets?Year=2094")).StatusCode);
