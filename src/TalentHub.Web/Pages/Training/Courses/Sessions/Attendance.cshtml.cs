@@ -37,6 +37,8 @@ public sealed class AttendanceModel(TalentHubDbContext db, AttendanceService att
         if (await SessionAccess.FindAsync(db, id, sessionId, User) is not { } session) return NotFound();
         if (!SessionAccess.CanMark(session.CourseStatus)) return Refuse();
         if (!SessionAccess.HasOpened(session, clock.GetUtcNow())) return Refuse("Attendance.NotStarted");
+        // A mark the binder could not read (a tampered "42") came through as the default, Present (review12): nothing is saved.
+        if (!ModelState.IsValid) return Refuse("Attendance.MarkInvalid");
         var changed = await attendance.SetMarksAsync(id, sessionId, Marks, AttendanceSource.RollCall, User.Identity?.Name);
         TempData["Flash"] = l["Attendance.Saved", changed].Value;
         return RedirectToPage(new { id, sessionId });

@@ -77,6 +77,23 @@ public sealed partial class AttendanceTests(TalentHubFactory app) : AppTest(app)
     }
 
     [Fact]
+    public async Task RollCall_AnUnreadableMark_SavesNothing()
+    {
+        // review12: "Marks[n]=42" (no such mark) was saved as Present, the enum's default.
+        var course = await App.InProgressCourseAsync();
+        var trainees = await App.TraineesAsync(course.Id, 2);
+        var first = await App.EnrollmentIdAsync(course.Id, trainees[0].PersonId);
+        var second = await App.EnrollmentIdAsync(course.Id, trainees[1].PersonId);
+        var clerk = await App.LoginAsync("anji.clerk");
+
+        var response = await clerk.PostFormAsync(Url(course) + "?handler=Save", new() { [$"Marks[{first}]"] = "42", [$"Marks[{second}]"] = "Late" }, Url(course));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Empty(await MarksAsync(course));
+        Assert.Contains("有出勤情况无法识别", await clerk.GetStringAsync(Url(course)));
+    }
+
+    [Fact]
     public async Task ASessionStillToCome_TakesNoMarks_FromTheRollCallOrTheSignInSheet()
     {
         // review12: an empty sign-in sheet saved for tomorrow's session marked every trainee Absent, so the at-risk list
