@@ -50,10 +50,17 @@ public sealed class ApiToken
         };
     }
 
+    /// <summary>
+    /// The longest name, in characters (the column's length: a longer one was kept on SQLite, stretching /Admin/ApiTokens
+    /// sideways, and would fail the insert on PostgreSQL; review12).
+    /// </summary>
+    public const int MaxNameLength = 100;
+
     /// <summary>Every broken rule of <see cref="Issue"/> at once, so a form can show them all next to their fields.</summary>
     public static IEnumerable<DomainException> Check(string? name, IReadOnlyCollection<string> resources, DateTimeOffset? expiresAt, DateTimeOffset now)
     {
         if (string.IsNullOrWhiteSpace(name)) yield return new DomainException("ApiTokens.NameRequired", "Name");
+        else if (name.Trim().Length > MaxNameLength) yield return new DomainException("ApiTokens.NameTooLong", "Name", MaxNameLength);
         if (resources.Count == 0 || resources.Any(r => !ApiResources.All.Contains(r)))
             yield return new DomainException("ApiTokens.ResourcesRequired", "Resources");
         if (expiresAt is not { } e || e <= now || e > now + MaxLifetime)

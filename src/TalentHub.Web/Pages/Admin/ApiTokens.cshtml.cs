@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -22,7 +23,7 @@ public sealed class ApiTokenInput
     public List<string> Resources { get; set; } = [];
     public bool CanReveal { get; set; }
     /// <summary>Shanghai date; the token works through the end of that day (at most a year ahead).</summary>
-    public DateOnly? ExpiresOn { get; set; }
+    [Display(Name = "ApiTokens.ExpiresOn")] public DateOnly? ExpiresOn { get; set; }
 }
 
 /// <summary>

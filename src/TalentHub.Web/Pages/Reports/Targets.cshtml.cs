@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
@@ -23,7 +24,9 @@ public sealed class TargetsModel(TalentHubDbContext db, ReportsService reports, 
     {
         public string County { get; set; } = "";
         public Indicator Indicator { get; set; }
-        public decimal? Value { get; set; }
+        [Display(Name = "Targets.Value")] public decimal? Value { get; set; }
+        /// <summary>The value the page showed (a hidden field): a cell left as shown is not saved, so a stale page cannot undo another officer's save.</summary>
+        [Display(Name = "Targets.Value")] public decimal? Shown { get; set; }
     }
 
     [Display(Name = "Targets.Year")] [BindProperty(SupportsGet = true)] public int Year { get; set; }
@@ -52,10 +55,14 @@ public sealed class TargetsModel(TalentHubDbContext db, ReportsService reports, 
         {
             County = c, Indicator = i, Value = targets.FirstOrDefault(t => t.CountyCode == c && t.Indicator == i)?.Value,
         })).ToList();
+        foreach (var cell in Cells) cell.Shown = cell.Value;
         return Page();
     }
 
-    /// <summary>Saves every cell in one transaction; any refused value leaves everything as it was, with the error at its cell.</summary>
+    /// <summary>
+    /// Saves the changed cells in one transaction; any refused value leaves everything as it was, with the error at its cell, and so
+    /// does a cell another officer changed since the page was shown (its new value is named) or added meanwhile (the page says the data changed).
+    /// </summary>
     public async Task<IActionResult> OnPostAsync()
     {
         if (Year is < 2000 or > 2100) ModelState.AddModelError(nameof(Year), l["Target.Year"]);
@@ -68,6 +75,17 @@ public sealed class TargetsModel(TalentHubDbContext db, ReportsService reports, 
             if (!CountyNames.ContainsKey(cell.County) || !Enum.IsDefined(cell.Indicator)) { ModelState.AddModelError(key, l["Program.CountyInvalid"]); continue; }
             if (ModelState[key]?.Errors.Count > 0) continue;
             var current = existing.FirstOrDefault(t => t.CountyCode == cell.County && t.Indicator == cell.Indicator);
+            // Only the cells this officer changed are written; one another officer changed since this page was shown is
+            // refused with its new value (review12: a stale page's blanks deleted, and its old values overwrote, their save).
+            if (cell.Value == cell.Shown) continue;
+            // Already so (a double submit, the back button's resubmission, or two officers typing the same value): nothing to do.
+            if (current?.Value == cell.Value) continue;
+            if (current?.Value != cell.Shown)
+            {
+                ModelState.AddModelError(key, l["Targets.ChangedMeanwhile", current?.Value.ToString("0.##", CultureInfo.InvariantCulture) ?? "—"]);
+                cell.Shown = current?.Value;
+                continue;
+            }
             try
             {
                 if (cell.Value is null) { if (current is not null) db.Targets.Remove(current); }
@@ -77,7 +95,17 @@ public sealed class TargetsModel(TalentHubDbContext db, ReportsService reports, 
             catch (DomainException ex) { ModelState.AddModelError(key, l[ex.MessageKey]); }
         }
         if (!ModelState.IsValid) return Page();
-        await db.SaveChangesAsync();
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateException)
+        {
+            // Another officer added one of these targets since this post read them (the unique index on year, county
+            // and indicator refused ours): nothing of this post is kept (review12: it was a 500).
+            ModelState.AddModelError("", l["Common.StaleEdit"]);
+            return Page();
+        }
         TempData["Flash"] = l["Targets.Saved"].Value;
         return RedirectToPage(new { Year });
     }

@@ -30,11 +30,15 @@ public sealed class DispatchService(TalentHubDbContext db, IndicatorCalculator c
 {
     private static readonly JsonSerializerOptions Json = new() { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
 
-    /// <summary>"yyyy-MM" → (year, month); false for anything else or a month not yet ended.</summary>
+    /// <summary>
+    /// "yyyy-MM" → (year, month); false for anything else, a year before 2000 (the years targets may be set for; 0001-01
+    /// and 9999-12 overflowed the period arithmetic into a 500, review12) or a month not yet ended.
+    /// </summary>
     public bool TryParseMonth(string? text, out int year, out int month)
     {
         year = month = 0;
         if (text is null || !DateOnly.TryParseExact(text + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var first)) return false;
+        if (first.Year is < 2000 or > 2100) return false;
         if (ReportPeriod.Month(first.Year, first.Month).End > clock.GetUtcNow()) return false;
         (year, month) = (first.Year, first.Month);
         return true;

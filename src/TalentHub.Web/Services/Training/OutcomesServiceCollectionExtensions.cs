@@ -14,7 +14,7 @@ public sealed class VerifyLimitOptions
 
 /// <summary>
 /// The public /Verify page's limiter: a fixed window per client address, so the number space cannot be
-/// crawled; refused requests get 429 with a localized sentence.
+/// crawled; refused requests get 429 with Retry-After and a localized sentence.
 /// </summary>
 public sealed class VerifyRateLimitPolicy(IOptions<VerifyLimitOptions> options) : IRateLimiterPolicy<string>
 {
@@ -24,6 +24,9 @@ public sealed class VerifyRateLimitPolicy(IOptions<VerifyLimitOptions> options) 
     {
         var l = rejected.HttpContext.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
         rejected.HttpContext.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+        // When to try again, in whole seconds, as every other 429 of the app says it (RFC 9110 §10.2.3; review12: it was missing).
+        var wait = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : TimeSpan.FromMinutes(1);
+        rejected.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
         rejected.HttpContext.Response.ContentType = "text/plain; charset=utf-8";
         await rejected.HttpContext.Response.WriteAsync(l["Verify.TooMany"], token);
     };

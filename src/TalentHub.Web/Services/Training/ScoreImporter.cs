@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using TalentHub.Web.Data;
 using TalentHub.Web.Domain;
+using TalentHub.Web.Domain.Common;
 using TalentHub.Web.Domain.Training;
 using TalentHub.Web.Services.Spreadsheets;
 using TalentHub.Web.Services.People;
@@ -56,9 +57,13 @@ public sealed class ScoreImporter(TalentHubDbContext db, PersonRegistry registry
             report.Errors.Add(new ImportIssue(row.Number, column, key, args));
     }
 
-    /// <summary>A score 0–100 with at most one decimal, written with "." (also accepts a full-width digit-free trim).</summary>
+    /// <summary>
+    /// A score 0–100 with at most one decimal, written with "." (normalised first, so full-width digits count as typed). No
+    /// thousands separator: "8,5" is refused, not read as 85, and "85.55" is refused, not kept with two decimals (review12).
+    /// </summary>
     public static bool TryScore(string? text, out decimal score) =>
-        decimal.TryParse(text?.Trim(), NumberStyles.Number, CultureInfo.InvariantCulture, out score) && score is >= 0 and <= 100;
+        decimal.TryParse(TextNormalizer.Normalize(text), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out score)
+        && score is >= 0 and <= 100 && decimal.Round(score, 1) == score;
 
     private static object? Cell(SheetRow row, int? index) => index is { } i && i < row.Cells.Count ? row.Cells[i] : null;
 }

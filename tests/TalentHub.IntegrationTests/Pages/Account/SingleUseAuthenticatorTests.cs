@@ -63,6 +63,19 @@ public sealed class SingleUseAuthenticatorTests(SingleUseCodesFactory app) : ICl
     }
 
     [Fact]
+    public async Task ACodeTypedInFullWidthDigits_SignsIn()
+    {
+        // review12: full-width digits from a Chinese input method ("１２３４５６") were "code wrong".
+        var (login, key) = await EnrolledClerkAsync();
+        var code = Totp.Code(key, DateTimeOffset.UtcNow.AddSeconds(30));
+        var fullWidth = string.Concat(code.Select(c => (char)(c - '0' + '\uFF10')));
+
+        var response = await SecondStepAsync(login, fullWidth);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+    }
+
+    [Fact]
     public async Task TheCodeThatSetUpTheAuthenticator_DoesNotAlsoSignIn()
     {
         var clerk = await app.NewStaffAsync(Roles.CountyClerk);

@@ -56,7 +56,21 @@ public sealed class DispatchTests(TalentHubFactory app) : AppTest(app)
         var client = await App.LoginAsync("city.officer");
         var response = await client.PostFormAsync("/Reports/Dispatch", new() { ["Month"] = "2099-01" }, "/Reports/Dispatch");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("请选择已结束的月份", await response.Content.ReadAsStringAsync());
+        Assert.Contains("请选择2000年以来已结束的月份", await response.Content.ReadAsStringAsync());
+    }
+
+    [Theory]
+    [InlineData("0001-01")]
+    [InlineData("9999-12")]
+    [InlineData("1999-12")]
+    public async Task AMonthOutsideTheYearsOfTargets_IsRefusedNextToTheField_NotA500(string month)
+    {
+        // review12: 0001-01 and 9999-12 overflowed the period arithmetic (500).
+        var client = await App.LoginAsync("city.officer");
+        var response = await client.PostFormAsync("/Reports/Dispatch", new() { ["Month"] = month }, "/Reports/Dispatch");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("请选择2000年以来已结束的月份", await response.Content.ReadAsStringAsync());
+        Assert.False(await App.QueryAsync(db => db.DispatchReports.AnyAsync(r => r.Month == month)));
     }
 
     [Fact]

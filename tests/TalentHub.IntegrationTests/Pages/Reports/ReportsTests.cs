@@ -43,6 +43,78 @@ public sealed class ReportsTests(TalentHubFactory app) : AppTest(app)
     }
 
     [Fact]
+    public async Task Targets_AnUnreadableValue_IsNamedInTheLanguageOfThePage_NextToItsCell()
+    {
+        // review12: the binder's message named the property ("“abc”不是有效的Value。") on a Chinese page.
+        var client = await App.LoginAsync("city.officer");
+        var fields = new Dictionary<string, string>
+        {
+            ["Year"] = "2092",
+            ["Cells[0].County"] = Anji, ["Cells[0].Indicator"] = nameof(Indicator.PeopleTrained), ["Cells[0].Value"] = "abc",
+        };
+
+        var refused = await client.PostFormAsync("/Reports/Targets?Year=2092", fields, "/Reports/Targets?Year=2092");
+        var html = await refused.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("不是有效的目标值", html);
+        Assert.DoesNotContain("Value。", html);
+        Assert.False(await App.QueryAsync(db => db.Targets.AnyAsync(t => t.Year == 2092)));
+    }
+
+    [Fact]
+    public async Task Targets_ATargetAddedTwiceInOnePost_IsRefusedWithAMessage_NotA500()
+    {
+        // review12: two officers adding the same year's first targets at once (or one form posting a cell twice) hit the
+        // unique index on year, county and indicator, and the page answered 500.
+        var client = await App.LoginAsync("city.officer");
+        var fields = new Dictionary<string, string>
+        {
+            ["Year"] = "2093",
+            ["Cells[0].County"] = Anji, ["Cells[0].Indicator"] = nameof(Indicator.PeopleTrained), ["Cells[0].Value"] = "10",
+            ["Cells[1].County"] = Anji, ["Cells[1].Indicator"] = nameof(Indicator.PeopleTrained), ["Cells[1].Value"] = "20",
+        };
+
+        var refused = await client.PostFormAsync("/Reports/Targets?Year=2093", fields, "/Reports/Targets?Year=2093");
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("数据已被他人修改", await refused.Content.ReadAsStringAsync());
+        Assert.False(await App.QueryAsync(db => db.Targets.AnyAsync(t => t.Year == 2093)));
+    }
+
+    [Fact]
+    public async Task Targets_AStalePage_NeitherDeletesNorOverwritesAnotherOfficersSave()
+    {
+        // review12: the whole form was written back, so an older page's blank cell deleted the target another officer had
+        // just saved, and its value overwrote theirs without a word.
+        var client = await App.LoginAsync("city.officer");
+        Dictionary<string, string> Cell(string value, string shown, string second = "") => new()
+        {
+            ["Year"] = "2094",
+            ["Cells[0].County"] = Anji, ["Cells[0].Indicator"] = nameof(Indicator.PeopleTrained), ["Cells[0].Value"] = value, ["Cells[0].Shown"] = shown,
+            ["Cells[1].County"] = Anji, ["Cells[1].Indicator"] = nameof(Indicator.NewFamilyFarms), ["Cells[1].Value"] = second, ["Cells[1].Shown"] = "",
+        };
+        Task<decimal?> PeopleTrainedAsync() => App.QueryAsync(db => db.Targets.Where(t => t.Year == 2094 && t.Indicator == Indicator.PeopleTrained)
+            .Select(t => (decimal?)t.Value).SingleOrDefaultAsync());
+
+        var saved = await client.PostFormAsync("/Reports/Targets?Year=2094", Cell("100", ""), "/Reports/Targets?Year=2094");
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        // The same form posted again (a double click, the back button) is no conflict: it already holds.
+        Assert.Equal(HttpStatusCode.Redirect, (await client.PostFormAsync("/Reports/Targets?Year=2094", Cell("100", ""), "/Reports/Targets?Year=2094")).StatusCode);
+
+        // An older page (both cells shown empty) changes only the second cell: the first officer's 100 stays.
+        Assert.Equal(HttpStatusCode.Redirect, (await client.PostFormAsync("/Reports/Targets?Year=2094", Cell("", "", "6"), "/Reports/Targets?Year=2094")).StatusCode);
+        Assert.Equal(100m, await PeopleTrainedAsync());
+        Assert.Equal(6m, await App.QueryAsync(db => db.Targets.Where(t => t.Year == 2094 && t.Indicator == Indicator.NewFamilyFarms).Select(t => t.Value).SingleAsync()));
+
+        // The older page typing over the first cell is told its new value, and saves only when it posts again from there.
+        var refused = await client.PostFormAsync("/Reports/Targets?Year=2094", Cell("50", ""), "/Reports/Targets?Year=2094");
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("另一位管理员刚把此目标改为 100", await refused.Content.ReadAsStringAsync());
+        Assert.Equal(100m, await PeopleTrainedAsync());
+        Assert.Equal(HttpStatusCode.Redirect, (await client.PostFormAsync("/Reports/Targets?Year=2094", Cell("50", "100"), "/Reports/Targets?Year=2094")).StatusCode);
+        Assert.Equal(50m, await PeopleTrainedAsync());
+    }
+
+    [Fact]
     public async Task CountyStaff_MayNotSetTargets()
     {
         var client = await App.LoginAsync("anji.officer");

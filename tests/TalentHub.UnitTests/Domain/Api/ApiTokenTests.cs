@@ -32,6 +32,15 @@ public sealed class ApiTokenTests
     }
 
     [Fact]
+    public void A_name_longer_than_its_column_is_refused()
+    {
+        // review12: a 5,000-character name was kept on SQLite (the token list scrolled 44,000 px sideways) and fails the insert on PostgreSQL.
+        var refused = Assert.Throws<DomainException>(() => Issue(Now.AddDays(1), new string('x', ApiToken.MaxNameLength + 1)));
+        Assert.Equal("ApiTokens.NameTooLong", refused.MessageKey);
+        Assert.Equal(ApiToken.MaxNameLength, Issue(Now.AddDays(1), new string('x', ApiToken.MaxNameLength)).Name.Length);
+    }
+
+    [Fact]
     public void Revoked_or_expired_tokens_are_unusable_and_revoking_twice_keeps_the_first_instant()
     {
         var token = Issue(Now.AddDays(10));

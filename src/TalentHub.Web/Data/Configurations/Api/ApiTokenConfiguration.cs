@@ -9,7 +9,7 @@ public sealed class ApiTokenConfiguration : IEntityTypeConfiguration<ApiToken>
     public void Configure(EntityTypeBuilder<ApiToken> b)
     {
         b.ToTable("ApiTokens");
-        b.Property(t => t.Name).HasMaxLength(100).IsRequired();
+        b.Property(t => t.Name).HasMaxLength(ApiToken.MaxNameLength).IsRequired();
         b.Property(t => t.OwnerUserId).HasMaxLength(450).IsRequired();
         b.Property(t => t.OwnerUserName).HasMaxLength(256).IsRequired();
         b.Property(t => t.RegionCode).HasMaxLength(12).IsRequired();

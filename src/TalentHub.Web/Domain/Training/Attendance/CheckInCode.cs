@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Security.Cryptography;
+using TalentHub.Web.Domain.Common;
 
 namespace TalentHub.Web.Domain.Training;
 
@@ -61,10 +62,13 @@ public static class CheckInCode
     public static bool IsOpen(DateTimeOffset startsAt, DateTimeOffset endsAt, DateTimeOffset now) =>
         now >= startsAt - OpensBefore && now <= endsAt;
 
-    /// <summary>Judges a typed code against one session's secret and times.</summary>
+    /// <summary>
+    /// Judges a typed code against one session's secret and times. The code is normalised like every typed identifier
+    /// (<see cref="TextNormalizer.Normalize"/>), so full-width digits from a Chinese input method and invisible characters count as typed.
+    /// </summary>
     public static CheckInVerdict Check(string secret, DateTimeOffset startsAt, DateTimeOffset endsAt, string? typed, DateTimeOffset now)
     {
-        var code = (typed ?? "").Trim();
+        var code = TextNormalizer.Normalize(typed);
         if (code.Length != 6 || !code.All(char.IsAsciiDigit)) return CheckInVerdict.Wrong;
         var window = Window(now);
         for (var back = 0; back <= ExpiredLookback; back++)

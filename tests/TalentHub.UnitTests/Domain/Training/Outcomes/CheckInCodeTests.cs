@@ -50,6 +50,16 @@ public sealed class CheckInCodeTests
         Assert.Equal(CheckInVerdict.Expired, CheckInCode.Check(Secret, Start, End, CheckInCode.Current(Secret, after), after));
     }
 
+    [Fact]
+    public void Check_AcceptsFullWidthDigitsAndInvisibleCharacters_AsAChineseInputMethodTypesThem()
+    {
+        var now = Start.AddMinutes(20);
+        var code = CheckInCode.Current(Secret, now);
+        var fullWidth = string.Concat(code.Select(c => (char)(c - '0' + '\uFF10')));
+        Assert.Equal(CheckInVerdict.Valid, CheckInCode.Check(Secret, Start, End, fullWidth, now));
+        Assert.Equal(CheckInVerdict.Valid, CheckInCode.Check(Secret, Start, End, "\u3000" + code[..3] + "\u200B" + code[3..], now));
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("12345")]

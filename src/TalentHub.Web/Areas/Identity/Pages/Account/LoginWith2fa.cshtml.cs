@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using TalentHub.Web.Data;
+using TalentHub.Web.Domain.Common;
 using TalentHub.Web.Infrastructure.Security;
 
 namespace TalentHub.Web.Areas.Identity.Pages.Account;
@@ -30,7 +31,9 @@ public sealed class LoginWith2faModel(SignInManager<AppUser> signIn, ILoginThrot
         var account = "2fa:" + user.Id;
         if (await throttle.WaitAsync(account, HttpContext.RequestAborted) is { } wait && wait > TimeSpan.Zero)
             return LoginModel.TooSoon(this, wait, l);
-        var code = new string(Code.Where(char.IsDigit).ToArray());
+        // Normalised like every typed identifier, so full-width digits from a Chinese input method count as typed (review12:
+        // char.IsDigit kept them, and "１２３４５６" was "code wrong").
+        var code = new string(TextNormalizer.Normalize(Code).Where(char.IsAsciiDigit).ToArray());
         var result = await signIn.TwoFactorAuthenticatorSignInAsync(code, RememberMe, rememberClient: false);
         if (result.Succeeded)
         {

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using TalentHub.Web.Data;
+using TalentHub.Web.Domain.Common;
 using TalentHub.Web.Infrastructure.Security;
 
 namespace TalentHub.Web.Areas.Identity.Pages.Account;
@@ -26,7 +27,7 @@ public sealed class LoginWithRecoveryCodeModel(SignInManager<AppUser> signIn, IL
         var account = "2fa:" + user.Id;
         if (await throttle.WaitAsync(account, HttpContext.RequestAborted) is { } wait && wait > TimeSpan.Zero)
             return LoginModel.TooSoon(this, wait, l);
-        var result = await signIn.TwoFactorRecoveryCodeSignInAsync(RecoveryCode.Replace(" ", "", StringComparison.Ordinal).Trim());
+        var result = await signIn.TwoFactorRecoveryCodeSignInAsync(TextNormalizer.Normalize(RecoveryCode).Replace(" ", "", StringComparison.Ordinal));
         if (result.Succeeded)
         {
             await throttle.SucceededAsync(account);

@@ -16,7 +16,7 @@ namespace TalentHub.Web.Pages.Training.Courses.Sessions;
 /// Corrections are audited by the interceptor (who, when, before/after).
 /// </summary>
 [Authorize(Policy = Policies.CourseViewer)]
-public sealed class AttendanceModel(TalentHubDbContext db, AttendanceService attendance, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class AttendanceModel(TalentHubDbContext db, AttendanceService attendance, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
 {
     public SessionAccess.SessionHead Session { get; private set; } = null!;
     public IReadOnlyList<RollEntry> Roll { get; private set; } = [];
@@ -36,6 +36,9 @@ public sealed class AttendanceModel(TalentHubDbContext db, AttendanceService att
     {
         if (await SessionAccess.FindAsync(db, id, sessionId, User) is not { } session) return NotFound();
         if (!SessionAccess.CanMark(session.CourseStatus)) return Refuse();
+        if (!SessionAccess.HasOpened(session, clock.GetUtcNow())) return Refuse("Attendance.NotStarted");
+        // A mark the binder could not read (a tampered "42") came through as the default, Present (review12): nothing is saved.
+        if (!ModelState.IsValid) return Refuse("Attendance.MarkInvalid");
         var changed = await attendance.SetMarksAsync(id, sessionId, Marks, AttendanceSource.RollCall, User.Identity?.Name);
         TempData["Flash"] = l["Attendance.Saved", changed].Value;
         return RedirectToPage(new { id, sessionId });
@@ -45,6 +48,7 @@ public sealed class AttendanceModel(TalentHubDbContext db, AttendanceService att
     {
         if (await SessionAccess.FindAsync(db, id, sessionId, User) is not { } session) return NotFound();
         if (!SessionAccess.CanMark(session.CourseStatus)) return Refuse();
+        if (!SessionAccess.HasOpened(session, clock.GetUtcNow())) return Refuse("Attendance.NotStarted");
         var unmarked = (await attendance.RollAsync(id, sessionId)).Where(r => r.Mark is null)
             .ToDictionary(r => r.EnrollmentId, _ => AttendanceMark.Present);
         var changed = await attendance.SetMarksAsync(id, sessionId, unmarked, AttendanceSource.RollCall, User.Identity?.Name);
@@ -52,9 +56,9 @@ public sealed class AttendanceModel(TalentHubDbContext db, AttendanceService att
         return RedirectToPage(new { id, sessionId });
     }
 
-    private IActionResult Refuse()
+    private IActionResult Refuse(string key = "Attendance.NotOpen")
     {
-        TempData["Flash"] = l["Attendance.NotOpen"].Value;
+        TempData["Flash"] = l[key].Value;
         return RedirectToPage();
     }
 }

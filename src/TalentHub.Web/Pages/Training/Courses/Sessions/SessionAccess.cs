@@ -24,4 +24,11 @@ public static class SessionAccess
     /// <summary>Marks are taken once the course has begun, and corrected afterwards (audited); not for drafts or cancelled courses.</summary>
     public static bool CanMark(CourseStatus status) =>
         status is CourseStatus.EnrollmentClosed or CourseStatus.InProgress or CourseStatus.Completed or CourseStatus.EnrollmentOpen;
+
+    /// <summary>
+    /// True once the session has opened (<see cref="CheckInCode.OpensBefore"/> before its start, as for the check-in code): a roll call
+    /// or sign-in sheet saved for a session still to come marked its trainees (all of them Absent, from an empty sheet), which made
+    /// their completion impossible and told them so (review12).
+    /// </summary>
+    public static bool HasOpened(SessionHead session, DateTimeOffset now) => now >= session.StartsAt - CheckInCode.OpensBefore;
 }

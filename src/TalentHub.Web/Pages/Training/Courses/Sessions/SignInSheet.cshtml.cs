@@ -15,7 +15,7 @@ namespace TalentHub.Web.Pages.Training.Courses.Sessions;
 /// (an attended mark already there is kept); unticked rows without a mark become Absent.
 /// </summary>
 [Authorize(Policy = Policies.CourseViewer)]
-public sealed class SignInSheetModel(TalentHubDbContext db, AttendanceService attendance, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class SignInSheetModel(TalentHubDbContext db, AttendanceService attendance, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
 {
     public SessionAccess.SessionHead Session { get; private set; } = null!;
     public IReadOnlyList<RollEntry> Roll { get; private set; } = [];
@@ -34,9 +34,9 @@ public sealed class SignInSheetModel(TalentHubDbContext db, AttendanceService at
     public async Task<IActionResult> OnPostAsync(int id, int sessionId)
     {
         if (await SessionAccess.FindAsync(db, id, sessionId, User) is not { } session) return NotFound();
-        if (!SessionAccess.CanMark(session.CourseStatus))
+        if (!SessionAccess.CanMark(session.CourseStatus) || !SessionAccess.HasOpened(session, clock.GetUtcNow()))
         {
-            TempData["Flash"] = l["Attendance.NotOpen"].Value;
+            TempData["Flash"] = l[SessionAccess.CanMark(session.CourseStatus) ? "Attendance.NotStarted" : "Attendance.NotOpen"].Value;
             return RedirectToPage();
         }
         var signed = Signed.ToHashSet();

@@ -122,5 +122,7 @@ public sealed class VerifyRateLimitTests(VerifyLimitFactory app) : IClassFixture
 
         Assert.Equal([HttpStatusCode.NotFound, HttpStatusCode.NotFound, HttpStatusCode.NotFound, HttpStatusCode.TooManyRequests, HttpStatusCode.TooManyRequests], statuses);
         Assert.Contains("查询过于频繁", await last.Content.ReadAsStringAsync());
+        // review12: the refusal did not say when to try again.
+        Assert.InRange(last.Headers.RetryAfter?.Delta?.TotalSeconds ?? -1, 1, 60);
     }
 }

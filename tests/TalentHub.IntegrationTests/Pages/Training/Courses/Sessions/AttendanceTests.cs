@@ -77,6 +77,51 @@ public sealed partial class AttendanceTests(TalentHubFactory app) : AppTest(app)
     }
 
     [Fact]
+    public async Task RollCall_AnUnreadableMark_SavesNothing()
+    {
+        // review12: "Marks[n]=42" (no such mark) was saved as Present, the enum's default.
+        var course = await App.InProgressCourseAsync();
+        var trainees = await App.TraineesAsync(course.Id, 2);
+        var first = await App.EnrollmentIdAsync(course.Id, trainees[0].PersonId);
+        var second = await App.EnrollmentIdAsync(course.Id, trainees[1].PersonId);
+        var clerk = await App.LoginAsync("anji.clerk");
+
+        var response = await clerk.PostFormAsync(Url(course) + "?handler=Save", new() { [$"Marks[{first}]"] = "42", [$"Marks[{second}]"] = "Late" }, Url(course));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Empty(await MarksAsync(course));
+        Assert.Contains("有出勤情况无法识别", await clerk.GetStringAsync(Url(course)));
+    }
+
+    [Fact]
+    public async Task ASessionStillToCome_TakesNoMarks_FromTheRollCallOrTheSignInSheet()
+    {
+        // review12: an empty sign-in sheet saved for tomorrow's session marked every trainee Absent, so the at-risk list
+        // called their completion impossible (and told them).
+        var course = await App.InProgressCourseAsync();
+        var trainees = await App.TraineesAsync(course.Id, 2);
+        var enrollment = await App.EnrollmentIdAsync(course.Id, trainees[0].PersonId);
+        var sessionId = await App.QueryAsync(async db =>
+        {
+            var c = await db.Courses.IgnoreQueryFilters().Include(x => x.Sessions).FirstAsync(x => x.Id == course.Id);
+            var start = DateTimeOffset.UtcNow.AddDays(1);
+            var session = c.AddSession(start, start.AddHours(3), "明日课程", "王志明", null);
+            await db.SaveChangesAsync();
+            return session.Id;
+        });
+        var clerk = await App.LoginAsync("anji.clerk");
+        var page = $"/Courses/{course.Id}/Sessions/{sessionId}";
+
+        var sheet = await clerk.PostFormAsync(page + "/SignInSheet", new(), page + "/SignInSheet");
+        var roll = await clerk.PostFormAsync(page + "/Attendance?handler=Save", new() { [$"Marks[{enrollment}]"] = "Present" }, page + "/Attendance");
+        var all = await clerk.PostFormAsync(page + "/Attendance?handler=AllPresent", new(), page + "/Attendance");
+
+        Assert.All([sheet, roll, all], r => Assert.Equal(HttpStatusCode.Redirect, r.StatusCode));
+        Assert.False(await App.QueryAsync(db => db.Attendance.AnyAsync(a => a.SessionId == sessionId)));
+        Assert.Contains("本节课尚未开始", await clerk.GetStringAsync(page + "/Attendance"));
+    }
+
+    [Fact]
     public async Task AnotherCountysOfficer_GetsNotFound_OnEverySessionPage_AndAFarmerIsRefused()
     {
         var course = await App.InProgressCourseAsync();

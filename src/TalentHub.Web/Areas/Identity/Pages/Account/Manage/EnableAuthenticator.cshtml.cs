@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using TalentHub.Web.Data;
+using TalentHub.Web.Domain.Common;
 using TalentHub.Web.Domain;
 using TalentHub.Web.Pages.Admin.Users;
 using TalentHub.Web.Services;
@@ -36,7 +37,9 @@ public sealed class EnableAuthenticatorModel(UserManager<AppUser> users, SignInM
     {
         if (await LoadAsync() is not { } user) return NotFound();
         if (!ModelState.IsValid) return Page();
-        var code = new string(Code.Where(char.IsDigit).ToArray());
+        // Normalised like every typed identifier, so full-width digits from a Chinese input method count as typed (review12:
+        // char.IsDigit kept them, and "１２３４５６" was "code wrong").
+        var code = new string(TextNormalizer.Normalize(Code).Where(char.IsAsciiDigit).ToArray());
         if (!await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, code))
         {
             ModelState.AddModelError(nameof(Code), l["TwoFactor.CodeWrong"]);
