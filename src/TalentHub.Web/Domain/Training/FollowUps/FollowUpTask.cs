@@ -49,7 +49,7 @@ public sealed class FollowUpTask : IRegionOwned, IAudited
             if (o.StartedBusiness && string.IsNullOrWhiteSpace(o.VentureName))
                 throw new DomainException("FollowUp.VentureNameRequired", "Input.VentureName");
             if (o.JoinedEntity && o.EntityId is null)
-                throw new DomainException("FollowUp.EntityRequired", "Input.EntityId");
+                throw new DomainException("FollowUp.EntityRequired", "Input.Entity");
             if (o.IncomeChangePercent is < -100 or > 1000)
                 throw new DomainException("FollowUp.IncomeRange", "Input.IncomeChangePercent");
         }

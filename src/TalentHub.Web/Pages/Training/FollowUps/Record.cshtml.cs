@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using TalentHub.Web.Data;
 using TalentHub.Web.Domain;
+using TalentHub.Web.Domain.Common;
 using TalentHub.Web.Domain.Training;
 using TalentHub.Web.Infrastructure;
 
@@ -26,8 +27,9 @@ public sealed class RecordModel(TalentHubDbContext db, TimeProvider clock, IStri
         [StringLength(100, ErrorMessage = "Validation.TooLong"), Display(Name = "FollowUp.VentureName")]
         public string? VentureName { get; set; }
         public bool JoinedEntity { get; set; }
-        [Display(Name = "FollowUp.Entity")]
-        public int? EntityId { get; set; }
+        /// <summary>The entity's name or 统一社会信用代码 (GB 32100), as typed; resolved among the entities this user may see.</summary>
+        [StringLength(100, ErrorMessage = "Validation.TooLong"), Display(Name = "FollowUp.Entity")]
+        public string? Entity { get; set; }
         public bool AdoptedTechnique { get; set; }
         [Range(-100, 1000, ErrorMessage = "FollowUp.IncomeRange"), Display(Name = "FollowUp.IncomeChange")]
         public decimal? IncomeChangePercent { get; set; }
@@ -39,7 +41,11 @@ public sealed class RecordModel(TalentHubDbContext db, TimeProvider clock, IStri
     public sealed record Head(int Id, int PersonId, string Name, string CourseTitle, int Months, DateTimeOffset DueAt, DateTimeOffset? RecordedAt, string? RecordedBy);
 
     public Head Task { get; private set; } = null!;
-    public IReadOnlyList<(int Id, string Name)> Entities { get; private set; } = [];
+    /// <summary>Suggestions for the entity field: the task county's entities by name, at most <see cref="SuggestionCap"/>.</summary>
+    public IReadOnlyList<string> EntitySuggestions { get; private set; } = [];
+
+    /// <summary>Suggestions shown at most; any other entity the user may see is still found by its name or code.</summary>
+    public const int SuggestionCap = 1000;
     [BindProperty] public InputModel Input { get; set; } = new();
 
     public async Task<IActionResult> OnGetAsync(int id)
@@ -49,7 +55,8 @@ public sealed class RecordModel(TalentHubDbContext db, TimeProvider clock, IStri
         Input = new InputModel
         {
             Unreachable = t.Unreachable, StartedBusiness = t.StartedBusiness, VentureName = t.VentureName, JoinedEntity = t.JoinedEntity,
-            EntityId = t.EntityId, AdoptedTechnique = t.AdoptedTechnique, IncomeChangePercent = t.IncomeChangePercent, Employed = t.Employed, Notes = t.Notes,
+            Entity = t.EntityId is { } linked ? await LinkedEntityTextAsync(linked) : null,
+            AdoptedTechnique = t.AdoptedTechnique, IncomeChangePercent = t.IncomeChangePercent, Employed = t.Employed, Notes = t.Notes,
         };
         return Page();
     }
@@ -57,14 +64,14 @@ public sealed class RecordModel(TalentHubDbContext db, TimeProvider clock, IStri
     public async Task<IActionResult> OnPostAsync(int id)
     {
         if (!await LoadAsync(id)) return NotFound();
-        // The linked entity must be one this user may see (another county's entity does not exist here).
-        if (Input.EntityId is { } entityId && Entities.All(e => e.Id != entityId))
-            ModelState.AddModelError("Input.EntityId", l["FollowUp.EntityRequired"]);
+        int? entityId = null;
+        if (Input.JoinedEntity && ModelState.IsValid && !string.IsNullOrWhiteSpace(Input.Entity))
+            entityId = await ResolveEntityAsync(Input.Entity);
         if (!ModelState.IsValid) return Page();
         var task = await db.FollowUpTasks.FirstAsync(t => t.Id == id);
         try
         {
-            task.Record(new FollowUpOutcome(Input.Unreachable, Input.StartedBusiness, Input.VentureName, Input.JoinedEntity, Input.EntityId,
+            task.Record(new FollowUpOutcome(Input.Unreachable, Input.StartedBusiness, Input.VentureName, Input.JoinedEntity, entityId,
                 Input.AdoptedTechnique, Input.IncomeChangePercent, Input.Employed, Input.Notes), User.Identity?.Name, clock.GetUtcNow());
         }
         catch (DomainException e)
@@ -85,8 +92,32 @@ public sealed class RecordModel(TalentHubDbContext db, TimeProvider clock, IStri
         var name = await db.People.IgnoreQueryFilters([RegionFilter.Name]).Where(p => p.Id == t.PersonId).Select(p => p.Name).FirstAsync();
         var title = await db.Courses.IgnoreQueryFilters([RegionFilter.Name]).Where(c => c.Id == t.CourseId).Select(c => c.Title).FirstAsync();
         Task = new Head(t.Id, t.PersonId, name, title, t.Months, t.DueAt, t.RecordedAt, t.RecordedBy);
-        Entities = (await db.BusinessEntities.AsNoTracking().OrderBy(e => e.Name).Take(500).Select(e => new { e.Id, e.Name }).ToListAsync())
-            .Select(e => (e.Id, e.Name)).ToList();
+        EntitySuggestions = await db.BusinessEntities.AsNoTracking().Where(e => e.CountyCode == t.CountyCode)
+            .OrderBy(e => e.Name).Select(e => e.Name).Distinct().Take(SuggestionCap).ToListAsync();
         return true;
+    }
+
+    /// <summary>The linked entity as the field shows it: its name, or its credit code where another visible entity shares the name.</summary>
+    private async Task<string?> LinkedEntityTextAsync(int id)
+    {
+        var linked = await db.BusinessEntities.AsNoTracking().Where(e => e.Id == id).Select(e => new { e.Name, e.CreditCode }).FirstOrDefaultAsync();
+        if (linked is null) return null;
+        return await db.BusinessEntities.CountAsync(e => e.Name == linked.Name) > 1 ? linked.CreditCode : linked.Name;
+    }
+
+    /// <summary>
+    /// The entity typed by credit code or by exact name, among those this user may see (another county's entity does not
+    /// exist here); null with a field error when none matches or a name is shared (then the code decides).
+    /// </summary>
+    private async Task<int?> ResolveEntityAsync(string typed)
+    {
+        var code = CreditCode.Normalize(typed);
+        var name = TextNormalizer.Normalize(typed);
+        var matches = await db.BusinessEntities.AsNoTracking().Where(e => e.CreditCode == code || e.Name == name)
+            .Select(e => new { e.Id, ByCode = e.CreditCode == code }).Take(10).ToListAsync();
+        if (matches.FirstOrDefault(m => m.ByCode) is { } byCode) return byCode.Id;
+        if (matches.Count == 1) return matches[0].Id;
+        ModelState.AddModelError("Input.Entity", matches.Count == 0 ? l["FollowUp.EntityUnknown", name] : l["FollowUp.EntityAmbiguous", name]);
+        return null;
     }
 }

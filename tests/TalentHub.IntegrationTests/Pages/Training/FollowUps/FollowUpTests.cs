@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using TalentHub.Web.Domain.Training;
+using TalentHub.IntegrationTests.Builders;
+using TalentHub.IntegrationTests.Support;
 using TalentHub.Web.Services.Training;
 
 namespace TalentHub.IntegrationTests.Pages.Training.FollowUps;
@@ -82,6 +84,46 @@ public sealed class FollowUpTests(TalentHubFactory app) : AppTest(app)
         Assert.DoesNotContain($"data-task=\"{id}\"", await wuxing.GetStringAsync("/FollowUps?State=All"));
         var refused = await farmerClient.GetAsync("/FollowUps");
         Assert.StartsWith("/Identity/Account/AccessDenied", refused.Headers.Location!.PathAndQuery);
+    }
+
+    [Fact]
+    public async Task LinkedEntity_IsFoundByNameOrCreditCode_AmongWhatTheUserMaySee_NotOnlyAmongTheSuggestions()
+    {
+        var (course, farmer) = await CompletedLongAgoAsync(100);
+        await App.RunAsync<FollowUpService, int>(s => s.CreateDueAsync());
+        var task = await App.QueryAsync(db => db.FollowUpTasks.Where(t => t.CourseId == course.Id).Select(t => t.Id).SingleAsync());
+        var unique = ImportClient.NewName("白茶家庭农场");
+        var shared = ImportClient.NewName("同名家庭农场");
+        await App.AddFamilyFarmLedByAsync(unique, farmer.PersonId, ImportClient.Yucun);
+        var first = await App.AddFamilyFarmLedByAsync(shared, farmer.PersonId, ImportClient.Yucun);
+        await App.AddFamilyFarmLedByAsync(shared, farmer.PersonId, ImportClient.Yucun);
+        var wuxing = await App.AddFamilyFarmLedByAsync(ImportClient.NewName("吴兴家庭农场"), farmer.PersonId, ImportClient.WuxingVillage);
+        string CodeOf(int id) => App.QueryAsync(db => db.BusinessEntities.Where(e => e.Id == id).Select(e => e.CreditCode).SingleAsync()).GetAwaiter().GetResult();
+        Task<HttpResponseMessage> Link(HttpClient client, string typed) =>
+            client.PostFormAsync($"/FollowUps/{task}", new() { ["Input.JoinedEntity"] = "true", ["Input.Entity"] = typed });
+        Task<int?> Linked() => App.QueryAsync(db => db.FollowUpTasks.Where(t => t.Id == task).Select(t => t.EntityId).SingleAsync());
+        var clerk = await App.LoginAsync("anji.clerk");
+        var city = await App.LoginAsync("city.officer");
+
+        var form = await clerk.GetStringAsync($"/FollowUps/{task}");
+        var ambiguous = await (await Link(clerk, shared)).Content.ReadAsStringAsync();
+        var otherCounty = await (await Link(clerk, CodeOf(wuxing))).Content.ReadAsStringAsync();
+        var unknown = await (await Link(clerk, "没有这个农场")).Content.ReadAsStringAsync();
+        Assert.Contains($"<option value=\"{unique}\">", form);
+        Assert.Contains($"有多个经营主体名为“{shared}”，请填写其统一社会信用代码。", ambiguous);
+        Assert.Contains($"找不到名称或统一社会信用代码为“{CodeOf(wuxing)}”的经营主体。", otherCounty);
+        Assert.Contains("找不到名称或统一社会信用代码为“没有这个农场”的经营主体。", unknown);
+        Assert.Null(await Linked());
+
+        Assert.Equal(HttpStatusCode.Redirect, (await Link(clerk, " " + CodeOf(first).ToLowerInvariant() + "\u200B")).StatusCode);
+        Assert.Equal(first, await Linked());
+        Assert.Contains($"value=\"{CodeOf(first)}\"", await clerk.GetStringAsync($"/FollowUps/{task}")); // a shared name is shown by its code
+
+        // The city officer sees every county: an entity that is not among the task county's suggestions is found by name.
+        var wuxingName = await App.QueryAsync(db => db.BusinessEntities.Where(e => e.Id == wuxing).Select(e => e.Name).SingleAsync());
+        Assert.DoesNotContain(wuxingName, await city.GetStringAsync($"/FollowUps/{task}"));
+        Assert.Equal(HttpStatusCode.Redirect, (await Link(city, wuxingName)).StatusCode);
+        Assert.Equal(wuxing, await Linked());
     }
 
     private async Task<(TestCourse, TestFarmer)> CompletedLongAgoAsync(int daysAgo)
