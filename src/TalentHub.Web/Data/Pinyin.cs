@@ -1,5 +1,7 @@
+using System.Buffers;
 using System.Data.Common;
 using System.Globalization;
+using System.Text;
 using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -27,6 +29,37 @@ public static class Pinyin
         return order != 0 ? order : string.CompareOrdinal(x, y);
     }
 
+    /// <summary>Texts up to this many UTF-8 bytes are decoded on the stack in <see cref="CompareUtf8"/>; longer ones in a rented array.</summary>
+    private const int StackBytes = 128;
+
+    /// <summary>
+    /// <see cref="Compare"/> of two UTF-8 texts as SQLite hands them to a collation, decoded into char buffers (the stack,
+    /// or a pooled array for long texts) instead of two new strings per comparison: same sign as
+    /// <c>Compare(Encoding.UTF8.GetString(x), Encoding.UTF8.GetString(y))</c> (invalid bytes become U+FFFD either way).
+    /// Issue 12 (perf10): sorting a <c>/People?q=王秀</c> search's matches calls the collation a few hundred times, and
+    /// SQLitePCL's string-typed callback made two strings per call — ~11 % of the bytes a warm search allocated
+    /// (dotnet-trace gc-verbose).
+    /// </summary>
+    public static int CompareUtf8(ReadOnlySpan<byte> x, ReadOnlySpan<byte> y)
+    {
+        char[]? rentedX = null, rentedY = null;
+        try
+        {
+            // A UTF-8 text never decodes to more chars than it has bytes.
+            var bufferX = x.Length <= StackBytes ? stackalloc char[StackBytes] : (rentedX = ArrayPool<char>.Shared.Rent(x.Length));
+            var bufferY = y.Length <= StackBytes ? stackalloc char[StackBytes] : (rentedY = ArrayPool<char>.Shared.Rent(y.Length));
+            var textX = bufferX[..Encoding.UTF8.GetChars(x, bufferX)];
+            var textY = bufferY[..Encoding.UTF8.GetChars(y, bufferY)];
+            var order = Chinese.Compare(textX, textY, CompareOptions.None);
+            return order != 0 ? order : textX.SequenceCompareTo(textY);
+        }
+        finally
+        {
+            if (rentedX is not null) ArrayPool<char>.Shared.Return(rentedX);
+            if (rentedY is not null) ArrayPool<char>.Shared.Return(rentedY);
+        }
+    }
+
     /// <summary>Physical connections that already have the collation (by native handle; see <see cref="SqlitePragmas"/>).</summary>
     private static readonly ConditionalWeakTable<sqlite3, object> Registered = new();
     private static readonly object Marker = new();
@@ -36,13 +69,13 @@ public static class Pinyin
     /// native connection while the pool lends it out again, and registering it on every logical open cost ~1.5 % of a
     /// warm <c>/People</c> request (issue 12, perf6b trace: <c>sqlite3_create_collation</c> + SQLitePCL's hook
     /// bookkeeping). Registered on the native handle (not through <c>SqliteConnection.CreateCollation</c>, which
-    /// re-registers on every open of that connection object).
+    /// re-registers on every open of that connection object), with the UTF-8 callback (<see cref="CompareUtf8"/>).
     /// </summary>
     public static void Register(DbConnection connection)
     {
         if (connection is not SqliteConnection { Handle: { } handle }) return;
         if (Registered.TryGetValue(handle, out _)) return;
-        var rc = raw.sqlite3_create_collation(handle, Collation, null, (_, x, y) => Compare(x, y));
+        var rc = raw.sqlite3__create_collation_utf8(handle, Collation, null, static (_, x, y) => CompareUtf8(x, y));
         if (rc != raw.SQLITE_OK) SqliteException.ThrowExceptionForRC(rc, handle);
         Registered.AddOrUpdate(handle, Marker);
     }
