@@ -56,7 +56,7 @@ public sealed class ReportsTests(TalentHubFactory app) : AppTest(app)
         var refused = await client.PostFormAsync("/Reports/Targets?Year=2092", fields, "/Reports/Targets?Year=2092");
         var html = await refused.Content.ReadAsStringAsync();
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
-        Assert.Contains("不是有效的目标值", html);
+        Assert.Contains("目标值：“abc”不是有效的数字。", html);
         Assert.DoesNotContain("Value。", html);
         Assert.False(await App.QueryAsync(db => db.Targets.AnyAsync(t => t.Year == 2092)));
     }
