@@ -72,7 +72,7 @@ public sealed class AuditInterceptor(CurrentActor actor, TimeProvider clock) : S
                 EntityType = entry.Metadata.ClrType.Name,
                 EntityId = KeyOf(entry),
                 CountyCode = await counties.OfAsync(entry, async, ct),
-                Changes = Truncate(JsonSerializer.Serialize(changes)),
+                Changes = Serialize(changes),
             };
             context.Add(audit);
             if (entry.State == EntityState.Added) pending.Add((audit, entry));
@@ -143,7 +143,39 @@ public sealed class AuditInterceptor(CurrentActor actor, TimeProvider clock) : S
         }
         json.WriteEndObject();
         json.Flush();
-        return Truncate(System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan));
+        var written = System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
+        if (written.Length <= MaxLength) return written;
+        var changes = new Dictionary<string, object?[]>();
+        foreach (var property in type.GetProperties())
+        {
+            if (Skipped.Contains(property.Name) || property.IsShadowProperty() && !property.IsForeignKey()) continue;
+            if (valueOf(property) is { } value) changes[property.Name] = [null, Show(property, value)];
+        }
+        return Serialize(changes);
+    }
+
+    /// <summary>The length of the <see cref="AuditEntry.Changes"/> column.</summary>
+    private const int MaxLength = 8000;
+
+    /// <summary>
+    /// The stored text of <paramref name="changes"/>: their JSON within the column's <see cref="MaxLength"/> characters.
+    /// When it is longer, the longest texts are shortened, each ending in "…" (to 1,000 characters, then halving), so the
+    /// entry stays JSON that the audit page shows field by field. Review13: such an entry was cut at 7,990 characters and
+    /// shown on /Admin/Audit as raw, broken JSON; the default encoder writes each Chinese character as <c>\uXXXX</c>, so a
+    /// 1,000-character note changed is ~12,000 characters, and every dispatch report's frozen figures are longer still.
+    /// </summary>
+    internal static string Serialize(Dictionary<string, object?[]> changes)
+    {
+        var json = JsonSerializer.Serialize(changes);
+        for (var cap = 1000; json.Length > MaxLength && cap >= 20; cap /= 2)
+        {
+            foreach (var values in changes.Values)
+                for (var i = 0; i < values.Length; i++)
+                    if (values[i] is string text && text.Length > cap)
+                        values[i] = text[..(char.IsHighSurrogate(text[cap - 1]) ? cap - 1 : cap)] + "…";
+            json = JsonSerializer.Serialize(changes);
+        }
+        return Truncate(json);
     }
 
     /// <summary>The buffer and writer <see cref="Created"/> reuses, one pair per thread.</summary>
@@ -163,5 +195,5 @@ public sealed class AuditInterceptor(CurrentActor actor, TimeProvider clock) : S
         };
     }
 
-    private static string Truncate(string json) => json.Length <= 8000 ? json : json[..7990] + "…";
+    private static string Truncate(string json) => json.Length <= MaxLength ? json : json[..(MaxLength - 10)] + "…";
 }

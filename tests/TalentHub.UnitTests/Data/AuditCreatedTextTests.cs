@@ -80,4 +80,48 @@ public sealed class AuditCreatedTextTests
         Assert.Equal(Reference(type, first, shown), one);
         Assert.Equal(Reference(type, second, shown), two);
     }
+
+    /// <summary>
+    /// Review13: an audit text over the column's 8,000 characters was cut mid-JSON and shown on /Admin/Audit as raw text. A
+    /// person imported with a 1,000-character Chinese note (each character written as \uXXXX) and long text fields now
+    /// keeps every field, the long texts shortened with "…", and reads as fields again.
+    /// </summary>
+    [Fact]
+    public void ATextOverTheColumn_StaysJson_WithItsLongTextsShortened()
+    {
+        var type = Model().FindEntityType(typeof(Person))!;
+        var notes = string.Concat(Enumerable.Repeat("备注很长😀", 200));
+        var values = new Dictionary<string, object?>
+        {
+            ["Id"] = 42, ["Name"] = "王小明", ["Notes"] = notes, ["Skills"] = new string('技', 500), ["Sex"] = Sex.Female,
+        };
+
+        var text = AuditInterceptor.Created(type, p => values.GetValueOrDefault(p.Name));
+        var fields = TalentHub.Web.Pages.Admin.AuditModel.Parse(text);
+
+        Assert.True(text.Length <= 8000, $"{text.Length} characters");
+        Assert.NotNull(fields);
+        var shown = fields.ToDictionary(f => f.Field, f => f.After.ValueKind == JsonValueKind.String ? f.After.GetString() : f.After.GetRawText());
+        Assert.Equal("王小明", shown["Name"]);
+        Assert.Equal("Female", shown["Sex"]);
+        Assert.EndsWith("…", shown["Notes"]);
+        Assert.StartsWith("备注很长😀", shown["Notes"]);
+        Assert.True(shown["Notes"]!.Length < notes.Length);
+        Assert.DoesNotContain("\uFFFD", shown["Notes"]!);
+    }
+
+    [Fact]
+    public void AChangeOverTheColumn_StaysJson_AndAShortOneIsUnchanged()
+    {
+        var figures = "{\"Month\":\"2026-11\"," + string.Concat(Enumerable.Repeat("\"Cell\":{\"Target\":220.0,\"Actual\":40},", 400)) + "}";
+        var longChange = new Dictionary<string, object?[]> { ["Figures"] = [figures, figures + " "], ["Regenerations"] = [0, 1] };
+        var shortChange = new Dictionary<string, object?[]> { ["Notes"] = ["旧", "新"] };
+
+        var text = AuditInterceptor.Serialize(longChange);
+        var fields = TalentHub.Web.Pages.Admin.AuditModel.Parse(text);
+
+        Assert.True(text.Length <= 8000, $"{text.Length} characters");
+        Assert.Equal(["Figures", "Regenerations"], fields!.Select(f => f.Field));
+        Assert.Equal(JsonSerializer.Serialize(shortChange), AuditInterceptor.Serialize(shortChange));
+    }
 }

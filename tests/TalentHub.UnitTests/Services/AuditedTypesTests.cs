@@ -53,6 +53,9 @@ public sealed class AuditedTypesTests
             Assert.NotNull(labels.Type(name));
             var missing = AuditedFields(type).Where(f => labels.Field(name, f) is null).ToList();
             Assert.True(missing.Count == 0, $"{name} fields without a {culture} label: {string.Join(", ", missing)}");
+            // review13: FollowUpTask.RecordedBy was labelled by the sentence "{0} 记录于 {1}", placeholders and all.
+            var sentences = AuditedFields(type).Where(f => labels.Field(name, f)?.Contains('{') == true).Select(f => $"{f} = {labels.Field(name, f)}").ToList();
+            Assert.True(sentences.Count == 0, $"{name} fields labelled by a format text in {culture}: {string.Join(", ", sentences)}");
             foreach (var (field, prefix) in type.EnumPrefixes)
             {
                 var enumType = EnumOf(type, field);

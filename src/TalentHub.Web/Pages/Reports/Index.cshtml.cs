@@ -109,9 +109,10 @@ public sealed class IndexModel(TalentHubDbContext db, ReportsService reports, Ou
         var thisYear = ReportPeriod.DayOf(clock.GetUtcNow()).Year;
         if (Year < 2000 || Year > thisYear)
         {
-            // No year asked for is this year; one asked for outside the years with figures is refused, not replaced.
+            // No year asked for is this year; one asked for outside the years with figures is refused, not replaced, with
+            // the years there are (review13: it said "no such value here (or not one you may see)" without naming the field).
             if (!string.IsNullOrWhiteSpace(Request.Query[nameof(Year)]) && ModelState.GetFieldValidationState(nameof(Year)) != ModelValidationState.Invalid)
-                ModelState.Refuse(nameof(Year), l);
+                ModelState.AddModelError(nameof(Year), l["Reports.YearRange", l["Targets.Year"], thisYear]);
             Year = thisYear;
         }
         var english = TalentHubCultures.IsEnglish;

@@ -17,10 +17,14 @@ public static class ExportLinks
         return QueryHelpers.AddQueryString(path, query);
     }
 
-    /// <summary>A list search as the audit log keeps it: an ID number or mobile masked, other text cut at 50 characters.</summary>
+    /// <summary>
+    /// A list search as the audit log keeps it: an ID number or mobile masked, other text cut at 50 characters. The text is
+    /// normalised first as the search itself normalises it (<see cref="TextNormalizer.Normalize"/>), so an ID number typed
+    /// with full-width digits, which finds the person, is masked too (review13: it was stored whole).
+    /// </summary>
     public static string MaskSearch(string q)
     {
-        var text = q.Trim();
+        var text = TextNormalizer.Normalize(q);
         if (text.Length >= 15 && text.Count(char.IsAsciiDigit) >= 15) return Masking.IdNumber(text);
         if (MobileNumber.TryParse(text, out var mobile)) return Masking.Mobile(mobile);
         return text.Length <= 50 ? text : text[..50];

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -182,7 +181,7 @@ public abstract partial class ImportPageModel(ImportSteps steps) : PageModel
             stages.Lap("chunks");
             var skipped = report.Skipped.Count + report.ValidCount - written;
             audit.Record(AuditAction.Import, Importer.AuditType, null,
-                new AuditNote().With(AuditNoteKeys.File, SafeName(fileName)).With(AuditNoteKeys.Rows, written).With(AuditNoteKeys.Skipped, skipped)
+                new AuditNote().With(AuditNoteKeys.File, AuditNotes.FileName(fileName)).With(AuditNoteKeys.Rows, written).With(AuditNoteKeys.Skipped, skipped)
                     .With(AuditNoteKeys.Bad, report.BadRows).With(AuditNoteKeys.WarningsAccepted, report.Warnings.Count),
                 scope.CountyCode);
             await steps.Batches.CommitAsync(batch, ct);
@@ -238,14 +237,4 @@ public abstract partial class ImportPageModel(ImportSteps steps) : PageModel
         return Page();
     }
 
-    /// <summary>The file name for the audit log, without anything that could be an ID number or mobile.</summary>
-    private static string SafeName(string fileName)
-    {
-        var name = LongDigits().Replace(fileName, "***");
-        name = string.Concat(name.Where(c => !char.IsControl(c) && c != ';'));
-        return name.Length <= 100 ? name : name[..100];
-    }
-
-    [GeneratedRegex(@"\d{7,}[\dXx]?")]
-    private static partial Regex LongDigits();
 }

@@ -1,5 +1,9 @@
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using TalentHub.IntegrationTests.Pages.Training.Courses;
 using TalentHub.Web.Data;
 using TalentHub.Web.Services.Audit;
+using static TalentHub.IntegrationTests.Support.ImportClient;
 
 namespace TalentHub.IntegrationTests.Pages.Admin;
 
@@ -64,6 +68,33 @@ public sealed class AuditNoteTests(TalentHubFactory app) : AppTest(app)
         Assert.Matches(@"格式</span>:\s*<span[^>]*>csv</span>", chinese);
         Assert.Matches(@"Talent category</span>:\s*<span[^>]*>High-quality farmer</span>", english);
         Assert.DoesNotContain("HighQualityFarmer<", english);
+    }
+
+    /// <summary>
+    /// review13: a real import stored the file <c>名单;第2批=终稿.csv</c> as <c>名单第2批=终稿.csv</c> (the people and entity
+    /// imports dropped <c>;</c>, which the note now escapes), and the roster import stored an ID number or mobile in the
+    /// file's name unmasked. Both imports keep the name whole, with long digit runs masked.
+    /// </summary>
+    [Fact]
+    public async Task RealImports_NoteTheFileNameWhole_WithItsDigitRunsMasked()
+    {
+        var clerk = await App.LoginAsync("anji.clerk");
+        var csv = $"姓名,身份证号,所在村（社区）,人才类别\r\n{NewName("文件名")},{NewId()},余村,高素质农民\r\n";
+        var (_, html) = await clerk.ValidateAsync("/People/Import", Encoding.UTF8.GetBytes(csv), "名单;第2批=13912345678.csv");
+        await clerk.ConfirmAsync("/People/Import", html);
+        var course = await App.CreateOpenCourseAsync();
+        var person = await App.CreatePersonAsync();
+        var roster = await RosterImportTests.UploadAsync(clerk, course, Encoding.UTF8.GetBytes($"姓名,身份证号\r\n{person.Name},{person.IdNumber}\r\n"),
+            $"花名册;{person.IdNumber}.csv");
+        Assert.Equal(HttpStatusCode.Redirect, (await RosterImportTests.ConfirmAsync(clerk, course, await roster.Content.ReadAsStringAsync())).StatusCode);
+
+        var notes = await App.QueryAsync(db => db.AuditEntries.Where(a => a.Action == AuditAction.Import && a.UserName == "anji.clerk")
+            .OrderByDescending(a => a.Id).Select(a => a.Changes).Take(2).ToListAsync());
+        var files = notes.Select(n => AuditNote.Parse(n)!.Single(p => p.Key == AuditNoteKeys.File).Value).ToList();
+
+        Assert.Equal(["花名册;***.csv", "名单;第2批=***.csv"], files);
+        var admin = await App.LoginAsync("admin");
+        Assert.Matches(@"文件</span>:\s*<span[^>]*>名单;第2批=\*\*\*.csv</span>", await admin.GetStringAsync("/Admin/Audit?user=anji.clerk&action=Import&Type=Person"));
     }
 
     private static string NewUser() => "audit.note." + Guid.NewGuid().ToString("N")[..10];

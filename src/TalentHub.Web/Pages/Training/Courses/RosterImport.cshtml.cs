@@ -116,9 +116,8 @@ public sealed class RosterImportModel(TalentHubDbContext db, RosterImporter impo
             if (!done) uploads.Release(Token, UserId, Kind(id));
         }
         uploads.MarkConfirmed(Token, UserId, Kind(id));
-        var name = stored.FileName;
         audit.Record(AuditAction.Import, "Course", id.ToString(CultureInfo.InvariantCulture),
-            new AuditNote().With(AuditNoteKeys.File, name[..Math.Min(name.Length, 100)]).With(AuditNoteKeys.Confirmed, outcome.Confirmed)
+            new AuditNote().With(AuditNoteKeys.File, AuditNotes.FileName(stored.FileName)).With(AuditNoteKeys.Confirmed, outcome.Confirmed)
                 .With(AuditNoteKeys.Waitlisted, outcome.Waitlisted).With(AuditNoteKeys.AlreadyOnRoster, outcome.Skipped), Course.CountyCode);
         await db.SaveChangesAsync(ct);
         int confirmed = outcome.Confirmed, waitlisted = outcome.Waitlisted, refused = outcome.Skipped;
