@@ -9,7 +9,16 @@ public static class CreditCode
     private const string Alphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY";
     private static readonly int[] Weights = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
 
-    public static string Normalize(string? input) => TextNormalizer.Normalize(input).ToUpperInvariant();
+    /// <summary>
+    /// The code as stored: NFKC (full-width letters and digits), invisible characters and every space removed — a code
+    /// has none, and people type it in groups ("9133 0523 MA2B …") — then upper case.
+    /// </summary>
+    public static string Normalize(string? input)
+    {
+        var text = TextNormalizer.Normalize(input);
+        if (text.Any(char.IsWhiteSpace)) text = string.Concat(text.Where(c => !char.IsWhiteSpace(c)));
+        return text.ToUpperInvariant();
+    }
 
     /// <summary>Checks a code after normalizing it.</summary>
     /// <remarks><see cref="CreditCodeCheck.CheckDigitMismatch"/> is a warning: callers decide whether to accept the code.</remarks>

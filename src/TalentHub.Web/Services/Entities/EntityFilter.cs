@@ -2,6 +2,7 @@ using TalentHub.Web.Services.Audit;
 using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
 using TalentHub.Web.Data;
+using TalentHub.Web.Domain.Common;
 using TalentHub.Web.Domain.Entities;
 
 namespace TalentHub.Web.Services.Entities;
@@ -42,8 +43,8 @@ public sealed class EntityFilter
         if (Rating is { } rating) entities = entities.Where(e => e.Rating == rating);
         if (!string.IsNullOrWhiteSpace(Q))
         {
-            var q = Q.Trim().ToUpperInvariant();
-            entities = q.Length == 18 ? entities.Where(e => e.CreditCode == q) : entities.Where(e => e.Name.Contains(Q.Trim()));
+            var code = CreditCode.Normalize(Q);
+            entities = code.Length == CreditCode.Length ? entities.Where(e => e.CreditCode == code) : entities.Where(e => e.Name.Contains(Q.Trim()));
         }
         return (Sort, Desc) switch
         {

@@ -101,6 +101,8 @@ public class CreditCodeTests
     [Theory]
     [InlineData(" 91350100m000100y43 ", "91350100M000100Y43")]
     [InlineData(null, "")]
+    [InlineData("9135 0100 M000 100Y 43", "91350100M000100Y43")] // typed in groups (review13)
+    [InlineData("９１３５０１００ｍ０００１００ｙ４３\u200B", "91350100M000100Y43")]
     public void Normalize_TrimsAndUpperCases(string? input, string expected)
     {
         Assert.Equal(expected, CreditCode.Normalize(input));

@@ -48,6 +48,9 @@ public sealed class RecordModel(TalentHubDbContext db, TimeProvider clock, IStri
     public const int SuggestionCap = 1000;
     [BindProperty] public InputModel Input { get; set; } = new();
 
+    /// <summary>The task is linked to an entity outside what this user may see (the city linked another county's); kept when the field is left empty.</summary>
+    public bool LinkedOutOfScope { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(int id)
     {
         if (!await LoadAsync(id)) return NotFound();
@@ -64,11 +67,13 @@ public sealed class RecordModel(TalentHubDbContext db, TimeProvider clock, IStri
     public async Task<IActionResult> OnPostAsync(int id)
     {
         if (!await LoadAsync(id)) return NotFound();
+        var task = await db.FollowUpTasks.FirstAsync(t => t.Id == id);
         int? entityId = null;
         if (Input.JoinedEntity && ModelState.IsValid && !string.IsNullOrWhiteSpace(Input.Entity))
             entityId = await ResolveEntityAsync(Input.Entity);
+        else if (Input.JoinedEntity && LinkedOutOfScope)
+            entityId = task.EntityId; // left empty: the link this user cannot see stays as it is
         if (!ModelState.IsValid) return Page();
-        var task = await db.FollowUpTasks.FirstAsync(t => t.Id == id);
         try
         {
             task.Record(new FollowUpOutcome(Input.Unreachable, Input.StartedBusiness, Input.VentureName, Input.JoinedEntity, entityId,
@@ -92,6 +97,7 @@ public sealed class RecordModel(TalentHubDbContext db, TimeProvider clock, IStri
         var name = await db.People.IgnoreQueryFilters([RegionFilter.Name]).Where(p => p.Id == t.PersonId).Select(p => p.Name).FirstAsync();
         var title = await db.Courses.IgnoreQueryFilters([RegionFilter.Name]).Where(c => c.Id == t.CourseId).Select(c => c.Title).FirstAsync();
         Task = new Head(t.Id, t.PersonId, name, title, t.Months, t.DueAt, t.RecordedAt, t.RecordedBy);
+        LinkedOutOfScope = t.EntityId is { } linked && !await db.BusinessEntities.AnyAsync(e => e.Id == linked);
         EntitySuggestions = await db.BusinessEntities.AsNoTracking().Where(e => e.CountyCode == t.CountyCode)
             .OrderBy(e => e.Name).Select(e => e.Name).Distinct().Take(SuggestionCap).ToListAsync();
         return true;

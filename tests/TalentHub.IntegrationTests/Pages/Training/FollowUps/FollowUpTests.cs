@@ -124,6 +124,18 @@ public sealed class FollowUpTests(TalentHubFactory app) : AppTest(app)
         Assert.DoesNotContain(wuxingName, await city.GetStringAsync($"/FollowUps/{task}"));
         Assert.Equal(HttpStatusCode.Redirect, (await Link(city, wuxingName)).StatusCode);
         Assert.Equal(wuxing, await Linked());
+
+        // review13: the clerk cannot see that entity; the page says a link is kept, and a re-save with the field empty keeps it.
+        var reopened = await clerk.GetStringAsync($"/FollowUps/{task}");
+        Assert.Contains("已关联一个您所辖范围以外的经营主体", reopened);
+        Assert.DoesNotContain(wuxingName, reopened);
+        Assert.Equal(HttpStatusCode.Redirect, (await Link(clerk, "")).StatusCode);
+        Assert.Equal(wuxing, await Linked());
+
+        // A code typed in groups of four is the same code.
+        var grouped = string.Join(' ', CodeOf(first).Chunk(4).Select(c => new string(c)));
+        Assert.Equal(HttpStatusCode.Redirect, (await Link(clerk, grouped)).StatusCode);
+        Assert.Equal(first, await Linked());
     }
 
     private async Task<(TestCourse, TestFarmer)> CompletedLongAgoAsync(int daysAgo)
