@@ -43,6 +43,26 @@ public sealed class ReportsTests(TalentHubFactory app) : AppTest(app)
     }
 
     [Fact]
+    public async Task Targets_TypedInFullWidthDigits_AreSaved()
+    {
+        // review12: a Chinese input method types "１２"; the target cell refused it as not a number.
+        var client = await App.LoginAsync("city.officer");
+        var fields = new Dictionary<string, string>
+        {
+            ["Year"] = "2093",
+            ["Cells[0].County"] = Anji, ["Cells[0].Indicator"] = nameof(Indicator.PeopleTrained), ["Cells[0].Value"] = "１２",
+            ["Cells[1].County"] = Anji, ["Cells[1].Indicator"] = nameof(Indicator.FollowUpRate), ["Cells[1].Value"] = "８７．５",
+        };
+
+        var saved = await client.PostFormAsync("/Reports/Targets?Year=2093", fields, "/Reports/Targets?Year=2093");
+
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var targets = await App.QueryAsync(db => db.Targets.AsNoTracking().Where(t => t.Year == 2093).ToListAsync());
+        Assert.Equal(12m, targets.Single(t => t.Indicator == Indicator.PeopleTrained).Value);
+        Assert.Equal(87.5m, targets.Single(t => t.Indicator == Indicator.FollowUpRate).Value);
+    }
+
+    [Fact]
     public async Task Targets_AnUnreadableValue_IsNamedInTheLanguageOfThePage_NextToItsCell()
     {
         // review12: the binder's message named the property ("“abc”不是有效的Value。") on a Chinese page.

@@ -126,6 +126,21 @@ public sealed class FollowUpTests(TalentHubFactory app) : AppTest(app)
         Assert.Equal(wuxing, await Linked());
     }
 
+    [Fact]
+    public async Task IncomeChange_TypedInFullWidthDigits_IsSaved()
+    {
+        // review12: a Chinese input method types "１５"; the number field refused it as not a number.
+        var (course, _) = await CompletedLongAgoAsync(110);
+        await App.RunAsync<FollowUpService, int>(s => s.CreateDueAsync());
+        var task = await App.QueryAsync(db => db.FollowUpTasks.Where(t => t.CourseId == course.Id).Select(t => t.Id).SingleAsync());
+        var clerk = await App.LoginAsync("anji.clerk");
+
+        var saved = await clerk.PostFormAsync($"/FollowUps/{task}", new() { ["Input.AdoptedTechnique"] = "true", ["Input.IncomeChangePercent"] = "－１５．５" });
+
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Equal(-15.5m, await App.QueryAsync(db => db.FollowUpTasks.Where(t => t.Id == task).Select(t => t.IncomeChangePercent).SingleAsync()));
+    }
+
     private async Task<(TestCourse, TestFarmer)> CompletedLongAgoAsync(int daysAgo)
     {
         var course = await App.FinishedCourseAsync(1, endedDaysAgo: daysAgo);
