@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Mvc.ModelBinding;
-using Microsoft.AspNetCore.Mvc.ModelBinding.Binders;
 using Microsoft.Extensions.Primitives;
 using TalentHub.Web.Domain.Common;
 
@@ -10,16 +9,19 @@ namespace TalentHub.Web.Infrastructure;
 /// Chinese input method types full-width digits, and <c>１５</c> in an income change or a target was refused as "not a
 /// number"). The JSON API (minimal endpoints, not MVC binding) stays strict: its clients send ASCII.
 /// </summary>
-public sealed class NumberBinderProvider : IModelBinderProvider
+public sealed class NumberBinderProvider(IList<IModelBinderProvider> providers) : IModelBinderProvider
 {
     private static readonly HashSet<Type> Numbers =
         [typeof(byte), typeof(short), typeof(int), typeof(long), typeof(decimal), typeof(double), typeof(float)];
 
     /// <inheritdoc />
+    /// <remarks>Wraps the binder the rest of <paramref name="providers"/> gives (MVC's own, with its number styles and messages).</remarks>
     public IModelBinder? GetBinder(ModelBinderProviderContext context)
     {
         if (!Numbers.Contains(context.Metadata.UnderlyingOrModelType)) return null;
-        return new NumberBinder(new SimpleTypeModelBinder(context.Metadata.ModelType, context.Services.GetRequiredService<ILoggerFactory>()));
+        foreach (var provider in providers)
+            if (provider != this && provider.GetBinder(context) is { } inner) return new NumberBinder(inner);
+        return null;
     }
 }
 

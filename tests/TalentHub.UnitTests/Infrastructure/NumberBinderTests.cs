@@ -73,7 +73,7 @@ public sealed class NumberBinderTests
     private static bool Handles(ModelMetadata metadata)
     {
         var services = new ServiceCollection().AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance).BuildServiceProvider();
-        return new NumberBinderProvider().GetBinder(new TestProviderContext(metadata, services)) is not null;
+        return new NumberBinderProvider([new SimpleTypeModelBinderProvider()]).GetBinder(new TestProviderContext(metadata, services)) is not null;
     }
 
     private sealed class TestProviderContext(ModelMetadata metadata, IServiceProvider services) : ModelBinderProviderContext
