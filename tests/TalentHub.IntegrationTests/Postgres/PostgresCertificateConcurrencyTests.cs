@@ -9,3 +9,11 @@ public sealed class PostgresCertificateConcurrencyTests(PostgresFactory app) : P
     public Task FourIssuersAtOnce_CertifyEachTraineeOnce_WithGaplessSerials() =>
         CertificateRaces.FourIssuersAtOnce_CertifyEachTraineeOnce_WithGaplessSerialsAsync(App);
 }
+
+/// <summary>The loser of two officers issuing the same dispatch month gets the stored report on PostgreSQL too.</summary>
+public sealed class PostgresDispatchConcurrencyTests(PostgresFactory app) : PostgresTest(app)
+{
+    [PostgresFact]
+    public Task TwoOfficersIssuingTheSameMonth_TheLoserGetsTheStoredReport() =>
+        DispatchRaces.TheLoserOfTheSameMonth_GetsTheStoredReport_NotAnErrorAsync(App, 2024, 2);
+}

@@ -16,10 +16,20 @@ public sealed class AnnualTarget : IAudited
     /// <summary>A count, or a percentage for <see cref="Indicator.FollowUpRate"/>.</summary>
     public decimal Value { get; private set; }
 
-    /// <summary>Sets the value: not negative; a rate at most 100; a count a whole number.</summary>
+    /// <summary>
+    /// The largest count target: the cap of a programme's trainee target (ProgramInput), so a county's target cannot be
+    /// set to a figure no county reaches (review12: 99999999999999999999999 was accepted).
+    /// </summary>
+    public const decimal MaxCount = 1_000_000;
+
+    /// <summary>
+    /// Sets the value: not negative; a rate at most 100; a count a whole number of at most <see cref="MaxCount"/>.
+    /// Throws <see cref="DomainException"/> (key Target.Negative, Target.RateOver100, Target.WholeNumber, Target.OverMax).
+    /// </summary>
     public void SetValue(decimal value)
     {
         if (value < 0) throw new DomainException("Target.Negative", nameof(Value));
+        if (!Indicator.IsRate() && value > MaxCount) throw new DomainException("Target.OverMax", nameof(Value));
         if (Indicator.IsRate() && value > 100) throw new DomainException("Target.RateOver100", nameof(Value));
         if (!Indicator.IsRate() && value != decimal.Truncate(value)) throw new DomainException("Target.WholeNumber", nameof(Value));
         Value = value;

@@ -55,9 +55,17 @@ public sealed class Course : IRegionOwned, IAudited, IStamped, IVersioned
             ?? throw new DomainException("Course.RegionMustBeInCounty", nameof(RegionCode));
     }
 
+    /// <summary>The most seats a course may offer (a county's largest training hall several times over; review12 found no cap).</summary>
+    public const int MaxCapacity = 10_000;
+
+    /// <summary>
+    /// Sets the seats: 1 to <see cref="MaxCapacity"/>, and not below the confirmed enrollments. Throws
+    /// <see cref="DomainException"/> (Course.CapacityTooSmall, Course.CapacityTooLarge, Course.CapacityBelowConfirmed).
+    /// </summary>
     public void SetCapacity(int capacity)
     {
         if (capacity < 1) throw new DomainException("Course.CapacityTooSmall", nameof(Capacity));
+        if (capacity > MaxCapacity) throw new DomainException("Course.CapacityTooLarge", nameof(Capacity), MaxCapacity);
         if (capacity < ConfirmedCount) throw new DomainException("Course.CapacityBelowConfirmed", nameof(Capacity), ConfirmedCount);
         Capacity = capacity;
     }

@@ -46,7 +46,8 @@ public sealed class DispatchService(TalentHubDbContext db, IndicatorCalculator c
 
     /// <summary>
     /// Issues the report of a past month; an existing report is left as issued unless <paramref name="regenerate"/>
-    /// (then its figures are replaced and the regeneration audited). Returns the report.
+    /// (then its figures are replaced and the regeneration audited). Returns the report; when another caller issued the
+    /// same month between this call's read and its insert, returns that stored report instead of failing.
     /// </summary>
     public async Task<DispatchReport> IssueAsync(int year, int month, string? by, bool regenerate, CancellationToken ct = default)
     {
@@ -57,7 +58,20 @@ public sealed class DispatchService(TalentHubDbContext db, IndicatorCalculator c
         if (report is null) db.DispatchReports.Add(report = new DispatchReport { Month = key });
         else audit.Record(AuditAction.Update, nameof(DispatchReport), report.Id.ToString(CultureInfo.InvariantCulture), new AuditNote().With(AuditNoteKeys.Regenerated, key));
         report.Issue(JsonSerializer.Serialize(figures, Json), by, clock.GetUtcNow());
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException) when (db.Entry(report).State == EntityState.Added)
+        {
+            // Another officer (or the monthly job) issued this month since our read: the unique index on Month refused
+            // our row. Theirs is the report; drop ours with its audit row and answer with the stored one (review12: 500).
+            foreach (var added in db.ChangeTracker.Entries().Where(e => e.State == EntityState.Added).ToList())
+                added.State = EntityState.Detached;
+            var stored = await db.DispatchReports.AsNoTracking().FirstOrDefaultAsync(r => r.Month == key, ct);
+            if (stored is null) throw; // refused for another reason
+            return stored;
+        }
         return report;
     }
 

@@ -122,6 +122,21 @@ public sealed class ExamplesTests(TalentHubFactory app) : AppTest(app)
         Assert.Equal(HttpStatusCode.OK, reject.StatusCode);
     }
 
+    [Theory]
+    [InlineData("Bogus")]
+    [InlineData("7")]
+    [InlineData("Person,Entity")]
+    public async Task AnUnknownSubject_Is404_NotTakenForAPerson(string subject)
+    {
+        // review12: Subject=Bogus answered 200 and proposed person N (the refused enum left its default, Person).
+        var person = await PersonInAsync(Anji);
+        var anji = await App.LoginAsync("anji.officer");
+        var url = $"/Reports/Examples/Create?Subject={Uri.EscapeDataString(subject)}&SubjectId={person}";
+
+        Assert.Equal(HttpStatusCode.OK, (await anji.GetAsync($"/Reports/Examples/Create?Subject=Person&SubjectId={person}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await anji.GetAsync(url)).StatusCode);
+    }
+
     [Fact]
     public async Task AnotherCountysExample_Subject_AndPhoto_Are404ForCountyStaff()
     {

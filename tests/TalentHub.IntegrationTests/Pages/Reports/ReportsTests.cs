@@ -43,6 +43,46 @@ public sealed class ReportsTests(TalentHubFactory app) : AppTest(app)
     }
 
     [Fact]
+    public async Task Targets_TypedInFullWidthDigits_AreSaved()
+    {
+        // review12: a Chinese input method types "１２"; the target cell refused it as not a number.
+        var client = await App.LoginAsync("city.officer");
+        var fields = new Dictionary<string, string>
+        {
+            ["Year"] = "2088",
+            ["Cells[0].County"] = Anji, ["Cells[0].Indicator"] = nameof(Indicator.PeopleTrained), ["Cells[0].Value"] = "１２",
+            ["Cells[1].County"] = Anji, ["Cells[1].Indicator"] = nameof(Indicator.FollowUpRate), ["Cells[1].Value"] = "８７．５",
+        };
+
+        var saved = await client.PostFormAsync("/Reports/Targets?Year=2088", fields, "/Reports/Targets?Year=2088");
+
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var targets = await App.QueryAsync(db => db.Targets.AsNoTracking().Where(t => t.Year == 2088).ToListAsync());
+        Assert.Equal(12m, targets.Single(t => t.Indicator == Indicator.PeopleTrained).Value);
+        Assert.Equal(87.5m, targets.Single(t => t.Indicator == Indicator.FollowUpRate).Value);
+    }
+
+    [Fact]
+    public async Task Targets_AnOverlargeCount_IsRefusedNextToItsCell_AndNothingIsSaved()
+    {
+        // review12: 99999999999999999999999 was accepted as a county's target.
+        var client = await App.LoginAsync("city.officer");
+        var fields = new Dictionary<string, string>
+        {
+            ["Year"] = "2089",
+            ["Cells[0].County"] = Anji, ["Cells[0].Indicator"] = nameof(Indicator.PeopleTrained), ["Cells[0].Value"] = "99999999999999999999999",
+            ["Cells[1].County"] = Anji, ["Cells[1].Indicator"] = nameof(Indicator.FollowUpRate), ["Cells[1].Value"] = "90",
+        };
+
+        var refused = await client.PostFormAsync("/Reports/Targets?Year=2089", fields, "/Reports/Targets?Year=2089");
+        var html = await refused.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Matches("data-valmsg-for=\"Cells\\[0\\].Value\"[^>]*>数量目标不能超过1,000,000<", html);
+        Assert.False(await App.QueryAsync(db => db.Targets.AnyAsync(t => t.Year == 2089)));
+    }
+
+    [Fact]
     public async Task Targets_AnUnreadableValue_IsNamedInTheLanguageOfThePage_NextToItsCell()
     {
         // review12: the binder's message named the property ("“abc”不是有效的Value。") on a Chinese page.

@@ -36,6 +36,18 @@ public sealed class CourseTests
     }
 
     [Fact]
+    public void Capacity_is_capped()
+    {
+        var course = new Course();
+        course.SetCapacity(Course.MaxCapacity);
+        var error = Assert.Throws<DomainException>(() => course.SetCapacity(Course.MaxCapacity + 1));
+
+        Assert.Equal("Course.CapacityTooLarge", error.MessageKey);
+        Assert.Equal(nameof(Course.Capacity), error.Field);
+        Assert.Equal(Course.MaxCapacity, course.Capacity);
+    }
+
+    [Fact]
     public void Seats_left_is_capacity_less_the_confirmed()
     {
         var course = ADraft();

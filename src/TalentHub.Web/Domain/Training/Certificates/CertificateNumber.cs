@@ -19,6 +19,14 @@ public static partial class CertificateNumber
     /// <summary>True when the text has the shape of a number (so the lookup can answer 404 without a query).</summary>
     public static bool IsWellFormed(string? number) => number is not null && Pattern().IsMatch(number);
 
-    [GeneratedRegex(@"^TH-\d{4}-\d{6}-\d{5,}$")]
+    /// <summary>
+    /// A typed number in its printed form, like every typed identifier (<see cref="Common.TextNormalizer.Normalize"/>:
+    /// NFKC, so full-width digits and hyphens become ASCII; invisible characters and surrounding spaces removed), with the
+    /// prefix in upper case (th-2026-… is TH-2026-…; review12: those answered 404). "" for null.
+    /// </summary>
+    public static string Normalize(string? typed) => Common.TextNormalizer.Normalize(typed).ToUpperInvariant();
+
+    // ASCII digits only: \d would also match other scripts' digits, which NFKC leaves as they are.
+    [GeneratedRegex(@"^TH-[0-9]{4}-[0-9]{6}-[0-9]{5,}$")]
     private static partial Regex Pattern();
 }

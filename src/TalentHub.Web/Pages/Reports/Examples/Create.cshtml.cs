@@ -32,8 +32,18 @@ public sealed class CreateModel(TalentHubDbContext db, ExamplesService examples,
     public ExampleSubjectInfo Info { get; private set; } = null!;
     public override bool IsEdit => false;
 
+    /// <summary>
+    /// False when the URL names no known subject: the enum binder refuses <c>Subject=Bogus</c> (or an undefined number) in
+    /// ModelState, but the property keeps its default (Person), so without this check the page proposed person N
+    /// (review12). A URL naming an unknown subject is a 404, as an unknown or out-of-scope id is.
+    /// </summary>
+    private bool SubjectBound =>
+        ModelState.GetFieldValidationState(nameof(Subject)) != Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid
+        && ModelState.GetFieldValidationState(nameof(SubjectId)) != Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid;
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
+        if (!SubjectBound) return NotFound();
         var info = await examples.SubjectAsync(Subject, SubjectId, ct);
         if (info is null) return NotFound();
         Info = info;
@@ -42,6 +52,7 @@ public sealed class CreateModel(TalentHubDbContext db, ExamplesService examples,
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
+        if (!SubjectBound) return NotFound();
         var info = await examples.SubjectAsync(Subject, SubjectId, ct);
         if (info is null) return NotFound();
         Info = info;

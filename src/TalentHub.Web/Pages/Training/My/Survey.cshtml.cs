@@ -46,6 +46,13 @@ public sealed class SurveyModel(TalentHubDbContext db, TimeProvider clock, IStri
     public async Task<IActionResult> OnPostAsync(int courseId)
     {
         if (await FindAsync(courseId) is not { } enrollment) return NotFound();
+        if (!CanAnswer)
+        {
+            // The form is no longer shown, so the refusal is said above the stored answer, whatever was posted (review12:
+            // only the "can no longer be changed" notice appeared, not that this post was refused).
+            ModelState.AddModelError("", l["Survey.ChangeRefused"]);
+            return Page();
+        }
         if (!ModelState.IsValid) return Page();
         var now = clock.GetUtcNow();
         var answer = Answer is null

@@ -12,7 +12,7 @@ namespace TalentHub.Web.Pages.Training.Verify;
 /// <summary>
 /// Public, anonymous certificate verification: the masked name, course, hours, completion date and
 /// issuing bureau; a revoked certificate says so with the date (never the reason); an unknown number
-/// is 404. Rate-limited per client address so the number space cannot be crawled.
+/// is 404. The number in the URL is read as typed identifiers are (<see cref="CertificateNumber.Normalize"/>). Rate-limited per client address so the number space cannot be crawled.
 /// </summary>
 [AllowAnonymous]
 [EnableRateLimiting(VerifyRateLimitPolicy.Name)]
@@ -22,6 +22,7 @@ public sealed class IndexModel(TalentHubDbContext db) : PageModel
 
     public async Task<IActionResult> OnGetAsync(string number)
     {
+        number = CertificateNumber.Normalize(number);
         if (!CertificateNumber.IsWellFormed(number)) return NotFound();
         // Public: no region scope applies to an anonymous visitor, and only this number is looked up.
         var found = await CertificateView.QueryAsync(db, db.Certificates.IgnoreQueryFilters([RegionFilter.Name]).Where(c => c.Number == number));

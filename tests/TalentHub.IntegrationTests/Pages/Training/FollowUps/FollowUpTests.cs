@@ -138,6 +138,43 @@ public sealed class FollowUpTests(TalentHubFactory app) : AppTest(app)
         Assert.Equal(first, await Linked());
     }
 
+    [Fact]
+    public async Task Export_SaysWhatThePageSays_InTheViewersLanguage()
+    {
+        // review12: the milestone column showed 3 where the page shows 结业后3个月; English outcomes were joined with ";"
+        // and no space, and "income +17%" was lower case.
+        var (course, farmer) = await CompletedLongAgoAsync(105);
+        await App.RunAsync<FollowUpService, int>(s => s.CreateDueAsync());
+        var task = await App.QueryAsync(db => db.FollowUpTasks.Where(t => t.CourseId == course.Id).Select(t => t.Id).SingleAsync());
+        var name = await App.QueryAsync(db => db.People.Where(p => p.Id == farmer.PersonId).Select(p => p.Name).FirstAsync());
+        var clerk = await App.LoginAsync("anji.clerk");
+        await clerk.PostFormAsync($"/FollowUps/{task}", new() { ["Input.AdoptedTechnique"] = "true", ["Input.Employed"] = "true", ["Input.IncomeChangePercent"] = "17" });
+        var export = $"/FollowUps?handler=Export&format=csv&State=Done&Q={Uri.EscapeDataString(name)}";
+
+        var zh = await clerk.GetStringAsync(export);
+        var en = await clerk.GetStringAsync(export + "&culture=en");
+
+        Assert.Contains("结业后3个月", zh);
+        Assert.Contains("采用了新技术；实现就业；收入 +17%", zh);
+        Assert.Contains("3 months after", en);
+        Assert.Contains("; Employed; Income +17%", en);
+    }
+
+    [Fact]
+    public async Task IncomeChange_TypedInFullWidthDigits_IsSaved()
+    {
+        // review12: a Chinese input method types "１５"; the number field refused it as not a number.
+        var (course, _) = await CompletedLongAgoAsync(110);
+        await App.RunAsync<FollowUpService, int>(s => s.CreateDueAsync());
+        var task = await App.QueryAsync(db => db.FollowUpTasks.Where(t => t.CourseId == course.Id).Select(t => t.Id).SingleAsync());
+        var clerk = await App.LoginAsync("anji.clerk");
+
+        var saved = await clerk.PostFormAsync($"/FollowUps/{task}", new() { ["Input.AdoptedTechnique"] = "true", ["Input.IncomeChangePercent"] = "－１５．５" });
+
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Equal(-15.5m, await App.QueryAsync(db => db.FollowUpTasks.Where(t => t.Id == task).Select(t => t.IncomeChangePercent).SingleAsync()));
+    }
+
     private async Task<(TestCourse, TestFarmer)> CompletedLongAgoAsync(int daysAgo)
     {
         var course = await App.FinishedCourseAsync(1, endedDaysAgo: daysAgo);

@@ -54,6 +54,25 @@ public sealed class SurveyTests(TalentHubFactory app) : AppTest(app)
     }
 
     [Fact]
+    public async Task AChangePostedAfterSevenDays_IsRefusedWithAReason_InBothLanguages()
+    {
+        var (course, farmer) = await FinishedAsync();
+        var client = await App.LoginAsync(farmer);
+        var url = $"/My/Survey/{course.Id}";
+        await client.PostFormAsync(url, new() { ["Input.Rating"] = "2" });
+        await App.QueryAsync(db => db.SurveyAnswers.Where(a => a.CourseId == course.Id)
+            .ExecuteUpdateAsync(s => s.SetProperty(a => a.AnsweredAt, DateTimeOffset.UtcNow.AddDays(-8))));
+
+        var refused = await client.PostFormAsync(url, new() { ["Input.Rating"] = "5" });
+        var refusedEn = await client.PostFormAsync(url + "?culture=en", new() { ["Input.Rating"] = "5" }, url + "?culture=en");
+
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("您的修改未保存：评价已提交超过7天。", await refused.Content.ReadAsStringAsync());
+        Assert.Contains("Your change was not saved: the answer was given more than 7 days ago.", await refusedEn.Content.ReadAsStringAsync());
+        Assert.Equal(2, await App.QueryAsync(db => db.SurveyAnswers.Where(a => a.CourseId == course.Id).Select(a => a.Rating).SingleAsync()));
+    }
+
+    [Fact]
     public async Task SomeoneNotOnTheCourse_GetsNotFound()
     {
         var (course, _) = await FinishedAsync();

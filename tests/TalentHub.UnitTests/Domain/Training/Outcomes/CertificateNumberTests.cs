@@ -21,6 +21,15 @@ public sealed class CertificateNumberTests
     [InlineData("' OR 1=1 --", false)]
     public void IsWellFormed(string number, bool expected) => Assert.Equal(expected, CertificateNumber.IsWellFormed(number));
 
+    [Theory]
+    [InlineData("th-2027-330523-00001")]
+    [InlineData("ＴＨ－２０２７－３３０５２３－００００１")]
+    [InlineData(" TH-2027-330523-00001\u200B ")]
+    public void Normalize_GivesThePrintedForm(string typed) => Assert.Equal("TH-2027-330523-00001", CertificateNumber.Normalize(typed));
+
+    [Fact]
+    public void OtherScriptsDigits_AreNotANumber() => Assert.False(CertificateNumber.IsWellFormed(CertificateNumber.Normalize("TH-٢٠٢٧-330523-00001")));
+
     [Fact]
     public void Revoke_NeedsAReason_AndHappensOnce()
     {

@@ -8,6 +8,23 @@ namespace TalentHub.IntegrationTests.Pages.Training.Courses.Outcomes;
 public sealed class CertificateTests(TalentHubFactory app) : AppTest(app)
 {
     [Fact]
+    public async Task Verify_ReadsTheNumberAsTypedIdentifiersAreRead()
+    {
+        // review12: th-2026-… and full-width digits answered 404 while a trailing space was accepted.
+        var (_, _, number) = await CertifiedAsync();
+        var fullWidth = new string(number.Select(c => char.IsAsciiDigit(c) ? (char)(c - '0' + '０') : c == '-' ? '－' : c).ToArray());
+        var anonymous = App.NewClient();
+
+        foreach (var typed in new[] { number.ToLowerInvariant(), fullWidth, " " + number + "\u200B" })
+        {
+            var verify = await anonymous.GetAsync($"/Verify/{Uri.EscapeDataString(typed)}");
+            Assert.Equal(HttpStatusCode.OK, verify.StatusCode);
+            Assert.Contains(number, await verify.Content.ReadAsStringAsync());
+        }
+        Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync("/Verify/" + Uri.EscapeDataString("TH-٢٠٢٧-330523-00001"))).StatusCode);
+    }
+
+    [Fact]
     public async Task CompletedTrainee_GetsACertificate_SeesIt_AndItVerifiesAnonymouslyWithAMaskedName()
     {
         var (course, farmer, number) = await CertifiedAsync();
