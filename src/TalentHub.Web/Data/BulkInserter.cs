@@ -114,17 +114,11 @@ public sealed partial class BulkInserter(TalentHubDbContext db, CurrentActor act
         await db.Database.OpenConnectionAsync(ct);
         // No automatic checkpoint after each chunk's commit on this connection: the chunks rewrite the same index pages
         // again and again, and copying the write-ahead log into the database (with its fsyncs) after every chunk was
-        // about a third of the time spent writing (issue 12, perf5b: dotnet-trace, SqliteTransaction.Commit). Instead a
-        // passive checkpoint once the log passes LogMegabytes (100 MB, every ~5 chunks of 2,000 people), run by SQLite
-        // right after a chunk's commit (the write lock is already released; PASSIVE blocks no reader or writer): the
-        // next chunk then writes the log from its start again, over file blocks the kernel already holds. Never
-        // checkpointed, a 100,000-row confirm appended ~1 GB of new log, and perf showed pwrite at ~40 % of the confirm's
-        // CPU, a third of it ext4 zeroing and allocating the new blocks (each 4,120-byte frame straddles two of them);
-        // with the limit, memset 13.9 → 1.2 % of samples and the log stays ≤ ~0.2 GB (issue 12, imp10; BENCHMARKS.md).
-        // One passive checkpoint after the import lets the connection go copies the rest, in the background
+        // about a third of the time spent writing (issue 12, perf5b: dotnet-trace, SqliteTransaction.Commit). One
+        // passive checkpoint after the import lets the connection go copies each page once, in the background
         // (WalCheckpoints: the writes are committed by then; the confirm need not wait for the copy, issue 12, perf7b).
         var sqlite = db.Database.GetDbConnection() is Microsoft.Data.Sqlite.SqliteConnection;
-        Pragma(db.Database.GetDbConnection(), $"PRAGMA cache_size = -{ImportCacheKibibytes}; PRAGMA wal_autocheckpoint = {ImportCheckpointPages}");
+        Pragma(db.Database.GetDbConnection(), $"PRAGMA cache_size = -{ImportCacheKibibytes}; PRAGMA wal_autocheckpoint = 0");
         holding = true;
         return new Release(async () =>
         {
@@ -156,12 +150,6 @@ public sealed partial class BulkInserter(TalentHubDbContext db, CurrentActor act
     /// 411 / 419 / 441 MB; a 10,000-row import's peak 239 / 253 / 266 MB.
     /// </remarks>
     private int ImportCacheKibibytes => options.CacheMegabytes * 1024;
-
-    /// <summary>
-    /// The importing connection's <c>wal_autocheckpoint</c>: <see cref="Services.Spreadsheets.ImportOptions.LogMegabytes"/>
-    /// in pages of 4 KiB (the page size of every TalentHub database; SQLite counts the log's frames).
-    /// </summary>
-    private int ImportCheckpointPages => options.LogMegabytes * 256;
 
     private static void Pragma(DbConnection? connection, string pragma, DbTransaction? transaction = null)
     {

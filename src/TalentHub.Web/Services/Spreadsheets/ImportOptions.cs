@@ -11,8 +11,7 @@ namespace TalentHub.Web.Services.Spreadsheets;
 /// a longer cell is a row error). Confirming writes <c>BatchRows</c> records per short transaction (default 2,000,
 /// well under a second of SQLite's write lock) under a pending import batch, made visible at the end in one short
 /// transaction; a batch untouched for <c>PendingBatchMinutes</c> (default 10) is abandoned and removed (issue 8, item 9).
-/// <c>CacheMegabytes</c> is the importing SQLite connection's page cache while it writes, <c>LogMegabytes</c> the write-ahead
-/// log it lets grow before copying it back between chunks, <c>ValidateThreads</c> the threads a
+/// <c>CacheMegabytes</c> is the importing SQLite connection's page cache while it writes, <c>ValidateThreads</c> the threads a
 /// validation reads and checks an upload on (issue 12).
 /// </summary>
 public sealed class ImportOptions
@@ -35,14 +34,6 @@ public sealed class ImportOptions
     /// 8: a 100,000-row confirm ~0.9 s less CPU for ~+9 MB peak, a 10,000-row import ~+14 MB).
     /// </summary>
     public int CacheMegabytes { get; init; } = 16;
-
-    /// <summary>
-    /// Write-ahead log (MiB) after which the importing SQLite connection copies the log into the database between two
-    /// chunks (a passive checkpoint right after a chunk's commit, outside the write lock), so the next chunks write the log
-    /// from its start again instead of appending new file blocks (issue 12, imp10: a 100,000-row confirm appended ~1 GB
-    /// of log without it; see <see cref="Data.BulkInserter.HoldConnectionAsync"/> and BENCHMARKS.md "import, imp10").
-    /// </summary>
-    public int LogMegabytes { get; init; } = 100;
 
     /// <summary>
     /// Threads a validation of an upload may use: 1 reads the whole file, then checks its rows; 2 or more (default: the
@@ -82,7 +73,6 @@ public sealed class ImportOptions
             BatchRows = Positive(section.GetValue<int?>("BatchRows"), defaults.BatchRows),
             PendingBatchMinutes = Positive(section.GetValue<double?>("PendingBatchMinutes"), defaults.PendingBatchMinutes),
             CacheMegabytes = Positive(section.GetValue<int?>("CacheMegabytes"), defaults.CacheMegabytes),
-            LogMegabytes = Positive(section.GetValue<int?>("LogMegabytes"), defaults.LogMegabytes),
             ValidateThreads = Positive(section.GetValue<int?>("ValidateThreads"), defaults.ValidateThreads),
         };
     }
