@@ -49,6 +49,7 @@ public sealed class TrainingProgram : IAudited, IVersioned, IStamped
     }
 }
 
+/// <summary>A program's subsidy per trainee of one <see cref="TraineeType"/>, in 元 (e.g. 经营管理型 ¥5,000).</summary>
 public sealed class SubsidyStandard
 {
     public int Id { get; private set; }

@@ -155,6 +155,7 @@ public sealed class SmtpNotificationSender(SmtpOptions options, ILogger<SmtpNoti
     }
 }
 
+/// <summary>The SMTP sender's settings (section <see cref="Section"/>); without a host no e-mail is sent.</summary>
 public sealed class SmtpOptions
 {
     public const string Section = "TalentHub:Notifications:Smtp";

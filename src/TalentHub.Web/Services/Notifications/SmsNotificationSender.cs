@@ -31,6 +31,7 @@ public sealed class SmsNotificationSender(SmsOptions options, IHttpClientFactory
     }
 }
 
+/// <summary>The HTTP SMS gateway's settings (section <see cref="Section"/>).</summary>
 public sealed class SmsOptions
 {
     public const string Section = "TalentHub:Notifications:Sms";

@@ -10,6 +10,7 @@ namespace TalentHub.Web.Services.Spreadsheets;
 /// </summary>
 public sealed class VillageIndex
 {
+    /// <summary>A village: its 12-digit code, its name and the 12-digit code of its county.</summary>
     public sealed record Village(string Code, string Name, string CountyCode);
 
     private readonly Dictionary<string, Village> _byCode;

@@ -36,6 +36,7 @@ public sealed class VerifyRateLimitPolicy(IOptions<VerifyLimitOptions> options) 
             _ => new FixedWindowRateLimiterOptions { PermitLimit = Math.Max(1, options.Value.PerMinute), Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
 }
 
+/// <summary>Registration of the training-outcome pieces that are not plain services (the /Verify rate limit).</summary>
 public static class OutcomesServiceCollectionExtensions
 {
     /// <summary>The public verification's rate limit (the outcomes services themselves are registered by AddTraining).</summary>
