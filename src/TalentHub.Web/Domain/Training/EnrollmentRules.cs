@@ -59,6 +59,10 @@ public static class EnrollmentRules
     public static bool CountsAsTraining(EnrollmentStatus status, CourseStatus courseStatus) =>
         courseStatus != CourseStatus.Cancelled && status is EnrollmentStatus.Confirmed or EnrollmentStatus.Completed;
 
+    /// <summary>
+    /// Every reason the person may not enroll now (empty when they may), so the page can show them all at once.
+    /// Age is counted on the course's first day; the window is [OpensAt, ClosesAt) in instants. Rule source: PRODUCT.md §5.
+    /// </summary>
     public static IReadOnlyList<EnrollmentRefusal> Check(
         CourseFacts course, PersonFacts person, IReadOnlyList<PastTraining> history, bool alreadyEnrolled, DateTimeOffset now)
     {
@@ -97,6 +101,7 @@ public static class EnrollmentRules
                 && Math.Abs(h.StartsOn.DayNumber - course.StartsOn.DayNumber) < 730));
     }
 
+    /// <summary>Age in whole years on <paramref name="day"/> (a birthday counts from that day; 29 February from 28 February in common years).</summary>
     public static int AgeOn(DateOnly birth, DateOnly day)
     {
         var age = day.Year - birth.Year;
