@@ -39,6 +39,7 @@ public sealed class VillageIndex
             .ToLookup(x => Normalize(x.Key), x => x.village);
     }
 
+    /// <summary>An index over every region (all levels are read; villages are matched); not region-scoped, the county check is in <see cref="Resolve"/>.</summary>
     public static async Task<VillageIndex> LoadAsync(TalentHubDbContext db, CancellationToken ct = default) =>
         new(await db.Regions.AsNoTracking().ToListAsync(ct));
 

@@ -32,6 +32,11 @@ public enum CheckInResult
 /// </summary>
 public sealed class CheckInService(TalentHubDbContext db, TimeProvider clock)
 {
+    /// <summary>
+    /// Checks a person in with a 6-digit code: valid from <see cref="CheckInCode.OpensBefore"/> (30 minutes) before a session
+    /// starts until it ends; marked Late past <see cref="CheckInCode.LateAfter"/> (see <see cref="CheckInCode.MarkAt"/>).
+    /// Wrong, expired and early codes are recorded as failures for the throttle.
+    /// </summary>
     public async Task<CheckInOutcome> CheckInAsync(int personId, string? code, CancellationToken ct = default)
     {
         var now = clock.GetUtcNow();

@@ -31,6 +31,7 @@ public sealed class VerifyRateLimitPolicy(IOptions<VerifyLimitOptions> options) 
         await rejected.HttpContext.Response.WriteAsync(l["Verify.TooMany"], token);
     };
 
+    /// <summary>One window of one minute per client IP address, allowing <c>PerMinute</c> requests (at least 1), no queue.</summary>
     public RateLimitPartition<string> GetPartition(HttpContext httpContext) =>
         RateLimitPartition.GetFixedWindowLimiter("verify:" + httpContext.Connection.RemoteIpAddress,
             _ => new FixedWindowRateLimiterOptions { PermitLimit = Math.Max(1, options.Value.PerMinute), Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
