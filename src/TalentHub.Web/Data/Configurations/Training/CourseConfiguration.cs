@@ -6,8 +6,8 @@ using TalentHub.Web.Domain.Training;
 namespace TalentHub.Web.Data.Configurations;
 
 /// <summary>
-/// Table Courses: hours (学时) to 1 decimal, attendance share as a fraction (0.80); indexes for the enrollment-window
-/// jobs (Status, EnrollmentOpensAt), the scoped list (CountyCode, Status) and a trainer's courses.
+/// Table Courses: hours (学时) to 1 decimal, attendance share as a fraction (0.80); indexed by (Status, EnrollmentOpensAt),
+/// by (CountyCode, Status) for the scoped list, and by TrainerUserName for a trainer's courses.
 /// </summary>
 public sealed class CourseConfiguration : IEntityTypeConfiguration<Course>
 {
