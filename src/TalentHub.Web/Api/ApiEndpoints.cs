@@ -38,6 +38,7 @@ public sealed class ListQuery
 /// <summary>One page of a list: rows sorted by id ascending and the cursor of the next page (null on the last).</summary>
 public sealed record ApiPage<T>(IReadOnlyList<T> Items, string? NextCursor);
 
+/// <summary>The read-only JSON API under <c>/api/v1/</c>: bearer tokens only, keyset-paged lists of at most <see cref="MaxLimit"/> rows.</summary>
 public static class ApiEndpoints
 {
     public const int MaxLimit = 500;

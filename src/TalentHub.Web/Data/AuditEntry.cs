@@ -1,13 +1,16 @@
 namespace TalentHub.Web.Data;
 
+/// <summary>The kinds of audited act (PRODUCT.md §9); stored by name in <see cref="AuditEntry.Action"/>.</summary>
 public enum AuditAction
 {
     Create,
     Update,
     Delete,
+    /// <summary>A lifecycle move (an entity, course or enrollment changing status).</summary>
     StatusChange,
     Import,
     Export,
+    /// <summary>A full ID number or mobile shown unmasked to a role allowed to reveal it (PIPL).</summary>
     Reveal,
 }
 

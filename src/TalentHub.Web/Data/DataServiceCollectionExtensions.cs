@@ -11,8 +11,10 @@ using TalentHub.Web.Services.Training;
 
 namespace TalentHub.Web.Data;
 
+/// <summary>Registers the database (SQLite or PostgreSQL), the region scope, the interceptors and the domain services.</summary>
 public static class DataServiceCollectionExtensions
 {
+    /// <summary>True when <c>Database:Provider</c> is "Postgres" (any case); SQLite otherwise.</summary>
     public static bool UsesPostgres(this IConfiguration configuration) =>
         string.Equals(configuration["Database:Provider"], "Postgres", StringComparison.OrdinalIgnoreCase);
 

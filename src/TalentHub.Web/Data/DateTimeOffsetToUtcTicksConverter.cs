@@ -2,6 +2,10 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace TalentHub.Web.Data;
 
+/// <summary>
+/// An instant as its UTC ticks (100-ns units since 0001-01-01 UTC) for SQLite, which cannot order or compare
+/// DateTimeOffset text; read back at offset 0, so the original offset is not kept.
+/// </summary>
 public sealed class DateTimeOffsetToUtcTicksConverter() : ValueConverter<DateTimeOffset, long>(
     v => v.UtcTicks,
     v => new DateTimeOffset(v, TimeSpan.Zero));

@@ -34,6 +34,7 @@ public sealed class EncryptedStringConverter(PersonalDataProtector protector) : 
         property.FindAnnotation(Annotation)?.Value is true || property.GetValueConverter() is EncryptedStringConverter;
 }
 
+/// <summary>The EF configuration call that marks a personal identifier for encryption (PIPL; PRODUCT.md §9).</summary>
 public static class EncryptedProperty
 {
     /// <summary>Stores the property encrypted; the ciphertext is longer than the text, so give it room.</summary>

@@ -121,6 +121,10 @@ public abstract class TalentHubDbContext : IdentityDbContext<AppUser>, IDataProt
     }
 }
 
+/// <summary>
+/// The SQLite model (the default, one node): instants stored as UTC ticks so they sort and compare, and the pinyin
+/// collation registered on every connection. Its migrations are under Data/Migrations/Sqlite.
+/// </summary>
 public sealed class SqliteTalentHubDbContext : TalentHubDbContext
 {
     /// <summary>For EF's pool (its only public constructor); see <see cref="TalentHubDbContext.Lease"/>.</summary>
@@ -149,6 +153,10 @@ public sealed class SqliteTalentHubDbContext : TalentHubDbContext
     }
 }
 
+/// <summary>
+/// The PostgreSQL model (several nodes possible): instants as timestamptz at offset 0 and an ICU pinyin collation.
+/// Its migrations are under Data/Migrations/Postgres.
+/// </summary>
 public sealed class PostgresTalentHubDbContext : TalentHubDbContext
 {
     /// <summary>For EF's pool (its only public constructor); see <see cref="TalentHubDbContext.Lease"/>.</summary>

@@ -28,6 +28,10 @@ public sealed class DataDirectory
     public string Backups => CreatePrivate(Path.Combine(Root, "backups"));
     public string Keys => CreatePrivate(Path.Combine(Root, "keys"));
 
+    /// <summary>
+    /// The data directory from <c>TalentHub:DataDirectory</c> (default "data"), relative to <paramref name="contentRoot"/>
+    /// unless rooted; created private (0700) if missing.
+    /// </summary>
     public static DataDirectory Resolve(IConfiguration configuration, string contentRoot)
     {
         var configured = configuration[$"{TalentHubOptions.Section}:DataDirectory"] ?? "data";

@@ -7,6 +7,7 @@ using TalentHub.Web.Services;
 
 namespace TalentHub.Web.Infrastructure;
 
+/// <summary>Identity with the password rules of PRODUCT.md §12 (OWASP ASVS: ≥ 12 characters, no composition rules, common passwords refused, PBKDF2-SHA512 ≥ 210,000 iterations).</summary>
 public static class IdentityServiceCollectionExtensions
 {
     /// <summary>The sign-in cookie's name (also how <see cref="RequestConnection"/> recognises a signed-in request).</summary>

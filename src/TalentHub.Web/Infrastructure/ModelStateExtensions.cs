@@ -4,6 +4,7 @@ using TalentHub.Web.Domain;
 
 namespace TalentHub.Web.Infrastructure;
 
+/// <summary>Puts a <see cref="DomainException"/> into a page's model state, where the form shows it.</summary>
 public static class ModelStateExtensions
 {
     /// <summary>Shows a broken domain rule next to its field ("Input." + field), or above the form.</summary>

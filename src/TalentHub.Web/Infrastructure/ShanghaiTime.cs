@@ -7,6 +7,7 @@ public static class ShanghaiTime
 {
     public static readonly TimeZoneInfo Zone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
 
+    /// <summary>The same instant at Asia/Shanghai's offset (+08:00, no daylight saving), for showing and for calendar-day arithmetic.</summary>
     public static DateTimeOffset ToShanghai(this DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, Zone);
 
     /// <summary>Date and 24-hour time in China Standard Time; <paramref name="seconds"/> adds ":ss" (job runs).</summary>
@@ -20,6 +21,7 @@ public static class ShanghaiTime
             : local.ToString("d MMM yyyy " + time, CultureInfo.InvariantCulture);
     }
 
+    /// <summary>A calendar date as "2027年3月5日" in zh-CN or "5 Mar 2027" in English; "—" for null.</summary>
     public static string FormatDate(DateOnly? date)
     {
         if (date is null) return "—";

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Localization;
 
 namespace TalentHub.Web.Infrastructure;
 
+/// <summary>The two UI cultures: zh-CN (default) and en, chosen by the culture cookie or <c>?culture=</c>.</summary>
 public static class TalentHubCultures
 {
     public const string Chinese = "zh-CN";

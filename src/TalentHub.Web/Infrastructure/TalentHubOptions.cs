@@ -39,12 +39,17 @@ public sealed class TalentHubOptions
         public string MapScript { get; set; } = "/lib/echarts-china-cities/浙江/湖州市.js";
     }
 
+    /// <summary>
+    /// The first admin account, created on start-up when demo seeding is off and both values are set
+    /// (<c>TalentHub__Admin__UserName</c> / <c>TalentHub__Admin__Password</c>).
+    /// </summary>
     public sealed class AdminBootstrap
     {
         public string? UserName { get; set; }
         public string? Password { get; set; }
     }
 
+    /// <summary>The nightly database backup: how many files to keep, when (Quartz cron, seconds first, Asia/Shanghai), and its health check.</summary>
     public sealed class BackupOptions
     {
         public int Keep { get; set; } = 7;

@@ -10,6 +10,7 @@ using TalentHub.Web.Infrastructure.Security;
 
 namespace TalentHub.Web.Infrastructure;
 
+/// <summary>Razor Pages, data protection (key ring shared in the database on PostgreSQL), authorization policies, the API, health checks and request limits.</summary>
 public static class WebServiceCollectionExtensions
 {
     public const string LoginPath = "/Identity/Account/Login";

@@ -10,8 +10,10 @@ public static class JobResult
 {
     private const string Prefix = "Jobs.Result.";
 
+    /// <summary>The stored form of a result: "Jobs.Result.{key}", plus "|{count}" when a count is given.</summary>
     public static string Of(string key, int? count = null) => Prefix + key + (count is null ? "" : "|" + count);
 
+    /// <summary>A stored result in the reader's language (the count fills {0}); text not in the stored form is returned unchanged.</summary>
     public static string? Show(string? stored, IStringLocalizer l)
     {
         if (stored is null || !stored.StartsWith(Prefix, StringComparison.Ordinal)) return stored;

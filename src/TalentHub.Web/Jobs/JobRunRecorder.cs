@@ -39,6 +39,10 @@ public sealed partial class JobRunRecorder(IServiceScopeFactory scopes, TimeProv
         }
     }
 
+    /// <summary>
+    /// The one-line result kept for /Admin/Jobs: the job's own result text, or for a failure the root cause's type and
+    /// first message line (Quartz's wrappers removed; a cancellation as "Jobs.Result.Cancelled"), truncated with "…".
+    /// </summary>
     public static string? Describe(object? result, Exception? error)
     {
         if (error is not null)

@@ -6,6 +6,7 @@ using TalentHub.Web.Infrastructure;
 
 namespace TalentHub.Web.Jobs;
 
+/// <summary>Registers Quartz and the scheduled jobs; every trigger's cron runs in Asia/Shanghai (<see cref="TalentHubJobs.TimeZone"/>).</summary>
 public static class JobsServiceCollectionExtensions
 {
     public const string SchedulerName = "TalentHub";

@@ -52,6 +52,7 @@ public static class TalentHubJobs
 
     public static TimeZoneInfo TimeZone => ShanghaiTime.Zone;
 
+    /// <summary>The job with this exact (case-sensitive) name, or null: /Admin/Jobs answers 404 for an unknown name.</summary>
     public static JobDefinition? Find(string? name) =>
         All.FirstOrDefault(j => string.Equals(j.Name, name, StringComparison.Ordinal));
 

@@ -52,8 +52,13 @@ public sealed class PersonalDataProtector
     /// <summary>The stored prefix of values written with the current key, e.g. <c>v2:</c>.</summary>
     public string CurrentPrefix => PrefixOf(CurrentVersion);
 
+    /// <summary>The prefix marking a stored value encrypted with key <paramref name="version"/>: <c>v{version}:</c>.</summary>
     public static string PrefixOf(int version) => "v" + version.ToString(CultureInfo.InvariantCulture) + ":";
 
+    /// <summary>
+    /// AES-256-GCM under the current key: <see cref="CurrentPrefix"/> + base64(12-byte random nonce, ciphertext, 16-byte tag).
+    /// The same text encrypts differently each time, so look values up by <see cref="Hash"/>, never by ciphertext.
+    /// </summary>
     public string Encrypt(string plain)
     {
         var plainBytes = Encoding.UTF8.GetBytes(plain);

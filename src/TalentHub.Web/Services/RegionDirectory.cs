@@ -57,6 +57,7 @@ public sealed class RegionTree
     /// <summary>The regions of one level, ordered by code.</summary>
     public IEnumerable<Region> AtLevel(RegionLevel level) => All.Where(r => r.Level == level);
 
+    /// <summary>The region with this 12-digit code, or null when unknown (or <paramref name="code"/> is null).</summary>
     public Region? Find(string? code) => code is not null && _byCode.TryGetValue(code, out var r) ? r : null;
 
     /// <summary>The region's name in the current UI culture, or null when the code is unknown.</summary>

@@ -30,12 +30,20 @@ public interface IRegionScope
         || (RegionCodes.IsValid(scopeCounty) && RegionCodes.IsValid(regionCode) && RegionCodes.IsWithin(regionCode, scopeCounty));
 }
 
+/// <summary>
+/// The region scope of the current request: a CountyOfficer's or CountyClerk's county from the region claim, narrowed
+/// (never widened) by an API token's county; "none" (sees nothing) when a county-bound user has no valid county.
+/// </summary>
 public sealed class HttpRegionScope(IHttpContextAccessor accessor) : IRegionScope
 {
     public const string RegionClaim = Infrastructure.ClaimNames.Region;
 
     public string? CountyCode => For(accessor.HttpContext?.User);
 
+    /// <summary>
+    /// The county (12-digit code) <paramref name="user"/> is confined to: null for city-wide roles and anonymous callers,
+    /// "none" when the claims are inconsistent (a county-bound user without a county, or a token for another county).
+    /// </summary>
     public static string? For(ClaimsPrincipal? user)
     {
         var own = OwnCounty(user);

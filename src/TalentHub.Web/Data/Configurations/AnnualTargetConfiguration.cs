@@ -5,6 +5,7 @@ using TalentHub.Web.Domain.Reports;
 
 namespace TalentHub.Web.Data.Configurations;
 
+/// <summary>Table AnnualTargets: county targets (ProgramId null) and program targets share it, each unique by its own filtered index.</summary>
 public sealed class AnnualTargetConfiguration : IEntityTypeConfiguration<AnnualTarget>
 {
     public void Configure(EntityTypeBuilder<AnnualTarget> b)

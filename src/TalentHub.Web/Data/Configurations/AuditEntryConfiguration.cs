@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace TalentHub.Web.Data.Configurations;
 
+/// <summary>Table AuditEntries; indexed for /Admin/Audit's filters: by time, by record (type and id), by user and time.</summary>
 public sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
 {
     public void Configure(EntityTypeBuilder<AuditEntry> b)

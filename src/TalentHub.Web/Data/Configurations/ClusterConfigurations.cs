@@ -4,6 +4,7 @@ using TalentHub.Web.Data.Cluster;
 
 namespace TalentHub.Web.Data.Configurations;
 
+/// <summary>Table KeyFingerprints, keyed by key name: the personal-data key fingerprints every node must match to start.</summary>
 public sealed class KeyFingerprintConfiguration : IEntityTypeConfiguration<KeyFingerprint>
 {
     public void Configure(EntityTypeBuilder<KeyFingerprint> b)
@@ -14,6 +15,7 @@ public sealed class KeyFingerprintConfiguration : IEntityTypeConfiguration<KeyFi
     }
 }
 
+/// <summary>Table PendingUploads, keyed by token; UploadedAt is indexed for the sweep of abandoned uploads.</summary>
 public sealed class PendingUploadConfiguration : IEntityTypeConfiguration<PendingUpload>
 {
     public void Configure(EntityTypeBuilder<PendingUpload> b)
@@ -27,6 +29,7 @@ public sealed class PendingUploadConfiguration : IEntityTypeConfiguration<Pendin
     }
 }
 
+/// <summary>Table LoginFailures, keyed by the hashed account; LastAt is indexed for the sweep of stale rows.</summary>
 public sealed class LoginFailureConfiguration : IEntityTypeConfiguration<LoginFailure>
 {
     public void Configure(EntityTypeBuilder<LoginFailure> b)
@@ -37,6 +40,7 @@ public sealed class LoginFailureConfiguration : IEntityTypeConfiguration<LoginFa
     }
 }
 
+/// <summary>Table AddressCounts, keyed by the hashed (kind, address, window) bucket; ExpiresAt is indexed for the sweep.</summary>
 public sealed class AddressCountConfiguration : IEntityTypeConfiguration<AddressCount>
 {
     public void Configure(EntityTypeBuilder<AddressCount> b)

@@ -4,6 +4,7 @@ using TalentHub.Web.Domain.Reports;
 
 namespace TalentHub.Web.Data.Configurations;
 
+/// <summary>Table DispatchReports: one report per month ("yyyy-MM", unique), so a rerun of the monthly job cannot issue a second.</summary>
 public sealed class DispatchReportConfiguration : IEntityTypeConfiguration<DispatchReport>
 {
     public void Configure(EntityTypeBuilder<DispatchReport> b)

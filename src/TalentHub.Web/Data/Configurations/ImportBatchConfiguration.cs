@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace TalentHub.Web.Data.Configurations;
 
+/// <summary>Table ImportBatches; TouchedAt is indexed for the cleanup of batches left uncommitted.</summary>
 public sealed class ImportBatchConfiguration : IEntityTypeConfiguration<ImportBatch>
 {
     public void Configure(EntityTypeBuilder<ImportBatch> b)

@@ -5,6 +5,7 @@ using TalentHub.Web.Domain.Reports;
 
 namespace TalentHub.Web.Data.Configurations;
 
+/// <summary>Table IndicatorSnapshots: one value per day, county and indicator (unique), so a rerun of the nightly job cannot double a row.</summary>
 public sealed class IndicatorSnapshotConfiguration : IEntityTypeConfiguration<IndicatorSnapshot>
 {
     public void Configure(EntityTypeBuilder<IndicatorSnapshot> b)

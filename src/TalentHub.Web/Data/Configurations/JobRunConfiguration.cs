@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace TalentHub.Web.Data.Configurations;
 
+/// <summary>Table JobRuns; (JobName, StartedAt) serves each job's last run on /Admin/Jobs.</summary>
 public sealed class JobRunConfiguration : IEntityTypeConfiguration<JobRun>
 {
     public void Configure(EntityTypeBuilder<JobRun> b)

@@ -6,6 +6,7 @@ using TalentHub.Web.Domain.Reports;
 
 namespace TalentHub.Web.Data.Configurations;
 
+/// <summary>Table TypicalExamples; (Status, DecidedAt) serves the approved list on the dashboard and /Examples.</summary>
 public sealed class TypicalExampleConfiguration : IEntityTypeConfiguration<TypicalExample>
 {
     public void Configure(EntityTypeBuilder<TypicalExample> b)

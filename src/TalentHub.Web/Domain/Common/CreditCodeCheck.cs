@@ -1,5 +1,9 @@
 namespace TalentHub.Web.Domain.Common;
 
+/// <summary>
+/// The result of <see cref="CreditCode.Check"/> on a 统一社会信用代码 (GB 32100-2015). Empty, WrongLength and
+/// InvalidCharacters are errors; CheckDigitMismatch is a warning an officer must confirm (PRODUCT.md §4).
+/// </summary>
 public enum CreditCodeCheck
 {
     Valid,
@@ -7,6 +11,6 @@ public enum CreditCodeCheck
     WrongLength,
     InvalidCharacters,
 
-    // A warning, not necessarily a rejection: some legally issued early pilot codes fail the check.
+    /// <summary>A warning, not necessarily a rejection: some legally issued early pilot codes fail the check.</summary>
     CheckDigitMismatch,
 }

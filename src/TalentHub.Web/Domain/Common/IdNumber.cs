@@ -27,6 +27,11 @@ public sealed record IdNumber
 
     public string RegionPrefix { get; }
 
+    /// <summary>
+    /// Parses an ID number after normalizing it (<see cref="TextNormalizer.Normalize"/>: full-width digits, invisible
+    /// characters and surrounding spaces; then a lower-case x upper-cased): 17 digits with a valid birth date (1900-01-01 to
+    /// today, the server's local date) and the GB 11643 check character. False with the reason otherwise.
+    /// </summary>
     public static bool TryParse(string? input, [NotNullWhen(true)] out IdNumber? id, out IdNumberError error) =>
         TryParse(input, null, out id, out error);
 
@@ -45,6 +50,10 @@ public sealed record IdNumber
         return true;
     }
 
+    /// <summary>
+    /// The GB 11643 check character ("0"–"9" or "X", ISO 7064 MOD 11-2) of the first 17 digits. Throws
+    /// <see cref="ArgumentException"/> unless <paramref name="first17"/> is exactly 17 ASCII digits.
+    /// </summary>
     public static string ComputeCheckDigit(string first17)
     {
         ArgumentNullException.ThrowIfNull(first17);

@@ -1,11 +1,18 @@
 namespace TalentHub.Web.Domain.Common;
 
+/// <summary>
+/// Why <see cref="IdNumber.TryParse(string?, out IdNumber?, out IdNumberError)"/> refused a resident ID number
+/// (GB 11643-1999: 17 digits, the birth date yyyyMMdd at positions 7–14, then a check digit 0–9 or X). Each member is
+/// shown as the resource "IdNumber.{member}".
+/// </summary>
 public enum IdNumberError
 {
     None,
     Empty,
     WrongLength,
     InvalidCharacters,
+    /// <summary>Not a calendar date, before 1900-01-01 or after today.</summary>
     InvalidBirthDate,
+    /// <summary>The 18th character is not the ISO 7064 MOD 11-2 check of the first 17 (a typo; never accepted).</summary>
     CheckDigitMismatch,
 }

@@ -64,6 +64,10 @@ public sealed class BusinessEntity : IRegionOwned, IAudited, IStamped, IVersione
         CreditCodeWarningConfirmed = Common.CreditCode.Check(code) == CreditCodeCheck.CheckDigitMismatch;
     }
 
+    /// <summary>
+    /// The demonstration rating (示范社 / 示范家庭农场 / 龙头企业) and the year it was awarded; null clears both.
+    /// Throws <see cref="DomainException"/> <c>Entity.RatingYearRequired</c> for a level without a year.
+    /// </summary>
     public void SetRating(DemonstrationLevel? level, int? year)
     {
         if (level is not null && year is null)
@@ -72,6 +76,10 @@ public sealed class BusinessEntity : IRegionOwned, IAudited, IStamped, IVersione
         RatingYear = level is null ? null : year;
     }
 
+    /// <summary>
+    /// Places the entity at a 12-digit region code and derives its county from it. The caller checks the code is inside
+    /// the user's scope. Throws <see cref="DomainException"/> <c>Entity.RegionMustBeInCounty</c> for the city's own code.
+    /// </summary>
     public void MoveTo(string regionCode)
     {
         RegionCode = regionCode;

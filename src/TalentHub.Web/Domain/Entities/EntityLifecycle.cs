@@ -13,8 +13,10 @@ public static class EntityLifecycle
         [EntityStatus.Deregistered] = [],
     };
 
+    /// <summary>The statuses an entity may move to from <paramref name="status"/>, for the buttons the page offers; empty once deregistered.</summary>
     public static IReadOnlyList<EntityStatus> NextFrom(EntityStatus status) => Allowed[status];
 
+    /// <summary>Whether <paramref name="from"/> → <paramref name="to"/> is a step of the lifecycle (PRODUCT.md §4); role and reason are checked separately.</summary>
     public static bool CanMove(EntityStatus from, EntityStatus to) => Allowed[from].Contains(to);
 
     /// <summary>Moves that need a written reason.</summary>

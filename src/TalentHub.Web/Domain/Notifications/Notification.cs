@@ -1,11 +1,17 @@
 namespace TalentHub.Web.Domain.Notifications;
 
+/// <summary>
+/// What a <see cref="Notification"/> says; the text is a resource rendered in the reader's
+/// language ("Message.{Kind}"). Stored by name: renaming a member changes stored outbox and message rows.
+/// </summary>
 public enum NotificationKind
 {
     EnrollmentConfirmed,
     Waitlisted,
+    /// <summary>Moved from the waitlist to a confirmed place after a cancellation.</summary>
     Promoted,
     EnrollmentCancelled,
+    /// <summary>24 hours before each session.</summary>
     SessionReminder,
     CourseChanged,
     CourseCancelled,

@@ -42,6 +42,10 @@ public sealed class Person : IRegionOwned, IAudited, IStamped, IVersioned
     public DateTimeOffset UpdatedAt { get; set; }
     public int Version { get; set; }
 
+    /// <summary>
+    /// Stores the ID number with its keyed lookup hash (64 hex digits, <c>PersonalDataProtector.Hash</c>) and takes sex and
+    /// birth date from it (GB 11643), overwriting what was entered; check agreement first with <see cref="CheckAgreesWithIdNumber"/>.
+    /// </summary>
     public void SetIdNumber(IdNumber id, string hash)
     {
         IdNumber = id.Value;
@@ -50,6 +54,10 @@ public sealed class Person : IRegionOwned, IAudited, IStamped, IVersioned
         BirthDate = id.BirthDate;
     }
 
+    /// <summary>
+    /// Stores a normalized 11-digit mobile with its keyed hash (for sign-up matching) and its last four digits (for search
+    /// on the masked number); null clears all three. Expects a number already validated by <c>MobileNumber</c>.
+    /// </summary>
     public void SetMobile(string? mobile, string? hash)
     {
         Mobile = mobile;
@@ -112,6 +120,10 @@ public sealed class Person : IRegionOwned, IAudited, IStamped, IVersioned
             throw new DomainException("Person.SexDisagrees", nameof(Sex));
     }
 
+    /// <summary>
+    /// Places the person at a 12-digit region code (their village) and derives the county. Throws
+    /// <see cref="DomainException"/> <c>Person.RegionMustBeInCounty</c> for the city's own code.
+    /// </summary>
     public void MoveTo(string villageCode)
     {
         RegionCode = villageCode;

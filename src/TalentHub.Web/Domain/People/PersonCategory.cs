@@ -1,5 +1,6 @@
 namespace TalentHub.Web.Domain.People;
 
+/// <summary>One talent category a person holds (table PersonCategory, unique per person and category).</summary>
 public sealed class PersonCategory : IAudited
 {
     public int Id { get; private set; }

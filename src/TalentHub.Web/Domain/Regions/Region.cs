@@ -12,5 +12,6 @@ public sealed class Region
     /// <summary>The county-level code this region rolls up to (itself for a county, null for the city).</summary>
     public string? CountyCode => RegionCodes.CountyOf(Code);
 
+    /// <summary>The Chinese name, or the English one when <paramref name="english"/> (see <c>TalentHubCultures.IsEnglish</c>).</summary>
     public string DisplayName(bool english) => english ? NameEn : Name;
 }

@@ -3,9 +3,11 @@ namespace TalentHub.Web.Domain.Regions;
 /// <summary>Rules of the 12-digit statistical division code: 2 province, 2 city, 2 county, 3 township, 3 village.</summary>
 public static class RegionCodes
 {
+    /// <summary>Exactly 12 ASCII digits; says nothing about whether the region exists.</summary>
     public static bool IsValid(string? code) =>
         code is { Length: 12 } && code.All(char.IsAsciiDigit);
 
+    /// <summary>The level read from the trailing zeros of a 12-digit code (which the caller has checked with <see cref="IsValid"/>).</summary>
     public static RegionLevel LevelOf(string code)
     {
         if (code[4..] == "00000000") return RegionLevel.City;

@@ -48,6 +48,10 @@ public sealed class Course : IRegionOwned, IAudited, IStamped, IVersioned
 
     public int SeatsLeft => Math.Max(0, Capacity - ConfirmedCount);
 
+    /// <summary>
+    /// Places the course at a 12-digit region code and derives the county that owns it. Throws
+    /// <see cref="DomainException"/> <c>Course.RegionMustBeInCounty</c> for the city's own code.
+    /// </summary>
     public void MoveTo(string regionCode)
     {
         RegionCode = regionCode;
@@ -70,6 +74,10 @@ public sealed class Course : IRegionOwned, IAudited, IStamped, IVersioned
         Capacity = capacity;
     }
 
+    /// <summary>
+    /// The enrollment window (instants; entered as Asia/Shanghai times): open from <paramref name="opens"/> until just
+    /// before <paramref name="closes"/>. Throws <see cref="DomainException"/> <c>Course.WindowOrder</c> unless closes is later.
+    /// </summary>
     public void SetWindow(DateTimeOffset opens, DateTimeOffset closes)
     {
         if (closes <= opens) throw new DomainException("Course.WindowOrder", nameof(EnrollmentClosesAt));
@@ -77,6 +85,10 @@ public sealed class Course : IRegionOwned, IAudited, IStamped, IVersioned
         EnrollmentClosesAt = closes;
     }
 
+    /// <summary>
+    /// Adds a session (instants; the form enters Asia/Shanghai times). Throws <see cref="DomainException"/>
+    /// <c>Course.SessionOrder</c> or <c>Course.SessionOverlap</c> (see <see cref="CheckSessionTimes"/>).
+    /// </summary>
     public CourseSession AddSession(DateTimeOffset startsAt, DateTimeOffset endsAt, string topic, string? trainer, string? place)
     {
         CheckSessionTimes(startsAt, endsAt, Sessions.Select(s => (s.StartsAt, s.EndsAt)));
@@ -165,9 +177,11 @@ public sealed class Course : IRegionOwned, IAudited, IStamped, IVersioned
         if (!IsEditable) throw new DomainException("Course.NotEditable");
     }
 
+    /// <summary>The target talent categories, parsed from the stored comma-separated names; empty means any category.</summary>
     public IReadOnlyList<TalentCategory> Targets() =>
         (TargetCategories ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries).Select(Enum.Parse<TalentCategory>).ToList();
 
+    /// <summary>The eligible counties' 12-digit codes, parsed from the stored comma-separated list; the course's own county when none are set.</summary>
     public IReadOnlyList<string> Counties() =>
         string.IsNullOrWhiteSpace(EligibleCounties) ? [CountyCode] : EligibleCounties.Split(',', StringSplitOptions.RemoveEmptyEntries);
 

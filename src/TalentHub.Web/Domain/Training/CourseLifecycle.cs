@@ -15,8 +15,10 @@ public static class CourseLifecycle
         [CourseStatus.Cancelled] = [],
     };
 
+    /// <summary>The statuses a course may move to from <paramref name="status"/>; empty for Archived and Cancelled.</summary>
     public static IReadOnlyList<CourseStatus> NextFrom(CourseStatus status) => Allowed[status];
 
+    /// <summary>Whether <paramref name="from"/> → <paramref name="to"/> is a step of the lifecycle (PRODUCT.md §5); preconditions are checked by <see cref="Course.MoveStatus"/>.</summary>
     public static bool CanMove(CourseStatus from, CourseStatus to) => Allowed[from].Contains(to);
 
     /// <summary>

@@ -2,17 +2,30 @@ using TalentHub.Web.Domain.People;
 
 namespace TalentHub.Web.Domain.Training;
 
+/// <summary>
+/// Why <see cref="EnrollmentRules.Check"/> refuses an enrollment; shown as the resource "Refusal.{member}". Staff
+/// may override only those <see cref="EnrollmentRules.IsOverridable"/> accepts, with a written, audited reason.
+/// </summary>
 public enum EnrollmentRefusal
 {
-    NotOpen,            // the course is not taking enrollments
-    OutsideWindow,      // before the window opens or after it closes
+    /// <summary>The course is not in EnrollmentOpen.</summary>
+    NotOpen,
+    /// <summary>Before the enrollment window opens or at or after it closes.</summary>
+    OutsideWindow,
+    /// <summary>The person already holds a confirmed or waitlisted place on this course.</summary>
     AlreadyEnrolled,
+    /// <summary>The person's county is not among the course's eligible counties.</summary>
     RegionNotEligible,
+    /// <summary>The course targets talent categories the person holds none of.</summary>
     CategoryNotEligible,
+    /// <summary>Younger than the course's minimum age (default 16) on its first day.</summary>
     TooYoung,
+    /// <summary>Older than the course's maximum age (e.g. 55) on its first day.</summary>
     TooOld,
+    /// <summary>Below the course's minimum education (manager courses), or education not recorded.</summary>
     EducationTooLow,
-    RepeatRule,         // 不得重复培训
+    /// <summary>不得重复培训 (no repeated training): see <see cref="EnrollmentRules.BreaksRepeatRule"/>; no override.</summary>
+    RepeatRule,
 }
 
 /// <summary>What the rules need to know about the course being enrolled in.</summary>
@@ -22,6 +35,7 @@ public sealed record CourseFacts(
     int MinAge, int? MaxAge, EducationLevel? MinEducation,
     bool Subsidised, CourseLevel Level, CourseCategory Category);
 
+/// <summary>What the rules need to know about the person: county code (12 digits), birth date, education, categories.</summary>
 public sealed record PersonFacts(int Id, string CountyCode, DateOnly BirthDate, EducationLevel? Education, IReadOnlyList<TalentCategory> Categories);
 
 /// <summary>
@@ -45,6 +59,10 @@ public static class EnrollmentRules
     public static bool CountsAsTraining(EnrollmentStatus status, CourseStatus courseStatus) =>
         courseStatus != CourseStatus.Cancelled && status is EnrollmentStatus.Confirmed or EnrollmentStatus.Completed;
 
+    /// <summary>
+    /// Every reason the person may not enroll now (empty when they may), so the page can show them all at once.
+    /// Age is counted on the course's first day; the window is [OpensAt, ClosesAt) in instants. Rule source: PRODUCT.md §5.
+    /// </summary>
     public static IReadOnlyList<EnrollmentRefusal> Check(
         CourseFacts course, PersonFacts person, IReadOnlyList<PastTraining> history, bool alreadyEnrolled, DateTimeOffset now)
     {
@@ -83,6 +101,7 @@ public static class EnrollmentRules
                 && Math.Abs(h.StartsOn.DayNumber - course.StartsOn.DayNumber) < 730));
     }
 
+    /// <summary>Age in whole years on <paramref name="day"/> (a birthday counts from that day; 29 February from 28 February in common years).</summary>
     public static int AgeOn(DateOnly birth, DateOnly day)
     {
         var age = day.Year - birth.Year;

@@ -22,6 +22,10 @@ public sealed class TrainingProgram : IAudited, IVersioned, IStamped
     /// <summary>UTC instant of the last saved change, the program's standards and targets included (the form saves them with the program's version).</summary>
     public DateTimeOffset UpdatedAt { get; set; }
 
+    /// <summary>
+    /// Sets the subsidy per trainee of a type, in 元 (replacing any earlier one for that type). Throws
+    /// <see cref="DomainException"/> <c>Program.NegativeSubsidy</c> for a negative amount.
+    /// </summary>
     public void SetStandard(TraineeType type, decimal yuanPerTrainee)
     {
         if (yuanPerTrainee < 0) throw new DomainException("Program.NegativeSubsidy", nameof(Standards));
@@ -29,6 +33,10 @@ public sealed class TrainingProgram : IAudited, IVersioned, IStamped
         Standards.Add(new SubsidyStandard { TraineeType = type, YuanPerTrainee = yuanPerTrainee });
     }
 
+    /// <summary>
+    /// Sets a county's trainee target (people) for the program's year, kept as an <see cref="AnnualTarget"/> of indicator
+    /// PeopleTrained. Throws <see cref="DomainException"/> <c>Program.NegativeTarget</c> for a negative number.
+    /// </summary>
     public void SetTarget(string countyCode, int trainees)
     {
         if (trainees < 0) throw new DomainException("Program.NegativeTarget", nameof(Targets));
@@ -49,6 +57,7 @@ public sealed class TrainingProgram : IAudited, IVersioned, IStamped
     }
 }
 
+/// <summary>A program's subsidy per trainee of one <see cref="TraineeType"/>, in 元 (e.g. 经营管理型 ¥5,000).</summary>
 public sealed class SubsidyStandard
 {
     public int Id { get; private set; }

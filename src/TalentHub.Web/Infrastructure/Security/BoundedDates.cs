@@ -14,8 +14,10 @@ public static class BoundedDates
     public static readonly DateOnly Min = new(1900, 1, 1);
     public static readonly DateOnly Max = new(2199, 12, 31);
 
+    /// <summary>Whether <paramref name="date"/> lies in [<see cref="Min"/>, <see cref="Max"/>].</summary>
     public static bool InRange(DateOnly date) => date >= Min && date <= Max;
 
+    /// <summary>The same check for a bound DateOnly, DateTime or DateTimeOffset (by its UTC date); any other value passes.</summary>
     public static bool InRange(object value) => value switch
     {
         DateOnly d => InRange(d),

@@ -83,6 +83,7 @@ public interface IAddressLimits
     Task RefundAsync(IServiceProvider requestServices, RequestLimits.AddressPolicy policy, long window, CancellationToken ct);
 }
 
+/// <summary>The per-client-address ceilings on login, sign-up and password-help posts (see <see cref="TalentHubOptions"/>).</summary>
 public static class AddressLimitsMiddleware
 {
     /// <summary>

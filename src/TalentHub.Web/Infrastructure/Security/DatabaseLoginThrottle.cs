@@ -15,6 +15,7 @@ namespace TalentHub.Web.Infrastructure.Security;
 public sealed class DatabaseLoginThrottle(
     IServiceScopeFactory scopes, PersonalDataProtector protector, IOptions<LoginThrottleOptions> options, TimeProvider clock) : ILoginThrottle
 {
+    /// <inheritdoc/>
     public async ValueTask<TimeSpan> WaitAsync(string account, CancellationToken ct = default)
     {
         await using var scope = scopes.CreateAsyncScope();
@@ -26,6 +27,7 @@ public sealed class DatabaseLoginThrottle(
         return wait > TimeSpan.Zero ? wait : TimeSpan.Zero;
     }
 
+    /// <inheritdoc/>
     public async ValueTask FailedAsync(string account, CancellationToken ct = default)
     {
         await using var scope = scopes.CreateAsyncScope();
@@ -56,6 +58,7 @@ public sealed class DatabaseLoginThrottle(
         await db.LoginFailures.Where(f => f.LastAt < recent).ExecuteDeleteAsync(ct);
     }
 
+    /// <inheritdoc/>
     public async ValueTask SucceededAsync(string account, CancellationToken ct = default)
     {
         await using var scope = scopes.CreateAsyncScope();

@@ -46,6 +46,7 @@ public sealed class MemoryLoginThrottle(IOptions<LoginThrottleOptions> options, 
 
     private sealed record Failures(int Count, DateTimeOffset Last);
 
+    /// <inheritdoc/>
     public ValueTask<TimeSpan> WaitAsync(string account, CancellationToken ct = default)
     {
         var now = clock.GetUtcNow();
@@ -54,6 +55,7 @@ public sealed class MemoryLoginThrottle(IOptions<LoginThrottleOptions> options, 
         return ValueTask.FromResult(wait > TimeSpan.Zero ? wait : TimeSpan.Zero);
     }
 
+    /// <inheritdoc/>
     public ValueTask FailedAsync(string account, CancellationToken ct = default)
     {
         var now = clock.GetUtcNow();
@@ -64,6 +66,7 @@ public sealed class MemoryLoginThrottle(IOptions<LoginThrottleOptions> options, 
         return ValueTask.CompletedTask;
     }
 
+    /// <inheritdoc/>
     public ValueTask SucceededAsync(string account, CancellationToken ct = default)
     {
         _accounts.TryRemove(account, out _);

@@ -14,6 +14,7 @@ public static class TwoFactorEnrolment
         "/Identity/Account/AccessDenied", "/Culture", "/Error", "/StatusCode", "/healthz",
     ];
 
+    /// <summary>A signed-in user whose role requires two-factor (a claim the sign-in claims factory adds) and who has not enabled an authenticator yet.</summary>
     public static bool MustEnrol(System.Security.Claims.ClaimsPrincipal user) =>
         user.Identity?.IsAuthenticated == true
         && user.HasClaim(TwoFactorPolicy.RequiredClaim, "true")

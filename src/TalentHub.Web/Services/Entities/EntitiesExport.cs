@@ -8,6 +8,7 @@ namespace TalentHub.Web.Services.Entities;
 /// <summary>The entity list as a sheet: the rows the list shows with the same filters and sort, all pages, in scope.</summary>
 public sealed class EntitiesExport(TalentHubDbContext db, RegionDirectory directory, IStringLocalizer<SharedResource> l)
 {
+    /// <summary>The entity list as export rows, with <paramref name="filter"/> and the caller's region scope applied; land in 亩, revenue in 万元.</summary>
     public async Task<SheetData> BuildAsync(EntityFilter filter, CancellationToken ct = default)
     {
         var inScope = filter.Apply(db.BusinessEntities.AsNoTracking());

@@ -21,6 +21,11 @@ public sealed class EntitiesImporter(TalentHubDbContext db, PersonRegistry regis
 
     public IReadOnlyList<ImportColumn> Columns => EntityRowMapper.Columns;
 
+    /// <summary>
+    /// Validates every row of an entity sheet (credit code per GB 32100 and its type prefix, legal representative by ID
+    /// number, village inside the user's county) without writing anything; the report lists each bad row with row number,
+    /// column and reason.
+    /// </summary>
     public async Task<ImportReport> ValidateAsync(Sheet sheet, string fileName, CancellationToken ct = default)
     {
         sheet = sheet.WithHeaderFor(Columns);

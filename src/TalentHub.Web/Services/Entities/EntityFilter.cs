@@ -33,6 +33,7 @@ public sealed class EntityFilter
     /// <summary>Status in lifecycle (declaration) order, not by its stored name.</summary>
     private static readonly System.Linq.Expressions.Expression<Func<BusinessEntity, int>> StatusRank = TalentHub.Web.Data.EnumOrder.Rank((BusinessEntity e) => e.Status);
 
+    /// <summary>The list's filters and sort on top of <paramref name="entities"/>; region scoping comes from the context's query filter, not from here.</summary>
     public IQueryable<BusinessEntity> Apply(IQueryable<BusinessEntity> entities)
     {
         if (!string.IsNullOrEmpty(County)) entities = entities.Where(e => e.CountyCode == County);
@@ -64,6 +65,7 @@ public sealed class EntityFilter
         .With(AuditNoteKeys.EntityType, Type).With(AuditNoteKeys.EntityStatus, Status).With(AuditNoteKeys.Industry, Industry)
         .With(AuditNoteKeys.Rating, Rating).With(AuditNoteKeys.Search, string.IsNullOrWhiteSpace(Q) ? null : Spreadsheets.ExportLinks.MaskSearch(Q));
 
+    /// <summary>The filter as query-string values (nulls dropped by <see cref="Spreadsheets.ExportLinks.Url"/>), so an export applies the same filters.</summary>
     public Dictionary<string, string?> ToQuery() => new()
     {
         ["County"] = County, ["Township"] = Township, ["Type"] = Type?.ToString(), ["Status"] = Status?.ToString(),

@@ -11,6 +11,10 @@ namespace TalentHub.Web.Services.Notifications;
 /// </summary>
 public static class MessageText
 {
+    /// <summary>
+    /// The text of a message in the current UI language: resource "Message.{kind}" with {0} the subject (course title),
+    /// {1} the session start as an Asia/Shanghai date and time, {2} the trainee it is about (staff messages).
+    /// </summary>
     public static string Format(IStringLocalizer l, NotificationKind kind, string? subject, DateTimeOffset? sessionStartsAt, string? about = null) =>
         l[$"Message.{kind}", subject ?? "", sessionStartsAt is null ? "" : ShanghaiTime.FormatDateTime(sessionStartsAt), about ?? ""].Value.Trim();
 }

@@ -36,7 +36,12 @@ public sealed record OutgoingNotification(string Key, NotificationRecipient To, 
 /// </summary>
 public interface INotificationSender
 {
+    /// <summary>The channel's name in logs ("file", "smtp", "sms").</summary>
     string Channel { get; }
+    /// <summary>
+    /// Sends one message; throws on failure so the dispatcher counts an attempt and retries on its next run. A recipient
+    /// without an address on this channel is skipped without error.
+    /// </summary>
     Task SendAsync(OutgoingNotification message, CancellationToken ct);
 }
 
@@ -62,6 +67,7 @@ public sealed class FileNotificationSender(DataDirectory data, TimeProvider cloc
         public long Offset { get; set; }
     }
 
+    /// <inheritdoc/>
     public async Task SendAsync(OutgoingNotification message, CancellationToken ct)
     {
         var path = Path.Combine(data.Root, "notifications.log");
@@ -123,6 +129,7 @@ public sealed class SmtpNotificationSender(SmtpOptions options, ILogger<SmtpNoti
 {
     public string Channel => "smtp";
 
+    /// <inheritdoc/>
     public async Task SendAsync(OutgoingNotification notification, CancellationToken ct)
     {
         var to = notification.To;
@@ -155,6 +162,7 @@ public sealed class SmtpNotificationSender(SmtpOptions options, ILogger<SmtpNoti
     }
 }
 
+/// <summary>The SMTP sender's settings (section <see cref="Section"/>); without a host no e-mail is sent.</summary>
 public sealed class SmtpOptions
 {
     public const string Section = "TalentHub:Notifications:Smtp";

@@ -16,6 +16,10 @@ public sealed class OutboxDispatcher(TalentHubDbContext db, INotificationSender 
 {
     public const int MaxAttempts = 10;
 
+    /// <summary>
+    /// Delivers up to <paramref name="batch"/> undelivered notifications, oldest first, skipping those that already failed
+    /// <see cref="MaxAttempts"/> times; each is saved on its own, so one failure does not hold back the rest. Returns how many were delivered.
+    /// </summary>
     public async Task<int> DispatchAsync(int batch = 200, CancellationToken ct = default)
     {
         var pending = await db.Outbox.Where(n => n.DeliveredAt == null && n.Attempts < MaxAttempts)

@@ -14,6 +14,7 @@ public sealed class SmsNotificationSender(SmsOptions options, IHttpClientFactory
     public const string HttpClientName = "sms";
     public string Channel => "sms";
 
+    /// <inheritdoc/>
     public async Task SendAsync(OutgoingNotification message, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(message.To.Mobile))
@@ -31,6 +32,7 @@ public sealed class SmsNotificationSender(SmsOptions options, IHttpClientFactory
     }
 }
 
+/// <summary>The HTTP SMS gateway's settings (section <see cref="Section"/>).</summary>
 public sealed class SmsOptions
 {
     public const string Section = "TalentHub:Notifications:Sms";

@@ -6,5 +6,9 @@ namespace TalentHub.Web.Services.People;
 /// </summary>
 public static class FarmerAccounts
 {
+    /// <summary>
+    /// A farmer account's Identity user name: "m-" + the first 20 hex digits of the mobile's keyed hash, so the user table
+    /// holds no mobile number in clear. <paramref name="mobileHash"/> is <c>PersonalDataProtector.Hash</c> of the normalized mobile.
+    /// </summary>
     public static string UserNameFor(string mobileHash) => "m-" + mobileHash[..20];
 }

@@ -15,6 +15,7 @@ namespace TalentHub.Web.Services.People;
 public sealed class PeopleExport(TalentHubDbContext db, PersonalDataProtector protector, RegionDirectory directory,
     IStringLocalizer<SharedResource> l)
 {
+    /// <summary>The registry list as export rows, with <paramref name="filter"/> and the caller's region scope applied.</summary>
     public async Task<SheetData> BuildAsync(PeopleFilter filter, CancellationToken ct = default)
     {
         var inScope = filter.Apply(db.People.AsNoTracking(), db.PersonNameGrams, protector);

@@ -106,6 +106,7 @@ public sealed class PeopleFilter
         .With(AuditNoteKeys.Category, Category).With(AuditNoteKeys.Industry, Industry).With(AuditNoteKeys.Education, Education)
         .With(AuditNoteKeys.Search, string.IsNullOrWhiteSpace(Q) ? null : Spreadsheets.ExportLinks.MaskSearch(Q));
 
+    /// <summary>The filter as query-string values (nulls dropped by <see cref="Spreadsheets.ExportLinks.Url"/>), so an export applies the same filters.</summary>
     public Dictionary<string, string?> ToQuery() => new()
     {
         ["County"] = County, ["Township"] = Township, ["Category"] = Category?.ToString(), ["Industry"] = Industry,

@@ -3,6 +3,7 @@ namespace TalentHub.Web.Services.People;
 /// <summary>Registers the people area's services (the registry, its importer and exporter).</summary>
 public static class PeopleServices
 {
+    /// <summary>Registers the registry, people import and export, and the password-help services.</summary>
     public static IServiceCollection AddPeople(this IServiceCollection services)
     {
         services.AddScoped<PersonRegistry>();

@@ -15,6 +15,10 @@ namespace TalentHub.Web.Services.People;
 /// </summary>
 public sealed class PersonRegistry(TalentHubDbContext db, PersonalDataProtector protector, TimeProvider clock, RegionDirectory regions)
 {
+    /// <summary>
+    /// The ID number, with birth dates up to today in Asia/Shanghai. Throws <see cref="DomainException"/>
+    /// <c>IdNumber.{<see cref="IdNumberError"/>}</c> (field IdNumber) when it is not a valid GB 11643 number.
+    /// </summary>
     public IdNumber ParseIdNumber(string? input)
     {
         var today = DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).DateTime);
@@ -30,6 +34,7 @@ public sealed class PersonRegistry(TalentHubDbContext db, PersonalDataProtector 
         return MobileNumber.TryParse(input, out var mobile) ? mobile : throw new DomainException("Person.MobileInvalid", nameof(Person.Mobile));
     }
 
+    /// <summary>The keyed lookup hash (64 hex digits) of an already normalized identifier.</summary>
     public string Hash(string normalized) => protector.Hash(normalized);
 
     /// <summary>Refuses an ID number registered anywhere in the city (other than <paramref name="exceptPersonId"/>).</summary>
@@ -54,6 +59,7 @@ public sealed class PersonRegistry(TalentHubDbContext db, PersonalDataProtector 
         db.People.IgnoreQueryFilters().AnyAsync(p => p.IdNumberHash == idNumberHash
             && EF.Property<long?>(p, ImportBatchFilter.Column) != null, ct);
 
+    /// <summary>Stores the ID number and mobile (11 digits, normalized; null for none) on <paramref name="person"/> with their keyed hashes.</summary>
     public void SetIdentifiers(Person person, IdNumber id, string? mobile)
     {
         person.SetIdNumber(id, protector.Hash(id.Value));

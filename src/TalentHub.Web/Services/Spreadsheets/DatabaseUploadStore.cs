@@ -22,6 +22,7 @@ public sealed class DatabaseUploadStore(
 {
     private readonly IDataProtector _protector = protection.CreateProtector("TalentHub.Import.Upload");
 
+    /// <inheritdoc/>
     public string Save(byte[] bytes, string fileName, string userId, string kind)
     {
         using var scope = scopes.CreateScope();
@@ -38,6 +39,7 @@ public sealed class DatabaseUploadStore(
         return token;
     }
 
+    /// <inheritdoc/>
     public StoredUpload? Load(string? token, string userId, string kind)
     {
         if (!Guid.TryParseExact(token, "N", out _)) return null;
@@ -56,6 +58,7 @@ public sealed class DatabaseUploadStore(
         }
     }
 
+    /// <inheritdoc/>
     public void Delete(string? token)
     {
         if (!Guid.TryParseExact(token, "N", out _)) return;
@@ -69,6 +72,7 @@ public sealed class DatabaseUploadStore(
     /// <summary>The connections holding the claims of the confirms running on this node, by token.</summary>
     private static readonly ConcurrentDictionary<string, NpgsqlConnection> Held = new();
 
+    /// <inheritdoc/>
     public bool TryClaim(string? token, string userId, string kind)
     {
         if (!Guid.TryParseExact(token, "N", out _)) return false;
@@ -84,12 +88,14 @@ public sealed class DatabaseUploadStore(
         return false;
     }
 
+    /// <inheritdoc/>
     public void Release(string? token, string userId, string kind)
     {
         try { Move(token, userId, Claimed(kind), kind); }
         finally { Unlock(token); }
     }
 
+    /// <inheritdoc/>
     public void MarkConfirmed(string? token, string userId, string kind)
     {
         if (!Guid.TryParseExact(token, "N", out _)) return;
@@ -102,6 +108,7 @@ public sealed class DatabaseUploadStore(
         Unlock(token);
     }
 
+    /// <inheritdoc/>
     public UploadState StateOf(string? token, string userId, string kind)
     {
         if (!Guid.TryParseExact(token, "N", out _)) return UploadState.Missing;

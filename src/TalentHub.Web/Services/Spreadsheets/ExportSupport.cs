@@ -10,6 +10,9 @@ namespace TalentHub.Web.Services.Spreadsheets;
 /// <summary>Links to an export with the list's filters, e.g. <c>ExportLinks.Url("/People/Export", Filter.ToQuery(), "xlsx")</c>.</summary>
 public static class ExportLinks
 {
+    /// <summary>
+    /// <paramref name="path"/> with the non-empty filter values and <c>format</c> (<c>xlsx</c> or <c>csv</c>) as its query string.
+    /// </summary>
     public static string Url(string path, IReadOnlyDictionary<string, string?> filter, string format)
     {
         var query = filter.Where(kv => !string.IsNullOrEmpty(kv.Value)).ToDictionary(kv => kv.Key, kv => kv.Value);
@@ -30,6 +33,7 @@ public static class ExportLinks
         return text.Length <= 50 ? text : text[..50];
     }
 
+    /// <summary>The download's name: <c>{kind}-{yyyyMMdd}.xlsx</c> (or <c>.csv</c>), dated today in Asia/Shanghai.</summary>
     public static string FileName(string kind, TimeProvider clock, bool csv) =>
         $"{kind}-{TalentHub.Web.Infrastructure.ShanghaiTime.ToShanghai(clock.GetUtcNow()).ToString("yyyyMMdd", CultureInfo.InvariantCulture)}.{(csv ? "csv" : "xlsx")}";
 }
@@ -52,8 +56,10 @@ public sealed class RegionNames
         return new RegionNames(await regions.GetAsync(codes, ct));
     }
 
+    /// <summary>The region's name in the current UI culture; "" when the code is unknown or null.</summary>
     public string Name(string? code) => _tree.NameOf(code) ?? "";
 
+    /// <summary>The name of the region's parent (a village's township); "" when unknown.</summary>
     public string Parent(string? code) => Name(_tree.Find(code)?.ParentCode);
 
     public bool English => _english;

@@ -38,6 +38,7 @@ public interface IUploadStore
     /// <summary>The file, when the token is well-formed, not expired and was uploaded by this user for this kind.</summary>
     StoredUpload? Load(string? token, string userId, string kind);
 
+    /// <summary>Removes the upload and its markers, whoever uploaded it; a malformed or unknown token is ignored.</summary>
     void Delete(string? token);
 
     /// <summary>

@@ -33,6 +33,7 @@ public sealed class ColumnMap
     private readonly Dictionary<string, int> _index = [];
     private readonly Dictionary<string, string> _header = [];
 
+    /// <summary>The zero-based column index of <paramref name="field"/> in the file, or null when the file lacks it.</summary>
     public int? IndexOf(string field) => _index.TryGetValue(field, out var i) ? i : null;
 
     /// <summary>The column as the user knows it: its letter and its header in the file, e.g. "C（身份证号）".</summary>

@@ -69,6 +69,7 @@ public static class ImportLabels
         .DistinctBy(x => x.Key)
         .ToDictionary(x => x.Key, x => x.Value);
 
+    /// <summary>Finds a choice by its Chinese or English label, an alias, the enum name or its resource text, compared after <see cref="Normalize"/>.</summary>
     public static bool TryParse<T>(string? text, out T value) where T : struct, Enum
     {
         value = default;
@@ -77,13 +78,16 @@ public static class ImportLabels
         return true;
     }
 
+    /// <summary>The Chinese label of a choice; throws <see cref="KeyNotFoundException"/> or <see cref="InvalidOperationException"/> for an enum or member without a label.</summary>
     public static string Chinese(Enum value) => Find(value).Zh;
 
+    /// <summary>The English label of a choice; throws like <see cref="Chinese"/> for an enum or member without a label.</summary>
     public static string English(Enum value) => Find(value).En;
 
     /// <summary>The Chinese (or English) labels of every choice, for the template notes and messages.</summary>
     public static string Choices<T>(bool english) where T : struct, Enum => Choices(typeof(T), english);
 
+    /// <inheritdoc cref="Choices{T}(bool)"/>
     public static string Choices(Type type, bool english) =>
         string.Join(english ? ", " : "、", Table[type].Select(l => english ? l.En : l.Zh));
 

@@ -57,6 +57,7 @@ public sealed class ImportOptions
 
     public SpreadsheetLimits Limits => new(MaxRows, MaxColumns, (long)(MaxUnpackedMegabytes * 1024 * 1024), MaxCellCharacters);
 
+    /// <summary>Reads <c>TalentHub:Import</c>; a missing, zero or negative value keeps its default.</summary>
     public static ImportOptions From(IConfiguration configuration)
     {
         var section = configuration.GetSection($"{TalentHubOptions.Section}:Import");

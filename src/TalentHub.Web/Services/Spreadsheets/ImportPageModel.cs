@@ -59,15 +59,21 @@ public abstract partial class ImportPageModel(ImportSteps steps) : PageModel
 
     private string UserId => User.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
 
+    /// <summary>Shows the upload form; <paramref name="tooLarge"/> is set by <see cref="UploadLimitAttribute"/> after it refused an oversized post, and names the cap.</summary>
     public void OnGet([FromQuery(Name = UploadLimitAttribute.TooLargeQuery)] bool tooLarge = false)
     {
         if (tooLarge) ModelState.AddModelError(nameof(Upload), l["Import.TooLarge", Cap]);
     }
 
+    /// <summary>The empty template (.xlsx, or .csv with <c>format=csv</c>) with the Chinese headers; the .xlsx has notes and text-formatted identifier columns.</summary>
     public IActionResult OnGetTemplate(string? format) => format == "csv"
         ? File(ImportTemplate.Csv(Columns), SheetWriter.CsvType, $"{Kind}-import-template.csv")
         : File(ImportTemplate.Xlsx(Columns, TemplateSheetName), SheetWriter.XlsxType, $"{Kind}-import-template.xlsx");
 
+    /// <summary>
+    /// Validates the whole uploaded file and shows every bad row (row, column, reason); keeps the file for the confirm.
+    /// Nothing is written. Refused with a message next to the field when missing, empty, over the cap or not .xlsx/.csv.
+    /// </summary>
     public async Task<IActionResult> OnPostValidateAsync(CancellationToken ct)
     {
         if (Upload is null) return Refuse(l["Import.FileRequired"]);
@@ -93,6 +99,10 @@ public abstract partial class ImportPageModel(ImportSteps steps) : PageModel
         return Page();
     }
 
+    /// <summary>
+    /// Writes the valid rows of the previewed upload in one transaction (matched by ID number or credit code, so a
+    /// re-import changes nothing); one confirm per upload, the second is refused.
+    /// </summary>
     public async Task<IActionResult> OnPostConfirmAsync(CancellationToken ct)
     {
         var stages = new ImportStageTimer();

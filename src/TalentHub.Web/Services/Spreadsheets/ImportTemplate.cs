@@ -22,12 +22,14 @@ public static class ImportTemplate
         ["RatingYear"] = "填写示范等级时必填",
     };
 
+    /// <summary>The .csv template: the Chinese header row only, UTF-8 with BOM (so Excel opens it as UTF-8).</summary>
     public static byte[] Csv(IReadOnlyList<ImportColumn> columns) =>
         SheetWriter.Csv(new SheetData("", columns.Select(c => c.Chinese).ToList(), []));
 
     /// <summary>Columns that hold identifiers (ID numbers, mobiles, credit codes): formatted as text in the .xlsx template.</summary>
     public static readonly IReadOnlySet<string> IdentifierFields = new HashSet<string> { "IdNumber", "Mobile", "CreditCode", "LegalRepresentative" };
 
+    /// <summary>The .xlsx template: the header row (identifier columns formatted as text, so Excel keeps 18-digit numbers) and a 填写说明 sheet.</summary>
     public static byte[] Xlsx(IReadOnlyList<ImportColumn> columns, string sheetName) => SheetWriter.XlsxWithTextColumns(
         new Dictionary<int, IReadOnlyList<int>>
         {

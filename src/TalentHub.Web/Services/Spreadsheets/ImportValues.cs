@@ -50,6 +50,7 @@ public static partial class ImportValues
     [System.Text.RegularExpressions.GeneratedRegex(@"^[+-]?\d+(\.\d+)?[eE][+]?\d+$")]
     private static partial System.Text.RegularExpressions.Regex ScientificNumber();
 
+    /// <summary>A whole number from a numeric cell or text (invariant culture, thousands separators allowed).</summary>
     public static bool TryInt(object? cell, out int value)
     {
         value = 0;
@@ -57,6 +58,7 @@ public static partial class ImportValues
         return int.TryParse(Text(cell), NumberStyles.AllowThousands | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value);
     }
 
+    /// <summary>A number from a numeric cell (rounded to 6 decimals; NaN, infinity and magnitudes over 10^15 refused) or text.</summary>
     public static bool TryDecimal(object? cell, out decimal value)
     {
         value = 0;
@@ -69,6 +71,7 @@ public static partial class ImportValues
         return decimal.TryParse(Text(cell), NumberStyles.Number, CultureInfo.InvariantCulture, out value);
     }
 
+    /// <summary>A calendar date from a date cell, an Excel serial number or text.</summary>
     public static bool TryDate(object? cell, out DateOnly value)
     {
         value = default;

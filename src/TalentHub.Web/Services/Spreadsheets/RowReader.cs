@@ -17,11 +17,14 @@ public sealed class RowReader(SheetRow row, ColumnMap map, IReadOnlyList<ImportC
     /// <summary>True when nothing wrong was found in this row so far.</summary>
     public bool IsValid => issues.Count == _issuesBefore;
 
+    /// <summary>The column definition of <paramref name="field"/>; throws <see cref="InvalidOperationException"/> for a field not among the importer's columns.</summary>
     public ImportColumn Column(string field) => columns.First(c => c.Field == field);
 
+    /// <summary>The cell of <paramref name="field"/> in this row as the reader gave it, or null when the file lacks the column or the row is short.</summary>
     public object? Cell(string field) =>
         map.IndexOf(field) is { } i && i < row.Cells.Count ? row.Cells[i] : null;
 
+    /// <summary>Records a problem with this row's <paramref name="field"/>: resource <paramref name="messageKey"/> with <paramref name="args"/>, at the row number and column letter.</summary>
     public void Fail(string field, string messageKey, params object[] args) =>
         issues.Add(new ImportIssue(row.Number, map.Describe(Column(field)), messageKey, args));
 
@@ -79,6 +82,7 @@ public sealed class RowReader(SheetRow row, ColumnMap map, IReadOnlyList<ImportC
         return text;
     }
 
+    /// <summary>A whole number in [<paramref name="min"/>, <paramref name="max"/>]; null with an issue when missing (and required), not a number or out of range.</summary>
     public int? Int(string field, int min, int max)
     {
         var cell = Cell(field);
@@ -88,6 +92,7 @@ public sealed class RowReader(SheetRow row, ColumnMap map, IReadOnlyList<ImportC
         return value;
     }
 
+    /// <summary>A number in [<paramref name="min"/>, <paramref name="max"/>] (the column's unit, e.g. 亩 or 万元); null with an issue when missing (and required), not a number or out of range.</summary>
     public decimal? Decimal(string field, decimal min, decimal max)
     {
         var cell = Cell(field);
@@ -97,6 +102,7 @@ public sealed class RowReader(SheetRow row, ColumnMap map, IReadOnlyList<ImportC
         return value;
     }
 
+    /// <summary>A calendar date (see <see cref="ImportValues.TryDate"/>); null with an issue when missing (and required) or not a date.</summary>
     public DateOnly? Date(string field)
     {
         var cell = Cell(field);
@@ -105,6 +111,7 @@ public sealed class RowReader(SheetRow row, ColumnMap map, IReadOnlyList<ImportC
         return value;
     }
 
+    /// <summary>Yes/no (是/否 and the like, see <see cref="ImportValues.TryBool"/>); false with an issue when unreadable.</summary>
     public bool Bool(string field)
     {
         if (ImportValues.TryBool(Cell(field), out var value)) return value;

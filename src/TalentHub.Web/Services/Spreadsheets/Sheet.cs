@@ -17,6 +17,10 @@ public sealed record Sheet(IReadOnlyList<object?> Header, IReadOnlyList<SheetRow
     /// <summary>Every row as it was in the file: the title rows, the header, the data rows.</summary>
     internal IEnumerable<SheetRow> AllRows => Above.Append(new SheetRow(HeaderRow, Header)).Concat(Rows);
 
+    /// <summary>
+    /// The first non-empty row as the header and the rows below it. Throws <see cref="ImportFileException"/>
+    /// <c>Import.NoHeader</c> when every row is empty.
+    /// </summary>
     public static Sheet From(List<SheetRow> rows)
     {
         if (rows.Count == 0 || rows.All(r => r.IsEmpty)) throw new ImportFileException("Import.NoHeader");

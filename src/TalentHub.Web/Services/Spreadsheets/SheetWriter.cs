@@ -13,6 +13,7 @@ public static class SheetWriter
     public const string XlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     public const string CsvType = "text/csv; charset=utf-8";
 
+    /// <summary>The sheet as RFC 4180 CSV in UTF-8 with a BOM (so Excel on Chinese Windows does not read it as GB18030).</summary>
     public static byte[] Csv(SheetData sheet)
     {
         using var stream = new MemoryStream();

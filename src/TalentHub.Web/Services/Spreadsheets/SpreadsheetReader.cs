@@ -44,6 +44,7 @@ public static class SpreadsheetReader
         Gb18030 = Encoding.GetEncoding("GB18030");
     }
 
+    /// <summary>Whether the file name ends in a readable extension (.xlsx or .csv, any case).</summary>
     public static bool IsSupported(string? fileName) =>
         Extensions.Contains(Path.GetExtension(fileName ?? "").ToLowerInvariant());
 

@@ -24,6 +24,7 @@ public sealed class UploadStore(DataDirectory data, IDataProtectionProvider prot
 
     private string Folder => Directory.CreateDirectory(Path.Combine(data.Root, "uploads")).FullName;
 
+    /// <inheritdoc/>
     public string Save(byte[] bytes, string fileName, string userId, string kind)
     {
         RemoveExpired();
@@ -61,6 +62,7 @@ public sealed class UploadStore(DataDirectory data, IDataProtectionProvider prot
         }
     }
 
+    /// <inheritdoc/>
     public void Delete(string? token)
     {
         if (!IsToken(token)) return;
@@ -76,6 +78,7 @@ public sealed class UploadStore(DataDirectory data, IDataProtectionProvider prot
     private const string ClaimedSuffix = ".claimed";
     private const string ConfirmedSuffix = ".confirmed";
 
+    /// <inheritdoc/>
     public bool TryClaim(string? token, string userId, string kind)
     {
         if (!Owns(token, userId, kind)) return false;
@@ -96,6 +99,7 @@ public sealed class UploadStore(DataDirectory data, IDataProtectionProvider prot
         }
     }
 
+    /// <inheritdoc/>
     public void Release(string? token, string userId, string kind)
     {
         if (!Owns(token, userId, kind)) return;
@@ -104,6 +108,7 @@ public sealed class UploadStore(DataDirectory data, IDataProtectionProvider prot
         finally { Held.TryRemove(token!, out _); }
     }
 
+    /// <inheritdoc/>
     public void MarkConfirmed(string? token, string userId, string kind)
     {
         if (!Owns(token, userId, kind)) return;
@@ -112,6 +117,7 @@ public sealed class UploadStore(DataDirectory data, IDataProtectionProvider prot
         Held.TryRemove(token!, out _);
     }
 
+    /// <inheritdoc/>
     public UploadState StateOf(string? token, string userId, string kind)
     {
         if (!Owns(token, userId, kind)) return UploadState.Missing;

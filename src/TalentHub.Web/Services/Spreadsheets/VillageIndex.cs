@@ -10,6 +10,7 @@ namespace TalentHub.Web.Services.Spreadsheets;
 /// </summary>
 public sealed class VillageIndex
 {
+    /// <summary>A village: its 12-digit code, its name and the 12-digit code of its county.</summary>
     public sealed record Village(string Code, string Name, string CountyCode);
 
     private readonly Dictionary<string, Village> _byCode;
@@ -38,6 +39,7 @@ public sealed class VillageIndex
             .ToLookup(x => Normalize(x.Key), x => x.village);
     }
 
+    /// <summary>An index over every region (all levels are read; villages are matched); not region-scoped, the county check is in <see cref="Resolve"/>.</summary>
     public static async Task<VillageIndex> LoadAsync(TalentHubDbContext db, CancellationToken ct = default) =>
         new(await db.Regions.AsNoTracking().ToListAsync(ct));
 

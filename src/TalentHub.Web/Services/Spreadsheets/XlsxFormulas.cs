@@ -128,6 +128,7 @@ public static class XlsxInspection
     {
         private long _used;
 
+        /// <summary>Counts unpacked bytes; throws <see cref="ImportFileException"/> <c>Import.TooLargeUnpacked</c> past the cap (a zip bomb).</summary>
         public void Spend(int bytes)
         {
             _used += bytes;

@@ -7,14 +7,20 @@ namespace TalentHub.Web.Services.Training;
 /// <summary>The answer to a farmer's check-in; <see cref="Result"/> names the resource "CheckIn.{Result}".</summary>
 public sealed record CheckInOutcome(CheckInResult Result, string? CourseTitle = null, AttendanceMark? Mark = null);
 
+/// <summary>The outcome of one check-in attempt; shown as the resource "CheckIn.{member}".</summary>
 public enum CheckInResult
 {
     CheckedIn,
     AlreadyCheckedIn,
+    /// <summary>No open session's current code matches; counted as a failure.</summary>
     Wrong,
+    /// <summary>The code of a session whose check-in window has passed; counted as a failure.</summary>
     Expired,
+    /// <summary>The code of a session that opens later (check-in opens 30 minutes before the start); counted as a failure.</summary>
     NotOpenYet,
+    /// <summary>A valid code, but the person holds no confirmed place on that course.</summary>
     NotEnrolled,
+    /// <summary>Refused unchecked: <see cref="CheckInCode.MaxFailures"/> failures within <see cref="CheckInCode.FailureWindow"/>.</summary>
     Throttled,
 }
 
@@ -26,6 +32,11 @@ public enum CheckInResult
 /// </summary>
 public sealed class CheckInService(TalentHubDbContext db, TimeProvider clock)
 {
+    /// <summary>
+    /// Checks a person in with a 6-digit code: valid from <see cref="CheckInCode.OpensBefore"/> (30 minutes) before a session
+    /// starts until it ends; marked Late past <see cref="CheckInCode.LateAfter"/> (see <see cref="CheckInCode.MarkAt"/>).
+    /// Wrong, expired and early codes are recorded as failures for the throttle.
+    /// </summary>
     public async Task<CheckInOutcome> CheckInAsync(int personId, string? code, CancellationToken ct = default)
     {
         var now = clock.GetUtcNow();

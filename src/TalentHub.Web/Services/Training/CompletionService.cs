@@ -34,6 +34,11 @@ public sealed class CompletionService(TalentHubDbContext db, Outbox outbox, Cour
         return decided;
     }
 
+    /// <summary>
+    /// Decides every confirmed trainee of one course by its completion rule (attendance share of hours, pass mark when
+    /// assessed), dated at the last session's end; grants 高素质农民 when the course's program applies the repeat rule, and
+    /// queues the outcome and survey notifications. Returns how many trainees were decided.
+    /// </summary>
     public async Task<int> CompleteCourseAsync(int courseId, CancellationToken ct = default)
     {
         var course = await db.Courses.IgnoreQueryFilters([RegionFilter.Name]).Include(c => c.Sessions).FirstAsync(c => c.Id == courseId, ct);

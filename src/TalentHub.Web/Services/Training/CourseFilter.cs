@@ -24,6 +24,10 @@ public sealed class CourseFilter
     /// <summary>Status in lifecycle (declaration) order, not by its stored name.</summary>
     private static readonly System.Linq.Expressions.Expression<Func<Course, int>> StatusRank = TalentHub.Web.Data.EnumOrder.Rank((Course c) => c.Status);
 
+    /// <summary>
+    /// The list's filters and sort on top of <paramref name="courses"/>; From/To are Asia/Shanghai calendar days. Region
+    /// scoping comes from the context's query filter, not from here.
+    /// </summary>
     public IQueryable<Course> Apply(IQueryable<Course> courses)
     {
         if (!string.IsNullOrEmpty(County)) courses = courses.Where(c => c.CountyCode == County);
@@ -63,6 +67,7 @@ public sealed class CourseFilter
     public static DateTimeOffset StartOf(DateOnly day) =>
         new(TimeZoneInfo.ConvertTimeToUtc(day.ToDateTime(TimeOnly.MinValue), ShanghaiTime.Zone));
 
+    /// <summary>The filter as query-string values (dates yyyy-MM-dd; nulls dropped by <see cref="Spreadsheets.ExportLinks.Url"/>), so an export applies the same filters.</summary>
     public Dictionary<string, string?> ToQuery() => new()
     {
         ["County"] = County, ["Status"] = Status?.ToString(), ["Topic"] = Topic?.ToString(), ["Program"] = Program?.ToString(),

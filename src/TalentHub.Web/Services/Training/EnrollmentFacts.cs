@@ -8,6 +8,10 @@ namespace TalentHub.Web.Services.Training;
 /// <summary>Loads what the enrollment rules need, in a few small queries.</summary>
 public sealed class EnrollmentFacts(TalentHubDbContext db)
 {
+    /// <summary>
+    /// The facts for <see cref="EnrollmentRules.Check"/>, read across counties (the caller has checked the course is
+    /// visible). Throws <see cref="DomainException"/> <c>Course.NotFound</c> for an unknown course.
+    /// </summary>
     public async Task<(CourseFacts Course, PersonFacts Person, IReadOnlyList<PastTraining> History, bool AlreadyEnrolled)> LoadAsync(
         int courseId, int personId, CancellationToken ct)
     {

@@ -76,6 +76,7 @@ public sealed class FollowUpFilter
     public AuditNote AuditNote(AuditNote note) => note.With(AuditNoteKeys.State, State == FollowUpState.Open ? null : (FollowUpState?)State)
         .With(AuditNoteKeys.Months, Months).With(AuditNoteKeys.Search, string.IsNullOrWhiteSpace(Q) ? null : Spreadsheets.ExportLinks.MaskSearch(Q));
 
+    /// <summary>The filter as query-string values (the default Open state left out), so an export applies the same filters.</summary>
     public IReadOnlyDictionary<string, string?> ToQuery() => new Dictionary<string, string?>
     {
         ["State"] = State == FollowUpState.Open ? null : State.ToString(),
@@ -89,6 +90,7 @@ public sealed record FollowUpRow(int Id, int PersonId, string Name, string? Mobi
     DateTimeOffset DueAt, DateTimeOffset? RecordedAt, bool Unreachable, bool StartedBusiness, bool JoinedEntity, bool AdoptedTechnique,
     decimal? IncomeChangePercent, bool Employed)
 {
+    /// <summary>Not recorded and more than <see cref="FollowUpTask.OverdueAfter"/> (30 days) past its due instant; the same rule as <see cref="FollowUpTask.IsOverdue"/>.</summary>
     public bool IsOverdue(DateTimeOffset now) => RecordedAt is null && now > DueAt + FollowUpTask.OverdueAfter;
 
     /// <summary>The recorded outcome in words, e.g. "创业；采用新技术；收入 +20%".</summary>

@@ -31,11 +31,13 @@ public sealed class VerifyRateLimitPolicy(IOptions<VerifyLimitOptions> options) 
         await rejected.HttpContext.Response.WriteAsync(l["Verify.TooMany"], token);
     };
 
+    /// <summary>One window of one minute per client IP address, allowing <c>PerMinute</c> requests (at least 1), no queue.</summary>
     public RateLimitPartition<string> GetPartition(HttpContext httpContext) =>
         RateLimitPartition.GetFixedWindowLimiter("verify:" + httpContext.Connection.RemoteIpAddress,
             _ => new FixedWindowRateLimiterOptions { PermitLimit = Math.Max(1, options.Value.PerMinute), Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
 }
 
+/// <summary>Registration of the training-outcome pieces that are not plain services (the /Verify rate limit).</summary>
 public static class OutcomesServiceCollectionExtensions
 {
     /// <summary>The public verification's rate limit (the outcomes services themselves are registered by AddTraining).</summary>

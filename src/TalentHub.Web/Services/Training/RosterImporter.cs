@@ -25,6 +25,10 @@ public sealed class RosterImporter(TalentHubDbContext db, PersonRegistry registr
     public static readonly ImportColumn NameColumn = new("Name", "姓名", "Name", false, "学员姓名");
     public static readonly ImportColumn[] Columns = [NameColumn, IdColumn];
 
+    /// <summary>
+    /// Validates a roster sheet (ID number, optional name) against the registry and the course's enrollment rules without
+    /// writing anything; returns the report of bad rows and the rows that may be enrolled.
+    /// </summary>
     public async Task<(ImportReport Report, List<RosterImportRow> Valid)> ValidateAsync(
         Sheet sheet, string fileName, int courseId, CancellationToken ct = default)
     {

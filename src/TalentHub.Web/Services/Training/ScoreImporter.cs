@@ -23,6 +23,11 @@ public sealed class ScoreImporter(TalentHubDbContext db, PersonRegistry registry
     public static readonly ImportColumn ScoreColumn = new("Score", "成绩", "Score", true, "考核成绩", "分数");
     public static readonly ImportColumn[] Columns = [IdColumn, ScoreColumn];
 
+    /// <summary>
+    /// Validates a score sheet (ID number, score 0–100 with at most one decimal) against the course's confirmed trainees
+    /// without writing anything;
+    /// returns the report of bad rows and the scores that may be saved.
+    /// </summary>
     public async Task<(ImportReport Report, List<ScoreImportRow> Valid)> ValidateAsync(Sheet sheet, string fileName, int courseId, CancellationToken ct = default)
     {
         var report = new ImportReport { FileName = fileName };

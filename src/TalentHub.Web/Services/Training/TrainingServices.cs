@@ -3,6 +3,7 @@ namespace TalentHub.Web.Services.Training;
 /// <summary>Registers the training area's services (enrollment, the course clock, the roster importer).</summary>
 public static class TrainingServices
 {
+    /// <summary>Registers the training services (enrollment, course clock, roster import, attendance, check-in, completion, certificates, follow-ups).</summary>
     public static IServiceCollection AddTraining(this IServiceCollection services)
     {
         services.AddScoped<EnrollmentFacts>();

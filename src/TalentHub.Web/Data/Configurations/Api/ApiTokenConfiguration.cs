@@ -4,6 +4,7 @@ using TalentHub.Web.Domain.Api;
 
 namespace TalentHub.Web.Data.Configurations;
 
+/// <summary>Table ApiTokens; the secret's hash is unique, since a bearer token is looked up by it on every API request.</summary>
 public sealed class ApiTokenConfiguration : IEntityTypeConfiguration<ApiToken>
 {
     public void Configure(EntityTypeBuilder<ApiToken> b)

@@ -6,6 +6,10 @@ using TalentHub.Web.Domain.Regions;
 
 namespace TalentHub.Web.Data.Configurations;
 
+/// <summary>
+/// Table BusinessEntities: the credit code is unique (the import matches by it); (CountyCode, Type, Status) and
+/// (CountyCode, Name) serve the scoped list's filters and order. 亩 to 2 decimals, revenue in 万元 to 2 decimals.
+/// </summary>
 public sealed class BusinessEntityConfiguration : IEntityTypeConfiguration<BusinessEntity>
 {
     public void Configure(EntityTypeBuilder<BusinessEntity> b)

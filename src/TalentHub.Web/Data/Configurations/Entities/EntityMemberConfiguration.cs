@@ -5,6 +5,7 @@ using TalentHub.Web.Domain.People;
 
 namespace TalentHub.Web.Data.Configurations;
 
+/// <summary>Table EntityMembers: a person holds each role in an entity once; PersonId is indexed for the person page.</summary>
 public sealed class EntityMemberConfiguration : IEntityTypeConfiguration<EntityMember>
 {
     public void Configure(EntityTypeBuilder<EntityMember> b)

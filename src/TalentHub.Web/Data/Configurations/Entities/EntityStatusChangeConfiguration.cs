@@ -4,6 +4,7 @@ using TalentHub.Web.Domain.Entities;
 
 namespace TalentHub.Web.Data.Configurations;
 
+/// <summary>Table EntityStatusChanges: an entity's lifecycle history, read in order by (EntityId, At).</summary>
 public sealed class EntityStatusChangeConfiguration : IEntityTypeConfiguration<EntityStatusChange>
 {
     public void Configure(EntityTypeBuilder<EntityStatusChange> b)

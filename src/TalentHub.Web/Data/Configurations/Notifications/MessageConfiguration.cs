@@ -4,6 +4,7 @@ using TalentHub.Web.Domain.Notifications;
 
 namespace TalentHub.Web.Data.Configurations;
 
+/// <summary>Table Messages: one per outbox notification (unique NotificationId, so redelivery adds none); unread lookups by person or user.</summary>
 public sealed class MessageConfiguration : IEntityTypeConfiguration<Message>
 {
     public void Configure(EntityTypeBuilder<Message> b)

@@ -4,6 +4,7 @@ using TalentHub.Web.Domain.Notifications;
 
 namespace TalentHub.Web.Data.Configurations;
 
+/// <summary>Table Outbox: the key is unique (idempotent queueing); (DeliveredAt, Id) lets the dispatcher read undelivered rows in order.</summary>
 public sealed class NotificationConfiguration : IEntityTypeConfiguration<Notification>
 {
     public void Configure(EntityTypeBuilder<Notification> b)

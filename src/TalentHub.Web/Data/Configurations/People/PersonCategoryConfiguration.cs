@@ -4,6 +4,7 @@ using TalentHub.Web.Domain.People;
 
 namespace TalentHub.Web.Data.Configurations;
 
+/// <summary>Table PersonCategory: unique per person and category; Category is indexed for the registry's category filter.</summary>
 public sealed class PersonCategoryConfiguration : IEntityTypeConfiguration<PersonCategory>
 {
     public void Configure(EntityTypeBuilder<PersonCategory> b)

@@ -6,6 +6,10 @@ using TalentHub.Web.Domain.Regions;
 
 namespace TalentHub.Web.Data.Configurations;
 
+/// <summary>
+/// Table People (and the owned Ventures): ID number, mobile and e-mail stored encrypted; the keyed ID-number hash is
+/// unique (duplicates refused city-wide, GB 11643 number); mobile hash and last four digits indexed for lookup.
+/// </summary>
 public sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
 {
     public void Configure(EntityTypeBuilder<Person> b)

@@ -4,6 +4,7 @@ using TalentHub.Web.Domain.Regions;
 
 namespace TalentHub.Web.Data.Configurations;
 
+/// <summary>Table Regions, keyed by the 12-digit division code; ParentCode indexed to walk the tree down.</summary>
 public sealed class RegionConfiguration : IEntityTypeConfiguration<Region>
 {
     public void Configure(EntityTypeBuilder<Region> b)

@@ -4,6 +4,7 @@ using TalentHub.Web.Domain.Training;
 
 namespace TalentHub.Web.Data.Configurations;
 
+/// <summary>Table AttendanceRecords: one mark per session and enrollment (unique), indexed per course and per person.</summary>
 public sealed class AttendanceRecordConfiguration : IEntityTypeConfiguration<AttendanceRecord>
 {
     public void Configure(EntityTypeBuilder<AttendanceRecord> b)
@@ -20,6 +21,7 @@ public sealed class AttendanceRecordConfiguration : IEntityTypeConfiguration<Att
     }
 }
 
+/// <summary>Table CheckInFailures; (PersonId, At) counts a person's recent wrong codes for the throttle.</summary>
 public sealed class CheckInFailureConfiguration : IEntityTypeConfiguration<CheckInFailure>
 {
     public void Configure(EntityTypeBuilder<CheckInFailure> b)

@@ -4,6 +4,7 @@ using TalentHub.Web.Domain.Training;
 
 namespace TalentHub.Web.Data.Configurations;
 
+/// <summary>Table Certificates: number, enrollment and (county, year, serial) each unique, so a certificate is issued once.</summary>
 public sealed class CertificateConfiguration : IEntityTypeConfiguration<Certificate>
 {
     public void Configure(EntityTypeBuilder<Certificate> b)
@@ -28,6 +29,7 @@ public sealed class CertificateConfiguration : IEntityTypeConfiguration<Certific
     }
 }
 
+/// <summary>Table CertificateCounters, keyed by (county, year): the serial of TH-{year}-{county code}-{serial}.</summary>
 public sealed class CertificateCounterConfiguration : IEntityTypeConfiguration<CertificateCounter>
 {
     public void Configure(EntityTypeBuilder<CertificateCounter> b)

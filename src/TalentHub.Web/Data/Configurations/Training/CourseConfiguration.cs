@@ -5,6 +5,10 @@ using TalentHub.Web.Domain.Training;
 
 namespace TalentHub.Web.Data.Configurations;
 
+/// <summary>
+/// Table Courses: hours (学时) to 1 decimal, attendance share as a fraction (0.80); indexed by (Status, EnrollmentOpensAt),
+/// by (CountyCode, Status) for the scoped list, and by TrainerUserName for a trainer's courses.
+/// </summary>
 public sealed class CourseConfiguration : IEntityTypeConfiguration<Course>
 {
     public void Configure(EntityTypeBuilder<Course> b)

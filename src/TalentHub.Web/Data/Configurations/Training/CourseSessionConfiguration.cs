@@ -4,6 +4,7 @@ using TalentHub.Web.Domain.Training;
 
 namespace TalentHub.Web.Data.Configurations;
 
+/// <summary>Table CourseSessions; StartsAt indexed for the reminder job and check-in, (CourseId, StartsAt) for a course's timetable.</summary>
 public sealed class CourseSessionConfiguration : IEntityTypeConfiguration<CourseSession>
 {
     public void Configure(EntityTypeBuilder<CourseSession> b)

@@ -5,6 +5,7 @@ using TalentHub.Web.Domain.Training;
 
 namespace TalentHub.Web.Data.Configurations;
 
+/// <summary>Table Enrollments: at most one active (Confirmed or Waitlisted) place per person and course, by a partial unique index.</summary>
 public sealed class EnrollmentConfiguration : IEntityTypeConfiguration<Enrollment>
 {
     public void Configure(EntityTypeBuilder<Enrollment> b)

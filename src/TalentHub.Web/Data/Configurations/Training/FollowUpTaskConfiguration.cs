@@ -5,6 +5,7 @@ using TalentHub.Web.Domain.Training;
 
 namespace TalentHub.Web.Data.Configurations;
 
+/// <summary>Table FollowUpTasks: one task per enrollment and month mark (3, 6, 12; unique), so the job can run twice safely.</summary>
 public sealed class FollowUpTaskConfiguration : IEntityTypeConfiguration<FollowUpTask>
 {
     public void Configure(EntityTypeBuilder<FollowUpTask> b)

@@ -4,6 +4,7 @@ using TalentHub.Web.Domain.Training;
 
 namespace TalentHub.Web.Data.Configurations;
 
+/// <summary>Table SubsidyStandards: one 元-per-trainee amount per program and trainee type (unique).</summary>
 public sealed class SubsidyStandardConfiguration : IEntityTypeConfiguration<SubsidyStandard>
 {
     public void Configure(EntityTypeBuilder<SubsidyStandard> b)

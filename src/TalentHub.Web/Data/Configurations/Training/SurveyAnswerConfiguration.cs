@@ -4,6 +4,7 @@ using TalentHub.Web.Domain.Training;
 
 namespace TalentHub.Web.Data.Configurations;
 
+/// <summary>Table SurveyAnswers: one answer per enrollment (unique); CourseId indexed for the course's satisfaction rate.</summary>
 public sealed class SurveyAnswerConfiguration : IEntityTypeConfiguration<SurveyAnswer>
 {
     public void Configure(EntityTypeBuilder<SurveyAnswer> b)

@@ -4,6 +4,7 @@ using TalentHub.Web.Domain.Training;
 
 namespace TalentHub.Web.Data.Configurations;
 
+/// <summary>Table Programs: (Year, Name) unique; budget in 万元 to 2 decimals; UpdatedAt indexed for the API's updatedSince.</summary>
 public sealed class TrainingProgramConfiguration : IEntityTypeConfiguration<TrainingProgram>
 {
     public void Configure(EntityTypeBuilder<TrainingProgram> b)

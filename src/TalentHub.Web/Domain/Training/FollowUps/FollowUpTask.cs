@@ -36,6 +36,7 @@ public sealed class FollowUpTask : IRegionOwned, IAudited
 
     public bool IsDone => RecordedAt is not null;
 
+    /// <summary>Not recorded and more than <see cref="OverdueAfter"/> (30 days) past its due instant.</summary>
     public bool IsOverdue(DateTimeOffset now) => !IsDone && now > DueAt + OverdueAfter;
 
     /// <summary>The due instant: completion plus <paramref name="months"/> calendar months.</summary>

@@ -21,8 +21,13 @@ public sealed class SurveyAnswer : IAudited
     public DateTimeOffset AnsweredAt { get; init; }
     public DateTimeOffset UpdatedAt { get; private set; }
 
+    /// <summary>True within <see cref="EditableFor"/> (7 days) of the first answer.</summary>
     public bool CanEdit(DateTimeOffset now) => now < AnsweredAt + EditableFor;
 
+    /// <summary>
+    /// Records a rating of 1–5 and an optional comment. Throws <see cref="DomainException"/> <c>Survey.RatingRange</c>,
+    /// or <c>Survey.NoLongerEditable</c> when a saved answer is changed after <see cref="EditableFor"/>.
+    /// </summary>
     public void Answer(int rating, string? comment, DateTimeOffset now)
     {
         if (rating is < 1 or > 5) throw new DomainException("Survey.RatingRange", nameof(Rating));

@@ -19,12 +19,14 @@ public sealed class ForgotPasswordModel(PasswordHelp help, IStringLocalizer<Shar
     public FarmerInput Farmer { get; private set; } = new();
     public StaffInput Staff { get; private set; } = new();
 
+    /// <summary>A farmer asks for an SMS reset code by mobile number.</summary>
     public sealed class FarmerInput
     {
         [Required(ErrorMessage = "Validation.Required"), StringLength(20, ErrorMessage = "Validation.TooLong"), Display(Name = "Person.Mobile")]
         public string Mobile { get; set; } = "";
     }
 
+    /// <summary>A staff member asks for a reset link by e-mail address.</summary>
     public sealed class StaffInput
     {
         [Required(ErrorMessage = "Validation.Required"), StringLength(256, ErrorMessage = "Validation.TooLong"),

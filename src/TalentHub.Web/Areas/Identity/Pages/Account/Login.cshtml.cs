@@ -29,6 +29,7 @@ public sealed class LoginModel(
     [BindProperty] public InputModel Input { get; set; } = new();
     [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
 
+    /// <summary>The sign-in form: a staff user name or a farmer's mobile number (<see cref="Login"/>), password, remember me.</summary>
     public sealed class InputModel
     {
         [Required(ErrorMessage = "Validation.Required")]

@@ -32,6 +32,10 @@ public sealed class RegisterModel(
 {
     [BindProperty] public InputModel Input { get; set; } = new();
 
+    /// <summary>
+    /// A farmer's sign-up: 11-digit mobile (the log-in name), name, resident ID number (GB 11643; matched to a registry
+    /// record or creating one), home village (12-digit code) and the password twice.
+    /// </summary>
     public sealed class InputModel
     {
         [Required(ErrorMessage = "Validation.Required")] [StringLength(20, ErrorMessage = "Validation.TooLong")]

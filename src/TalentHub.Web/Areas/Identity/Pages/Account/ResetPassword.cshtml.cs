@@ -13,6 +13,7 @@ public sealed class ResetPasswordModel(PasswordHelp help, IStringLocalizer<Share
 {
     [BindProperty] public InputModel Input { get; set; } = new();
 
+    /// <summary>The staff reset form: the user id and token from the mailed link, and the new password twice.</summary>
     public sealed class InputModel
     {
         [Required(ErrorMessage = "PasswordHelp.LinkInvalid"), StringLength(450)] public string UserId { get; set; } = "";

@@ -13,6 +13,7 @@ public sealed class ResetWithCodeModel(PasswordResetCodes codes, PasswordHelp he
 {
     [BindProperty] public InputModel Input { get; set; } = new();
 
+    /// <summary>A farmer's reset: mobile number, the SMS code and the new password twice.</summary>
     public sealed class InputModel
     {
         [Required(ErrorMessage = "Validation.Required"), StringLength(20, ErrorMessage = "Validation.TooLong"), Display(Name = "Person.Mobile")]

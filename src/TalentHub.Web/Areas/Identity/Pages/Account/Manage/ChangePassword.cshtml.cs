@@ -17,6 +17,7 @@ public sealed class ChangePasswordModel(UserManager<AppUser> users, SignInManage
 {
     [BindProperty] public InputModel Input { get; set; } = new();
 
+    /// <summary>The current password and the new one twice (PRODUCT.md §12: at least 12 characters, common passwords refused).</summary>
     public sealed class InputModel
     {
         [Required(ErrorMessage = "Validation.Required"), DataType(DataType.Password), StringLength(128, ErrorMessage = "Validation.TooLong")]

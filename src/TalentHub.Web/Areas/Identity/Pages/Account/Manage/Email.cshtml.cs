@@ -20,6 +20,7 @@ public sealed class EmailModel(UserManager<AppUser> users, TalentHubDbContext db
     /// <summary>The current address, masked like other identifiers.</summary>
     public string? Current { get; private set; }
 
+    /// <summary>The new e-mail address (empty removes it), confirmed with the current password.</summary>
     public sealed class InputModel
     {
         [StringLength(256, ErrorMessage = "Validation.TooLong"), EmailAddress(ErrorMessage = "PasswordHelp.EmailInvalid"), Display(Name = "PasswordHelp.Email")]
