@@ -45,7 +45,7 @@ public static class SheetWriter
     /// Sheet names Excel accepts, in order: at most 31 characters, none of <c>\ / ? * [ ] :</c>, not starting or ending
     /// with an apostrophe, not empty, unique ignoring case (Excel's rules; MiniExcel throws on a longer name, and a
     /// repeated name would replace the earlier sheet). A long localized title is cut at 31 characters (at a space rather
-    /// than inside an English word; trailing spaces and punctuation dropped); a repeat gets " (2)", " (3)" … within the 31.
+    /// than inside an English word, before a bracket it would leave open; trailing spaces and punctuation dropped); a repeat gets " (2)", " (3)" … within the 31.
     /// </summary>
     public static IReadOnlyList<string> SheetNames(IEnumerable<string> titles)
     {
@@ -74,7 +74,10 @@ public static class SheetWriter
         if (char.IsHighSurrogate(text[length - 1])) length--;
         var space = text.LastIndexOf(' ', length);
         if (space > 0 && char.IsLetterOrDigit(text[length - 1]) && char.IsLetterOrDigit(text[length])) length = space; // not mid-word
-        return text[..length].TrimEnd(' ', ',', '，', '、', '(', '（', '-', '\'');
+        var cut = text[..length];
+        var open = cut.LastIndexOfAny(['(', '（']);
+        if (open > 0 && cut.IndexOfAny([')', '）'], open) < 0) cut = cut[..open]; // no half a bracket: "Monthly trend (people…" → "Monthly trend"
+        return cut.TrimEnd(' ', ',', '，', '、', '(', '（', '-', '\'');
     }
 
     private static IEnumerable<Dictionary<string, object?>> Rows(SheetData sheet)

@@ -21,6 +21,7 @@ public sealed class SheetNamesTests
             "'quoted'",
             "",
             "县（市、区）排名（比学赶超）",
+            "Monthly trend (people trained, year to date)",
         };
         var bytes = SheetWriter.Xlsx([.. titles.Select((t, i) => new SheetData(t, ["n"], [[i]]))]);
 
@@ -37,6 +38,6 @@ public sealed class SheetNamesTests
         Assert.Equal("Spend per trainee against the", names[0]);
         Assert.Equal("Spend per trainee against (2)", names[1]);
         Assert.Equal("Progress peoplecertificates", names[2]);
-        Assert.Equal(["people", "People (2)", "quoted", "Sheet7", "县（市、区）排名（比学赶超）"], names[3..]);
+        Assert.Equal(["people", "People (2)", "quoted", "Sheet7", "县（市、区）排名（比学赶超）", "Monthly trend"], names[3..]);
     }
 }
