@@ -95,6 +95,11 @@ public sealed class ApiIndicatorsTests(TalentHubFactory app) : AppTest(app)
         Assert.Equal(HttpStatusCode.NotFound, (await api.GetAsync("/api/v1/indicators/anji-2026-13")).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await api.GetAsync($"/api/v1/indicators?year={today.Year + 1}")).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await api.GetAsync("/api/v1/indicators?month=13")).StatusCode);
+        // The refusal names the parameters and their range (review14: it gave the paging text 'Check the limit (1 to 500)…').
+        var old = await api.GetAsync("/api/v1/indicators?year=1999&culture=en");
+        Assert.Contains($"year must be from 2000 to {today.Year} and month from 1 to 12.", await old.Content.ReadAsStringAsync());
+        var month = await api.GetAsync("/api/v1/indicators?month=13&culture=zh-CN");
+        Assert.Contains($"year 须在 2000 至 {today.Year} 之间，month 须在 1 至 12 之间。", await month.Content.ReadAsStringAsync());
     }
 
     [Fact]

@@ -60,7 +60,10 @@ public sealed class IndicatorsApi : IApiResource
         if (ApiEndpoints.OutOfScope(http, scope, f.County) is { } outside) return outside;
         var now = clock.GetUtcNow();
         var year = f.Year ?? ReportPeriod.DayOf(now).Year;
-        if (year < 2000 || year > ReportPeriod.DayOf(now).Year || f.Month is < 1 or > 12) return ApiEndpoints.BadPaging(http);
+        var thisYear = ReportPeriod.DayOf(now).Year;
+        if (year < 2000 || year > thisYear || f.Month is < 1 or > 12) // named, not the paging text (review14)
+            return ApiProblems.Result(http, StatusCodes.Status400BadRequest, http.RequestServices
+                .GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<SharedResource>>()["Api.Problem.YearMonth", thisYear]);
         var months = await IndicatorMonths.ForYearAsync(db, reports, calculator, now, year, f.Month, http.RequestAborted);
         var rows = Rows(months, scope.CountyCode)
             .Where(r => string.IsNullOrWhiteSpace(f.County) || r.CountyCode == f.County.Trim())

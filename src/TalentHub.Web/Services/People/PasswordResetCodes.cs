@@ -48,17 +48,23 @@ public sealed class PasswordResetCodes(UserManager<AppUser> users, TalentHubDbCo
     /// Resets the password of the farmer with <paramref name="mobile"/> when <paramref name="code"/> is their current,
     /// unexpired code (normalised like all typed text, so full-width digits from a Chinese input method match). Returns null when the mobile or code is wrong (one message for both), else Identity's result.
     /// </summary>
+    /// <summary>
+    /// The throttle key for code guesses on <paramref name="mobile"/>: the farmer's account name (a keyed hash, never the
+    /// number), whether or not such an account exists, so an unknown and a real mobile answer alike; any other text is
+    /// keyed as typed (normalised).
+    /// </summary>
+    public string ThrottleKey(string mobile) => "reset:" + (MobileNumber.TryParse(mobile, out var normalized)
+        ? FarmerAccounts.UserNameFor(protector.Hash(normalized)) : TextNormalizer.Normalize(mobile)).ToUpperInvariant();
+
     public async Task<IdentityResult?> RedeemAsync(string mobile, string code, string newPassword)
     {
         if (!MobileNumber.TryParse(mobile, out var normalized)) return null;
         var user = await users.FindByNameAsync(FarmerAccounts.UserNameFor(protector.Hash(normalized)));
         if (user is null || await users.IsLockedOutAsync(user)) return null;
         var stored = await users.GetAuthenticationTokenAsync(user, Provider, TokenName);
-        if (!Matches(stored, user, TextNormalizer.Normalize(code)))
-        {
-            await users.AccessFailedAsync(user);
-            return null;
-        }
+        // A wrong code is not counted against the account: farmers are never locked by failures (a stranger who knows the
+        // mobile would otherwise keep them out, review14); the page slows guesses per account instead (ILoginThrottle).
+        if (!Matches(stored, user, TextNormalizer.Normalize(code))) return null;
         var result = await users.ResetPasswordAsync(user, await users.GeneratePasswordResetTokenAsync(user), newPassword);
         if (!result.Succeeded) return result;
         audit.RecordUser(AuditAction.Update, user, UserAccounts.Changes(("PasswordReset", false, true)));

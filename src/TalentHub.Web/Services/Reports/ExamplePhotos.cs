@@ -13,6 +13,12 @@ public static class ExamplePhotos
 {
     /// <summary>Upload cap: 5 MiB.</summary>
     public const int MaxBytes = 5 * 1024 * 1024;
+    /// <summary>
+    /// The request (form and file) the proposal page still reads: 40 MiB, so a phone photo over <see cref="MaxBytes"/>
+    /// (often 6–20 MB) reaches the page and is refused next to its field with the typed text kept, instead of a bare
+    /// 400 from the server's body limit (review14); the page refuses it by its length without reading it.
+    /// </summary>
+    public const int RequestCeilingBytes = 40 * 1024 * 1024;
     /// <summary>Largest accepted source image: 40 megapixels (guards memory against decompression bombs).</summary>
     public const long MaxSourcePixels = 40_000_000;
     /// <summary>Longer side of the stored photo, in pixels.</summary>

@@ -34,11 +34,51 @@ public static class SheetWriter
     public static byte[] XlsxWithTextColumns(IReadOnlyDictionary<int, IReadOnlyList<int>>? textColumns, params SheetData[] sheets)
     {
         var workbook = new Dictionary<string, object>();
-        foreach (var sheet in sheets) workbook[sheet.Name] = Rows(sheet);
+        var names = SheetNames(sheets.Select(s => s.Name));
+        for (var i = 0; i < sheets.Length; i++) workbook[names[i]] = Rows(sheets[i]);
         using var stream = new MemoryStream();
         // The header is written as the first row so that even an empty sheet keeps its column names.
         MiniExcel.SaveAs(stream, workbook, printHeader: false, excelType: ExcelType.XLSX);
         return XlsxCellStyles.Apply(stream.ToArray(), textColumns);
+    }
+
+    /// <summary>
+    /// Sheet names Excel accepts, in order: at most 31 characters, none of <c>\ / ? * [ ] :</c>, not starting or ending
+    /// with an apostrophe, not empty, unique ignoring case (Excel's rules; MiniExcel throws on a longer name, and a
+    /// repeated name would replace the earlier sheet). A long localized title is cut at 31 characters (at a space rather
+    /// than inside an English word, before a bracket it would leave open; trailing spaces and punctuation dropped); a repeat gets " (2)", " (3)" … within the 31.
+    /// </summary>
+    public static IReadOnlyList<string> SheetNames(IEnumerable<string> titles)
+    {
+        const int max = 31;
+        var used = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var names = new List<string>();
+        foreach (var title in titles)
+        {
+            var clean = new string((title ?? "").Where(c => c is not ('\\' or '/' or '?' or '*' or '[' or ']' or ':') && !char.IsControl(c)).ToArray())
+                .Trim().Trim('\'').Trim();
+            if (clean.Length == 0) clean = "Sheet" + (names.Count + 1).ToString(CultureInfo.InvariantCulture);
+            var name = Cut(clean, max);
+            for (var n = 2; !used.Add(name); n++)
+            {
+                var suffix = " (" + n.ToString(CultureInfo.InvariantCulture) + ")";
+                name = Cut(clean, max - suffix.Length) + suffix;
+            }
+            names.Add(name);
+        }
+        return names;
+    }
+
+    private static string Cut(string text, int length)
+    {
+        if (text.Length <= length) return text;
+        if (char.IsHighSurrogate(text[length - 1])) length--;
+        var space = text.LastIndexOf(' ', length);
+        if (space > 0 && char.IsLetterOrDigit(text[length - 1]) && char.IsLetterOrDigit(text[length])) length = space; // not mid-word
+        var cut = text[..length];
+        var open = cut.LastIndexOfAny(['(', '（']);
+        if (open > 0 && cut.IndexOfAny([')', '）'], open) < 0) cut = cut[..open]; // no half a bracket: "Monthly trend (people…" → "Monthly trend"
+        return cut.TrimEnd(' ', ',', '，', '、', '(', '（', '-', '\'');
     }
 
     private static IEnumerable<Dictionary<string, object?>> Rows(SheetData sheet)

@@ -61,6 +61,25 @@ public sealed partial class ResetCodeTests(TalentHubFactory app) : AppTest(app)
         await App.LoginAsync(mobile, "bamboo hills and white tea");
     }
 
+    /// <summary>
+    /// review14: each wrong code counted as a failed sign-in, so anyone who knew a farmer's mobile locked them out of
+    /// logging in for 15 minutes with five posts (no code need exist). Farmers are never locked by failures; wrong codes
+    /// are slowed per mobile like logins instead.
+    /// </summary>
+    [Fact]
+    public async Task WrongCodesFromAStranger_SlowFurtherCodes_ButNeverLockTheFarmerOut()
+    {
+        var mobile = (await App.FarmersAsync(1))[0];
+
+        var answers = new List<HttpResponseMessage>();
+        for (var i = 0; i < 6; i++) answers.Add(await RedeemAsync(mobile, (10000000 + i).ToString(System.Globalization.CultureInfo.InvariantCulture)));
+
+        Assert.All(answers.Take(5), a => Assert.Equal(HttpStatusCode.OK, a.StatusCode));
+        Assert.Equal(HttpStatusCode.TooManyRequests, answers[5].StatusCode);
+        Assert.NotNull(answers[5].Headers.RetryAfter);
+        await App.LoginAsync(mobile, "bamboo hills and white tea");
+    }
+
     [Fact]
     public async Task AnotherCountysStaff_CannotIssueACode()
     {

@@ -201,6 +201,21 @@ public sealed class ReportsTests(TalentHubFactory app) : AppTest(app)
         Assert.DoesNotContain("吴兴区", csv);
     }
 
+    /// <summary>review14: in English the tables' titles are longer than Excel's 31-character sheet names; the .xlsx was a 500.</summary>
+    [Fact]
+    public async Task CityOfficer_ExportsTheDashboardInEnglish_AsAWorkbookWithEveryTable()
+    {
+        var client = await App.LoginAsync("city.officer");
+        var response = await client.GetAsync("/Reports?handler=Export&format=xlsx&culture=en");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        var sheets = MiniExcel.GetSheetNames(new MemoryStream(bytes));
+        Assert.Equal(8, sheets.Count);
+        Assert.Contains("Progress against targets", sheets);
+        Assert.Contains("Spend per trainee against the", sheets);
+        Assert.Equal("County", Rows(bytes, "Progress against targets")[0]["B"]);
+    }
+
     /// <summary>The HTML of one table beneath a chart.</summary>
     private static string Table(string page, string id)
     {

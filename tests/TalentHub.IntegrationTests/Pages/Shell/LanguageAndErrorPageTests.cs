@@ -111,6 +111,25 @@ public sealed class LanguageAndErrorPageTests(TalentHubFactory app) : AppTest(ap
         Assert.Contains(title, await response.Content.ReadAsStringAsync());
     }
 
+    /// <summary>
+    /// review14: the re-executed status page bound a posted form field <c>Code</c> as the status, so a check-in (or
+    /// authenticator) code posted with an expired antiforgery token answered 404 showing the typed code in large type.
+    /// </summary>
+    [Fact]
+    public async Task RefusedPost_WithAFieldNamedCode_KeepsItsOwnStatusOnTheErrorPage()
+    {
+        var farmer = await App.LoginAsync("13800000001");
+        var stale = await farmer.PostAsync("/My/CheckIn", new FormUrlEncodedContent(new Dictionary<string, string> { ["Code"] = "123456" }));
+        var body = await stale.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.BadRequest, stale.StatusCode);
+        Assert.Contains("请求无效", body);
+        Assert.DoesNotContain("123456", body);
+
+        var unknown = await App.NewClient().PostAsync("/no/such/page?culture=en", new FormUrlEncodedContent(new Dictionary<string, string> { ["code"] = "403" }));
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Contains("Page not found", await unknown.Content.ReadAsStringAsync());
+    }
+
     [Fact]
     public async Task HealthEndpoint_ReportsHealthy()
     {

@@ -15,8 +15,8 @@ namespace TalentHub.Web.Pages.Reports.Examples;
 /// county's subject is 404.
 /// </summary>
 [Authorize(Policy = Policies.Officer)]
-[RequestSizeLimit(ExamplePhotos.MaxBytes + 1024 * 1024)]
-[RequestFormLimits(MultipartBodyLengthLimit = ExamplePhotos.MaxBytes + 1024 * 1024)]
+[RequestSizeLimit(ExamplePhotos.RequestCeilingBytes)]
+[RequestFormLimits(MultipartBodyLengthLimit = ExamplePhotos.RequestCeilingBytes)]
 public sealed class CreateModel(TalentHubDbContext db, ExamplesService examples, TimeProvider clock, IStringLocalizer<SharedResource> l)
     : StaffFormPage<CreateModel.InputModel>(db, l)
 {

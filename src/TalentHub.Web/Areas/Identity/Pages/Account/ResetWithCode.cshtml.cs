@@ -3,13 +3,18 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using TalentHub.Web.Infrastructure;
+using TalentHub.Web.Infrastructure.Security;
 using TalentHub.Web.Pages.Admin.Users;
 using TalentHub.Web.Services.People;
 
 namespace TalentHub.Web.Areas.Identity.Pages.Account;
 
-/// <summary>A farmer who forgot their password sets a new one with the one-time code from their county staff or from an SMS.</summary>
-public sealed class ResetWithCodeModel(PasswordResetCodes codes, PasswordHelp help, IStringLocalizer<SharedResource> l) : PageModel
+/// <summary>
+/// A farmer who forgot their password sets a new one with the one-time code from their county staff or from an SMS.
+/// Wrong codes are slowed per mobile like logins (<see cref="ILoginThrottle"/>: 429 with Retry-After after the free
+/// failures), never by locking the account (review14: five wrong codes locked the farmer out of logging in for 15 minutes).
+/// </summary>
+public sealed class ResetWithCodeModel(PasswordResetCodes codes, PasswordHelp help, ILoginThrottle throttle, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty] public InputModel Input { get; set; } = new();
 
@@ -41,12 +46,17 @@ public sealed class ResetWithCodeModel(PasswordResetCodes codes, PasswordHelp he
     public async Task<IActionResult> OnPostAsync()
     {
         if (!ModelState.IsValid) return Page();
+        var account = codes.ThrottleKey(Input.Mobile);
+        if (await throttle.WaitAsync(account, HttpContext.RequestAborted) is { } wait && wait > TimeSpan.Zero)
+            return LoginModel.TooSoon(this, wait, l);
         var result = await codes.RedeemAsync(Input.Mobile, Input.Code, Input.NewPassword);
         if (result is null)
         {
+            await throttle.FailedAsync(account);
             ModelState.AddModelError("Input.Code", l["ResetCode.Wrong"]);
             return Page();
         }
+        await throttle.SucceededAsync(account);
         if (!result.Succeeded)
         {
             ModelState.AddErrors(result, "Input.NewPassword");
