@@ -99,7 +99,7 @@ public sealed class TargetsModel(TalentHubDbContext db, ReportsService reports, 
         {
             await db.SaveChangesAsync();
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException ex) when (UniqueViolation.Is(ex))
         {
             // Another officer added one of these targets since this post read them (the unique index on year, county
             // and indicator refused ours): nothing of this post is kept (review12: it was a 500).

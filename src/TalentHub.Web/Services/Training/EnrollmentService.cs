@@ -79,7 +79,7 @@ public sealed partial class EnrollmentService(TalentHubDbContext db, EnrollmentF
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException ex) when (UniqueViolation.Is(ex))
         {
             // The partial unique index caught a double click or a parallel enrollment of the same person.
             if (own is not null) await own.RollbackAsync(ct);
