@@ -38,7 +38,7 @@ public sealed class DispatchService(TalentHubDbContext db, IndicatorCalculator c
     {
         year = month = 0;
         if (text is null || !DateOnly.TryParseExact(text + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var first)) return false;
-        if (first.Year is < 2000 or > 2100) return false;
+        if (!Domain.Common.PlanningYears.Contains(first.Year)) return false;
         if (ReportPeriod.Month(first.Year, first.Month).End > clock.GetUtcNow()) return false;
         (year, month) = (first.Year, first.Month);
         return true;
