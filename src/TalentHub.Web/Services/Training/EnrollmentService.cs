@@ -75,6 +75,7 @@ public sealed partial class EnrollmentService(TalentHubDbContext db, EnrollmentF
             OverrideReason = refusals.Count > 0 ? overrideReason!.Trim() : null,
         };
         db.Enrollments.Add(enrollment);
+        AuditLog.RecordsCreationOf(enrollment); // the Create row with course, person and status is written below
         try
         {
             await db.SaveChangesAsync(ct);
