@@ -8,4 +8,5 @@ public sealed class UniqueRaceTests(TalentHubFactory app) : AppTest(app)
     [Fact] public Task EntityLink_SamePersonAndRole() => UniqueRaces.EntityLink_TheSamePersonAndRole_LoserGetsAlreadyLinkedAsync(App);
     [Fact] public Task ProgramCreate_SameYearAndName() => UniqueRaces.ProgramCreate_LoserGetsTheDuplicateNameErrorAsync(App);
     [Fact] public Task PersonCreate_SameIdNumber() => UniqueRaces.PersonCreate_LoserGetsTheDuplicateIdNumberErrorAsync(App);
+    [Fact] public Task PersonEdit_ToTheSameIdNumber() => UniqueRaces.PersonEdit_ToAnIdNumberRegisteredMeanwhile_LoserGetsTheDuplicateErrorAsync(App);
 }

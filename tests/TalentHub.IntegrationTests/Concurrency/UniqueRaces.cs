@@ -125,4 +125,28 @@ public static class UniqueRaces
         Assert.Equal(1, await app.CountNamedAsync(winnerName));
         Assert.Equal(0, await app.CountNamedAsync(loserName));
     }
+
+    public static async Task PersonEdit_ToAnIdNumberRegisteredMeanwhile_LoserGetsTheDuplicateErrorAsync(TalentHubFactory app)
+    {
+        var winner = await app.LoginAsync("anji.clerk");
+        var loser = await app.LoginAsync("anji.clerk");
+        var person = await app.AddPersonAsync(PeopleTestData.NewName("编辑"), PeopleTestData.YuCun);
+        var before = (await app.PersonAsync(person.Id))!;
+        var id = PeopleTestData.NewIdNumber(PeopleTestData.YuCun).Value;
+        var newName = PeopleTestData.NewName("改名");
+
+        var html = await LoseAsync<TalentHub.Web.Domain.People.Person>(app,
+            async () => Assert.Equal(HttpStatusCode.Redirect, (await winner.PostFormAsync("/People/Create", PeopleTestData.CreateForm(PeopleTestData.NewName("赢家"), id))).StatusCode),
+            () => loser.PostPairsAsync($"/People/{person.Id}/Edit",
+            [
+                ("Input.Name", newName), ("Input.IdNumber", id), ("Input.Mobile", ""), ("Input.RegionCode", PeopleTestData.YuCun),
+                ("Input.Version", before.Version.ToString(CultureInfo.InvariantCulture)), ("Input.Categories", "HighQualityFarmer"),
+            ]));
+
+        Assert.Contains("该身份证号已在安吉县登记", PeopleTestData.FieldError(html, "Input.IdNumber"));
+        Assert.Contains($"value=\"{newName}\"", html);
+        var after = (await app.PersonAsync(person.Id))!;
+        Assert.Equal(before.IdNumber, after.IdNumber);
+        Assert.Equal(before.Name, after.Name);
+    }
 }

@@ -10,4 +10,5 @@ public sealed class PostgresUniqueRaceTests(PostgresFactory app) : PostgresTest(
     [PostgresFact] public Task EntityLink_SamePersonAndRole() => UniqueRaces.EntityLink_TheSamePersonAndRole_LoserGetsAlreadyLinkedAsync(App);
     [PostgresFact] public Task ProgramCreate_SameYearAndName() => UniqueRaces.ProgramCreate_LoserGetsTheDuplicateNameErrorAsync(App);
     [PostgresFact] public Task PersonCreate_SameIdNumber() => UniqueRaces.PersonCreate_LoserGetsTheDuplicateIdNumberErrorAsync(App);
+    [PostgresFact] public Task PersonEdit_ToTheSameIdNumber() => UniqueRaces.PersonEdit_ToAnIdNumberRegisteredMeanwhile_LoserGetsTheDuplicateErrorAsync(App);
 }
