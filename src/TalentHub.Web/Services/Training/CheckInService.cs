@@ -86,7 +86,7 @@ public sealed class CheckInService(TalentHubDbContext db, TimeProvider clock)
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException ex) when (UniqueViolation.Is(ex))
         {
             // A double tap raced this one; the unique index kept the first.
             db.ChangeTracker.Clear();
