@@ -22,7 +22,7 @@ public sealed class SeedFilesTests
         Assert.Equal(People.Count, People.Select(p => p.IdNumber).Distinct().Count());
         foreach (var person in People)
         {
-            Assert.True(IdNumber.TryParse(person.IdNumber, out var id, out var error), $"{person.Name}: {error}");
+            Assert.True(IdNumber.TryParse(person.IdNumber, TimeProvider.System, out var id, out var error), $"{person.Name}: {error}");
             Assert.Equal(RegionCodes.CountyOf(person.Region)![..6], id.RegionPrefix);
         }
     }

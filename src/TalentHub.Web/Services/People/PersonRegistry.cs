@@ -21,8 +21,7 @@ public sealed class PersonRegistry(TalentHubDbContext db, PersonalDataProtector 
     /// </summary>
     public IdNumber ParseIdNumber(string? input)
     {
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).DateTime);
-        return IdNumber.TryParse(input, today, out var id, out var error)
+        return IdNumber.TryParse(input, clock, out var id, out var error)
             ? id
             : throw new DomainException("IdNumber." + error, nameof(Person.IdNumber));
     }
