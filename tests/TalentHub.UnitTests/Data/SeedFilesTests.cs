@@ -1,3 +1,4 @@
+using TalentHub.Web.Infrastructure;
 using System.Text.Json;
 using TalentHub.Web.Data;
 using TalentHub.Web.Domain;
@@ -111,7 +112,7 @@ public sealed class SeedFilesTests
         var staff = Staff();
         foreach (var row in Entities)
         {
-            var entity = SeedData.BuildEntity(row, id => people[id], name => staff[name]);
+            var entity = SeedData.BuildEntity(row, TimeProvider.System.ShanghaiToday(), id => people[id], name => staff[name]);
 
             Assert.Equal(Enum.Parse<EntityStatus>(row.Status), entity.Status);
             Assert.Equal(row.History.Count, entity.History.Count);
