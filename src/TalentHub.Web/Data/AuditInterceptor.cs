@@ -127,7 +127,7 @@ public sealed class AuditInterceptor(CurrentActor actor, TimeProvider clock) : S
     {
         var buffer = createdBuffer ??= new System.Buffers.ArrayBufferWriter<byte>(1024);
         buffer.ResetWrittenCount();
-        var json = createdWriter ??= new Utf8JsonWriter(buffer);
+        var json = createdWriter ??= new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = Json.Encoder });
         json.Reset(buffer);
         json.WriteStartObject();
         foreach (var property in type.GetProperties())
@@ -158,6 +158,15 @@ public sealed class AuditInterceptor(CurrentActor actor, TimeProvider clock) : S
         return Serialize(changes);
     }
 
+    /// <summary>
+    /// Writes Chinese and other letters as themselves, not <c>\uXXXX</c> (review14: the audit page showed <c>\u5B89</c>);
+    /// the HTML-sensitive characters (&lt; &gt; &amp; quotes) stay escaped, and the page encodes on output as well.
+    /// </summary>
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All),
+    };
+
     /// <summary>The length of the <see cref="AuditEntry.Changes"/> column.</summary>
     private const int MaxLength = 8000;
 
@@ -170,14 +179,14 @@ public sealed class AuditInterceptor(CurrentActor actor, TimeProvider clock) : S
     /// </summary>
     internal static string Serialize(Dictionary<string, object?[]> changes)
     {
-        var json = JsonSerializer.Serialize(changes);
+        var json = JsonSerializer.Serialize(changes, Json);
         for (var cap = 1000; json.Length > MaxLength && cap >= 20; cap /= 2)
         {
             foreach (var values in changes.Values)
                 for (var i = 0; i < values.Length; i++)
                     if (values[i] is string text && text.Length > cap)
                         values[i] = text[..(char.IsHighSurrogate(text[cap - 1]) ? cap - 1 : cap)] + "…";
-            json = JsonSerializer.Serialize(changes);
+            json = JsonSerializer.Serialize(changes, Json);
         }
         return Truncate(json);
     }

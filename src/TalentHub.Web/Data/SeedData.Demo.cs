@@ -23,7 +23,7 @@ public static partial class SeedData
         var bare = await db.People.IgnoreQueryFilters([RegionFilter.Name]).Where(p => !p.Categories.Any()).ToDictionaryAsync(p => p.IdNumberHash);
         foreach (var row in Read<List<PersonRow>>("people.json"))
         {
-            if (!IdNumber.TryParse(row.IdNumber, out var id, out _))
+            if (!IdNumber.TryParse(row.IdNumber, sp.GetRequiredService<TimeProvider>(), out var id, out _))
                 throw new InvalidDataException($"seed-data/people.json: bad ID number for {row.Name}");
             var hash = protector.Hash(id.Value);
             if (!existing.Add(hash))

@@ -1,3 +1,4 @@
+using TalentHub.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using TalentHub.Web.Domain;
 using TalentHub.Web.Domain.Common;
@@ -31,7 +32,7 @@ public static partial class SeedData
         var added = new List<(EntityRow Row, BusinessEntity Entity)>();
         foreach (var row in rows)
         {
-            var entity = BuildEntity(row,
+            var entity = BuildEntity(row, sp.GetRequiredService<TimeProvider>().ShanghaiToday(),
                 idNumber => people.TryGetValue(hashOf[idNumber], out var p) ? (p.Id, p.CountyCode)
                     : throw new InvalidDataException($"seed-data/entities.json: {row.Name} refers to a person who is not seeded"),
                 userName => staff.TryGetValue(userName, out var s) ? s
@@ -62,12 +63,12 @@ public static partial class SeedData
         return users.ToDictionary(u => u.UserName!, u => new SeedStaff(u.Id, u.UserName!, officers.Contains(u.Id)));
     }
 
-    /// <summary>Builds one entity from its seed row through the domain; throws when the row breaks a rule.</summary>
-    internal static BusinessEntity BuildEntity(EntityRow row, Func<string, (int Id, string CountyCode)> person, Func<string, SeedStaff> staff)
+    /// <summary>Builds one entity from its seed row through the domain (dates checked against <paramref name="today"/>, the Shanghai date); throws when the row breaks a rule.</summary>
+    internal static BusinessEntity BuildEntity(EntityRow row, DateOnly today, Func<string, (int Id, string CountyCode)> person, Func<string, SeedStaff> staff)
     {
         var entity = new BusinessEntity
         {
-            Name = row.Name, Type = Enum.Parse<EntityType>(row.Type), RegisteredOn = row.RegisteredOn,
+            Name = row.Name, Type = Enum.Parse<EntityType>(row.Type),
             Address = row.Address, Industry = row.Industry, LandArea = row.LandArea, LivestockScale = row.LivestockScale,
             Members = row.Members, FamilyLabour = row.FamilyLabour, Employees = row.Employees,
             HouseholdsDriven = row.HouseholdsDriven, AnnualRevenue = row.AnnualRevenue,
@@ -79,7 +80,8 @@ public static partial class SeedData
         if (representative.CountyCode != entity.CountyCode)
             throw new InvalidDataException($"seed-data/entities.json: the legal representative of {row.Name} lives in another county");
         entity.LegalRepresentativeId = representative.Id;
-        entity.SetRating(ParseOrNull<DemonstrationLevel>(row.Rating), row.RatingYear);
+        entity.SetRegisteredOn(row.RegisteredOn, today);
+        entity.SetRating(ParseOrNull<DemonstrationLevel>(row.Rating), row.RatingYear, today);
         foreach (var member in row.People ?? [])
             entity.Link(person(member.IdNumber).Id, Enum.Parse<MemberRole>(member.Role));
         foreach (var step in row.History)

@@ -46,8 +46,8 @@ public static partial class SeedData
             course.SetCapacity(row.Capacity);
             course.SetWindow(At(row.WindowOpensDay, "08:00"), At(row.WindowClosesDay, "20:00"));
             foreach (var s in row.Sessions)
-                if (s.RunningNow) course.AddSession(now.AddMinutes(-10), now.AddHours(3), s.Topic, s.Trainer, s.Place);
-                else course.AddSession(At(s.DayOffset, s.Start), At(s.DayOffset, s.End), s.Topic, s.Trainer, s.Place);
+                if (s.RunningNow) course.AddSession(now.AddMinutes(-10), now.AddHours(3), s.Topic, s.Trainer, s.Place, now);
+                else course.AddSession(At(s.DayOffset, s.Start), At(s.DayOffset, s.End), s.Topic, s.Trainer, s.Place, now);
             var target = Enum.Parse<CourseStatus>(row.Status);
             if (target == CourseStatus.Cancelled) course.MoveStatus(CourseStatus.Cancelled, now);
             else foreach (var step in StatusPath.TakeWhile(_ => course.Status != target)) course.MoveStatus(step, now);

@@ -68,7 +68,7 @@ public sealed class StoredTextRenormalizer(TalentHubDbContext db, PersonalDataPr
         }
         var idText = TextNormalizer.Normalize(person.IdNumber);
         if ((idText != person.IdNumber || protector.Hash(idText) != person.IdNumberHash)
-            && IdNumber.TryParse(idText, out var id, out _))
+            && IdNumber.TryParse(idText, clock, out var id, out _))
         {
             var hash = protector.Hash(id.Value);
             if (await db.People.IgnoreQueryFilters().AnyAsync(p => p.IdNumberHash == hash && p.Id != person.Id, ct))

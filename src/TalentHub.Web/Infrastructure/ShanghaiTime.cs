@@ -10,6 +10,9 @@ public static class ShanghaiTime
     /// <summary>The same instant at Asia/Shanghai's offset (+08:00, no daylight saving), for showing and for calendar-day arithmetic.</summary>
     public static DateTimeOffset ToShanghai(this DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, Zone);
 
+    /// <summary>The calendar date in Asia/Shanghai at the clock's current instant (the one "today" for dates of birth and past events).</summary>
+    public static DateOnly ShanghaiToday(this TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().ToShanghai().DateTime);
+
     /// <summary>Date and 24-hour time in China Standard Time; <paramref name="seconds"/> adds ":ss" (job runs).</summary>
     public static string FormatDateTime(DateTimeOffset? instant, bool seconds = false)
     {

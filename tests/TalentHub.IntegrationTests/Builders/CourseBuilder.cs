@@ -27,7 +27,7 @@ public static class CourseBuilder
             course.MoveTo(village);
             course.SetCapacity(capacity);
             course.SetWindow(now.AddDays(-1), now.AddDays(5));
-            course.AddSession(now.AddDays(7), now.AddDays(7).AddHours(8), "白茶种植技术", "王志明", "余村文化礼堂");
+            course.AddSession(now.AddDays(7), now.AddDays(7).AddHours(8), "白茶种植技术", "王志明", "余村文化礼堂", now);
             course.MoveStatus(CourseStatus.Published, now);
             course.MoveStatus(CourseStatus.EnrollmentOpen, now);
             db.Courses.Add(course);
@@ -48,7 +48,7 @@ public static class CourseBuilder
             Category = CourseCategory.ProfessionalSkill, Topic = CourseTopic.Planting, Level = CourseLevel.Elementary,
             TraineeType = TraineeType.ProfessionalProduction, TotalHours = 3, ProgramId = programId, TrainerUserName = trainer,
         };
-        course.AddSession(now.AddDays(10), now.AddDays(10).AddHours(3), "第一课", null, null);
+        course.AddSession(now.AddDays(10), now.AddDays(10).AddHours(3), "第一课", null, null, now);
         course.SetCapacity(capacity);
         course.SetWindow(now.AddDays(-1), now.AddDays(5));
         course.MoveTo(village);

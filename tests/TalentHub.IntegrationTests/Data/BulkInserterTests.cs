@@ -61,7 +61,7 @@ public sealed class BulkInserterTests(TalentHubFactory app) : AppTest(app)
             && (a.EntityType == nameof(Person) && a.EntityId == id.ToString() || a.EntityType == nameof(Venture) && a.EntityId == id.ToString())).ToListAsync());
         var personAudit = audits.Single(a => a.EntityType == nameof(Person));
         Assert.Equal(stored.CountyCode, personAudit.CountyCode);
-        Assert.Contains(System.Text.Json.JsonSerializer.Serialize(name).Trim('"'), personAudit.Changes);
+        Assert.Contains("\"" + name + "\"", personAudit.Changes); // written as itself (review14), not \uXXXX
         Assert.DoesNotContain(idNumber, personAudit.Changes);
         Assert.DoesNotContain(stored.IdNumberHash, personAudit.Changes);
         Assert.Single(audits, a => a.EntityType == nameof(Venture));
@@ -140,7 +140,7 @@ public sealed class BulkInserterTests(TalentHubFactory app) : AppTest(app)
             .Where(a => a.EntityType == nameof(Person) && a.Action == AuditAction.Create && keys.Contains(a.EntityId!)).ToListAsync());
         Assert.Equal(count, personAudits.Count);
         Assert.All(personAudits, a => Assert.Contains(
-            System.Text.Json.JsonSerializer.Serialize(stored[int.Parse(a.EntityId!)].Name).Trim('"') + "\"", a.Changes));
+            "\"" + stored[int.Parse(a.EntityId!)].Name + "\"", a.Changes));
         var categoryKeys = stored.Values.SelectMany(p => p.Categories).Select(c => c.Id.ToString()).ToList();
         var categoryAudits = await App.QueryAsync(db => db.AuditEntries
             .Where(a => a.EntityType == nameof(PersonCategory) && categoryKeys.Contains(a.EntityId!)).ToListAsync());

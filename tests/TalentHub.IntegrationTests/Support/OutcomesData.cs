@@ -31,9 +31,9 @@ public static class OutcomesData
             var now = DateTimeOffset.UtcNow;
             var course = NewCourse(now, assessed, programId);
             for (var i = pastSessions; i >= 1; i--)
-                course.AddSession(now.AddDays(-i).AddHours(-1), now.AddDays(-i).AddHours(3), $"第{pastSessions - i + 1}讲", "王志明", null);
+                course.AddSession(now.AddDays(-i).AddHours(-1), now.AddDays(-i).AddHours(3), $"第{pastSessions - i + 1}讲", "王志明", null, now);
             var start = now.AddMinutes(-startedMinutesAgo);
-            course.AddSession(start, now.AddHours(3), "现场教学", "王志明", null);
+            course.AddSession(start, now.AddHours(3), "现场教学", "王志明", null, now);
             foreach (var step in new[] { CourseStatus.Published, CourseStatus.EnrollmentOpen, CourseStatus.EnrollmentClosed, CourseStatus.InProgress })
                 course.MoveStatus(step, now);
             db.Courses.Add(course);
@@ -49,7 +49,7 @@ public static class OutcomesData
             var now = DateTimeOffset.UtcNow;
             var course = NewCourse(now.AddDays(-endedDaysAgo), assessed, programId, village);
             for (var i = sessions; i >= 1; i--)
-                course.AddSession(now.AddDays(-i - endedDaysAgo), now.AddDays(-i - endedDaysAgo).AddHours(4), $"第{sessions - i + 1}讲", "王志明", null);
+                course.AddSession(now.AddDays(-i - endedDaysAgo), now.AddDays(-i - endedDaysAgo).AddHours(4), $"第{sessions - i + 1}讲", "王志明", null, now);
             foreach (var step in new[] { CourseStatus.Published, CourseStatus.EnrollmentOpen, CourseStatus.EnrollmentClosed, CourseStatus.InProgress })
                 course.MoveStatus(step, now);
             db.Courses.Add(course);

@@ -16,7 +16,7 @@ public static class CourseBuilder
         course.MoveTo("330523108204");
         course.SetCapacity(30);
         course.SetWindow(Day.AddDays(-20), Day.AddDays(-5));
-        for (var i = 0; i < sessions; i++) course.AddSession(Day.AddDays(i).AddHours(1), Day.AddDays(i).AddHours(3), $"第{i + 1}讲", null, null);
+        for (var i = 0; i < sessions; i++) course.AddSession(Day.AddDays(i).AddHours(1), Day.AddDays(i).AddHours(3), $"第{i + 1}讲", null, null, Day);
         return course;
     }
 
@@ -35,7 +35,7 @@ public static class CourseBuilder
         course.MoveTo("330523108204");
         course.SetCapacity(capacity);
         course.SetWindow(opens, closes);
-        course.AddSession(sessionAt, sessionAt.AddHours(4), "白茶栽培", "王志明", "余村文化礼堂");
+        course.AddSession(sessionAt, sessionAt.AddHours(4), "白茶栽培", "王志明", "余村文化礼堂", opens);
         course.MoveStatus(CourseStatus.Published, opens.AddDays(-1));
         db.Courses.Add(course);
         await db.SaveChangesAsync();

@@ -36,7 +36,10 @@ public sealed class AuditCreatedTextTests
             if (!values.TryGetValue(property.Name, out var value) || value is null) continue;
             changes[property.Name] = [null, shown.TryGetValue(property.Name, out var s) ? s : value];
         }
-        return JsonSerializer.Serialize(changes);
+        return JsonSerializer.Serialize(changes, new JsonSerializerOptions
+        {
+            Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All),
+        });
     }
 
     [Fact]
@@ -90,7 +93,7 @@ public sealed class AuditCreatedTextTests
     public void ATextOverTheColumn_StaysJson_WithItsLongTextsShortened()
     {
         var type = Model().FindEntityType(typeof(Person))!;
-        var notes = string.Concat(Enumerable.Repeat("备注很长😀", 200));
+        var notes = string.Concat(Enumerable.Repeat("备注很长😀", 2000));
         var values = new Dictionary<string, object?>
         {
             ["Id"] = 42, ["Name"] = "王小明", ["Notes"] = notes, ["Skills"] = new string('技', 500), ["Sex"] = Sex.Female,
@@ -122,6 +125,18 @@ public sealed class AuditCreatedTextTests
 
         Assert.True(text.Length <= 8000, $"{text.Length} characters");
         Assert.Equal(["Figures", "Regenerations"], fields!.Select(f => f.Field));
-        Assert.Equal(JsonSerializer.Serialize(shortChange), AuditInterceptor.Serialize(shortChange));
+        Assert.Equal("{\"Notes\":[\"旧\",\"新\"]}", AuditInterceptor.Serialize(shortChange));
+    }
+
+    [Fact]
+    public void ChineseIsWrittenAsItself_ButMarkupStaysEscaped()
+    {
+        var change = new Dictionary<string, object?[]> { ["Notes"] = [null, "安吉<script>&"] };
+
+        var text = AuditInterceptor.Serialize(change);
+
+        Assert.Contains("安吉", text);
+        Assert.DoesNotContain("<script>", text);
+        Assert.DoesNotContain("&", text);
     }
 }

@@ -1,3 +1,4 @@
+using TalentHub.Web.Infrastructure;
 using System.Text.Json;
 using TalentHub.Web.Data;
 using TalentHub.Web.Domain;
@@ -22,7 +23,7 @@ public sealed class SeedFilesTests
         Assert.Equal(People.Count, People.Select(p => p.IdNumber).Distinct().Count());
         foreach (var person in People)
         {
-            Assert.True(IdNumber.TryParse(person.IdNumber, out var id, out var error), $"{person.Name}: {error}");
+            Assert.True(IdNumber.TryParse(person.IdNumber, TimeProvider.System, out var id, out var error), $"{person.Name}: {error}");
             Assert.Equal(RegionCodes.CountyOf(person.Region)![..6], id.RegionPrefix);
         }
     }
@@ -111,7 +112,7 @@ public sealed class SeedFilesTests
         var staff = Staff();
         foreach (var row in Entities)
         {
-            var entity = SeedData.BuildEntity(row, id => people[id], name => staff[name]);
+            var entity = SeedData.BuildEntity(row, TimeProvider.System.ShanghaiToday(), id => people[id], name => staff[name]);
 
             Assert.Equal(Enum.Parse<EntityStatus>(row.Status), entity.Status);
             Assert.Equal(row.History.Count, entity.History.Count);

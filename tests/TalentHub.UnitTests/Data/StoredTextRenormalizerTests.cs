@@ -21,7 +21,7 @@ public sealed class StoredTextRenormalizerTests
         await using var db = database.NewContext();
         var ids = await db.PeopleAsync(count);
         foreach (var person in await db.People.Where(p => ids.Contains(p.Id)).ToListAsync())
-            person.SetIdNumber(Web.Domain.Common.IdNumber.TryParse(person.IdNumber, out var id, out _) ? id : throw new InvalidOperationException(),
+            person.SetIdNumber(Web.Domain.Common.IdNumber.TryParse(person.IdNumber, TimeProvider.System, out var id, out _) ? id : throw new InvalidOperationException(),
                 TestDatabase.Protector.Hash(person.IdNumber));
         await db.SaveChangesAsync();
         return ids;

@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using TalentHub.Web.Infrastructure;
 
 namespace TalentHub.Web.Domain.Common;
 
@@ -27,20 +28,24 @@ public sealed record IdNumber
 
     public string RegionPrefix { get; }
 
+    /// <summary>The holder's age in whole years on <paramref name="day"/> (from the birth date in the number; see <see cref="Training.EnrollmentRules.AgeOn"/>).</summary>
+    public int AgeOn(DateOnly day) => Training.EnrollmentRules.AgeOn(BirthDate, day);
+
     /// <summary>
     /// Parses an ID number after normalizing it (<see cref="TextNormalizer.Normalize"/>: full-width digits, invisible
     /// characters and surrounding spaces; then a lower-case x upper-cased): 17 digits with a valid birth date (1900-01-01 to
-    /// today, the server's local date) and the GB 11643 check character. False with the reason otherwise.
+    /// today in Asia/Shanghai by <paramref name="clock"/>) and the GB 11643 check character. False with the reason otherwise.
     /// </summary>
-    public static bool TryParse(string? input, [NotNullWhen(true)] out IdNumber? id, out IdNumberError error) =>
-        TryParse(input, null, out id, out error);
+    public static bool TryParse(string? input, TimeProvider clock, [NotNullWhen(true)] out IdNumber? id, out IdNumberError error) =>
+        TryParse(input, clock.ShanghaiToday(), out id, out error);
 
-    /// <param name="today">Upper bound for the birth date; defaults to the local current date.</param>
+    /// <summary>As <see cref="TryParse(string?, TimeProvider, out IdNumber?, out IdNumberError)"/>, with the birth date's upper bound given.</summary>
+    /// <param name="today">Upper bound for the birth date (the Asia/Shanghai date; <see cref="DateOnly.MaxValue"/> for none).</param>
     public static bool TryParse(
-        string? input, DateOnly? today, [NotNullWhen(true)] out IdNumber? id, out IdNumberError error)
+        string? input, DateOnly today, [NotNullWhen(true)] out IdNumber? id, out IdNumberError error)
     {
         id = null;
-        error = Validate(input, today ?? DateOnly.FromDateTime(DateTime.Now), out var value, out var birthDate);
+        error = Validate(input, today, out var value, out var birthDate);
         if (error != IdNumberError.None)
         {
             return false;

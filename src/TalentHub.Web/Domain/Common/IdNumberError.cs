@@ -1,7 +1,7 @@
 namespace TalentHub.Web.Domain.Common;
 
 /// <summary>
-/// Why <see cref="IdNumber.TryParse(string?, out IdNumber?, out IdNumberError)"/> refused a resident ID number
+/// Why <see cref="IdNumber.TryParse(string?, DateOnly, out IdNumber?, out IdNumberError)"/> refused a resident ID number
 /// (GB 11643-1999: 17 digits, the birth date yyyyMMdd at positions 7–14, then a check digit 0–9 or X). Each member is
 /// shown as the resource "IdNumber.{member}".
 /// </summary>

@@ -15,7 +15,7 @@ public sealed class BusinessEntity : IRegionOwned, IAudited, IStamped, IVersione
     public bool CreditCodeWarningConfirmed { get; private set; }
     public EntityType Type { get; set; }
     public int LegalRepresentativeId { get; set; }
-    public DateOnly? RegisteredOn { get; set; }
+    public DateOnly? RegisteredOn { get; private set; }
     public string RegionCode { get; private set; } = "";
     public string CountyCode { get; private set; } = "";
     public string? Address { get; set; }
@@ -65,13 +65,26 @@ public sealed class BusinessEntity : IRegionOwned, IAudited, IStamped, IVersione
     }
 
     /// <summary>
-    /// The demonstration rating (示范社 / 示范家庭农场 / 龙头企业) and the year it was awarded; null clears both.
-    /// Throws <see cref="DomainException"/> <c>Entity.RatingYearRequired</c> for a level without a year.
+    /// The registration date (登记日期), an event already past: not after <paramref name="today"/> (the Asia/Shanghai date;
+    /// review14 found 2099-01-01 accepted). Null clears it. Throws <see cref="DomainException"/> <c>Entity.RegisteredInFuture</c>.
     /// </summary>
-    public void SetRating(DemonstrationLevel? level, int? year)
+    public void SetRegisteredOn(DateOnly? date, DateOnly today)
+    {
+        if (date > today) throw new DomainException("Entity.RegisteredInFuture", nameof(RegisteredOn));
+        RegisteredOn = date;
+    }
+
+    /// <summary>
+    /// The demonstration rating (示范社 / 示范家庭农场 / 龙头企业) and the year it was awarded (not after the year of
+    /// <paramref name="today"/>, the Asia/Shanghai date); null clears both. Throws <see cref="DomainException"/>
+    /// <c>Entity.RatingYearRequired</c> for a level without a year, <c>Entity.RatingYearInFuture</c> for a year to come.
+    /// </summary>
+    public void SetRating(DemonstrationLevel? level, int? year, DateOnly today)
     {
         if (level is not null && year is null)
             throw new DomainException("Entity.RatingYearRequired", nameof(RatingYear));
+        if (level is not null && year > today.Year)
+            throw new DomainException("Entity.RatingYearInFuture", nameof(RatingYear), today.Year);
         Rating = level;
         RatingYear = level is null ? null : year;
     }

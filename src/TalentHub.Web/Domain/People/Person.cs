@@ -5,6 +5,22 @@ namespace TalentHub.Web.Domain.People;
 /// <summary>One real person in the talent registry, keyed by the resident ID number.</summary>
 public sealed class Person : IRegionOwned, IAudited, IStamped, IVersioned
 {
+    /// <summary>
+    /// The youngest a farmer may be to sign up online: the programmes' default minimum age (PRODUCT.md §5, 16 and over).
+    /// Staff may still register a younger person.
+    /// </summary>
+    public const int SelfRegistrationMinAge = 16;
+
+    /// <summary>
+    /// Refuses online sign-up for a holder of <paramref name="id"/> younger than <see cref="SelfRegistrationMinAge"/> on
+    /// <paramref name="today"/> (the Asia/Shanghai date). Throws <see cref="DomainException"/> <c>Register.TooYoung</c> (field IdNumber).
+    /// </summary>
+    public static void CheckSelfRegistrationAge(IdNumber id, DateOnly today)
+    {
+        if (id.AgeOn(today) < SelfRegistrationMinAge)
+            throw new DomainException("Register.TooYoung", nameof(IdNumber), SelfRegistrationMinAge);
+    }
+
     public int Id { get; private set; }
     private string _name = "";
 

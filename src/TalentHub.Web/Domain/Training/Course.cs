@@ -87,10 +87,14 @@ public sealed class Course : IRegionOwned, IAudited, IStamped, IVersioned
 
     /// <summary>
     /// Adds a session (instants; the form enters Asia/Shanghai times). Throws <see cref="DomainException"/>
-    /// <c>Course.SessionOrder</c> or <c>Course.SessionOverlap</c> (see <see cref="CheckSessionTimes"/>).
+    /// <c>Course.SessionOrder</c> or <c>Course.SessionOverlap</c> (see <see cref="CheckSessionTimes"/>), and
+    /// <c>Course.SessionInPast</c> when the course is published or later and the session starts before <paramref name="now"/>
+    /// (see <see cref="CheckSessionStart"/>).
     /// </summary>
-    public CourseSession AddSession(DateTimeOffset startsAt, DateTimeOffset endsAt, string topic, string? trainer, string? place)
+    public CourseSession AddSession(DateTimeOffset startsAt, DateTimeOffset endsAt, string topic, string? trainer, string? place,
+        DateTimeOffset now)
     {
+        CheckSessionStart(startsAt, null, now);
         CheckSessionTimes(startsAt, endsAt, Sessions.Select(s => (s.StartsAt, s.EndsAt)));
         var session = new CourseSession { StartsAt = startsAt, EndsAt = endsAt, Topic = topic, TrainerName = trainer, Place = place };
         Sessions.Add(session);
@@ -104,6 +108,18 @@ public sealed class Course : IRegionOwned, IAudited, IStamped, IVersioned
     public string Arrangements() => string.Join("\n",
         new[] { Venue?.Trim() ?? "", OnlineLink?.Trim() ?? "" }.Concat(Sessions.OrderBy(s => s.StartsAt)
             .Select(s => $"{s.StartsAt.UtcTicks}|{s.EndsAt.UtcTicks}|{s.Place?.Trim()}")));
+
+    /// <summary>
+    /// Once the course is published (or later) its trainees plan around it, so a session added or moved
+    /// (<paramref name="startsAt"/> differs from <paramref name="previousStart"/>, null for a new one) must not start
+    /// before <paramref name="now"/>; sessions already held stay as they are (review14). A draft may hold any dates.
+    /// Throws <see cref="DomainException"/> <c>Course.SessionInPast</c>.
+    /// </summary>
+    public void CheckSessionStart(DateTimeOffset startsAt, DateTimeOffset? previousStart, DateTimeOffset now)
+    {
+        if (Status == CourseStatus.Draft || startsAt == previousStart) return;
+        if (startsAt < now) throw new DomainException("Course.SessionInPast", "Sessions");
+    }
 
     /// <summary>A session ends after it starts and overlaps none of <paramref name="others"/> (PRODUCT.md, courses).</summary>
     public static void CheckSessionTimes(DateTimeOffset startsAt, DateTimeOffset endsAt,
@@ -185,7 +201,26 @@ public sealed class Course : IRegionOwned, IAudited, IStamped, IVersioned
     public IReadOnlyList<string> Counties() =>
         string.IsNullOrWhiteSpace(EligibleCounties) ? [CountyCode] : EligibleCounties.Split(',', StringSplitOptions.RemoveEmptyEntries);
 
-    /// <summary>Moves the status along the lifecycle. Publishing needs sessions; opening needs the window.</summary>
+    /// <summary>
+    /// Publishes a draft for the catalog at <paramref name="now"/>: a published course must still be ahead, so the
+    /// enrollment window must close after now and the first session start after now (review14: a course held wholly in
+    /// the past went straight to 已结业 with no trainees). Throws <see cref="DomainException"/> <c>Course.PublishWindowPast</c>,
+    /// <c>Course.PublishSessionPast</c>, or what <see cref="MoveStatus"/> throws.
+    /// </summary>
+    public void Publish(DateTimeOffset now)
+    {
+        if (Sessions.Count > 0 && CourseLifecycle.CanMove(Status, CourseStatus.Published))
+        {
+            if (EnrollmentClosesAt <= now) throw new DomainException("Course.PublishWindowPast", nameof(EnrollmentClosesAt));
+            if (Sessions.Min(s => s.StartsAt) <= now) throw new DomainException("Course.PublishSessionPast", nameof(Sessions));
+        }
+        MoveStatus(CourseStatus.Published, now);
+    }
+
+    /// <summary>
+    /// Moves the status along the lifecycle. Publishing needs sessions; opening needs the window. This is the bare
+    /// transition (the seed and the lifecycle job replay history with it); a user publishing goes through <see cref="Publish"/>.
+    /// </summary>
     public void MoveStatus(CourseStatus to, DateTimeOffset now)
     {
         if (!CourseLifecycle.CanMove(Status, to))

@@ -12,7 +12,7 @@ namespace TalentHub.Web.Pages.Entities;
 
 [Authorize(Policy = Policies.RegistryStaff)]
 public sealed class EditModel(TalentHubDbContext db, IRegionScope scope, PersonalDataProtector protector,
-    RegionDirectory regions, IStringLocalizer<SharedResource> l) : EntityFormPageModel(db, scope, protector, regions, l)
+    RegionDirectory regions, IStringLocalizer<SharedResource> l, TimeProvider clock) : EntityFormPageModel(db, scope, protector, regions, l, clock)
 {
     public override bool IsEdit => true;
     public int Id { get; private set; }

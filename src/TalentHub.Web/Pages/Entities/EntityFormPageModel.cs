@@ -15,7 +15,7 @@ namespace TalentHub.Web.Pages.Entities;
 
 /// <summary>What the create and edit pages share: the input, the person search and the rules that need the database.</summary>
 public abstract class EntityFormPageModel(TalentHubDbContext db, IRegionScope scope, PersonalDataProtector protector,
-    RegionDirectory regions, IStringLocalizer<SharedResource> l) : StaffFormPage<EntityInput>(db, l)
+    RegionDirectory regions, IStringLocalizer<SharedResource> l, TimeProvider clock) : StaffFormPage<EntityInput>(db, l)
 {
     /// <summary>Name, full ID number or mobile tail to find the legal representative.</summary>
     [BindProperty] public string? Who { get; set; }
@@ -37,7 +37,6 @@ public abstract class EntityFormPageModel(TalentHubDbContext db, IRegionScope sc
         var input = Input;
         entity.Name = input.Name!.Trim();
         entity.Type = input.Type!.Value;
-        entity.RegisteredOn = input.RegisteredOn;
         entity.Address = Clean(input.Address);
         entity.Industry = Clean(input.Industry);
         entity.LandArea = input.LandArea;
@@ -50,7 +49,9 @@ public abstract class EntityFormPageModel(TalentHubDbContext db, IRegionScope sc
 
         if (Try(() => entity.SetCreditCode(input.CreditCode!, input.CreditCodeConfirmed)))
             await CreditCodeFreeAsync(entity.CreditCode, entity.Id);
-        Try(() => entity.SetRating(input.Rating, input.RatingYear));
+        var today = clock.ShanghaiToday();
+        Try(() => entity.SetRegisteredOn(input.RegisteredOn, today));
+        Try(() => entity.SetRating(input.Rating, input.RatingYear, today));
 
         var region = input.RegionCode!;
         var village = await Db.Regions.AnyAsync(r => r.Code == region && r.Level == RegionLevel.Village);

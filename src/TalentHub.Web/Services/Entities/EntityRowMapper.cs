@@ -68,7 +68,9 @@ public sealed class EntityRowMapper(PersonRegistry registry, VillageIndex villag
             else r.Fail("Village", error!, villageText);
         }
 
-        entity.RegisteredOn = r.Date("RegisteredOn");
+        var today = registry.Today;
+        var registeredOn = r.Date("RegisteredOn");
+        r.Try("RegisteredOn", () => entity.SetRegisteredOn(registeredOn, today));
         entity.Address = r.Text("Address", 200);
         entity.Industry = r.Text("Industry", 50);
         entity.LandArea = r.Decimal("LandArea", 0, 999_999_999m);
@@ -80,7 +82,7 @@ public sealed class EntityRowMapper(PersonRegistry registry, VillageIndex villag
         entity.AnnualRevenue = r.Decimal("AnnualRevenue", 0, 999_999_999m);
         var rating = r.Choice<DemonstrationLevel>("Rating");
         var ratingYear = r.Int("RatingYear", 1980, 2100);
-        r.Try(rating is not null && ratingYear is null ? "RatingYear" : "Rating", () => entity.SetRating(rating, ratingYear));
+        r.Try(rating is not null && (ratingYear is null || ratingYear > today.Year) ? "RatingYear" : "Rating", () => entity.SetRating(rating, ratingYear, today));
 
         return r.IsValid && leaderHash is not null ? new EntityRow(entity, leaderHash) : null;
     }

@@ -86,7 +86,8 @@ public sealed class PeopleFilter
         string? idHash = null, tail = null, mobileHash = null, gram = null, name = null;
         if (TextNormalizer.Clean(Q) is { } q)
         {
-            if (IdNumber.TryParse(q, out var id, out _)) idHash = protector.Hash(id.Value);
+            // Any well-formed number is searched for, whatever its birth date.
+            if (IdNumber.TryParse(q, DateOnly.MaxValue, out var id, out _)) idHash = protector.Hash(id.Value);
             else if (q.Length == 4 && q.All(char.IsAsciiDigit)) tail = q;
             else if (MobileNumber.TryParse(q, out var mobile)) mobileHash = protector.Hash(mobile);
             else

@@ -15,14 +15,16 @@ namespace TalentHub.Web.Services.People;
 /// </summary>
 public sealed class PersonRegistry(TalentHubDbContext db, PersonalDataProtector protector, TimeProvider clock, RegionDirectory regions)
 {
+    /// <summary>Today in Asia/Shanghai by the registry's clock: the latest date of an event that already happened.</summary>
+    public DateOnly Today => clock.ShanghaiToday();
+
     /// <summary>
     /// The ID number, with birth dates up to today in Asia/Shanghai. Throws <see cref="DomainException"/>
     /// <c>IdNumber.{<see cref="IdNumberError"/>}</c> (field IdNumber) when it is not a valid GB 11643 number.
     /// </summary>
     public IdNumber ParseIdNumber(string? input)
     {
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).DateTime);
-        return IdNumber.TryParse(input, today, out var id, out var error)
+        return IdNumber.TryParse(input, clock, out var id, out var error)
             ? id
             : throw new DomainException("IdNumber." + error, nameof(Person.IdNumber));
     }

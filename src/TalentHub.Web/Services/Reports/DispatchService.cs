@@ -28,7 +28,12 @@ public sealed record DispatchFigures(string Month, DateOnly Day, List<DispatchCo
 /// </summary>
 public sealed class DispatchService(TalentHubDbContext db, IndicatorCalculator calculator, ExamplesService examples, AuditLog audit, TimeProvider clock)
 {
-    private static readonly JsonSerializerOptions Json = new() { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
+        // Region names as themselves, not \uXXXX (review14: the audit row showed escapes); HTML-sensitive characters stay escaped.
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All),
+    };
 
     /// <summary>
     /// "yyyy-MM" → (year, month); false for anything else, a year before 2000 (the years targets may be set for; 0001-01

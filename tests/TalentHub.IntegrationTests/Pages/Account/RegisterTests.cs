@@ -57,6 +57,28 @@ public sealed class RegisterTests(TalentHubFactory app) : AppTest(app)
     }
 
     [Fact]
+    public async Task Register_AChildsIdNumber_IsRefusedNextToTheIdField_AndWritesNothing()
+    {
+        var client = App.NewClient();
+        var child = IdNumber.Create("330523", new DateOnly(2020, 1, 1), 321, Sex.Male).Value;
+
+        var response = await client.PostFormAsync("/Identity/Account/Register", new()
+        {
+            ["Input.Mobile"] = "13900009876", ["Input.Name"] = "小小农户", ["Input.IdNumber"] = child,
+            ["Input.VillageCode"] = "330523108204", ["Input.Password"] = "my farm by the bamboo hills",
+            ["Input.ConfirmPassword"] = "my farm by the bamboo hills",
+        });
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Matches("data-valmsg-for=\"Input.IdNumber\"[^>]*>[^<]*年满 16 周岁方可在线注册", html);
+        using var scope = App.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<TalentHubDbContext>();
+        Assert.False(await db.Users.AnyAsync(u => u.DisplayName == "小小农户"));
+        Assert.False(await db.People.IgnoreQueryFilters().AnyAsync(p => p.Name == "小小农户"));
+    }
+
+    [Fact]
     public async Task Register_WithACommonPassword_IsRefused()
     {
         var (id, mobile) = NewIdentity();

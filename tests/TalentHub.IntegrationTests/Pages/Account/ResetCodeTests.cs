@@ -77,6 +77,9 @@ public sealed partial class ResetCodeTests(TalentHubFactory app) : AppTest(app)
         Assert.All(answers.Take(5), a => Assert.Equal(HttpStatusCode.OK, a.StatusCode));
         Assert.Equal(HttpStatusCode.TooManyRequests, answers[5].StatusCode);
         Assert.NotNull(answers[5].Headers.RetryAfter);
+        var slowed = await answers[5].Content.ReadAsStringAsync();
+        Assert.Contains("重置码输错次数过多", slowed);
+        Assert.DoesNotContain("登录失败", slowed);
         await App.LoginAsync(mobile, "bamboo hills and white tea");
     }
 

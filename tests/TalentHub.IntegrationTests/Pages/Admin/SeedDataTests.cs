@@ -54,7 +54,7 @@ public sealed class SeedDataTests(TalentHubFactory app) : AppTest(app)
         Assert.True(seededIds.Count >= 100, $"{seededIds.Count} seeded people");
         Assert.True(seededCodes.Count >= 60, $"{seededCodes.Count} seeded entities");
         Assert.Equal(seededIds.Count, ids.Count);
-        Assert.All(ids, id => Assert.True(IdNumber.TryParse(id, out _, out var error), error.ToString()));
+        Assert.All(ids, id => Assert.True(IdNumber.TryParse(id, TimeProvider.System, out _, out var error), error.ToString()));
         Assert.Equal(seededCodes.Count, codes.Count);
         Assert.All(codes, c =>
         {

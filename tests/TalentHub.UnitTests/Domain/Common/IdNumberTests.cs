@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using TalentHub.Web.Domain.Common;
 
 namespace TalentHub.UnitTests.Domain.Common;
@@ -126,12 +127,15 @@ public class IdNumberTests
     }
 
     [Fact]
-    public void TryParse_WithoutToday_RefusesBirthDateAfterCurrentDate()
+    public void TryParse_WithAClock_TakesTodayInShanghai_NotInUtcOrOnTheServer()
     {
-        var nextYear = DateOnly.FromDateTime(DateTime.Now).AddYears(1);
-        var id = IdNumber.Create("110105", nextYear, 1, Sex.Male);
+        // 23:30 UTC on 1 March is already 2 March in Shanghai (review14: three different "today"s).
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 3, 1, 23, 30, 0, TimeSpan.Zero));
+        var bornToday = IdNumber.Create("110105", new DateOnly(2026, 3, 2), 1, Sex.Male);
+        var bornTomorrow = IdNumber.Create("110105", new DateOnly(2026, 3, 3), 1, Sex.Male);
 
-        Assert.False(IdNumber.TryParse(id.Value, out _, out var error));
+        Assert.True(IdNumber.TryParse(bornToday.Value, clock, out _, out _));
+        Assert.False(IdNumber.TryParse(bornTomorrow.Value, clock, out _, out var error));
         Assert.Equal(IdNumberError.InvalidBirthDate, error);
     }
 

@@ -58,7 +58,7 @@ public sealed class TextNormalizerTests
     {
         var id = IdNumber.Create("330523", new DateOnly(1985, 3, 5), 12, Sex.Female).Value;
         var fullWidth = string.Concat(id.Select(c => char.IsAsciiDigit(c) ? (char)(c + 0xFEE0) : c));
-        Assert.True(IdNumber.TryParse("\u200B" + fullWidth, out var parsed, out _));
+        Assert.True(IdNumber.TryParse("\u200B" + fullWidth, TimeProvider.System, out var parsed, out _));
         Assert.Equal(id, parsed!.Value);
         Assert.True(MobileNumber.TryParse("１３８\u200B００００００００", out var mobile));
         Assert.Equal("13800000000", mobile);

@@ -112,12 +112,41 @@ public class BusinessEntityTests
         Assert.StartsWith("52", e.CreditCode);
     }
 
+    /// <summary>The Asia/Shanghai date the date rules are checked against in these tests.</summary>
+    private static readonly DateOnly Today = new(2026, 12, 1);
+
+    [Fact]
+    public void RatingYear_AfterThisYear_IsRefused_ThisYearIsKept()
+    {
+        var e = Of(EntityType.FamilyFarm);
+
+        var error = Assert.Throws<DomainException>(() => e.SetRating(DemonstrationLevel.County, 2027, Today));
+        e.SetRating(DemonstrationLevel.County, 2026, Today);
+
+        Assert.Equal("Entity.RatingYearInFuture", error.MessageKey);
+        Assert.Equal("RatingYear", error.Field);
+        Assert.Equal(2026, e.RatingYear);
+    }
+
+    [Fact]
+    public void RegisteredOn_AfterToday_IsRefused_TodayIsKept()
+    {
+        var e = Of(EntityType.FamilyFarm);
+
+        var error = Assert.Throws<DomainException>(() => e.SetRegisteredOn(Today.AddDays(1), Today));
+        e.SetRegisteredOn(Today, Today);
+
+        Assert.Equal("Entity.RegisteredInFuture", error.MessageKey);
+        Assert.Equal("RegisteredOn", error.Field);
+        Assert.Equal(Today, e.RegisteredOn);
+    }
+
     [Fact]
     public void Rating_NeedsAYear()
     {
         var e = Of(EntityType.FamilyFarm);
 
-        var error = Assert.Throws<DomainException>(() => e.SetRating(DemonstrationLevel.Provincial, null));
+        var error = Assert.Throws<DomainException>(() => e.SetRating(DemonstrationLevel.Provincial, null, Today));
 
         Assert.Equal("Entity.RatingYearRequired", error.MessageKey);
         Assert.Equal("RatingYear", error.Field);
@@ -129,10 +158,10 @@ public class BusinessEntityTests
     {
         var e = Of(EntityType.FamilyFarm);
 
-        e.SetRating(DemonstrationLevel.Provincial, 2025);
+        e.SetRating(DemonstrationLevel.Provincial, 2025, Today);
         Assert.Equal((DemonstrationLevel.Provincial, 2025), (e.Rating!.Value, e.RatingYear!.Value));
 
-        e.SetRating(null, 2025);
+        e.SetRating(null, 2025, Today);
         Assert.Null(e.Rating);
         Assert.Null(e.RatingYear);
     }

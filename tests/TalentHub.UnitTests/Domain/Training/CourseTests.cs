@@ -69,7 +69,7 @@ public sealed class CourseTests
     [Fact]
     public void A_session_must_end_after_it_starts()
     {
-        var error = Assert.Throws<DomainException>(() => new Course().AddSession(Day.AddHours(3), Day.AddHours(1), "倒序", null, null));
+        var error = Assert.Throws<DomainException>(() => new Course().AddSession(Day.AddHours(3), Day.AddHours(1), "倒序", null, null, Day));
 
         Assert.Equal("Course.SessionOrder", error.MessageKey);
     }
@@ -78,10 +78,10 @@ public sealed class CourseTests
     public void Overlapping_sessions_are_refused_but_back_to_back_ones_are_fine()
     {
         var course = new Course();
-        course.AddSession(Day.AddHours(1), Day.AddHours(3), "上午", null, null);
+        course.AddSession(Day.AddHours(1), Day.AddHours(3), "上午", null, null, Day);
 
-        var error = Assert.Throws<DomainException>(() => course.AddSession(Day.AddHours(2), Day.AddHours(4), "重叠", null, null));
-        course.AddSession(Day.AddHours(3), Day.AddHours(5), "紧接", null, null);
+        var error = Assert.Throws<DomainException>(() => course.AddSession(Day.AddHours(2), Day.AddHours(4), "重叠", null, null, Day));
+        course.AddSession(Day.AddHours(3), Day.AddHours(5), "紧接", null, null, Day);
 
         Assert.Equal("Course.SessionOverlap", error.MessageKey);
         Assert.Equal(2, course.Sessions.Count);
@@ -91,7 +91,7 @@ public sealed class CourseTests
     public void Session_hours_are_rounded_to_a_tenth()
     {
         var course = new Course();
-        var session = course.AddSession(Day, Day.AddMinutes(150), "两个半小时", "王志明", "文化礼堂");
+        var session = course.AddSession(Day, Day.AddMinutes(150), "两个半小时", "王志明", "文化礼堂", Day);
 
         Assert.Equal(2.5m, session.Hours);
         Assert.Equal("王志明", session.TrainerName);

@@ -33,6 +33,19 @@ public sealed class EntityRowMapperTests
     }
 
     [Fact]
+    public void A_rating_year_after_this_year_is_refused_in_its_column()
+    {
+        var nextYear = Registry.Today.Year + 1;
+
+        var (row, issues) = Map(["青山家庭农场", GoodCode, null, "家庭农场", LeaderId, "余村", null, "县级", nextYear.ToString()]);
+
+        Assert.Null(row);
+        var issue = Assert.Single(issues);
+        Assert.Equal("Entity.RatingYearInFuture", issue.MessageKey);
+        Assert.Contains("评定年份", issue.Column);
+    }
+
+    [Fact]
     public void A_failed_check_digit_is_an_error_unless_the_row_says_the_code_was_verified()
     {
         var code = WrongCheckDigit(GoodCode);

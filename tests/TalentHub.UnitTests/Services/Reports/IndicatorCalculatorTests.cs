@@ -138,8 +138,8 @@ public sealed class IndicatorCalculatorTests
             // Suspended and approved again in February: still listed in January only.
             farm.MoveStatus(EntityStatus.Suspended, "o", "officer", true, "整改", FirstOfFebruary);
             farm.MoveStatus(EntityStatus.Approved, "o", "officer", true, null, FirstOfFebruary.AddDays(1));
-            coop.SetRating(DemonstrationLevel.City, 2027);
-            lateFarm.SetRating(DemonstrationLevel.County, 2028);
+            coop.SetRating(DemonstrationLevel.City, 2027, DateOnly.MaxValue);
+            lateFarm.SetRating(DemonstrationLevel.County, 2028, DateOnly.MaxValue);
             db.BusinessEntities.AddRange(farm, coop, lateFarm);
             await db.SaveChangesAsync();
         }

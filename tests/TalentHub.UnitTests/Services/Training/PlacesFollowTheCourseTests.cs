@@ -185,7 +185,7 @@ public sealed class PlacesFollowTheCourseTests
         var t = new DateTimeOffset(2027, 5, 1, 1, 0, 0, TimeSpan.Zero);
         var course = new Course { Venue = "余村文化礼堂" };
         course.SetCapacity(10);
-        course.AddSession(t, t.AddHours(4), "白茶", null, "礼堂");
+        course.AddSession(t, t.AddHours(4), "白茶", null, "礼堂", t);
         var before = course.Arrangements();
 
         course.SetCapacity(20);

@@ -64,11 +64,12 @@ public static class CheckInCode
 
     /// <summary>
     /// Judges a typed code against one session's secret and times. The code is normalised like every typed identifier
-    /// (<see cref="TextNormalizer.Normalize"/>), so full-width digits from a Chinese input method and invisible characters count as typed.
+    /// (<see cref="TextNormalizer.Normalize"/>), so full-width digits from a Chinese input method and invisible characters count as typed;
+    /// spaces inside are dropped too, so "177 454" (read off the screen in two halves) is the code 177454 (review14).
     /// </summary>
     public static CheckInVerdict Check(string secret, DateTimeOffset startsAt, DateTimeOffset endsAt, string? typed, DateTimeOffset now)
     {
-        var code = TextNormalizer.Normalize(typed);
+        var code = string.Concat(TextNormalizer.Normalize(typed).Where(c => !char.IsWhiteSpace(c)));
         if (code.Length != 6 || !code.All(char.IsAsciiDigit)) return CheckInVerdict.Wrong;
         var window = Window(now);
         for (var back = 0; back <= ExpiredLookback; back++)

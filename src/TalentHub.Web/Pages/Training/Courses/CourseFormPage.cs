@@ -15,9 +15,12 @@ namespace TalentHub.Web.Pages.Training.Courses;
 
 /// <summary>What the create and edit pages share: the choices, and applying the input through the course's domain methods.</summary>
 public abstract class CourseFormPage(TalentHubDbContext db, IRegionScope scope, UserManager<AppUser> users, RegionDirectory directory,
-    IStringLocalizer<SharedResource> l)
+    IStringLocalizer<SharedResource> l, TimeProvider clock)
     : StaffFormPage<CourseInput>(db, l)
 {
+    /// <summary>The clock that says "now" for the session rules and the form's defaults.</summary>
+    protected TimeProvider Clock => clock;
+
     /// <summary>Blank session rows offered at the end of the form.</summary>
     public const int BlankRows = 5;
 
@@ -101,6 +104,7 @@ public abstract class CourseFormPage(TalentHubDbContext db, IRegionScope scope, 
     /// </summary>
     private void ApplySessions(Course course)
     {
+        var now = clock.GetUtcNow();
         var kept = new List<(SessionInput Row, DateTimeOffset Start, DateTimeOffset End)>();
         for (var i = 0; i < Input.Sessions.Count; i++)
         {
@@ -121,6 +125,7 @@ public abstract class CourseFormPage(TalentHubDbContext db, IRegionScope scope, 
             var endsAt = ToUtc(date.ToDateTime(end));
             try
             {
+                course.CheckSessionStart(startsAt, course.Sessions.FirstOrDefault(s => s.Id == row.Id)?.StartsAt, now);
                 Course.CheckSessionTimes(startsAt, endsAt, kept.Select(k => (k.Start, k.End)));
                 kept.Add((row, startsAt, endsAt));
             }
@@ -145,7 +150,7 @@ public abstract class CourseFormPage(TalentHubDbContext db, IRegionScope scope, 
             session.Place = Clean(row.Place);
         }
         foreach (var (row, startsAt, endsAt) in kept.Where(k => k.Row.Id is null))
-            Try(() => course.AddSession(startsAt, endsAt, Clean(row.Topic) ?? "", Clean(row.TrainerName), Clean(row.Place)));
+            Try(() => course.AddSession(startsAt, endsAt, Clean(row.Topic) ?? "", Clean(row.TrainerName), Clean(row.Place), now));
     }
 
     /// <summary>A Shanghai wall-clock time as an instant.</summary>

@@ -13,13 +13,13 @@ namespace TalentHub.Web.Pages.Training.Courses;
 
 [Authorize(Policy = Policies.RegistryStaff)]
 public sealed class CreateModel(TalentHubDbContext db, IRegionScope scope, UserManager<AppUser> users, RegionDirectory directory,
-    IStringLocalizer<SharedResource> l, TimeProvider clock) : CourseFormPage(db, scope, users, directory, l)
+    IStringLocalizer<SharedResource> l, TimeProvider clock) : CourseFormPage(db, scope, users, directory, l, clock)
 {
     public override bool IsEdit => false;
 
     public Task<PageResult> OnGetAsync(int? program)
     {
-        var tomorrow = clock.GetUtcNow().ToShanghai().Date.AddDays(1);
+        var tomorrow = Clock.GetUtcNow().ToShanghai().Date.AddDays(1);
         Input = new CourseInput
         {
             ProgramId = program,

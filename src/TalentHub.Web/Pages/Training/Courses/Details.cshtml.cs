@@ -50,7 +50,8 @@ public sealed class DetailsModel(TalentHubDbContext db, UserManager<AppUser> use
             if (to == CourseStatus.Cancelled) await enrollments.CancelCourseAsync(course);
             else
             {
-                course.MoveStatus(to, clock.GetUtcNow());
+                if (to == CourseStatus.Published) course.Publish(clock.GetUtcNow());
+                else course.MoveStatus(to, clock.GetUtcNow());
                 await db.SaveChangesAsync();
             }
         }

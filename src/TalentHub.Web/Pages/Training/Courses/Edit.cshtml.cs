@@ -15,7 +15,7 @@ namespace TalentHub.Web.Pages.Training.Courses;
 
 [Authorize(Policy = Policies.RegistryStaff)]
 public sealed class EditModel(TalentHubDbContext db, IRegionScope scope, UserManager<AppUser> users, RegionDirectory directory, IStringLocalizer<SharedResource> l,
-    CourseClock courseClock, EnrollmentService enrollment) : CourseFormPage(db, scope, users, directory, l)
+    CourseClock courseClock, EnrollmentService enrollment, TimeProvider clock) : CourseFormPage(db, scope, users, directory, l, clock)
 {
     public override bool IsEdit => true;
     public int Id { get; private set; }

@@ -3,6 +3,7 @@ using TalentHub.IntegrationTests.Pages.Training.Courses;
 using Microsoft.EntityFrameworkCore;
 using TalentHub.Web.Domain.Notifications;
 using TalentHub.Web.Domain.Training;
+using TalentHub.Web.Infrastructure;
 using static TalentHub.IntegrationTests.Pages.Training.Courses.CourseForms;
 
 namespace TalentHub.IntegrationTests.Pages.Training.Courses;
@@ -117,5 +118,38 @@ public sealed class CourseLifecycleTests(TalentHubFactory app) : AppTest(app)
         Assert.Equal(EnrollmentStatus.Confirmed, await App.QueryAsync(db => db.Enrollments
             .Where(e => e.CourseId == id && e.PersonId == people[1]).Select(e => e.Status).SingleAsync()));
         Assert.Equal(2, (await App.CourseAsync(id)).ConfirmedCount);
+    }
+    [Fact]
+    public async Task EditingALiveCourse_RefusesANewSessionInThePast_NextToTheRow()
+    {
+        var id = await App.CreateOpenCourseByFormAsync(UniqueTitle("补过去"));
+        var course = await App.CourseAsync(id);
+        var officer = await App.LoginAsync("anji.officer");
+
+        var fields = Fields(course.Title, opens: Today.AddDays(-1));
+        fields["Input.Version"] = course.Version.ToString();
+        var session = course.Sessions.Single();
+        AddSession(fields, 0, DateOnly.FromDateTime(session.StartsAt.ToShanghai().DateTime), session.StartsAt.ToShanghai().ToString("HH:mm"),
+            session.EndsAt.ToShanghai().ToString("HH:mm"), session.Topic, session.Id);
+        AddSession(fields, 1, new DateOnly(2020, 1, 1), "09:00", "12:00", "过去");
+        var response = await officer.PostFormAsync($"/Courses/{id}/Edit", fields);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("新增或调整的课次不能早于当前时间", await response.Content.ReadAsStringAsync());
+        Assert.Single((await App.CourseAsync(id)).Sessions);
+    }
+
+    [Fact]
+    public async Task PublishingACourseWhollyInThePast_IsRefusedOnThePage()
+    {
+        var officer = await App.LoginAsync("anji.officer");
+        var id = await officer.CreateAsync(Fields(UniqueTitle("往年"), opens: new DateOnly(2020, 1, 1), closes: new DateOnly(2020, 1, 10),
+            sessions: (new DateOnly(2020, 1, 15), "09:00", "12:00")));
+
+        var response = await officer.MoveAsync(id, CourseStatus.Published);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("报名已截止，请将报名截止时间改到将来后再发布", await response.Content.ReadAsStringAsync());
+        Assert.Equal(CourseStatus.Draft, (await App.CourseAsync(id)).Status);
     }
 }

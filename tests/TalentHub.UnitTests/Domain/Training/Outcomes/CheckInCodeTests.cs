@@ -17,6 +17,16 @@ public sealed class CheckInCodeTests
     }
 
     [Fact]
+    public void A_code_typed_with_spaces_inside_is_the_code()
+    {
+        var now = Start.AddMinutes(5);
+        var code = CheckInCode.Current(Secret, now);
+
+        Assert.Equal(CheckInVerdict.Valid, CheckInCode.Check(Secret, Start, End, code[..3] + " " + code[3..], now));
+        Assert.Equal(CheckInVerdict.Valid, CheckInCode.Check(Secret, Start, End, code[..3] + "\u3000" + code[3..], now));
+    }
+
+    [Fact]
     public void Code_RotatesEveryFiveMinutes_AndIsStableWithinAWindow()
     {
         var clock = new FakeTimeProvider(Start);

@@ -93,12 +93,12 @@ public sealed class LoginModel(
     /// <summary>The throttle's key for a login: the normalized user name, existing or not.</summary>
     public static string ThrottleKey(string userName) => "login:" + userName.ToUpperInvariant();
 
-    /// <summary>429 with Retry-After (whole seconds) and the form with a localized "wait" message.</summary>
-    internal static IActionResult TooSoon(PageModel page, TimeSpan wait, IStringLocalizer l)
+    /// <summary>429 with Retry-After (whole seconds) and the form with the localized "wait" message <paramref name="messageKey"/> ({0} = seconds).</summary>
+    internal static IActionResult TooSoon(PageModel page, TimeSpan wait, IStringLocalizer l, string messageKey = "Login.Slowed")
     {
         var seconds = (int)Math.Ceiling(wait.TotalSeconds);
         page.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-        page.ModelState.AddModelError("", l["Login.Slowed", seconds]);
+        page.ModelState.AddModelError("", l[messageKey, seconds]);
         var result = page.Page();
         result.StatusCode = StatusCodes.Status429TooManyRequests;
         return result;

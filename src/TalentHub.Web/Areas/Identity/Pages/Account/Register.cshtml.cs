@@ -11,6 +11,7 @@ using TalentHub.Web.Domain.People;
 using TalentHub.Web.Domain.Regions;
 using TalentHub.Web.Services;
 using TalentHub.Web.Services.People;
+using TalentHub.Web.Infrastructure;
 using TalentHub.Web.Infrastructure.Security;
 
 namespace TalentHub.Web.Areas.Identity.Pages.Account;
@@ -67,8 +68,17 @@ public sealed class RegisterModel(
         IdNumber? id = null;
         if (!string.IsNullOrEmpty(Input.Mobile) && !MobileNumber.TryParse(Input.Mobile, out mobile))
             ModelState.AddModelError("Input.Mobile", l["Person.MobileInvalid"]);
-        if (!string.IsNullOrEmpty(Input.IdNumber) && !Domain.Common.IdNumber.TryParse(Input.IdNumber, DateOnly.FromDateTime(clock.GetLocalNow().Date), out id, out var idError))
+        if (!string.IsNullOrEmpty(Input.IdNumber) && !Domain.Common.IdNumber.TryParse(Input.IdNumber, clock, out id, out var idError))
             ModelState.AddModelError("Input.IdNumber", l["IdNumber." + idError]);
+        else if (id is not null)
+        {
+            try { Person.CheckSelfRegistrationAge(id, clock.ShanghaiToday()); }
+            catch (DomainException ex)
+            {
+                ModelState.AddModelError("Input.IdNumber", l[ex.MessageKey, ex.Args]);
+                id = null;
+            }
+        }
         var village = await db.Regions.AsNoTracking().FirstOrDefaultAsync(r => r.Code == Input.VillageCode && r.Level == RegionLevel.Village);
         if (!string.IsNullOrEmpty(Input.VillageCode) && village is null)
             ModelState.AddModelError("Input.VillageCode", l["Person.VillageInvalid"]);

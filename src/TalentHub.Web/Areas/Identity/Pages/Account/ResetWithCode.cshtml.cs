@@ -48,7 +48,7 @@ public sealed class ResetWithCodeModel(PasswordResetCodes codes, PasswordHelp he
         if (!ModelState.IsValid) return Page();
         var account = codes.ThrottleKey(Input.Mobile);
         if (await throttle.WaitAsync(account, HttpContext.RequestAborted) is { } wait && wait > TimeSpan.Zero)
-            return LoginModel.TooSoon(this, wait, l);
+            return LoginModel.TooSoon(this, wait, l, "ResetCode.Slowed");
         var result = await codes.RedeemAsync(Input.Mobile, Input.Code, Input.NewPassword);
         if (result is null)
         {

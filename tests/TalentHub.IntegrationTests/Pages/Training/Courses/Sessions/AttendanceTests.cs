@@ -105,7 +105,7 @@ public sealed partial class AttendanceTests(TalentHubFactory app) : AppTest(app)
         {
             var c = await db.Courses.IgnoreQueryFilters().Include(x => x.Sessions).FirstAsync(x => x.Id == course.Id);
             var start = DateTimeOffset.UtcNow.AddDays(1);
-            var session = c.AddSession(start, start.AddHours(3), "明日课程", "王志明", null);
+            var session = c.AddSession(start, start.AddHours(3), "明日课程", "王志明", null, DateTimeOffset.UtcNow);
             await db.SaveChangesAsync();
             return session.Id;
         });

@@ -1,0 +1,82 @@
+using TalentHub.Web.Domain;
+using TalentHub.Web.Domain.Training;
+using static TalentHub.UnitTests.Builders.CourseBuilder;
+
+namespace TalentHub.UnitTests.Domain.Training;
+
+/// <summary>Review14: a live course cannot gain past sessions, and only a course still ahead can be published.</summary>
+public sealed class CourseDatesTests
+{
+    [Fact]
+    public void A_published_course_refuses_a_new_session_that_starts_in_the_past()
+    {
+        var course = Moved(CourseStatus.Published, CourseStatus.EnrollmentOpen);
+        var now = Day.AddDays(-10);
+
+        var error = Assert.Throws<DomainException>(() => course.AddSession(now.AddHours(-2), now.AddHours(-1), "补课", null, null, now));
+
+        Assert.Equal("Course.SessionInPast", error.MessageKey);
+        Assert.Equal(2, course.Sessions.Count);
+    }
+
+    [Fact]
+    public void A_published_course_accepts_a_new_session_ahead_and_a_draft_any_date()
+    {
+        var live = Moved(CourseStatus.Published);
+        var now = Day.AddDays(-10);
+        live.AddSession(now.AddHours(1), now.AddHours(2), "加课", null, null, now);
+
+        var draft = ADraft(0);
+        draft.AddSession(now.AddDays(-400), now.AddDays(-400).AddHours(2), "草稿", null, null, now);
+
+        Assert.Equal(3, live.Sessions.Count);
+        Assert.Single(draft.Sessions);
+    }
+
+    [Fact]
+    public void Moving_a_session_into_the_past_is_refused_but_a_held_session_may_stay()
+    {
+        var course = Moved(CourseStatus.Published, CourseStatus.EnrollmentOpen);
+        var held = course.Sessions[0].StartsAt;
+        var now = held.AddDays(1);
+
+        course.CheckSessionStart(held, held, now);
+        var error = Assert.Throws<DomainException>(() => course.CheckSessionStart(held.AddHours(-1), held, now));
+
+        Assert.Equal("Course.SessionInPast", error.MessageKey);
+    }
+
+    [Fact]
+    public void Publishing_needs_the_window_to_close_in_the_future()
+    {
+        var course = ADraft();   // window closes Day−5, sessions from Day
+
+        var error = Assert.Throws<DomainException>(() => course.Publish(Day.AddDays(-5)));
+
+        Assert.Equal("Course.PublishWindowPast", error.MessageKey);
+        Assert.Equal(CourseStatus.Draft, course.Status);
+    }
+
+    [Fact]
+    public void Publishing_needs_the_first_session_in_the_future()
+    {
+        var course = ADraft(0);
+        course.SetWindow(Day.AddDays(-20), Day.AddDays(5));
+        course.AddSession(Day.AddHours(1), Day.AddHours(3), "第1讲", null, null, Day);
+
+        var error = Assert.Throws<DomainException>(() => course.Publish(Day.AddHours(1)));
+
+        Assert.Equal("Course.PublishSessionPast", error.MessageKey);
+        Assert.Equal(CourseStatus.Draft, course.Status);
+    }
+
+    [Fact]
+    public void A_course_still_ahead_publishes()
+    {
+        var course = ADraft();
+
+        course.Publish(Day.AddDays(-6));
+
+        Assert.Equal(CourseStatus.Published, course.Status);
+    }
+}
