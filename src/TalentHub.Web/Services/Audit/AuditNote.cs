@@ -83,6 +83,12 @@ public static class AuditNoteKeys
     public static readonly AuditNoteKey Waitlisted = new("waitlisted", AuditNoteValue.Number);
     public static readonly AuditNoteKey AlreadyOnRoster = new("alreadyOnRoster", AuditNoteValue.Number);
     public static readonly AuditNoteKey Regenerated = new("regenerated");
+    public static readonly AuditNoteKey CourseStatus = new("courseStatus", AuditNoteValue.Enum, "CourseStatus");
+    public static readonly AuditNoteKey Topic = new("topic", AuditNoteValue.Enum, "CourseTopic");
+    /// <summary>A list's "from" date filter, yyyy-MM-dd (Asia/Shanghai).</summary>
+    public static readonly AuditNoteKey From = new("from");
+    /// <summary>A list's "to" date filter, yyyy-MM-dd (Asia/Shanghai).</summary>
+    public static readonly AuditNoteKey To = new("to");
     /// <summary>Only in notes stored before the keys above: the export filter as one text ("County=…, Category=…").</summary>
     public static readonly AuditNoteKey Filter = new("filter");
 
