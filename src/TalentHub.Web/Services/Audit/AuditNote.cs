@@ -89,6 +89,13 @@ public static class AuditNoteKeys
     public static readonly AuditNoteKey From = new("from");
     /// <summary>A list's "to" date filter, yyyy-MM-dd (Asia/Shanghai).</summary>
     public static readonly AuditNoteKey To = new("to");
+    /// <summary>The audit log's user filter (a user name prefix).</summary>
+    public static readonly AuditNoteKey User = new("user");
+    public static readonly AuditNoteKey Action = new("action", AuditNoteValue.Enum, "AuditAction");
+    /// <summary>The audit log's record type filter (an audited type's name).</summary>
+    public static readonly AuditNoteKey RecordType = new("recordType");
+    /// <summary>The audit log's record id filter.</summary>
+    public static readonly AuditNoteKey RecordId = new("recordId");
     /// <summary>Only in notes stored before the keys above: the export filter as one text ("County=…, Category=…").</summary>
     public static readonly AuditNoteKey Filter = new("filter");
 
