@@ -96,6 +96,7 @@ public static class AuditNoteKeys
     public static readonly AuditNoteKey RecordType = new("recordType");
     /// <summary>The audit log's record id filter.</summary>
     public static readonly AuditNoteKey RecordId = new("recordId");
+    public static readonly AuditNoteKey Role = new("role", AuditNoteValue.Enum, "Role");
     /// <summary>Only in notes stored before the keys above: the export filter as one text ("County=…, Category=…").</summary>
     public static readonly AuditNoteKey Filter = new("filter");
 
