@@ -21,6 +21,9 @@ public sealed class AuditInterceptor(CurrentActor actor, TimeProvider clock) : S
     internal static readonly HashSet<string> Skipped = ["Version", "IdNumberHash", "MobileHash", "MobileTail"];
     private readonly ConditionalWeakTable<DbContext, List<(AuditEntry Audit, EntityEntry Entry)>> _pendingKeys = new();
 
+    /// <summary>New entities whose creation a service records itself (<see cref="AuditLog.RecordsCreationOf"/>): no second row.</summary>
+    internal static readonly ConditionalWeakTable<object, object> CreationRecordedByHand = new();
+
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
         if (eventData.Context is { } context) RecordAsync(context, async: false, default).AsTask().GetAwaiter().GetResult();
@@ -55,6 +58,7 @@ public sealed class AuditInterceptor(CurrentActor actor, TimeProvider clock) : S
         foreach (var entry in audited)
         {
             if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted)) continue;
+            if (entry.State == EntityState.Added && CreationRecordedByHand.TryGetValue(entry.Entity, out _)) continue;
             var changes = Changes(entry);
             if (entry.State == EntityState.Modified && changes.Count == 0) continue;
             var audit = new AuditEntry

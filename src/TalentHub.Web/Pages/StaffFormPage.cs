@@ -49,7 +49,7 @@ public abstract class StaffFormPage<TInput>(TalentHubDbContext db, IStringLocali
     /// <summary>The localized message shown once on the next page.</summary>
     protected void Flash(string key, params object[] args) => TempData["Flash"] = l[key, args].Value;
 
-    /// <summary>Adds a new aggregate and saves it.</summary>
+    /// <summary>Adds and saves a new aggregate whose table has no unique index besides its key (courses, examples).</summary>
     protected async Task SaveNewAsync<T>(T entity) where T : class
     {
         db.Add(entity);
@@ -57,12 +57,40 @@ public abstract class StaffFormPage<TInput>(TalentHubDbContext db, IStringLocali
     }
 
     /// <summary>
-    /// Saves an edit only if the stored row still has <paramref name="version"/> (the one the form was shown with);
-    /// false, with the stale-edit error above the form, when someone saved it meanwhile.
+    /// Adds a new aggregate and saves it; true when saved. When a unique index refuses it (another user saved the same
+    /// value after <paramref name="duplicateCheck"/> passed on this request), nothing is written: the changes are
+    /// dropped and the page's own check runs again, putting its localized error next to its field; false then.
     /// </summary>
-    protected async Task<bool> SaveEditAsync<T>(T entity, int version) where T : class, IVersioned
+    /// <param name="entity">The new aggregate.</param>
+    /// <param name="duplicateCheck">The page's duplicate check: adds its error and returns false when the value is taken.</param>
+    /// <exception cref="DbUpdateException">The save failed for another reason (the check still passes).</exception>
+    protected async Task<bool> SaveNewAsync<T>(T entity, Func<Task<bool>> duplicateCheck) where T : class
+    {
+        db.Add(entity);
+        try
+        {
+            await db.SaveChangesAsync();
+            return true;
+        }
+        catch (DbUpdateException ex) when (UniqueViolation.Is(ex))
+        {
+            db.ChangeTracker.Clear();
+            if (!await duplicateCheck()) return false;
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Saves an edit only if the stored row still has <paramref name="version"/> (the one the form was shown with);
+    /// false, with the stale-edit error above the form, when someone saved it meanwhile. When a unique index refuses
+    /// the change, nothing is written and the page's <paramref name="duplicateCheck"/> runs again (its error next to
+    /// its field); if the value is free, the other writer changed this aggregate (the stale-edit error).
+    /// </summary>
+    /// <exception cref="DbUpdateException">The save failed for another reason.</exception>
+    protected async Task<bool> SaveEditAsync<T>(T entity, int version, Func<Task<bool>>? duplicateCheck = null) where T : class, IVersioned
     {
         db.ExpectVersion(entity, version);
+        var key = db.Entry(entity).Metadata.FindPrimaryKey()!.Properties.Select(p => db.Entry(entity).Property(p.Name).CurrentValue).ToArray();
         try
         {
             await db.SaveChangesAsync();
@@ -70,6 +98,14 @@ public abstract class StaffFormPage<TInput>(TalentHubDbContext db, IStringLocali
         }
         catch (DbUpdateConcurrencyException)
         {
+            ModelState.AddModelError("", l["Common.StaleEdit"]);
+            return false;
+        }
+        catch (DbUpdateException ex) when (UniqueViolation.Is(ex))
+        {
+            db.ChangeTracker.Clear();
+            if (duplicateCheck is not null && !await duplicateCheck()) return false;
+            if (await db.FindAsync<T>(key) is { } stored && stored.Version == version) throw;
             ModelState.AddModelError("", l["Common.StaleEdit"]);
             return false;
         }

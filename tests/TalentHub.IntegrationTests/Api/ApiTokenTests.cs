@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using TalentHub.Web.Data;
 using TalentHub.Web.Domain.Api;
 using TalentHub.Web.Services.Api;
+using TalentHub.Web.Infrastructure;
 
 namespace TalentHub.IntegrationTests.Api;
 
@@ -128,6 +129,33 @@ public sealed partial class ApiTokenTests(TalentHubFactory app) : AppTest(app)
         Assert.Equal("application/problem+json", unknown.Content.Headers.ContentType?.MediaType);
         var bad = await App.ApiClientFor(secret, language).GetAsync("/api/v1/courses?limit=501");
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_list_and_the_audit_show_the_expiry_date_chosen_not_the_next_midnight()
+    {
+        var officer = await App.LoginAsync("city.officer");
+        var name = "expiry " + Guid.NewGuid().ToString("N")[..6];
+        var day = ShanghaiDays.Today().AddDays(30);
+        var chosen = day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(HttpStatusCode.OK, (await officer.PostFormAsync("/Admin/ApiTokens?handler=Create", new()
+        {
+            ["Input.Name"] = name, ["Input.OwnerUserName"] = "anji.officer", ["Input.RegionCode"] = ApiClient.Anji,
+            ["Input.Resources"] = "people", ["Input.ExpiresOn"] = chosen,
+        }, "/Admin/ApiTokens")).StatusCode);
+        var token = await App.QueryAsync(db => db.ApiTokens.AsNoTracking().SingleAsync(t => t.Name == name));
+
+        var zh = await officer.GetStringAsync("/Admin/ApiTokens");
+        await officer.GetAsync("/Culture?culture=en&returnUrl=%2F");
+        var en = await officer.GetStringAsync("/Admin/ApiTokens");
+
+        Assert.Equal(day, token.LastDay);
+        Assert.Equal(day.AddDays(1), DateOnly.FromDateTime(token.ExpiresAt.ToShanghai().DateTime)); // stored as the exclusive end
+        Assert.Matches($"data-token=\"{token.Id}\"[\\s\\S]*?data-expires=\"{chosen}\">{day.Year}年{day.Month}月{day.Day}日</td>", zh);
+        Assert.Matches($"data-token=\"{token.Id}\"[\\s\\S]*?data-expires=\"{chosen}\">{day.ToString("d MMM yyyy", System.Globalization.CultureInfo.InvariantCulture)}</td>", en);
+        var changes = await App.QueryAsync(db => db.AuditEntries.AsNoTracking()
+            .Where(a => a.EntityType == ApiTokens.AuditType && a.EntityId == token.Id.ToString()).Select(a => a.Changes).SingleAsync());
+        Assert.Contains($"\"ExpiresOn\":[null,\"{chosen}\"]", changes);
     }
 
     [GeneratedRegex("data-secret>([^<]+)<")]

@@ -12,10 +12,7 @@ public sealed class PostgresHealthTests(PostgresFactory app) : PostgresTest(app)
     [PostgresFact]
     public async Task HealthEndpoint_OnPostgres_ReportsHealthy()
     {
-        var response = await App.NewClient().GetAsync("/healthz");
-
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
+        Assert.Equal((HttpStatusCode.OK, "Healthy"), await App.HealthAfterStartAsync());
     }
 
     [PostgresFact]

@@ -82,7 +82,7 @@ public sealed class ClusterKeysAndJobsTests(TwoNodeCluster cluster)
         var person = await cluster.A.PersonIdInCountyAsync("330523");
         var page = await client.GetAsync($"/People/{person}");
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
-        Assert.Equal("Healthy", await cluster.B.NewClient().GetStringAsync("/healthz"));
+        Assert.Equal((HttpStatusCode.OK, "Healthy"), await cluster.B.HealthAfterStartAsync());
     }
 
     private async Task<string> Counts() => string.Join(",",

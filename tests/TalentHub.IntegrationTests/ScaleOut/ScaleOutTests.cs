@@ -36,7 +36,7 @@ public sealed class ScaleOutTests(TwoNodeCluster cluster)
         Assert.Equal(1, admins);
         Assert.Equal(["encryption:v1", "hash"], fingerprints);
         foreach (var node in new[] { A, B })
-            Assert.Equal("Healthy", await node.NewClient().GetStringAsync("/healthz"));
+            Assert.Equal((HttpStatusCode.OK, "Healthy"), await node.HealthAfterStartAsync());
     }
 
     [PostgresFact]

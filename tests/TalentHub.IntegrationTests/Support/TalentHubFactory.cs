@@ -4,6 +4,8 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
+using Microsoft.EntityFrameworkCore;
+using TalentHub.Web.Data;
 
 namespace TalentHub.IntegrationTests.Support;
 
@@ -20,6 +22,9 @@ public class TalentHubFactory : WebApplicationFactory<Program>
 
     /// <summary>A valid Quartz cron that never comes (midnight, 1 January 2099).</summary>
     public const string NeverCron = "0 0 0 1 1 ? 2099";
+
+    /// <summary>The seam that runs a competing write just before one of the app's saves (dormant until armed).</summary>
+    public RivalSave Rival { get; } = new();
 
     protected virtual IDictionary<string, string?> Settings => new Dictionary<string, string?>();
 
@@ -77,6 +82,11 @@ public class TalentHubFactory : WebApplicationFactory<Program>
         builder.UseEnvironment("Testing");
         builder.ConfigureAppConfiguration(c => c.AddInMemoryCollection(settings));
         if (Clock != TimeProvider.System) builder.ConfigureTestServices(s => s.AddSingleton(Clock));
+        builder.ConfigureTestServices(s =>
+        {
+            s.ConfigureDbContext<SqliteTalentHubDbContext>(o => o.AddInterceptors(Rival));
+            s.ConfigureDbContext<PostgresTalentHubDbContext>(o => o.AddInterceptors(Rival));
+        });
     }
 
     protected override void Dispose(bool disposing)

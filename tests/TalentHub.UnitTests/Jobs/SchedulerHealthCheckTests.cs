@@ -12,12 +12,17 @@ public sealed class SchedulerHealthCheckTests : IDisposable
     public void Dispose() => temp.Dispose();
 
     [Fact]
-    public async Task IsHealthy_OnlyWhileTheSchedulerRuns()
+    public async Task IsHealthy_WhileTheSchedulerRuns_DegradedWhileItStarts_UnhealthyOnceShutDown()
     {
         await using var services = Build();
         var scheduler = await services.GetRequiredService<ISchedulerFactory>().GetScheduler();
 
-        Assert.Equal(HealthStatus.Unhealthy, await Check(services));
+        // Created, not started yet: a node's state between "application started" and Quartz's start (was Unhealthy, a 503).
+        Assert.Equal(HealthStatus.Degraded, await Check(services));
+        await scheduler.Start();
+        Assert.Equal(HealthStatus.Healthy, await Check(services));
+        await scheduler.Standby();
+        Assert.Equal(HealthStatus.Degraded, await Check(services));
         await scheduler.Start();
         Assert.Equal(HealthStatus.Healthy, await Check(services));
         await scheduler.Shutdown();

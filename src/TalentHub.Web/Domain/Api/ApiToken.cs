@@ -26,7 +26,14 @@ public sealed class ApiToken
     /// <summary>The first characters of the secret, to tell tokens apart in the list.</summary>
     public string Prefix { get; private set; } = "";
     public DateTimeOffset CreatedAt { get; private set; }
+    /// <summary>The exclusive end: the token works until this instant (midnight after <see cref="LastDay"/>, Asia/Shanghai).</summary>
     public DateTimeOffset ExpiresAt { get; private set; }
+
+    /// <summary>
+    /// The last Asia/Shanghai date the token works: the expiry date the issuer chose. Shown instead of
+    /// <see cref="ExpiresAt"/>, which as an instant reads as the next day at 00:00 (review: shown a day late).
+    /// </summary>
+    public DateOnly LastDay => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(ExpiresAt.AddTicks(-1), Infrastructure.ShanghaiTime.Zone).DateTime);
     public DateTimeOffset? RevokedAt { get; private set; }
     public DateTimeOffset? LastUsedAt { get; private set; }
 

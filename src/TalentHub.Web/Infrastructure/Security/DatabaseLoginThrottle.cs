@@ -49,7 +49,7 @@ public sealed class DatabaseLoginThrottle(
                 await db.SaveChangesAsync(ct);
                 break;
             }
-            catch (DbUpdateException)
+            catch (DbUpdateException ex) when (UniqueViolation.Is(ex))
             {
                 // Another node inserted it first: count on its row.
                 db.ChangeTracker.Clear();

@@ -153,13 +153,35 @@ public sealed class AuditModel(TalentHubDbContext db, IStringLocalizer<SharedRes
             .ToDictionaryAsync(u => u.Id, u => u.UserName ?? u.Id, cancellationToken);
 
         var linkOf = await links.ForAsync(page, cancellationToken);
-        var notes = new Services.Audit.AuditNoteText(l, _labels, code => _regions.GetValueOrDefault(code));
+        var references = await ReferencesAsync(parsed.Where(p => p.Changes is null).Select(p => p.Entry.Changes).ToList(), cancellationToken);
+        var notes = new Services.Audit.AuditNoteText(l, _labels, code => _regions.GetValueOrDefault(code),
+            (kind, id) => references.GetValueOrDefault((kind, id)));
         return parsed.Select(p => new Row(p.Entry.Id, p.Entry.At, p.Entry.UserName, p.Entry.Action, p.Entry.EntityType, p.Entry.EntityId,
             p.Entry.CountyCode is { } c && _regions.TryGetValue(c, out var county) ? county : null, linkOf.GetValueOrDefault(p.Entry.Id),
             p.Changes?.Where(c => c.Field != "Id")
                 .Select(c => new Change(_labels.Field(p.Entry.EntityType, c.Field) ?? c.Field, Show(p.Entry.EntityType, c.Field, c.Before), Show(p.Entry.EntityType, c.Field, c.After))).ToList() ?? [],
             p.Changes is null ? notes.Show(p.Entry.EntityType, p.Entry.Changes) : null,
             p.Changes is null ? p.Entry.Changes : null)).ToList();
+    }
+
+    /// <summary>
+    /// The courses and people named in this page's notes, one query each, through the viewer's region scope (a record the
+    /// viewer may not see is left out and its id shown): course title, person masked name and ID number, with their pages.
+    /// </summary>
+    private async Task<Dictionary<(Services.Audit.AuditNoteValue, string), Services.Audit.AuditNoteText.Reference>> ReferencesAsync(
+        IReadOnlyList<string?> notes, CancellationToken ct)
+    {
+        var result = new Dictionary<(Services.Audit.AuditNoteValue, string), Services.Audit.AuditNoteText.Reference>();
+        var courseIds = notes.SelectMany(n => Services.Audit.AuditNoteText.Ids(n, Services.Audit.AuditNoteValue.Course)).Distinct().ToList();
+        var personIds = notes.SelectMany(n => Services.Audit.AuditNoteText.Ids(n, Services.Audit.AuditNoteValue.Person)).Distinct().ToList();
+        if (courseIds.Count > 0)
+            foreach (var c in await db.Courses.AsNoTracking().Where(c => courseIds.Contains(c.Id)).Select(c => new { c.Id, c.Title }).ToListAsync(ct))
+                result[(Services.Audit.AuditNoteValue.Course, c.Id.ToString(CultureInfo.InvariantCulture))] = new(c.Title, $"/Courses/{c.Id}");
+        if (personIds.Count > 0)
+            foreach (var p in await db.People.AsNoTracking().Where(p => personIds.Contains(p.Id)).Select(p => new { p.Id, p.Name, p.IdNumber }).ToListAsync(ct))
+                result[(Services.Audit.AuditNoteValue.Person, p.Id.ToString(CultureInfo.InvariantCulture))] =
+                    new($"{Masking.Name(p.Name)} {Masking.IdNumber(p.IdNumber)}", $"/People/{p.Id}");
+        return result;
     }
 
     private async Task<IQueryable<AuditEntry>> ByMobileAsync(IQueryable<AuditEntry> query, string mobile, CancellationToken ct)
@@ -234,6 +256,10 @@ public sealed class AuditModel(TalentHubDbContext db, IStringLocalizer<SharedRes
     private string ShowText(string entityType, string field, string text)
     {
         if (_labels.EnumValue(entityType, field, text) is { } label) return label;
+        // An API token's resources are stored as their names ("people,indicators"): shown by their labels, as on its page.
+        if (entityType == Services.Api.ApiTokens.AuditType && field == "Resources")
+            return string.Join(l["Common.ListSeparator"].Value, text.Split(',', StringSplitOptions.RemoveEmptyEntries)
+                .Select(r => l["ApiTokens.Resource." + r] is { ResourceNotFound: false } name ? name.Value : r));
         if (field.EndsWith("Code", StringComparison.Ordinal) && _regions.TryGetValue(text, out var region)) return region;
         if (field.EndsWith("UserId", StringComparison.Ordinal) && _users.TryGetValue(text, out var user)) return user;
         if (text.Length > 10 && text[10] == 'T' && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var instant))

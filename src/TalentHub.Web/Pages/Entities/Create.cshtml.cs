@@ -27,12 +27,11 @@ public sealed class CreateModel(TalentHubDbContext db, IRegionScope scope, Perso
     public async Task<IActionResult> OnPostAsync()
     {
         var entity = new BusinessEntity();
-        if (!await ApplyAsync(entity))
+        if (!await ApplyAsync(entity) || !await SaveNewAsync(entity, () => CreditCodeFreeAsync(entity.CreditCode, 0)))
         {
             await LoadChoicesAsync();
             return Page();
         }
-        await SaveNewAsync(entity);
         Flash("Entity.Created");
         return RedirectToPage("/Entities/Details", new { id = entity.Id });
     }

@@ -78,6 +78,9 @@ public sealed class DetailsModel(TalentHubDbContext db, PersonalDataProtector pr
                 return RedirectToPage("/Entities/Details", null, new { id }, "people");
             }
             catch (DomainException ex) { ModelState.AddModelError("personId", l[ex.MessageKey, ex.Args]); }
+            // Another user linked the same person in the same role since this request loaded the members: the unique
+            // (EntityId, PersonId, Role) index refused the row; the same message as the domain's check.
+            catch (DbUpdateException ex) when (UniqueViolation.Is(ex)) { ModelState.AddModelError("personId", l["Entity.AlreadyLinked"]); }
         }
         db.ChangeTracker.Clear();
         return await LoadAsync(id) ? Page() : NotFound();

@@ -47,7 +47,7 @@ public sealed class EditModel(TalentHubDbContext db, IRegionScope scope, Persona
         if (entity is null) return NotFound();
         Show(entity);
         if (!CanEdit) return Page();
-        if (await ApplyAsync(entity) && await SaveEditAsync(entity, Input.Version))
+        if (await ApplyAsync(entity) && await SaveEditAsync(entity, Input.Version, () => CreditCodeFreeAsync(entity.CreditCode, id)))
         {
             Flash("Entity.Saved");
             return RedirectToPage("/Entities/Details", new { id });

@@ -49,7 +49,7 @@ public abstract class EntityFormPageModel(TalentHubDbContext db, IRegionScope sc
         entity.AnnualRevenue = input.AnnualRevenue;
 
         if (Try(() => entity.SetCreditCode(input.CreditCode!, input.CreditCodeConfirmed)))
-            await TryAsync(() => EnsureUniqueCreditCodeAsync(entity.CreditCode, entity.Id));
+            await CreditCodeFreeAsync(entity.CreditCode, entity.Id);
         Try(() => entity.SetRating(input.Rating, input.RatingYear));
 
         var region = input.RegionCode!;
@@ -70,6 +70,12 @@ public abstract class EntityFormPageModel(TalentHubDbContext db, IRegionScope sc
         }
         return ModelState.IsValid;
     }
+
+    /// <summary>
+    /// True when no other entity holds <paramref name="code"/>; else false with the duplicate error next to the credit
+    /// code (also the recheck after a save refused by the unique index: someone saved the code in between).
+    /// </summary>
+    protected Task<bool> CreditCodeFreeAsync(string code, int exceptId) => TryAsync(() => EnsureUniqueCreditCodeAsync(code, exceptId));
 
     /// <summary>Credit codes are unique city-wide; the message names only the county that holds the code.</summary>
     private async Task EnsureUniqueCreditCodeAsync(string code, int exceptId)

@@ -28,19 +28,8 @@ public sealed class CreateModel(
 
         var person = new Person();
         Apply(person, id, mobile);
-        Db.People.Add(person);
-        try
-        {
-            await Db.SaveChangesAsync();
-        }
-        catch (DbUpdateException)
-        {
-            // Someone registered the same number a moment ago: the unique hash index refused it.
-            Db.Entry(person).State = EntityState.Detached;
-            try { await Registry.EnsureNotDuplicateAsync(id); }
-            catch (DomainException ex) { ModelState.AddDomainError(ex, L); return await RedisplayAsync(); }
-            throw;
-        }
+        // Someone may register the same number between the check and the insert: the unique hash index refuses it.
+        if (!await SaveNewAsync(person, () => IdNumberFreeAsync(id, null))) return await RedisplayAsync();
         Flash("Person.Created", person.Name);
         return RedirectToPage("/People/Details", new { id = person.Id });
     }

@@ -40,7 +40,7 @@ public sealed class EditModel(
         if (!ModelState.IsValid || idNumber is null) return await RedisplayAsync();
 
         Apply(person, idNumber, Input.RemoveMobile ? null : mobile ?? person.Mobile);
-        if (!await SaveEditAsync(person, Input.Version)) return await RedisplayAsync();
+        if (!await SaveEditAsync(person, Input.Version, () => IdNumberFreeAsync(idNumber, person.Id))) return await RedisplayAsync();
         Flash("Person.Saved", person.Name);
         return RedirectToPage("/People/Details", new { id = person.Id });
     }

@@ -98,9 +98,16 @@ public abstract class PersonFormPage(TalentHubDbContext db, PersonRegistry regis
         Try(() => Person.CheckCategories(Input.Categories, Input.LocalTalentType, hasVenture: Input.Origin is not null));
 
         if (id is not null && (personId is null || id.Value != current))
-            await TryAsync(() => registry.EnsureNotDuplicateAsync(id, personId, HttpContext.RequestAborted));
+            await IdNumberFreeAsync(id, personId);
         return (id, mobile);
     }
+
+    /// <summary>
+    /// True when no other person holds <paramref name="id"/>; else false with the duplicate error next to the ID number
+    /// (also the recheck after a save refused by the unique hash index: someone registered the number in between).
+    /// </summary>
+    protected Task<bool> IdNumberFreeAsync(IdNumber id, int? personId) =>
+        TryAsync(() => registry.EnsureNotDuplicateAsync(id, personId, HttpContext.RequestAborted));
 
     /// <summary>Writes the (checked) input into <paramref name="person"/> through the domain methods.</summary>
     protected void Apply(Person person, IdNumber id, string? mobile)

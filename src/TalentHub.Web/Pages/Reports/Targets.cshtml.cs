@@ -13,6 +13,8 @@ using TalentHub.Web.Domain.Reports;
 using TalentHub.Web.Infrastructure;
 using TalentHub.Web.Services.Reports;
 
+using TalentHub.Web.Domain.Common;
+
 namespace TalentHub.Web.Pages.Reports;
 
 /// <summary>/Reports/Targets: the CityOfficer sets each county's annual target per indicator (PRODUCT.md §7), beside live progress and schedule.</summary>
@@ -42,13 +44,13 @@ public sealed class TargetsModel(TalentHubDbContext db, ReportsService reports, 
     public async Task<PageResult> OnGetAsync()
     {
         YearRefused = ModelState.GetFieldValidationState(nameof(Year)) == ModelValidationState.Invalid;
-        if (!YearRefused && Year is < 2000 or > 2100 && !string.IsNullOrWhiteSpace(Request.Query[nameof(Year)]))
+        if (!YearRefused && !PlanningYears.Contains(Year) && !string.IsNullOrWhiteSpace(Request.Query[nameof(Year)]))
         {
             ModelState.AddModelError(nameof(Year), l["Target.Year"]);
             YearRefused = true;
         }
         if (YearRefused) return Page();
-        if (Year is < 2000 or > 2100) Year = ReportPeriod.DayOf(clock.GetUtcNow()).Year;
+        if (!PlanningYears.Contains(Year)) Year = ReportPeriod.DayOf(clock.GetUtcNow()).Year;
         var targets = await reports.TargetsAsync(Year);
         await LoadAsync();
         Cells = CountyNames.Keys.SelectMany(c => Indicators.All.Select(i => new Cell
@@ -65,7 +67,7 @@ public sealed class TargetsModel(TalentHubDbContext db, ReportsService reports, 
     /// </summary>
     public async Task<IActionResult> OnPostAsync()
     {
-        if (Year is < 2000 or > 2100) ModelState.AddModelError(nameof(Year), l["Target.Year"]);
+        if (!PlanningYears.Contains(Year)) ModelState.AddModelError(nameof(Year), l["Target.Year"]);
         await LoadAsync();
         var existing = await db.Targets.Where(t => t.Year == Year && t.ProgramId == null).ToListAsync();
         for (var i = 0; i < Cells.Count; i++)
@@ -99,7 +101,7 @@ public sealed class TargetsModel(TalentHubDbContext db, ReportsService reports, 
         {
             await db.SaveChangesAsync();
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException ex) when (UniqueViolation.Is(ex))
         {
             // Another officer added one of these targets since this post read them (the unique index on year, county
             // and indicator refused ours): nothing of this post is kept (review12: it was a 500).
@@ -115,6 +117,6 @@ public sealed class TargetsModel(TalentHubDbContext db, ReportsService reports, 
         var english = TalentHubCultures.IsEnglish;
         CountyNames = (await db.Regions.AsNoTracking().Where(r => r.Level == RegionLevel.County).OrderBy(r => r.Code).ToListAsync())
             .ToDictionary(r => r.Code, r => r.DisplayName(english));
-        Board = Year is >= 2000 and <= 2100 ? await reports.LiveBoardAsync(Year) : null;
+        Board = PlanningYears.Contains(Year) ? await reports.LiveBoardAsync(Year) : null;
     }
 }

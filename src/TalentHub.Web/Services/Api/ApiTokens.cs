@@ -92,7 +92,7 @@ public sealed class ApiTokens(TalentHubDbContext db, UserManager<AppUser> users,
     private static string Changes(ApiToken t) => JsonSerializer.Serialize(new Dictionary<string, object?[]>
     {
         ["Name"] = [null, t.Name], ["OwnerUserName"] = [null, t.OwnerUserName], ["RegionCode"] = [null, t.RegionCode],
-        ["Resources"] = [null, t.Resources], ["CanReveal"] = [null, t.CanReveal], ["ExpiresAt"] = [null, t.ExpiresAt],
+        ["Resources"] = [null, t.Resources], ["CanReveal"] = [null, t.CanReveal], ["ExpiresOn"] = [null, t.LastDay.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)],
     });
 
     private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');

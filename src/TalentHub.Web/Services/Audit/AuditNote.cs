@@ -18,6 +18,10 @@ public enum AuditNoteValue
     EnumList,
     /// <summary>Comma-separated property names of the entry's record type, each shown by its field label.</summary>
     Fields,
+    /// <summary>A course id, shown by the course's title (linked) when the viewer may see the course, else as stored.</summary>
+    Course,
+    /// <summary>A person id, shown by the masked name and ID number (linked) when the viewer may see the person, else as stored.</summary>
+    Person,
 }
 
 /// <summary>Why an enrollment note was written, where the action alone does not say (<see cref="AuditNoteKeys.Via"/>).</summary>
@@ -72,8 +76,8 @@ public static class AuditNoteKeys
     public static readonly AuditNoteKey UpdatedSince = new("updatedSince");
     public static readonly AuditNoteKey Revealed = new("revealed", AuditNoteValue.Fields);
     public static readonly AuditNoteKey Api = new("api");
-    public static readonly AuditNoteKey Course = new("course");
-    public static readonly AuditNoteKey Person = new("person");
+    public static readonly AuditNoteKey Course = new("course", AuditNoteValue.Course);
+    public static readonly AuditNoteKey Person = new("person", AuditNoteValue.Person);
     public static readonly AuditNoteKey Status = new("status", AuditNoteValue.Enum, "EnrollmentStatus");
     public static readonly AuditNoteKey Before = new("before", AuditNoteValue.Enum, "EnrollmentStatus");
     public static readonly AuditNoteKey Override = new("override", AuditNoteValue.EnumList, "Refusal");

@@ -54,7 +54,7 @@ public sealed class OutboxDispatcher(TalentHubDbContext db, INotificationSender 
             {
                 await db.SaveChangesAsync(ct);
             }
-            catch (DbUpdateException)
+            catch (DbUpdateException ex) when (UniqueViolation.Is(ex))
             {
                 // Another dispatcher wrote this in-app message first (the unique index caught it): keep theirs.
                 foreach (var added in db.ChangeTracker.Entries<Message>().Where(e => e.State == EntityState.Added).ToList())

@@ -38,7 +38,7 @@ public sealed class DispatchService(TalentHubDbContext db, IndicatorCalculator c
     {
         year = month = 0;
         if (text is null || !DateOnly.TryParseExact(text + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var first)) return false;
-        if (first.Year is < 2000 or > 2100) return false;
+        if (!Domain.Common.PlanningYears.Contains(first.Year)) return false;
         if (ReportPeriod.Month(first.Year, first.Month).End > clock.GetUtcNow()) return false;
         (year, month) = (first.Year, first.Month);
         return true;
@@ -62,14 +62,14 @@ public sealed class DispatchService(TalentHubDbContext db, IndicatorCalculator c
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException) when (db.Entry(report).State == EntityState.Added)
+        catch (DbUpdateException ex) when (UniqueViolation.Is(ex) && db.Entry(report).State == EntityState.Added)
         {
             // Another officer (or the monthly job) issued this month since our read: the unique index on Month refused
             // our row. Theirs is the report; drop ours with its audit row and answer with the stored one (review12: 500).
             foreach (var added in db.ChangeTracker.Entries().Where(e => e.State == EntityState.Added).ToList())
                 added.State = EntityState.Detached;
             var stored = await db.DispatchReports.AsNoTracking().FirstOrDefaultAsync(r => r.Month == key, ct);
-            if (stored is null) throw; // refused for another reason
+            if (stored is null) throw; // another unique index
             return stored;
         }
         return report;

@@ -59,7 +59,7 @@ public sealed class CertificateService(TalentHubDbContext db, Outbox outbox, Tim
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException ex) when (UniqueViolation.Is(ex))
         {
             // Another issuer certified this trainee first: undo our serial with the rest.
             await tx.RollbackAsync(ct);

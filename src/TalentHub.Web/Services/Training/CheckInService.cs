@@ -27,8 +27,8 @@ public enum CheckInResult
 /// <summary>
 /// Farmers check in by typing (or scanning) the code shown in class. The code is matched against the
 /// sessions open around now; one check-in per person and session (unique index); wrong and expired
-/// codes are counted per person and more than <see cref="CheckInCode.MaxFailures"/> in
-/// <see cref="CheckInCode.FailureWindow"/> are refused without checking.
+/// codes are counted per person, and once <see cref="CheckInCode.MaxFailures"/> have been made in
+/// <see cref="CheckInCode.FailureWindow"/> further codes are refused without checking.
 /// </summary>
 public sealed class CheckInService(TalentHubDbContext db, TimeProvider clock)
 {
@@ -86,7 +86,7 @@ public sealed class CheckInService(TalentHubDbContext db, TimeProvider clock)
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException ex) when (UniqueViolation.Is(ex))
         {
             // A double tap raced this one; the unique index kept the first.
             db.ChangeTracker.Clear();

@@ -36,13 +36,15 @@ public sealed class CompletionService(TalentHubDbContext db, Outbox outbox, Cour
 
     /// <summary>
     /// Decides every confirmed trainee of one course by its completion rule (attendance share of hours, pass mark when
-    /// assessed), dated at the last session's end; grants 高素质农民 when the course's program applies the repeat rule, and
+    /// assessed), dated at the last session's end; grants 高素质农民 when the course belongs to a programme (subsidised training), and
     /// queues the outcome and survey notifications. Returns how many trainees were decided.
     /// </summary>
     public async Task<int> CompleteCourseAsync(int courseId, CancellationToken ct = default)
     {
         var course = await db.Courses.IgnoreQueryFilters([RegionFilter.Name]).Include(c => c.Sessions).FirstAsync(c => c.Id == courseId, ct);
-        var subsidised = course.ProgramId is { } pid && await db.Programs.AnyAsync(p => p.Id == pid && p.RepeatRuleApplies, ct);
+        // Every programme is funded (PRODUCT.md §5), so any programme course is subsidised training; the repeat-rule
+        // switch decides which courses count against 不得重复培训, not who becomes 高素质农民.
+        var subsidised = course.ProgramId is not null;
         var completedAt = course.Sessions.Count == 0 ? clock.GetUtcNow() : course.Sessions.Max(s => s.EndsAt);
         var enrollments = await db.Enrollments.Where(e => e.CourseId == courseId && e.Status == EnrollmentStatus.Confirmed).ToListAsync(ct);
         var marks = await MarksAsync(courseId, ct);

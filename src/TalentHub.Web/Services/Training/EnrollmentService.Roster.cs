@@ -44,6 +44,7 @@ public sealed partial class EnrollmentService
             Status = i < confirmed ? EnrollmentStatus.Confirmed : EnrollmentStatus.Waitlisted,
         }).ToList();
         db.Enrollments.AddRange(places);
+        foreach (var place in places) AuditLog.RecordsCreationOf(place); // one Create row each, written below
         await db.SaveChangesAsync(ct);
 
         var head = await HeadAsync(courseId, ct);

@@ -75,11 +75,12 @@ public sealed partial class EnrollmentService(TalentHubDbContext db, EnrollmentF
             OverrideReason = refusals.Count > 0 ? overrideReason!.Trim() : null,
         };
         db.Enrollments.Add(enrollment);
+        AuditLog.RecordsCreationOf(enrollment); // the Create row with course, person and status is written below
         try
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException ex) when (UniqueViolation.Is(ex))
         {
             // The partial unique index caught a double click or a parallel enrollment of the same person.
             if (own is not null) await own.RollbackAsync(ct);

@@ -30,8 +30,9 @@ public sealed class ScoreImporter(TalentHubDbContext db, PersonRegistry registry
     /// </summary>
     public async Task<(ImportReport Report, List<ScoreImportRow> Valid)> ValidateAsync(Sheet sheet, string fileName, int courseId, CancellationToken ct = default)
     {
-        var report = new ImportReport { FileName = fileName };
-        var map = ColumnMap.Build(sheet.Header, Columns, report.Errors);
+        sheet = sheet.WithHeaderFor(Columns);
+        var report = new ImportReport { FileName = fileName, HeaderRow = sheet.HeaderRow };
+        var map = ColumnMap.Build(sheet.Header, Columns, report.Errors, sheet.HeaderRow);
         var valid = new List<ScoreImportRow>();
         if (report.FileRejected) return (report, valid);
         var trainees = await db.Enrollments.AsNoTracking().Where(e => e.CourseId == courseId && e.Status == EnrollmentStatus.Confirmed)

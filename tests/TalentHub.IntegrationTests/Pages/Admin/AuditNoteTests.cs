@@ -97,12 +97,41 @@ public sealed class AuditNoteTests(TalentHubFactory app) : AppTest(app)
         Assert.Matches(@"文件</span>:\s*<span[^>]*>名单;第2批=\*\*\*.csv</span>", await admin.GetStringAsync("/Admin/Audit?user=anji.clerk&action=Import&Type=Person"));
     }
 
+    /// <summary>
+    /// Review: enrollment notes showed course and person as bare ids, token resources as stored names. A course shows its
+    /// title and a person the masked name and ID number, linked to their pages; an id that names nothing stays an id.
+    /// </summary>
+    [Fact]
+    public async Task CourseAndPersonReferences_ShowTitleAndMaskedPerson_WithLinks_AndTokenResourcesByLabel()
+    {
+        var user = NewUser();
+        var (courseId, title) = await App.QueryAsync(async db => await db.Courses.IgnoreQueryFilters([RegionFilter.Name])
+            .OrderBy(c => c.Id).Select(c => new ValueTuple<int, string>(c.Id, c.Title)).FirstAsync());
+        var (personId, name, idNumber) = await App.QueryAsync(async db => await db.People.IgnoreQueryFilters([RegionFilter.Name])
+            .OrderBy(p => p.Id).Select(p => new ValueTuple<int, string, string>(p.Id, p.Name, p.IdNumber)).FirstAsync());
+        await AddAsync(user, AuditAction.Create, new AuditNote().With(AuditNoteKeys.Course, courseId).With(AuditNoteKeys.Person, personId)
+            .With(AuditNoteKeys.Status, TalentHub.Web.Domain.Training.EnrollmentStatus.Confirmed).ToString(), "Enrollment");
+        await AddAsync(user, AuditAction.Create, new AuditNote().With(AuditNoteKeys.Person, 987654321).ToString(), "Enrollment");
+        await AddAsync(user, AuditAction.Create, "{\"Resources\":[null,\"people,indicators\"]}", "ApiToken");
+        var admin = await App.LoginAsync("admin");
+
+        var html = System.Net.WebUtility.HtmlDecode(await admin.GetStringAsync($"/Admin/Audit?user={user}"));
+
+        Assert.Contains($"<a href=\"/Courses/{courseId}\">{title}</a>", html);
+        var masked = $"{TalentHub.Web.Domain.Common.Masking.Name(name)} {TalentHub.Web.Domain.Common.Masking.IdNumber(idNumber)}";
+        Assert.Contains($"<a href=\"/People/{personId}\">{masked}</a>", html);
+        Assert.DoesNotContain(idNumber, html);
+        Assert.Matches(@"<span class=""text-break"">\s*987654321\s*</span>", html);
+        Assert.Contains(">人才、考核指标<", html);
+        Assert.DoesNotContain("people,indicators", html);
+    }
+
     private static string NewUser() => "audit.note." + Guid.NewGuid().ToString("N")[..10];
 
-    private Task AddAsync(string user, AuditAction action, string note) =>
+    private Task AddAsync(string user, AuditAction action, string note, string type = "Person") =>
         App.QueryAsync(db =>
         {
-            db.AuditEntries.Add(new AuditEntry { At = DateTimeOffset.UtcNow, UserName = user, Action = action, EntityType = "Person", Changes = note });
+            db.AuditEntries.Add(new AuditEntry { At = DateTimeOffset.UtcNow, UserName = user, Action = action, EntityType = type, Changes = note });
             return db.SaveChangesAsync();
         });
 }

@@ -133,10 +133,7 @@ public sealed class LanguageAndErrorPageTests(TalentHubFactory app) : AppTest(ap
     [Fact]
     public async Task HealthEndpoint_ReportsHealthy()
     {
-        var response = await App.NewClient().GetAsync("/healthz");
-
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
+        Assert.Equal((HttpStatusCode.OK, "Healthy"), await App.HealthAfterStartAsync());
     }
 
     [Fact]

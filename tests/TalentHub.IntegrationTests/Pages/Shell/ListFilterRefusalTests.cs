@@ -136,6 +136,8 @@ public sealed class ListFilterRefusalTests(TalentHubFactory app) : AppTest(app)
     [InlineData("city.officer", "abc")]
     [InlineData("city.officer", "2026-13")]
     [InlineData("city.officer", "1900-01")]
+    [InlineData("city.officer", "1999-12")]
+    [InlineData("city.officer", "2101-01")]
     [InlineData("city.officer", "2199-01")]
     [InlineData("city.officer", "2026-1")]
     [InlineData("anji.clerk", "２０２６-０３")]
@@ -146,7 +148,11 @@ public sealed class ListFilterRefusalTests(TalentHubFactory app) : AppTest(app)
         var html = WebUtility.HtmlDecode(await client.GetStringAsync("/Courses/Calendar?month=" + Uri.EscapeDataString(month)
             + (login == "city.officer" ? "&County=330523000000" : "")));
 
-        Assert.Contains($"月份“{month}”无法识别", ErrorOf(html, "month"));
+        // The range is the one every month and year field accepts (PlanningYears), not one derived from date arithmetic;
+        // the heading names the current month instead of "—".
+        Assert.Contains($"月份“{month}”无法识别：请按 yyyy-MM 填写 2000-01 至 2100-12 之间的月份", ErrorOf(html, "month"));
+        var today = ShanghaiDays.Today();
+        Assert.Contains($"<span id=\"calendar-month\">{today.Year}年{today.Month}月</span>", html);
         Assert.Contains("class=\"empty-state\"", html);
         Assert.Contains($"value=\"{month}\"", html);
         if (login == "city.officer") Assert.Contains("<option value=\"330523000000\" selected=\"selected\">", html);
@@ -158,11 +164,15 @@ public sealed class ListFilterRefusalTests(TalentHubFactory app) : AppTest(app)
         var client = await App.LoginAsync("city.officer");
 
         var good = await client.GetStringAsync("/Courses/Calendar?month=2026-02");
+        var last = await client.GetStringAsync("/Courses/Calendar?month=2100-12");
         var bad = WebUtility.HtmlDecode(await client.GetStringAsync("/Courses/Calendar?culture=en&month=abc"));
 
         Assert.DoesNotContain("data-filter-error", good);
         Assert.Contains("value=\"2026-02\"", good);
-        Assert.Contains("Month “abc” cannot be read", ErrorOf(bad, "month"));
+        Assert.Contains("Month “abc” cannot be read: give a month as yyyy-MM from 2000-01 to 2100-12.", ErrorOf(bad, "month"));
+        Assert.Contains($"<span id=\"calendar-month\">{ShanghaiDays.Today().ToDateTime(TimeOnly.MinValue).ToString("Y", System.Globalization.CultureInfo.GetCultureInfo("en"))}</span>", bad);
+        Assert.DoesNotContain("data-filter-error", last);
+        Assert.Contains("value=\"2100-12\"", last);
     }
 
     /// <summary>The same kind on the targets page: a year that cannot be read or is out of range showed (and edited) this year.</summary>

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using TalentHub.Web.Data;
+using TalentHub.Web.Domain.Common;
 using TalentHub.Web.Domain.Regions;
 using TalentHub.Web.Domain.Training;
 using TalentHub.Web.Infrastructure;
@@ -29,10 +30,10 @@ public sealed class CalendarModel(TalentHubDbContext db, IRegionScope scope, Tim
     [BindProperty(SupportsGet = true, Name = "month")] public string? Month { get; set; }
     [Display(Name = "Courses.County")] [BindProperty(SupportsGet = true)] public string? County { get; set; }
 
-    /// <summary>The month grid reaches a week either side of the month, so it stays a month inside the bounded dates.</summary>
-    public static readonly DateOnly FirstMonth = Infrastructure.Security.BoundedDates.Min.AddMonths(1);
-    /// <summary>The first day of the last month the calendar shows (see <see cref="FirstMonth"/>).</summary>
-    public static readonly DateOnly LastMonth = new DateOnly(Infrastructure.Security.BoundedDates.Max.Year, 12, 1).AddMonths(-12);
+    /// <summary>The first month the calendar shows: January of <see cref="PlanningYears.First"/>, like every other month field.</summary>
+    public static readonly DateOnly FirstMonth = new(PlanningYears.First, 1, 1);
+    /// <summary>The first day of the last month the calendar shows: December of <see cref="PlanningYears.Last"/>.</summary>
+    public static readonly DateOnly LastMonth = new(PlanningYears.Last, 12, 1);
 
     /// <summary>True when the asked month was refused (marked at the month field).</summary>
     public bool MonthRefused { get; private set; }

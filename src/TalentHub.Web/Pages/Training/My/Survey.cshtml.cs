@@ -72,7 +72,7 @@ public sealed class SurveyModel(TalentHubDbContext db, TimeProvider clock, IStri
         {
             await db.SaveChangesAsync();
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException ex) when (UniqueViolation.Is(ex))
         {
             // A double submit of a first answer: the unique index kept the first one.
             ModelState.AddModelError("", l["Survey.AlreadyAnswered"]);

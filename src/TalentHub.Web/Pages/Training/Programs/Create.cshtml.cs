@@ -24,8 +24,8 @@ public sealed class CreateModel(TalentHubDbContext db, RegionDirectory directory
     public async Task<IActionResult> OnPostAsync()
     {
         var program = new TrainingProgram();
-        if (!await ApplyAsync(program)) return await RedisplayAsync();
-        await SaveNewAsync(program);
+        if (!await ApplyAsync(program) || !await SaveNewAsync(program, () => NameFreeAsync(program.Year, program.Name, 0)))
+            return await RedisplayAsync();
         Flash("Program.Created");
         return RedirectToPage("/Training/Programs/Index");
     }

@@ -32,7 +32,7 @@ public sealed class EditModel(TalentHubDbContext db, RegionDirectory directory, 
         if (!CanEdit) return Forbid();
         var program = await Load(Db.Programs, id);
         if (program is null) return NotFound();
-        if (!await ApplyAsync(program) || !await SaveEditAsync(program, Input.Version)) return await RedisplayAsync();
+        if (!await ApplyAsync(program) || !await SaveEditAsync(program, Input.Version, () => NameFreeAsync(program.Year, program.Name, id))) return await RedisplayAsync();
         Flash("Program.Saved");
         return RedirectToPage("/Training/Programs/Index");
     }

@@ -31,14 +31,24 @@ public abstract class ProgramFormPage(TalentHubDbContext db, RegionDirectory dir
         return Page();
     }
 
+    /// <summary>
+    /// True when no other program of <paramref name="year"/> is called <paramref name="name"/>; else false with the
+    /// duplicate error next to the name (also the recheck after a save refused by the unique (Year, Name) index).
+    /// </summary>
+    protected async Task<bool> NameFreeAsync(int year, string name, int exceptId)
+    {
+        if (!await Db.Programs.AnyAsync(p => p.Year == year && p.Name == name && p.Id != exceptId)) return true;
+        ModelState.AddModelError("Input.Name", L["Program.Duplicate"]);
+        return false;
+    }
+
     /// <summary>Copies the input onto the program; false (with field errors) when a rule fails.</summary>
     protected async Task<bool> ApplyAsync(TrainingProgram program)
     {
         var input = Input;
         if (!ModelState.IsValid) return false;
         var name = input.Name!.Trim();
-        if (await Db.Programs.AnyAsync(p => p.Year == input.Year && p.Name == name && p.Id != program.Id))
-            ModelState.AddModelError("Input.Name", L["Program.Duplicate"]);
+        await NameFreeAsync(input.Year!.Value, name, program.Id);
         var counties = await Db.Regions.Where(r => r.Level == RegionLevel.County).Select(r => r.Code).ToListAsync();
         // The county targets are rows of the one target model for the program's year: set the year first.
         program.Year = input.Year!.Value;

@@ -12,7 +12,7 @@ public sealed class ProgramInput
     [Required(ErrorMessage = Required), StringLength(100, ErrorMessage = "Validation.TooLong"), Display(Name = "Program.Name")]
     public string? Name { get; set; }
 
-    [Required(ErrorMessage = Required), Range(2000, 2100, ErrorMessage = OutOfRange), Display(Name = "Program.Year")]
+    [Required(ErrorMessage = Required), Range(Domain.Common.PlanningYears.First, Domain.Common.PlanningYears.Last, ErrorMessage = OutOfRange), Display(Name = "Program.Year")]
     public int? Year { get; set; }
 
     /// <summary>万元.</summary>

@@ -48,6 +48,14 @@ public sealed class CatalogTests(TalentHubFactory app) : AppTest(app)
         var status = await App.QueryAsync(db => db.Enrollments.Where(e => e.CourseId == courseId).Select(e => e.Status).SingleAsync());
         Assert.Equal(EnrollmentStatus.Confirmed, status);
         Assert.Equal(1, await App.QueryAsync(db => db.Outbox.CountAsync(n => n.CourseId == courseId)));
+        // One action, one audit row (was two: the interceptor's field dump beside the service's note): course, person, status.
+        var id = await App.QueryAsync(db => db.Enrollments.Where(e => e.CourseId == courseId).Select(e => e.Id).SingleAsync());
+        var rows = await App.QueryAsync(db => db.AuditEntries.AsNoTracking()
+            .Where(a => a.EntityType == nameof(TalentHub.Web.Domain.Training.Enrollment) && a.EntityId == id.ToString()).ToListAsync());
+        var row = Assert.Single(rows);
+        Assert.Equal(TalentHub.Web.Data.AuditAction.Create, row.Action);
+        Assert.Contains($"course={courseId}", row.Changes);
+        Assert.Contains("status=Confirmed", row.Changes);
     }
 
     [Fact]

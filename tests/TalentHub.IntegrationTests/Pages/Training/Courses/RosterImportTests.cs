@@ -79,6 +79,13 @@ public sealed partial class RosterImportTests(TalentHubFactory app) : AppTest(ap
         Assert.Equal(EnrollmentStatus.Waitlisted, (await App.EnrollmentOfAsync(course, good2.Id))!.Status);
         Assert.True(await App.QueryAsync(db => db.AuditEntries.AnyAsync(a =>
             a.Action == AuditAction.Import && a.EntityType == "Course" && a.EntityId == course.ToString())));
+        // One Create row per imported place (the import's note), not also the interceptor's.
+        foreach (var person in new[] { good1.Id, good2.Id })
+        {
+            var place = (await App.EnrollmentOfAsync(course, person))!.Id.ToString();
+            var creates = await App.QueryAsync(db => db.AuditEntries.Where(a => a.EntityType == "Enrollment" && a.EntityId == place).Select(a => a.Changes).ToListAsync());
+            Assert.Contains("via=RosterImport", Assert.Single(creates));
+        }
 
         var again = await (await UploadAsync(client, course, Encoding.GetEncoding("GB18030").GetBytes(csv), "花名册.csv")).Content.ReadAsStringAsync();
         Assert.Contains("id=\"roster-nothing-valid\"", again);

@@ -78,6 +78,13 @@ public sealed class RosterTests(TalentHubFactory app) : AppTest(app)
         Assert.Equal(EnrollmentStatus.Waitlisted, (await App.EnrollmentOfAsync(course, people[2].Id))!.Status);
         Assert.True(await App.QueryAsync(db => db.Outbox.AnyAsync(n =>
             n.Key == $"promote:{promoted.Id}" && n.Kind == NotificationKind.Promoted && n.PersonId == people[1].Id)));
+        // One audit row per action: enrolled, then cancelled; enrolled, then promoted.
+        foreach (var id in new[] { confirmed.Id, promoted.Id })
+        {
+            var actions = await App.QueryAsync(db => db.AuditEntries.AsNoTracking()
+                .Where(a => a.EntityType == nameof(Enrollment) && a.EntityId == id.ToString()).OrderBy(a => a.Id).Select(a => a.Action).ToListAsync());
+            Assert.Equal([TalentHub.Web.Data.AuditAction.Create, TalentHub.Web.Data.AuditAction.StatusChange], actions);
+        }
     }
 
     [Fact]

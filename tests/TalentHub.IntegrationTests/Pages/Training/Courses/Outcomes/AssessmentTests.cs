@@ -61,6 +61,27 @@ public sealed class AssessmentTests(TalentHubFactory app) : AppTest(app)
     }
 
     [Fact]
+    public async Task ScoresImport_FindsTheHeaderUnderATitleRow_LikeTheRosterImport()
+    {
+        var course = await App.InProgressCourseAsync(assessed: true);
+        var trainee = (await App.TraineesAsync(course.Id, 1))[0];
+        var enrollment = await App.EnrollmentIdAsync(course.Id, trainee.PersonId);
+        var idNumber = await App.QueryAsync(db => db.People.Where(p => p.Id == trainee.PersonId).Select(p => p.IdNumber).FirstAsync());
+        var clerk = await App.LoginAsync("anji.clerk");
+        var url = $"/Courses/{course.Id}/Assessment";
+        var token = FormClient.TokenOf(await clerk.GetStringAsync(url));
+        var csv = $"安吉县2026年培训班考核成绩,\r\n身份证号,成绩\r\n{idNumber},81\r\n";
+        using var form = new MultipartFormDataContent { { new StringContent(token), "__RequestVerificationToken" } };
+        var file = new ByteArrayContent(Encoding.UTF8.GetBytes(csv));
+        file.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
+        form.Add(file, "Upload", "scores.csv");
+
+        var check = await (await clerk.PostAsync(url + "?handler=Validate", form)).Content.ReadAsStringAsync();
+
+        Assert.Contains($"name=\"Scores[{enrollment}]\" value=\"81\"", check);
+    }
+
+    [Fact]
     public async Task AnotherCounty_GetsNotFound_OnAssessmentAndResults_AndTheAtRiskListShows()
     {
         var course = await App.InProgressCourseAsync(pastSessions: 3, assessed: true);

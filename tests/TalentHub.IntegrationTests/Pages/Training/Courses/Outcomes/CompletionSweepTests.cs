@@ -38,6 +38,24 @@ public sealed class CompletionSweepTests(TalentHubFactory app) : AppTest(app)
                 .SelectMany(p => p.Categories).AnyAsync(c => c.Category == TalentCategory.HighQualityFarmer)));
     }
 
+    /// <summary>PRODUCT.md §5: completing a subsidised programme's course makes the person 高素质农民, whether or not the
+    /// programme applies the repeat rule (the switch is about counting courses, not about who is trained).</summary>
+    [Fact]
+    public async Task Completion_InAProgrammeWithoutTheRepeatRule_StillMakesTheTraineeAHighQualityFarmer()
+    {
+        var program = await App.CreateProgramAsync(repeatRule: false);
+        var course = await App.FinishedCourseAsync(2, programId: program);
+        var trainee = (await App.TraineesAsync(course.Id, 1))[0];
+        var id = await App.EnrollmentIdAsync(course.Id, trainee.PersonId);
+        foreach (var s in course.SessionIds) await App.MarkAsync(course.Id, s, new Dictionary<int, AttendanceMark> { [id] = AttendanceMark.Present });
+
+        await App.RunAsync<CompletionService, int>(c => c.CompleteCourseAsync(course.Id));
+
+        Assert.Equal(EnrollmentStatus.Completed, await App.QueryAsync(db => db.Enrollments.Where(e => e.Id == id).Select(e => e.Status).FirstAsync()));
+        Assert.True(await App.QueryAsync(db => db.People.Where(p => p.Id == trainee.PersonId)
+            .SelectMany(p => p.Categories).AnyAsync(c => c.Category == TalentCategory.HighQualityFarmer)));
+    }
+
     [Fact]
     public async Task Sweep_AfterDowntime_DecidesCoursesThatCompletedMeanwhile_WithoutAProgramNoCategory()
     {

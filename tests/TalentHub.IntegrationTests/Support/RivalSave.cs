@@ -1,0 +1,71 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace TalentHub.IntegrationTests.Support;
+
+/// <summary>
+/// A test seam that makes a write race deterministic: armed for an entity type, the next save of the app that adds or
+/// changes such an entity first runs the rival to completion (e.g. another user's whole form post), outside the
+/// request's execution context, so that save then meets the rival's row in the unique index. Unarmed it does nothing.
+/// Registered on every test app (<see cref="TalentHubFactory.Rival"/>); arm it only in tests of a serial collection.
+/// </summary>
+public sealed class RivalSave : SaveChangesInterceptor
+{
+    private readonly Lock _gate = new();
+    private Type? _type;
+    private Func<Task>? _rival;
+
+    /// <summary>True once the armed rival has run.</summary>
+    public bool Ran { get; private set; }
+
+    /// <summary>Runs <paramref name="rival"/> once, just before the next save that adds or modifies a <typeparamref name="T"/>.</summary>
+    public void Arm<T>(Func<Task> rival)
+    {
+        lock (_gate) (_type, _rival, Ran) = (typeof(T), rival, false);
+    }
+
+    /// <summary>Disarms without running.</summary>
+    public void Disarm()
+    {
+        lock (_gate) (_type, _rival) = (null, null);
+    }
+
+    public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData,
+        InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        if (Take(eventData.Context) is { } rival)
+        {
+            Task run;
+            // The rival is another user's request: it must not see (or clear) this request's HttpContext.
+            using (ExecutionContext.SuppressFlow()) run = Task.Run(rival, CancellationToken.None);
+            await run;
+            Ran = true;
+        }
+        return result;
+    }
+
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        if (Take(eventData.Context) is { } rival)
+        {
+            Task run;
+            using (ExecutionContext.SuppressFlow()) run = Task.Run(rival);
+            run.GetAwaiter().GetResult();
+            Ran = true;
+        }
+        return result;
+    }
+
+    private Func<Task>? Take(DbContext? context)
+    {
+        lock (_gate)
+        {
+            if (_rival is null || context is null) return null;
+            if (!context.ChangeTracker.Entries().Any(e => e.Entity.GetType() == _type && e.State is EntityState.Added or EntityState.Modified))
+                return null;
+            var rival = _rival;
+            (_type, _rival) = (null, null);
+            return rival;
+        }
+    }
+}
