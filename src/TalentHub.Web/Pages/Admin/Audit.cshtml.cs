@@ -55,6 +55,67 @@ public sealed class AuditModel(TalentHubDbContext db, IStringLocalizer<SharedRes
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
+        var query = await FilteredAsync(cancellationToken);
+        var paged = await Paged.ReadAsync(query, PageNumber, PageSize, cancellationToken);
+        (PageNumber, Total) = (paged.Number, paged.Total);
+        Rows = await RowsAsync(paged.Items, cancellationToken);
+    }
+
+    /// <summary>
+    /// <c>/Admin/Audit?handler=Export&amp;format=xlsx|csv&amp;{filters}</c>: every entry the filters match (all pages, newest
+    /// first), each cell as the page words it, the export itself audited (a searched mobile masked). A refused filter sends no
+    /// file: back to the list, which marks the value; a format other than xlsx or csv is a 400.
+    /// </summary>
+    public async Task<IActionResult> OnGetExportAsync(string? format, [FromServices] Services.Audit.AuditLog audit, [FromServices] TimeProvider clock,
+        CancellationToken ct)
+    {
+        if (format is not ("xlsx" or "csv")) return BadRequest();
+        var query = await FilteredAsync(ct);
+        if (!ModelState.IsValid) return Redirect("/Admin/Audit" + Microsoft.AspNetCore.Http.QueryString.Create(Request.Query.Where(q => q.Key is not ("handler" or "format"))));
+        var rows = await RowsAsync(await query.ToListAsync(ct), ct);
+        var sheet = new Services.Spreadsheets.SheetData(l["Audit.Title"],
+            [l["Audit.At"], l["Audit.User"], l["Audit.Action"], l["Audit.Record"], l["Audit.County"], l["Audit.Changes"]],
+            rows.Select(r => (IReadOnlyList<object?>)[ShanghaiTime.FormatDateTime(r.At), r.UserName, l["AuditAction." + r.Action].Value,
+                TypeLabel(r.EntityType) + (r.EntityId is null ? "" : " #" + r.EntityId), r.County ?? "", ChangesText(r)]));
+        var note = new Services.Audit.AuditNote().With(Services.Audit.AuditNoteKeys.Format, format).With(Services.Audit.AuditNoteKeys.Rows, rows.Count)
+            .With(Services.Audit.AuditNoteKeys.From, From?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))
+            .With(Services.Audit.AuditNoteKeys.To, To?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))
+            .With(Services.Audit.AuditNoteKeys.User, UserName?.Trim()).With(Services.Audit.AuditNoteKeys.Action, Kind)
+            .With(Services.Audit.AuditNoteKeys.RecordType, Type).With(Services.Audit.AuditNoteKeys.RecordId, Id?.Trim())
+            .With(Services.Audit.AuditNoteKeys.County, County)
+            .With(Services.Audit.AuditNoteKeys.Search, string.IsNullOrWhiteSpace(Mobile) ? null : Services.Spreadsheets.ExportLinks.MaskSearch(Mobile));
+        audit.Record(AuditAction.Export, nameof(AuditEntry), null, note);
+        await db.SaveChangesAsync(ct);
+        var csv = format == "csv";
+        var name = Services.Spreadsheets.ExportLinks.FileName("audit", clock, csv);
+        return csv ? File(Services.Spreadsheets.SheetWriter.Csv(sheet), Services.Spreadsheets.SheetWriter.CsvType, name)
+            : File(Services.Spreadsheets.SheetWriter.Xlsx(sheet), Services.Spreadsheets.SheetWriter.XlsxType, name);
+    }
+
+    /// <summary>The export link for <paramref name="format"/> (xlsx or csv) with the current filters.</summary>
+    public string ExportUrl(string format)
+    {
+        var query = Query.ToDictionary(kv => kv.Key, kv => kv.Value);
+        query["handler"] = "Export";
+        return Services.Spreadsheets.ExportLinks.Url("/Admin/Audit", query, format);
+    }
+
+    /// <summary>An entry's changes cell as one line, as the page lists it: a note's items, a summary, or field: before → after.</summary>
+    private string ChangesText(Row row)
+    {
+        if (row.Note is not null) return string.Join("; ", row.Note.Select(i => $"{i.Label}: {i.Value}"));
+        if (row.Summary is not null) return row.Summary;
+        return string.Join("; ", row.Changes.Select(c => c.Field + ": " + (row.Action switch
+        {
+            AuditAction.Create => c.After ?? "—",
+            AuditAction.Delete => c.Before ?? "—",
+            _ => (c.Before ?? "—") + " → " + (c.After ?? "—"),
+        })));
+    }
+
+    /// <summary>The entries the filters match, newest first (none when a filter value was refused, its error in ModelState).</summary>
+    private async Task<IQueryable<AuditEntry>> FilteredAsync(CancellationToken cancellationToken)
+    {
         if (From > To) (From, To) = (To, From);
         var query = db.AuditEntries.AsNoTracking();
         if (From is { } from) { var start = StartOf(from); query = query.Where(a => a.At >= start); }
@@ -68,15 +129,18 @@ public sealed class AuditModel(TalentHubDbContext db, IStringLocalizer<SharedRes
             query = query.Where(a => a.EntityType == Type);
         }
         if (!string.IsNullOrWhiteSpace(Id)) { var id = Id.Trim(); query = query.Where(a => a.EntityId == id); }
-        var tree = await regions.GetAsync(cancellationToken);
-        if (!string.IsNullOrEmpty(County) && ModelState.CheckRegion("County", County, RegionLevel.County, tree, null, l))
+        _tree = await regions.GetAsync(cancellationToken);
+        if (!string.IsNullOrEmpty(County) && ModelState.CheckRegion("County", County, RegionLevel.County, _tree, null, l))
             query = query.Where(a => a.CountyCode == County);
         if (!string.IsNullOrWhiteSpace(Mobile)) query = await ByMobileAsync(query, Mobile, cancellationToken);
         if (ModelState.Refused()) query = query.Where(a => false);
+        return query.OrderByDescending(a => a.At).ThenByDescending(a => a.Id);
+    }
 
-        var paged = await Paged.ReadAsync(query.OrderByDescending(a => a.At).ThenByDescending(a => a.Id), PageNumber, PageSize, cancellationToken);
-        (PageNumber, Total) = (paged.Number, paged.Total);
-        var page = paged.Items;
+    /// <summary>The entries as rows: region, user and enum values named, notes worded, links to the records.</summary>
+    private async Task<List<Row>> RowsAsync(IReadOnlyList<AuditEntry> page, CancellationToken cancellationToken)
+    {
+        var tree = _tree!;
         var parsed = page.Select(a => (Entry: a, Changes: Parse(a.Changes))).ToList();
         var values = parsed.SelectMany(p => p.Changes ?? []).SelectMany(c => new[] { (c.Field, c.Before), (c.Field, c.After) })
             .Where(v => v.Item2.ValueKind == JsonValueKind.String).Select(v => (v.Field, Text: v.Item2.GetString()!)).ToList();
@@ -92,7 +156,7 @@ public sealed class AuditModel(TalentHubDbContext db, IStringLocalizer<SharedRes
         var references = await ReferencesAsync(parsed.Where(p => p.Changes is null).Select(p => p.Entry.Changes).ToList(), cancellationToken);
         var notes = new Services.Audit.AuditNoteText(l, _labels, code => _regions.GetValueOrDefault(code),
             (kind, id) => references.GetValueOrDefault((kind, id)));
-        Rows = parsed.Select(p => new Row(p.Entry.Id, p.Entry.At, p.Entry.UserName, p.Entry.Action, p.Entry.EntityType, p.Entry.EntityId,
+        return parsed.Select(p => new Row(p.Entry.Id, p.Entry.At, p.Entry.UserName, p.Entry.Action, p.Entry.EntityType, p.Entry.EntityId,
             p.Entry.CountyCode is { } c && _regions.TryGetValue(c, out var county) ? county : null, linkOf.GetValueOrDefault(p.Entry.Id),
             p.Changes?.Where(c => c.Field != "Id")
                 .Select(c => new Change(_labels.Field(p.Entry.EntityType, c.Field) ?? c.Field, Show(p.Entry.EntityType, c.Field, c.Before), Show(p.Entry.EntityType, c.Field, c.After))).ToList() ?? [],
@@ -142,6 +206,7 @@ public sealed class AuditModel(TalentHubDbContext db, IStringLocalizer<SharedRes
             || (a.UserId != null && userIds.Contains(a.UserId)));
     }
 
+    private RegionTree? _tree;
     private Dictionary<string, string> _regions = [];
     private Dictionary<string, string> _users = [];
 

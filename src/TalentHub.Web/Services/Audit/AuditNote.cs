@@ -87,6 +87,20 @@ public static class AuditNoteKeys
     public static readonly AuditNoteKey Waitlisted = new("waitlisted", AuditNoteValue.Number);
     public static readonly AuditNoteKey AlreadyOnRoster = new("alreadyOnRoster", AuditNoteValue.Number);
     public static readonly AuditNoteKey Regenerated = new("regenerated");
+    public static readonly AuditNoteKey CourseStatus = new("courseStatus", AuditNoteValue.Enum, "CourseStatus");
+    public static readonly AuditNoteKey Topic = new("topic", AuditNoteValue.Enum, "CourseTopic");
+    /// <summary>A list's "from" date filter, yyyy-MM-dd (Asia/Shanghai).</summary>
+    public static readonly AuditNoteKey From = new("from");
+    /// <summary>A list's "to" date filter, yyyy-MM-dd (Asia/Shanghai).</summary>
+    public static readonly AuditNoteKey To = new("to");
+    /// <summary>The audit log's user filter (a user name prefix).</summary>
+    public static readonly AuditNoteKey User = new("user");
+    public static readonly AuditNoteKey Action = new("action", AuditNoteValue.Enum, "AuditAction");
+    /// <summary>The audit log's record type filter (an audited type's name).</summary>
+    public static readonly AuditNoteKey RecordType = new("recordType");
+    /// <summary>The audit log's record id filter.</summary>
+    public static readonly AuditNoteKey RecordId = new("recordId");
+    public static readonly AuditNoteKey Role = new("role", AuditNoteValue.Enum, "Role");
     /// <summary>Only in notes stored before the keys above: the export filter as one text ("County=…, Category=…").</summary>
     public static readonly AuditNoteKey Filter = new("filter");
 

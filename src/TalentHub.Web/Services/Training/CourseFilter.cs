@@ -67,6 +67,13 @@ public sealed class CourseFilter
     public static DateTimeOffset StartOf(DateOnly day) =>
         new(TimeZoneInfo.ConvertTimeToUtc(day.ToDateTime(TimeOnly.MinValue), ShanghaiTime.Zone));
 
+    /// <summary>Adds the set filter values to an export's audit note (a searched ID number or mobile masked), sort left out.</summary>
+    public Audit.AuditNote AuditNote(Audit.AuditNote note) => note.With(Audit.AuditNoteKeys.County, County)
+        .With(Audit.AuditNoteKeys.CourseStatus, Status).With(Audit.AuditNoteKeys.Topic, Topic)
+        .With(Audit.AuditNoteKeys.Program, Program).With(Audit.AuditNoteKeys.From, From?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))
+        .With(Audit.AuditNoteKeys.To, To?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))
+        .With(Audit.AuditNoteKeys.Search, string.IsNullOrWhiteSpace(Q) ? null : Spreadsheets.ExportLinks.MaskSearch(Q));
+
     /// <summary>The filter as query-string values (dates yyyy-MM-dd; nulls dropped by <see cref="Spreadsheets.ExportLinks.Url"/>), so an export applies the same filters.</summary>
     public Dictionary<string, string?> ToQuery() => new()
     {

@@ -42,7 +42,62 @@ public sealed class IndexModel(TalentHubDbContext db, TimeProvider clock, Region
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        var query = db.Users.AsNoTracking().Select(u => new
+        var paged = await Paged.ReadAsync(await FilteredAsync(ct), PageNumber, PageSize, Project, ct);
+        (PageNumber, Total) = (paged.Number, paged.Total);
+        Rows = await RowsAsync(paged.Items, ct);
+    }
+
+    /// <summary>
+    /// <c>/Admin/Users?handler=Export&amp;format=xlsx|csv&amp;{filters}</c>: every account the filters match (all pages, in the
+    /// list's order) as the page shows it (a farmer by display name only), audited. A refused filter sends no file: back to
+    /// the list, which marks the value; a format other than xlsx or csv is a 400.
+    /// </summary>
+    public async Task<IActionResult> OnGetExportAsync(string? format, [FromServices] Services.Audit.AuditLog audit, CancellationToken ct)
+    {
+        if (format is not ("xlsx" or "csv")) return BadRequest();
+        var query = await FilteredAsync(ct);
+        if (ModelState.Refused()) return Redirect("/Admin/Users" + Microsoft.AspNetCore.Http.QueryString.Create(Request.Query.Where(q => q.Key is not ("handler" or "format"))));
+        var rows = await RowsAsync(await Project(query).ToListAsync(ct), ct);
+        var sheet = new Services.Spreadsheets.SheetData(l["Users.Title"],
+            [l["Users.DisplayName"], l["Users.UserName"], l["Users.Role"], l["Users.Region"], l["Users.County"], l["Users.Status"], l["Users.CreatedAt"]],
+            rows.Select(u => (IReadOnlyList<object?>)[u.DisplayName, u.IsFarmer ? l["Users.FarmerLogin"].Value : u.UserName ?? "",
+                u.Role is null ? "" : l["Role." + u.Role].Value, u.Region ?? "", u.County ?? "",
+                u.LockedUntil is not { } until ? l["Users.Active"].Value
+                    : u.LockedIndefinitely ? l["Users.Locked"].Value : l["Users.Locked"].Value + " " + l["Users.LockedUntil", ShanghaiTime.FormatDateTime(until)].Value,
+                ShanghaiTime.FormatDate(DateOnly.FromDateTime(u.CreatedAt.ToShanghai().DateTime))]));
+        audit.Record(AuditAction.Export, "User", null, new Services.Audit.AuditNote().With(Services.Audit.AuditNoteKeys.Format, format)
+            .With(Services.Audit.AuditNoteKeys.Rows, rows.Count).With(Services.Audit.AuditNoteKeys.Role, Role).With(Services.Audit.AuditNoteKeys.County, County)
+            .With(Services.Audit.AuditNoteKeys.Search, string.IsNullOrWhiteSpace(Q) ? null : Services.Spreadsheets.ExportLinks.MaskSearch(Q)));
+        await db.SaveChangesAsync(ct);
+        var csv = format == "csv";
+        var name = Services.Spreadsheets.ExportLinks.FileName("users", clock, csv);
+        return csv ? File(Services.Spreadsheets.SheetWriter.Csv(sheet), Services.Spreadsheets.SheetWriter.CsvType, name)
+            : File(Services.Spreadsheets.SheetWriter.Xlsx(sheet), Services.Spreadsheets.SheetWriter.XlsxType, name);
+    }
+
+    /// <summary>The export link for <paramref name="format"/> (xlsx or csv) with the current filters.</summary>
+    public string ExportUrl(string format)
+    {
+        var query = Query.ToDictionary(kv => kv.Key, kv => kv.Value);
+        query["handler"] = "Export";
+        return Services.Spreadsheets.ExportLinks.Url("/Admin/Users", query, format);
+    }
+
+    /// <summary>An account with its role (an object initializer, not a constructor: EF Core translates filters on its members).</summary>
+    private sealed class Listed
+    {
+        public required AppUser User { get; init; }
+        public string? Role { get; init; }
+    }
+    private sealed record Read(string Id, string? UserName, string DisplayName, string? Role, string? RegionCode, DateTimeOffset CreatedAt, DateTimeOffset? LockoutEnd);
+
+    private static IQueryable<Read> Project(IQueryable<Listed> users) =>
+        users.Select(x => new Read(x.User.Id, x.User.UserName, x.User.DisplayName, x.Role, x.User.RegionCode, x.User.CreatedAt, x.User.LockoutEnd));
+
+    /// <summary>The accounts the filters match, staff first then by display name (none when a filter value was refused).</summary>
+    private async Task<IQueryable<Listed>> FilteredAsync(CancellationToken ct)
+    {
+        var query = db.Users.AsNoTracking().Select(u => new Listed
         {
             User = u,
             Role = db.UserRoles.Where(ur => ur.UserId == u.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name).FirstOrDefault(),
@@ -66,13 +121,12 @@ public sealed class IndexModel(TalentHubDbContext db, TimeProvider clock, Region
             query = query.Where(x => x.User.DisplayName.Contains(text) || (x.Role != Roles.Farmer && x.User.NormalizedUserName!.Contains(upper)));
         }
 
-        var paged = await Paged.ReadAsync(query.OrderBy(x => x.Role == Roles.Farmer).ThenBy(x => x.User.DisplayName).ThenBy(x => x.User.Id),
-            PageNumber, PageSize,
-            users => users.Select(x => new { x.User.Id, x.User.UserName, x.User.DisplayName, x.Role, x.User.RegionCode, x.User.CreatedAt, x.User.LockoutEnd }),
-            ct);
-        (PageNumber, Total) = (paged.Number, paged.Total);
-        var page = paged.Items;
+        return query.OrderBy(x => x.Role == Roles.Farmer).ThenBy(x => x.User.DisplayName).ThenBy(x => x.User.Id);
+    }
 
+    /// <summary>The accounts as rows: region and county named, lockout only while it lasts.</summary>
+    private async Task<List<Row>> RowsAsync(IReadOnlyList<Read> page, CancellationToken ct)
+    {
         var codes = page.Select(u => u.RegionCode).OfType<string>().Where(RegionCodes.IsValid)
             .SelectMany(c => new[] { c, RegionCodes.CountyOf(c) }).OfType<string>().Distinct().ToList();
         var tree = await regions.GetAsync(ct);
@@ -80,7 +134,7 @@ public sealed class IndexModel(TalentHubDbContext db, TimeProvider clock, Region
         var now = clock.GetUtcNow();
         var isAdmin = User.IsInRole(Roles.Admin);
 
-        Rows = page.Select(u =>
+        return page.Select(u =>
         {
             var region = u.RegionCode is { } code ? names.GetValueOrDefault(code) : null;
             var county = u.RegionCode is { } c && RegionCodes.IsValid(c) && RegionCodes.LevelOf(c) > RegionLevel.County

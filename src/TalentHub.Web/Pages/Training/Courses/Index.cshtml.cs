@@ -10,6 +10,9 @@ using TalentHub.Web.Domain.Regions;
 using TalentHub.Web.Domain.Training;
 using TalentHub.Web.Services;
 using TalentHub.Web.Services.Training;
+using TalentHub.Web.Services.Audit;
+using TalentHub.Web.Services.Spreadsheets;
+using TalentHub.Web.Domain;
 
 namespace TalentHub.Web.Pages.Training.Courses;
 
@@ -37,29 +40,77 @@ public sealed class IndexModel(TalentHubDbContext db, IRegionScope scope, UserMa
 
     public async Task OnGetAsync()
     {
-        var tree = await regions.GetAsync();
+        var (query, countyNames) = await FilteredAsync(HttpContext.RequestAborted);
+        var page = await Paged.ReadAsync(query, PageNumber, PageSize, Project);
+        (PageNumber, Total) = (page.Number, page.Total);
+        Rows = await RowsAsync(page.Items, countyNames);
+    }
+
+    /// <summary>
+    /// <c>/Courses?handler=Export&amp;format=xlsx|csv&amp;{list filters}</c>: every course the list would show with these filters
+    /// and sort (all pages, the viewer's scope), as the page words them, audited. A refused filter sends no file: back to the
+    /// list, which marks the value; a format other than xlsx or csv is a 400.
+    /// </summary>
+    public async Task<IActionResult> OnGetExportAsync(string? format, [FromServices] AuditLog audit, [FromServices] TimeProvider clock, CancellationToken ct)
+    {
+        if (format is not ("xlsx" or "csv")) return BadRequest();
+        var (query, countyNames) = await FilteredAsync(ct);
+        if (ModelState.Refused()) return Redirect("/Courses" + Microsoft.AspNetCore.Http.QueryString.Create(Request.Query.Where(q => q.Key is not ("handler" or "format"))));
+        var rows = await RowsAsync(await Project(query).ToListAsync(ct), countyNames);
+        var sheet = new SheetData(l["Courses.Title"],
+            [l["Course.Title"], l["Course.Program"], l["Course.Status"], l["Course.Topic"], l["Courses.County"], l["Course.FirstSession"],
+                l["Courses.Export.Sessions"], l["Course.Seats"], l["Course.Trainer"]],
+            rows.Select(r => (IReadOnlyList<object?>)[r.Title, r.Program ?? "", l["Status.Course." + r.Status].Value, l["CourseTopic." + r.Topic].Value,
+                r.County, ShanghaiTime.FormatDateTime(r.FirstSession), r.SessionCount, $"{r.Confirmed} / {r.Capacity}", r.Trainer]));
+        audit.Record(AuditAction.Export, nameof(Course), null, Filter.AuditNote(new AuditNote().With(AuditNoteKeys.Format, format).With(AuditNoteKeys.Rows, rows.Count)),
+            scope.CountyCode);
+        await db.SaveChangesAsync(ct);
+        var csv = format == "csv";
+        return csv
+            ? File(SheetWriter.Csv(sheet), SheetWriter.CsvType, ExportLinks.FileName("courses", clock, csv: true))
+            : File(SheetWriter.Xlsx(sheet), SheetWriter.XlsxType, ExportLinks.FileName("courses", clock, csv: false));
+    }
+
+    /// <summary>The export link for <paramref name="format"/> (xlsx or csv) with the list's filters and sort.</summary>
+    public string ExportUrl(string format)
+    {
+        var query = Filter.ToQuery();
+        query["handler"] = "Export";
+        return ExportLinks.Url("/Courses", query, format);
+    }
+
+    /// <summary>
+    /// The courses the viewer may see with the filters and sort applied (none when a filter value was refused, the field's
+    /// error in ModelState), and the county names by code. Fills <see cref="Counties"/> and <see cref="Programs"/>.
+    /// </summary>
+    private async Task<(IQueryable<Course> Query, Dictionary<string, string> CountyNames)> FilteredAsync(CancellationToken ct)
+    {
+        var tree = await regions.GetAsync(ct);
         ModelState.CheckRegion("County", Filter.County, RegionLevel.County, tree, scope.CountyCode, l);
         if (scope.CountyCode is not null && Filter.County == scope.CountyCode) Filter.County = null; // their own: the scope already confines
         var countyNames = tree.AtLevel(RegionLevel.County).ToDictionary(c => c.Code, c => tree.NameOf(c.Code)!);
         if (scope.CountyCode is null) Counties = countyNames.Select(c => new Option(c.Key, c.Value)).ToList();
         Programs = await db.Programs.AsNoTracking().OrderByDescending(p => p.Year).ThenBy(p => p.Name)
-            .Select(p => new Option(p.Id.ToString(CultureInfo.InvariantCulture), p.Name)).ToListAsync();
+            .Select(p => new Option(p.Id.ToString(CultureInfo.InvariantCulture), p.Name)).ToListAsync(ct);
 
         if (Filter.Program is { } program && Programs.All(p => p.Value != program.ToString(CultureInfo.InvariantCulture)))
             ModelState.Refuse("Program", l);
         var query = Filter.Apply(db.Courses.AsNoTracking().VisibleTo(User));
         if (ModelState.Refused()) query = query.Where(c => false);
-        var page = await Paged.ReadAsync(query, PageNumber, PageSize, courses => courses
-            .Select(c => new
-            {
-                c.Id, c.Title, c.Status, c.Topic, c.CountyCode, c.ProgramId, c.Capacity, c.ConfirmedCount, c.TrainerUserName,
-                First = c.Sessions.Min(s => (DateTimeOffset?)s.StartsAt), Sessions = c.Sessions.Count,
-            }));
-        (PageNumber, Total) = (page.Number, page.Total);
-        var rows = page.Items;
+        return (query, countyNames);
+    }
+
+    private sealed record Read(int Id, string Title, CourseStatus Status, CourseTopic Topic, string CountyCode, int? ProgramId, int Capacity,
+        int ConfirmedCount, string? TrainerUserName, DateTimeOffset? First, int Sessions);
+
+    private static IQueryable<Read> Project(IQueryable<Course> courses) => courses.Select(c => new Read(c.Id, c.Title, c.Status, c.Topic,
+        c.CountyCode, c.ProgramId, c.Capacity, c.ConfirmedCount, c.TrainerUserName, c.Sessions.Min(s => (DateTimeOffset?)s.StartsAt), c.Sessions.Count));
+
+    private async Task<List<Row>> RowsAsync(IEnumerable<Read> read, Dictionary<string, string> countyNames)
+    {
         var programNames = Programs.ToDictionary(p => p.Value, p => p.Label);
         var trainers = await Trainers.AllAsync(users);
-        Rows = rows.Select(r => new Row(r.Id, r.Title, r.Status, r.Topic, countyNames.GetValueOrDefault(r.CountyCode, r.CountyCode),
+        return read.Select(r => new Row(r.Id, r.Title, r.Status, r.Topic, countyNames.GetValueOrDefault(r.CountyCode, r.CountyCode),
             r.ProgramId is { } p ? programNames.GetValueOrDefault(p.ToString(CultureInfo.InvariantCulture)) : null,
             r.First, r.Sessions, r.Capacity, r.ConfirmedCount, Trainers.NameOf(trainers, r.TrainerUserName))).ToList();
     }

@@ -13,6 +13,8 @@ using TalentHub.Web.Domain.Training;
 using TalentHub.Web.Services;
 using TalentHub.Web.Services.Training;
 using TalentHub.Web.Services.People;
+using TalentHub.Web.Services.Audit;
+using TalentHub.Web.Services.Spreadsheets;
 
 namespace TalentHub.Web.Pages.Training.Courses;
 
@@ -55,6 +57,26 @@ public sealed class RosterModel(TalentHubDbContext db, EnrollmentService enrollm
         if (!await LoadAsync(id)) return NotFound();
         if (IsStaff && !string.IsNullOrWhiteSpace(Q)) Candidates = await SearchAsync(id);
         return Page();
+    }
+
+    /// <summary>
+    /// <c>/Courses/{id}/Roster?handler=Export&amp;format=xlsx|csv</c>: the whole roster (participants, waitlist, cancelled) as
+    /// the page shows it, identifiers masked, audited with the course id. 404 for a course the user may not see (another
+    /// county's, or not the trainer's own); 400 for another format.
+    /// </summary>
+    public async Task<IActionResult> OnGetExportAsync(int id, string? format, [FromServices] AuditLog audit, [FromServices] TimeProvider clock,
+        CancellationToken ct)
+    {
+        if (format is not ("xlsx" or "csv")) return BadRequest();
+        if (await RosterAccess.FindAsync(db, id, User, ct) is not { } course) return NotFound();
+        var roster = await RosterList.LoadAsync(db, id, ct);
+        var sheet = roster.Sheet(course.Title, l);
+        audit.Record(AuditAction.Export, nameof(Enrollment), null,
+            new AuditNote().With(AuditNoteKeys.Format, format).With(AuditNoteKeys.Rows, roster.Count).With(AuditNoteKeys.Course, id), course.CountyCode);
+        await db.SaveChangesAsync(ct);
+        var csv = format == "csv";
+        var name = ExportLinks.FileName(string.Create(CultureInfo.InvariantCulture, $"roster-{id}"), clock, csv);
+        return csv ? File(SheetWriter.Csv(sheet), SheetWriter.CsvType, name) : File(SheetWriter.Xlsx(sheet), SheetWriter.XlsxType, name);
     }
 
     public Task<IActionResult> OnPostEnrollAsync(int id) => EnrollAsync(id, null);

@@ -2,6 +2,9 @@ using Microsoft.EntityFrameworkCore;
 using TalentHub.Web.Data;
 using TalentHub.Web.Domain.Common;
 using TalentHub.Web.Domain.Training;
+using Microsoft.Extensions.Localization;
+using TalentHub.Web.Infrastructure;
+using TalentHub.Web.Services.Spreadsheets;
 
 namespace TalentHub.Web.Pages.Training.Courses;
 
@@ -43,5 +46,27 @@ public sealed record RosterList(IReadOnlyList<RosterRow> Participants, IReadOnly
             Build([EnrollmentStatus.Confirmed, EnrollmentStatus.Completed, EnrollmentStatus.NotCompleted]),
             Build([EnrollmentStatus.Waitlisted]),
             Build([EnrollmentStatus.Cancelled, EnrollmentStatus.CourseCancelled]));
+    }
+
+    /// <summary>Every line, participants then waitlist then cancelled.</summary>
+    public int Count => Participants.Count + Waitlist.Count + Cancelled.Count;
+
+    /// <summary>
+    /// The roster as one sheet for its export: participants, waitlist and cancelled history in the page's order, a column
+    /// naming which list a line is on, identifiers masked and the other cells worded as the page shows them, in the viewer's language.
+    /// </summary>
+    public SheetData Sheet(string courseTitle, IStringLocalizer l)
+    {
+        IEnumerable<IReadOnlyList<object?>> Lines(IReadOnlyList<RosterRow> rows, string list) => rows.Select(r => (IReadOnlyList<object?>)
+        [
+            r.Position, list, r.Name, r.MaskedId, r.MaskedMobile,
+            l["Status.Enrollment." + r.Status].Value + (r.PromotedAt is null ? "" : " " + l["Roster.PromotedAt", ShanghaiTime.FormatDateTime(r.PromotedAt)].Value),
+            ShanghaiTime.FormatDateTime(r.EnrolledAt), r.SelfService ? l["Roster.SelfService"].Value : r.EnrolledBy ?? "",
+            r.OverrideReason ?? "", r.CancelledAt is null ? "" : ShanghaiTime.FormatDateTime(r.CancelledAt),
+        ]);
+        return new SheetData(courseTitle,
+            ["#", l["Roster.Export.List"], l["Person.Name"], l["Person.IdNumber"], l["Person.Mobile"], l["Roster.Status"], l["Roster.EnrolledAt"],
+                l["Roster.EnrolledBy"], l["Roster.OverrideReason"], l["Roster.Export.CancelledAt"]],
+            Lines(Participants, l["Roster.Participants"]).Concat(Lines(Waitlist, l["Roster.Waitlist"])).Concat(Lines(Cancelled, l["Roster.Export.Cancelled"])));
     }
 }

@@ -11,7 +11,7 @@ using TalentHub.Web.Services;
 namespace TalentHub.Web.Pages.Training.Programs;
 
 [Authorize(Policy = Policies.RegistryStaff)]
-public sealed class IndexModel(TalentHubDbContext db, IRegionScope scope) : PageModel
+public sealed class IndexModel(TalentHubDbContext db, IRegionScope scope, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> l) : PageModel
 {
     public sealed record Standard(TraineeType Type, decimal Yuan);
     public sealed record Row(int Id, string Name, int Year, decimal Budget, bool RepeatRule, IReadOnlyList<Standard> Standards,
@@ -38,9 +38,58 @@ public sealed class IndexModel(TalentHubDbContext db, IRegionScope scope) : Page
 
     public async Task OnGetAsync()
     {
+        var list = await ListAsync(HttpContext.RequestAborted);
+        Total = list.Count;
+        PageNumber = Math.Clamp(PageNumber, 1, Math.Max(1, (Total + PageSize - 1) / PageSize));
+        Rows = list.Skip((PageNumber - 1) * PageSize).Take(PageSize).ToList();
+    }
+
+    /// <summary>
+    /// <c>/Programs?handler=Export&amp;format=xlsx|csv&amp;Sort=…</c>: every programme in the list's order, the cells as the page
+    /// shows them (county staff: their own county's target and course count), audited. 400 for a format other than xlsx or csv.
+    /// </summary>
+    public async Task<IActionResult> OnGetExportAsync(string? format, [FromServices] Services.Audit.AuditLog audit, [FromServices] TimeProvider clock,
+        CancellationToken ct)
+    {
+        if (format is not ("xlsx" or "csv")) return BadRequest();
+        var rows = await ListAsync(ct);
+        var own = ScopeCounty is not null;
+        string Money(decimal value) => value.ToString("#,0.##", System.Globalization.CultureInfo.InvariantCulture);
+        var headers = new List<string> { l["Program.Name"], l["Program.Year"], l["Program.BudgetWithUnit"], l["Program.Standards"], l["Program.TargetTotal"] };
+        if (own) headers.Add(l["Program.OwnTarget"]);
+        headers.AddRange([l["Program.RepeatRuleShort"], l["Programs.Courses"], l["Survey.Satisfied"]]);
+        var sheet = new Services.Spreadsheets.SheetData(l["Programs.Title"], headers, rows.Select(p =>
+        {
+            var cells = new List<object?> { p.Name, p.Year, Money(p.Budget),
+                string.Join("; ", p.Standards.Select(s => $"{l["TraineeType." + s.Type]}: {l["Programs.YuanPerTrainee", Money(s.Yuan)]}")), p.TargetTotal };
+            if (own) cells.Add(p.OwnTarget);
+            cells.AddRange([l[p.RepeatRule ? "Program.On" : "Program.Off"].Value, p.Courses,
+                Satisfaction.TryGetValue(p.Id, out var sat) && sat.SatisfiedShare is { } share ? (share * 100).ToString("0.#", System.Globalization.CultureInfo.InvariantCulture) + "%" : ""]);
+            return (IReadOnlyList<object?>)cells;
+        }));
+        audit.Record(AuditAction.Export, nameof(TrainingProgram), null, new Services.Audit.AuditNote().With(Services.Audit.AuditNoteKeys.Format, format)
+            .With(Services.Audit.AuditNoteKeys.Rows, rows.Count), scope.CountyCode);
+        await db.SaveChangesAsync(ct);
+        var csv = format == "csv";
+        var name = Services.Spreadsheets.ExportLinks.FileName("programs", clock, csv);
+        return csv ? File(Services.Spreadsheets.SheetWriter.Csv(sheet), Services.Spreadsheets.SheetWriter.CsvType, name)
+            : File(Services.Spreadsheets.SheetWriter.Xlsx(sheet), Services.Spreadsheets.SheetWriter.XlsxType, name);
+    }
+
+    /// <summary>The export link for <paramref name="format"/> (xlsx or csv) with the list's sort.</summary>
+    public string ExportUrl(string format)
+    {
+        var query = Query.ToDictionary(kv => kv.Key, kv => kv.Value);
+        query["handler"] = "Export";
+        return Services.Spreadsheets.ExportLinks.Url("/Programs", query, format);
+    }
+
+    /// <summary>Every programme as a row, in the chosen order; fills <see cref="Satisfaction"/>.</summary>
+    private async Task<List<Row>> ListAsync(CancellationToken ct)
+    {
         Satisfaction = await Services.Training.CourseResults.SatisfactionByProgramAsync(db);
         var programs = await db.Programs.AsNoTracking().Include(p => p.Standards).Include(p => p.Targets)
-            .OrderByDescending(p => p.Year).ThenBy(p => EF.Functions.Collate(p.Name, Pinyin.Collation)).ToListAsync();
+            .OrderByDescending(p => p.Year).ThenBy(p => EF.Functions.Collate(p.Name, Pinyin.Collation)).ToListAsync(ct);
         // The county filter applies to courses: county staff count their own.
         var courses = await db.Courses.AsNoTracking().Where(c => c.ProgramId != null)
             .GroupBy(c => c.ProgramId!.Value).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count);
@@ -58,9 +107,6 @@ public sealed class IndexModel(TalentHubDbContext db, IRegionScope scope) : Page
             _ => rows.OrderBy(r => r.Year),
         };
         // Default: newest year first; any chosen key ascending unless Desc.
-        var list = (Sort is "name" or "budget" or "target" or "courses" ? (Desc ? sorted.Reverse() : sorted) : (Desc ? sorted : sorted.Reverse())).ToList();
-        Total = list.Count;
-        PageNumber = Math.Clamp(PageNumber, 1, Math.Max(1, (Total + PageSize - 1) / PageSize));
-        Rows = list.Skip((PageNumber - 1) * PageSize).Take(PageSize).ToList();
+        return (Sort is "name" or "budget" or "target" or "courses" ? (Desc ? sorted.Reverse() : sorted) : (Desc ? sorted : sorted.Reverse())).ToList();
     }
 }

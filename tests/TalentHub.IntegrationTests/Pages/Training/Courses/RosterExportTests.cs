@@ -1,0 +1,70 @@
+using Microsoft.EntityFrameworkCore;
+using TalentHub.Web.Data;
+
+namespace TalentHub.IntegrationTests.Pages.Training.Courses;
+
+/// <summary>review14: a course's roster had no export; it now exports whole, masked, audited, with the roster's own access rules.</summary>
+public sealed class RosterExportTests(TalentHubFactory app) : AppTest(app)
+{
+    private static string ExportUrl(int courseId, string format) => $"/Courses/{courseId}/Roster?handler=Export&format={format}";
+
+    [Fact]
+    public async Task Csv_ListsParticipantsThenWaitlist_Masked_InTheWordsOfThePage_AndIsAudited()
+    {
+        var course = await App.CreateOpenCourseAsync(capacity: 1);
+        var first = await App.CreatePersonAsync();
+        var second = await App.CreatePersonAsync();
+        await App.EnrollAsync(course, first.Id);
+        await App.EnrollAsync(course, second.Id);
+        var clerk = await App.LoginAsync("anji.clerk");
+
+        var response = await clerk.GetAsync(ExportUrl(course, "csv"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Matches($@"^roster-{course}-\d{{8}}\.csv$", response.Content.Headers.ContentDisposition!.FileName!.Trim('"'));
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        var rows = ExportFiles.Csv(bytes);
+        Assert.Equal(["#", "名单", "姓名", "身份证号", "手机号", "状态"], rows[0][..6]);
+        Assert.Equal([first.Name, second.Name], rows.Skip(1).Select(r => r[2]));
+        Assert.Equal(["正式学员", "候补名单"], rows.Skip(1).Select(r => r[1]));
+        Assert.Equal("已确认", rows[1][5]);
+        Assert.All(rows.Skip(1), r => Assert.Matches(@"^\d{6}\*{8}[\dX]{4}$", r[3]));
+        var text = System.Text.Encoding.UTF8.GetString(bytes);
+        Assert.DoesNotContain(first.IdNumber, text);
+        Assert.DoesNotContain(first.Mobile, text);
+        Assert.True(await App.QueryAsync(db => db.AuditEntries.AnyAsync(a => a.Action == AuditAction.Export && a.EntityType == "Enrollment"
+            && a.UserName == "anji.clerk" && a.Changes == $"format=csv; rows=2; course={course}")));
+        Assert.Contains($"href=\"/Courses/{course}/Roster?handler=Export&amp;format=xlsx\"", await clerk.GetStringAsync($"/Courses/{course}/Roster"));
+    }
+
+    [Fact]
+    public async Task Xlsx_HasTheRosterWithHeadersInTheViewersLanguage()
+    {
+        var course = await App.CreateOpenCourseAsync(trainer: "trainer.wang");
+        var person = await App.CreatePersonAsync();
+        await App.EnrollAsync(course, person.Id);
+        var trainer = await App.LoginAsync("trainer.wang");
+
+        var rows = ExportFiles.Xlsx(await trainer.GetByteArrayAsync(ExportUrl(course, "xlsx") + "&culture=en"));
+
+        Assert.Equal(["#", "List", "Name", "ID number"], rows[0][..4]);
+        var row = Assert.Single(rows.Skip(1));
+        Assert.Equal(person.Name, row[2]);
+        Assert.Equal("Confirmed", row[5]);
+    }
+
+    [Fact]
+    public async Task AnotherCountysRoster_IsA404_AsIsAnotherTrainersCourse_AndFarmersAreRefused()
+    {
+        var course = await App.CreateOpenCourseAsync();
+        await App.EnrollAsync(course, (await App.CreatePersonAsync()).Id);
+        var wuxing = await App.LoginAsync("wuxing.officer");
+        var trainer = await App.LoginAsync("trainer.wang");
+        var farmer = await App.LoginAsync("13800000004");
+
+        Assert.Equal(HttpStatusCode.NotFound, (await wuxing.GetAsync(ExportUrl(course, "csv"))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await trainer.GetAsync(ExportUrl(course, "xlsx"))).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await farmer.GetAsync(ExportUrl(course, "csv"))).StatusCode);
+        Assert.False(await App.QueryAsync(db => db.AuditEntries.AnyAsync(a => a.Action == AuditAction.Export && a.Changes!.Contains($"course={course}"))));
+    }
+}
