@@ -5,6 +5,7 @@ using TalentHub.Web.Data;
 using TalentHub.Web.Domain.Api;
 using TalentHub.Web.Services.Api;
 using TalentHub.Web.Infrastructure;
+using TalentHub.IntegrationTests.Support;
 
 namespace TalentHub.IntegrationTests.Api;
 
@@ -82,6 +83,31 @@ public sealed partial class ApiTokenTests(TalentHubFactory app) : AppTest(app)
         Assert.Contains("只能覆盖本县（市、区）", both);
         Assert.Contains("不超过一年", both);
         Assert.False(await App.QueryAsync(db => db.ApiTokens.AnyAsync(t => t.Name == "refused")));
+    }
+
+    /// <summary>
+    /// The chosen date is the token's last day (ApiToken.LastDay), so today is accepted; the refusal says so instead of
+    /// "after today" (review15: "到期日须晚于今天" while today's date was issued).
+    /// </summary>
+    [Theory]
+    [InlineData("", "到期日须为今天或以后，且不超过一年。")]
+    [InlineData("?culture=en", "The expiry must be today or later and at most one year ahead.")]
+    public async Task Issue_form_takes_today_as_the_last_day_and_its_refusal_says_from_today(string culture, string message)
+    {
+        var today = await ShanghaiDays.RoomInDayAsync();
+        var officer = await App.LoginAsync("city.officer", FormClient.DemoPassword);
+        async Task<string> PostAsync(string name, DateOnly day) => await (await officer.PostFormAsync("/Admin/ApiTokens?handler=Create" + culture.Replace('?', '&'), new()
+        {
+            ["Input.Name"] = name, ["Input.OwnerUserName"] = "anji.officer", ["Input.RegionCode"] = ApiClient.Anji,
+            ["Input.Resources"] = "people", ["Input.ExpiresOn"] = day.ToString("yyyy-MM-dd"),
+        }, "/Admin/ApiTokens" + culture)).Content.ReadAsStringAsync();
+
+        var yesterday = System.Net.WebUtility.HtmlDecode(await PostAsync("yesterday" + culture, today.AddDays(-1)));
+        var lastDayToday = await PostAsync("today" + culture, today);
+
+        Assert.DoesNotContain("data-secret", yesterday);
+        Assert.Contains(message, yesterday);
+        Assert.Contains("data-secret", lastDayToday);
     }
 
     [Theory]

@@ -126,6 +126,7 @@ public sealed class ListFilterRefusalTests(TalentHubFactory app) : AppTest(app)
 
         Assert.Contains("data-filter-error=\"County\"", html);
         Assert.Contains("class=\"empty-state\"", html);
+        Assert.DoesNotContain("本月没有课次", html);
     }
 
     /// <summary>
@@ -153,7 +154,11 @@ public sealed class ListFilterRefusalTests(TalentHubFactory app) : AppTest(app)
         Assert.Contains($"月份“{month}”无法识别：请按 yyyy-MM 填写 2000-01 至 2100-12 之间的月份", ErrorOf(html, "month"));
         var today = ShanghaiDays.Today();
         Assert.Contains($"<span id=\"calendar-month\">{today.Year}年{today.Month}月</span>", html);
-        Assert.Contains("class=\"empty-state\"", html);
+        // No sessions are looked up, so the page does not claim the current month has none (review15: "本月没有课次" under
+        // the current month's heading while that month had sessions).
+        Assert.DoesNotContain("本月没有课次", html);
+        Assert.Contains("请先更正上面标出的查询条件，再查看课次。", html);
+        Assert.DoesNotContain("id=\"calendar-grid\"", html);
         Assert.Contains($"value=\"{month}\"", html);
         if (login == "city.officer") Assert.Contains("<option value=\"330523000000\" selected=\"selected\">", html);
     }
@@ -171,6 +176,8 @@ public sealed class ListFilterRefusalTests(TalentHubFactory app) : AppTest(app)
         Assert.Contains("value=\"2026-02\"", good);
         Assert.Contains("Month “abc” cannot be read: give a month as yyyy-MM from 2000-01 to 2100-12.", ErrorOf(bad, "month"));
         Assert.Contains($"<span id=\"calendar-month\">{ShanghaiDays.Today().ToDateTime(TimeOnly.MinValue).ToString("Y", System.Globalization.CultureInfo.GetCultureInfo("en"))}</span>", bad);
+        Assert.DoesNotContain("No sessions this month.", bad);
+        Assert.Contains("Correct the marked field above to see the sessions.", bad);
         Assert.DoesNotContain("data-filter-error", last);
         Assert.Contains("value=\"2100-12\"", last);
     }
