@@ -22,6 +22,8 @@ public sealed class AuditModel(TalentHubDbContext db, IStringLocalizer<SharedRes
     Services.Audit.AuditLinks links) : PageModel
 {
     public const int PageSize = 25;
+    /// <summary>The most entries one export holds (the import's row cap): more must be narrowed by the filters first.</summary>
+    public const int MaxExportRows = 100_000;
 
     public sealed record Change(string Field, string? Before, string? After);
     public sealed record Row(long Id, DateTimeOffset At, string UserName, AuditAction Action, string EntityType, string? EntityId,
@@ -72,6 +74,13 @@ public sealed class AuditModel(TalentHubDbContext db, IStringLocalizer<SharedRes
         if (format is not ("xlsx" or "csv")) return BadRequest();
         var query = await FilteredAsync(ct);
         if (!ModelState.IsValid) return Redirect("/Admin/Audit" + Microsoft.AspNetCore.Http.QueryString.Create(Request.Query.Where(q => q.Key is not ("handler" or "format"))));
+        if (await query.CountAsync(ct) is var matching && matching > MaxExportRows)
+        {
+            // The log grows by two rows per imported person; a file is bounded work and memory, so narrow it first.
+            ModelState.AddModelError("", l["Audit.ExportTooMany", matching, MaxExportRows]);
+            await OnGetAsync(ct);
+            return Page();
+        }
         var rows = await RowsAsync(await query.ToListAsync(ct), ct);
         var sheet = new Services.Spreadsheets.SheetData(l["Audit.Title"],
             [l["Audit.At"], l["Audit.User"], l["Audit.Action"], l["Audit.Record"], l["Audit.County"], l["Audit.Changes"]],

@@ -73,4 +73,40 @@ public sealed class AuditExportTests(TalentHubFactory app) : AppTest(app)
         Assert.Equal(HttpStatusCode.Redirect, badMobile.StatusCode);
         Assert.Equal("/Admin/Audit?Mobile=123", badMobile.Headers.Location!.OriginalString);
     }
+    /// <summary>An export is bounded work and memory: more than <see cref="Web.Pages.Admin.AuditModel.MaxExportRows"/> matching
+    /// entries are refused with a message above the list, and no file (nor export audit row) is written.</summary>
+    [Fact]
+    public async Task MoreEntriesThanTheCap_AreRefused_WithTheCountAndNoFile()
+    {
+        var user = "audit.cap." + Guid.NewGuid().ToString("N")[..10];
+        var template = await App.QueryAsync(async db =>
+        {
+            var entry = new AuditEntry { At = Noon, UserName = user, Action = AuditAction.Update, EntityType = "Person", EntityId = "7", Changes = "{}" };
+            db.AuditEntries.Add(entry);
+            await db.SaveChangesAsync();
+            return entry.Id;
+        });
+        try
+        {
+            await App.QueryAsync(db => db.Database.ExecuteSqlRawAsync(
+                """
+                WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < {1})
+                INSERT INTO "AuditEntries" ("At", "UserName", "Action", "EntityType", "EntityId", "Changes")
+                SELECT a."At", a."UserName", a."Action", a."EntityType", a."EntityId", a."Changes" FROM n, "AuditEntries" a WHERE a."Id" = {0}
+                """, template, Web.Pages.Admin.AuditModel.MaxExportRows));
+            var admin = await App.LoginAsync("admin");
+
+            var response = await admin.GetAsync($"/Admin/Audit?handler=Export&format=csv&user={user}");
+
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.StartsWith("text/html", response.Content.Headers.ContentType!.MediaType);
+            Assert.Contains("符合条件的记录有 100,001 条，一次最多导出 100,000 条", await response.Content.ReadAsStringAsync());
+            Assert.False(await App.QueryAsync(db => db.AuditEntries.AnyAsync(a => a.Action == AuditAction.Export && a.EntityType == nameof(AuditEntry)
+                && a.Changes!.Contains(user))));
+        }
+        finally
+        {
+            await App.QueryAsync(db => db.AuditEntries.Where(a => a.UserName == user).ExecuteDeleteAsync());
+        }
+    }
 }
