@@ -26,6 +26,7 @@ public static class DataServiceCollectionExtensions
         services.AddScoped<IRegionScope, HttpRegionScope>();
         services.AddSingleton<RegionDirectory>();
         services.AddSingleton<CurrentActor>();
+        services.AddSingleton<WriteTurns>();
         services.AddScoped<StoredTextRenormalizer>();
         services.AddSingleton<StampsInterceptor>();
         services.AddSingleton<AuditInterceptor>();

@@ -67,8 +67,11 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public CourseClock CourseClock(TalentHubDbContext db) => new(db, new Outbox(db, Clock), Clock);
 
+    /// <summary>The one writers' queue of this database, as the app has one per process.</summary>
+    public WriteTurns Turns { get; } = new();
+
     public EnrollmentService Enrollment(TalentHubDbContext db) =>
-        new(db, new EnrollmentFacts(db), new Outbox(db, Clock), new AuditLog(db, new CurrentActor(new Microsoft.AspNetCore.Http.HttpContextAccessor()), Clock), Clock);
+        new(db, new EnrollmentFacts(db), new Outbox(db, Clock), new AuditLog(db, new CurrentActor(new Microsoft.AspNetCore.Http.HttpContextAccessor()), Clock), Clock, Turns);
 
     public OutboxDispatcher Dispatcher(TalentHubDbContext db, INotificationSender sender) =>
         new(db, sender, new StringLocalizer<SharedResource>(new ResourceManagerStringLocalizerFactory(

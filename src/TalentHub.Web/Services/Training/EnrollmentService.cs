@@ -21,7 +21,8 @@ public sealed record EnrollmentVerdict(IReadOnlyList<EnrollmentRefusal> Refusals
 /// the waitlist is ordered by arrival (enrollment id). Every creation and status change of a place is
 /// audited with the course's county (issue 8, item 4).
 /// </summary>
-public sealed partial class EnrollmentService(TalentHubDbContext db, EnrollmentFacts facts, Outbox outbox, AuditLog audit, TimeProvider clock)
+public sealed partial class EnrollmentService(TalentHubDbContext db, EnrollmentFacts facts, Outbox outbox, AuditLog audit, TimeProvider clock,
+    WriteTurns turns)
 {
     private const string AuditType = nameof(Enrollment);
 
@@ -62,6 +63,7 @@ public sealed partial class EnrollmentService(TalentHubDbContext db, EnrollmentF
 
         // Inside a caller's transaction a savepoint undoes just this row.
         var ambient = db.Database.CurrentTransaction;
+        using var writerTurn = ambient is null ? await turns.TakeAsync(db, ct) : null;
         await using var own = ambient is null ? await db.Database.BeginTransactionAsync(ct) : null;
         if (ambient is not null) await ambient.CreateSavepointAsync("enroll", ct);
         await LockCourseAsync(courseId, ct);
@@ -108,6 +110,7 @@ public sealed partial class EnrollmentService(TalentHubDbContext db, EnrollmentF
     public async Task<bool> CancelAsync(int enrollmentId, CancellationToken ct = default)
     {
         var now = clock.GetUtcNow();
+        using var writerTurn = await turns.TakeAsync(db, ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var enrollment = await db.Enrollments.AsNoTracking().FirstOrDefaultAsync(e => e.Id == enrollmentId, ct);
         if (enrollment is null || !enrollment.IsActive) return false;
