@@ -95,10 +95,7 @@ public sealed class AuditModel(TalentHubDbContext db, IStringLocalizer<SharedRes
             .With(Services.Audit.AuditNoteKeys.Search, string.IsNullOrWhiteSpace(Mobile) ? null : Services.Spreadsheets.ExportLinks.MaskSearch(Mobile));
         audit.Record(AuditAction.Export, nameof(AuditEntry), null, note);
         await db.SaveChangesAsync(ct);
-        var csv = format == "csv";
-        var name = Services.Spreadsheets.ExportLinks.FileName("audit", clock, csv);
-        return csv ? File(Services.Spreadsheets.SheetWriter.Csv(sheet), Services.Spreadsheets.SheetWriter.CsvType, name)
-            : File(Services.Spreadsheets.SheetWriter.Xlsx(sheet), Services.Spreadsheets.SheetWriter.XlsxType, name);
+        return Services.Spreadsheets.ExportLinks.File(sheet, "audit", clock, csv: format == "csv");
     }
 
     /// <summary>The export link for <paramref name="format"/> (xlsx or csv) with the current filters.</summary>

@@ -32,8 +32,6 @@ public sealed class ExportModel(TalentHubDbContext db, EntitiesExport export, Au
         audit.Record(AuditAction.Export, nameof(BusinessEntity), null,
             Filter.AuditNote(new AuditNote().With(AuditNoteKeys.Format, csv ? "csv" : "xlsx").With(AuditNoteKeys.Rows, count)), scope.CountyCode);
         await db.SaveChangesAsync(ct);
-        return csv
-            ? File(SheetWriter.Csv(sheet), SheetWriter.CsvType, ExportLinks.FileName("entities", clock, csv: true))
-            : File(SheetWriter.Xlsx(sheet), SheetWriter.XlsxType, ExportLinks.FileName("entities", clock, csv: false));
+        return ExportLinks.File(sheet, "entities", clock, csv);
     }
 }

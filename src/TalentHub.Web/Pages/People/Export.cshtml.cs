@@ -32,8 +32,6 @@ public sealed class ExportModel(TalentHubDbContext db, PeopleExport export, Audi
         audit.Record(AuditAction.Export, nameof(Person), null,
             Filter.AuditNote(new AuditNote().With(AuditNoteKeys.Format, csv ? "csv" : "xlsx").With(AuditNoteKeys.Rows, count)), scope.CountyCode);
         await db.SaveChangesAsync(ct);
-        return csv
-            ? File(SheetWriter.Csv(sheet), SheetWriter.CsvType, ExportLinks.FileName("people", clock, csv: true))
-            : File(SheetWriter.Xlsx(sheet), SheetWriter.XlsxType, ExportLinks.FileName("people", clock, csv: false));
+        return ExportLinks.File(sheet, "people", clock, csv);
     }
 }

@@ -36,6 +36,14 @@ public static class ExportLinks
     /// <summary>The download's name: <c>{kind}-{yyyyMMdd}.xlsx</c> (or <c>.csv</c>), dated today in Asia/Shanghai.</summary>
     public static string FileName(string kind, TimeProvider clock, bool csv) =>
         $"{kind}-{TalentHub.Web.Infrastructure.ShanghaiTime.ToShanghai(clock.GetUtcNow()).ToString("yyyyMMdd", CultureInfo.InvariantCulture)}.{(csv ? "csv" : "xlsx")}";
+
+    /// <summary>
+    /// One sheet as the download <see cref="FileName"/> names: CSV (UTF-8 with a byte-order mark, so Excel reads Chinese)
+    /// when <paramref name="csv"/>, else .xlsx.
+    /// </summary>
+    public static Microsoft.AspNetCore.Mvc.FileContentResult File(SheetData sheet, string kind, TimeProvider clock, bool csv) =>
+        new(csv ? SheetWriter.Csv(sheet) : SheetWriter.Xlsx(sheet), csv ? SheetWriter.CsvType : SheetWriter.XlsxType)
+        { FileDownloadName = FileName(kind, clock, csv) };
 }
 
 /// <summary>Village, township and county names for the export rows, in the current UI culture, from the <see cref="RegionDirectory"/>.</summary>

@@ -69,10 +69,7 @@ public sealed class IndexModel(TalentHubDbContext db, TimeProvider clock, Region
             .With(Services.Audit.AuditNoteKeys.Rows, rows.Count).With(Services.Audit.AuditNoteKeys.Role, Role).With(Services.Audit.AuditNoteKeys.County, County)
             .With(Services.Audit.AuditNoteKeys.Search, string.IsNullOrWhiteSpace(Q) ? null : Services.Spreadsheets.ExportLinks.MaskSearch(Q)));
         await db.SaveChangesAsync(ct);
-        var csv = format == "csv";
-        var name = Services.Spreadsheets.ExportLinks.FileName("users", clock, csv);
-        return csv ? File(Services.Spreadsheets.SheetWriter.Csv(sheet), Services.Spreadsheets.SheetWriter.CsvType, name)
-            : File(Services.Spreadsheets.SheetWriter.Xlsx(sheet), Services.Spreadsheets.SheetWriter.XlsxType, name);
+        return Services.Spreadsheets.ExportLinks.File(sheet, "users", clock, csv: format == "csv");
     }
 
     /// <summary>The export link for <paramref name="format"/> (xlsx or csv) with the current filters.</summary>

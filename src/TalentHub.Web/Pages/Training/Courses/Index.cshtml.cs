@@ -65,10 +65,7 @@ public sealed class IndexModel(TalentHubDbContext db, IRegionScope scope, UserMa
         audit.Record(AuditAction.Export, nameof(Course), null, Filter.AuditNote(new AuditNote().With(AuditNoteKeys.Format, format).With(AuditNoteKeys.Rows, rows.Count)),
             scope.CountyCode);
         await db.SaveChangesAsync(ct);
-        var csv = format == "csv";
-        return csv
-            ? File(SheetWriter.Csv(sheet), SheetWriter.CsvType, ExportLinks.FileName("courses", clock, csv: true))
-            : File(SheetWriter.Xlsx(sheet), SheetWriter.XlsxType, ExportLinks.FileName("courses", clock, csv: false));
+        return ExportLinks.File(sheet, "courses", clock, csv: format == "csv");
     }
 
     /// <summary>The export link for <paramref name="format"/> (xlsx or csv) with the list's filters and sort.</summary>

@@ -74,9 +74,7 @@ public sealed class RosterModel(TalentHubDbContext db, EnrollmentService enrollm
         audit.Record(AuditAction.Export, nameof(Enrollment), null,
             new AuditNote().With(AuditNoteKeys.Format, format).With(AuditNoteKeys.Rows, roster.Count).With(AuditNoteKeys.Course, id), course.CountyCode);
         await db.SaveChangesAsync(ct);
-        var csv = format == "csv";
-        var name = ExportLinks.FileName(string.Create(CultureInfo.InvariantCulture, $"roster-{id}"), clock, csv);
-        return csv ? File(SheetWriter.Csv(sheet), SheetWriter.CsvType, name) : File(SheetWriter.Xlsx(sheet), SheetWriter.XlsxType, name);
+        return ExportLinks.File(sheet, string.Create(CultureInfo.InvariantCulture, $"roster-{id}"), clock, csv: format == "csv");
     }
 
     public Task<IActionResult> OnPostEnrollAsync(int id) => EnrollAsync(id, null);

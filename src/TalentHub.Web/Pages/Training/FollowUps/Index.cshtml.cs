@@ -53,10 +53,7 @@ public sealed class IndexModel(TalentHubDbContext db, AuditLog audit, IRegionSco
         var sheet = FollowUpRow.Sheet(rows, l, now);
         audit.Record(AuditAction.Export, "FollowUpTask", null, Filter.AuditNote(new AuditNote().With(AuditNoteKeys.Format, format).With(AuditNoteKeys.Rows, rows.Count)), scope.CountyCode);
         await db.SaveChangesAsync(ct);
-        var csv = format == "csv";
-        return csv
-            ? File(SheetWriter.Csv(sheet), SheetWriter.CsvType, ExportLinks.FileName("follow-ups", clock, csv: true))
-            : File(SheetWriter.Xlsx(sheet), SheetWriter.XlsxType, ExportLinks.FileName("follow-ups", clock, csv: false));
+        return ExportLinks.File(sheet, "follow-ups", clock, csv: format == "csv");
     }
 
     /// <summary>

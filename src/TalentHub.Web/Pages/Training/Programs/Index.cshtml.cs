@@ -70,10 +70,7 @@ public sealed class IndexModel(TalentHubDbContext db, IRegionScope scope, Micros
         audit.Record(AuditAction.Export, nameof(TrainingProgram), null, new Services.Audit.AuditNote().With(Services.Audit.AuditNoteKeys.Format, format)
             .With(Services.Audit.AuditNoteKeys.Rows, rows.Count), scope.CountyCode);
         await db.SaveChangesAsync(ct);
-        var csv = format == "csv";
-        var name = Services.Spreadsheets.ExportLinks.FileName("programs", clock, csv);
-        return csv ? File(Services.Spreadsheets.SheetWriter.Csv(sheet), Services.Spreadsheets.SheetWriter.CsvType, name)
-            : File(Services.Spreadsheets.SheetWriter.Xlsx(sheet), Services.Spreadsheets.SheetWriter.XlsxType, name);
+        return Services.Spreadsheets.ExportLinks.File(sheet, "programs", clock, csv: format == "csv");
     }
 
     /// <summary>The export link for <paramref name="format"/> (xlsx or csv) with the list's sort.</summary>
