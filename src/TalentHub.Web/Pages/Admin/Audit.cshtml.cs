@@ -162,7 +162,9 @@ public sealed class AuditModel(TalentHubDbContext db, IStringLocalizer<SharedRes
         var references = await ReferencesAsync(parsed.Where(p => p.Changes is null).Select(p => p.Entry.Changes).ToList(), cancellationToken);
         var notes = new Services.Audit.AuditNoteText(l, _labels, code => _regions.GetValueOrDefault(code),
             (kind, id) => references.GetValueOrDefault((kind, id)));
-        return parsed.Select(p => new Row(p.Entry.Id, p.Entry.At, p.Entry.UserName, p.Entry.Action, p.Entry.EntityType, p.Entry.EntityId,
+        // Jobs and imports write as "system": shown as the word for it in the viewer's language (the filter still takes "system").
+        return parsed.Select(p => new Row(p.Entry.Id, p.Entry.At,
+            p.Entry.UserName == Services.Audit.CurrentActor.SystemName ? l["Audit.SystemActor"].Value : p.Entry.UserName, p.Entry.Action, p.Entry.EntityType, p.Entry.EntityId,
             p.Entry.CountyCode is { } c && _regions.TryGetValue(c, out var county) ? county : null, linkOf.GetValueOrDefault(p.Entry.Id),
             p.Changes?.Where(c => c.Field != "Id")
                 .Select(c => new Change(_labels.Field(p.Entry.EntityType, c.Field) ?? c.Field, Show(p.Entry.EntityType, c.Field, c.Before), Show(p.Entry.EntityType, c.Field, c.After))).ToList() ?? [],

@@ -109,4 +109,22 @@ public sealed class AuditExportTests(TalentHubFactory app) : AppTest(app)
             await App.QueryAsync(db => db.AuditEntries.Where(a => a.UserName == user).ExecuteDeleteAsync());
         }
     }
+    /// <summary>review14: jobs and imports write as "system", which the Chinese page showed in English.</summary>
+    [Fact]
+    public async Task TheSystemActor_IsShownInThePagesLanguage()
+    {
+        var id = Guid.NewGuid().ToString("N")[..12];
+        await App.QueryAsync(db =>
+        {
+            db.AuditEntries.Add(new AuditEntry { At = Noon, UserName = "system", Action = AuditAction.Update, EntityType = "Course", EntityId = id, Changes = "{}" });
+            return db.SaveChangesAsync();
+        });
+        var admin = await App.LoginAsync("admin");
+
+        var zh = await admin.GetStringAsync($"/Admin/Audit?user=system&Id={id}");
+        var en = await admin.GetStringAsync($"/Admin/Audit?user=system&Id={id}&culture=en");
+
+        Assert.Contains("data-user>系统</td>", zh);
+        Assert.Contains("data-user>System</td>", en);
+    }
 }
