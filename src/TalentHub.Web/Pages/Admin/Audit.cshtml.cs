@@ -99,12 +99,7 @@ public sealed class AuditModel(TalentHubDbContext db, IStringLocalizer<SharedRes
     }
 
     /// <summary>The export link for <paramref name="format"/> (xlsx or csv) with the current filters.</summary>
-    public string ExportUrl(string format)
-    {
-        var query = Query.ToDictionary(kv => kv.Key, kv => kv.Value);
-        query["handler"] = "Export";
-        return Services.Spreadsheets.ExportLinks.Url("/Admin/Audit", query, format);
-    }
+    public string ExportUrl(string format) => Services.Spreadsheets.ExportLinks.HandlerUrl("/Admin/Audit", Query, format);
 
     /// <summary>An entry's changes cell as one line, as the page lists it: a note's items, a summary, or field: before → after.</summary>
     private string ChangesText(Row row)

@@ -20,6 +20,10 @@ public static class ExportLinks
         return QueryHelpers.AddQueryString(path, query);
     }
 
+    /// <summary>The list page's own export handler (<c>?handler=Export</c>) at <paramref name="path"/>, with its filters and <paramref name="format"/>.</summary>
+    public static string HandlerUrl(string path, IReadOnlyDictionary<string, string?> filter, string format) =>
+        Url(path, new Dictionary<string, string?>(filter) { ["handler"] = "Export" }, format);
+
     /// <summary>
     /// A list search as the audit log keeps it: an ID number or mobile masked, other text cut at 50 characters. The text is
     /// normalised first as the search itself normalises it (<see cref="TextNormalizer.Normalize"/>), so an ID number typed

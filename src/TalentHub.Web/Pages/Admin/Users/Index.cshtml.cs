@@ -73,12 +73,7 @@ public sealed class IndexModel(TalentHubDbContext db, TimeProvider clock, Region
     }
 
     /// <summary>The export link for <paramref name="format"/> (xlsx or csv) with the current filters.</summary>
-    public string ExportUrl(string format)
-    {
-        var query = Query.ToDictionary(kv => kv.Key, kv => kv.Value);
-        query["handler"] = "Export";
-        return Services.Spreadsheets.ExportLinks.Url("/Admin/Users", query, format);
-    }
+    public string ExportUrl(string format) => Services.Spreadsheets.ExportLinks.HandlerUrl("/Admin/Users", Query, format);
 
     /// <summary>An account with its role (an object initializer, not a constructor: EF Core translates filters on its members).</summary>
     private sealed class Listed

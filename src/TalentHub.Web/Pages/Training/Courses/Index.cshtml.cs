@@ -69,12 +69,7 @@ public sealed class IndexModel(TalentHubDbContext db, IRegionScope scope, UserMa
     }
 
     /// <summary>The export link for <paramref name="format"/> (xlsx or csv) with the list's filters and sort.</summary>
-    public string ExportUrl(string format)
-    {
-        var query = Filter.ToQuery();
-        query["handler"] = "Export";
-        return ExportLinks.Url("/Courses", query, format);
-    }
+    public string ExportUrl(string format) => ExportLinks.HandlerUrl("/Courses", Filter.ToQuery(), format);
 
     /// <summary>
     /// The courses the viewer may see with the filters and sort applied (none when a filter value was refused, the field's

@@ -66,10 +66,5 @@ public sealed class IndexModel(TalentHubDbContext db, AuditLog audit, IRegionSco
         return !ModelState.Refused();
     }
 
-    public string ExportUrl(string format)
-    {
-        var query = Filter.ToQuery().ToDictionary(kv => kv.Key, kv => kv.Value);
-        query["handler"] = "Export";
-        return ExportLinks.Url("/FollowUps", query, format);
-    }
+    public string ExportUrl(string format) => ExportLinks.HandlerUrl("/FollowUps", Filter.ToQuery(), format);
 }

@@ -74,12 +74,7 @@ public sealed class IndexModel(TalentHubDbContext db, IRegionScope scope, Micros
     }
 
     /// <summary>The export link for <paramref name="format"/> (xlsx or csv) with the list's sort.</summary>
-    public string ExportUrl(string format)
-    {
-        var query = Query.ToDictionary(kv => kv.Key, kv => kv.Value);
-        query["handler"] = "Export";
-        return Services.Spreadsheets.ExportLinks.Url("/Programs", query, format);
-    }
+    public string ExportUrl(string format) => Services.Spreadsheets.ExportLinks.HandlerUrl("/Programs", Query, format);
 
     /// <summary>Every programme as a row, in the chosen order; fills <see cref="Satisfaction"/>.</summary>
     private async Task<List<Row>> ListAsync(CancellationToken ct)
