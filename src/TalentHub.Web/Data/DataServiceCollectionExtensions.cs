@@ -88,7 +88,10 @@ public static class DataServiceCollectionExtensions
         var db = scope.ServiceProvider.GetRequiredService<TalentHubDbContext>();
         if (db.Database.IsSqlite())
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;");
-        await db.Database.MigrateAsync();
+        // Most starts have nothing to apply. MigrateAsync would still take EF's migration lock (a write transaction on
+        // SQLite) and build the snapshot model to compare with the current one (BENCHMARKS.md, "city, main 919a2fc").
+        if ((await db.Database.GetPendingMigrationsAsync()).Any())
+            await db.Database.MigrateAsync();
         await scope.ServiceProvider.GetRequiredService<StoredTextRenormalizer>().RunAsync();
         // Imports a crash left pending were never visible: on SQLite (one process) all of them; on PostgreSQL those
         // whose owner's lock is gone and those untouched for PendingBatchMinutes, since another node may be writing one
