@@ -34,7 +34,7 @@ public static partial class SeedData
             var person = new Person { Name = row.Name, CreatedAt = now, UpdatedAt = now };
             person.SetIdNumber(id, hash);
             if (row.Mobile is not null && MobileNumber.TryParse(row.Mobile, out var mobile))
-                person.SetMobile(mobile, protector.Hash(mobile));
+                person.SetMobile(mobile, protector.Hash);
             person.MoveTo(row.Region);
             ApplyProfile(person, row, now);
             db.People.Add(person);

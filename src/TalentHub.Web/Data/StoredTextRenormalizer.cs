@@ -84,7 +84,7 @@ public sealed class StoredTextRenormalizer(TalentHubDbContext db, PersonalDataPr
             var mobileText = TextNormalizer.Normalize(mobile);
             if ((mobileText != mobile || protector.Hash(mobileText) != person.MobileHash) && MobileNumber.TryParse(mobileText, out var clean))
             {
-                person.SetMobile(clean, protector.Hash(clean));
+                person.SetMobile(clean, protector.Hash);
                 changed = true;
             }
         }

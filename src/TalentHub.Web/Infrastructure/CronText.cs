@@ -22,14 +22,14 @@ public static class CronText
 
         if (anyDay)
         {
-            if (Every(sec) is { } s && min == "*" && hour == "*") return l["Cron.EverySeconds", s];
+            if (Every(sec) is { } s && min == "*" && hour == "*") return l.Plural("Cron.EverySeconds", s);
             if (sec == "0" && (min == "*" || Every(min) == 1) && hour == "*") return l["Cron.EveryMinute"];
-            if (sec == "0" && Every(min) is { } m && hour == "*") return l["Cron.EveryMinutes", m];
+            if (sec == "0" && Every(min) is { } m && hour == "*") return l.Plural("Cron.EveryMinutes", m);
             if (sec == "0" && Number(min) is { } mm && hour == "*") return l["Cron.Hourly", mm.ToString("00", CultureInfo.InvariantCulture)];
             // "30 */5 * * * ?" (the certificate issuer), "0 12/15 * * * ?" (the key rotation): a step with an offset.
             if (Number(sec) is { } s0 && s0 <= 59 && hour == "*" && Step(min) is { } step)
             {
-                var every = step.From == 0 ? l["Cron.EveryMinutes", step.Every] : l["Cron.EveryMinutesFrom", step.Every, step.From];
+                var every = step.From == 0 ? l.Plural("Cron.EveryMinutes", step.Every) : l.Plural("Cron.EveryMinutesFrom", step.Every, step.Every, step.From);
                 return s0 == 0 ? every : l["Cron.AtSecond", every.Value, s0];
             }
         }

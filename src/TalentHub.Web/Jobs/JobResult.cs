@@ -1,3 +1,5 @@
+using TalentHub.Web.Infrastructure;
+using System.Globalization;
 using Microsoft.Extensions.Localization;
 
 namespace TalentHub.Web.Jobs;
@@ -18,6 +20,6 @@ public static class JobResult
     {
         if (stored is null || !stored.StartsWith(Prefix, StringComparison.Ordinal)) return stored;
         var parts = stored.Split('|', 2);
-        return parts.Length == 2 ? l[parts[0], parts[1]] : l[parts[0]];
+        return parts.Length == 2 && decimal.TryParse(parts[1], NumberStyles.Integer, CultureInfo.InvariantCulture, out var count) ? l.Plural(parts[0], count, parts[1]) : parts.Length == 2 ? l[parts[0], parts[1]] : l[parts[0]];
     }
 }

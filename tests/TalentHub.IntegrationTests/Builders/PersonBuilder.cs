@@ -95,7 +95,7 @@ public static class PersonBuilder
             var id = IdNumber.Create("330523", new DateOnly(1940, 1, 1).AddDays(n % 5000), n / 5000 % 1000, Sex.Male);
             var person = new Person { Name = $"学员{n}" };
             person.SetIdNumber(id, protector.Hash(id.Value));
-            person.SetMobile(mobile, protector.Hash(mobile));
+            person.SetMobile(mobile, protector.Hash);
             person.MoveTo("330523108204");
             people.Add(person);
             mobiles.Add(mobile);

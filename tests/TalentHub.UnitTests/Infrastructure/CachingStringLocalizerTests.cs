@@ -23,12 +23,12 @@ public sealed class CachingStringLocalizerTests
     {
         var cached = Cached();
 
-        var zh = In("zh-CN", () => cached["Messages.UnreadOne"].Value);
-        var en = In("en", () => cached["Messages.UnreadOne"].Value);
-        var zhAgain = In("zh-CN", () => cached["Messages.UnreadOne"].Value);
+        var zh = In("zh-CN", () => cached["Nav.Logout"].Value);
+        var en = In("en", () => cached["Nav.Logout"].Value);
+        var zhAgain = In("zh-CN", () => cached["Nav.Logout"].Value);
 
-        Assert.Equal("1 条未读消息", zh);
-        Assert.Equal("1 unread message", en);
+        Assert.Equal("退出", zh);
+        Assert.Equal("Log out", en);
         Assert.Equal(zh, zhAgain);
     }
 

@@ -17,6 +17,8 @@ public sealed class CronTextTests
     [InlineData("0 */10 * * * ?", "每 10 分钟", "every 10 minutes")]
     [InlineData("*/30 * * * * ?", "每 30 秒", "every 30 seconds")]
     [InlineData("0 * * * * ?", "每分钟", "every minute")]
+    [InlineData("*/1 * * * * ?", "每 1 秒", "every second")]
+    [InlineData("30 */1 * * * ?", "每 1 分钟（第 30 秒）", "every minute, at second 30")]
     [InlineData("0 15 * * * ?", "每小时第 15 分", "hourly at minute 15")]
     [InlineData("0 0 9 ? * MON", "每周一 09:00", "every Monday at 09:00")]
     [InlineData("0 0 8 1 * ?", "每月 1 日 08:00", "monthly on day 1 at 08:00")]

@@ -71,14 +71,23 @@ public sealed class Person : IRegionOwned, IAudited, IStamped, IVersioned
     }
 
     /// <summary>
-    /// Stores a normalized 11-digit mobile with its keyed hash (for sign-up matching) and its last four digits (for search
-    /// on the masked number); null clears all three. Expects a number already validated by <c>MobileNumber</c>.
+    /// Stores the mobile as its 11 ASCII digits (1 then 3–9; full-width digits, spaces, hyphens and a +86 prefix are
+    /// normalized by <see cref="MobileNumber.TryParse"/>) with its keyed hash (for sign-up matching) and its last four
+    /// digits (for search on the masked number); null or blank clears all three. Throws <see cref="DomainException"/>
+    /// <c>Person.MobileInvalid</c> (field Mobile) for anything else, leaving the stored number unchanged.
     /// </summary>
-    public void SetMobile(string? mobile, string? hash)
+    /// <param name="mobile">The number as typed, imported or stored.</param>
+    /// <param name="hash">The keyed lookup hash of the normalized number (<c>PersonalDataProtector.Hash</c>).</param>
+    public void SetMobile(string? mobile, Func<string, string> hash)
     {
-        Mobile = mobile;
-        MobileHash = hash;
-        MobileTail = mobile?[^4..];
+        if (string.IsNullOrWhiteSpace(mobile))
+        {
+            (Mobile, MobileHash, MobileTail) = (null, null, null);
+            return;
+        }
+        if (!MobileNumber.TryParse(mobile, out var normalized))
+            throw new DomainException("Person.MobileInvalid", nameof(Mobile));
+        (Mobile, MobileHash, MobileTail) = (normalized, hash(normalized), normalized[^4..]);
     }
 
     /// <summary>
@@ -137,13 +146,16 @@ public sealed class Person : IRegionOwned, IAudited, IStamped, IVersioned
     }
 
     /// <summary>
-    /// Places the person at a 12-digit region code (their village) and derives the county. Throws
-    /// <see cref="DomainException"/> <c>Person.RegionMustBeInCounty</c> for the city's own code.
+    /// Places the person in their village (行政村/社区: a 12-digit code of village level, PRODUCT.md §3) and derives the
+    /// county. Throws <see cref="DomainException"/> <c>Person.VillageInvalid</c> (field RegionCode) for a township,
+    /// county or city code or anything that is not a 12-digit code, leaving the place unchanged. Whether the village
+    /// exists and lies in the user's scope is the caller's check (the regions table).
     /// </summary>
     public void MoveTo(string villageCode)
     {
+        if (!Regions.RegionCodes.IsValid(villageCode) || Regions.RegionCodes.LevelOf(villageCode) != Regions.RegionLevel.Village)
+            throw new DomainException("Person.VillageInvalid", nameof(RegionCode));
         RegionCode = villageCode;
-        CountyCode = Regions.RegionCodes.CountyOf(villageCode)
-            ?? throw new DomainException("Person.RegionMustBeInCounty", nameof(RegionCode));
+        CountyCode = Regions.RegionCodes.CountyOf(villageCode)!;
     }
 }

@@ -49,7 +49,7 @@ public sealed class UnreadMessages(TalentHubDbContext db, UnchangedReads reads, 
     {
         var count = await CountAsync(reader);
         if (count <= 0) return HtmlString.Empty;
-        var hidden = count == 1 ? localizer["Messages.UnreadOne"] : localizer["Messages.UnreadCount", count];
+        var hidden = localizer.Plural("Messages.UnreadCount", count);
         var badge = new HtmlContentBuilder(9);
         badge.AppendHtml("<span class=\"badge rounded-pill text-bg-danger\" id=\"").Append(id)
             .AppendHtml("\" data-count=\"").Append(count.ToString(CultureInfo.InvariantCulture)).AppendHtml("\">")

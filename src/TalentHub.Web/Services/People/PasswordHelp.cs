@@ -1,3 +1,4 @@
+using TalentHub.Web.Infrastructure;
 using System.Globalization;
 using System.Text;
 using Microsoft.AspNetCore.Identity;
@@ -48,7 +49,7 @@ public sealed class PasswordHelp(UserManager<AppUser> users, PasswordResetCodes 
         var user = await users.FindByNameAsync(FarmerAccounts.UserNameFor(protector.Hash(normalized)));
         if (user is null || await users.IsLockedOutAsync(user) || !await TakeTurnAsync(user, "HelpSms")) return false;
         var code = await codes.IssueAsync(user, SmsValidity, "ResetCodeSent");
-        var text = InChinese(() => l["PasswordHelp.SmsText", code, (int)SmsValidity.TotalMinutes].Value);
+        var text = InChinese(() => l.Plural("PasswordHelp.SmsText", (int)SmsValidity.TotalMinutes, code, (int)SmsValidity.TotalMinutes).Value);
         var to = new NotificationRecipient(user.PersonId, user.DisplayName, normalized, null) { UserId = user.Id };
         return await SendAsync(sms, new OutgoingNotification($"reset-sms:{user.Id}:{clock.GetUtcNow().UtcTicks}", to, text), ct);
     }

@@ -65,6 +65,6 @@ public sealed class PersonRegistry(TalentHubDbContext db, PersonalDataProtector 
     public void SetIdentifiers(Person person, IdNumber id, string? mobile)
     {
         person.SetIdNumber(id, protector.Hash(id.Value));
-        person.SetMobile(mobile, mobile is null ? null : protector.Hash(mobile));
+        person.SetMobile(mobile, protector.Hash);
     }
 }

@@ -1,3 +1,4 @@
+using TalentHub.Web.Infrastructure;
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
@@ -122,8 +123,8 @@ public sealed class DispatchService(TalentHubDbContext db, IndicatorCalculator c
         var lagging = c.Cells.Where(x => x.Value.Lagging).OrderByDescending(x => x.Value.PointsBehind).ToList();
         var space = english ? " " : ""; // English sentences are separated by a space, Chinese ones are not
         if (lagging.Count == 0) return rank + space + l["Dispatch.OnSchedule"].Value;
-        var items = lagging.Select(x => l["Dispatch.LaggingItem", l["Indicator." + x.Key].Value,
-            x.Value.PointsBehind!.Value.ToString("0.#", CultureInfo.InvariantCulture)].Value);
+        var items = lagging.Select(x => l.Plural("Dispatch.LaggingItem", Math.Round((decimal)x.Value.PointsBehind!.Value, 1), l["Indicator." + x.Key].Value,
+            x.Value.PointsBehind!.Value.ToString("0.#", CultureInfo.InvariantCulture)).Value);
         return rank + space + l["Dispatch.Lagging", string.Join(english ? "; " : "；", items)].Value;
     }
 

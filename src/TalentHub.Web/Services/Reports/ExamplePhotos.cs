@@ -16,7 +16,8 @@ public static class ExamplePhotos
     /// <summary>
     /// The request (form and file) the proposal page still reads: 40 MiB, so a phone photo over <see cref="MaxBytes"/>
     /// (often 6–20 MB) reaches the page and is refused next to its field with the typed text kept, instead of a bare
-    /// 400 from the server's body limit (review14); the page refuses it by its length without reading it.
+    /// 400 from the server's body limit (review14); the page refuses it by its length without reading it. A larger post is
+    /// refused before the form is read (<see cref="Infrastructure.UploadLimitAttribute"/>): the form again, with the size message.
     /// </summary>
     public const int RequestCeilingBytes = 40 * 1024 * 1024;
     /// <summary>Largest accepted source image: 40 megapixels (guards memory against decompression bombs).</summary>

@@ -1,3 +1,4 @@
+using TalentHub.Web.Infrastructure;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -163,7 +164,7 @@ public abstract partial class ImportPageModel(ImportSteps steps) : PageModel
         steps.Previews.Forget(Token);
         stages.Lap("cleanup");
         LogStages("confirm", report.TotalRows, stages, report.Timings);
-        TempData["Flash"] = l["Import.Done", written, skipped, report.BadRows].Value;
+        TempData["Flash"] = l.Plural("Import.Done", written, written, skipped, report.BadRows).Value;
         return RedirectToPage();
     }
 

@@ -55,7 +55,7 @@ public sealed class SignUpTakeoverTests(TalentHubFactory app) : AppTest(app)
         await App.QueryAsync(async db =>
         {
             var p = await db.People.IgnoreQueryFilters([RegionFilter.Name]).SingleAsync(x => x.Id == person.Id);
-            p.SetMobile(null, null);
+            p.SetMobile(null, m => m);
             return await db.SaveChangesAsync();
         });
 

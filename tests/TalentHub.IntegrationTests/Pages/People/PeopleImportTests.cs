@@ -63,6 +63,21 @@ public sealed class PeopleImportTests(TalentHubFactory app) : AppTest(app)
     }
 
     [Fact]
+    public async Task In_english_a_one_row_file_reads_import_1_row_and_1_row_written()
+    {
+        var client = await App.LoginAsync("anji.clerk");
+        await client.GetAsync("/Culture?culture=en&returnUrl=%2F");
+        var csv = $"Name,ID number,Village,Categories\r\n{NewName("One")},{NewId()},{Yucun},HighQualityFarmer";
+
+        var (_, html) = await client.ValidateAsync(Page, Encoding.UTF8.GetBytes(csv), "one.csv");
+        var done = await client.ConfirmAsync(Page, html);
+
+        Assert.Contains(">Import 1 row</button>", html);
+        Assert.Contains("1 row: 1 can be imported", html);
+        Assert.Contains("Import finished: 1 row written", done);
+    }
+
+    [Fact]
     public async Task An_xlsx_with_english_headers_made_in_excel_is_imported()
     {
         var client = await App.LoginAsync("city.officer");

@@ -170,6 +170,37 @@ public sealed class ExamplesTests(TalentHubFactory app) : AppTest(app)
         Assert.NotEqual(HttpStatusCode.OK, (await (await App.LoginAsync("anji.clerk")).GetAsync("/Reports/Examples")).StatusCode);
     }
 
+    /// <summary>fix16: the staff list of examples had no export (PRODUCT.md §7: every list exports to .xlsx and .csv).</summary>
+    [Fact]
+    public async Task TheList_ExportsTheUsersScope_InCsvAndXlsx_Audited()
+    {
+        var title = "导出示范" + Guid.NewGuid().ToString("N")[..6];
+        var anji = await App.LoginAsync("anji.officer");
+        Assert.Equal(HttpStatusCode.Redirect, (await ProposeAsync(anji, "Person", await PersonInAsync(Anji), ExampleImages.JpegWithGps(), "a.jpg", title)).StatusCode);
+        var wuxingTitle = await App.QueryAsync(db => db.Examples.IgnoreQueryFilters([RegionFilter.Name]).Where(e => e.CountyCode == Wuxing).Select(e => e.Title).FirstAsync());
+        var anjiCount = await App.QueryAsync(db => db.Examples.IgnoreQueryFilters([RegionFilter.Name]).CountAsync(e => e.CountyCode == Anji));
+
+        var response = await anji.GetAsync("/Reports/Examples?handler=Export&format=csv");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Matches(@"^examples-\d{8}\.csv$", response.Content.Headers.ContentDisposition!.FileName!.Trim('"'));
+        var rows = ExportFiles.Csv(await response.Content.ReadAsByteArrayAsync());
+        Assert.Equal(["标题", "县（市、区）", "类型", "状态", "推荐人", "推荐时间"], rows[0]);
+        Assert.Equal(anjiCount, rows.Count - 1);
+        var mine = Assert.Single(rows, r => r[0] == title);
+        Assert.Equal(("安吉县", "待审核", "anji.officer"), (mine[1], mine[3], mine[4]));
+        Assert.DoesNotContain(rows, r => r[0] == wuxingTitle);
+        Assert.True(await App.QueryAsync(db => db.AuditEntries.AnyAsync(a => a.Action == AuditAction.Export && a.EntityType == "Example"
+            && a.UserName == "anji.officer" && a.Changes == $"format=csv; rows={anjiCount}" && a.CountyCode == Anji)));
+        Assert.Contains("/Reports/Examples?handler=Export&amp;format=xlsx", await anji.GetStringAsync("/Reports/Examples"));
+
+        var city = ExportFiles.Xlsx(await (await App.LoginAsync("city.officer")).GetByteArrayAsync("/Reports/Examples?handler=Export&format=xlsx&culture=en"));
+        Assert.Equal("Headline", city[0][0]);
+        Assert.Contains(city, r => r[0] == title);
+        Assert.Contains(city, r => r[0] == wuxingTitle);
+        Assert.Equal(HttpStatusCode.BadRequest, (await anji.GetAsync("/Reports/Examples?handler=Export&format=pdf")).StatusCode);
+    }
+
     [Fact]
     public async Task Seed_TwoApprovedExamples_OnThePublicPage_AndInLastMonthsDispatchReport()
     {

@@ -150,7 +150,7 @@ public sealed class PeopleListSqliteTests
             var p = Add($"{(i % 3 == 0 ? "王" : i % 3 == 1 ? "李" : "阿")}秀兰{i}", Yucun, i + 1);
             if (i % 4 == 0) p.SetCategories([TalentCategory.LocalTalent, TalentCategory.HighQualityFarmer], LocalTalentType.ProductionExpert, null);
             else if (i % 4 == 1) p.SetCategories([TalentCategory.HighQualityFarmer], null, null);
-            if (i % 5 == 0) { var m = $"1381234{i:0000}"; p.SetMobile(m, TestDatabase.Protector.Hash(m)); }
+            if (i % 5 == 0) { var m = $"1381234{i:0000}"; p.SetMobile(m, TestDatabase.Protector.Hash); }
             if (i % 2 == 0) p.Industry = "茶叶";
             if (i % 3 == 0) p.Education = EducationLevel.Primary;
         }

@@ -15,8 +15,7 @@ namespace TalentHub.Web.Pages.Reports.Examples;
 /// county's subject is 404.
 /// </summary>
 [Authorize(Policy = Policies.Officer)]
-[RequestSizeLimit(ExamplePhotos.RequestCeilingBytes)]
-[RequestFormLimits(MultipartBodyLengthLimit = ExamplePhotos.RequestCeilingBytes)]
+[UploadLimit(ExamplePhotos.RequestCeilingBytes)]
 public sealed class CreateModel(TalentHubDbContext db, ExamplesService examples, TimeProvider clock, IStringLocalizer<SharedResource> l)
     : StaffFormPage<CreateModel.InputModel>(db, l)
 {
@@ -41,12 +40,14 @@ public sealed class CreateModel(TalentHubDbContext db, ExamplesService examples,
         ModelState.GetFieldValidationState(nameof(Subject)) != Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid
         && ModelState.GetFieldValidationState(nameof(SubjectId)) != Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid;
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    /// <summary>The form; <paramref name="tooLarge"/> is set by <see cref="UploadLimitAttribute"/> after it refused a post over the request ceiling.</summary>
+    public async Task<IActionResult> OnGetAsync([FromQuery(Name = UploadLimitAttribute.TooLargeQuery)] bool tooLarge, CancellationToken ct)
     {
         if (!SubjectBound) return NotFound();
         var info = await examples.SubjectAsync(Subject, SubjectId, ct);
         if (info is null) return NotFound();
         Info = info;
+        if (tooLarge) ModelState.AddModelError("Input.Photo", L["Example.PhotoTooLarge", ExamplePhotos.MaxBytes / 1024 / 1024]);
         return Page();
     }
 

@@ -1,26 +1,56 @@
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using TalentHub.Web.Data;
 using TalentHub.Web.Domain.Reports;
 using TalentHub.Web.Infrastructure;
 using TalentHub.Web.Services;
+using TalentHub.Web.Services.Audit;
+using TalentHub.Web.Services.Spreadsheets;
 
 namespace TalentHub.Web.Pages.Reports.Examples;
 
 /// <summary>/Reports/Examples: the typical examples in the user's scope, pending ones first (city officers decide them).</summary>
 [Authorize(Policy = Policies.Officer)]
-public sealed class IndexModel(TalentHubDbContext db, RegionDirectory regions) : PageModel
+public sealed class IndexModel(TalentHubDbContext db, RegionDirectory regions, IRegionScope scope, IStringLocalizer<SharedResource> l) : PageModel
 {
+    /// <summary>The page shows at most this many examples (the export has them all).</summary>
+    public const int MaxShown = 500;
+
     public sealed record Row(int Id, string Title, string County, ExampleSubject Subject, ExampleStatus Status, string ProposedBy, DateTimeOffset ProposedAt);
 
     public IReadOnlyList<Row> Rows { get; private set; } = [];
 
-    public async Task OnGetAsync(CancellationToken ct)
+    public async Task OnGetAsync(CancellationToken ct) => Rows = await RowsAsync(MaxShown, ct);
+
+    /// <summary>
+    /// <c>/Reports/Examples?handler=Export&amp;format=xlsx|csv</c>: every example in the user's scope (another county's are
+    /// not read), in the list's order and with its columns, audited. 400 for a format other than xlsx or csv.
+    /// </summary>
+    public async Task<IActionResult> OnGetExportAsync(string? format, [FromServices] AuditLog audit, [FromServices] TimeProvider clock, CancellationToken ct)
+    {
+        if (format is not ("xlsx" or "csv")) return BadRequest();
+        var rows = await RowsAsync(int.MaxValue, ct);
+        var sheet = new SheetData(l["Example.ListTitle"],
+            [l["Example.Title"], l["Targets.County"], l["Example.Kind"], l["Example.Status"], l["Example.ProposedBy"], l["Example.ProposedAt"]],
+            rows.Select(r => (IReadOnlyList<object?>)[r.Title, r.County, l["ExampleSubject." + r.Subject].Value, l["ExampleStatus." + r.Status].Value,
+                r.ProposedBy, ShanghaiTime.FormatDateTime(r.ProposedAt)]));
+        audit.Record(AuditAction.Export, "Example", null, new AuditNote().With(AuditNoteKeys.Format, format).With(AuditNoteKeys.Rows, rows.Count), scope.CountyCode);
+        await db.SaveChangesAsync(ct);
+        return ExportLinks.File(sheet, "examples", clock, csv: format == "csv");
+    }
+
+    /// <summary>The export link for <paramref name="format"/> (xlsx or csv); the list has no filters besides the user's scope.</summary>
+    public static string ExportUrl(string format) => ExportLinks.HandlerUrl("/Reports/Examples", new Dictionary<string, string?>(), format);
+
+    /// <summary>Up to <paramref name="take"/> examples of the user's scope (the region filter), pending first, newest first within a status.</summary>
+    private async Task<List<Row>> RowsAsync(int take, CancellationToken ct)
     {
         var tree = await regions.GetAsync(ct);
-        var rows = await db.Examples.AsNoTracking().OrderBy(e => e.Status).ThenByDescending(e => e.ProposedAt).Take(500)
+        var rows = await db.Examples.AsNoTracking().OrderBy(e => e.Status).ThenByDescending(e => e.ProposedAt).Take(take)
             .Select(e => new { e.Id, e.Title, e.CountyCode, e.Subject, e.Status, e.ProposedBy, e.ProposedAt }).ToListAsync(ct);
-        Rows = rows.Select(r => new Row(r.Id, r.Title, tree.NameOf(r.CountyCode) ?? r.CountyCode, r.Subject, r.Status, r.ProposedBy, r.ProposedAt)).ToList();
+        return rows.Select(r => new Row(r.Id, r.Title, tree.NameOf(r.CountyCode) ?? r.CountyCode, r.Subject, r.Status, r.ProposedBy, r.ProposedAt)).ToList();
     }
 }

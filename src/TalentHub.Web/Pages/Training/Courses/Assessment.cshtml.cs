@@ -20,6 +20,7 @@ namespace TalentHub.Web.Pages.Training.Courses;
 /// value is shown next to its field and nothing is written. Open while trainees are undecided.
 /// </summary>
 [Authorize(Policy = Policies.CourseViewer)]
+[UploadLimit]
 public sealed class AssessmentModel(TalentHubDbContext db, PersonRegistry registry, IConfiguration configuration, IStringLocalizer<SharedResource> l) : PageModel
 {
     public Course Course { get; private set; } = null!;
@@ -33,7 +34,13 @@ public sealed class AssessmentModel(TalentHubDbContext db, PersonRegistry regist
     public IReadOnlyList<ScoreImportRow> Valid { get; private set; } = [];
     public string CapText => ImportOptions.From(configuration).CapText;
 
-    public async Task<IActionResult> OnGetAsync(int id) => await LoadAsync(id) ? Page() : NotFound();
+    /// <summary>The page; <paramref name="tooLarge"/> is set by <see cref="UploadLimitAttribute"/> after it refused an oversized upload.</summary>
+    public async Task<IActionResult> OnGetAsync(int id, [FromQuery(Name = UploadLimitAttribute.TooLargeQuery)] bool tooLarge = false)
+    {
+        if (!await LoadAsync(id)) return NotFound();
+        if (tooLarge) ModelState.AddModelError(nameof(Upload), l["Roster.Import.TooLarge", CapText]);
+        return Page();
+    }
 
     public async Task<IActionResult> OnPostSaveAsync(int id)
     {

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -6,7 +7,10 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using TalentHub.Web.Data;
 using TalentHub.Web.Domain;
+using TalentHub.Web.Domain.Common;
 using TalentHub.Web.Domain.Training;
+using TalentHub.Web.Services.Audit;
+using TalentHub.Web.Services.Spreadsheets;
 using TalentHub.Web.Services.Training;
 using TalentHub.Web.Infrastructure;
 
@@ -32,6 +36,33 @@ public sealed class OutcomesModel(TalentHubDbContext db, TimeProvider clock, ISt
     public string? RevokeReason { get; set; }
 
     public async Task<IActionResult> OnGetAsync(int id) => await LoadAsync(id) ? Page() : NotFound();
+
+    /// <summary>
+    /// <c>/Courses/{id}/Outcomes?handler=Export&amp;format=xlsx|csv</c>: every trainee's result as the table shows it (ID
+    /// number masked; attendance and score; result with its reason; certificate number, marked when revoked), audited
+    /// with the course id. 404 for a course the user may not see (another county's, or not the trainer's own); 400 for
+    /// another format.
+    /// </summary>
+    public async Task<IActionResult> OnGetExportAsync(int id, string? format, [FromServices] AuditLog audit, CancellationToken ct)
+    {
+        if (format is not ("xlsx" or "csv")) return BadRequest();
+        if (!await LoadAsync(id)) return NotFound();
+        static string Pct(decimal share) => (share * 100).ToString("0.#", CultureInfo.InvariantCulture) + "%";
+        var sheet = new SheetData(l["Outcomes.Trainees"] + " · " + Course.Title,
+            [l["Person.Name"], l["Person.IdNumber"], l["Outcomes.Attendance"], l["Assessment.Score"], l["Outcomes.Result"], l["Certificate.Number"]],
+            Trainees.Select(t => (IReadOnlyList<object?>)[t.Name, Masking.IdNumber(t.IdNumber), Pct(t.AttendedShare),
+                t.Score?.ToString("0.#", CultureInfo.InvariantCulture) ?? "",
+                l["EnrollmentStatus." + t.Status].Value + (t.Reason is null ? "" : " · " + l["Completion." + t.Reason].Value),
+                t.CertificateNumber is null ? "" : t.CertificateNumber + (t.RevokedAt is null ? "" : " (" + l["Certificates.Revoked"].Value + ")")]));
+        audit.Record(AuditAction.Export, nameof(Certificate), null,
+            new AuditNote().With(AuditNoteKeys.Format, format).With(AuditNoteKeys.Rows, Trainees.Count).With(AuditNoteKeys.Course, id), Course.CountyCode);
+        await db.SaveChangesAsync(ct);
+        return ExportLinks.File(sheet, string.Create(CultureInfo.InvariantCulture, $"outcomes-{id}"), clock, csv: format == "csv");
+    }
+
+    /// <summary>The export link of this course's results for <paramref name="format"/> (xlsx or csv).</summary>
+    public string ExportUrl(string format) =>
+        ExportLinks.HandlerUrl(string.Create(CultureInfo.InvariantCulture, $"/Courses/{Course.Id}/Outcomes"), new Dictionary<string, string?>(), format);
 
     public async Task<IActionResult> OnPostRevokeAsync(int id, int certificateId)
     {

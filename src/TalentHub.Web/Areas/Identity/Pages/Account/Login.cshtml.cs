@@ -1,3 +1,4 @@
+using TalentHub.Web.Infrastructure;
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using Microsoft.AspNetCore.Identity;
@@ -98,7 +99,7 @@ public sealed class LoginModel(
     {
         var seconds = (int)Math.Ceiling(wait.TotalSeconds);
         page.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-        page.ModelState.AddModelError("", l[messageKey, seconds]);
+        page.ModelState.AddModelError("", l.Plural(messageKey, seconds));
         var result = page.Page();
         result.StatusCode = StatusCodes.Status429TooManyRequests;
         return result;

@@ -120,7 +120,7 @@ public sealed class RegisterModel(
         {
             person = new Person { Name = Input.Name };
             person.SetIdNumber(id, idHash);
-            person.SetMobile(mobile, mobileHash);
+            person.SetMobile(mobile, protector.Hash);
             person.MoveTo(village.Code);
             db.People.Add(person);
             await db.SaveChangesAsync();

@@ -40,7 +40,7 @@ public sealed class AttendanceModel(TalentHubDbContext db, AttendanceService att
         // A mark the binder could not read (a tampered "42") came through as the default, Present (review12): nothing is saved.
         if (!ModelState.IsValid) return Refuse("Attendance.MarkInvalid");
         var changed = await attendance.SetMarksAsync(id, sessionId, Marks, AttendanceSource.RollCall, User.Identity?.Name);
-        TempData["Flash"] = l["Attendance.Saved", changed].Value;
+        TempData["Flash"] = l.Plural("Attendance.Saved", changed).Value;
         return RedirectToPage(new { id, sessionId });
     }
 
@@ -52,7 +52,7 @@ public sealed class AttendanceModel(TalentHubDbContext db, AttendanceService att
         var unmarked = (await attendance.RollAsync(id, sessionId)).Where(r => r.Mark is null)
             .ToDictionary(r => r.EnrollmentId, _ => AttendanceMark.Present);
         var changed = await attendance.SetMarksAsync(id, sessionId, unmarked, AttendanceSource.RollCall, User.Identity?.Name);
-        TempData["Flash"] = l["Attendance.Saved", changed].Value;
+        TempData["Flash"] = l.Plural("Attendance.Saved", changed).Value;
         return RedirectToPage(new { id, sessionId });
     }
 

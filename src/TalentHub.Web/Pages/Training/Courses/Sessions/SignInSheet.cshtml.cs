@@ -47,7 +47,7 @@ public sealed class SignInSheetModel(TalentHubDbContext db, AttendanceService at
             else if (!signed.Contains(r.EnrollmentId) && r.Mark is null) marks[r.EnrollmentId] = AttendanceMark.Absent;
         }
         var changed = await attendance.SetMarksAsync(id, sessionId, marks, AttendanceSource.SignInSheet, User.Identity?.Name);
-        TempData["Flash"] = l["Attendance.Saved", changed].Value;
+        TempData["Flash"] = l.Plural("Attendance.Saved", changed).Value;
         return RedirectToPage("Attendance", new { id, sessionId });
     }
 }

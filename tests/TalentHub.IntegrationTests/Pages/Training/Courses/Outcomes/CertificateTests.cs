@@ -94,6 +94,34 @@ public sealed class CertificateTests(TalentHubFactory app) : AppTest(app)
         Assert.Contains("RevokedReason", audit.Changes);
     }
 
+    /// <summary>fix16: the course's results (certificates) list had no export (PRODUCT.md §7: every list exports).</summary>
+    [Fact]
+    public async Task TheResults_ExportWithTheIdNumberMasked_ScopedAndAudited()
+    {
+        var (course, farmer, number) = await CertifiedAsync();
+        var person = await App.QueryAsync(db => db.People.Where(p => p.Id == farmer.PersonId).Select(p => new { p.Name, p.IdNumber }).FirstAsync());
+        var officer = await App.LoginAsync("anji.officer");
+        var url = $"/Courses/{course.Id}/Outcomes?handler=Export&format=";
+
+        var response = await officer.GetAsync(url + "csv");
+        var english = ExportFiles.Xlsx(await officer.GetByteArrayAsync(url + "xlsx&culture=en"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Matches($@"^outcomes-{course.Id}-\d{{8}}\.csv$", response.Content.Headers.ContentDisposition!.FileName!.Trim('"'));
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        var rows = ExportFiles.Csv(bytes);
+        Assert.Equal(["姓名", "身份证号", "出勤率", "成绩", "结果", "证书编号"], rows[0]);
+        var row = Assert.Single(rows.Skip(1));
+        Assert.Equal((person.Name, Web.Domain.Common.Masking.IdNumber(person.IdNumber), "已结业", number), (row[0], row[1], row[4], row[5]));
+        Assert.DoesNotContain(person.IdNumber, System.Text.Encoding.UTF8.GetString(bytes));
+        Assert.Equal(["Name", "ID number"], english[0][..2]);
+        Assert.True(await App.QueryAsync(db => db.AuditEntries.AnyAsync(a => a.Action == Web.Data.AuditAction.Export && a.EntityType == nameof(Certificate)
+            && a.UserName == "anji.officer" && a.Changes == $"format=csv; rows=1; course={course.Id}")));
+        Assert.Contains($"/Courses/{course.Id}/Outcomes?handler=Export&amp;format=csv", await officer.GetStringAsync($"/Courses/{course.Id}/Outcomes"));
+        Assert.Equal(HttpStatusCode.NotFound, (await (await App.LoginAsync("wuxing.officer")).GetAsync(url + "csv")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await officer.GetAsync(url + "pdf")).StatusCode);
+    }
+
     [Fact]
     public async Task IssuingTwice_IssuesNothingTheSecondTime()
     {
