@@ -49,6 +49,17 @@ public sealed class ReportsStory(BrowserApp app)
         await Expect(dashboard.Paragraphs).ToHaveCountAsync(5);
         await Expect(dashboard.DispatchExamples).ToHaveCountAsync(2);
         await BrowserApp.ScreenshotAsync(page, "reports-dispatch");
+
+        // Printed (A4): no menu, no buttons; an example, a paragraph or a table row is not cut across two pages, and a
+        // section title does not stay alone at the foot of a page (xlsx16: an example's story ran onto the next page).
+        await page.EmulateMediaAsync(new() { Media = Microsoft.Playwright.Media.Print });
+        await Expect(page.Locator("nav.navbar")).ToBeHiddenAsync();
+        await Expect(page.Locator("#dispatch-xlsx")).ToBeHiddenAsync();
+        await Expect(dashboard.DispatchExamples.First).ToHaveCSSAsync("break-inside", "avoid");
+        await Expect(dashboard.Paragraphs.First).ToHaveCSSAsync("break-inside", "avoid");
+        await Expect(dashboard.DispatchRows.First).ToHaveCSSAsync("break-inside", "avoid");
+        await Expect(page.Locator("#dispatch-report h2").First).ToHaveCSSAsync("break-after", "avoid");
+        await page.EmulateMediaAsync(new() { Media = Microsoft.Playwright.Media.Screen });
         await page.Context.CloseAsync();
     }
 }

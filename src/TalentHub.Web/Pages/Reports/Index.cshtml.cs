@@ -65,8 +65,8 @@ public sealed class IndexModel(TalentHubDbContext db, ReportsService reports, Ou
     }
 
     /// <summary>
-    /// The tables beneath the charts as .xlsx (every sheet) or .csv (one table: <paramref name="sheet"/> indexes
-    /// progress, ranking, trend, talents, rates, satisfaction, follow-ups, spend), same scope and filters, audited.
+    /// The page's tables as .xlsx (every sheet) or .csv (one table: <paramref name="sheet"/> indexes progress, ranking,
+    /// trend, talents, rates, satisfaction, follow-ups, spend, typical examples), same scope and filters, audited.
     /// </summary>
     public async Task<IActionResult> OnGetExportAsync(string? format, int sheet, CancellationToken ct)
     {
@@ -74,7 +74,8 @@ public sealed class IndexModel(TalentHubDbContext db, ReportsService reports, Ou
         await OnGetAsync(ct);
         if (FilterRefused) // no file of other figures: the report, marking the value
             return Redirect("/Reports" + QueryString.Create(Request.Query.Where(q => q.Key is not ("handler" or "format" or "sheet"))));
-        var sheets = View.Sheets(l).Concat(OutcomeTables).ToList();
+        var sheets = View.Sheets(l).Concat(OutcomeTables)
+            .Append(ExamplesService.Sheet(Examples, c => Regions.NameOf(c) ?? c, l)).ToList();
         if (sheet < 0 || sheet >= sheets.Count) return BadRequest();
         audit.Record(AuditAction.Export, nameof(IndicatorSnapshot), null,
             new AuditNote().With(AuditNoteKeys.Format, format).With(AuditNoteKeys.Year, Year)

@@ -38,22 +38,34 @@ public sealed class Dashboard
         return new Dashboard { Board = board, Shown = shown, CountyView = scopeCounty is not null, CountyNames = names, Trend = trend };
     }
 
-    /// <summary>The tables beneath the charts, as sheets for .xlsx/.csv export (the same numbers).</summary>
+    /// <summary>
+    /// The tables of the page as sheets for .xlsx/.csv export (the same numbers): progress (per indicator the actual, its
+    /// share of the target and the schedule's share; overall progress; movement since last month), ranking, trend.
+    /// </summary>
     public IReadOnlyList<SheetData> Sheets(IStringLocalizer l)
     {
         string Name(string code) => CountyNames.GetValueOrDefault(code, code);
         var headers = new List<string> { l["Reports.Rank"], l["Targets.County"] };
-        foreach (var i in Indicators.All) { headers.Add($"{l["Indicator." + i]} · {l["Targets.Actual"]}"); headers.Add($"{l["Indicator." + i]} · {l["Targets.ActualShare"]}"); }
+        foreach (var i in Indicators.All)
+        {
+            headers.Add($"{l["Indicator." + i]} · {l["Targets.Actual"]}");
+            headers.Add($"{l["Indicator." + i]} · {l["Targets.ActualShare"]}");
+            headers.Add($"{l["Indicator." + i]} · {l["Targets.Schedule"]}");
+        }
         headers.Add(l["Reports.Score"]);
+        headers.Add(l["Reports.Movement"]);
         var rows = Shown.Select(c =>
         {
             var row = new List<object?> { c.Rank, Name(c.County) };
-            foreach (var i in Indicators.All) { row.Add(c.Cells[i].Actual); row.Add(c.Cells[i].ActualShare); }
+            // The schedule only where there is a target: the page says "no target" instead of both shares.
+            foreach (var i in Indicators.All) { row.Add(c.Cells[i].Actual); row.Add(c.Cells[i].ActualShare); row.Add(c.Cells[i].Target is null ? null : c.Cells[i].ExpectedShare); }
             row.Add(c.Score);
+            row.Add(c.Movement);
             return (IReadOnlyList<object?>)row;
         }).ToList();
         var average = new List<object?> { null, l["Reports.CityAverage"].Value };
-        foreach (var i in Indicators.All) { average.Add(Board.CityAverage(i)); average.Add(Board.CityAverageShare(i)); }
+        foreach (var i in Indicators.All) { average.Add(Board.CityAverage(i)); average.Add(Board.CityAverageShare(i)); average.Add(null); }
+        average.Add(null);
         average.Add(null);
         rows.Add(average);
         var ranking = new SheetData(l["Reports.Ranking"], [l["Reports.Rank"], l["Targets.County"], l["Reports.Movement"]],

@@ -6,7 +6,6 @@ using Microsoft.Extensions.Localization;
 using TalentHub.Web.Data;
 using TalentHub.Web.Domain.Reports;
 using TalentHub.Web.Services.Audit;
-using TalentHub.Web.Services.Spreadsheets;
 
 namespace TalentHub.Web.Services.Reports;
 
@@ -126,22 +125,5 @@ public sealed class DispatchService(TalentHubDbContext db, IndicatorCalculator c
         var items = lagging.Select(x => l.Plural("Dispatch.LaggingItem", Math.Round((decimal)x.Value.PointsBehind!.Value, 1), l["Indicator." + x.Key].Value,
             x.Value.PointsBehind!.Value.ToString("0.#", CultureInfo.InvariantCulture)).Value);
         return rank + space + l["Dispatch.Lagging", string.Join(english ? "; " : "；", items)].Value;
-    }
-
-    /// <summary>The report's table as one sheet (rank, county, actual per indicator, share, movement).</summary>
-    public static SheetData Sheet(DispatchFigures f, IStringLocalizer l, bool english)
-    {
-        var headers = new List<string> { l["Reports.Rank"], l["Targets.County"] };
-        headers.AddRange(Indicators.All.Select(i => l["Indicator." + i].Value));
-        headers.Add(l["Reports.Score"]);
-        headers.Add(l["Reports.Movement"]);
-        return new SheetData(f.Month, headers, f.Counties.Select(c =>
-        {
-            var row = new List<object?> { c.Rank, english ? c.NameEn : c.NameZh };
-            row.AddRange(Indicators.All.Select(i => (object?)c.Cells[i].Actual));
-            row.Add(c.Score);
-            row.Add(c.Movement);
-            return (IReadOnlyList<object?>)row;
-        }).ToList());
     }
 }

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Localization;
+using TalentHub.Web.Services.Spreadsheets;
 using Microsoft.EntityFrameworkCore;
 using TalentHub.Web.Data;
 using TalentHub.Web.Domain.Common;
@@ -53,4 +55,12 @@ public sealed class ExamplesService(TalentHubDbContext db)
     public Task<byte[]?> ApprovedPhotoAsync(int id, CancellationToken ct = default) =>
         db.Examples.IgnoreQueryFilters([RegionFilter.Name]).Where(e => e.Id == id && e.Status == ExampleStatus.Approved)
             .Select(e => e.Photo).FirstOrDefaultAsync(ct);
+
+    /// <summary>
+    /// The cards as one sheet, as the dashboard shows them (county, masked name or business name, headline, approval
+    /// day, story); <paramref name="countyName"/> names a county code in the viewer's language.
+    /// </summary>
+    public static SheetData Sheet(IEnumerable<ExampleCard> cards, Func<string, string> countyName, IStringLocalizer l) =>
+        new(l["Reports.Examples"], [l["Targets.County"], l["Dispatch.ExampleWho"], l["Example.Title"], l["Example.DecidedAt"], l["Example.Story"]],
+            cards.Select(c => (IReadOnlyList<object?>)[countyName(c.CountyCode), c.MaskedName, c.Title, c.ApprovedOn, c.Story]).ToList());
 }

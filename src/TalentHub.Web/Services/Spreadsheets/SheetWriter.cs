@@ -4,8 +4,25 @@ using MiniExcelLibs;
 
 namespace TalentHub.Web.Services.Spreadsheets;
 
-/// <summary>One sheet to write: a header row and the rows below it.</summary>
-public sealed record SheetData(string Name, IReadOnlyList<string> Headers, IEnumerable<IReadOnlyList<object?>> Rows);
+/// <summary>
+/// One sheet to write: a header row and the rows below it; a report sheet may add lines of text above the header (a title)
+/// and below the rows (after an empty row: paragraphs), and a look per column (.xlsx only).
+/// </summary>
+public sealed record SheetData(string Name, IReadOnlyList<string> Headers, IEnumerable<IReadOnlyList<object?>> Rows)
+{
+    /// <summary>Lines above the header, one cell each in column A (a title, an issue date); in .xlsx they and the header stay frozen.</summary>
+    public IReadOnlyList<string> Above { get; init; } = [];
+    /// <summary>Lines below the rows after one empty row, one cell each in column A (a report's paragraphs).</summary>
+    public IReadOnlyList<string> Below { get; init; } = [];
+    /// <summary>Per column (in header order), its .xlsx number format and width; empty: Excel's defaults.</summary>
+    public IReadOnlyList<SheetColumn> Columns { get; init; } = [];
+}
+
+/// <summary>
+/// How one .xlsx column looks: <paramref name="Format"/> an Excel number format code (e.g. <c>0.0%</c>; null: General)
+/// applied to the column's numbers (its text stays text), <paramref name="Width"/> in characters (0: Excel's default).
+/// </summary>
+public sealed record SheetColumn(string? Format = null, double Width = 0);
 
 /// <summary>Writes sheets as .xlsx (MiniExcel) or .csv (UTF-8 with BOM, so Excel shows Chinese correctly).</summary>
 public static class SheetWriter
@@ -19,14 +36,20 @@ public static class SheetWriter
         using var stream = new MemoryStream();
         using (var writer = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), 65536))
         {
+            foreach (var line in sheet.Above) WriteCsvLine(writer, new[] { line });
             WriteCsvLine(writer, sheet.Headers);
             foreach (var row in sheet.Rows) WriteCsvLine(writer, row);
+            if (sheet.Below.Count > 0) WriteCsvLine(writer, Array.Empty<string>());
+            foreach (var line in sheet.Below) WriteCsvLine(writer, new[] { line });
         }
         return stream.ToArray();
     }
 
     /// <summary>
-    /// An .xlsx of the sheets; text starting with = + - @ is quote-prefixed (<see cref="XlsxCellStyles"/>).
+    /// An .xlsx of the sheets; text starting with = + - @ is quote-prefixed (<see cref="XlsxCellStyles"/>). When a sheet
+    /// has lines <see cref="SheetData.Above"/> or <see cref="SheetData.Columns"/>, every sheet gets the same number of
+    /// rows above its header (the shorter title blocks padded with empty rows), those rows and the header are frozen,
+    /// and the column formats and widths are applied; otherwise the sheets are plain tables, header in row 1.
     /// </summary>
     public static byte[] Xlsx(params SheetData[] sheets) => XlsxWithTextColumns(null, sheets);
 
@@ -35,11 +58,27 @@ public static class SheetWriter
     {
         var workbook = new Dictionary<string, object>();
         var names = SheetNames(sheets.Select(s => s.Name));
-        for (var i = 0; i < sheets.Length; i++) workbook[names[i]] = Rows(sheets[i]);
+        var above = sheets.Max(s => (int?)s.Above.Count) ?? 0;
+        for (var i = 0; i < sheets.Length; i++) workbook[names[i]] = Rows(sheets[i], Key(i), above);
         using var stream = new MemoryStream();
-        // The header is written as the first row so that even an empty sheet keeps its column names.
-        MiniExcel.SaveAs(stream, workbook, printHeader: false, excelType: ExcelType.XLSX);
+        // The header is written as a row of its own so that even an empty sheet keeps its column names.
+        MiniExcel.SaveAs(stream, workbook, printHeader: false, excelType: ExcelType.XLSX, configuration: Layout(sheets, above));
         return XlsxCellStyles.Apply(stream.ToArray(), textColumns);
+    }
+
+    /// <summary>Cell keys are per sheet ("s0c3"), so that each sheet's columns get their own format and width.</summary>
+    private static Func<int, string> Key(int sheet) =>
+        column => "s" + sheet.ToString(CultureInfo.InvariantCulture) + "c" + column.ToString(CultureInfo.InvariantCulture);
+
+    private static MiniExcelLibs.OpenXml.OpenXmlConfiguration? Layout(SheetData[] sheets, int above)
+    {
+        if (above == 0 && sheets.All(s => s.Columns.Count == 0)) return null;
+        var columns = sheets.SelectMany((s, i) => s.Columns.Select((c, j) => (Key: Key(i)(j), c.Format, c.Width)))
+            .Where(c => c.Format is not null || c.Width > 0)
+            .Select(c => new MiniExcelLibs.Attributes.DynamicExcelColumn(c.Key) { Format = c.Format, Width = c.Width > 0 ? c.Width : 8.43 })
+            .ToArray();
+        // No auto-filter: with title rows above it, MiniExcel would put the filter buttons on the title.
+        return new MiniExcelLibs.OpenXml.OpenXmlConfiguration { FreezeRowCount = above + 1, AutoFilter = false, DynamicColumns = columns };
     }
 
     /// <summary>
@@ -81,16 +120,25 @@ public static class SheetWriter
         return cut.TrimEnd(' ', ',', '，', '、', '(', '（', '-', '\'');
     }
 
-    private static IEnumerable<Dictionary<string, object?>> Rows(SheetData sheet)
+    /// <summary>
+    /// The sheet's rows: <paramref name="above"/> rows of title (its own lines, then empty ones), the header, the rows,
+    /// and the lines below after an empty row. Every row is as wide as the header (MiniExcel takes the columns from the first).
+    /// </summary>
+    private static IEnumerable<Dictionary<string, object?>> Rows(SheetData sheet, Func<int, string> key, int above)
     {
-        yield return ToRow(sheet.Headers.Cast<object?>().ToList());
-        foreach (var row in sheet.Rows) yield return ToRow(row);
+        var keys = Enumerable.Range(0, Math.Max(1, sheet.Headers.Count)).Select(key).ToArray();
+        for (var i = 0; i < above; i++) yield return ToRow(i < sheet.Above.Count ? [sheet.Above[i]] : [], keys, key);
+        yield return ToRow(sheet.Headers.Cast<object?>().ToList(), keys, key);
+        foreach (var row in sheet.Rows) yield return ToRow(row, keys, key);
+        if (sheet.Below.Count > 0) yield return ToRow([], keys, key);
+        foreach (var line in sheet.Below) yield return ToRow([line], keys, key);
     }
 
-    private static Dictionary<string, object?> ToRow(IReadOnlyList<object?> cells)
+    private static Dictionary<string, object?> ToRow(IReadOnlyList<object?> cells, string[] keys, Func<int, string> key)
     {
-        var row = new Dictionary<string, object?>(cells.Count);
-        for (var i = 0; i < cells.Count; i++) row["c" + i.ToString(CultureInfo.InvariantCulture)] = XlsxValue(cells[i]);
+        var width = Math.Max(keys.Length, cells.Count);
+        var row = new Dictionary<string, object?>(width);
+        for (var i = 0; i < width; i++) row[i < keys.Length ? keys[i] : key(i)] = i < cells.Count ? XlsxValue(cells[i]) : null;
         return row;
     }
 

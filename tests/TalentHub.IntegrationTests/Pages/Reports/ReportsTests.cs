@@ -210,7 +210,8 @@ public sealed class ReportsTests(TalentHubFactory app) : AppTest(app)
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var bytes = await response.Content.ReadAsByteArrayAsync();
         var sheets = MiniExcel.GetSheetNames(new MemoryStream(bytes));
-        Assert.Equal(8, sheets.Count);
+        Assert.Equal(9, sheets.Count);
+        Assert.Contains("Typical examples", sheets);
         Assert.Contains("Progress against targets", sheets);
         Assert.Contains("Spend per trainee against the", sheets);
         Assert.Equal("County", Rows(bytes, "Progress against targets")[0]["B"]);

@@ -4,18 +4,25 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using TalentHub.Web.Data;
+using TalentHub.Web.Domain.Regions;
 using TalentHub.Web.Infrastructure;
+using TalentHub.Web.Services.Audit;
 using TalentHub.Web.Services.Spreadsheets;
 using TalentHub.Web.Services.Reports;
 
 namespace TalentHub.Web.Pages.Reports.Dispatch;
 
-/// <summary>/Reports/Dispatch/{yyyy-MM}: one issued report as stored (table, paragraphs, examples); prints on A4; .xlsx download.</summary>
+/// <summary>
+/// /Reports/Dispatch/{yyyy-MM}: one issued report as stored (table, paragraphs, examples); prints on A4; the .xlsx download
+/// holds the same (<see cref="DispatchSheets"/>) and is audited.
+/// </summary>
 [Authorize(Policy = Policies.CityManager)]
-public sealed class DetailsModel(TalentHubDbContext db, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class DetailsModel(TalentHubDbContext db, AuditLog audit, IStringLocalizer<SharedResource> l) : PageModel
 {
     public DispatchFigures Figures { get; private set; } = null!;
     public Domain.Reports.DispatchReport Report { get; private set; } = null!;
+    /// <summary>The city's name in the viewer's language, for the title ("" when the region list has no city).</summary>
+    public string City { get; private set; } = "";
     public bool English => TalentHubCultures.IsEnglish;
 
     public async Task<IActionResult> OnGetAsync(string month)
@@ -24,10 +31,14 @@ public sealed class DetailsModel(TalentHubDbContext db, IStringLocalizer<SharedR
         return Page();
     }
 
+    /// <summary>The report as .xlsx in the viewer's language: the report sheet (title, table, paragraphs) and the examples sheet.</summary>
     public async Task<IActionResult> OnGetXlsxAsync(string month)
     {
         if (!await LoadAsync(month)) return NotFound();
-        return File(SheetWriter.Xlsx(DispatchService.Sheet(Figures, l, English)), SheetWriter.XlsxType, $"dispatch-{month}.xlsx");
+        audit.Record(AuditAction.Export, nameof(Domain.Reports.DispatchReport), Report.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            new AuditNote().With(AuditNoteKeys.Format, "xlsx"));
+        await db.SaveChangesAsync();
+        return File(SheetWriter.Xlsx(DispatchSheets.For(Figures, City, Report.IssuedAt, l, English)), SheetWriter.XlsxType, $"dispatch-{month}.xlsx");
     }
 
     private async Task<bool> LoadAsync(string month)
@@ -36,6 +47,8 @@ public sealed class DetailsModel(TalentHubDbContext db, IStringLocalizer<SharedR
         if (report is null) return false;
         Report = report;
         Figures = DispatchService.Read(report);
+        var city = await db.Regions.AsNoTracking().Where(r => r.Level == RegionLevel.City).OrderBy(r => r.Code).FirstOrDefaultAsync();
+        City = city?.DisplayName(English) ?? "";
         return true;
     }
 }
