@@ -182,7 +182,9 @@ public sealed partial class EnrollmentService(TalentHubDbContext db, EnrollmentF
 
     /// <summary>
     /// Fills free seats from the waitlist in arrival order, only while the course has not started. Safe to
-    /// call any time (e.g. after a capacity rise).
+    /// call any time (e.g. after a capacity rise). A waitlisted person whom the repeat rule now refuses (they took a
+    /// place on another subsidised course while waiting; a waitlisted place is not training) is passed over and
+    /// stays waitlisted: the rule has no override (PRODUCT.md §5).
     /// </summary>
     public async Task<int> PromoteWaitlistAsync(int courseId, CancellationToken ct = default)
     {
@@ -190,12 +192,19 @@ public sealed partial class EnrollmentService(TalentHubDbContext db, EnrollmentF
         if (!CourseLifecycle.AllowsPromotion(head.Status)) return 0;
         var now = clock.GetUtcNow();
         var promoted = 0;
+        var passedOver = 0;
         while (true)
         {
             var next = await db.Enrollments.AsNoTracking()
-                .Where(e => e.CourseId == courseId && e.Status == EnrollmentStatus.Waitlisted)
+                .Where(e => e.CourseId == courseId && e.Status == EnrollmentStatus.Waitlisted && e.Id > passedOver)
                 .OrderBy(e => e.Id).Select(e => new { e.Id, e.PersonId }).FirstOrDefaultAsync(ct);
             if (next is null || !await ClaimSeatAsync(courseId, ct)) return promoted;
+            if (await BreaksRepeatRuleAsync(courseId, next.PersonId, ct))
+            {
+                await ReleaseSeatAsync(courseId, ct);
+                passedOver = next.Id;
+                continue;
+            }
             var moved = await db.Enrollments.Where(e => e.Id == next.Id && e.Status == EnrollmentStatus.Waitlisted)
                 .ExecuteUpdateAsync(s => s.SetProperty(e => e.Status, EnrollmentStatus.Confirmed).SetProperty(e => e.PromotedAt, now), ct);
             if (moved == 0)
@@ -208,6 +217,12 @@ public sealed partial class EnrollmentService(TalentHubDbContext db, EnrollmentF
             await outbox.QueueAsync($"promote:{next.Id}", next.PersonId, NotificationKind.Promoted, courseId, head.Title, ct: ct);
             await db.SaveChangesAsync(ct);
         }
+    }
+
+    private async Task<bool> BreaksRepeatRuleAsync(int courseId, int personId, CancellationToken ct)
+    {
+        var (course, _, history, _) = await facts.LoadAsync(courseId, personId, ct);
+        return EnrollmentRules.BreaksRepeatRule(course, history);
     }
 
     /// <summary>Moves one place from its current status to <paramref name="to"/> (conditional, so a double submit ends it once) and releases its seat.</summary>

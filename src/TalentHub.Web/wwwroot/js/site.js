@@ -43,7 +43,9 @@
         if (max && v.length > +max) return d.valLength || d.valMaxlength;
         var min = d.valLengthMin || d.valMinlengthMin;
         if (min && v.length < +min) return d.valLength || d.valMinlength;
-        if (d.valRegexPattern && !new RegExp('^(?:' + d.valRegexPattern + ')$').test(v)) return d.valRegex;
+        // Tested on the NFKC form, as the server reads typed codes and identifiers (TextNormalizer): full-width digits
+        // from a Chinese input method are digits there, and .NET's \d matches them while JavaScript's does not.
+        if (d.valRegexPattern && !new RegExp('^(?:' + d.valRegexPattern + ')$').test(v.normalize('NFKC'))) return d.valRegex;
         if (d.valNumber && isNaN(Number(v))) return d.valNumber;
         if (d.valRangeMin !== undefined || d.valRangeMax !== undefined) {
             var n = Number(v);

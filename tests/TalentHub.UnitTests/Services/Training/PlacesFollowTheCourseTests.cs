@@ -86,6 +86,30 @@ public sealed class PlacesFollowTheCourseTests
         Assert.Equal("甲班", (await service.ExplainAsync(b, people[0])).BlockingCourse);
     }
 
+    [Fact]
+    public async Task Promotion_PassesOverAWaitlistedPersonWhomTheRepeatRuleNowRefuses()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await using var db = database.NewContext();
+        var a = await SubsidisedCourseAsync(db, database, "甲班", capacity: 1);
+        var b = await SubsidisedCourseAsync(db, database, "乙班", capacity: 10);
+        var people = await db.PeopleAsync(3);
+        var service = database.Enrollment(db);
+        var first = (await service.EnrollAsync(a, people[0], null)).EnrollmentId!.Value;
+        Assert.Equal(EnrollmentStatus.Waitlisted, (await service.EnrollAsync(a, people[1], null)).Status);
+        Assert.Equal(EnrollmentStatus.Waitlisted, (await service.EnrollAsync(a, people[2], null)).Status);
+        // While waiting for 甲班 (a waitlisted place is not training), people[1] takes a seat on another subsidised course.
+        Assert.Equal(EnrollmentStatus.Confirmed, (await service.EnrollAsync(b, people[1], null)).Status);
+
+        Assert.True(await service.CancelAsync(first));
+
+        var places = await db.Enrollments.AsNoTracking().Where(e => e.CourseId == a).ToDictionaryAsync(e => e.PersonId, e => e.Status);
+        Assert.Equal(EnrollmentStatus.Waitlisted, places[people[1]]);
+        Assert.Equal(EnrollmentStatus.Confirmed, places[people[2]]);
+        Assert.Equal(1, (await db.Courses.AsNoTracking().SingleAsync(c => c.Id == a)).ConfirmedCount);
+        Assert.False(await db.Outbox.AnyAsync(n => n.PersonId == people[1] && n.Kind == NotificationKind.Promoted));
+    }
+
     [Theory]
     [InlineData(EnrollmentStatus.Waitlisted, CourseStatus.EnrollmentOpen, false)]
     [InlineData(EnrollmentStatus.Cancelled, CourseStatus.Completed, false)]

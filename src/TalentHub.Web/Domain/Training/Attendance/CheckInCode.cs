@@ -63,14 +63,22 @@ public static class CheckInCode
         now >= startsAt - OpensBefore && now <= endsAt;
 
     /// <summary>
+    /// True when the typed text reads as six digits once normalised like <see cref="Check"/> does (full-width digits,
+    /// invisible characters and spaces inside allowed), so the check-in form refuses only what could never be a code.
+    /// </summary>
+    public static bool HasShape(string? typed) => AsTyped(typed) is { Length: 6 } code && code.All(char.IsAsciiDigit);
+
+    private static string AsTyped(string? typed) => string.Concat(TextNormalizer.Normalize(typed).Where(c => !char.IsWhiteSpace(c)));
+
+    /// <summary>
     /// Judges a typed code against one session's secret and times. The code is normalised like every typed identifier
     /// (<see cref="TextNormalizer.Normalize"/>), so full-width digits from a Chinese input method and invisible characters count as typed;
     /// spaces inside are dropped too, so "177 454" (read off the screen in two halves) is the code 177454 (review14).
     /// </summary>
     public static CheckInVerdict Check(string secret, DateTimeOffset startsAt, DateTimeOffset endsAt, string? typed, DateTimeOffset now)
     {
-        var code = string.Concat(TextNormalizer.Normalize(typed).Where(c => !char.IsWhiteSpace(c)));
-        if (code.Length != 6 || !code.All(char.IsAsciiDigit)) return CheckInVerdict.Wrong;
+        var code = AsTyped(typed);
+        if (!HasShape(typed)) return CheckInVerdict.Wrong;
         var window = Window(now);
         for (var back = 0; back <= ExpiredLookback; back++)
         {

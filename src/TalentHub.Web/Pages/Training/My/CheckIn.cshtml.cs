@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using TalentHub.Web.Domain;
+using TalentHub.Web.Domain.Training;
 using TalentHub.Web.Services.Training;
 using TalentHub.Web.Infrastructure;
 
@@ -17,8 +18,9 @@ namespace TalentHub.Web.Pages.Training.My;
 public sealed class CheckInModel(CheckInService checkIns, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty(SupportsGet = true)]
+    // No pattern attribute: the browser's \d is ASCII only and the server's refused "177 454"; the shape is
+    // the domain's (CheckInCode.HasShape: full-width digits, invisible characters and inner spaces count as typed).
     [Required(ErrorMessage = "CheckIn.CodeRequired")]
-    [RegularExpression(@"^\s*\d{6}\s*$", ErrorMessage = "CheckIn.CodeShape")]
     [Display(Name = "CheckIn.Code")]
     public string? Code { get; set; }
 
@@ -34,6 +36,7 @@ public sealed class CheckInModel(CheckInService checkIns, IStringLocalizer<Share
     public async Task<IActionResult> OnPostAsync()
     {
         if (FarmerPerson.Of(User) is not { } personId) return Forbid();
+        if (ModelState.IsValid && !CheckInCode.HasShape(Code)) ModelState.AddModelError(nameof(Code), l["CheckIn.CodeShape"]);
         if (!ModelState.IsValid) return Page();
         Outcome = await checkIns.CheckInAsync(personId, Code);
         if (Outcome.Result is CheckInResult.CheckedIn)

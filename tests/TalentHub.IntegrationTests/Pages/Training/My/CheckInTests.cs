@@ -44,6 +44,28 @@ public sealed partial class CheckInTests(TalentHubFactory app) : AppTest(app)
         Assert.Equal(AttendanceSource.CheckIn, record.Source);
     }
 
+    /// <summary>
+    /// review16: the form's pattern (\d{6}) refused what the domain accepts: "177 454" read off the screen in two halves
+    /// on the server, full-width digits from a Chinese input method in the browser (JavaScript's \d is ASCII only).
+    /// </summary>
+    [Fact]
+    public async Task ACodeTypedInTwoHalvesWithFullWidthDigits_ChecksIn_AndOnlyANonCodeGetsTheShapeMessage()
+    {
+        var (course, farmer, code) = await ClassAsync();
+        var client = await App.LoginAsync(farmer);
+        var fullWidth = new string(code.Select(c => (char)(c + 0xFEE0)).ToArray());
+
+        var form = await client.GetStringAsync("/My/CheckIn");
+        var notACode = await client.PostFormAsync("/My/CheckIn", new() { ["Code"] = "12 345" });
+        var typed = await client.PostFormAsync("/My/CheckIn", new() { ["Code"] = fullWidth[..3] + " " + fullWidth[3..] });
+
+        Assert.DoesNotContain("data-val-regex", form);
+        Assert.DoesNotContain("maxlength=\"6\"", form); // "177 454" has seven characters
+        Assert.Contains("签到码是6位数字", await notACode.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Redirect, typed.StatusCode);
+        Assert.True(await App.QueryAsync(db => db.Attendance.AnyAsync(a => a.SessionId == course.SessionIds[0])));
+    }
+
     [Fact]
     public async Task CheckInAfterTheGracePeriod_CountsAsLate()
     {
