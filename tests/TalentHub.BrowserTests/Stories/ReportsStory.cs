@@ -52,9 +52,11 @@ public sealed class ReportsStory(BrowserApp app)
 
         // Printed (A4): no menu, no buttons; an example, a paragraph or a table row is not cut across two pages, and a
         // section title does not stay alone at the foot of a page (xlsx16: an example's story ran onto the next page).
+        await Expect(page.Locator("#dispatch-print")).ToBeVisibleAsync();
         await page.EmulateMediaAsync(new() { Media = Microsoft.Playwright.Media.Print });
         await Expect(page.Locator("nav.navbar")).ToBeHiddenAsync();
         await Expect(page.Locator("#dispatch-xlsx")).ToBeHiddenAsync();
+        await Expect(page.Locator("#dispatch-print")).ToBeHiddenAsync();
         await Expect(dashboard.DispatchExamples.First).ToHaveCSSAsync("break-inside", "avoid");
         await Expect(dashboard.Paragraphs.First).ToHaveCSSAsync("break-inside", "avoid");
         await Expect(dashboard.DispatchRows.First).ToHaveCSSAsync("break-inside", "avoid");

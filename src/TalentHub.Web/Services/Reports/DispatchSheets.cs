@@ -62,7 +62,7 @@ public static class DispatchSheets
     private static SheetData Examples(DispatchFigures f, string[] above, IStringLocalizer l, bool english)
     {
         var examples = f.Examples ?? [];
-        List<string> headers = [l["Dispatch.ExampleNo"], l["Targets.County"], l["Dispatch.ExampleWho"], l["Example.Title"], l["Example.Story"]];
+        List<string> headers = [l["Dispatch.ExampleNo"], l["Targets.County"], l["Example.Who"], l["Example.Title"], l["Example.Story"]];
         var rows = examples.Select((e, n) => (IReadOnlyList<object?>)[n + 1, english ? e.CountyEn : e.CountyZh, e.MaskedName, e.Title, e.Story]).ToList();
         return new SheetData(l["Dispatch.Examples"], headers, rows)
         {
