@@ -58,6 +58,8 @@ public static class WebServiceCollectionExtensions
             var l = factory.Create(typeof(SharedResource));
             // One text normalisation for every bound string (issue 8, item 13).
             o.ModelBinderProviders.Insert(0, new NormalizingStringBinderProvider());
+            // A post that names no handler of the page is a 404, not the page rendered over an unloaded model.
+            o.Filters.Add<UnmatchedHandlerFilter>();
             var m = o.ModelBindingMessageProvider;
             m.SetValueMustNotBeNullAccessor(v => l["Validation.ValueMustNotBeNull", v]);
             m.SetMissingBindRequiredValueAccessor(v => l["Validation.ValueMustNotBeNull", v]);
