@@ -13,7 +13,9 @@ namespace TalentHub.Web.Infrastructure;
 /// antiforgery check: it caps the request body and the multipart form at the ceiling (an import page's
 /// <see cref="ImportOptions.RequestCeilingBytes"/> from configuration, or the constant given), reads the form itself,
 /// and when the upload is too large answers with a redirect to the page (its query kept, the handler dropped, plus
-/// <c>?tooLarge=true</c>); the page then shows its size message, naming the cap in MB, next to the file field.
+/// <c>?tooLarge=true</c>); the page then shows its size message, naming the cap in MB, next to the file field. An
+/// upload refused by its length is read to its end first (up to <see cref="DiscardCeilingBytes"/>), or a browser shows
+/// a reset connection instead of the answer.
 /// Files between the per-file cap and the ceiling reach the page, which refuses them by their length.
 /// </summary>
 [AttributeUsage(AttributeTargets.Class)]
@@ -67,7 +69,9 @@ public sealed class UploadLimitAttribute : Attribute, IFilterFactory, IOrderedFi
             http.Features.Set<IFormFeature>(new FormFeature(request, new FormOptions { MultipartBodyLengthLimit = ceiling }));
 
             var tooLarge = request.ContentLength > ceiling;
-            if (!tooLarge)
+            if (tooLarge)
+                await DiscardBodyAsync(http);
+            else
             {
                 try
                 {
@@ -81,5 +85,29 @@ public sealed class UploadLimitAttribute : Attribute, IFilterFactory, IOrderedFi
             if (tooLarge)
                 context.Result = new RedirectResult(BackToForm(request));
         }
+
+        /// <summary>
+        /// Reads the refused upload to its end, unbuffered, when it is at most <see cref="DiscardCeilingBytes"/>. A browser
+        /// sends the whole body before it reads the answer; answering and closing the connection with the body unread
+        /// resets it, and the browser shows "connection reset" instead of the redirect (seen with Chromium and a 40 MB
+        /// file). Larger bodies are not read: the connection closes as before.
+        /// </summary>
+        private static async Task DiscardBodyAsync(HttpContext http)
+        {
+            if (http.Request.ContentLength is not { } length || length > DiscardCeilingBytes) return;
+            if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodyLimit)
+                bodyLimit.MaxRequestBodySize = length;
+            try
+            {
+                await http.Request.Body.CopyToAsync(Stream.Null, http.RequestAborted);
+            }
+            catch (Exception ex) when (ex is BadHttpRequestException or IOException or OperationCanceledException)
+            {
+                // The client went away or sent less than it announced: nothing to answer it with anyway.
+            }
+        }
     }
+
+    /// <summary>The largest refused upload read to its end so that the browser sees the answer: 256 MiB.</summary>
+    public const long DiscardCeilingBytes = 256L * 1024 * 1024;
 }

@@ -1,6 +1,6 @@
-using TalentHub.Web.Infrastructure;
 using System.Globalization;
 using Microsoft.Extensions.Localization;
+using TalentHub.Web.Infrastructure;
 
 namespace TalentHub.Web.Jobs;
 
@@ -20,6 +20,9 @@ public static class JobResult
     {
         if (stored is null || !stored.StartsWith(Prefix, StringComparison.Ordinal)) return stored;
         var parts = stored.Split('|', 2);
-        return parts.Length == 2 && decimal.TryParse(parts[1], NumberStyles.Integer, CultureInfo.InvariantCulture, out var count) ? l.Plural(parts[0], count, parts[1]) : parts.Length == 2 ? l[parts[0], parts[1]] : l[parts[0]];
+        if (parts.Length == 1) return l[parts[0]];
+        // A counted result reads "1 reminder queued" / "3 reminders queued" (PluralText).
+        return decimal.TryParse(parts[1], NumberStyles.Integer, CultureInfo.InvariantCulture, out var count)
+            ? l.Plural(parts[0], count, parts[1]) : l[parts[0], parts[1]];
     }
 }

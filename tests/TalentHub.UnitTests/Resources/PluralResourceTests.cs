@@ -88,6 +88,13 @@ public sealed partial class PluralResourceTests
         Assert.Equal(In("zh-CN", () => L["Import.Confirm", 1].Value), In("zh-CN", () => L.Plural("Import.Confirm", 1).Value));
     }
 
+    [Theory]
+    [InlineData("en", 1, "1 reminder queued")]
+    [InlineData("en", 3, "3 reminders queued")]
+    [InlineData("zh-CN", 1, "生成 1 条提醒")]
+    public void AStoredJobResult_ReadsWithTheRightNoun(string culture, int count, string expected) =>
+        Assert.Equal(expected, In(culture, () => TalentHub.Web.Jobs.JobResult.Show(TalentHub.Web.Jobs.JobResult.Of("RemindersQueued", count), L)!));
+
     private static IEnumerable<string> Placeholders(string text) => Regex.Matches(text, @"\{\d+").Select(m => m.Value);
 
     private static string In(string culture, Func<string> read)

@@ -1,4 +1,3 @@
-using TalentHub.Web.Infrastructure;
 using System.Globalization;
 using System.Text;
 using Microsoft.AspNetCore.Identity;
@@ -7,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using TalentHub.Web.Data;
 using TalentHub.Web.Domain.Common;
+using TalentHub.Web.Infrastructure;
 using TalentHub.Web.Pages.Admin.Users;
 using TalentHub.Web.Services.Audit;
 using TalentHub.Web.Services.Notifications;

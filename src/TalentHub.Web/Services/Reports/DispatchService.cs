@@ -1,10 +1,10 @@
-using TalentHub.Web.Infrastructure;
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using TalentHub.Web.Data;
 using TalentHub.Web.Domain.Reports;
+using TalentHub.Web.Infrastructure;
 using TalentHub.Web.Services.Audit;
 
 namespace TalentHub.Web.Services.Reports;

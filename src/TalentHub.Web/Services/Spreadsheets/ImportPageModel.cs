@@ -1,10 +1,10 @@
-using TalentHub.Web.Infrastructure;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using TalentHub.Web.Data;
+using TalentHub.Web.Infrastructure;
 using TalentHub.Web.Services.Spreadsheets;
 using TalentHub.Web.Services.Audit;
 

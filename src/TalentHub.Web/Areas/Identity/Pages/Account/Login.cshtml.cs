@@ -1,4 +1,3 @@
-using TalentHub.Web.Infrastructure;
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using Microsoft.AspNetCore.Identity;
@@ -8,6 +7,7 @@ using Microsoft.Extensions.Localization;
 using TalentHub.Web.Data;
 using TalentHub.Web.Domain.Common;
 using TalentHub.Web.Infrastructure.Security;
+using TalentHub.Web.Infrastructure;
 using TalentHub.Web.Services;
 using TalentHub.Web.Services.People;
 
