@@ -100,6 +100,17 @@ public sealed class PeopleCreateTests(TalentHubFactory app) : AppTest(app)
     }
 
     [Fact]
+    public async Task The_form_gives_the_sex_and_birth_date_hint_once()
+    {
+        var client = await App.LoginAsync("anji.clerk");
+
+        var html = await client.GetStringAsync("/People/Create");
+
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(html, "性别和出生日期可以留空"));
+        Assert.DoesNotContain("可不填，按身份证号读取；填写则须与身份证号一致", html); // review16: repeated under the mobile/e-mail row
+    }
+
+    [Fact]
     public async Task A_birth_date_or_sex_that_disagrees_with_the_id_number_is_refused()
     {
         var client = await App.LoginAsync("anji.clerk");
