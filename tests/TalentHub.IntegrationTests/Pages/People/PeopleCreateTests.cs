@@ -100,6 +100,22 @@ public sealed class PeopleCreateTests(TalentHubFactory app) : AppTest(app)
     }
 
     [Fact]
+    public async Task An_email_without_a_dotted_domain_is_shown_next_to_the_field_and_nothing_is_written()
+    {
+        var client = await App.LoginAsync("anji.clerk");
+        var name = NewName("错邮箱");
+        var form = CreateForm(name, NewIdNumber(YuCun).Value);
+        form["Input.Email"] = "a@b";
+
+        var response = await client.PostFormAsync("/People/Create", form);
+
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("请输入有效的电子邮箱", FieldError(html, "Input.Email"));
+        Assert.Equal(0, await App.CountNamedAsync(name));
+    }
+
+    [Fact]
     public async Task The_form_gives_the_sex_and_birth_date_hint_once()
     {
         var client = await App.LoginAsync("anji.clerk");
