@@ -116,6 +116,19 @@ public sealed class PeopleCreateTests(TalentHubFactory app) : AppTest(app)
     }
 
     [Fact]
+    public async Task Old_fifteen_digit_and_non_province_id_numbers_say_why_next_to_the_field()
+    {
+        var client = await App.LoginAsync("anji.clerk");
+        var notAProvince = "99999919900101123" + IdNumber.ComputeCheckDigit("99999919900101123");
+
+        var old = await (await client.PostFormAsync("/People/Create", CreateForm(NewName("旧号"), "330523900101123"))).Content.ReadAsStringAsync();
+        var nowhere = await (await client.PostFormAsync("/People/Create", CreateForm(NewName("无省"), notAProvince))).Content.ReadAsStringAsync();
+
+        Assert.Contains("15 位旧身份证号", FieldError(old, "Input.IdNumber"));
+        Assert.Contains("省级行政区划代码", FieldError(nowhere, "Input.IdNumber"));
+    }
+
+    [Fact]
     public async Task The_form_gives_the_sex_and_birth_date_hint_once()
     {
         var client = await App.LoginAsync("anji.clerk");
