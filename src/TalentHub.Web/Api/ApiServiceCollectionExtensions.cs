@@ -63,8 +63,15 @@ public static class ApiServiceCollectionExtensions
     public static WebApplication MapTalentHubApiAndDocs(this WebApplication app)
     {
         app.MapTalentHubApi();
-        // An unknown API path answers as the API does (problem details), not with the HTML status page.
-        app.MapFallback("/api/v1/{**path}", (HttpContext http) => ApiProblems.Result(http, StatusCodes.Status404NotFound))
+        // An unknown API path answers as the API does (problem details), not with the HTML status page; without a usable
+        // token it is the 401 every API path gives (review16: "no such record in this token's region" with no token at all).
+        app.MapFallback("/api/v1/{**path}", async (HttpContext http) =>
+            {
+                if ((await http.AuthenticateAsync(ApiTokenAuthenticationHandler.SchemeName)).Succeeded)
+                    return ApiProblems.Result(http, StatusCodes.Status404NotFound);
+                await http.ChallengeAsync(ApiTokenAuthenticationHandler.SchemeName);
+                return Results.Empty;
+            })
             .AllowAnonymous().ExcludeFromDescription();
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         app.MapScalarApiReference(ReferencePath, o => o.WithTitle("TalentHub API").DisableDefaultFonts().WithOpenApiRoutePattern("/openapi/{documentName}.json"))

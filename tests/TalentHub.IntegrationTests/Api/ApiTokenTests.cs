@@ -157,6 +157,31 @@ public sealed partial class ApiTokenTests(TalentHubFactory app) : AppTest(app)
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
     }
 
+    [Theory]
+    [InlineData("/api/v1/people")]
+    [InlineData("/api/v1/people/abc")]   // no route matches: the fallback answered "no such record in this token's region"
+    [InlineData("/api/v1/salaries")]
+    [InlineData("/api/v1/")]
+    public async Task Without_a_usable_token_every_api_path_is_a_401_saying_what_is_missing(string path)
+    {
+        var missing = await App.ApiClientFor(null, "zh-CN").GetAsync(path);
+        var malformed = App.ApiClientFor(null);
+        malformed.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Basic", "YTpi");
+        var wrongFormat = await malformed.GetAsync(path);
+        var unknown = await App.ApiClientFor("thk_nonsense").GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, missing.StatusCode);
+        Assert.Equal("application/problem+json", missing.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("需要 API 令牌", await DetailAsync(missing));
+        Assert.Equal(HttpStatusCode.Unauthorized, wrongFormat.StatusCode);
+        Assert.Contains("must be 'Bearer <token>'", await DetailAsync(wrongFormat));
+        Assert.Equal(HttpStatusCode.Unauthorized, unknown.StatusCode);
+        Assert.Contains("valid, unexpired and unrevoked", await DetailAsync(unknown));
+    }
+
+    private static async Task<string> DetailAsync(HttpResponseMessage response) =>
+        JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("detail").GetString() ?? "";
+
     [Fact]
     public async Task The_list_and_the_audit_show_the_expiry_date_chosen_not_the_next_midnight()
     {

@@ -34,6 +34,7 @@ public static class OutcomesData
                 course.AddSession(now.AddDays(-i).AddHours(-1), now.AddDays(-i).AddHours(3), $"第{pastSessions - i + 1}讲", "王志明", null, now);
             var start = now.AddMinutes(-startedMinutesAgo);
             course.AddSession(start, now.AddHours(3), "现场教学", "王志明", null, now);
+            course.TotalHours = course.SessionHours; // publishing needs the declared hours covered
             foreach (var step in new[] { CourseStatus.Published, CourseStatus.EnrollmentOpen, CourseStatus.EnrollmentClosed, CourseStatus.InProgress })
                 course.MoveStatus(step, now);
             db.Courses.Add(course);
@@ -50,6 +51,7 @@ public static class OutcomesData
             var course = NewCourse(now.AddDays(-endedDaysAgo), assessed, programId, village);
             for (var i = sessions; i >= 1; i--)
                 course.AddSession(now.AddDays(-i - endedDaysAgo), now.AddDays(-i - endedDaysAgo).AddHours(4), $"第{sessions - i + 1}讲", "王志明", null, now);
+            course.TotalHours = course.SessionHours; // publishing needs the declared hours covered
             foreach (var step in new[] { CourseStatus.Published, CourseStatus.EnrollmentOpen, CourseStatus.EnrollmentClosed, CourseStatus.InProgress })
                 course.MoveStatus(step, now);
             db.Courses.Add(course);
@@ -61,7 +63,7 @@ public static class OutcomesData
     {
         var course = new Course
         {
-            Title = $"成果测试班-{Interlocked.Increment(ref _sequence)}-{Guid.NewGuid():N}"[..24], Organiser = "安吉县农业农村局", TotalHours = 16,
+            Title = $"成果测试班-{Interlocked.Increment(ref _sequence)}-{Guid.NewGuid():N}"[..24], Organiser = "安吉县农业农村局",
             TrainerUserName = "trainer.wang", Assessed = assessed, ProgramId = programId, CreatedAt = now, UpdatedAt = now,
         };
         course.MoveTo(village);

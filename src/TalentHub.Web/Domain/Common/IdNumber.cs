@@ -34,7 +34,8 @@ public sealed record IdNumber
     /// <summary>
     /// Parses an ID number after normalizing it (<see cref="TextNormalizer.Normalize"/>: full-width digits, invisible
     /// characters and surrounding spaces; then a lower-case x upper-cased): 17 digits with a valid birth date (1900-01-01 to
-    /// today in Asia/Shanghai by <paramref name="clock"/>) and the GB 11643 check character. False with the reason otherwise.
+    /// today in Asia/Shanghai by <paramref name="clock"/>), a GB/T 2260 province code first (<see cref="IsProvinceCode"/>) and the
+    /// GB 11643 check character; an old 15-digit number is refused with <see cref="IdNumberError.OldFifteenDigit"/>. False with the reason otherwise.
     /// </summary>
     public static bool TryParse(string? input, TimeProvider clock, [NotNullWhen(true)] out IdNumber? id, out IdNumberError error) =>
         TryParse(input, clock.ShanghaiToday(), out id, out error);
@@ -112,6 +113,11 @@ public sealed record IdNumber
         }
 
         value = TextNormalizer.Normalize(input).ToUpperInvariant();
+        if (value.Length == 15 && value.All(char.IsAsciiDigit))
+        {
+            return IdNumberError.OldFifteenDigit;
+        }
+
         if (value.Length != Length)
         {
             return IdNumberError.WrongLength;
@@ -123,6 +129,11 @@ public sealed record IdNumber
             return IdNumberError.InvalidCharacters;
         }
 
+        if (!IsProvinceCode(int.Parse(value.AsSpan(0, 2))))
+        {
+            return IdNumberError.InvalidProvince;
+        }
+
         if (!TryReadBirthDate(value, out birthDate) || birthDate < MinBirthDate || birthDate > today)
         {
             return IdNumberError.InvalidBirthDate;
@@ -130,6 +141,14 @@ public sealed record IdNumber
 
         return ComputeCheckDigit(first17)[0] == value[17] ? IdNumberError.None : IdNumberError.CheckDigitMismatch;
     }
+
+    /// <summary>
+    /// Whether the first two digits name a province-level division of GB/T 2260 (the codes GB 11643 numbers start with):
+    /// 11–15, 21–23, 31–37, 41–46, 50–54, 61–65, 71 (Taiwan), 81 (Hong Kong), 82 (Macao).
+    /// </summary>
+    public static bool IsProvinceCode(int code) =>
+        code is (>= 11 and <= 15) or (>= 21 and <= 23) or (>= 31 and <= 37) or (>= 41 and <= 46)
+            or (>= 50 and <= 54) or (>= 61 and <= 65) or 71 or 81 or 82;
 
     private static bool TryReadBirthDate(string value, out DateOnly birthDate)
     {

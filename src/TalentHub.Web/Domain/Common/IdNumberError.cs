@@ -10,7 +10,11 @@ public enum IdNumberError
     None,
     Empty,
     WrongLength,
+    /// <summary>15 digits: an old (pre-1999) number, which must be converted to its 18-digit form before it is entered.</summary>
+    OldFifteenDigit,
     InvalidCharacters,
+    /// <summary>The first two digits are not a GB/T 2260 province code (<see cref="IdNumber.IsProvinceCode"/>).</summary>
+    InvalidProvince,
     /// <summary>Not a calendar date, before 1900-01-01 or after today.</summary>
     InvalidBirthDate,
     /// <summary>The 18th character is not the ISO 7064 MOD 11-2 check of the first 17 (a typo; never accepted).</summary>

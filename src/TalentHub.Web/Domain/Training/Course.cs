@@ -48,6 +48,28 @@ public sealed class Course : IRegionOwned, IAudited, IStamped, IVersioned
 
     public int SeatsLeft => Math.Max(0, Capacity - ConfirmedCount);
 
+    /// <summary>The hours the sessions add up to (each rounded to 0.1 h, breaks included).</summary>
+    public decimal SessionHours => Sessions.Sum(s => s.Hours);
+
+    /// <summary>
+    /// The declared 学时 (<see cref="TotalHours"/>) are what the catalogue and certificates print, so a course past draft must
+    /// hold sessions adding up to at least them (sessions include breaks, so more is fine; review16 found 1000 学时 declared
+    /// over 8.5 h). A draft may hold anything. Throws <see cref="DomainException"/> <c>Course.HoursNotCovered</c> on
+    /// <c>TotalHours</c> with the declared and the sessions' hours.
+    /// </summary>
+    public void EnsureHoursCovered()
+    {
+        if (Status != CourseStatus.Draft) CheckHoursCovered();
+    }
+
+    private void CheckHoursCovered()
+    {
+        if (TotalHours > SessionHours)
+            throw new DomainException("Course.HoursNotCovered", nameof(TotalHours),
+                TotalHours.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture),
+                SessionHours.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture));
+    }
+
     /// <summary>
     /// Places the course at a 12-digit region code and derives the county that owns it. Throws
     /// <see cref="DomainException"/> <c>Course.RegionMustBeInCounty</c> for the city's own code.
@@ -218,7 +240,8 @@ public sealed class Course : IRegionOwned, IAudited, IStamped, IVersioned
     }
 
     /// <summary>
-    /// Moves the status along the lifecycle. Publishing needs sessions; opening needs the window. This is the bare
+    /// Moves the status along the lifecycle. Publishing needs sessions adding up to the declared hours
+    /// (<see cref="EnsureHoursCovered"/>, <c>Course.HoursNotCovered</c>); opening needs the window. This is the bare
     /// transition (the seed and the lifecycle job replay history with it); a user publishing goes through <see cref="Publish"/>.
     /// </summary>
     public void MoveStatus(CourseStatus to, DateTimeOffset now)
@@ -227,6 +250,7 @@ public sealed class Course : IRegionOwned, IAudited, IStamped, IVersioned
             throw new DomainException("Course.TransitionNotAllowed", nameof(Status));
         if (to == CourseStatus.Published && Sessions.Count == 0)
             throw new DomainException("Course.NeedsSessions", nameof(Sessions));
+        if (to == CourseStatus.Published) CheckHoursCovered();
         Status = to;
         UpdatedAt = now;
     }

@@ -57,10 +57,19 @@ public sealed class ApiTokenAuthenticationHandler(
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(id), SchemeName));
     }
 
+    /// <summary>
+    /// 401 with a problem saying what is wrong with the credentials: none sent (<c>Api.Problem.401.Missing</c>), an
+    /// Authorization header that is not <c>Bearer &lt;token&gt;</c> (<c>Api.Problem.401.Malformed</c>), or a token that is
+    /// unknown, expired, revoked or whose owner is locked (<c>Api.Problem.401.Detail</c>; which one is not told).
+    /// </summary>
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)
     {
         Response.Headers.WWWAuthenticate = "Bearer";
-        return ApiProblems.WriteAsync(Context, StatusCodes.Status401Unauthorized);
+        var l = Context.RequestServices.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<SharedResource>>();
+        var detail = string.IsNullOrWhiteSpace(Request.Headers.Authorization.ToString()) ? l["Api.Problem.401.Missing"].Value
+            : SecretOf(Request) is null ? l["Api.Problem.401.Malformed"].Value
+            : null;
+        return ApiProblems.WriteAsync(Context, StatusCodes.Status401Unauthorized, detail);
     }
 
     protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>

@@ -219,6 +219,23 @@ public sealed partial class EnrollmentService(TalentHubDbContext db, EnrollmentF
         }
     }
 
+    /// <summary>
+    /// Of the given waitlisted places, those whose person the repeat rule now refuses (so <see cref="PromoteWaitlistAsync"/>
+    /// passes them over when a seat frees): enrollment id → title of the subsidised course whose place blocks them. Places
+    /// not passed over are absent. Shown to the farmer and on the roster so nobody waits for a seat that cannot come (review16).
+    /// </summary>
+    public async Task<IReadOnlyDictionary<int, string>> PassedOverAsync(
+        IEnumerable<(int EnrollmentId, int CourseId, int PersonId)> waitlisted, CancellationToken ct = default)
+    {
+        var blocked = new Dictionary<int, string>();
+        foreach (var (enrollmentId, courseId, personId) in waitlisted)
+        {
+            var (course, _, history, _) = await facts.LoadAsync(courseId, personId, ct);
+            if (EnrollmentRules.RepeatRuleBlocker(course, history)?.Title is { } title) blocked[enrollmentId] = title;
+        }
+        return blocked;
+    }
+
     private async Task<bool> BreaksRepeatRuleAsync(int courseId, int personId, CancellationToken ct)
     {
         var (course, _, history, _) = await facts.LoadAsync(courseId, personId, ct);

@@ -80,10 +80,44 @@ public class IdNumberTests
     [Theory]
     [InlineData("11010519491231002")]
     [InlineData("11010519491231002X1")]
-    [InlineData("110105491231002")] // legacy 15-digit format is not accepted
+    [InlineData("11010519491231")]
+    [InlineData("11010549123100X")] // 15 characters but not an old number (X is never in one)
     public void TryParse_WithWrongLength_ReturnsWrongLength(string input)
     {
         AssertRejected(input, IdNumberError.WrongLength);
+    }
+
+    [Theory]
+    [InlineData("110105491231002")]
+    [InlineData(" 330523900101123 ")]
+    public void TryParse_WithOldFifteenDigitNumber_SaysItMustBeConverted(string input)
+    {
+        AssertRejected(input, IdNumberError.OldFifteenDigit);
+    }
+
+    [Theory]
+    [InlineData("99999919900101123")]
+    [InlineData("00052319900101123")]
+    [InlineData("10052319900101123")]
+    [InlineData("16052319900101123")]
+    [InlineData("24052319900101123")]
+    [InlineData("38052319900101123")]
+    [InlineData("55052319900101123")]
+    [InlineData("70052319900101123")]
+    [InlineData("83052319900101123")]
+    public void TryParse_WithNoProvinceCodeFirst_IsRejected_EvenWithValidCheckDigit(string first17)
+    {
+        AssertRejected(WithValidCheckDigit(first17), IdNumberError.InvalidProvince);
+    }
+
+    [Theory]
+    [InlineData("11")] [InlineData("15")] [InlineData("21")] [InlineData("23")] [InlineData("31")] [InlineData("37")]
+    [InlineData("41")] [InlineData("46")] [InlineData("50")] [InlineData("54")] [InlineData("61")] [InlineData("65")]
+    [InlineData("71")] [InlineData("81")] [InlineData("82")]
+    public void TryParse_WithEachEndOfTheProvinceRanges_Succeeds(string province)
+    {
+        Assert.True(IdNumber.TryParse(WithValidCheckDigit(province + "052319900101123"), Today, out _, out var error));
+        Assert.Equal(IdNumberError.None, error);
     }
 
     [Theory]

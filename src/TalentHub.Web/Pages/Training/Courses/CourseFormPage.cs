@@ -92,10 +92,10 @@ public abstract class CourseFormPage(TalentHubDbContext db, IRegionScope scope, 
         course.TrainerUserName = trainer;
         course.TargetCategories = input.TargetCategories.Count == 0 ? null : string.Join(",", input.TargetCategories.Distinct().Order());
         course.EligibleCounties = counties.Count == 0 ? null : string.Join(",", counties);
-        course.TotalHours = input.TotalHours ?? course.Sessions.Sum(s => s.Hours);
+        course.TotalHours = input.TotalHours ?? course.SessionHours;
         course.MinAttendanceShare = input.MinAttendancePercent!.Value / 100m;
         course.MinEducation = input.MinEducation;
-        return true;
+        return Try(course.EnsureHoursCovered);
     }
 
     /// <summary>

@@ -48,6 +48,8 @@ public sealed class RosterModel(TalentHubDbContext db, EnrollmentService enrollm
     /// <summary>The person whose enrollment was just refused, with the reasons.</summary>
     public Candidate? Chosen { get; private set; }
     public IReadOnlyList<EnrollmentRefusal> Refusals { get; private set; } = [];
+    /// <summary>Waitlisted places the repeat rule passes over: enrollment id → the course whose place blocks them.</summary>
+    public IReadOnlyDictionary<int, string> PassedOver { get; private set; } = new Dictionary<int, string>();
     /// <summary>The course that makes the repeat rule refuse, so staff can act on it.</summary>
     public string? BlockingCourse { get; private set; }
     public bool CanOverride => Refusals.Count > 0 && Refusals.All(EnrollmentRules.IsOverridable);
@@ -154,6 +156,7 @@ public sealed class RosterModel(TalentHubDbContext db, EnrollmentService enrollm
             Refusals = outcome.Refusals;
             BlockingCourse = outcome.BlockingCourse;
             Roster = await RosterList.LoadAsync(db, id);
+            await LoadPassedOverAsync(id);
             return Page();
         }
         TempData["Flash"] = l[outcome.Status == EnrollmentStatus.Confirmed ? "Roster.EnrolledConfirmed" : "Roster.EnrolledWaitlisted", Chosen.Name].Value;
@@ -165,8 +168,12 @@ public sealed class RosterModel(TalentHubDbContext db, EnrollmentService enrollm
         if (await RosterAccess.FindAsync(db, id, User) is not { } course) return false;
         Course = course;
         Roster = await RosterList.LoadAsync(db, id);
+        await LoadPassedOverAsync(id);
         return true;
     }
+
+    private async Task LoadPassedOverAsync(int id) =>
+        PassedOver = await enrollments.PassedOverAsync(Roster.Waitlist.Select(r => (r.EnrollmentId, id, r.PersonId)));
 
     private async Task<IReadOnlyList<Candidate>> SearchAsync(int courseId)
     {

@@ -30,6 +30,8 @@ public sealed class EnrollmentsModel(TalentHubDbContext db, EnrollmentService en
     public IReadOnlyDictionary<int, EnrollmentResult> Results { get; private set; } = new Dictionary<int, EnrollmentResult>();
     public IReadOnlyList<Item> Current { get; private set; } = [];
     public IReadOnlyList<Item> History { get; private set; } = [];
+    /// <summary>Waitlisted places the repeat rule passes over: enrollment id → the course whose place blocks them.</summary>
+    public IReadOnlyDictionary<int, string> PassedOver { get; private set; } = new Dictionary<int, string>();
 
     public async Task<IActionResult> OnGetAsync()
     {
@@ -38,6 +40,8 @@ public sealed class EnrollmentsModel(TalentHubDbContext db, EnrollmentService en
         Results = await PersonOutcomes.ForPersonAsync(db, personId);
         Current = items.Where(i => i.IsActive && i.CourseStatus != CourseStatus.Cancelled).ToList();
         History = items.Except(Current).ToList();
+        PassedOver = await enrollments.PassedOverAsync(Current.Where(i => i.Status == EnrollmentStatus.Waitlisted)
+            .Select(i => (i.Id, i.CourseId, personId)));
         return Page();
     }
 

@@ -109,6 +109,40 @@ public sealed class CourseFormTests(TalentHubFactory app) : AppTest(app)
     }
 
     [Fact]
+    public async Task DeclaredHoursBeyondTheSessions_StayADraft_AndAPublishedCourseCannotRaiseThem()
+    {
+        var client = await App.LoginAsync("anji.clerk");
+        var day = Today.AddDays(40);
+        var fields = Fields(UniqueTitle("学时"), sessions: [(day, "09:00", "13:30"), (day.AddDays(1), "09:00", "13:00")]);
+        fields["Input.TotalHours"] = "1000";
+        var id = await client.CreateAsync(fields); // a draft may hold anything
+        var officer = await App.LoginAsync("anji.officer");
+
+        var publish = await officer.MoveAsync(id, CourseStatus.Published);
+
+        Assert.Equal(HttpStatusCode.OK, publish.StatusCode);
+        Assert.Contains("声明学时为 1000，各课次合计仅 8.5 学时", await publish.Content.ReadAsStringAsync());
+        Assert.Equal(CourseStatus.Draft, (await App.CourseAsync(id)).Status);
+
+        var course = await App.CourseAsync(id);
+        var sessions = course.Sessions.OrderBy(s => s.StartsAt).ToList();
+        fields["Input.Version"] = course.Version.ToString();
+        fields["Input.TotalHours"] = "8";
+        AddSession(fields, 0, day, "09:00", "13:30", "第1讲", sessions[0].Id);
+        AddSession(fields, 1, day.AddDays(1), "09:00", "13:00", "第2讲", sessions[1].Id);
+        Assert.Equal(HttpStatusCode.Redirect, (await client.PostFormAsync($"/Courses/{id}/Edit", fields)).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await officer.MoveAsync(id, CourseStatus.Published)).StatusCode);
+        Assert.Equal(CourseStatus.Published, (await App.CourseAsync(id)).Status);
+
+        fields["Input.Version"] = (await App.CourseAsync(id)).Version.ToString();
+        fields["Input.TotalHours"] = "9";
+        var html = await (await client.PostFormAsync($"/Courses/{id}/Edit", fields)).Content.ReadAsStringAsync();
+
+        Assert.True(HasFieldError(html, "Input.TotalHours", "声明学时为 9，各课次合计仅 8.5 学时"), Errors(html));
+        Assert.Equal(8m, (await App.CourseAsync(id)).TotalHours);
+    }
+
+    [Fact]
     public async Task EditForm_ShowsTheExistingSessionsInShanghaiTime_WithBlankRowsToAdd()
     {
         var client = await App.LoginAsync("anji.officer");

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using TalentHub.IntegrationTests.Pages.Training.Courses;
+using TalentHub.IntegrationTests.Support;
 using TalentHub.Web.Domain.Training;
 
 namespace TalentHub.IntegrationTests.Pages.Training.My;
@@ -46,6 +47,48 @@ public sealed class MyEnrollmentsTests(TalentHubFactory app) : AppTest(app)
 
         var card = html[html.IndexOf($"data-enrollment=\"{enrollment.Id}\"", StringComparison.Ordinal)..];
         Assert.Contains("data-waitlist-position=\"2\"", card[..card.IndexOf("</article>", StringComparison.Ordinal)]);
+    }
+
+    [Fact]
+    public async Task Farmer_PassedOverByTheRepeatRule_IsToldWhy_OnTheirPageAndOnTheRoster()
+    {
+        // review16 (after f3cf3cd): a waitlisted farmer placed meanwhile on another subsidised course of the year stays
+        // waitlisted and is never promoted; neither they nor the staff were told why.
+        var farmer = (await App.NewFarmersAsync(1))[0];
+        var program = await App.CreateProgramAsync();
+        var full = await App.CreateOpenCourseAsync(capacity: 1, programId: program);
+        var otherTitle = "重复规则另一班 " + Guid.NewGuid().ToString("N")[..8];
+        var other = await App.CreateOpenCourseAsync(programId: program, title: otherTitle);
+        await App.EnrollAsync(full, (await App.CreatePersonAsync()).Id);
+        Assert.Equal(EnrollmentStatus.Waitlisted, (await App.EnrollAsync(full, farmer.PersonId)).Status);
+        Assert.Equal(EnrollmentStatus.Confirmed, (await App.EnrollAsync(other, farmer.PersonId)).Status);
+        var waiting = (await App.EnrollmentOfAsync(full, farmer.PersonId))!;
+
+        var mine = await (await App.LoginAsync(farmer)).GetStringAsync("/My/Enrollments");
+        var roster = await (await App.LoginAsync("anji.officer")).GetStringAsync($"/Courses/{full}/Roster");
+
+        var card = mine[mine.IndexOf($"data-enrollment=\"{waiting.Id}\"", StringComparison.Ordinal)..];
+        card = card[..card.IndexOf("</article>", StringComparison.Ordinal)];
+        Assert.Contains($"data-passed-over=\"{waiting.Id}\"", card);
+        Assert.Contains("不得重复培训", card);
+        Assert.Contains(otherTitle, card);
+        var row = roster[roster.IndexOf($"data-passed-over=\"{waiting.Id}\"", StringComparison.Ordinal)..];
+        Assert.Contains(otherTitle, row[..row.IndexOf("</div>", StringComparison.Ordinal)]);
+        Assert.Contains("不得重复培训", row[..row.IndexOf("</div>", StringComparison.Ordinal)]);
+    }
+
+    [Fact]
+    public async Task Farmer_OnTheWaitlistWithNoOtherPlace_IsNotToldTheyArePassedOver()
+    {
+        var farmer = (await App.NewFarmersAsync(1))[0];
+        var program = await App.CreateProgramAsync();
+        var full = await App.CreateOpenCourseAsync(capacity: 1, programId: program);
+        await App.EnrollAsync(full, (await App.CreatePersonAsync()).Id);
+        Assert.Equal(EnrollmentStatus.Waitlisted, (await App.EnrollAsync(full, farmer.PersonId)).Status);
+
+        var mine = await (await App.LoginAsync(farmer)).GetStringAsync("/My/Enrollments");
+
+        Assert.DoesNotContain("data-passed-over", mine);
     }
 
     [Fact]

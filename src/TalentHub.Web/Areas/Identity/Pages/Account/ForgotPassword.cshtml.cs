@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
+using TalentHub.Web.Infrastructure;
 using TalentHub.Web.Services.People;
 
 namespace TalentHub.Web.Areas.Identity.Pages.Account;
@@ -30,7 +31,7 @@ public sealed class ForgotPasswordModel(PasswordHelp help, IStringLocalizer<Shar
     public sealed class StaffInput
     {
         [Required(ErrorMessage = "Validation.Required"), StringLength(256, ErrorMessage = "Validation.TooLong"),
-         EmailAddress(ErrorMessage = "PasswordHelp.EmailInvalid"), Display(Name = "PasswordHelp.Email")]
+         Email(ErrorMessage = "PasswordHelp.EmailInvalid"), Display(Name = "PasswordHelp.Email")]
         public string Email { get; set; } = "";
     }
 

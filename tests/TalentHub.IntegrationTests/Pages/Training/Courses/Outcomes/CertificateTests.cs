@@ -25,6 +25,30 @@ public sealed class CertificateTests(TalentHubFactory app) : AppTest(app)
     }
 
     [Fact]
+    public async Task Verify_WithoutANumber_OffersAFormThatLeadsToTheCertificate()
+    {
+        // review16: /Verify was a 404, so a stranger with a paper certificate had nowhere to type its number.
+        var (_, _, number) = await CertifiedAsync();
+        var anonymous = App.NewClient();
+
+        var form = await anonymous.GetAsync("/Verify");
+        var html = await form.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, form.StatusCode);
+        Assert.Contains("<form method=\"get\" action=\"/Verify\"", html);
+        Assert.Contains("name=\"number\"", html);
+        Assert.Contains("请输入证书上印的编号", html);
+
+        var typed = await anonymous.GetAsync("/Verify?number=" + Uri.EscapeDataString(" " + number.ToLowerInvariant()));
+        Assert.Equal(HttpStatusCode.Redirect, typed.StatusCode);
+        Assert.Equal($"/Verify/{number}", typed.Headers.Location!.OriginalString);
+        Assert.Contains(number, await anonymous.GetStringAsync(typed.Headers.Location!.OriginalString));
+
+        var wrong = await (await anonymous.GetAsync("/Verify?number=12345")).Content.ReadAsStringAsync();
+        Assert.Contains("id=\"verify-number-error\"", wrong);
+        Assert.Contains("value=\"12345\"", wrong);
+    }
+
+    [Fact]
     public async Task CompletedTrainee_GetsACertificate_SeesIt_AndItVerifiesAnonymouslyWithAMaskedName()
     {
         var (course, farmer, number) = await CertifiedAsync();

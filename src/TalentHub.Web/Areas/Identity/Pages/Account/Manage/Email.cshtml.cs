@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using TalentHub.Web.Data;
 using TalentHub.Web.Domain.Common;
+using TalentHub.Web.Infrastructure;
 using TalentHub.Web.Pages.Admin.Users;
 using TalentHub.Web.Services.Audit;
 
@@ -23,7 +24,7 @@ public sealed class EmailModel(UserManager<AppUser> users, TalentHubDbContext db
     /// <summary>The new e-mail address (empty removes it), confirmed with the current password.</summary>
     public sealed class InputModel
     {
-        [StringLength(256, ErrorMessage = "Validation.TooLong"), EmailAddress(ErrorMessage = "PasswordHelp.EmailInvalid"), Display(Name = "PasswordHelp.Email")]
+        [StringLength(256, ErrorMessage = "Validation.TooLong"), Email(ErrorMessage = "PasswordHelp.EmailInvalid"), Display(Name = "PasswordHelp.Email")]
         public string? Email { get; set; }
 
         [Required(ErrorMessage = "Validation.Required"), DataType(DataType.Password), StringLength(128, ErrorMessage = "Validation.TooLong"), Display(Name = "Password.Current")]
