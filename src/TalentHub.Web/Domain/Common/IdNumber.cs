@@ -144,11 +144,12 @@ public sealed record IdNumber
 
     /// <summary>
     /// Whether the first two digits name a province-level division of GB/T 2260 (the codes GB 11643 numbers start with):
-    /// 11–15, 21–23, 31–37, 41–46, 50–54, 61–65, 71 (Taiwan), 81 (Hong Kong), 82 (Macao).
+    /// 11–15, 21–23, 31–37, 41–46, 50–54, 61–65, 71 (Taiwan), 81 (Hong Kong), 82 (Macao), and 83, which the residence
+    /// permits of Taiwan residents carry (港澳台居民居住证: 810000, 820000, 830000; the State Council's 2018 measures).
     /// </summary>
     public static bool IsProvinceCode(int code) =>
         code is (>= 11 and <= 15) or (>= 21 and <= 23) or (>= 31 and <= 37) or (>= 41 and <= 46)
-            or (>= 50 and <= 54) or (>= 61 and <= 65) or 71 or 81 or 82;
+            or (>= 50 and <= 54) or (>= 61 and <= 65) or 71 or 81 or 82 or 83;
 
     private static bool TryReadBirthDate(string value, out DateOnly birthDate)
     {

@@ -104,7 +104,7 @@ public class IdNumberTests
     [InlineData("38052319900101123")]
     [InlineData("55052319900101123")]
     [InlineData("70052319900101123")]
-    [InlineData("83052319900101123")]
+    [InlineData("84052319900101123")]
     public void TryParse_WithNoProvinceCodeFirst_IsRejected_EvenWithValidCheckDigit(string first17)
     {
         AssertRejected(WithValidCheckDigit(first17), IdNumberError.InvalidProvince);
@@ -113,7 +113,7 @@ public class IdNumberTests
     [Theory]
     [InlineData("11")] [InlineData("15")] [InlineData("21")] [InlineData("23")] [InlineData("31")] [InlineData("37")]
     [InlineData("41")] [InlineData("46")] [InlineData("50")] [InlineData("54")] [InlineData("61")] [InlineData("65")]
-    [InlineData("71")] [InlineData("81")] [InlineData("82")]
+    [InlineData("71")] [InlineData("81")] [InlineData("82")] [InlineData("83")]
     public void TryParse_WithEachEndOfTheProvinceRanges_Succeeds(string province)
     {
         Assert.True(IdNumber.TryParse(WithValidCheckDigit(province + "052319900101123"), Today, out _, out var error));
