@@ -1,7 +1,3 @@
-using System.Net.Http.Headers;
-using Microsoft.EntityFrameworkCore;
-using TalentHub.Web.Data;
-
 namespace TalentHub.IntegrationTests.Pages.Shell;
 
 /// <summary>
@@ -14,22 +10,11 @@ public sealed class EmptyUploadTests(TalentHubFactory app) : AppTest(app)
     private const string Chinese = "所选文件是空的（0 字节）";
     private const string English = "The chosen file is empty (0 bytes)";
 
-    public static TheoryData<string, bool> PagesAndCultures()
-    {
-        var data = new TheoryData<string, bool>();
-        foreach (var page in new[] { "people", "entities", "roster", "assessment", "example" })
-        {
-            data.Add(page, false);
-            data.Add(page, true);
-        }
-        return data;
-    }
-
     [Theory]
-    [MemberData(nameof(PagesAndCultures))]
+    [MemberData(nameof(UploadForms.InBothLanguages), MemberType = typeof(UploadForms))]
     public async Task AnEmptyFile_IsCalledEmpty_NotMissing(string page, bool english)
     {
-        var (client, url, field, form) = await PageAsync(page);
+        var (client, url, field, form) = await UploadForms.OpenAsync(App, page);
 
         var html = WebUtility.HtmlDecode(await PostAsync(client, url, field, form, english, []));
 
@@ -40,7 +25,7 @@ public sealed class EmptyUploadTests(TalentHubFactory app) : AppTest(app)
     [Fact]
     public async Task NoFileAtAll_StillAsksForOne()
     {
-        var (client, url, _, form) = await PageAsync("people");
+        var (client, url, _, form) = await UploadForms.OpenAsync(App, "people");
 
         var html = WebUtility.HtmlDecode(await PostAsync(client, url, null, form, false, []));
 
@@ -48,39 +33,9 @@ public sealed class EmptyUploadTests(TalentHubFactory app) : AppTest(app)
         Assert.DoesNotContain(Chinese, html);
     }
 
-    private async Task<(HttpClient Client, string Url, string Field, Dictionary<string, string> Form)> PageAsync(string page)
-    {
-        switch (page)
-        {
-            case "people": return (await App.LoginAsync("anji.clerk"), "/People/Import?handler=Validate", "Upload", []);
-            case "entities": return (await App.LoginAsync("anji.clerk"), "/Entities/Import?handler=Validate", "Upload", []);
-            case "roster":
-                return (await App.LoginAsync("anji.clerk"), $"/Courses/{await App.CreateOpenCourseAsync()}/Roster/Import?handler=Validate", "Upload", []);
-            case "assessment":
-                var course = await App.InProgressCourseAsync(assessed: true);
-                await App.TraineesAsync(course.Id, 1); // scores are taken while someone holds a place
-                return (await App.LoginAsync("anji.clerk"), $"/Courses/{course.Id}/Assessment?handler=Validate", "Upload", []);
-            default:
-                var person = await App.QueryAsync(db => db.People.IgnoreQueryFilters([RegionFilter.Name])
-                    .Where(p => p.CountyCode == "330523000000").OrderBy(p => p.Id).Select(p => p.Id).FirstAsync());
-                return (await App.LoginAsync("anji.officer"), $"/Reports/Examples/Create?Subject=Person&SubjectId={person}", "Input.Photo",
-                    new() { ["Input.Title"] = "空照片", ["Input.Story"] = "参加培训后创办家庭农场。" });
-        }
-    }
-
     private static async Task<string> PostAsync(HttpClient client, string url, string? field, Dictionary<string, string> fields, bool english, byte[] bytes)
     {
-        var page = url.Split("?handler=")[0];
-        var token = FormClient.TokenOf(await client.GetStringAsync(page));
-        using var content = new MultipartFormDataContent { { new StringContent(token), "__RequestVerificationToken" } };
-        foreach (var (name, value) in fields) content.Add(new StringContent(value), name);
-        if (field is not null)
-        {
-            var file = new ByteArrayContent(bytes);
-            file.Headers.ContentType = new MediaTypeHeaderValue(field == "Upload" ? "text/csv" : "image/jpeg");
-            content.Add(file, field, field == "Upload" ? "empty.csv" : "empty.jpg");
-        }
-        var response = await client.PostAsync(url + (url.Contains('?') ? "&" : "?") + (english ? "culture=en" : "culture=zh-CN"), content);
+        using var response = await UploadForms.PostAsync(client, url, field, fields, english, bytes);
         Assert.True(response.StatusCode == HttpStatusCode.OK, $"{url}: {(int)response.StatusCode} {response.Headers.Location}");
         return await response.Content.ReadAsStringAsync();
     }

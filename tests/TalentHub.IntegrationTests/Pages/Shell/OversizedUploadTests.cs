@@ -1,9 +1,6 @@
-using System.Net.Http.Headers;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.EntityFrameworkCore;
-using TalentHub.Web.Data;
 using TalentHub.Web.Services.Reports;
 using TalentHub.Web.Services.Spreadsheets;
 
@@ -16,19 +13,8 @@ namespace TalentHub.IntegrationTests.Pages.Shell;
 /// </summary>
 public sealed class OversizedUploadTests(TalentHubFactory app) : AppTest(app)
 {
-    public static TheoryData<string, bool> PagesAndCultures()
-    {
-        var data = new TheoryData<string, bool>();
-        foreach (var page in new[] { "people", "entities", "roster", "assessment", "example" })
-        {
-            data.Add(page, false);
-            data.Add(page, true);
-        }
-        return data;
-    }
-
     [Theory]
-    [MemberData(nameof(PagesAndCultures))]
+    [MemberData(nameof(UploadForms.InBothLanguages), MemberType = typeof(UploadForms))]
     public async Task AFileOverTheRequestCeiling_ShowsTheFormWithTheSizeMessage(string page, bool english)
     {
         var (client, url, field, form, message) = await PageAsync(page, english);
@@ -44,44 +30,25 @@ public sealed class OversizedUploadTests(TalentHubFactory app) : AppTest(app)
 
     private async Task<(HttpClient Client, string Url, string Field, Dictionary<string, string> Form, string Message)> PageAsync(string page, bool english)
     {
-        var import = english ? "The file must not be larger than 5 MB." : "文件不能超过 5 MB。";
-        switch (page)
+        var (client, url, field, form) = await UploadForms.OpenAsync(App, page);
+        var message = page switch
         {
-            case "people": return (await App.LoginAsync("anji.clerk"), "/People/Import?handler=Validate", "Upload", [], import);
-            case "entities": return (await App.LoginAsync("anji.clerk"), "/Entities/Import?handler=Validate", "Upload", [], import);
-            case "roster":
-                return (await App.LoginAsync("anji.clerk"), $"/Courses/{await App.CreateOpenCourseAsync()}/Roster/Import?handler=Validate", "Upload", [],
-                    english ? "The file is over the 5 MB limit." : "文件超过 5 MB 的上限。");
-            case "assessment":
-                var course = await App.InProgressCourseAsync(assessed: true);
-                await App.TraineesAsync(course.Id, 1);
-                return (await App.LoginAsync("anji.clerk"), $"/Courses/{course.Id}/Assessment?handler=Validate", "Upload", [],
-                    english ? "The file is over the 5 MB limit." : "文件超过 5 MB 的上限。");
-            default:
-                var person = await App.QueryAsync(db => db.People.IgnoreQueryFilters([RegionFilter.Name])
-                    .Where(p => p.CountyCode == "330523000000").OrderBy(p => p.Id).Select(p => p.Id).FirstAsync());
-                return (await App.LoginAsync("anji.officer"), $"/Reports/Examples/Create?Subject=Person&SubjectId={person}", "Input.Photo",
-                    new() { ["Input.Title"] = "大照片", ["Input.Story"] = "参加培训后创办家庭农场。" },
-                    english ? "The photo may not exceed 5 MB" : "照片不能超过 5 MB");
-        }
+            "people" or "entities" => english ? "The file must not be larger than 5 MB." : "文件不能超过 5 MB。",
+            "roster" or "assessment" => english ? "The file is over the 5 MB limit." : "文件超过 5 MB 的上限。",
+            _ => english ? "The photo may not exceed 5 MB" : "照片不能超过 5 MB",
+        };
+        return (client, url, field, form, message);
     }
 
     /// <summary>Posts the upload in the given language and follows the redirect back to the form, as a browser does.</summary>
     private static async Task<(HttpStatusCode Status, string Html)> PostAsync(HttpClient client, string url, string field, Dictionary<string, string> fields, bool english, byte[] bytes)
     {
-        var culture = english ? "culture=en" : "culture=zh-CN";
-        var page = url.Split("?handler=")[0];
-        var token = FormClient.TokenOf(await client.GetStringAsync(page));
-        using var content = new MultipartFormDataContent { { new StringContent(token), "__RequestVerificationToken" } };
-        foreach (var (name, value) in fields) content.Add(new StringContent(value), name);
-        var file = new ByteArrayContent(bytes);
-        file.Headers.ContentType = new MediaTypeHeaderValue(field == "Upload" ? "text/csv" : "image/jpeg");
-        content.Add(file, field, field == "Upload" ? "big.csv" : "big.jpg");
-        var response = await client.PostAsync(url + (url.Contains('?') ? "&" : "?") + culture, content);
+        var response = await UploadForms.PostAsync(client, url, field, fields, english, bytes);
         // Refused before the body is read: back to the form, in the same language, without the handler.
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var location = response.Headers.Location!.ToString();
-        Assert.Equal(page + (page.Contains('?') ? "&" : "?") + culture + "&tooLarge=true", location);
+        var page = UploadForms.PageOf(url);
+        Assert.Equal(page + (page.Contains('?') ? "&" : "?") + UploadForms.Culture(english) + "&tooLarge=true", location);
         response = await client.GetAsync(location);
         return (response.StatusCode, await response.Content.ReadAsStringAsync());
     }
