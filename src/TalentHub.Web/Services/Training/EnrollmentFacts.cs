@@ -15,13 +15,21 @@ public sealed class EnrollmentFacts(TalentHubDbContext db)
     public async Task<(CourseFacts Course, PersonFacts Person, IReadOnlyList<PastTraining> History, bool AlreadyEnrolled)> LoadAsync(
         int courseId, int personId, CancellationToken ct)
     {
-        // The caller has already checked the course is visible to the user; farmers see every county's catalog.
+        var subsidisedPrograms = await SubsidisedProgramsAsync(ct);
+        var course = await LoadCourseAsync(courseId, subsidisedPrograms, ct);
+        var (person, history, active) = await LoadPersonAsync(personId, subsidisedPrograms, ct);
+        return (course, person, history, active.Contains(courseId));
+    }
+
+    /// <summary>
+    /// The course's side of the rules, read across counties (the caller has already checked the course is visible to the
+    /// user; farmers see every county's catalog). Throws <see cref="DomainException"/> <c>Course.NotFound</c>.
+    /// </summary>
+    public async Task<CourseFacts> LoadCourseAsync(int courseId, IReadOnlySet<int> subsidisedPrograms, CancellationToken ct)
+    {
         var course = await db.Courses.IgnoreQueryFilters([RegionFilter.Name]).AsNoTracking().Include(c => c.Sessions)
             .FirstOrDefaultAsync(c => c.Id == courseId, ct) ?? throw new DomainException("Course.NotFound");
-        var subsidisedPrograms = await SubsidisedProgramsAsync(ct);
-        var (person, history, active) = await LoadPersonAsync(personId, subsidisedPrograms, ct);
-        var first = course.Sessions.Select(s => (DateTimeOffset?)s.StartsAt).Min();
-        return (FactsOf(course, first, subsidisedPrograms), person, history, active.Contains(courseId));
+        return FactsOf(course, course.Sessions.Select(s => (DateTimeOffset?)s.StartsAt).Min(), subsidisedPrograms);
     }
 
     /// <summary>Programs whose courses count for the repeat rule (不得重复培训).</summary>
@@ -38,20 +46,28 @@ public sealed class EnrollmentFacts(TalentHubDbContext db)
         var person = await db.People.IgnoreQueryFilters([RegionFilter.Name]).AsNoTracking().Include(p => p.Categories)
             .FirstOrDefaultAsync(p => p.Id == personId, ct) ?? throw new DomainException("Person.NotFound");
 
-        // Only real training counts (EnrollmentRules.CountsAsTraining): confirmed or completed places on
-        // courses that were not cancelled; never waitlisted, cancelled or course-cancelled ones.
-        var history = await db.Enrollments.AsNoTracking()
-            .Where(e => e.PersonId == personId && (e.Status == EnrollmentStatus.Confirmed || e.Status == EnrollmentStatus.Completed))
-            .Join(db.Courses.IgnoreQueryFilters([RegionFilter.Name]).Where(c => c.Status != CourseStatus.Cancelled), e => e.CourseId, c => c.Id,
-                (e, c) => new { c.Id, c.Title, c.ProgramId, c.Level, c.Category, c.EnrollmentClosesAt, Start = c.Sessions.Min(s => (DateTimeOffset?)s.StartsAt) })
-            .ToListAsync(ct);
+        var history = await HistoryAsync(personId, subsidisedPrograms, ct);
         var active = await db.Enrollments.AsNoTracking()
             .Where(e => e.PersonId == personId && (e.Status == EnrollmentStatus.Confirmed || e.Status == EnrollmentStatus.Waitlisted))
             .Select(e => e.CourseId).ToListAsync(ct);
         return (
             new PersonFacts(person.Id, person.CountyCode, person.BirthDate, person.Education, person.Categories.Select(c => c.Category).ToList()),
-            history.Select(h => new PastTraining(h.Id, h.ProgramId is { } p && subsidisedPrograms.Contains(p), StartsOn(h.Start, h.EnrollmentClosesAt), h.Level, h.Category, h.Title)).ToList(),
-            active.ToHashSet());
+            history, active.ToHashSet());
+    }
+
+    /// <summary>
+    /// The person's counted training history for the repeat rule. Only real training counts
+    /// (<see cref="EnrollmentRules.CountsAsTraining"/>): confirmed or completed places on courses that were not cancelled;
+    /// never waitlisted, cancelled or course-cancelled ones.
+    /// </summary>
+    public async Task<IReadOnlyList<PastTraining>> HistoryAsync(int personId, IReadOnlySet<int> subsidisedPrograms, CancellationToken ct)
+    {
+        var history = await db.Enrollments.AsNoTracking()
+            .Where(e => e.PersonId == personId && (e.Status == EnrollmentStatus.Confirmed || e.Status == EnrollmentStatus.Completed))
+            .Join(db.Courses.IgnoreQueryFilters([RegionFilter.Name]).Where(c => c.Status != CourseStatus.Cancelled), e => e.CourseId, c => c.Id,
+                (e, c) => new { c.Id, c.Title, c.ProgramId, c.Level, c.Category, c.EnrollmentClosesAt, Start = c.Sessions.Min(s => (DateTimeOffset?)s.StartsAt) })
+            .ToListAsync(ct);
+        return history.Select(h => new PastTraining(h.Id, h.ProgramId is { } p && subsidisedPrograms.Contains(p), StartsOn(h.Start, h.EnrollmentClosesAt), h.Level, h.Category, h.Title)).ToList();
     }
 
     /// <summary>The course's side of the rules; <paramref name="firstSession"/> is the earliest session start (UTC), if any.</summary>

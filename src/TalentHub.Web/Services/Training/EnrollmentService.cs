@@ -228,9 +228,14 @@ public sealed partial class EnrollmentService(TalentHubDbContext db, EnrollmentF
         IEnumerable<(int EnrollmentId, int CourseId, int PersonId)> waitlisted, CancellationToken ct = default)
     {
         var blocked = new Dictionary<int, string>();
+        // One query a waitlisted row (their history); the programmes and each course are read once.
+        var subsidised = await facts.SubsidisedProgramsAsync(ct);
+        var courses = new Dictionary<int, CourseFacts>();
         foreach (var (enrollmentId, courseId, personId) in waitlisted)
         {
-            var (course, _, history, _) = await facts.LoadAsync(courseId, personId, ct);
+            if (!courses.TryGetValue(courseId, out var course))
+                courses[courseId] = course = await facts.LoadCourseAsync(courseId, subsidised, ct);
+            var history = await facts.HistoryAsync(personId, subsidised, ct);
             if (EnrollmentRules.RepeatRuleBlocker(course, history)?.Title is { } title) blocked[enrollmentId] = title;
         }
         return blocked;
