@@ -228,14 +228,17 @@ public sealed partial class EnrollmentService(TalentHubDbContext db, EnrollmentF
         IEnumerable<(int EnrollmentId, int CourseId, int PersonId)> waitlisted, CancellationToken ct = default)
     {
         var blocked = new Dictionary<int, string>();
-        // One query a waitlisted row (their history); the programmes and each course are read once.
+        // The programmes, each course and each person's history are read once: the roster is one course and many
+        // people, a farmer's page one person and many courses.
         var subsidised = await facts.SubsidisedProgramsAsync(ct);
         var courses = new Dictionary<int, CourseFacts>();
+        var histories = new Dictionary<int, IReadOnlyList<PastTraining>>();
         foreach (var (enrollmentId, courseId, personId) in waitlisted)
         {
             if (!courses.TryGetValue(courseId, out var course))
                 courses[courseId] = course = await facts.LoadCourseAsync(courseId, subsidised, ct);
-            var history = await facts.HistoryAsync(personId, subsidised, ct);
+            if (!histories.TryGetValue(personId, out var history))
+                histories[personId] = history = await facts.HistoryAsync(personId, subsidised, ct);
             if (EnrollmentRules.RepeatRuleBlocker(course, history)?.Title is { } title) blocked[enrollmentId] = title;
         }
         return blocked;
