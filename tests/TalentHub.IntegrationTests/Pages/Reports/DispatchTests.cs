@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs;
+using System.Text.RegularExpressions;
 using TalentHub.Web.Domain.Reports;
+using TalentHub.Web.Services.Reports;
 
 namespace TalentHub.IntegrationTests.Pages.Reports;
 
@@ -49,6 +51,25 @@ public sealed class DispatchTests(TalentHubFactory app) : AppTest(app)
         Assert.NotEqual(stored.Figures, regenerated.Figures);
         Assert.Equal(1, regenerated.Regenerations);
         Assert.True(await App.QueryAsync(db => db.AuditEntries.AnyAsync(a => a.EntityType == nameof(DispatchReport) && a.EntityId == stored.Id.ToString())));
+    }
+
+    [Fact]
+    public async Task AnUnchangedRank_IsSaidInWords_LikeTheParagraph_NotTheNoDataDash()
+    {
+        // review18: the table showed "—" (no previous month) for a rank unchanged since last month, while the paragraph
+        // under it said "与上月持平" and the dashboard "持平".
+        const string month = "2024-08";
+        var client = await App.LoginAsync("city.officer");
+        await client.PostFormAsync("/Reports/Dispatch", new() { ["Month"] = month }, "/Reports/Dispatch");
+        var figures = DispatchService.Read(await App.QueryAsync(db => db.DispatchReports.AsNoTracking().SingleAsync(r => r.Month == month)));
+        var page = await client.GetStringAsync($"/Reports/Dispatch/{month}");
+        var unchanged = figures.Counties.Where(c => c.Movement == 0).ToList();
+        Assert.NotEmpty(unchanged); // no data in 2024: every rank is the same as in July
+        foreach (var county in unchanged)
+        {
+            var row = Regex.Match(page, $"<tr data-county=\"{county.County}\">.*?</tr>", RegexOptions.Singleline).Value;
+            Assert.Contains("<td data-movement>持平</td>", row);
+        }
     }
 
     [Fact]
