@@ -65,8 +65,13 @@ public sealed class FollowUpFilter
         if (!string.IsNullOrWhiteSpace(Q))
         {
             var q = Q.Trim();
-            var people = await db.People.IgnoreQueryFilters([RegionFilter.Name]).Where(p => p.Name.Contains(q)).Select(p => p.Id).Take(1000).ToListAsync(ct);
-            var courses = await db.Courses.IgnoreQueryFilters([RegionFilter.Name]).Where(c => c.Title.Contains(q)).Select(c => c.Id).Take(1000).ToListAsync(ct);
+            // Every match, not the first 1000 of the city (review18: a cap on the city-wide matches, the first 1000 "王",
+            // silently dropped a county's own tasks from the list and the export). People only when they have a task
+            // (indexed on PersonId), which keeps the id list to trainees; courses are few.
+            var withTasks = db.FollowUpTasks.IgnoreQueryFilters([RegionFilter.Name]);
+            var people = await db.People.IgnoreQueryFilters([RegionFilter.Name])
+                .Where(p => p.Name.Contains(q) && withTasks.Any(t => t.PersonId == p.Id)).Select(p => p.Id).ToListAsync(ct);
+            var courses = await db.Courses.IgnoreQueryFilters([RegionFilter.Name]).Where(c => c.Title.Contains(q)).Select(c => c.Id).ToListAsync(ct);
             tasks = tasks.Where(t => people.Contains(t.PersonId) || courses.Contains(t.CourseId));
         }
         return tasks;

@@ -2,6 +2,12 @@ using Microsoft.EntityFrameworkCore;
 using TalentHub.Web.Domain.Training;
 using TalentHub.IntegrationTests.Builders;
 using TalentHub.IntegrationTests.Support;
+using Microsoft.Extensions.DependencyInjection;
+using TalentHub.IntegrationTests.Pages.People;
+using TalentHub.Web.Data;
+using TalentHub.Web.Domain.Common;
+using TalentHub.Web.Domain.People;
+using TalentHub.Web.Services.People;
 using TalentHub.Web.Services.Training;
 
 namespace TalentHub.IntegrationTests.Pages.Training.FollowUps;
@@ -173,6 +179,50 @@ public sealed class FollowUpTests(TalentHubFactory app) : AppTest(app)
 
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         Assert.Equal(-15.5m, await App.QueryAsync(db => db.FollowUpTasks.Where(t => t.Id == task).Select(t => t.IncomeChangePercent).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task NameSearch_FindsTheCountysTask_WhenMoreThanAThousandPeopleInTheCityShareTheFragment()
+    {
+        // review18: the name search took the first 1000 matching people of the whole city; a common fragment (a surname)
+        // filled them with other counties' people registered earlier, and the clerk's own task was not listed.
+        var fragment = PeopleTestData.NewName("栾");
+        List<int> decoys;
+        using (var scope = App.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<TalentHubDbContext>();
+            var registry = scope.ServiceProvider.GetRequiredService<PersonRegistry>();
+            var added = Enumerable.Range(0, 1001).Select(i =>
+            {
+                var person = new Person { Name = fragment + i.ToString("D4", System.Globalization.CultureInfo.InvariantCulture) };
+                registry.SetIdentifiers(person, IdNumber.Create("330502", new DateOnly(1951, 1, 1).AddDays(i * 7 + Random.Shared.Next(0, 7)),
+                    Random.Shared.Next(0, 1000), Sex.Female), PeopleTestData.NewMobile());
+                person.MoveTo(ImportClient.WuxingVillage);
+                return person;
+            }).ToList();
+            db.People.AddRange(added);
+            await db.SaveChangesAsync();
+            decoys = added.Select(p => p.Id).ToList();
+        }
+        try
+        {
+            var (course, farmer) = await CompletedLongAgoAsync(200);
+            await App.RunAsync<FollowUpService, int>(s => s.CreateDueAsync());
+            var three = await App.QueryAsync(db => db.FollowUpTasks.Where(t => t.CourseId == course.Id && t.Months == 3).Select(t => t.Id).SingleAsync());
+            await App.QueryAsync(db => db.People.IgnoreQueryFilters([RegionFilter.Name]).Where(p => p.Id == farmer.PersonId)
+                .ExecuteUpdateAsync(u => u.SetProperty(p => p.Name, fragment + "安吉")));
+            var clerk = await App.LoginAsync("anji.clerk");
+
+            var list = await clerk.GetStringAsync($"/FollowUps?State=All&Q={Uri.EscapeDataString(fragment)}");
+            var csv = await clerk.GetStringAsync($"/FollowUps?handler=Export&format=csv&State=All&Q={Uri.EscapeDataString(fragment)}");
+
+            Assert.Contains($"data-task=\"{three}\"", list);
+            Assert.Contains(fragment + "安吉", csv);
+        }
+        finally
+        {
+            await App.QueryAsync(db => db.People.IgnoreQueryFilters([RegionFilter.Name]).Where(p => decoys.Contains(p.Id)).ExecuteDeleteAsync());
+        }
     }
 
     private async Task<(TestCourse, TestFarmer)> CompletedLongAgoAsync(int daysAgo)
