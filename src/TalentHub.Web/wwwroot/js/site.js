@@ -2,7 +2,8 @@
 //  1. confirmation before a destructive submit: <form data-confirm="question"> or <button data-confirm="...">;
 //  2. narrow-screen stacked tables: each cell gets its column heading as data-label (read by site.css);
 //  3. browser-side validation from the data-val-* attributes ASP.NET's tag helpers write from the
-//     DataAnnotations (the same rules and localized messages as the server), all messages at once.
+//     DataAnnotations (the same rules and localized messages as the server), all messages at once; a field
+//     shown wrong is checked again as it is typed in.
 (function () {
     'use strict';
 
@@ -92,6 +93,14 @@
     document.addEventListener('change', function (e) {
         var field = e.target;
         if (field.form && field.getAttribute && field.getAttribute('data-val') === 'true') show(field.form, field, problem(field));
+    });
+    // A field marked wrong (by the server or above) is checked again as it is typed in, so its message goes while typing.
+    // Left to "change", it went on the blur of the click on the submit button: the button moved up between the press and
+    // the release, and the click was lost (review18: the right authenticator code after a wrong one needed two clicks).
+    document.addEventListener('input', function (e) {
+        var field = e.target;
+        if (field.form && field.getAttribute && field.getAttribute('data-val') === 'true' && field.classList.contains('input-validation-error'))
+            show(field.form, field, problem(field));
     });
 
     if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', labelTables);
