@@ -23,16 +23,18 @@ public static partial class SeedData
         var now = sp.GetRequiredService<TimeProvider>().GetUtcNow();
         var today = DateOnly.FromDateTime(now.ToShanghai().DateTime);
         var log = sp.GetRequiredService<ILoggerFactory>().CreateLogger("TalentHub.Seed");
+        var existing = (await db.Courses.IgnoreQueryFilters([RegionFilter.Name]).Select(c => c.Title).ToListAsync()).ToHashSet();
+        var missing = Read<List<CourseRow>>("courses.json").Where(r => !existing.Contains(r.Title)).ToList();
+        if (missing.Count == 0) return; // every start-up of a seeded app: nothing more is read
+
         var programs = await db.Programs.ToDictionaryAsync(p => p.Name);
         var templates = Read<List<ProgramRow>>("programs.json");
         var facts = sp.GetRequiredService<EnrollmentFacts>();
         var subsidised = (await facts.SubsidisedProgramsAsync(default)).ToHashSet();
         var places = new SeedPlaces(await facts.HistoriesAsync(subsidised, default));
-
-        var existing = (await db.Courses.IgnoreQueryFilters([RegionFilter.Name]).Select(c => c.Title).ToListAsync()).ToHashSet();
         var hashes = sp.GetRequiredService<PersonalDataProtector>();
         var people = await db.People.IgnoreQueryFilters([RegionFilter.Name]).ToDictionaryAsync(p => p.IdNumberHash, p => p.Id);
-        foreach (var row in Read<List<CourseRow>>("courses.json").Where(r => !existing.Contains(r.Title)))
+        foreach (var row in missing)
         {
             DateTimeOffset At(int day, string time) => new(TimeZoneInfo.ConvertTimeToUtc(
                 today.AddDays(day).ToDateTime(TimeOnly.Parse(time)), ShanghaiTime.Zone));
