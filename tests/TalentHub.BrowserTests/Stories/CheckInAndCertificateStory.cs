@@ -13,7 +13,7 @@ public sealed class CheckInAndCertificateStory(BrowserApp app)
     [Fact]
     public async Task Trainer_ProjectsTheCode_AndAFarmerOnAPhoneChecksInWithIt()
     {
-        // The seeded Anji course has a session running now, with demo farmers 13800000006-08 on it.
+        // The seeded Anji course has a session running now, with demo farmers 13800000009-10 on it.
         var now = DateTimeOffset.UtcNow;
         var session = await app.QueryAsync(db => db.CourseSessions.Where(s => s.StartsAt <= now && s.EndsAt > now)
             .Join(db.Courses.Where(c => c.Status == CourseStatus.InProgress && c.Title.Contains("41期")), s => s.CourseId, c => c.Id, (s, c) => new { s.Id, c.Title, CourseId = c.Id })
@@ -29,7 +29,7 @@ public sealed class CheckInAndCertificateStory(BrowserApp app)
         await BrowserApp.ScreenshotAsync(trainer, "trainer-checkin-code");
 
         var phone = await app.NewPageAsync(360, 740);
-        await app.LoginAsync(phone, "13800000007");
+        await app.LoginAsync(phone, "13800000009");
         await phone.GotoAsync("/My/CheckIn");
         await phone.FillAsync("#Code", code!);
         await phone.ClickAndFollowAsync("#checkin-submit", "**/My/Enrollments");

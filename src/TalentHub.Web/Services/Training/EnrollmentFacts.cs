@@ -60,14 +60,27 @@ public sealed class EnrollmentFacts(TalentHubDbContext db)
     /// (<see cref="EnrollmentRules.CountsAsTraining"/>): confirmed or completed places on courses that were not cancelled;
     /// never waitlisted, cancelled or course-cancelled ones.
     /// </summary>
-    public async Task<IReadOnlyList<PastTraining>> HistoryAsync(int personId, IReadOnlySet<int> subsidisedPrograms, CancellationToken ct)
+    public async Task<IReadOnlyList<PastTraining>> HistoryAsync(int personId, IReadOnlySet<int> subsidisedPrograms, CancellationToken ct) =>
+        (await CountedAsync(db.Enrollments.Where(e => e.PersonId == personId), subsidisedPrograms, ct)).Select(h => h.Training).ToList();
+
+    /// <summary>
+    /// Everyone's counted training history (as <see cref="HistoryAsync"/>), keyed by person id, in one query: for the
+    /// demo seeder, which checks every place it adds against the places already there.
+    /// </summary>
+    public async Task<Dictionary<int, List<PastTraining>>> HistoriesAsync(IReadOnlySet<int> subsidisedPrograms, CancellationToken ct) =>
+        (await CountedAsync(db.Enrollments, subsidisedPrograms, ct))
+            .GroupBy(h => h.PersonId).ToDictionary(g => g.Key, g => g.Select(h => h.Training).ToList());
+
+    private async Task<List<(int PersonId, PastTraining Training)>> CountedAsync(
+        IQueryable<Enrollment> enrollments, IReadOnlySet<int> subsidisedPrograms, CancellationToken ct)
     {
-        var history = await db.Enrollments.AsNoTracking()
-            .Where(e => e.PersonId == personId && (e.Status == EnrollmentStatus.Confirmed || e.Status == EnrollmentStatus.Completed))
+        var history = await enrollments.AsNoTracking()
+            .Where(e => e.Status == EnrollmentStatus.Confirmed || e.Status == EnrollmentStatus.Completed)
             .Join(db.Courses.IgnoreQueryFilters([RegionFilter.Name]).Where(c => c.Status != CourseStatus.Cancelled), e => e.CourseId, c => c.Id,
-                (e, c) => new { c.Id, c.Title, c.ProgramId, c.Level, c.Category, c.EnrollmentClosesAt, Start = c.Sessions.Min(s => (DateTimeOffset?)s.StartsAt) })
+                (e, c) => new { e.PersonId, c.Id, c.Title, c.ProgramId, c.Level, c.Category, c.EnrollmentClosesAt, Start = c.Sessions.Min(s => (DateTimeOffset?)s.StartsAt) })
             .ToListAsync(ct);
-        return history.Select(h => new PastTraining(h.Id, h.ProgramId is { } p && subsidisedPrograms.Contains(p), StartsOn(h.Start, h.EnrollmentClosesAt), h.Level, h.Category, h.Title)).ToList();
+        return history.Select(h => (h.PersonId, new PastTraining(h.Id, h.ProgramId is { } p && subsidisedPrograms.Contains(p),
+            StartsOn(h.Start, h.EnrollmentClosesAt), h.Level, h.Category, h.Title))).ToList();
     }
 
     /// <summary>The course's side of the rules; <paramref name="firstSession"/> is the earliest session start (UTC), if any.</summary>
@@ -76,6 +89,11 @@ public sealed class EnrollmentFacts(TalentHubDbContext db)
             course.Counties(), course.Targets(), course.MinAge, course.MaxAge, course.MinEducation,
             course.ProgramId is { } pid && subsidisedPrograms.Contains(pid), course.Level, course.Category);
 
-    private static DateOnly StartsOn(DateTimeOffset? firstSession, DateTimeOffset closes) =>
+    /// <summary>
+    /// The day a course runs from, for the rules (its year is the repeat rule's year, and the seeder's programme year): the
+    /// Asia/Shanghai date of <paramref name="firstSession"/>, the earliest session start, or of the enrollment window's
+    /// close when the course has no session yet.
+    /// </summary>
+    public static DateOnly StartsOn(DateTimeOffset? firstSession, DateTimeOffset closes) =>
         DateOnly.FromDateTime((firstSession ?? closes).ToOffset(TimeSpan.FromHours(8)).DateTime);
 }
