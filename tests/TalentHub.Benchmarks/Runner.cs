@@ -12,7 +12,7 @@ namespace TalentHub.Benchmarks;
 
 /// <summary>
 /// The whole run: data (generated once per data folder), the baselines against the baseline app, then the product's
-/// metrics against the built app (Release) started as its own process on the same SQLite file. Figures only: nothing
+/// metrics against the app as deployed (published Release, ReadyToRun; see FindApp) started as its own process on the same SQLite file. Figures only: nothing
 /// here fails on timing, only on wrong results (errors are counted and reported).
 /// </summary>
 public sealed partial class Runner(RunOptions options)
@@ -211,15 +211,44 @@ public sealed partial class Runner(RunOptions options)
         return ServerProcess.StartAsync(dll, Path.GetDirectoryName(dll)!, environment, "/Catalog");
     }
 
-    /// <summary>src/TalentHub.Web/bin/Release/net10.0/TalentHub.Web.dll, which `dotnet run -c Release` of this project builds.</summary>
-    private static string FindApp()
+    /// <summary>
+    /// The app as it is deployed: published for this machine's runtime the way the Dockerfile publishes it (Release,
+    /// ReadyToRun) into src/TalentHub.Web/bin/Release/bench-publish, once per run (incremental after the first);
+    /// with <c>--app built</c>, src/TalentHub.Web/bin/Release/net10.0/TalentHub.Web.dll as `dotnet run -c Release` of
+    /// this project builds it.
+    /// </summary>
+    private string FindApp() => _app ??= options.PublishedApp ? PublishApp() : BuiltApp();
+
+    private string? _app;
+
+    private static string PublishApp()
+    {
+        var project = Path.Combine(RepositoryRoot(), "src", "TalentHub.Web");
+        var output = Path.Combine(project, "bin", "Release", "bench-publish");
+        var sw = Stopwatch.StartNew();
+        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var a in new[] { "publish", Path.Combine(project, "TalentHub.Web.csproj"), "-c", "Release", "--use-current-runtime", "--self-contained", "false", "-o", output, "-nologo", "-v", "q" })
+            info.ArgumentList.Add(a);
+        using var process = Process.Start(info) ?? throw new InvalidOperationException("could not start dotnet publish");
+        var errors = process.StandardError.ReadToEndAsync();
+        var log = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        if (process.ExitCode != 0) throw new InvalidOperationException($"dotnet publish failed ({process.ExitCode}):\n{log}\n{errors.Result}");
+        Console.WriteLine($"   app published (ReadyToRun, as the Dockerfile does) in {sw.Elapsed.TotalSeconds:0} s: {output}");
+        return Path.Combine(output, "TalentHub.Web.dll");
+    }
+
+    private static string BuiltApp()
+    {
+        var path = Path.Combine(RepositoryRoot(), "src", "TalentHub.Web", "bin", "Release", "net10.0", "TalentHub.Web.dll");
+        return File.Exists(path) ? path : throw new FileNotFoundException("Build the app first: dotnet build src/TalentHub.Web -c Release");
+    }
+
+    private static string RepositoryRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var path = Path.Combine(dir.FullName, "src", "TalentHub.Web", "bin", "Release", "net10.0", "TalentHub.Web.dll");
-            if (File.Exists(path)) return path;
-        }
-        throw new FileNotFoundException("Build the app first: dotnet build src/TalentHub.Web -c Release");
+            if (File.Exists(Path.Combine(dir.FullName, "src", "TalentHub.Web", "TalentHub.Web.csproj"))) return dir.FullName;
+        throw new DirectoryNotFoundException("run from the repository (src/TalentHub.Web not found above " + AppContext.BaseDirectory + ")");
     }
 
     internal string ConnectionStringForChecks => ConnectionString;
