@@ -5,10 +5,11 @@ FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src
 COPY Directory.Build.props Directory.Packages.props ./
 COPY src/TalentHub.Web/TalentHub.Web.csproj src/TalentHub.Web/
-RUN dotnet restore src/TalentHub.Web/TalentHub.Web.csproj
+# --use-current-runtime: a publish for this platform, compiled ahead of time (ReadyToRun, see TalentHub.Web.csproj).
+RUN dotnet restore src/TalentHub.Web/TalentHub.Web.csproj --use-current-runtime
 COPY src/ src/
 COPY seed-data/ seed-data/
-RUN dotnet publish src/TalentHub.Web/TalentHub.Web.csproj -c Release --no-restore -o /app
+RUN dotnet publish src/TalentHub.Web/TalentHub.Web.csproj -c Release --no-restore --use-current-runtime --self-contained false -o /app
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
 WORKDIR /app

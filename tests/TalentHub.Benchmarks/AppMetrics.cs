@@ -210,14 +210,17 @@ public sealed partial class AppMetrics(Runner runner, GeneratedData data)
             using var response = loggedIn ? await session.PostFormAsync("/My/CheckIn", new() { ["Code"] = code }) : null;
             var checkIn = sw.Elapsed.TotalMilliseconds;
             lock (logins) { logins.Add(login); checkIns.Add(checkIn); }
-            return response?.StatusCode == HttpStatusCode.Redirect;
+            return response is null ? "login refused" : response.StatusCode == HttpStatusCode.Redirect ? null : $"check-in {(int)response.StatusCode}";
         })));
         var seconds = total.Elapsed.TotalSeconds;
-        var succeeded = outcomes.Count(o => o);
+        var succeeded = outcomes.Count(o => o is null);
         var login = Load.Summarise(40, seconds, logins, 0);
         var result = Load.Summarise(40, seconds, checkIns, outcomes.Length - succeeded);
+        // What failed, e.g. "login refused × 3, check-in 200 × 1" (a 200 is the form back with its error message).
+        var failures = string.Join(", ", outcomes.OfType<string>().GroupBy(f => f).Select(g => $"{g.Key} × {g.Count()}"));
         Results.Add(new Metric("checkin", succeeded, "of 40", null, null, result.P50, result.P95, result.P99, 40, 40, result.Errors,
-            new() { ["loginP50"] = login.P50, ["loginP99"] = login.P99, ["wallSeconds"] = Math.Round(seconds, 2) }));
+            new() { ["loginP50"] = login.P50, ["loginP99"] = login.P99, ["wallSeconds"] = Math.Round(seconds, 2), ["failures"] = failures }));
+        if (failures.Length > 0) Console.WriteLine($"   checkin failures: {failures}");
     }
 
     /// <summary>import: a 10,000-row (--import-rows) people workbook uploaded and validated, then committed, as the county officer; rows/s over both steps.</summary>

@@ -12,7 +12,7 @@ namespace TalentHub.UnitTests.Deploy;
 /// </summary>
 public sealed partial class ComposeFileTests
 {
-    private static readonly string Deploy = Path.Combine(RepositoryRoot(), "deploy");
+    private static readonly string Deploy = RepositoryFiles.PathOf("deploy");
 
     /// <summary>Keys the app reads outside <see cref="TalentHubOptions"/> (by <c>IConfiguration</c> directly).</summary>
     private static readonly string[] OtherKeys =
@@ -21,13 +21,6 @@ public sealed partial class ComposeFileTests
         "TalentHub:ForwardedHeaders:KnownNetworks:*", "TalentHub:ForwardedHeaders:KnownProxies:*",
         "TalentHub:DataProtection:CertificatePath", "TalentHub:DataProtection:CertificatePassword",
     ];
-
-    private static string RepositoryRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "TalentHub.sln"))) dir = dir.Parent;
-        return dir?.FullName ?? throw new DirectoryNotFoundException("TalentHub.sln not found above the test binaries.");
-    }
 
     private static YamlMappingNode Compose()
     {
@@ -131,7 +124,7 @@ public sealed partial class ComposeFileTests
     public void Nginx_BalancesTheAppServices_OnTheAppsPort_WithoutStickySessions()
     {
         var nginx = File.ReadAllText(Path.Combine(Deploy, "nginx.conf"));
-        var dockerfile = File.ReadAllText(Path.Combine(RepositoryRoot(), "Dockerfile"));
+        var dockerfile = File.ReadAllText(RepositoryFiles.PathOf("Dockerfile"));
 
         var servers = UpstreamServer().Matches(nginx).Select(m => m.Groups[1].Value).ToList();
 

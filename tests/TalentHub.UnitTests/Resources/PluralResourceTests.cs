@@ -34,9 +34,7 @@ public sealed partial class PluralResourceTests
 
     private static Dictionary<string, string> English()
     {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "TalentHub.sln"))) dir = dir.Parent;
-        var path = Path.Combine(dir!.FullName, "src", "TalentHub.Web", "Resources", "SharedResource.en.resx");
+        var path = RepositoryFiles.PathOf("src", "TalentHub.Web", "Resources", "SharedResource.en.resx");
         return XDocument.Load(path).Root!.Elements("data").ToDictionary(d => (string)d.Attribute("name")!, d => (string?)d.Element("value") ?? "");
     }
 

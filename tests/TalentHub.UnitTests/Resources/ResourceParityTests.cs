@@ -8,12 +8,7 @@ namespace TalentHub.UnitTests.Resources;
 /// </summary>
 public sealed class ResourceParityTests
 {
-    private static string ResourcesFolder()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "TalentHub.sln"))) dir = dir.Parent;
-        return Path.Combine(dir!.FullName, "src", "TalentHub.Web", "Resources");
-    }
+    private static string ResourcesFolder() => RepositoryFiles.PathOf("src", "TalentHub.Web", "Resources");
 
     private static Dictionary<string, string> Read(string path) =>
         XDocument.Load(path).Root!.Elements("data").ToDictionary(d => (string)d.Attribute("name")!, d => (string?)d.Element("value") ?? "");
