@@ -53,7 +53,8 @@ public abstract class StaffFormPage<TInput>(TalentHubDbContext db, IStringLocali
     /// A create form's one-time token (<see cref="FormSubmission"/>): a new one each time the empty form is rendered,
     /// posted back in a hidden field, kept when the form comes back with errors.
     /// </summary>
-    [BindProperty] public Guid SubmissionToken { get; set; } = Guid.NewGuid();
+    [BindProperty] [System.ComponentModel.DataAnnotations.Display(Name = "Form.SubmissionToken")]
+    public Guid SubmissionToken { get; set; } = Guid.NewGuid();
 
     /// <summary>The id of the record an earlier post of this form (its <see cref="SubmissionToken"/>) by this user created; null when none did.</summary>
     protected Task<int?> SubmittedAsync(string kind) => db.FormSubmissions.AsNoTracking()
