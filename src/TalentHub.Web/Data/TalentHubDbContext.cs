@@ -54,6 +54,8 @@ public abstract class TalentHubDbContext : IdentityDbContext<AppUser>, IDataProt
     public DbSet<DispatchReport> DispatchReports => Set<DispatchReport>();
     public DbSet<TypicalExample> Examples => Set<TypicalExample>();
     public DbSet<JobRun> JobRuns => Set<JobRun>();
+    /// <summary>Create forms' one-time tokens and the record each one created (<see cref="FormSubmission"/>).</summary>
+    public DbSet<FormSubmission> FormSubmissions => Set<FormSubmission>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<ImportBatch> ImportBatches => Set<ImportBatch>();
     public DbSet<Domain.Api.ApiToken> ApiTokens => Set<Domain.Api.ApiToken>();

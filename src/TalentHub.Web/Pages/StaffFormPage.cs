@@ -49,11 +49,49 @@ public abstract class StaffFormPage<TInput>(TalentHubDbContext db, IStringLocali
     /// <summary>The localized message shown once on the next page.</summary>
     protected void Flash(string key, params object[] args) => TempData["Flash"] = l[key, args].Value;
 
-    /// <summary>Adds and saves a new aggregate whose table has no unique index besides its key (courses, examples).</summary>
-    protected async Task SaveNewAsync<T>(T entity) where T : class
+    /// <summary>
+    /// A create form's one-time token (<see cref="FormSubmission"/>): a new one each time the empty form is rendered,
+    /// posted back in a hidden field, kept when the form comes back with errors.
+    /// </summary>
+    [BindProperty] [System.ComponentModel.DataAnnotations.Display(Name = "Form.SubmissionToken")]
+    public Guid SubmissionToken { get; set; } = Guid.NewGuid();
+
+    /// <summary>The id of the record an earlier post of this form (its <see cref="SubmissionToken"/>) by this user created; null when none did.</summary>
+    protected Task<int?> SubmittedAsync(string kind) => db.FormSubmissions.AsNoTracking()
+        .Where(s => s.Token == SubmissionToken && s.Kind == kind && s.UserName == User.Identity!.Name)
+        .Select(s => (int?)s.RecordId).FirstOrDefaultAsync();
+
+    /// <summary>
+    /// Adds and saves a new aggregate of a table without a natural unique key (courses, examples) together with this
+    /// form's <see cref="SubmissionToken"/>, in one transaction, and returns the id of the record the form created:
+    /// this one, or, when another post of the same form got there first (the token's key refuses this one, and nothing
+    /// of this post is written), that one. Two tabs, a retry and two simultaneous posts make one record.
+    /// </summary>
+    /// <param name="entity">The new aggregate.</param>
+    /// <param name="id">Its generated id, read after the insert.</param>
+    /// <param name="kind">What the form creates (<see cref="FormKinds"/>).</param>
+    /// <param name="now">The instant recorded with the token.</param>
+    /// <exception cref="DbUpdateException">The save failed for another reason.</exception>
+    protected async Task<int> SaveNewOnceAsync<T>(T entity, Func<T, int> id, string kind, DateTimeOffset now) where T : class
     {
-        db.Add(entity);
-        await db.SaveChangesAsync();
+        await using (var tx = await db.Database.BeginTransactionAsync())
+        {
+            db.Add(entity);
+            await db.SaveChangesAsync();
+            try
+            {
+                db.FormSubmissions.Add(new FormSubmission { Token = SubmissionToken, Kind = kind, RecordId = id(entity), UserName = User.Identity!.Name!, CreatedAt = now });
+                await db.SaveChangesAsync();
+                await tx.CommitAsync();
+                return id(entity);
+            }
+            catch (DbUpdateException ex) when (UniqueViolation.Is(ex))
+            {
+                await tx.RollbackAsync();
+                db.ChangeTracker.Clear();
+            }
+        }
+        return await SubmittedAsync(kind) ?? throw new InvalidOperationException("The form's token is taken by another user's post.");
     }
 
     /// <summary>

@@ -13,6 +13,8 @@ public sealed class ExportSearchMaskTests
     [InlineData("３３０５２３１９８００１０１７７１５", "330523********7715")]
     [InlineData("３３０５２３１９８００１０１７７１Ｘ", "330523********771X")]
     [InlineData("330523\u200b198001017715", "330523********7715")]
+    [InlineData("3305 2319 8001 0177 15", "330523********7715")] // grouped as typed: masked as searched (fix18)
+    [InlineData("330523-19800101-771x", "330523********771X")]
     [InlineData("１３９１２３４０００１", "139****0001")]
     [InlineData("王秀", "王秀")]
     public void AnIdNumberOrMobile_IsMasked_HoweverItWasTyped(string typed, string kept) =>

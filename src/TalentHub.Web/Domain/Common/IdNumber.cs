@@ -1,4 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
+using System.Text;
 using TalentHub.Web.Infrastructure;
 
 namespace TalentHub.Web.Domain.Common;
@@ -32,8 +34,8 @@ public sealed record IdNumber
     public int AgeOn(DateOnly day) => Training.EnrollmentRules.AgeOn(BirthDate, day);
 
     /// <summary>
-    /// Parses an ID number after normalizing it (<see cref="TextNormalizer.Normalize"/>: full-width digits, invisible
-    /// characters and surrounding spaces; then a lower-case x upper-cased): 17 digits with a valid birth date (1900-01-01 to
+    /// Parses an ID number after normalizing it (<see cref="Compact"/>: full-width digits, spaces of every kind, invisible
+    /// characters and hyphens; a lower-case x upper-cased): 17 digits with a valid birth date (1900-01-01 to
     /// today in Asia/Shanghai by <paramref name="clock"/>), a GB/T 2260 province code first (<see cref="IsProvinceCode"/>) and the
     /// GB 11643 check character; an old 15-digit number is refused with <see cref="IdNumberError.OldFifteenDigit"/>. False with the reason otherwise.
     /// </summary>
@@ -103,6 +105,27 @@ public sealed record IdNumber
 
     public override string ToString() => Value;
 
+    /// <summary>
+    /// The characters of an ID number as a person may type or paste it ("330523 19900101 123X" copied from a document,
+    /// "330523-19900101-123x", with ideographic or no-break spaces or zero-width characters): Unicode NFKC with invisible
+    /// characters removed (<see cref="TextNormalizer.Normalize"/>), then every white-space character (<see cref="char.IsWhiteSpace(char)"/>)
+    /// and every dash (Unicode category Pd, and U+2212 minus) dropped, upper-cased. Nothing else is changed, so what is
+    /// left still has to pass the checks of <see cref="TryParse(string?, DateOnly, out IdNumber?, out IdNumberError)"/>;
+    /// "" for null or blank input.
+    /// </summary>
+    public static string Compact(string? input)
+    {
+        var text = TextNormalizer.Normalize(input).ToUpperInvariant();
+        if (!text.Any(IsSeparator)) return text;
+        var builder = new StringBuilder(text.Length);
+        foreach (var c in text)
+            if (!IsSeparator(c)) builder.Append(c);
+        return builder.ToString();
+    }
+
+    private static bool IsSeparator(char c) =>
+        char.IsWhiteSpace(c) || c == '\u2212' || char.GetUnicodeCategory(c) == UnicodeCategory.DashPunctuation;
+
     private static IdNumberError Validate(string? input, DateOnly today, out string value, out DateOnly birthDate)
     {
         value = string.Empty;
@@ -112,7 +135,12 @@ public sealed record IdNumber
             return IdNumberError.Empty;
         }
 
-        value = TextNormalizer.Normalize(input).ToUpperInvariant();
+        value = Compact(input);
+        if (value.Length == 0)
+        {
+            return IdNumberError.Empty;
+        }
+
         if (value.Length == 15 && value.All(char.IsAsciiDigit))
         {
             return IdNumberError.OldFifteenDigit;

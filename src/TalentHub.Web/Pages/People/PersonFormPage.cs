@@ -20,7 +20,7 @@ public sealed class PersonInput
     [Required(ErrorMessage = "Validation.Required")] [StringLength(50, ErrorMessage = "Validation.TooLong")]
     [Infrastructure.RealName] [Display(Name = "Person.Name")] public string Name { get; set; } = "";
     /// <summary>Required on create; on edit an empty value keeps the current number (it is never sent to the browser).</summary>
-    [StringLength(20, ErrorMessage = "Validation.TooLong")] [Display(Name = "Person.IdNumber")] public string? IdNumber { get; set; }
+    [StringLength(40, ErrorMessage = "Validation.TooLong")] [Display(Name = "Person.IdNumber")] public string? IdNumber { get; set; }
     [Display(Name = "Person.Sex")] public Sex? Sex { get; set; }
     [Display(Name = "Person.BirthDate")] [DataType(DataType.Date)] public DateOnly? BirthDate { get; set; }
     /// <summary>On edit an empty value keeps the current number unless <see cref="RemoveMobile"/>.</summary>

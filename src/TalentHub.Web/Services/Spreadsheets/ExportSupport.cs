@@ -27,12 +27,13 @@ public static class ExportLinks
     /// <summary>
     /// A list search as the audit log keeps it: an ID number or mobile masked, other text cut at 50 characters. The text is
     /// normalised first as the search itself normalises it (<see cref="TextNormalizer.Normalize"/>), so an ID number typed
-    /// with full-width digits, which finds the person, is masked too (review13: it was stored whole).
+    /// with full-width digits, which finds the person, is masked too (review13: it was stored whole); an ID number is masked
+    /// in the form it is searched by (<see cref="IdNumber.Compact"/>), so one typed with spaces or hyphens shows no more of it.
     /// </summary>
     public static string MaskSearch(string q)
     {
         var text = TextNormalizer.Normalize(q);
-        if (text.Length >= 15 && text.Count(char.IsAsciiDigit) >= 15) return Masking.IdNumber(text);
+        if (IdNumber.Compact(text) is { Length: >= 15 } id && id.Count(char.IsAsciiDigit) >= 15) return Masking.IdNumber(id);
         if (MobileNumber.TryParse(text, out var mobile)) return Masking.Mobile(mobile);
         return text.Length <= 50 ? text : text[..50];
     }

@@ -3,7 +3,9 @@
 //  2. narrow-screen stacked tables: each cell gets its column heading as data-label (read by site.css);
 //  3. browser-side validation from the data-val-* attributes ASP.NET's tag helpers write from the
 //     DataAnnotations (the same rules and localized messages as the server), all messages at once; a field
-//     shown wrong is checked again as it is typed in.
+//     shown wrong is checked again as it is typed in; a file field's
+//     cap (<input type="file" data-max-bytes="…" data-max-bytes-message="…">) is checked the same way, so a file over
+//     it is refused before it is sent and what was typed in the form stays (the server refuses it too).
 (function () {
     'use strict';
 
@@ -35,6 +37,12 @@
 
     // 3. Validation from data-val-* attributes.
     function problem(field) {
+        if (field.type === 'file' && field.dataset.maxBytes) {
+            var cap = +field.dataset.maxBytes;
+            var over = Array.prototype.some.call(field.files || [], function (f) { return f.size > cap; });
+            if (over) return field.dataset.maxBytesMessage;
+            if (field.getAttribute('data-val') !== 'true') return null;
+        }
         var v = field.value;
         var empty = field.type === 'checkbox' ? !field.checked : v.trim() === '';
         var d = field.dataset;
@@ -69,9 +77,11 @@
         slot.className = message ? 'field-validation-error' : 'field-validation-valid';
     }
 
+    var checked = '[data-val="true"], input[type="file"][data-max-bytes]';
+
     function validate(form) {
         var first = null;
-        form.querySelectorAll('[data-val="true"]').forEach(function (field) {
+        form.querySelectorAll(checked).forEach(function (field) {
             if (field.disabled) return;
             var message = problem(field);
             show(form, field, message);
@@ -92,14 +102,14 @@
     });
     document.addEventListener('change', function (e) {
         var field = e.target;
-        if (field.form && field.getAttribute && field.getAttribute('data-val') === 'true') show(field.form, field, problem(field));
+        if (field.form && field.matches && field.matches(checked)) show(field.form, field, problem(field));
     });
     // A field marked wrong (by the server or above) is checked again as it is typed in, so its message goes while typing.
     // Left to "change", it went on the blur of the click on the submit button: the button moved up between the press and
     // the release, and the click was lost (review18: the right authenticator code after a wrong one needed two clicks).
     document.addEventListener('input', function (e) {
         var field = e.target;
-        if (field.form && field.getAttribute && field.getAttribute('data-val') === 'true' && field.classList.contains('input-validation-error'))
+        if (field.form && field.matches && field.matches(checked) && field.classList.contains('input-validation-error'))
             show(field.form, field, problem(field));
     });
 

@@ -10,6 +10,7 @@ namespace TalentHub.IntegrationTests.Pages.Shell;
 /// A post larger than a page's request ceiling (an example photo over 40 MB, an import file over twice its cap) is
 /// answered with the page again and the size message next to the file field, in the page's language and naming the cap
 /// in MB: never a bare 400 or a 500. Every multipart form (people, entities, roster and score imports, example photo).
+/// The file field also carries its cap for the browser, which refuses a larger file before sending it (fix18).
 /// </summary>
 public sealed class OversizedUploadTests(TalentHubFactory app) : AppTest(app)
 {
@@ -26,6 +27,23 @@ public sealed class OversizedUploadTests(TalentHubFactory app) : AppTest(app)
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Contains(message, WebUtility.HtmlDecode(html));
         Assert.Matches($"<span class=\"text-danger[^\"]*\"[^>]*data-valmsg-for=\"{Regex.Escape(field)}\"[^>]*>{Regex.Escape(message)}", WebUtility.HtmlDecode(html));
+    }
+
+    /// <summary>fix18: each file field carries its cap and the size message, which the page's script checks before sending the file.</summary>
+    [Theory]
+    [MemberData(nameof(UploadForms.InBothLanguages), MemberType = typeof(UploadForms))]
+    public async Task EveryFileField_CarriesItsCapAndSizeMessage_ForTheBrowserToCheckFirst(string page, bool english)
+    {
+        var (client, url, field, _, message) = await PageAsync(page, english);
+        var cap = field == "Upload" ? ImportOptions.From(App.Services.GetRequiredService<IConfiguration>()).MaxUploadBytes : ExamplePhotos.MaxBytes;
+        var form = UploadForms.PageOf(url);
+
+        var html = WebUtility.HtmlDecode(await client.GetStringAsync(form + (form.Contains('?') ? "&" : "?") + UploadForms.Culture(english)));
+
+        var input = Assert.Single(Regex.Matches(html, "<input[^>]*type=\"file\"[^>]*>")).Value;
+        Assert.Contains($"name=\"{field}\"", input);
+        Assert.Contains($"data-max-bytes=\"{cap}\"", input);
+        Assert.Contains($"data-max-bytes-message=\"{message}\"", input);
     }
 
     private async Task<(HttpClient Client, string Url, string Field, Dictionary<string, string> Form, string Message)> PageAsync(string page, bool english)

@@ -68,6 +68,37 @@ public class IdNumberTests
         Assert.Equal("11010519491231002X", id.Value);
     }
 
+    /// <summary>An ID number copied from a document or typed in groups (fix18): every kind of space, invisible characters and dashes are dropped.</summary>
+    [Theory]
+    [InlineData("110105 19491231 002X")]
+    [InlineData("110105 1949 1231 002 X")]
+    [InlineData("110105\u300019491231\u3000002X")] // ideographic space
+    [InlineData("110105\u00A019491231\u00A0002X")] // no-break space
+    [InlineData("110105\u202F19491231\t002X")]     // narrow no-break space, tab
+    [InlineData("110105\u200B19491231\u2060002X")] // zero-width space, word joiner
+    [InlineData("110105-19491231-002x")]
+    [InlineData("110105\uFF0D19491231\uFF0D002X")] // full-width hyphen-minus
+    [InlineData("110105\u201019491231\u2014002X")] // hyphen, em dash
+    [InlineData("110105\u221219491231\u2013002X")] // minus sign, en dash
+    [InlineData("１１０１０５　１９４９１２３１　００２Ｘ")]
+    public void TryParse_WithSeparatorsBetweenTheDigits_TakesTheCanonicalNumber(string input)
+    {
+        Assert.True(IdNumber.TryParse(input, Today, out var id, out var error));
+
+        Assert.Equal(IdNumberError.None, error);
+        Assert.Equal("11010519491231002X", id.Value);
+    }
+
+    [Theory]
+    [InlineData("110105 19491231 0020", IdNumberError.CheckDigitMismatch)]
+    [InlineData("330523 900101 123", IdNumberError.OldFifteenDigit)]
+    [InlineData("110105-19491231-002", IdNumberError.WrongLength)]
+    [InlineData(" - \u3000\u200B", IdNumberError.Empty)]
+    public void TryParse_WithSeparators_StillChecksWhatIsLeft(string input, IdNumberError expected)
+    {
+        AssertRejected(input, expected);
+    }
+
     [Theory]
     [InlineData(null)]
     [InlineData("")]
@@ -124,7 +155,8 @@ public class IdNumberTests
     [InlineData("1101051949123100AX")]
     [InlineData("11010519491231002Y")]
     [InlineData("X10105194912310021")]
-    [InlineData("110105 19491231002")]
+    [InlineData("110105_1949123100X")] // only spaces, invisible characters and dashes are separators
+    [InlineData("110105.1949123100X")]
     [InlineData("11010519491231002Ａ")] // full-width A (NFKC makes it a letter, still not a digit)
     public void TryParse_WithNonDigitCharacters_ReturnsInvalidCharacters(string input)
     {

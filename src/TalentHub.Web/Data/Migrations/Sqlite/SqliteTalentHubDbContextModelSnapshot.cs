@@ -390,6 +390,32 @@ namespace TalentHub.Web.Data.Migrations.Sqlite
                     b.ToTable("PendingUploads");
                 });
 
+            modelBuilder.Entity("TalentHub.Web.Data.FormSubmission", b =>
+                {
+                    b.Property<Guid>("Token")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RecordId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Token");
+
+                    b.ToTable("FormSubmissions");
+                });
+
             modelBuilder.Entity("TalentHub.Web.Data.ImportBatch", b =>
                 {
                     b.Property<long>("Id")

@@ -51,11 +51,13 @@ public sealed class CreateModel(TalentHubDbContext db, ExamplesService examples,
         return Page();
     }
 
+    /// <summary>Proposes the example; the same form posted again (another tab, a retry, at the same time) goes to the example it proposed.</summary>
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         if (!SubjectBound) return NotFound();
         var info = await examples.SubjectAsync(Subject, SubjectId, ct);
         if (info is null) return NotFound();
+        if (await SubmittedAsync(FormKinds.Example) is { } proposed) return RedirectToPage("Details", new { id = proposed });
         Info = info;
         byte[] photo = [];
         if (Input.Photo is { Length: > ExamplePhotos.MaxBytes })
@@ -71,8 +73,8 @@ public sealed class CreateModel(TalentHubDbContext db, ExamplesService examples,
                 Input.Title, Input.Story, photo, User.Identity!.Name!, clock.GetUtcNow())))
             return Page();
         if (!ModelState.IsValid || example is null) return Page();
-        await SaveNewAsync(example);
+        var id = await SaveNewOnceAsync(example, e => e.Id, FormKinds.Example, clock.GetUtcNow());
         Flash("Example.Proposed");
-        return RedirectToPage("Details", new { id = example.Id });
+        return RedirectToPage("Details", new { id });
     }
 }

@@ -33,6 +33,8 @@ public sealed class AssessmentModel(TalentHubDbContext db, PersonRegistry regist
     public ImportReport? Report { get; private set; }
     public IReadOnlyList<ScoreImportRow> Valid { get; private set; } = [];
     public string CapText => ImportOptions.From(configuration).CapText;
+    /// <summary>The score file's cap in bytes (<see cref="ImportOptions.MaxUploadBytes"/>), checked in the browser before the upload.</summary>
+    public long MaxUploadBytes => ImportOptions.From(configuration).MaxUploadBytes;
 
     /// <summary>The page; <paramref name="tooLarge"/> is set by <see cref="UploadLimitAttribute"/> after it refused an oversized upload.</summary>
     public async Task<IActionResult> OnGetAsync(int id, [FromQuery(Name = UploadLimitAttribute.TooLargeQuery)] bool tooLarge = false)

@@ -31,12 +31,14 @@ public sealed class CreateModel(TalentHubDbContext db, IRegionScope scope, UserM
         return RedisplayAsync();
     }
 
+    /// <summary>Creates the course; the same form posted again (another tab, a retry, at the same time) goes to the course it created.</summary>
     public async Task<IActionResult> OnPostAsync()
     {
+        if (await SubmittedAsync(FormKinds.Course) is { } created) return RedirectToPage("/Training/Courses/Details", new { id = created });
         var course = new Course();
         if (!await ApplyAsync(course)) return await RedisplayAsync();
-        await SaveNewAsync(course);
+        var id = await SaveNewOnceAsync(course, c => c.Id, FormKinds.Course, Clock.GetUtcNow());
         Flash("Course.Created");
-        return RedirectToPage("/Training/Courses/Details", new { id = course.Id });
+        return RedirectToPage("/Training/Courses/Details", new { id });
     }
 }

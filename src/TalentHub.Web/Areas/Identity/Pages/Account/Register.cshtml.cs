@@ -46,7 +46,7 @@ public sealed class RegisterModel(
         [Display(Name = "Person.Name")]
         [Infrastructure.RealName]
         public string Name { get; set; } = "";
-        [Required(ErrorMessage = "Validation.Required")] [StringLength(20, ErrorMessage = "Validation.TooLong")]
+        [Required(ErrorMessage = "Validation.Required")] [StringLength(40, ErrorMessage = "Validation.TooLong")]
         [Display(Name = "Person.IdNumber")]
         public string IdNumber { get; set; } = "";
         [Required(ErrorMessage = "Validation.Required")]
