@@ -11,11 +11,13 @@ namespace TalentHub.Web.Infrastructure;
 /// </summary>
 public sealed class NoStoreFilesFilter : IResultFilter
 {
+    /// <summary>Sets <c>Cache-Control: no-store</c> before a signed-in user's file result writes its body.</summary>
     public void OnResultExecuting(ResultExecutingContext context)
     {
         if (context.Result is not FileResult || context.HttpContext.User.Identity?.IsAuthenticated != true) return;
         context.HttpContext.Response.Headers.CacheControl = "no-store";
     }
 
+    /// <summary>Nothing to do once the file is written.</summary>
     public void OnResultExecuted(ResultExecutedContext context) { }
 }
