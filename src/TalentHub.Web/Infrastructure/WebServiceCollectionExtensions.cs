@@ -60,6 +60,7 @@ public static class WebServiceCollectionExtensions
             o.ModelBinderProviders.Insert(0, new NormalizingStringBinderProvider());
             // A post that names no handler of the page is a 404, not the page rendered over an unloaded model.
             o.Filters.Add<UnmatchedHandlerFilter>();
+            o.Filters.Add<NoStoreFilesFilter>();
             var m = o.ModelBindingMessageProvider;
             m.SetValueMustNotBeNullAccessor(v => l["Validation.ValueMustNotBeNull", v]);
             m.SetMissingBindRequiredValueAccessor(v => l["Validation.ValueMustNotBeNull", v]);

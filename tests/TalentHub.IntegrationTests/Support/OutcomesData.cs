@@ -113,7 +113,7 @@ public static class OutcomesData
 
     /// <summary>Sets marks straight in the database (as if the roll had been taken).</summary>
     public static Task MarkAsync(this TalentHubFactory app, int courseId, int sessionId, IReadOnlyDictionary<int, AttendanceMark> marks) =>
-        app.RunAsync<AttendanceService, int>(s => s.SetMarksAsync(courseId, sessionId, marks, AttendanceSource.RollCall, "test"));
+        app.RunAsync<AttendanceService, MarksSaved>(s => s.SetMarksAsync(courseId, sessionId, marks, AttendanceSource.RollCall, "test"));
 
     /// <summary>
     /// Runs the course sweep as its job does: the clock completes the finished course (the app's own scheduler may

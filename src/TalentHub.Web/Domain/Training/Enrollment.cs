@@ -40,5 +40,20 @@ public sealed class Enrollment : IAudited
         return true;
     }
 
+    /// <summary>
+    /// Re-decides a place the sweep already decided, after its attendance was corrected on the completed course
+    /// (PRODUCT.md §5 Completion): takes the new verdict's status and reason and keeps the original decision date.
+    /// A place not decided yet (Confirmed) is left to the sweep. Returns whether the status changed.
+    /// </summary>
+    public bool Redecide(CompletionOutcome outcome)
+    {
+        if (Status is not (EnrollmentStatus.Completed or EnrollmentStatus.NotCompleted)) return false;
+        var status = outcome.Completed ? EnrollmentStatus.Completed : EnrollmentStatus.NotCompleted;
+        OutcomeReason = outcome.Reason?.ToString();
+        if (status == Status) return false;
+        Status = status;
+        return true;
+    }
+
     public bool IsActive => Status is EnrollmentStatus.Confirmed or EnrollmentStatus.Waitlisted;
 }

@@ -7,11 +7,16 @@ namespace TalentHub.Web.Services.Training;
 /// <summary>A trainee on a session's roll: their enrollment and current mark (null when none was taken).</summary>
 public sealed record RollEntry(int EnrollmentId, int PersonId, string Name, string IdNumber, AttendanceMark? Mark, AttendanceSource? Source, DateTimeOffset? MarkedAt);
 
+/// <summary>What saving marks did: how many marks changed, and whose completion result the correction changed.</summary>
+public sealed record MarksSaved(int Changed, IReadOnlyList<CompletionService.Redecision> Results);
+
 /// <summary>
 /// Takes attendance for a session from the roll call or the sign-in sheet: sets the marks given and
-/// keeps the others; every changed mark is audited by the interceptor (who, when, before/after).
+/// keeps the others; every changed mark is audited by the interceptor (who, when, before/after). On a Completed
+/// course the trainees whose marks changed are re-decided in the same transaction (<see cref="CompletionService.RedecideAsync"/>,
+/// certificates for new completions by <see cref="CertificateService.IssueForAsync"/>).
 /// </summary>
-public sealed class AttendanceService(TalentHubDbContext db, TimeProvider clock)
+public sealed class AttendanceService(TalentHubDbContext db, TimeProvider clock, CompletionService completion, CertificateService certificates)
 {
     /// <summary>The session's trainees (confirmed or already decided), in enrollment order, with their marks.</summary>
     public async Task<IReadOnlyList<RollEntry>> RollAsync(int courseId, int sessionId, CancellationToken ct = default)
@@ -27,14 +32,19 @@ public sealed class AttendanceService(TalentHubDbContext db, TimeProvider clock)
             : new RollEntry(r.Id, r.PersonId, r.Name, r.IdNumber, null, null, null)).ToList();
     }
 
-    /// <summary>Sets the given marks (enrollment id → mark); enrollments not on the roll are ignored. Returns how many changed.</summary>
-    public async Task<int> SetMarksAsync(int courseId, int sessionId, IReadOnlyDictionary<int, AttendanceMark> marks, AttendanceSource source,
+    /// <summary>
+    /// Sets the given marks (enrollment id → mark); enrollments not on the roll are ignored. Marks, re-decided results and
+    /// new certificates commit together or not at all. Returns how many marks changed and the results that changed.
+    /// </summary>
+    public async Task<MarksSaved> SetMarksAsync(int courseId, int sessionId, IReadOnlyDictionary<int, AttendanceMark> marks, AttendanceSource source,
         string? by, CancellationToken ct = default)
     {
         var now = clock.GetUtcNow();
         var roll = (await RollAsync(courseId, sessionId, ct)).ToDictionary(r => r.EnrollmentId);
         var existing = await db.Attendance.Where(a => a.SessionId == sessionId).ToDictionaryAsync(a => a.EnrollmentId, ct);
         var changed = 0;
+        var touched = new List<int>();
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         foreach (var (enrollmentId, mark) in marks)
         {
             if (!roll.TryGetValue(enrollmentId, out var entry)) continue;
@@ -43,9 +53,14 @@ public sealed class AttendanceService(TalentHubDbContext db, TimeProvider clock)
                 record = new AttendanceRecord { CourseId = courseId, SessionId = sessionId, EnrollmentId = enrollmentId, PersonId = entry.PersonId };
                 db.Attendance.Add(record);
             }
-            if (record.Set(mark, source, now, by)) changed++;
+            if (!record.Set(mark, source, now, by)) continue;
+            changed++;
+            touched.Add(enrollmentId);
         }
         await db.SaveChangesAsync(ct);
-        return changed;
+        var results = await completion.RedecideAsync(courseId, touched, by, ct);
+        await certificates.IssueForAsync(results.Where(r => r.Completed).Select(r => r.EnrollmentId).ToList(), ct);
+        await tx.CommitAsync(ct);
+        return new(changed, results);
     }
 }

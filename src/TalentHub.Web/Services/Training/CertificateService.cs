@@ -23,9 +23,19 @@ public sealed class CertificateService(TalentHubDbContext db, Outbox outbox, Tim
         decimal Hours, DateTimeOffset CompletedAt);
 
     /// <returns>How many certificates this run issued.</returns>
-    public async Task<int> IssueDueAsync(CancellationToken ct = default)
+    public Task<int> IssueDueAsync(CancellationToken ct = default) => IssueAsync(db.Enrollments, ct);
+
+    /// <summary>
+    /// Issues certificates, as the job does, to those of <paramref name="enrollmentIds"/> who are Completed and hold none
+    /// (a revoked one counts: one certificate per enrollment). Joins the caller's transaction when one is open, so a
+    /// duplicate (a racing job) then fails the whole unit of work instead of being skipped. Returns how many were issued.
+    /// </summary>
+    public Task<int> IssueForAsync(IReadOnlyCollection<int> enrollmentIds, CancellationToken ct = default) =>
+        enrollmentIds.Count == 0 ? Task.FromResult(0) : IssueAsync(db.Enrollments.Where(e => enrollmentIds.Contains(e.Id)), ct);
+
+    private async Task<int> IssueAsync(IQueryable<Enrollment> enrollments, CancellationToken ct)
     {
-        var due = await db.Enrollments.AsNoTracking()
+        var due = await enrollments.AsNoTracking()
             .Where(e => e.Status == EnrollmentStatus.Completed && !db.Certificates.IgnoreQueryFilters(RegionScope).Any(c => c.EnrollmentId == e.Id))
             .OrderBy(e => e.Id)
             .Join(db.Courses.IgnoreQueryFilters([RegionFilter.Name]), e => e.CourseId, c => c.Id, (e, c) => new Due(e.Id, e.PersonId, c.Id, c.Title,
@@ -41,7 +51,8 @@ public sealed class CertificateService(TalentHubDbContext db, Outbox outbox, Tim
     {
         var year = item.CompletedAt.ToShanghai().Year;
         var county = item.CountyCode;
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var own = db.Database.CurrentTransaction is null;
+        await using var tx = own ? await db.Database.BeginTransactionAsync(ct) : null;
         // Provider-neutral SQL: both SQLite (3.24+) and PostgreSQL accept ON CONFLICT DO NOTHING.
         await db.Database.ExecuteSqlInterpolatedAsync(
             $"INSERT INTO \"CertificateCounters\" (\"CountyCode\", \"Year\", \"LastSerial\") VALUES ({county}, {year}, 0) ON CONFLICT DO NOTHING", ct);
@@ -59,7 +70,7 @@ public sealed class CertificateService(TalentHubDbContext db, Outbox outbox, Tim
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException ex) when (UniqueViolation.Is(ex))
+        catch (DbUpdateException ex) when (tx is not null && UniqueViolation.Is(ex))
         {
             // Another issuer certified this trainee first: undo our serial with the rest.
             await tx.RollbackAsync(ct);
@@ -68,7 +79,7 @@ public sealed class CertificateService(TalentHubDbContext db, Outbox outbox, Tim
         }
         await outbox.QueueAsync($"certificate:{item.EnrollmentId}", item.PersonId, NotificationKind.CertificateIssued, item.CourseId, item.Title, ct: ct);
         await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
+        if (tx is not null) await tx.CommitAsync(ct);
         return certificate;
     }
 }

@@ -51,21 +51,66 @@ public sealed class CompletionService(TalentHubDbContext db, Outbox outbox, Cour
         var decided = 0;
         foreach (var enrollment in enrollments)
         {
-            var outcome = CompletionRule.Evaluate(course.MinAttendanceShare, course.Assessed, course.PassMark,
-                Sessions(course, marks, enrollment.Id), enrollment.Score);
+            var outcome = Decide(course, marks, enrollment);
             if (!enrollment.Complete(outcome, completedAt)) continue;
             decided++;
-            if (outcome.Completed && subsidised)
-            {
-                var person = await db.People.IgnoreQueryFilters([RegionFilter.Name]).Include(p => p.Categories).FirstAsync(p => p.Id == enrollment.PersonId, ct);
-                person.Grant(TalentCategory.HighQualityFarmer);
-            }
+            if (outcome.Completed && subsidised) await GrantAsync(enrollment.PersonId, ct);
             await outbox.QueueAsync($"outcome:{enrollment.Id}", enrollment.PersonId,
                 outcome.Completed ? NotificationKind.Completed : NotificationKind.NotCompleted, courseId, course.Title, ct: ct);
             await outbox.QueueAsync($"survey:{enrollment.Id}", enrollment.PersonId, NotificationKind.SurveyInvite, courseId, course.Title, ct: ct);
         }
         await db.SaveChangesAsync(ct);
         return decided;
+    }
+
+    /// <summary>The revocation reason written when a corrected mark takes a trainee's completion away.</summary>
+    public const string AttendanceCorrected = "考勤更正 / attendance corrected";
+
+    /// <summary>A decided trainee whose result a corrected mark changed: now Completed, or NotCompleted with the reason.</summary>
+    public sealed record Redecision(int EnrollmentId, int PersonId, string Name, bool Completed, NotCompletedReason? Reason);
+
+    /// <summary>
+    /// After marks were corrected on a Completed course, re-decides the already decided trainees among
+    /// <paramref name="enrollmentIds"/> with the sweep's rule (<see cref="CompletionRule"/>; scores count where assessed).
+    /// One who no longer completes becomes NotCompleted with the reason and their certificate is revoked
+    /// (<see cref="AttendanceCorrected"/>, by <paramref name="by"/>, audited); one who now completes becomes Completed and is
+    /// granted 高素质农民 as the sweep grants it (certificates are issued by <see cref="CertificateService"/>). Each is told
+    /// the new result. Saves, without committing a transaction the caller holds. Courses not Completed change nothing.
+    /// </summary>
+    public async Task<IReadOnlyList<Redecision>> RedecideAsync(int courseId, IReadOnlyCollection<int> enrollmentIds, string? by, CancellationToken ct = default)
+    {
+        var course = await db.Courses.IgnoreQueryFilters([RegionFilter.Name]).Include(c => c.Sessions).FirstAsync(c => c.Id == courseId, ct);
+        if (course.Status != CourseStatus.Completed || enrollmentIds.Count == 0) return [];
+        var enrollments = await db.Enrollments.Where(e => e.CourseId == courseId && enrollmentIds.Contains(e.Id)
+            && (e.Status == EnrollmentStatus.Completed || e.Status == EnrollmentStatus.NotCompleted)).OrderBy(e => e.Id).ToListAsync(ct);
+        if (enrollments.Count == 0) return [];
+        var marks = await MarksAsync(courseId, ct);
+        var now = clock.GetUtcNow();
+        var changes = new List<Redecision>();
+        foreach (var enrollment in enrollments)
+        {
+            var outcome = Decide(course, marks, enrollment);
+            if (!enrollment.Redecide(outcome)) continue;
+            if (outcome.Completed && course.ProgramId is not null) await GrantAsync(enrollment.PersonId, ct);
+            if (!outcome.Completed
+                && await db.Certificates.IgnoreQueryFilters([RegionFilter.Name]).FirstOrDefaultAsync(c => c.EnrollmentId == enrollment.Id && c.RevokedAt == null, ct) is { } certificate)
+                certificate.Revoke(AttendanceCorrected, by, now);
+            await outbox.QueueAsync($"outcome:{enrollment.Id}:corrected:{now.UtcTicks}", enrollment.PersonId,
+                outcome.Completed ? NotificationKind.Completed : NotificationKind.NotCompleted, courseId, course.Title, ct: ct);
+            var name = await db.People.IgnoreQueryFilters([RegionFilter.Name]).Where(p => p.Id == enrollment.PersonId).Select(p => p.Name).FirstAsync(ct);
+            changes.Add(new(enrollment.Id, enrollment.PersonId, name, outcome.Completed, outcome.Reason));
+        }
+        await db.SaveChangesAsync(ct);
+        return changes;
+    }
+
+    private static CompletionOutcome Decide(Course course, ILookup<int, (int SessionId, AttendanceMark Mark)> marks, Enrollment enrollment) =>
+        CompletionRule.Evaluate(course.MinAttendanceShare, course.Assessed, course.PassMark, Sessions(course, marks, enrollment.Id), enrollment.Score);
+
+    private async Task GrantAsync(int personId, CancellationToken ct)
+    {
+        var person = await db.People.IgnoreQueryFilters([RegionFilter.Name]).Include(p => p.Categories).FirstAsync(p => p.Id == personId, ct);
+        person.Grant(TalentCategory.HighQualityFarmer);
     }
 
     /// <summary>

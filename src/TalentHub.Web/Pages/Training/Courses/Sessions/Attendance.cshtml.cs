@@ -39,8 +39,8 @@ public sealed class AttendanceModel(TalentHubDbContext db, AttendanceService att
         if (!SessionAccess.HasOpened(session, clock.GetUtcNow())) return Refuse("Attendance.NotStarted");
         // A mark the binder could not read (a tampered "42") came through as the default, Present (review12): nothing is saved.
         if (!ModelState.IsValid) return Refuse("Attendance.MarkInvalid");
-        var changed = await attendance.SetMarksAsync(id, sessionId, Marks, AttendanceSource.RollCall, User.Identity?.Name);
-        TempData["Flash"] = l.Plural("Attendance.Saved", changed).Value;
+        var saved = await attendance.SetMarksAsync(id, sessionId, Marks, AttendanceSource.RollCall, User.Identity?.Name);
+        TempData["Flash"] = SessionAccess.SavedText(l, saved);
         return RedirectToPage(new { id, sessionId });
     }
 
@@ -51,8 +51,8 @@ public sealed class AttendanceModel(TalentHubDbContext db, AttendanceService att
         if (!SessionAccess.HasOpened(session, clock.GetUtcNow())) return Refuse("Attendance.NotStarted");
         var unmarked = (await attendance.RollAsync(id, sessionId)).Where(r => r.Mark is null)
             .ToDictionary(r => r.EnrollmentId, _ => AttendanceMark.Present);
-        var changed = await attendance.SetMarksAsync(id, sessionId, unmarked, AttendanceSource.RollCall, User.Identity?.Name);
-        TempData["Flash"] = l.Plural("Attendance.Saved", changed).Value;
+        var saved = await attendance.SetMarksAsync(id, sessionId, unmarked, AttendanceSource.RollCall, User.Identity?.Name);
+        TempData["Flash"] = SessionAccess.SavedText(l, saved);
         return RedirectToPage(new { id, sessionId });
     }
 

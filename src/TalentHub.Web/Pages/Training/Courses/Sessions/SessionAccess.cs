@@ -1,7 +1,10 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using TalentHub.Web.Data;
+using Microsoft.Extensions.Localization;
 using TalentHub.Web.Domain.Training;
+using TalentHub.Web.Infrastructure;
+using TalentHub.Web.Services.Training;
 
 namespace TalentHub.Web.Pages.Training.Courses.Sessions;
 
@@ -31,4 +34,18 @@ public static class SessionAccess
     /// their completion impossible and told them so (review12).
     /// </summary>
     public static bool HasOpened(SessionHead session, DateTimeOffset now) => now >= session.StartsAt - CheckInCode.OpensBefore;
+
+    /// <summary>
+    /// The flash after saving marks: how many changed and, on a completed course, whose result the correction changed
+    /// ("2 results changed: 董红霞 → Not completed (Attended too few hours); …").
+    /// </summary>
+    public static string SavedText(IStringLocalizer l, MarksSaved saved)
+    {
+        var text = l.Plural("Attendance.Saved", saved.Changed).Value;
+        if (saved.Results.Count == 0) return text;
+        var items = saved.Results.Select(r => r.Reason is { } reason
+            ? l["Attendance.ResultChangedWhy", r.Name, l["EnrollmentStatus.NotCompleted"].Value, l["Completion." + reason].Value].Value
+            : l["Attendance.ResultChanged", r.Name, l[r.Completed ? "EnrollmentStatus.Completed" : "EnrollmentStatus.NotCompleted"].Value].Value);
+        return text + " " + l.Plural("Attendance.ResultsChanged", saved.Results.Count, saved.Results.Count, string.Join("; ", items)).Value;
+    }
 }

@@ -46,8 +46,8 @@ public sealed class SignInSheetModel(TalentHubDbContext db, AttendanceService at
             if (signed.Contains(r.EnrollmentId) && r.Mark is not (AttendanceMark.Present or AttendanceMark.Late)) marks[r.EnrollmentId] = AttendanceMark.Present;
             else if (!signed.Contains(r.EnrollmentId) && r.Mark is null) marks[r.EnrollmentId] = AttendanceMark.Absent;
         }
-        var changed = await attendance.SetMarksAsync(id, sessionId, marks, AttendanceSource.SignInSheet, User.Identity?.Name);
-        TempData["Flash"] = l.Plural("Attendance.Saved", changed).Value;
+        var saved = await attendance.SetMarksAsync(id, sessionId, marks, AttendanceSource.SignInSheet, User.Identity?.Name);
+        TempData["Flash"] = SessionAccess.SavedText(l, saved);
         return RedirectToPage("Attendance", new { id, sessionId });
     }
 }
