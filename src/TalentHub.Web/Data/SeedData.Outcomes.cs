@@ -10,7 +10,8 @@ public static partial class SeedData
 
     /// <summary>
     /// Outcomes of the seeded completed courses: attendance for every session (a few absences, some late),
-    /// scores, then the real sweep, certificate issue and follow-up job; survey answers for most trainees and
+    /// scores, then the real sweep, certificate issue (dated the day the course completed, when the job would have
+    /// issued them) and follow-up job; survey answers for most trainees and
     /// half of the due follow-ups recorded (the rest overdue). Only courses without attendance are touched,
     /// and every step it calls is idempotent, so seeding twice changes nothing.
     /// </summary>
@@ -44,6 +45,10 @@ public static partial class SeedData
         await sp.GetRequiredService<FollowUpService>().CreateDueAsync();
 
         var ids = completed.Select(c => c.Id).ToList();
+        // The job issued these when the course completed, not at seeding time: dated "now", every seeded certificate
+        // would fall outside its completion month and the monthly dispatch report would count none (颁发证书数 0).
+        await db.Certificates.IgnoreQueryFilters([RegionFilter.Name]).Where(c => ids.Contains(c.CourseId))
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.IssuedAt, c => c.CompletedAt));
         var decided = await db.Enrollments.Where(e => ids.Contains(e.CourseId) && (e.Status == EnrollmentStatus.Completed || e.Status == EnrollmentStatus.NotCompleted))
             .OrderBy(e => e.Id).ToListAsync();
         var answered = (await db.SurveyAnswers.Where(a => ids.Contains(a.CourseId)).Select(a => a.EnrollmentId).ToListAsync()).ToHashSet();

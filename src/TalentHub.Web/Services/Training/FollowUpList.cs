@@ -99,16 +99,20 @@ public sealed record FollowUpRow(int Id, int PersonId, string Name, string? Mobi
     public bool IsOverdue(DateTimeOffset now) => RecordedAt is null && now > DueAt + FollowUpTask.OverdueAfter;
 
     /// <summary>The recorded outcome in words, e.g. "创业；采用新技术；收入 +20%".</summary>
-    public string Outcome(IStringLocalizer l)
+    public string Outcome(IStringLocalizer l) => RecordedAt is null ? ""
+        : OutcomeOf(Unreachable, StartedBusiness, JoinedEntity, AdoptedTechnique, Employed, IncomeChangePercent, l);
+
+    /// <summary>A recorded outcome in words, as the list shows it (also how the record form names another clerk's record).</summary>
+    public static string OutcomeOf(bool unreachable, bool startedBusiness, bool joinedEntity, bool adoptedTechnique, bool employed,
+        decimal? incomeChangePercent, IStringLocalizer l)
     {
-        if (RecordedAt is null) return "";
-        if (Unreachable) return l["FollowUp.Unreachable"];
+        if (unreachable) return l["FollowUp.Unreachable"];
         var parts = new List<string>();
-        if (StartedBusiness) parts.Add(l["FollowUp.StartedBusiness"]);
-        if (JoinedEntity) parts.Add(l["FollowUp.JoinedEntity"]);
-        if (AdoptedTechnique) parts.Add(l["FollowUp.AdoptedTechnique"]);
-        if (Employed) parts.Add(l["FollowUp.Employed"]);
-        if (IncomeChangePercent is { } p) parts.Add(l["FollowUp.IncomeChangeShort", p.ToString("+0.#;-0.#;0", CultureInfo.InvariantCulture)]);
+        if (startedBusiness) parts.Add(l["FollowUp.StartedBusiness"]);
+        if (joinedEntity) parts.Add(l["FollowUp.JoinedEntity"]);
+        if (adoptedTechnique) parts.Add(l["FollowUp.AdoptedTechnique"]);
+        if (employed) parts.Add(l["FollowUp.Employed"]);
+        if (incomeChangePercent is { } p) parts.Add(l["FollowUp.IncomeChangeShort", p.ToString("+0.#;-0.#;0", CultureInfo.InvariantCulture)]);
         return parts.Count == 0 ? l["FollowUp.NoChange"] : string.Join(l["FollowUp.Separator"], parts);
     }
 

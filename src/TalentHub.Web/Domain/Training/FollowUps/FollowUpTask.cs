@@ -54,17 +54,35 @@ public sealed class FollowUpTask : IRegionOwned, IAudited
             if (o.IncomeChangePercent is < -100 or > 1000)
                 throw new DomainException("FollowUp.IncomeRange", "Input.IncomeChangePercent");
         }
-        Unreachable = o.Unreachable;
-        StartedBusiness = !o.Unreachable && o.StartedBusiness;
-        VentureName = StartedBusiness ? o.VentureName!.Trim() : null;
-        JoinedEntity = !o.Unreachable && o.JoinedEntity;
-        EntityId = JoinedEntity ? o.EntityId : null;
-        AdoptedTechnique = !o.Unreachable && o.AdoptedTechnique;
-        IncomeChangePercent = o.Unreachable ? null : o.IncomeChangePercent;
-        Employed = !o.Unreachable && o.Employed;
-        Notes = string.IsNullOrWhiteSpace(o.Notes) ? null : o.Notes.Trim();
+        var n = Normalized(o);
+        Unreachable = n.Unreachable;
+        StartedBusiness = n.StartedBusiness;
+        VentureName = n.VentureName;
+        JoinedEntity = n.JoinedEntity;
+        EntityId = n.EntityId;
+        AdoptedTechnique = n.AdoptedTechnique;
+        IncomeChangePercent = n.IncomeChangePercent;
+        Employed = n.Employed;
+        Notes = n.Notes;
         RecordedAt = now;
         RecordedBy = by;
+    }
+
+    /// <summary>
+    /// Whether the task is recorded with exactly what <see cref="Record"/> would store for <paramref name="o"/> (an unreachable
+    /// person's outcome fields and blank notes compared as they are stored): saving it again would change nothing.
+    /// </summary>
+    public bool Holds(FollowUpOutcome o) => IsDone && Normalized(o) == new FollowUpOutcome(Unreachable, StartedBusiness, VentureName,
+        JoinedEntity, EntityId, AdoptedTechnique, IncomeChangePercent, Employed, Notes);
+
+    /// <summary>The outcome as stored: nothing but the flag (and notes) for an unreachable person, names trimmed, blank notes none.</summary>
+    private static FollowUpOutcome Normalized(FollowUpOutcome o)
+    {
+        var started = !o.Unreachable && o.StartedBusiness;
+        var joined = !o.Unreachable && o.JoinedEntity;
+        return new FollowUpOutcome(o.Unreachable, started, started ? o.VentureName?.Trim() : null, joined, joined ? o.EntityId : null,
+            !o.Unreachable && o.AdoptedTechnique, o.Unreachable ? null : o.IncomeChangePercent, !o.Unreachable && o.Employed,
+            string.IsNullOrWhiteSpace(o.Notes) ? null : o.Notes.Trim());
     }
 }
 

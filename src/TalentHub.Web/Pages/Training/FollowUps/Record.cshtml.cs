@@ -9,6 +9,7 @@ using TalentHub.Web.Domain;
 using TalentHub.Web.Domain.Common;
 using TalentHub.Web.Domain.Training;
 using TalentHub.Web.Infrastructure;
+using TalentHub.Web.Services.Training;
 
 namespace TalentHub.Web.Pages.Training.FollowUps;
 
@@ -48,6 +49,12 @@ public sealed class RecordModel(TalentHubDbContext db, TimeProvider clock, IStri
     public const int SuggestionCap = 1000;
     [BindProperty] public InputModel Input { get; set; } = new();
 
+    /// <summary>
+    /// The record the form was shown with: its <see cref="FollowUpTask.RecordedAt"/> in UTC ticks, none while unrecorded. A save
+    /// from a form shown before another clerk's record is refused (their outcome named), unless it saves what is already stored.
+    /// </summary>
+    [BindProperty] public long? Stamp { get; set; }
+
     /// <summary>The task is linked to an entity outside what this user may see (the city linked another county's); kept when the field is left empty.</summary>
     public bool LinkedOutOfScope { get; private set; }
 
@@ -61,6 +68,7 @@ public sealed class RecordModel(TalentHubDbContext db, TimeProvider clock, IStri
             Entity = t.EntityId is { } linked ? await LinkedEntityTextAsync(linked) : null,
             AdoptedTechnique = t.AdoptedTechnique, IncomeChangePercent = t.IncomeChangePercent, Employed = t.Employed, Notes = t.Notes,
         };
+        Stamp = t.RecordedAt?.UtcTicks;
         return Page();
     }
 
@@ -74,10 +82,22 @@ public sealed class RecordModel(TalentHubDbContext db, TimeProvider clock, IStri
         else if (Input.JoinedEntity && LinkedOutOfScope)
             entityId = task.EntityId; // left empty: the link this user cannot see stays as it is
         if (!ModelState.IsValid) return Page();
+        var outcome = new FollowUpOutcome(Input.Unreachable, Input.StartedBusiness, Input.VentureName, Input.JoinedEntity, entityId,
+            Input.AdoptedTechnique, Input.IncomeChangePercent, Input.Employed, Input.Notes);
+        if (task.RecordedAt?.UtcTicks != Stamp)
+        {
+            // Recorded since this form was shown. Already so (a double submit, or two clerks finding the same): nothing to do.
+            if (task.Holds(outcome)) return Saved();
+            ModelState.AddModelError("", l["FollowUp.ChangedMeanwhile", task.RecordedBy ?? "", ShanghaiTime.FormatDateTime(task.RecordedAt),
+                FollowUpRow.OutcomeOf(task.Unreachable, task.StartedBusiness, task.JoinedEntity, task.AdoptedTechnique, task.Employed,
+                    task.IncomeChangePercent, l)]);
+            ModelState.Remove(nameof(Stamp));
+            Stamp = task.RecordedAt?.UtcTicks; // saving again now replaces theirs knowingly
+            return Page();
+        }
         try
         {
-            task.Record(new FollowUpOutcome(Input.Unreachable, Input.StartedBusiness, Input.VentureName, Input.JoinedEntity, entityId,
-                Input.AdoptedTechnique, Input.IncomeChangePercent, Input.Employed, Input.Notes), User.Identity?.Name, clock.GetUtcNow());
+            task.Record(outcome, User.Identity?.Name, clock.GetUtcNow());
         }
         catch (DomainException e)
         {
@@ -85,6 +105,11 @@ public sealed class RecordModel(TalentHubDbContext db, TimeProvider clock, IStri
             return Page();
         }
         await db.SaveChangesAsync();
+        return Saved();
+    }
+
+    private RedirectToPageResult Saved()
+    {
         TempData["Flash"] = l["FollowUp.Recorded", Task.Name].Value;
         return RedirectToPage("Index");
     }

@@ -105,8 +105,8 @@ public sealed class FollowUpTests(TalentHubFactory app) : AppTest(app)
         await App.AddFamilyFarmLedByAsync(shared, farmer.PersonId, ImportClient.Yucun);
         var wuxing = await App.AddFamilyFarmLedByAsync(ImportClient.NewName("吴兴家庭农场"), farmer.PersonId, ImportClient.WuxingVillage);
         string CodeOf(int id) => App.QueryAsync(db => db.BusinessEntities.Where(e => e.Id == id).Select(e => e.CreditCode).SingleAsync()).GetAwaiter().GetResult();
-        Task<HttpResponseMessage> Link(HttpClient client, string typed) =>
-            client.PostFormAsync($"/FollowUps/{task}", new() { ["Input.JoinedEntity"] = "true", ["Input.Entity"] = typed });
+        async Task<HttpResponseMessage> Link(HttpClient client, string typed) => await PostShownAsync(client, $"/FollowUps/{task}",
+            await client.GetStringAsync($"/FollowUps/{task}"), new() { ["Input.JoinedEntity"] = "true", ["Input.Entity"] = typed });
         Task<int?> Linked() => App.QueryAsync(db => db.FollowUpTasks.Where(t => t.Id == task).Select(t => t.EntityId).SingleAsync());
         var clerk = await App.LoginAsync("anji.clerk");
         var city = await App.LoginAsync("city.officer");
@@ -223,6 +223,50 @@ public sealed class FollowUpTests(TalentHubFactory app) : AppTest(app)
         {
             await App.QueryAsync(db => db.People.IgnoreQueryFilters([RegionFilter.Name]).Where(p => decoys.Contains(p.Id)).ExecuteDeleteAsync());
         }
+    }
+
+    /// <summary>
+    /// Two clerks open the same task; the later save from the form shown before the first one's record is refused with what the
+    /// first recorded, and nothing is overwritten. Saving the very values already stored from a stale form (a double submit) is quiet.
+    /// </summary>
+    [Fact]
+    public async Task SecondClerksSaveFromAStaleForm_IsRefusedWithTheFirstsOutcome_AnIdenticalRepeatIsAccepted()
+    {
+        var (course, _) = await CompletedLongAgoAsync(200);
+        await App.RunAsync<FollowUpService, int>(s => s.CreateDueAsync());
+        var id = await App.QueryAsync(db => db.FollowUpTasks.Where(t => t.CourseId == course.Id && t.Months == 3).Select(t => t.Id).SingleAsync());
+        var first = await App.LoginAsync("anji.clerk");
+        var second = await App.LoginAsync("anji.clerk");
+        var url = $"/FollowUps/{id}";
+        var firstForm = await first.GetStringAsync(url);
+        var secondForm = await second.GetStringAsync(url);
+        var secondRepeatForm = await second.GetStringAsync(url);
+
+        var saved = await PostShownAsync(first, url, firstForm, new() { ["Input.Employed"] = "true", ["Input.IncomeChangePercent"] = "30" });
+        var stored = await App.QueryAsync(db => db.FollowUpTasks.SingleAsync(t => t.Id == id));
+        var refused = await PostShownAsync(second, url, secondForm, new() { ["Input.Unreachable"] = "true" });
+        var repeat = await PostShownAsync(second, url, secondRepeatForm, new() { ["Input.Employed"] = "true", ["Input.IncomeChangePercent"] = "30.0" });
+
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        var html = WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync());
+        Assert.Contains("anji.clerk 已于", html);
+        Assert.Contains("实现就业", html);
+        Assert.Contains("收入 +30%", html);
+        Assert.Equal(HttpStatusCode.Redirect, repeat.StatusCode);
+        var task = await App.QueryAsync(db => db.FollowUpTasks.SingleAsync(t => t.Id == id));
+        Assert.False(task.Unreachable);
+        Assert.True(task.Employed);
+        Assert.Equal(30m, task.IncomeChangePercent);
+        Assert.Equal(stored.RecordedAt, task.RecordedAt);
+    }
+
+    /// <summary>Posts <paramref name="fields"/> with the antiforgery token and record stamp of the form as it was shown.</summary>
+    private static Task<HttpResponseMessage> PostShownAsync(HttpClient client, string url, string form, Dictionary<string, string> fields)
+    {
+        fields["__RequestVerificationToken"] = FormClient.TokenOf(form);
+        fields["Stamp"] = System.Text.RegularExpressions.Regex.Match(form, "name=\"Stamp\" value=\"([^\"]*)\"").Groups[1].Value;
+        return client.PostAsync(url, new FormUrlEncodedContent(fields));
     }
 
     private async Task<(TestCourse, TestFarmer)> CompletedLongAgoAsync(int daysAgo)

@@ -26,6 +26,22 @@ public sealed class SeededOutcomesTests(TalentHubFactory app) : AppTest(app)
         Assert.True(seeded.Open > 0);
     }
 
+    /// <summary>
+    /// Seeded certificates carry the day their course completed, as the job would have issued them then (dated at
+    /// seeding time, the monthly dispatch report counted no certificate for any county). A fresh app: the shared one
+    /// holds certificates that other tests issued today.
+    /// </summary>
+    [Fact]
+    public async Task SeededCertificates_AreIssuedWhenTheirEnrollmentCompleted()
+    {
+        using var fresh = new TalentHubFactory();
+        var rows = await fresh.QueryAsync(db => db.Certificates.Join(db.Enrollments, c => c.EnrollmentId, e => e.Id,
+            (c, e) => new { c.Number, c.IssuedAt, e.CompletedAt }).ToListAsync());
+
+        Assert.True(rows.Count > 100);
+        Assert.All(rows, r => Assert.Equal(r.CompletedAt, r.IssuedAt));
+    }
+
     [Fact]
     public async Task DemoFarmers_HoldSeveralCertificates_AndCanCheckInToTheSessionRunningNow()
     {
