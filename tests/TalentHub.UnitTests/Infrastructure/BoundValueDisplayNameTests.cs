@@ -17,7 +17,7 @@ public sealed class BoundValueDisplayNameTests
     private static readonly Assembly Web = typeof(TargetsModel).Assembly;
 
     /// <summary>Hidden fields and choices from a list: a browser posts only what the page offered, so only a tampered post is refused.</summary>
-    private static readonly HashSet<string> NotTyped = ["Version", "Id", "PersonId", "SubjectId", "Subject", "Type", "Indicator", "Signed"];
+    private static readonly HashSet<string> NotTyped = ["Version", "Stamp", "Id", "PersonId", "SubjectId", "Subject", "Type", "Indicator", "Signed"];
 
     [Fact]
     public void EveryBoundNumberDateOrEnum_HasADisplayName()
