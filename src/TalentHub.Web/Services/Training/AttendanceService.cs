@@ -15,7 +15,8 @@ public sealed record MarksSaved(int Changed, IReadOnlyList<CompletionService.Red
 /// Takes attendance for a session from the roll call or the sign-in sheet: sets the marks given and
 /// keeps the others; every changed mark is audited by the interceptor (who, when, before/after). On a Completed
 /// course the trainees whose marks changed are re-decided in the same transaction (<see cref="CompletionService.RedecideAsync"/>,
-/// certificates for new completions by <see cref="CertificateService.IssueForAsync"/>).
+/// certificates for new completions by <see cref="CertificateService.IssueForAsync"/>, one revoked for an earlier correction
+/// reinstated); a racing writer fails the whole save with Attendance.ResultsRaced (roll call, all present and sign-in sheet alike).
 /// </summary>
 public sealed class AttendanceService(TalentHubDbContext db, TimeProvider clock, CompletionService completion, CertificateService certificates)
 {
