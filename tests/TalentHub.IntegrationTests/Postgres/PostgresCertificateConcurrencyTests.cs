@@ -8,6 +8,10 @@ public sealed class PostgresCertificateConcurrencyTests(PostgresFactory app) : P
     [PostgresFact]
     public Task FourIssuersAtOnce_CertifyEachTraineeOnce_WithGaplessSerials() =>
         CertificateRaces.FourIssuersAtOnce_CertifyEachTraineeOnce_WithGaplessSerialsAsync(App);
+
+    [PostgresFact]
+    public Task CorrectionAfterTheDueListWasRead_TheJobSkipsTheTraineeNoLongerCompleted() =>
+        CertificateRaces.CorrectionAfterTheDueListWasRead_TheJobSkipsTheTraineeNoLongerCompletedAsync(App);
 }
 
 /// <summary>The loser of two officers issuing the same dispatch month gets the stored report on PostgreSQL too.</summary>

@@ -14,6 +14,7 @@ public sealed class RivalSave : SaveChangesInterceptor
     private readonly Lock _gate = new();
     private Type? _type;
     private Func<Task>? _rival;
+    private Func<DbContext, Task>? _inline;
 
     /// <summary>True once the armed rival has run.</summary>
     public bool Ran { get; private set; }
@@ -24,16 +25,32 @@ public sealed class RivalSave : SaveChangesInterceptor
         lock (_gate) (_type, _rival, Ran) = (typeof(T), rival, false);
     }
 
+    /// <summary>
+    /// Runs <paramref name="rival"/> once, just before the next save that adds or modifies a <typeparamref name="T"/>, on the saving
+    /// context itself (its connection and open transaction): for a rival write that must land while the loser holds SQLite's one
+    /// write lock or a PostgreSQL row lock the rival would wait for (write it with raw SQL: the context's tracked changes are the
+    /// loser's). What it writes commits or rolls back with the loser's transaction.
+    /// </summary>
+    public void ArmInline<T>(Func<DbContext, Task> rival)
+    {
+        lock (_gate) (_type, _rival, _inline, Ran) = (typeof(T), null, rival, false);
+    }
+
     /// <summary>Disarms without running.</summary>
     public void Disarm()
     {
-        lock (_gate) (_type, _rival) = (null, null);
+        lock (_gate) (_type, _rival, _inline) = (null, null, null);
     }
 
     public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData,
         InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
-        if (Take(eventData.Context) is { } rival)
+        if (TakeInline(eventData.Context) is { } inline)
+        {
+            await inline(eventData.Context!);
+            Ran = true;
+        }
+        else if (Take(eventData.Context) is { } rival)
         {
             Task run;
             // The rival is another user's request: it must not see (or clear) this request's HttpContext.
@@ -55,6 +72,20 @@ public sealed class RivalSave : SaveChangesInterceptor
         }
         return result;
     }
+
+    private Func<DbContext, Task>? TakeInline(DbContext? context)
+    {
+        lock (_gate)
+        {
+            if (_inline is null || !Matches(context)) return null;
+            var rival = _inline;
+            (_type, _inline) = (null, null);
+            return rival;
+        }
+    }
+
+    private bool Matches(DbContext? context) =>
+        context is not null && context.ChangeTracker.Entries().Any(e => e.Entity.GetType() == _type && e.State is EntityState.Added or EntityState.Modified);
 
     private Func<Task>? Take(DbContext? context)
     {

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using TalentHub.Web.Data;
+using TalentHub.Web.Domain;
 using TalentHub.Web.Domain.Training;
 
 namespace TalentHub.Web.Services.Training;
@@ -14,7 +15,8 @@ public sealed record MarksSaved(int Changed, IReadOnlyList<CompletionService.Red
 /// Takes attendance for a session from the roll call or the sign-in sheet: sets the marks given and
 /// keeps the others; every changed mark is audited by the interceptor (who, when, before/after). On a Completed
 /// course the trainees whose marks changed are re-decided in the same transaction (<see cref="CompletionService.RedecideAsync"/>,
-/// certificates for new completions by <see cref="CertificateService.IssueForAsync"/>).
+/// certificates for new completions by <see cref="CertificateService.IssueForAsync"/>, one revoked for an earlier correction
+/// reinstated); a racing writer fails the whole save with Attendance.ResultsRaced (roll call, all present and sign-in sheet alike).
 /// </summary>
 public sealed class AttendanceService(TalentHubDbContext db, TimeProvider clock, CompletionService completion, CertificateService certificates)
 {
@@ -35,6 +37,8 @@ public sealed class AttendanceService(TalentHubDbContext db, TimeProvider clock,
     /// <summary>
     /// Sets the given marks (enrollment id → mark); enrollments not on the roll are ignored. Marks, re-decided results and
     /// new certificates commit together or not at all. Returns how many marks changed and the results that changed.
+    /// When a concurrent writer wins a unique index or concurrency check on the same rows (a racing certificate job, another
+    /// clerk), nothing is saved and <see cref="DomainException"/> Attendance.ResultsRaced is thrown (the page shows it; retry).
     /// </summary>
     public async Task<MarksSaved> SetMarksAsync(int courseId, int sessionId, IReadOnlyDictionary<int, AttendanceMark> marks, AttendanceSource source,
         string? by, CancellationToken ct = default)
@@ -57,10 +61,21 @@ public sealed class AttendanceService(TalentHubDbContext db, TimeProvider clock,
             changed++;
             touched.Add(enrollmentId);
         }
-        await db.SaveChangesAsync(ct);
-        var results = await completion.RedecideAsync(courseId, touched, by, ct);
-        await certificates.IssueForAsync(results.Where(r => r.Completed).Select(r => r.EnrollmentId).ToList(), ct);
-        await tx.CommitAsync(ct);
-        return new(changed, results);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            var results = await completion.RedecideAsync(courseId, touched, by, ct);
+            await certificates.IssueForAsync(results.Where(r => r.Completed).Select(r => r.EnrollmentId).ToList(), ct);
+            await tx.CommitAsync(ct);
+            return new(changed, results);
+        }
+        catch (Exception ex) when (ex is DbUpdateConcurrencyException || (ex is DbUpdateException u && UniqueViolation.Is(u)))
+        {
+            // Something else wrote these results at the same moment (the certificate job certified a trainee this correction
+            // also certifies, or another clerk saved the same marks): undo everything, marks included, and let the clerk retry.
+            await tx.RollbackAsync(ct);
+            db.ChangeTracker.Clear();
+            throw new DomainException("Attendance.ResultsRaced");
+        }
     }
 }

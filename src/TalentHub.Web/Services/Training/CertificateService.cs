@@ -19,28 +19,43 @@ public sealed class CertificateService(TalentHubDbContext db, Outbox outbox, Tim
     /// <summary>The filter this service lifts: jobs run outside any request, and a subquery needs the names as an array.</summary>
     private static readonly string[] RegionScope = [RegionFilter.Name];
 
-    private sealed record Due(int EnrollmentId, int PersonId, int CourseId, string Title, string RegionCode, string CountyCode,
+    /// <summary>A trainee found due for a certificate (Completed, none held) when the due list was read.</summary>
+    internal sealed record Due(int EnrollmentId, int PersonId, int CourseId, string Title, string RegionCode, string CountyCode,
         decimal Hours, DateTimeOffset CompletedAt);
 
+    /// <summary>
+    /// Issues a certificate to every Completed trainee who holds none (the Quartz <c>CertificateIssueJob</c>). Each issue re-checks,
+    /// in its own transaction, that the trainee is still Completed and uncertified, so a correction committed after the due list
+    /// was read is not overridden.
+    /// </summary>
     /// <returns>How many certificates this run issued.</returns>
-    public Task<int> IssueDueAsync(CancellationToken ct = default) => IssueAsync(db.Enrollments, ct);
+    public async Task<int> IssueDueAsync(CancellationToken ct = default) => await IssueAsync(await DueAsync(db.Enrollments, ct), ct);
 
     /// <summary>
     /// Issues certificates, as the job does, to those of <paramref name="enrollmentIds"/> who are Completed and hold none
-    /// (a revoked one counts: one certificate per enrollment). Joins the caller's transaction when one is open, so a
-    /// duplicate (a racing job) then fails the whole unit of work instead of being skipped. Returns how many were issued.
+    /// (a revoked one counts: one certificate per enrollment; a correction reinstates one revoked for a correction instead,
+    /// <see cref="CompletionService.RedecideAsync"/>). Joins the caller's transaction when one is open, so a duplicate (a racing
+    /// job) then fails the whole unit of work instead of being skipped (<see cref="AttendanceService.SetMarksAsync"/> rolls back
+    /// and reports it). Returns how many were issued.
     /// </summary>
     public Task<int> IssueForAsync(IReadOnlyCollection<int> enrollmentIds, CancellationToken ct = default) =>
-        enrollmentIds.Count == 0 ? Task.FromResult(0) : IssueAsync(db.Enrollments.Where(e => enrollmentIds.Contains(e.Id)), ct);
+        enrollmentIds.Count == 0 ? Task.FromResult(0) : IssueForCoreAsync(enrollmentIds, ct);
 
-    private async Task<int> IssueAsync(IQueryable<Enrollment> enrollments, CancellationToken ct)
-    {
-        var due = await enrollments.AsNoTracking()
+    private async Task<int> IssueForCoreAsync(IReadOnlyCollection<int> enrollmentIds, CancellationToken ct) =>
+        await IssueAsync(await DueAsync(db.Enrollments.Where(e => enrollmentIds.Contains(e.Id)), ct), ct);
+
+    /// <summary>Those of <paramref name="enrollments"/> who are Completed and hold no certificate, in enrollment order (read without a transaction).</summary>
+    internal Task<List<Due>> DueAsync(IQueryable<Enrollment> enrollments, CancellationToken ct = default) =>
+        enrollments.AsNoTracking()
             .Where(e => e.Status == EnrollmentStatus.Completed && !db.Certificates.IgnoreQueryFilters(RegionScope).Any(c => c.EnrollmentId == e.Id))
             .OrderBy(e => e.Id)
             .Join(db.Courses.IgnoreQueryFilters([RegionFilter.Name]), e => e.CourseId, c => c.Id, (e, c) => new Due(e.Id, e.PersonId, c.Id, c.Title,
                 c.RegionCode, c.CountyCode, c.TotalHours, e.CompletedAt ?? c.UpdatedAt))
             .ToListAsync(ct);
+
+    /// <summary>Issues to each of <paramref name="due"/> still due when its own transaction re-checks; returns how many were issued.</summary>
+    internal async Task<int> IssueAsync(IReadOnlyList<Due> due, CancellationToken ct = default)
+    {
         var issued = 0;
         foreach (var item in due)
             if (await IssueAsync(item, ct) is not null) issued++;
@@ -53,6 +68,15 @@ public sealed class CertificateService(TalentHubDbContext db, Outbox outbox, Tim
         var county = item.CountyCode;
         var own = db.Database.CurrentTransaction is null;
         await using var tx = own ? await db.Database.BeginTransactionAsync(ct) : null;
+        // The due list was read before this transaction: a correction may have made the trainee NotCompleted (or another issuer
+        // certified them) since. Re-check in the transaction with a no-op UPDATE of the enrollment row, which on PostgreSQL
+        // (READ COMMITTED) locks the row — a correction that already changed it makes this wait and re-read its status, and a
+        // correction coming later waits for this commit — and on SQLite takes the write lock; 0 rows means skip.
+        var stillDue = await db.Enrollments.IgnoreQueryFilters(RegionScope)
+            .Where(e => e.Id == item.EnrollmentId && e.Status == EnrollmentStatus.Completed
+                && !db.Certificates.IgnoreQueryFilters(RegionScope).Any(c => c.EnrollmentId == e.Id))
+            .ExecuteUpdateAsync(s => s.SetProperty(e => e.Status, e => e.Status), ct);
+        if (stillDue == 0) return null;
         // Provider-neutral SQL: both SQLite (3.24+) and PostgreSQL accept ON CONFLICT DO NOTHING.
         await db.Database.ExecuteSqlInterpolatedAsync(
             $"INSERT INTO \"CertificateCounters\" (\"CountyCode\", \"Year\", \"LastSerial\") VALUES ({county}, {year}, 0) ON CONFLICT DO NOTHING", ct);

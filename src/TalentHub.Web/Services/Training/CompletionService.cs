@@ -63,19 +63,38 @@ public sealed class CompletionService(TalentHubDbContext db, Outbox outbox, Cour
         return decided;
     }
 
-    /// <summary>The revocation reason written when a corrected mark takes a trainee's completion away.</summary>
-    public const string AttendanceCorrected = "考勤更正 / attendance corrected";
+    /// <summary>The revocation reason written when a corrected mark takes a trainee's completion away (<see cref="Certificate.AttendanceCorrected"/>).</summary>
+    public const string AttendanceCorrected = Certificate.AttendanceCorrected;
 
-    /// <summary>A decided trainee whose result a corrected mark changed: now Completed, or NotCompleted with the reason.</summary>
-    public sealed record Redecision(int EnrollmentId, int PersonId, string Name, bool Completed, NotCompletedReason? Reason);
+    /// <summary>
+    /// A decided trainee whose result a corrected mark changed: now Completed, or NotCompleted with the reason. For one now
+    /// Completed, <paramref name="Certificate"/> says what became of a certificate they already held.
+    /// </summary>
+    public sealed record Redecision(int EnrollmentId, int PersonId, string Name, bool Completed, NotCompletedReason? Reason,
+        CertificateChange Certificate = CertificateChange.None);
+
+    /// <summary>What a redecision did to a certificate the trainee already held.</summary>
+    public enum CertificateChange
+    {
+        /// <summary>Nothing (none held, or a valid one kept, or one revoked for the correction).</summary>
+        None,
+        /// <summary>Revoked for an earlier attendance correction, now valid again.</summary>
+        Reinstated,
+        /// <summary>Revoked for another reason (an officer's revocation): stays revoked although the trainee is Completed again.</summary>
+        StaysRevoked,
+    }
 
     /// <summary>
     /// After marks were corrected on a Completed course, re-decides the already decided trainees among
     /// <paramref name="enrollmentIds"/> with the sweep's rule (<see cref="CompletionRule"/>; scores count where assessed).
     /// One who no longer completes becomes NotCompleted with the reason and their certificate is revoked
-    /// (<see cref="AttendanceCorrected"/>, by <paramref name="by"/>, audited); one who now completes becomes Completed and is
-    /// granted 高素质农民 as the sweep grants it (certificates are issued by <see cref="CertificateService"/>). Each is told
-    /// the new result. Saves, without committing a transaction the caller holds. Courses not Completed change nothing.
+    /// (<see cref="AttendanceCorrected"/>, by <paramref name="by"/>, audited); one who now completes becomes Completed, is
+    /// granted 高素质农民 as the sweep grants it, and a certificate revoked for an earlier correction is reinstated
+    /// (<see cref="Certificate.Reinstate"/>, audited; the trainee is told with <see cref="NotificationKind.CertificateIssued"/>) —
+    /// one revoked for another reason stays revoked. New certificates are issued by <see cref="CertificateService"/>. Each is
+    /// told the new result. The enrollment rows are written before their certificates are read, so on PostgreSQL (READ COMMITTED)
+    /// a certificate job touching the same rows (<see cref="CertificateService"/>) has either committed and is seen, or waits.
+    /// Saves, without committing a transaction the caller holds. Courses not Completed change nothing.
     /// </summary>
     public async Task<IReadOnlyList<Redecision>> RedecideAsync(int courseId, IReadOnlyCollection<int> enrollmentIds, string? by, CancellationToken ct = default)
     {
@@ -86,19 +105,34 @@ public sealed class CompletionService(TalentHubDbContext db, Outbox outbox, Cour
         if (enrollments.Count == 0) return [];
         var marks = await MarksAsync(courseId, ct);
         var now = clock.GetUtcNow();
-        var changes = new List<Redecision>();
+        var redecided = new List<(Enrollment Enrollment, CompletionOutcome Outcome)>();
         foreach (var enrollment in enrollments)
         {
             var outcome = Decide(course, marks, enrollment);
-            if (!enrollment.Redecide(outcome)) continue;
+            if (enrollment.Redecide(outcome)) redecided.Add((enrollment, outcome));
+        }
+        // Write the new statuses first: the rows stay locked (PostgreSQL) until the caller commits, so the certificates read
+        // below include any a racing job committed before, and a later job's re-check waits and then sees the new status.
+        await db.SaveChangesAsync(ct);
+        var changes = new List<Redecision>();
+        foreach (var (enrollment, outcome) in redecided)
+        {
             if (outcome.Completed && course.ProgramId is not null) await GrantAsync(enrollment.PersonId, ct);
-            if (!outcome.Completed
-                && await db.Certificates.IgnoreQueryFilters([RegionFilter.Name]).FirstOrDefaultAsync(c => c.EnrollmentId == enrollment.Id && c.RevokedAt == null, ct) is { } certificate)
-                certificate.Revoke(AttendanceCorrected, by, now);
+            var certificate = await db.Certificates.IgnoreQueryFilters([RegionFilter.Name]).FirstOrDefaultAsync(c => c.EnrollmentId == enrollment.Id, ct);
+            var change = CertificateChange.None;
+            if (!outcome.Completed && certificate is { IsRevoked: false }) certificate.Revoke(AttendanceCorrected, by, now);
+            else if (outcome.Completed && certificate is { IsRevokedForCorrection: true })
+            {
+                certificate.Reinstate();
+                change = CertificateChange.Reinstated;
+                await outbox.QueueAsync($"certificate:{enrollment.Id}:reinstated:{now.UtcTicks}", enrollment.PersonId,
+                    NotificationKind.CertificateIssued, courseId, course.Title, ct: ct);
+            }
+            else if (outcome.Completed && certificate is { IsRevoked: true }) change = CertificateChange.StaysRevoked;
             await outbox.QueueAsync($"outcome:{enrollment.Id}:corrected:{now.UtcTicks}", enrollment.PersonId,
                 outcome.Completed ? NotificationKind.Completed : NotificationKind.NotCompleted, courseId, course.Title, ct: ct);
             var name = await db.People.IgnoreQueryFilters([RegionFilter.Name]).Where(p => p.Id == enrollment.PersonId).Select(p => p.Name).FirstAsync(ct);
-            changes.Add(new(enrollment.Id, enrollment.PersonId, name, outcome.Completed, outcome.Reason));
+            changes.Add(new(enrollment.Id, enrollment.PersonId, name, outcome.Completed, outcome.Reason, change));
         }
         await db.SaveChangesAsync(ct);
         return changes;

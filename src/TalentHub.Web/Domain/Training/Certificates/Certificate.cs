@@ -26,6 +26,15 @@ public sealed class Certificate : IRegionOwned, IAudited
 
     public bool IsRevoked => RevokedAt is not null;
 
+    /// <summary>
+    /// The revocation reason written when a corrected attendance mark takes a trainee's completion away (PRODUCT.md §5
+    /// Completion); only a certificate revoked for this reason is reinstated by a later correction (<see cref="Reinstate"/>).
+    /// </summary>
+    public const string AttendanceCorrected = "考勤更正 / attendance corrected";
+
+    /// <summary>True when the certificate was revoked because an attendance correction took the completion away.</summary>
+    public bool IsRevokedForCorrection => IsRevoked && RevokedReason == AttendanceCorrected;
+
     /// <summary>Revokes with a written reason (1–200 characters); a certificate is revoked once.</summary>
     public void Revoke(string? reason, string? by, DateTimeOffset now)
     {
@@ -34,6 +43,22 @@ public sealed class Certificate : IRegionOwned, IAudited
         RevokedAt = now;
         RevokedReason = reason.Trim();
         RevokedBy = by;
+    }
+
+    /// <summary>
+    /// Makes a certificate revoked for an attendance correction (<see cref="IsRevokedForCorrection"/>) valid again when a later
+    /// correction makes the trainee Completed again: the revocation is cleared, number, serial and issue date are kept (it is
+    /// not a new issue). Who and when are recorded by the audit interceptor, as for every change. A certificate revoked for any
+    /// other reason (an officer's revocation) stays revoked: <see cref="DomainException"/> Certificate.NotReinstatable;
+    /// one not revoked: Certificate.NotRevoked.
+    /// </summary>
+    public void Reinstate()
+    {
+        if (!IsRevoked) throw new DomainException("Certificate.NotRevoked");
+        if (!IsRevokedForCorrection) throw new DomainException("Certificate.NotReinstatable");
+        RevokedAt = null;
+        RevokedReason = null;
+        RevokedBy = null;
     }
 }
 

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using TalentHub.Web.Data;
+using TalentHub.Web.Domain;
 using TalentHub.Web.Domain.Training;
 using TalentHub.Web.Services.Training;
 using TalentHub.Web.Infrastructure;
@@ -20,6 +21,8 @@ public sealed class AttendanceModel(TalentHubDbContext db, AttendanceService att
 {
     public SessionAccess.SessionHead Session { get; private set; } = null!;
     public IReadOnlyList<RollEntry> Roll { get; private set; } = [];
+    /// <summary>Why the marks were not saved (shown above the roll), or null.</summary>
+    public string? Error { get; private set; }
 
     /// <summary>Enrollment id → mark, as posted by the radio buttons.</summary>
     [BindProperty] public Dictionary<int, AttendanceMark> Marks { get; set; } = [];
@@ -39,9 +42,7 @@ public sealed class AttendanceModel(TalentHubDbContext db, AttendanceService att
         if (!SessionAccess.HasOpened(session, clock.GetUtcNow())) return Refuse("Attendance.NotStarted");
         // A mark the binder could not read (a tampered "42") came through as the default, Present (review12): nothing is saved.
         if (!ModelState.IsValid) return Refuse("Attendance.MarkInvalid");
-        var saved = await attendance.SetMarksAsync(id, sessionId, Marks, AttendanceSource.RollCall, User.Identity?.Name);
-        TempData["Flash"] = SessionAccess.SavedText(l, saved);
-        return RedirectToPage(new { id, sessionId });
+        return await SaveAsync(session, Marks);
     }
 
     public async Task<IActionResult> OnPostAllPresentAsync(int id, int sessionId)
@@ -51,9 +52,28 @@ public sealed class AttendanceModel(TalentHubDbContext db, AttendanceService att
         if (!SessionAccess.HasOpened(session, clock.GetUtcNow())) return Refuse("Attendance.NotStarted");
         var unmarked = (await attendance.RollAsync(id, sessionId)).Where(r => r.Mark is null)
             .ToDictionary(r => r.EnrollmentId, _ => AttendanceMark.Present);
-        var saved = await attendance.SetMarksAsync(id, sessionId, unmarked, AttendanceSource.RollCall, User.Identity?.Name);
-        TempData["Flash"] = SessionAccess.SavedText(l, saved);
-        return RedirectToPage(new { id, sessionId });
+        return await SaveAsync(session, unmarked);
+    }
+
+    /// <summary>
+    /// Saves the marks and redirects with what changed; when a racing writer made the save fail (Attendance.ResultsRaced, nothing
+    /// saved) the page is shown again with the error and the marks as they are now.
+    /// </summary>
+    private async Task<IActionResult> SaveAsync(SessionAccess.SessionHead session, IReadOnlyDictionary<int, AttendanceMark> marks)
+    {
+        try
+        {
+            var saved = await attendance.SetMarksAsync(session.CourseId, session.SessionId, marks, AttendanceSource.RollCall, User.Identity?.Name);
+            TempData["Flash"] = SessionAccess.SavedText(l, saved);
+            return RedirectToPage(new { id = session.CourseId, sessionId = session.SessionId });
+        }
+        catch (DomainException ex)
+        {
+            Error = l[ex.MessageKey, ex.Args];
+            Session = session;
+            Roll = await attendance.RollAsync(session.CourseId, session.SessionId);
+            return Page();
+        }
     }
 
     private IActionResult Refuse(string key = "Attendance.NotOpen")

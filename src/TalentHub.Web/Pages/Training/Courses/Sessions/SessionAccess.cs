@@ -37,7 +37,8 @@ public static class SessionAccess
 
     /// <summary>
     /// The flash after saving marks: how many changed and, on a completed course, whose result the correction changed
-    /// ("2 results changed: 董红霞 → Not completed (Attended too few hours); …").
+    /// ("2 results changed: 董红霞 → Not completed (Attended too few hours); …"), and for one Completed again what became of the
+    /// certificate they held ("… → Completed (certificate valid again)" or "(certificate revoked by an officer: stays revoked)").
     /// </summary>
     public static string SavedText(IStringLocalizer l, MarksSaved saved)
     {
@@ -45,7 +46,9 @@ public static class SessionAccess
         if (saved.Results.Count == 0) return text;
         var items = saved.Results.Select(r => r.Reason is { } reason
             ? l["Attendance.ResultChangedWhy", r.Name, l["EnrollmentStatus.NotCompleted"].Value, l["Completion." + reason].Value].Value
-            : l["Attendance.ResultChanged", r.Name, l[r.Completed ? "EnrollmentStatus.Completed" : "EnrollmentStatus.NotCompleted"].Value].Value);
+            : r.Certificate != CompletionService.CertificateChange.None
+                ? l["Attendance.ResultChangedWhy", r.Name, l["EnrollmentStatus.Completed"].Value, l["Attendance.Certificate" + r.Certificate].Value].Value
+                : l["Attendance.ResultChanged", r.Name, l[r.Completed ? "EnrollmentStatus.Completed" : "EnrollmentStatus.NotCompleted"].Value].Value);
         return text + " " + l.Plural("Attendance.ResultsChanged", saved.Results.Count, saved.Results.Count, string.Join("; ", items)).Value;
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using TalentHub.Web.Data;
+using TalentHub.Web.Domain;
 using TalentHub.Web.Domain.Training;
 using TalentHub.Web.Services.Training;
 using TalentHub.Web.Infrastructure;
@@ -19,6 +20,8 @@ public sealed class SignInSheetModel(TalentHubDbContext db, AttendanceService at
 {
     public SessionAccess.SessionHead Session { get; private set; } = null!;
     public IReadOnlyList<RollEntry> Roll { get; private set; } = [];
+    /// <summary>Why the ticks were not saved (shown above the sheet), or null.</summary>
+    public string? Error { get; private set; }
 
     /// <summary>Enrollment ids of the rows that carry a signature.</summary>
     [BindProperty] public List<int> Signed { get; set; } = [];
@@ -46,8 +49,19 @@ public sealed class SignInSheetModel(TalentHubDbContext db, AttendanceService at
             if (signed.Contains(r.EnrollmentId) && r.Mark is not (AttendanceMark.Present or AttendanceMark.Late)) marks[r.EnrollmentId] = AttendanceMark.Present;
             else if (!signed.Contains(r.EnrollmentId) && r.Mark is null) marks[r.EnrollmentId] = AttendanceMark.Absent;
         }
-        var saved = await attendance.SetMarksAsync(id, sessionId, marks, AttendanceSource.SignInSheet, User.Identity?.Name);
-        TempData["Flash"] = SessionAccess.SavedText(l, saved);
-        return RedirectToPage("Attendance", new { id, sessionId });
+        try
+        {
+            var saved = await attendance.SetMarksAsync(id, sessionId, marks, AttendanceSource.SignInSheet, User.Identity?.Name);
+            TempData["Flash"] = SessionAccess.SavedText(l, saved);
+            return RedirectToPage("Attendance", new { id, sessionId });
+        }
+        catch (DomainException ex)
+        {
+            // A racing writer made the save fail (Attendance.ResultsRaced): nothing was saved; show the sheet again with the error.
+            Error = l[ex.MessageKey, ex.Args];
+            Session = session;
+            Roll = await attendance.RollAsync(id, sessionId);
+            return Page();
+        }
     }
 }

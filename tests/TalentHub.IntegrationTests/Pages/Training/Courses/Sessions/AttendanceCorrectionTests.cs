@@ -62,8 +62,154 @@ public sealed class AttendanceCorrectionTests(TalentHubFactory app) : AppTest(ap
         Assert.Contains($"1 人结业结果已变更：{name} → 已结业", await officer.GetStringAsync(Url(course, 1)));
     }
 
-    /// <summary>A two-session course, completed and swept, whose one trainee was Present at the first and <paramref name="second"/> at the last.</summary>
-    private async Task<(TestCourse Course, int EnrollmentId, int PersonId)> DecidedAsync(AttendanceMark second)
+    [Fact]
+    public async Task CompletedAgainByASecondCorrection_ReinstatesTheCertificateRevokedForTheFirst()
+    {
+        var (course, id, personId, farmer) = await DecidedWithFarmerAsync(AttendanceMark.Present);
+        await App.RunAsync<CertificateService, int>(s => s.IssueDueAsync());
+        var issued = await CertificateOfAsync(id);
+        var before = await CityFiguresAsync();
+        var clerk = await App.LoginAsync("anji.clerk");
+        await clerk.PostFormAsync(Url(course, 1) + "?handler=Save", new() { [$"Marks[{id}]"] = "Absent" }, Url(course, 1));
+        Assert.NotNull((await CertificateOfAsync(id)).RevokedAt);
+        Assert.Equal(before.Certificates - 1, (await CityFiguresAsync()).Certificates);
+
+        var response = await clerk.PostFormAsync(Url(course, 1) + "?handler=Save", new() { [$"Marks[{id}]"] = "Present" }, Url(course, 1));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(EnrollmentStatus.Completed, await StatusAsync(id));
+        var certificates = await App.QueryAsync(db => db.Certificates.Where(c => c.EnrollmentId == id).ToListAsync());
+        var certificate = Assert.Single(certificates);
+        Assert.Null(certificate.RevokedAt);
+        Assert.Null(certificate.RevokedReason);
+        Assert.Null(certificate.RevokedBy);
+        Assert.Equal((issued.Id, issued.Number, issued.IssuedAt), (certificate.Id, certificate.Number, certificate.IssuedAt));
+        // Revoked by the first correction, reinstated by the second: both audited, by the clerk.
+        var key = certificate.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(2, await App.QueryAsync(db => db.AuditEntries.CountAsync(a => a.EntityType == nameof(Certificate) && a.EntityId == key
+            && a.UserName == "anji.clerk" && a.Changes!.Contains("RevokedReason"))));
+        Assert.True(await App.QueryAsync(db => db.Outbox.AnyAsync(n => n.PersonId == personId && n.Kind == NotificationKind.CertificateIssued
+            && n.Key.StartsWith($"certificate:{id}:reinstated:"))));
+        var name = await App.QueryAsync(db => db.People.Where(p => p.Id == personId).Select(p => p.Name).FirstAsync());
+        Assert.Contains($"1 人结业结果已变更：{name} → 已结业（证书恢复有效）", await clerk.GetStringAsync(Url(course, 1)));
+        // Valid again everywhere it shows, and counted once, as issued when it was first issued (not a new issue).
+        var verify = await App.CreateClient().GetStringAsync("/Verify/" + certificate.Number);
+        Assert.Contains("id=\"verify-valid\"", verify);
+        Assert.DoesNotContain("id=\"verify-revoked\"", verify);
+        var mine = await (await App.LoginAsync(farmer)).GetStringAsync("/My/Certificates");
+        Assert.DoesNotContain("已撤销", Segment(mine, $"data-certificate=\"{certificate.Number}\"", "</li>"));
+        var person = await (await App.LoginAsync("anji.officer")).GetStringAsync($"/People/{personId}");
+        Assert.DoesNotContain("已撤销", Segment(person, $"data-certificate=\"{certificate.Number}\"", "</td>"));
+        var after = await CityFiguresAsync();
+        Assert.Equal((before.Certificates, before.Completed), (after.Certificates, after.Completed));
+    }
+
+    [Fact]
+    public async Task CompletedAgainByACorrection_LeavesACertificateAnOfficerRevokedRevoked_AndSaysSo()
+    {
+        var (course, id, personId) = await DecidedAsync(AttendanceMark.Present);
+        await App.RunAsync<CertificateService, int>(s => s.IssueDueAsync());
+        await App.QueryAsync(async db =>
+        {
+            (await db.Certificates.FirstAsync(c => c.EnrollmentId == id)).Revoke("材料不实", "anji.officer", DateTimeOffset.UtcNow);
+            return await db.SaveChangesAsync();
+        });
+        var clerk = await App.LoginAsync("anji.clerk");
+        await clerk.PostFormAsync(Url(course, 1) + "?handler=Save", new() { [$"Marks[{id}]"] = "Absent" }, Url(course, 1));
+        Assert.Equal(EnrollmentStatus.NotCompleted, await StatusAsync(id));
+
+        var response = await clerk.PostFormAsync(Url(course, 1) + "?handler=Save&culture=en", new() { [$"Marks[{id}]"] = "Present" }, Url(course, 1));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(EnrollmentStatus.Completed, await StatusAsync(id));
+        var certificate = await CertificateOfAsync(id);
+        Assert.NotNull(certificate.RevokedAt);
+        Assert.Equal("材料不实", certificate.RevokedReason);
+        Assert.Equal("anji.officer", certificate.RevokedBy);
+        Assert.False(await App.QueryAsync(db => db.Outbox.AnyAsync(n => n.Key.StartsWith($"certificate:{id}:reinstated:"))));
+        var name = await App.QueryAsync(db => db.People.Where(p => p.Id == personId).Select(p => p.Name).FirstAsync());
+        Assert.Contains($"{name} → Completed (the certificate was revoked by an officer and stays revoked)",
+            WebUtility.HtmlDecode(await clerk.GetStringAsync(Url(course, 1) + "?culture=en")));
+    }
+
+    /// <summary>
+    /// The correction's certificate insert meets one already there for the same trainee (the certificate job got in first:
+    /// written here by <see cref="RivalSave.ArmInline{T}"/> just before the insert, in the correction's transaction, because
+    /// on SQLite the correction holds the only write lock): the page says so instead of a 500 and nothing is saved.
+    /// </summary>
+    [Fact]
+    public async Task CertificateIssuedMeanwhile_RollsTheWholeCorrectionBack_AndAsksToTryAgain()
+    {
+        var (course, id, _) = await DecidedAsync(AttendanceMark.Absent);
+        var officer = await App.LoginAsync("anji.officer");
+        var html = await RaceAsync(id, () => officer.PostFormAsync(Url(course, 1) + "?handler=Save", new() { [$"Marks[{id}]"] = "Present" }, Url(course, 1)));
+
+        Assert.Contains("id=\"attendance-error\"", html);
+        Assert.Contains("刚才有人（或系统任务）同时更改了本课程的结业结果，考勤未保存，请重试。", html);
+        await AssertNothingSavedAsync(course, id);
+    }
+
+    [Fact]
+    public async Task CertificateIssuedMeanwhile_SignInSheetToo_RollsBackAndAsksToTryAgain()
+    {
+        var (course, id, _) = await DecidedAsync(AttendanceMark.Absent);
+        var clerk = await App.LoginAsync("anji.clerk");
+        var sheet = $"/Courses/{course.Id}/Sessions/{course.SessionIds[1]}/SignInSheet";
+        var html = await RaceAsync(id, () => clerk.PostFormAsync(sheet + "?culture=en", new() { ["Signed"] = id.ToString() }, sheet));
+
+        Assert.Contains("id=\"sign-in-error\"", html);
+        Assert.Contains("Someone or something changed this course's results just now; the marks were not saved. Please try again.", WebUtility.HtmlDecode(html));
+        await AssertNothingSavedAsync(course, id);
+    }
+
+    private async Task<string> RaceAsync(int enrollmentId, Func<Task<HttpResponseMessage>> post)
+    {
+        var enrollment = await App.QueryAsync(db => db.Enrollments.Join(db.Courses, e => e.CourseId, c => c.Id, (e, c) => new { e.Id, e.PersonId, e.CourseId, c.RegionCode, c.CountyCode })
+            .FirstAsync(e => e.Id == enrollmentId));
+        App.Rival.ArmInline<Certificate>(db => db.Database.ExecuteSqlInterpolatedAsync($"""
+            INSERT INTO "Certificates" ("Number", "Year", "Serial", "EnrollmentId", "CourseId", "PersonId", "RegionCode", "CountyCode", "Hours", "CompletedAt", "IssuedAt")
+            VALUES ({"TH-1999-RIVAL-" + enrollmentId}, 1999, {enrollmentId}, {enrollmentId}, {enrollment.CourseId}, {enrollment.PersonId},
+                    {enrollment.RegionCode}, {enrollment.CountyCode}, 8, {DateTimeOffset.UtcNow}, {DateTimeOffset.UtcNow})
+            """));
+        try
+        {
+            var response = await post();
+            Assert.True(App.Rival.Ran, "the rival certificate was not written before the correction's");
+            var html = await response.Content.ReadAsStringAsync();
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"{(int)response.StatusCode}: {html[..Math.Min(html.Length, 2000)]}");
+            return html;
+        }
+        finally { App.Rival.Disarm(); }
+    }
+
+    /// <summary>The mark, the result, the certificate serials and the notifications are as before the correction.</summary>
+    private async Task AssertNothingSavedAsync(TestCourse course, int id)
+    {
+        Assert.Equal(AttendanceMark.Absent, await App.QueryAsync(db => db.Attendance
+            .Where(a => a.SessionId == course.SessionIds[1] && a.EnrollmentId == id).Select(a => a.Mark).SingleAsync()));
+        Assert.Equal(EnrollmentStatus.NotCompleted, await StatusAsync(id));
+        Assert.False(await App.QueryAsync(db => db.Certificates.AnyAsync(c => c.EnrollmentId == id)));
+        Assert.False(await App.QueryAsync(db => db.Certificates.AnyAsync(c => c.CourseId == course.Id)));
+        Assert.False(await App.QueryAsync(db => db.Outbox.AnyAsync(n => n.Key.StartsWith($"outcome:{id}:corrected:"))));
+    }
+
+    private Task<Certificate> CertificateOfAsync(int enrollmentId) =>
+        App.QueryAsync(db => db.Certificates.SingleAsync(c => c.EnrollmentId == enrollmentId));
+
+    private Task<TalentHub.Web.Services.Reports.OutcomeRow> CityFiguresAsync() =>
+        App.RunAsync<TalentHub.Web.Services.Reports.OutcomeCalculator, TalentHub.Web.Services.Reports.OutcomeFigures>(c =>
+            c.ComputeAsync(new(DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).Year, null, null), [])).ContinueWith(t => t.Result.City);
+
+    /// <summary>The part of <paramref name="html"/> from <paramref name="start"/> to the next <paramref name="end"/>.</summary>
+    private static string Segment(string html, string start, string end)
+    {
+        var from = html.IndexOf(start, StringComparison.Ordinal);
+        Assert.True(from >= 0, $"{start} not on the page");
+        return html[from..html.IndexOf(end, from, StringComparison.Ordinal)];
+    }
+
+    /// <summary>As <see cref="DecidedAsync"/>, with the trainee's login.</summary>
+    private async Task<(TestCourse Course, int EnrollmentId, int PersonId, TestFarmer Farmer)> DecidedWithFarmerAsync(AttendanceMark second)
     {
         var course = await App.FinishedCourseAsync(2);
         var trainee = (await App.TraineesAsync(course.Id, 1))[0];
@@ -71,7 +217,14 @@ public sealed class AttendanceCorrectionTests(TalentHubFactory app) : AppTest(ap
         await App.MarkAsync(course.Id, course.SessionIds[0], new Dictionary<int, AttendanceMark> { [id] = AttendanceMark.Present });
         await App.MarkAsync(course.Id, course.SessionIds[1], new Dictionary<int, AttendanceMark> { [id] = second });
         await App.CompleteAsync(course.Id);
-        return (course, id, trainee.PersonId);
+        return (course, id, trainee.PersonId, trainee);
+    }
+
+    /// <summary>A two-session course, completed and swept, whose one trainee was Present at the first and <paramref name="second"/> at the last.</summary>
+    private async Task<(TestCourse Course, int EnrollmentId, int PersonId)> DecidedAsync(AttendanceMark second)
+    {
+        var (course, id, personId, _) = await DecidedWithFarmerAsync(second);
+        return (course, id, personId);
     }
 
     private Task<EnrollmentStatus> StatusAsync(int id) =>
