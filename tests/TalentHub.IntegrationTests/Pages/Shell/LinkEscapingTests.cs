@@ -26,6 +26,7 @@ public sealed partial class LinkEscapingTests(TalentHubFactory app) : AppTest(ap
         var pages = new[]
         {
             $"/Reports?Year={year}&County={Anji}&Category=SocialService", $"/Reports?Year={year - 1}", "/Reports/Targets", "/Reports/Examples",
+            "/Reports/Dispatch/" + App.SeedDay.AddMonths(-1).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture),
             "/Examples", person, entity, $"/Courses/{course}/Roster", $"/Courses/{course}/Roster/Import",
         };
         foreach (var page in pages)
