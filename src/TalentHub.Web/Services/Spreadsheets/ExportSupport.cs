@@ -1,6 +1,5 @@
 using TalentHub.Web.Infrastructure;
 using System.Globalization;
-using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 using TalentHub.Web.Data;
 using TalentHub.Web.Domain.Common;
