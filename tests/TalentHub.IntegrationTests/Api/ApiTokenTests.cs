@@ -174,9 +174,12 @@ public sealed partial class ApiTokenTests(TalentHubFactory app) : AppTest(app)
         Assert.Equal("application/problem+json", missing.Content.Headers.ContentType?.MediaType);
         Assert.Contains("需要 API 令牌", await DetailAsync(missing));
         Assert.Equal(HttpStatusCode.Unauthorized, wrongFormat.StatusCode);
-        Assert.Contains("must be 'Bearer <token>'", await DetailAsync(wrongFormat));
+        // fix23: the header is quoted as the other messages quote (“…”), not with apostrophes.
+        Assert.Contains("must be “Bearer <token>”", await DetailAsync(wrongFormat));
         Assert.Equal(HttpStatusCode.Unauthorized, unknown.StatusCode);
-        Assert.Contains("valid, unexpired and unrevoked", await DetailAsync(unknown));
+        Assert.Contains("valid, unexpired and unrevoked API token as “Authorization: Bearer <token>”", await DetailAsync(unknown));
+        var unknownZh = await App.ApiClientFor("thk_nonsense", "zh-CN").GetAsync(path);
+        Assert.Contains("请以“Authorization: Bearer <令牌>”发送", await DetailAsync(unknownZh));
     }
 
     private static async Task<string> DetailAsync(HttpResponseMessage response) =>

@@ -76,9 +76,10 @@ public sealed class ReportJobsTests(TalentHubFactory app) : AppTest(app)
         var client = await App.LoginAsync("city.officer");
         var rows = MiniExcel.Query(new MemoryStream(await client.GetByteArrayAsync($"/Reports/Dispatch/{month}?handler=Xlsx")), useHeaderRow: false)
             .Cast<IDictionary<string, object?>>().ToList();
-        Assert.Equal(["排名", "县（市、区）", "培训结业人数 · 完成"], new[] { rows[3]["A"], rows[3]["B"], rows[3]["C"] });
-        Assert.Equal(figures.Counties.Count, rows.Skip(4).TakeWhile(r => r["A"] is not null).Count());
-        foreach (var (county, row) in figures.Counties.Zip(rows.Skip(4)))
+        // Title, issue time, data as of, table title, then the header.
+        Assert.Equal(["排名", "县（市、区）", "培训结业人数 · 完成"], new[] { rows[4]["A"], rows[4]["B"], rows[4]["C"] });
+        Assert.Equal(figures.Counties.Count, rows.Skip(5).TakeWhile(r => r["A"] is not null).Count());
+        foreach (var (county, row) in figures.Counties.Zip(rows.Skip(5)))
         {
             Assert.Equal(county.NameZh, row["B"]);
             Assert.Equal(county.Rank, Convert.ToInt32(row["A"]));

@@ -22,6 +22,17 @@ public sealed class NavigationTests
     public void TheMenu_ShowsEachRoleItsPages(string? role, string expected) =>
         Assert.Equal(expected, string.Join(" ", Navigation.MenuFor(User(role)).Select(d => d.Url)));
 
+    /// <summary>fix23: the administration pages sit in one dropdown, so no staff menu bar has more than 11 entries.</summary>
+    [Theory]
+    [InlineData(Roles.Trainer, "/Catalog /Courses /Messages")]
+    [InlineData(Roles.CountyOfficer, "/Catalog /People /Entities /Courses /Programs /Reports /Reports/Examples /FollowUps /Messages")]
+    [InlineData(Roles.CityOfficer, "/Catalog /People /Entities /Courses /Programs /Reports /Reports/Dispatch /Reports/Examples /FollowUps [Nav.Admin: /Admin/Users /Admin/ApiTokens /api/reference/] /Messages")]
+    [InlineData(Roles.Admin, "/Catalog /People /Entities /Courses /Programs /Reports /Reports/Dispatch /Reports/Examples /FollowUps [Nav.Admin: /Admin/Users /Admin/ApiTokens /api/reference/ /Admin/Jobs /Admin/Audit /Admin/Security] /Messages")]
+    public void TheMenuBar_GathersTheAdministrationPagesInOneDropdown(string role, string expected) =>
+        Assert.Equal(expected, string.Join(" ", Navigation.MenuBarFor(User(role)).Select(e => e.GroupKey is null
+            ? Assert.Single(e.Items).Url
+            : $"[{e.GroupKey}: {string.Join(" ", e.Items.Select(d => d.Url))}]")));
+
     [Theory]
     [InlineData(null, "")]
     [InlineData(Roles.Farmer, "Home.Catalog=/Catalog Home.CheckIn=/My/CheckIn Home.MyEnrollments=/My/Enrollments Home.Certificates=/My/Certificates Home.Messages=/My/Messages")]

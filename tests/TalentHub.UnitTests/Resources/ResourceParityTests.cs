@@ -34,6 +34,25 @@ public sealed class ResourceParityTests
         }
     }
 
+    /// <summary>
+    /// fix23: the API's 401 details quoted the header with apostrophes ('Authorization: Bearer &lt;token&gt;'), one of
+    /// them in Chinese beside two in “…”. Every API problem text quotes with “…” in both languages, never ' … ' or " … ".
+    /// </summary>
+    [Theory]
+    [InlineData("SharedResource.zh-CN.resx")]
+    [InlineData("SharedResource.en.resx")]
+    public void ApiProblemTexts_QuoteWithCurlyQuotes(string file)
+    {
+        var problems = Read(Path.Combine(ResourcesFolder(), file)).Where(kv => kv.Key.StartsWith("Api.Problem.", StringComparison.Ordinal)).ToList();
+        Assert.Contains(problems, kv => kv.Value.Contains('“'));
+        Assert.All(problems, kv =>
+        {
+            Assert.DoesNotMatch("'[^']*'", kv.Value);
+            Assert.DoesNotContain("\"", kv.Value);
+            Assert.Equal(kv.Value.Count(c => c == '“'), kv.Value.Count(c => c == '”'));
+        });
+    }
+
     private static string Placeholders(string text) =>
         string.Join(",", System.Text.RegularExpressions.Regex.Matches(text, @"\{\d+\}").Select(m => m.Value).Distinct().Order());
 }

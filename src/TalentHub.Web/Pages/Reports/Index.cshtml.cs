@@ -44,9 +44,27 @@ public sealed class IndexModel(TalentHubDbContext db, ReportsService reports, Ou
     public IReadOnlyList<ExampleCard> Examples { get; private set; } = [];
     public RegionTree Regions { get; private set; } = null!;
 
-    /// <summary>The filters as a query string (county only for city roles), for export links.</summary>
-    public string FilterQuery => $"Year={Year}" + (County is null || View.CountyView ? "" : $"&County={County}")
-        + (ProgramId is null ? "" : $"&ProgramId={ProgramId}") + (Category is null ? "" : $"&Category={Category}");
+    /// <summary>The filters as query values (county only for city roles), for export links.</summary>
+    public IReadOnlyDictionary<string, string?> FilterValues => new Dictionary<string, string?>
+    {
+        [nameof(Year)] = Year.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        [nameof(County)] = View.CountyView ? null : County,
+        [nameof(ProgramId)] = ProgramId?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        [nameof(Category)] = Category?.ToString(),
+    };
+
+    /// <summary>
+    /// The export link with the page's filters (<see cref="ExportLinks.HandlerUrl"/>): the workbook, or with
+    /// <paramref name="sheet"/> that one table (see <see cref="OnGetExportAsync"/> for the indexes).
+    /// </summary>
+    public string ExportUrl(string format, int? sheet = null) => ExportLinks.HandlerUrl("/Reports",
+        new Dictionary<string, string?>(FilterValues) { ["sheet"] = sheet?.ToString(System.Globalization.CultureInfo.InvariantCulture) }, format);
+
+    /// <summary>
+    /// When the figures of the page were read (UTC): the earlier of the board's and the outcome figures' reading, each
+    /// reused for up to <see cref="LiveCache.DashboardTtl"/>; a download states it (<see cref="AsOfLine"/>).
+    /// </summary>
+    public DateTimeOffset AsOf => new[] { View.Board.AsOf, Outcomes?.AsOf }.OfType<DateTimeOffset>().DefaultIfEmpty(clock.GetUtcNow()).Min();
     public TalentHubOptions.ReportsOptions Map => options.Value.Reports;
     public bool CanSetTargets => User.Meets(Policies.CityOfficer);
 
@@ -74,8 +92,11 @@ public sealed class IndexModel(TalentHubDbContext db, ReportsService reports, Ou
         await OnGetAsync(ct);
         if (FilterRefused) // no file of other figures: the report, marking the value
             return Redirect("/Reports" + QueryString.Create(Request.Query.Where(q => q.Key is not ("handler" or "format" or "sheet"))));
+        var csv = format == "csv";
+        var asOf = AsOfLine.Text(AsOf, l);
         var sheets = View.Sheets(l).Concat(OutcomeTables)
-            .Append(ExamplesService.Sheet(Examples, c => Regions.NameOf(c) ?? c, l)).ToList();
+            .Append(ExamplesService.Sheet(Examples, c => Regions.NameOf(c) ?? c, l))
+            .Select(s => AsOfLine.Stamp(s, asOf, csv)).ToList();
         if (sheet < 0 || sheet >= sheets.Count) return BadRequest();
         audit.Record(AuditAction.Export, nameof(IndicatorSnapshot), null,
             new AuditNote().With(AuditNoteKeys.Format, format).With(AuditNoteKeys.Year, Year)
@@ -83,7 +104,7 @@ public sealed class IndexModel(TalentHubDbContext db, ReportsService reports, Ou
                 .With(AuditNoteKeys.Program, ProgramId).With(AuditNoteKeys.CourseCategory, Category).With(AuditNoteKeys.Sheet, sheet),
             scope.CountyCode);
         await db.SaveChangesAsync(ct);
-        return format == "csv"
+        return csv
             ? File(SheetWriter.Csv(sheets[sheet]), SheetWriter.CsvType, ExportLinks.FileName($"reports-{Year}", clock, csv: true))
             : File(SheetWriter.Xlsx([.. sheets]), SheetWriter.XlsxType, ExportLinks.FileName($"reports-{Year}", clock, csv: false));
     }
@@ -99,7 +120,11 @@ public sealed class IndexModel(TalentHubDbContext db, ReportsService reports, Ou
         var shown = View.Shown.Select(c => c.County).ToList();
         var filter = new OutcomeFilter(Year, ProgramId, Category);
         // Reused per (filter, shown counties) until data changes: see LiveCache for the bound.
-        Outcomes = await cache.DashboardAsync(("outcomes", filter, string.Join(',', shown)), () => outcomes.ComputeAsync(filter, shown, CancellationToken.None));
+        Outcomes = await cache.DashboardAsync(("outcomes", filter, string.Join(',', shown)), async () =>
+        {
+            var readFrom = clock.GetUtcNow();
+            return (await outcomes.ComputeAsync(filter, shown, CancellationToken.None)) with { AsOf = readFrom };
+        });
         OutcomeTables = OutcomeSheets.For(Outcomes, View.CountyNames, l);
         var year = ReportPeriod.Year(Year);
         Examples = await examples.ApprovedAsync(shown, year.Start, year.End, take: 6, ct: ct);

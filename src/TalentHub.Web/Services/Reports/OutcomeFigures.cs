@@ -49,6 +49,9 @@ public sealed record ProgramSpend(int ProgramId, string Name, decimal BudgetYuan
 /// <summary>The outcome figures of the dashboard: the shown counties, the city as a whole, and spend per program.</summary>
 public sealed record OutcomeFigures(IReadOnlyList<OutcomeRow> Shown, OutcomeRow City, IReadOnlyList<ProgramSpend> Spend)
 {
+    /// <summary>The instant (UTC) the figures were read from the records, when the caller noted it (a download states it, fix23).</summary>
+    public DateTimeOffset? AsOf { get; init; }
+
     /// <summary>The target share of satisfied answers, in percent (PRODUCT.md §5: ≥ 95 %).</summary>
     public static readonly decimal SatisfactionLine = Domain.Training.SurveyAnswer.TargetSatisfiedShare * 100;
 }

@@ -20,6 +20,12 @@ public sealed record CountyProgress(string County, IReadOnlyDictionary<Indicator
 /// <summary>Every county's progress against its targets for a year at a day, ranked (比学赶超).</summary>
 public sealed record ProgressBoard(int Year, DateOnly Day, IReadOnlyList<CountyProgress> Counties)
 {
+    /// <summary>
+    /// For a live board, the instant its figures were read from the records (UTC; a download states it as "data as of",
+    /// fix23); null for a board built from snapshots.
+    /// </summary>
+    public DateTimeOffset? AsOf { get; init; }
+
     /// <summary>Builds the board from actual values and the county targets (program targets are not county targets).</summary>
     public static ProgressBoard Build(int year, DateOnly day, IndicatorValues actual, IEnumerable<AnnualTarget> targets,
         IReadOnlyDictionary<string, int>? previousRanks = null)

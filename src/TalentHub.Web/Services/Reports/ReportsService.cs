@@ -27,7 +27,8 @@ public sealed class ReportsService(TalentHubDbContext db, IndicatorCalculator ca
         var day = year < today.Year ? new DateOnly(year, 12, 31) : today;
         var actual = await calculator.ComputeAsync(ReportPeriod.YearToDate(year, asOf), now, ct);
         var previous = await SnapshotBoardAsync(year, new DateOnly(day.Year, day.Month, 1).AddDays(-1), ct);
-        return ProgressBoard.Build(year, day, actual, await TargetsAsync(year, ct), previous?.Counties.ToDictionary(c => c.County, c => c.Rank));
+        return ProgressBoard.Build(year, day, actual, await TargetsAsync(year, ct), previous?.Counties.ToDictionary(c => c.County, c => c.Rank))
+            with { AsOf = now };
     }
 
     /// <summary>The board of <paramref name="year"/> at the end of <paramref name="day"/> from its snapshot; null when none was written.</summary>

@@ -1,6 +1,5 @@
 using TalentHub.Web.Infrastructure;
 using System.Globalization;
-using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 using TalentHub.Web.Data;
 using TalentHub.Web.Domain.Common;
@@ -13,12 +12,8 @@ public static class ExportLinks
     /// <summary>
     /// <paramref name="path"/> with the non-empty filter values and <c>format</c> (<c>xlsx</c> or <c>csv</c>) as its query string.
     /// </summary>
-    public static string Url(string path, IReadOnlyDictionary<string, string?> filter, string format)
-    {
-        var query = filter.Where(kv => !string.IsNullOrEmpty(kv.Value)).ToDictionary(kv => kv.Key, kv => kv.Value);
-        query["format"] = format;
-        return QueryHelpers.AddQueryString(path, query);
-    }
+    public static string Url(string path, IReadOnlyDictionary<string, string?> filter, string format) =>
+        PageLinks.To(path, filter.Where(kv => kv.Key != "format").Append(new("format", format)));
 
     /// <summary>The list page's own export handler (<c>?handler=Export</c>) at <paramref name="path"/>, with its filters and <paramref name="format"/>.</summary>
     public static string HandlerUrl(string path, IReadOnlyDictionary<string, string?> filter, string format) =>

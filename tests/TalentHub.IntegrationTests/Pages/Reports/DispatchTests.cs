@@ -27,12 +27,12 @@ public sealed class DispatchTests(TalentHubFactory app) : AppTest(app)
 
         var rows = MiniExcel.Query(new MemoryStream(await client.GetByteArrayAsync($"/Reports/Dispatch/{month}?handler=Xlsx")), useHeaderRow: false)
             .Cast<IDictionary<string, object?>>().ToList();
-        // Title, issue time and table title above the header (DispatchXlsxTests has the rest of the workbook).
-        Assert.Equal("排名", rows[3]["A"]);
-        Assert.Equal("县（市、区）", rows[3]["B"]);
-        Assert.Equal("培训结业人数 · 完成", rows[3]["C"]);
-        Assert.Equal(5, rows.Skip(4).TakeWhile(r => r["A"] is not null).Count()); // five counties
-        Assert.Contains(rows.Skip(4), r => (string?)r["B"] == "安吉县");
+        // Title, issue time, "data as of" and table title above the header (DispatchXlsxTests has the rest of the workbook).
+        Assert.Equal("排名", rows[4]["A"]);
+        Assert.Equal("县（市、区）", rows[4]["B"]);
+        Assert.Equal("培训结业人数 · 完成", rows[4]["C"]);
+        Assert.Equal(5, rows.Skip(5).TakeWhile(r => r["A"] is not null).Count()); // five counties
+        Assert.Contains(rows.Skip(5), r => (string?)r["B"] == "安吉县");
 
         // A later target (a data correction) does not rewrite the issued report, and issuing again keeps it.
         await App.QueryAsync(async db =>

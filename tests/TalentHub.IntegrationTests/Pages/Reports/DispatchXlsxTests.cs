@@ -47,6 +47,11 @@ public sealed partial class DispatchXlsxTests(TalentHubFactory app) : AppTest(ap
         Assert.Contains(city, title);
         Assert.Contains(month, title);
         Assert.Contains(WebUtility.HtmlEncode(title), page); // the page's heading says the same
+        // fix23: when the figures were read: at the issue, in Asia/Shanghai, on both sheets.
+        var asOf = (english ? "Data as of " : "数据截至 ") + TalentHub.Web.Infrastructure.ShanghaiTime.ToShanghai(report.IssuedAt)
+            .ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(asOf, rows[2]["A"]);
+        Assert.Equal(asOf, Rows(bytes, examplesSheet)[2]["A"]);
 
         var header = rows.First(r => Equals(r["B"], english ? "County" : "县（市、区）"));
         var movementColumn = header.Single(c => Equals(c.Value, movementHeader)).Key;
@@ -81,9 +86,9 @@ public sealed partial class DispatchXlsxTests(TalentHubFactory app) : AppTest(ap
         using var zip = new ZipArchive(new MemoryStream(bytes));
         string Part(string name) { using var r = new StreamReader(zip.GetEntry(name)!.Open()); return r.ReadToEnd(); }
         var sheet = Part("xl/worksheets/sheet1.xml");
-        Assert.Matches("<x:pane ySplit=\"4\" [^>]*state=\"frozen\"", sheet); // title, issue time, table title, header
+        Assert.Matches("<x:pane ySplit=\"5\" [^>]*state=\"frozen\"", sheet); // title, issue time, data as of, table title, header
         Assert.Matches("<x:col min=\"2\" max=\"2\" width=\"[0-9.]+\"[^>]*customWidth=\"1\"", sheet);
-        Assert.Matches("<x:c r=\"A5\" s=\"[0-9]+\"><x:v>[0-9]+</x:v>", sheet); // the first rank: a number, not text
+        Assert.Matches("<x:c r=\"A6\" s=\"[0-9]+\"><x:v>[0-9]+</x:v>", sheet); // the first rank: a number, not text
         var styles = Part("xl/styles.xml");
         Assert.Contains("formatCode=\"0.0%\"", styles);
         Assert.Contains(System.Security.SecurityElement.Escape(DispatchSheets.MovementFormat), styles);

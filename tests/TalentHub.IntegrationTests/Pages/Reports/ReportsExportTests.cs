@@ -11,8 +11,19 @@ namespace TalentHub.IntegrationTests.Pages.Reports;
 /// </summary>
 public sealed partial class ReportsExportTests(TalentHubFactory app) : AppTest(app)
 {
-    private static List<IDictionary<string, object?>> Rows(byte[] bytes, string sheet) =>
-        MiniExcel.Query(new MemoryStream(bytes), useHeaderRow: false, sheetName: sheet).Cast<IDictionary<string, object?>>().ToList();
+    /// <summary>The sheet's rows from its header down (the "data as of" line above it is checked, then left out).</summary>
+    private static List<IDictionary<string, object?>> Rows(byte[] bytes, string sheet) => BelowAsOf(bytes, sheet);
+
+    /// <summary>A /Reports workbook sheet's rows below its first line, which must be the "data as of" line (fix23).</summary>
+    public static List<IDictionary<string, object?>> BelowAsOf(byte[] bytes, string sheet)
+    {
+        var rows = MiniExcel.Query(new MemoryStream(bytes), useHeaderRow: false, sheetName: sheet).Cast<IDictionary<string, object?>>().ToList();
+        Assert.Matches(AsOfLine(), (string?)rows[0]["A"] ?? "");
+        return rows.Skip(1).ToList();
+    }
+
+    [GeneratedRegex(@"^(数据截至|Data as of) \d{4}-\d{2}-\d{2} \d{2}:\d{2}$")]
+    private static partial Regex AsOfLine();
 
     [GeneratedRegex("<h2 class=\"h6 card-title\">(.*?)</h2>")]
     private static partial Regex CardTitle();
@@ -47,4 +58,42 @@ public sealed partial class ReportsExportTests(TalentHubFactory app) : AppTest(a
         Assert.Equal("较上月", header[^1]);
         Assert.Equal(2 + 3 * Indicators.All.Count + 2, header.Count);
     }
+
+    /// <summary>
+    /// fix23: the downloads did not say when their figures were read (they are reused for up to 30 s, and a file lives on).
+    /// Every sheet of the .xlsx starts with the line, above its header; a .csv keeps its header as the first line (so it
+    /// re-imports) and ends with the line, after an empty row. The instant is Asia/Shanghai, to the minute.
+    /// </summary>
+    [Theory]
+    [InlineData("zh-CN", "数据截至", "排名")]
+    [InlineData("en", "Data as of", "Rank")]
+    public async Task Downloads_StateWhenTheirFiguresWereRead(string culture, string words, string firstHeader)
+    {
+        var client = await App.LoginAsync("city.officer");
+        const int year = 2003; // no other test asks for it, so its figures are read by these requests, not reused
+        var before = Shanghai(DateTimeOffset.UtcNow);
+        var xlsx = await client.GetByteArrayAsync($"/Reports?handler=Export&format=xlsx&Year={year}&culture={culture}");
+        var csv = ExportFiles.Csv(await client.GetByteArrayAsync($"/Reports?handler=Export&format=csv&sheet=0&Year={year}&culture={culture}"));
+        var after = Shanghai(DateTimeOffset.UtcNow);
+
+        void AssertLine(string? line)
+        {
+            Assert.StartsWith(words + " ", line);
+            var instant = line![(words.Length + 1)..];
+            Assert.True(string.CompareOrdinal(before, instant) <= 0 && string.CompareOrdinal(instant, after) <= 0, $"{instant} not in {before}..{after}");
+        }
+        var sheets = MiniExcel.GetSheetNames(new MemoryStream(xlsx));
+        Assert.Equal(9, sheets.Count);
+        foreach (var sheet in sheets)
+            AssertLine((string?)MiniExcel.Query(new MemoryStream(xlsx), useHeaderRow: false, sheetName: sheet).Cast<IDictionary<string, object?>>().First()["A"]);
+        Assert.Equal(firstHeader, BelowAsOf(xlsx, sheets[0])[0]["A"]);
+
+        Assert.Equal(firstHeader, csv[0][0]);
+        AssertLine(Assert.Single(csv[^1]));
+        Assert.All(csv[^2], c => Assert.Equal("", c));
+        Assert.DoesNotContain(csv[..^1], r => r.Any(c => c.StartsWith(words, StringComparison.Ordinal)));
+    }
+
+    private static string Shanghai(DateTimeOffset instant) =>
+        TalentHub.Web.Infrastructure.ShanghaiTime.ToShanghai(instant).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
 }

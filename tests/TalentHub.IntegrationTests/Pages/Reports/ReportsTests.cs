@@ -12,8 +12,8 @@ public sealed class ReportsTests(TalentHubFactory app) : AppTest(app)
     private const string Anji = "330523000000";
     private const string Wuxing = "330502000000";
 
-    private static List<IDictionary<string, object?>> Rows(byte[] bytes, string sheet) =>
-        MiniExcel.Query(new MemoryStream(bytes), useHeaderRow: false, sheetName: sheet).Cast<IDictionary<string, object?>>().ToList();
+    /// <summary>The sheet's rows from its header down (the "data as of" line above it is checked, then left out).</summary>
+    private static List<IDictionary<string, object?>> Rows(byte[] bytes, string sheet) => ReportsExportTests.BelowAsOf(bytes, sheet);
 
     [Fact]
     public async Task CityOfficer_SetsTargets_AndABadValueSavesNothing()

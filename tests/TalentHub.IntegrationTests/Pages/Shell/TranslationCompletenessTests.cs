@@ -7,7 +7,9 @@ namespace TalentHub.IntegrationTests.Pages.Shell;
 /// <summary>
 /// Walks the main pages of each role, and the forms shown again after a refused post, in both languages,
 /// and fails on any resource key shown as-is (what the localizer returns when a string is missing) — in
-/// the text and in the attributes a reader meets (placeholder, title, aria-label, value, alt). A key is any
+/// the text and in the attributes a reader meets (placeholder, title, aria-label, value, alt, and the client-side validation
+/// messages data-val-*), and on text in the other language (fix23: the login page's hidden "remember me" message was
+/// MVC's English default on the Chinese page: a field with no [Required] of its own). A key is any
 /// dotted name whose first part is a key prefix of the resource files (digits allowed, "IncomeBand.Below50k"),
 /// or any exact key of those files. Every page must answer its expected status (200; 404 for the missing page).
 /// </summary>
@@ -123,7 +125,43 @@ public sealed partial class TranslationCompletenessTests(TalentHubFactory app) :
         Assert.Contains($"<html lang=\"{culture}\">", html);
         var raw = RawKeys(html);
         Assert.True(raw.Count == 0, $"{page} ({culture}) shows untranslated keys: {string.Join(", ", raw)}");
+        var other = OtherLanguage(html, culture);
+        Assert.True(other.Count == 0, $"{page} ({culture}) shows text in the other language: {string.Join(" | ", other)}");
     }
+
+    [Fact]
+    public void TheLanguageCheck_FindsAnEnglishDefaultMessageOnAChinesePage_AndChineseMessagesOnAnEnglishOne()
+    {
+        const string defaultMessage = "<input type=\"checkbox\" data-val=\"true\" data-val-required=\"The RememberMe field is required.\" />";
+        Assert.Equal(["The RememberMe field is required."], OtherLanguage(defaultMessage, "zh-CN"));
+        Assert.Empty(OtherLanguage(defaultMessage, "en"));
+        Assert.Equal(["请填写记住我。"], OtherLanguage("<input data-val-required=\"请填写记住我。\">", "en"));
+        Assert.Empty(OtherLanguage("<input data-val-required=\"请填写 API 令牌。\" aria-label=\"切换导航\">", "zh-CN"));
+    }
+
+    /// <summary>
+    /// Messages and labels in the other language: on a Chinese page an English sentence (three or more words, no Chinese)
+    /// in a validation message, aria-label or placeholder; on an English page Chinese in a validation message or
+    /// placeholder (aria-labels may name records, which keep their Chinese names).
+    /// </summary>
+    private static List<string> OtherLanguage(string html, string culture)
+    {
+        var zh = culture.StartsWith("zh", StringComparison.Ordinal);
+        return LanguageAttributes().Matches(Scripts().Replace(html, " "))
+            .Where(m => zh || m.Groups[1].Value != "aria-label")
+            .Select(m => WebUtility.HtmlDecode(m.Groups[2].Value))
+            .Where(v => zh ? !Chinese().IsMatch(v) && EnglishWords().IsMatch(v) : Chinese().IsMatch(v))
+            .Distinct().ToList();
+    }
+
+    [GeneratedRegex(@"\s(placeholder|aria-label|data-val-[a-z]+)=""([^""]*)""")]
+    private static partial Regex LanguageAttributes();
+
+    [GeneratedRegex(@"\p{IsCJKUnifiedIdeographs}")]
+    private static partial Regex Chinese();
+
+    [GeneratedRegex(@"[A-Za-z]{2,}(?:\s+[A-Za-z]+){2,}")]
+    private static partial Regex EnglishWords();
 
     /// <summary>Raw keys in the visible text and in the reader-facing attributes of <paramref name="html"/>.</summary>
     private static List<string> RawKeys(string html)
@@ -152,7 +190,7 @@ public sealed partial class TranslationCompletenessTests(TalentHubFactory app) :
     [GeneratedRegex(@"(?<![\w.@/])[A-Z][A-Za-z0-9]*(?:\.[A-Za-z0-9]+)+(?![\w@/])")]
     private static partial Regex KeyShape();
 
-    [GeneratedRegex(@"\s(placeholder|title|aria-label|value|alt)=""([^""]*)""")]
+    [GeneratedRegex(@"\s(placeholder|title|aria-label|value|alt|data-val-[a-z]+)=""([^""]*)""")]
     private static partial Regex ReaderAttributes();
 
     [GeneratedRegex(@"<(?:input|select|textarea)[^>]*\sname=""(Input\.[^""\[]+)""")]

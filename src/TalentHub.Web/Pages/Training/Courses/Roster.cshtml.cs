@@ -79,6 +79,10 @@ public sealed class RosterModel(TalentHubDbContext db, EnrollmentService enrollm
         return ExportLinks.File(sheet, string.Create(CultureInfo.InvariantCulture, $"roster-{id}"), clock, csv: format == "csv");
     }
 
+    /// <summary>The export link of this course's roster for <paramref name="format"/> (xlsx or csv).</summary>
+    public string ExportUrl(string format) =>
+        ExportLinks.HandlerUrl(string.Create(CultureInfo.InvariantCulture, $"/Courses/{Course.Id}/Roster"), new Dictionary<string, string?>(), format);
+
     public Task<IActionResult> OnPostEnrollAsync(int id) => EnrollAsync(id, null);
 
     public Task<IActionResult> OnPostOverrideAsync(int id)

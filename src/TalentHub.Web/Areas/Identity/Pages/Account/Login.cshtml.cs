@@ -44,6 +44,7 @@ public sealed class LoginModel(
         [StringLength(128, ErrorMessage = "Validation.TooLong")]
         public string Password { get; set; } = "";
 
+        [Display(Name = "Login.RememberMe")]
         public bool RememberMe { get; set; }
     }
 
