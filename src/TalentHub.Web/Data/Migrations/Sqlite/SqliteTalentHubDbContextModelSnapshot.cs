@@ -1085,6 +1085,7 @@ namespace TalentHub.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<decimal>("Value")
+                        .IsConcurrencyToken()
                         .HasPrecision(18, 2)
                         .HasColumnType("TEXT");
 
