@@ -52,6 +52,8 @@ public sealed class RecordModel(TalentHubDbContext db, TimeProvider clock, IStri
     /// <summary>
     /// The record the form was shown with: its <see cref="FollowUpTask.RecordedAt"/> in UTC ticks, none while unrecorded. A save
     /// from a form shown before another clerk's record is refused (their outcome named), unless it saves what is already stored.
+    /// Two saves at the same instant both pass this check; the database then refuses the later one (RecordedAt is the task's
+    /// concurrency token, <c>FollowUpTaskConfiguration</c>) and it gets the same answer.
     /// </summary>
     [BindProperty] public long? Stamp { get; set; }
 
