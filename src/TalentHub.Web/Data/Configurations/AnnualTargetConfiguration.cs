@@ -13,6 +13,9 @@ public sealed class AnnualTargetConfiguration : IEntityTypeConfiguration<AnnualT
         b.ToTable("AnnualTargets");
         b.Property(t => t.CountyCode).HasMaxLength(12).IsFixedLength();
         b.Property(t => t.Value).HasPrecision(18, 2);
+        // The concurrency token of a target: an UPDATE or DELETE carries WHERE Value = (what the save read), so a save that
+        // read a value another officer changed before its write is refused (DbUpdateConcurrencyException; /Reports/Targets).
+        b.Property(t => t.Value).IsConcurrencyToken();
         b.HasOne<Region>().WithMany().HasForeignKey(t => t.CountyCode).OnDelete(DeleteBehavior.Restrict);
         // One county target per year and indicator; one program target per program and county.
         b.HasIndex(t => new { t.Year, t.CountyCode, t.Indicator }).IsUnique().HasFilter("\"ProgramId\" IS NULL");

@@ -101,6 +101,14 @@ public sealed class TargetsModel(TalentHubDbContext db, ReportsService reports, 
         {
             await db.SaveChangesAsync();
         }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Another officer changed or removed one of these targets between this post's read and its write (Value is the
+            // concurrency token): nothing of this post is kept; the cells changed meanwhile name their new value, as above.
+            db.ChangeTracker.Clear();
+            await RefuseChangedMeanwhileAsync();
+            return Page();
+        }
         catch (DbUpdateException ex) when (UniqueViolation.Is(ex))
         {
             // Another officer added one of these targets since this post read them (the unique index on year, county
@@ -110,6 +118,26 @@ public sealed class TargetsModel(TalentHubDbContext db, ReportsService reports, 
         }
         TempData["Flash"] = l["Targets.Saved"].Value;
         return RedirectToPage(new { Year });
+    }
+
+    /// <summary>
+    /// After a refused save: each cell this officer changed whose target another officer has changed since the page was shown
+    /// gets the changed-meanwhile error with its new value (and shows it from now on); the stale-edit error when none has.
+    /// </summary>
+    private async Task RefuseChangedMeanwhileAsync()
+    {
+        var stored = await db.Targets.AsNoTracking().Where(t => t.Year == Year && t.ProgramId == null).ToListAsync();
+        var named = false;
+        for (var i = 0; i < Cells.Count; i++)
+        {
+            var cell = Cells[i];
+            var current = stored.FirstOrDefault(t => t.CountyCode == cell.County && t.Indicator == cell.Indicator)?.Value;
+            if (cell.Value == cell.Shown || current == cell.Shown || current == cell.Value) continue;
+            ModelState.AddModelError($"Cells[{i}].Value", l["Targets.ChangedMeanwhile", current?.ToString("0.##", CultureInfo.InvariantCulture) ?? "—"]);
+            cell.Shown = current;
+            named = true;
+        }
+        if (!named) ModelState.AddModelError("", l["Common.StaleEdit"]);
     }
 
     private async Task LoadAsync()

@@ -5,7 +5,10 @@ using TalentHub.Web.Domain.Training;
 
 namespace TalentHub.Web.Data.Configurations;
 
-/// <summary>Table FollowUpTasks: one task per enrollment and month mark (3, 6, 12; unique), so the job can run twice safely.</summary>
+/// <summary>
+/// Table FollowUpTasks: one task per enrollment and month mark (3, 6, 12; unique), so the job can run twice safely;
+/// <see cref="FollowUpTask.RecordedAt"/> is the concurrency token of a record (/FollowUps/{id}).
+/// </summary>
 public sealed class FollowUpTaskConfiguration : IEntityTypeConfiguration<FollowUpTask>
 {
     public void Configure(EntityTypeBuilder<FollowUpTask> b)
@@ -18,6 +21,9 @@ public sealed class FollowUpTaskConfiguration : IEntityTypeConfiguration<FollowU
         b.Property(t => t.Notes).HasMaxLength(500);
         b.Property(t => t.IncomeChangePercent).HasPrecision(7, 1);
         b.Ignore(t => t.IsDone);
+        // The record's concurrency token: a save's UPDATE carries WHERE RecordedAt = (what the save read), so of two saves
+        // that both read the same record (or none) only the first is written; the other gets DbUpdateConcurrencyException.
+        b.Property(t => t.RecordedAt).IsConcurrencyToken();
         b.HasOne<Enrollment>().WithMany().HasForeignKey(t => t.EnrollmentId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<BusinessEntity>().WithMany().HasForeignKey(t => t.EntityId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(t => new { t.EnrollmentId, t.Months }).IsUnique();

@@ -1085,6 +1085,7 @@ namespace TalentHub.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<decimal>("Value")
+                        .IsConcurrencyToken()
                         .HasPrecision(18, 2)
                         .HasColumnType("TEXT");
 
@@ -1730,6 +1731,7 @@ namespace TalentHub.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<long?>("RecordedAt")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("RecordedBy")

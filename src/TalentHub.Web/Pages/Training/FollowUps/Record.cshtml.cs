@@ -52,6 +52,8 @@ public sealed class RecordModel(TalentHubDbContext db, TimeProvider clock, IStri
     /// <summary>
     /// The record the form was shown with: its <see cref="FollowUpTask.RecordedAt"/> in UTC ticks, none while unrecorded. A save
     /// from a form shown before another clerk's record is refused (their outcome named), unless it saves what is already stored.
+    /// Two saves at the same instant both pass this check; the database then refuses the later one (RecordedAt is the task's
+    /// concurrency token, <c>FollowUpTaskConfiguration</c>) and it gets the same answer.
     /// </summary>
     [BindProperty] public long? Stamp { get; set; }
 
@@ -84,17 +86,8 @@ public sealed class RecordModel(TalentHubDbContext db, TimeProvider clock, IStri
         if (!ModelState.IsValid) return Page();
         var outcome = new FollowUpOutcome(Input.Unreachable, Input.StartedBusiness, Input.VentureName, Input.JoinedEntity, entityId,
             Input.AdoptedTechnique, Input.IncomeChangePercent, Input.Employed, Input.Notes);
-        if (task.RecordedAt?.UtcTicks != Stamp)
-        {
-            // Recorded since this form was shown. Already so (a double submit, or two clerks finding the same): nothing to do.
-            if (task.Holds(outcome)) return Saved();
-            ModelState.AddModelError("", l["FollowUp.ChangedMeanwhile", task.RecordedBy ?? "", ShanghaiTime.FormatDateTime(task.RecordedAt),
-                FollowUpRow.OutcomeOf(task.Unreachable, task.StartedBusiness, task.JoinedEntity, task.AdoptedTechnique, task.Employed,
-                    task.IncomeChangePercent, l)]);
-            ModelState.Remove(nameof(Stamp));
-            Stamp = task.RecordedAt?.UtcTicks; // saving again now replaces theirs knowingly
-            return Page();
-        }
+        // Recorded since this form was shown: refused, or quietly accepted when it is already so.
+        if (task.RecordedAt?.UtcTicks != Stamp) return RecordedMeanwhile(task, outcome);
         try
         {
             task.Record(outcome, User.Identity?.Name, clock.GetUtcNow());
@@ -104,8 +97,35 @@ public sealed class RecordModel(TalentHubDbContext db, TimeProvider clock, IStri
             ModelState.AddModelError(e.Field ?? "", l[e.MessageKey]);
             return Page();
         }
-        await db.SaveChangesAsync();
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Another save got there between this post's read and its write (RecordedAt is the concurrency token): nothing
+            // of this post is written, its audit row included; the same answer as a stale form's, with the winner's record.
+            db.ChangeTracker.Clear();
+            if (!await LoadAsync(id)) return NotFound();
+            return RecordedMeanwhile(await db.FollowUpTasks.AsNoTracking().FirstAsync(t => t.Id == id), outcome);
+        }
         return Saved();
+    }
+
+    /// <summary>
+    /// The answer to a save from a form shown before <paramref name="current"/> was recorded: accepted quietly when it holds
+    /// <paramref name="outcome"/> already (a double submit, or two clerks finding the same); otherwise the form again with
+    /// the other clerk's outcome named above it and <see cref="Stamp"/> moved on, so that saving again replaces it knowingly.
+    /// </summary>
+    private IActionResult RecordedMeanwhile(FollowUpTask current, FollowUpOutcome outcome)
+    {
+        if (current.Holds(outcome)) return Saved();
+        ModelState.AddModelError("", l["FollowUp.ChangedMeanwhile", current.RecordedBy ?? "", ShanghaiTime.FormatDateTime(current.RecordedAt),
+            FollowUpRow.OutcomeOf(current.Unreachable, current.StartedBusiness, current.JoinedEntity, current.AdoptedTechnique, current.Employed,
+                current.IncomeChangePercent, l)]);
+        ModelState.Remove(nameof(Stamp));
+        Stamp = current.RecordedAt?.UtcTicks;
+        return Page();
     }
 
     private RedirectToPageResult Saved()

@@ -1,0 +1,8 @@
+namespace TalentHub.IntegrationTests.Concurrency;
+
+/// <summary>Two city officers saving the same target at once on SQLite (see <see cref="TargetRaces"/>).</summary>
+public sealed class TargetConcurrencyTests(TalentHubFactory app) : AppTest(app)
+{
+    [Fact] public Task SimultaneousSaves_LaterOverwriteRefused() => TargetRaces.OverwriteAsync(App, 2095);
+    [Fact] public Task SimultaneousSaves_LaterDeleteRefused() => TargetRaces.DeleteAsync(App, 2096);
+}
