@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using TalentHub.Web.Domain.Training;
 using TalentHub.IntegrationTests.Builders;
 using TalentHub.IntegrationTests.Support;
+using static TalentHub.IntegrationTests.Concurrency.FollowUpRaces;
 using Microsoft.Extensions.DependencyInjection;
 using TalentHub.IntegrationTests.Pages.People;
 using TalentHub.Web.Data;
@@ -259,14 +260,6 @@ public sealed class FollowUpTests(TalentHubFactory app) : AppTest(app)
         Assert.True(task.Employed);
         Assert.Equal(30m, task.IncomeChangePercent);
         Assert.Equal(stored.RecordedAt, task.RecordedAt);
-    }
-
-    /// <summary>Posts <paramref name="fields"/> with the antiforgery token and record stamp of the form as it was shown.</summary>
-    private static Task<HttpResponseMessage> PostShownAsync(HttpClient client, string url, string form, Dictionary<string, string> fields)
-    {
-        fields["__RequestVerificationToken"] = FormClient.TokenOf(form);
-        fields["Stamp"] = System.Text.RegularExpressions.Regex.Match(form, "name=\"Stamp\" value=\"([^\"]*)\"").Groups[1].Value;
-        return client.PostAsync(url, new FormUrlEncodedContent(fields));
     }
 
     private async Task<(TestCourse, TestFarmer)> CompletedLongAgoAsync(int daysAgo)
