@@ -120,7 +120,7 @@ public sealed class CompletionService(TalentHubDbContext db, Outbox outbox, Cour
             if (outcome.Completed && course.ProgramId is not null) await GrantAsync(enrollment.PersonId, ct);
             var certificate = await db.Certificates.IgnoreQueryFilters([RegionFilter.Name]).FirstOrDefaultAsync(c => c.EnrollmentId == enrollment.Id, ct);
             var change = CertificateChange.None;
-            if (!outcome.Completed && certificate is { IsRevoked: false }) certificate.Revoke(AttendanceCorrected, by, now);
+            if (!outcome.Completed && certificate is { IsRevoked: false }) certificate.RevokeForCorrection(by, now);
             else if (outcome.Completed && certificate is { IsRevokedForCorrection: true })
             {
                 certificate.Reinstate();

@@ -35,13 +35,26 @@ public sealed class Certificate : IRegionOwned, IAudited
     /// <summary>True when the certificate was revoked because an attendance correction took the completion away.</summary>
     public bool IsRevokedForCorrection => IsRevoked && RevokedReason == AttendanceCorrected;
 
-    /// <summary>Revokes with a written reason (1–200 characters); a certificate is revoked once.</summary>
+    /// <summary>
+    /// An officer's revocation with a written reason (1–200 characters); a certificate is revoked once. The reason
+    /// <see cref="AttendanceCorrected"/> is reserved for <see cref="RevokeForCorrection"/> (a certificate revoked with it
+    /// would be reinstated by a later correction): <see cref="DomainException"/> Certificate.ReasonReserved.
+    /// </summary>
     public void Revoke(string? reason, string? by, DateTimeOffset now)
     {
-        if (IsRevoked) throw new DomainException("Certificate.AlreadyRevoked");
         if (string.IsNullOrWhiteSpace(reason)) throw new DomainException("Certificate.ReasonRequired", "RevokeReason");
+        if (reason.Trim() == AttendanceCorrected) throw new DomainException("Certificate.ReasonReserved", "RevokeReason");
+        Set(reason.Trim(), by, now);
+    }
+
+    /// <summary>Revokes because a corrected attendance mark took the trainee's completion away (reason <see cref="AttendanceCorrected"/>).</summary>
+    public void RevokeForCorrection(string? by, DateTimeOffset now) => Set(AttendanceCorrected, by, now);
+
+    private void Set(string reason, string? by, DateTimeOffset now)
+    {
+        if (IsRevoked) throw new DomainException("Certificate.AlreadyRevoked");
         RevokedAt = now;
-        RevokedReason = reason.Trim();
+        RevokedReason = reason;
         RevokedBy = by;
     }
 

@@ -18,7 +18,7 @@ public sealed class CertificateReinstateTests
     public void Reinstate_ClearsARevocationForAnAttendanceCorrection_AndKeepsNumberAndIssueDate()
     {
         var certificate = New();
-        certificate.Revoke(Certificate.AttendanceCorrected, "anji.clerk", Issued.AddDays(3));
+        certificate.RevokeForCorrection("anji.clerk", Issued.AddDays(3));
         Assert.True(certificate.IsRevokedForCorrection);
 
         certificate.Reinstate();
@@ -50,11 +50,22 @@ public sealed class CertificateReinstateTests
     public void ARevocationForCorrection_CanBeRevokedAgainAfterReinstating()
     {
         var certificate = New();
-        certificate.Revoke(Certificate.AttendanceCorrected, "anji.clerk", Issued.AddDays(3));
+        certificate.RevokeForCorrection("anji.clerk", Issued.AddDays(3));
         certificate.Reinstate();
 
-        certificate.Revoke(Certificate.AttendanceCorrected, "anji.clerk", Issued.AddDays(5));
+        certificate.RevokeForCorrection("anji.clerk", Issued.AddDays(5));
 
         Assert.Equal(Issued.AddDays(5), certificate.RevokedAt);
+    }
+
+    [Fact]
+    public void AnOfficer_CannotTypeTheCorrectionReason_SoTheirRevocationIsNeverReinstated()
+    {
+        var certificate = New();
+
+        var error = Assert.Throws<DomainException>(() => certificate.Revoke(" " + Certificate.AttendanceCorrected + " ", "anji.officer", Issued.AddDays(3)));
+
+        Assert.Equal("Certificate.ReasonReserved", error.MessageKey);
+        Assert.False(certificate.IsRevoked);
     }
 }
