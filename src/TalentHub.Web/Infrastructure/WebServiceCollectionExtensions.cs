@@ -61,6 +61,8 @@ public static class WebServiceCollectionExtensions
             var l = factory.Create(typeof(SharedResource));
             // One text normalisation for every bound string (issue 8, item 13).
             o.ModelBinderProviders.Insert(0, new NormalizingStringBinderProvider());
+            // A check box posted with a value that is not a boolean is a field error, not a 500 when the form is shown again.
+            o.ModelBinderProviders.Insert(0, new BooleanBinderProvider());
             // A post that names no handler of the page is a 404, not the page rendered over an unloaded model.
             o.Filters.Add<UnmatchedHandlerFilter>();
             o.Filters.Add<NoStoreFilesFilter>();
