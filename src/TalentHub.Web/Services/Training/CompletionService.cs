@@ -76,8 +76,10 @@ public sealed class CompletionService(TalentHubDbContext db, Outbox outbox, Cour
     /// <summary>What a redecision did to a certificate the trainee already held.</summary>
     public enum CertificateChange
     {
-        /// <summary>Nothing (none held, or a valid one kept, or one revoked for the correction).</summary>
+        /// <summary>Nothing (none held, a valid one kept, or one already revoked by an officer while NotCompleted).</summary>
         None,
+        /// <summary>Revoked because this correction took the completion away (<see cref="Certificate.AttendanceCorrected"/>).</summary>
+        Revoked,
         /// <summary>Revoked for an earlier attendance correction, now valid again.</summary>
         Reinstated,
         /// <summary>Revoked for another reason (an officer's revocation): stays revoked although the trainee is Completed again.</summary>
@@ -120,7 +122,11 @@ public sealed class CompletionService(TalentHubDbContext db, Outbox outbox, Cour
             if (outcome.Completed && course.ProgramId is not null) await GrantAsync(enrollment.PersonId, ct);
             var certificate = await db.Certificates.IgnoreQueryFilters([RegionFilter.Name]).FirstOrDefaultAsync(c => c.EnrollmentId == enrollment.Id, ct);
             var change = CertificateChange.None;
-            if (!outcome.Completed && certificate is { IsRevoked: false }) certificate.RevokeForCorrection(by, now);
+            if (!outcome.Completed && certificate is { IsRevoked: false })
+            {
+                certificate.RevokeForCorrection(by, now);
+                change = CertificateChange.Revoked;
+            }
             else if (outcome.Completed && certificate is { IsRevokedForCorrection: true })
             {
                 certificate.Reinstate();

@@ -38,14 +38,17 @@ public static class SessionAccess
     /// <summary>
     /// The flash after saving marks: how many changed and, on a completed course, whose result the correction changed
     /// ("2 results changed: 董红霞 → Not completed (Attended too few hours); …"), and for one Completed again what became of the
-    /// certificate they held ("… → Completed (certificate valid again)" or "(certificate revoked by an officer: stays revoked)").
+    /// certificate they held ("… → Completed (certificate valid again)" or "(certificate revoked by an officer: stays revoked)"), and for one Not completed
+    /// whether their certificate was revoked ("… → Not completed (Attended too few hours; certificate revoked)").
     /// </summary>
     public static string SavedText(IStringLocalizer l, MarksSaved saved)
     {
         var text = l.Plural("Attendance.Saved", saved.Changed).Value;
         if (saved.Results.Count == 0) return text;
         var items = saved.Results.Select(r => r.Reason is { } reason
-            ? l["Attendance.ResultChangedWhy", r.Name, l["EnrollmentStatus.NotCompleted"].Value, l["Completion." + reason].Value].Value
+            ? l["Attendance.ResultChangedWhy", r.Name, l["EnrollmentStatus.NotCompleted"].Value, r.Certificate == CompletionService.CertificateChange.Revoked
+                ? l["Attendance.AndCertificate", l["Completion." + reason].Value, l["Attendance.CertificateRevoked"].Value].Value
+                : l["Completion." + reason].Value].Value
             : r.Certificate != CompletionService.CertificateChange.None
                 ? l["Attendance.ResultChangedWhy", r.Name, l["EnrollmentStatus.Completed"].Value, l["Attendance.Certificate" + r.Certificate].Value].Value
                 : l["Attendance.ResultChanged", r.Name, l[r.Completed ? "EnrollmentStatus.Completed" : "EnrollmentStatus.NotCompleted"].Value].Value);

@@ -37,7 +37,7 @@ public sealed class AttendanceCorrectionTests(TalentHubFactory app) : AppTest(ap
         Assert.True(await App.QueryAsync(db => db.Outbox.AnyAsync(n => n.PersonId == personId && n.Kind == NotificationKind.NotCompleted
             && n.Key.StartsWith($"outcome:{id}:corrected:"))));
         var name = await App.QueryAsync(db => db.People.Where(p => p.Id == personId).Select(p => p.Name).FirstAsync());
-        Assert.Contains($"1 人结业结果已变更：{name} → 未结业（出勤学时不足）", await clerk.GetStringAsync(Url(course, 0)));
+        Assert.Contains($"1 人结业结果已变更：{name} → 未结业（出勤学时不足；证书已撤销）", await clerk.GetStringAsync(Url(course, 0)));
     }
 
     [Fact]
