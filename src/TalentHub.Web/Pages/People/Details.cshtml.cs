@@ -21,8 +21,12 @@ namespace TalentHub.Web.Pages.People;
 /// audit row and shows the full numbers on that one response (never on a GET, never cached).
 /// </summary>
 [Authorize(Policy = Policies.RegistryStaff)]
-public sealed class DetailsModel(TalentHubDbContext db, AuditLog audit, IRegionScope scope, RegionDirectory regions, PasswordResetCodes resetCodes) : PageModel
+public sealed class DetailsModel(TalentHubDbContext db, AuditLog audit, IRegionScope scope, RegionDirectory regions, PasswordResetCodes resetCodes,
+    TimeProvider clock) : PageModel
 {
+    /// <summary>The instant the page is drawn at, for which follow-ups are overdue (the rule of <see cref="FollowUpTask.IsOverdue"/>).</summary>
+    public DateTimeOffset Now { get; } = clock.GetUtcNow();
+
     public sealed record View(int Id, string Name, Sex Sex, DateOnly BirthDate, string MaskedId, string? MaskedMobile,
         string Village, string Township, string County, EducationLevel? Education, string? Industry, string? Skills,
         string? CertificatesHeld, IncomeBand? IncomeBand, string? Notes, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);

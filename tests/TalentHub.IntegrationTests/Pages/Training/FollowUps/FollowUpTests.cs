@@ -64,6 +64,20 @@ public sealed class FollowUpTests(TalentHubFactory app) : AppTest(app)
     }
 
     [Fact]
+    public async Task PersonPage_SaysOverdue_ForTheTaskTheListCallsOverdue()
+    {
+        // review21: the person page said 待跟踪 (due) for a task the follow-up list showed as 已逾期 (overdue).
+        var (_, farmer) = await CompletedLongAgoAsync(200);
+        await App.RunAsync<FollowUpService, int>(s => s.CreateDueAsync());
+        var officer = await App.LoginAsync("anji.officer");
+
+        var html = await officer.GetStringAsync($"/People/{farmer.PersonId}");
+
+        Assert.Contains("结业后3个月：已逾期", html);
+        Assert.Contains("结业后6个月：待跟踪", html);
+    }
+
+    [Fact]
     public async Task Export_HonoursTheFilters_AndIsAudited()
     {
         var (_, farmer) = await CompletedLongAgoAsync(100);
