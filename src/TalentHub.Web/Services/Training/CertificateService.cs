@@ -38,11 +38,8 @@ public sealed class CertificateService(TalentHubDbContext db, Outbox outbox, Tim
     /// job) then fails the whole unit of work instead of being skipped (<see cref="AttendanceService.SetMarksAsync"/> rolls back
     /// and reports it). Returns how many were issued.
     /// </summary>
-    public Task<int> IssueForAsync(IReadOnlyCollection<int> enrollmentIds, CancellationToken ct = default) =>
-        enrollmentIds.Count == 0 ? Task.FromResult(0) : IssueForCoreAsync(enrollmentIds, ct);
-
-    private async Task<int> IssueForCoreAsync(IReadOnlyCollection<int> enrollmentIds, CancellationToken ct) =>
-        await IssueAsync(await DueAsync(db.Enrollments.Where(e => enrollmentIds.Contains(e.Id)), ct), ct);
+    public async Task<int> IssueForAsync(IReadOnlyCollection<int> enrollmentIds, CancellationToken ct = default) =>
+        enrollmentIds.Count == 0 ? 0 : await IssueAsync(await DueAsync(db.Enrollments.Where(e => enrollmentIds.Contains(e.Id)), ct), ct);
 
     /// <summary>Those of <paramref name="enrollments"/> who are Completed and hold no certificate, in enrollment order (read without a transaction).</summary>
     internal Task<List<Due>> DueAsync(IQueryable<Enrollment> enrollments, CancellationToken ct = default) =>

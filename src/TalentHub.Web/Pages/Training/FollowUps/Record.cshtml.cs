@@ -86,8 +86,9 @@ public sealed class RecordModel(TalentHubDbContext db, TimeProvider clock, IStri
         if (!ModelState.IsValid) return Page();
         var outcome = new FollowUpOutcome(Input.Unreachable, Input.StartedBusiness, Input.VentureName, Input.JoinedEntity, entityId,
             Input.AdoptedTechnique, Input.IncomeChangePercent, Input.Employed, Input.Notes);
-        // Recorded since this form was shown: refused, or quietly accepted when it is already so.
-        if (task.RecordedAt?.UtcTicks != Stamp) return RecordedMeanwhile(task, outcome);
+        // Recorded since this form was shown: refused, or quietly accepted when it is already so. A task still unrecorded has
+        // nothing to overwrite, whatever stamp was posted (a tampered one named an empty "other clerk's" record).
+        if (task.RecordedAt is { } recorded && recorded.UtcTicks != Stamp) return RecordedMeanwhile(task, outcome);
         try
         {
             task.Record(outcome, User.Identity?.Name, clock.GetUtcNow());

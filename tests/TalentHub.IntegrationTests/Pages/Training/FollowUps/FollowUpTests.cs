@@ -64,6 +64,25 @@ public sealed class FollowUpTests(TalentHubFactory app) : AppTest(app)
     }
 
     [Fact]
+    public async Task UnrecordedTask_IsRecorded_WhateverStampIsPosted()
+    {
+        // review21: a tampered stamp on a task nobody had recorded named an empty "other clerk's" record and saved nothing.
+        var (course, _) = await CompletedLongAgoAsync(200);
+        await App.RunAsync<FollowUpService, int>(s => s.CreateDueAsync());
+        var id = await App.QueryAsync(db => db.FollowUpTasks.Where(t => t.CourseId == course.Id && t.Months == 3).Select(t => t.Id).SingleAsync());
+        var clerk = await App.LoginAsync("anji.clerk");
+        var form = await clerk.GetStringAsync($"/FollowUps/{id}");
+
+        var response = await clerk.PostAsync($"/FollowUps/{id}", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = FormClient.TokenOf(form), ["Stamp"] = "-5", ["Input.Employed"] = "true",
+        }));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.True(await App.QueryAsync(db => db.FollowUpTasks.Where(t => t.Id == id).Select(t => t.Employed && t.RecordedAt != null).SingleAsync()));
+    }
+
+    [Fact]
     public async Task PersonPage_SaysOverdue_ForTheTaskTheListCallsOverdue()
     {
         // review21: the person page said 待跟踪 (due) for a task the follow-up list showed as 已逾期 (overdue).
