@@ -55,7 +55,7 @@ public sealed record RunOptions(Scale Scale, string Out, string? Data, TimeSpan 
     /// <summary>
     /// True when <paramref name="metric"/> is to run: no <c>--only</c>, or a prefix matches its name. The baselines a
     /// selected metric is compared with always run too (its ratio needs them): <c>baseline.fortunes-ef</c> for the read
-    /// and enroll metrics, <c>baseline.raw-insert</c> for <c>import</c>.
+    /// and enroll metrics, <c>baseline.signed-in</c> for the signed-in reads, <c>baseline.raw-insert</c> for <c>import</c>.
     /// </summary>
     public bool Runs(string metric)
     {
@@ -64,10 +64,14 @@ public sealed record RunOptions(Scale Scale, string Out, string? Data, TimeSpan 
         return metric switch
         {
             "baseline.fortunes-ef" => only.Any(p => !p.StartsWith("baseline.", StringComparison.Ordinal) && p is not ("import" or "memory" or "startup" or "checkin")),
+            "baseline.signed-in" => only.Any(p => SignedInReads.Any(m => m.StartsWith(p, StringComparison.Ordinal))),
             "baseline.raw-insert" => only.Any(p => "import".StartsWith(p, StringComparison.Ordinal)),
             _ => false,
         };
     }
+
+    /// <summary>The read metrics of a signed-in officer, also compared with <c>baseline.signed-in</c> (<c>signedInRatio</c>).</summary>
+    public static readonly string[] SignedInReads = ["people-search.county", "people-search.city", "person-page", "dashboard"];
 
     public TimeSpan WarmUp => TimeSpan.FromSeconds(Math.Min(2, Duration.TotalSeconds / 3));
 }

@@ -38,6 +38,8 @@ public sealed class Results
         var errors = metric.Errors is > 0 ? $"  ERRORS {metric.Errors}" : "";
         if (metric.Extra?.GetValueOrDefault("cpuMsPerRequest") is double cpu)
             errors += $"  cpu {cpu:0.000} ms/req" + (metric.Extra.GetValueOrDefault("cpuRatio") is double r ? $" (= {r:0.00} x)" : "");
+        if (metric.Extra?.GetValueOrDefault("signedInRatio") is double signedIn)
+            errors += $"  = {signedIn:0.00} x signed-in" + (metric.Extra.GetValueOrDefault("signedInCpuRatio") is double sc ? $" (cpu {sc:0.00} x)" : "");
         Console.WriteLine($"   {metric.Name + (metric.Clients is { } c ? $" @{c}" : ""),-34} {metric.Value,10:0.0} {metric.Unit,-7}{ratio}{latency}{errors}");
         return metric;
     }

@@ -136,7 +136,7 @@ public sealed partial class Runner(RunOptions options)
 
     private async Task BaselinesAsync()
     {
-        var baselines = new[] { ("plaintext", "/plaintext"), ("static", "/baseline/static"), ("fortunes-raw", "/baseline/fortunes-raw"), ("fortunes-ef", "/baseline/fortunes-ef") }
+        var baselines = new[] { ("plaintext", "/plaintext"), ("static", "/baseline/static"), ("fortunes-raw", "/baseline/fortunes-raw"), ("fortunes-ef", "/baseline/fortunes-ef"), ("signed-in", "/baseline/signed-in") }
             .Where(b => options.Runs("baseline." + b.Item1)).ToList();
         if (baselines.Count == 0) return;
         BaselineServer.EnsureFortunes(ConnectionString);
@@ -144,6 +144,7 @@ public sealed partial class Runner(RunOptions options)
         await using var server = await ServerProcess.StartAsync(self, AppContext.BaseDirectory, new Dictionary<string, string>(),
             "/plaintext", ["serve-baseline", "--db", Database]);
         using var session = new WebSession(server.Address);
+        if (!await session.GetOkAsync("/baseline/sign-in")) throw new InvalidOperationException("The baseline server did not sign in.");
         Measured = server;
         await WarmUpAsync("baselines", server, baselines.Select(b => (Func<Task<bool>>)(() => session.GetOkAsync(b.Item2))).ToList());
         foreach (var (name, path) in baselines)
@@ -151,6 +152,13 @@ public sealed partial class Runner(RunOptions options)
                 await MeasureAsync("baseline." + name, clients, null, _ => session.GetOkAsync(path));
         Measured = null;
     }
+
+    /// <summary>
+    /// The smallest signed-in page (cookie ticket, authorization, a sign-out form's antiforgery token, 12 rows by EF): the
+    /// signed-in reads also get <c>signedInRatio</c> / <c>signedInCpuRatio</c> against it, the share of their cost that is
+    /// theirs rather than the framework's price of a session.
+    /// </summary>
+    private const string SignedInBaseline = "baseline.signed-in";
 
     /// <summary>The server process the next load levels run against (its CPU time gives <c>cpuMsPerRequest</c>).</summary>
     internal ServerProcess? Measured { get; set; }
@@ -178,6 +186,13 @@ public sealed partial class Runner(RunOptions options)
             extra["measuredSeconds"] = Math.Round(result.Seconds, 2);
             Console.WriteLine($"   {name} @{clients}: {result.ClientsOutOfWork} of {clients} clients ran out of work; the figure covers " +
                 $"{result.Requests} requests in {result.Seconds:F2} s");
+        }
+        if (RunOptions.SignedInReads.Contains(name) && _results.BaselineRate(SignedInBaseline, clients) is > 0 and var signedIn)
+        {
+            extra ??= [];
+            extra["signedInRatio"] = Math.Round(result.Rps / signedIn, 3);
+            if (result.CpuMsPerRequest is { } own and > 0 && _results.BaselineCpu(SignedInBaseline, clients) is { } signedInCpu)
+                extra["signedInCpuRatio"] = Math.Round(signedInCpu / own, 3);
         }
         var reference = baseline is null ? null : _results.BaselineRate(baseline, clients);
         _results.Add(new Metric(name, result.Rps, "req/s", baseline, reference is > 0 ? Math.Round(result.Rps / reference.Value, 3) : null,

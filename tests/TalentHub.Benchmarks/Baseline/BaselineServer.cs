@@ -1,3 +1,6 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Mvc.ApplicationParts;
 using Microsoft.AspNetCore.Mvc.Razor.Compilation;
 using Microsoft.Data.Sqlite;
@@ -24,7 +27,9 @@ public sealed class BaselineDb(DbContextOptions<BaselineDb> options) : DbContext
 /// <summary>
 /// The same-run baselines: a tiny ASP.NET Core app (this executable, <c>serve-baseline --db FILE</c>) with the
 /// smallest version of what a TalentHub page does: plaintext, a static Razor page, 12 fortunes read with raw
-/// Microsoft.Data.Sqlite or EF Core (AsNoTracking) and rendered by a Razor page. Only this assembly's pages are served.
+/// Microsoft.Data.Sqlite or EF Core (AsNoTracking) and rendered by a Razor page, and the EF page again behind cookie
+/// sign-in with a sign-out form (<c>/baseline/signed-in</c>; <c>/baseline/sign-in</c> issues the cookie). Only this
+/// assembly's pages are served.
 /// </summary>
 public static class BaselineServer
 {
@@ -37,6 +42,9 @@ public static class BaselineServer
         var connectionString = DataServiceCollectionExtensions.SqliteConnectionString(database);
         builder.Services.AddSingleton(new FortuneSource(connectionString));
         builder.Services.AddDbContext<BaselineDb>(o => o.UseSqlite(connectionString).AddInterceptors(new SqlitePragmas()));
+        builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
+            .AddCookie(o => o.LoginPath = "/baseline/sign-in");
+        builder.Services.AddAuthorization();
         builder.Services.AddRazorPages().ConfigureApplicationPartManager(parts =>
         {
             parts.ApplicationParts.Clear();
@@ -44,7 +52,15 @@ public static class BaselineServer
             parts.ApplicationParts.Add(new CompiledRazorAssemblyPart(typeof(BaselineServer).Assembly));
         });
         var app = builder.Build();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.MapGet("/plaintext", () => Microsoft.AspNetCore.Http.Results.Text("Hello, World!"));
+        app.MapGet("/baseline/sign-in", async (HttpContext context) =>
+        {
+            Claim[] claims = [new(ClaimTypes.NameIdentifier, "1"), new(ClaimTypes.Name, "baseline.officer"), new(ClaimTypes.Role, "CountyOfficer")];
+            await context.SignInAsync(new ClaimsPrincipal(new ClaimsIdentity(claims, CookieAuthenticationDefaults.AuthenticationScheme)));
+            return Microsoft.AspNetCore.Http.Results.Text("signed in");
+        });
         app.MapRazorPages();
         await app.StartAsync();
         // Logging is off here, so say where it listens as Microsoft.Hosting.Lifetime would: ServerProcess starts this

@@ -41,4 +41,31 @@ public sealed class ServerProcessTests
             File.Delete(database);
         }
     }
+
+    /// <summary><c>baseline.signed-in</c> measures a real session: anonymous is sent to sign in; signed in, the page carries the sign-out form's token.</summary>
+    [Fact]
+    public async Task The_signed_in_baseline_needs_its_cookie_and_carries_an_antiforgery_token()
+    {
+        var dll = typeof(Runner).Assembly.Location;
+        var database = Path.Combine(Path.GetTempPath(), "talenthub-baseline-" + Guid.NewGuid().ToString("N") + ".db");
+        try
+        {
+            TalentHub.Benchmarks.Baseline.BaselineServer.EnsureFortunes(TalentHub.Web.Data.DataServiceCollectionExtensions.SqliteConnectionString(database));
+            await using var server = await ServerProcess.StartAsync(dll, Path.GetDirectoryName(dll)!, new Dictionary<string, string>(),
+                "/plaintext", ["serve-baseline", "--db", database]);
+            using var session = new WebSession(server.Address);
+            using (var anonymous = await session.Client.GetAsync("/baseline/signed-in"))
+                Assert.Equal(System.Net.HttpStatusCode.Redirect, anonymous.StatusCode);
+            Assert.True(await session.GetOkAsync("/baseline/sign-in"));
+            var page = await session.Client.GetStringAsync("/baseline/signed-in");
+            Assert.NotEmpty(WebSession.TokenOf(page));
+            Assert.Contains("Additional fortune added at request time.", page);
+            Assert.Equal(13, page.Split("<tr><td>").Length - 1);
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            File.Delete(database);
+        }
+    }
 }
