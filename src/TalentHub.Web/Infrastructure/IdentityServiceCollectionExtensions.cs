@@ -60,7 +60,9 @@ public static class IdentityServiceCollectionExtensions
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
             o.SlidingExpiration = true;
-            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            // 8 h for staff whatever they tick; 14 days for a farmer who ticks Remember me (SessionLifetime).
+            o.ExpireTimeSpan = Security.SessionLifetime.Staff;
+            o.Events.OnSigningIn = Security.SessionLifetime.SigningInAsync;
             // Every request checks the security stamp, so logout and other stamp changes end earlier cookies at once.
             o.Events.OnValidatePrincipal = SessionValidator.ValidateAsync;
         });

@@ -28,6 +28,13 @@ public sealed class AuditLabels(IStringLocalizer<SharedResource> l)
     public string? EnumValue(string entityType, string field, string value) =>
         AuditedTypes.Find(entityType)?.EnumPrefixes.GetValueOrDefault(field) is { } prefix ? Localized($"{prefix}.{value}") : null;
 
+    /// <summary>
+    /// The label of a record id that is an enum-like name (<see cref="AuditedType.IdEnumPrefix"/>: a role's "CountyClerk" →
+    /// "县级工作人员"); null for numeric ids, unknown types and names without a label.
+    /// </summary>
+    public string? Id(string entityType, string? id) =>
+        id is not null && AuditedTypes.Find(entityType)?.IdEnumPrefix is { } prefix ? Localized($"{prefix}.{id}") : null;
+
     private string? Localized(string key)
     {
         var value = l[key];

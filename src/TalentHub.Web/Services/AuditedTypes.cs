@@ -14,13 +14,18 @@ namespace TalentHub.Web.Services;
 /// <param name="Name">The <c>AuditEntry.EntityType</c> written for it (the CLR type name for interceptor entries).</param>
 /// <param name="ClrType">The audited entity type, or null for entries written by hand (user accounts).</param>
 /// <param name="LinkFormat">The record's page with <c>{0}</c> for its id, or null when it has none.</param>
+/// <param name="IdEnumPrefix">
+/// For a record whose id is an enum-like name (a role's security settings are keyed by the role), the resource prefix of its
+/// labels ("Role" → "Role.CountyClerk"), so the page names it instead of showing the identifier; null for numeric ids.
+/// </param>
 public sealed record AuditedType(
     string Name,
     Type? ClrType,
     string FieldPrefix,
     IReadOnlyDictionary<string, string> FieldKeys,
     IReadOnlyDictionary<string, string> EnumPrefixes,
-    string? LinkFormat)
+    string? LinkFormat,
+    string? IdEnumPrefix = null)
 {
     /// <summary>The resource key of the type's label, in both languages.</summary>
     public string LabelKey => $"Audit.Entity.{Name}";
@@ -64,8 +69,10 @@ public static class AuditedTypes
         Describe<TypicalExample>("Example", "/Reports/Examples/{0}"),
         new("User", null, "Users", new Dictionary<string, string>(), new Dictionary<string, string> { ["Role"] = "Role" }, null),
         new("ApiToken", null, "ApiTokens", new Dictionary<string, string>(), new Dictionary<string, string>(), "/Admin/ApiTokens"),
-        new("RoleSecurity", null, "Security", new Dictionary<string, string>(), new Dictionary<string, string>(), null),
+        new("RoleSecurity", null, "Security", new Dictionary<string, string>(), new Dictionary<string, string>(), null, IdEnumPrefix: "Role"),
         new("IndicatorSnapshot", null, "Indicator", new Dictionary<string, string>(), new Dictionary<string, string>(), null),
+        // The audit log's own export (written by hand by the audit page).
+        new("AuditEntry", null, "Audit", new Dictionary<string, string>(), new Dictionary<string, string>(), null),
     ];
 
     private static readonly Dictionary<string, AuditedType> ByName = All.ToDictionary(t => t.Name);

@@ -22,6 +22,18 @@ public enum NotificationKind
     Completed,
     NotCompleted,
     CertificateIssued,
+    /// <summary>
+    /// An attendance correction made a Completed trainee NotCompleted and revoked their certificate (<c>About</c>: its number);
+    /// replaces <see cref="NotCompleted"/> for that correction.
+    /// </summary>
+    CertificateRevokedForCorrection,
+    /// <summary>
+    /// A later correction made the trainee Completed again and the certificate revoked for the earlier one is valid again, same
+    /// number (<c>About</c>): not a new issue; replaces <see cref="Completed"/> and <see cref="CertificateIssued"/> for that correction.
+    /// </summary>
+    CertificateReinstated,
+    /// <summary>An officer revoked the trainee's certificate (<c>About</c>: its number).</summary>
+    CertificateRevoked,
     SurveyInvite,
     /// <summary>To the course's staff: a trainee (<c>About</c>) is one absence away from not completing.</summary>
     TraineeAtRisk,
@@ -41,7 +53,10 @@ public sealed class Notification
     public int? PersonId { get; init; }
     /// <summary>The staff account addressed when <see cref="PersonId"/> is null (Identity user id).</summary>
     public string? UserId { get; init; }
-    /// <summary>Who the message is about, for staff messages (a trainee's name); null otherwise.</summary>
+    /// <summary>
+    /// What the text names besides the course (<c>{2}</c> of "Message.{Kind}"): a trainee's name for staff messages, the
+    /// certificate number for a certificate revoked or reinstated; null otherwise.
+    /// </summary>
     public string? About { get; init; }
     public NotificationKind Kind { get; init; }
     public int? CourseId { get; init; }
@@ -61,6 +76,7 @@ public sealed class Message
     public long NotificationId { get; init; }
     public int? PersonId { get; init; }
     public string? UserId { get; init; }
+    /// <summary>As <see cref="Notification.About"/>.</summary>
     public string? About { get; init; }
     public NotificationKind Kind { get; init; }
     public int? CourseId { get; init; }

@@ -85,7 +85,7 @@ public sealed class AuditModel(TalentHubDbContext db, IStringLocalizer<SharedRes
         var sheet = new Services.Spreadsheets.SheetData(l["Audit.Title"],
             [l["Audit.At"], l["Audit.User"], l["Audit.Action"], l["Audit.Record"], l["Audit.County"], l["Audit.Changes"]],
             rows.Select(r => (IReadOnlyList<object?>)[ShanghaiTime.FormatDateTime(r.At), r.UserName, l["AuditAction." + r.Action].Value,
-                TypeLabel(r.EntityType) + (r.EntityId is null ? "" : " #" + r.EntityId), r.County ?? "", ChangesText(r)]));
+                TypeLabel(r.EntityType) + (r.EntityId is null ? "" : " " + IdLabel(r)), r.County ?? "", ChangesText(r)]));
         var note = new Services.Audit.AuditNote().With(Services.Audit.AuditNoteKeys.Format, format).With(Services.Audit.AuditNoteKeys.Rows, rows.Count)
             .With(Services.Audit.AuditNoteKeys.From, From?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))
             .With(Services.Audit.AuditNoteKeys.To, To?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))
@@ -215,7 +215,14 @@ public sealed class AuditModel(TalentHubDbContext db, IStringLocalizer<SharedRes
 
     private readonly AuditLabels _labels = new(l);
 
-    public string TypeLabel(string type) => _labels.Type(type) ?? type;
+    /// <summary>
+    /// The label of an <c>AuditEntry.EntityType</c> in the viewer's language; a type the table does not know (a row written by
+    /// an older version) as "other record" with the stored name, never the bare identifier.
+    /// </summary>
+    public string TypeLabel(string type) => _labels.Type(type) ?? l["Audit.Entity.Other", type].Value;
+
+    /// <summary>The record cell's id: a named id by its label (a role), else "#id"; "" when the entry has no id.</summary>
+    public string IdLabel(Row row) => row.EntityId is null ? "" : _labels.Id(row.EntityType, row.EntityId) ?? "#" + row.EntityId;
 
     private static DateTimeOffset StartOf(DateOnly date)
     {

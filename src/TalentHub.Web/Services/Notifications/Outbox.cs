@@ -10,12 +10,16 @@ namespace TalentHub.Web.Services.Notifications;
 /// </summary>
 public sealed class Outbox(TalentHubDbContext db, TimeProvider clock)
 {
-    /// <summary>Queues a message to a registry person (a farmer).</summary>
-    public Task QueueAsync(string key, int personId, NotificationKind kind, int? courseId, string? subject, int? sessionId = null, CancellationToken ct = default) =>
+    /// <summary>
+    /// Queues a message to a registry person (a farmer); <paramref name="about"/> is what the text names besides the course
+    /// (<see cref="Notification.About"/>, e.g. a certificate number).
+    /// </summary>
+    public Task QueueAsync(string key, int personId, NotificationKind kind, int? courseId, string? subject, int? sessionId = null,
+        string? about = null, CancellationToken ct = default) =>
         AddAsync(new Notification
         {
             Key = key, PersonId = personId, Kind = kind, CourseId = courseId, SessionId = sessionId,
-            Subject = subject, CreatedAt = clock.GetUtcNow(),
+            Subject = subject, About = about, CreatedAt = clock.GetUtcNow(),
         }, ct);
 
     /// <summary>Queues a message to a staff account (Identity user id); <paramref name="about"/> names whom it concerns.</summary>

@@ -92,9 +92,10 @@ public sealed class CompletionService(TalentHubDbContext db, Outbox outbox, Cour
     /// One who no longer completes becomes NotCompleted with the reason and their certificate is revoked
     /// (<see cref="AttendanceCorrected"/>, by <paramref name="by"/>, audited); one who now completes becomes Completed, is
     /// granted 高素质农民 as the sweep grants it, and a certificate revoked for an earlier correction is reinstated
-    /// (<see cref="Certificate.Reinstate"/>, audited; the trainee is told with <see cref="NotificationKind.CertificateIssued"/>) —
-    /// one revoked for another reason stays revoked. New certificates are issued by <see cref="CertificateService"/>. Each is
-    /// told the new result. The enrollment rows are written before their certificates are read, so on PostgreSQL (READ COMMITTED)
+    /// (<see cref="Certificate.Reinstate"/>, audited) — one revoked for another reason stays revoked. New certificates are issued by
+    /// <see cref="CertificateService"/>. Each is told the new result in one message: <see cref="NotificationKind.CertificateRevokedForCorrection"/>
+    /// or <see cref="NotificationKind.CertificateReinstated"/> (with the certificate number) when their certificate changed, else
+    /// <see cref="NotificationKind.Completed"/> / <see cref="NotificationKind.NotCompleted"/>. The enrollment rows are written before their certificates are read, so on PostgreSQL (READ COMMITTED)
     /// a certificate job touching the same rows (<see cref="CertificateService"/>) has either committed and is seen, or waits.
     /// Saves, without committing a transaction the caller holds. Courses not Completed change nothing.
     /// </summary>
@@ -131,12 +132,17 @@ public sealed class CompletionService(TalentHubDbContext db, Outbox outbox, Cour
             {
                 certificate.Reinstate();
                 change = CertificateChange.Reinstated;
-                await outbox.QueueAsync($"certificate:{enrollment.Id}:reinstated:{now.UtcTicks}", enrollment.PersonId,
-                    NotificationKind.CertificateIssued, courseId, course.Title, ct: ct);
             }
             else if (outcome.Completed && certificate is { IsRevoked: true }) change = CertificateChange.StaysRevoked;
-            await outbox.QueueAsync($"outcome:{enrollment.Id}:corrected:{now.UtcTicks}", enrollment.PersonId,
-                outcome.Completed ? NotificationKind.Completed : NotificationKind.NotCompleted, courseId, course.Title, ct: ct);
+            // One message per correction: a revoked or reinstated certificate is named (by number) in place of the bare result.
+            var kind = change switch
+            {
+                CertificateChange.Revoked => NotificationKind.CertificateRevokedForCorrection,
+                CertificateChange.Reinstated => NotificationKind.CertificateReinstated,
+                _ => outcome.Completed ? NotificationKind.Completed : NotificationKind.NotCompleted,
+            };
+            await outbox.QueueAsync($"outcome:{enrollment.Id}:corrected:{now.UtcTicks}", enrollment.PersonId, kind, courseId, course.Title,
+                about: kind is NotificationKind.Completed or NotificationKind.NotCompleted ? null : certificate!.Number, ct: ct);
             var name = await db.People.IgnoreQueryFilters([RegionFilter.Name]).Where(p => p.Id == enrollment.PersonId).Select(p => p.Name).FirstAsync(ct);
             changes.Add(new(enrollment.Id, enrollment.PersonId, name, outcome.Completed, outcome.Reason, change));
         }

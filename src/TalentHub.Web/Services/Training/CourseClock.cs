@@ -54,7 +54,7 @@ public sealed class CourseClock(TalentHubDbContext db, Outbox outbox, TimeProvid
             foreach (var person in confirmed[item.Session.CourseId])
             {
                 await outbox.QueueAsync($"remind:{item.Session.Id}:{person.Id}", person.PersonId, NotificationKind.SessionReminder,
-                    item.Session.CourseId, item.Title, item.Session.Id, ct);
+                    item.Session.CourseId, item.Title, item.Session.Id, ct: ct);
                 queued++;
             }
             item.Session.RemindedAt = now;

@@ -93,6 +93,15 @@ public sealed class ExamplesTests(TalentHubFactory app) : AppTest(app)
         var decided = await App.QueryAsync(db => db.Examples.AsNoTracking().SingleAsync(e => e.Id == example.Id));
         Assert.Equal(ExampleStatus.Approved, decided.Status);
         Assert.Equal("city.officer", decided.DecidedBy);
+        // fix29a: the pages name people, not logins (the example stores logins for the maker-checker rule).
+        var details = WebUtility.HtmlDecode(await city.GetStringAsync($"/Reports/Examples/{example.Id}"));
+        Assert.Contains("安吉县农业农村局 陈晓燕 ·", details);
+        Assert.Contains("湖州市农业农村局 李建国 ·", details);
+        Assert.DoesNotContain("anji.officer", details);
+        Assert.DoesNotContain("city.officer", details);
+        var list = WebUtility.HtmlDecode(await city.GetStringAsync("/Reports/Examples"));
+        var row = list[list.IndexOf($"data-example=\"{example.Id}\"", StringComparison.Ordinal)..];
+        Assert.Contains("安吉县农业农村局 陈晓燕 ·", row[..row.IndexOf("</tr>", StringComparison.Ordinal)]);
         Assert.True(await App.QueryAsync(db => db.AuditEntries.AnyAsync(a => a.EntityType == nameof(TypicalExample) && a.EntityId == example.Id.ToString())));
 
         var name = await App.QueryAsync(db => db.People.IgnoreQueryFilters([RegionFilter.Name]).Where(p => p.Id == personId).Select(p => p.Name).SingleAsync());
@@ -188,9 +197,9 @@ public sealed class ExamplesTests(TalentHubFactory app) : AppTest(app)
         Assert.Equal(["标题", "县（市、区）", "类型", "状态", "推荐人", "推荐时间"], rows[0]);
         Assert.Equal(anjiCount, rows.Count - 1);
         var mine = Assert.Single(rows, r => r[0] == title);
-        Assert.Equal(("安吉县", "待审核", "anji.officer"), (mine[1], mine[3], mine[4]));
+        Assert.Equal(("安吉县", "待审核", "安吉县农业农村局 陈晓燕"), (mine[1], mine[3], mine[4])); // fix29a: the proposer by name, as the page shows
         Assert.DoesNotContain(rows, r => r[0] == wuxingTitle);
-        Assert.True(await App.QueryAsync(db => db.AuditEntries.AnyAsync(a => a.Action == AuditAction.Export && a.EntityType == "Example"
+        Assert.True(await App.QueryAsync(db => db.AuditEntries.AnyAsync(a => a.Action == AuditAction.Export && a.EntityType == nameof(TypicalExample)
             && a.UserName == "anji.officer" && a.Changes == $"format=csv; rows={anjiCount}" && a.CountyCode == Anji)));
         Assert.Contains("/Reports/Examples?handler=Export&amp;format=xlsx", await anji.GetStringAsync("/Reports/Examples"));
 

@@ -7,6 +7,7 @@ using TalentHub.Web.Data;
 using TalentHub.Web.Domain;
 using TalentHub.Web.Domain.Reports;
 using TalentHub.Web.Infrastructure;
+using TalentHub.Web.Services;
 using TalentHub.Web.Services.Reports;
 
 namespace TalentHub.Web.Pages.Reports.Examples;
@@ -20,6 +21,8 @@ public sealed class DetailsModel(TalentHubDbContext db, ExamplesService examples
 {
     public TypicalExample Example { get; private set; } = null!;
     public ExampleSubjectInfo? Info { get; private set; }
+    /// <summary>Who proposed and who decided, by display name (<see cref="StaffNames"/>; the example stores logins).</summary>
+    public StaffNames Staff { get; private set; } = null!;
     [BindProperty] public string? Reason { get; set; }
     [BindProperty] public int Version { get; set; }
     public bool CanDecide => User.Meets(Policies.CityOfficer) && Example.Status == ExampleStatus.Pending;
@@ -66,6 +69,7 @@ public sealed class DetailsModel(TalentHubDbContext db, ExamplesService examples
         if (example is null) return false;
         Example = example;
         Info = await examples.SubjectAsync(example.Subject, example.PersonId ?? example.EntityId ?? 0, ct);
+        Staff = await StaffNames.LoadAsync(db, [example.ProposedBy, example.DecidedBy], ct);
         return true;
     }
 }

@@ -19,6 +19,7 @@ public sealed class IndexModel(TalentHubDbContext db, RegionDirectory regions, I
     /// <summary>The page shows at most this many examples (the export has them all).</summary>
     public const int MaxShown = 500;
 
+    /// <summary>One example of the list; <paramref name="ProposedBy"/> is the proposer's display name (<see cref="StaffNames"/>).</summary>
     public sealed record Row(int Id, string Title, string County, ExampleSubject Subject, ExampleStatus Status, string ProposedBy, DateTimeOffset ProposedAt);
 
     public IReadOnlyList<Row> Rows { get; private set; } = [];
@@ -37,7 +38,7 @@ public sealed class IndexModel(TalentHubDbContext db, RegionDirectory regions, I
             [l["Example.Title"], l["Targets.County"], l["Example.Kind"], l["Example.Status"], l["Example.ProposedBy"], l["Example.ProposedAt"]],
             rows.Select(r => (IReadOnlyList<object?>)[r.Title, r.County, l["ExampleSubject." + r.Subject].Value, l["ExampleStatus." + r.Status].Value,
                 r.ProposedBy, ShanghaiTime.FormatDateTime(r.ProposedAt)]));
-        audit.Record(AuditAction.Export, "Example", null, new AuditNote().With(AuditNoteKeys.Format, format).With(AuditNoteKeys.Rows, rows.Count), scope.CountyCode);
+        audit.Record(AuditAction.Export, nameof(TypicalExample), null, new AuditNote().With(AuditNoteKeys.Format, format).With(AuditNoteKeys.Rows, rows.Count), scope.CountyCode);
         await db.SaveChangesAsync(ct);
         return ExportLinks.File(sheet, "examples", clock, csv: format == "csv");
     }
@@ -51,6 +52,7 @@ public sealed class IndexModel(TalentHubDbContext db, RegionDirectory regions, I
         var tree = await regions.GetAsync(ct);
         var rows = await db.Examples.AsNoTracking().OrderBy(e => e.Status).ThenByDescending(e => e.ProposedAt).Take(take)
             .Select(e => new { e.Id, e.Title, e.CountyCode, e.Subject, e.Status, e.ProposedBy, e.ProposedAt }).ToListAsync(ct);
-        return rows.Select(r => new Row(r.Id, r.Title, tree.NameOf(r.CountyCode) ?? r.CountyCode, r.Subject, r.Status, r.ProposedBy, r.ProposedAt)).ToList();
+        var staff = await StaffNames.LoadAsync(db, rows.Select(r => r.ProposedBy), ct);
+        return rows.Select(r => new Row(r.Id, r.Title, tree.NameOf(r.CountyCode) ?? r.CountyCode, r.Subject, r.Status, staff.Of(r.ProposedBy), r.ProposedAt)).ToList();
     }
 }

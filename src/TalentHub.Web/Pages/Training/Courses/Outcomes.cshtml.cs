@@ -8,8 +8,10 @@ using Microsoft.Extensions.Localization;
 using TalentHub.Web.Data;
 using TalentHub.Web.Domain;
 using TalentHub.Web.Domain.Common;
+using TalentHub.Web.Domain.Notifications;
 using TalentHub.Web.Domain.Training;
 using TalentHub.Web.Services.Audit;
+using TalentHub.Web.Services.Notifications;
 using TalentHub.Web.Services.Spreadsheets;
 using TalentHub.Web.Services.Training;
 using TalentHub.Web.Infrastructure;
@@ -19,10 +21,10 @@ namespace TalentHub.Web.Pages.Training.Courses;
 /// <summary>
 /// A course's results: every trainee's attendance share, score, completion and certificate; the at-risk
 /// list while the course runs; the satisfaction survey's results. Officers revoke a certificate with a
-/// written reason (audited).
+/// written reason (audited; the trainee is told, <see cref="NotificationKind.CertificateRevoked"/>).
 /// </summary>
 [Authorize(Policy = Policies.CourseViewer)]
-public sealed class OutcomesModel(TalentHubDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class OutcomesModel(TalentHubDbContext db, Outbox outbox, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
 {
     public Course Course { get; private set; } = null!;
     public IReadOnlyList<TraineeResult> Trainees { get; private set; } = [];
@@ -81,6 +83,9 @@ public sealed class OutcomesModel(TalentHubDbContext db, TimeProvider clock, ISt
             ViewData["RevokeFor"] = certificateId;
             return Page();
         }
+        // A certificate is revoked once, so the key is unique per certificate.
+        await outbox.QueueAsync($"certificate:{certificate.EnrollmentId}:revoked", certificate.PersonId, NotificationKind.CertificateRevoked,
+            id, Course.Title, about: certificate.Number);
         await db.SaveChangesAsync();
         TempData["Flash"] = l["Certificate.RevokedFlash", certificate.Number].Value;
         return RedirectToPage(new { id });

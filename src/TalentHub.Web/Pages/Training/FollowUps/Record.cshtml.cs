@@ -9,6 +9,7 @@ using TalentHub.Web.Domain;
 using TalentHub.Web.Domain.Common;
 using TalentHub.Web.Domain.Training;
 using TalentHub.Web.Infrastructure;
+using TalentHub.Web.Services;
 using TalentHub.Web.Services.Training;
 
 namespace TalentHub.Web.Pages.Training.FollowUps;
@@ -39,6 +40,7 @@ public sealed class RecordModel(TalentHubDbContext db, TimeProvider clock, IStri
         public string? Notes { get; set; }
     }
 
+    /// <summary>The task as the page heads it; <paramref name="RecordedBy"/> is the recorder's display name (<see cref="StaffNames"/>).</summary>
     public sealed record Head(int Id, int PersonId, string Name, string CourseTitle, int Months, DateTimeOffset DueAt, DateTimeOffset? RecordedAt, string? RecordedBy);
 
     public Head Task { get; private set; } = null!;
@@ -88,7 +90,7 @@ public sealed class RecordModel(TalentHubDbContext db, TimeProvider clock, IStri
             Input.AdoptedTechnique, Input.IncomeChangePercent, Input.Employed, Input.Notes);
         // Recorded since this form was shown: refused, or quietly accepted when it is already so. A task still unrecorded has
         // nothing to overwrite, whatever stamp was posted (a tampered one named an empty "other clerk's" record).
-        if (task.RecordedAt is { } recorded && recorded.UtcTicks != Stamp) return RecordedMeanwhile(task, outcome);
+        if (task.RecordedAt is { } recorded && recorded.UtcTicks != Stamp) return await RecordedMeanwhileAsync(task, outcome);
         try
         {
             task.Record(outcome, User.Identity?.Name, clock.GetUtcNow());
@@ -108,7 +110,7 @@ public sealed class RecordModel(TalentHubDbContext db, TimeProvider clock, IStri
             // of this post is written, its audit row included; the same answer as a stale form's, with the winner's record.
             db.ChangeTracker.Clear();
             if (!await LoadAsync(id)) return NotFound();
-            return RecordedMeanwhile(await db.FollowUpTasks.AsNoTracking().FirstAsync(t => t.Id == id), outcome);
+            return await RecordedMeanwhileAsync(await db.FollowUpTasks.AsNoTracking().FirstAsync(t => t.Id == id), outcome);
         }
         return Saved();
     }
@@ -116,12 +118,13 @@ public sealed class RecordModel(TalentHubDbContext db, TimeProvider clock, IStri
     /// <summary>
     /// The answer to a save from a form shown before <paramref name="current"/> was recorded: accepted quietly when it holds
     /// <paramref name="outcome"/> already (a double submit, or two clerks finding the same); otherwise the form again with
-    /// the other clerk's outcome named above it and <see cref="Stamp"/> moved on, so that saving again replaces it knowingly.
+    /// the other clerk (by display name, <see cref="StaffNames"/>) and their outcome named above it and <see cref="Stamp"/> moved on,
+    /// so that saving again replaces it knowingly.
     /// </summary>
-    private IActionResult RecordedMeanwhile(FollowUpTask current, FollowUpOutcome outcome)
+    private async Task<IActionResult> RecordedMeanwhileAsync(FollowUpTask current, FollowUpOutcome outcome)
     {
         if (current.Holds(outcome)) return Saved();
-        ModelState.AddModelError("", l["FollowUp.ChangedMeanwhile", current.RecordedBy ?? "", ShanghaiTime.FormatDateTime(current.RecordedAt),
+        ModelState.AddModelError("", l["FollowUp.ChangedMeanwhile", await StaffNames.OfAsync(db, current.RecordedBy) ?? "", ShanghaiTime.FormatDateTime(current.RecordedAt),
             FollowUpRow.OutcomeOf(current.Unreachable, current.StartedBusiness, current.JoinedEntity, current.AdoptedTechnique, current.Employed,
                 current.IncomeChangePercent, l)]);
         ModelState.Remove(nameof(Stamp));
@@ -142,7 +145,7 @@ public sealed class RecordModel(TalentHubDbContext db, TimeProvider clock, IStri
         if (t is null) return false;
         var name = await db.People.IgnoreQueryFilters([RegionFilter.Name]).Where(p => p.Id == t.PersonId).Select(p => p.Name).FirstAsync();
         var title = await db.Courses.IgnoreQueryFilters([RegionFilter.Name]).Where(c => c.Id == t.CourseId).Select(c => c.Title).FirstAsync();
-        Task = new Head(t.Id, t.PersonId, name, title, t.Months, t.DueAt, t.RecordedAt, t.RecordedBy);
+        Task = new Head(t.Id, t.PersonId, name, title, t.Months, t.DueAt, t.RecordedAt, await StaffNames.OfAsync(db, t.RecordedBy));
         LinkedOutOfScope = t.EntityId is { } linked && !await db.BusinessEntities.AnyAsync(e => e.Id == linked);
         EntitySuggestions = await db.BusinessEntities.AsNoTracking().Where(e => e.CountyCode == t.CountyCode)
             .OrderBy(e => e.Name).Select(e => e.Name).Distinct().Take(SuggestionCap).ToListAsync();

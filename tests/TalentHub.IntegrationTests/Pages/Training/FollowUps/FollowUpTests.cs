@@ -284,7 +284,9 @@ public sealed class FollowUpTests(TalentHubFactory app) : AppTest(app)
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
         var html = WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync());
-        Assert.Contains("anji.clerk 已于", html);
+        // fix29a: the other clerk by name (their display name), as the roster and entity history name people — not the login.
+        Assert.Contains("安吉县农业农村局 周立新 已于", html);
+        Assert.DoesNotContain("anji.clerk", html);
         Assert.Contains("实现就业", html);
         Assert.Contains("收入 +30%", html);
         Assert.Equal(HttpStatusCode.Redirect, repeat.StatusCode);

@@ -116,6 +116,9 @@ public sealed class CertificateTests(TalentHubFactory app) : AppTest(app)
             && a.Action == Web.Data.AuditAction.Update).Select(a => new { a.UserName, a.Changes }).SingleAsync());
         Assert.Equal("anji.officer", audit.UserName);
         Assert.Contains("RevokedReason", audit.Changes);
+        // fix29a: the trainee is told, with the number.
+        var told = await App.QueryAsync(db => db.Outbox.Where(n => n.Key.EndsWith(":revoked") && n.About == number).Select(n => n.Kind).SingleAsync());
+        Assert.Equal(Web.Domain.Notifications.NotificationKind.CertificateRevoked, told);
     }
 
     /// <summary>fix16: the course's results (certificates) list had no export (PRODUCT.md §7: every list exports).</summary>

@@ -34,8 +34,8 @@ public sealed class AttendanceCorrectionTests(TalentHubFactory app) : AppTest(ap
         Assert.Contains("id=\"verify-revoked\"", await App.CreateClient().GetStringAsync("/Verify/" + certificate.Number));
         Assert.True(await App.QueryAsync(db => db.AuditEntries.AnyAsync(a => a.EntityType == nameof(Certificate) && a.UserName == "anji.clerk"
             && a.Changes!.Contains("RevokedReason"))));
-        Assert.True(await App.QueryAsync(db => db.Outbox.AnyAsync(n => n.PersonId == personId && n.Kind == NotificationKind.NotCompleted
-            && n.Key.StartsWith($"outcome:{id}:corrected:"))));
+        var told = await App.QueryAsync(db => db.Outbox.SingleAsync(n => n.PersonId == personId && n.Key.StartsWith($"outcome:{id}:corrected:")));
+        Assert.Equal((NotificationKind.CertificateRevokedForCorrection, certificate.Number), (told.Kind, told.About));
         var name = await App.QueryAsync(db => db.People.Where(p => p.Id == personId).Select(p => p.Name).FirstAsync());
         Assert.Contains($"1 人结业结果已变更：{name} → 未结业（出勤学时不足；证书已撤销）", await clerk.GetStringAsync(Url(course, 0)));
     }
@@ -88,8 +88,20 @@ public sealed class AttendanceCorrectionTests(TalentHubFactory app) : AppTest(ap
         var key = certificate.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
         Assert.Equal(2, await App.QueryAsync(db => db.AuditEntries.CountAsync(a => a.EntityType == nameof(Certificate) && a.EntityId == key
             && a.UserName == "anji.clerk" && a.Changes!.Contains("RevokedReason"))));
-        Assert.True(await App.QueryAsync(db => db.Outbox.AnyAsync(n => n.PersonId == personId && n.Kind == NotificationKind.CertificateIssued
-            && n.Key.StartsWith($"certificate:{id}:reinstated:"))));
+        // fix29a: one message per correction, naming the certificate: revoked and why, then valid again — not "issued".
+        Assert.False(await App.QueryAsync(db => db.Outbox.AnyAsync(n => n.PersonId == personId && n.Kind == NotificationKind.CertificateIssued
+            && n.Key != $"certificate:{id}")));
+        var told = await App.QueryAsync(db => db.Outbox.Where(n => n.PersonId == personId && n.Key.StartsWith($"outcome:{id}:corrected:"))
+            .OrderBy(n => n.Id).Select(n => n.Kind).ToListAsync());
+        Assert.Equal([NotificationKind.CertificateRevokedForCorrection, NotificationKind.CertificateReinstated], told);
+        await DispatchUntilAsync(personId, 2);
+        var trainee = await App.LoginAsync(farmer);
+        var messages = WebUtility.HtmlDecode(await trainee.GetStringAsync("/My/Messages"));
+        Assert.Contains($"因考勤记录更正，您在“{course.Title}”的结果改为未结业，结业证书 {certificate.Number} 已撤销", messages);
+        Assert.Contains($"结业证书 {certificate.Number} 恢复有效", messages);
+        var english = WebUtility.HtmlDecode(await trainee.GetStringAsync("/My/Messages?culture=en"));
+        Assert.Contains($"certificate {certificate.Number} has been revoked", english);
+        Assert.Contains($"your certificate {certificate.Number} is valid again", english);
         var name = await App.QueryAsync(db => db.People.Where(p => p.Id == personId).Select(p => p.Name).FirstAsync());
         Assert.Contains($"1 人结业结果已变更：{name} → 已结业（证书恢复有效）", await clerk.GetStringAsync(Url(course, 1)));
         // Valid again everywhere it shows, and counted once, as issued when it was first issued (not a new issue).
@@ -191,6 +203,17 @@ public sealed class AttendanceCorrectionTests(TalentHubFactory app) : AppTest(ap
         Assert.False(await App.QueryAsync(db => db.Certificates.AnyAsync(c => c.EnrollmentId == id)));
         Assert.False(await App.QueryAsync(db => db.Certificates.AnyAsync(c => c.CourseId == course.Id)));
         Assert.False(await App.QueryAsync(db => db.Outbox.AnyAsync(n => n.Key.StartsWith($"outcome:{id}:corrected:"))));
+    }
+
+    /// <summary>Runs the dispatcher until the trainee has at least <paramref name="corrections"/> in-app messages about corrections.</summary>
+    private async Task DispatchUntilAsync(int personId, int corrections)
+    {
+        for (var i = 0; i < 50; i++)
+        {
+            if (await App.QueryAsync(db => db.Messages.CountAsync(m => m.PersonId == personId
+                && (m.Kind == NotificationKind.CertificateRevokedForCorrection || m.Kind == NotificationKind.CertificateReinstated))) >= corrections) return;
+            if (await App.RunAsync<TalentHub.Web.Services.Notifications.OutboxDispatcher, int>(d => d.DispatchAsync()) == 0) return;
+        }
     }
 
     private Task<Certificate> CertificateOfAsync(int enrollmentId) =>
