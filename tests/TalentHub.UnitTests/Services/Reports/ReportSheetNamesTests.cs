@@ -51,6 +51,8 @@ public sealed class ReportSheetNamesTests
         var names = ReportSheetNames(culture);
 
         Assert.Equal(9 + 2, names.Count);
+        // The /Reports download names a .csv by its table's key: the keys are the sheets', in the export's order.
+        Assert.Equal(In(culture, () => TalentHub.Web.Pages.Reports.IndexModel.SheetKeys.Select(k => L[k].Value).ToList()), names.Take(9));
         Assert.All(names, n =>
         {
             Assert.InRange(n.Length, 1, 31);
