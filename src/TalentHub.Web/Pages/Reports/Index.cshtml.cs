@@ -44,7 +44,11 @@ public sealed class IndexModel(TalentHubDbContext db, ReportsService reports, Ou
     public IReadOnlyList<ExampleCard> Examples { get; private set; } = [];
     public RegionTree Regions { get; private set; } = null!;
 
-    /// <summary>The filters as query values (county only for city roles), for export links.</summary>
+    /// <summary>
+    /// The filters the page applied, as query values, for export links (the county role's own county is its scope, so its
+    /// code is not repeated). Only meaningful when the filters were accepted: a refused request offers no download
+    /// (fix29b: the links dropped a refused county and downloaded the user's own scope), see <see cref="FilterRefused"/>.
+    /// </summary>
     public IReadOnlyDictionary<string, string?> FilterValues => new Dictionary<string, string?>
     {
         [nameof(Year)] = Year.ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -62,7 +66,7 @@ public sealed class IndexModel(TalentHubDbContext db, ReportsService reports, Ou
 
     /// <summary>
     /// When the figures of the page were read (UTC): the earlier of the board's and the outcome figures' reading, each
-    /// reused for up to <see cref="LiveCache.DashboardTtl"/>; a download states it (<see cref="AsOfLine"/>).
+    /// reused for up to <see cref="LiveCache.DashboardTtl"/>; the page and its downloads state it alike (<see cref="AsOfLine"/>).
     /// </summary>
     public DateTimeOffset AsOf => new[] { View.Board.AsOf, Outcomes?.AsOf }.OfType<DateTimeOffset>().DefaultIfEmpty(clock.GetUtcNow()).Min();
     public TalentHubOptions.ReportsOptions Map => options.Value.Reports;
@@ -105,8 +109,40 @@ public sealed class IndexModel(TalentHubDbContext db, ReportsService reports, Ou
             scope.CountyCode);
         await db.SaveChangesAsync(ct);
         return csv
-            ? File(SheetWriter.Csv(sheets[sheet]), SheetWriter.CsvType, ExportLinks.FileName($"reports-{Year}", clock, csv: true))
-            : File(SheetWriter.Xlsx([.. sheets]), SheetWriter.XlsxType, ExportLinks.FileName($"reports-{Year}", clock, csv: false));
+            ? FileName(sheet).File(SheetWriter.Csv(sheets[sheet]), SheetWriter.CsvType, "csv")
+            : FileName(null).File(SheetWriter.Xlsx([.. sheets]), SheetWriter.XlsxType, "xlsx");
+    }
+
+    /// <summary>
+    /// The export's sheets by their <c>Sheet.*</c> name keys, in the order <see cref="OnGetExportAsync"/> indexes them
+    /// (ReportSheetNamesTests checks them against the sheets built).
+    /// </summary>
+    public static readonly IReadOnlyList<string> SheetKeys =
+    [
+        "Sheet.Progress", "Sheet.Ranking", "Sheet.Trend", "Sheet.Talents", "Sheet.Rates", "Sheet.Satisfaction", "Sheet.FollowUps",
+        "Sheet.Spend", "Sheet.Examples",
+    ];
+
+    /// <summary>
+    /// What the download holds (<see cref="Services.Spreadsheets.DownloadName"/>): the report (and, for a .csv, the table
+    /// <paramref name="sheet"/>), the city or the one county shown, the year, then the category and program filters,
+    /// e.g. <c>人才工作报表_安吉县_2026.xlsx</c>, <c>talent-report_Satisfaction_Huzhou-City_2026_Professional-skills.csv</c>.
+    /// </summary>
+    private DownloadName FileName(int? sheet)
+    {
+        var name = new DownloadName().Text(l, "Download.Dashboard");
+        if (sheet is { } s) name.Text(l, SheetKeys[s]);
+        var county = View.CountyView ? scope.CountyCode : County;
+        name.Region(county is null ? Regions.AtLevel(RegionLevel.City).FirstOrDefault() : Regions.Find(county));
+        name.Add(Year.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        if (Category is { } category) name.Text(l, "CourseCategory." + category);
+        if (ProgramId is { } id)
+        {
+            var program = Programs.First(p => p.Id == id).Name; // at most 30 characters of it, not half a surrogate pair
+            var cut = program.Length <= 30 ? program : program[..(char.IsHighSurrogate(program[29]) ? 29 : 30)];
+            name.Add(cut, "program-" + id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+        return name;
     }
 
     private async Task LoadOutcomesAsync(CancellationToken ct)

@@ -68,10 +68,10 @@ public sealed class Dashboard
         average.Add(null);
         average.Add(null);
         rows.Add(average);
-        var ranking = new SheetData(l["Reports.Ranking"], [l["Reports.Rank"], l["Targets.County"], l["Reports.Movement"]],
+        var ranking = new SheetData(l["Sheet.Ranking"], [l["Reports.Rank"], l["Targets.County"], l["Reports.Movement"]],
             Board.Counties.Select(c => (IReadOnlyList<object?>)[c.Rank, Name(c.County), c.Movement]).ToList());
-        var trend = new SheetData(l["Reports.Trend"], [l["Reports.Month"], l["Reports.Shown"], l["Reports.CityAverage"]],
+        var trend = new SheetData(l["Sheet.Trend"], [l["Reports.Month"], l["Reports.Shown"], l["Reports.CityAverage"]],
             Trend.Select(t => (IReadOnlyList<object?>)[t.Month, t.Shown, t.CityAverage]).ToList());
-        return [new SheetData(l["Reports.Progress"], headers, rows), ranking, trend];
+        return [new SheetData(l["Sheet.Progress"], headers, rows), ranking, trend];
     }
 }

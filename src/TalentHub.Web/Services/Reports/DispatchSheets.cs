@@ -54,7 +54,7 @@ public static class DispatchSheets
         }).ToList();
         var widths = f.Counties.Select(c => english ? c.NameEn : c.NameZh).Append(headers[1]).ToList();
         columns[1] = new(null, Fit(widths));
-        return new SheetData(l["Dispatch.Sheet"], headers, rows)
+        return new SheetData(l["Sheet.Dispatch"], headers, rows)
         {
             Above = [.. above, l["Dispatch.Table"]],
             Below = [l["Dispatch.Paragraphs"], .. f.Counties.Select(c => DispatchService.Paragraph(c, l, english))],
@@ -67,7 +67,7 @@ public static class DispatchSheets
         var examples = f.Examples ?? [];
         List<string> headers = [l["Dispatch.ExampleNo"], l["Targets.County"], l["Example.Who"], l["Example.Title"], l["Example.Story"]];
         var rows = examples.Select((e, n) => (IReadOnlyList<object?>)[n + 1, english ? e.CountyEn : e.CountyZh, e.MaskedName, e.Title, e.Story]).ToList();
-        return new SheetData(l["Dispatch.Examples"], headers, rows)
+        return new SheetData(l["Sheet.DispatchExamples"], headers, rows)
         {
             Above = [.. above, l["Dispatch.Examples"]],
             Below = examples.Count == 0 ? [l["Dispatch.NoExamples"]] : [],

@@ -61,6 +61,6 @@ public sealed class ExamplesService(TalentHubDbContext db)
     /// day, story); <paramref name="countyName"/> names a county code in the viewer's language.
     /// </summary>
     public static SheetData Sheet(IEnumerable<ExampleCard> cards, Func<string, string> countyName, IStringLocalizer l) =>
-        new(l["Reports.Examples"], [l["Targets.County"], l["Example.Who"], l["Example.Title"], l["Example.DecidedAt"], l["Example.Story"]],
+        new(l["Sheet.Examples"], [l["Targets.County"], l["Example.Who"], l["Example.Title"], l["Example.DecidedAt"], l["Example.Story"]],
             cards.Select(c => (IReadOnlyList<object?>)[countyName(c.CountyCode), c.MaskedName, c.Title, c.ApprovedOn, c.Story]).ToList());
 }

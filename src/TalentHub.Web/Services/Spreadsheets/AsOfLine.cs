@@ -5,8 +5,10 @@ using TalentHub.Web.Infrastructure;
 namespace TalentHub.Web.Services.Spreadsheets;
 
 /// <summary>
-/// The "data as of" line of a report download (fix23: the /Reports and dispatch downloads did not say when their figures
-/// were read): <c>Export.AsOf</c>, "数据截至 yyyy-MM-dd HH:mm" / "Data as of yyyy-MM-dd HH:mm", the instant in Asia/Shanghai.
+/// The "data as of" line of a report and its downloads (fix23: the /Reports and dispatch downloads did not say when their
+/// figures were read): <c>Export.AsOf</c>, "数据截至 yyyy-MM-dd HH:mm" / "Data as of yyyy-MM-dd HH:mm", the instant in
+/// Asia/Shanghai. The one wording and format: /Reports and /Reports/Dispatch/{yyyy-MM} show the same line as their files
+/// (fix29b: the page said "数据截至2026-12-02" / "Figures as of …", a day, beside the files' minute).
 /// </summary>
 public static class AsOfLine
 {

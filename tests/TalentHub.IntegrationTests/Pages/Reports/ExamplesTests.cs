@@ -192,7 +192,8 @@ public sealed class ExamplesTests(TalentHubFactory app) : AppTest(app)
         var response = await anji.GetAsync("/Reports/Examples?handler=Export&format=csv");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Matches(@"^examples-\d{8}\.csv$", response.Content.Headers.ContentDisposition!.FileName!.Trim('"'));
+        // fix29b: named by what it holds, the county and the day (ReportDownloadsTests has the names in both languages).
+        Assert.Matches(@"^典型案例_安吉县_\d{4}-\d{2}-\d{2}\.csv$", response.Content.Headers.ContentDisposition!.FileNameStar);
         var rows = ExportFiles.Csv(await response.Content.ReadAsByteArrayAsync());
         Assert.Equal(["标题", "县（市、区）", "类型", "状态", "推荐人", "推荐时间"], rows[0]);
         Assert.Equal(anjiCount, rows.Count - 1);

@@ -31,15 +31,23 @@ public sealed class DetailsModel(TalentHubDbContext db, AuditLog audit, IStringL
         return Page();
     }
 
-    /// <summary>The report as .xlsx in the viewer's language: the report sheet (title, table, paragraphs) and the examples sheet.</summary>
+    /// <summary>
+    /// The report as .xlsx in the viewer's language: the report sheet (title, table, paragraphs) and the examples sheet;
+    /// 404 for a month with no report, as the page.
+    /// </summary>
     public async Task<IActionResult> OnGetXlsxAsync(string month)
     {
         if (!await LoadAsync(month)) return NotFound();
         audit.Record(AuditAction.Export, nameof(Domain.Reports.DispatchReport), Report.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
             new AuditNote().With(AuditNoteKeys.Format, "xlsx"));
         await db.SaveChangesAsync();
-        return File(SheetWriter.Xlsx(DispatchSheets.For(Figures, City, Report.IssuedAt, l, English)), SheetWriter.XlsxType, $"dispatch-{month}.xlsx");
+        return FileName().File(SheetWriter.Xlsx(DispatchSheets.For(Figures, City, Report.IssuedAt, l, English)), SheetWriter.XlsxType, "xlsx");
     }
+
+    /// <summary>What the download holds (<see cref="DownloadName"/>): <c>人才工作月报_湖州市_2026-11.xlsx</c> / <c>dispatch-report_Huzhou-City_2026-11.xlsx</c>.</summary>
+    private DownloadName FileName() => new DownloadName().Text(l, "Download.Dispatch").Region(_city).Add(Report.Month);
+
+    private Domain.Regions.Region? _city;
 
     private async Task<bool> LoadAsync(string month)
     {
@@ -49,6 +57,7 @@ public sealed class DetailsModel(TalentHubDbContext db, AuditLog audit, IStringL
         Figures = DispatchService.Read(report);
         var city = await db.Regions.AsNoTracking().Where(r => r.Level == RegionLevel.City).OrderBy(r => r.Code).FirstOrDefaultAsync();
         City = city?.DisplayName(English) ?? "";
+        _city = city;
         return true;
     }
 }

@@ -28,19 +28,25 @@ public sealed class IndexModel(TalentHubDbContext db, RegionDirectory regions, I
 
     /// <summary>
     /// <c>/Reports/Examples?handler=Export&amp;format=xlsx|csv</c>: every example in the user's scope (another county's are
-    /// not read), in the list's order and with its columns, audited. 400 for a format other than xlsx or csv.
+    /// not read), in the list's order and with its columns, audited, named by scope and day (<see cref="DownloadName"/>:
+    /// <c>典型案例_安吉县_2026-12-02.xlsx</c>). 400 for a format other than xlsx or csv.
     /// </summary>
     public async Task<IActionResult> OnGetExportAsync(string? format, [FromServices] AuditLog audit, [FromServices] TimeProvider clock, CancellationToken ct)
     {
         if (format is not ("xlsx" or "csv")) return BadRequest();
         var rows = await RowsAsync(int.MaxValue, ct);
-        var sheet = new SheetData(l["Example.ListTitle"],
+        var tree = await regions.GetAsync(ct);
+        var sheet = new SheetData(l["Sheet.Examples"],
             [l["Example.Title"], l["Targets.County"], l["Example.Kind"], l["Example.Status"], l["Example.ProposedBy"], l["Example.ProposedAt"]],
             rows.Select(r => (IReadOnlyList<object?>)[r.Title, r.County, l["ExampleSubject." + r.Subject].Value, l["ExampleStatus." + r.Status].Value,
                 r.ProposedBy, ShanghaiTime.FormatDateTime(r.ProposedAt)]));
         audit.Record(AuditAction.Export, nameof(TypicalExample), null, new AuditNote().With(AuditNoteKeys.Format, format).With(AuditNoteKeys.Rows, rows.Count), scope.CountyCode);
         await db.SaveChangesAsync(ct);
-        return ExportLinks.File(sheet, "examples", clock, csv: format == "csv");
+        var extension = format == "csv" ? "csv" : "xlsx";
+        var name = new DownloadName().Text(l, "Download.Examples")
+            .Region(scope.CountyCode is { } county ? tree.Find(county) : tree.AtLevel(Domain.Regions.RegionLevel.City).FirstOrDefault())
+            .Add(ShanghaiTime.ToShanghai(clock.GetUtcNow()).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        return name.File(extension == "csv" ? SheetWriter.Csv(sheet) : SheetWriter.Xlsx(sheet), extension == "csv" ? SheetWriter.CsvType : SheetWriter.XlsxType, extension);
     }
 
     /// <summary>The export link for <paramref name="format"/> (xlsx or csv); the list has no filters besides the user's scope.</summary>
