@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -55,6 +56,46 @@ public abstract class StaffFormPage<TInput>(TalentHubDbContext db, IStringLocali
     /// </summary>
     [BindProperty] [System.ComponentModel.DataAnnotations.Display(Name = "Form.SubmissionToken")]
     public Guid SubmissionToken { get; set; } = Guid.NewGuid();
+
+    /// <summary>Whether this create form carries a <see cref="SubmissionToken"/> (the forms that save with <see cref="SaveNewOnceAsync"/>).</summary>
+    protected virtual bool UsesSubmissionToken => false;
+
+    /// <summary>
+    /// Before a post's handler runs, after binding: a hidden field the form was rendered with that came back malformed (not
+    /// a number, not a GUID: a tampered or damaged form) is never a silent refusal. A malformed <c>Input.Version</c> leaves
+    /// the stale-edit error above the form (<c>Common.StaleEdit</c>); a missing or malformed <see cref="SubmissionToken"/>
+    /// the expired-form error (<see cref="SubmissionTokenPosted"/>). Either makes the model state invalid, so nothing is saved.
+    /// </summary>
+    public override void OnPageHandlerExecuting(Microsoft.AspNetCore.Mvc.Filters.PageHandlerExecutingContext context)
+    {
+        if (HttpMethods.IsPost(Request.Method))
+        {
+            const string version = "Input.Version";
+            if (ModelState.GetFieldValidationState(version) == ModelValidationState.Invalid)
+            {
+                ModelState.Remove(version);
+                ModelState.AddModelError("", l["Common.StaleEdit"]);
+            }
+            if (UsesSubmissionToken && !IsEdit) SubmissionTokenPosted();
+        }
+        base.OnPageHandlerExecuting(context);
+    }
+
+    /// <summary>
+    /// Whether the post carried a well-formed <see cref="SubmissionToken"/> (a GUID other than all zeros). A post without
+    /// one, or with a malformed one (a tampered or truncated form, a page saved from an older version), cannot be told
+    /// apart from a repeat of an earlier post, so nothing is saved: false, with <c>Form.Expired</c> above the form and a
+    /// fresh token in the form shown again (the user checks it and saves again). The API creates nothing through these forms.
+    /// </summary>
+    protected bool SubmissionTokenPosted()
+    {
+        var entry = ModelState[nameof(SubmissionToken)];
+        if (entry is { ValidationState: not ModelValidationState.Invalid, RawValue: not null } && SubmissionToken != Guid.Empty) return true;
+        ModelState.Remove(nameof(SubmissionToken));
+        ModelState.AddModelError("", l["Form.Expired"]);
+        SubmissionToken = Guid.NewGuid();
+        return false;
+    }
 
     /// <summary>The id of the record an earlier post of this form (its <see cref="SubmissionToken"/>) by this user created; null when none did.</summary>
     protected Task<int?> SubmittedAsync(string kind) => db.FormSubmissions.AsNoTracking()

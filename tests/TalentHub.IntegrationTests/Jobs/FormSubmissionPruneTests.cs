@@ -47,7 +47,9 @@ public sealed partial class FormSubmissionPruneTests(TalentHubFactory app) : App
         Assert.False(await App.QueryAsync(db => db.FormSubmissions.AnyAsync(s => s.CreatedAt < now.AddDays(-FormSubmission.RetentionDays))));
 
         // The same form posted again after its token was pruned finds nothing: it creates a course as a new form would,
-        // and records the token again (one-time for another 30 days).
+        // and records the token again (one-time for another 30 days). A new form repeating the course's county, title and
+        // start date is saved only with "create anyway" ticked (fix29c), so the repost ticks it.
+        fields["Input.CreateAnyway"] = "true";
         var again = await client.PostAsync("/Courses/Create", new FormUrlEncodedContent(fields));
         var ids = await App.QueryAsync(db => db.Courses.IgnoreQueryFilters([RegionFilter.Name]).Where(c => c.Title == title).OrderBy(c => c.Id).Select(c => c.Id).ToListAsync());
         Assert.Equal(2, ids.Count);

@@ -58,12 +58,25 @@ public static partial class FormClient
     [GeneratedRegex("<li>([A-Z0-9]{5}-[A-Z0-9]{5})</li>")]
     private static partial Regex RecoveryCodePattern();
 
+    /// <summary>
+    /// GETs <paramref name="formPage"/> (default <paramref name="url"/>), then posts <paramref name="fields"/> with the page's
+    /// antiforgery token and, as a browser would, the create form's one-time <c>SubmissionToken</c> when the page has one
+    /// and the fields do not name it.
+    /// </summary>
     public static async Task<HttpResponseMessage> PostFormAsync(this HttpClient client, string url, Dictionary<string, string> fields, string? formPage = null)
     {
         var page = await client.GetStringAsync(formPage ?? url);
         fields["__RequestVerificationToken"] = TokenOf(page);
+        if (!fields.ContainsKey("SubmissionToken") && SubmissionTokenPattern().Match(page) is { Success: true } submission)
+            fields["SubmissionToken"] = submission.Groups[1].Value;
         return await client.PostAsync(url, new FormUrlEncodedContent(fields));
     }
+
+    /// <summary>The create form's one-time <c>SubmissionToken</c> in <paramref name="html"/>; null when it has none.</summary>
+    public static string? SubmissionTokenOf(string html) => SubmissionTokenPattern().Match(html) is { Success: true } m ? m.Groups[1].Value : null;
+
+    [GeneratedRegex("name=\"SubmissionToken\" value=\"([0-9a-f-]{36})\"")]
+    private static partial Regex SubmissionTokenPattern();
 
     public static string TokenOf(string html)
     {

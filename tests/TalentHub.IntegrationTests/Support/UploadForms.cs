@@ -55,8 +55,9 @@ public static class UploadForms
     /// </summary>
     public static async Task<HttpResponseMessage> PostAsync(HttpClient client, string url, string? field, Dictionary<string, string> fields, bool english, byte[] bytes)
     {
-        var token = FormClient.TokenOf(await client.GetStringAsync(PageOf(url)));
-        using var content = new MultipartFormDataContent { { new StringContent(token), "__RequestVerificationToken" } };
+        var page = await client.GetStringAsync(PageOf(url));
+        using var content = new MultipartFormDataContent { { new StringContent(FormClient.TokenOf(page)), "__RequestVerificationToken" } };
+        if (FormClient.SubmissionTokenOf(page) is { } submission) content.Add(new StringContent(submission), "SubmissionToken");
         foreach (var (name, value) in fields) content.Add(new StringContent(value), name);
         if (field is not null)
         {

@@ -5,7 +5,14 @@ using TalentHub.Web.Infrastructure;
 
 namespace TalentHub.Web.Domain.Common;
 
-/// <summary>An 18-character mainland China resident ID number (GB 11643-1999).</summary>
+/// <summary>
+/// An 18-character ID number of GB 11643-1999's structure: a mainland China resident ID number (a 6-digit GB/T 2260
+/// address code, the birth date yyyyMMdd, a 3-digit sequence whose last digit is odd for men, the ISO 7064 MOD 11-2
+/// check character), or a foreign permanent resident ID card number (外国人永久居留身份证, 2023 edition: "9", the 2-digit
+/// GB/T 2260 province code of the issuing province, the 3-digit GB/T 2659 numeric nationality code, then birth date,
+/// sequence and check character as above; National Immigration Administration announcement on the 2023 card,
+/// effective 2023-12-01). A foreign permanent resident's number names no county, so <see cref="RegionPrefix"/> is null.
+/// </summary>
 public sealed record IdNumber
 {
     public const int Length = 18;
@@ -19,8 +26,14 @@ public sealed record IdNumber
         Value = value;
         BirthDate = birthDate;
         Sex = (value[16] - '0') % 2 == 1 ? Sex.Male : Sex.Female;
-        RegionPrefix = value[..6];
+        IsForeignPermanentResident = value[0] == ForeignPermanentResidentLead;
+        ProvinceCode = IsForeignPermanentResident ? value[1..3] : value[..2];
+        RegionPrefix = IsForeignPermanentResident ? null : value[..6];
+        NationalityCode = IsForeignPermanentResident ? value[3..6] : null;
     }
+
+    /// <summary>The first character of a foreign permanent resident ID card number (2023 edition).</summary>
+    public const char ForeignPermanentResidentLead = '9';
 
     public string Value { get; }
 
@@ -28,7 +41,20 @@ public sealed record IdNumber
 
     public Sex Sex { get; }
 
-    public string RegionPrefix { get; }
+    /// <summary>
+    /// The 6-digit GB/T 2260 address code of a resident ID number (the county where it was first issued); null for a
+    /// foreign permanent resident's number, whose first six digits are "9", a province and a nationality, not a county.
+    /// </summary>
+    public string? RegionPrefix { get; }
+
+    /// <summary>The 2-digit GB/T 2260 province code: digits 1–2 of a resident ID number, digits 2–3 of a foreign permanent resident's.</summary>
+    public string ProvinceCode { get; }
+
+    /// <summary>Whether this is a foreign permanent resident ID card number (2023 edition, starting with "9").</summary>
+    public bool IsForeignPermanentResident { get; }
+
+    /// <summary>The 3-digit GB/T 2659 numeric nationality code of a foreign permanent resident's number (digits 4–6); null otherwise.</summary>
+    public string? NationalityCode { get; }
 
     /// <summary>The holder's age in whole years on <paramref name="day"/> (from the birth date in the number; see <see cref="Training.EnrollmentRules.AgeOn"/>).</summary>
     public int AgeOn(DateOnly day) => Training.EnrollmentRules.AgeOn(BirthDate, day);
@@ -36,7 +62,8 @@ public sealed record IdNumber
     /// <summary>
     /// Parses an ID number after normalizing it (<see cref="Compact"/>: full-width digits, spaces of every kind, invisible
     /// characters and hyphens; a lower-case x upper-cased): 17 digits with a valid birth date (1900-01-01 to
-    /// today in Asia/Shanghai by <paramref name="clock"/>), a GB/T 2260 province code first (<see cref="IsProvinceCode"/>) and the
+    /// today in Asia/Shanghai by <paramref name="clock"/>), a GB/T 2260 province code first (<see cref="IsProvinceCode"/>) —
+    /// or "9", a mainland province code (11–65) and a nationality code other than "000" for a foreign permanent resident — and the
     /// GB 11643 check character; an old 15-digit number is refused with <see cref="IdNumberError.OldFifteenDigit"/>. False with the reason otherwise.
     /// </summary>
     public static bool TryParse(string? input, TimeProvider clock, [NotNullWhen(true)] out IdNumber? id, out IdNumberError error) =>
@@ -157,7 +184,16 @@ public sealed record IdNumber
             return IdNumberError.InvalidCharacters;
         }
 
-        if (!IsProvinceCode(int.Parse(value.AsSpan(0, 2))))
+        if (value[0] == ForeignPermanentResidentLead)
+        {
+            // 2023 foreign permanent resident ID card: "9", the issuing (mainland) province, then the nationality (GB/T 2659 numeric).
+            var province = int.Parse(value.AsSpan(1, 2));
+            if (!IsProvinceCode(province) || province >= 71 || value.AsSpan(3, 3).SequenceEqual("000"))
+            {
+                return IdNumberError.InvalidProvince;
+            }
+        }
+        else if (!IsProvinceCode(int.Parse(value.AsSpan(0, 2))))
         {
             return IdNumberError.InvalidProvince;
         }

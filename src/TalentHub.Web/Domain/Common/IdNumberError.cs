@@ -13,7 +13,10 @@ public enum IdNumberError
     /// <summary>15 digits: an old (pre-1999) number, which must be converted to its 18-digit form before it is entered.</summary>
     OldFifteenDigit,
     InvalidCharacters,
-    /// <summary>The first two digits are not a GB/T 2260 province code (<see cref="IdNumber.IsProvinceCode"/>).</summary>
+    /// <summary>
+    /// The first two digits are not a GB/T 2260 province code (<see cref="IdNumber.IsProvinceCode"/>), or, for a foreign
+    /// permanent resident's number ("9…"), digits 2–3 are not one or the nationality code is "000".
+    /// </summary>
     InvalidProvince,
     /// <summary>Not a calendar date, before 1900-01-01 or after today.</summary>
     InvalidBirthDate,

@@ -41,6 +41,12 @@ public sealed class DetailsModel(TalentHubDbContext db, PersonalDataProtector pr
         // The region scope filter hides another county's entity: that is a 404 for every handler too.
         var entity = await db.BusinessEntities.FirstOrDefaultAsync(e => e.Id == id);
         if (entity is null) return NotFound();
+        if (ModelState.GetFieldValidationState(nameof(version)) == Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid)
+        {
+            // A version that is not a number (a tampered form) would bind as none and skip the concurrency check.
+            ModelState.AddModelError("", l["Common.StaleEdit"]);
+            return await LoadAsync(id) ? Page() : NotFound();
+        }
         try
         {
             entity.MoveStatus(to, actor.UserId ?? "", EntityRules.DisplayName(User), EntityRules.IsOfficer(User), Reason, clock.GetUtcNow());

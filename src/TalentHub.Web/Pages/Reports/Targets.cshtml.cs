@@ -77,6 +77,15 @@ public sealed class TargetsModel(TalentHubDbContext db, ReportsService reports, 
             if (!CountyNames.ContainsKey(cell.County) || !Enum.IsDefined(cell.Indicator)) { ModelState.AddModelError(key, l["Program.CountyInvalid"]); continue; }
             if (ModelState[key]?.Errors.Count > 0) continue;
             var current = existing.FirstOrDefault(t => t.CountyCode == cell.County && t.Indicator == cell.Indicator);
+            if (ModelState.GetFieldValidationState($"Cells[{i}].Shown") == ModelValidationState.Invalid)
+            {
+                // The hidden value the cell was shown with came back malformed (a tampered form): nothing saved, the
+                // expired-form message once, and the stored value as the new stamp, so checking and saving again works.
+                ModelState.Remove($"Cells[{i}].Shown");
+                if (ModelState[""]?.Errors.Any(e => e.ErrorMessage == l["Form.Expired"]) != true) ModelState.AddModelError("", l["Form.Expired"]);
+                cell.Shown = current?.Value;
+                continue;
+            }
             // Only the cells this officer changed are written; one another officer changed since this page was shown is
             // refused with its new value (review12: a stale page's blanks deleted, and its old values overwrote, their save).
             if (cell.Value == cell.Shown) continue;

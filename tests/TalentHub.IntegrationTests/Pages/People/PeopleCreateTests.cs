@@ -245,4 +245,25 @@ public sealed class PeopleCreateTests(TalentHubFactory app) : AppTest(app)
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.StartsWith("/Identity/Account/AccessDenied", response.Headers.Location!.PathAndQuery);
     }
+
+    [Fact]
+    public async Task A_foreign_permanent_resident_is_registered_with_the_2023_card_number()
+    {
+        // fix29c: 外国人永久居留身份证 (2023): "9", the issuing province (33, Zhejiang), nationality 276 (Germany), then birth date,
+        // sequence, sex digit (even: female) and the GB 11643 check character. It was refused as a bad province.
+        var client = await App.LoginAsync("anji.clerk");
+        var name = NewName("永居");
+        var first17 = "933276" + "19860704" + Random.Shared.Next(0, 50).ToString("D2") + "4";
+        var id = first17 + IdNumber.ComputeCheckDigit(first17);
+
+        var response = await client.PostFormAsync("/People/Create", CreateForm(name, id));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var person = await App.PersonAsync(int.Parse(response.Headers.Location!.OriginalString.Split('/').Last()));
+        Assert.Equal(id, person!.IdNumber);
+        Assert.Equal(new DateOnly(1986, 7, 4), person.BirthDate);
+        Assert.Equal(Sex.Female, person.Sex);
+        Assert.Equal("330523000000", person.CountyCode); // the village chosen, not the card's digits
+        Assert.Contains("933276********", await client.GetStringAsync($"/People/{person.Id}"));
+    }
 }

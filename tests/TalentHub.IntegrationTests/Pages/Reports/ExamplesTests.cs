@@ -21,6 +21,7 @@ public sealed class ExamplesTests(TalentHubFactory app) : AppTest(app)
         using var content = new MultipartFormDataContent
         {
             { new StringContent(FormClient.TokenOf(form)), "__RequestVerificationToken" },
+            { new StringContent(FormClient.SubmissionTokenOf(form)!), "SubmissionToken" },
             { new StringContent(subject), "Subject" },
             { new StringContent(id.ToString()), "SubjectId" },
             { new StringContent(title), "Input.Title" },

@@ -278,6 +278,61 @@ public class IdNumberTests
         Assert.Equal(id.Value, id.ToString());
     }
 
+    [Fact]
+    public void TryParse_WithForeignPermanentResidentNumber_DerivesBirthDateSexProvinceAndNationality()
+    {
+        // 2023 card: "9", issuing province 11 (Beijing), nationality 840 (United States), born 1985-03-12, sequence 12, sex digit 3.
+        var number = WithValidCheckDigit("91184019850312123");
+
+        Assert.True(IdNumber.TryParse(number, Today, out var id, out var error));
+
+        Assert.Equal(IdNumberError.None, error);
+        Assert.True(id.IsForeignPermanentResident);
+        Assert.Equal(new DateOnly(1985, 3, 12), id.BirthDate);
+        Assert.Equal(Sex.Male, id.Sex);
+        Assert.Equal("11", id.ProvinceCode);
+        Assert.Equal("840", id.NationalityCode);
+        Assert.Null(id.RegionPrefix); // names no county
+    }
+
+    [Fact]
+    public void TryParse_WithResidentNumber_IsNotForeignAndHasNoNationality()
+    {
+        Assert.True(IdNumber.TryParse("11010519491231002X", Today, out var id, out _));
+
+        Assert.False(id.IsForeignPermanentResident);
+        Assert.Equal("11", id.ProvinceCode);
+        Assert.Null(id.NationalityCode);
+    }
+
+    [Fact]
+    public void TryParse_WithForeignPermanentResidentNumberAndWrongCheckDigit_IsRejected()
+    {
+        var number = WithValidCheckDigit("94409219900101224");
+        var wrong = number[..17] + (number[17] == '0' ? '1' : '0');
+
+        AssertRejected(wrong, IdNumberError.CheckDigitMismatch);
+    }
+
+    [Theory]
+    [InlineData("90084019850312123")] // province 00
+    [InlineData("99984019850312123")] // province 99
+    [InlineData("97184019850312123")] // Taiwan issues no mainland permanent residence card
+    [InlineData("91100019850312123")] // nationality 000
+    public void TryParse_WithForeignPermanentResidentNumberAndUnknownProvince_IsRejected(string first17)
+    {
+        AssertRejected(WithValidCheckDigit(first17), IdNumberError.InvalidProvince);
+    }
+
+    [Theory]
+    [InlineData("91184019850230123")] // 30 February
+    [InlineData("91184018991231123")] // before 1900
+    [InlineData("91184020250616123")] // after today
+    public void TryParse_WithForeignPermanentResidentNumberAndBadBirthDate_IsRejected(string first17)
+    {
+        AssertRejected(WithValidCheckDigit(first17), IdNumberError.InvalidBirthDate);
+    }
+
     private static void AssertRejected(string? input, IdNumberError expected)
     {
         Assert.False(IdNumber.TryParse(input, Today, out var id, out var error));

@@ -30,6 +30,7 @@ public sealed class CreateModel(TalentHubDbContext db, ExamplesService examples,
     [BindProperty(SupportsGet = true)] public int SubjectId { get; set; }
     public ExampleSubjectInfo Info { get; private set; } = null!;
     public override bool IsEdit => false;
+    protected override bool UsesSubmissionToken => true;
 
     /// <summary>
     /// False when the URL names no known subject: the enum binder refuses <c>Subject=Bogus</c> (or an undefined number) in

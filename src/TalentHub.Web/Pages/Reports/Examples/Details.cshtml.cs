@@ -46,6 +46,13 @@ public sealed class DetailsModel(TalentHubDbContext db, ExamplesService examples
     {
         if (!User.Meets(Policies.CityOfficer)) return Forbid();
         if (!await LoadAsync(id, ct)) return NotFound();
+        if (ModelState.GetFieldValidationState(nameof(Version)) == Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid)
+        {
+            // A version that is not a number (a tampered form): the stale-edit message alone, nothing decided.
+            ModelState.Remove(nameof(Version));
+            ModelState.AddModelError("", l["Common.StaleEdit"]);
+            return Page();
+        }
         try { decide(Example); }
         catch (DomainException ex)
         {

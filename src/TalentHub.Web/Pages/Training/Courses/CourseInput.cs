@@ -54,6 +54,9 @@ public sealed class CourseInput
 
     [Required(ErrorMessage = Required), Display(Name = "Course.Region")] public string? RegionCode { get; set; }
 
+    /// <summary>Create form: save although a course of the same county, title and start date exists (<c>CourseDuplicates</c>).</summary>
+    [Display(Name = "Course.CreateAnyway")] public bool CreateAnyway { get; set; }
+
     public List<SessionInput> Sessions { get; set; } = [];
     public int Version { get; set; }
 

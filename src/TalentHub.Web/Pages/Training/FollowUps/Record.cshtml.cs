@@ -80,6 +80,15 @@ public sealed class RecordModel(TalentHubDbContext db, TimeProvider clock, IStri
     {
         if (!await LoadAsync(id)) return NotFound();
         var task = await db.FollowUpTasks.FirstAsync(t => t.Id == id);
+        if (ModelState.GetFieldValidationState(nameof(Stamp)) == Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid)
+        {
+            // A stamp that is not a number (a tampered or damaged form) says nothing about what the form was shown with:
+            // nothing saved, the expired-form message, and the stored record's stamp, so checking and saving again works.
+            ModelState.Remove(nameof(Stamp));
+            ModelState.AddModelError("", l["Form.Expired"]);
+            Stamp = task.RecordedAt?.UtcTicks;
+            return Page();
+        }
         int? entityId = null;
         if (Input.JoinedEntity && ModelState.IsValid && !string.IsNullOrWhiteSpace(Input.Entity))
             entityId = await ResolveEntityAsync(Input.Entity);

@@ -32,12 +32,15 @@ public abstract class ProgramFormPage(TalentHubDbContext db, RegionDirectory dir
     }
 
     /// <summary>
-    /// True when no other program of <paramref name="year"/> is called <paramref name="name"/>; else false with the
-    /// duplicate error next to the name (also the recheck after a save refused by the unique (Year, Name) index).
+    /// True when no other program of <paramref name="year"/> is called <paramref name="name"/> — compared as course titles
+    /// are (<see cref="CourseDuplicates.TitleKey"/>: the app's normalization, case- and width-insensitive), so "２０２６ＡＩ"
+    /// and "2026ai" are one name; else false with the duplicate error next to the name (also the recheck after a save refused
+    /// by the unique (Year, Name) index). A year holds a few dozen programs, so their names are compared here.
     /// </summary>
     protected async Task<bool> NameFreeAsync(int year, string name, int exceptId)
     {
-        if (!await Db.Programs.AnyAsync(p => p.Year == year && p.Name == name && p.Id != exceptId)) return true;
+        var names = await Db.Programs.AsNoTracking().Where(p => p.Year == year && p.Id != exceptId).Select(p => p.Name).ToListAsync();
+        if (!names.Any(n => CourseDuplicates.SameTitle(n, name))) return true;
         ModelState.AddModelError("Input.Name", L["Program.Duplicate"]);
         return false;
     }

@@ -83,6 +83,39 @@ public sealed class FollowUpTests(TalentHubFactory app) : AppTest(app)
     }
 
     [Fact]
+    public async Task RecordedTask_WithANonNumericStamp_GetsTheExpiredMessage_AndSavingAgainWorks()
+    {
+        // fix29c: a tampered stamp that is not a number was refused without a word.
+        var (course, _) = await CompletedLongAgoAsync(200);
+        await App.RunAsync<FollowUpService, int>(s => s.CreateDueAsync());
+        var id = await App.QueryAsync(db => db.FollowUpTasks.Where(t => t.CourseId == course.Id && t.Months == 3).Select(t => t.Id).SingleAsync());
+        var clerk = await App.LoginAsync("anji.clerk");
+        Assert.Equal(HttpStatusCode.Redirect, (await clerk.PostFormAsync($"/FollowUps/{id}", new() { ["Input.Employed"] = "true" })).StatusCode);
+        var stamp = await App.QueryAsync(db => db.FollowUpTasks.Where(t => t.Id == id).Select(t => t.RecordedAt).SingleAsync());
+        var form = await clerk.GetStringAsync($"/FollowUps/{id}");
+
+        var response = await clerk.PostAsync($"/FollowUps/{id}", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = FormClient.TokenOf(form), ["Stamp"] = "abc", ["Input.Unreachable"] = "true",
+        }));
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("此表单已过期或被改动，请核对后重新保存。", html);
+        Assert.Contains($"value=\"{stamp!.Value.UtcTicks}\"", html);
+        var task = await App.QueryAsync(db => db.FollowUpTasks.AsNoTracking().SingleAsync(t => t.Id == id));
+        Assert.True(task.Employed);
+        Assert.False(task.Unreachable);
+
+        var again = await clerk.PostAsync($"/FollowUps/{id}", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = FormClient.TokenOf(html), ["Stamp"] = stamp.Value.UtcTicks.ToString(), ["Input.Unreachable"] = "true",
+        }));
+        Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
+        Assert.True(await App.QueryAsync(db => db.FollowUpTasks.Where(t => t.Id == id).Select(t => t.Unreachable).SingleAsync()));
+    }
+
+    [Fact]
     public async Task PersonPage_SaysOverdue_ForTheTaskTheListCallsOverdue()
     {
         // review21: the person page said 待跟踪 (due) for a task the follow-up list showed as 已逾期 (overdue).
