@@ -1,0 +1,42 @@
+using Microsoft.EntityFrameworkCore;
+using TalentHub.Web.Data;
+using TalentHub.Web.Domain.Training;
+using static TalentHub.IntegrationTests.Pages.Training.Courses.CourseForms;
+
+namespace TalentHub.IntegrationTests.Pages.Training.Courses;
+
+/// <summary>
+/// Reproductions from review29 (a fresh user's review); they fail on the reviewed commit and document the findings.
+/// </summary>
+public sealed class Review29ReproTests(TalentHubFactory app) : AppTest(app)
+{
+    /// <summary>
+    /// PRODUCT §5 Completion: "after the last session the course completes". The officer's 结业 button on a course
+    /// in progress must not end it while a session is still to come (the sweep then fails every trainee at once).
+    /// </summary>
+    [Fact]
+    public async Task CompletingACourse_WhoseLastSessionIsStillAhead_IsRefused()
+    {
+        var id = await App.CreateOpenCourseByFormAsync(UniqueTitle("提前结业"));
+        await App.QueryAsync(db => db.Courses.IgnoreQueryFilters([RegionFilter.Name]).Where(c => c.Id == id)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.Status, CourseStatus.InProgress)));
+        var officer = await App.LoginAsync("anji.officer");
+
+        await officer.MoveAsync(id, CourseStatus.Completed);
+
+        Assert.Equal(CourseStatus.InProgress, (await App.CourseAsync(id)).Status);
+    }
+
+    /// <summary>A posted status that is no status name is bad input: it must not move a published course back to 草稿.</summary>
+    [Fact]
+    public async Task AMoveToAnUnknownStatus_LeavesThePublishedCourseAlone()
+    {
+        var officer = await App.LoginAsync("anji.officer");
+        var id = await officer.CreateSimpleAsync(UniqueTitle("状态"));
+        Assert.Equal(HttpStatusCode.Redirect, (await officer.MoveAsync(id, CourseStatus.Published)).StatusCode);
+
+        await officer.PostFormAsync($"/Courses/{id}?handler=Move", new() { ["to"] = "Bogus" }, formPage: $"/Courses/{id}");
+
+        Assert.Equal(CourseStatus.Published, (await App.CourseAsync(id)).Status);
+    }
+}
