@@ -240,6 +240,33 @@ public sealed class Course : IRegionOwned, IAudited, IStamped, IVersioned
     }
 
     /// <summary>
+    /// A move staff make by hand at <paramref name="now"/>: publishing goes through <see cref="Publish"/>; the two moves
+    /// the clock makes on its own may not run ahead of it (review29: 结业 pressed during the second of four sessions
+    /// ended the course and the completion sweep failed every trainee). Throws <see cref="DomainException"/>
+    /// <c>Course.StartBeforeFirstSession</c> for InProgress before the first session starts,
+    /// <c>Course.CompleteBeforeLastSession</c> for Completed before the last session ends (PRODUCT.md §5: "after the
+    /// last session the course completes"), or what <see cref="MoveStatus"/> throws.
+    /// </summary>
+    public void MoveByStaff(CourseStatus to, DateTimeOffset now)
+    {
+        if (to == CourseStatus.Published)
+        {
+            Publish(now);
+            return;
+        }
+        if (!RunsAheadOfClock(to, now)) MoveStatus(to, now);
+        else throw new DomainException(to == CourseStatus.Completed ? "Course.CompleteBeforeLastSession" : "Course.StartBeforeFirstSession", nameof(Status));
+    }
+
+    /// <summary>True when <paramref name="to"/> is InProgress before the first session starts or Completed before the last one ends.</summary>
+    public bool RunsAheadOfClock(CourseStatus to, DateTimeOffset now) => Sessions.Count > 0 && to switch
+    {
+        CourseStatus.InProgress => now < Sessions.Min(s => s.StartsAt),
+        CourseStatus.Completed => now < Sessions.Max(s => s.EndsAt),
+        _ => false,
+    };
+
+    /// <summary>
     /// Moves the status along the lifecycle. Publishing needs sessions adding up to the declared hours
     /// (<see cref="EnsureHoursCovered"/>, <c>Course.HoursNotCovered</c>); opening needs the window. This is the bare
     /// transition (the seed and the lifecycle job replay history with it); a user publishing goes through <see cref="Publish"/>.

@@ -118,6 +118,32 @@ public sealed class CourseTests
         Assert.Equal("Course.TransitionNotAllowed", error.MessageKey);
     }
 
+    /// <summary>review29: 结业 pressed during the second of four sessions ended the course and failed every trainee.</summary>
+    [Fact]
+    public void Staff_cannot_complete_a_course_before_its_last_session_ends()
+    {
+        var course = Moved(CourseStatus.Published, CourseStatus.EnrollmentOpen, CourseStatus.EnrollmentClosed, CourseStatus.InProgress);
+
+        var error = Assert.Throws<DomainException>(() => course.MoveByStaff(CourseStatus.Completed, Day.AddDays(1).AddHours(2)));
+
+        Assert.Equal("Course.CompleteBeforeLastSession", error.MessageKey);
+        Assert.Equal(CourseStatus.InProgress, course.Status);
+        course.MoveByStaff(CourseStatus.Completed, Day.AddDays(1).AddHours(3));
+        Assert.Equal(CourseStatus.Completed, course.Status);
+    }
+
+    [Fact]
+    public void Staff_cannot_start_a_course_before_its_first_session_starts()
+    {
+        var course = Moved(CourseStatus.Published, CourseStatus.EnrollmentOpen, CourseStatus.EnrollmentClosed);
+
+        var error = Assert.Throws<DomainException>(() => course.MoveByStaff(CourseStatus.InProgress, Day.AddMinutes(59)));
+
+        Assert.Equal("Course.StartBeforeFirstSession", error.MessageKey);
+        course.MoveByStaff(CourseStatus.InProgress, Day.AddHours(1));
+        Assert.Equal(CourseStatus.InProgress, course.Status);
+    }
+
     [Fact]
     public void Moving_records_when()
     {

@@ -37,6 +37,13 @@ public sealed class DetailsModel(TalentHubDbContext db, UserManager<AppUser> use
     {
         var course = await db.Courses.VisibleTo(User).Include(c => c.Sessions).FirstOrDefaultAsync(c => c.Id == id);
         if (course is null) return NotFound();
+        if (!ModelState.IsValid || !Enum.IsDefined(to))
+        {
+            // A value that is no status (a tampered post) would bind as Draft and un-publish the course.
+            Error = l["Course.TransitionNotAllowed"];
+            await LoadAsync(id);
+            return Page();
+        }
         if (!CourseAccess.CanMove(User, course.Status, to)) return Forbid();
         if (to == CourseStatus.Cancelled && !confirmed)
         {
@@ -50,8 +57,7 @@ public sealed class DetailsModel(TalentHubDbContext db, UserManager<AppUser> use
             if (to == CourseStatus.Cancelled) await enrollments.CancelCourseAsync(course);
             else
             {
-                if (to == CourseStatus.Published) course.Publish(clock.GetUtcNow());
-                else course.MoveStatus(to, clock.GetUtcNow());
+                course.MoveByStaff(to, clock.GetUtcNow());
                 await db.SaveChangesAsync();
             }
         }
@@ -85,7 +91,9 @@ public sealed class DetailsModel(TalentHubDbContext db, UserManager<AppUser> use
         CountyNames = counties.Select(c => tree.NameOf(c) ?? c).ToList();
         TrainerName = Trainers.NameOf(await Trainers.AllAsync(users), course.TrainerUserName);
         Waitlisted = await db.Enrollments.CountAsync(e => e.CourseId == id && e.Status == EnrollmentStatus.Waitlisted);
-        Moves = CourseLifecycle.NextFrom(course.Status).Where(to => CourseAccess.CanMove(User, course.Status, to)).ToList();
+        var now = clock.GetUtcNow();
+        Moves = CourseLifecycle.NextFrom(course.Status)
+            .Where(to => CourseAccess.CanMove(User, course.Status, to) && !course.RunsAheadOfClock(to, now)).ToList();
         CanEdit = CourseAccess.IsStaff(User) && course.IsEditable;
         return true;
     }

@@ -6,9 +6,9 @@ using static TalentHub.IntegrationTests.Pages.Training.Courses.CourseForms;
 namespace TalentHub.IntegrationTests.Pages.Training.Courses;
 
 /// <summary>
-/// Reproductions from review29 (a fresh user's review); they fail on the reviewed commit and document the findings.
+/// Status moves made by hand on the course page (review29 found both faults: they fail on a40cc66).
 /// </summary>
-public sealed class Review29ReproTests(TalentHubFactory app) : AppTest(app)
+public sealed class CourseMovesByStaffTests(TalentHubFactory app) : AppTest(app)
 {
     /// <summary>
     /// PRODUCT §5 Completion: "after the last session the course completes". The officer's 结业 button on a course
@@ -22,8 +22,9 @@ public sealed class Review29ReproTests(TalentHubFactory app) : AppTest(app)
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.Status, CourseStatus.InProgress)));
         var officer = await App.LoginAsync("anji.officer");
 
-        await officer.MoveAsync(id, CourseStatus.Completed);
+        var response = await officer.MoveAsync(id, CourseStatus.Completed);
 
+        Assert.Contains("最后一次课结束后才能结业", await response.Content.ReadAsStringAsync());
         Assert.Equal(CourseStatus.InProgress, (await App.CourseAsync(id)).Status);
     }
 
@@ -35,8 +36,9 @@ public sealed class Review29ReproTests(TalentHubFactory app) : AppTest(app)
         var id = await officer.CreateSimpleAsync(UniqueTitle("状态"));
         Assert.Equal(HttpStatusCode.Redirect, (await officer.MoveAsync(id, CourseStatus.Published)).StatusCode);
 
-        await officer.PostFormAsync($"/Courses/{id}?handler=Move", new() { ["to"] = "Bogus" }, formPage: $"/Courses/{id}");
+        var response = await officer.PostFormAsync($"/Courses/{id}?handler=Move", new() { ["to"] = "Bogus" }, formPage: $"/Courses/{id}");
 
+        Assert.Contains("当前状态不能转为该状态", await response.Content.ReadAsStringAsync());
         Assert.Equal(CourseStatus.Published, (await App.CourseAsync(id)).Status);
     }
 }
