@@ -12,6 +12,8 @@ public enum CheckInResult
 {
     CheckedIn,
     AlreadyCheckedIn,
+    /// <summary>Staff already recorded this session as Absent or Excused (roll call or sign-in sheet); a code does not overrule them.</summary>
+    MarkedByStaff,
     /// <summary>No open session's current code matches; counted as a failure.</summary>
     Wrong,
     /// <summary>The code of a session whose check-in window has passed; counted as a failure.</summary>
@@ -75,8 +77,11 @@ public sealed class CheckInService(TalentHubDbContext db, TimeProvider clock)
             .Select(e => new { e.Id, e.CourseId }).FirstOrDefaultAsync(ct);
         if (enrollment is null) return new(CheckInResult.NotEnrolled, valid[0].Title);
         var session = valid.First(s => s.CourseId == enrollment.CourseId);
-        if (await db.Attendance.AnyAsync(a => a.SessionId == session.Id && a.EnrollmentId == enrollment.Id, ct))
-            return new(CheckInResult.AlreadyCheckedIn, session.Title);
+        var existing = await db.Attendance.AsNoTracking().Where(a => a.SessionId == session.Id && a.EnrollmentId == enrollment.Id)
+            .Select(a => (AttendanceMark?)a.Mark).FirstOrDefaultAsync(ct);
+        // review29: a sign-in sheet saved mid-session records the unticked as Absent; "already checked in" was untrue then.
+        if (existing is AttendanceMark.Absent or AttendanceMark.Excused) return new(CheckInResult.MarkedByStaff, session.Title, existing);
+        if (existing is not null) return new(CheckInResult.AlreadyCheckedIn, session.Title);
 
         var record = new AttendanceRecord { CourseId = session.CourseId, SessionId = session.Id, EnrollmentId = enrollment.Id, PersonId = personId };
         var mark = CheckInCode.MarkAt(session.StartsAt, now);

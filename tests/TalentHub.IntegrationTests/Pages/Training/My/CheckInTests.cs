@@ -45,6 +45,36 @@ public sealed partial class CheckInTests(TalentHubFactory app) : AppTest(app)
     }
 
     /// <summary>
+    /// review29: a sign-in sheet saved during the session records the unticked as Absent; the farmer who then typed a valid
+    /// code was told "您已签到过" though the record said Absent. The staff's mark stands and the message says so.
+    /// </summary>
+    [Theory]
+    [InlineData("zh-CN", "工作人员已将您")]
+    [InlineData("en", "Staff have already recorded you as absent or excused")]
+    public async Task ACheckIn_AfterStaffRecordedTheSessionAbsent_SaysSo_AndLeavesTheMark(string culture, string expected)
+    {
+        var (course, farmer, code) = await ClassAsync();
+        await App.QueryAsync(async db =>
+        {
+            var enrollmentId = await db.Enrollments.IgnoreQueryFilters().Where(e => e.CourseId == course.Id && e.PersonId == farmer.PersonId)
+                .Select(e => e.Id).FirstAsync();
+            var record = new AttendanceRecord { CourseId = course.Id, SessionId = course.SessionIds[0], EnrollmentId = enrollmentId, PersonId = farmer.PersonId };
+            record.Set(AttendanceMark.Absent, AttendanceSource.SignInSheet, DateTimeOffset.UtcNow, "trainer.wang");
+            db.Attendance.Add(record);
+            return await db.SaveChangesAsync();
+        });
+        var client = await App.LoginAsync(farmer);
+
+        var answer = await client.PostFormAsync($"/My/CheckIn?culture={culture}", new() { ["Code"] = code });
+
+        var html = await answer.Content.ReadAsStringAsync();
+        Assert.Contains(expected, html);
+        Assert.DoesNotContain("您已签到过", html);
+        var record = await App.QueryAsync(db => db.Attendance.SingleAsync(a => a.SessionId == course.SessionIds[0] && a.PersonId == farmer.PersonId));
+        Assert.Equal(AttendanceMark.Absent, record.Mark);
+    }
+
+    /// <summary>
     /// review16: the form's pattern (\d{6}) refused what the domain accepts: "177 454" read off the screen in two halves
     /// on the server, full-width digits from a Chinese input method in the browser (JavaScript's \d is ASCII only).
     /// </summary>
