@@ -98,6 +98,25 @@ public sealed class CatalogTests(TalentHubFactory app) : AppTest(app)
         Assert.Contains("AccessDenied", response.Headers.Location!.OriginalString);
     }
 
+    /// <summary>review29: a cancelled course reached by a link (from its cancellation message) showed free seats and "sign in to enrol".</summary>
+    [Theory]
+    [InlineData("zh-CN", "已取消", "该培训班目前不接受报名", "登录后报名")]
+    [InlineData("en", "Cancelled", "not taking enrollments", "Log in to enroll")]
+    public async Task ACancelledCourse_SaysSo_AndOffersNoSeatsOrEnrolment(string culture, string status, string notOpen, string login)
+    {
+        var courseId = await App.OpenCourseAsync(10, "已取消的班");
+        await App.QueryAsync(db => db.Courses.IgnoreQueryFilters().Where(c => c.Id == courseId)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.Status, CourseStatus.Cancelled)));
+
+        var page = await App.NewClient().GetStringAsync($"/Catalog/{courseId}?culture={culture}");
+
+        Assert.Contains($"id=\"course-status\">{status}<", page);
+        Assert.Contains(notOpen, page, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain(login, page);
+        Assert.DoesNotContain("id=\"waiting\"", page);
+        Assert.DoesNotContain("badge text-bg-success", page);
+    }
+
     [Fact]
     public async Task DraftCourse_IsNotInTheCatalog()
     {
