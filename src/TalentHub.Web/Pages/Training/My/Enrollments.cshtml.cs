@@ -29,6 +29,8 @@ public sealed class EnrollmentsModel(TalentHubDbContext db, EnrollmentService en
     /// <summary>Attendance, score, result and certificate per enrollment id.</summary>
     public IReadOnlyDictionary<int, EnrollmentResult> Results { get; private set; } = new Dictionary<int, EnrollmentResult>();
     public IReadOnlyList<Item> Current { get; private set; } = [];
+    /// <summary>Enrollments whose survey this farmer has answered (the link then reads "my rating", not "fill in").</summary>
+    public IReadOnlySet<int> Answered { get; private set; } = new HashSet<int>();
     public IReadOnlyList<Item> History { get; private set; } = [];
     /// <summary>Waitlisted places the repeat rule passes over: enrollment id → the course whose place blocks them.</summary>
     public IReadOnlyDictionary<int, string> PassedOver { get; private set; } = new Dictionary<int, string>();
@@ -38,6 +40,7 @@ public sealed class EnrollmentsModel(TalentHubDbContext db, EnrollmentService en
         if (FarmerPerson.Of(User) is not { } personId) return Forbid();
         var items = await LoadAsync(personId);
         Results = await PersonOutcomes.ForPersonAsync(db, personId);
+        Answered = (await db.SurveyAnswers.Where(a => a.PersonId == personId).Select(a => a.EnrollmentId).ToListAsync()).ToHashSet();
         Current = items.Where(i => i.IsActive && i.CourseStatus != CourseStatus.Cancelled).ToList();
         History = items.Except(Current).ToList();
         PassedOver = await enrollments.PassedOverAsync(Current.Where(i => i.Status == EnrollmentStatus.Waitlisted)

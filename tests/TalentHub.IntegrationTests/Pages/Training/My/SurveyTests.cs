@@ -19,11 +19,15 @@ public sealed class SurveyTests(TalentHubFactory app) : AppTest(app)
         var url = $"/My/Survey/{course.Id}";
 
         var messages = await client.GetStringAsync("/My/Messages");
+        var enrollmentsBefore = await client.GetStringAsync("/My/Enrollments");
         var bad = await client.PostFormAsync(url, new() { ["Input.Rating"] = "7" });
         var first = await client.PostFormAsync(url, new() { ["Input.Rating"] = "3", ["Input.Comment"] = "讲得很实用" });
         var edited = await client.PostFormAsync(url, new() { ["Input.Rating"] = "5", ["Input.Comment"] = "讲得很实用，希望多办" });
 
         Assert.Contains($"data-survey=\"{course.Id}\"", messages);
+        // review29: My enrollments still said "fill in the survey" once it was answered.
+        Assert.Contains($"href=\"/My/Survey/{course.Id}\" class=\"ms-1\" data-survey=\"open\">填写满意度调查<", enrollmentsBefore);
+        Assert.Contains($"href=\"/My/Survey/{course.Id}\" class=\"ms-1\" data-survey=\"answered\">我的评价<", await client.GetStringAsync("/My/Enrollments"));
         Assert.Contains("评分须为 1 到 5 分", await bad.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, edited.StatusCode);
