@@ -11,4 +11,13 @@ public sealed class Venture : IAudited
     public decimal? Investment { get; set; }
     public int? JobsCreated { get; set; }
     public int? EntityId { get; set; }
+
+    /// <summary>
+    /// A return is something that happened: throws <see cref="DomainException"/> <c>Person.Venture.ReturnedInFuture</c>
+    /// (field <c>ReturnedOn</c>) when <paramref name="returnedOn"/> is after <paramref name="today"/> (the Asia/Shanghai date).
+    /// </summary>
+    public static void CheckReturnedOn(DateOnly? returnedOn, DateOnly today)
+    {
+        if (returnedOn > today) throw new DomainException("Person.Venture.ReturnedInFuture", nameof(ReturnedOn));
+    }
 }

@@ -96,6 +96,7 @@ public abstract class PersonFormPage(TalentHubDbContext db, PersonRegistry regis
         if (Input.EntityId is { } entityId && !await Db.BusinessEntities.AnyAsync(e => e.Id == entityId))
             ModelState.AddModelError("Input.EntityId", L["Person.VentureEntityInvalid"]);
         Try(() => Person.CheckCategories(Input.Categories, Input.LocalTalentType, hasVenture: Input.Origin is not null));
+        Try(() => Domain.People.Venture.CheckReturnedOn(Input.ReturnedOn, registry.Today));
 
         if (id is not null && (personId is null || id.Value != current))
             await IdNumberFreeAsync(id, personId);

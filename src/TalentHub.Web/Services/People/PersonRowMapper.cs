@@ -80,7 +80,7 @@ public sealed class PersonRowMapper(PersonRegistry registry, VillageIndex villag
         return r.Try("Categories", () => person.SetCategories(categories, localType, venture)) ? person : null;
     }
 
-    private static Venture? Venture(RowReader r)
+    private Venture? Venture(RowReader r)
     {
         var origin = r.Choice<EntrepreneurOrigin>("Origin");
         if (origin is null && ImportValues.Text(r.Cell("Origin")) is null) r.Fail("Origin", "Import.Person.OriginRequired");
@@ -92,6 +92,7 @@ public sealed class PersonRowMapper(PersonRegistry registry, VillageIndex villag
             Investment = r.Decimal("Investment", 0, 99_999_999m),
             JobsCreated = r.Int("JobsCreated", 0, 1_000_000),
         };
+        r.Try("ReturnedOn", () => Domain.People.Venture.CheckReturnedOn(venture.ReturnedOn, registry.Today));
         if (origin is null) return null;
         venture.Origin = origin.Value;
         return venture;

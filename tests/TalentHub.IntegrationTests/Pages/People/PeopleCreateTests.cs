@@ -70,6 +70,25 @@ public sealed class PeopleCreateTests(TalentHubFactory app) : AppTest(app)
         Assert.Equal(0, await App.CountNamedAsync(name));
     }
 
+    /// <summary>review29: a return date years ahead (2030-01-01) was saved; a return is something that happened.</summary>
+    [Fact]
+    public async Task A_return_date_after_today_is_shown_next_to_the_field_and_nothing_is_written()
+    {
+        var client = await App.LoginAsync("anji.clerk");
+        var name = NewName("未来返乡");
+        var id = NewIdNumber(YuCun, Sex.Female);
+
+        var response = await client.PostPairsAsync("/People/Create",
+        [
+            ("Input.Name", name), ("Input.IdNumber", id.Value), ("Input.Sex", "Female"), ("Input.BirthDate", id.BirthDate.ToString("yyyy-MM-dd")),
+            ("Input.RegionCode", YuCun), ("Input.Categories", "ReturningEntrepreneur"), ("Input.Origin", "CollegeGraduate"), ("Input.ReturnedOn", "2030-01-01"),
+        ]);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("返乡入乡时间不能晚于今天", FieldError(await response.Content.ReadAsStringAsync(), "Input.ReturnedOn"));
+        Assert.Equal(0, await App.CountNamedAsync(name));
+    }
+
     [Fact]
     public async Task An_id_number_with_a_wrong_check_digit_is_refused()
     {

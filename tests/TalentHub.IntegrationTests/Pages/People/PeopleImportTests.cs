@@ -100,6 +100,25 @@ public sealed class PeopleImportTests(TalentHubFactory app) : AppTest(app)
         Assert.Equal(new DateOnly(2023, 6, 1), venture.ReturnedOn);
     }
 
+    /// <summary>review29: the import accepted a return date in the future; the row is refused with the field named.</summary>
+    [Fact]
+    public async Task A_row_with_a_return_date_after_today_is_refused()
+    {
+        var client = await App.LoginAsync("city.officer");
+        var name = NewName("未来");
+        var rows = new List<Dictionary<string, object?>>
+        {
+            new() { ["Name"] = name, ["ID number"] = NewId(), ["Village"] = Yucun, ["Categories"] = "ReturningEntrepreneur",
+                    ["Entrepreneur origin"] = "返乡农民工", ["Returned on"] = new DateTime(2030, 1, 1) },
+        };
+        using var stream = new MemoryStream();
+        MiniExcelLibs.MiniExcel.SaveAs(stream, rows);
+
+        var (_, html) = await client.ValidateAsync(Page, stream.ToArray(), "future.xlsx");
+
+        Assert.Contains(Errors(html), e => e.Reason.Contains("返乡入乡时间不能晚于今天"));
+    }
+
     [Fact]
     public async Task A_file_over_the_cap_is_refused_with_the_cap_in_the_message()
     {
