@@ -76,9 +76,10 @@ public sealed class ExportTests(TalentHubFactory app) : AppTest(app)
         var rows = CsvRows(await client.GetByteArrayAsync($"/People/Export?format=csv&Q={person.IdNumber}"));
 
         Assert.Equal(person.Name, Assert.Single(rows.Skip(1))[0]);
-        var audits = await App.QueryAsync(db => db.AuditEntries.Where(a => a.Action == AuditAction.Export).Select(a => a.Changes).ToListAsync());
-        Assert.DoesNotContain(audits, a => a!.Contains(person.IdNumber));
-        Assert.Contains(audits, a => a!.Contains("q=" + person.IdNumber[..6] + "********"));
+        // Other tests in the shared database write export entries without a note (AuditVocabularyTests): only notes are read.
+        var audits = await App.QueryAsync(db => db.AuditEntries.Where(a => a.Action == AuditAction.Export && a.Changes != null).Select(a => a.Changes!).ToListAsync());
+        Assert.DoesNotContain(audits, a => a.Contains(person.IdNumber));
+        Assert.Contains(audits, a => a.Contains("q=" + person.IdNumber[..6] + "********"));
     }
 
     [Fact]
