@@ -51,6 +51,9 @@ public sealed class CreateModel(TalentHubDbContext db, IRegionScope scope, UserM
         if (!await ApplyAsync(course)) return await RedisplayAsync();
         if (!Input.CreateAnyway && await FindDuplicateAsync(course) is { } duplicate)
         {
+            // A post of this same form at the same time may be what just made the "duplicate": the course and its token
+            // commit together, so a token recorded by now means this post's course exists; go to it, do not warn.
+            if (await SubmittedAsync(FormKinds.Course) is { } createdMeanwhile) return RedirectToPage("/Training/Courses/Details", new { id = createdMeanwhile });
             Duplicate = duplicate; // a warning next to the title, with the "create anyway" box; nothing saved
             return await RedisplayAsync();
         }
