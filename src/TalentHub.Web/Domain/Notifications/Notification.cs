@@ -32,6 +32,11 @@ public enum NotificationKind
     /// number (<c>About</c>): not a new issue; replaces <see cref="Completed"/> and <see cref="CertificateIssued"/> for that correction.
     /// </summary>
     CertificateReinstated,
+    /// <summary>
+    /// A correction made the trainee Completed again but the certificate an officer had revoked (not for a correction) stays
+    /// revoked (<c>About</c>: its number); replaces <see cref="Completed"/>, whose text promises a certificate, for that correction.
+    /// </summary>
+    CompletedCertificateStaysRevoked,
     /// <summary>An officer revoked the trainee's certificate (<c>About</c>: its number).</summary>
     CertificateRevoked,
     SurveyInvite,

@@ -14,4 +14,17 @@ public sealed class Region
 
     /// <summary>The Chinese name, or the English one when <paramref name="english"/> (see <c>TalentHubCultures.IsEnglish</c>).</summary>
     public string DisplayName(bool english) => english ? NameEn : Name;
+
+    private static readonly string[] Suffixes = ["自治县", "县", "区", "市", " County", " District", " City"];
+
+    /// <summary>
+    /// A county's display name without its administrative suffix, for tight places such as a phone's chart axis:
+    /// 安吉县 → 安吉, Wuxing District → Wuxing. A name the cut would leave shorter than two characters is kept whole.
+    /// </summary>
+    public static string ShortName(string name)
+    {
+        foreach (var suffix in Suffixes)
+            if (name.EndsWith(suffix, StringComparison.Ordinal) && name.Length - suffix.Length >= 2) return name[..^suffix.Length];
+        return name;
+    }
 }

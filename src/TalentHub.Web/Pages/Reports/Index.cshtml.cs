@@ -185,7 +185,10 @@ public sealed class IndexModel(TalentHubDbContext db, ReportsService reports, Ou
         return Dashboard.For(board, monthEnds, names, scope.CountyCode, County);
     }
 
-    /// <summary>The chart data for /js/reports.js (only what this user may see).</summary>
+    /// <summary>
+    /// The chart data for /js/reports.js (only what this user may see). County names come whole and short
+    /// (<see cref="Region.ShortName"/>) for a phone's axes and legends; every label is in the page's language.
+    /// </summary>
     public object ChartData()
     {
         var v = View;
@@ -193,12 +196,12 @@ public sealed class IndexModel(TalentHubDbContext db, ReportsService reports, Ou
         return new
         {
             map = v.CountyView ? null : new { name = Map.MapName, script = Map.MapScript },
-            progress = v.Shown.Select(c => new { county = Name(c.County), mapName = MapFeatureName(c.County), score = c.Score is null ? (decimal?)null : Math.Round(c.Score.Value * 100, 1) }),
+            progress = v.Shown.Select(c => new { county = Name(c.County), shortName = Region.ShortName(Name(c.County)), mapName = MapFeatureName(c.County), score = c.Score is null ? (decimal?)null : Math.Round(c.Score.Value * 100, 1) }),
             cityAverage = v.Board.Counties.Count == 0 ? (decimal?)null
                 : Math.Round(v.Board.Counties.Where(c => c.Score is not null).Select(c => c.Score!.Value).DefaultIfEmpty().Average() * 100, 1),
             trend = v.Trend.Select(t => new { month = t.Month, shown = t.Shown, average = t.CityAverage }),
             outcomes = OutcomeChartData(),
-            labels = new { score = l["Reports.Score"].Value, average = l["Reports.CityAverage"].Value, shown = l["Reports.Shown"].Value },
+            labels = new { score = l["Reports.Score"].Value, average = l["Reports.CityAverage"].Value, shown = l["Reports.Shown"].Value, target = l["Reports.TargetLine"].Value },
         };
     }
 
@@ -211,10 +214,11 @@ public sealed class IndexModel(TalentHubDbContext db, ReportsService reports, Ou
         return new
         {
             counties = names,
+            countiesShort = names.Select(Region.ShortName),
             talents = new
             {
                 categories = talents.Select(t => l["TalentCategory." + t].Value),
-                series = rows.Select((r, i) => new { name = names[i], values = talents.Select(t => r.Talents[t]) }),
+                series = rows.Select((r, i) => new { name = names[i], shortName = Region.ShortName(names[i]), values = talents.Select(t => r.Talents[t]) }),
             },
             completion = rows.Select(r => r.CompletionRate),
             certification = rows.Select(r => r.CertificationRate),
@@ -223,7 +227,7 @@ public sealed class IndexModel(TalentHubDbContext db, ReportsService reports, Ou
             followUps = new
             {
                 outcomes = new[] { "Reports.StartedRate", "Reports.JoinedRate", "Reports.AdoptedRate", "Reports.EmployedRate" }.Select(k => l[k].Value),
-                series = rows.Select((r, i) => new { name = names[i], values = new[] { r.StartedRate, r.JoinedRate, r.AdoptedRate, r.EmployedRate } }),
+                series = rows.Select((r, i) => new { name = names[i], shortName = Region.ShortName(names[i]), values = new[] { r.StartedRate, r.JoinedRate, r.AdoptedRate, r.EmployedRate } }),
             },
             spend = new
             {
@@ -234,7 +238,7 @@ public sealed class IndexModel(TalentHubDbContext db, ReportsService reports, Ou
             labels = new
             {
                 completion = l["Reports.CompletionRate"].Value, certification = l["Reports.CertificationRate"].Value,
-                satisfaction = l["Reports.SatisfactionRate"].Value, line = l["Reports.SatisfactionLine"].Value,
+                satisfaction = l["Reports.SatisfactionRate"].Value, line = l["Reports.SatisfactionLine"].Value, target = l["Reports.TargetLine"].Value,
                 spend = l["Reports.SpendPerTrainee"].Value, standard = l["Reports.Standard"].Value,
             },
         };

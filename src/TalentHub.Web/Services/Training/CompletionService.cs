@@ -94,7 +94,8 @@ public sealed class CompletionService(TalentHubDbContext db, Outbox outbox, Cour
     /// granted 高素质农民 as the sweep grants it, and a certificate revoked for an earlier correction is reinstated
     /// (<see cref="Certificate.Reinstate"/>, audited) — one revoked for another reason stays revoked. New certificates are issued by
     /// <see cref="CertificateService"/>. Each is told the new result in one message: <see cref="NotificationKind.CertificateRevokedForCorrection"/>
-    /// or <see cref="NotificationKind.CertificateReinstated"/> (with the certificate number) when their certificate changed, else
+    /// or <see cref="NotificationKind.CertificateReinstated"/> (with the certificate number) when their certificate changed,
+    /// <see cref="NotificationKind.CompletedCertificateStaysRevoked"/> (with its number) when Completed again with a certificate an officer revoked, else
     /// <see cref="NotificationKind.Completed"/> / <see cref="NotificationKind.NotCompleted"/>. The enrollment rows are written before their certificates are read, so on PostgreSQL (READ COMMITTED)
     /// a certificate job touching the same rows (<see cref="CertificateService"/>) has either committed and is seen, or waits.
     /// Saves, without committing a transaction the caller holds. Courses not Completed change nothing.
@@ -134,11 +135,12 @@ public sealed class CompletionService(TalentHubDbContext db, Outbox outbox, Cour
                 change = CertificateChange.Reinstated;
             }
             else if (outcome.Completed && certificate is { IsRevoked: true }) change = CertificateChange.StaysRevoked;
-            // One message per correction: a revoked or reinstated certificate is named (by number) in place of the bare result.
+            // One message per correction: a revoked, reinstated or still revoked certificate is named (by number) in place of the bare result.
             var kind = change switch
             {
                 CertificateChange.Revoked => NotificationKind.CertificateRevokedForCorrection,
                 CertificateChange.Reinstated => NotificationKind.CertificateReinstated,
+                CertificateChange.StaysRevoked => NotificationKind.CompletedCertificateStaysRevoked,
                 _ => outcome.Completed ? NotificationKind.Completed : NotificationKind.NotCompleted,
             };
             await outbox.QueueAsync($"outcome:{enrollment.Id}:corrected:{now.UtcTicks}", enrollment.PersonId, kind, courseId, course.Title,

@@ -5,7 +5,10 @@
 //     DataAnnotations (the same rules and localized messages as the server), all messages at once; a field
 //     shown wrong is checked again as it is typed in; a file field's
 //     cap (<input type="file" data-max-bytes="…" data-max-bytes-message="…">) is checked the same way, so a file over
-//     it is refused before it is sent and what was typed in the form stays (the server refuses it too).
+//     it is refused before it is sent and what was typed in the form stays (the server refuses it too). A field the
+//     browser finds invalid (a `required` one left empty) gets these messages in the page's language in place of the
+//     browser's own bubble, which speaks the browser's language (mobile30: the village picker); a `required` field
+//     without a data-val-required message gets <body data-msg-required-field> with its label (data-msg-required without one).
 (function () {
     'use strict';
 
@@ -46,7 +49,8 @@
         var v = field.value;
         var empty = field.type === 'checkbox' ? !field.checked : v.trim() === '';
         var d = field.dataset;
-        if (field.hasAttribute('data-val-required') && empty && field.type !== 'checkbox') return d.valRequired;
+        if ((field.hasAttribute('data-val-required') || field.required) && empty && field.type !== 'checkbox' && field.type !== 'radio')
+            return d.valRequired || requiredMessage(field);
         if (empty) return null;
         var max = d.valLengthMax || d.valMaxlengthMax;
         if (max && v.length > +max) return d.valLength || d.valMaxlength;
@@ -68,16 +72,30 @@
         return null;
     }
 
+    // A `required` field without its own message: "{label} is required", or "A value is required" without a label.
+    function requiredMessage(field) {
+        var label = field.id && document.querySelector('label[for="' + field.id + '"]');
+        var text = label && label.textContent.trim();
+        return text ? document.body.getAttribute('data-msg-required-field').replace('{0}', text) : document.body.getAttribute('data-msg-required');
+    }
+
     function show(form, field, message) {
         var slot = form.querySelector('[data-valmsg-for="' + field.name + '"]');
         field.classList.toggle('input-validation-error', !!message);
         if (message) field.setAttribute('aria-invalid', 'true'); else field.removeAttribute('aria-invalid');
+        if (!slot && message) {
+            // A field without its own message slot gets one after it (after its input group, if any).
+            slot = document.createElement('span');
+            slot.setAttribute('data-valmsg-for', field.name);
+            var after = field.closest('.input-group') || field;
+            after.parentNode.insertBefore(slot, after.nextSibling);
+        }
         if (!slot) return;
         slot.textContent = message || '';
         slot.className = message ? 'field-validation-error' : 'field-validation-valid';
     }
 
-    var checked = '[data-val="true"], input[type="file"][data-max-bytes]';
+    var checked = '[data-val="true"], [required], input[type="file"][data-max-bytes]';
 
     function validate(form) {
         var first = null;
@@ -100,6 +118,16 @@
             first.focus();
         }
     });
+    // The browser checks a form's constraints before its submit event and, for a field it finds invalid, fires "invalid"
+    // and shows its own bubble. Where the site has a message for that field the bubble is cancelled and the site's messages
+    // are shown instead, all at once; the submit stays stopped. A constraint the site does not check keeps the bubble.
+    document.addEventListener('invalid', function (e) {
+        var field = e.target, form = field.form;
+        if (!form || !field.matches || !field.matches(checked) || !problem(field)) return;
+        e.preventDefault();
+        var first = validate(form);
+        if (first && form.querySelector(':focus') !== first) first.focus();
+    }, true);
     document.addEventListener('change', function (e) {
         var field = e.target;
         if (field.form && field.matches && field.matches(checked)) show(field.form, field, problem(field));

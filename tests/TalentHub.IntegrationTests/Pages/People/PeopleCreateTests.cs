@@ -70,6 +70,38 @@ public sealed class PeopleCreateTests(TalentHubFactory app) : AppTest(app)
         Assert.Equal(0, await App.CountNamedAsync(name));
     }
 
+    /// <summary>
+    /// mobile30: a missing village was the browser's own "Please fill out this field" bubble, in the browser's language. The
+    /// server's localized message shows next to the picker, and each village or region picker carries the same message for
+    /// site.js (data-val-required), which shows it in place of the bubble.
+    /// </summary>
+    [Theory]
+    [InlineData("", "请填写所在村（社区）。", "请填写所属地区。")]
+    [InlineData("?culture=en", "Village is required.", "Region is required.")]
+    public async Task A_missing_village_is_a_localized_error_next_to_the_picker_and_every_picker_carries_it(string culture, string village, string courseRegion)
+    {
+        var client = await App.LoginAsync("anji.clerk");
+        var name = NewName("无村");
+        var form = CreateForm(name, NewIdNumber(YuCun).Value);
+        form["Input.RegionCode"] = "";
+
+        var response = await client.PostFormAsync("/People/Create" + culture, form);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(village, FieldError(await response.Content.ReadAsStringAsync(), "Input.RegionCode"));
+        Assert.Equal(0, await App.CountNamedAsync(name));
+        Assert.Equal(village, RequiredMessage(await client.GetStringAsync("/People/Create" + culture), "village"));
+        Assert.Equal(village, RequiredMessage(await client.GetStringAsync("/Entities/Create" + culture), "Input_RegionCode"));
+        Assert.Equal(courseRegion, RequiredMessage(await client.GetStringAsync("/Courses/Create" + culture), "region"));
+    }
+
+    private static string RequiredMessage(string html, string id)
+    {
+        var select = System.Text.RegularExpressions.Regex.Match(html, $"<select id=\"{id}\"[^>]*>").Value;
+        Assert.Contains("data-val=\"true\"", select);
+        return WebUtility.HtmlDecode(System.Text.RegularExpressions.Regex.Match(select, "data-val-required=\"([^\"]*)\"").Groups[1].Value);
+    }
+
     /// <summary>review29: a return date years ahead (2030-01-01) was saved; a return is something that happened.</summary>
     [Fact]
     public async Task A_return_date_after_today_is_shown_next_to_the_field_and_nothing_is_written()

@@ -5,6 +5,19 @@ namespace TalentHub.UnitTests.Domain.Regions;
 public sealed class RegionCodesTests
 {
     [Theory]
+    [InlineData("安吉县", "安吉")]
+    [InlineData("吴兴区", "吴兴")]
+    [InlineData("长兴县", "长兴")]
+    [InlineData("景宁畲族自治县", "景宁畲族")]
+    [InlineData("义乌市", "义乌")]
+    [InlineData("南县", "南县")]
+    [InlineData("Anji County", "Anji")]
+    [InlineData("Wuxing District", "Wuxing")]
+    [InlineData("Whole city", "Whole city")]
+    public void ShortName_DropsTheAdministrativeSuffix(string name, string expected) =>
+        Assert.Equal(expected, Region.ShortName(name));
+
+    [Theory]
     [InlineData("330500000000", RegionLevel.City)]
     [InlineData("330523000000", RegionLevel.County)]
     [InlineData("330523108000", RegionLevel.Township)]

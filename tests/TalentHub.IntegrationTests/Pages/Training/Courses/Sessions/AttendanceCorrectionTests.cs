@@ -119,7 +119,7 @@ public sealed class AttendanceCorrectionTests(TalentHubFactory app) : AppTest(ap
     [Fact]
     public async Task CompletedAgainByACorrection_LeavesACertificateAnOfficerRevokedRevoked_AndSaysSo()
     {
-        var (course, id, personId) = await DecidedAsync(AttendanceMark.Present);
+        var (course, id, personId, farmer) = await DecidedWithFarmerAsync(AttendanceMark.Present);
         await App.RunAsync<CertificateService, int>(s => s.IssueDueAsync());
         await App.QueryAsync(async db =>
         {
@@ -142,6 +142,19 @@ public sealed class AttendanceCorrectionTests(TalentHubFactory app) : AppTest(ap
         var name = await App.QueryAsync(db => db.People.Where(p => p.Id == personId).Select(p => p.Name).FirstAsync());
         Assert.Contains($"{name} → Completed (the certificate was revoked by an officer and stays revoked)",
             WebUtility.HtmlDecode(await clerk.GetStringAsync(Url(course, 1) + "?culture=en")));
+        // mobile30: the correction does not tell the trainee (as "Completed" does) that the certificate will appear under
+        // My certificates — it stays revoked. (The sweep's first "Completed", before the officer revoked it, is in the list too.)
+        var told = await App.QueryAsync(db => db.Outbox.Where(n => n.PersonId == personId && n.Key.StartsWith($"outcome:{id}:corrected:"))
+            .OrderBy(n => n.Id).Select(n => new { n.Kind, n.About }).ToListAsync());
+        Assert.Equal(NotificationKind.CompletedCertificateStaysRevoked, told[^1].Kind);
+        Assert.Equal(certificate.Number, told[^1].About);
+        Assert.DoesNotContain(told, n => n.Kind == NotificationKind.Completed);
+        await DispatchUntilAsync(personId, 1);
+        var trainee = await App.LoginAsync(farmer);
+        var messages = WebUtility.HtmlDecode(await trainee.GetStringAsync("/My/Messages"));
+        Assert.Contains($"您已完成“{course.Title}”，但结业证书 {certificate.Number} 已被人工撤销，仍为撤销状态", messages);
+        var english = WebUtility.HtmlDecode(await trainee.GetStringAsync("/My/Messages?culture=en"));
+        Assert.Contains($"your certificate {certificate.Number} was revoked by an officer and stays revoked", english);
     }
 
     /// <summary>
@@ -211,7 +224,8 @@ public sealed class AttendanceCorrectionTests(TalentHubFactory app) : AppTest(ap
         for (var i = 0; i < 50; i++)
         {
             if (await App.QueryAsync(db => db.Messages.CountAsync(m => m.PersonId == personId
-                && (m.Kind == NotificationKind.CertificateRevokedForCorrection || m.Kind == NotificationKind.CertificateReinstated))) >= corrections) return;
+                && (m.Kind == NotificationKind.CertificateRevokedForCorrection || m.Kind == NotificationKind.CertificateReinstated
+                    || m.Kind == NotificationKind.CompletedCertificateStaysRevoked))) >= corrections) return;
             if (await App.RunAsync<TalentHub.Web.Services.Notifications.OutboxDispatcher, int>(d => d.DispatchAsync()) == 0) return;
         }
     }
