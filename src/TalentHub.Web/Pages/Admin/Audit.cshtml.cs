@@ -95,7 +95,8 @@ public sealed class AuditModel(TalentHubDbContext db, IStringLocalizer<SharedRes
             .With(Services.Audit.AuditNoteKeys.Search, string.IsNullOrWhiteSpace(Mobile) ? null : Services.Spreadsheets.ExportLinks.MaskSearch(Mobile));
         audit.Record(AuditAction.Export, nameof(AuditEntry), null, note);
         await db.SaveChangesAsync(ct);
-        return Services.Spreadsheets.ExportLinks.File(sheet, "audit", clock, csv: format == "csv");
+        return Services.Spreadsheets.ExportLinks.File(sheet,
+            await Services.Spreadsheets.ExportLinks.NameAsync(l, "Download.Audit", regions, County, clock, ct), csv: format == "csv");
     }
 
     /// <summary>The export link for <paramref name="format"/> (xlsx or csv) with the current filters.</summary>
