@@ -86,7 +86,7 @@ public static class JobsServiceCollectionExtensions
         var cron = job.Cron(configuration);
         q.AddJob(job.JobType, j => j
             .WithIdentity(job.Key)
-            .WithDescription(job.DescriptionKey)
+            .WithDescription(job.NameKey)
             // A node killed mid-run: another node of the cluster runs the job again (every job is idempotent).
             .RequestRecovery()
             .StoreDurably());

@@ -3,14 +3,17 @@ using TalentHub.Web.Infrastructure;
 
 namespace TalentHub.Web.Jobs;
 
-/// <summary>One scheduled job: its key, its class, the resource key of its name and where its cron comes from.</summary>
+/// <summary>One scheduled job: its key, its class, the resource keys of its name and description and where its cron comes from.</summary>
 /// <param name="Name">The job's (and its trigger's) key name in group <see cref="TalentHubJobs.Group"/>; also <c>JobRun.JobName</c>.</param>
 /// <param name="JobType">The <see cref="IJob"/> class.</param>
-/// <param name="DescriptionKey">Resource key of the job's display name (prefix "Jobs.").</param>
+/// <param name="NameKey">Resource key of the job's display name ("Jobs.&lt;Name&gt;"); its description is <see cref="DescriptionKey"/>.</param>
 /// <param name="CronKey">Configuration key holding the Quartz cron expression (seconds first, Asia/Shanghai).</param>
 /// <param name="DefaultCron">Used when <paramref name="CronKey"/> is not configured.</param>
-public sealed record JobDefinition(string Name, Type JobType, string DescriptionKey, string CronKey, string DefaultCron)
+public sealed record JobDefinition(string Name, Type JobType, string NameKey, string CronKey, string DefaultCron)
 {
+    /// <summary>Resource key of the one-sentence description of what the job does ("Jobs.&lt;Name&gt;.Description").</summary>
+    public string DescriptionKey => NameKey + ".Description";
+
     public JobKey Key => new(Name, TalentHubJobs.Group);
     public TriggerKey TriggerKey => new(Name, TalentHubJobs.Group);
 
@@ -27,7 +30,7 @@ public sealed record JobDefinition(string Name, Type JobType, string Description
 
 /// <summary>
 /// THE table of every scheduled job and its schedule. To add a job: write <c>&lt;Name&gt;Job : IJob</c> in this folder,
-/// add one row here and one "Jobs.&lt;Name&gt;" resource string. Registration, the persistent store, the run log
+/// add one row here and the "Jobs.&lt;Name&gt;" and "Jobs.&lt;Name&gt;.Description" resource strings (both languages). Registration, the persistent store, the run log
 /// (<c>JobRuns</c>) and the /Admin/Jobs console all read this table.
 /// Cron expressions are Quartz's (seconds minutes hours day-of-month month day-of-week) in China Standard Time.
 /// </summary>
@@ -56,6 +59,6 @@ public static class TalentHubJobs
     public static JobDefinition? Find(string? name) =>
         All.FirstOrDefault(j => string.Equals(j.Name, name, StringComparison.Ordinal));
 
-    private static JobDefinition Job<TJob>(string name, string descriptionKey, string cronKey, string defaultCron)
-        where TJob : IJob => new(name, typeof(TJob), descriptionKey, cronKey, defaultCron);
+    private static JobDefinition Job<TJob>(string name, string nameKey, string cronKey, string defaultCron)
+        where TJob : IJob => new(name, typeof(TJob), nameKey, cronKey, defaultCron);
 }

@@ -14,6 +14,19 @@ public static class ExportFiles
             .Select(r => r.Cells.Select(c => (string)c!).ToArray()).ToList();
     }
 
+    /// <summary>
+    /// A download's two names from its Content-Disposition (an attachment): the plain <c>filename</c>, checked to be
+    /// printable ASCII, and the UTF-8 <c>filename*</c> in the UI language.
+    /// </summary>
+    public static (string Ascii, string Name) Names(HttpResponseMessage response)
+    {
+        var disposition = response.Content.Headers.ContentDisposition!;
+        Assert.Equal("attachment", disposition.DispositionType);
+        var ascii = disposition.FileName!.Trim('"');
+        Assert.True(ascii.All(c => c is > ' ' and < '\u007f'), ascii);
+        return (ascii, disposition.FileNameStar!);
+    }
+
     /// <summary>The first sheet's rows as text cells (numbers in invariant digits), header row included.</summary>
     public static List<string[]> Xlsx(byte[] bytes) =>
         MiniExcel.Query(new MemoryStream(bytes), useHeaderRow: false).Cast<IDictionary<string, object?>>()

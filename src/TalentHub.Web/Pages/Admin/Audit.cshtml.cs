@@ -95,7 +95,8 @@ public sealed class AuditModel(TalentHubDbContext db, IStringLocalizer<SharedRes
             .With(Services.Audit.AuditNoteKeys.Search, string.IsNullOrWhiteSpace(Mobile) ? null : Services.Spreadsheets.ExportLinks.MaskSearch(Mobile));
         audit.Record(AuditAction.Export, nameof(AuditEntry), null, note);
         await db.SaveChangesAsync(ct);
-        return Services.Spreadsheets.ExportLinks.File(sheet, "audit", clock, csv: format == "csv");
+        return Services.Spreadsheets.ExportLinks.File(sheet,
+            await Services.Spreadsheets.ExportLinks.NameAsync(l, "Download.Audit", regions, County, clock, ct), csv: format == "csv");
     }
 
     /// <summary>The export link for <paramref name="format"/> (xlsx or csv) with the current filters.</summary>
@@ -164,7 +165,7 @@ public sealed class AuditModel(TalentHubDbContext db, IStringLocalizer<SharedRes
             p.Changes?.Where(c => c.Field != "Id")
                 .Select(c => new Change(_labels.Field(p.Entry.EntityType, c.Field) ?? c.Field, Show(p.Entry.EntityType, c.Field, c.Before), Show(p.Entry.EntityType, c.Field, c.After))).ToList() ?? [],
             p.Changes is null ? notes.Show(p.Entry.EntityType, p.Entry.Changes) : null,
-            p.Changes is null ? p.Entry.Changes : null)).ToList();
+            p.Changes is null ? SummaryText(p.Entry.EntityType, p.Entry.Changes) : null)).ToList();
     }
 
     /// <summary>
@@ -260,11 +261,24 @@ public sealed class AuditModel(TalentHubDbContext db, IStringLocalizer<SharedRes
         JsonValueKind.String => ShowText(entityType, field, value.GetString()!),
         JsonValueKind.True => l["Audit.Yes"],
         JsonValueKind.False => l["Audit.No"],
+        JsonValueKind.Object or JsonValueKind.Array => JsonText(entityType, field, value.GetRawText()) ?? value.GetRawText(),
         _ => value.GetRawText(),
     };
 
+    /// <summary>
+    /// A JSON value (a dispatch report's figures, an object) as "label: value" lines, one per line of the page's cell and of
+    /// the export's cell; null when not JSON.
+    /// </summary>
+    private string? JsonText(string entityType, string field, string text) =>
+        Services.Audit.AuditJsonText.Lines(entityType, field, text, l) is { } lines ? string.Join("\n", lines) : null;
+
+    /// <summary>An entry that is neither changes nor a note, as stored; JSON of another shape (cut short) as readable lines.</summary>
+    private string? SummaryText(string entityType, string? stored) =>
+        stored is null ? null : JsonText(entityType, "", stored) ?? stored;
+
     private string ShowText(string entityType, string field, string text)
     {
+        if (JsonText(entityType, field, text) is { } json) return json;
         if (_labels.EnumValue(entityType, field, text) is { } label) return label;
         // An API token's resources are stored as their names ("people,indicators"): shown by their labels, as on its page.
         if (entityType == Services.Api.ApiTokens.AuditType && field == "Resources")

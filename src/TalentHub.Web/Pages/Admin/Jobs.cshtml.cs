@@ -17,8 +17,10 @@ public sealed class JobsModel(ISchedulerFactory schedulers, TalentHubDbContext d
 {
     public sealed record LastRun(DateTimeOffset StartedAt, DateTimeOffset FinishedAt, bool Succeeded, string? Message);
 
+    /// <summary>One job's row: <paramref name="Name"/> is its key (kept in <c>data-job</c>, never shown); the admin reads
+    /// <paramref name="DisplayName"/> and <paramref name="Description"/>, both localized.</summary>
     public sealed record Row(
-        string Name, string Description, string? Cron, TriggerState State,
+        string Name, string DisplayName, string Description, string? Cron, TriggerState State,
         DateTimeOffset? NextFire, DateTimeOffset? PreviousFire, LastRun? Last)
     {
         public bool Paused => State == TriggerState.Paused;
@@ -38,7 +40,7 @@ public sealed class JobsModel(ISchedulerFactory schedulers, TalentHubDbContext d
             var trigger = await scheduler.GetTrigger(job.TriggerKey, cancellationToken);
             var state = trigger is null ? TriggerState.None : await scheduler.GetTriggerState(job.TriggerKey, cancellationToken);
             var last = lastRuns.GetValueOrDefault(job.Name);
-            rows.Add(new Row(job.Name, l[job.DescriptionKey], (trigger as ICronTrigger)?.CronExpressionString, state,
+            rows.Add(new Row(job.Name, l[job.NameKey], l[job.DescriptionKey], (trigger as ICronTrigger)?.CronExpressionString, state,
                 trigger?.NextFireTimeUtc, trigger?.PreviousFireTimeUtc, last));
         }
         Rows = rows;
@@ -59,7 +61,7 @@ public sealed class JobsModel(ISchedulerFactory schedulers, TalentHubDbContext d
         if (TalentHubJobs.Find(name) is not { } job) return NotFound();
         var scheduler = await schedulers.GetScheduler(cancellationToken);
         await action(scheduler, job);
-        TempData["Flash"] = l[flashKey, l[job.DescriptionKey]].Value;
+        TempData["Flash"] = l[flashKey, l[job.NameKey]].Value;
         return RedirectToPage();
     }
 }

@@ -32,6 +32,6 @@ public sealed class ExportModel(TalentHubDbContext db, EntitiesExport export, Au
         audit.Record(AuditAction.Export, nameof(BusinessEntity), null,
             Filter.AuditNote(new AuditNote().With(AuditNoteKeys.Format, csv ? "csv" : "xlsx").With(AuditNoteKeys.Rows, count)), scope.CountyCode);
         await db.SaveChangesAsync(ct);
-        return ExportLinks.File(sheet, "entities", clock, csv);
+        return ExportLinks.File(sheet, await ExportLinks.NameAsync(l, "Download.Entities", regions, Filter.County ?? scope.CountyCode, clock, ct), csv);
     }
 }

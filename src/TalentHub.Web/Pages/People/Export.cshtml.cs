@@ -32,6 +32,6 @@ public sealed class ExportModel(TalentHubDbContext db, PeopleExport export, Audi
         audit.Record(AuditAction.Export, nameof(Person), null,
             Filter.AuditNote(new AuditNote().With(AuditNoteKeys.Format, csv ? "csv" : "xlsx").With(AuditNoteKeys.Rows, count)), scope.CountyCode);
         await db.SaveChangesAsync(ct);
-        return ExportLinks.File(sheet, "people", clock, csv);
+        return ExportLinks.File(sheet, await ExportLinks.NameAsync(l, "Download.People", regions, Filter.County ?? scope.CountyCode, clock, ct), csv);
     }
 }

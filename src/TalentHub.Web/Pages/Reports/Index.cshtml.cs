@@ -87,10 +87,12 @@ public sealed class IndexModel(TalentHubDbContext db, ReportsService reports, Ou
     }
 
     /// <summary>
-    /// The page's tables as .xlsx (every sheet) or .csv (one table: <paramref name="sheet"/> indexes progress, ranking,
-    /// trend, talents, rates, satisfaction, follow-ups, spend, typical examples), same scope and filters, audited.
+    /// The page's tables as .xlsx (every sheet) or .csv, same scope and filters, audited. The .csv holds every table, one
+    /// titled section each, as the page shows them (admin30: the page's "导出 CSV" downloaded the first table only); with
+    /// <paramref name="sheet"/> (the tables' own links) it holds that one table: 0 progress, 1 ranking, 2 trend, 3 talents,
+    /// 4 rates, 5 satisfaction, 6 follow-ups, 7 spend, 8 typical examples.
     /// </summary>
-    public async Task<IActionResult> OnGetExportAsync(string? format, int sheet, CancellationToken ct)
+    public async Task<IActionResult> OnGetExportAsync(string? format, int? sheet, CancellationToken ct)
     {
         if (format is not ("xlsx" or "csv")) return BadRequest();
         await OnGetAsync(ct);
@@ -98,9 +100,8 @@ public sealed class IndexModel(TalentHubDbContext db, ReportsService reports, Ou
             return Redirect("/Reports" + QueryString.Create(Request.Query.Where(q => q.Key is not ("handler" or "format" or "sheet"))));
         var csv = format == "csv";
         var asOf = AsOfLine.Text(AsOf, l);
-        var sheets = View.Sheets(l).Concat(OutcomeTables)
-            .Append(ExamplesService.Sheet(Examples, c => Regions.NameOf(c) ?? c, l))
-            .Select(s => AsOfLine.Stamp(s, asOf, csv)).ToList();
+        var tables = View.Sheets(l).Concat(OutcomeTables).Append(ExamplesService.Sheet(Examples, c => Regions.NameOf(c) ?? c, l)).ToList();
+        var sheets = tables.Select(s => AsOfLine.Stamp(s, asOf, csv)).ToList();
         if (sheet < 0 || sheet >= sheets.Count) return BadRequest();
         audit.Record(AuditAction.Export, nameof(IndicatorSnapshot), null,
             new AuditNote().With(AuditNoteKeys.Format, format).With(AuditNoteKeys.Year, Year)
@@ -108,9 +109,10 @@ public sealed class IndexModel(TalentHubDbContext db, ReportsService reports, Ou
                 .With(AuditNoteKeys.Program, ProgramId).With(AuditNoteKeys.CourseCategory, Category).With(AuditNoteKeys.Sheet, sheet),
             scope.CountyCode);
         await db.SaveChangesAsync(ct);
-        return csv
-            ? FileName(sheet).File(SheetWriter.Csv(sheets[sheet]), SheetWriter.CsvType, "csv")
-            : FileName(null).File(SheetWriter.Xlsx([.. sheets]), SheetWriter.XlsxType, "xlsx");
+        if (!csv) return FileName(null).File(SheetWriter.Xlsx([.. sheets]), SheetWriter.XlsxType, "xlsx");
+        return sheet is { } one
+            ? FileName(one).File(SheetWriter.Csv(sheets[one]), SheetWriter.CsvType, "csv")
+            : FileName(null).File(SheetWriter.Csv(tables, [asOf]), SheetWriter.CsvType, "csv");
     }
 
     /// <summary>

@@ -33,17 +33,29 @@ public static class ExportLinks
         return text.Length <= 50 ? text : text[..50];
     }
 
-    /// <summary>The download's name: <c>{kind}-{yyyyMMdd}.xlsx</c> (or <c>.csv</c>), dated today in Asia/Shanghai.</summary>
-    public static string FileName(string kind, TimeProvider clock, bool csv) =>
-        $"{kind}-{TalentHub.Web.Infrastructure.ShanghaiTime.ToShanghai(clock.GetUtcNow()).ToString("yyyyMMdd", CultureInfo.InvariantCulture)}.{(csv ? "csv" : "xlsx")}";
+    /// <summary>
+    /// What a list export holds, named as the /Reports downloads are (<see cref="DownloadName"/>; admin30: the lists' files
+    /// were <c>{kind}-{yyyyMMdd}</c>): the list (resource <paramref name="kindKey"/>), the county it covers
+    /// (<paramref name="county"/>: the list's county filter, else the user's county; null: the city), a
+    /// <paramref name="subject"/> when it has one (a course's title, with an ASCII form), and the day it was read
+    /// (Asia/Shanghai), e.g. <c>人才库_安吉县_2026-12-02.xlsx</c> / <c>talent-registry_Anji-County_2026-12-02.xlsx</c>.
+    /// </summary>
+    public static async Task<DownloadName> NameAsync(Microsoft.Extensions.Localization.IStringLocalizer l, string kindKey, RegionDirectory regions,
+        string? county, TimeProvider clock, CancellationToken ct, (string Local, string Ascii)? subject = null)
+    {
+        var tree = await regions.GetAsync(ct);
+        var name = new DownloadName().Text(l, kindKey)
+            .Region(county is null ? tree.AtLevel(Domain.Regions.RegionLevel.City).FirstOrDefault() : tree.Find(county));
+        if (subject is { } s) name.Add(s.Local, s.Ascii);
+        return name.Add(ShanghaiTime.ToShanghai(clock.GetUtcNow()).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+    }
 
     /// <summary>
-    /// One sheet as the download <see cref="FileName"/> names: CSV (UTF-8 with a byte-order mark, so Excel reads Chinese)
-    /// when <paramref name="csv"/>, else .xlsx.
+    /// One sheet as a download named <paramref name="name"/> (<see cref="NameAsync"/>): CSV (UTF-8 with a byte-order mark,
+    /// so Excel reads Chinese) when <paramref name="csv"/>, else .xlsx.
     /// </summary>
-    public static Microsoft.AspNetCore.Mvc.FileContentResult File(SheetData sheet, string kind, TimeProvider clock, bool csv) =>
-        new(csv ? SheetWriter.Csv(sheet) : SheetWriter.Xlsx(sheet), csv ? SheetWriter.CsvType : SheetWriter.XlsxType)
-        { FileDownloadName = FileName(kind, clock, csv) };
+    public static Microsoft.AspNetCore.Mvc.FileContentResult File(SheetData sheet, DownloadName name, bool csv) =>
+        name.File(csv ? SheetWriter.Csv(sheet) : SheetWriter.Xlsx(sheet), csv ? SheetWriter.CsvType : SheetWriter.XlsxType, csv ? "csv" : "xlsx");
 }
 
 /// <summary>Village, township and county names for the export rows, in the current UI culture, from the <see cref="RegionDirectory"/>.</summary>

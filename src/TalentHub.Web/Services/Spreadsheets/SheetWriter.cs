@@ -35,14 +35,38 @@ public static class SheetWriter
     {
         using var stream = new MemoryStream();
         using (var writer = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), 65536))
+            WriteCsv(writer, sheet);
+        return stream.ToArray();
+    }
+
+    /// <summary>
+    /// Every table of a page in one CSV (UTF-8 with a BOM), as the page shows them one under another: per table a section
+    /// — its name on a line of its own, then the table as <see cref="Csv(SheetData)"/> writes it — an empty row between
+    /// sections, then the <paramref name="below"/> lines (the "as of" line) once, after an empty row.
+    /// </summary>
+    public static byte[] Csv(IReadOnlyList<SheetData> sheets, IReadOnlyList<string> below)
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), 65536))
         {
-            foreach (var line in sheet.Above) WriteCsvLine(writer, new[] { line });
-            WriteCsvLine(writer, sheet.Headers);
-            foreach (var row in sheet.Rows) WriteCsvLine(writer, row);
-            if (sheet.Below.Count > 0) WriteCsvLine(writer, Array.Empty<string>());
-            foreach (var line in sheet.Below) WriteCsvLine(writer, new[] { line });
+            foreach (var sheet in sheets)
+            {
+                WriteCsvLine(writer, new[] { sheet.Name });
+                WriteCsv(writer, sheet);
+                WriteCsvLine(writer, Array.Empty<string>());
+            }
+            foreach (var line in below) WriteCsvLine(writer, new[] { line });
         }
         return stream.ToArray();
+    }
+
+    private static void WriteCsv(StreamWriter writer, SheetData sheet)
+    {
+        foreach (var line in sheet.Above) WriteCsvLine(writer, new[] { line });
+        WriteCsvLine(writer, sheet.Headers);
+        foreach (var row in sheet.Rows) WriteCsvLine(writer, row);
+        if (sheet.Below.Count > 0) WriteCsvLine(writer, Array.Empty<string>());
+        foreach (var line in sheet.Below) WriteCsvLine(writer, new[] { line });
     }
 
     /// <summary>

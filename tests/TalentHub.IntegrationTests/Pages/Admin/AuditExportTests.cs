@@ -32,7 +32,7 @@ public sealed class AuditExportTests(TalentHubFactory app) : AppTest(app)
         var response = await admin.GetAsync($"/Admin/Audit?handler=Export&format=csv&user={user}&From=2022-05-10&To=2022-05-10");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Matches(@"^audit-\d{8}\.csv$", response.Content.Headers.ContentDisposition!.FileName!.Trim('"'));
+        Assert.Matches(@"^审计日志_湖州市_\d{4}-\d{2}-\d{2}\.csv$", ExportFiles.Names(response).Name);
         var rows = ExportFiles.Csv(await response.Content.ReadAsByteArrayAsync());
         Assert.Equal(["时间", "操作人", "操作"], rows[0][..3]);
         Assert.Equal(["导出", "修改"], rows.Skip(1).Select(r => r[2]));

@@ -18,7 +18,7 @@ public sealed class UsersExportTests(TalentHubFactory app) : AppTest(app)
         var response = await admin.GetAsync($"/Admin/Users?handler=Export&format=csv&Role=CountyClerk&County={Anji}");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Matches(@"^users-\d{8}\.csv$", response.Content.Headers.ContentDisposition!.FileName!.Trim('"'));
+        Assert.Matches(@"^用户_安吉县_\d{4}-\d{2}-\d{2}\.csv$", ExportFiles.Names(response).Name);
         var rows = ExportFiles.Csv(await response.Content.ReadAsByteArrayAsync());
         Assert.Equal(["显示名称", "用户名", "角色"], rows[0][..3]);
         Assert.Contains("anji.clerk", expected);

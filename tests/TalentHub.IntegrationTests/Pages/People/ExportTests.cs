@@ -34,7 +34,7 @@ public sealed class ExportTests(TalentHubFactory app) : AppTest(app)
         var response = await client.GetAsync("/People/Export?format=csv");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Matches(@"^people-\d{8}\.csv$", response.Content.Headers.ContentDisposition!.FileName!.Trim('"'));
+        Assert.Matches(@"^人才库_安吉县_\d{4}-\d{2}-\d{2}\.csv$", ExportFiles.Names(response).Name);
         var bytes = await response.Content.ReadAsByteArrayAsync();
         var rows = CsvRows(bytes);
         Assert.Equal(["姓名", "性别", "身份证号", "手机号", "县（市、区）"], rows[0][..5]);

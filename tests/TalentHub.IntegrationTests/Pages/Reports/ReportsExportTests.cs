@@ -94,6 +94,53 @@ public sealed partial class ReportsExportTests(TalentHubFactory app) : AppTest(a
         Assert.DoesNotContain(csv[..^1], r => r.Any(c => c.StartsWith(words, StringComparison.Ordinal)));
     }
 
+    /// <summary>
+    /// admin30: the page's top "导出 CSV" downloaded the first table (progress) only. It now downloads every table of the
+    /// page in one file, as the .xlsx holds them: per table its title line, its header and all its rows, an empty row
+    /// between tables, the "as of" line once at the end; the tables' own links still download their one table.
+    /// </summary>
+    [Theory]
+    [InlineData("zh-CN", "导出 CSV（全部表格）", "导出本表 CSV")]
+    [InlineData("en", "Export .csv (all tables)", "Export this table (.csv)")]
+    public async Task TheTopCsv_HoldsEveryTableOfThePage_WithTheSameFilters(string culture, string allLabel, string tableLabel)
+    {
+        var client = await App.LoginAsync("city.officer");
+        var year = App.SeedDay.AddMonths(-1).Year;
+        var page = await client.GetStringAsync($"/Reports?Year={year}&Category=ProfessionalSkill&culture={culture}");
+        var top = TopCsvLink().Match(page);
+        Assert.True(top.Success);
+        Assert.Equal(allLabel, top.Groups[2].Value);
+        Assert.DoesNotContain("sheet=", top.Groups[1].Value);
+        Assert.Contains("Category=ProfessionalSkill", top.Groups[1].Value);
+        Assert.Contains(tableLabel, page);
+
+        var csv = ExportFiles.Csv(await client.GetByteArrayAsync(WebUtility.HtmlDecode(top.Groups[1].Value)));
+        var xlsx = await client.GetByteArrayAsync($"/Reports?handler=Export&format=xlsx&Year={year}&Category=ProfessionalSkill&culture={culture}");
+
+        var sheets = MiniExcel.GetSheetNames(new MemoryStream(xlsx));
+        Assert.Equal(9, sheets.Count);
+        var at = 0;
+        foreach (var sheet in sheets)
+        {
+            var table = BelowAsOf(xlsx, sheet).Select(r => r.Values.Select(v => Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture) ?? "")
+                .Reverse().SkipWhile(v => v == "").Reverse().ToArray()).SkipWhile(r => r.Length == 0).TakeWhile(r => r.Length > 0).ToList();
+            // The section: a title line, then the header and every row as the workbook's sheet has them, then an empty row.
+            var header = csv.FindIndex(at, r => r.SequenceEqual(table[0]));
+            Assert.True(header > at, $"{sheet}: header not found after row {at}");
+            Assert.Single(csv[header - 1]);
+            Assert.NotEqual("", csv[header - 1][0]);
+            var rows = csv.Skip(header).TakeWhile(r => r.Any(c => c != "")).ToList();
+            Assert.Equal(table.Count, rows.Count);
+            Assert.Equal(table.Select(r => r[0]), rows.Select(r => r[0]));
+            at = header + rows.Count;
+        }
+        Assert.StartsWith(culture == "en" ? "Data as of " : "数据截至", Assert.Single(csv[^1]));
+        Assert.Single(csv, r => r.Any(c => c.StartsWith(culture == "en" ? "Data as of " : "数据截至", StringComparison.Ordinal)));
+    }
+
+    [GeneratedRegex("<a class=\"btn btn-outline-secondary no-print\" href=\"([^\"]+)\" id=\"export-csv\">([^<]+)</a>")]
+    private static partial Regex TopCsvLink();
+
     private static string Shanghai(DateTimeOffset instant) =>
         TalentHub.Web.Infrastructure.ShanghaiTime.ToShanghai(instant).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -69,7 +69,8 @@ public sealed class IndexModel(TalentHubDbContext db, TimeProvider clock, Region
             .With(Services.Audit.AuditNoteKeys.Rows, rows.Count).With(Services.Audit.AuditNoteKeys.Role, Role).With(Services.Audit.AuditNoteKeys.County, County)
             .With(Services.Audit.AuditNoteKeys.Search, string.IsNullOrWhiteSpace(Q) ? null : Services.Spreadsheets.ExportLinks.MaskSearch(Q)));
         await db.SaveChangesAsync(ct);
-        return Services.Spreadsheets.ExportLinks.File(sheet, "users", clock, csv: format == "csv");
+        return Services.Spreadsheets.ExportLinks.File(sheet,
+            await Services.Spreadsheets.ExportLinks.NameAsync(l, "Download.Users", regions, County, clock, ct), csv: format == "csv");
     }
 
     /// <summary>The export link for <paramref name="format"/> (xlsx or csv) with the current filters.</summary>

@@ -65,7 +65,7 @@ public sealed class IndexModel(TalentHubDbContext db, IRegionScope scope, UserMa
         audit.Record(AuditAction.Export, nameof(Course), null, Filter.AuditNote(new AuditNote().With(AuditNoteKeys.Format, format).With(AuditNoteKeys.Rows, rows.Count)),
             scope.CountyCode);
         await db.SaveChangesAsync(ct);
-        return ExportLinks.File(sheet, "courses", clock, csv: format == "csv");
+        return ExportLinks.File(sheet, await ExportLinks.NameAsync(l, "Download.Courses", regions, Filter.County ?? scope.CountyCode, clock, ct), csv: format == "csv");
     }
 
     /// <summary>The export link for <paramref name="format"/> (xlsx or csv) with the list's filters and sort.</summary>

@@ -10,6 +10,7 @@ using TalentHub.Web.Domain;
 using TalentHub.Web.Domain.Common;
 using TalentHub.Web.Domain.Notifications;
 using TalentHub.Web.Domain.Training;
+using TalentHub.Web.Services;
 using TalentHub.Web.Services.Audit;
 using TalentHub.Web.Services.Notifications;
 using TalentHub.Web.Services.Spreadsheets;
@@ -45,7 +46,8 @@ public sealed class OutcomesModel(TalentHubDbContext db, Outbox outbox, TimeProv
     /// with the course id. 404 for a course the user may not see (another county's, or not the trainer's own); 400 for
     /// another format.
     /// </summary>
-    public async Task<IActionResult> OnGetExportAsync(int id, string? format, [FromServices] AuditLog audit, CancellationToken ct)
+    public async Task<IActionResult> OnGetExportAsync(int id, string? format, [FromServices] AuditLog audit, [FromServices] RegionDirectory regions,
+        CancellationToken ct)
     {
         if (format is not ("xlsx" or "csv")) return BadRequest();
         if (!await LoadAsync(id)) return NotFound();
@@ -59,7 +61,8 @@ public sealed class OutcomesModel(TalentHubDbContext db, Outbox outbox, TimeProv
         audit.Record(AuditAction.Export, nameof(Certificate), null,
             new AuditNote().With(AuditNoteKeys.Format, format).With(AuditNoteKeys.Rows, Trainees.Count).With(AuditNoteKeys.Course, id), Course.CountyCode);
         await db.SaveChangesAsync(ct);
-        return ExportLinks.File(sheet, string.Create(CultureInfo.InvariantCulture, $"outcomes-{id}"), clock, csv: format == "csv");
+        return ExportLinks.File(sheet, await ExportLinks.NameAsync(l, "Download.Outcomes", regions, Course.CountyCode, clock, ct,
+            (Course.Title, string.Create(CultureInfo.InvariantCulture, $"course-{id}"))), csv: format == "csv");
     }
 
     /// <summary>The export link of this course's results for <paramref name="format"/> (xlsx or csv).</summary>

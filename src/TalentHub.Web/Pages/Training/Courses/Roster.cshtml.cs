@@ -76,7 +76,8 @@ public sealed class RosterModel(TalentHubDbContext db, EnrollmentService enrollm
         audit.Record(AuditAction.Export, nameof(Enrollment), null,
             new AuditNote().With(AuditNoteKeys.Format, format).With(AuditNoteKeys.Rows, roster.Count).With(AuditNoteKeys.Course, id), course.CountyCode);
         await db.SaveChangesAsync(ct);
-        return ExportLinks.File(sheet, string.Create(CultureInfo.InvariantCulture, $"roster-{id}"), clock, csv: format == "csv");
+        return ExportLinks.File(sheet, await ExportLinks.NameAsync(l, "Download.Roster", regions, course.CountyCode, clock, ct,
+            (course.Title, string.Create(CultureInfo.InvariantCulture, $"course-{id}"))), csv: format == "csv");
     }
 
     /// <summary>The export link of this course's roster for <paramref name="format"/> (xlsx or csv).</summary>

@@ -43,7 +43,7 @@ public sealed class IndexModel(TalentHubDbContext db, AuditLog audit, IRegionSco
         Rows = rows;
     }
 
-    public async Task<IActionResult> OnGetExportAsync(string? format, CancellationToken ct)
+    public async Task<IActionResult> OnGetExportAsync(string? format, [FromServices] RegionDirectory regions, CancellationToken ct)
     {
         if (format is not ("xlsx" or "csv")) return BadRequest();
         // A refused filter sends no file: back to the list, which marks the value (same query).
@@ -53,7 +53,7 @@ public sealed class IndexModel(TalentHubDbContext db, AuditLog audit, IRegionSco
         var sheet = FollowUpRow.Sheet(rows, l, now);
         audit.Record(AuditAction.Export, "FollowUpTask", null, Filter.AuditNote(new AuditNote().With(AuditNoteKeys.Format, format).With(AuditNoteKeys.Rows, rows.Count)), scope.CountyCode);
         await db.SaveChangesAsync(ct);
-        return ExportLinks.File(sheet, "follow-ups", clock, csv: format == "csv");
+        return ExportLinks.File(sheet, await ExportLinks.NameAsync(l, "Download.FollowUps", regions, scope.CountyCode, clock, ct), csv: format == "csv");
     }
 
     /// <summary>

@@ -49,7 +49,7 @@ public sealed class IndexModel(TalentHubDbContext db, IRegionScope scope, Micros
     /// shows them (county staff: their own county's target and course count), audited. 400 for a format other than xlsx or csv.
     /// </summary>
     public async Task<IActionResult> OnGetExportAsync(string? format, [FromServices] Services.Audit.AuditLog audit, [FromServices] TimeProvider clock,
-        CancellationToken ct)
+        [FromServices] RegionDirectory regions, CancellationToken ct)
     {
         if (format is not ("xlsx" or "csv")) return BadRequest();
         var rows = await ListAsync(ct);
@@ -70,7 +70,8 @@ public sealed class IndexModel(TalentHubDbContext db, IRegionScope scope, Micros
         audit.Record(AuditAction.Export, nameof(TrainingProgram), null, new Services.Audit.AuditNote().With(Services.Audit.AuditNoteKeys.Format, format)
             .With(Services.Audit.AuditNoteKeys.Rows, rows.Count), scope.CountyCode);
         await db.SaveChangesAsync(ct);
-        return Services.Spreadsheets.ExportLinks.File(sheet, "programs", clock, csv: format == "csv");
+        return Services.Spreadsheets.ExportLinks.File(sheet,
+            await Services.Spreadsheets.ExportLinks.NameAsync(l, "Download.Programs", regions, ScopeCounty, clock, ct), csv: format == "csv");
     }
 
     /// <summary>The export link for <paramref name="format"/> (xlsx or csv) with the list's sort.</summary>

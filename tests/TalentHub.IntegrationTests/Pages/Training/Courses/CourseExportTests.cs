@@ -21,7 +21,7 @@ public sealed class CourseExportTests(TalentHubFactory app) : AppTest(app)
         var response = await clerk.GetAsync($"/Courses?handler=Export&format=csv&Q={Uri.EscapeDataString(tag)}");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Matches(@"^courses-\d{8}\.csv$", response.Content.Headers.ContentDisposition!.FileName!.Trim('"'));
+        Assert.Matches(@"^培训班_安吉县_\d{4}-\d{2}-\d{2}\.csv$", ExportFiles.Names(response).Name);
         var rows = ExportFiles.Csv(await response.Content.ReadAsByteArrayAsync());
         Assert.Equal(["班名", "培训项目", "状态"], rows[0][..3]);
         var row = Assert.Single(rows.Skip(1));

@@ -21,7 +21,7 @@ public sealed class RosterExportTests(TalentHubFactory app) : AppTest(app)
         var response = await clerk.GetAsync(ExportUrl(course, "csv"));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Matches($@"^roster-{course}-\d{{8}}\.csv$", response.Content.Headers.ContentDisposition!.FileName!.Trim('"'));
+        Assert.Matches($@"^roster_Anji-County_course-{course}_\d{{4}}-\d{{2}}-\d{{2}}\.csv$", ExportFiles.Names(response).Ascii);
         var bytes = await response.Content.ReadAsByteArrayAsync();
         var rows = ExportFiles.Csv(bytes);
         Assert.Equal(["#", "名单", "姓名", "身份证号", "手机号", "状态"], rows[0][..6]);

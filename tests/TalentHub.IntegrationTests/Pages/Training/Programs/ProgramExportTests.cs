@@ -17,7 +17,7 @@ public sealed class ProgramExportTests(TalentHubFactory app) : AppTest(app)
         var response = await officer.GetAsync("/Programs?handler=Export&format=csv&Sort=budget");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Matches(@"^programs-\d{8}\.csv$", response.Content.Headers.ContentDisposition!.FileName!.Trim('"'));
+        Assert.Matches(@"^培训项目_湖州市_\d{4}-\d{2}-\d{2}\.csv$", ExportFiles.Names(response).Name);
         var rows = ExportFiles.Csv(await response.Content.ReadAsByteArrayAsync());
         Assert.Equal(["项目名称", "年度"], rows[0][..2]);
         Assert.DoesNotContain("本县（市、区）目标", rows[0]);

@@ -134,7 +134,7 @@ public sealed class CertificateTests(TalentHubFactory app) : AppTest(app)
         var english = ExportFiles.Xlsx(await officer.GetByteArrayAsync(url + "xlsx&culture=en"));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Matches($@"^outcomes-{course.Id}-\d{{8}}\.csv$", response.Content.Headers.ContentDisposition!.FileName!.Trim('"'));
+        Assert.Matches($@"^course-results_Anji-County_course-{course.Id}_\d{{4}}-\d{{2}}-\d{{2}}\.csv$", ExportFiles.Names(response).Ascii);
         var bytes = await response.Content.ReadAsByteArrayAsync();
         var rows = ExportFiles.Csv(bytes);
         Assert.Equal(["姓名", "身份证号", "出勤率", "成绩", "结果", "证书编号"], rows[0]);
