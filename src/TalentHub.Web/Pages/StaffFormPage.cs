@@ -44,6 +44,9 @@ public abstract class StaffFormPage<TInput>(TalentHubDbContext db, IStringLocali
         catch (DomainException ex) { AddError(ex, field); return false; }
     }
 
+    /// <inheritdoc cref="ModelStateExtensions.FieldsValid"/>
+    protected bool Valid(params string[] keys) => ModelState.FieldsValid(keys);
+
     /// <summary>Trimmed text, or null when blank.</summary>
     protected static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 

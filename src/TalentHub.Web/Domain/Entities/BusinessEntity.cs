@@ -47,6 +47,21 @@ public sealed class BusinessEntity : IRegionOwned, IAudited, IStamped, IVersione
     /// </summary>
     public void SetCreditCode(string input, bool warningConfirmed)
     {
+        var code = CheckCreditCode(input, warningConfirmed);
+        if (Type == EntityType.Cooperative && !code.StartsWith("93", StringComparison.Ordinal))
+            throw new DomainException("CreditCode.CooperativePrefix", nameof(CreditCode));
+        if (Type == EntityType.FamilyFarm && !code.StartsWith("92", StringComparison.Ordinal) && !code.StartsWith("91", StringComparison.Ordinal))
+            throw new DomainException("CreditCode.FamilyFarmPrefix", nameof(CreditCode));
+        CreditCode = code;
+        CreditCodeWarningConfirmed = Common.CreditCode.Check(code) == CreditCodeCheck.CheckDigitMismatch;
+    }
+
+    /// <summary>
+    /// The rules of a credit code that hold whatever the entity's type: wrong length or alphabet is an error, a failed check
+    /// digit a warning the user must confirm (both <see cref="DomainException"/> on <c>CreditCode</c>). Returns the code normalized.
+    /// </summary>
+    public static string CheckCreditCode(string input, bool warningConfirmed)
+    {
         var code = Common.CreditCode.Normalize(input);
         switch (Common.CreditCode.Check(code))
         {
@@ -56,12 +71,7 @@ public sealed class BusinessEntity : IRegionOwned, IAudited, IStamped, IVersione
             case CreditCodeCheck.CheckDigitMismatch when !warningConfirmed:
                 throw new DomainException("CreditCode.CheckDigitWarning", nameof(CreditCode));
         }
-        if (Type == EntityType.Cooperative && !code.StartsWith("93", StringComparison.Ordinal))
-            throw new DomainException("CreditCode.CooperativePrefix", nameof(CreditCode));
-        if (Type == EntityType.FamilyFarm && !code.StartsWith("92", StringComparison.Ordinal) && !code.StartsWith("91", StringComparison.Ordinal))
-            throw new DomainException("CreditCode.FamilyFarmPrefix", nameof(CreditCode));
-        CreditCode = code;
-        CreditCodeWarningConfirmed = Common.CreditCode.Check(code) == CreditCodeCheck.CheckDigitMismatch;
+        return code;
     }
 
     /// <summary>
