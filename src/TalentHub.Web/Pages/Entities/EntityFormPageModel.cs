@@ -44,8 +44,9 @@ public abstract class EntityFormPageModel(TalentHubDbContext db, IRegionScope sc
         entity.Industry = Clean(input.Industry);
         entity.LandArea = input.LandArea;
         entity.LivestockScale = Clean(input.LivestockScale);
-        entity.Members = input.Members;
-        entity.FamilyLabour = input.FamilyLabour;
+        // Kind-specific figures (成员数 for cooperatives, 家庭劳动力 for family farms) are judged against the chosen type.
+        if (typed && Valid("Input.Members")) Try(() => entity.SetMembers(input.Members));
+        if (typed && Valid("Input.FamilyLabour")) Try(() => entity.SetFamilyLabour(input.FamilyLabour));
         entity.Employees = input.Employees;
         entity.HouseholdsDriven = input.HouseholdsDriven;
         entity.AnnualRevenue = input.AnnualRevenue;

@@ -194,4 +194,35 @@ public sealed class EntityFormTests(TalentHubFactory app) : AppTest(app)
         Assert.Matches("data-valmsg-for=\"Input.RegisteredOn\"[^>]*>登记日期不能晚于今天", html);
         Assert.False(await App.QueryAsync(db => db.BusinessEntities.IgnoreQueryFilters().AnyAsync(e => e.CreditCode == code)));
     }
+
+    [Fact]
+    public async Task AFamilyFarmsMembers_AndACooperativesFamilyLabour_AreRefusedNextToTheField_NothingSaved()
+    {
+        // forms30: a family farm posted with 成员数（合作社） stored it.
+        var client = await App.LoginAsync("anji.clerk");
+        var leader = await App.PersonIdInCountyAsync("330523");
+        var farmCode = NewCreditCode("92");
+        var farm = Fields(NewName(), farmCode, leader);
+        farm["Input.Members"] = "12";
+        var coopCode = NewCreditCode("93");
+        var coop = Fields(NewName("合作社"), coopCode, leader, EntityType.Cooperative);
+        coop["Input.FamilyLabour"] = "4";
+
+        var farmHtml = await (await client.PostFormAsync("/Entities/Create", farm)).Content.ReadAsStringAsync();
+        var coopHtml = await (await client.PostFormAsync("/Entities/Create", coop)).Content.ReadAsStringAsync();
+
+        Assert.Matches("data-valmsg-for=\"Input.Members\"[^>]*>只有农民专业合作社登记成员数", farmHtml);
+        Assert.Matches("data-valmsg-for=\"Input.FamilyLabour\"[^>]*>只有家庭农场登记家庭劳动力", coopHtml);
+        Assert.False(await App.QueryAsync(db => db.BusinessEntities.IgnoreQueryFilters().AnyAsync(e => e.CreditCode == farmCode || e.CreditCode == coopCode)));
+
+        // Each kind keeps its own figure; an edit that changes a cooperative into a family farm must clear its members.
+        coop.Remove("Input.FamilyLabour");
+        var id = await CreateAsync(client, coop);
+        Assert.Equal(25, (await App.LoadAsync(id)).Members);
+        var edit = Fields(coop["Input.Name"], coopCode, leader); // a family farm now, still posting 25 members
+        edit["Input.Members"] = "25";
+        var refused = await (await client.PostFormAsync($"/Entities/{id}/Edit", edit)).Content.ReadAsStringAsync();
+        Assert.Matches("data-valmsg-for=\"Input.Members\"[^>]*>只有农民专业合作社登记成员数", refused);
+        Assert.Equal(EntityType.Cooperative, (await App.LoadAsync(id)).Type);
+    }
 }
