@@ -225,4 +225,22 @@ public sealed class EntityFormTests(TalentHubFactory app) : AppTest(app)
         Assert.Matches("data-valmsg-for=\"Input.Members\"[^>]*>只有农民专业合作社登记成员数", refused);
         Assert.Equal(EntityType.Cooperative, (await App.LoadAsync(id)).Type);
     }
+
+    [Fact]
+    public async Task Edit_SavedUnchanged_WritesNothing_AndSaysSo()
+    {
+        // forms30: an unchanged save wrote an audit entry and moved the version on.
+        var client = await App.LoginAsync("anji.clerk");
+        var fields = Fields(NewName(), NewCreditCode(), await App.PersonIdInCountyAsync("330523"));
+        var id = await CreateAsync(client, fields);
+        var before = await App.LoadAsync(id);
+        var audits = await App.AuditCountAsync("BusinessEntity", id);
+
+        var response = await client.PostFormAsync($"/Entities/{id}/Edit", fields);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Contains("没有修改", await client.GetStringAsync(response.Headers.Location!.OriginalString));
+        Assert.Equal(before.Version, (await App.LoadAsync(id)).Version);
+        Assert.Equal(audits, await App.AuditCountAsync("BusinessEntity", id));
+    }
 }

@@ -100,6 +100,12 @@ public sealed class RecordModel(TalentHubDbContext db, TimeProvider clock, IStri
         foreach (var problem in FollowUpTask.Problems(outcome).Where(p => ModelState.FieldsValid(p.Field!)))
             ModelState.AddModelError(problem.Field!, l[problem.MessageKey]);
         if (!ModelState.IsValid) return Page();
+        // Saved as it was shown: nothing written (no audit entry, no new stamp for another tab to trip on).
+        if (task.RecordedAt is { } shown && shown.UtcTicks == Stamp && task.Holds(outcome))
+        {
+            TempData["Flash"] = l["Common.NothingChanged"].Value;
+            return RedirectToPage("Index");
+        }
         // Recorded since this form was shown: refused, or quietly accepted when it is already so. A task still unrecorded has
         // nothing to overwrite, whatever stamp was posted (a tampered one named an empty "other clerk's" record).
         if (task.RecordedAt is { } recorded && recorded.UtcTicks != Stamp) return await RecordedMeanwhileAsync(task, outcome);

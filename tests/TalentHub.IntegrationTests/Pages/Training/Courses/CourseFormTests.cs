@@ -180,4 +180,25 @@ public sealed class CourseFormTests(TalentHubFactory app) : AppTest(app)
         Assert.Equal(title, stored.Title);
         Assert.Equal(course.Version, stored.Version);
     }
+
+    [Fact]
+    public async Task Edit_SavedUnchanged_WritesNothing_AndSaysSo()
+    {
+        // forms30: an unchanged save wrote an audit entry and moved the version on.
+        var client = await App.LoginAsync("anji.clerk");
+        var day = Today.AddDays(40);
+        var fields = Fields(UniqueTitle("未改"), sessions: [(day, "09:00", "11:30")]);
+        var id = await client.CreateAsync(fields);
+        var course = await App.CourseAsync(id);
+        fields["Input.Version"] = course.Version.ToString();
+        AddSession(fields, 0, day, "09:00", "11:30", "第1讲", course.Sessions.Single().Id);
+        var audits = await App.AuditCountAsync("Course", id);
+
+        var response = await client.PostFormAsync($"/Courses/{id}/Edit", fields);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Contains("没有修改", await client.GetStringAsync(response.Headers.Location!.OriginalString));
+        Assert.Equal(course.Version, (await App.CourseAsync(id)).Version);
+        Assert.Equal(audits, await App.AuditCountAsync("Course", id));
+    }
 }

@@ -129,4 +129,22 @@ public sealed class ProgramPagesTests(TalentHubFactory app) : AppTest(app)
         Assert.Matches("data-valmsg-for=\"Input.Name\"[^>]*>同一年度已有同名项目", html);
         Assert.Equal(1, await App.QueryAsync(db => db.Programs.CountAsync(p => p.Name == name)));
     }
+
+    [Fact]
+    public async Task Edit_SavedUnchanged_WritesNothing_AndSaysSo()
+    {
+        // forms30: an unchanged save wrote an audit entry and moved the version on.
+        var client = await App.LoginAsync("city.officer");
+        var name = $"未改项目-{Guid.NewGuid():N}"[..20];
+        await client.PostFormAsync("/Programs/Create", Fields(name));
+        var program = (await ProgramAsync(name))!;
+        var audits = await App.AuditCountAsync("TrainingProgram", program.Id);
+
+        var response = await client.PostFormAsync($"/Programs/{program.Id}/Edit", Fields(name, program.Version));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Contains("没有修改", await client.GetStringAsync(response.Headers.Location!.OriginalString));
+        Assert.Equal(program.Version, (await ProgramAsync(name))!.Version);
+        Assert.Equal(audits, await App.AuditCountAsync("TrainingProgram", program.Id));
+    }
 }
