@@ -70,10 +70,12 @@ public static partial class SeedData
         {
             Name = row.Name, Type = Enum.Parse<EntityType>(row.Type),
             Address = row.Address, Industry = row.Industry, LandArea = row.LandArea, LivestockScale = row.LivestockScale,
-            Members = row.Members, FamilyLabour = row.FamilyLabour, Employees = row.Employees,
+            Employees = row.Employees,
             HouseholdsDriven = row.HouseholdsDriven, AnnualRevenue = row.AnnualRevenue,
             CreatedAt = row.CreatedAt, UpdatedAt = row.CreatedAt,
         };
+        entity.SetMembers(row.Members);
+        entity.SetFamilyLabour(row.FamilyLabour);
         entity.SetCreditCode(row.CreditCode, warningConfirmed: false);
         entity.MoveTo(row.Region);
         var representative = person(row.LegalRepresentative);

@@ -44,6 +44,9 @@ public abstract class StaffFormPage<TInput>(TalentHubDbContext db, IStringLocali
         catch (DomainException ex) { AddError(ex, field); return false; }
     }
 
+    /// <inheritdoc cref="ModelStateExtensions.FieldsValid"/>
+    protected bool Valid(params string[] keys) => ModelState.FieldsValid(keys);
+
     /// <summary>Trimmed text, or null when blank.</summary>
     protected static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
@@ -159,15 +162,32 @@ public abstract class StaffFormPage<TInput>(TalentHubDbContext db, IStringLocali
         }
     }
 
+    /// <summary>True after <see cref="SaveEditAsync"/> found nothing changed (and wrote nothing).</summary>
+    protected bool NothingChanged { get; private set; }
+
+    /// <summary>The flash after an edit's save: <paramref name="key"/>, or "Nothing was changed" when <see cref="NothingChanged"/>.</summary>
+    protected void FlashSaved(string key, params object[] args)
+    {
+        if (NothingChanged) Flash("Common.NothingChanged");
+        else Flash(key, args);
+    }
+
     /// <summary>
     /// Saves an edit only if the stored row still has <paramref name="version"/> (the one the form was shown with);
     /// false, with the stale-edit error above the form, when someone saved it meanwhile. When a unique index refuses
     /// the change, nothing is written and the page's <paramref name="duplicateCheck"/> runs again (its error next to
-    /// its field); if the value is free, the other writer changed this aggregate (the stale-edit error).
+    /// its field); if the value is free, the other writer changed this aggregate (the stale-edit error). When the form
+    /// changed nothing (no tracked change), nothing is written and <see cref="NothingChanged"/> is set: true then.
     /// </summary>
     /// <exception cref="DbUpdateException">The save failed for another reason.</exception>
     protected async Task<bool> SaveEditAsync<T>(T entity, int version, Func<Task<bool>>? duplicateCheck = null) where T : class, IVersioned
     {
+        // A form saved as it was shown changes nothing: nothing is written (no audit entry, no new version for another tab to trip on).
+        if (!db.ChangeTracker.HasChanges())
+        {
+            NothingChanged = true;
+            return true;
+        }
         db.ExpectVersion(entity, version);
         var key = db.Entry(entity).Metadata.FindPrimaryKey()!.Properties.Select(p => db.Entry(entity).Property(p.Name).CurrentValue).ToArray();
         try

@@ -23,8 +23,10 @@ public sealed class BusinessEntity : IRegionOwned, IAudited, IStamped, IVersione
     /// <summary>亩, may be fractional.</summary>
     public decimal? LandArea { get; set; }
     public string? LivestockScale { get; set; }
-    public int? Members { get; set; }
-    public int? FamilyLabour { get; set; }
+    /// <summary>成员数: cooperatives only (<see cref="SetMembers"/>).</summary>
+    public int? Members { get; private set; }
+    /// <summary>家庭劳动力: family farms only (<see cref="SetFamilyLabour"/>).</summary>
+    public int? FamilyLabour { get; private set; }
     public int? Employees { get; set; }
     public int? HouseholdsDriven { get; set; }
     /// <summary>万元.</summary>
@@ -47,6 +49,21 @@ public sealed class BusinessEntity : IRegionOwned, IAudited, IStamped, IVersione
     /// </summary>
     public void SetCreditCode(string input, bool warningConfirmed)
     {
+        var code = CheckCreditCode(input, warningConfirmed);
+        if (Type == EntityType.Cooperative && !code.StartsWith("93", StringComparison.Ordinal))
+            throw new DomainException("CreditCode.CooperativePrefix", nameof(CreditCode));
+        if (Type == EntityType.FamilyFarm && !code.StartsWith("92", StringComparison.Ordinal) && !code.StartsWith("91", StringComparison.Ordinal))
+            throw new DomainException("CreditCode.FamilyFarmPrefix", nameof(CreditCode));
+        CreditCode = code;
+        CreditCodeWarningConfirmed = Common.CreditCode.Check(code) == CreditCodeCheck.CheckDigitMismatch;
+    }
+
+    /// <summary>
+    /// The rules of a credit code that hold whatever the entity's type: wrong length or alphabet is an error, a failed check
+    /// digit a warning the user must confirm (both <see cref="DomainException"/> on <c>CreditCode</c>). Returns the code normalized.
+    /// </summary>
+    public static string CheckCreditCode(string input, bool warningConfirmed)
+    {
         var code = Common.CreditCode.Normalize(input);
         switch (Common.CreditCode.Check(code))
         {
@@ -56,12 +73,34 @@ public sealed class BusinessEntity : IRegionOwned, IAudited, IStamped, IVersione
             case CreditCodeCheck.CheckDigitMismatch when !warningConfirmed:
                 throw new DomainException("CreditCode.CheckDigitWarning", nameof(CreditCode));
         }
-        if (Type == EntityType.Cooperative && !code.StartsWith("93", StringComparison.Ordinal))
-            throw new DomainException("CreditCode.CooperativePrefix", nameof(CreditCode));
-        if (Type == EntityType.FamilyFarm && !code.StartsWith("92", StringComparison.Ordinal) && !code.StartsWith("91", StringComparison.Ordinal))
-            throw new DomainException("CreditCode.FamilyFarmPrefix", nameof(CreditCode));
-        CreditCode = code;
-        CreditCodeWarningConfirmed = Common.CreditCode.Check(code) == CreditCodeCheck.CheckDigitMismatch;
+        return code;
+    }
+
+    /// <summary>Whether entities of <paramref name="type"/> record <see cref="Members"/> (成员数): cooperatives only (PRODUCT.md §4).</summary>
+    public static bool RecordsMembers(EntityType type) => type == EntityType.Cooperative;
+
+    /// <summary>Whether entities of <paramref name="type"/> record <see cref="FamilyLabour"/> (家庭劳动力): family farms only (PRODUCT.md §4).</summary>
+    public static bool RecordsFamilyLabour(EntityType type) => type == EntityType.FamilyFarm;
+
+    /// <summary>
+    /// The members (成员数) of a cooperative; null clears them. Set <see cref="Type"/> first: another kind records no
+    /// members, so a value for it throws <see cref="DomainException"/> <c>Entity.MembersCooperativeOnly</c> (nothing is
+    /// dropped silently: the user clears the field or corrects the type).
+    /// </summary>
+    public void SetMembers(int? members)
+    {
+        if (members is not null && !RecordsMembers(Type)) throw new DomainException("Entity.MembersCooperativeOnly", nameof(Members));
+        Members = members;
+    }
+
+    /// <summary>
+    /// The family labour (家庭劳动力) of a family farm; null clears it. Set <see cref="Type"/> first: a value for another
+    /// kind throws <see cref="DomainException"/> <c>Entity.FamilyLabourFamilyFarmOnly</c>.
+    /// </summary>
+    public void SetFamilyLabour(int? familyLabour)
+    {
+        if (familyLabour is not null && !RecordsFamilyLabour(Type)) throw new DomainException("Entity.FamilyLabourFamilyFarmOnly", nameof(FamilyLabour));
+        FamilyLabour = familyLabour;
     }
 
     /// <summary>

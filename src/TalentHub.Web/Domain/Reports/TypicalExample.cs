@@ -50,20 +50,33 @@ public sealed partial class TypicalExample : IRegionOwned, IAudited, IVersioned
     public int Version { get; set; } = 1;
 
     /// <summary>
+    /// Every rule of <see cref="Propose"/> that <paramref name="title"/>, <paramref name="story"/> and <paramref name="photo"/>
+    /// break, each with its field ("Title", "Story", "Photo"), so a form shows them all at once.
+    /// </summary>
+    public static IReadOnlyList<DomainException> Problems(string? title, string? story, byte[] photo)
+    {
+        var problems = new List<DomainException>();
+        title = title?.Trim() ?? "";
+        story = story?.Trim() ?? "";
+        if (title.Length == 0) problems.Add(new DomainException("Example.TitleRequired", "Title"));
+        if (title.Length > TitleMax) problems.Add(new DomainException("Example.TitleTooLong", "Title", TitleMax));
+        if (story.Length == 0) problems.Add(new DomainException("Example.StoryRequired", "Story"));
+        if (story.Length > StoryMax) problems.Add(new DomainException("Example.StoryTooLong", "Story", StoryMax));
+        if (LongNumber().IsMatch(title) || LongNumber().IsMatch(story)) problems.Add(new DomainException("Example.NoNumbers", "Story"));
+        if (photo.Length == 0) problems.Add(new DomainException("Example.PhotoRequired", "Photo"));
+        return problems;
+    }
+
+    /// <summary>
     /// A new proposal. The headline (1–60 characters) and story (1–1000 characters) may not carry an ID or mobile
     /// number (a run of 11 or more digits, also written in groups split by single spaces or hyphens), since the story is published; the photo must already be cleaned.
     /// </summary>
     public static TypicalExample Propose(ExampleSubject subject, int subjectId, string regionCode, string countyCode,
         string? title, string? story, byte[] photo, string by, DateTimeOffset now)
     {
-        title = title?.Trim() ?? "";
-        story = story?.Trim() ?? "";
-        if (title.Length == 0) throw new DomainException("Example.TitleRequired", "Title");
-        if (title.Length > TitleMax) throw new DomainException("Example.TitleTooLong", "Title", TitleMax);
-        if (story.Length == 0) throw new DomainException("Example.StoryRequired", "Story");
-        if (story.Length > StoryMax) throw new DomainException("Example.StoryTooLong", "Story", StoryMax);
-        if (LongNumber().IsMatch(title) || LongNumber().IsMatch(story)) throw new DomainException("Example.NoNumbers", "Story");
-        if (photo.Length == 0) throw new DomainException("Example.PhotoRequired", "Photo");
+        if (Problems(title, story, photo) is [var first, ..]) throw first;
+        title = title!.Trim();
+        story = story!.Trim();
         return new TypicalExample
         {
             Subject = subject, PersonId = subject == ExampleSubject.Person ? subjectId : null,

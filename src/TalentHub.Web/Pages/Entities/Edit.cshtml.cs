@@ -49,7 +49,7 @@ public sealed class EditModel(TalentHubDbContext db, IRegionScope scope, Persona
         if (!CanEdit) return Page();
         if (await ApplyAsync(entity) && await SaveEditAsync(entity, Input.Version, () => CreditCodeFreeAsync(entity.CreditCode, id)))
         {
-            Flash("Entity.Saved");
+            FlashSaved("Entity.Saved");
             return RedirectToPage("/Entities/Details", new { id });
         }
         await LoadChoicesAsync();

@@ -30,44 +30,59 @@ public abstract class EntityFormPageModel(TalentHubDbContext db, IRegionScope sc
     protected async Task LoadChoicesAsync() =>
         PersonChoices = await Entities.PersonChoices.FindAsync(Db, protector, Who, Input.LegalRepresentativeId);
 
-    /// <summary>Copies the input onto the entity through its domain methods; false (with field errors) when a rule fails.</summary>
+    /// <summary>
+    /// Copies the input onto the entity through its domain methods; false (with field errors) when a rule fails. Each rule
+    /// runs whenever the fields it reads passed their own checks, so every error shows in one round; nothing is saved then.
+    /// </summary>
     protected async Task<bool> ApplyAsync(BusinessEntity entity)
     {
-        if (!ModelState.IsValid) return false;
         var input = Input;
-        entity.Name = input.Name!.Trim();
-        entity.Type = input.Type!.Value;
+        if (Valid("Input.Name")) entity.Name = input.Name!.Trim();
+        var typed = Valid("Input.Type");
+        if (typed) entity.Type = input.Type!.Value;
         entity.Address = Clean(input.Address);
         entity.Industry = Clean(input.Industry);
         entity.LandArea = input.LandArea;
         entity.LivestockScale = Clean(input.LivestockScale);
-        entity.Members = input.Members;
-        entity.FamilyLabour = input.FamilyLabour;
+        // Kind-specific figures (成员数 for cooperatives, 家庭劳动力 for family farms) are judged against the chosen type.
+        if (typed && Valid("Input.Members")) Try(() => entity.SetMembers(input.Members));
+        if (typed && Valid("Input.FamilyLabour")) Try(() => entity.SetFamilyLabour(input.FamilyLabour));
         entity.Employees = input.Employees;
         entity.HouseholdsDriven = input.HouseholdsDriven;
         entity.AnnualRevenue = input.AnnualRevenue;
 
-        if (Try(() => entity.SetCreditCode(input.CreditCode!, input.CreditCodeConfirmed)))
-            await CreditCodeFreeAsync(entity.CreditCode, entity.Id);
-        var today = clock.ShanghaiToday();
-        Try(() => entity.SetRegisteredOn(input.RegisteredOn, today));
-        Try(() => entity.SetRating(input.Rating, input.RatingYear, today));
-
-        var region = input.RegionCode!;
-        var village = await Db.Regions.AnyAsync(r => r.Code == region && r.Level == RegionLevel.Village);
-        if (!village || !scope.Allows(region))
-            ModelState.AddModelError("Input.RegionCode", L["Entity.VillageInvalid"]);
-        else Try(() => entity.MoveTo(region));
-
-        var leader = input.LegalRepresentativeId!.Value;
-        // The region filter applies: a person outside the user's county cannot be chosen.
-        if (!await Db.People.AnyAsync(p => p.Id == leader))
-            ModelState.AddModelError("Input.LegalRepresentativeId", L["Entity.PersonNotFound"]);
-        else
+        if (Valid("Input.CreditCode", "Input.CreditCodeConfirmed"))
         {
-            entity.LegalRepresentativeId = leader;
-            if (!entity.People.Any(p => p.PersonId == leader && p.Role == MemberRole.Leader))
-                Try(() => entity.Link(leader, MemberRole.Leader));
+            // The prefix rule needs the type; without one only the code's own shape is checked.
+            if (!typed) Try(() => BusinessEntity.CheckCreditCode(input.CreditCode!, input.CreditCodeConfirmed));
+            else if (Try(() => entity.SetCreditCode(input.CreditCode!, input.CreditCodeConfirmed)))
+                await CreditCodeFreeAsync(entity.CreditCode, entity.Id);
+        }
+        var today = clock.ShanghaiToday();
+        if (Valid("Input.RegisteredOn")) Try(() => entity.SetRegisteredOn(input.RegisteredOn, today));
+        if (Valid("Input.Rating", "Input.RatingYear")) Try(() => entity.SetRating(input.Rating, input.RatingYear, today));
+
+        if (Valid("Input.RegionCode"))
+        {
+            var region = input.RegionCode!;
+            var village = await Db.Regions.AnyAsync(r => r.Code == region && r.Level == RegionLevel.Village);
+            if (!village || !scope.Allows(region))
+                ModelState.AddModelError("Input.RegionCode", L["Entity.VillageInvalid"]);
+            else Try(() => entity.MoveTo(region));
+        }
+
+        if (Valid("Input.LegalRepresentativeId"))
+        {
+            var leader = input.LegalRepresentativeId!.Value;
+            // The region filter applies: a person outside the user's county cannot be chosen.
+            if (!await Db.People.AnyAsync(p => p.Id == leader))
+                ModelState.AddModelError("Input.LegalRepresentativeId", L["Entity.PersonNotFound"]);
+            else
+            {
+                entity.LegalRepresentativeId = leader;
+                if (!entity.People.Any(p => p.PersonId == leader && p.Role == MemberRole.Leader))
+                    Try(() => entity.Link(leader, MemberRole.Leader));
+            }
         }
         return ModelState.IsValid;
     }

@@ -41,7 +41,7 @@ public sealed class EditModel(
 
         Apply(person, idNumber, Input.RemoveMobile ? null : mobile ?? person.Mobile);
         if (!await SaveEditAsync(person, Input.Version, () => IdNumberFreeAsync(idNumber, person.Id))) return await RedisplayAsync();
-        Flash("Person.Saved", person.Name);
+        FlashSaved("Person.Saved", person.Name);
         return RedirectToPage("/People/Details", new { id = person.Id });
     }
 

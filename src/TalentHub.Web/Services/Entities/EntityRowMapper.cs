@@ -45,11 +45,11 @@ public sealed class EntityRowMapper(PersonRegistry registry, VillageIndex villag
 
         var type = r.Choice<EntityType>("Type");
         var verified = r.Bool("CodeVerified");
+        if (type is { } kind) entity.Type = kind;
         if (r.Identifier("CreditCode") is { } code)
         {
-            if (type is { } known)
+            if (type is not null)
             {
-                entity.Type = known;
                 try { entity.SetCreditCode(code, verified); }
                 catch (DomainException ex) when (ex.MessageKey == "CreditCode.CheckDigitWarning") { r.Fail("CreditCode", "Import.Entity.CheckDigit"); }
                 catch (DomainException ex) { r.Fail("CreditCode", ex.MessageKey, ex.Args); }
@@ -75,8 +75,11 @@ public sealed class EntityRowMapper(PersonRegistry registry, VillageIndex villag
         entity.Industry = r.Text("Industry", 50);
         entity.LandArea = r.Decimal("LandArea", 0, 999_999_999m);
         entity.LivestockScale = r.Text("LivestockScale", 100);
-        entity.Members = r.Int("Members", 0, 10_000_000);
-        entity.FamilyLabour = r.Int("FamilyLabour", 0, 1_000);
+        // Kind-specific figures, as on the form: 成员数 for cooperatives, 家庭劳动力 for family farms (a value for another kind is an error).
+        var members = r.Int("Members", 0, 10_000_000);
+        if (type is not null) r.Try("Members", () => entity.SetMembers(members));
+        var familyLabour = r.Int("FamilyLabour", 0, 1_000);
+        if (type is not null) r.Try("FamilyLabour", () => entity.SetFamilyLabour(familyLabour));
         entity.Employees = r.Int("Employees", 0, 10_000_000);
         entity.HouseholdsDriven = r.Int("HouseholdsDriven", 0, 10_000_000);
         entity.AnnualRevenue = r.Decimal("AnnualRevenue", 0, 999_999_999m);

@@ -358,4 +358,25 @@ public sealed partial class UsersTests(TalentHubFactory app) : AppTest(app)
 
     [GeneratedRegex("<(script|style)[^>]*>.*?</\\1>", RegexOptions.Singleline)]
     private static partial Regex Scripts();
+
+    [Fact]
+    public async Task Edit_SavedUnchanged_KeepsTheStamp_AndSaysSo()
+    {
+        // forms30: an unchanged save renewed the concurrency stamp, so a second open tab got a false stale edit.
+        var admin = await App.LoginAsync("admin");
+        var name = NewUserName();
+        await CreateAsync(admin, name, "CountyClerk", Wuxing);
+        var user = await UserAsync(name);
+        var audits = await App.AuditCountAsync("User", user.Id);
+
+        var response = await admin.PostFormAsync($"/Admin/Users/Edit/{user.Id}", new()
+        {
+            ["Input.DisplayName"] = user.DisplayName, ["Input.Role"] = "CountyClerk", ["Input.CountyCode"] = Wuxing, ["stamp"] = user.ConcurrencyStamp!,
+        });
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Contains("没有修改", await admin.GetStringAsync(response.Headers.Location!.OriginalString));
+        Assert.Equal(user.ConcurrencyStamp, (await UserAsync(name)).ConcurrencyStamp);
+        Assert.Equal(audits, await App.AuditCountAsync("User", user.Id));
+    }
 }

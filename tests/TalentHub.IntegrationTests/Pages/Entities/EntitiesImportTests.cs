@@ -77,4 +77,24 @@ public sealed class EntitiesImportTests(TalentHubFactory app) : AppTest(app)
         Assert.Contains("代码已核实", error.Reason);
         Assert.Contains("可导入 1 行", html);
     }
+
+    [Fact]
+    public async Task A_family_farm_row_with_members_is_an_error_at_that_column()
+    {
+        // forms30: the import path stored 成员数 for any kind, as the form did.
+        var client = await App.LoginAsync("anji.clerk");
+        var leader = await PersonIdInAsync(Anji);
+        var csv = $"主体名称,统一社会信用代码,主体类型,法定代表人身份证号,所在村（社区）,成员数,家庭劳动力\r\n" +
+                  $"{NewName("成员农场")},{NewCode()},家庭农场,{leader},余村,12,3\r\n" +
+                  $"{NewName("劳力合作社")},{NewCode("93330523MA")},农民专业合作社,{leader},余村,40,2\r\n" +
+                  $"{NewName("正常合作社")},{NewCode("93330523MA")},农民专业合作社,{leader},余村,40,";
+
+        var (_, html) = await client.ValidateAsync(Page, Encoding.UTF8.GetBytes(csv), "entities.csv");
+
+        var errors = Errors(html);
+        Assert.Equal(2, errors.Count);
+        Assert.Contains(errors, e => e.Row == 2 && e.Column.Contains("成员数") && e.Reason.Contains("只有农民专业合作社登记成员数"));
+        Assert.Contains(errors, e => e.Row == 3 && e.Column.Contains("家庭劳动力") && e.Reason.Contains("只有家庭农场登记家庭劳动力"));
+        Assert.Contains("可导入 1 行", html);
+    }
 }

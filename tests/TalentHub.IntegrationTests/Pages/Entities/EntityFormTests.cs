@@ -1,3 +1,4 @@
+using TalentHub.Web.Infrastructure;
 using TalentHub.Web.Data;
 using Microsoft.EntityFrameworkCore;
 using TalentHub.Web.Domain.Entities;
@@ -174,5 +175,72 @@ public sealed class EntityFormTests(TalentHubFactory app) : AppTest(app)
         Assert.Matches(@"330523\*{8}", html);
         Assert.DoesNotContain("field-validation-error", html);
         Assert.Contains("action=\"/Entities/Create\" id=\"entity-form\"", html); // saving must not search again
+    }
+
+    [Fact]
+    public async Task AFieldErrorAndARuleError_AreShownInOneRound_NextToTheirFields_NothingSaved()
+    {
+        // forms30: the rules (a date in the future, …) ran only once every field passed, so errors came one round at a time.
+        var client = await App.LoginAsync("anji.clerk");
+        var code = NewCreditCode();
+        var fields = Fields("", code, await App.PersonIdInCountyAsync("330523"));
+        fields["Input.RegisteredOn"] = DateTimeOffset.UtcNow.ToShanghai().AddDays(30).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+        var response = await client.PostFormAsync("/Entities/Create", fields);
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Matches("data-valmsg-for=\"Input.Name\"[^>]*>请填写主体名称", html);
+        Assert.Matches("data-valmsg-for=\"Input.RegisteredOn\"[^>]*>登记日期不能晚于今天", html);
+        Assert.False(await App.QueryAsync(db => db.BusinessEntities.IgnoreQueryFilters().AnyAsync(e => e.CreditCode == code)));
+    }
+
+    [Fact]
+    public async Task AFamilyFarmsMembers_AndACooperativesFamilyLabour_AreRefusedNextToTheField_NothingSaved()
+    {
+        // forms30: a family farm posted with 成员数（合作社） stored it.
+        var client = await App.LoginAsync("anji.clerk");
+        var leader = await App.PersonIdInCountyAsync("330523");
+        var farmCode = NewCreditCode("92");
+        var farm = Fields(NewName(), farmCode, leader);
+        farm["Input.Members"] = "12";
+        var coopCode = NewCreditCode("93");
+        var coop = Fields(NewName("合作社"), coopCode, leader, EntityType.Cooperative);
+        coop["Input.FamilyLabour"] = "4";
+
+        var farmHtml = await (await client.PostFormAsync("/Entities/Create", farm)).Content.ReadAsStringAsync();
+        var coopHtml = await (await client.PostFormAsync("/Entities/Create", coop)).Content.ReadAsStringAsync();
+
+        Assert.Matches("data-valmsg-for=\"Input.Members\"[^>]*>只有农民专业合作社登记成员数", farmHtml);
+        Assert.Matches("data-valmsg-for=\"Input.FamilyLabour\"[^>]*>只有家庭农场登记家庭劳动力", coopHtml);
+        Assert.False(await App.QueryAsync(db => db.BusinessEntities.IgnoreQueryFilters().AnyAsync(e => e.CreditCode == farmCode || e.CreditCode == coopCode)));
+
+        // Each kind keeps its own figure; an edit that changes a cooperative into a family farm must clear its members.
+        coop.Remove("Input.FamilyLabour");
+        var id = await CreateAsync(client, coop);
+        Assert.Equal(25, (await App.LoadAsync(id)).Members);
+        var edit = Fields(coop["Input.Name"], coopCode, leader); // a family farm now, still posting 25 members
+        edit["Input.Members"] = "25";
+        var refused = await (await client.PostFormAsync($"/Entities/{id}/Edit", edit)).Content.ReadAsStringAsync();
+        Assert.Matches("data-valmsg-for=\"Input.Members\"[^>]*>只有农民专业合作社登记成员数", refused);
+        Assert.Equal(EntityType.Cooperative, (await App.LoadAsync(id)).Type);
+    }
+
+    [Fact]
+    public async Task Edit_SavedUnchanged_WritesNothing_AndSaysSo()
+    {
+        // forms30: an unchanged save wrote an audit entry and moved the version on.
+        var client = await App.LoginAsync("anji.clerk");
+        var fields = Fields(NewName(), NewCreditCode(), await App.PersonIdInCountyAsync("330523"));
+        var id = await CreateAsync(client, fields);
+        var before = await App.LoadAsync(id);
+        var audits = await App.AuditCountAsync("BusinessEntity", id);
+
+        var response = await client.PostFormAsync($"/Entities/{id}/Edit", fields);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Contains("没有修改", await client.GetStringAsync(response.Headers.Location!.OriginalString));
+        Assert.Equal(before.Version, (await App.LoadAsync(id)).Version);
+        Assert.Equal(audits, await App.AuditCountAsync("BusinessEntity", id));
     }
 }

@@ -33,7 +33,9 @@ public static class EntityForms
         ["Input.Address"] = "天荒坪镇余村 8 号",
         ["Input.Industry"] = "白茶",
         ["Input.LandArea"] = "12.5",
-        ["Input.FamilyLabour"] = "3",
+        // Kind-specific figures: 成员数 for cooperatives, 家庭劳动力 for family farms (a value for another kind is refused).
+        ["Input.Members"] = type == EntityType.Cooperative ? "25" : "",
+        ["Input.FamilyLabour"] = type == EntityType.FamilyFarm ? "3" : "",
         ["Input.Employees"] = "4",
         ["Input.HouseholdsDriven"] = "15",
         ["Input.AnnualRevenue"] = "86.4",

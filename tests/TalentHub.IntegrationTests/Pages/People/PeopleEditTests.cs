@@ -124,4 +124,21 @@ public sealed class PeopleEditTests(TalentHubFactory app) : AppTest(app)
         Assert.Equal(HttpStatusCode.NotFound, post.StatusCode);
         Assert.Equal(wuxing.Name, (await App.PersonAsync(wuxing.Id))!.Name);
     }
+
+    [Fact]
+    public async Task Saving_the_form_unchanged_writes_nothing_and_says_so()
+    {
+        // forms30: an unchanged save wrote an audit entry and moved the version on (a second tab then got a false stale edit).
+        var person = await App.AddPersonAsync(NewName("未改"), YuCun);
+        var before = await App.PersonAsync(person.Id);
+        var audits = await App.AuditCountAsync("Person", person.Id);
+        var client = await App.LoginAsync("anji.clerk");
+
+        var response = await client.PostPairsAsync($"/People/{person.Id}/Edit", EditForm(person.Name, before!.Version, "HighQualityFarmer"));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Contains("没有修改", await client.GetStringAsync(response.Headers.Location!.OriginalString));
+        Assert.Equal(before.Version, (await App.PersonAsync(person.Id))!.Version);
+        Assert.Equal(audits, await App.AuditCountAsync("Person", person.Id));
+    }
 }

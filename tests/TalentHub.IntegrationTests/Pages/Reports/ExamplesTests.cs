@@ -222,4 +222,21 @@ public sealed class ExamplesTests(TalentHubFactory app) : AppTest(app)
         Assert.Matches("id=\"dispatch-examples\"", page);
         Assert.Contains("返乡创办白茶合作基地", page);
     }
+
+    [Fact]
+    public async Task ANonImageAndAMissingTitle_AreShownInOneRound_NextToTheirFields_NothingSaved()
+    {
+        // forms30: the text rules ran only once the photo passed, so errors came one round at a time.
+        var personId = await PersonInAsync(Anji);
+        var story = "一轮报错" + Guid.NewGuid().ToString("N")[..8];
+        var anji = await App.LoginAsync("anji.officer");
+
+        var response = await ProposeAsync(anji, "Person", personId, "<?php echo 1; ?>"u8.ToArray(), "photo.jpg", title: "", story: story);
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Matches("data-valmsg-for=\"Input.Photo\"[^>]*>请上传 JPEG、PNG 或 WebP 图片", html);
+        Assert.Matches("data-valmsg-for=\"Input.Title\"[^>]*>请填写标题", html);
+        Assert.False(await App.QueryAsync(db => db.Examples.AnyAsync(e => e.Story == story)));
+    }
 }

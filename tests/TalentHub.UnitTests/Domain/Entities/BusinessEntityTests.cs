@@ -199,4 +199,38 @@ public class BusinessEntityTests
         Assert.Equal("330523000000", e.CountyCode);
         Assert.Equal("Entity.RegionMustBeInCounty", Assert.Throws<DomainException>(() => e.MoveTo("330500000000")).MessageKey);
     }
+
+    [Theory]
+    [InlineData(EntityType.Cooperative, true)]
+    [InlineData(EntityType.FamilyFarm, false)]
+    [InlineData(EntityType.LeadingEnterprise, false)]
+    [InlineData(EntityType.ServiceOrganization, false)]
+    public void Members_AreRecordedForCooperativesOnly(EntityType type, bool recorded)
+    {
+        var e = Of(type);
+
+        if (recorded) e.SetMembers(120);
+        else Assert.Equal("Entity.MembersCooperativeOnly", Assert.Throws<DomainException>(() => e.SetMembers(120)).MessageKey);
+
+        Assert.Equal(recorded ? 120 : null, e.Members);
+        e.SetMembers(null);
+        Assert.Null(e.Members);
+    }
+
+    [Theory]
+    [InlineData(EntityType.Cooperative, false)]
+    [InlineData(EntityType.FamilyFarm, true)]
+    [InlineData(EntityType.LeadingEnterprise, false)]
+    [InlineData(EntityType.ServiceOrganization, false)]
+    public void FamilyLabour_IsRecordedForFamilyFarmsOnly(EntityType type, bool recorded)
+    {
+        var e = Of(type);
+
+        if (recorded) e.SetFamilyLabour(3);
+        else Assert.Equal("Entity.FamilyLabourFamilyFarmOnly", Assert.Throws<DomainException>(() => e.SetFamilyLabour(3)).MessageKey);
+
+        Assert.Equal(recorded ? 3 : null, e.FamilyLabour);
+        e.SetFamilyLabour(null);
+        Assert.Null(e.FamilyLabour);
+    }
 }

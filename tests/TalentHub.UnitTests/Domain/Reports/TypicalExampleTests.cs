@@ -65,4 +65,14 @@ public sealed class TypicalExampleTests
         Assert.Equal(ExampleStatus.Rejected, example.Status);
         Assert.Equal("照片不清晰", example.RejectReason);
     }
+
+    [Fact]
+    public void Problems_NamesEveryBrokenRule_OnePerField()
+    {
+        var problems = TypicalExample.Problems(" ", "电话13812345678", []);
+
+        Assert.Equal([("Example.TitleRequired", "Title"), ("Example.NoNumbers", "Story"), ("Example.PhotoRequired", "Photo")],
+            problems.Select(p => (p.MessageKey, p.Field)));
+        Assert.Empty(TypicalExample.Problems("标题", "故事", [1]));
+    }
 }

@@ -42,18 +42,27 @@ public sealed class FollowUpTask : IRegionOwned, IAudited
     /// <summary>The due instant: completion plus <paramref name="months"/> calendar months.</summary>
     public static DateTimeOffset DueFrom(DateTimeOffset completedAt, int months) => completedAt.AddMonths(months);
 
-    /// <summary>Records what became of the person; a business start needs its name, a joined entity its link.</summary>
+    /// <summary>
+    /// Every rule <paramref name="o"/> breaks, each with its field, so a form shows them all at once: a business start needs
+    /// its name, a joined entity its link, an income change lies within −100 … 1000 %. None for an unreachable person.
+    /// </summary>
+    public static IReadOnlyList<DomainException> Problems(FollowUpOutcome o)
+    {
+        var problems = new List<DomainException>();
+        if (o.Unreachable) return problems;
+        if (o.StartedBusiness && string.IsNullOrWhiteSpace(o.VentureName))
+            problems.Add(new DomainException("FollowUp.VentureNameRequired", "Input.VentureName"));
+        if (o.JoinedEntity && o.EntityId is null)
+            problems.Add(new DomainException("FollowUp.EntityRequired", "Input.Entity"));
+        if (o.IncomeChangePercent is < -100 or > 1000)
+            problems.Add(new DomainException("FollowUp.IncomeRange", "Input.IncomeChangePercent"));
+        return problems;
+    }
+
+    /// <summary>Records what became of the person; throws the first of <see cref="Problems"/> when the outcome breaks a rule.</summary>
     public void Record(FollowUpOutcome o, string? by, DateTimeOffset now)
     {
-        if (!o.Unreachable)
-        {
-            if (o.StartedBusiness && string.IsNullOrWhiteSpace(o.VentureName))
-                throw new DomainException("FollowUp.VentureNameRequired", "Input.VentureName");
-            if (o.JoinedEntity && o.EntityId is null)
-                throw new DomainException("FollowUp.EntityRequired", "Input.Entity");
-            if (o.IncomeChangePercent is < -100 or > 1000)
-                throw new DomainException("FollowUp.IncomeRange", "Input.IncomeChangePercent");
-        }
+        if (Problems(o) is [var first, ..]) throw first;
         var n = Normalized(o);
         Unreachable = n.Unreachable;
         StartedBusiness = n.StartedBusiness;

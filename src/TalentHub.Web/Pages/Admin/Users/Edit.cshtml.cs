@@ -50,6 +50,12 @@ public sealed class EditModel(TalentHubDbContext db, UserManager<AppUser> users,
 
         var changes = UserAccounts.Changes(("DisplayName", Account.DisplayName, input.DisplayName.Trim()), ("Role", CurrentRole, input.Role),
             ("RegionCode", Account.RegionCode, region));
+        if (changes == "{}")
+        {
+            // Saved as it was shown: nothing written (no new concurrency stamp for another tab to trip on).
+            TempData["Flash"] = l["Common.NothingChanged"].Value;
+            return RedirectToPage("/Admin/Users/Edit", new { id = Account.Id });
+        }
         var signOut = input.Role != CurrentRole || region != Account.RegionCode;
         await using var tx = await db.Database.BeginTransactionAsync();
         Account.DisplayName = input.DisplayName.Trim();

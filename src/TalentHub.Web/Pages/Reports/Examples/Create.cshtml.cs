@@ -69,10 +69,12 @@ public sealed class CreateModel(TalentHubDbContext db, ExamplesService examples,
             await Input.Photo.CopyToAsync(buffer, ct);
             Try(() => photo = ExamplePhotos.Clean(buffer.ToArray()));
         }
+        // Every rule whose field has no error yet, whatever else failed: all errors in one round.
+        foreach (var problem in TypicalExample.Problems(Input.Title, Input.Story, photo).Where(p => Valid("Input." + p.Field)))
+            ModelState.AddDomainError(problem, L);
         TypicalExample? example = null;
-        if (ModelState.IsValid && !Try(() => example = TypicalExample.Propose(Subject, info.Id, info.RegionCode, info.CountyCode,
-                Input.Title, Input.Story, photo, User.Identity!.Name!, clock.GetUtcNow())))
-            return Page();
+        if (ModelState.IsValid) Try(() => example = TypicalExample.Propose(Subject, info.Id, info.RegionCode, info.CountyCode,
+                Input.Title, Input.Story, photo, User.Identity!.Name!, clock.GetUtcNow()));
         if (!ModelState.IsValid || example is null) return Page();
         var id = await SaveNewOnceAsync(example, e => e.Id, FormKinds.Example, clock.GetUtcNow());
         Flash("Example.Proposed");

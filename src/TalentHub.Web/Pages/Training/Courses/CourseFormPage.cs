@@ -52,11 +52,14 @@ public abstract class CourseFormPage(TalentHubDbContext db, IRegionScope scope, 
         return Page();
     }
 
-    /// <summary>Copies the input onto the course; false (with every problem next to its field) when a rule fails.</summary>
+    /// <summary>
+    /// Copies the input onto the course; false (with every problem next to its field) when a rule fails. Each rule runs
+    /// whenever the fields it reads passed their own checks, so every error shows in one round; nothing is saved then.
+    /// </summary>
     protected async Task<bool> ApplyAsync(Course course)
     {
         var input = Input;
-        if (input.RegionCode is { } region)
+        if (Valid("Input.RegionCode") && input.RegionCode is { } region)
         {
             var known = await Db.Regions.AnyAsync(r => r.Code == region && r.Level != RegionLevel.City);
             if (!known || !scope.Allows(region))
@@ -71,15 +74,19 @@ public abstract class CourseFormPage(TalentHubDbContext db, IRegionScope scope, 
         var counties = input.EligibleCounties.Where(c => !string.IsNullOrWhiteSpace(c)).Distinct().Order().ToList();
         if (counties.Count > 0 && await Db.Regions.CountAsync(r => counties.Contains(r.Code) && r.Level == RegionLevel.County) != counties.Count)
             ModelState.AddModelError("Input.EligibleCounties", L["Course.CountyInvalid"]);
-        Try(() => course.SetPlace(input.Venue, input.OnlineLink));
-        if (ModelState.GetFieldValidationState("Input.ContactPhone") != Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid)
-            Try(() => course.SetContact(input.ContactName, input.ContactPhone));
-        if (input.MinAge is { } minAge) Try(() => course.SetAgeRange(minAge, input.MaxAge));
-        Try(() => course.SetAssessment(input.Assessed, input.PassMark));
-        if (input.Capacity is { } capacity) Try(() => course.SetCapacity(capacity));
-        if (input.EnrollmentOpensAt is { } opens && input.EnrollmentClosesAt is { } closes)
+        if (Valid("Input.Venue", "Input.OnlineLink")) Try(() => course.SetPlace(input.Venue, input.OnlineLink));
+        if (Valid("Input.ContactName", "Input.ContactPhone")) Try(() => course.SetContact(input.ContactName, input.ContactPhone));
+        if (Valid("Input.MinAge", "Input.MaxAge") && input.MinAge is { } minAge) Try(() => course.SetAgeRange(minAge, input.MaxAge));
+        if (Valid("Input.Assessed", "Input.PassMark")) Try(() => course.SetAssessment(input.Assessed, input.PassMark));
+        if (Valid("Input.Capacity") && input.Capacity is { } capacity) Try(() => course.SetCapacity(capacity));
+        if (Valid("Input.EnrollmentOpensAt", "Input.EnrollmentClosesAt") && input.EnrollmentOpensAt is { } opens && input.EnrollmentClosesAt is { } closes)
             Try(() => course.SetWindow(ToUtc(opens), ToUtc(closes)));
-        ApplySessions(course);
+        // The declared hours against the sessions' hours: once the sessions are applied, whatever else failed.
+        if (ApplySessions(course) && Valid("Input.TotalHours"))
+        {
+            course.TotalHours = input.TotalHours ?? course.SessionHours;
+            Try(course.EnsureHoursCovered);
+        }
         if (!ModelState.IsValid) return false;
 
         course.Title = input.Title!.Trim();
@@ -92,17 +99,17 @@ public abstract class CourseFormPage(TalentHubDbContext db, IRegionScope scope, 
         course.TrainerUserName = trainer;
         course.TargetCategories = input.TargetCategories.Count == 0 ? null : string.Join(",", input.TargetCategories.Distinct().Order());
         course.EligibleCounties = counties.Count == 0 ? null : string.Join(",", counties);
-        course.TotalHours = input.TotalHours ?? course.SessionHours;
         course.MinAttendanceShare = input.MinAttendancePercent!.Value / 100m;
         course.MinEducation = input.MinEducation;
-        return Try(course.EnsureHoursCovered);
+        return true;
     }
 
     /// <summary>
     /// Checks the whole set of sessions the form leaves (kept, changed and new) with the course's own
-    /// rule, then deletes, updates and adds on the course. Existing sessions keep their ids.
+    /// rule, then deletes, updates and adds on the course. Existing sessions keep their ids. False (and the course's
+    /// sessions untouched) when a row has an error.
     /// </summary>
-    private void ApplySessions(Course course)
+    private bool ApplySessions(Course course)
     {
         var now = clock.GetUtcNow();
         var kept = new List<(SessionInput Row, DateTimeOffset Start, DateTimeOffset End)>();
@@ -134,7 +141,7 @@ public abstract class CourseFormPage(TalentHubDbContext db, IRegionScope scope, 
                 ModelState.AddModelError(key, L[ex.MessageKey, ex.Args]);
             }
         }
-        if (!ModelState.IsValid) return;
+        if (!Valid("Input.Sessions")) return false;
 
         var keptIds = kept.Where(k => k.Row.Id is not null).Select(k => k.Row.Id!.Value).ToHashSet();
         course.Sessions.RemoveAll(s => !keptIds.Contains(s.Id));
@@ -149,8 +156,10 @@ public abstract class CourseFormPage(TalentHubDbContext db, IRegionScope scope, 
             session.TrainerName = Clean(row.TrainerName);
             session.Place = Clean(row.Place);
         }
+        var added = true;
         foreach (var (row, startsAt, endsAt) in kept.Where(k => k.Row.Id is null))
-            Try(() => course.AddSession(startsAt, endsAt, Clean(row.Topic) ?? "", Clean(row.TrainerName), Clean(row.Place), now));
+            added &= Try(() => course.AddSession(startsAt, endsAt, Clean(row.Topic) ?? "", Clean(row.TrainerName), Clean(row.Place), now));
+        return added;
     }
 
     /// <summary>A Shanghai wall-clock time as an instant.</summary>

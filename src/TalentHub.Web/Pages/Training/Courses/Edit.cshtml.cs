@@ -49,7 +49,7 @@ public sealed class EditModel(TalentHubDbContext db, IRegionScope scope, UserMan
             if (course.Arrangements() != arrangementsBefore)
                 await courseClock.NotifyEnrolledAsync(id, NotificationKind.CourseChanged, $"v{course.Version}");
         }
-        Flash("Course.Saved");
+        FlashSaved("Course.Saved");
         return RedirectToPage("/Training/Courses/Details", new { id });
     }
 

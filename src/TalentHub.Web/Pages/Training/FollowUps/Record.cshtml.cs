@@ -89,14 +89,23 @@ public sealed class RecordModel(TalentHubDbContext db, TimeProvider clock, IStri
             Stamp = task.RecordedAt?.UtcTicks;
             return Page();
         }
+        // Every rule runs whenever the fields it reads are valid, whatever else failed: all errors in one round.
         int? entityId = null;
-        if (Input.JoinedEntity && ModelState.IsValid && !string.IsNullOrWhiteSpace(Input.Entity))
+        if (Input.JoinedEntity && ModelState.FieldsValid("Input.Entity") && !string.IsNullOrWhiteSpace(Input.Entity))
             entityId = await ResolveEntityAsync(Input.Entity);
         else if (Input.JoinedEntity && LinkedOutOfScope)
             entityId = task.EntityId; // left empty: the link this user cannot see stays as it is
-        if (!ModelState.IsValid) return Page();
         var outcome = new FollowUpOutcome(Input.Unreachable, Input.StartedBusiness, Input.VentureName, Input.JoinedEntity, entityId,
             Input.AdoptedTechnique, Input.IncomeChangePercent, Input.Employed, Input.Notes);
+        foreach (var problem in FollowUpTask.Problems(outcome).Where(p => ModelState.FieldsValid(p.Field!)))
+            ModelState.AddModelError(problem.Field!, l[problem.MessageKey]);
+        if (!ModelState.IsValid) return Page();
+        // Saved as it was shown: nothing written (no audit entry, no new stamp for another tab to trip on).
+        if (task.RecordedAt is { } shown && shown.UtcTicks == Stamp && task.Holds(outcome))
+        {
+            TempData["Flash"] = l["Common.NothingChanged"].Value;
+            return RedirectToPage("Index");
+        }
         // Recorded since this form was shown: refused, or quietly accepted when it is already so. A task still unrecorded has
         // nothing to overwrite, whatever stamp was posted (a tampered one named an empty "other clerk's" record).
         if (task.RecordedAt is { } recorded && recorded.UtcTicks != Stamp) return await RecordedMeanwhileAsync(task, outcome);

@@ -33,7 +33,7 @@ public sealed class EditModel(TalentHubDbContext db, RegionDirectory directory, 
         var program = await Load(Db.Programs, id);
         if (program is null) return NotFound();
         if (!await ApplyAsync(program) || !await SaveEditAsync(program, Input.Version, () => NameFreeAsync(program.Year, program.Name, id))) return await RedisplayAsync();
-        Flash("Program.Saved");
+        FlashSaved("Program.Saved");
         return RedirectToPage("/Training/Programs/Index");
     }
 

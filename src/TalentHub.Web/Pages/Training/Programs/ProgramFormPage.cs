@@ -45,34 +45,44 @@ public abstract class ProgramFormPage(TalentHubDbContext db, RegionDirectory dir
         return false;
     }
 
-    /// <summary>Copies the input onto the program; false (with field errors) when a rule fails.</summary>
+    /// <summary>
+    /// Copies the input onto the program; false (with field errors) when a rule fails. Each rule runs whenever the fields it
+    /// reads passed their own checks, so every error shows in one round; nothing is saved then.
+    /// </summary>
     protected async Task<bool> ApplyAsync(TrainingProgram program)
     {
         var input = Input;
-        if (!ModelState.IsValid) return false;
-        var name = input.Name!.Trim();
-        await NameFreeAsync(input.Year!.Value, name, program.Id);
+        var name = Valid("Input.Name") ? input.Name!.Trim() : null;
+        int? year = Valid("Input.Year") ? input.Year!.Value : null;
+        if (name is not null && year is { } named) await NameFreeAsync(named, name, program.Id);
         var counties = await Db.Regions.Where(r => r.Level == RegionLevel.County).Select(r => r.Code).ToListAsync();
-        // The county targets are rows of the one target model for the program's year: set the year first.
-        program.Year = input.Year!.Value;
-        program.AlignTargetsWithYear();
+        if (year is { } y)
+        {
+            // The county targets are rows of the one target model for the program's year: set the year first.
+            program.Year = y;
+            program.AlignTargetsWithYear();
+        }
         for (var i = 0; i < input.Standards.Count; i++)
         {
             var row = input.Standards[i];
+            var key = $"Input.Standards[{i}].Yuan";
+            if (!Valid(key)) continue;
             var current = program.Standards.FirstOrDefault(s => s.TraineeType == row.Type);
             if (row.Yuan is null) { if (current is not null) program.Standards.Remove(current); }
-            else if (current?.YuanPerTrainee != row.Yuan) Try(() => program.SetStandard(row.Type, row.Yuan.Value), $"Input.Standards[{i}].Yuan");
+            else if (current?.YuanPerTrainee != row.Yuan) Try(() => program.SetStandard(row.Type, row.Yuan.Value), key);
         }
         for (var i = 0; i < input.Targets.Count; i++)
         {
             var row = input.Targets[i];
-            if (!counties.Contains(row.County)) { ModelState.AddModelError($"Input.Targets[{i}].Trainees", L["Program.CountyInvalid"]); continue; }
+            var key = $"Input.Targets[{i}].Trainees";
+            if (!counties.Contains(row.County)) { ModelState.AddModelError(key, L["Program.CountyInvalid"]); continue; }
+            if (!Valid(key) || year is null) continue; // a target belongs to the program's year
             var current = program.Targets.FirstOrDefault(t => t.CountyCode == row.County);
             if (row.Trainees is null) { if (current is not null) program.Targets.Remove(current); }
-            else if (current?.Value != row.Trainees) Try(() => program.SetTarget(row.County, row.Trainees.Value), $"Input.Targets[{i}].Trainees");
+            else if (current?.Value != row.Trainees) Try(() => program.SetTarget(row.County, row.Trainees.Value), key);
         }
         if (!ModelState.IsValid) return false;
-        program.Name = name;
+        program.Name = name!;
         program.Budget = input.Budget!.Value;
         program.RepeatRuleApplies = input.RepeatRuleApplies;
         return true;

@@ -155,4 +155,50 @@ public sealed class CourseFormTests(TalentHubFactory app) : AppTest(app)
         Assert.Contains("name=\"Input.Sessions[0].Delete\"", html);
         Assert.Contains("name=\"Input.Sessions[5].Date\"", html);
     }
+
+    [Fact]
+    public async Task APublishedCoursesMissingTitleAndUncoveredHours_AreShownInOneRound_NothingSaved()
+    {
+        // forms30: the hours rule ran only once every field passed, so errors came one round at a time.
+        var client = await App.LoginAsync("anji.clerk");
+        var day = Today.AddDays(40);
+        var title = UniqueTitle("一轮报错");
+        var fields = Fields(title, sessions: [(day, "09:00", "13:00")]);
+        var id = await client.CreateAsync(fields);
+        Assert.Equal(HttpStatusCode.Redirect, (await (await App.LoginAsync("anji.officer")).MoveAsync(id, CourseStatus.Published)).StatusCode);
+        var course = await App.CourseAsync(id);
+        fields["Input.Version"] = course.Version.ToString();
+        AddSession(fields, 0, day, "09:00", "13:00", "第1讲", course.Sessions.Single().Id);
+        fields["Input.Title"] = "";
+        fields["Input.TotalHours"] = "9";
+
+        var html = await (await client.PostFormAsync($"/Courses/{id}/Edit", fields)).Content.ReadAsStringAsync();
+
+        Assert.True(HasFieldError(html, "Input.Title", "请填写班名"), Errors(html));
+        Assert.True(HasFieldError(html, "Input.TotalHours", "声明学时为 9，各课次合计仅 4 学时"), Errors(html));
+        var stored = await App.CourseAsync(id);
+        Assert.Equal(title, stored.Title);
+        Assert.Equal(course.Version, stored.Version);
+    }
+
+    [Fact]
+    public async Task Edit_SavedUnchanged_WritesNothing_AndSaysSo()
+    {
+        // forms30: an unchanged save wrote an audit entry and moved the version on.
+        var client = await App.LoginAsync("anji.clerk");
+        var day = Today.AddDays(40);
+        var fields = Fields(UniqueTitle("未改"), sessions: [(day, "09:00", "11:30")]);
+        var id = await client.CreateAsync(fields);
+        var course = await App.CourseAsync(id);
+        fields["Input.Version"] = course.Version.ToString();
+        AddSession(fields, 0, day, "09:00", "11:30", "第1讲", course.Sessions.Single().Id);
+        var audits = await App.AuditCountAsync("Course", id);
+
+        var response = await client.PostFormAsync($"/Courses/{id}/Edit", fields);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Contains("没有修改", await client.GetStringAsync(response.Headers.Location!.OriginalString));
+        Assert.Equal(course.Version, (await App.CourseAsync(id)).Version);
+        Assert.Equal(audits, await App.AuditCountAsync("Course", id));
+    }
 }

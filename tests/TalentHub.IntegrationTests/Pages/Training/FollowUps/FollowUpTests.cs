@@ -339,4 +339,46 @@ public sealed class FollowUpTests(TalentHubFactory app) : AppTest(app)
         await App.CompleteAsync(course.Id);
         return (course, farmer);
     }
+
+    [Fact]
+    public async Task AFieldErrorAndARuleError_AreShownInOneRound_NextToTheirFields_NothingSaved()
+    {
+        // forms30: the outcome's rules ran only once every field passed, so errors came one round at a time.
+        var (course, _) = await CompletedLongAgoAsync(200);
+        await App.RunAsync<FollowUpService, int>(s => s.CreateDueAsync());
+        var id = await App.QueryAsync(db => db.FollowUpTasks.Where(t => t.CourseId == course.Id && t.Months == 3).Select(t => t.Id).SingleAsync());
+        var clerk = await App.LoginAsync("anji.clerk");
+
+        var response = await clerk.PostFormAsync($"/FollowUps/{id}", new()
+        {
+            ["Input.StartedBusiness"] = "true", ["Input.VentureName"] = "", ["Input.Notes"] = new string('记', 501),
+        });
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Matches("data-valmsg-for=\"Input.VentureName\"[^>]*>已创业时请填写创业项目名称", html);
+        Assert.Matches("data-valmsg-for=\"Input.Notes\"[^>]*>备注不能超过 500 个字符", html);
+        Assert.False(await App.QueryAsync(db => db.FollowUpTasks.Where(t => t.Id == id).Select(t => t.RecordedAt != null).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task ARecordSavedUnchanged_WritesNothing_AndSaysSo()
+    {
+        // forms30: saving a recorded follow-up as shown wrote an audit entry and moved its stamp on.
+        var (course, _) = await CompletedLongAgoAsync(200);
+        await App.RunAsync<FollowUpService, int>(s => s.CreateDueAsync());
+        var id = await App.QueryAsync(db => db.FollowUpTasks.Where(t => t.CourseId == course.Id && t.Months == 3).Select(t => t.Id).SingleAsync());
+        var clerk = await App.LoginAsync("anji.clerk");
+        var url = $"/FollowUps/{id}";
+        Assert.Equal(HttpStatusCode.Redirect, (await clerk.PostFormAsync(url, new() { ["Input.Employed"] = "true", ["Input.IncomeChangePercent"] = "20" })).StatusCode);
+        var recorded = await App.QueryAsync(db => db.FollowUpTasks.AsNoTracking().SingleAsync(t => t.Id == id));
+        var audits = await App.AuditCountAsync(nameof(FollowUpTask), id);
+
+        var response = await PostShownAsync(clerk, url, await clerk.GetStringAsync(url), new() { ["Input.Employed"] = "true", ["Input.IncomeChangePercent"] = "20" });
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Contains("没有修改", await clerk.GetStringAsync(response.Headers.Location!.OriginalString));
+        Assert.Equal(recorded.RecordedAt, (await App.QueryAsync(db => db.FollowUpTasks.AsNoTracking().SingleAsync(t => t.Id == id))).RecordedAt);
+        Assert.Equal(audits, await App.AuditCountAsync(nameof(FollowUpTask), id));
+    }
 }

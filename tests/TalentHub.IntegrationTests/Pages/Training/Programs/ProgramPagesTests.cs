@@ -110,4 +110,41 @@ public sealed class ProgramPagesTests(TalentHubFactory app) : AppTest(app)
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("同一年度已有同名项目", await response.Content.ReadAsStringAsync());
     }
+
+    [Fact]
+    public async Task AMissingBudgetAndADuplicateName_AreShownInOneRound_NextToTheirFields()
+    {
+        // forms30: the duplicate-name rule ran only once every field passed, so errors came one round at a time.
+        var client = await App.LoginAsync("city.officer");
+        var name = $"一轮报错-{Guid.NewGuid():N}"[..20];
+        await client.PostFormAsync("/Programs/Create", Fields(name));
+        var fields = Fields(name);
+        fields["Input.Budget"] = "";
+
+        var response = await client.PostFormAsync("/Programs/Create", fields);
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Matches("data-valmsg-for=\"Input.Budget\"[^>]*>请填写预算", html);
+        Assert.Matches("data-valmsg-for=\"Input.Name\"[^>]*>同一年度已有同名项目", html);
+        Assert.Equal(1, await App.QueryAsync(db => db.Programs.CountAsync(p => p.Name == name)));
+    }
+
+    [Fact]
+    public async Task Edit_SavedUnchanged_WritesNothing_AndSaysSo()
+    {
+        // forms30: an unchanged save wrote an audit entry and moved the version on.
+        var client = await App.LoginAsync("city.officer");
+        var name = $"未改项目-{Guid.NewGuid():N}"[..20];
+        await client.PostFormAsync("/Programs/Create", Fields(name));
+        var program = (await ProgramAsync(name))!;
+        var audits = await App.AuditCountAsync("TrainingProgram", program.Id);
+
+        var response = await client.PostFormAsync($"/Programs/{program.Id}/Edit", Fields(name, program.Version));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Contains("没有修改", await client.GetStringAsync(response.Headers.Location!.OriginalString));
+        Assert.Equal(program.Version, (await ProgramAsync(name))!.Version);
+        Assert.Equal(audits, await App.AuditCountAsync("TrainingProgram", program.Id));
+    }
 }

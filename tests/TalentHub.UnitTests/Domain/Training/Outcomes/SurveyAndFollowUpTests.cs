@@ -51,4 +51,14 @@ public sealed class SurveyAndFollowUpTests
         Assert.False(task.IsOverdue(Now.AddDays(30)));
         Assert.True(task.IsOverdue(Now.AddDays(30).AddSeconds(1)));
     }
+
+    [Fact]
+    public void Problems_NamesEveryBrokenRule_NoneForAnUnreachablePerson()
+    {
+        var outcome = new FollowUpOutcome(false, true, " ", true, null, false, 2000, false, null);
+
+        Assert.Equal(["FollowUp.VentureNameRequired", "FollowUp.EntityRequired", "FollowUp.IncomeRange"],
+            FollowUpTask.Problems(outcome).Select(p => p.MessageKey));
+        Assert.Empty(FollowUpTask.Problems(outcome with { Unreachable = true }));
+    }
 }
