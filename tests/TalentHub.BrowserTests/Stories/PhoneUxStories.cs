@@ -119,6 +119,13 @@ public sealed class PhoneUxStories(BrowserApp app)
             Assert.Single(marks.Select(m => Math.Round(m[0])).Distinct());
             Assert.All(marks, m => Assert.True(m[1] >= 40 && m[2] >= 40, $"a mark is {m[2]}×{m[1]}px ({culture})"));
             Assert.True(await page.EvaluateAsync<int>("document.documentElement.scrollWidth") <= 360, $"the roll scrolls sideways ({culture})");
+            // "Who marked it" shows under a marked trainee and hides under an unmarked one. Razor writes data-none="" (not no
+            // attribute) for a marked row, which a bare [data-none] selector hid as well (review30).
+            var display = await page.EvaluateAsync<string[]>(@"() => { const td = document.querySelector('#roll tbody tr .roll-source');
+                const was = td.getAttribute('data-none'); const shown = v => { td.setAttribute('data-none', v); return getComputedStyle(td).display; };
+                const r = [shown(''), shown('true')]; td.setAttribute('data-none', was); return r; }");
+            Assert.NotEqual("none", display[0]);
+            Assert.Equal("none", display[1]);
             await BrowserApp.ScreenshotAsync(page, $"clerk-roll-call-phone-{culture}");
         }
 
@@ -145,11 +152,15 @@ public sealed class PhoneUxStories(BrowserApp app)
         Assert.Contains("安吉", counties);
         Assert.DoesNotContain(counties, c => c.EndsWith('县') || c.EndsWith('区'));
         Assert.Equal("plain", await city.EvaluateAsync<string>(Option("chart-talents", "legend[0].type")));
+        // The trend's legend has its own rows above the grid, not drawn over the lines (review30).
+        Assert.Equal("plain", await city.EvaluateAsync<string>(Option("chart-trend", "legend[0].type")));
+        Assert.Equal(0, await city.EvaluateAsync<double>(Option("chart-trend", "legend[0].top")));
+        Assert.True(await city.EvaluateAsync<double>(Option("chart-trend", "grid[0].top")) >= 34, "the trend's grid leaves no room for its legend");
         Assert.StartsWith("目标 ", await city.EvaluateAsync<string>(Option("chart-satisfaction", "series[0].markLine.label.formatter")));
         Assert.Equal("horizontal", await city.EvaluateAsync<string>(Option("chart-map", "visualMap[0].orient")));
         Assert.True(await city.EvaluateAsync<int>("document.documentElement.scrollWidth") <= 360, "the dashboard scrolls sideways");
         await BrowserApp.ScreenshotAsync(city, "city-dashboard-phone");
-        foreach (var chart in new[] { "chart-map", "chart-progress", "chart-rates", "chart-satisfaction", "chart-talents", "chart-followups" })
+        foreach (var chart in new[] { "chart-map", "chart-progress", "chart-rates", "chart-satisfaction", "chart-talents", "chart-followups", "chart-trend" })
             await city.Locator($"#{chart}").ScreenshotAsync(new() { Path = Path.Combine(BrowserApp.ResultsDirectory, $"city-dashboard-phone-{chart}.png") });
         await city.GotoAsync("/Reports?culture=en");
         await Expect(city.Locator("#chart-satisfaction[data-narrow=true]")).ToHaveCountAsync(1);

@@ -16,12 +16,12 @@ public sealed class AuditJsonTextTests
         Microsoft.Extensions.Options.Options.Create(new LocalizationOptions { ResourcesPath = "Resources" }), NullLoggerFactory.Instance));
 
     private const string Figures = """
-        {"Month":"2026-10","Day":"2026-10-31","Counties":[{"County":"330523000000","NameZh":"安吉县","NameEn":"Anji County","Rank":1,"Movement":0,"Score":87.5,"Cells":{"PeopleTrained":{"Actual":12}}},{"County":"330522000000","NameZh":"长兴县","NameEn":"Changxing County","Rank":2,"Movement":null,"Score":null,"Cells":{}}],"Examples":[{"Id":3,"Title":"竹林"}]}
+        {"Month":"2026-10","Day":"2026-10-31","Counties":[{"County":"330523000000","NameZh":"安吉县","NameEn":"Anji County","Rank":1,"Movement":0,"Score":0.875,"Cells":{"PeopleTrained":{"Actual":12}}},{"County":"330522000000","NameZh":"长兴县","NameEn":"Changxing County","Rank":2,"Movement":null,"Score":null,"Cells":{}}],"Examples":[{"Id":3,"Title":"竹林"}]}
         """;
 
     [Theory]
-    [InlineData("zh-CN", "月份: 2026-10", "数据截至: ", "安吉县: 第1名，综合进度87.5", "长兴县: 第2名", "本月典型案例: 1")]
-    [InlineData("en", "Month: 2026-10", "Figures as of: ", "Anji County: rank 1, overall progress 87.5", "Changxing County: rank 2", ": 1")]
+    [InlineData("zh-CN", "月份: 2026-10", "数据截至: ", "安吉县: 第1名，综合进度87.5%", "长兴县: 第2名", "本月典型案例: 1")]
+    [InlineData("en", "Month: 2026-10", "Figures as of: ", "Anji County: rank 1, overall progress 87.5%", "Changxing County: rank 2", ": 1")]
     public void DispatchFigures_AreLabelledLines_InTheViewersLanguage(string culture, string month, string day, string first, string second, string examples)
     {
         using var _ = new CultureScope(culture);

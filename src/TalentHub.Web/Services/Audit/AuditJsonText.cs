@@ -97,8 +97,9 @@ public static class AuditJsonText
         {
             string? Of(string name) => county.FirstOrDefault(s => s.Path[2] == name)?.Value;
             if ((english ? Of("NameEn") : Of("NameZh")) is not { } name || Of("Rank") is not { } rank) continue;
-            lines.Add(Of("Score") is { } score
-                ? $"{name}: {l["Audit.Json.RankScore", rank, score]}"
+            // The score is a share (0.2591), shown as the page and the workbook show it: 25.9%.
+            lines.Add(Of("Score") is { } score && decimal.TryParse(score, NumberStyles.Float, CultureInfo.InvariantCulture, out var share)
+                ? $"{name}: {l["Audit.Json.RankScore", rank, share.ToString("0.0%", CultureInfo.InvariantCulture)]}"
                 : $"{name}: {l["Audit.Json.Rank", rank]}");
         }
         if (complete)

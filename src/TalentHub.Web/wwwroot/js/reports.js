@@ -64,11 +64,14 @@
         };
     });
     chart('chart-trend', function (narrow) {
+        var names = [data.labels.shown, data.labels.average];
+        // At phone width the legend gets its own rows above the grid (review30: it was drawn over the lines and months).
+        var legend = narrow ? legendFor(document.getElementById('chart-trend'), names, true) : null;
         return {
             animation: false,
             tooltip: { trigger: 'axis' },
-            legend: { data: [data.labels.shown, data.labels.average], textStyle: { fontSize: narrow ? 11 : 12 } },
-            grid: narrow ? { left: 8, right: 12, top: 36, bottom: 8, containLabel: true } : {},
+            legend: narrow ? Object.assign({ data: names }, legend.legend) : { data: names, textStyle: { fontSize: 12 } },
+            grid: narrow ? { left: 8, right: 12, top: legend.top, bottom: 8, containLabel: true } : {},
             xAxis: {
                 type: 'category', data: data.trend.map(function (t) { return t.month; }),
                 axisLabel: { hideOverlap: true, fontSize: narrow ? 10 : 12 }
@@ -88,7 +91,7 @@
             animation: false,
             tooltip: { trigger: 'item', formatter: function (p) { return (nameOnMap[p.name] || p.name) + (p.value == null || isNaN(p.value) ? '' : ': ' + p.value + '%'); } },
             visualMap: {
-                min: 0, max: 100, calculable: true, text: ['100%', '0%'], inRange: { color: scale },
+                min: 0, max: 100, calculable: true, formatter: '{value}%', inRange: { color: scale }, // one scale: the handles say 0%…100%
                 orient: narrow ? 'horizontal' : 'vertical', left: narrow ? 'center' : 'left', bottom: 0,
                 itemWidth: narrow ? 12 : 20, itemHeight: 140, textStyle: { fontSize: narrow ? 11 : 12, color: '#212529' }
             },
