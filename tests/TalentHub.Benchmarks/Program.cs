@@ -66,6 +66,7 @@ public sealed record RunOptions(Scale Scale, string Out, string? Data, TimeSpan 
             "baseline.fortunes-ef" => only.Any(p => !p.StartsWith("baseline.", StringComparison.Ordinal) && p is not ("import" or "memory" or "startup" or "checkin")),
             "baseline.signed-in" => only.Any(p => SignedInReads.Any(m => m.StartsWith(p, StringComparison.Ordinal))),
             "baseline.raw-insert" => only.Any(p => "import".StartsWith(p, StringComparison.Ordinal)),
+            "baseline.startup" => only.Any(p => "startup".StartsWith(p, StringComparison.Ordinal)),
             _ => false,
         };
     }
