@@ -175,6 +175,26 @@ public sealed class AttendanceCorrectionTests(TalentHubFactory app) : AppTest(ap
     }
 
     [Fact]
+    public async Task PresentUntickedOnTheSignInSheetAfterCompletion_MakesTheTraineeNotCompleted_AndRevokesTheCertificate()
+    {
+        // training31: the sheet kept an unticked Present, so a paper sheet entered after the sweep could not undo a wrong Present.
+        var (course, id, _) = await DecidedAsync(AttendanceMark.Present);
+        await App.RunAsync<CertificateService, int>(s => s.IssueDueAsync());
+        var clerk = await App.LoginAsync("anji.clerk");
+        var sheet = $"/Courses/{course.Id}/Sessions/{course.SessionIds[0]}/SignInSheet";
+
+        var response = await clerk.PostFormAsync(sheet, new() { [$"Marks[{id}]"] = "" }, sheet);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(AttendanceMark.Absent, await App.QueryAsync(db => db.Attendance
+            .Where(a => a.SessionId == course.SessionIds[0] && a.EnrollmentId == id).Select(a => a.Mark).SingleAsync()));
+        Assert.Equal(EnrollmentStatus.NotCompleted, await StatusAsync(id));
+        var certificate = await App.QueryAsync(db => db.Certificates.FirstAsync(c => c.EnrollmentId == id));
+        Assert.Equal(CompletionService.AttendanceCorrected, certificate.RevokedReason);
+        Assert.Equal("anji.clerk", certificate.RevokedBy);
+    }
+
+    [Fact]
     public async Task CertificateIssuedMeanwhile_SignInSheetToo_RollsBackAndAsksToTryAgain()
     {
         var (course, id, _) = await DecidedAsync(AttendanceMark.Absent);
