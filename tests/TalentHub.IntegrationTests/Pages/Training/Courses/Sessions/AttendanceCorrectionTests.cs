@@ -41,6 +41,38 @@ public sealed class AttendanceCorrectionTests(TalentHubFactory app) : AppTest(ap
     }
 
     [Fact]
+    public async Task OneSaveCorrectingSeveralTrainees_RevokesEachOnesOwnCertificate_AndNamesEachOfThem()
+    {
+        // training31 item 5: the redecided trainees' certificates and names are read in one query each; each keeps its own.
+        var course = await App.FinishedCourseAsync(2);
+        var trainees = await App.TraineesAsync(course.Id, 3);
+        var ids = new List<int>();
+        foreach (var t in trainees) ids.Add(await App.EnrollmentIdAsync(course.Id, t.PersonId));
+        foreach (var session in course.SessionIds)
+            await App.MarkAsync(course.Id, session, ids.ToDictionary(id => id, _ => AttendanceMark.Present));
+        await App.CompleteAsync(course.Id);
+        await App.RunAsync<CertificateService, int>(s => s.IssueDueAsync());
+        var clerk = await App.LoginAsync("anji.clerk");
+
+        var response = await clerk.PostFormAsync(Url(course, 0) + "?handler=Save",
+            new() { [$"Marks[{ids[0]}]"] = "Absent", [$"Marks[{ids[1]}]"] = "Absent", [$"Marks[{ids[2]}]"] = "Present" }, Url(course, 0));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var certificates = await App.QueryAsync(db => db.Certificates.Where(c => ids.Contains(c.EnrollmentId)).ToDictionaryAsync(c => c.EnrollmentId));
+        Assert.Equal(CompletionService.AttendanceCorrected, certificates[ids[0]].RevokedReason);
+        Assert.Equal(CompletionService.AttendanceCorrected, certificates[ids[1]].RevokedReason);
+        Assert.Null(certificates[ids[2]].RevokedAt);
+        Assert.Equal(EnrollmentStatus.Completed, await StatusAsync(ids[2]));
+        var page = await clerk.GetStringAsync(Url(course, 0));
+        Assert.Contains("2 人结业结果已变更", page);
+        foreach (var personId in trainees.Take(2).Select(t => t.PersonId))
+        {
+            var name = await App.QueryAsync(db => db.People.Where(p => p.Id == personId).Select(p => p.Name).FirstAsync());
+            Assert.Contains($"{name} → 未结业（出勤学时不足；证书已撤销）", page);
+        }
+    }
+
+    [Fact]
     public async Task PresentSavedAfterCompletion_MakesTheTraineeCompleted_AndIssuesACertificate()
     {
         var (course, id, personId) = await DecidedAsync(AttendanceMark.Absent);
