@@ -11,7 +11,11 @@ namespace TalentHub.Web.Domain.Common;
 /// check character), or a foreign permanent resident ID card number (外国人永久居留身份证, 2023 edition: "9", the 2-digit
 /// GB/T 2260 province code of the issuing province, the 3-digit GB/T 2659 numeric nationality code, then birth date,
 /// sequence and check character as above; National Immigration Administration announcement on the 2023 card,
-/// effective 2023-12-01). A foreign permanent resident's number names no county, so <see cref="RegionPrefix"/> is null.
+/// effective 2023-12-01), or a residence permit number of a Hong Kong, Macao or Taiwan resident (港澳台居民居住证: the State
+/// Council General Office's 《港澳台居民居住证申领发放办法》, 2018-08-06, effective 2018-09-01 — 18 digits of GB 11643's
+/// structure whose address code is 810000 for Hong Kong, 820000 for Macao, 830000 for Taiwan). Neither a foreign permanent
+/// resident's nor a residence permit's number names a mainland county, so <see cref="RegionPrefix"/> is null for them;
+/// <see cref="Kind"/> says which kind of number it is.
 /// </summary>
 public sealed record IdNumber
 {
@@ -26,11 +30,21 @@ public sealed record IdNumber
         Value = value;
         BirthDate = birthDate;
         Sex = (value[16] - '0') % 2 == 1 ? Sex.Male : Sex.Female;
-        IsForeignPermanentResident = value[0] == ForeignPermanentResidentLead;
+        Kind = KindOf(value);
+        IsForeignPermanentResident = Kind == IdNumberKind.ForeignPermanentResident;
         ProvinceCode = IsForeignPermanentResident ? value[1..3] : value[..2];
-        RegionPrefix = IsForeignPermanentResident ? null : value[..6];
+        RegionPrefix = Kind == IdNumberKind.Resident ? value[..6] : null;
         NationalityCode = IsForeignPermanentResident ? value[3..6] : null;
     }
+
+    /// <summary>The address codes of the Hong Kong, Macao and Taiwan residents' residence permits (港澳台居民居住证, 2018).</summary>
+    public static readonly IReadOnlySet<string> ResidencePermitPrefixes = new HashSet<string> { "810000", "820000", "830000" };
+
+    /// <summary>Which kind of number <paramref name="value"/> (18 characters, already validated) is, from its first digits.</summary>
+    private static IdNumberKind KindOf(string value) =>
+        value[0] == ForeignPermanentResidentLead ? IdNumberKind.ForeignPermanentResident
+        : ResidencePermitPrefixes.Contains(value[..6]) ? IdNumberKind.HkMacaoTaiwanResidencePermit
+        : IdNumberKind.Resident;
 
     /// <summary>The first character of a foreign permanent resident ID card number (2023 edition).</summary>
     public const char ForeignPermanentResidentLead = '9';
@@ -43,12 +57,19 @@ public sealed record IdNumber
 
     /// <summary>
     /// The 6-digit GB/T 2260 address code of a resident ID number (the county where it was first issued); null for a
-    /// foreign permanent resident's number, whose first six digits are "9", a province and a nationality, not a county.
+    /// foreign permanent resident's number, whose first six digits are "9", a province and a nationality, not a county, and
+    /// for a Hong Kong, Macao or Taiwan resident's residence permit number (810000 / 820000 / 830000 name no mainland county).
     /// </summary>
     public string? RegionPrefix { get; }
 
-    /// <summary>The 2-digit GB/T 2260 province code: digits 1–2 of a resident ID number, digits 2–3 of a foreign permanent resident's.</summary>
+    /// <summary>
+    /// The 2-digit GB/T 2260 province code: digits 1–2 of a resident ID number, digits 2–3 of a foreign permanent resident's;
+    /// for a residence permit number "81" (Hong Kong), "82" (Macao) or "83" (Taiwan), the holder's home region, not an issuing province.
+    /// </summary>
     public string ProvinceCode { get; }
+
+    /// <summary>Which kind of number this is: a mainland resident ID, a foreign permanent resident ID or a HK/Macao/Taiwan residence permit.</summary>
+    public IdNumberKind Kind { get; }
 
     /// <summary>Whether this is a foreign permanent resident ID card number (2023 edition, starting with "9").</summary>
     public bool IsForeignPermanentResident { get; }
@@ -229,4 +250,17 @@ public sealed record IdNumber
         birthDate = new DateOnly(year, month, day);
         return true;
     }
+}
+
+/// <summary>The kinds of 18-character numbers <see cref="IdNumber"/> accepts.</summary>
+public enum IdNumberKind
+{
+    /// <summary>A mainland China resident ID number (居民身份证, GB 11643-1999); its first six digits name a county.</summary>
+    Resident,
+
+    /// <summary>A foreign permanent resident ID card number (外国人永久居留身份证, 2023 edition, starting with "9").</summary>
+    ForeignPermanentResident,
+
+    /// <summary>A Hong Kong, Macao or Taiwan resident's residence permit number (港澳台居民居住证, 2018: 810000 / 820000 / 830000).</summary>
+    HkMacaoTaiwanResidencePermit,
 }

@@ -62,9 +62,17 @@ public sealed class Course : IRegionOwned, IAudited, IStamped, IVersioned
         if (Status != CourseStatus.Draft) CheckHoursCovered();
     }
 
+    /// <summary>
+    /// Whether the sessions add up to at least the declared 学时 (<see cref="EnsureHoursCovered"/>). The certificate states the
+    /// declared hours — the hours the trainee was offered — while completion counts the attended share of the sessions' hours,
+    /// so declared hours beyond the sessions would certify hours nobody was offered. A draft that is not covered is warned
+    /// of next to 学时 (form and details page) and cannot be published.
+    /// </summary>
+    public bool HoursCovered => TotalHours <= SessionHours;
+
     private void CheckHoursCovered()
     {
-        if (TotalHours > SessionHours)
+        if (!HoursCovered)
             throw new DomainException("Course.HoursNotCovered", nameof(TotalHours),
                 TotalHours.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture),
                 SessionHours.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture));

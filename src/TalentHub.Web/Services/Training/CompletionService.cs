@@ -119,10 +119,18 @@ public sealed class CompletionService(TalentHubDbContext db, Outbox outbox, Cour
         // below include any a racing job committed before, and a later job's re-check waits and then sees the new status.
         await db.SaveChangesAsync(ct);
         var changes = new List<Redecision>();
+        if (redecided.Count == 0) return changes;
+        // The certificates and names of all the redecided trainees in one query each, not one per trainee (training31).
+        var redecidedIds = redecided.Select(r => r.Enrollment.Id).ToList();
+        var certificates = await db.Certificates.IgnoreQueryFilters([RegionFilter.Name]).Where(c => redecidedIds.Contains(c.EnrollmentId))
+            .ToDictionaryAsync(c => c.EnrollmentId, ct);
+        var personIds = redecided.Select(r => r.Enrollment.PersonId).Distinct().ToList();
+        var names = await db.People.IgnoreQueryFilters([RegionFilter.Name]).Where(p => personIds.Contains(p.Id))
+            .ToDictionaryAsync(p => p.Id, p => p.Name, ct);
         foreach (var (enrollment, outcome) in redecided)
         {
             if (outcome.Completed && course.ProgramId is not null) await GrantAsync(enrollment.PersonId, ct);
-            var certificate = await db.Certificates.IgnoreQueryFilters([RegionFilter.Name]).FirstOrDefaultAsync(c => c.EnrollmentId == enrollment.Id, ct);
+            var certificate = certificates.GetValueOrDefault(enrollment.Id);
             var change = CertificateChange.None;
             if (!outcome.Completed && certificate is { IsRevoked: false })
             {
@@ -145,8 +153,7 @@ public sealed class CompletionService(TalentHubDbContext db, Outbox outbox, Cour
             };
             await outbox.QueueAsync($"outcome:{enrollment.Id}:corrected:{now.UtcTicks}", enrollment.PersonId, kind, courseId, course.Title,
                 about: kind is NotificationKind.Completed or NotificationKind.NotCompleted ? null : certificate!.Number, ct: ct);
-            var name = await db.People.IgnoreQueryFilters([RegionFilter.Name]).Where(p => p.Id == enrollment.PersonId).Select(p => p.Name).FirstAsync(ct);
-            changes.Add(new(enrollment.Id, enrollment.PersonId, name, outcome.Completed, outcome.Reason, change));
+            changes.Add(new(enrollment.Id, enrollment.PersonId, names[enrollment.PersonId], outcome.Completed, outcome.Reason, change));
         }
         await db.SaveChangesAsync(ct);
         return changes;

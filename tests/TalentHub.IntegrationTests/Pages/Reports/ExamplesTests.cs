@@ -14,7 +14,7 @@ public sealed class ExamplesTests(TalentHubFactory app) : AppTest(app)
     private const string Wuxing = "330502000000";
 
     private static async Task<HttpResponseMessage> ProposeAsync(HttpClient client, string subject, int id, byte[] photo, string fileName,
-        string title = "返乡创业带头人", string story = "参加培训后创办家庭农场，带动二十户农户增收。")
+        string title = "返乡创业带头人", string story = "参加培训后创办家庭农场，带动二十户农户增收。", bool proposeAnyway = false)
     {
         var page = $"/Reports/Examples/Create?Subject={subject}&SubjectId={id}";
         var form = await client.GetStringAsync(page);
@@ -27,10 +27,43 @@ public sealed class ExamplesTests(TalentHubFactory app) : AppTest(app)
             { new StringContent(title), "Input.Title" },
             { new StringContent(story), "Input.Story" },
         };
+        if (proposeAnyway) content.Add(new StringContent("true"), "Input.ProposeAnyway");
         var file = new ByteArrayContent(photo);
         file.Headers.ContentType = new MediaTypeHeaderValue("image/jpeg");
         content.Add(file, "Input.Photo", fileName);
         return await client.PostAsync(page, content);
+    }
+
+    [Fact]
+    public async Task AnExampleOfTheSameSubjectAndTitle_IsWarnedOf_AndSavedOnlyWhenProposedAnyway()
+    {
+        // training31: the course form warned of a likely duplicate, the example form proposed the same person and title twice.
+        var anji = await App.LoginAsync("anji.officer");
+        var personId = await PersonInAsync(Anji);
+        var title = "重复" + Guid.NewGuid().ToString("N")[..8];
+        Assert.Equal(HttpStatusCode.Redirect, (await ProposeAsync(anji, "Person", personId, ExampleImages.JpegWithGps(), "a.jpg", title)).StatusCode);
+
+        // The same title written otherwise (full-width, other case) is the same title.
+        var again = await ProposeAsync(anji, "Person", personId, ExampleImages.JpegWithGps(), "a.jpg", " " + title.ToUpperInvariant() + " ");
+        var html = await again.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Contains("id=\"example-duplicate\"", html);
+        Assert.Contains("该对象已有同一标题、待审核或已通过的典型案例", html);
+        Assert.Contains("name=\"Input.ProposeAnyway\"", html);
+        Assert.Equal(1, await CountAsync(title));
+
+        var anyway = await ProposeAsync(anji, "Person", personId, ExampleImages.JpegWithGps(), "a.jpg", title, proposeAnyway: true);
+        Assert.Equal(HttpStatusCode.Redirect, anyway.StatusCode);
+        Assert.Equal(2, await CountAsync(title));
+
+        // Another subject with the same title is no duplicate.
+        var other = await App.QueryAsync(db => db.People.IgnoreQueryFilters([RegionFilter.Name]).Where(p => p.CountyCode == Anji && p.Id != personId)
+            .OrderBy(p => p.Id).Select(p => p.Id).FirstAsync());
+        Assert.Equal(HttpStatusCode.Redirect, (await ProposeAsync(anji, "Person", other, ExampleImages.JpegWithGps(), "a.jpg", title)).StatusCode);
+
+        Task<int> CountAsync(string t) => App.QueryAsync(db => db.Examples.IgnoreQueryFilters([RegionFilter.Name])
+            .CountAsync(e => e.PersonId == personId && e.Title.ToUpper() == t.ToUpper()));
     }
 
     private Task<int> PersonInAsync(string county) =>

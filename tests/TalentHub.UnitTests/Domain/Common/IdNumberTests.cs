@@ -295,6 +295,35 @@ public class IdNumberTests
         Assert.Null(id.RegionPrefix); // names no county
     }
 
+    [Theory]
+    [InlineData("81000019900101123", "81")] // Hong Kong
+    [InlineData("82000019900101123", "82")] // Macao
+    [InlineData("83000019900101123", "83")] // Taiwan
+    public void TryParse_WithHkMacaoTaiwanResidencePermitNumber_NamesNoCounty(string first17, string province)
+    {
+        // 港澳台居民居住证 (2018): GB 11643's structure with the address code 810000 / 820000 / 830000, which is no mainland county.
+        Assert.True(IdNumber.TryParse(WithValidCheckDigit(first17), Today, out var id, out var error));
+
+        Assert.Equal(IdNumberError.None, error);
+        Assert.Equal(IdNumberKind.HkMacaoTaiwanResidencePermit, id.Kind);
+        Assert.Null(id.RegionPrefix);
+        Assert.False(id.IsForeignPermanentResident);
+        Assert.Equal(province, id.ProvinceCode);
+        Assert.Equal(new DateOnly(1990, 1, 1), id.BirthDate);
+        Assert.Null(id.NationalityCode);
+    }
+
+    [Fact]
+    public void Kind_TellsResidentAndForeignPermanentResidentNumbersApart()
+    {
+        Assert.True(IdNumber.TryParse("11010519491231002X", Today, out var resident, out _));
+        Assert.True(IdNumber.TryParse(WithValidCheckDigit("91184019850312123"), Today, out var foreign, out _));
+
+        Assert.Equal(IdNumberKind.Resident, resident.Kind);
+        Assert.Equal("110105", resident.RegionPrefix);
+        Assert.Equal(IdNumberKind.ForeignPermanentResident, foreign.Kind);
+    }
+
     [Fact]
     public void TryParse_WithResidentNumber_IsNotForeignAndHasNoNationality()
     {

@@ -60,4 +60,16 @@ public sealed class CourseHoursTests
 
         Assert.Equal("Course.HoursNotCovered", Assert.Throws<DomainException>(course.EnsureHoursCovered).MessageKey);
     }
+
+    [Fact]
+    public void HoursCovered_IsFalse_OnlyWhenTheDeclaredHoursExceedTheSessions()
+    {
+        var course = ADraft(); // two 2-hour sessions
+        course.TotalHours = 4;
+        Assert.True(course.HoursCovered);
+        course.TotalHours = 3;
+        Assert.True(course.HoursCovered); // sessions include breaks: more session hours are fine
+        course.TotalHours = 4.5m;
+        Assert.False(course.HoursCovered);
+    }
 }

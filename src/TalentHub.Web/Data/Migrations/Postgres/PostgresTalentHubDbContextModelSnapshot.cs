@@ -427,6 +427,8 @@ namespace TalentHub.Web.Data.Migrations.Postgres
 
                     b.HasKey("Token");
 
+                    b.HasIndex("CreatedAt");
+
                     b.ToTable("FormSubmissions");
                 });
 

@@ -413,6 +413,8 @@ namespace TalentHub.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Token");
 
+                    b.HasIndex("CreatedAt");
+
                     b.ToTable("FormSubmissions");
                 });
 

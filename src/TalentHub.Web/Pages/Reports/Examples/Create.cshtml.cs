@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using TalentHub.Web.Data;
 using TalentHub.Web.Domain;
@@ -24,7 +25,15 @@ public sealed class CreateModel(TalentHubDbContext db, ExamplesService examples,
         public string? Title { get; set; }
         public string? Story { get; set; }
         public IFormFile? Photo { get; set; }
+        /// <summary>Propose although the subject already has an example of the same title (<see cref="Duplicate"/>).</summary>
+        public bool ProposeAnyway { get; set; }
     }
+
+    /// <summary>The existing example the duplicate warning names and links to.</summary>
+    public sealed record DuplicateExample(int Id, string Title);
+
+    /// <summary>A pending or approved example of the same subject with the same title; set when the form warns of it.</summary>
+    public DuplicateExample? Duplicate { get; private set; }
 
     [BindProperty(SupportsGet = true)] public ExampleSubject Subject { get; set; }
     [BindProperty(SupportsGet = true)] public int SubjectId { get; set; }
@@ -52,7 +61,10 @@ public sealed class CreateModel(TalentHubDbContext db, ExamplesService examples,
         return Page();
     }
 
-    /// <summary>Proposes the example; the same form posted again (another tab, a retry, at the same time) goes to the example it proposed.</summary>
+    /// <summary>
+    /// Proposes the example; the same form posted again (another tab, a retry, at the same time) goes to the example it proposed.
+    /// An example repeating one of the same subject and title (not rejected) is saved only with "propose anyway" ticked, as a course.
+    /// </summary>
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         if (!SubjectBound) return NotFound();
@@ -76,8 +88,27 @@ public sealed class CreateModel(TalentHubDbContext db, ExamplesService examples,
         if (ModelState.IsValid) Try(() => example = TypicalExample.Propose(Subject, info.Id, info.RegionCode, info.CountyCode,
                 Input.Title, Input.Story, photo, User.Identity!.Name!, clock.GetUtcNow()));
         if (!ModelState.IsValid || example is null) return Page();
+        if (!Input.ProposeAnyway && await FindDuplicateAsync(example, ct) is { } duplicate)
+        {
+            // As on the course form: a post of this same form at the same time may be what made the "duplicate"; go to it.
+            if (await SubmittedAsync(FormKinds.Example) is { } proposedMeanwhile) return RedirectToPage("Details", new { id = proposedMeanwhile });
+            Duplicate = duplicate; // a warning next to the title, with the "propose anyway" box; nothing saved
+            return Page();
+        }
         var id = await SaveNewOnceAsync(example, e => e.Id, FormKinds.Example, clock.GetUtcNow());
         Flash("Example.Proposed");
         return RedirectToPage("Details", new { id });
+    }
+
+    /// <summary>
+    /// The first pending or approved example of <paramref name="example"/>'s subject whose title is the same after
+    /// <see cref="Domain.Training.CourseDuplicates.TitleKey"/> (the app's normalization, case- and width-insensitive); null when none.
+    /// </summary>
+    private async Task<DuplicateExample?> FindDuplicateAsync(TypicalExample example, CancellationToken ct)
+    {
+        var found = await Db.Examples.AsNoTracking()
+            .Where(e => e.Subject == example.Subject && e.PersonId == example.PersonId && e.EntityId == example.EntityId && e.Status != ExampleStatus.Rejected)
+            .OrderBy(e => e.Id).Select(e => new DuplicateExample(e.Id, e.Title)).ToListAsync(ct);
+        return found.FirstOrDefault(e => Domain.Training.CourseDuplicates.SameTitle(e.Title, example.Title));
     }
 }

@@ -35,6 +35,19 @@ public abstract class CourseFormPage(TalentHubDbContext db, IRegionScope scope, 
     /// <summary>The county a county user is confined to; null for city-wide users.</summary>
     public string? ScopeCounty => scope.CountyCode;
 
+    /// <summary>
+    /// The warning next to 学时 when the course's sessions add up to less than its declared hours (<see cref="Course.HoursCovered"/>,
+    /// a draft only: past draft it is an error), or null.
+    /// </summary>
+    public string? HoursWarning { get; private set; }
+
+    /// <summary>Sets <see cref="HoursWarning"/> for <paramref name="course"/> as it stands.</summary>
+    protected void WarnOfHours(Course course) => HoursWarning = course.HoursCovered ? null : HoursText(L, course);
+
+    /// <summary>The localized warning for declared hours the sessions do not cover (Course.HoursNotCoveredDraft).</summary>
+    public static string HoursText(IStringLocalizer l, Course course) => l["Course.HoursNotCoveredDraft",
+        course.TotalHours.ToString("0.#", CultureInfo.InvariantCulture), course.SessionHours.ToString("0.#", CultureInfo.InvariantCulture)];
+
     protected async Task<PageResult> RedisplayAsync()
     {
         Programs = await Db.Programs.AsNoTracking().OrderByDescending(p => p.Year).ThenBy(p => p.Name)
@@ -85,7 +98,7 @@ public abstract class CourseFormPage(TalentHubDbContext db, IRegionScope scope, 
         if (ApplySessions(course) && Valid("Input.TotalHours"))
         {
             course.TotalHours = input.TotalHours ?? course.SessionHours;
-            Try(course.EnsureHoursCovered);
+            if (Try(course.EnsureHoursCovered)) WarnOfHours(course);
         }
         if (!ModelState.IsValid) return false;
 

@@ -29,6 +29,7 @@ public sealed class EditModel(TalentHubDbContext db, IRegionScope scope, UserMan
         var course = await Db.Courses.AsNoTracking().Include(c => c.Sessions).FirstOrDefaultAsync(c => c.Id == id);
         if (course is null) return NotFound();
         Show(course);
+        WarnOfHours(course);
         Input = CourseInput.From(course);
         return await RedisplayAsync();
     }

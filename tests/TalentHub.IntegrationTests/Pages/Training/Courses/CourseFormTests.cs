@@ -109,6 +109,33 @@ public sealed class CourseFormTests(TalentHubFactory app) : AppTest(app)
     }
 
     [Fact]
+    public async Task ADraftDeclaringMoreHoursThanItsSessions_IsWarnedNextToTheHours_OnTheFormAndTheDetails()
+    {
+        // training31: a draft saved 1000 学时 over 8.5 h of sessions without a word until publishing failed at the top of the page.
+        var client = await App.LoginAsync("anji.clerk");
+        var day = Today.AddDays(41);
+        var fields = Fields(UniqueTitle("学时警告"), sessions: [(day, "09:00", "13:30"), (day.AddDays(1), "09:00", "13:00")]);
+        fields["Input.TotalHours"] = "1000";
+        var id = await client.CreateAsync(fields);
+        var covered = await client.CreateAsync(Fields(UniqueTitle("学时足够"), sessions: [(day, "09:00", "13:30")]));
+
+        const string warning = "声明学时为 1000，各课次合计仅 8.5 学时。证书按声明学时填写";
+        Assert.Contains(warning, Segment(await client.GetStringAsync($"/Courses/{id}"), "id=\"hours-warning\""));
+        Assert.Contains(warning, Segment(await client.GetStringAsync($"/Courses/{id}/Edit"), "id=\"hours-warning\""));
+        Assert.Contains("Declared hours: 1000; the sessions add up to 8.5.", WebUtility.HtmlDecode(await client.GetStringAsync($"/Courses/{id}?culture=en")));
+        Assert.DoesNotContain("id=\"hours-warning\"", await client.GetStringAsync($"/Courses/{covered}"));
+        Assert.DoesNotContain("id=\"hours-warning\"", await client.GetStringAsync($"/Courses/{covered}/Edit"));
+    }
+
+    /// <summary>The 300 characters of <paramref name="html"/> from <paramref name="start"/> on.</summary>
+    private static string Segment(string html, string start)
+    {
+        var from = html.IndexOf(start, StringComparison.Ordinal);
+        Assert.True(from >= 0, $"{start} not on the page");
+        return html[from..Math.Min(html.Length, from + 300)];
+    }
+
+    [Fact]
     public async Task DeclaredHoursBeyondTheSessions_StayADraft_AndAPublishedCourseCannotRaiseThem()
     {
         var client = await App.LoginAsync("anji.clerk");

@@ -12,8 +12,9 @@ namespace TalentHub.Web.Pages.Training.Courses.Sessions;
 
 /// <summary>
 /// The paper sign-in sheet (签到表) for village classrooms: prints on A4 with the roster (masked ID and a
-/// signature column); afterwards the clerk ticks the signed rows in one go. Ticked rows become Present
-/// (an attended mark already there is kept); unticked rows without a mark become Absent.
+/// signature column); afterwards the clerk ticks the signed rows in one go and may pick another mark for a row. What each row
+/// becomes is <see cref="SignInSheetEntry.Marks"/> (a Present corrected to Absent included); saving goes through the roll call's
+/// <see cref="AttendanceService.SetMarksAsync"/> (audit, completion re-decision, race refusal).
 /// </summary>
 [Authorize(Policy = Policies.CourseViewer)]
 public sealed class SignInSheetModel(TalentHubDbContext db, AttendanceService attendance, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
@@ -42,13 +43,14 @@ public sealed class SignInSheetModel(TalentHubDbContext db, AttendanceService at
             TempData["Flash"] = l[SessionAccess.CanMark(session.CourseStatus) ? "Attendance.NotStarted" : "Attendance.NotOpen"].Value;
             return RedirectToPage();
         }
-        var signed = Signed.ToHashSet();
-        var marks = new Dictionary<int, AttendanceMark>();
-        foreach (var r in await attendance.RollAsync(id, sessionId))
+        // A mark that cannot be read (a tampered "42") saves nothing, as on the roll call.
+        if (!TryReadMarks(out var chosen))
         {
-            if (signed.Contains(r.EnrollmentId) && r.Mark is not (AttendanceMark.Present or AttendanceMark.Late)) marks[r.EnrollmentId] = AttendanceMark.Present;
-            else if (!signed.Contains(r.EnrollmentId) && r.Mark is null) marks[r.EnrollmentId] = AttendanceMark.Absent;
+            TempData["Flash"] = l["Attendance.MarkInvalid"].Value;
+            return RedirectToPage();
         }
+        var roll = await attendance.RollAsync(id, sessionId);
+        var marks = SignInSheetEntry.Marks(roll.Select(r => (r.EnrollmentId, r.Mark)), Signed.ToHashSet(), chosen);
         try
         {
             var saved = await attendance.SetMarksAsync(id, sessionId, marks, AttendanceSource.SignInSheet, User.Identity?.Name);
@@ -63,5 +65,26 @@ public sealed class SignInSheetModel(TalentHubDbContext db, AttendanceService at
             Roll = await attendance.RollAsync(id, sessionId);
             return Page();
         }
+    }
+
+    /// <summary>
+    /// The marks picked for rows (posted as <c>Marks[enrollment id]</c>, empty for "as signed"), which override the ticks. Read
+    /// from the form rather than bound: a dictionary bound with no <c>Marks[…]</c> posted falls back to reading every field
+    /// (<c>Signed</c> included) as an entry and fails. False when a posted mark is not one of <see cref="AttendanceMark"/>.
+    /// </summary>
+    private bool TryReadMarks(out Dictionary<int, AttendanceMark> chosen)
+    {
+        chosen = [];
+        if (!Request.HasFormContentType) return true;
+        foreach (var (key, value) in Request.Form)
+        {
+            if (!key.StartsWith("Marks[", StringComparison.Ordinal) || !key.EndsWith(']')) continue;
+            if (!int.TryParse(key.AsSpan(6, key.Length - 7), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var enrollmentId)) return false;
+            var text = value.ToString();
+            if (text.Length == 0) continue;
+            if (!Enum.TryParse<AttendanceMark>(text, out var mark) || !Enum.IsDefined(mark) || char.IsAsciiDigit(text[0])) return false;
+            chosen[enrollmentId] = mark;
+        }
+        return true;
     }
 }

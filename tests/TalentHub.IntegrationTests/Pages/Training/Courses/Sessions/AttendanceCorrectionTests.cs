@@ -41,6 +41,38 @@ public sealed class AttendanceCorrectionTests(TalentHubFactory app) : AppTest(ap
     }
 
     [Fact]
+    public async Task OneSaveCorrectingSeveralTrainees_RevokesEachOnesOwnCertificate_AndNamesEachOfThem()
+    {
+        // training31 item 5: the redecided trainees' certificates and names are read in one query each; each keeps its own.
+        var course = await App.FinishedCourseAsync(2);
+        var trainees = await App.TraineesAsync(course.Id, 3);
+        var ids = new List<int>();
+        foreach (var t in trainees) ids.Add(await App.EnrollmentIdAsync(course.Id, t.PersonId));
+        foreach (var session in course.SessionIds)
+            await App.MarkAsync(course.Id, session, ids.ToDictionary(id => id, _ => AttendanceMark.Present));
+        await App.CompleteAsync(course.Id);
+        await App.RunAsync<CertificateService, int>(s => s.IssueDueAsync());
+        var clerk = await App.LoginAsync("anji.clerk");
+
+        var response = await clerk.PostFormAsync(Url(course, 0) + "?handler=Save",
+            new() { [$"Marks[{ids[0]}]"] = "Absent", [$"Marks[{ids[1]}]"] = "Absent", [$"Marks[{ids[2]}]"] = "Present" }, Url(course, 0));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var certificates = await App.QueryAsync(db => db.Certificates.Where(c => ids.Contains(c.EnrollmentId)).ToDictionaryAsync(c => c.EnrollmentId));
+        Assert.Equal(CompletionService.AttendanceCorrected, certificates[ids[0]].RevokedReason);
+        Assert.Equal(CompletionService.AttendanceCorrected, certificates[ids[1]].RevokedReason);
+        Assert.Null(certificates[ids[2]].RevokedAt);
+        Assert.Equal(EnrollmentStatus.Completed, await StatusAsync(ids[2]));
+        var page = await clerk.GetStringAsync(Url(course, 0));
+        Assert.Contains("2 人结业结果已变更", page);
+        foreach (var personId in trainees.Take(2).Select(t => t.PersonId))
+        {
+            var name = await App.QueryAsync(db => db.People.Where(p => p.Id == personId).Select(p => p.Name).FirstAsync());
+            Assert.Contains($"{name} → 未结业（出勤学时不足；证书已撤销）", page);
+        }
+    }
+
+    [Fact]
     public async Task PresentSavedAfterCompletion_MakesTheTraineeCompleted_AndIssuesACertificate()
     {
         var (course, id, personId) = await DecidedAsync(AttendanceMark.Absent);
@@ -172,6 +204,26 @@ public sealed class AttendanceCorrectionTests(TalentHubFactory app) : AppTest(ap
         Assert.Contains("id=\"attendance-error\"", html);
         Assert.Contains("刚才有人（或系统任务）同时更改了本课程的结业结果，考勤未保存，请重试。", html);
         await AssertNothingSavedAsync(course, id);
+    }
+
+    [Fact]
+    public async Task PresentUntickedOnTheSignInSheetAfterCompletion_MakesTheTraineeNotCompleted_AndRevokesTheCertificate()
+    {
+        // training31: the sheet kept an unticked Present, so a paper sheet entered after the sweep could not undo a wrong Present.
+        var (course, id, _) = await DecidedAsync(AttendanceMark.Present);
+        await App.RunAsync<CertificateService, int>(s => s.IssueDueAsync());
+        var clerk = await App.LoginAsync("anji.clerk");
+        var sheet = $"/Courses/{course.Id}/Sessions/{course.SessionIds[0]}/SignInSheet";
+
+        var response = await clerk.PostFormAsync(sheet, new() { [$"Marks[{id}]"] = "" }, sheet);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(AttendanceMark.Absent, await App.QueryAsync(db => db.Attendance
+            .Where(a => a.SessionId == course.SessionIds[0] && a.EnrollmentId == id).Select(a => a.Mark).SingleAsync()));
+        Assert.Equal(EnrollmentStatus.NotCompleted, await StatusAsync(id));
+        var certificate = await App.QueryAsync(db => db.Certificates.FirstAsync(c => c.EnrollmentId == id));
+        Assert.Equal(CompletionService.AttendanceCorrected, certificate.RevokedReason);
+        Assert.Equal("anji.clerk", certificate.RevokedBy);
     }
 
     [Fact]
