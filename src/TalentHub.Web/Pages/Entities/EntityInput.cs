@@ -7,6 +7,8 @@ namespace TalentHub.Web.Pages.Entities;
 public sealed class EntityInput
 {
     private const string Required = "Validation.Required";
+    /// <summary>A list left on its placeholder: 请选择… / Please choose….</summary>
+    private const string Choose = "Validation.Choose";
     private const string TooLong = "Validation.TooLong";
     private const string OutOfRange = "Entity.OutOfRange";
 
@@ -21,16 +23,16 @@ public sealed class EntityInput
     [Display(Name = "Entity.CreditCodeConfirmed")]
     public bool CreditCodeConfirmed { get; set; }
 
-    [Required(ErrorMessage = Required), Display(Name = "Entity.Type")]
+    [Required(ErrorMessage = Choose), Display(Name = "Entity.Type")]
     public EntityType? Type { get; set; }
 
-    [Required(ErrorMessage = Required), Display(Name = "Entity.LegalRepresentative")]
+    [Required(ErrorMessage = Choose), Display(Name = "Entity.LegalRepresentative")]
     public int? LegalRepresentativeId { get; set; }
 
     [Display(Name = "Entity.RegisteredOn")]
     public DateOnly? RegisteredOn { get; set; }
 
-    [Required(ErrorMessage = Required), Display(Name = "Entity.Region")]
+    [Required(ErrorMessage = Choose), Display(Name = "Entity.Region")]
     public string? RegionCode { get; set; }
 
     [StringLength(200, ErrorMessage = TooLong), Display(Name = "Entity.Address")]

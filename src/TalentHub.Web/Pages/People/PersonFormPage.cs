@@ -27,7 +27,7 @@ public sealed class PersonInput
     [StringLength(20, ErrorMessage = "Validation.TooLong")] [Display(Name = "Person.Mobile")] public string? Mobile { get; set; }
     public bool RemoveMobile { get; set; }
     [StringLength(100, ErrorMessage = "Validation.TooLong")] [Email(ErrorMessage = "Person.EmailInvalid")] [Display(Name = "Person.Email")] public string? Email { get; set; }
-    [Required(ErrorMessage = "Validation.Required")] [Display(Name = "Person.Village")] public string RegionCode { get; set; } = "";
+    [Required(ErrorMessage = "Validation.Choose")] [Display(Name = "Person.Village")] public string RegionCode { get; set; } = "";
     [Display(Name = "Person.Education")] public EducationLevel? Education { get; set; }
     [StringLength(50, ErrorMessage = "Validation.TooLong")] [Display(Name = "Person.Industry")] public string? Industry { get; set; }
     [StringLength(200, ErrorMessage = "Validation.TooLong")] [Display(Name = "Person.Skills")] public string? Skills { get; set; }

@@ -35,25 +35,32 @@ public sealed class EntitiesImporter(TalentHubDbContext db, PersonRegistry regis
 
         var mapper = new EntityRowMapper(registry, await VillageIndex.LoadAsync(db, ct), scope.CountyCode);
         var candidates = new List<(RowReader Reader, EntityRow Row)>();
+        // Rows with errors are still checked for what the file and the database tell (a credit code twice in the file, a
+        // legal representative not registered), so a row's errors are listed all at once (forms31).
+        var withErrors = new List<(RowReader Reader, string LeaderHash)>();
         var firstRow = new Dictionary<string, int>();
         foreach (var row in sheet.Rows.Where(r => !r.IsEmpty))
         {
             report.TotalRows++;
             if (report.TotalRows % 1000 == 0) ct.ThrowIfCancellationRequested();
             var reader = new RowReader(row, map, Columns, report.Errors, report.Warnings);
-            if (mapper.Map(reader) is not { } mapped) continue;
-            if (firstRow.TryGetValue(mapped.Entity.CreditCode, out var first))
+            var entity = mapper.Read(reader, out var leaderHash);
+            if (entity.CreditCode.Length > 0)
             {
-                reader.Fail("CreditCode", "Import.DuplicateInFile", first);
-                continue;
+                if (firstRow.TryGetValue(entity.CreditCode, out var first)) reader.Fail("CreditCode", "Import.DuplicateInFile", first);
+                else firstRow[entity.CreditCode] = row.Number;
             }
-            firstRow[mapped.Entity.CreditCode] = row.Number;
-            candidates.Add((reader, mapped));
+            if (leaderHash is null) continue;
+            if (reader.IsValid) candidates.Add((reader, new EntityRow(entity, leaderHash)));
+            else withErrors.Add((reader, leaderHash));
         }
 
         var existing = await CountiesHoldingAsync(candidates.Select(c => c.Row.Entity.CreditCode).ToList(), ct);
         var fresh = candidates.Where(c => !existing.ContainsKey(c.Row.Entity.CreditCode)).ToList();
-        var leaders = await PeopleInScopeAsync(fresh.Select(c => c.Row.LegalRepresentativeHash).Distinct().ToList(), ct);
+        var leaders = await PeopleInScopeAsync(
+            fresh.Select(c => c.Row.LegalRepresentativeHash).Concat(withErrors.Select(w => w.LeaderHash)).Distinct().ToList(), ct);
+        foreach (var (reader, leaderHash) in withErrors)
+            if (!leaders.ContainsKey(leaderHash)) reader.Fail("LegalRepresentative", "Import.Entity.PersonNotFound");
         var codeColumn = map.Describe(Columns.First(c => c.Field == "CreditCode"));
         var written = new HashSet<int>();
         foreach (var (reader, (entity, leaderHash)) in candidates)

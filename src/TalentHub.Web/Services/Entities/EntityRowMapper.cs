@@ -38,7 +38,15 @@ public sealed class EntityRowMapper(PersonRegistry registry, VillageIndex villag
     ];
 
     /// <summary>The entity (still without its legal representative), or null when the row has errors.</summary>
-    public EntityRow? Map(RowReader r)
+    public EntityRow? Map(RowReader r) =>
+        Read(r, out var leaderHash) is var entity && r.IsValid && leaderHash is not null ? new EntityRow(entity, leaderHash) : null;
+
+    /// <summary>
+    /// Reads the row whatever its errors (each recorded by <paramref name="r"/>): the entity as far as it could be read, and
+    /// the keyed hash of its legal representative's ID number when that number is valid, so the importer can check the
+    /// look-ups of a row with errors too and list all of its errors at once (forms31).
+    /// </summary>
+    public BusinessEntity Read(RowReader r, out string? leaderHash)
     {
         var entity = new BusinessEntity();
         entity.Name = r.Name("Name", 100) ?? "";
@@ -58,9 +66,10 @@ public sealed class EntityRowMapper(PersonRegistry registry, VillageIndex villag
                 r.Fail("CreditCode", "CreditCode." + check);
         }
 
-        string? leaderHash = null;
+        string? hash = null;
         if (r.Identifier("LegalRepresentative") is { } idText)
-            r.Try("LegalRepresentative", () => leaderHash = registry.Hash(registry.ParseIdNumber(idText).Value));
+            r.Try("LegalRepresentative", () => hash = registry.Hash(registry.ParseIdNumber(idText).Value));
+        leaderHash = hash;
 
         if (r.Text("Village", 100) is { } villageText)
         {
@@ -87,6 +96,6 @@ public sealed class EntityRowMapper(PersonRegistry registry, VillageIndex villag
         var ratingYear = r.Int("RatingYear", 1980, 2100);
         r.Try(rating is not null && (ratingYear is null || ratingYear > today.Year) ? "RatingYear" : "Rating", () => entity.SetRating(rating, ratingYear, today));
 
-        return r.IsValid && leaderHash is not null ? new EntityRow(entity, leaderHash) : null;
+        return entity;
     }
 }

@@ -56,14 +56,14 @@ public sealed class PeopleImporter(TalentHubDbContext db, PersonRegistry registr
             report.TotalRows++;
             if (report.TotalRows % 1000 == 0) ct.ThrowIfCancellationRequested();
             var reader = new RowReader(row, map, Columns, report.Errors, report.Warnings);
-            if (mapper.Map(reader) is not { } person) continue;
-            if (firstRow.TryGetValue(person.IdNumberHash, out var first))
+            var person = mapper.Map(reader, out var idHash);
+            // A row with other errors is checked for a repeated ID number too, so all of its errors are listed (forms31).
+            if (idHash is not null)
             {
-                reader.Fail("IdNumber", "Import.DuplicateInFile", first);
-                continue;
+                if (firstRow.TryGetValue(idHash, out var first)) reader.Fail("IdNumber", "Import.DuplicateInFile", first);
+                else firstRow[idHash] = row.Number;
             }
-            firstRow[person.IdNumberHash] = row.Number;
-            candidates.Add((row.Number, person));
+            if (person is not null && reader.IsValid) candidates.Add((row.Number, person));
         }
         report.Timings.Lap("rows");
         report.Timings.Add("read", rows.ReadTime);

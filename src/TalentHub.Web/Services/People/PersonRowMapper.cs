@@ -36,7 +36,13 @@ public sealed class PersonRowMapper(PersonRegistry registry, VillageIndex villag
     ];
 
     /// <summary>The person, or null when the row has errors (all of them recorded by <paramref name="r"/>).</summary>
-    public Person? Map(RowReader r)
+    public Person? Map(RowReader r) => Map(r, out _);
+
+    /// <summary>
+    /// The person, or null when the row has errors (all of them recorded by <paramref name="r"/>); <paramref name="idHash"/> is the keyed hash of a valid ID number even when the row has other errors, so the
+    /// importer can report the number twice in the file along with them (forms31).
+    /// </summary>
+    public Person? Map(RowReader r, out string? idHash)
     {
         var person = new Person();
         person.Name = r.Name("Name", 50) ?? "";
@@ -75,8 +81,15 @@ public sealed class PersonRowMapper(PersonRegistry registry, VillageIndex villag
             r.Fail("LocalTalentType", "Import.Person.LocalTalentTypeRequired");
         var venture = categories.Contains(TalentCategory.ReturningEntrepreneur) ? Venture(r) : null;
 
-        if (!r.IsValid || id is null) return null;
+        if (!r.IsValid || id is null)
+        {
+            idHash = id is null ? null : registry.Hash(id.Value);
+            return null;
+        }
         registry.SetIdentifiers(person, id, mobile);
+        idHash = person.IdNumberHash;
+        // The categories' rules (Person.CheckCategories) are the mapper's own checks above, each on its column: on a row
+        // with errors they would only repeat one of them.
         return r.Try("Categories", () => person.SetCategories(categories, localType, venture)) ? person : null;
     }
 

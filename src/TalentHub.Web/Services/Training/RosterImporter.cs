@@ -63,15 +63,13 @@ public sealed class RosterImporter(TalentHubDbContext db, PersonRegistry registr
             var person = await db.People.AsNoTracking().Where(p => p.IdNumberHash == hash)
                 .Select(p => new { p.Id, p.Name, p.IdNumber }).FirstOrDefaultAsync(ct);
             if (person is null) { Error(row, idColumn, "Roster.Import.PersonNotFound"); continue; }
+            // A name that disagrees is listed with the enrollment's refusals, not in place of them (forms31).
             var name = ImportValues.Text(Cell(row, map.IndexOf(NameColumn.Field)));
-            if (name is not null && TextNormalizer.Normalize(name) != person.Name)
-            {
-                Error(row, map.Describe(NameColumn), "Roster.Import.NameMismatch", person.Name);
-                continue;
-            }
+            var nameWrong = name is not null && TextNormalizer.Normalize(name) != person.Name;
+            if (nameWrong) Error(row, map.Describe(NameColumn), "Roster.Import.NameMismatch", person.Name);
 
             var (refusals, blocking) = await enrollments.ExplainAsync(courseId, person.Id, ct);
-            if (refusals.Contains(EnrollmentRefusal.AlreadyEnrolled))
+            if (refusals.Contains(EnrollmentRefusal.AlreadyEnrolled) && !nameWrong)
             {
                 report.Skipped.Add(new ImportIssue(row.Number, idColumn, "Roster.Import.AlreadyOnRoster", person.Name));
                 continue;
@@ -79,7 +77,7 @@ public sealed class RosterImporter(TalentHubDbContext db, PersonRegistry registr
             foreach (var refusal in refusals)
                 if (refusal == EnrollmentRefusal.RepeatRule && blocking is not null) Error(row, null, "Refusal.RepeatRuleWithCourse", blocking);
                 else Error(row, null, $"Refusal.{refusal}");
-            if (refusals.Count > 0) continue;
+            if (refusals.Count > 0 || nameWrong) continue;
             valid.Add(new RosterImportRow(row.Number, person.Id, person.Name, Masking.IdNumber(person.IdNumber)));
             if (ImportValues.MayBeRounded(text)) report.Warnings.Add(new ImportIssue(row.Number, idColumn, "Roster.Import.IdMaybeRounded"));
         }

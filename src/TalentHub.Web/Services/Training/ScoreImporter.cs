@@ -44,20 +44,30 @@ public sealed class ScoreImporter(TalentHubDbContext db, PersonRegistry registry
         foreach (var row in sheet.Rows.Where(r => !r.IsEmpty))
         {
             report.TotalRows++;
-            var text = ImportValues.Text(Cell(row, map.IndexOf(IdColumn.Field)));
-            if (text is null) { Error(row, idColumn, "Assessment.Import.IdRequired"); continue; }
-            string hash;
-            try { hash = registry.Hash(registry.ParseIdNumber(text).Value); }
-            catch (DomainException ex) { Error(row, idColumn, ex.MessageKey); continue; }
-            if (seen.TryGetValue(hash, out var first)) { Error(row, idColumn, "Assessment.Import.DuplicateRow", first); continue; }
-            seen[hash] = row.Number;
-            if (!trainees.TryGetValue(hash, out var trainee)) { Error(row, idColumn, "Assessment.Import.NotTrainee"); continue; }
+            // The score is checked whatever is wrong with the ID number, so both errors are listed at once (forms31).
             var scoreText = ImportValues.Text(Cell(row, map.IndexOf(ScoreColumn.Field)));
-            if (!TryScore(scoreText, out var score)) { Error(row, scoreColumn, "Assessment.ScoreRange"); continue; }
-            valid.Add(new ScoreImportRow(row.Number, trainee.Id, trainee.Name, score));
+            var scoreRead = TryScore(scoreText, out var score);
+            var trainee = Trainee(row);
+            if (!scoreRead) Error(row, scoreColumn, "Assessment.ScoreRange");
+            if (trainee is null || !scoreRead) continue;
+            valid.Add(new ScoreImportRow(row.Number, trainee.Value.Id, trainee.Value.Name, score));
         }
         report.ValidCount = valid.Count;
         return (report, valid);
+
+        // The course's trainee the row names, or null with the ID number's error.
+        (int Id, string Name)? Trainee(SheetRow row)
+        {
+            var text = ImportValues.Text(Cell(row, map.IndexOf(IdColumn.Field)));
+            if (text is null) { Error(row, idColumn, "Assessment.Import.IdRequired"); return null; }
+            string hash;
+            try { hash = registry.Hash(registry.ParseIdNumber(text).Value); }
+            catch (DomainException ex) { Error(row, idColumn, ex.MessageKey); return null; }
+            if (seen.TryGetValue(hash, out var first)) { Error(row, idColumn, "Assessment.Import.DuplicateRow", first); return null; }
+            seen[hash] = row.Number;
+            if (!trainees.TryGetValue(hash, out var trainee)) { Error(row, idColumn, "Assessment.Import.NotTrainee"); return null; }
+            return (trainee.Id, trainee.Name);
+        }
 
         void Error(SheetRow row, string? column, string key, params object[] args) =>
             report.Errors.Add(new ImportIssue(row.Number, column, key, args));

@@ -8,7 +8,10 @@
 //     it is refused before it is sent and what was typed in the form stays (the server refuses it too). A field the
 //     browser finds invalid (a `required` one left empty) gets these messages in the page's language in place of the
 //     browser's own bubble, which speaks the browser's language (mobile30: the village picker); a `required` field
-//     without a data-val-required message gets <body data-msg-required-field> with its label (data-msg-required without one).
+//     without a data-val-required message gets <body data-msg-required-field> with its label (data-msg-required without one),
+//     a list or a radio group <body data-msg-choose-field>; the HTML constraints (pattern, min/max, minlength/maxlength,
+//     step, type) get the other <body data-msg-*> templates. Every error at once, after one submit (forms31): the browser's
+//     checks are off, and a <form data-server-checks> is posted anyway so the server's cross-field errors come with them.
 (function () {
     'use strict';
 
@@ -38,7 +41,10 @@
         });
     }
 
-    // 3. Validation from data-val-* attributes.
+    // 3. Validation from data-val-* attributes and the HTML constraints (required, pattern, min/max, minlength/maxlength,
+    //    step, type). The browser's own checks are switched off (novalidate on every form): its bubble speaks the browser's
+    //    language and shows one field at a time. The site shows every message at once, in the page's language, from the
+    //    data-val-* message or from the templates <body data-msg-*> holds (resx, both languages); {0} is the field's label.
     function problem(field) {
         if (field.type === 'file' && field.dataset.maxBytes) {
             var cap = +field.dataset.maxBytes;
@@ -47,11 +53,14 @@
             if (field.getAttribute('data-val') !== 'true') return null;
         }
         var v = field.value;
-        var empty = field.type === 'checkbox' ? !field.checked : v.trim() === '';
+        var choice = field.tagName === 'SELECT' || field.type === 'radio';
+        var empty = field.type === 'checkbox' ? !field.checked
+            : field.type === 'radio' ? !(field.form && field.form.querySelector('input[type="radio"][name="' + field.name + '"]:checked'))
+            : v.trim() === '' && !(field.validity && field.validity.badInput);
         var d = field.dataset;
-        if ((field.hasAttribute('data-val-required') || field.required) && empty && field.type !== 'checkbox' && field.type !== 'radio')
-            return d.valRequired || requiredMessage(field);
-        if (empty) return null;
+        if ((field.hasAttribute('data-val-required') || field.required) && empty && field.type !== 'checkbox')
+            return d.valRequired || requiredMessage(field, choice);
+        if (empty || field.type === 'radio') return null;
         var max = d.valLengthMax || d.valMaxlengthMax;
         if (max && v.length > +max) return d.valLength || d.valMaxlength;
         var min = d.valLengthMin || d.valMinlengthMin;
@@ -69,14 +78,45 @@
             var other = field.form.querySelector('[name="' + d.valEqualtoOther.replace('*.', field.name.replace(/[^.]*$/, '')) + '"]');
             if (other && other.value !== v) return d.valEqualto;
         }
+        return constraintProblem(field, v);
+    }
+
+    // The HTML constraints the field carries, as the browser finds them (its ValidityState), with the site's message.
+    // minlength and maxlength are measured here: the browser flags them only after the user has typed in the field.
+    function constraintProblem(field, v) {
+        var s = field.validity;
+        if (!s) return null;
+        var dated = /^(date|month|week|time|datetime-local)$/.test(field.type);
+        if (s.badInput || s.typeMismatch) return message(field, 'format');
+        if (field.minLength > 0 && v.length < field.minLength) return message(field, 'minlength', field.minLength);
+        if (field.maxLength >= 0 && v.length > field.maxLength) return message(field, 'maxlength', field.maxLength);
+        if (s.patternMismatch) return message(field, 'format');
+        if (s.rangeUnderflow) return message(field, dated ? 'min-date' : 'min', field.min);
+        if (s.rangeOverflow) return message(field, dated ? 'max-date' : 'max', field.max);
+        if (s.stepMismatch) return message(field, 'step', field.step);
         return null;
     }
 
-    // A `required` field without its own message: "{label} is required", or "A value is required" without a label.
-    function requiredMessage(field) {
+    // The field's label: its <label for>, the legend of its fieldset (a radio group), or null.
+    function labelOf(field) {
         var label = field.id && document.querySelector('label[for="' + field.id + '"]');
-        var text = label && label.textContent.trim();
-        return text ? document.body.getAttribute('data-msg-required-field').replace('{0}', text) : document.body.getAttribute('data-msg-required');
+        if (!label && field.type === 'radio') label = field.closest('fieldset') && field.closest('fieldset').querySelector('legend');
+        return label ? label.textContent.trim() : null;
+    }
+
+    // <body data-msg-{kind}> with the label for {0} (or the "this field" word without one) and the limit for {1}.
+    function message(field, kind, limit) {
+        var body = document.body;
+        return (body.getAttribute('data-msg-' + kind) || '')
+            .replace('{0}', labelOf(field) || body.getAttribute('data-msg-this-field')).replace('{1}', limit);
+    }
+
+    // A required field without its own message: "{label} is required" (a list or a choice: "Please choose {label}"),
+    // or "A value is required" / "Please choose" without a label.
+    function requiredMessage(field, choice) {
+        var text = labelOf(field), body = document.body;
+        if (choice) return text ? body.getAttribute('data-msg-choose-field').replace('{0}', text) : body.getAttribute('data-msg-choose');
+        return text ? body.getAttribute('data-msg-required-field').replace('{0}', text) : body.getAttribute('data-msg-required');
     }
 
     function show(form, field, message) {
@@ -84,10 +124,10 @@
         field.classList.toggle('input-validation-error', !!message);
         if (message) field.setAttribute('aria-invalid', 'true'); else field.removeAttribute('aria-invalid');
         if (!slot && message) {
-            // A field without its own message slot gets one after it (after its input group, if any).
+            // A field without its own message slot gets one after it (after its input group or its radio group, if any).
             slot = document.createElement('span');
             slot.setAttribute('data-valmsg-for', field.name);
-            var after = field.closest('.input-group') || field;
+            var after = field.closest('.input-group') || (field.type === 'radio' && field.closest('fieldset')) || field;
             after.parentNode.insertBefore(slot, after.nextSibling);
         }
         if (!slot) return;
@@ -95,12 +135,19 @@
         slot.className = message ? 'field-validation-error' : 'field-validation-valid';
     }
 
-    var checked = '[data-val="true"], [required], input[type="file"][data-max-bytes]';
+    var checked = '[data-val="true"], [required], input[type="file"][data-max-bytes], [pattern], [min], [max], [minlength], '
+        + '[maxlength], [step], input[type="number"], input[type="email"], input[type="url"], input[type="date"], '
+        + 'input[type="month"], input[type="week"], input[type="time"], input[type="datetime-local"]';
 
     function validate(form) {
-        var first = null;
+        var first = null, groups = {};
         form.querySelectorAll(checked).forEach(function (field) {
-            if (field.disabled) return;
+            if (field.disabled || !field.name || /^(hidden|submit|button|reset|image)$/.test(field.type)) return;
+            // A radio group is one field: checked (and its message shown) once.
+            if (field.type === 'radio') {
+                if (groups[field.name]) return;
+                groups[field.name] = true;
+            }
             var message = problem(field);
             show(form, field, message);
             if (message && !first) first = field;
@@ -108,19 +155,29 @@
         return first;
     }
 
+    // Every form is checked by the script, not by the browser (see above); a form that opts out of checks keeps novalidate.
+    function quiet() { document.querySelectorAll('form').forEach(function (f) { f.noValidate = true; }); }
+
+    // A form whose server checks more than the script can (cross-field and domain rules; <form data-server-checks>) is
+    // posted even when the script found errors, so the page comes back with every error at once — except when it holds a
+    // chosen file, which a round trip would lose: that post is stopped, as on every other form.
+    function postsAnyway(form) {
+        if (!form.hasAttribute('data-server-checks')) return false;
+        return !Array.prototype.some.call(form.querySelectorAll('input[type="file"]'), function (f) { return f.files && f.files.length > 0; });
+    }
+
     document.addEventListener('submit', function (e) {
         var form = e.target;
         // A button with formnovalidate (a search inside a form, "add a row") submits without the checks.
         if (e.submitter && e.submitter.hasAttribute('formnovalidate')) return;
         var first = validate(form);
-        if (first) {
+        if (first && !postsAnyway(form)) {
             e.preventDefault();
             first.focus();
         }
     });
-    // The browser checks a form's constraints before its submit event and, for a field it finds invalid, fires "invalid"
-    // and shows its own bubble. Where the site has a message for that field the bubble is cancelled and the site's messages
-    // are shown instead, all at once; the submit stays stopped. A constraint the site does not check keeps the bubble.
+    // A form added or left without novalidate: should the browser still check it, its bubble is cancelled and the site's
+    // messages are shown instead, all at once.
     document.addEventListener('invalid', function (e) {
         var field = e.target, form = field.form;
         if (!form || !field.matches || !field.matches(checked) || !problem(field)) return;
@@ -141,6 +198,8 @@
             show(field.form, field, problem(field));
     });
 
+    if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', quiet);
+    else quiet();
     if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', labelTables);
     else labelTables();
 })();

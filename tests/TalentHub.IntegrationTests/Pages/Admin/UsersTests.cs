@@ -69,7 +69,7 @@ public sealed partial class UsersTests(TalentHubFactory app) : AppTest(app)
         var html = await response.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        foreach (var (field, message) in new[] { ("UserName", "请填写用户名"), ("DisplayName", "请填写显示名称"), ("Role", "请填写角色"), ("Password", "请填写初始密码") })
+        foreach (var (field, message) in new[] { ("UserName", "请填写用户名"), ("DisplayName", "请填写显示名称"), ("Role", "请选择角色"), ("Password", "请填写初始密码") })
             Assert.Matches($"data-valmsg-for=\"Input.{field}\"[^>]*>{message}", html);
     }
 

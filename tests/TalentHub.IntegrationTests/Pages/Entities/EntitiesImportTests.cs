@@ -97,4 +97,28 @@ public sealed class EntitiesImportTests(TalentHubFactory app) : AppTest(app)
         Assert.Contains(errors, e => e.Row == 3 && e.Column.Contains("家庭劳动力") && e.Reason.Contains("只有家庭农场登记家庭劳动力"));
         Assert.Contains("可导入 1 行", html);
     }
+
+    [Fact]
+    public async Task A_row_with_a_kind_rule_error_and_an_unknown_legal_representative_lists_both_and_writes_nothing()
+    {
+        // forms31: the legal representative was looked up only for a row without other errors, so the row showed one error.
+        var client = await App.LoginAsync("anji.clerk");
+        var outsider = await PersonIdInAsync("330502000000");
+        var leader = await PersonIdInAsync(Anji);
+        var code = NewCode();
+        var csv = $"主体名称,统一社会信用代码,主体类型,法定代表人身份证号,所在村（社区）,成员数\r\n" +
+                  $"{NewName("两错农场")},{code},家庭农场,{outsider},余村,12\r\n" +
+                  $"{NewName("重码农场")},{code},家庭农场,{leader},余村,";
+
+        var (_, html) = await client.ValidateAsync(Page, Encoding.UTF8.GetBytes(csv), "entities.csv");
+
+        var errors = Errors(html);
+        Assert.Contains(errors, e => e.Row == 2 && e.Column.Contains("成员数") && e.Reason.Contains("只有农民专业合作社登记成员数"));
+        Assert.Contains(errors, e => e.Row == 2 && e.Column.Contains("法定代表人身份证号") && e.Reason.Contains("找不到"));
+        // The same credit code again is an error even when its first row has errors of its own.
+        Assert.Contains(errors, e => e.Row == 3 && e.Column.Contains("统一社会信用代码"));
+        Assert.Equal(3, errors.Count);
+        Assert.DoesNotContain("可导入 1 行", html);
+        Assert.False(await App.QueryAsync(db => db.BusinessEntities.IgnoreQueryFilters([RegionFilter.Name]).AnyAsync(e => e.CreditCode == code)));
+    }
 }

@@ -104,8 +104,8 @@ public sealed class EntityFormTests(TalentHubFactory app) : AppTest(app)
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("请填写主体名称", html);
-        Assert.Contains("请填写法定代表人", html);
-        Assert.Contains("请填写所在村（社区）", html);
+        Assert.Contains("请选择法定代表人", html);
+        Assert.Contains("请选择所在村（社区）", html);
     }
 
     [Fact]

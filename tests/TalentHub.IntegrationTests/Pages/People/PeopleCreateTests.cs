@@ -76,8 +76,8 @@ public sealed class PeopleCreateTests(TalentHubFactory app) : AppTest(app)
     /// site.js (data-val-required), which shows it in place of the bubble.
     /// </summary>
     [Theory]
-    [InlineData("", "请填写所在村（社区）。", "请填写所属地区。")]
-    [InlineData("?culture=en", "Village is required.", "Region is required.")]
+    [InlineData("", "请选择所在村（社区）。", "请选择所属地区。")]
+    [InlineData("?culture=en", "Please choose: Village.", "Please choose: Region.")]
     public async Task A_missing_village_is_a_localized_error_next_to_the_picker_and_every_picker_carries_it(string culture, string village, string courseRegion)
     {
         var client = await App.LoginAsync("anji.clerk");

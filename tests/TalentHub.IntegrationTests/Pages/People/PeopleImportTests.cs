@@ -62,6 +62,27 @@ public sealed class PeopleImportTests(TalentHubFactory app) : AppTest(app)
         Assert.Equal(3, await CountAsync(good));
     }
 
+    /// <summary>forms31: a row with an error was not checked for its ID number given twice in the file.</summary>
+    [Fact]
+    public async Task A_row_with_a_bad_mobile_and_a_repeated_id_number_lists_both_and_nothing_is_written()
+    {
+        var client = await App.LoginAsync("anji.clerk");
+        var names = new[] { NewName("重号甲"), NewName("重号乙") };
+        var id = NewId();
+        var csv = string.Join("\r\n",
+            "姓名,身份证号,手机号,所在村（社区）,人才类别",
+            $"{names[0]},{id},,余村,高素质农民",
+            $"{names[1]},{id},123,余村,高素质农民");
+
+        var (_, html) = await client.ValidateAsync(Page, Encoding.UTF8.GetBytes(csv), "人才.csv");
+
+        var errors = Errors(html);
+        Assert.Equal(2, errors.Count);
+        Assert.Contains(errors, e => e.Row == 3 && e.Column == "C（手机号）");
+        Assert.Contains(errors, e => e.Row == 3 && e.Column == "B（身份证号）" && e.Reason.Contains("2"));
+        Assert.Equal(0, await CountAsync(names));
+    }
+
     [Fact]
     public async Task In_english_a_one_row_file_reads_import_1_row_and_1_row_written()
     {

@@ -19,7 +19,7 @@ public class UserInput
 {
     [Required(ErrorMessage = "Validation.Required")] [StringLength(50, ErrorMessage = "Validation.TooLong")]
     [Display(Name = "Users.DisplayName")] public string DisplayName { get; set; } = "";
-    [Required(ErrorMessage = "Validation.Required")] [Display(Name = "Users.Role")] public string Role { get; set; } = "";
+    [Required(ErrorMessage = "Validation.Choose")] [Display(Name = "Users.Role")] public string Role { get; set; } = "";
     /// <summary>County roles only; city roles and trainers are bound to the city.</summary>
     [Display(Name = "Users.County")] public string? CountyCode { get; set; }
 }

@@ -9,6 +9,8 @@ namespace TalentHub.Web.Pages.Training.Courses;
 public sealed class CourseInput
 {
     private const string Required = "Validation.Required";
+    /// <summary>A list left on its placeholder: 请选择… / Please choose….</summary>
+    private const string Choose = "Validation.Choose";
     private const string TooLong = "Validation.TooLong";
     private const string OutOfRange = "Course.OutOfRange";
 
@@ -16,10 +18,10 @@ public sealed class CourseInput
     public string? Title { get; set; }
 
     [Display(Name = "Course.Program")] public int? ProgramId { get; set; }
-    [Required(ErrorMessage = Required), Display(Name = "Course.Category")] public CourseCategory? Category { get; set; }
-    [Required(ErrorMessage = Required), Display(Name = "Course.Topic")] public CourseTopic? Topic { get; set; }
-    [Required(ErrorMessage = Required), Display(Name = "Course.Level")] public CourseLevel? Level { get; set; }
-    [Required(ErrorMessage = Required), Display(Name = "Course.TraineeType")] public TraineeType? TraineeType { get; set; }
+    [Required(ErrorMessage = Choose), Display(Name = "Course.Category")] public CourseCategory? Category { get; set; }
+    [Required(ErrorMessage = Choose), Display(Name = "Course.Topic")] public CourseTopic? Topic { get; set; }
+    [Required(ErrorMessage = Choose), Display(Name = "Course.Level")] public CourseLevel? Level { get; set; }
+    [Required(ErrorMessage = Choose), Display(Name = "Course.TraineeType")] public TraineeType? TraineeType { get; set; }
 
     [Required(ErrorMessage = Required), StringLength(100, ErrorMessage = TooLong), Display(Name = "Course.Organiser")]
     public string? Organiser { get; set; }
@@ -52,7 +54,7 @@ public sealed class CourseInput
     [Range(0, 120, ErrorMessage = OutOfRange), Display(Name = "Course.MaxAge")] public int? MaxAge { get; set; }
     [Display(Name = "Course.MinEducation")] public EducationLevel? MinEducation { get; set; }
 
-    [Required(ErrorMessage = Required), Display(Name = "Course.Region")] public string? RegionCode { get; set; }
+    [Required(ErrorMessage = Choose), Display(Name = "Course.Region")] public string? RegionCode { get; set; }
 
     /// <summary>Create form: save although a course of the same county, title and start date exists (<c>CourseDuplicates</c>).</summary>
     [Display(Name = "Course.CreateAnyway")] public bool CreateAnyway { get; set; }

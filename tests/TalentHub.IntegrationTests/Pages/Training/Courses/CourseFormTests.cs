@@ -35,6 +35,33 @@ public sealed class CourseFormTests(TalentHubFactory app) : AppTest(app)
         Assert.Contains("14:00–17:00", details);
     }
 
+    /// <summary>
+    /// forms31: a list left on its placeholder says 请选择 / "Please choose", from the server and in the data-val message
+    /// the page's script shows, and the page carries the script's messages for the HTML constraints in its language.
+    /// </summary>
+    [Theory]
+    [InlineData("zh-CN", "请选择培训类型。", "请选择所属地区。", "data-msg-minlength=\"{0}至少需要 {1} 个字符。\"")]
+    [InlineData("en", "Please choose: Category.", "Please choose: Region.", "data-msg-minlength=\"{0} needs at least {1} characters.\"")]
+    public async Task AListLeftOnItsPlaceholder_SaysPleaseChoose_AndThePageCarriesTheConstraintMessages(
+        string culture, string category, string region, string constraintMessage)
+    {
+        var client = await App.LoginAsync("anji.clerk");
+        var form = await client.GetStringAsync("/Courses/Create?culture=" + culture);
+        var fields = Fields(UniqueTitle("请选择"), opens: Today.AddDays(10), closes: Today.AddDays(5), sessions: [(Today.AddDays(40), "09:00", "11:00")]);
+        fields["Input.Category"] = "";
+        fields["Input.RegionCode"] = "";
+
+        var html = await (await client.PostFormAsync("/Courses/Create?culture=" + culture, fields)).Content.ReadAsStringAsync();
+
+        var page = System.Net.WebUtility.HtmlDecode(form);
+        Assert.Contains($"data-val-required=\"{category}\"", page);
+        Assert.Contains(constraintMessage, page);
+        Assert.True(HasFieldError(html, "Input.Category", category), Errors(html));
+        Assert.True(HasFieldError(html, "Input.RegionCode", region), Errors(html));
+        // The cross-field rule comes back with them, after the same post.
+        Assert.True(HasFieldError(html, "Input.EnrollmentClosesAt", culture == "en" ? "close" : "报名截止时间须晚于报名开始时间"), Errors(html));
+    }
+
     [Fact]
     public async Task BadWindow_OverlappingSessions_AndZeroCapacity_AreShownNextToTheirFields()
     {

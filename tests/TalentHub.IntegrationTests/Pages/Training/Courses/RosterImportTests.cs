@@ -93,6 +93,23 @@ public sealed partial class RosterImportTests(TalentHubFactory app) : AppTest(ap
         Assert.Equal(2, await EnrollmentCountAsync(course));
     }
 
+    /// <summary>forms31: a name that disagreed hid the enrollment's refusals of the same row.</summary>
+    [Fact]
+    public async Task ARowWithAWrongNameAndARefusal_ListsBoth_AndEnrollsNobody()
+    {
+        var course = await App.CreateOpenCourseAsync();
+        var child = await App.CreatePersonAsync(birthYear: DateTime.UtcNow.Year - 10);
+        var csv = $"姓名,身份证号\r\n王五,{child.IdNumber}\r\n";
+        var client = await App.LoginAsync("anji.clerk");
+
+        var html = await (await UploadAsync(client, course, Encoding.UTF8.GetBytes(csv), "花名册.csv")).Content.ReadAsStringAsync();
+
+        Assert.Contains("姓名与人才库登记的", html);
+        Assert.Contains("未达到该培训班的最低年龄", html);
+        Assert.Empty(ValidRowPattern().Matches(html));
+        Assert.Equal(0, await EnrollmentCountAsync(course));
+    }
+
     [Fact]
     public async Task FileWithoutTheIdNumberColumn_IsRejectedWithTheColumnNamed()
     {

@@ -60,6 +60,29 @@ public sealed class AssessmentTests(TalentHubFactory app) : AppTest(app)
         Assert.Equal(92m, await ScoreAsync(enrollment));
     }
 
+    /// <summary>forms31: a row whose ID number was wrong was not checked for its score too.</summary>
+    [Fact]
+    public async Task ScoresImport_ARowWithAStrangerAndABadScore_ListsBoth_AndWritesNothing()
+    {
+        var course = await App.InProgressCourseAsync(assessed: true);
+        var trainee = (await App.TraineesAsync(course.Id, 1))[0];
+        var enrollment = await App.EnrollmentIdAsync(course.Id, trainee.PersonId);
+        var clerk = await App.LoginAsync("anji.clerk");
+        var url = $"/Courses/{course.Id}/Assessment";
+        var token = FormClient.TokenOf(await clerk.GetStringAsync(url));
+        var csv = $"身份证号,成绩\r\n{IdNumber.Create("330523", new DateOnly(1960, 2, 2), 7, Sex.Male).Value},170\r\n";
+        using var form = new MultipartFormDataContent { { new StringContent(token), "__RequestVerificationToken" } };
+        var file = new ByteArrayContent(Encoding.UTF8.GetBytes(csv));
+        file.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
+        form.Add(file, "Upload", "scores.csv");
+
+        var check = await (await clerk.PostAsync(url + "?handler=Validate", form)).Content.ReadAsStringAsync();
+
+        Assert.Contains("此人不是本班的在读学员", check);
+        Assert.Contains("<td>B（成绩）</td><td>成绩须为 0 到 100 之间的数字。</td>", check);
+        Assert.Null(await ScoreAsync(enrollment));
+    }
+
     [Fact]
     public async Task ScoresImport_FindsTheHeaderUnderATitleRow_LikeTheRosterImport()
     {
