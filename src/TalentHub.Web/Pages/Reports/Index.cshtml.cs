@@ -88,7 +88,8 @@ public sealed class IndexModel(TalentHubDbContext db, ReportsService reports, Ou
 
     /// <summary>
     /// The page's tables as .xlsx (every sheet) or .csv, same scope and filters, audited. The .csv holds every table, one
-    /// titled section each, as the page shows them (admin30: the page's "导出 CSV" downloaded the first table only); with
+    /// titled section each, as the page shows them (admin30: the page's "导出 CSV" downloaded the first table only), below
+    /// lines naming the report, its filters and when it was made (<see cref="Heading"/>); with
     /// <paramref name="sheet"/> (the tables' own links) it holds that one table: 0 progress, 1 ranking, 2 trend, 3 talents,
     /// 4 rates, 5 satisfaction, 6 follow-ups, 7 spend, 8 typical examples.
     /// </summary>
@@ -112,7 +113,25 @@ public sealed class IndexModel(TalentHubDbContext db, ReportsService reports, Ou
         if (!csv) return FileName(null).File(SheetWriter.Xlsx([.. sheets]), SheetWriter.XlsxType, "xlsx");
         return sheet is { } one
             ? FileName(one).File(SheetWriter.Csv(sheets[one]), SheetWriter.CsvType, "csv")
-            : FileName(null).File(SheetWriter.Csv(tables, [asOf]), SheetWriter.CsvType, "csv");
+            : FileName(null).File(SheetWriter.Csv(tables, [.. Heading(), asOf]), SheetWriter.CsvType, "csv");
+    }
+
+    /// <summary>
+    /// What the all-tables .csv holds, on its first lines (reports31: it began with the first table and did not say which
+    /// report, which filters or when): the report and year as the page heads it, each filter with its value as the form
+    /// shows it (all counties, programs, categories when not filtered; a county role's own county), and when the file was
+    /// made (Asia/Shanghai); the "as of" line follows.
+    /// </summary>
+    private IEnumerable<string> Heading()
+    {
+        string Line(string label, string value) => l["Export.FilterLine", l[label].Value, value].Value;
+        yield return $"{l["Reports.Title"].Value} {Year.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
+        yield return Line("Targets.Year", Year.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var county = View.CountyView ? scope.CountyCode : County;
+        yield return Line("Targets.County", county is null ? l["Reports.AllCounties"].Value : View.CountyNames.GetValueOrDefault(county, county));
+        yield return Line("Reports.Program", ProgramId is { } id ? Programs.First(p => p.Id == id).Name : l["Reports.AllPrograms"].Value);
+        yield return Line("Reports.CourseCategory", Category is { } c ? l["CourseCategory." + c].Value : l["Reports.AllCategories"].Value);
+        yield return l["Export.GeneratedAt", clock.GetUtcNow().ToShanghai().ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture)].Value;
     }
 
     /// <summary>

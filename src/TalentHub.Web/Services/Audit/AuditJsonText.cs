@@ -84,13 +84,16 @@ public static class AuditJsonText
         return (scalars, complete);
     }
 
-    /// <summary>A dispatch report's figures: month, the day they stand at, each county's rank and score, the examples.</summary>
+    /// <summary>
+    /// A dispatch report's figures: the day they stand at, each county's rank and score, the examples. Not the month: the
+    /// figures are always of the report's own month, which the entry names in its 月份 / Month field and the regeneration
+    /// note (reports31: the issue's line read "通报数据: 月份: 2026-11 …; 月份: 2026-11").
+    /// </summary>
     private static List<string> DispatchLines(IReadOnlyList<Scalar> scalars, bool complete, IStringLocalizer l)
     {
         var english = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
         var lines = new List<string>();
         string? Top(string name) => scalars.FirstOrDefault(s => s.Path.Count == 1 && s.Path[0] == name)?.Value;
-        if (Top("Month") is { } month) lines.Add($"{l["DispatchField.Month"]}: {month}");
         if (Top("Day") is { } day && DateOnly.TryParseExact(day, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
             lines.Add($"{l["Audit.Json.Day"]}: {ShanghaiTime.FormatDate(date)}");
         foreach (var county in scalars.Where(s => s.Path.Count == 3 && s.Path[0] == "Counties").GroupBy(s => s.Path[1]))

@@ -40,7 +40,8 @@ public sealed class Dashboard
 
     /// <summary>
     /// The tables of the page as sheets for .xlsx/.csv export (the same numbers): progress (per indicator the actual, its
-    /// share of the target and the schedule's share; overall progress; movement since last month), ranking, trend.
+    /// share of the target and the schedule's share; overall progress; movement since last month), ranking, trend; the numbers
+    /// as the page shows them (<see cref="ReportNumbers"/>: shares as percentages, at most one decimal).
     /// </summary>
     public IReadOnlyList<SheetData> Sheets(IStringLocalizer l)
     {
@@ -49,22 +50,27 @@ public sealed class Dashboard
         foreach (var i in Indicators.All)
         {
             headers.Add($"{l["Indicator." + i]} · {l["Targets.Actual"]}");
-            headers.Add($"{l["Indicator." + i]} · {l["Targets.ActualShare"]}");
-            headers.Add($"{l["Indicator." + i]} · {l["Targets.Schedule"]}");
+            headers.Add(l["Reports.InPercent", $"{l["Indicator." + i]} · {l["Targets.ActualShare"]}"]);
+            headers.Add(l["Reports.InPercent", $"{l["Indicator." + i]} · {l["Targets.Schedule"]}"]);
         }
-        headers.Add(l["Reports.Score"]);
+        headers.Add(l["Reports.InPercent", l["Reports.Score"].Value]);
         headers.Add(l["Reports.Movement"]);
         var rows = Shown.Select(c =>
         {
             var row = new List<object?> { c.Rank, Name(c.County) };
             // The schedule only where there is a target: the page says "no target" instead of both shares.
-            foreach (var i in Indicators.All) { row.Add(c.Cells[i].Actual); row.Add(c.Cells[i].ActualShare); row.Add(c.Cells[i].Target is null ? null : c.Cells[i].ExpectedShare); }
-            row.Add(c.Score);
+            foreach (var i in Indicators.All)
+            {
+                row.Add(c.Cells[i].Actual);
+                row.Add(ReportNumbers.Percent(c.Cells[i].ActualShare));
+                row.Add(c.Cells[i].Target is null ? null : ReportNumbers.Percent(c.Cells[i].ExpectedShare));
+            }
+            row.Add(ReportNumbers.Percent(c.Score));
             row.Add(c.Movement);
             return (IReadOnlyList<object?>)row;
         }).ToList();
         var average = new List<object?> { null, l["Reports.CityAverage"].Value };
-        foreach (var i in Indicators.All) { average.Add(Board.CityAverage(i)); average.Add(Board.CityAverageShare(i)); average.Add(null); }
+        foreach (var i in Indicators.All) { average.Add(Board.CityAverage(i)); average.Add(ReportNumbers.Percent(Board.CityAverageShare(i))); average.Add(null); }
         average.Add(null);
         average.Add(null);
         rows.Add(average);
@@ -72,6 +78,6 @@ public sealed class Dashboard
             Board.Counties.Select(c => (IReadOnlyList<object?>)[c.Rank, Name(c.County), c.Movement]).ToList());
         var trend = new SheetData(l["Sheet.Trend"], [l["Reports.Month"], l["Reports.Shown"], l["Reports.CityAverage"]],
             Trend.Select(t => (IReadOnlyList<object?>)[t.Month, t.Shown, t.CityAverage]).ToList());
-        return [new SheetData(l["Sheet.Progress"], headers, rows), ranking, trend];
+        return [.. new[] { new SheetData(l["Sheet.Progress"], headers, rows), ranking, trend }.Select(ReportNumbers.AsShown)];
     }
 }

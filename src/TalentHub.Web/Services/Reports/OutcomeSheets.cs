@@ -15,7 +15,10 @@ public static class OutcomeSheets
     /// <summary>The resource keys of the tables' titles on the page, in the order of <see cref="For"/>.</summary>
     public static readonly IReadOnlyList<string> TitleKeys = ["Reports.Talents", "Reports.Rates", "Reports.Satisfaction", "Reports.FollowUps", "Reports.Spend"];
 
-    /// <summary>Talents, rates, satisfaction, follow-ups, spend — in that order; the city row last in the county tables.</summary>
+    /// <summary>
+    /// Talents, rates, satisfaction, follow-ups, spend — in that order; the city row last in the county tables; the numbers
+    /// as the page shows them (<see cref="ReportNumbers"/>).
+    /// </summary>
     public static IReadOnlyList<SheetData> For(OutcomeFigures f, IReadOnlyDictionary<string, string> names, IStringLocalizer l)
     {
         var rows = f.Shown.Append(f.City).ToList();
@@ -43,6 +46,6 @@ public static class OutcomeSheets
             [l["Reports.Program"], l["Reports.BudgetYuan"], l["Reports.Completed"], l["Reports.SpendPerTrainee"], l["Reports.Standard"]],
             f.Spend.Select(s => (IReadOnlyList<object?>)[s.Name, s.BudgetYuan, s.Completed, s.SpendPerTrainee, s.Standard]).ToList());
 
-        return [talents, rates, satisfaction, followUps, spend];
+        return [.. new[] { talents, rates, satisfaction, followUps, spend }.Select(ReportNumbers.AsShown)];
     }
 }

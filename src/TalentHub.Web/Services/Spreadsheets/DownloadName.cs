@@ -16,7 +16,8 @@ namespace TalentHub.Web.Services.Spreadsheets;
 /// Each part is kept in both languages: <see cref="Name"/> is in the UI language (sent as RFC 5987 <c>filename*</c>),
 /// <see cref="Ascii"/> the English one (the plain <c>filename</c>, for clients that do not read <c>filename*</c>).
 /// In a part, spaces become <c>-</c> and characters a file name may not hold (<c>\ / : * ? " &lt; &gt; |</c>, <c>_</c>,
-/// control characters; in <see cref="Ascii"/> anything not printable ASCII) are dropped.
+/// control characters; in <see cref="Ascii"/> anything not printable ASCII) are dropped. A part that a later part holds
+/// (a county the course title starts with) is left out.
 /// </summary>
 public sealed class DownloadName
 {
@@ -56,8 +57,16 @@ public sealed class DownloadName
     public static string ContentDisposition(string name, string ascii) =>
         new ContentDispositionHeaderValue("attachment") { FileName = ascii, FileNameStar = name }.ToString();
 
-    private static string Join(IEnumerable<string> parts, string extension) =>
-        string.Join('_', parts.Where(p => p.Length > 0)) + "." + extension;
+    /// <summary>
+    /// The non-empty parts joined by <c>_</c>, leaving out a part a later one already holds (reports31: the roster of
+    /// "安吉县白茶种植班" was <c>花名册_安吉县_安吉县白茶种植班_…</c>; now <c>花名册_安吉县白茶种植班_…</c>). Each language's name
+    /// is checked on its own: the ASCII name keeps <c>Anji-County</c> when its subject part is <c>course-12</c>.
+    /// </summary>
+    private static string Join(IEnumerable<string> parts, string extension)
+    {
+        var kept = parts.Where(p => p.Length > 0).ToList();
+        return string.Join('_', kept.Where((p, i) => !kept.Skip(i + 1).Any(later => later.Contains(p, StringComparison.OrdinalIgnoreCase)))) + "." + extension;
+    }
 
     private static string Clean(string text, bool ascii)
     {

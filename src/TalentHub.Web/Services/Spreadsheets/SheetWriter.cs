@@ -40,22 +40,24 @@ public static class SheetWriter
     }
 
     /// <summary>
-    /// Every table of a page in one CSV (UTF-8 with a BOM), as the page shows them one under another: per table a section
-    /// — its name on a line of its own, then the table as <see cref="Csv(SheetData)"/> writes it — an empty row between
-    /// sections, then the <paramref name="below"/> lines (the "as of" line) once, after an empty row.
+    /// Every table of a page in one CSV (UTF-8 with a BOM), as the page shows them one under another: first the
+    /// <paramref name="above"/> lines (what the file holds: the report, its filters, when it was made) and an empty row,
+    /// then per table a section — its name on a line of its own, then the table as <see cref="Csv(SheetData)"/> writes it —
+    /// an empty row after each section.
     /// </summary>
-    public static byte[] Csv(IReadOnlyList<SheetData> sheets, IReadOnlyList<string> below)
+    public static byte[] Csv(IReadOnlyList<SheetData> sheets, IReadOnlyList<string> above)
     {
         using var stream = new MemoryStream();
         using (var writer = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), 65536))
         {
+            foreach (var line in above) WriteCsvLine(writer, new[] { line });
+            if (above.Count > 0) WriteCsvLine(writer, Array.Empty<string>());
             foreach (var sheet in sheets)
             {
                 WriteCsvLine(writer, new[] { sheet.Name });
                 WriteCsv(writer, sheet);
                 WriteCsvLine(writer, Array.Empty<string>());
             }
-            foreach (var line in below) WriteCsvLine(writer, new[] { line });
         }
         return stream.ToArray();
     }

@@ -1,5 +1,6 @@
 // Draws the dashboard charts from the JSON data block #report-data (no inline script: the CSP forbids it).
-// Narrow screens (phones, up to 575 px) get their own options (mobile30): short county names, axis labels rotated or cut,
+// Narrow screens (phones, up to 575 px) get their own options (mobile30): short county names, bar charts whose labels
+// do not fit side by side laid out horizontally with whole, wrapped labels (reports31),
 // legends that wrap onto as many rows as they need instead of paging, and the target line labelled inside the chart.
 // Every text comes from the data block, in the page's language. Crossing the width sets the options again.
 (function () {
@@ -106,33 +107,41 @@
     });
 
     var o = data.outcomes;
+    // A bar chart of categories. On a phone, when the labels do not fit side by side under their bars, the chart is laid
+    // out horizontally: the categories down the left, each label whole, wrapped onto as many lines as it needs (reports31:
+    // turned 45° and cut at 64 px, "返乡入乡创业人员" and "Joined or founded an entity (%)" lost their ends). The tooltip
+    // names the category in full as well. extra(option, narrow, valueAxis) adds a chart's own settings.
     function bars(id, categories, shortCategories, series, extra) {
         return chart(id, function (narrow) {
             var el = document.getElementById(id);
             var names = series.map(function (s) { return narrow && s.shortName ? s.shortName : s.name; });
             var legend = legendFor(el, names, narrow);
-            // On a phone the labels turn only when they would not fit side by side under their bars.
             var slot = Math.floor((el.clientWidth - 48) / Math.max(categories.length, 1));
-            var many = narrow ? shortCategories.some(function (c) { return textWidth(c, 10) > slot - 6; }) : categories.length > 4;
+            var labels = narrow ? shortCategories : categories;
+            var sideways = narrow && labels.some(function (c) { return textWidth(c, 10) > slot - 6; });
+            var many = !narrow && categories.length > 4;
+            var category = {
+                type: 'category', data: labels,
+                axisLabel: sideways
+                    ? { interval: 0, fontSize: 10, width: Math.floor(el.clientWidth * 0.3), overflow: 'break', lineHeight: 12 }
+                    : narrow ? { interval: 0, fontSize: 10 } : { interval: 0, rotate: many ? 30 : 0 }
+            };
+            var value = { type: 'value', axisLabel: { fontSize: narrow ? 10 : 12, hideOverlap: true } };
+            if (sideways) category.inverse = true; // the first category at the top, as read
             var option = {
                 animation: false,
                 tooltip: { trigger: 'axis' },
                 legend: legend.legend,
-                grid: narrow ? { left: 4, right: 8, top: legend.top, bottom: 4, containLabel: true } : { left: 50, right: 20, top: legend.top, bottom: 60 },
-                xAxis: {
-                    type: 'category', data: narrow ? shortCategories : categories,
-                    axisLabel: narrow
-                        ? { interval: 0, rotate: many ? 45 : 0, fontSize: 10, width: many ? 64 : slot - 4, overflow: 'truncate' }
-                        : { interval: 0, rotate: many ? 30 : 0 }
-                },
-                yAxis: { type: 'value', axisLabel: { fontSize: narrow ? 10 : 12 } },
+                grid: narrow ? { left: 4, right: 12, top: legend.top, bottom: 4, containLabel: true } : { left: 50, right: 20, top: legend.top, bottom: 60 },
+                xAxis: sideways ? value : category,
+                yAxis: sideways ? category : value,
                 series: series.map(function (s, i) {
                     var copy = Object.assign({}, s, { name: names[i] });
                     delete copy.shortName;
                     return copy;
                 })
             };
-            if (extra) extra(option, narrow);
+            if (extra) extra(option, narrow, value, sideways);
             return option;
         });
     }
@@ -142,19 +151,20 @@
         bars('chart-rates', o.counties, o.countiesShort, [
             { name: o.labels.completion, type: 'bar', data: o.completion },
             { name: o.labels.certification, type: 'bar', data: o.certification }
-        ], function (opt) { opt.yAxis.max = 100; });
+        ], function (opt, narrow, value) { value.max = 100; });
         bars('chart-satisfaction', o.counties, o.countiesShort, [{
             name: o.labels.satisfaction, type: 'bar', data: o.satisfaction,
             markLine: { symbol: 'none', lineStyle: { color: '#dc3545', type: 'dashed' }, data: [{ yAxis: o.satisfactionLine }] }
-        }], function (opt, narrow) {
-            opt.yAxis.max = 100;
+        }], function (opt, narrow, value, sideways) {
+            value.max = 100;
+            if (sideways) opt.series[0].markLine.data = [{ xAxis: o.satisfactionLine }];
             // Inside the chart, above the line's end: at the default place (past the end) the grid's edge cut it off.
             opt.series[0].markLine.label = { position: 'insideEndTop', color: '#b02a37', fontSize: narrow ? 10 : 12,
                 formatter: o.labels.target + ' ' + o.satisfactionLine + '%' };
         });
         bars('chart-followups', o.followUps.outcomes, o.followUps.outcomes,
             o.followUps.series.map(function (s) { return { name: s.name, shortName: s.shortName, type: 'bar', data: s.values }; }),
-            function (opt) { opt.yAxis.max = 100; });
+            function (opt, narrow, value) { value.max = 100; });
         bars('chart-spend', o.spend.programs, o.spend.programs, [
             { name: o.labels.spend, type: 'bar', data: o.spend.perTrainee },
             { name: o.labels.standard, type: 'line', symbolSize: 10, data: o.spend.standard }

@@ -88,7 +88,7 @@ public sealed partial class ReportDownloadsTests(TalentHubFactory app) : AppTest
 
         // The links carry the page's filters, and the files are named by them.
         var links = ExportLinks(await client.GetStringAsync($"/Reports?Year={year}&County={Anji}&Category=ProfessionalSkill&culture={culture}"));
-        Assert.Equal(2 + 5, links.Count); // the workbook, the first table as .csv, and each outcome table's .csv
+        Assert.Equal(2 + 3 + 5, links.Count); // the workbook, all tables as .csv, and each table's .csv (progress, ranking, trend, outcomes)
         Assert.All(links, l => Assert.Contains($"Year={year}", l));
         Assert.All(links, l => Assert.Contains($"County={Anji}", l));
         Assert.All(links, l => Assert.Contains("Category=ProfessionalSkill", l));

@@ -54,7 +54,7 @@ public sealed partial class ReportsExportTests(TalentHubFactory app) : AppTest(a
         var client = await App.LoginAsync("city.officer");
         var rows = Rows(await client.GetByteArrayAsync("/Reports?handler=Export&format=xlsx"), "目标完成进度");
         var header = rows[0].Values.Select(v => (string?)v).ToList();
-        Assert.Contains("培训结业人数 · 序时进度", header);
+        Assert.Contains("培训结业人数 · 序时进度（%）", header);
         Assert.Equal("较上月", header[^1]);
         Assert.Equal(2 + 3 * Indicators.All.Count + 2, header.Count);
     }
@@ -134,9 +134,93 @@ public sealed partial class ReportsExportTests(TalentHubFactory app) : AppTest(a
             Assert.Equal(table.Select(r => r[0]), rows.Select(r => r[0]));
             at = header + rows.Count;
         }
-        Assert.StartsWith(culture == "en" ? "Data as of " : "数据截至", Assert.Single(csv[^1]));
-        Assert.Single(csv, r => r.Any(c => c.StartsWith(culture == "en" ? "Data as of " : "数据截至", StringComparison.Ordinal)));
+        var asOf = Assert.Single(csv, r => r.Any(c => c.StartsWith(culture == "en" ? "Data as of " : "数据截至", StringComparison.Ordinal)));
+        Assert.True(csv.IndexOf(asOf) < csv.FindIndex(r => r.SequenceEqual([sheets[0]])), "the as-of line heads the file");
     }
+
+    /// <summary>
+    /// reports31: the all-tables .csv did not say what it holds. It starts with the report and year, each filter with its
+    /// value as the form shows it, when it was made (Asia/Shanghai) and the "as of" line, then an empty row; the tables follow.
+    /// </summary>
+    [Theory]
+    [InlineData("zh-CN", "数据看板", "年份：", "县（市、区）：安吉县", "培训项目：全部项目", "课程类别：专业技能型", "生成时间 ", "数据截至 ")]
+    [InlineData("en", "Dashboard", "Year: ", "County: Anji County", "Program: All programs", "Course category: Professional skills", "Generated ", "Data as of ")]
+    public async Task TheTopCsv_StartsWithTheReportItsFiltersAndWhenItWasMade(string culture, string title, string year, string county,
+        string program, string category, string generated, string asOf)
+    {
+        var client = await App.LoginAsync("city.officer");
+        var y = App.SeedDay.AddMonths(-1).Year;
+        var before = Shanghai(DateTimeOffset.UtcNow);
+        var csv = ExportFiles.Csv(await client.GetByteArrayAsync(
+            $"/Reports?handler=Export&format=csv&Year={y}&County={Anji}&Category=ProfessionalSkill&culture={culture}"));
+        var after = Shanghai(DateTimeOffset.UtcNow);
+
+        Assert.Equal([$"{title} {y}", year + y, county, program, category], csv.Take(5).Select(r => Assert.Single(r)).ToArray());
+        var made = Assert.Single(csv[5]);
+        Assert.StartsWith(generated, made);
+        Assert.InRange(string.CompareOrdinal(made[generated.Length..], before), 0, int.MaxValue);
+        Assert.InRange(string.CompareOrdinal(made[generated.Length..], after), int.MinValue, 0);
+        Assert.StartsWith(asOf, Assert.Single(csv[6]));
+        Assert.All(csv[7], c => Assert.Equal("", c));
+        Assert.Equal(culture == "en" ? "Progress against targets" : "目标完成进度", Assert.Single(csv[8]));
+    }
+
+    /// <summary>
+    /// reports31: the numbers of the all-tables .csv (and the .xlsx) read as the page shows them: no 112.0 beside 112, at
+    /// most one decimal, and the progress table's shares as the page's percentages (14.6, not 0.1455), headed "（%）".
+    /// </summary>
+    [Fact]
+    public async Task TheTopCsv_ReadsItsNumbersAsThePage()
+    {
+        var client = await App.LoginAsync("city.officer");
+        var year = App.SeedDay.AddMonths(-1).Year;
+        var page = await client.GetStringAsync($"/Reports?Year={year}");
+        var csv = ExportFiles.Csv(await client.GetByteArrayAsync($"/Reports?handler=Export&format=csv&Year={year}"));
+
+        Assert.DoesNotContain(csv, r => r.Any(c => TrailingZeroOrLong().IsMatch(c)));
+        var header = csv.FindIndex(r => r.Length > 2 && r[0] == "排名" && r[1] == "县（市、区）");
+        Assert.Equal("培训结业人数 · 完成率（%）", csv[header][3]);
+        Assert.Equal("综合进度（%）", csv[header][^2]);
+        var anji = csv.Skip(header).First(r => r[1] == "安吉县");
+
+        var row = Regex.Match(page, $"<tr data-county=\"{Anji}\">(.*?)</tr>", RegexOptions.Singleline).Groups[1].Value;
+        var cells = Regex.Matches(row, "<td[^>]*>(.*?)</td>", RegexOptions.Singleline).Select(m => m.Groups[1].Value).ToList();
+        var first = Regex.Match(cells[1], @"^\s*(\S+)\s*<div class=""small text-muted"">([^<]*)</div>");
+        Assert.True(first.Success, cells[1]);
+        Assert.Equal(first.Groups[1].Value, anji[2]); // the actual, as the page writes it
+        var shares = Regex.Matches(WebUtility.HtmlDecode(first.Groups[2].Value), @"([\d.]+)%").Select(m => m.Groups[1].Value).ToList();
+        Assert.Equal(shares, new[] { anji[3], anji[4] }.Where(c => c != "").ToList());
+        Assert.Equal(cells[^2].Trim().TrimEnd('%'), anji[^2]); // overall progress
+    }
+
+    /// <summary>
+    /// reports31: the progress, ranking and trend tables had no link of their own while the outcome tables had; each now
+    /// has one, with the page's filters, downloading that one table (its header first).
+    /// </summary>
+    [Theory]
+    [InlineData("progress-csv", "sheet=0", "排名")]
+    [InlineData("ranking-csv", "sheet=1", "排名")]
+    [InlineData("trend-csv", "sheet=2", "月份")]
+    public async Task TheProgressRankingAndTrendTables_HaveTheirOwnCsvLink(string id, string sheet, string firstHeader)
+    {
+        var client = await App.LoginAsync("city.officer");
+        var year = App.SeedDay.AddMonths(-1).Year;
+        var page = await client.GetStringAsync($"/Reports?Year={year}&Category=ProfessionalSkill");
+        var link = Regex.Match(page, $"id=\"{id}\" href=\"([^\"]+)\"");
+        Assert.True(link.Success, id);
+        var href = WebUtility.HtmlDecode(link.Groups[1].Value);
+        Assert.Contains(sheet, href);
+        Assert.Contains($"Year={year}", href);
+        Assert.Contains("Category=ProfessionalSkill", href);
+        var csv = ExportFiles.Csv(await client.GetByteArrayAsync(href));
+        Assert.Equal(firstHeader, csv[0][0]);
+    }
+
+    private const string Anji = "330523000000";
+
+    /// <summary>A number written with a trailing ".0" or more than the page's one decimal.</summary>
+    [GeneratedRegex(@"^-?\d+(\.0|\.\d{2,})$")]
+    private static partial Regex TrailingZeroOrLong();
 
     [GeneratedRegex("<a class=\"btn btn-outline-secondary no-print\" href=\"([^\"]+)\" id=\"export-csv\">([^<]+)</a>")]
     private static partial Regex TopCsvLink();

@@ -37,6 +37,18 @@ public sealed class DownloadNameTests
         Assert.Equal("ab-cxy-z_program-7.csv", name.Ascii("csv"));
     }
 
+    /// <summary>reports31: a course title starting with the county named the county twice (花名册_安吉县_安吉县白茶…).</summary>
+    [Fact]
+    public void APartALaterPartHolds_IsLeftOut_InEachLanguageOnItsOwn()
+    {
+        var name = In("zh-CN", () => new DownloadName().Add("花名册", "roster").Region(Anji).Add("安吉县白茶种植班", "course-12").Add("2026-12-02"));
+
+        Assert.Equal("花名册_安吉县白茶种植班_2026-12-02.csv", name.Name("csv"));
+        Assert.Equal("roster_Anji-County_course-12_2026-12-02.csv", name.Ascii("csv"));
+        Assert.Equal("花名册_安吉县_德清县白茶种植班_2026-12-02.csv",
+            In("zh-CN", () => new DownloadName().Add("花名册", "roster").Region(Anji).Add("德清县白茶种植班", "course-12").Add("2026-12-02")).Name("csv"));
+    }
+
     [Fact]
     public void ContentDisposition_SendsTheAsciiFilename_AndTheUtf8FilenameStar()
     {

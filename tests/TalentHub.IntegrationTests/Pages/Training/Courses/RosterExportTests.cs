@@ -8,6 +8,27 @@ public sealed class RosterExportTests(TalentHubFactory app) : AppTest(app)
 {
     private static string ExportUrl(int courseId, string format) => $"/Courses/{courseId}/Roster?handler=Export&format={format}";
 
+    /// <summary>
+    /// reports31: a course whose title starts with its county named the county twice (<c>花名册_安吉县_安吉县白茶…</c>); the
+    /// roster and the results downloads now name it once, the ASCII fallback still by county and course id.
+    /// </summary>
+    [Theory]
+    [InlineData("Roster", "花名册", "roster")]
+    [InlineData("Outcomes", "考核与结业", "course-results")]
+    public async Task ADownloadOfACourseTitledByItsCounty_NamesTheCountyOnce(string page, string kind, string ascii)
+    {
+        var title = "安吉县白茶班" + Guid.NewGuid().ToString("N")[..6];
+        var course = await App.CreateOpenCourseAsync(title: title);
+        var officer = await App.LoginAsync("anji.officer");
+
+        var response = await officer.GetAsync($"/Courses/{course}/{page}?handler=Export&format=csv");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var (asciiName, name) = ExportFiles.Names(response);
+        Assert.Matches($@"^{kind}_{title}_\d{{4}}-\d{{2}}-\d{{2}}\.csv$", name);
+        Assert.Matches($@"^{ascii}_Anji-County_course-{course}_\d{{4}}-\d{{2}}-\d{{2}}\.csv$", asciiName);
+    }
+
     [Fact]
     public async Task Csv_ListsParticipantsThenWaitlist_Masked_InTheWordsOfThePage_AndIsAudited()
     {
