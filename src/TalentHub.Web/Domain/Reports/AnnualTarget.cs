@@ -23,8 +23,9 @@ public sealed class AnnualTarget : IAudited
     public const decimal MaxCount = 1_000_000;
 
     /// <summary>
-    /// Sets the value: not negative; a rate at most 100; a count a whole number of at most <see cref="MaxCount"/>.
-    /// Throws <see cref="DomainException"/> (key Target.Negative, Target.RateOver100, Target.WholeNumber, Target.OverMax).
+    /// Sets the value: not negative; a rate (%) at most 100 with at most one decimal; a count a whole number of at most
+    /// <see cref="MaxCount"/>. Throws <see cref="DomainException"/> (key Target.Negative, Target.RateOver100,
+    /// Target.RateOneDecimal, Target.WholeNumber, Target.OverMax).
     /// </summary>
     public void SetValue(decimal value)
     {
@@ -32,6 +33,7 @@ public sealed class AnnualTarget : IAudited
         if (!Indicator.IsRate() && value > MaxCount) throw new DomainException("Target.OverMax", nameof(Value));
         if (Indicator.IsRate() && value > 100) throw new DomainException("Target.RateOver100", nameof(Value));
         if (!Indicator.IsRate() && value != decimal.Truncate(value)) throw new DomainException("Target.WholeNumber", nameof(Value));
+        if (Indicator.IsRate() && value != decimal.Round(value, 1)) throw new DomainException("Target.RateOneDecimal", nameof(Value));
         Value = value;
     }
 

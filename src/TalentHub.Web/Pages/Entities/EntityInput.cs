@@ -1,3 +1,4 @@
+using TalentHub.Web.Infrastructure;
 using System.ComponentModel.DataAnnotations;
 using TalentHub.Web.Domain.Entities;
 
@@ -41,7 +42,7 @@ public sealed class EntityInput
     [StringLength(50, ErrorMessage = TooLong), Display(Name = "Entity.Industry")]
     public string? Industry { get; set; }
 
-    [Range(0d, 999_999_999d, ErrorMessage = OutOfRange), Display(Name = "Entity.LandArea")]
+    [Range(0d, 999_999_999d, ErrorMessage = OutOfRange), Step("0.01"), Display(Name = "Entity.LandArea")]
     public decimal? LandArea { get; set; }
 
     [StringLength(100, ErrorMessage = TooLong), Display(Name = "Entity.LivestockScale")]
@@ -59,7 +60,7 @@ public sealed class EntityInput
     [Range(0, 10_000_000, ErrorMessage = OutOfRange), Display(Name = "Entity.HouseholdsDriven")]
     public int? HouseholdsDriven { get; set; }
 
-    [Range(0d, 999_999_999d, ErrorMessage = OutOfRange), Display(Name = "Entity.AnnualRevenue")]
+    [Range(0d, 999_999_999d, ErrorMessage = OutOfRange), Step("0.01"), Display(Name = "Entity.AnnualRevenue")]
     public decimal? AnnualRevenue { get; set; }
 
     [Display(Name = "Entity.Rating")]

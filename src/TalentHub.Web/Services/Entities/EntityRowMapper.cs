@@ -82,7 +82,7 @@ public sealed class EntityRowMapper(PersonRegistry registry, VillageIndex villag
         r.Try("RegisteredOn", () => entity.SetRegisteredOn(registeredOn, today));
         entity.Address = r.Text("Address", 200);
         entity.Industry = r.Text("Industry", 50);
-        entity.LandArea = r.Decimal("LandArea", 0, 999_999_999m);
+        entity.LandArea = r.Decimal("LandArea", 0, 999_999_999m, places: 2);
         entity.LivestockScale = r.Text("LivestockScale", 100);
         // Kind-specific figures, as on the form: 成员数 for cooperatives, 家庭劳动力 for family farms (a value for another kind is an error).
         var members = r.Int("Members", 0, 10_000_000);
@@ -91,7 +91,7 @@ public sealed class EntityRowMapper(PersonRegistry registry, VillageIndex villag
         if (type is not null) r.Try("FamilyLabour", () => entity.SetFamilyLabour(familyLabour));
         entity.Employees = r.Int("Employees", 0, 10_000_000);
         entity.HouseholdsDriven = r.Int("HouseholdsDriven", 0, 10_000_000);
-        entity.AnnualRevenue = r.Decimal("AnnualRevenue", 0, 999_999_999m);
+        entity.AnnualRevenue = r.Decimal("AnnualRevenue", 0, 999_999_999m, places: 2);
         var rating = r.Choice<DemonstrationLevel>("Rating");
         var ratingYear = r.Int("RatingYear", 1980, 2100);
         r.Try(rating is not null && (ratingYear is null || ratingYear > today.Year) ? "RatingYear" : "Rating", () => entity.SetRating(rating, ratingYear, today));

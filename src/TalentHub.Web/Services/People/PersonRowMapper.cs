@@ -102,7 +102,7 @@ public sealed class PersonRowMapper(PersonRegistry registry, VillageIndex villag
             ReturnedOn = r.Date("ReturnedOn"),
             Name = r.Text("VentureName", 100),
             Industry = r.Text("VentureIndustry", 50),
-            Investment = r.Decimal("Investment", 0, 99_999_999m),
+            Investment = r.Decimal("Investment", 0, 99_999_999m, places: 2),
             JobsCreated = r.Int("JobsCreated", 0, 1_000_000),
         };
         r.Try("ReturnedOn", () => Domain.People.Venture.CheckReturnedOn(venture.ReturnedOn, registry.Today));

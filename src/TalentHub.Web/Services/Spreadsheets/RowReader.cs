@@ -92,13 +92,15 @@ public sealed class RowReader(SheetRow row, ColumnMap map, IReadOnlyList<ImportC
         return value;
     }
 
-    /// <summary>A number in [<paramref name="min"/>, <paramref name="max"/>] (the column's unit, e.g. 亩 or 万元); null with an issue when missing (and required), not a number or out of range.</summary>
-    public decimal? Decimal(string field, decimal min, decimal max)
+    /// <summary>A number in [<paramref name="min"/>, <paramref name="max"/>] (the column's unit, e.g. 亩 or 万元); null with an issue when missing (and required), not a number, out of range or with more than <paramref name="places"/> decimal places.</summary>
+    public decimal? Decimal(string field, decimal min, decimal max, int places)
     {
         var cell = Cell(field);
         if (ImportValues.Text(cell) is null) { RequiredMissing(field); return null; }
         if (!ImportValues.TryDecimal(cell, out var value)) { Fail(field, "Import.NotANumber"); return null; }
         if (value < min || value > max) { Fail(field, "Import.OutOfRange", min, max); return null; }
+        // The column keeps this many places (SQLite would keep more as typed, PostgreSQL round them): refused, not rounded.
+        if (decimal.Round(value, places) != value) { Fail(field, "Import.TooManyDecimals", places); return null; }
         return value;
     }
 

@@ -93,7 +93,8 @@
         if (s.patternMismatch) return message(field, 'format');
         if (s.rangeUnderflow) return message(field, dated ? 'min-date' : 'min', field.min);
         if (s.rangeOverflow) return message(field, dated ? 'max-date' : 'max', field.max);
-        if (s.stepMismatch) return message(field, 'step', field.step);
+        // A step of 0.1, 0.01 … reads as a number of decimal places (as the server's Step attribute says it).
+        if (s.stepMismatch) return /^0\.0*1$/.test(field.step) ? message(field, 'decimals', field.step.length - 2) : message(field, 'step', field.step);
         return null;
     }
 

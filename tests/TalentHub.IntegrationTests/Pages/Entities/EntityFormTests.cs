@@ -95,6 +95,23 @@ public sealed class EntityFormTests(TalentHubFactory app) : AppTest(app)
     }
 
     [Fact]
+    public async Task ALandAreaWithThreeDecimals_PostedPastTheBrowser_IsRefusedNextToTheField_NotRounded()
+    {
+        var client = await App.LoginAsync("anji.clerk");
+        var code = NewCreditCode();
+        var fields = Fields(NewName(), code, await App.PersonIdInCountyAsync("330523"));
+        fields["Input.LandArea"] = "12.345";
+        fields["Input.AnnualRevenue"] = "3.5";
+
+        var response = await client.PostFormAsync("/Entities/Create", fields);
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Matches("data-valmsg-for=\"Input.LandArea\"[^>]*>[^<]*最多保留 2 位小数", html);
+        Assert.False(await App.QueryAsync(db => db.BusinessEntities.IgnoreQueryFilters().AnyAsync(e => e.CreditCode == code)));
+    }
+
+    [Fact]
     public async Task MissingFields_AreShownNextToTheFields()
     {
         var client = await App.LoginAsync("anji.clerk");

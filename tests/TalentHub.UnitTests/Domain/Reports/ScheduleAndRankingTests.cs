@@ -68,6 +68,13 @@ public sealed class ScheduleAndRankingTests
     }
 
     [Fact]
+    public void Target_RefusesARateWithMoreThanOneDecimal()
+    {
+        Assert.Equal("Target.RateOneDecimal", Assert.Throws<DomainException>(() => AnnualTarget.Create(2027, "330523000000", Indicator.FollowUpRate, 92.55m)).MessageKey);
+        Assert.Equal(92.50m, AnnualTarget.Create(2027, "330523000000", Indicator.FollowUpRate, 92.50m).Value);
+    }
+
+    [Fact]
     public void Month_IsCutAtShanghaiMidnight()
     {
         var feb = ReportPeriod.Month(2027, 2);

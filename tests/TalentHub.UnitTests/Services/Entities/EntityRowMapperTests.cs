@@ -33,6 +33,17 @@ public sealed class EntityRowMapperTests
     }
 
     [Fact]
+    public void A_land_area_with_more_than_two_decimals_is_refused_in_its_column_not_rounded()
+    {
+        var (row, issues) = Map(["青山家庭农场", GoodCode, null, "家庭农场", LeaderId, "余村", "12.345", "县级", "2025"]);
+
+        Assert.Null(row);
+        var issue = Assert.Single(issues);
+        Assert.Equal("Import.TooManyDecimals", issue.MessageKey);
+        Assert.Contains("经营土地面积", issue.Column);
+    }
+
+    [Fact]
     public void A_rating_year_after_this_year_is_refused_in_its_column()
     {
         var nextYear = Registry.Today.Year + 1;

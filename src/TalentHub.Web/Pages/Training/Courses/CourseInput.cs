@@ -40,7 +40,7 @@ public sealed class CourseInput
 
     [Required(ErrorMessage = Required), Display(Name = "Course.Capacity")] public int? Capacity { get; set; }
     /// <summary>学时; when empty, the sum of the session hours.</summary>
-    [Range(0.5d, 10_000d, ErrorMessage = OutOfRange), Display(Name = "Course.TotalHours")] public decimal? TotalHours { get; set; }
+    [Range(0.5d, 10_000d, ErrorMessage = OutOfRange), Step("0.5"), Display(Name = "Course.TotalHours")] public decimal? TotalHours { get; set; }
 
     [Required(ErrorMessage = Required), Display(Name = "Course.EnrollmentOpensAt")] public DateTime? EnrollmentOpensAt { get; set; }
     [Required(ErrorMessage = Required), Display(Name = "Course.EnrollmentClosesAt")] public DateTime? EnrollmentClosesAt { get; set; }
@@ -49,7 +49,7 @@ public sealed class CourseInput
     [Required(ErrorMessage = Required), Range(1, 100, ErrorMessage = OutOfRange), Display(Name = "Course.MinAttendance")]
     public int? MinAttendancePercent { get; set; } = 80;
     [Display(Name = "Course.Assessed")] public bool Assessed { get; set; }
-    [Range(0d, 100d, ErrorMessage = OutOfRange), Display(Name = "Course.PassMark")] public decimal? PassMark { get; set; } = 60;
+    [Range(0d, 100d, ErrorMessage = OutOfRange), Step("0.5"), Display(Name = "Course.PassMark")] public decimal? PassMark { get; set; } = 60;
     [Required(ErrorMessage = Required), Range(0, 120, ErrorMessage = OutOfRange), Display(Name = "Course.MinAge")] public int? MinAge { get; set; } = 16;
     [Range(0, 120, ErrorMessage = OutOfRange), Display(Name = "Course.MaxAge")] public int? MaxAge { get; set; }
     [Display(Name = "Course.MinEducation")] public EducationLevel? MinEducation { get; set; }

@@ -1,3 +1,4 @@
+using TalentHub.Web.Infrastructure;
 using System.ComponentModel.DataAnnotations;
 using TalentHub.Web.Domain.Training;
 
@@ -16,7 +17,7 @@ public sealed class ProgramInput
     public int? Year { get; set; }
 
     /// <summary>万元.</summary>
-    [Required(ErrorMessage = Required), Range(0d, 1e10, ErrorMessage = OutOfRange), Display(Name = "Program.Budget")]
+    [Required(ErrorMessage = Required), Range(0d, 1e10, ErrorMessage = OutOfRange), Step("0.01"), Display(Name = "Program.Budget")]
     public decimal? Budget { get; set; }
 
     [Display(Name = "Program.RepeatRule")] public bool RepeatRuleApplies { get; set; } = true;
@@ -38,7 +39,7 @@ public sealed class ProgramInput
 public sealed class StandardRow
 {
     public TraineeType Type { get; set; }
-    [Range(0d, 1e9, ErrorMessage = "Program.OutOfRange"), Display(Name = "Program.YuanPerTrainee")] public decimal? Yuan { get; set; }
+    [Range(0d, 1e9, ErrorMessage = "Program.OutOfRange"), Step("0.01"), Display(Name = "Program.YuanPerTrainee")] public decimal? Yuan { get; set; }
 }
 
 public sealed class TargetRow
