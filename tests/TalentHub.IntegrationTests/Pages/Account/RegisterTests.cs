@@ -52,6 +52,8 @@ public sealed class RegisterTests(TalentHubFactory app) : AppTest(app)
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("请输入 11 位手机号码", html);
         Assert.Contains("校验位不正确", html);
+        // review31: the password policy answered only in a later round, once every other field was right.
+        Assert.Matches("data-valmsg-for=\"Input.Password\"[^>]*>[^<]*密码至少需要 12 个字符", html);
         using var scope = App.Services.CreateScope();
         Assert.False(await scope.ServiceProvider.GetRequiredService<TalentHubDbContext>().Users.AnyAsync(u => u.DisplayName == "错误示例"));
     }

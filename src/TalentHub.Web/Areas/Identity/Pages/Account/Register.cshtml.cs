@@ -82,10 +82,19 @@ public sealed class RegisterModel(
         var village = await db.Regions.AsNoTracking().FirstOrDefaultAsync(r => r.Code == Input.VillageCode && r.Level == RegionLevel.Village);
         if (!string.IsNullOrEmpty(Input.VillageCode) && village is null)
             ModelState.AddModelError("Input.VillageCode", l["Person.VillageInvalid"]);
+        // The password policy (length, common passwords) in the same round as every other error, not after them.
+        if (!string.IsNullOrEmpty(Input.Password))
+        {
+            var candidate = new AppUser { UserName = mobile.Length > 0 ? FarmerAccounts.UserNameFor(protector.Hash(mobile)) : null };
+            foreach (var validator in users.PasswordValidators)
+                foreach (var error in (await validator.ValidateAsync(users, candidate, Input.Password)).Errors)
+                    ModelState.AddModelError("Input.Password", error.Description);
+        }
         if (!ModelState.IsValid || id is null || village is null) return Page();
 
         var mobileHash = protector.Hash(mobile);
         var userName = FarmerAccounts.UserNameFor(mobileHash);
+
         if (await users.FindByNameAsync(userName) is not null)
         {
             ModelState.AddModelError("Input.Mobile", l["Register.MobileTaken"]);

@@ -25,7 +25,6 @@ public sealed class AttendanceModel(TalentHubDbContext db, AttendanceService att
     public string? Error { get; private set; }
 
     /// <summary>Enrollment id → mark, as posted by the radio buttons.</summary>
-    [BindProperty] public Dictionary<int, AttendanceMark> Marks { get; set; } = [];
 
     public async Task<IActionResult> OnGetAsync(int id, int sessionId)
     {
@@ -40,9 +39,9 @@ public sealed class AttendanceModel(TalentHubDbContext db, AttendanceService att
         if (await SessionAccess.FindAsync(db, id, sessionId, User) is not { } session) return NotFound();
         if (!SessionAccess.CanMark(session.CourseStatus)) return Refuse();
         if (!SessionAccess.HasOpened(session, clock.GetUtcNow())) return Refuse("Attendance.NotStarted");
-        // A mark the binder could not read (a tampered "42") came through as the default, Present (review12): nothing is saved.
-        if (!ModelState.IsValid) return Refuse("Attendance.MarkInvalid");
-        return await SaveAsync(session, Marks);
+        // A mark that is not one of the four (a tampered "42") saves nothing (review12); no mark chosen saves nothing either.
+        if (!SessionAccess.TryReadMarks(Request, out var marks)) return Refuse("Attendance.MarkInvalid");
+        return await SaveAsync(session, marks);
     }
 
     public async Task<IActionResult> OnPostAllPresentAsync(int id, int sessionId)

@@ -36,6 +36,27 @@ public static class SessionAccess
     public static bool HasOpened(SessionHead session, DateTimeOffset now) => now >= session.StartsAt - CheckInCode.OpensBefore;
 
     /// <summary>
+    /// The marks picked for rows (posted as <c>Marks[enrollment id]</c>; empty: none chosen) on the roll call and the sign-in sheet. Read
+    /// from the form rather than bound: a dictionary bound with no <c>Marks[…]</c> posted falls back to reading every field
+    /// (<c>Signed</c> included) as an entry and fails. False when a posted mark is not one of <see cref="AttendanceMark"/>.
+    /// </summary>
+    public static bool TryReadMarks(HttpRequest request, out Dictionary<int, AttendanceMark> chosen)
+    {
+        chosen = [];
+        if (!request.HasFormContentType) return true;
+        foreach (var (key, value) in request.Form)
+        {
+            if (!key.StartsWith("Marks[", StringComparison.Ordinal) || !key.EndsWith(']')) continue;
+            if (!int.TryParse(key.AsSpan(6, key.Length - 7), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var enrollmentId)) return false;
+            var text = value.ToString();
+            if (text.Length == 0) continue;
+            if (!Enum.TryParse<AttendanceMark>(text, out var mark) || !Enum.IsDefined(mark) || char.IsAsciiDigit(text[0])) return false;
+            chosen[enrollmentId] = mark;
+        }
+        return true;
+    }
+
+    /// <summary>
     /// The flash after saving marks: how many changed and, on a completed course, whose result the correction changed
     /// ("2 results changed: 董红霞 → Not completed (Attended too few hours); …"), and for one Completed again what became of the
     /// certificate they held ("… → Completed (certificate valid again)" or "(certificate revoked by an officer: stays revoked)"), and for one Not completed
@@ -52,6 +73,6 @@ public static class SessionAccess
             : r.Certificate != CompletionService.CertificateChange.None
                 ? l["Attendance.ResultChangedWhy", r.Name, l["EnrollmentStatus.Completed"].Value, l["Attendance.Certificate" + r.Certificate].Value].Value
                 : l["Attendance.ResultChanged", r.Name, l[r.Completed ? "EnrollmentStatus.Completed" : "EnrollmentStatus.NotCompleted"].Value].Value);
-        return text + " " + l.Plural("Attendance.ResultsChanged", saved.Results.Count, saved.Results.Count, string.Join("; ", items)).Value;
+        return text + " " + l.Plural("Attendance.ResultsChanged", saved.Results.Count, saved.Results.Count, string.Join(l["FollowUp.Separator"].Value, items)).Value;
     }
 }

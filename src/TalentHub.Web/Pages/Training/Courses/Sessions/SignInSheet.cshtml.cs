@@ -44,7 +44,7 @@ public sealed class SignInSheetModel(TalentHubDbContext db, AttendanceService at
             return RedirectToPage();
         }
         // A mark that cannot be read (a tampered "42") saves nothing, as on the roll call.
-        if (!TryReadMarks(out var chosen))
+        if (!SessionAccess.TryReadMarks(Request, out var chosen))
         {
             TempData["Flash"] = l["Attendance.MarkInvalid"].Value;
             return RedirectToPage();
@@ -65,26 +65,5 @@ public sealed class SignInSheetModel(TalentHubDbContext db, AttendanceService at
             Roll = await attendance.RollAsync(id, sessionId);
             return Page();
         }
-    }
-
-    /// <summary>
-    /// The marks picked for rows (posted as <c>Marks[enrollment id]</c>, empty for "as signed"), which override the ticks. Read
-    /// from the form rather than bound: a dictionary bound with no <c>Marks[…]</c> posted falls back to reading every field
-    /// (<c>Signed</c> included) as an entry and fails. False when a posted mark is not one of <see cref="AttendanceMark"/>.
-    /// </summary>
-    private bool TryReadMarks(out Dictionary<int, AttendanceMark> chosen)
-    {
-        chosen = [];
-        if (!Request.HasFormContentType) return true;
-        foreach (var (key, value) in Request.Form)
-        {
-            if (!key.StartsWith("Marks[", StringComparison.Ordinal) || !key.EndsWith(']')) continue;
-            if (!int.TryParse(key.AsSpan(6, key.Length - 7), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var enrollmentId)) return false;
-            var text = value.ToString();
-            if (text.Length == 0) continue;
-            if (!Enum.TryParse<AttendanceMark>(text, out var mark) || !Enum.IsDefined(mark) || char.IsAsciiDigit(text[0])) return false;
-            chosen[enrollmentId] = mark;
-        }
-        return true;
     }
 }
