@@ -94,7 +94,10 @@ public sealed class EntityRowMapper(PersonRegistry registry, VillageIndex villag
         entity.AnnualRevenue = r.Decimal("AnnualRevenue", 0, 999_999_999m, places: 2);
         var rating = r.Choice<DemonstrationLevel>("Rating");
         var ratingYear = r.Int("RatingYear", 1980, 2100);
-        r.Try(rating is not null && (ratingYear is null || ratingYear > today.Year) ? "RatingYear" : "Rating", () => entity.SetRating(rating, ratingYear, today));
+        // A year the cell gave but the column refused (1900) is that column's one error, not also "fill in the year".
+        var yearUnreadable = ratingYear is null && ImportValues.Text(r.Cell("RatingYear")) is not null;
+        if (!yearUnreadable)
+            r.Try(rating is not null && (ratingYear is null || ratingYear > today.Year) ? "RatingYear" : "Rating", () => entity.SetRating(rating, ratingYear, today));
 
         return entity;
     }

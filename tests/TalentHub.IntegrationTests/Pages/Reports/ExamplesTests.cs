@@ -52,6 +52,16 @@ public sealed class ExamplesTests(TalentHubFactory app) : AppTest(app)
         Assert.Contains("该对象已有同一标题、待审核或已通过的典型案例", html);
         Assert.Contains("name=\"Input.ProposeAnyway\"", html);
         Assert.Equal(1, await CountAsync(title));
+        // review31: the chosen photo cannot come back in the form; the page says so next to it instead of dropping it quietly.
+        Assert.Matches("data-valmsg-for=\"Input.Photo\"[^>]*>[^<]*照片未保留", html);
+
+        // "Propose anyway" ticked while another field is wrong: the warning and its ticked box stay, nothing is saved.
+        var ticked = await ProposeAsync(anji, "Person", personId, ExampleImages.JpegWithGps(), "a.jpg", title, story: "", proposeAnyway: true);
+        var tickedHtml = await ticked.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, ticked.StatusCode);
+        Assert.Contains("id=\"example-duplicate\"", tickedHtml);
+        Assert.Matches("id=\"Input_ProposeAnyway\" checked", tickedHtml);
+        Assert.Equal(1, await CountAsync(title));
 
         var anyway = await ProposeAsync(anji, "Person", personId, ExampleImages.JpegWithGps(), "a.jpg", title, proposeAnyway: true);
         Assert.Equal(HttpStatusCode.Redirect, anyway.StatusCode);

@@ -44,6 +44,16 @@ public sealed class EntityRowMapperTests
     }
 
     [Fact]
+    public void A_rating_year_out_of_range_is_one_error_not_also_a_missing_year()
+    {
+        var (row, issues) = Map(["青山家庭农场", GoodCode, null, "家庭农场", LeaderId, "余村", null, "省级", "1900"]);
+
+        Assert.Null(row);
+        var issue = Assert.Single(issues);
+        Assert.Equal("Import.OutOfRange", issue.MessageKey);
+    }
+
+    [Fact]
     public void A_rating_year_after_this_year_is_refused_in_its_column()
     {
         var nextYear = Registry.Today.Year + 1;

@@ -87,12 +87,15 @@ public sealed class CreateModel(TalentHubDbContext db, ExamplesService examples,
         TypicalExample? example = null;
         if (ModelState.IsValid) Try(() => example = TypicalExample.Propose(Subject, info.Id, info.RegionCode, info.CountyCode,
                 Input.Title, Input.Story, photo, User.Identity!.Name!, clock.GetUtcNow()));
-        if (!ModelState.IsValid || example is null) return Page();
-        if (!Input.ProposeAnyway && await FindDuplicateAsync(example, ct) is { } duplicate)
+        // The duplicate warning comes with any other error, and stays (its box as posted) until a post saves (review31).
+        if (Valid("Input.Title") && !string.IsNullOrWhiteSpace(Input.Title)) Duplicate = await FindDuplicateAsync(info.Id, Input.Title, ct);
+        var held = Duplicate is not null && !Input.ProposeAnyway;
+        // As on the course form: a post of this same form at the same time may be what made the "duplicate"; go to it.
+        if (held && await SubmittedAsync(FormKinds.Example) is { } proposedMeanwhile) return RedirectToPage("Details", new { id = proposedMeanwhile });
+        if (!ModelState.IsValid || example is null || held)
         {
-            // As on the course form: a post of this same form at the same time may be what made the "duplicate"; go to it.
-            if (await SubmittedAsync(FormKinds.Example) is { } proposedMeanwhile) return RedirectToPage("Details", new { id = proposedMeanwhile });
-            Duplicate = duplicate; // a warning next to the title, with the "propose anyway" box; nothing saved
+            // A browser cannot put a chosen file back into the form: say so next to it rather than lose it quietly.
+            if (Input.Photo is { Length: > 0 } && Valid("Input.Photo")) ModelState.AddModelError("Input.Photo", L["Example.PhotoChooseAgain"]);
             return Page();
         }
         var id = await SaveNewOnceAsync(example, e => e.Id, FormKinds.Example, clock.GetUtcNow());
@@ -101,14 +104,16 @@ public sealed class CreateModel(TalentHubDbContext db, ExamplesService examples,
     }
 
     /// <summary>
-    /// The first pending or approved example of <paramref name="example"/>'s subject whose title is the same after
-    /// <see cref="Domain.Training.CourseDuplicates.TitleKey"/> (the app's normalization, case- and width-insensitive); null when none.
+    /// The first pending or approved example of this page's subject (<see cref="Subject"/>, <paramref name="subjectId"/>) whose
+    /// title is the same as <paramref name="title"/> after <see cref="Domain.Training.CourseDuplicates.TitleKey"/> (the app's
+    /// normalization, case- and width-insensitive); null when none.
     /// </summary>
-    private async Task<DuplicateExample?> FindDuplicateAsync(TypicalExample example, CancellationToken ct)
+    private async Task<DuplicateExample?> FindDuplicateAsync(int subjectId, string title, CancellationToken ct)
     {
+        int? personId = Subject == ExampleSubject.Person ? subjectId : null, entityId = Subject == ExampleSubject.Entity ? subjectId : null;
         var found = await Db.Examples.AsNoTracking()
-            .Where(e => e.Subject == example.Subject && e.PersonId == example.PersonId && e.EntityId == example.EntityId && e.Status != ExampleStatus.Rejected)
+            .Where(e => e.Subject == Subject && e.PersonId == personId && e.EntityId == entityId && e.Status != ExampleStatus.Rejected)
             .OrderBy(e => e.Id).Select(e => new DuplicateExample(e.Id, e.Title)).ToListAsync(ct);
-        return found.FirstOrDefault(e => Domain.Training.CourseDuplicates.SameTitle(e.Title, example.Title));
+        return found.FirstOrDefault(e => Domain.Training.CourseDuplicates.SameTitle(e.Title, title));
     }
 }
