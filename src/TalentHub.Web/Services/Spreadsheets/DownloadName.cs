@@ -65,7 +65,9 @@ public sealed class DownloadName
     private static string Join(IEnumerable<string> parts, string extension)
     {
         var kept = parts.Where(p => p.Length > 0).ToList();
-        return string.Join('_', kept.Where((p, i) => !kept.Skip(i + 1).Any(later => later.Contains(p, StringComparison.OrdinalIgnoreCase)))) + "." + extension;
+        // Only a named part (a county) is left out: a year "2026" stays beside the day "2026-12-02" it is part of.
+        return string.Join('_', kept.Where((p, i) => !p.Any(char.IsLetter)
+            || !kept.Skip(i + 1).Any(later => later.Contains(p, StringComparison.OrdinalIgnoreCase)))) + "." + extension;
     }
 
     private static string Clean(string text, bool ascii)

@@ -47,6 +47,9 @@ public sealed class DownloadNameTests
         Assert.Equal("roster_Anji-County_course-12_2026-12-02.csv", name.Ascii("csv"));
         Assert.Equal("花名册_安吉县_德清县白茶种植班_2026-12-02.csv",
             In("zh-CN", () => new DownloadName().Add("花名册", "roster").Region(Anji).Add("德清县白茶种植班", "course-12").Add("2026-12-02")).Name("csv"));
+        // A year is not a name: it stays beside the day it is part of.
+        Assert.Equal("数据看板_2026_2026-12-02.csv",
+            In("zh-CN", () => new DownloadName().Add("数据看板", "dashboard").Add("2026").Add("2026-12-02")).Name("csv"));
     }
 
     [Fact]
