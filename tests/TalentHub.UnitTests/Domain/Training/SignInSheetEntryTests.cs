@@ -5,7 +5,7 @@ namespace TalentHub.UnitTests.Domain.Training;
 public sealed class SignInSheetEntryTests
 {
     private static Dictionary<int, AttendanceMark> Marks(AttendanceMark? current, bool signed, AttendanceMark? chosen = null) =>
-        SignInSheetEntry.Marks([(1, current)], signed ? new HashSet<int> { 1 } : [],
+        SignInSheetEntry.Marks([(1, current)], new HashSet<int> { 1 }, signed ? new HashSet<int> { 1 } : [],
             chosen is { } c ? new Dictionary<int, AttendanceMark> { [1] = c } : []);
 
     [Theory]
@@ -40,4 +40,14 @@ public sealed class SignInSheetEntryTests
     [InlineData(null, false, AttendanceMark.Present)]
     public void AChosenMark_WinsOverTheTick(AttendanceMark? current, bool signed, AttendanceMark chosen) =>
         Assert.Equal(chosen, Marks(current, signed, chosen)[1]);
+
+    [Fact]
+    public void ATraineeTheSheetHadNoRowFor_IsLeftAsTheyAre()
+    {
+        var marks = SignInSheetEntry.Marks([(1, AttendanceMark.Present), (2, null)], new HashSet<int> { 2 }, new HashSet<int>(),
+            new Dictionary<int, AttendanceMark>());
+
+        Assert.Equal(AttendanceMark.Absent, Assert.Single(marks, m => m.Key == 2).Value);
+        Assert.False(marks.ContainsKey(1));
+    }
 }

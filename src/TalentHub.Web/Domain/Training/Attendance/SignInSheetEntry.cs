@@ -8,15 +8,20 @@ namespace TalentHub.Web.Domain.Training;
 /// </summary>
 public static class SignInSheetEntry
 {
-    /// <summary>The mark for every row on the roll (enrollment id → mark); rows whose mark does not change are left out.</summary>
+    /// <summary>
+    /// The mark for every row of the posted sheet (enrollment id → mark); rows whose mark does not change are left out, and so
+    /// is a trainee the sheet had no row for (enrolled after it was opened, or a post naming rows of no roll): an unticked
+    /// row means "did not sign", a missing row means nothing.
+    /// </summary>
     /// <param name="roll">Every trainee on the roll with the mark they have now (null when none was taken).</param>
+    /// <param name="onSheet">Enrollment ids the posted sheet had a row for.</param>
     /// <param name="signed">Enrollment ids of the ticked (signed) rows.</param>
     /// <param name="chosen">Enrollment id → a mark picked for the row, which overrides the tick.</param>
     public static Dictionary<int, AttendanceMark> Marks(IEnumerable<(int EnrollmentId, AttendanceMark? Current)> roll,
-        IReadOnlySet<int> signed, IReadOnlyDictionary<int, AttendanceMark> chosen)
+        IReadOnlySet<int> onSheet, IReadOnlySet<int> signed, IReadOnlyDictionary<int, AttendanceMark> chosen)
     {
         var marks = new Dictionary<int, AttendanceMark>();
-        foreach (var (id, current) in roll)
+        foreach (var (id, current) in roll.Where(r => onSheet.Contains(r.EnrollmentId)))
         {
             var mark = chosen.TryGetValue(id, out var picked) ? picked
                 : signed.Contains(id) ? (current is AttendanceMark.Late ? AttendanceMark.Late : AttendanceMark.Present)

@@ -40,14 +40,20 @@ public static class SessionAccess
     /// from the form rather than bound: a dictionary bound with no <c>Marks[…]</c> posted falls back to reading every field
     /// (<c>Signed</c> included) as an entry and fails. False when a posted mark is not one of <see cref="AttendanceMark"/>.
     /// </summary>
-    public static bool TryReadMarks(HttpRequest request, out Dictionary<int, AttendanceMark> chosen)
+    public static bool TryReadMarks(HttpRequest request, out Dictionary<int, AttendanceMark> chosen) => TryReadMarks(request, out chosen, out _);
+
+    /// <summary>As <see cref="TryReadMarks(HttpRequest, out Dictionary{int, AttendanceMark})"/>, with <paramref name="rows"/>: every
+    /// enrollment id the posted form had a row for (a mark chosen or not).</summary>
+    public static bool TryReadMarks(HttpRequest request, out Dictionary<int, AttendanceMark> chosen, out HashSet<int> rows)
     {
         chosen = [];
+        rows = [];
         if (!request.HasFormContentType) return true;
         foreach (var (key, value) in request.Form)
         {
             if (!key.StartsWith("Marks[", StringComparison.Ordinal) || !key.EndsWith(']')) continue;
             if (!int.TryParse(key.AsSpan(6, key.Length - 7), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var enrollmentId)) return false;
+            rows.Add(enrollmentId);
             var text = value.ToString();
             if (text.Length == 0) continue;
             if (!Enum.TryParse<AttendanceMark>(text, out var mark) || !Enum.IsDefined(mark) || char.IsAsciiDigit(text[0])) return false;

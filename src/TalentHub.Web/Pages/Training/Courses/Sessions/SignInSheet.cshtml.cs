@@ -44,13 +44,13 @@ public sealed class SignInSheetModel(TalentHubDbContext db, AttendanceService at
             return RedirectToPage();
         }
         // A mark that cannot be read (a tampered "42") saves nothing, as on the roll call.
-        if (!SessionAccess.TryReadMarks(Request, out var chosen))
+        if (!SessionAccess.TryReadMarks(Request, out var chosen, out var onSheet))
         {
             TempData["Flash"] = l["Attendance.MarkInvalid"].Value;
             return RedirectToPage();
         }
         var roll = await attendance.RollAsync(id, sessionId);
-        var marks = SignInSheetEntry.Marks(roll.Select(r => (r.EnrollmentId, r.Mark)), Signed.ToHashSet(), chosen);
+        var marks = SignInSheetEntry.Marks(roll.Select(r => (r.EnrollmentId, r.Mark)), onSheet.Union(Signed).ToHashSet(), Signed.ToHashSet(), chosen);
         try
         {
             var saved = await attendance.SetMarksAsync(id, sessionId, marks, AttendanceSource.SignInSheet, User.Identity?.Name);

@@ -232,7 +232,7 @@ public sealed class AttendanceCorrectionTests(TalentHubFactory app) : AppTest(ap
         var (course, id, _) = await DecidedAsync(AttendanceMark.Absent);
         var clerk = await App.LoginAsync("anji.clerk");
         var sheet = $"/Courses/{course.Id}/Sessions/{course.SessionIds[1]}/SignInSheet";
-        var html = await RaceAsync(id, () => clerk.PostFormAsync(sheet + "?culture=en", new() { ["Signed"] = id.ToString() }, sheet));
+        var html = await RaceAsync(id, () => clerk.PostFormAsync(sheet + "?culture=en", new() { ["Signed"] = id.ToString(), [$"Marks[{id}]"] = "" }, sheet));
 
         Assert.Contains("id=\"sign-in-error\"", html);
         Assert.Contains("Someone or something changed this course's results just now; the marks were not saved. Please try again.", WebUtility.HtmlDecode(html));

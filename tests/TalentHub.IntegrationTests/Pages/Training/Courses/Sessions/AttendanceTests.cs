@@ -65,7 +65,13 @@ public sealed partial class AttendanceTests(TalentHubFactory app) : AppTest(app)
         var clerk = await App.LoginAsync("anji.clerk");
 
         var sheet = await clerk.GetStringAsync(Url(course, "SignInSheet"));
-        var response = await clerk.PostFormAsync(Url(course, "SignInSheet"), new() { ["Signed"] = signed.ToString() });
+        // Enrolled after the sheet was opened: the posted sheet has no row for them (review31: they were marked Absent).
+        var late = await App.EnrollmentIdAsync(course.Id, (await App.TraineesAsync(course.Id, 1))[0].PersonId);
+        // As the form posts it: a mark select per row ("" = as signed) and the ticked rows.
+        var response = await clerk.PostFormAsync(Url(course, "SignInSheet"), new()
+        {
+            ["Signed"] = signed.ToString(), [$"Marks[{signed}]"] = "", [$"Marks[{unsigned}]"] = "",
+        });
 
         Assert.Contains("签名", sheet);
         Assert.Matches(MaskedId(), sheet);
@@ -73,6 +79,7 @@ public sealed partial class AttendanceTests(TalentHubFactory app) : AppTest(app)
         var marks = await MarksAsync(course);
         Assert.Equal(AttendanceMark.Present, marks[signed]);
         Assert.Equal(AttendanceMark.Absent, marks[unsigned]);
+        Assert.False(marks.ContainsKey(late));
         Assert.Equal(AttendanceSource.SignInSheet, await App.QueryAsync(db => db.Attendance.Where(a => a.EnrollmentId == signed).Select(a => a.Source).FirstAsync()));
     }
 
