@@ -12,12 +12,20 @@ namespace TalentHub.Web.Infrastructure;
 /// use <c>Validation.AttemptedValueIsInvalid</c> with the field's label (resource <paramref name="l"/>, the request's
 /// language at the time of the message). A date or number property that cannot be read says what was expected after its
 /// label (<c>Validation.DateInvalid</c>: “From: “2026-13-01” is not a valid date.”, <c>Validation.NumberInvalid</c>), not
-/// “is not a valid From.” (review11).
+/// “is not a valid From.” (review11). A whole-number property given a fraction (1.5) says it must be a whole number
+/// (<c>Validation.WholeNumber</c>, imports32: it said “is not a valid number”).
 /// </summary>
 public sealed class FieldNamedBindingMessages(IStringLocalizer l) : IBindingMetadataProvider
 {
     private static readonly Type[] Dates = [typeof(DateOnly), typeof(DateTime), typeof(DateTimeOffset), typeof(TimeOnly)];
     private static readonly Type[] Numbers = [typeof(byte), typeof(short), typeof(int), typeof(long), typeof(decimal), typeof(double), typeof(float)];
+
+    private static readonly Type[] Integers = [typeof(byte), typeof(short), typeof(int), typeof(long)];
+
+    /// <summary>A number with a fraction (1.5, full-width １．５ too): for a whole-number field, "must be a whole number".</summary>
+    private static bool IsFraction(string? value) =>
+        decimal.TryParse(Domain.Common.TextNormalizer.Normalize(value), System.Globalization.NumberStyles.Number,
+            System.Globalization.CultureInfo.InvariantCulture, out var number) && decimal.Truncate(number) != number;
 
     /// <inheritdoc />
     public void CreateBindingMetadata(BindingMetadataProviderContext context)
@@ -30,7 +38,10 @@ public sealed class FieldNamedBindingMessages(IStringLocalizer l) : IBindingMeta
         if (label is null && expected is null) return;
         var messages = new DefaultModelBindingMessageProvider(inherited);
         if (label is not null) messages.SetValueIsInvalidAccessor(value => l["Validation.AttemptedValueIsInvalid", value, l[label]]);
-        if (expected is not null) messages.SetAttemptedValueIsInvalidAccessor((value, field) => l[expected, value, field]);
+        if (Integers.Contains(type))
+            messages.SetAttemptedValueIsInvalidAccessor((value, field) =>
+                IsFraction(value) ? l["Validation.WholeNumber", field] : l[expected!, value, field]);
+        else if (expected is not null) messages.SetAttemptedValueIsInvalidAccessor((value, field) => l[expected, value, field]);
         context.BindingMetadata.ModelBindingMessageProvider = messages;
     }
 }

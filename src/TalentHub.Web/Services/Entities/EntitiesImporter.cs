@@ -84,9 +84,7 @@ public sealed class EntitiesImporter(TalentHubDbContext db, PersonRegistry regis
         }
         // A warning matters only for a row that would be written.
         report.Warnings.RemoveAll(w => !written.Contains(w.Row));
-        var sorted = report.Errors.OrderBy(e => e.Row).ToList();
-        report.Errors.Clear();
-        report.Errors.AddRange(sorted);
+        report.Order(map);
         return report;
     }
 

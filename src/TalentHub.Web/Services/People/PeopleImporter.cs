@@ -89,6 +89,7 @@ public sealed class PeopleImporter(TalentHubDbContext db, PersonRegistry registr
         // A warning matters only for a row that would be written.
         report.Warnings.RemoveAll(w => !written.Contains(w.Row));
         report.Timings.Lap("duplicates");
+        report.Order(map);
         return report;
     }
 

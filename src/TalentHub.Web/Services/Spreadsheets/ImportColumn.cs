@@ -32,6 +32,7 @@ public sealed class ColumnMap
 {
     private readonly Dictionary<string, int> _index = [];
     private readonly Dictionary<string, string> _header = [];
+    private IReadOnlyList<ImportColumn> _columns = [];
 
     /// <summary>The zero-based column index of <paramref name="field"/> in the file, or null when the file lacks it.</summary>
     public int? IndexOf(string field) => _index.TryGetValue(field, out var i) ? i : null;
@@ -42,10 +43,28 @@ public sealed class ColumnMap
             ? $"{SpreadsheetReader.ColumnLetter(i)}（{_header[column.Field]}）"
             : column.CurrentHeader;
 
+    /// <summary>
+    /// Sorts <paramref name="issues"/> as every import lists them (imports32: a row's errors came in the order they were
+    /// found): by row, and within a row in the order of the file's columns; an issue on a column the file lacks after
+    /// those (in the importer's order of columns), one naming a column this map does not know next, and one naming no
+    /// column (a row-level finding such as an enrollment refusal) last. Stable: issues of the same cell keep their order.
+    /// </summary>
+    public void Order(List<ImportIssue> issues)
+    {
+        var rank = new Dictionary<string, int>();
+        foreach (var (column, position) in _columns.Select((c, i) => (c, i)))
+            rank.TryAdd(Describe(column), _index.TryGetValue(column.Field, out var i) ? i : int.MaxValue / 2 + position);
+        var sorted = issues.OrderBy(e => e.Row)
+            .ThenBy(e => e.Column is null ? int.MaxValue : rank.TryGetValue(e.Column, out var r) ? r : int.MaxValue - 1)
+            .ToList();
+        issues.Clear();
+        issues.AddRange(sorted);
+    }
+
     /// <summary>Maps the header row; a missing required column or a column given twice is reported on the header's row.</summary>
     public static ColumnMap Build(IReadOnlyList<object?> header, IReadOnlyList<ImportColumn> columns, List<ImportIssue> issues, int headerRow = 1)
     {
-        var map = new ColumnMap();
+        var map = new ColumnMap { _columns = columns };
         var byName = new Dictionary<string, ImportColumn>();
         foreach (var column in columns)
             foreach (var name in column.Names)

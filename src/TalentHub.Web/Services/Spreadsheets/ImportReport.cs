@@ -28,6 +28,17 @@ public class ImportReport
     /// <summary>Milliseconds per stage of the validation (issue 12: where an import's time goes).</summary>
     public ImportStageTimer Timings { get; } = new();
 
+    /// <summary>
+    /// Puts the errors, warnings and skipped rows in the order the page lists them (<see cref="ColumnMap.Order"/>: by row,
+    /// then by the file's columns, row-level findings last); every importer calls it once its checks are done.
+    /// </summary>
+    public void Order(ColumnMap map)
+    {
+        map.Order(Errors);
+        map.Order(Warnings);
+        map.Order(Skipped);
+    }
+
     public int BadRows => Errors.Where(e => e.Row > HeaderRow).Select(e => e.Row).Distinct().Count();
 }
 

@@ -82,12 +82,22 @@ public sealed class RowReader(SheetRow row, ColumnMap map, IReadOnlyList<ImportC
         return text;
     }
 
-    /// <summary>A whole number in [<paramref name="min"/>, <paramref name="max"/>]; null with an issue when missing (and required), not a number or out of range.</summary>
+    /// <summary>
+    /// A whole number in [<paramref name="min"/>, <paramref name="max"/>]; null with an issue when missing (and required),
+    /// not a number, a number with a fraction (1.5: "must be a whole number", imports32 — it said "must be a number") or
+    /// out of range (a whole number too large for the column too).
+    /// </summary>
     public int? Int(string field, int min, int max)
     {
         var cell = Cell(field);
         if (ImportValues.Text(cell) is null) { RequiredMissing(field); return null; }
-        if (!ImportValues.TryInt(cell, out var value)) { Fail(field, "Import.NotANumber"); return null; }
+        if (!ImportValues.TryInt(cell, out var value))
+        {
+            if (!ImportValues.TryDecimal(cell, out var number)) Fail(field, "Import.NotANumber");
+            else if (decimal.Truncate(number) != number) Fail(field, "Import.NotWholeNumber");
+            else Fail(field, "Import.OutOfRange", min, max);
+            return null;
+        }
         if (value < min || value > max) { Fail(field, "Import.OutOfRange", min, max); return null; }
         return value;
     }

@@ -56,8 +56,10 @@ public sealed class RosterImporter(TalentHubDbContext db, PersonRegistry registr
             try { id = registry.ParseIdNumber(text); }
             catch (DomainException ex) { Error(row, idColumn, ex.MessageKey); continue; }
             var hash = registry.Hash(id.Value);
-            if (firstRowOf.TryGetValue(hash, out var first)) { Error(row, idColumn, "Roster.Import.DuplicateRow", first); continue; }
-            firstRowOf[hash] = row.Number;
+            // A repeated ID number is still looked up, so a wrong name or a refusal of the same row is listed with it (imports32).
+            var repeated = firstRowOf.TryGetValue(hash, out var first);
+            if (repeated) Error(row, idColumn, "Roster.Import.DuplicateRow", first);
+            else firstRowOf[hash] = row.Number;
 
             // Scoped by the registry's county filter: a county user cannot import another county's people.
             var person = await db.People.AsNoTracking().Where(p => p.IdNumberHash == hash)
@@ -69,7 +71,7 @@ public sealed class RosterImporter(TalentHubDbContext db, PersonRegistry registr
             if (nameWrong) Error(row, map.Describe(NameColumn), "Roster.Import.NameMismatch", person.Name);
 
             var (refusals, blocking) = await enrollments.ExplainAsync(courseId, person.Id, ct);
-            if (refusals.Contains(EnrollmentRefusal.AlreadyEnrolled) && !nameWrong)
+            if (refusals.Contains(EnrollmentRefusal.AlreadyEnrolled) && !nameWrong && !repeated)
             {
                 report.Skipped.Add(new ImportIssue(row.Number, idColumn, "Roster.Import.AlreadyOnRoster", person.Name));
                 continue;
@@ -77,11 +79,12 @@ public sealed class RosterImporter(TalentHubDbContext db, PersonRegistry registr
             foreach (var refusal in refusals)
                 if (refusal == EnrollmentRefusal.RepeatRule && blocking is not null) Error(row, null, "Refusal.RepeatRuleWithCourse", blocking);
                 else Error(row, null, $"Refusal.{refusal}");
-            if (refusals.Count > 0 || nameWrong) continue;
+            if (refusals.Count > 0 || nameWrong || repeated) continue;
             valid.Add(new RosterImportRow(row.Number, person.Id, person.Name, Masking.IdNumber(person.IdNumber)));
             if (ImportValues.MayBeRounded(text)) report.Warnings.Add(new ImportIssue(row.Number, idColumn, "Roster.Import.IdMaybeRounded"));
         }
         report.ValidCount = valid.Count;
+        report.Order(map);
         return (report, valid);
 
         void Error(SheetRow row, string? column, string key, params object[] args) =>

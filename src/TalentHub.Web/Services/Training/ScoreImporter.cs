@@ -53,6 +53,7 @@ public sealed class ScoreImporter(TalentHubDbContext db, PersonRegistry registry
             valid.Add(new ScoreImportRow(row.Number, trainee.Value.Id, trainee.Value.Name, score));
         }
         report.ValidCount = valid.Count;
+        report.Order(map);
         return (report, valid);
 
         // The course's trainee the row names, or null with the ID number's error.
@@ -63,10 +64,12 @@ public sealed class ScoreImporter(TalentHubDbContext db, PersonRegistry registry
             string hash;
             try { hash = registry.Hash(registry.ParseIdNumber(text).Value); }
             catch (DomainException ex) { Error(row, idColumn, ex.MessageKey); return null; }
-            if (seen.TryGetValue(hash, out var first)) { Error(row, idColumn, "Assessment.Import.DuplicateRow", first); return null; }
-            seen[hash] = row.Number;
+            // A repeated ID number is still looked up among the trainees, so both errors are listed (imports32).
+            var repeated = seen.TryGetValue(hash, out var first);
+            if (repeated) Error(row, idColumn, "Assessment.Import.DuplicateRow", first);
+            else seen[hash] = row.Number;
             if (!trainees.TryGetValue(hash, out var trainee)) { Error(row, idColumn, "Assessment.Import.NotTrainee"); return null; }
-            return (trainee.Id, trainee.Name);
+            return repeated ? null : (trainee.Id, trainee.Name);
         }
 
         void Error(SheetRow row, string? column, string key, params object[] args) =>

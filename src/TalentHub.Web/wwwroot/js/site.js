@@ -94,7 +94,9 @@
         if (s.rangeUnderflow) return message(field, dated ? 'min-date' : 'min', field.min);
         if (s.rangeOverflow) return message(field, dated ? 'max-date' : 'max', field.max);
         // A step of 0.1, 0.01 … reads as a number of decimal places (as the server's Step attribute says it).
-        if (s.stepMismatch) return /^0\.0*1$/.test(field.step) ? message(field, 'decimals', field.step.length - 2) : message(field, 'step', field.step);
+        // No step (a whole-number field: the browser's step is 1) or a step of 1: "must be a whole number" (imports32).
+        if (s.stepMismatch) return /^0\.0*1$/.test(field.step) ? message(field, 'decimals', field.step.length - 2)
+            : (!field.step || field.step === '1') ? message(field, 'whole') : message(field, 'step', field.step);
         return null;
     }
 

@@ -121,4 +121,27 @@ public sealed class EntitiesImportTests(TalentHubFactory app) : AppTest(app)
         Assert.DoesNotContain("可导入 1 行", html);
         Assert.False(await App.QueryAsync(db => db.BusinessEntities.IgnoreQueryFilters([RegionFilter.Name]).AnyAsync(e => e.CreditCode == code)));
     }
+
+    /// <summary>
+    /// imports32 items 1–3: a repeated credit code with other errors lists every one of them, in the file's column order
+    /// (the legal representative, looked up after the rows, came last), and 1.5 in 从业人数 says it must be a whole number.
+    /// </summary>
+    [Fact]
+    public async Task A_repeated_credit_code_row_lists_every_error_in_column_order()
+    {
+        var client = await App.LoginAsync("anji.clerk");
+        var outsider = await PersonIdInAsync("330502000000");
+        var leader = await PersonIdInAsync(Anji);
+        var code = NewCode();
+        var csv = $"主体名称,统一社会信用代码,主体类型,法定代表人身份证号,所在村（社区）,从业人数\r\n" +
+                  $"{NewName("首行农场")},{code},家庭农场,{leader},余村,3\r\n" +
+                  $"{NewName("重码农场")},{code},家庭农场,{outsider},余村,1.5";
+
+        var (_, html) = await client.ValidateAsync(Page, Encoding.UTF8.GetBytes(csv), "entities.csv");
+
+        var row = Errors(html).Where(e => e.Row == 3).ToList();
+        Assert.Equal(["B（统一社会信用代码）", "D（法定代表人身份证号）", "F（从业人数）"], row.Select(e => e.Column).ToList());
+        Assert.Contains("找不到", row[1].Reason);
+        Assert.Equal("必须为整数。", row[2].Reason);
+    }
 }

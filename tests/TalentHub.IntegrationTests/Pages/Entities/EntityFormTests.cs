@@ -111,6 +111,28 @@ public sealed class EntityFormTests(TalentHubFactory app) : AppTest(app)
         Assert.False(await App.QueryAsync(db => db.BusinessEntities.IgnoreQueryFilters().AnyAsync(e => e.CreditCode == code)));
     }
 
+    /// <summary>imports32 item 3: a whole-number field posted as 1.5 said "“1.5” is not a valid number", not that it must be whole.</summary>
+    [Fact]
+    public async Task AFractionInAWholeNumberField_SaysItMustBeAWholeNumber_NextToTheField_InBothLanguages()
+    {
+        var client = await App.LoginAsync("anji.clerk");
+        var code = NewCreditCode();
+        var fields = Fields(NewName(), code, await App.PersonIdInCountyAsync("330523"));
+        fields["Input.Employees"] = "1.5";
+        fields["Input.HouseholdsDriven"] = "２．５"; // full-width, as a Chinese input method types it
+        fields["Input.RatingYear"] = "abc";
+
+        var html = await (await client.PostFormAsync("/Entities/Create", fields)).Content.ReadAsStringAsync();
+
+        Assert.Matches("data-valmsg-for=\"Input.Employees\"[^>]*>雇工人数必须为整数。<", html);
+        Assert.Matches("data-valmsg-for=\"Input.HouseholdsDriven\"[^>]*>带动农户数必须为整数。<", html);
+        Assert.Matches("data-valmsg-for=\"Input.RatingYear\"[^>]*>[^<]*不是有效的数字", html); // not a number at all: as before
+        await client.GetAsync("/Culture?culture=en&returnUrl=%2F");
+        var english = await (await client.PostFormAsync("/Entities/Create", fields)).Content.ReadAsStringAsync();
+        Assert.Matches("data-valmsg-for=\"Input.Employees\"[^>]*>Employees must be a whole number.<", english);
+        Assert.False(await App.QueryAsync(db => db.BusinessEntities.IgnoreQueryFilters().AnyAsync(e => e.CreditCode == code)));
+    }
+
     [Fact]
     public async Task MissingFields_AreShownNextToTheFields()
     {

@@ -83,6 +83,34 @@ public sealed class PeopleImportTests(TalentHubFactory app) : AppTest(app)
         Assert.Equal(0, await CountAsync(names));
     }
 
+    /// <summary>
+    /// imports32 items 2 and 3: a repeated ID number was listed after the row's other errors, whatever their columns; a
+    /// fraction in 带动就业人数 said "must be a number".
+    /// </summary>
+    [Fact]
+    public async Task A_rows_errors_come_in_column_order_and_a_fraction_in_a_whole_number_column_says_so()
+    {
+        var client = await App.LoginAsync("anji.clerk");
+        var names = new[] { NewName("整数甲"), NewName("整数乙") };
+        var id = NewId();
+        var csv = string.Join("\r\n",
+            "姓名,身份证号,所在村（社区）,人才类别,创业人员来源,带动就业人数",
+            $"{names[0]},{id},余村,高素质农民,,",
+            $"{names[1]},{id},余村,ReturningEntrepreneur,MigrantWorker,1.5");
+
+        var (_, html) = await client.ValidateAsync(Page, Encoding.UTF8.GetBytes(csv), "人才.csv");
+
+        var errors = Errors(html);
+        Assert.Equal(2, errors.Count);
+        Assert.Equal((3, "B（身份证号）"), (errors[0].Row, errors[0].Column));
+        Assert.Equal((3, "F（带动就业人数）", "必须为整数。"), errors[1]);
+        Assert.Equal(0, await CountAsync(names));
+
+        await client.GetAsync("/Culture?culture=en&returnUrl=%2F");
+        var (_, english) = await client.ValidateAsync(Page, Encoding.UTF8.GetBytes(csv), "people.csv");
+        Assert.Contains(Errors(english), e => e.Column == "F（带动就业人数）" && e.Reason == "Must be a whole number.");
+    }
+
     [Fact]
     public async Task In_english_a_one_row_file_reads_import_1_row_and_1_row_written()
     {

@@ -110,6 +110,30 @@ public sealed partial class RosterImportTests(TalentHubFactory app) : AppTest(ap
         Assert.Equal(0, await EnrollmentCountAsync(course));
     }
 
+    /// <summary>
+    /// imports32 item 1: a row repeating an earlier row's ID number was not looked up, so its wrong name was not listed; item 2:
+    /// the row's errors come in the file's column order (姓名 before 身份证号), each naming its column.
+    /// </summary>
+    [Fact]
+    public async Task ARowRepeatingAnIdNumberWithAWrongName_ListsBoth_InColumnOrder()
+    {
+        var course = await App.CreateOpenCourseAsync();
+        var person = await App.CreatePersonAsync();
+        var csv = $"姓名,身份证号\r\n{person.Name},{person.IdNumber}\r\n王五,{person.IdNumber}\r\n";
+        var client = await App.LoginAsync("anji.clerk");
+
+        var html = await (await UploadAsync(client, course, Encoding.UTF8.GetBytes(csv), "花名册.csv")).Content.ReadAsStringAsync();
+
+        var errors = ErrorRowPattern().Matches(html).Select(m => (Row: int.Parse(m.Groups[1].Value), Column: m.Groups[2].Value, Reason: m.Groups[3].Value)).ToList();
+        Assert.Equal(2, errors.Count);
+        Assert.All(errors, e => Assert.Equal(3, e.Row));
+        Assert.Equal("A（姓名）", errors[0].Column);
+        Assert.Contains("姓名与人才库登记的", errors[0].Reason);
+        Assert.Equal("B（身份证号）", errors[1].Column);
+        Assert.Contains("与第 2 行是同一个人", errors[1].Reason);
+        Assert.Equal(["2"], ValidRowPattern().Matches(html).Select(m => m.Groups[1].Value).ToList());
+    }
+
     [Fact]
     public async Task FileWithoutTheIdNumberColumn_IsRejectedWithTheColumnNamed()
     {
@@ -190,4 +214,7 @@ public sealed partial class RosterImportTests(TalentHubFactory app) : AppTest(ap
 
     [GeneratedRegex("name=\"Token\" value=\"([0-9a-f]{32})\"")]
     private static partial Regex TokenPattern();
+
+    [GeneratedRegex("<tr class=\"table-danger\" data-row=\"\\d+\"><td>(\\d+)</td><td>([^<]*)</td><td>([^<]*)</td></tr>")]
+    private static partial Regex ErrorRowPattern();
 }

@@ -83,6 +83,35 @@ public sealed class AssessmentTests(TalentHubFactory app) : AppTest(app)
         Assert.Null(await ScoreAsync(enrollment));
     }
 
+    /// <summary>
+    /// imports32 items 1 and 2: a row repeating an ID number that is no trainee's said only "same as row 2", and a row's errors
+    /// came in the order they were found, not the file's column order (成绩 is the first column here).
+    /// </summary>
+    [Fact]
+    public async Task ScoresImport_ARepeatedStrangerWithABadScore_ListsEveryError_InColumnOrder()
+    {
+        var course = await App.InProgressCourseAsync(assessed: true);
+        await App.TraineesAsync(course.Id, 1);
+        var clerk = await App.LoginAsync("anji.clerk");
+        var url = $"/Courses/{course.Id}/Assessment";
+        var token = FormClient.TokenOf(await clerk.GetStringAsync(url));
+        var stranger = IdNumber.Create("330523", new DateOnly(1961, 4, 4), 9, Sex.Male).Value;
+        var csv = $"成绩,身份证号\r\n80,{stranger}\r\n170,{stranger}\r\n";
+        using var form = new MultipartFormDataContent { { new StringContent(token), "__RequestVerificationToken" } };
+        var file = new ByteArrayContent(Encoding.UTF8.GetBytes(csv));
+        file.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
+        form.Add(file, "Upload", "scores.csv");
+
+        var check = await (await clerk.PostAsync(url + "?handler=Validate", form)).Content.ReadAsStringAsync();
+
+        var rows = ImportClient.Errors(check, "score-import-errors").Where(e => e.Row == 3).ToList();
+        Assert.Equal(3, rows.Count);
+        Assert.Equal(("A（成绩）", "成绩须为 0 到 100 之间的数字。"), (rows[0].Column, rows[0].Reason));
+        Assert.Equal("B（身份证号）", rows[1].Column);
+        Assert.Contains("与第 2 行是同一人", rows[1].Reason);
+        Assert.Equal(("B（身份证号）", "此人不是本班的在读学员。"), (rows[2].Column, rows[2].Reason));
+    }
+
     [Fact]
     public async Task ScoresImport_FindsTheHeaderUnderATitleRow_LikeTheRosterImport()
     {
