@@ -89,7 +89,8 @@ public sealed class IndexModel(TalentHubDbContext db, ReportsService reports, Ou
     /// <summary>
     /// The page's tables as .xlsx (every sheet) or .csv, same scope and filters, audited. The .csv holds every table, one
     /// titled section each, as the page shows them (admin30: the page's "导出 CSV" downloaded the first table only), below
-    /// lines naming the report, its filters and when it was made (<see cref="Heading"/>); with
+    /// lines naming the report, its filters and when it was made (<see cref="Heading"/>), which head every sheet of the
+    /// .xlsx too; with
     /// <paramref name="sheet"/> (the tables' own links) it holds that one table: 0 progress, 1 ranking, 2 trend, 3 talents,
     /// 4 rates, 5 satisfaction, 6 follow-ups, 7 spend, 8 typical examples.
     /// </summary>
@@ -101,8 +102,13 @@ public sealed class IndexModel(TalentHubDbContext db, ReportsService reports, Ou
             return Redirect("/Reports" + QueryString.Create(Request.Query.Where(q => q.Key is not ("handler" or "format" or "sheet"))));
         var csv = format == "csv";
         var asOf = AsOfLine.Text(AsOf, l);
-        var tables = View.Sheets(l).Concat(OutcomeTables).Append(ExamplesService.Sheet(Examples, c => Regions.NameOf(c) ?? c, l)).ToList();
-        var sheets = tables.Select(s => AsOfLine.Stamp(s, asOf, csv)).ToList();
+        // The outcome tables as the page's tables show them: "—" where there is no figure (imports32).
+        var tables = View.Sheets(l).Concat(OutcomeTables.Select(ReportNumbers.Dashed))
+            .Append(ExamplesService.Sheet(Examples, c => Regions.NameOf(c) ?? c, l)).ToList();
+        var heading = Heading().ToList();
+        // Each sheet of the .xlsx heads its table with the lines the all-tables .csv starts with (imports32: it had only the
+        // "as of" line): the report, its filters, when it was made, the "as of" line. A one-table .csv keeps its header first.
+        var sheets = tables.Select(s => csv ? AsOfLine.Stamp(s, asOf, csv) : s with { Above = [.. heading, asOf, .. s.Above] }).ToList();
         if (sheet < 0 || sheet >= sheets.Count) return BadRequest();
         audit.Record(AuditAction.Export, nameof(IndicatorSnapshot), null,
             new AuditNote().With(AuditNoteKeys.Format, format).With(AuditNoteKeys.Year, Year)
@@ -113,7 +119,7 @@ public sealed class IndexModel(TalentHubDbContext db, ReportsService reports, Ou
         if (!csv) return FileName(null).File(SheetWriter.Xlsx([.. sheets]), SheetWriter.XlsxType, "xlsx");
         return sheet is { } one
             ? FileName(one).File(SheetWriter.Csv(sheets[one]), SheetWriter.CsvType, "csv")
-            : FileName(null).File(SheetWriter.Csv(tables, [.. Heading(), asOf]), SheetWriter.CsvType, "csv");
+            : FileName(null).File(SheetWriter.Csv(tables, [.. heading, asOf]), SheetWriter.CsvType, "csv");
     }
 
     /// <summary>

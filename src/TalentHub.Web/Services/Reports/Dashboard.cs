@@ -55,29 +55,33 @@ public sealed class Dashboard
         }
         headers.Add(l["Reports.InPercent", l["Reports.Score"].Value]);
         headers.Add(l["Reports.Movement"]);
+        // Where the page writes a word or a symbol for a figure, the files write the same (imports32): "—" for none,
+        // 未设目标 / No target for both shares of an indicator without a target, the movement in words (持平, 上升2位 …).
+        object None(object? value) => value ?? ReportNumbers.None;
+        var noTarget = l["Reports.NoTarget"].Value;
         var rows = Shown.Select(c =>
         {
             var row = new List<object?> { c.Rank, Name(c.County) };
-            // The schedule only where there is a target: the page says "no target" instead of both shares.
             foreach (var i in Indicators.All)
             {
-                row.Add(c.Cells[i].Actual);
-                row.Add(ReportNumbers.Percent(c.Cells[i].ActualShare));
-                row.Add(c.Cells[i].Target is null ? null : ReportNumbers.Percent(c.Cells[i].ExpectedShare));
+                row.Add(None(c.Cells[i].Actual));
+                row.Add(c.Cells[i].Target is null ? noTarget : None(ReportNumbers.Percent(c.Cells[i].ActualShare)));
+                row.Add(c.Cells[i].Target is null ? noTarget : None(ReportNumbers.Percent(c.Cells[i].ExpectedShare)));
             }
-            row.Add(ReportNumbers.Percent(c.Score));
-            row.Add(c.Movement);
+            row.Add(None(ReportNumbers.Percent(c.Score)));
+            row.Add(ReportNumbers.Movement(c.Movement, l));
             return (IReadOnlyList<object?>)row;
         }).ToList();
+        // The city average: its figures as the page writes them; no schedule, overall progress or movement (empty there too).
         var average = new List<object?> { null, l["Reports.CityAverage"].Value };
-        foreach (var i in Indicators.All) { average.Add(Board.CityAverage(i)); average.Add(ReportNumbers.Percent(Board.CityAverageShare(i))); average.Add(null); }
+        foreach (var i in Indicators.All) { average.Add(None(Board.CityAverage(i))); average.Add(None(ReportNumbers.Percent(Board.CityAverageShare(i)))); average.Add(null); }
         average.Add(null);
         average.Add(null);
         rows.Add(average);
         var ranking = new SheetData(l["Sheet.Ranking"], [l["Reports.Rank"], l["Targets.County"], l["Reports.Movement"]],
-            Board.Counties.Select(c => (IReadOnlyList<object?>)[c.Rank, Name(c.County), c.Movement]).ToList());
+            Board.Counties.Select(c => (IReadOnlyList<object?>)[c.Rank, Name(c.County), ReportNumbers.Movement(c.Movement, l)]).ToList());
         var trend = new SheetData(l["Sheet.Trend"], [l["Reports.Month"], l["Reports.Shown"], l["Reports.CityAverage"]],
-            Trend.Select(t => (IReadOnlyList<object?>)[t.Month, t.Shown, t.CityAverage]).ToList());
+            Trend.Select(t => (IReadOnlyList<object?>)[t.Month, None(t.Shown), None(t.CityAverage)]).ToList());
         return [.. new[] { new SheetData(l["Sheet.Progress"], headers, rows), ranking, trend }.Select(ReportNumbers.AsShown)];
     }
 }

@@ -11,8 +11,11 @@ namespace TalentHub.Web.Services.Reports;
 /// </summary>
 public static class DispatchSheets
 {
-    /// <summary>Excel format of the month-on-month movement: the number of places, up ↑ or down ↓; unchanged —.</summary>
-    public const string MovementFormat = "\"↑\"0;\"↓\"0;\"—\"";
+    /// <summary>
+    /// Excel format of the month-on-month movement as the page writes it: the number of places, up ↑ or down ↓; unchanged
+    /// in words, 持平 / no change (imports32: "—", which the page keeps for a county without a previous month).
+    /// </summary>
+    public static string MovementFormat(IStringLocalizer l) => $"\"↑\"0;\"↓\"0;\"{l["Reports.Same"].Value}\"";
 
     /// <summary>
     /// Two sheets. The report (通报 / Dispatch): the title (city, month), issue time and "data as of" line (the issue time:
@@ -43,13 +46,15 @@ public static class DispatchSheets
         headers.Add(l["Reports.Score"]);
         columns.Add(new("0.0%"));
         headers.Add(l["Reports.Movement"]);
-        columns.Add(new(MovementFormat));
+        columns.Add(new(MovementFormat(l)));
+        // A figure there is none of reads "—", as on the page (a blank cell said nothing); the others stay numbers with formats.
+        object None(object? value) => value ?? ReportNumbers.None;
         var rows = f.Counties.Select(c =>
         {
             var row = new List<object?> { c.Rank, english ? c.NameEn : c.NameZh };
-            foreach (var i in Indicators.All) { row.Add(c.Cells[i].Actual); row.Add(c.Cells[i].ActualShare); }
-            row.Add(c.Score);
-            row.Add(c.Movement);
+            foreach (var i in Indicators.All) { row.Add(None(c.Cells[i].Actual)); row.Add(None(c.Cells[i].ActualShare)); }
+            row.Add(None(c.Score));
+            row.Add(None(c.Movement));
             return (IReadOnlyList<object?>)row;
         }).ToList();
         var widths = f.Counties.Select(c => english ? c.NameEn : c.NameZh).Append(headers[1]).ToList();

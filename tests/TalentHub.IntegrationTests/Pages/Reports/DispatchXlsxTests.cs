@@ -57,8 +57,10 @@ public sealed partial class DispatchXlsxTests(TalentHubFactory app) : AppTest(ap
         var movementColumn = header.Single(c => Equals(c.Value, movementHeader)).Key;
         var anjiRow = rows.Single(r => Equals(r["B"], english ? anji.NameEn : anji.NameZh));
         Assert.Equal(anji.Rank, Convert.ToInt32(anjiRow["A"]));
-        Assert.Equal(anji.Movement, anjiRow[movementColumn] is null ? null : Convert.ToInt32(anjiRow[movementColumn]));
-        Assert.Equal(anji.Cells[Indicator.PeopleTrained].Actual ?? 0, Convert.ToDecimal(anjiRow["C"] ?? 0m));
+        // No figure reads "—", as on the page (imports32); a figure is a number.
+        Assert.Equal(anji.Movement, Equals(anjiRow[movementColumn], "—") ? null : Convert.ToInt32(anjiRow[movementColumn]));
+        Assert.Equal(anji.Cells[Indicator.PeopleTrained].Actual, Equals(anjiRow["C"], "—") ? null : Convert.ToDecimal(anjiRow["C"]));
+        Assert.DoesNotContain(rows.SkipWhile(r => r != header).Skip(1).TakeWhile(r => r.Values.Any(v => v is not null)), r => r.Values.Any(v => v is null));
 
         var paragraph = WebUtility.HtmlDecode(AnjiParagraph().Match(page).Groups[1].Value);
         Assert.Contains(paragraphWords, paragraph);
@@ -91,7 +93,8 @@ public sealed partial class DispatchXlsxTests(TalentHubFactory app) : AppTest(ap
         Assert.Matches("<x:c r=\"A6\" s=\"[0-9]+\"><x:v>[0-9]+</x:v>", sheet); // the first rank: a number, not text
         var styles = Part("xl/styles.xml");
         Assert.Contains("formatCode=\"0.0%\"", styles);
-        Assert.Contains(System.Security.SecurityElement.Escape(DispatchSheets.MovementFormat), styles);
+        // An unchanged rank reads 持平 as on the page (imports32: "—", the page's word for no previous month).
+        Assert.Contains(System.Security.SecurityElement.Escape("\"↑\"0;\"↓\"0;\"持平\""), styles);
         Assert.Equal(before + 1, await App.QueryAsync(db => db.AuditEntries.CountAsync(a => a.EntityType == nameof(DispatchReport) && a.Action == TalentHub.Web.Data.AuditAction.Export)));
     }
 

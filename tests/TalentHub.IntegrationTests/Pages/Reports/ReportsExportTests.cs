@@ -14,13 +14,19 @@ public sealed partial class ReportsExportTests(TalentHubFactory app) : AppTest(a
     /// <summary>The sheet's rows from its header down (the "data as of" line above it is checked, then left out).</summary>
     private static List<IDictionary<string, object?>> Rows(byte[] bytes, string sheet) => BelowAsOf(bytes, sheet);
 
-    /// <summary>A /Reports workbook sheet's rows below its first line, which must be the "data as of" line (fix23).</summary>
+    /// <summary>
+    /// A /Reports workbook sheet's rows below its heading (imports32: the report, its filters and when it was made, six
+    /// lines) and the "data as of" line under it (fix23), which must be its seventh line.
+    /// </summary>
     public static List<IDictionary<string, object?>> BelowAsOf(byte[] bytes, string sheet)
     {
         var rows = MiniExcel.Query(new MemoryStream(bytes), useHeaderRow: false, sheetName: sheet).Cast<IDictionary<string, object?>>().ToList();
-        Assert.Matches(AsOfLine(), (string?)rows[0]["A"] ?? "");
-        return rows.Skip(1).ToList();
+        Assert.Matches(AsOfLine(), (string?)rows[HeadingLines]["A"] ?? "");
+        return rows.Skip(HeadingLines + 1).ToList();
     }
+
+    /// <summary>The lines of the report, its filters and when it was made, above the "as of" line (file or sheet).</summary>
+    private const int HeadingLines = 6;
 
     [GeneratedRegex(@"^(数据截至|Data as of) \d{4}-\d{2}-\d{2} \d{2}:\d{2}$")]
     private static partial Regex AsOfLine();
@@ -61,7 +67,7 @@ public sealed partial class ReportsExportTests(TalentHubFactory app) : AppTest(a
 
     /// <summary>
     /// fix23: the downloads did not say when their figures were read (they are reused for up to 30 s, and a file lives on).
-    /// Every sheet of the .xlsx starts with the line, above its header; a .csv keeps its header as the first line (so it
+    /// Every sheet of the .xlsx has the line right above its header (below the heading); a .csv keeps its header as the first line (so it
     /// re-imports) and ends with the line, after an empty row. The instant is Asia/Shanghai, to the minute.
     /// </summary>
     [Theory]
@@ -85,7 +91,7 @@ public sealed partial class ReportsExportTests(TalentHubFactory app) : AppTest(a
         var sheets = MiniExcel.GetSheetNames(new MemoryStream(xlsx));
         Assert.Equal(9, sheets.Count);
         foreach (var sheet in sheets)
-            AssertLine((string?)MiniExcel.Query(new MemoryStream(xlsx), useHeaderRow: false, sheetName: sheet).Cast<IDictionary<string, object?>>().First()["A"]);
+            AssertLine((string?)MiniExcel.Query(new MemoryStream(xlsx), useHeaderRow: false, sheetName: sheet).Cast<IDictionary<string, object?>>().ElementAt(HeadingLines)["A"]);
         Assert.Equal(firstHeader, BelowAsOf(xlsx, sheets[0])[0]["A"]);
 
         Assert.Equal(firstHeader, csv[0][0]);
@@ -164,6 +170,67 @@ public sealed partial class ReportsExportTests(TalentHubFactory app) : AppTest(a
         Assert.All(csv[7], c => Assert.Equal("", c));
         Assert.Equal(culture == "en" ? "Progress against targets" : "目标完成进度", Assert.Single(csv[8]));
     }
+
+    /// <summary>
+    /// imports32 item 4: the .xlsx had only the "as of" line above each table while the all-tables .csv starts with the
+    /// report, its filters and when it was made. Every sheet now starts with the same lines as the .csv, in the page's language.
+    /// </summary>
+    [Theory]
+    [InlineData("zh-CN", "数据看板", "县（市、区）：安吉县", "课程类别：专业技能型", "生成时间 ")]
+    [InlineData("en", "Dashboard", "County: Anji County", "Course category: Professional skills", "Generated ")]
+    public async Task EveryXlsxSheet_StartsWithTheLinesTheCsvStartsWith(string culture, string title, string county, string category, string generated)
+    {
+        var client = await App.LoginAsync("city.officer");
+        var y = App.SeedDay.AddMonths(-1).Year;
+        var query = $"Year={y}&County={Anji}&Category=ProfessionalSkill&culture={culture}";
+        var csv = ExportFiles.Csv(await client.GetByteArrayAsync($"/Reports?handler=Export&format=csv&{query}"));
+        var xlsx = await client.GetByteArrayAsync($"/Reports?handler=Export&format=xlsx&{query}");
+
+        var lines = csv.Take(HeadingLines + 1).Select(r => Assert.Single(r)).ToList();
+        Assert.Equal($"{title} {y}", lines[0]);
+        Assert.Contains(county, lines);
+        Assert.Contains(category, lines);
+        var sheets = MiniExcel.GetSheetNames(new MemoryStream(xlsx));
+        Assert.Equal(9, sheets.Count);
+        foreach (var sheet in sheets)
+        {
+            var top = MiniExcel.Query(new MemoryStream(xlsx), useHeaderRow: false, sheetName: sheet).Cast<IDictionary<string, object?>>()
+                .Take(HeadingLines + 1).Select(r => (string?)r["A"] ?? "").ToList();
+            Assert.Equal(lines.Take(HeadingLines - 1), top.Take(HeadingLines - 1)); // the report and its filters
+            Assert.StartsWith(generated, top[HeadingLines - 1]);                    // when it was made (this request)
+            Assert.Matches(AsOfLine(), top[HeadingLines]);
+        }
+    }
+
+    /// <summary>
+    /// imports32 item 5: the ranking's and the progress table's movement was 0 in the files where the page says 持平 (and a
+    /// number, or nothing, where it says 上升2位 or —). The files now say what the page says, in its language.
+    /// </summary>
+    [Theory]
+    [InlineData("zh-CN")]
+    [InlineData("en")]
+    public async Task TheMovementReadsInTheFilesAsOnThePage(string culture)
+    {
+        var client = await App.LoginAsync("city.officer");
+        var year = App.SeedDay.AddMonths(-1).Year;
+        var page = await client.GetStringAsync($"/Reports?Year={year}&culture={culture}");
+        var shown = RankingItem().Matches(page).Select(m => (Rank: m.Groups[1].Value, Words: WebUtility.HtmlDecode(m.Groups[2].Value))).ToList();
+        Assert.NotEmpty(shown);
+        var csv = ExportFiles.Csv(await client.GetByteArrayAsync($"/Reports?handler=Export&format=csv&sheet=1&Year={year}&culture={culture}"));
+        var xlsx = await client.GetByteArrayAsync($"/Reports?handler=Export&format=xlsx&Year={year}&culture={culture}");
+        var sheet = MiniExcel.GetSheetNames(new MemoryStream(xlsx))[1];
+        var xlsxRows = BelowAsOf(xlsx, sheet).Skip(1).ToList();
+
+        Assert.Equal(shown, csv.Skip(1).TakeWhile(r => r.Any(c => c != "")).Select(r => (r[0], r[2])).ToList());
+        Assert.Equal(shown, xlsxRows.Select(r => (Convert.ToString(r["A"], System.Globalization.CultureInfo.InvariantCulture)!, (string)r["C"]!)).ToList());
+        // The progress table says the same per county.
+        var progress = ExportFiles.Csv(await client.GetByteArrayAsync($"/Reports?handler=Export&format=csv&sheet=0&Year={year}&culture={culture}"));
+        foreach (var row in progress.Skip(1).Where(r => r.Length > 2 && r[0] != ""))
+            Assert.Contains((row[0], row[^1]), shown);
+    }
+
+    [GeneratedRegex("data-rank=\"(\\d+)\">\\s*<span>[^<]*</span><span>([^<]*)</span>")]
+    private static partial Regex RankingItem();
 
     /// <summary>
     /// reports31: the numbers of the all-tables .csv (and the .xlsx) read as the page shows them: no 112.0 beside 112, at
