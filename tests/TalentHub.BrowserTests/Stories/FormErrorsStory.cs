@@ -36,4 +36,24 @@ public sealed class FormErrorsStory(BrowserApp app)
         await BrowserApp.ScreenshotAsync(page, "course-form-all-errors");
         await page.Context.CloseAsync();
     }
+
+    /// <summary>
+    /// imports32 item 3: a whole-number field given 1.5 said "须按  的间隔填写" (a step message with no step) in the script;
+    /// it says the field must be a whole number, in the page's language, as the server does.
+    /// </summary>
+    [Theory]
+    [InlineData("zh-CN", "雇工人数必须为整数。")]
+    [InlineData("en", "Employees must be a whole number.")]
+    public async Task EntityForm_AFractionInAWholeNumberField_SaysItMustBeAWholeNumber(string culture, string message)
+    {
+        var page = await app.NewPageAsync();
+        await app.LoginAsync(page, "anji.clerk");
+        await page.GotoAsync("/Entities/Create?culture=" + culture);
+
+        await page.FillAsync("#Input_Employees", "1.5");
+        await page.DispatchEventAsync("#Input_Employees", "change");
+
+        await Expect(page.Locator("[data-valmsg-for='Input.Employees']")).ToHaveTextAsync(message);
+        await page.Context.CloseAsync();
+    }
 }
