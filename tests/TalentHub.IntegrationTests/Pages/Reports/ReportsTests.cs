@@ -78,7 +78,7 @@ public sealed class ReportsTests(TalentHubFactory app) : AppTest(app)
         var html = await refused.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
-        Assert.Matches("data-valmsg-for=\"Cells\\[0\\].Value\"[^>]*>数量目标不能超过1,000,000<", html);
+        Assert.Matches("data-valmsg-for=\"Cells\\[0\\].Value\"[^>]*>数量目标不能超过1,000,000。<", html);
         Assert.False(await App.QueryAsync(db => db.Targets.AnyAsync(t => t.Year == 2089)));
     }
 
