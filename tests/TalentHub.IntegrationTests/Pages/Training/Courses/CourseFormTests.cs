@@ -154,6 +154,19 @@ public sealed class CourseFormTests(TalentHubFactory app) : AppTest(app)
         Assert.DoesNotContain("id=\"hours-warning\"", await client.GetStringAsync($"/Courses/{covered}/Edit"));
     }
 
+    [Fact]
+    public async Task ANewCourseWithNoSessionsYet_IsNotWarnedOfItsHours()
+    {
+        // polish32: a course saved with 99 学时 and no sessions yet was told its sessions add up to only 0.
+        var client = await App.LoginAsync("anji.clerk");
+        var fields = Fields(UniqueTitle("无课次"));
+        fields["Input.TotalHours"] = "99";
+        var id = await client.CreateAsync(fields);
+
+        Assert.DoesNotContain("id=\"hours-warning\"", await client.GetStringAsync($"/Courses/{id}"));
+        Assert.DoesNotContain("id=\"hours-warning\"", await client.GetStringAsync($"/Courses/{id}/Edit"));
+    }
+
     /// <summary>The 300 characters of <paramref name="html"/> from <paramref name="start"/> on.</summary>
     private static string Segment(string html, string start)
     {
