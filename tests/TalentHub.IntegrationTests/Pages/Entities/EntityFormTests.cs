@@ -95,6 +95,22 @@ public sealed class EntityFormTests(TalentHubFactory app) : AppTest(app)
     }
 
     [Fact]
+    public async Task TheEditForm_ShowsLandAndRevenueWithoutTrailingZeros()
+    {
+        // polish32: 亩 and 万元 came back from the database as 12.50 / 30.00 and showed so in the edit form.
+        var client = await App.LoginAsync("anji.clerk");
+        var fields = Fields(NewName(), NewCreditCode(), await App.PersonIdInCountyAsync("330523"));
+        fields["Input.LandArea"] = "12.50";
+        fields["Input.AnnualRevenue"] = "30.00";
+        var id = await CreateAsync(client, fields);
+
+        var form = await client.GetStringAsync($"/Entities/{id}/Edit");
+
+        Assert.Matches("<input[^>]*name=\"Input.LandArea\"[^>]*value=\"12.5\"", form);
+        Assert.Matches("<input[^>]*name=\"Input.AnnualRevenue\"[^>]*value=\"30\"", form);
+    }
+
+    [Fact]
     public async Task ALandAreaWithThreeDecimals_PostedPastTheBrowser_IsRefusedNextToTheField_NotRounded()
     {
         var client = await App.LoginAsync("anji.clerk");
