@@ -84,6 +84,7 @@ public sealed partial class ResourceParityTests
             .SelectMany(f => RaisedKey().Matches(File.ReadAllText(f)))
             .Select(m => m.Groups["key"].Value)
             .Where(zh.ContainsKey)
+            .Except(["Targets.CellError"]) // "{county} {indicator}：{message}": ends with the sentence it wraps
             .ToHashSet();
 
         Assert.NotEmpty(raised);
