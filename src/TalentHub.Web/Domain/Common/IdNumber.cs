@@ -218,6 +218,12 @@ public sealed record IdNumber
         {
             return IdNumberError.InvalidProvince;
         }
+        else if (value[0] == '8' && !ResidencePermitPrefixes.Contains(value[..6]))
+        {
+            // 81/82/83 begin only the residence permits' 810000 / 820000 / 830000 (polish32: 812345… passed, naming neither a
+            // permit nor a mainland county).
+            return IdNumberError.InvalidProvince;
+        }
 
         if (!TryReadBirthDate(value, out birthDate) || birthDate < MinBirthDate || birthDate > today)
         {

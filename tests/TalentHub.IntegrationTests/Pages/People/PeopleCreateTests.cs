@@ -180,6 +180,18 @@ public sealed class PeopleCreateTests(TalentHubFactory app) : AppTest(app)
     }
 
     [Fact]
+    public async Task An_81_to_83_number_that_is_no_residence_permit_is_refused_next_to_the_field()
+    {
+        // polish32: 812345… passed, though 81–83 begin only the residence permits' 810000 / 820000 / 830000.
+        var client = await App.LoginAsync("anji.clerk");
+        var name = NewName("港号");
+        var html = await (await client.PostFormAsync("/People/Create", CreateForm(name, "81234519900101123" + IdNumber.ComputeCheckDigit("81234519900101123")))).Content.ReadAsStringAsync();
+
+        Assert.Contains("810000、820000 或 830000", FieldError(html, "Input.IdNumber"));
+        Assert.Equal(0, await App.CountNamedAsync(name));
+    }
+
+    [Fact]
     public async Task The_form_gives_the_sex_and_birth_date_hint_once()
     {
         var client = await App.LoginAsync("anji.clerk");
