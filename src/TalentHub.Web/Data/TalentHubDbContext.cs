@@ -111,7 +111,7 @@ public abstract class TalentHubDbContext : IdentityDbContext<AppUser>, IDataProt
     /// It also logs EF's "saving changes failed" and "command failed" events at Debug, not Error (polish32): a unique key
     /// refusing a write is often an expected race the caller answers (a form's one-time token, a duplicate checked again),
     /// and EF logged each with its full stack trace. A failure nobody handles still reaches the error page's or the job's
-    /// log at Error, with its stack trace; a handled race logs one line at Information where it is handled.
+    /// log at Error, with its stack trace; a unique key's refusal logs one line at Information (<see cref="UniqueViolationLog"/>).
     /// </para>
     /// </summary>
     public static DbContextOptionsBuilder UseTalentHubServices(DbContextOptionsBuilder options) =>

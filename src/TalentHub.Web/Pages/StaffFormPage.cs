@@ -133,7 +133,6 @@ public abstract class StaffFormPage<TInput>(TalentHubDbContext db, IStringLocali
             {
                 await tx.RollbackAsync();
                 db.ChangeTracker.Clear();
-                LogHandledRace(kind, "another post of the same form saved first; answered with its record");
             }
         }
         return await SubmittedAsync(kind) ?? throw new InvalidOperationException("The form's token is taken by another user's post.");
@@ -158,7 +157,7 @@ public abstract class StaffFormPage<TInput>(TalentHubDbContext db, IStringLocali
         catch (DbUpdateException ex) when (UniqueViolation.Is(ex))
         {
             db.ChangeTracker.Clear();
-            if (!await duplicateCheck()) { LogHandledRace(typeof(T).Name, "a unique value of the new record was saved by another user meanwhile; refused next to its field"); return false; }
+            if (!await duplicateCheck()) return false;
             throw;
         }
     }
@@ -204,21 +203,12 @@ public abstract class StaffFormPage<TInput>(TalentHubDbContext db, IStringLocali
         catch (DbUpdateException ex) when (UniqueViolation.Is(ex))
         {
             db.ChangeTracker.Clear();
-            if (duplicateCheck is not null && !await duplicateCheck()) { LogHandledRace(typeof(T).Name, "a unique value of the edit was saved by another user meanwhile; refused next to its field"); return false; }
+            if (duplicateCheck is not null && !await duplicateCheck()) return false;
             if (await db.FindAsync<T>(key) is { } stored && stored.Version == version) throw;
-            LogHandledRace(typeof(T).Name, "the record was changed by another user meanwhile; refused as a stale edit");
             ModelState.AddModelError("", l["Common.StaleEdit"]);
             return false;
         }
     }
-
-    /// <summary>
-    /// A race this page answered (a unique key refused its write): one line at Information, without the exception, which
-    /// was expected (polish32: the form token's race logged EF's full stack trace at Error though the user saw their record).
-    /// </summary>
-    private void LogHandledRace(string subject, string what) =>
-        HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(GetType())
-            .LogInformation("Handled write race on {Subject}: {What}.", subject, what);
 
     private void AddError(DomainException ex, string? field)
     {

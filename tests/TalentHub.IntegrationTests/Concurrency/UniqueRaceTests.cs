@@ -22,7 +22,7 @@ public sealed class UniqueRaceTests(TalentHubFactory app) : AppTest(app)
 
         var logged = App.Logged.Entries.Skip(before).ToList();
         Assert.DoesNotContain(logged, e => e.Level >= Microsoft.Extensions.Logging.LogLevel.Warning);
-        var race = Assert.Single(logged, e => e.Message.StartsWith("Handled write race", StringComparison.Ordinal));
+        var race = Assert.Single(logged, e => e.Message.StartsWith("Write race: a unique key refused a save of TrainingProgram", StringComparison.Ordinal));
         Assert.Equal(Microsoft.Extensions.Logging.LogLevel.Information, race.Level);
         Assert.False(race.HasException);
     }
