@@ -33,6 +33,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<DataVersions>();
         services.AddSingleton<ImportBatchOwners>();
         services.AddSingleton<DataVersionInterceptor>();
+        services.AddSingleton<UniqueViolationLog>();
         services.AddSingleton<Services.LiveCache>();
         // One writer only on SQLite; on PostgreSQL another node may change a stamp, so every request reads it.
         services.AddSingleton(sp => new UnchangedReads(sp.GetRequiredService<DataVersions>(), enabled: !configuration.UsesPostgres()));
@@ -57,7 +58,7 @@ public static class DataServiceCollectionExtensions
             services.AddPooledDbContextFactory<PostgresTalentHubDbContext>((sp, o) => TalentHubDbContext.UseTalentHubServices(o
                 .UseNpgsql(cs))
                 .AddInterceptors(sp.GetRequiredService<StampsInterceptor>(), sp.GetRequiredService<AuditInterceptor>(),
-                    sp.GetRequiredService<DataVersionInterceptor>()));
+                    sp.GetRequiredService<DataVersionInterceptor>(), sp.GetRequiredService<UniqueViolationLog>()));
             services.AddScoped<TalentHubDbContext>(sp => TalentHubDbContext.Lease(sp.GetRequiredService<IDbContextFactory<PostgresTalentHubDbContext>>(), sp));
         }
         else
@@ -65,7 +66,7 @@ public static class DataServiceCollectionExtensions
             services.AddPooledDbContextFactory<SqliteTalentHubDbContext>((sp, o) => TalentHubDbContext.UseTalentHubServices(o
                 .UseSqlite(SqliteConnectionString(data.AppDatabase)))
                 .AddInterceptors(new SqlitePragmas(), SqlitePinyin.Instance, sp.GetRequiredService<StampsInterceptor>(), sp.GetRequiredService<AuditInterceptor>(),
-                    sp.GetRequiredService<DataVersionInterceptor>()));
+                    sp.GetRequiredService<DataVersionInterceptor>(), sp.GetRequiredService<UniqueViolationLog>()));
             services.AddScoped<TalentHubDbContext>(sp => TalentHubDbContext.Lease(sp.GetRequiredService<IDbContextFactory<SqliteTalentHubDbContext>>(), sp));
         }
         return services;

@@ -107,9 +107,18 @@ public abstract class TalentHubDbContext : IdentityDbContext<AppUser>, IDataProt
     /// every context. Issue 12 (perf7a): done in <see cref="OnConfiguring"/> on every context, it copied the options on
     /// every request, and EF then hashed and looked up the copy in its service-provider cache (~3 % of a warm
     /// <c>/People?q=…</c> in dotnet-trace).
+    /// <para>
+    /// It also logs EF's "saving changes failed" and "command failed" events at Debug, not Error (polish32): a unique key
+    /// refusing a write is often an expected race the caller answers (a form's one-time token, a duplicate checked again),
+    /// and EF logged each with its full stack trace. A failure nobody handles still reaches the error page's or the job's
+    /// log at Error, with its stack trace; a unique key's refusal logs one line at Information (<see cref="UniqueViolationLog"/>).
+    /// </para>
     /// </summary>
     public static DbContextOptionsBuilder UseTalentHubServices(DbContextOptionsBuilder options) =>
-        options.ReplaceService<Microsoft.EntityFrameworkCore.Infrastructure.IModelCacheKeyFactory, ProtectorModelCacheKeyFactory>();
+        options.ReplaceService<Microsoft.EntityFrameworkCore.Infrastructure.IModelCacheKeyFactory, ProtectorModelCacheKeyFactory>()
+            .ConfigureWarnings(w => w.Log(
+                (Microsoft.EntityFrameworkCore.Diagnostics.CoreEventId.SaveChangesFailed, LogLevel.Debug),
+                (Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.CommandError, LogLevel.Debug)));
 
     private static bool HasModelCacheKeyFactory(DbContextOptions options) =>
         options.FindExtension<Microsoft.EntityFrameworkCore.Infrastructure.CoreOptionsExtension>()?.ReplacedServices is { } replaced

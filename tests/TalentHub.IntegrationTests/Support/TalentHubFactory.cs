@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.EntityFrameworkCore;
 using TalentHub.Web.Data;
 
@@ -25,6 +26,9 @@ public class TalentHubFactory : WebApplicationFactory<Program>
 
     /// <summary>The seam that runs a competing write just before one of the app's saves (dormant until armed).</summary>
     public RivalSave Rival { get; } = new();
+
+    /// <summary>What the app logs at Information and above.</summary>
+    public LogSink Logged { get; } = new();
 
     protected virtual IDictionary<string, string?> Settings => new Dictionary<string, string?>();
 
@@ -85,6 +89,7 @@ public class TalentHubFactory : WebApplicationFactory<Program>
         builder.UseEnvironment("Testing");
         builder.ConfigureAppConfiguration(c => c.AddInMemoryCollection(settings));
         if (Clock != TimeProvider.System) builder.ConfigureTestServices(s => s.AddSingleton(Clock));
+        builder.ConfigureLogging(l => l.AddProvider(Logged));
         builder.ConfigureTestServices(s =>
         {
             s.ConfigureDbContext<SqliteTalentHubDbContext>(o => o.AddInterceptors(Rival));

@@ -6,7 +6,7 @@ namespace TalentHub.UnitTests.Resources;
 /// English must be complete: every Chinese string has an English one and the reverse, except English singulars
 /// ("….One", see <c>PluralText</c>): Chinese nouns have no plural, so Chinese uses the counted text itself.
 /// </summary>
-public sealed class ResourceParityTests
+public sealed partial class ResourceParityTests
 {
     private static string ResourcesFolder() => RepositoryFiles.PathOf("src", "TalentHub.Web", "Resources");
 
@@ -52,6 +52,53 @@ public sealed class ResourceParityTests
             Assert.Equal(kv.Value.Count(c => c == '“'), kv.Value.Count(c => c == '”'));
         });
     }
+
+    /// <summary>
+    /// polish32: messages lacked their closing punctuation (Dispatch.MonthInvalid, Target.*, Course.ContactPhoneInvalid…).
+    /// A key is a sentence in both languages or in neither: the Chinese ends with 。/！/？ exactly when the English ends with
+    /// ./!/? (closing quotes and brackets after the mark aside). Only an abbreviation may differ.
+    /// </summary>
+    [Fact]
+    public void BothLanguages_AgreeWhetherAKeyEndsASentence()
+    {
+        string[] allowed = ["Dispatch.ExampleNo"]; // 序号 / "No.": the English abbreviation's dot ends no sentence.
+        var zh = Read(Path.Combine(ResourcesFolder(), "SharedResource.zh-CN.resx"));
+        var en = Read(Path.Combine(ResourcesFolder(), "SharedResource.en.resx"));
+
+        var disagreeing = zh.Keys.Where(k => en.ContainsKey(k) && !allowed.Contains(k) && EndsSentence(zh[k]) != EndsSentence(en[k]));
+
+        Assert.Empty(disagreeing);
+    }
+
+    /// <summary>
+    /// polish32: every message the code raises as an error (a <c>DomainException</c> key, a model error) or shows as a
+    /// flash after a save is a full sentence in both languages, so it ends with its closing punctuation.
+    /// </summary>
+    [Fact]
+    public void ErrorAndFlashMessages_EndWithClosingPunctuation_InBothLanguages()
+    {
+        var zh = Read(Path.Combine(ResourcesFolder(), "SharedResource.zh-CN.resx"));
+        var en = Read(Path.Combine(ResourcesFolder(), "SharedResource.en.resx"));
+        var raised = Directory.GetFiles(RepositoryFiles.PathOf("src", "TalentHub.Web"), "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .SelectMany(f => RaisedKey().Matches(File.ReadAllText(f)))
+            .Select(m => m.Groups["key"].Value)
+            .Where(zh.ContainsKey)
+            .Except(["Targets.CellError"]) // "{county} {indicator}：{message}": ends with the sentence it wraps
+            .ToHashSet();
+
+        Assert.NotEmpty(raised);
+        Assert.Empty(raised.Where(k => !EndsSentence(zh[k]) || !EndsSentence(en[k])).Order());
+    }
+
+    private static bool EndsSentence(string text)
+    {
+        var trimmed = text.TrimEnd().TrimEnd('”', '’', '"', '\'', '）', ')');
+        return trimmed.Length > 0 && "。！？.!?".Contains(trimmed[^1]);
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex("""(?:DomainException\(\s*"|AddModelError\([^;]*?\b[lL]\["|Flash\("|TempData\["Flash"\]\s*=\s*[lL]\[")(?<key>[A-Za-z0-9.]+)"(?!\s*\+)""")]
+    private static partial System.Text.RegularExpressions.Regex RaisedKey();
 
     private static string Placeholders(string text) =>
         string.Join(",", System.Text.RegularExpressions.Regex.Matches(text, @"\{\d+\}").Select(m => m.Value).Distinct().Order());

@@ -40,9 +40,13 @@ public sealed record IdNumber
     /// <summary>The address codes of the Hong Kong, Macao and Taiwan residents' residence permits (港澳台居民居住证, 2018).</summary>
     public static readonly IReadOnlySet<string> ResidencePermitPrefixes = new HashSet<string> { "810000", "820000", "830000" };
 
-    /// <summary>Which kind of number <paramref name="value"/> (18 characters, already validated) is, from its first digits.</summary>
-    private static IdNumberKind KindOf(string value) =>
-        value[0] == ForeignPermanentResidentLead ? IdNumberKind.ForeignPermanentResident
+    /// <summary>
+    /// Which kind of number <paramref name="value"/> is, from its first digits: a stored number (already validated when it
+    /// was saved), for naming it on a page (居民身份证号 / 港澳台居民居住证号 / 外国人永久居留身份证号). Too short to tell: a resident's.
+    /// </summary>
+    public static IdNumberKind KindOf(string? value) =>
+        value is not { Length: >= 6 } ? IdNumberKind.Resident
+        : value[0] == ForeignPermanentResidentLead ? IdNumberKind.ForeignPermanentResident
         : ResidencePermitPrefixes.Contains(value[..6]) ? IdNumberKind.HkMacaoTaiwanResidencePermit
         : IdNumberKind.Resident;
 
@@ -216,6 +220,12 @@ public sealed record IdNumber
         }
         else if (!IsProvinceCode(int.Parse(value.AsSpan(0, 2))))
         {
+            return IdNumberError.InvalidProvince;
+        }
+        else if (value[0] == '8' && !ResidencePermitPrefixes.Contains(value[..6]))
+        {
+            // 81/82/83 begin only the residence permits' 810000 / 820000 / 830000 (polish32: 812345… passed, naming neither a
+            // permit nor a mainland county).
             return IdNumberError.InvalidProvince;
         }
 

@@ -70,6 +70,13 @@ public sealed class Course : IRegionOwned, IAudited, IStamped, IVersioned
     /// </summary>
     public bool HoursCovered => TotalHours <= SessionHours;
 
+    /// <summary>
+    /// Whether a draft is warned next to 学时 that its sessions do not cover its declared hours (form and details page): only
+    /// once it has a session. A new course with no sessions yet is not warned that they add up to 0 (polish32); publishing
+    /// still refuses it (<c>Course.NeedsSessions</c>, then <see cref="EnsureHoursCovered"/>).
+    /// </summary>
+    public bool WarnsOfHours => Sessions.Count > 0 && !HoursCovered;
+
     private void CheckHoursCovered()
     {
         if (!HoursCovered)

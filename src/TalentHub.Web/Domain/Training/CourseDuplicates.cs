@@ -12,10 +12,26 @@ public static class CourseDuplicates
 {
     /// <summary>
     /// The title as compared: the app's normalization (<see cref="TextNormalizer.Normalize"/>: NFKC, so full-width and
-    /// half-width letters and digits are the same; invisible characters dropped; trimmed), upper-cased (invariant), so
-    /// "Ａpple 种植" and "apple 种植" are one title. "" for null.
+    /// half-width letters and digits are the same and the ideographic and no-break spaces plain ones; invisible characters
+    /// such as zero-width spaces dropped; trimmed), upper-cased (invariant), with inner white space dropped except one space
+    /// between two Latin letters or digits (polish32: "带头 人" and "带头人" were two titles; "Apple  farming" is "APPLE FARMING"),
+    /// so "Ａpple 种植" and "apple种植" are one title. Courses, programmes and typical examples all compare by it. "" for null.
     /// </summary>
-    public static string TitleKey(string? title) => TextNormalizer.Normalize(title).ToUpperInvariant();
+    public static string TitleKey(string? title)
+    {
+        var text = TextNormalizer.Normalize(title).ToUpperInvariant();
+        if (!text.Any(char.IsWhiteSpace)) return text;
+        var key = new System.Text.StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (!char.IsWhiteSpace(text[i])) { key.Append(text[i]); continue; }
+            var next = i + 1;
+            while (next < text.Length && char.IsWhiteSpace(text[next])) next++;
+            if (key.Length > 0 && next < text.Length && char.IsAsciiLetterOrDigit(key[^1]) && char.IsAsciiLetterOrDigit(text[next])) key.Append(' ');
+            i = next - 1;
+        }
+        return key.ToString();
+    }
 
     /// <summary>Whether two titles are the same after <see cref="TitleKey"/>.</summary>
     public static bool SameTitle(string? a, string? b) => string.Equals(TitleKey(a), TitleKey(b), StringComparison.Ordinal);

@@ -51,6 +51,9 @@ public sealed class DetailsModel(TalentHubDbContext db, AuditLog audit, IRegionS
     public bool CanReveal => User.Meets(Policies.CanReveal);
     /// <summary>Set only by the reveal POST.</summary>
     public (string IdNumber, string? Mobile)? Revealed { get; private set; }
+
+    /// <summary>Which kind of number the person's ID number is: the page names it so (居民身份证号, 港澳台居民居住证号 …).</summary>
+    public Domain.Common.IdNumberKind IdKind { get; private set; }
     /// <summary>The person's e-mail, masked like the other identifiers (<see cref="Masking.Email"/>); null when none.</summary>
     public string? MaskedEmail { get; private set; }
 
@@ -112,6 +115,7 @@ public sealed class DetailsModel(TalentHubDbContext db, AuditLog audit, IRegionS
             names.GetValueOrDefault(p.RegionCode, ""), names.GetValueOrDefault(township, ""), names.GetValueOrDefault(p.CountyCode, ""),
             p.Education, p.Industry, p.Skills, p.CertificatesHeld, p.IncomeBand, p.Notes, p.CreatedAt, p.UpdatedAt);
         MaskedEmail = string.IsNullOrWhiteSpace(p.Email) ? null : Masking.Email(p.Email);
+        IdKind = Domain.Common.IdNumber.KindOf(p.IdNumber);
         if (p.Venture is { } v)
             Venture = new VentureView(v.Origin, v.ReturnedOn, v.Name, v.Industry, v.Investment, v.JobsCreated, v.EntityId, p.EntityName);
 

@@ -55,6 +55,7 @@ public sealed class EditModel(
         CurrentSex = person.Sex;
         CurrentBirthDate = person.BirthDate;
         CurrentMaskedId = Domain.Common.Masking.IdNumber(person.IdNumber);
+        CurrentIdKind = Domain.Common.IdNumber.KindOf(person.IdNumber);
         CurrentMaskedMobile = person.Mobile is null ? null : Domain.Common.Masking.Mobile(person.Mobile);
         return person;
     }

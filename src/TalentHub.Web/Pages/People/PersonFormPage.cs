@@ -57,6 +57,9 @@ public abstract class PersonFormPage(TalentHubDbContext db, PersonRegistry regis
     public IReadOnlyList<EntityOption> Entities { get; private set; } = [];
     /// <summary>Edit only: the current identifiers, masked, shown as placeholders.</summary>
     public string? CurrentMaskedId { get; protected set; }
+
+    /// <summary>The stored number's kind on an edit (the field's label names it: 港澳台居民居住证号 …); null on a new person (身份证号).</summary>
+    public IdNumberKind? CurrentIdKind { get; protected set; }
     public string? CurrentMaskedMobile { get; protected set; }
 
     protected PersonRegistry Registry => registry;
@@ -139,6 +142,7 @@ public abstract class PersonFormPage(TalentHubDbContext db, PersonRegistry regis
             JobsCreated = person.Venture?.JobsCreated, EntityId = person.Venture?.EntityId, Version = person.Version,
         };
         CurrentMaskedId = Masking.IdNumber(person.IdNumber);
+        CurrentIdKind = IdNumber.KindOf(person.IdNumber);
         CurrentMaskedMobile = person.Mobile is null ? null : Masking.Mobile(person.Mobile);
     }
 

@@ -103,7 +103,9 @@ public sealed class TargetsModel(TalentHubDbContext db, ReportsService reports, 
                 else if (current is null) db.Targets.Add(AnnualTarget.Create(Year, cell.County, cell.Indicator, cell.Value.Value));
                 else if (current.Value != cell.Value) current.SetValue(cell.Value.Value);
             }
-            catch (DomainException ex) { ModelState.AddModelError(key, l[ex.MessageKey]); }
+            // The message names the cell's county and indicator: the table holds dozens of cells (polish32: "a rate target
+            // takes at most one decimal place" beside one of them said not which).
+            catch (DomainException ex) { ModelState.AddModelError(key, l["Targets.CellError", CountyNames[cell.County], l["Indicator." + cell.Indicator], l[ex.MessageKey]]); }
         }
         if (!ModelState.IsValid) return Page();
         try

@@ -100,11 +100,12 @@
         return null;
     }
 
-    // The field's label: its <label for>, the legend of its fieldset (a radio group), or null.
+    // The field's label: its <label for>, the legend of its fieldset (a radio group), its aria-label (a table cell such as
+    // a target, named by its row and column), or null.
     function labelOf(field) {
         var label = field.id && document.querySelector('label[for="' + field.id + '"]');
         if (!label && field.type === 'radio') label = field.closest('fieldset') && field.closest('fieldset').querySelector('legend');
-        return label ? label.textContent.trim() : null;
+        return label ? label.textContent.trim() : (field.getAttribute('aria-label') || '').trim() || null;
     }
 
     // <body data-msg-{kind}> with the label for {0} (or the "this field" word without one) and the limit for {1}.

@@ -95,6 +95,22 @@ public sealed class EntityFormTests(TalentHubFactory app) : AppTest(app)
     }
 
     [Fact]
+    public async Task TheEditForm_ShowsLandAndRevenueWithoutTrailingZeros()
+    {
+        // polish32: 亩 and 万元 came back from the database as 12.50 / 30.00 and showed so in the edit form.
+        var client = await App.LoginAsync("anji.clerk");
+        var fields = Fields(NewName(), NewCreditCode(), await App.PersonIdInCountyAsync("330523"));
+        fields["Input.LandArea"] = "12.50";
+        fields["Input.AnnualRevenue"] = "30.00";
+        var id = await CreateAsync(client, fields);
+
+        var form = await client.GetStringAsync($"/Entities/{id}/Edit");
+
+        Assert.Matches("<input[^>]*name=\"Input.LandArea\"[^>]*value=\"12.5\"", form);
+        Assert.Matches("<input[^>]*name=\"Input.AnnualRevenue\"[^>]*value=\"30\"", form);
+    }
+
+    [Fact]
     public async Task ALandAreaWithThreeDecimals_PostedPastTheBrowser_IsRefusedNextToTheField_NotRounded()
     {
         var client = await App.LoginAsync("anji.clerk");
@@ -145,6 +161,49 @@ public sealed class EntityFormTests(TalentHubFactory app) : AppTest(app)
         Assert.Contains("请填写主体名称", html);
         Assert.Contains("请选择法定代表人", html);
         Assert.Contains("请选择所在村（社区）", html);
+    }
+
+    /// <summary>
+    /// polish32: an entity stored before the kind rule (a family farm with 成员数, a cooperative with 家庭劳动力) is refused on
+    /// its next edit. The user is not stuck: the form shows the stray figure in its field (no field is hidden by kind) with
+    /// the kind-rule error beside it; cleared, the edit saves and the other figures stay as they were.
+    /// </summary>
+    [Theory]
+    [InlineData(EntityType.FamilyFarm, "Members", "Input.Members")]
+    [InlineData(EntityType.Cooperative, "FamilyLabour", "Input.FamilyLabour")]
+    public async Task AnEntityStoredBeforeTheKindRule_ShowsTheStrayFigureWithItsError_AndSavesOnceItIsCleared(EntityType type, string stray, string field)
+    {
+        var client = await App.LoginAsync("anji.clerk");
+        var leader = await App.PersonIdInCountyAsync("330523");
+        var code = NewCreditCode(type == EntityType.Cooperative ? "93" : "92");
+        var id = await CreateAsync(client, Fields(NewName(), code, leader, type));
+        await App.QueryAsync(db => db.BusinessEntities.IgnoreQueryFilters([RegionFilter.Name]).Where(e => e.Id == id)
+            .ExecuteUpdateAsync(s =>
+            {
+                if (stray == "Members") s.SetProperty(e => e.Members, 12);
+                else s.SetProperty(e => e.FamilyLabour, 12);
+            }));
+
+        var form = await client.GetStringAsync($"/Entities/{id}/Edit");
+        Assert.Matches($"<input[^>]*name=\"{System.Text.RegularExpressions.Regex.Escape(field)}\"[^>]*value=\"12\"", form);
+        Assert.DoesNotMatch($"<input[^>]*type=\"hidden\"[^>]*name=\"{System.Text.RegularExpressions.Regex.Escape(field)}\"", form);
+
+        var asShown = Fields("旧数据" + NewName(), code, leader, type);
+        asShown[field] = "12";
+        var refused = await client.PostFormAsync($"/Entities/{id}/Edit", asShown);
+        var html = await refused.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Matches($"data-valmsg-for=\"{System.Text.RegularExpressions.Regex.Escape(field)}\"[^>]*>[^<]*只", html);
+
+        asShown[field] = "";
+        var saved = await client.PostFormAsync($"/Entities/{id}/Edit", asShown);
+
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var entity = await App.LoadAsync(id);
+        Assert.Equal(asShown["Input.Name"], entity.Name);
+        Assert.Null(stray == "Members" ? entity.Members : entity.FamilyLabour);
+        Assert.Equal(type == EntityType.Cooperative ? 25 : 3, type == EntityType.Cooperative ? entity.Members : entity.FamilyLabour);
+        Assert.Equal(12.5m, entity.LandArea);
     }
 
     [Fact]

@@ -180,6 +180,40 @@ public sealed class PeopleCreateTests(TalentHubFactory app) : AppTest(app)
     }
 
     [Fact]
+    public async Task An_81_to_83_number_that_is_no_residence_permit_is_refused_next_to_the_field()
+    {
+        // polish32: 812345… passed, though 81–83 begin only the residence permits' 810000 / 820000 / 830000.
+        var client = await App.LoginAsync("anji.clerk");
+        var name = NewName("港号");
+        var html = await (await client.PostFormAsync("/People/Create", CreateForm(name, "81234519900101123" + IdNumber.ComputeCheckDigit("81234519900101123")))).Content.ReadAsStringAsync();
+
+        Assert.Contains("810000、820000 或 830000", FieldError(html, "Input.IdNumber"));
+        Assert.Equal(0, await App.CountNamedAsync(name));
+    }
+
+    [Fact]
+    public async Task A_residence_permit_holders_details_and_edit_form_name_the_number_by_its_kind()
+    {
+        // polish32: a HK/Macao/Taiwan residence permit holder's page labelled the number 身份证号.
+        var client = await App.LoginAsync("anji.clerk");
+        var name = NewName("居住证");
+        var first17 = "810000" + "19880512" + Random.Shared.Next(10, 99).ToString("D2") + "3";
+        var response = await client.PostFormAsync("/People/Create", CreateForm(name, first17 + IdNumber.ComputeCheckDigit(first17)));
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var id = int.Parse(response.Headers.Location!.OriginalString.Split('/').Last());
+
+        var details = await client.GetStringAsync($"/People/{id}");
+        var edit = await client.GetStringAsync($"/People/{id}/Edit");
+        var resident = await client.GetStringAsync($"/People/{await App.PersonIdInCountyAsync("330523")}");
+        var english = await client.GetStringAsync($"/People/{id}?culture=en");
+
+        Assert.Matches("id=\"person-id-kind\">港澳台居民居住证号<", details);
+        Assert.Matches("<label[^>]*for=\"Input_IdNumber\"[^>]*>港澳台居民居住证号<", edit);
+        Assert.Matches("id=\"person-id-kind\">HK/Macao/Taiwan residence permit number<", System.Net.WebUtility.HtmlDecode(english));
+        Assert.Matches("id=\"person-id-kind\">居民身份证号<", resident);
+    }
+
+    [Fact]
     public async Task The_form_gives_the_sex_and_birth_date_hint_once()
     {
         var client = await App.LoginAsync("anji.clerk");

@@ -111,6 +111,21 @@ public sealed class PeopleImportTests(TalentHubFactory app) : AppTest(app)
         Assert.Contains(Errors(english), e => e.Column == "F（带动就业人数）" && e.Reason == "Must be a whole number.");
     }
 
+    /// <summary>polish32: an 81–83 number other than a residence permit's 810000 / 820000 / 830000 is refused in its row.</summary>
+    [Fact]
+    public async Task A_row_with_an_81_to_83_number_that_is_no_residence_permit_is_refused()
+    {
+        var client = await App.LoginAsync("anji.clerk");
+        var name = NewName("港号");
+        var id = "82123419900101123" + TalentHub.Web.Domain.Common.IdNumber.ComputeCheckDigit("82123419900101123");
+        var csv = string.Join("\r\n", "姓名,身份证号,手机号,所在村（社区）,人才类别", $"{name},{id},,余村,高素质农民");
+
+        var (_, html) = await client.ValidateAsync(Page, Encoding.UTF8.GetBytes(csv), "人才.csv");
+
+        Assert.Contains(Errors(html), e => e.Row == 2 && e.Column == "B（身份证号）" && e.Reason.Contains("810000、820000 或 830000"));
+        Assert.Equal(0, await CountAsync([name]));
+    }
+
     [Fact]
     public async Task In_english_a_one_row_file_reads_import_1_row_and_1_row_written()
     {

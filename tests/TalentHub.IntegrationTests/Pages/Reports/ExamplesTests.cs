@@ -35,6 +35,21 @@ public sealed class ExamplesTests(TalentHubFactory app) : AppTest(app)
     }
 
     [Fact]
+    public async Task AnExampleTitleDifferingOnlyInInnerSpaces_IsWarnedOfAsTheSameTitle()
+    {
+        // polish32: "带头 人" (or with a full-width, no-break or zero-width space) was not matched with "带头人".
+        var anji = await App.LoginAsync("anji.officer");
+        var personId = await PersonInAsync(Anji);
+        var tail = Guid.NewGuid().ToString("N")[..8];
+        Assert.Equal(HttpStatusCode.Redirect, (await ProposeAsync(anji, "Person", personId, ExampleImages.JpegWithGps(), "a.jpg", "带头人" + tail)).StatusCode);
+
+        var again = await ProposeAsync(anji, "Person", personId, ExampleImages.JpegWithGps(), "a.jpg", "带头\u3000人 " + tail);
+
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Contains("id=\"example-duplicate\"", await again.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task AnExampleOfTheSameSubjectAndTitle_IsWarnedOf_AndSavedOnlyWhenProposedAnyway()
     {
         // training31: the course form warned of a likely duplicate, the example form proposed the same person and title twice.

@@ -78,8 +78,33 @@ public sealed class ReportsTests(TalentHubFactory app) : AppTest(app)
         var html = await refused.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
-        Assert.Matches("data-valmsg-for=\"Cells\\[0\\].Value\"[^>]*>数量目标不能超过1,000,000<", html);
+        Assert.Matches("data-valmsg-for=\"Cells\\[0\\].Value\"[^>]*>安吉县 培训结业人数：数量目标不能超过1,000,000。<", html);
         Assert.False(await App.QueryAsync(db => db.Targets.AnyAsync(t => t.Year == 2089)));
+    }
+
+    /// <summary>
+    /// polish32: a rate with two decimals was refused beside its cell with "比率目标最多保留 1 位小数。", which did not say
+    /// which of the table's many cells it was about; the message names the county and the indicator, in zh-CN and en.
+    /// </summary>
+    [Theory]
+    [InlineData("", "安吉县 跟踪服务完成率（%）：比率目标最多保留 1 位小数。")]
+    [InlineData("&culture=en", "Anji County, Follow-up rate (%): A rate target takes at most one decimal place.")]
+    public async Task Targets_ARateWithTwoDecimals_IsRefusedNamingItsCountyAndIndicator(string culture, string message)
+    {
+        var client = await App.LoginAsync("city.officer");
+        var url = "/Reports/Targets?Year=2086" + culture;
+        var fields = new Dictionary<string, string>
+        {
+            ["Year"] = "2086",
+            ["Cells[0].County"] = Anji, ["Cells[0].Indicator"] = nameof(Indicator.FollowUpRate), ["Cells[0].Value"] = "92.55",
+        };
+
+        var refused = await client.PostFormAsync(url, fields, url);
+        var html = System.Net.WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Matches("data-valmsg-for=\"Cells\\[0\\].Value\"[^>]*>" + System.Text.RegularExpressions.Regex.Escape(message) + "<", html);
+        Assert.False(await App.QueryAsync(db => db.Targets.AnyAsync(t => t.Year == 2086)));
     }
 
     [Fact]

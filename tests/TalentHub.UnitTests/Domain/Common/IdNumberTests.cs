@@ -147,7 +147,9 @@ public class IdNumberTests
     [InlineData("71")] [InlineData("81")] [InlineData("82")] [InlineData("83")]
     public void TryParse_WithEachEndOfTheProvinceRanges_Succeeds(string province)
     {
-        Assert.True(IdNumber.TryParse(WithValidCheckDigit(province + "052319900101123"), Today, out _, out var error));
+        // 81–83 begin only the residence permits' 810000 / 820000 / 830000 (polish32).
+        var address = province[0] == '8' ? province + "0000" : province + "0523";
+        Assert.True(IdNumber.TryParse(WithValidCheckDigit(address + "19900101123"), Today, out _, out var error));
         Assert.Equal(IdNumberError.None, error);
     }
 
@@ -311,6 +313,17 @@ public class IdNumberTests
         Assert.Equal(province, id.ProvinceCode);
         Assert.Equal(new DateOnly(1990, 1, 1), id.BirthDate);
         Assert.Null(id.NationalityCode);
+    }
+
+    [Theory]
+    [InlineData("81010119900101123")] // 81 but not 810000
+    [InlineData("82123419900101123")]
+    [InlineData("83000119900101123")]
+    [InlineData("81100019900101123")]
+    public void TryParse_With81To83ButNotAResidencePermitsAddressCode_IsRejected(string first17)
+    {
+        // polish32: 81xxxx–83xxxx other than 810000 / 820000 / 830000 is neither a residence permit nor a mainland county.
+        AssertRejected(WithValidCheckDigit(first17), IdNumberError.InvalidProvince);
     }
 
     [Fact]

@@ -72,4 +72,20 @@ public sealed class CourseHoursTests
         course.TotalHours = 4.5m;
         Assert.False(course.HoursCovered);
     }
+
+    [Fact]
+    public void A_draft_is_warned_of_uncovered_hours_only_once_it_has_a_session()
+    {
+        // polish32: a new course with no sessions yet was warned that its sessions (0 h) did not cover its 学时.
+        var course = ADraft(sessions: 0);
+        course.TotalHours = 99;
+        Assert.False(course.HoursCovered);
+        Assert.False(course.WarnsOfHours);
+
+        var withSessions = ADraft(); // two 2-hour sessions
+        withSessions.TotalHours = 99;
+        Assert.True(withSessions.WarnsOfHours);
+        withSessions.TotalHours = 4;
+        Assert.False(withSessions.WarnsOfHours);
+    }
 }

@@ -36,13 +36,13 @@ public abstract class CourseFormPage(TalentHubDbContext db, IRegionScope scope, 
     public string? ScopeCounty => scope.CountyCode;
 
     /// <summary>
-    /// The warning next to 学时 when the course's sessions add up to less than its declared hours (<see cref="Course.HoursCovered"/>,
-    /// a draft only: past draft it is an error), or null.
+    /// The warning next to 学时 when the course's sessions add up to less than its declared hours (<see cref="Course.WarnsOfHours"/>:
+    /// a draft with sessions only; past draft it is an error), or null.
     /// </summary>
     public string? HoursWarning { get; private set; }
 
     /// <summary>Sets <see cref="HoursWarning"/> for <paramref name="course"/> as it stands.</summary>
-    protected void WarnOfHours(Course course) => HoursWarning = course.HoursCovered ? null : HoursText(L, course);
+    protected void WarnOfHours(Course course) => HoursWarning = course.WarnsOfHours ? HoursText(L, course) : null;
 
     /// <summary>The localized warning for declared hours the sessions do not cover (Course.HoursNotCoveredDraft).</summary>
     public static string HoursText(IStringLocalizer l, Course course) => l["Course.HoursNotCoveredDraft",

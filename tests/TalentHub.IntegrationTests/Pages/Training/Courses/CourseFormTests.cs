@@ -154,6 +154,36 @@ public sealed class CourseFormTests(TalentHubFactory app) : AppTest(app)
         Assert.DoesNotContain("id=\"hours-warning\"", await client.GetStringAsync($"/Courses/{covered}/Edit"));
     }
 
+    [Fact]
+    public async Task ANewCourseWithNoSessionsYet_IsNotWarnedOfItsHours()
+    {
+        // polish32: a course saved with 99 学时 and no sessions yet was told its sessions add up to only 0.
+        var client = await App.LoginAsync("anji.clerk");
+        var fields = Fields(UniqueTitle("无课次"));
+        fields["Input.TotalHours"] = "99";
+        var id = await client.CreateAsync(fields);
+
+        Assert.DoesNotContain("id=\"hours-warning\"", await client.GetStringAsync($"/Courses/{id}"));
+        Assert.DoesNotContain("id=\"hours-warning\"", await client.GetStringAsync($"/Courses/{id}/Edit"));
+    }
+
+    [Fact]
+    public async Task TheEditForm_ShowsDecimalsWithoutTrailingZeros()
+    {
+        // polish32: 学时 stored as 99.0 showed "99.0" in the edit form (and a pass mark 60.0 "60.0").
+        var client = await App.LoginAsync("anji.clerk");
+        var day = Today.AddDays(43);
+        var fields = Fields(UniqueTitle("学时格式"), sessions: [(day, "08:00", "12:00")]);
+        fields["Input.TotalHours"] = "4.0";
+        fields["Input.PassMark"] = "60.50";
+        var id = await client.CreateAsync(fields);
+
+        var form = await client.GetStringAsync($"/Courses/{id}/Edit?culture=en");
+
+        Assert.Matches("<input[^>]*name=\"Input.TotalHours\"[^>]*value=\"4\"", form);
+        Assert.Matches("<input[^>]*name=\"Input.PassMark\"[^>]*value=\"60.5\"", form);
+    }
+
     /// <summary>The 300 characters of <paramref name="html"/> from <paramref name="start"/> on.</summary>
     private static string Segment(string html, string start)
     {
