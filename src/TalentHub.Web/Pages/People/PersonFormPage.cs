@@ -40,8 +40,8 @@ public sealed class PersonInput
     [Display(Name = "Person.Venture.ReturnedOn")] [DataType(DataType.Date)] public DateOnly? ReturnedOn { get; set; }
     [StringLength(100, ErrorMessage = "Validation.TooLong")] [Display(Name = "Person.Venture.Name")] public string? VentureName { get; set; }
     [StringLength(50, ErrorMessage = "Validation.TooLong")] [Display(Name = "Person.Venture.Industry")] public string? VentureIndustry { get; set; }
-    [Range(typeof(decimal), "0", "9999999999", ErrorMessage = "Person.NotNegative")] [Step("0.01")] [Display(Name = "Person.Venture.Investment")] public decimal? Investment { get; set; }
-    [Range(0, 10_000_000, ErrorMessage = "Person.NotNegative")] [Display(Name = "Person.Venture.JobsCreated")] public int? JobsCreated { get; set; }
+    [Range(typeof(decimal), "0", "9999999999", ErrorMessage = "Person.OutOfRange")] [Step("0.01")] [Display(Name = "Person.Venture.Investment")] public decimal? Investment { get; set; }
+    [Range(0, 10_000_000, ErrorMessage = "Person.OutOfRange")] [Display(Name = "Person.Venture.JobsCreated")] public int? JobsCreated { get; set; }
     [Display(Name = "Person.Venture.Entity")] public int? EntityId { get; set; }
     public int Version { get; set; }
 }

@@ -150,6 +150,28 @@ public sealed class PeopleCreateTests(TalentHubFactory app) : AppTest(app)
         Assert.Equal(0, await App.CountNamedAsync(name));
     }
 
+    /// <summary>review32: a too-large 投资额 or 带动就业人数 said "cannot be negative"; it names the allowed range.</summary>
+    [Theory]
+    [InlineData("Input.Investment", "99999999999", "投资额（万元）须在 0 到 9999999999 之间。")]
+    [InlineData("Input.JobsCreated", "20000000", "须在 0 到 10000000 之间。")]
+    [InlineData("Input.Investment", "-1", "须在 0 到 9999999999 之间。")]
+    public async Task A_venture_figure_out_of_range_names_the_range_next_to_the_field(string field, string value, string message)
+    {
+        var client = await App.LoginAsync("anji.clerk");
+        var name = NewName("大数");
+        var form = CreateForm(name, NewIdNumber(YuCun).Value);
+        form["Input.Categories"] = "ReturningEntrepreneur";
+        form["Input.Origin"] = "MigrantWorker";
+        form[field] = value;
+
+        var response = await client.PostFormAsync("/People/Create", form);
+
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains(message, FieldError(html, field));
+        Assert.Equal(0, await App.CountNamedAsync(name));
+    }
+
     [Fact]
     public async Task An_email_without_a_dotted_domain_is_shown_next_to_the_field_and_nothing_is_written()
     {

@@ -33,7 +33,7 @@ public sealed class RecordModel(TalentHubDbContext db, TimeProvider clock, IStri
         [StringLength(100, ErrorMessage = "Validation.TooLong"), Display(Name = "FollowUp.Entity")]
         public string? Entity { get; set; }
         public bool AdoptedTechnique { get; set; }
-        [Range(-100, 1000, ErrorMessage = "FollowUp.IncomeRange"), Step("0.1"), Display(Name = "FollowUp.IncomeChange")]
+        [Range(-100d, 1000d, ErrorMessage = "FollowUp.IncomeRange"), Step("0.1"), Display(Name = "FollowUp.IncomeChange")]
         public decimal? IncomeChangePercent { get; set; }
         public bool Employed { get; set; }
         [StringLength(500, ErrorMessage = "Validation.TooLong"), Display(Name = "FollowUp.Notes")]

@@ -249,6 +249,22 @@ public sealed class FollowUpTests(TalentHubFactory app) : AppTest(app)
     }
 
     [Fact]
+    public async Task IncomeChange_FarOutOfRange_IsAnErrorNextToTheField_NotA500()
+    {
+        // review32: an int [Range] on the decimal field threw OverflowException for 99999999999999.
+        var (course, _) = await CompletedLongAgoAsync(111);
+        await App.RunAsync<FollowUpService, int>(s => s.CreateDueAsync());
+        var task = await App.QueryAsync(db => db.FollowUpTasks.Where(t => t.CourseId == course.Id).Select(t => t.Id).SingleAsync());
+        var clerk = await App.LoginAsync("anji.clerk");
+
+        var refused = await clerk.PostFormAsync($"/FollowUps/{task}", new() { ["Input.AdoptedTechnique"] = "true", ["Input.IncomeChangePercent"] = "99999999999999" });
+
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Matches("data-valmsg-for=\"Input.IncomeChangePercent\"[^>]*>收入变化须在 -100% 到 1000% 之间。", await refused.Content.ReadAsStringAsync());
+        Assert.Null(await App.QueryAsync(db => db.FollowUpTasks.Where(t => t.Id == task).Select(t => t.RecordedAt).SingleAsync()));
+    }
+
+    [Fact]
     public async Task NameSearch_FindsTheCountysTask_WhenMoreThanAThousandPeopleInTheCityShareTheFragment()
     {
         // review18: the name search took the first 1000 matching people of the whole city; a common fragment (a surname)
