@@ -87,6 +87,24 @@ public sealed class TwoFactorTests(TalentHubFactory app) : AppTest(app)
         Assert.Contains("该恢复码无效", await reused.Content.ReadAsStringAsync());
     }
 
+    /// <summary>review32: a code typed in lower case, or with a space for its hyphen, was "invalid".</summary>
+    [Fact]
+    public async Task RecoveryCode_TypedInLowerCase_WithASpaceOrNoHyphen_SignsIn()
+    {
+        var clerk = await App.NewStaffAsync(Roles.CountyClerk);
+        var setup = App.NewClient();
+        await PasswordStepAsync(setup, clerk.UserName!);
+        var (_, codes) = await setup.EnrolAuthenticatorAsync();
+
+        foreach (var typed in new[] { codes[0].ToLowerInvariant(), codes[1].Replace("-", " ", StringComparison.Ordinal), " " + codes[2].Replace("-", "", StringComparison.Ordinal).ToLowerInvariant() })
+        {
+            var client = App.NewClient();
+            await PasswordStepAsync(client, clerk.UserName!);
+            var used = await client.PostFormAsync("/Identity/Account/LoginWithRecoveryCode", new() { ["RecoveryCode"] = typed });
+            Assert.True(HttpStatusCode.Redirect == used.StatusCode, typed);
+        }
+    }
+
     [Fact]
     public async Task AdminReset_TurnsTwoFactorOff_IsAudited_AndTheUserEnrolsAgain()
     {

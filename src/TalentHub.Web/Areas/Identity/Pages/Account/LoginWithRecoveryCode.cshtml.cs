@@ -27,7 +27,7 @@ public sealed class LoginWithRecoveryCodeModel(SignInManager<AppUser> signIn, IL
         var account = "2fa:" + user.Id;
         if (await throttle.WaitAsync(account, HttpContext.RequestAborted) is { } wait && wait > TimeSpan.Zero)
             return LoginModel.TooSoon(this, wait, l);
-        var result = await signIn.TwoFactorRecoveryCodeSignInAsync(TextNormalizer.Normalize(RecoveryCode).Replace(" ", "", StringComparison.Ordinal));
+        var result = await signIn.TwoFactorRecoveryCodeSignInAsync(Canonical(RecoveryCode));
         if (result.Succeeded)
         {
             await throttle.SucceededAsync(account);
@@ -36,5 +36,17 @@ public sealed class LoginWithRecoveryCodeModel(SignInManager<AppUser> signIn, IL
         await throttle.FailedAsync(account);
         ModelState.AddModelError(nameof(RecoveryCode), l[result.IsLockedOut ? "Login.Failed" : "TwoFactor.RecoveryCodeWrong"]);
         return Page();
+    }
+
+    /// <summary>
+    /// A code as ASP.NET Core Identity issues it ("XXXXX-XXXXX", upper case, five characters each side of a hyphen) from
+    /// what a person types: full-width forms folded, any case, spaces anywhere, the hyphen missing or replaced by a space.
+    /// Text of any other shape is returned folded and will simply not match.
+    /// </summary>
+    public static string Canonical(string typed)
+    {
+        var compact = new string(TextNormalizer.Normalize(typed).Where(c => !char.IsWhiteSpace(c)).ToArray()).ToUpperInvariant();
+        var halves = compact.Replace("-", "", StringComparison.Ordinal);
+        return halves.Length == 10 ? $"{halves[..5]}-{halves[5..]}" : compact;
     }
 }
