@@ -11,13 +11,14 @@ namespace TalentHub.Web.Infrastructure;
 /// <c>“99”无效。</c> (review10), while a value that does not read at all already says <c>“abc”不是有效的学历。</c>. Both now
 /// use <c>Validation.AttemptedValueIsInvalid</c> with the field's label (resource <paramref name="l"/>, the request's
 /// language at the time of the message). A date or number property that cannot be read says what was expected after its
-/// label (<c>Validation.DateInvalid</c>: “From: “2026-13-01” is not a valid date.”, <c>Validation.NumberInvalid</c>), not
+/// label (<c>Validation.DateInvalid</c>: “From: “2026-13-01” is not a valid date.”, <c>Validation.TimeInvalid</c> for a
+/// time such as 25:00, <c>Validation.NumberInvalid</c>), not
 /// “is not a valid From.” (review11). A whole-number property given a fraction (1.5) says it must be a whole number
 /// (<c>Validation.WholeNumber</c>, imports32: it said “is not a valid number”).
 /// </summary>
 public sealed class FieldNamedBindingMessages(IStringLocalizer l) : IBindingMetadataProvider
 {
-    private static readonly Type[] Dates = [typeof(DateOnly), typeof(DateTime), typeof(DateTimeOffset), typeof(TimeOnly)];
+    private static readonly Type[] Dates = [typeof(DateOnly), typeof(DateTime), typeof(DateTimeOffset)];
     private static readonly Type[] Numbers = [typeof(byte), typeof(short), typeof(int), typeof(long), typeof(decimal), typeof(double), typeof(float)];
 
     private static readonly Type[] Integers = [typeof(byte), typeof(short), typeof(int), typeof(long)];
@@ -34,7 +35,8 @@ public sealed class FieldNamedBindingMessages(IStringLocalizer l) : IBindingMeta
             || context.BindingMetadata.ModelBindingMessageProvider is not DefaultModelBindingMessageProvider inherited) return;
         var label = context.Attributes.OfType<DisplayAttribute>().FirstOrDefault()?.Name;
         var type = Nullable.GetUnderlyingType(context.Key.ModelType) ?? context.Key.ModelType;
-        var expected = Dates.Contains(type) ? "Validation.DateInvalid" : Numbers.Contains(type) ? "Validation.NumberInvalid" : null;
+        var expected = Dates.Contains(type) ? "Validation.DateInvalid" : type == typeof(TimeOnly) ? "Validation.TimeInvalid"
+            : Numbers.Contains(type) ? "Validation.NumberInvalid" : null;
         if (label is null && expected is null) return;
         var messages = new DefaultModelBindingMessageProvider(inherited);
         if (label is not null) messages.SetValueIsInvalidAccessor(value => l["Validation.AttemptedValueIsInvalid", value, l[label]]);

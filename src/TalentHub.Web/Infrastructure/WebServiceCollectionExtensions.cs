@@ -85,7 +85,7 @@ public static class WebServiceCollectionExtensions
             // One value per single-valued enum: "A,B" or A&B is refused, not ORed into a third value (review11).
             o.ModelBinderProviders.Insert(0, new SingleEnumBinderProvider());
             // Full-width digits, sign and decimal point in number fields, as a Chinese input method types them (review12).
-            o.ModelBinderProviders.Insert(0, new NumberBinderProvider(o.ModelBinderProviders));
+            o.ModelBinderProviders.Insert(0, new NarrowFormBinderProvider(o.ModelBinderProviders));
         });
         services.AddAuthorizationBuilder().AddTalentHubPolicies();
         services.AddTalentHubApi();

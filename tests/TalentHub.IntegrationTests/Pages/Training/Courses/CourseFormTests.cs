@@ -1,3 +1,4 @@
+using TalentHub.Web.Infrastructure;
 using TalentHub.Web.Data;
 using Microsoft.EntityFrameworkCore;
 using TalentHub.Web.Domain.Training;
@@ -79,6 +80,24 @@ public sealed class CourseFormTests(TalentHubFactory app) : AppTest(app)
         Assert.True(HasFieldError(html, "Input.Sessions[1]", "与其他课次时间重叠"), Errors(html));
         Assert.True(HasFieldError(html, "Input.Sessions[2]", "结束时间须晚于开始时间"), Errors(html));
         Assert.False(await App.QueryAsync(db => db.Courses.IgnoreQueryFilters([RegionFilter.Name]).AnyAsync(c => c.Title == fields["Input.Title"])));
+    }
+
+    /// <summary>review32: 25:00 said "not a valid date"; a time typed with a Chinese input method (０９：００) was refused.</summary>
+    [Fact]
+    public async Task AnImpossibleTime_SaysTime_AndFullWidthTimesAreRead()
+    {
+        var client = await App.LoginAsync("anji.clerk");
+        var day = Today.AddDays(40);
+        var fields = Fields(UniqueTitle("时间"), sessions: [(day, "25:00", "26:00")]);
+
+        var html = await (await client.PostFormAsync("/Courses/Create", fields)).Content.ReadAsStringAsync();
+        Assert.True(HasFieldError(html, "Input.Sessions[0].Start", "“25:00”不是有效的时间，请填写 00:00 至 23:59 之间的时间。"), Errors(html));
+
+        fields["Input.Sessions[0].Start"] = "０９：００";
+        fields["Input.Sessions[0].End"] = "１１:３０";
+        var id = await client.CreateAsync(fields);
+        var session = (await App.CourseAsync(id)).Sessions.Single();
+        Assert.Equal((9, 0, 11, 30), (session.StartsAt.ToShanghai().Hour, session.StartsAt.ToShanghai().Minute, session.EndsAt.ToShanghai().Hour, session.EndsAt.ToShanghai().Minute));
     }
 
     [Fact]

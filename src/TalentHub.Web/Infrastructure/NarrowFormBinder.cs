@@ -5,32 +5,34 @@ using TalentHub.Web.Domain.Common;
 namespace TalentHub.Web.Infrastructure;
 
 /// <summary>
-/// Puts <see cref="NumberBinder"/> in front of MVC's binder for every integer and decimal type on pages (review12: a
+/// Puts <see cref="NarrowFormBinder"/> in front of MVC's binder for every number, date and time type on pages (review12: a
 /// Chinese input method types full-width digits, and <c>１５</c> in an income change or a target was refused as "not a
-/// number"). The JSON API (minimal endpoints, not MVC binding) stays strict: its clients send ASCII.
+/// number"; review32: <c>０９:００</c> in a session time likewise). The JSON API (minimal endpoints, not MVC binding) stays
+/// strict: its clients send ASCII.
 /// </summary>
-public sealed class NumberBinderProvider(IList<IModelBinderProvider> providers) : IModelBinderProvider
+public sealed class NarrowFormBinderProvider(IList<IModelBinderProvider> providers) : IModelBinderProvider
 {
-    private static readonly HashSet<Type> Numbers =
-        [typeof(byte), typeof(short), typeof(int), typeof(long), typeof(decimal), typeof(double), typeof(float)];
+    private static readonly HashSet<Type> Typed =
+        [typeof(byte), typeof(short), typeof(int), typeof(long), typeof(decimal), typeof(double), typeof(float),
+         typeof(DateOnly), typeof(DateTime), typeof(DateTimeOffset), typeof(TimeOnly)];
 
     /// <inheritdoc />
     /// <remarks>Wraps the binder the rest of <paramref name="providers"/> gives (MVC's own, with its number styles and messages).</remarks>
     public IModelBinder? GetBinder(ModelBinderProviderContext context)
     {
-        if (!Numbers.Contains(context.Metadata.UnderlyingOrModelType)) return null;
+        if (!Typed.Contains(context.Metadata.UnderlyingOrModelType)) return null;
         foreach (var provider in providers)
-            if (provider != this && provider.GetBinder(context) is { } inner) return new NumberBinder(inner);
+            if (provider != this && provider.GetBinder(context) is { } inner) return new NarrowFormBinder(inner);
         return null;
     }
 }
 
 /// <summary>
-/// Binds a number from its NFKC form (<see cref="TextNormalizer.Normalize"/>): full-width digits, sign (＋ －) and
-/// decimal point (．) become ASCII, invisible characters and surrounding spaces go; then MVC's own conversion and
-/// messages apply (anything still not a number is refused at the field as before).
+/// Binds a number, date or time from its NFKC form (<see cref="TextNormalizer.Normalize"/>): full-width digits, sign (＋ －) and
+/// decimal point (．), colon (：) and hyphen (－) become ASCII, invisible characters and surrounding spaces go; then MVC's own conversion and
+/// messages apply (anything still unreadable is refused at the field as before).
 /// </summary>
-public sealed class NumberBinder(IModelBinder inner) : IModelBinder
+public sealed class NarrowFormBinder(IModelBinder inner) : IModelBinder
 {
     /// <inheritdoc />
     public async Task BindModelAsync(ModelBindingContext bindingContext)

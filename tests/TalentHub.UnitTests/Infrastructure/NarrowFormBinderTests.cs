@@ -10,8 +10,8 @@ using TalentHub.Web.Infrastructure;
 
 namespace TalentHub.UnitTests.Infrastructure;
 
-/// <summary>Numbers typed with a Chinese input method (full-width digits, sign, decimal point) bind as their ASCII form.</summary>
-public sealed class NumberBinderTests
+/// <summary>Numbers, dates and times typed with a Chinese input method (full-width digits, sign, point, colon) bind as their ASCII form.</summary>
+public sealed class NarrowFormBinderTests
 {
     [Theory]
     [InlineData(typeof(int?), "１５", 15)]
@@ -26,6 +26,15 @@ public sealed class NumberBinderTests
         Assert.True(context.Result.IsModelSet);
         Assert.Equal(Convert.ChangeType(expected, Nullable.GetUnderlyingType(type) ?? type, CultureInfo.InvariantCulture), context.Result.Model);
         Assert.Equal(0, context.ModelState.ErrorCount);
+    }
+
+    [Fact]
+    public async Task FullWidthTimesAndDates_Bind()
+    {
+        var (time, _) = await BindAsync(typeof(TimeOnly?), "０９：３０");
+        Assert.Equal(new TimeOnly(9, 30), time.Result.Model);
+        var (date, _) = await BindAsync(typeof(DateOnly?), "２０２６－１２－０２");
+        Assert.Equal(new DateOnly(2026, 12, 2), date.Result.Model);
     }
 
     [Theory]
@@ -46,12 +55,14 @@ public sealed class NumberBinderTests
     }
 
     [Fact]
-    public void OnlyNumbersGetTheBinder()
+    public void OnlyNumbersDatesAndTimesGetTheBinder()
     {
         var metadata = new EmptyModelMetadataProvider();
         Assert.True(Handles(metadata.GetMetadataForType(typeof(decimal?))));
         Assert.False(Handles(metadata.GetMetadataForType(typeof(string))));
-        Assert.False(Handles(metadata.GetMetadataForType(typeof(DateOnly?))));
+        Assert.True(Handles(metadata.GetMetadataForType(typeof(DateOnly?))));
+        Assert.True(Handles(metadata.GetMetadataForType(typeof(TimeOnly))));
+        Assert.False(Handles(metadata.GetMetadataForType(typeof(bool))));
     }
 
     private static async Task<(DefaultModelBindingContext Context, IValueProvider Original)> BindAsync(Type type, string typed)
@@ -66,14 +77,14 @@ public sealed class NumberBinderTests
             ValueProvider = provider,
             ActionContext = new Microsoft.AspNetCore.Mvc.ActionContext { HttpContext = new DefaultHttpContext() },
         };
-        await new NumberBinder(new SimpleTypeModelBinder(type, NullLoggerFactory.Instance)).BindModelAsync(context);
+        await new NarrowFormBinder(new SimpleTypeModelBinder(type, NullLoggerFactory.Instance)).BindModelAsync(context);
         return (context, provider);
     }
 
     private static bool Handles(ModelMetadata metadata)
     {
         var services = new ServiceCollection().AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance).BuildServiceProvider();
-        return new NumberBinderProvider([new SimpleTypeModelBinderProvider()]).GetBinder(new TestProviderContext(metadata, services)) is not null;
+        return new NarrowFormBinderProvider([new SimpleTypeModelBinderProvider()]).GetBinder(new TestProviderContext(metadata, services)) is not null;
     }
 
     private sealed class TestProviderContext(ModelMetadata metadata, IServiceProvider services) : ModelBinderProviderContext
