@@ -53,7 +53,7 @@ public sealed class OversizedUploadTests(TalentHubFactory app) : AppTest(app)
         {
             "people" or "entities" => english ? "The file must not be larger than 5 MB." : "文件不能超过 5 MB。",
             "roster" or "assessment" => english ? "The file is over the 5 MB limit." : "文件超过 5 MB 的上限。",
-            _ => english ? "The photo may not exceed 5 MB" : "照片不能超过 5 MB",
+            _ => english ? "The photo may not exceed 5 MB." : "照片不能超过 5 MB。",
         };
         return (client, url, field, form, message);
     }
