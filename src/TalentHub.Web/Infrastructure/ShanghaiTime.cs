@@ -24,6 +24,12 @@ public static class ShanghaiTime
             : local.ToString("d MMM yyyy " + time, CultureInfo.InvariantCulture);
     }
 
+    /// <summary>The month of <paramref name="date"/> as "2026年11月" in zh-CN or "Nov 2026" in English (a report's month).</summary>
+    public static string FormatMonth(DateOnly date) =>
+        CultureInfo.CurrentUICulture.Name.StartsWith("zh", StringComparison.Ordinal)
+            ? date.ToString("yyyy年M月", CultureInfo.InvariantCulture)
+            : date.ToString("MMM yyyy", CultureInfo.InvariantCulture);
+
     /// <summary>A calendar date as "2027年3月5日" in zh-CN or "5 Mar 2027" in English; "—" for null.</summary>
     public static string FormatDate(DateOnly? date)
     {

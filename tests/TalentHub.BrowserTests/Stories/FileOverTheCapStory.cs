@@ -24,7 +24,7 @@ public sealed class FileOverTheCapStory(BrowserApp app)
     [InlineData("entities", "文件不能超过 5 MB。")]
     [InlineData("roster", "文件超过 5 MB 的上限。")]
     [InlineData("assessment", "文件超过 5 MB 的上限。")]
-    [InlineData("example", "照片不能超过 5 MB")]
+    [InlineData("example", "照片不能超过 5 MB。")]
     public async Task AFileOverTheCap_IsRefusedBeforeItIsSent_AndTheTypedTextStays(string form, string message)
     {
         var url = await PageAsync(form);

@@ -45,7 +45,7 @@ public sealed class OversizedUploadStory(BrowserApp app)
                 await page.SetInputFilesAsync("#Input_Photo", file);
                 await page.Locator("#Input_Photo").EvaluateAsync("e => e.removeAttribute('data-max-bytes')");
                 await page.FollowAsync(() => page.ClickAsync("form[enctype] button[type=submit]"), "**/Reports/Examples/Create?*tooLarge=true");
-                await Expect(page.Locator("[data-valmsg-for='Input.Photo']")).ToHaveTextAsync("照片不能超过 5 MB");
+                await Expect(page.Locator("[data-valmsg-for='Input.Photo']")).ToHaveTextAsync("照片不能超过 5 MB。");
             }
         }
         finally { File.Delete(file); }

@@ -23,7 +23,7 @@ public static class DispatchRaces
             using var winner = app.Services.CreateScope();
             winner.ServiceProvider.GetRequiredService<DispatchService>().IssueAsync(year, month, "winner", regenerate: false).GetAwaiter().GetResult();
         });
-        var service = new DispatchService(sp.GetRequiredService<TalentHubDbContext>(), sp.GetRequiredService<IndicatorCalculator>(),
+        var service = new DispatchService(sp.GetRequiredService<TalentHubDbContext>(), sp.GetRequiredService<IndicatorCalculator>(), sp.GetRequiredService<ReportsService>(),
             sp.GetRequiredService<ExamplesService>(), sp.GetRequiredService<AuditLog>(), clock);
 
         var report = await service.IssueAsync(year, month, "loser", regenerate: false);

@@ -23,10 +23,12 @@ public sealed record DispatchExample(int Id, string County, string CountyZh, str
 public sealed record DispatchFigures(string Month, DateOnly Day, List<DispatchCounty> Counties, List<DispatchExample>? Examples = null);
 
 /// <summary>
-/// Generates and reads dispatch reports (调度通报, PRODUCT.md §7): figures computed at the end of the month (year to date,
-/// Asia/Shanghai) with rank and month-on-month movement, stored as issued; paragraphs per county in either language.
+/// Generates and reads dispatch reports (调度通报, PRODUCT.md §7): figures from the nightly snapshot of the month's last day
+/// (year to date, Asia/Shanghai; computed as of that day's end where no snapshot was written) with rank and month-on-month
+/// movement against the previous month's last day, stored as issued; paragraphs per county in either language.
 /// </summary>
-public sealed class DispatchService(TalentHubDbContext db, IndicatorCalculator calculator, ExamplesService examples, AuditLog audit, TimeProvider clock)
+public sealed class DispatchService(TalentHubDbContext db, IndicatorCalculator calculator, ReportsService reports, ExamplesService examples,
+    AuditLog audit, TimeProvider clock)
 {
     private static readonly JsonSerializerOptions Json = new()
     {
@@ -80,6 +82,15 @@ public sealed class DispatchService(TalentHubDbContext db, IndicatorCalculator c
         return report;
     }
 
+    /// <summary>Year-to-date values at the end of <paramref name="day"/>: its snapshot, or computed as of then when none was written.</summary>
+    private async Task<IndicatorValues> MonthEndAsync(int year, DateOnly day, CancellationToken ct)
+    {
+        if (await reports.SnapshotAsync(day, ct) is { } snapshot) return snapshot;
+        var end = ReportPeriod.Midnight(day.AddDays(1));
+        var now = clock.GetUtcNow();
+        return await calculator.ComputeAsync(ReportPeriod.YearToDate(year, end), end < now ? end : now, ct);
+    }
+
     /// <summary>The frozen figures of a stored report.</summary>
     public static DispatchFigures Read(DispatchReport report) => JsonSerializer.Deserialize<DispatchFigures>(report.Figures, Json)!;
 
@@ -88,15 +99,14 @@ public sealed class DispatchService(TalentHubDbContext db, IndicatorCalculator c
         var period = ReportPeriod.Month(year, month);
         var day = DateOnly.FromDateTime(new DateTime(year, month, 1)).AddMonths(1).AddDays(-1);
         var targets = await db.Targets.AsNoTracking().Where(t => t.Year == year && t.ProgramId == null).ToListAsync(ct);
-        var now = clock.GetUtcNow();
         Dictionary<string, int>? previous = null;
         if (month > 1)
         {
-            var prevEnd = ReportPeriod.Month(year, month - 1).End;
-            var prev = ProgressBoard.Build(year, day.AddDays(-day.Day), await calculator.ComputeAsync(ReportPeriod.YearToDate(year, prevEnd), prevEnd, ct), targets);
+            var prevDay = day.AddDays(-day.Day);
+            var prev = ProgressBoard.Build(year, prevDay, await MonthEndAsync(year, prevDay, ct), targets);
             previous = prev.Counties.ToDictionary(c => c.County, c => c.Rank);
         }
-        var board = ProgressBoard.Build(year, day, await calculator.ComputeAsync(ReportPeriod.YearToDate(year, period.End), period.End < now ? period.End : now, ct), targets, previous);
+        var board = ProgressBoard.Build(year, day, await MonthEndAsync(year, day, ct), targets, previous);
         var names = await db.Regions.AsNoTracking().Where(r => board.Counties.Select(c => c.County).Contains(r.Code)).ToDictionaryAsync(r => r.Code, ct);
         var cards = await examples.ApprovedAsync(from: period.Start, to: period.End, ct: ct);
         return new DispatchFigures($"{year:0000}-{month:00}", day, board.Counties.Select(c => new DispatchCounty(c.County,

@@ -18,17 +18,16 @@ public static class DispatchSheets
     public static string MovementFormat(IStringLocalizer l) => $"\"↑\"0;\"↓\"0;\"{l["Reports.Same"].Value}\"";
 
     /// <summary>
-    /// Two sheets. The report (通报 / Dispatch): the title (city, month), issue time and "data as of" line (the issue time:
-    /// the figures were read then, <see cref="AsOfLine"/>) above the table; per county its
+    /// Two sheets. The report (通报 / Dispatch): the title (city, month), issue time and "data as of" line (the month's last
+    /// day: the figures are its snapshot, <see cref="AsOfLine.EndOf"/>) above the table; per county its
     /// rank, each indicator's actual value and share of target, the overall progress and the movement since last month, as
     /// numbers with formats; then each county's paragraph. The typical examples (masked names as issued), or a line
     /// saying there were none. <paramref name="city"/> is the city's name in the viewer's language.
     /// </summary>
     public static SheetData[] For(DispatchFigures f, string city, DateTimeOffset issuedAt, IStringLocalizer l, bool english)
     {
-        // The figures were read from the records when the report was issued (or last regenerated), and are kept as then.
-        string[] above = [l["Dispatch.ReportTitle", city, f.Month].Value, $"{l["Dispatch.IssuedAt"].Value}: {ShanghaiTime.FormatDateTime(issuedAt)}",
-            AsOfLine.Text(issuedAt, l)];
+        string[] above = [l["Dispatch.ReportTitle", city, ShanghaiTime.FormatMonth(f.Day)].Value,
+            l["Common.LabelledValue", l["Dispatch.IssuedAt"], ShanghaiTime.FormatDateTime(issuedAt)].Value, AsOfLine.EndOf(f.Day, l)];
         return [Report(f, above, l, english), Examples(f, above, l, english)];
     }
 

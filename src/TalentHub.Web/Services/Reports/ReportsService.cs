@@ -32,14 +32,15 @@ public sealed class ReportsService(TalentHubDbContext db, IndicatorCalculator ca
     }
 
     /// <summary>The board of <paramref name="year"/> at the end of <paramref name="day"/> from its snapshot; null when none was written.</summary>
-    public async Task<ProgressBoard?> SnapshotBoardAsync(int year, DateOnly day, CancellationToken ct = default)
+    public async Task<ProgressBoard?> SnapshotBoardAsync(int year, DateOnly day, CancellationToken ct = default) =>
+        day.Year == year && await SnapshotAsync(day, ct) is { } values ? ProgressBoard.Build(year, day, values, await TargetsAsync(year, ct)) : null;
+
+    /// <summary>The year-to-date values the nightly snapshot wrote for the end of <paramref name="day"/>; null when none was written.</summary>
+    public async Task<IndicatorValues?> SnapshotAsync(DateOnly day, CancellationToken ct = default)
     {
-        if (day.Year != year) return null;
         var rows = await db.Snapshots.AsNoTracking().Where(s => s.Day == day).ToListAsync(ct);
-        if (rows.Count == 0) return null;
-        var values = new IndicatorValues(rows.GroupBy(r => r.CountyCode)
+        return rows.Count == 0 ? null : new IndicatorValues(rows.GroupBy(r => r.CountyCode)
             .ToDictionary(g => g.Key, g => g.ToDictionary(r => r.Indicator, r => r.Value)));
-        return ProgressBoard.Build(year, day, values, await TargetsAsync(year, ct));
     }
 
     /// <summary>Month-end snapshot values of one indicator per county for a year (month 1–12 → county → value).</summary>

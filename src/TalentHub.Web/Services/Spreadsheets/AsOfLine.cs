@@ -17,6 +17,13 @@ public static class AsOfLine
         l["Export.AsOf", asOf.ToShanghai().ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)].Value;
 
     /// <summary>
+    /// The line for figures taken at the end of <paramref name="day"/> (a dispatch report's month-end snapshot): the day in
+    /// words, "数据截至 2026年11月30日" / "Data as of 30 Nov 2026" (review32: the issue time, "2026-12-02 09:14", read as if
+    /// the month's figures were today's).
+    /// </summary>
+    public static string EndOf(DateOnly day, IStringLocalizer l) => l["Export.AsOf", ShanghaiTime.FormatDate(day)].Value;
+
+    /// <summary>
     /// <paramref name="sheet"/> stating <paramref name="line"/>. In .xlsx it is the first line above the header (frozen with
     /// it, seen first). In .csv it is the last line, after an empty row, as the dispatch paragraphs are: the header stays the
     /// file's first line, so Excel, pandas or a re-import still take the column names from it (a leading note line would

@@ -53,6 +53,35 @@ public sealed class DispatchTests(TalentHubFactory app) : AppTest(app)
         Assert.True(await App.QueryAsync(db => db.AuditEntries.AnyAsync(a => a.EntityType == nameof(DispatchReport) && a.EntityId == stored.Id.ToString())));
     }
 
+    /// <summary>
+    /// review32: the report of a past month was computed from today's records; PRODUCT.md §7 says from the snapshot. A
+    /// snapshot that differs from what the records say now (a later correction) is what the report shows.
+    /// </summary>
+    [Fact]
+    public async Task APastMonth_IsReportedFromItsMonthEndSnapshot_NotFromTodaysRecords()
+    {
+        const string month = "2011-05";
+        var day = new DateOnly(2011, 5, 31);
+        await App.RunAsync<ReportsService, int>(s => s.WriteSnapshotAsync(day));
+        await App.QueryAsync(async db =>
+        {
+            var row = await db.Snapshots.SingleAsync(s => s.Day == day && s.CountyCode == Anji && s.Indicator == Indicator.PeopleTrained);
+            row.Value = 777;
+            return await db.SaveChangesAsync();
+        });
+        var client = await App.LoginAsync("city.officer");
+
+        await client.PostFormAsync("/Reports/Dispatch", new() { ["Month"] = month }, "/Reports/Dispatch");
+
+        var figures = DispatchService.Read(await App.QueryAsync(db => db.DispatchReports.AsNoTracking().SingleAsync(r => r.Month == month)));
+        var anji = figures.Counties.Single(c => c.County == Anji);
+        Assert.Equal(777m, anji.Cells[Indicator.PeopleTrained].Actual);
+        var page = WebUtility.HtmlDecode(await client.GetStringAsync($"/Reports/Dispatch/{month}"));
+        Assert.Contains("湖州市2011年5月人才培育工作调度通报", page);
+        Assert.Contains("数据截至 2011年5月31日", page);
+        Assert.Contains("印发时间：", page);
+    }
+
     [Fact]
     public async Task AnUnchangedRank_IsSaidInWords_LikeTheParagraph_NotTheNoDataDash()
     {

@@ -45,11 +45,13 @@ public sealed partial class DispatchXlsxTests(TalentHubFactory app) : AppTest(ap
         var rows = Rows(bytes, reportSheet);
         var title = (string)rows[0]["A"]!;
         Assert.Contains(city, title);
-        Assert.Contains(month, title);
+        var lastDay = App.SeedDay.AddDays(-App.SeedDay.Day);
+        // review32: the month in words (2026年11月 / Nov 2026), not "2026-11".
+        Assert.Contains(english ? lastDay.ToString("MMM yyyy", System.Globalization.CultureInfo.InvariantCulture) : $"{lastDay.Year}年{lastDay.Month}月", title);
         Assert.Contains(WebUtility.HtmlEncode(title), page); // the page's heading says the same
-        // fix23: when the figures were read: at the issue, in Asia/Shanghai, on both sheets.
-        var asOf = (english ? "Data as of " : "数据截至 ") + TalentHub.Web.Infrastructure.ShanghaiTime.ToShanghai(report.IssuedAt)
-            .ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+        // fix23, review32: what the figures are as of, on both sheets: the month's last day (its snapshot), not the issue time.
+        var asOf = english ? "Data as of " + lastDay.ToString("d MMM yyyy", System.Globalization.CultureInfo.InvariantCulture)
+            : $"数据截至 {lastDay.Year}年{lastDay.Month}月{lastDay.Day}日";
         Assert.Equal(asOf, rows[2]["A"]);
         Assert.Equal(asOf, Rows(bytes, examplesSheet)[2]["A"]);
 

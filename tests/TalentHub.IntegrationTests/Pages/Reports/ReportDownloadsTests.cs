@@ -104,7 +104,7 @@ public sealed partial class ReportDownloadsTests(TalentHubFactory app) : AppTest
 
         Assert.Equal((
                 $"dispatch-report_Huzhou-City_{month}.xlsx",
-                Pick($"人才工作月报_湖州市_{month}.xlsx", $"dispatch-report_Huzhou-City_{month}.xlsx")),
+                Pick($"调度通报_湖州市_{month}.xlsx", $"dispatch-report_Huzhou-City_{month}.xlsx")),
             await NamesOf(client, $"/Reports/Dispatch/{month}?handler=Xlsx&culture={culture}"));
 
         // A county role's files are named by its county; the examples list by the day it was taken.
@@ -122,7 +122,7 @@ public sealed partial class ReportDownloadsTests(TalentHubFactory app) : AppTest
     /// <summary>
     /// The page says when its figures were read in the words and format its files do (Asia/Shanghai, to the minute):
     /// before, /Reports said "数据截至2026-12-02" / "Figures as of …" beside the files' "数据截至 2026-12-02 09:15".
-    /// The dispatch page states its file's line exactly (the issue time).
+    /// The dispatch page states its file's line exactly: the month's last day, whose snapshot the figures are (review32).
     /// </summary>
     [Theory]
     [InlineData("zh-CN", "数据截至")]
@@ -146,7 +146,9 @@ public sealed partial class ReportDownloadsTests(TalentHubFactory app) : AppTest
         var dispatch = await client.GetStringAsync($"/Reports/Dispatch/{month}?culture={culture}");
         var file = await client.GetByteArrayAsync($"/Reports/Dispatch/{month}?handler=Xlsx&culture={culture}");
         var fileLine = (string?)MiniExcel.Query(new MemoryStream(file), useHeaderRow: false).Cast<IDictionary<string, object?>>().ElementAt(2)["A"];
-        Assert.Matches(AsOfLine(), fileLine ?? "");
+        var lastDay = App.SeedDay.AddDays(-App.SeedDay.Day);
+        Assert.Equal(culture == "en" ? $"Data as of {lastDay.ToString("d MMM yyyy", CultureInfo.InvariantCulture)}"
+            : $"数据截至 {lastDay.Year}年{lastDay.Month}月{lastDay.Day}日", fileLine);
         Assert.Equal(fileLine, WebUtility.HtmlDecode(AsOfParagraph().Match(dispatch).Groups[1].Value));
     }
 }

@@ -14,7 +14,11 @@ namespace TalentHub.Web.Pages.Reports.Dispatch;
 [Authorize(Policy = Policies.CityManager)]
 public sealed class IndexModel(TalentHubDbContext db, DispatchService dispatch, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
 {
-    public sealed record Row(string Month, DateTimeOffset IssuedAt, int Regenerations);
+    /// <summary>One issued report; <paramref name="Month"/> is "yyyy-MM" (the link), <see cref="FirstDay"/> the same month as a date (the label).</summary>
+    public sealed record Row(string Month, DateTimeOffset IssuedAt, int Regenerations)
+    {
+        public DateOnly FirstDay => DateOnly.ParseExact(Month + "-01", "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+    }
 
     public IReadOnlyList<Row> Rows { get; private set; } = [];
     [BindProperty] public string? Month { get; set; }
