@@ -13,7 +13,7 @@ public sealed class CourseFilter
     [Display(Name = "Course.Status")] public CourseStatus? Status { get; set; }
     [Display(Name = "Course.Topic")] public CourseTopic? Topic { get; set; }
     [Display(Name = "Course.Program")] public int? Program { get; set; }
-    /// <summary>Shanghai dates: courses with a session on or after <see cref="From"/> and on or before <see cref="To"/>.</summary>
+    /// <summary>Shanghai dates: courses with a session on a day from <see cref="From"/> to <see cref="To"/> (<see cref="WithSessionBetween"/>).</summary>
     [Display(Name = "Courses.From")] public DateOnly? From { get; set; }
     [Display(Name = "Courses.ToDate")] public DateOnly? To { get; set; }
     /// <summary>Title, organiser or venue fragment.</summary>
@@ -34,16 +34,7 @@ public sealed class CourseFilter
         if (Status is { } status) courses = courses.Where(c => c.Status == status);
         if (Topic is { } topic) courses = courses.Where(c => c.Topic == topic);
         if (Program is { } program) courses = courses.Where(c => c.ProgramId == program);
-        if (From is { } from)
-        {
-            var start = StartOf(from);
-            courses = courses.Where(c => c.Sessions.Any(s => s.StartsAt >= start));
-        }
-        if (To is { } to)
-        {
-            var end = StartOf(to.AddDays(1));
-            courses = courses.Where(c => c.Sessions.Any(s => s.StartsAt < end));
-        }
+        courses = WithSessionBetween(courses, From, To);
         if (!string.IsNullOrWhiteSpace(Q))
         {
             var q = Q.Trim();
@@ -61,6 +52,30 @@ public sealed class CourseFilter
             ("opens", true) => courses.OrderByDescending(c => c.EnrollmentOpensAt).ThenBy(c => c.Id),
             _ => courses.OrderByDescending(c => c.Id),
         };
+    }
+
+    /// <summary>
+    /// Courses with a session starting on an Asia/Shanghai day from <paramref name="from"/> to <paramref name="to"/> (either
+    /// open-ended when null). One session must fall in the range (review32: a course with sessions in January and March
+    /// matched February, one session after the start and another before the end). The staff list and the catalog share it.
+    /// </summary>
+    public static IQueryable<Course> WithSessionBetween(IQueryable<Course> courses, DateOnly? from, DateOnly? to)
+    {
+        // No sentinel instants for an open end: PostgreSQL reads DateTimeOffset.MinValue/MaxValue as ±infinity.
+        switch (from, to)
+        {
+            case ({ } f, { } t):
+                var (start, end) = (StartOf(f), StartOf(t.AddDays(1)));
+                return courses.Where(c => c.Sessions.Any(s => s.StartsAt >= start && s.StartsAt < end));
+            case ({ } f, null):
+                var after = StartOf(f);
+                return courses.Where(c => c.Sessions.Any(s => s.StartsAt >= after));
+            case (null, { } t):
+                var before = StartOf(t.AddDays(1));
+                return courses.Where(c => c.Sessions.Any(s => s.StartsAt < before));
+            default:
+                return courses;
+        }
     }
 
     /// <summary>Midnight of a Shanghai date as an instant.</summary>

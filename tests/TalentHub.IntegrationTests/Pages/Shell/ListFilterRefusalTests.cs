@@ -241,13 +241,13 @@ public sealed class ListFilterRefusalTests(TalentHubFactory app) : AppTest(app)
     [Theory]
     [InlineData("city.officer", "/Courses?Status=Open", "Status", "状态", "Status")]
     [InlineData("city.officer", "/Courses?Program=abc", "Program", "培训项目", "Program")]
-    [InlineData("city.officer", "/Courses?To=2300-01-01", "To", "开课日期至", "To")]
+    [InlineData("city.officer", "/Courses?To=2300-01-01", "To", "上课日期至", "To")]
     [InlineData("city.officer", "/People?Education=abc", "Education", "学历", "Education")]
     [InlineData("city.officer", "/Entities?Rating=abc", "Rating", "示范等级", "Rating")]
     [InlineData("city.officer", "/Reports?Year=abc", "Year", "年份", "Year")]
     [InlineData("city.officer", "/FollowUps?Months=abc", "Months", "跟踪节点", "Months")]
     [InlineData("admin", "/Admin/Audit?action=Bogus", "action", "操作", "Kind")]
-    [InlineData(null, "/Catalog?From=2300-01-01", "From", "开课日期从", "From")]
+    [InlineData(null, "/Catalog?From=2300-01-01", "From", "上课日期从", "From")]
     public async Task AnUnreadableValue_IsNamedByItsFieldsLabel_NotByTheProperty(string? login, string url, string field, string label,
         string property)
     {

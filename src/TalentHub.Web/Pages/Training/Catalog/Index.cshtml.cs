@@ -96,17 +96,7 @@ public sealed class IndexModel(TalentHubDbContext db, RegionDirectory regions, E
         var courses = db.Courses.AsNoTracking().Where(c => c.Status == CourseStatus.EnrollmentOpen);
         if (!string.IsNullOrEmpty(County)) courses = courses.Where(c => c.CountyCode == County);
         if (Topic is { } topic) courses = courses.Where(c => c.Topic == topic);
-        if (From is { } from)
-        {
-            var start = new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(from.ToDateTime(TimeOnly.MinValue), ShanghaiTime.Zone));
-            courses = courses.Where(c => c.Sessions.Any(s => s.StartsAt >= start));
-        }
-        if (To is { } to)
-        {
-            var end = new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(to.AddDays(1).ToDateTime(TimeOnly.MinValue), ShanghaiTime.Zone));
-            courses = courses.Where(c => c.Sessions.Any(s => s.StartsAt < end));
-        }
-        return courses;
+        return CourseFilter.WithSessionBetween(courses, From, To);
     }
 
     private async Task<IReadOnlyList<Card>> CardsAsync(IReadOnlyList<Row> rows, IReadOnlyDictionary<string, string> names,

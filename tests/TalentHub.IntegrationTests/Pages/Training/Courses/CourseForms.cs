@@ -80,11 +80,12 @@ public static partial class CourseForms
     }
 
     /// <summary>A course open for enrollment now (window opened yesterday), published by the Anji officer and opened by the clock.</summary>
-    public static async Task<int> CreateOpenCourseByFormAsync(this TalentHubFactory app, string title, int capacity = 30)
+    public static async Task<int> CreateOpenCourseByFormAsync(this TalentHubFactory app, string title, int capacity = 30,
+        (DateOnly Day, string Start, string End)[]? sessions = null)
     {
         var officer = await app.LoginAsync("anji.officer");
         var id = await officer.CreateAsync(Fields(title, capacity: capacity, opens: Today.AddDays(-1),
-            sessions: (Today.AddDays(30), "09:00", "11:30")));
+            sessions: sessions ?? [(Today.AddDays(30), "09:00", "11:30")]));
         var published = await officer.MoveAsync(id, CourseStatus.Published);
         if (published.StatusCode != HttpStatusCode.Redirect) throw new InvalidOperationException("Publish failed.");
         using var scope = app.Services.CreateScope();
