@@ -34,6 +34,20 @@ public sealed class ExamplesTests(TalentHubFactory app) : AppTest(app)
         return await client.PostAsync(page, content);
     }
 
+    /// <summary>review32: the examples list only said where to propose from; it now leads there, in both languages.</summary>
+    [Theory]
+    [InlineData("", "推荐人员：在人才库中选择", "推荐经营主体：在经营主体中选择")]
+    [InlineData("?culture=en", "Propose a person: choose in the registry", "Propose an entity: choose among entities")]
+    public async Task TheExamplesList_LeadsToThePeopleAndEntitiesToProposeFrom(string culture, string person, string entity)
+    {
+        var officer = await App.LoginAsync("anji.officer");
+
+        var html = WebUtility.HtmlDecode(await officer.GetStringAsync("/Reports/Examples" + culture));
+
+        Assert.Contains($"href=\"/People\" id=\"propose-person\">{person}</a>", html);
+        Assert.Contains($"href=\"/Entities\" id=\"propose-entity\">{entity}</a>", html);
+    }
+
     [Fact]
     public async Task AnExampleTitleDifferingOnlyInInnerSpaces_IsWarnedOfAsTheSameTitle()
     {
