@@ -50,12 +50,18 @@ public static partial class ImportValues
     [System.Text.RegularExpressions.GeneratedRegex(@"^[+-]?\d+(\.\d+)?[eE][+]?\d+$")]
     private static partial System.Text.RegularExpressions.Regex ScientificNumber();
 
-    /// <summary>A whole number from a numeric cell or text (invariant culture, thousands separators allowed).</summary>
+    /// <summary>
+    /// The text of a number, date or yes/no cell with full-width digits, letters and separators made ASCII (NFKC,
+    /// <see cref="Domain.Common.TextNormalizer.Normalize"/>): "１２．５" typed with a Chinese input method is 12.5, as in the web forms.
+    /// </summary>
+    private static string? NumberText(object? cell) => Domain.Common.TextNormalizer.Clean(Text(cell));
+
+    /// <summary>A whole number from a numeric cell or text (invariant culture, thousands separators allowed; full-width digits accepted).</summary>
     public static bool TryInt(object? cell, out int value)
     {
         value = 0;
         if (cell is double d) { if (d != Math.Floor(d) || d is > int.MaxValue or < int.MinValue) return false; value = (int)d; return true; }
-        return int.TryParse(Text(cell), NumberStyles.AllowThousands | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value);
+        return int.TryParse(NumberText(cell), NumberStyles.AllowThousands | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value);
     }
 
     /// <summary>A number from a numeric cell (rounded to 6 decimals; NaN, infinity and magnitudes over 10^15 refused) or text.</summary>
@@ -68,7 +74,7 @@ public static partial class ImportValues
             value = Math.Round((decimal)d, 6);
             return true;
         }
-        return decimal.TryParse(Text(cell), NumberStyles.Number, CultureInfo.InvariantCulture, out value);
+        return decimal.TryParse(NumberText(cell), NumberStyles.Number, CultureInfo.InvariantCulture, out value);
     }
 
     /// <summary>A calendar date from a date cell, an Excel serial number or text.</summary>
@@ -83,7 +89,7 @@ public static partial class ImportValues
                 value = DateOnly.FromDateTime(DateTime.FromOADate(serial));
                 return serial > 10000;
         }
-        var text = Text(cell);
+        var text = NumberText(cell);
         if (text is null) return false;
         if (DateTime.TryParseExact(text, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out var parsed))
         {
@@ -98,7 +104,7 @@ public static partial class ImportValues
     {
         value = false;
         if (cell is bool b) { value = b; return true; }
-        var text = Text(cell)?.ToLowerInvariant();
+        var text = NumberText(cell)?.ToLowerInvariant();
         switch (text)
         {
             case null or "否" or "no" or "n" or "false" or "0" or "×": return true;

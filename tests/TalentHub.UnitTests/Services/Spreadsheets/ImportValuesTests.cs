@@ -18,6 +18,28 @@ public sealed class ImportValuesTests
         Assert.Equal(new DateOnly(2024, 3, 5), date);
     }
 
+    [Theory]
+    [InlineData("１２", 12)]
+    [InlineData("１，２００", 1200)]
+    [InlineData("\u200B35", 35)]
+    public void Whole_numbers_typed_full_width_or_with_invisible_characters_are_read(string text, int expected)
+    {
+        Assert.True(ImportValues.TryInt(text, out var value));
+        Assert.Equal(expected, value);
+    }
+
+    [Fact]
+    public void Full_width_decimals_dates_and_yes_no_are_read_as_their_ascii_forms()
+    {
+        Assert.True(ImportValues.TryDecimal("１２．５", out var number));
+        Assert.Equal(12.5m, number);
+        Assert.True(ImportValues.TryDate("２０２４年３月５日", out var date));
+        Assert.Equal(new DateOnly(2024, 3, 5), date);
+        Assert.True(ImportValues.TryBool("ＹＥＳ", out var yes));
+        Assert.True(yes);
+        Assert.False(ImportValues.TryDecimal("十二", out _));
+    }
+
     [Fact]
     public void Excel_dates_and_whole_numbers_read_as_expected()
     {
