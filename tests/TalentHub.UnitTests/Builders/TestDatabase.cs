@@ -74,8 +74,7 @@ public sealed class TestDatabase : IAsyncDisposable
         new(db, new EnrollmentFacts(db), new Outbox(db, Clock), new AuditLog(db, new CurrentActor(new Microsoft.AspNetCore.Http.HttpContextAccessor()), Clock), Clock, Turns);
 
     public OutboxDispatcher Dispatcher(TalentHubDbContext db, INotificationSender sender) =>
-        new(db, sender, new StringLocalizer<SharedResource>(new ResourceManagerStringLocalizerFactory(
-            Microsoft.Extensions.Options.Options.Create(new LocalizationOptions { ResourcesPath = "Resources" }), NullLoggerFactory.Instance)),
+        new(db, sender, Texts.L,
             Clock, NullLogger<OutboxDispatcher>.Instance);
 
     public ValueTask DisposeAsync()

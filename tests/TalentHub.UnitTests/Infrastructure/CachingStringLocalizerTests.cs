@@ -1,3 +1,4 @@
+using TalentHub.UnitTests.Builders;
 using System.Globalization;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -12,8 +13,7 @@ namespace TalentHub.UnitTests.Infrastructure;
 /// </summary>
 public sealed class CachingStringLocalizerTests
 {
-    private static readonly ResourceManagerStringLocalizerFactory Resources = new(
-        Microsoft.Extensions.Options.Options.Create(new LocalizationOptions { ResourcesPath = "Resources" }), NullLoggerFactory.Instance);
+    private static readonly ResourceManagerStringLocalizerFactory Resources = Texts.Factory();
 
     private static IStringLocalizer Cached() =>
         new StringLocalizer<SharedResource>(new CachingStringLocalizerFactory(Resources));

@@ -1,3 +1,4 @@
+using TalentHub.UnitTests.Builders;
 using System.Globalization;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -9,8 +10,7 @@ namespace TalentHub.UnitTests.Infrastructure;
 /// <summary>The jobs console says each Quartz cron in words in both languages, and shows unusual shapes as written.</summary>
 public sealed class CronTextTests
 {
-    private static readonly IStringLocalizer L = new StringLocalizer<SharedResource>(new ResourceManagerStringLocalizerFactory(
-        Microsoft.Extensions.Options.Options.Create(new LocalizationOptions { ResourcesPath = "Resources" }), NullLoggerFactory.Instance));
+    private static readonly IStringLocalizer L = Texts.L;
 
     [Theory]
     [InlineData("0 30 2 * * ?", "每天 02:30", "daily at 02:30")]

@@ -1,3 +1,4 @@
+using TalentHub.UnitTests.Builders;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
@@ -15,8 +16,7 @@ namespace TalentHub.UnitTests.Resources;
 /// </summary>
 public sealed partial class PluralResourceTests
 {
-    private static readonly IStringLocalizer L = new StringLocalizer<SharedResource>(new ResourceManagerStringLocalizerFactory(
-        Microsoft.Extensions.Options.Options.Create(new LocalizationOptions { ResourcesPath = "Resources" }), NullLoggerFactory.Instance));
+    private static readonly IStringLocalizer L = Texts.L;
 
     /// <summary>Texts whose count can never be 1, with the rule that says so (checked, so the exception cannot rot).</summary>
     private static readonly Dictionary<string, Func<bool>> NeverOne = new()

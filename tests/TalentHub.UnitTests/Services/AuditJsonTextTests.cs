@@ -1,3 +1,4 @@
+using TalentHub.UnitTests.Builders;
 using System.Globalization;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -12,8 +13,7 @@ namespace TalentHub.UnitTests.Services;
 /// </summary>
 public sealed class AuditJsonTextTests
 {
-    private static readonly IStringLocalizer L = new StringLocalizer<SharedResource>(new ResourceManagerStringLocalizerFactory(
-        Microsoft.Extensions.Options.Options.Create(new LocalizationOptions { ResourcesPath = "Resources" }), NullLoggerFactory.Instance));
+    private static readonly IStringLocalizer L = Texts.L;
 
     private const string Figures = """
         {"Month":"2026-10","Day":"2026-10-31","Counties":[{"County":"330523000000","NameZh":"安吉县","NameEn":"Anji County","Rank":1,"Movement":0,"Score":0.875,"Cells":{"PeopleTrained":{"Actual":12}}},{"County":"330522000000","NameZh":"长兴县","NameEn":"Changxing County","Rank":2,"Movement":null,"Score":null,"Cells":{}}],"Examples":[{"Id":3,"Title":"竹林"}]}

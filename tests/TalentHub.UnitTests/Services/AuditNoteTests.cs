@@ -1,3 +1,4 @@
+using TalentHub.UnitTests.Builders;
 using System.Globalization;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -11,8 +12,7 @@ namespace TalentHub.UnitTests.Services;
 /// <summary>Audit notes are stored culture-invariant with escaped values and shown in the viewer's language (review11).</summary>
 public sealed class AuditNoteTests
 {
-    private static readonly IStringLocalizer L = new StringLocalizer<SharedResource>(new ResourceManagerStringLocalizerFactory(
-        Microsoft.Extensions.Options.Options.Create(new LocalizationOptions { ResourcesPath = "Resources" }), NullLoggerFactory.Instance));
+    private static readonly IStringLocalizer L = Texts.L;
 
     [Fact]
     public void AFileNameWithSeparators_IsEscaped_AndReadBackWhole()
@@ -53,8 +53,7 @@ public sealed class AuditNoteTests
         try
         {
             var names = new Dictionary<string, string> { ["330523000000"] = culture == "en" ? "Anji County" : "安吉县" };
-            var items = new AuditNoteText(L, new AuditLabels(new StringLocalizer<SharedResource>(new ResourceManagerStringLocalizerFactory(
-                Microsoft.Extensions.Options.Options.Create(new LocalizationOptions { ResourcesPath = "Resources" }), NullLoggerFactory.Instance))),
+            var items = new AuditNoteText(L, new AuditLabels(Texts.L),
                 names.GetValueOrDefault).Show("Enrollment", stored)!;
 
             var shown = string.Join(" | ", items.Select(i => $"{i.Label}: {i.Value}"));

@@ -1,3 +1,4 @@
+using TalentHub.UnitTests.Builders;
 using System.Globalization;
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
@@ -15,8 +16,7 @@ public sealed class AuditedTypesTests
 {
     private sealed class NoScope : IRegionScope { public string? CountyCode => null; }
 
-    private static AuditLabels Labels() => new(new StringLocalizer<SharedResource>(new ResourceManagerStringLocalizerFactory(
-        Microsoft.Extensions.Options.Options.Create(new LocalizationOptions { ResourcesPath = "Resources" }), NullLoggerFactory.Instance)));
+    private static AuditLabels Labels() => new(Texts.L);
 
     public static TheoryData<string> AuditedClrTypes()
     {

@@ -17,5 +17,5 @@ namespace TalentHub.Web.Pages.Entities;
 public sealed class ImportModel(ImportSteps<EntitiesImporter> steps) : ImportPageModel(steps)
 {
     protected override string Kind => "entities";
-    protected override string TemplateSheetName => "经营主体";
+    protected override string TemplateSheetKey => "Import.Template.Entities";
 }

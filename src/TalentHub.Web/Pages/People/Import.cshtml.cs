@@ -16,5 +16,5 @@ namespace TalentHub.Web.Pages.People;
 public sealed class ImportModel(ImportSteps<PeopleImporter> steps) : ImportPageModel(steps)
 {
     protected override string Kind => "people";
-    protected override string TemplateSheetName => "人才";
+    protected override string TemplateSheetKey => "Import.Template.People";
 }

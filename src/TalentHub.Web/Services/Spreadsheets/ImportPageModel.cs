@@ -39,7 +39,8 @@ public abstract partial class ImportPageModel(ImportSteps steps) : PageModel
     /// <summary>"people" or "entities": names the template and ties a stored upload to its page.</summary>
     protected abstract string Kind { get; }
 
-    protected abstract string TemplateSheetName { get; }
+    /// <summary>Resource key of the template's data sheet name (人才 / People).</summary>
+    protected abstract string TemplateSheetKey { get; }
 
     [BindProperty] public IFormFile? Upload { get; set; }
 
@@ -66,10 +67,10 @@ public abstract partial class ImportPageModel(ImportSteps steps) : PageModel
         if (tooLarge) ModelState.AddModelError(nameof(Upload), l["Import.TooLarge", Cap]);
     }
 
-    /// <summary>The empty template (.xlsx, or .csv with <c>format=csv</c>) with the Chinese headers; the .xlsx has notes and text-formatted identifier columns.</summary>
+    /// <summary>The empty template (.xlsx, or .csv with <c>format=csv</c>) with the headers in the page's language; the .xlsx has notes and text-formatted identifier columns.</summary>
     public IActionResult OnGetTemplate(string? format) => format == "csv"
         ? File(ImportTemplate.Csv(Columns), SheetWriter.CsvType, $"{Kind}-import-template.csv")
-        : File(ImportTemplate.Xlsx(Columns, TemplateSheetName), SheetWriter.XlsxType, $"{Kind}-import-template.xlsx");
+        : File(ImportTemplate.Xlsx(Columns, l[TemplateSheetKey], l), SheetWriter.XlsxType, $"{Kind}-import-template.xlsx");
 
     /// <summary>
     /// Validates the whole uploaded file and shows every bad row (row, column, reason); keeps the file for the confirm.

@@ -239,6 +239,26 @@ public sealed class PeopleImportTests(TalentHubFactory app) : AppTest(app)
     }
 
     [Fact]
+    public async Task Templates_follow_the_page_language_and_the_notes_sheet_names_the_other_header()
+    {
+        var client = await App.LoginAsync("anji.clerk");
+
+        var csv = await client.GetByteArrayAsync(Page + "?handler=Template&format=csv&culture=en");
+        var xlsx = await client.GetByteArrayAsync(Page + "?handler=Template&format=xlsx&culture=en");
+        var chinese = await client.GetByteArrayAsync(Page + "?handler=Template&format=xlsx&culture=zh-CN");
+
+        Assert.StartsWith("Name,ID number,Mobile", Encoding.UTF8.GetString(csv[3..]));
+        Assert.Equal(["People", "Notes"], MiniExcelLibs.MiniExcel.GetSheetNames(new MemoryStream(xlsx)));
+        Assert.Equal(["人才", "填写说明"], MiniExcelLibs.MiniExcel.GetSheetNames(new MemoryStream(chinese)));
+        var notes = MiniExcelLibs.MiniExcel.Query(new MemoryStream(xlsx), sheetName: "Notes", useHeaderRow: false).Cast<IDictionary<string, object>>().ToList();
+        Assert.Equal(["Column", "Chinese header (also accepted)", "Required", "How to fill it in"], notes[0].Values.Select(v => v?.ToString()));
+        var idRow = notes.Single(r => (string)r["A"] == "ID number");
+        Assert.Equal("身份证号", idRow["B"]);
+        Assert.Equal("Required", idRow["C"]);
+        Assert.Contains("format this column as Text", (string)idRow["D"]);
+    }
+
+    [Fact]
     public async Task Only_registry_staff_may_import()
     {
         var trainer = await App.LoginAsync("trainer.wang");

@@ -1,3 +1,4 @@
+using TalentHub.UnitTests.Builders;
 using System.Globalization;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -10,8 +11,7 @@ namespace TalentHub.UnitTests.Services.Reports;
 /// <summary>The generated paragraph of a dispatch report, in zh-CN and English, from the real resource files.</summary>
 public sealed class DispatchParagraphTests
 {
-    private static readonly IStringLocalizer L = new StringLocalizer<SharedResource>(new ResourceManagerStringLocalizerFactory(
-        Microsoft.Extensions.Options.Options.Create(new LocalizationOptions { ResourcesPath = "Resources" }), NullLoggerFactory.Instance));
+    private static readonly IStringLocalizer L = Texts.L;
 
     private static DispatchCounty County(int rank, int? movement, params (Indicator Indicator, decimal? Behind)[] behind) =>
         new("330523000000", "安吉县", "Anji County", rank, movement, 0.8m, Indicators.All.ToDictionary(i => i, i =>

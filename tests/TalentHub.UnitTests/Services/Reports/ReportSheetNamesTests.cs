@@ -1,3 +1,4 @@
+using TalentHub.UnitTests.Builders;
 using System.Globalization;
 using System.Xml.Linq;
 using Microsoft.Extensions.Localization;
@@ -16,8 +17,7 @@ namespace TalentHub.UnitTests.Services.Reports;
 /// </summary>
 public sealed class ReportSheetNamesTests
 {
-    private static readonly IStringLocalizer L = new StringLocalizer<SharedResource>(new ResourceManagerStringLocalizerFactory(
-        Microsoft.Extensions.Options.Options.Create(new LocalizationOptions { ResourcesPath = "Resources" }), NullLoggerFactory.Instance));
+    private static readonly IStringLocalizer L = Texts.L;
 
     private static readonly char[] Forbidden = [':', '\\', '/', '?', '*', '[', ']'];
 

@@ -1,3 +1,4 @@
+using TalentHub.UnitTests.Builders;
 using System.Globalization;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -10,8 +11,7 @@ namespace TalentHub.UnitTests.Services.Reports;
 /// <summary>imports32 item 5: the report files say in words what the pages say in words (持平, not 0; "—" for none).</summary>
 public sealed class ReportWordsTests
 {
-    private static readonly IStringLocalizer L = new StringLocalizer<SharedResource>(new ResourceManagerStringLocalizerFactory(
-        Microsoft.Extensions.Options.Options.Create(new LocalizationOptions { ResourcesPath = "Resources" }), NullLoggerFactory.Instance));
+    private static readonly IStringLocalizer L = Texts.L;
 
     private static T In<T>(string culture, Func<T> read)
     {

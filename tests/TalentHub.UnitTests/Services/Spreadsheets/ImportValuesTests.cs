@@ -1,3 +1,4 @@
+using TalentHub.UnitTests.Builders;
 using System.Text;
 using TalentHub.Web.Domain.People;
 using TalentHub.Web.Services.Spreadsheets;
@@ -86,7 +87,7 @@ public sealed class ImportValuesTests
     [Fact]
     public void The_xlsx_template_has_chinese_headers_and_reads_back_as_an_empty_import()
     {
-        var sheet = SpreadsheetReader.Read(ImportTemplate.Xlsx(PersonRowMapper.Columns, "人才"), "t.xlsx");
+        var sheet = SpreadsheetReader.Read(ImportTemplate.Xlsx(PersonRowMapper.Columns, "人才", Texts.L), "t.xlsx");
 
         Assert.Equal(PersonRowMapper.Columns.Select(c => c.Chinese), sheet.Header.Cast<string>());
         Assert.Empty(sheet.Rows);

@@ -1,3 +1,4 @@
+using TalentHub.UnitTests.Builders;
 using TalentHub.Web.Domain.Common;
 using TalentHub.Web.Services.Entities;
 using TalentHub.Web.Services.People;
@@ -73,7 +74,7 @@ public sealed class NamesAndIdentifiersTests
     [Fact]
     public void TheXlsxTemplate_FormatsEveryIdentifierColumnAsText()
     {
-        var template = ImportTemplate.Xlsx(EntityRowMapper.Columns, "经营主体");
+        var template = ImportTemplate.Xlsx(EntityRowMapper.Columns, "经营主体", Texts.L);
 
         var styles = XlsxParts.Read(template, "xl/styles.xml");
         var textStyles = XlsxParts.CellXfs(styles).Select((xf, i) => (xf, i))

@@ -58,10 +58,8 @@ public sealed class RosterImportModel(TalentHubDbContext db, RosterImporter impo
     {
         if (!await LoadAsync(id)) return NotFound();
         if (format == "xlsx")
-            return File(ImportTemplate.Xlsx(RosterImporter.Columns, "花名册"), SheetWriter.XlsxType, "roster-template.xlsx");
-        var english = TalentHubCultures.IsEnglish;
-        var csv = string.Join(",", RosterImporter.Columns.Select(c => c.Header(english))) + "\r\n";
-        return File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv)).ToArray(), "text/csv", "roster-template.csv");
+            return File(ImportTemplate.Xlsx(RosterImporter.Columns, l["Import.Template.Roster"], l), SheetWriter.XlsxType, "roster-template.xlsx");
+        return File(ImportTemplate.Csv(RosterImporter.Columns), SheetWriter.CsvType, "roster-template.csv");
     }
 
     public async Task<IActionResult> OnPostValidateAsync(int id, CancellationToken ct)
