@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using TalentHub.Web.Data;
+using TalentHub.Web.Domain.Common;
 using TalentHub.Web.Domain.Training;
 using TalentHub.Web.Services;
 using TalentHub.Web.Services.Spreadsheets;
@@ -27,8 +28,15 @@ public sealed class AssessmentModel(TalentHubDbContext db, PersonRegistry regist
     public IReadOnlyList<TraineeResult> Trainees { get; private set; } = [];
     public bool IsOpen => Trainees.Any(t => t.Status == EnrollmentStatus.Confirmed);
 
+    // Both dictionaries are bound by explicit name: without one, a dictionary with no posted field falls back to the empty prefix
+    // and reads every other form key (Scores[…], the antiforgery token) as an enrollment id, a format error on a good save.
     /// <summary>Enrollment id → score text; a posted empty value clears the score, an absent key leaves it.</summary>
-    [BindProperty] public Dictionary<int, string?> Scores { get; set; } = [];
+    [BindProperty(Name = nameof(Scores))] public Dictionary<int, string?> Scores { get; set; } = [];
+    /// <summary>
+    /// Enrollment id → the score the form showed when it was loaded (hidden fields of the bulk form; the file import's confirm posts
+    /// none and writes what the file said). A row changed by someone else since is kept, never overwritten (<see cref="StaleRow"/>).
+    /// </summary>
+    [BindProperty(Name = nameof(Shown))] public Dictionary<int, string?> Shown { get; set; } = [];
     [BindProperty] public IFormFile? Upload { get; set; }
     public ImportReport? Report { get; private set; }
     public IReadOnlyList<ScoreImportRow> Valid { get; private set; } = [];
@@ -58,10 +66,18 @@ public sealed class AssessmentModel(TalentHubDbContext db, PersonRegistry regist
             else ModelState.AddModelError($"Scores[{enrollmentId}]", l["Assessment.ScoreRange"]);
         }
         if (!ModelState.IsValid) return Page();
-        foreach (var (enrollmentId, score) in parsed) enrollments[enrollmentId].SetScore(score);
+        var changedMeanwhile = new List<string>();
+        foreach (var (enrollmentId, score) in parsed)
+        {
+            var enrollment = enrollments[enrollmentId];
+            var outcome = TryShownScore(enrollmentId, out var shown) ? StaleRow.Decide(shown, enrollment.Score, Rounded(score)) : StaleRowOutcome.Write;
+            if (outcome == StaleRowOutcome.Write) enrollment.SetScore(score);
+            else if (outcome == StaleRowOutcome.Conflict) changedMeanwhile.Add(Trainees.First(t => t.EnrollmentId == enrollmentId).Name);
+        }
         var changed = db.ChangeTracker.Entries<Enrollment>().Count(e => e.State == EntityState.Modified);
         await db.SaveChangesAsync();
-        TempData["Flash"] = l["Assessment.Saved", changed].Value;
+        TempData["Flash"] = changedMeanwhile.Count == 0 ? l["Assessment.Saved", changed].Value
+            : l["Assessment.SavedExceptChangedMeanwhile", changed, string.Join(l["Common.ListSeparator"], changedMeanwhile)].Value;
         return RedirectToPage(new { id });
     }
 
@@ -86,6 +102,20 @@ public sealed class AssessmentModel(TalentHubDbContext db, PersonRegistry regist
 
     /// <summary>The issue's text: its resource key with its arguments.</summary>
     public string Describe(ImportIssue issue) => l[issue.MessageKey, issue.Args];
+
+    /// <summary>The score the form showed for the row (null when it showed none); false when the post carried no readable hidden value.</summary>
+    private bool TryShownScore(int enrollmentId, out decimal? shown)
+    {
+        shown = null;
+        if (!Shown.TryGetValue(enrollmentId, out var text)) return false;
+        if (string.IsNullOrWhiteSpace(text)) return true;
+        if (!ScoreImporter.TryScore(text, out var score)) return false;
+        shown = Rounded(score);
+        return true;
+    }
+
+    /// <summary>A score as stored: one decimal place (<see cref="Enrollment.SetScore"/>).</summary>
+    private static decimal? Rounded(decimal? score) => score is null ? null : Math.Round(score.Value, 1);
 
     public string ScoreText(decimal? score) => score?.ToString("0.#", CultureInfo.InvariantCulture) ?? "";
 

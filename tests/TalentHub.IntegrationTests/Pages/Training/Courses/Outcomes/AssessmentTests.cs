@@ -150,6 +150,41 @@ public sealed class AssessmentTests(TalentHubFactory app) : AppTest(app)
         Assert.Contains($"data-enrollment=\"{id}\" data-risk=\"Impossible\"", results);
     }
 
+    /// <summary>
+    /// A score sheet opened before a file import (or another clerk's save) must not undo it: a row left as shown keeps the newer
+    /// score, a row changed on both sides keeps the newer score and names the trainee; the rows nobody else touched are saved.
+    /// </summary>
+    [Fact]
+    public async Task A_stale_score_sheet_keeps_scores_saved_meanwhile_and_names_the_rows_it_did_not_overwrite()
+    {
+        var course = await App.InProgressCourseAsync(assessed: true);
+        var trainees = await App.TraineesAsync(course.Id, 2);
+        var a = await App.EnrollmentIdAsync(course.Id, trainees[0].PersonId);
+        var b = await App.EnrollmentIdAsync(course.Id, trainees[1].PersonId);
+        var nameB = await App.QueryAsync(db => db.People.Where(p => p.Id == trainees[1].PersonId).Select(p => p.Name).FirstAsync());
+        var trainer = await App.LoginAsync("trainer.wang");
+        var clerk = await App.LoginAsync("anji.clerk");
+        var url = $"/Courses/{course.Id}/Assessment";
+        Assert.Contains($"name=\"Shown[{a}]\" value=\"\"", await trainer.GetStringAsync(url));
+
+        // The clerk confirms a score file (no shown values) after the trainer opened the sheet with both rows blank.
+        await clerk.PostFormAsync(url + "?handler=Save", new() { [$"Scores[{a}]"] = "92" }, url);
+        var stale = await trainer.PostFormAsync(url + "?handler=Save",
+            new() { [$"Scores[{a}]"] = "", [$"Shown[{a}]"] = "", [$"Scores[{b}]"] = "75", [$"Shown[{b}]"] = "" }, url);
+        Assert.Equal(HttpStatusCode.Redirect, stale.StatusCode);
+        Assert.Equal(92m, await ScoreAsync(a));
+        Assert.Equal(75m, await ScoreAsync(b));
+
+        // Both change b: the clerk's 60 stays, the trainer's 80 is refused by name; a's untouched row stays 92.
+        await clerk.PostFormAsync(url + "?handler=Save", new() { [$"Scores[{b}]"] = "60", [$"Shown[{b}]"] = "75" }, url);
+        var conflict = await trainer.PostFormAsync(url + "?handler=Save",
+            new() { [$"Scores[{a}]"] = "92", [$"Shown[{a}]"] = "92", [$"Scores[{b}]"] = "80", [$"Shown[{b}]"] = "75" }, url);
+        Assert.Equal(HttpStatusCode.Redirect, conflict.StatusCode);
+        Assert.Equal(60m, await ScoreAsync(b));
+        Assert.Equal(92m, await ScoreAsync(a));
+        Assert.Contains($"{nameB} 的成绩在您打开本页后已被他人修改，没有覆盖", await trainer.GetStringAsync(url));
+    }
+
     private Task<decimal?> ScoreAsync(int enrollmentId) =>
         App.QueryAsync(db => db.Enrollments.Where(e => e.Id == enrollmentId).Select(e => e.Score).FirstAsync());
 }
