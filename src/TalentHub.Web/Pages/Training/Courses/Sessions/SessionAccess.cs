@@ -83,7 +83,7 @@ public static class SessionAccess
 
     /// <summary>
     /// The warning after a save that kept marks changed meanwhile: the trainees by name, each with the mark, how and when it was
-    /// set ("张三（现为 迟到 · 扫码/签到码 · 2026年12月3日 09:20）"); null when none was kept.
+    /// set ("张三（现为迟到，扫码/签到码，2026年12月3日 09:20）"); null when none was kept.
     /// </summary>
     public static string? KeptText(IStringLocalizer l, MarksSaved saved)
     {
