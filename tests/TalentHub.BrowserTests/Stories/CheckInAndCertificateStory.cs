@@ -45,6 +45,52 @@ public sealed class CheckInAndCertificateStory(BrowserApp app)
         await phone.Context.CloseAsync();
     }
 
+    /// <summary>
+    /// rollcall33: the trainer's roll call was open before a farmer checked in on the phone; the trainer, not seeing it, marks that
+    /// farmer Absent and another trainee Present and saves. The check-in stays, the other mark is saved, and the page names the
+    /// farmer on a highlighted row showing the check-in; marking Absent again from that page then overwrites it knowingly.
+    /// </summary>
+    [Fact]
+    public async Task Trainer_SavingARollCallOpenedBeforeAFarmersCheckIn_KeepsTheCheckIn_AndSaysWhose()
+    {
+        var course = await app.InProgressCourseAsync(startedMinutesAgo: 20);
+        var farmers = await app.TraineesAsync(course.Id, 2);
+        var (late, other) = (await app.EnrollmentIdAsync(course.Id, farmers[0].PersonId), await app.EnrollmentIdAsync(course.Id, farmers[1].PersonId));
+        var sessionId = course.SessionIds[^1];
+        var roll = $"/Courses/{course.Id}/Sessions/{sessionId}/Attendance";
+        var trainer = await app.NewPageAsync();
+        await app.LoginAsync(trainer, "trainer.wang");
+        await trainer.GotoAsync(roll);
+
+        // The code goes up on the projector from a second tab; the roll call stays open as it was.
+        var projector = await trainer.Context.NewPageAsync();
+        await projector.GotoAsync($"/Courses/{course.Id}/Sessions/{sessionId}/Code");
+        var code = await projector.GetAttributeAsync("#checkin-code", "data-code");
+        var phone = await app.NewPageAsync(360, 740);
+        await app.LoginAsync(phone, farmers[0].Mobile, OutcomesData.FarmerPassword);
+        await phone.GotoAsync("/My/CheckIn");
+        await phone.FillAsync("#Code", code!);
+        await phone.ClickAndFollowAsync("#checkin-submit", "**/My/Enrollments");
+        await phone.Context.CloseAsync();
+
+        await trainer.ClickAsync($"label[for='mark-{late}-Absent']");
+        await trainer.ClickAsync($"label[for='mark-{other}-Present']");
+        await trainer.ClickAndFollowAsync("#save-roll", "**" + roll + "?handler=Save");
+
+        var name = await app.QueryAsync(db => db.People.Where(p => p.Id == farmers[0].PersonId).Select(p => p.Name).SingleAsync());
+        await Expect(trainer.Locator("#attendance-kept")).ToContainTextAsync($"{name}（现为迟到，扫码/签到码，");
+        await Expect(trainer.Locator("main > div.alert-success[role=status]")).ToContainTextAsync("考勤已保存，更新 1 条。");
+        await Expect(trainer.Locator($"#roll tr[data-enrollment='{late}'][data-kept='true'][data-mark='Late']")).ToHaveCountAsync(1);
+        await Expect(trainer.Locator($"#roll tr[data-enrollment='{other}'][data-mark='Present']")).ToHaveCountAsync(1);
+        await BrowserApp.ScreenshotAsync(trainer, "trainer-roll-call-kept-check-in");
+
+        await trainer.ClickAsync($"label[for='mark-{late}-Absent']");
+        await trainer.ClickAndFollowAsync("#save-roll", "**" + roll);
+        await Expect(trainer.Locator($"#roll tr[data-enrollment='{late}'][data-mark='Absent']")).ToHaveCountAsync(1);
+        await Expect(trainer.Locator("#attendance-kept")).ToHaveCountAsync(0);
+        await trainer.Context.CloseAsync();
+    }
+
     [Fact]
     public async Task AfterCompletion_TheFarmerOpensTheCertificate_AndItsQrAddressVerifiesAnonymously()
     {

@@ -4,7 +4,10 @@ using TalentHub.Web.Domain.Training;
 
 namespace TalentHub.Web.Data.Configurations;
 
-/// <summary>Table AttendanceRecords: one mark per session and enrollment (unique), indexed per course and per person.</summary>
+/// <summary>
+/// Table AttendanceRecords: one mark per session and enrollment (unique), indexed per course and per person;
+/// <see cref="AttendanceRecord.MarkedAt"/> is the concurrency token.
+/// </summary>
 public sealed class AttendanceRecordConfiguration : IEntityTypeConfiguration<AttendanceRecord>
 {
     public void Configure(EntityTypeBuilder<AttendanceRecord> b)
@@ -13,6 +16,9 @@ public sealed class AttendanceRecordConfiguration : IEntityTypeConfiguration<Att
         b.HasOne<CourseSession>().WithMany().HasForeignKey(a => a.SessionId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Enrollment>().WithMany().HasForeignKey(a => a.EnrollmentId).OnDelete(DeleteBehavior.Restrict);
         b.Property(a => a.MarkedBy).HasMaxLength(64);
+        // The mark's concurrency token: a correction's UPDATE carries WHERE MarkedAt = (what it read), so a mark set between a
+        // save's read and its write (a check-in, another clerk) fails that save instead of being overwritten (rollcall33).
+        b.Property(a => a.MarkedAt).IsConcurrencyToken();
         // One check-in or mark per trainee and session, even when two requests race.
         b.HasIndex(a => new { a.SessionId, a.EnrollmentId }).IsUnique();
         b.HasIndex(a => new { a.CourseId, a.EnrollmentId });

@@ -1329,6 +1329,7 @@ namespace TalentHub.Web.Data.Migrations.Postgres
                         .HasColumnType("character varying(32)");
 
                     b.Property<DateTimeOffset>("MarkedAt")
+                        .IsConcurrencyToken()
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("MarkedBy")

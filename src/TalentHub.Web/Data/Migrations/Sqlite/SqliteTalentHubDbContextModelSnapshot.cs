@@ -1285,6 +1285,7 @@ namespace TalentHub.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<long>("MarkedAt")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("MarkedBy")

@@ -63,6 +63,37 @@ public static class SessionAccess
     }
 
     /// <summary>
+    /// The stamps of the marks the rows showed when the page was loaded (posted as hidden <c>Stamps[enrollment id]</c>, text of
+    /// <see cref="MarkStamp.ToString"/>); a row without one (an older form) is missing. False when a posted stamp cannot be read
+    /// (a tampered or damaged form: nothing is saved).
+    /// </summary>
+    public static bool TryReadStamps(HttpRequest request, out Dictionary<int, MarkStamp> stamps)
+    {
+        stamps = [];
+        if (!request.HasFormContentType) return true;
+        foreach (var (key, value) in request.Form)
+        {
+            if (!key.StartsWith("Stamps[", StringComparison.Ordinal) || !key.EndsWith(']')) continue;
+            if (!int.TryParse(key.AsSpan(7, key.Length - 8), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var enrollmentId)
+                || !MarkStamp.TryParse(value.ToString(), out var stamp)) return false;
+            stamps[enrollmentId] = stamp;
+        }
+        return true;
+    }
+
+    /// <summary>
+    /// The warning after a save that kept marks changed meanwhile: the trainees by name, each with the mark, how and when it was
+    /// set ("张三（现为迟到，扫码/签到码，2026年12月3日 09:20）"); null when none was kept.
+    /// </summary>
+    public static string? KeptText(IStringLocalizer l, MarksSaved saved)
+    {
+        if (saved.Kept.Count == 0) return null;
+        var items = saved.Kept.Select(k => l["Attendance.KeptItem", k.Name, k.Mark is { } m ? l[$"AttendanceMark.{m}"].Value : "—",
+            k.Source is { } s ? l[$"AttendanceSource.{s}"].Value : "—", ShanghaiTime.FormatDateTime(k.MarkedAt)].Value);
+        return l["Attendance.ChangedMeanwhile", string.Join(l["FollowUp.Separator"].Value, items)].Value;
+    }
+
+    /// <summary>
     /// The flash after saving marks: how many changed and, on a completed course, whose result the correction changed
     /// ("2 results changed: 董红霞 → Not completed (Attended too few hours); …"), and for one Completed again what became of the
     /// certificate they held ("… → Completed (certificate valid again)" or "(certificate revoked by an officer: stays revoked)"), and for one Not completed

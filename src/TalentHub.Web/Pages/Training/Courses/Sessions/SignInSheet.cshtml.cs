@@ -14,7 +14,9 @@ namespace TalentHub.Web.Pages.Training.Courses.Sessions;
 /// The paper sign-in sheet (签到表) for village classrooms: prints on A4 with the roster (masked ID and a
 /// signature column); afterwards the clerk ticks the signed rows in one go and may pick another mark for a row. What each row
 /// becomes is <see cref="SignInSheetEntry.Marks"/> (a Present corrected to Absent included); saving goes through the roll call's
-/// <see cref="AttendanceService.SetMarksAsync"/> (audit, completion re-decision, race refusal).
+/// <see cref="AttendanceService.SetMarksAsync"/> (audit, completion re-decision, race refusal). Each row posts the stamp of the
+/// mark it showed (<see cref="MarkStamp"/>): the sheet is read against those marks, and a mark set after it was opened (a check-in,
+/// the roll call) is not overwritten (<see cref="ChangedMeanwhile"/>; an unticked row left as shown counts as untouched).
 /// </summary>
 [Authorize(Policy = Policies.CourseViewer)]
 public sealed class SignInSheetModel(TalentHubDbContext db, AttendanceService attendance, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
@@ -23,6 +25,10 @@ public sealed class SignInSheetModel(TalentHubDbContext db, AttendanceService at
     public IReadOnlyList<RollEntry> Roll { get; private set; } = [];
     /// <summary>Why the ticks were not saved (shown above the sheet), or null.</summary>
     public string? Error { get; private set; }
+    /// <summary>The trainees whose mark changed meanwhile was kept rather than overwritten (shown above the sheet), or null.</summary>
+    public string? Kept { get; private set; }
+    /// <summary>Enrollment ids of the rows named in <see cref="Kept"/> (highlighted).</summary>
+    public IReadOnlySet<int> KeptRows { get; private set; } = new HashSet<int>();
 
     /// <summary>Enrollment ids of the rows that carry a signature.</summary>
     [BindProperty] public List<int> Signed { get; set; } = [];
@@ -44,18 +50,29 @@ public sealed class SignInSheetModel(TalentHubDbContext db, AttendanceService at
             return RedirectToPage();
         }
         // A mark that cannot be read (a tampered "42") saves nothing, as on the roll call.
-        if (!SessionAccess.TryReadMarks(Request, out var chosen, out var onSheet))
+        // A stamp that cannot be read says nothing about what the row showed: nothing saved either.
+        var readable = SessionAccess.TryReadMarks(Request, out var chosen, out var onSheet);
+        if (!readable || !SessionAccess.TryReadStamps(Request, out var stamps))
         {
-            TempData["Flash"] = l["Attendance.MarkInvalid"].Value;
+            TempData["Flash"] = l[readable ? "Form.Expired" : "Attendance.MarkInvalid"].Value;
             return RedirectToPage();
         }
+        // Each row is read against the mark the sheet showed (its stamp; the stored mark for a row posted without one), so a
+        // row left as shown asks for what it showed; what it shows untouched is that mark, or Absent for a row with none.
         var roll = await attendance.RollAsync(id, sessionId);
-        var marks = SignInSheetEntry.Marks(roll.Select(r => (r.EnrollmentId, r.Mark)), onSheet.Union(Signed).ToHashSet(), Signed.ToHashSet(), chosen);
+        var asShown = roll.Select(r => (r.EnrollmentId, stamps.TryGetValue(r.EnrollmentId, out var stamp) ? stamp.Mark : r.Mark));
+        var marks = SignInSheetEntry.Marks(asShown, onSheet.Union(Signed).ToHashSet(), Signed.ToHashSet(), chosen);
+        var shown = stamps.ToDictionary(s => s.Key, s => new ShownRow(s.Value, s.Value.Mark ?? AttendanceMark.Absent));
         try
         {
-            var saved = await attendance.SetMarksAsync(id, sessionId, marks, AttendanceSource.SignInSheet, User.Identity?.Name);
+            var saved = await attendance.SetMarksAsync(id, sessionId, marks, AttendanceSource.SignInSheet, User.Identity?.Name, shown);
             TempData["Flash"] = SessionAccess.SavedText(l, saved);
-            return RedirectToPage("Attendance", new { id, sessionId });
+            if (SessionAccess.KeptText(l, saved) is not { } kept) return RedirectToPage("Attendance", new { id, sessionId });
+            // Saved but for rows changed meanwhile: the sheet again with them named and as they are now (stamps renewed).
+            (Kept, KeptRows) = (kept, saved.Kept.Select(k => k.EnrollmentId).ToHashSet());
+            Session = session;
+            Roll = await attendance.RollAsync(id, sessionId);
+            return Page();
         }
         catch (DomainException ex)
         {
