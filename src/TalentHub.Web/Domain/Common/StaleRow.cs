@@ -19,12 +19,20 @@ public enum StaleRowOutcome
 /// </summary>
 public static class StaleRow
 {
-    /// <summary>Decides one row; compares with <see cref="EqualityComparer{T}.Default"/>.</summary>
+    /// <summary>
+    /// Decides one row from three facts: whether the stored value changed since the page was loaded, whether the user posted
+    /// the row as the page showed it, and whether they posted what is stored now.
+    /// </summary>
+    public static StaleRowOutcome Decide(bool changedMeanwhile, bool postedAsShown, bool postedAsStored)
+    {
+        if (!changedMeanwhile) return StaleRowOutcome.Write;
+        return postedAsShown || postedAsStored ? StaleRowOutcome.Keep : StaleRowOutcome.Conflict;
+    }
+
+    /// <summary>Decides one row of plain values (a score), comparing with <see cref="EqualityComparer{T}.Default"/>.</summary>
     public static StaleRowOutcome Decide<T>(T shown, T current, T posted)
     {
         var same = EqualityComparer<T>.Default;
-        if (same.Equals(shown, current)) return StaleRowOutcome.Write;
-        if (same.Equals(posted, shown) || same.Equals(posted, current)) return StaleRowOutcome.Keep;
-        return StaleRowOutcome.Conflict;
+        return Decide(!same.Equals(shown, current), same.Equals(posted, shown), same.Equals(posted, current));
     }
 }

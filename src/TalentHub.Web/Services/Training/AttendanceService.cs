@@ -1,3 +1,4 @@
+using TalentHub.Web.Domain.Common;
 using Microsoft.EntityFrameworkCore;
 using TalentHub.Web.Data;
 using TalentHub.Web.Domain;
@@ -10,7 +11,7 @@ public sealed record RollEntry(int EnrollmentId, int PersonId, string Name, stri
 
 /// <summary>
 /// What saving marks did: how many marks changed, whose completion result the correction changed, and the trainees whose mark
-/// was kept because someone changed it after the page was loaded and the user changed that row too (<see cref="MeanwhileVerdict.KeepAndTell"/>;
+/// was kept because someone changed it after the page was loaded and the user changed that row too (<see cref="StaleRowOutcome.Conflict"/>;
 /// each with the mark, source and time stored now).
 /// </summary>
 public sealed record MarksSaved(int Changed, IReadOnlyList<CompletionService.Redecision> Results, IReadOnlyList<RollEntry> Kept)
@@ -72,8 +73,8 @@ public sealed class AttendanceService(TalentHubDbContext db, TimeProvider clock,
             existing.TryGetValue(enrollmentId, out var record);
             var row = shown is not null && shown.TryGetValue(enrollmentId, out var r) ? r : (ShownRow?)null;
             var verdict = ChangedMeanwhile.Decide(row, MarkStamp.Of(record?.Mark, record?.MarkedAt), mark);
-            if (verdict == MeanwhileVerdict.KeepAndTell) kept.Add(entry with { Mark = record?.Mark, Source = record?.Source, MarkedAt = record?.MarkedAt });
-            if (verdict != MeanwhileVerdict.Save) continue;
+            if (verdict == StaleRowOutcome.Conflict) kept.Add(entry with { Mark = record?.Mark, Source = record?.Source, MarkedAt = record?.MarkedAt });
+            if (verdict != StaleRowOutcome.Write) continue;
             if (record is null)
             {
                 record = new AttendanceRecord { CourseId = courseId, SessionId = sessionId, EnrollmentId = enrollmentId, PersonId = entry.PersonId };

@@ -1,3 +1,4 @@
+using TalentHub.Web.Domain.Common;
 using TalentHub.Web.Domain.Training;
 
 namespace TalentHub.UnitTests.Domain.Training;
@@ -14,45 +15,45 @@ public sealed class ChangedMeanwhileTests
     [Fact]
     public void ARowUnchangedSinceThePageWasLoaded_IsSaved()
     {
-        Assert.Equal(MeanwhileVerdict.Save, ChangedMeanwhile.Decide(Shown(AbsentAtNine), AbsentAtNine, AttendanceMark.Late));
-        Assert.Equal(MeanwhileVerdict.Save, ChangedMeanwhile.Decide(Shown(MarkStamp.None), MarkStamp.None, AttendanceMark.Present));
+        Assert.Equal(StaleRowOutcome.Write, ChangedMeanwhile.Decide(Shown(AbsentAtNine), AbsentAtNine, AttendanceMark.Late));
+        Assert.Equal(StaleRowOutcome.Write, ChangedMeanwhile.Decide(Shown(MarkStamp.None), MarkStamp.None, AttendanceMark.Present));
     }
 
     [Fact]
     public void ARowPostedWithoutAStamp_IsSavedAsBefore() =>
-        Assert.Equal(MeanwhileVerdict.Save, ChangedMeanwhile.Decide(null, PresentByCheckIn, AttendanceMark.Absent));
+        Assert.Equal(StaleRowOutcome.Write, ChangedMeanwhile.Decide(null, PresentByCheckIn, AttendanceMark.Absent));
 
     [Fact]
     public void AFarmersCheckInAfterTheRollWasLoaded_IsKeptQuietly_WhenTheTeacherLeftTheRowAsShown()
     {
         // The row showed no mark and posts none: nothing asked. The sign-in sheet's unticked row reads as Absent, as shown.
-        Assert.Equal(MeanwhileVerdict.KeepQuietly,
+        Assert.Equal(StaleRowOutcome.Keep,
             ChangedMeanwhile.Decide(new ShownRow(MarkStamp.None, AttendanceMark.Absent), PresentByCheckIn, AttendanceMark.Absent));
-        Assert.Equal(MeanwhileVerdict.KeepQuietly, ChangedMeanwhile.Decide(Shown(AbsentAtNine), ExcusedByClerk, AttendanceMark.Absent));
+        Assert.Equal(StaleRowOutcome.Keep, ChangedMeanwhile.Decide(Shown(AbsentAtNine), ExcusedByClerk, AttendanceMark.Absent));
     }
 
     [Fact]
     public void ARowTheUserChanged_ThatWasAlsoChangedMeanwhile_KeepsTheNewerMark_AndIsTold()
     {
-        Assert.Equal(MeanwhileVerdict.KeepAndTell, ChangedMeanwhile.Decide(Shown(AbsentAtNine), ExcusedByClerk, AttendanceMark.Late));
-        Assert.Equal(MeanwhileVerdict.KeepAndTell, ChangedMeanwhile.Decide(Shown(MarkStamp.None), PresentByCheckIn, AttendanceMark.Absent));
+        Assert.Equal(StaleRowOutcome.Conflict, ChangedMeanwhile.Decide(Shown(AbsentAtNine), ExcusedByClerk, AttendanceMark.Late));
+        Assert.Equal(StaleRowOutcome.Conflict, ChangedMeanwhile.Decide(Shown(MarkStamp.None), PresentByCheckIn, AttendanceMark.Absent));
     }
 
     [Fact]
     public void ARowTheUserSetToWhatIsStoredAlready_IsNotAConflict() =>
-        Assert.Equal(MeanwhileVerdict.KeepQuietly, ChangedMeanwhile.Decide(Shown(AbsentAtNine), PresentByCheckIn, AttendanceMark.Present));
+        Assert.Equal(StaleRowOutcome.Keep, ChangedMeanwhile.Decide(Shown(AbsentAtNine), PresentByCheckIn, AttendanceMark.Present));
 
     [Fact]
     public void TheSameMarkSetAgainLater_StillCountsAsAChange()
     {
         // Another clerk set Absent again (a new instant): the stamp moved, so a change of the row is not written over it.
         var again = AbsentAtNine with { Ticks = 950 };
-        Assert.Equal(MeanwhileVerdict.KeepAndTell, ChangedMeanwhile.Decide(Shown(AbsentAtNine), again, AttendanceMark.Late));
+        Assert.Equal(StaleRowOutcome.Conflict, ChangedMeanwhile.Decide(Shown(AbsentAtNine), again, AttendanceMark.Late));
     }
 
     [Fact]
     public void AllPresent_KeepsAMarkThatAppearedAfterItsRead_Quietly() =>
         // "All present" picks no mark for any one row: a row marked since it read the roll counts as left untouched.
-        Assert.Equal(MeanwhileVerdict.KeepQuietly,
+        Assert.Equal(StaleRowOutcome.Keep,
             ChangedMeanwhile.Decide(new ShownRow(MarkStamp.None, AttendanceMark.Present), new MarkStamp(AttendanceMark.Late, 930), AttendanceMark.Present));
 }

@@ -1,15 +1,6 @@
-namespace TalentHub.Web.Domain.Training;
+using TalentHub.Web.Domain.Common;
 
-/// <summary>What saving a row of a page loaded earlier does to the mark stored now.</summary>
-public enum MeanwhileVerdict
-{
-    /// <summary>Write the posted mark (the row is as the page showed it, or no stamp was posted).</summary>
-    Save,
-    /// <summary>Keep the stored mark without a word: the user left the row as shown, or chose what is stored already.</summary>
-    KeepQuietly,
-    /// <summary>Keep the stored mark and tell the user: they changed a row that someone else changed after the page was loaded.</summary>
-    KeepAndTell,
-}
+namespace TalentHub.Web.Domain.Training;
 
 /// <summary>
 /// What a row of the roll call or sign-in sheet showed when the page was loaded: its <see cref="Stamp"/>, and the mark the row
@@ -26,14 +17,11 @@ public readonly record struct ShownRow(MarkStamp Stamp, AttendanceMark? Untouche
 /// </summary>
 public static class ChangedMeanwhile
 {
-    /// <summary>The verdict for one row.</summary>
+    /// <summary>The outcome for one row (<see cref="StaleRow"/>, the rule the score sheet follows too).</summary>
     /// <param name="shown">What the page showed for the row; null when the post carried no stamp for it.</param>
     /// <param name="current">The stamp of the mark stored now (<see cref="MarkStamp.None"/> when none).</param>
     /// <param name="posted">The mark the post asks for.</param>
-    public static MeanwhileVerdict Decide(ShownRow? shown, MarkStamp current, AttendanceMark posted)
-    {
-        if (shown is not { } row || row.Stamp == current) return MeanwhileVerdict.Save;
-        if (posted == row.Untouched || posted == current.Mark) return MeanwhileVerdict.KeepQuietly;
-        return MeanwhileVerdict.KeepAndTell;
-    }
+    public static StaleRowOutcome Decide(ShownRow? shown, MarkStamp current, AttendanceMark posted) => shown is { } row
+        ? StaleRow.Decide(changedMeanwhile: row.Stamp != current, postedAsShown: posted == row.Untouched, postedAsStored: posted == current.Mark)
+        : StaleRowOutcome.Write;
 }
