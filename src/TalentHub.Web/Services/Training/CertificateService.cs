@@ -65,8 +65,8 @@ public sealed class CertificateService(TalentHubDbContext db, Outbox outbox, Tim
     /// (county, year) counter and today's issue date (<see cref="Certificate.Reissue"/>), in one transaction with the counter
     /// increment, and tells the trainee (<see cref="NotificationKind.CertificateReissued"/>, key per new number). The
     /// enrollment row is locked first (a no-op UPDATE, as the issuer does), then the rule is checked against what is committed:
-    /// <see cref="DomainException"/> Certificate.AlreadyReissued when a newer certificate of the enrollment exists, else
-    /// <see cref="Certificate.EnsureReissuable"/>'s keys. Two officers at once: the second waits for the lock and is refused, and
+    /// <see cref="Certificate.EnsureReissuable"/>'s <see cref="DomainException"/> keys, then Certificate.AlreadyReissued when a
+    /// newer (or another valid) certificate of the enrollment exists. Two officers at once: the second waits for the lock and is refused, and
     /// should it get past, the filtered unique index (one valid certificate per enrollment) refuses its insert: rolled back,
     /// serial included, and Certificate.AlreadyReissued. The caller has checked role and region. Returns the new certificate.
     /// </summary>
@@ -76,10 +76,10 @@ public sealed class CertificateService(TalentHubDbContext db, Outbox outbox, Tim
         await db.Enrollments.IgnoreQueryFilters(RegionScope).Where(e => e.Id == revoked.EnrollmentId)
             .ExecuteUpdateAsync(s => s.SetProperty(e => e.Status, e => e.Status), ct);
         var status = await db.Enrollments.IgnoreQueryFilters(RegionScope).Where(e => e.Id == revoked.EnrollmentId).Select(e => e.Status).SingleAsync(ct);
-        if (await db.Certificates.IgnoreQueryFilters(RegionScope).AnyAsync(c => c.EnrollmentId == revoked.EnrollmentId
+        revoked.EnsureReissuable(status);
+        if (await db.Certificates.IgnoreQueryFilters(RegionScope).AnyAsync(c => c.EnrollmentId == revoked.EnrollmentId && c.Id != revoked.Id
                 && (c.Id > revoked.Id || c.RevokedAt == null), ct))
             throw new DomainException("Certificate.AlreadyReissued");
-        revoked.EnsureReissuable(status);
         var serial = await NextSerialAsync(revoked.CountyCode, revoked.Year, ct);
         var certificate = revoked.Reissue(status, serial, clock.GetUtcNow());
         db.Certificates.Add(certificate);
