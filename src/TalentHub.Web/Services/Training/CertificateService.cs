@@ -34,8 +34,8 @@ public sealed class CertificateService(TalentHubDbContext db, Outbox outbox, Tim
 
     /// <summary>
     /// Issues certificates, as the job does, to those of <paramref name="enrollmentIds"/> who are Completed and hold none
-    /// (a revoked one counts: one certificate per enrollment; a correction reinstates one revoked for a correction instead,
-    /// <see cref="CompletionService.RedecideAsync"/>). Joins the caller's transaction when one is open, so a duplicate (a racing
+    /// (a revoked one counts: a correction reinstates one revoked for a correction, <see cref="CompletionService.RedecideAsync"/>,
+    /// and only an officer's reissue replaces one an officer revoked, <see cref="ReissueAsync"/>). Joins the caller's transaction when one is open, so a duplicate (a racing
     /// job) then fails the whole unit of work instead of being skipped (<see cref="AttendanceService.SetMarksAsync"/> rolls back
     /// and reports it). Returns how many were issued.
     /// </summary>

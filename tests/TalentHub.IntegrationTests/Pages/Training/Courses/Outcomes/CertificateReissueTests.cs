@@ -41,6 +41,7 @@ public sealed class CertificateReissueTests(TalentHubFactory app) : AppTest(app)
         Assert.Contains($"已为撤销的证书 {oldNumber} 补发新证书 {fresh.Number}", page);
         Assert.Contains($"data-certificate=\"{fresh.Number}\"", page);
         Assert.DoesNotContain($"data-certificate=\"{oldNumber}\"", page);
+        Assert.Contains($"data-reissue-of=\"{oldNumber}\"", page);
         Assert.DoesNotContain("data-reissue=", page);
         // Verification: the old number still says revoked, the new one valid.
         var anonymous = App.NewClient();
@@ -63,7 +64,9 @@ public sealed class CertificateReissueTests(TalentHubFactory app) : AppTest(app)
         // The API lists both, the valid one as not revoked.
         var api = App.ApiClientFor(await App.IssueAsync("anji.officer", ApiClient.Anji));
         var valid = await api.JsonAsync($"/api/v1/certificates?courseId={course.Id}&revoked=false");
-        Assert.Equal(fresh.Id, Assert.Single(valid.GetProperty("items").EnumerateArray()).GetProperty("id").GetInt32());
+        var validRow = Assert.Single(valid.GetProperty("items").EnumerateArray());
+        Assert.Equal(fresh.Id, validRow.GetProperty("id").GetInt32());
+        Assert.Equal(oldId, validRow.GetProperty("reissueOfId").GetInt32());
         Assert.Equal(2, (await api.JsonAsync($"/api/v1/certificates?courseId={course.Id}")).GetProperty("items").GetArrayLength());
         // Audited (the insert by the officer) and the trainee is told the new number.
         Assert.True(await App.QueryAsync(db => db.AuditEntries.AnyAsync(a => a.EntityType == nameof(Certificate) && a.EntityId == fresh.Id.ToString()
