@@ -76,6 +76,8 @@ public sealed class CertificateService(TalentHubDbContext db, Outbox outbox, Tim
         await db.Enrollments.IgnoreQueryFilters(RegionScope).Where(e => e.Id == revoked.EnrollmentId)
             .ExecuteUpdateAsync(s => s.SetProperty(e => e.Status, e => e.Status), ct);
         var status = await db.Enrollments.IgnoreQueryFilters(RegionScope).Where(e => e.Id == revoked.EnrollmentId).Select(e => e.Status).SingleAsync(ct);
+        // The caller read the certificate before the lock: judge its revocation as committed now.
+        if (db.Entry(revoked).State != EntityState.Detached) await db.Entry(revoked).ReloadAsync(ct);
         revoked.EnsureReissuable(status);
         if (await db.Certificates.IgnoreQueryFilters(RegionScope).AnyAsync(c => c.EnrollmentId == revoked.EnrollmentId && c.Id != revoked.Id
                 && (c.Id > revoked.Id || c.RevokedAt == null), ct))
