@@ -60,7 +60,7 @@ public static class AuditedTypes
             ("PromotedAt", "Roster.PromotedAtField")),
         Describe<AttendanceRecord>("Attendance", null, ("CourseId", "Audit.Entity.Course"), ("MarkedAt", "Attendance.MarkedAt")),
         Describe<Certificate>("Certificate", null, ("CourseId", "Certificate.Course"), ("CompletedAt", "Certificate.CompletedOn"),
-            ("RevokedReason", "Certificate.RevokeReason")),
+            ("RevokedReason", "Certificate.RevokeReason"), ("ReissueOfId", "Certificate.ReissueOf")),
         Describe<SurveyAnswer>("Survey", null, ("CourseId", "Certificate.Course"), ("Rating", "Survey.Rating"), ("Comment", "Survey.Comment")),
         Describe<FollowUpTask>("FollowUp", "/FollowUps/{0}", ("CourseId", "Certificate.Course"), ("Months", "FollowUp.Milestone"),
             ("IncomeChangePercent", "FollowUp.IncomeChange"), ("RecordedBy", "FollowUp.RecordedByField")),

@@ -10,3 +10,15 @@ public sealed class CertificateConcurrencyTests(TalentHubFactory app) : AppTest(
     public Task CorrectionAfterTheDueListWasRead_TheJobSkipsTheTraineeNoLongerCompleted() =>
         CertificateRaces.CorrectionAfterTheDueListWasRead_TheJobSkipsTheTraineeNoLongerCompletedAsync(App);
 }
+
+/// <summary>reissue33 on SQLite: one valid certificate per enrollment, whatever two officers do at once.</summary>
+public sealed class ReissueConcurrencyTests(TalentHubFactory app) : AppTest(app)
+{
+    [Fact]
+    public Task TwoOfficersReissuingAtOnce_OneNewCertificate_TheOtherIsRefused() =>
+        ReissueRaces.TwoOfficersReissuingAtOnce_OneNewCertificate_TheOtherIsRefusedAsync(App);
+
+    [Fact]
+    public Task TheFilteredIndex_AllowsRevokedRowsBesideOneValid_AndRefusesASecondValid() =>
+        ReissueRaces.TheFilteredIndex_AllowsRevokedRowsBesideOneValid_AndRefusesASecondValidAsync(App);
+}

@@ -21,3 +21,15 @@ public sealed class PostgresDispatchConcurrencyTests(PostgresFactory app) : Post
     public Task TwoOfficersIssuingTheSameMonth_TheLoserGetsTheStoredReport() =>
         DispatchRaces.TheLoserOfTheSameMonth_GetsTheStoredReport_NotAnErrorAsync(App, 2024, 2);
 }
+
+/// <summary>reissue33 on PostgreSQL: the filtered unique index ("RevokedAt" IS NULL) and two reissues at once.</summary>
+public sealed class PostgresReissueTests(PostgresFactory app) : PostgresTest(app)
+{
+    [PostgresFact]
+    public Task TheFilteredIndex_AllowsRevokedRowsBesideOneValid_AndRefusesASecondValid() =>
+        ReissueRaces.TheFilteredIndex_AllowsRevokedRowsBesideOneValid_AndRefusesASecondValidAsync(App);
+
+    [PostgresFact]
+    public Task TwoOfficersReissuingAtOnce_OneNewCertificate_TheOtherIsRefused() =>
+        ReissueRaces.TwoOfficersReissuingAtOnce_OneNewCertificate_TheOtherIsRefusedAsync(App);
+}

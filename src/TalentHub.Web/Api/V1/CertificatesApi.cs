@@ -8,10 +8,14 @@ using TalentHub.Web.Services.Audit;
 
 namespace TalentHub.Web.Api.V1;
 
-/// <summary>A completion certificate (结业证书); <c>hours</c> are the course hours printed on it; a revoked one keeps its row and reason.</summary>
+/// <summary>
+/// A completion certificate (结业证书); <c>hours</c> are the course hours printed on it; a revoked one keeps its row and reason.
+/// An enrollment has at most one certificate not revoked; a reissue (补发) is a new certificate whose <c>reissueOfId</c> is the
+/// revoked one it replaces (null for a first issue), so the latest of an enrollment is the one with the highest id.
+/// </summary>
 public sealed record CertificateDto(int Id, string Number, int Year, int CourseId, int EnrollmentId, PersonRefDto? Person,
     string RegionCode, string CountyCode, decimal Hours, DateTimeOffset CompletedAt, DateTimeOffset IssuedAt,
-    bool Revoked, DateTimeOffset? RevokedAt, string? RevokedReason);
+    bool Revoked, DateTimeOffset? RevokedAt, string? RevokedReason, int? ReissueOfId);
 
 /// <summary>The filters of the certificate lists (a course's outcomes, a person's certificates) plus county, year and state.</summary>
 public sealed class CertificatesQuery
@@ -75,12 +79,14 @@ public sealed class CertificatesApi : IApiResource
     }
 
     private sealed record CertificateRow(int Id, string Number, int Year, int CourseId, int EnrollmentId, int PersonId, string RegionCode,
-        string CountyCode, decimal Hours, DateTimeOffset CompletedAt, DateTimeOffset IssuedAt, DateTimeOffset? RevokedAt, string? RevokedReason)
+        string CountyCode, decimal Hours, DateTimeOffset CompletedAt, DateTimeOffset IssuedAt, DateTimeOffset? RevokedAt, string? RevokedReason,
+        int? ReissueOfId)
     {
         public CertificateDto ToDto(IReadOnlyDictionary<int, PersonRefDto> people) => new(Id, Number, Year, CourseId, EnrollmentId,
-            people.GetValueOrDefault(PersonId), RegionCode, CountyCode, Hours, CompletedAt, IssuedAt, RevokedAt is not null, RevokedAt, RevokedReason);
+            people.GetValueOrDefault(PersonId), RegionCode, CountyCode, Hours, CompletedAt, IssuedAt, RevokedAt is not null, RevokedAt, RevokedReason,
+            ReissueOfId);
     }
 
     private static readonly Expression<Func<Certificate, CertificateRow>> Row = c => new CertificateRow(c.Id, c.Number, c.Year, c.CourseId,
-        c.EnrollmentId, c.PersonId, c.RegionCode, c.CountyCode, c.Hours, c.CompletedAt, c.IssuedAt, c.RevokedAt, c.RevokedReason);
+        c.EnrollmentId, c.PersonId, c.RegionCode, c.CountyCode, c.Hours, c.CompletedAt, c.IssuedAt, c.RevokedAt, c.RevokedReason, c.ReissueOfId);
 }

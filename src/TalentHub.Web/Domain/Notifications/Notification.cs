@@ -39,6 +39,8 @@ public enum NotificationKind
     CompletedCertificateStaysRevoked,
     /// <summary>An officer revoked the trainee's certificate (<c>About</c>: its number).</summary>
     CertificateRevoked,
+    /// <summary>An officer reissued (补发) a certificate they had revoked: a new certificate (<c>About</c>: its new number).</summary>
+    CertificateReissued,
     SurveyInvite,
     /// <summary>To the course's staff: a trainee (<c>About</c>) is one absence away from not completing.</summary>
     TraineeAtRisk,
@@ -60,7 +62,7 @@ public sealed class Notification
     public string? UserId { get; init; }
     /// <summary>
     /// What the text names besides the course (<c>{2}</c> of "Message.{Kind}"): a trainee's name for staff messages, the
-    /// certificate number for a certificate revoked or reinstated; null otherwise.
+    /// certificate number for a certificate revoked, reinstated or reissued (the new number); null otherwise.
     /// </summary>
     public string? About { get; init; }
     public NotificationKind Kind { get; init; }

@@ -8,7 +8,11 @@ public enum Indicator
 {
     /// <summary>People trained: enrollments decided Completed (结业), by the course's county.</summary>
     PeopleTrained,
-    /// <summary>Certificates issued and not revoked, by the certificate's county.</summary>
+    /// <summary>
+    /// Certificates issued in the period and not revoked, by the certificate's county. A reissue (补发) counts in the period of
+    /// its own issue date and the revoked certificate it replaces no longer counts, so one completed place is one certificate
+    /// at most (one valid certificate per enrollment), never two.
+    /// </summary>
     CertificatesIssued,
     /// <summary>Returning entrepreneurs (返乡入乡创业人员) who completed a course: distinct people.</summary>
     ReturningEntrepreneursSupported,

@@ -11,7 +11,10 @@ public sealed record OutcomeRow(string? County)
     /// <summary>Enrollments decided in the year (Completed or NotCompleted; cancelled and waitlisted are not counted).</summary>
     public int Decided { get; init; }
     public int Completed { get; init; }
-    /// <summary>Certificates issued in the year for the filtered courses, revoked ones not counted.</summary>
+    /// <summary>
+    /// Certificates issued in the year for the filtered courses, revoked ones not counted: a reissue replaces the revoked
+    /// certificate, so a trainee counts once (<see cref="Domain.Reports.Indicator.CertificatesIssued"/>).
+    /// </summary>
     public int Certificates { get; init; }
     public int Answers { get; init; }
     /// <summary>Survey answers rated 4 or 5 (<c>SurveyAnswer.SatisfiedFrom</c>).</summary>

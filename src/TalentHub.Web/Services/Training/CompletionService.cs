@@ -122,8 +122,10 @@ public sealed class CompletionService(TalentHubDbContext db, Outbox outbox, Cour
         if (redecided.Count == 0) return changes;
         // The certificates and names of all the redecided trainees in one query each, not one per trainee (training31).
         var redecidedIds = redecided.Select(r => r.Enrollment.Id).ToList();
-        var certificates = await db.Certificates.IgnoreQueryFilters([RegionFilter.Name]).Where(c => redecidedIds.Contains(c.EnrollmentId))
-            .ToDictionaryAsync(c => c.EnrollmentId, ct);
+        // The latest certificate of each: after a reissue the new one (valid or revoked again), never the one it replaced.
+        var certificates = (await db.Certificates.IgnoreQueryFilters([RegionFilter.Name]).Where(c => redecidedIds.Contains(c.EnrollmentId))
+                .ToListAsync(ct))
+            .GroupBy(c => c.EnrollmentId).ToDictionary(g => g.Key, g => g.MaxBy(c => c.Id)!);
         var personIds = redecided.Select(r => r.Enrollment.PersonId).Distinct().ToList();
         var names = await db.People.IgnoreQueryFilters([RegionFilter.Name]).Where(p => personIds.Contains(p.Id))
             .ToDictionaryAsync(p => p.Id, p => p.Name, ct);

@@ -4,9 +4,18 @@ using TalentHub.Web.Domain.Training;
 
 namespace TalentHub.Web.Services.Training;
 
-/// <summary>One trainee's results on a course: attendance share (0–1), score, status and reason, risk, certificate.</summary>
+/// <summary>
+/// One trainee's results on a course: attendance share (0–1), score, status and reason, risk, and their latest certificate
+/// (after a reissue, the new one): id, number, when revoked and whether that was by an attendance correction, and the number
+/// of the revoked certificate it was reissued for (null for a first issue).
+/// </summary>
 public sealed record TraineeResult(int EnrollmentId, int PersonId, string Name, string IdNumber, decimal AttendedShare, decimal? Score,
-    EnrollmentStatus Status, string? Reason, AtRiskLevel Risk, int? CertificateId, string? CertificateNumber, DateTimeOffset? RevokedAt);
+    EnrollmentStatus Status, string? Reason, AtRiskLevel Risk, int? CertificateId, string? CertificateNumber, DateTimeOffset? RevokedAt,
+    bool RevokedForCorrection = false, string? ReissueOfNumber = null)
+{
+    /// <summary>True when an officer may reissue the certificate shown (<see cref="Certificate.EnsureReissuable"/>): revoked by an officer, trainee Completed.</summary>
+    public bool Reissuable => RevokedAt is not null && !RevokedForCorrection && Status == EnrollmentStatus.Completed;
+}
 
 /// <summary>Satisfaction of a course or program: answers, trainees asked, average rating (1–5) and the satisfied share (4–5).</summary>
 public sealed record Satisfaction(int Answers, int Asked, decimal? Average, decimal? SatisfiedShare)
@@ -29,15 +38,18 @@ public static class CourseResults
         var marks = (await db.Attendance.AsNoTracking().Where(a => a.CourseId == course.Id)
                 .Select(a => new { a.EnrollmentId, a.SessionId, a.Mark }).ToListAsync(ct))
             .ToLookup(a => a.EnrollmentId, a => (a.SessionId, a.Mark));
-        var certificates = await db.Certificates.IgnoreQueryFilters([RegionFilter.Name]).AsNoTracking().Where(c => c.CourseId == course.Id)
-            .ToDictionaryAsync(c => c.EnrollmentId, ct);
+        // The latest certificate per enrollment: a reissue is newer than the revoked certificate it replaces.
+        var all = await db.Certificates.IgnoreQueryFilters([RegionFilter.Name]).AsNoTracking().Where(c => c.CourseId == course.Id).ToListAsync(ct);
+        var certificates = all.GroupBy(c => c.EnrollmentId).ToDictionary(g => g.Key, g => g.MaxBy(c => c.Id)!);
+        var numbers = all.ToDictionary(c => c.Id, c => c.Number);
         return rows.Select(r =>
         {
             var sessions = CompletionService.Sessions(course, marks, r.e.Id);
             var risk = r.e.Status == EnrollmentStatus.Confirmed ? AtRisk.Assess(course.MinAttendanceShare, sessions) : AtRiskLevel.None;
             certificates.TryGetValue(r.e.Id, out var c);
             return new TraineeResult(r.e.Id, r.e.PersonId, r.Name, r.IdNumber, CompletionRule.AttendedShare(sessions), r.e.Score, r.e.Status,
-                r.e.OutcomeReason, risk, c?.Id, c?.Number, c?.RevokedAt);
+                r.e.OutcomeReason, risk, c?.Id, c?.Number, c?.RevokedAt, c?.IsRevokedForCorrection ?? false,
+                c?.ReissueOfId is { } of ? numbers.GetValueOrDefault(of) : null);
         }).ToList();
     }
 

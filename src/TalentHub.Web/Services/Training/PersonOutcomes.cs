@@ -7,7 +7,7 @@ namespace TalentHub.Web.Services.Training;
 /// <summary>A follow-up as shown in a person's story: milestone, due date and, once recorded, the outcome row.</summary>
 public sealed record FollowUpSummary(int Id, int Months, DateTimeOffset DueAt, FollowUpRow Row);
 
-/// <summary>What one enrollment led to: attendance share (0–1), score, reason, certificate and follow-ups.</summary>
+/// <summary>What one enrollment led to: attendance share (0–1), score, reason, latest certificate (a reissue over the one it replaces) and follow-ups.</summary>
 public sealed record EnrollmentResult(int EnrollmentId, decimal AttendedShare, bool HasMarks, decimal? Score, string? Reason,
     int? CertificateId, string? CertificateNumber, bool Revoked, IReadOnlyList<FollowUpSummary> FollowUps);
 
@@ -31,7 +31,8 @@ public static class PersonOutcomes
         var story = (viaEf ? null : await PersonOutcomesSqlite.ReadAsync(db, personId, ct)) ?? await ReadAsync(db, personId, ct);
         var sessions = story.Sessions.ToLookup(s => s.CourseId, s => (s.Id, Hours: (decimal)Math.Round((s.EndsAt - s.StartsAt).TotalHours, 1)));
         var marks = story.Marks.ToLookup(a => a.EnrollmentId);
-        var certificates = story.Certificates.ToDictionary(c => c.EnrollmentId);
+        // The latest certificate per enrollment: a reissue is newer than the revoked certificate it replaces.
+        var certificates = story.Certificates.GroupBy(c => c.EnrollmentId).ToDictionary(g => g.Key, g => g.MaxBy(c => c.Id)!);
         var followUps = story.FollowUps.ToLookup(t => t.EnrollmentId);
         return story.Enrollments.ToDictionary(e => e.Id, e =>
         {

@@ -114,6 +114,32 @@ public sealed class IndicatorCalculatorTests
     }
 
     [Fact]
+    public async Task Certificates_AReissueCountsOnceInItsOwnMonth_NotBesideTheRevokedOne()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await using (var db = database.NewContext())
+        {
+            var course = await db.PublishedCourseAsync(LastOfJanuary.AddDays(-30), LastOfJanuary.AddDays(-20), LastOfJanuary.AddDays(-10), 20);
+            var person = (await db.PeopleAsync(1))[0];
+            var enrollment = await CompleteAsync(db, course.Id, person, LastOfJanuary.AddDays(-5));
+            var first = new Certificate
+            {
+                Number = "TH-2027-330523-00001", Year = 2027, Serial = 1, EnrollmentId = enrollment, CourseId = course.Id, PersonId = person,
+                RegionCode = "330523108204", CountyCode = Anji, Hours = 4, CompletedAt = LastOfJanuary.AddDays(-5), IssuedAt = LastOfJanuary.AddDays(-1),
+            };
+            db.Certificates.Add(first);
+            await db.SaveChangesAsync();
+            first.Revoke("姓名录错", "anji.officer", LastOfJanuary);
+            db.Certificates.Add(first.Reissue(EnrollmentStatus.Completed, 2, FirstOfFebruary));
+            await db.SaveChangesAsync();
+        }
+
+        Assert.Equal(0m, await ValueAsync(database, ReportPeriod.Month(2027, 1), Indicator.CertificatesIssued));
+        Assert.Equal(1m, await ValueAsync(database, ReportPeriod.Month(2027, 2), Indicator.CertificatesIssued));
+        Assert.Equal(1m, await ValueAsync(database, ReportPeriod.Year(2027), Indicator.CertificatesIssued));
+    }
+
+    [Fact]
     public async Task Entities_NewFarmsAndCooperativesByFirstApproval_RatedByRatingYear()
     {
         await using var database = await TestDatabase.CreateAsync();

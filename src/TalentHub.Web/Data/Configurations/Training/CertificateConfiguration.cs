@@ -4,7 +4,10 @@ using TalentHub.Web.Domain.Training;
 
 namespace TalentHub.Web.Data.Configurations;
 
-/// <summary>Table Certificates: number, enrollment and (county, year, serial) each unique, so a certificate is issued once.</summary>
+/// <summary>
+/// Table Certificates: number and (county, year, serial) unique; one NOT revoked certificate per enrollment (a filtered unique
+/// index), so a trainee never holds two valid ones while revoked ones stay as history beside a reissue.
+/// </summary>
 public sealed class CertificateConfiguration : IEntityTypeConfiguration<Certificate>
 {
     public void Configure(EntityTypeBuilder<Certificate> b)
@@ -20,8 +23,10 @@ public sealed class CertificateConfiguration : IEntityTypeConfiguration<Certific
         b.HasOne<Enrollment>().WithMany().HasForeignKey(c => c.EnrollmentId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Course>().WithMany().HasForeignKey(c => c.CourseId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(c => c.Number).IsUnique();
-        // One certificate per completed place: a second issuer's insert fails and its serial is rolled back.
-        b.HasIndex(c => c.EnrollmentId).IsUnique();
+        // One valid certificate per completed place: a second issuer's (or reissuer's) insert fails and its serial is rolled back.
+        // The filter's quoted column name reads the same on SQLite and PostgreSQL.
+        b.HasIndex(c => c.EnrollmentId).IsUnique().HasFilter("\"RevokedAt\" IS NULL").HasDatabaseName("IX_Certificates_EnrollmentId_Valid");
+        b.HasOne<Certificate>().WithMany().HasForeignKey(c => c.ReissueOfId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(c => new { c.CountyCode, c.Year, c.Serial }).IsUnique();
         b.HasIndex(c => c.PersonId);
         // The dashboard counts certificates issued in a period per county: covered by this index.

@@ -1405,6 +1405,9 @@ namespace TalentHub.Web.Data.Migrations.Postgres
                         .HasColumnType("character(12)")
                         .IsFixedLength();
 
+                    b.Property<int?>("ReissueOfId")
+                        .HasColumnType("integer");
+
                     b.Property<DateTimeOffset?>("RevokedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -1427,12 +1430,16 @@ namespace TalentHub.Web.Data.Migrations.Postgres
                     b.HasIndex("CourseId");
 
                     b.HasIndex("EnrollmentId")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasDatabaseName("IX_Certificates_EnrollmentId_Valid")
+                        .HasFilter("\"RevokedAt\" IS NULL");
 
                     b.HasIndex("Number")
                         .IsUnique();
 
                     b.HasIndex("PersonId");
+
+                    b.HasIndex("ReissueOfId");
 
                     b.HasIndex("IssuedAt", "CountyCode");
 
@@ -2177,6 +2184,11 @@ namespace TalentHub.Web.Data.Migrations.Postgres
                         .HasForeignKey("EnrollmentId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("TalentHub.Web.Domain.Training.Certificate", null)
+                        .WithMany()
+                        .HasForeignKey("ReissueOfId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("TalentHub.Web.Domain.Training.Course", b =>

@@ -1359,6 +1359,9 @@ namespace TalentHub.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .IsFixedLength();
 
+                    b.Property<int?>("ReissueOfId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("RevokedAt")
                         .HasColumnType("INTEGER");
 
@@ -1381,12 +1384,16 @@ namespace TalentHub.Web.Data.Migrations.Sqlite
                     b.HasIndex("CourseId");
 
                     b.HasIndex("EnrollmentId")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasDatabaseName("IX_Certificates_EnrollmentId_Valid")
+                        .HasFilter("\"RevokedAt\" IS NULL");
 
                     b.HasIndex("Number")
                         .IsUnique();
 
                     b.HasIndex("PersonId");
+
+                    b.HasIndex("ReissueOfId");
 
                     b.HasIndex("IssuedAt", "CountyCode");
 
@@ -2115,6 +2122,11 @@ namespace TalentHub.Web.Data.Migrations.Sqlite
                         .HasForeignKey("EnrollmentId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("TalentHub.Web.Domain.Training.Certificate", null)
+                        .WithMany()
+                        .HasForeignKey("ReissueOfId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("TalentHub.Web.Domain.Training.Course", b =>

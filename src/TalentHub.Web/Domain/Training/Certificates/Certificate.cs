@@ -1,8 +1,10 @@
 namespace TalentHub.Web.Domain.Training;
 
 /// <summary>
-/// A completion certificate (结业证书) numbered <c>TH-{year}-{county}-{serial}</c>; one per completed
-/// enrollment. Owned by the course's county (region-scoped); revoking keeps the row and records why.
+/// A completion certificate (结业证书) numbered <c>TH-{year}-{county}-{serial}</c>; at most one valid (not revoked) per
+/// completed enrollment. Owned by the course's county (region-scoped); revoking keeps the row and records why, and an
+/// officer's revocation may be followed by a reissue (<see cref="Reissue"/>, 补发): a new row with a new number, the
+/// revoked one kept as history.
 /// </summary>
 public sealed class Certificate : IRegionOwned, IAudited
 {
@@ -23,6 +25,8 @@ public sealed class Certificate : IRegionOwned, IAudited
     public DateTimeOffset? RevokedAt { get; private set; }
     public string? RevokedReason { get; private set; }
     public string? RevokedBy { get; private set; }
+    /// <summary>The revoked certificate this one was reissued for (<see cref="Reissue"/>); null for a first issue.</summary>
+    public int? ReissueOfId { get; init; }
 
     public bool IsRevoked => RevokedAt is not null;
 
@@ -72,6 +76,39 @@ public sealed class Certificate : IRegionOwned, IAudited
         RevokedAt = null;
         RevokedReason = null;
         RevokedBy = null;
+    }
+
+    /// <summary>
+    /// Checks that an officer may reissue (补发) this certificate for a trainee whose enrollment is now
+    /// <paramref name="enrollment"/>. Throws <see cref="DomainException"/>: Certificate.NotRevoked when it is still valid;
+    /// Certificate.ReissueForCorrection when it was revoked by an attendance correction (a later correction reinstates it,
+    /// <see cref="Reinstate"/>, so a reissue would give the trainee two); Certificate.ReissueNotCompleted when the enrollment is
+    /// no longer Completed. Whether a newer certificate already exists for the enrollment is the caller's check (one valid per
+    /// enrollment is also a filtered unique index).
+    /// </summary>
+    public void EnsureReissuable(EnrollmentStatus enrollment)
+    {
+        if (!IsRevoked) throw new DomainException("Certificate.NotRevoked");
+        if (IsRevokedForCorrection) throw new DomainException("Certificate.ReissueForCorrection");
+        if (enrollment != EnrollmentStatus.Completed) throw new DomainException("Certificate.ReissueNotCompleted");
+    }
+
+    /// <summary>
+    /// A new certificate replacing this revoked one (补发): same enrollment, course, person, region, hours, completion date and
+    /// number year (the year of completion), the next <paramref name="serial"/> of (county, year) from the counter, issued
+    /// <paramref name="now"/>, with <see cref="ReissueOfId"/> naming this one, which stays revoked. Checks
+    /// <see cref="EnsureReissuable"/> first (same <see cref="DomainException"/>s); <paramref name="serial"/> below 1:
+    /// <see cref="ArgumentOutOfRangeException"/>.
+    /// </summary>
+    public Certificate Reissue(EnrollmentStatus enrollment, int serial, DateTimeOffset now)
+    {
+        EnsureReissuable(enrollment);
+        return new Certificate
+        {
+            Number = CertificateNumber.Format(Year, CountyCode, serial), Year = Year, Serial = serial, EnrollmentId = EnrollmentId,
+            CourseId = CourseId, PersonId = PersonId, RegionCode = RegionCode, CountyCode = CountyCode, Hours = Hours,
+            CompletedAt = CompletedAt, IssuedAt = now, ReissueOfId = Id,
+        };
     }
 }
 

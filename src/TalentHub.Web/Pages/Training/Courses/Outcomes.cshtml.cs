@@ -22,7 +22,8 @@ namespace TalentHub.Web.Pages.Training.Courses;
 /// <summary>
 /// A course's results: every trainee's attendance share, score, completion and certificate; the at-risk
 /// list while the course runs; the satisfaction survey's results. Officers revoke a certificate with a
-/// written reason (audited; the trainee is told, <see cref="NotificationKind.CertificateRevoked"/>).
+/// written reason (audited; the trainee is told, <see cref="NotificationKind.CertificateRevoked"/>) and may reissue (补发) one
+/// they revoked as a new certificate (<see cref="CertificateService.ReissueAsync"/>; <see cref="NotificationKind.CertificateReissued"/>).
 /// </summary>
 [Authorize(Policy = Policies.CourseViewer)]
 public sealed class OutcomesModel(TalentHubDbContext db, Outbox outbox, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
@@ -86,12 +87,41 @@ public sealed class OutcomesModel(TalentHubDbContext db, Outbox outbox, TimeProv
             ViewData["RevokeFor"] = certificateId;
             return Page();
         }
-        // A certificate is revoked once, so the key is unique per certificate.
-        await outbox.QueueAsync($"certificate:{certificate.EnrollmentId}:revoked", certificate.PersonId, NotificationKind.CertificateRevoked,
+        // A certificate is revoked once, so the key is unique per certificate; keyed by number (not enrollment) so that revoking
+        // a reissued certificate tells the trainee again.
+        await outbox.QueueAsync($"certificate:{certificate.Number}:revoked", certificate.PersonId, NotificationKind.CertificateRevoked,
             id, Course.Title, about: certificate.Number);
         await db.SaveChangesAsync();
         TempData["Flash"] = l["Certificate.RevokedFlash", certificate.Number].Value;
         return RedirectToPage(new { id });
+    }
+
+    /// <summary>
+    /// <c>POST /Courses/{id}/Outcomes?handler=Reissue</c> with <c>certificateId</c>: an officer (<see cref="CourseAccess.IsOfficer"/>,
+    /// else 403) reissues a certificate they revoked as a new one (<see cref="CertificateService.ReissueAsync"/>; audited) and is
+    /// redirected with the new number in the flash. 404 for a course or certificate out of scope or not of this course; a refusal
+    /// (<see cref="DomainException"/>) is shown on the certificate's row.
+    /// </summary>
+    public async Task<IActionResult> OnPostReissueAsync(int id, int certificateId, [FromServices] CertificateService certificates)
+    {
+        if (!await LoadAsync(id)) return NotFound();
+        if (!CanRevoke) return Forbid();
+        var certificate = await db.Certificates.FirstOrDefaultAsync(c => c.Id == certificateId && c.CourseId == id);
+        if (certificate is null) return NotFound();
+        try
+        {
+            var reissued = await certificates.ReissueAsync(certificate, Course.Title);
+            TempData["Flash"] = l["Certificate.ReissuedFlash", certificate.Number, reissued.Number].Value;
+            return RedirectToPage(new { id });
+        }
+        catch (DomainException e)
+        {
+            ModelState.AddModelError("Reissue", l[e.MessageKey]);
+            // On the trainee's row, which shows their latest certificate (after a rival's reissue, the new one).
+            ViewData["ReissueFor"] = certificate.EnrollmentId;
+            await LoadAsync(id);
+            return Page();
+        }
     }
 
     private async Task<bool> LoadAsync(int id)

@@ -172,7 +172,7 @@ public sealed class AttendanceCorrectionTests(TalentHubFactory app) : AppTest(ap
         Assert.Equal("anji.officer", certificate.RevokedBy);
         Assert.False(await App.QueryAsync(db => db.Outbox.AnyAsync(n => n.Key.StartsWith($"certificate:{id}:reinstated:"))));
         var name = await App.QueryAsync(db => db.People.Where(p => p.Id == personId).Select(p => p.Name).FirstAsync());
-        Assert.Contains($"{name} → Completed (the certificate was revoked by an officer and stays revoked)",
+        Assert.Contains($"{name} → Completed (the certificate was revoked by an officer and stays revoked; an officer can reissue it on the course's Results page)",
             WebUtility.HtmlDecode(await clerk.GetStringAsync(Url(course, 1) + "?culture=en")));
         // mobile30: the correction does not tell the trainee (as "Completed" does) that the certificate will appear under
         // My certificates — it stays revoked. (The sweep's first "Completed", before the officer revoked it, is in the list too.)
