@@ -81,10 +81,19 @@ public sealed class OutcomesModel(TalentHubDbContext db, Outbox outbox, TimeProv
         {
             certificate.Revoke(RevokeReason, User.Identity?.Name, clock.GetUtcNow());
         }
-        catch (DomainException e)
+        catch (DomainException e) when (e.Field == nameof(RevokeReason))
         {
             ModelState.AddModelError(nameof(RevokeReason), l[e.MessageKey]);
             ViewData["RevokeFor"] = certificateId;
+            return Page();
+        }
+        catch (DomainException e)
+        {
+            // Revoked meanwhile (a stale page: another officer revoked it, perhaps reissued it too): the row shows no revoke form
+            // for it any more, so the refusal is said on the trainee's row, naming the number the officer meant.
+            ModelState.AddModelError("Revoke", e.MessageKey == "Certificate.AlreadyRevoked"
+                ? l["Certificate.RevokedMeanwhile", certificate.Number].Value : l[e.MessageKey].Value);
+            ViewData["RevokeErrorFor"] = certificate.EnrollmentId;
             return Page();
         }
         // A certificate is revoked once, so the key is unique per certificate; keyed by number (not enrollment) so that revoking
