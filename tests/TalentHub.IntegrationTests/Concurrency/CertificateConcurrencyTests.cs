@@ -19,6 +19,10 @@ public sealed class ReissueConcurrencyTests(TalentHubFactory app) : AppTest(app)
         ReissueRaces.TwoOfficersReissuingAtOnce_OneNewCertificate_TheOtherIsRefusedAsync(App);
 
     [Fact]
+    public Task TwoOfficersRevokingAtOnce_TheFirstStands_TheOtherIsToldOnTheRow() =>
+        ReissueRaces.TwoOfficersRevokingAtOnce_TheFirstStands_TheOtherIsToldOnTheRowAsync(App);
+
+    [Fact]
     public Task TheFilteredIndex_AllowsRevokedRowsBesideOneValid_AndRefusesASecondValid() =>
         ReissueRaces.TheFilteredIndex_AllowsRevokedRowsBesideOneValid_AndRefusesASecondValidAsync(App);
 }

@@ -67,8 +67,50 @@ public static class ReissueRaces
         Assert.Equal(3, await app.QueryAsync(db => db.Certificates.IgnoreQueryFilters([RegionFilter.Name]).CountAsync(c => c.EnrollmentId == enrollment)));
     }
 
+    /// <summary>
+    /// review33: two officers revoke the same certificate at the same moment (<see cref="RivalSave"/> runs the winner's whole post
+    /// between the loser's read and its write). The winner's revocation stands and the trainee is told once; the loser was a 500
+    /// (the outbox key of the revocation, unique per certificate) and is now told on the trainee's row, nothing of theirs written.
+    /// </summary>
+    public static async Task TwoOfficersRevokingAtOnce_TheFirstStands_TheOtherIsToldOnTheRowAsync(TalentHubFactory app)
+    {
+        var (courseId, enrollment, certificateId) = await CertifiedAsync(app);
+        var url = $"/Courses/{courseId}/Outcomes";
+        var (winner, loser) = (await app.LoginAsync("city.officer"), await app.LoginAsync("anji.officer"));
+        Dictionary<string, string> Revoke(string reason) => new() { ["certificateId"] = certificateId.ToString(), ["RevokeReason"] = reason };
+
+        app.Rival.Arm<Certificate>(async () => Assert.Equal(HttpStatusCode.Redirect, (await winner.PostFormAsync(url + "?handler=Revoke", Revoke("先到的撤销"), url)).StatusCode));
+        HttpResponseMessage lost;
+        try
+        {
+            lost = await loser.PostFormAsync(url + "?handler=Revoke", Revoke("后到的撤销"), url);
+            Assert.True(app.Rival.Ran, "the winner's post did not run before the loser's save");
+        }
+        finally { app.Rival.Disarm(); }
+
+        var html = await lost.Content.ReadAsStringAsync();
+        Assert.True(lost.StatusCode == HttpStatusCode.OK, $"{(int)lost.StatusCode}: {html[..Math.Min(html.Length, 2000)]}");
+        Assert.Contains("id=\"revoke-error\"", html);
+        Assert.Contains("已被撤销（可能是其他管理员刚刚撤销的）", html);
+        var stored = await app.QueryAsync(db => db.Certificates.IgnoreQueryFilters([RegionFilter.Name]).SingleAsync(c => c.EnrollmentId == enrollment));
+        Assert.Equal(("先到的撤销", "city.officer"), (stored.RevokedReason, stored.RevokedBy));
+        Assert.Equal(1, await app.QueryAsync(db => db.Outbox.CountAsync(n => n.Key == $"certificate:{stored.Number}:revoked")));
+    }
+
     /// <summary>A finished Anji course with one certified trainee whose certificate an officer revoked.</summary>
     private static async Task<(int CourseId, int Enrollment, int CertificateId)> RevokedAsync(TalentHubFactory app)
+    {
+        var (courseId, enrollment, certificateId) = await CertifiedAsync(app);
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<TalentHubDbContext>();
+        var certificate = await db.Certificates.IgnoreQueryFilters([RegionFilter.Name]).SingleAsync(c => c.Id == certificateId);
+        certificate.Revoke("录入错误", "anji.officer", DateTimeOffset.UtcNow);
+        await db.SaveChangesAsync();
+        return (courseId, enrollment, certificateId);
+    }
+
+    /// <summary>A finished Anji course with one trainee the issuer certified.</summary>
+    private static async Task<(int CourseId, int Enrollment, int CertificateId)> CertifiedAsync(TalentHubFactory app)
     {
         var course = await app.FinishedCourseAsync(1);
         var farmer = (await app.TraineesAsync(course.Id, 1))[0];
@@ -76,11 +118,8 @@ public static class ReissueRaces
         await app.MarkAsync(course.Id, course.SessionIds[0], new Dictionary<int, AttendanceMark> { [enrollment] = AttendanceMark.Present });
         await app.CompleteAsync(course.Id);
         await app.RunAsync<CertificateService, int>(s => s.IssueDueAsync());
-        using var scope = app.Services.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<TalentHubDbContext>();
-        var certificate = await db.Certificates.IgnoreQueryFilters([RegionFilter.Name]).SingleAsync(c => c.EnrollmentId == enrollment);
-        certificate.Revoke("录入错误", "anji.officer", DateTimeOffset.UtcNow);
-        await db.SaveChangesAsync();
-        return (course.Id, enrollment, certificate.Id);
+        var id = await app.QueryAsync(db => db.Certificates.IgnoreQueryFilters([RegionFilter.Name]).Where(c => c.EnrollmentId == enrollment)
+            .Select(c => c.Id).SingleAsync());
+        return (course.Id, enrollment, id);
     }
 }

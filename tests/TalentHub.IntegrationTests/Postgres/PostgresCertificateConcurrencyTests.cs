@@ -32,4 +32,8 @@ public sealed class PostgresReissueTests(PostgresFactory app) : PostgresTest(app
     [PostgresFact]
     public Task TwoOfficersReissuingAtOnce_OneNewCertificate_TheOtherIsRefused() =>
         ReissueRaces.TwoOfficersReissuingAtOnce_OneNewCertificate_TheOtherIsRefusedAsync(App);
+
+    [PostgresFact]
+    public Task TwoOfficersRevokingAtOnce_TheFirstStands_TheOtherIsToldOnTheRow() =>
+        ReissueRaces.TwoOfficersRevokingAtOnce_TheFirstStands_TheOtherIsToldOnTheRowAsync(App);
 }

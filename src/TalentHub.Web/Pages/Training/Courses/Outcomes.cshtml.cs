@@ -81,19 +81,46 @@ public sealed class OutcomesModel(TalentHubDbContext db, Outbox outbox, TimeProv
         {
             certificate.Revoke(RevokeReason, User.Identity?.Name, clock.GetUtcNow());
         }
-        catch (DomainException e)
+        catch (DomainException e) when (e.Field == nameof(RevokeReason))
         {
             ModelState.AddModelError(nameof(RevokeReason), l[e.MessageKey]);
             ViewData["RevokeFor"] = certificateId;
             return Page();
         }
+        catch (DomainException e) when (e.MessageKey == "Certificate.AlreadyRevoked")
+        {
+            return await RevokedMeanwhileAsync(id, certificate);
+        }
         // A certificate is revoked once, so the key is unique per certificate; keyed by number (not enrollment) so that revoking
         // a reissued certificate tells the trainee again.
         await outbox.QueueAsync($"certificate:{certificate.Number}:revoked", certificate.PersonId, NotificationKind.CertificateRevoked,
             id, Course.Title, about: certificate.Number);
-        await db.SaveChangesAsync();
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateException ex) when (UniqueViolation.Is(ex))
+        {
+            // Another officer revoked it at the same moment and the trainee was told by their revocation (the outbox key): it stands,
+            // nothing of this post is written.
+            db.ChangeTracker.Clear();
+            return await RevokedMeanwhileAsync(id, certificate);
+        }
         TempData["Flash"] = l["Certificate.RevokedFlash", certificate.Number].Value;
         return RedirectToPage(new { id });
+    }
+
+    /// <summary>
+    /// The refusal of a revoke whose certificate was revoked meanwhile (a stale page, or another officer at the same moment;
+    /// perhaps reissued since): the row shows no revoke form for it any more, so the page, as it is now, says so on the trainee's
+    /// row, naming the number the officer meant.
+    /// </summary>
+    private async Task<IActionResult> RevokedMeanwhileAsync(int id, Certificate certificate)
+    {
+        ModelState.AddModelError("Revoke", l["Certificate.RevokedMeanwhile", certificate.Number].Value);
+        ViewData["RevokeErrorFor"] = certificate.EnrollmentId;
+        await LoadAsync(id);
+        return Page();
     }
 
     /// <summary>

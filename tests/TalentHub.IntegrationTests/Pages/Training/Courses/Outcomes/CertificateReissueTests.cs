@@ -99,6 +99,34 @@ public sealed class CertificateReissueTests(TalentHubFactory app) : AppTest(app)
     }
 
     [Fact]
+    public async Task ARevokeFromAStalePage_AfterAnotherOfficerRevokedAndReissued_IsRefusedOnTheTraineesRow_InBothLanguages()
+    {
+        var (course, _, enrollment, number) = await CertifiedAsync();
+        var url = $"/Courses/{course.Id}/Outcomes";
+        var id = await IdOfAsync(number);
+        var officer = await App.LoginAsync("anji.officer");
+        // The officer's page still offers to revoke the first certificate...
+        Assert.Contains($"name=\"certificateId\" value=\"{id}\"", await officer.GetStringAsync(url));
+        // ...while another officer revokes it and reissues it.
+        var rival = await App.LoginAsync("city.officer");
+        await RevokeAsync(rival, url, id);
+        Assert.Equal(HttpStatusCode.Redirect, (await rival.PostFormAsync(url + "?handler=Reissue", new() { ["certificateId"] = id.ToString() }, url)).StatusCode);
+
+        var late = await officer.PostFormAsync(url + "?handler=Revoke", new() { ["certificateId"] = id.ToString(), ["RevokeReason"] = "迟到的撤销" }, url);
+        var english = await officer.PostFormAsync(url + "?handler=Revoke&culture=en",
+            new() { ["certificateId"] = id.ToString(), ["RevokeReason"] = "late" }, url + "?culture=en");
+
+        Assert.Equal(HttpStatusCode.OK, late.StatusCode);
+        var html = await late.Content.ReadAsStringAsync();
+        Assert.Contains("id=\"revoke-error\"", html);
+        Assert.Contains($"证书 {number} 已被撤销", html);
+        Assert.Contains($"Certificate {number} had already been revoked", await english.Content.ReadAsStringAsync());
+        // Nothing changed: the first revocation's reason stands and the reissued certificate stays valid.
+        Assert.Equal("吊销测试", await App.QueryAsync(db => db.Certificates.Where(c => c.Id == id).Select(c => c.RevokedReason).SingleAsync()));
+        Assert.Equal(1, await App.QueryAsync(db => db.Certificates.CountAsync(c => c.EnrollmentId == enrollment && c.RevokedAt == null)));
+    }
+
+    [Fact]
     public async Task AValidCertificate_IsNotReissued_AnotherCounty_Gets404_AndAClerk_IsForbidden()
     {
         var (course, _, enrollment, number) = await CertifiedAsync();
