@@ -84,12 +84,18 @@ public static class ImportLabels
     /// <summary>The English label of a choice; throws like <see cref="Chinese"/> for an enum or member without a label.</summary>
     public static string English(Enum value) => Find(value).En;
 
-    /// <summary>The Chinese (or English) labels of every choice, for the template notes and messages.</summary>
+    /// <summary>
+    /// The Chinese (or English) labels of every choice, for the template notes and messages: the words the forms and lists show
+    /// (the app's resource text in that language, e.g. "Junior college"), else the label of the table above.
+    /// </summary>
     public static string Choices<T>(bool english) where T : struct, Enum => Choices(typeof(T), english);
 
     /// <inheritdoc cref="Choices{T}(bool)"/>
-    public static string Choices(Type type, bool english) =>
-        string.Join(english ? ", " : "、", Table[type].Select(l => english ? l.En : l.Zh));
+    public static string Choices(Type type, bool english)
+    {
+        var culture = System.Globalization.CultureInfo.GetCultureInfo(english ? Infrastructure.TalentHubCultures.English : Infrastructure.TalentHubCultures.Chinese);
+        return string.Join(english ? ", " : "、", Table[type].Select(l => ResourceText(l.Value, culture) ?? (english ? l.En : l.Zh)));
+    }
 
     /// <summary>
     /// The label in the current UI language: the app's resource text when it has one
@@ -105,15 +111,16 @@ public static class ImportLabels
     private static string ResourceKey(Enum value) =>
         $"{(value.GetType() == typeof(EducationLevel) ? "Education" : value.GetType().Name)}.{value}";
 
-    private static IEnumerable<string> ResourceTexts(Enum value)
+    private static IEnumerable<string> ResourceTexts(Enum value) =>
+        Infrastructure.TalentHubCultures.Cultures.Select(culture => ResourceText(value, culture)).OfType<string>();
+
+    /// <summary>The app's resource text of the choice in <paramref name="culture"/>, or null when it has none.</summary>
+    private static string? ResourceText(Enum value, System.Globalization.CultureInfo culture)
     {
-        foreach (var culture in Infrastructure.TalentHubCultures.Cultures)
-        {
-            string? text;
-            try { text = Resources.GetString(ResourceKey(value), culture); }
-            catch (MissingManifestResourceException) { text = null; }
-            if (!string.IsNullOrWhiteSpace(text)) yield return text;
-        }
+        string? text;
+        try { text = Resources.GetString(ResourceKey(value), culture); }
+        catch (MissingManifestResourceException) { text = null; }
+        return string.IsNullOrWhiteSpace(text) ? null : text;
     }
 
     private static Label Find(Enum value) => Table[value.GetType()].First(l => l.Value.Equals(value));

@@ -73,6 +73,15 @@ public sealed class ImportValuesTests
     }
 
     [Fact]
+    public void The_choices_listed_in_notes_and_messages_are_the_words_the_forms_show()
+    {
+        Assert.Contains("Junior college", ImportLabels.Choices<EducationLevel>(english: true));
+        Assert.Contains("中专/职高", ImportLabels.Choices<EducationLevel>(english: false));
+        Assert.True(ImportLabels.TryParse<EducationLevel>("Junior college", out var college));
+        Assert.Equal(EducationLevel.College, college);
+    }
+
+    [Fact]
     public void An_unknown_choice_is_not_guessed() => Assert.False(ImportLabels.TryParse<TalentCategory>("种田能手", out _));
 
     [Fact]
