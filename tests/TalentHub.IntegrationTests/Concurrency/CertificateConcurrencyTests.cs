@@ -23,6 +23,10 @@ public sealed class ReissueConcurrencyTests(TalentHubFactory app) : AppTest(app)
         ReissueRaces.TwoOfficersRevokingAtOnce_TheFirstStands_TheOtherIsToldOnTheRowAsync(App);
 
     [Fact]
+    public Task ACorrectionRevokingDuringAnOfficersRevoke_Stands_AndTheOfficerIsToldOnTheRow() =>
+        ReissueRaces.ACorrectionRevokingDuringAnOfficersRevoke_Stands_AndTheOfficerIsToldOnTheRowAsync(App);
+
+    [Fact]
     public Task TheFilteredIndex_AllowsRevokedRowsBesideOneValid_AndRefusesASecondValid() =>
         ReissueRaces.TheFilteredIndex_AllowsRevokedRowsBesideOneValid_AndRefusesASecondValidAsync(App);
 }

@@ -109,6 +109,39 @@ public static class ReissueRaces
         return (courseId, enrollment, certificateId);
     }
 
+    /// <summary>
+    /// review33: an attendance correction revokes the certificate between the officer's read and save. The correction's revocation
+    /// stands (RevokedAt is a concurrency token; without it the officer's save overwrote the reason, or the correction's overwrote
+    /// the officer's and a later correction would reinstate it) and the officer is told on the row; no revoke notice of theirs.
+    /// </summary>
+    public static async Task ACorrectionRevokingDuringAnOfficersRevoke_Stands_AndTheOfficerIsToldOnTheRowAsync(TalentHubFactory app)
+    {
+        var (courseId, enrollment, certificateId) = await CertifiedAsync(app);
+        var url = $"/Courses/{courseId}/Outcomes";
+        var officer = await app.LoginAsync("anji.officer");
+
+        app.Rival.Arm<Certificate>(() => app.QueryAsync(async db =>
+        {
+            var certificate = await db.Certificates.IgnoreQueryFilters([RegionFilter.Name]).SingleAsync(c => c.Id == certificateId);
+            certificate.RevokeForCorrection("anji.clerk", DateTimeOffset.UtcNow);
+            return await db.SaveChangesAsync();
+        }));
+        HttpResponseMessage lost;
+        try
+        {
+            lost = await officer.PostFormAsync(url + "?handler=Revoke", new() { ["certificateId"] = certificateId.ToString(), ["RevokeReason"] = "录入错误" }, url);
+            Assert.True(app.Rival.Ran, "the correction did not run before the officer's save");
+        }
+        finally { app.Rival.Disarm(); }
+
+        var html = await lost.Content.ReadAsStringAsync();
+        Assert.True(lost.StatusCode == HttpStatusCode.OK, $"{(int)lost.StatusCode}: {html[..Math.Min(html.Length, 2000)]}");
+        Assert.Contains("id=\"revoke-error\"", html);
+        var stored = await app.QueryAsync(db => db.Certificates.IgnoreQueryFilters([RegionFilter.Name]).SingleAsync(c => c.EnrollmentId == enrollment));
+        Assert.True(stored.IsRevokedForCorrection);
+        Assert.Equal(0, await app.QueryAsync(db => db.Outbox.CountAsync(n => n.Key == $"certificate:{stored.Number}:revoked")));
+    }
+
     /// <summary>A finished Anji course with one trainee the issuer certified.</summary>
     private static async Task<(int CourseId, int Enrollment, int CertificateId)> CertifiedAsync(TalentHubFactory app)
     {

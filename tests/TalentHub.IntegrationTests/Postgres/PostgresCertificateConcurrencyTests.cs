@@ -36,4 +36,8 @@ public sealed class PostgresReissueTests(PostgresFactory app) : PostgresTest(app
     [PostgresFact]
     public Task TwoOfficersRevokingAtOnce_TheFirstStands_TheOtherIsToldOnTheRow() =>
         ReissueRaces.TwoOfficersRevokingAtOnce_TheFirstStands_TheOtherIsToldOnTheRowAsync(App);
+
+    [PostgresFact]
+    public Task ACorrectionRevokingDuringAnOfficersRevoke_Stands_AndTheOfficerIsToldOnTheRow() =>
+        ReissueRaces.ACorrectionRevokingDuringAnOfficersRevoke_Stands_AndTheOfficerIsToldOnTheRowAsync(App);
 }

@@ -17,6 +17,10 @@ public sealed class CertificateConfiguration : IEntityTypeConfiguration<Certific
         b.Property(c => c.RegionCode).HasMaxLength(12).IsFixedLength();
         b.Property(c => c.CountyCode).HasMaxLength(12).IsFixedLength();
         b.Property(c => c.Hours).HasPrecision(6, 1);
+        // Revoking (an officer, an attendance correction) and reinstating change RevokedAt: as a concurrency token, the second of
+        // two writers on one certificate fails instead of overwriting the first's reason (a correction's reason would let a later
+        // correction reinstate what an officer revoked).
+        b.Property(c => c.RevokedAt).IsConcurrencyToken();
         b.Property(c => c.RevokedReason).HasMaxLength(200);
         b.Property(c => c.RevokedBy).HasMaxLength(64);
         b.Ignore(c => c.IsRevoked);

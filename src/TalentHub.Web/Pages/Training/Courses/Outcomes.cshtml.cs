@@ -99,10 +99,10 @@ public sealed class OutcomesModel(TalentHubDbContext db, Outbox outbox, TimeProv
         {
             await db.SaveChangesAsync();
         }
-        catch (DbUpdateException ex) when (UniqueViolation.Is(ex))
+        catch (DbUpdateException ex) when (ex is DbUpdateConcurrencyException || UniqueViolation.Is(ex))
         {
-            // Another officer revoked it at the same moment and the trainee was told by their revocation (the outbox key): it stands,
-            // nothing of this post is written.
+            // Another officer (the outbox key) or an attendance correction (RevokedAt, a concurrency token) revoked it at the same
+            // moment: that revocation stands, nothing of this post is written.
             db.ChangeTracker.Clear();
             return await RevokedMeanwhileAsync(id, certificate);
         }
