@@ -14,10 +14,7 @@ public sealed record RollEntry(int EnrollmentId, int PersonId, string Name, stri
 /// was kept because someone changed it after the page was loaded and the user changed that row too (<see cref="StaleRowOutcome.Conflict"/>;
 /// each with the mark, source and time stored now).
 /// </summary>
-public sealed record MarksSaved(int Changed, IReadOnlyList<CompletionService.Redecision> Results, IReadOnlyList<RollEntry> Kept)
-{
-    public MarksSaved(int changed, IReadOnlyList<CompletionService.Redecision> results) : this(changed, results, []) { }
-}
+public sealed record MarksSaved(int Changed, IReadOnlyList<CompletionService.Redecision> Results, IReadOnlyList<RollEntry> Kept);
 
 /// <summary>
 /// Takes attendance for a session from the roll call or the sign-in sheet: sets the marks given and

@@ -6,16 +6,13 @@ namespace TalentHub.Web.Services.Training;
 
 /// <summary>
 /// One trainee's results on a course: attendance share (0–1), score, status and reason, risk, and their latest certificate
-/// (after a reissue, the new one): id, number, when revoked and whether that was by an attendance correction, and the number
-/// of the revoked certificate it was reissued for (null for a first issue).
+/// (after a reissue, the new one): id, number, when revoked, whether an officer may reissue it
+/// (<see cref="Certificate.ReissueRefusal"/> is null), and the number of the revoked certificate it was reissued for (null for a
+/// first issue).
 /// </summary>
 public sealed record TraineeResult(int EnrollmentId, int PersonId, string Name, string IdNumber, decimal AttendedShare, decimal? Score,
     EnrollmentStatus Status, string? Reason, AtRiskLevel Risk, int? CertificateId, string? CertificateNumber, DateTimeOffset? RevokedAt,
-    bool RevokedForCorrection = false, string? ReissueOfNumber = null)
-{
-    /// <summary>True when an officer may reissue the certificate shown (<see cref="Certificate.EnsureReissuable"/>): revoked by an officer, trainee Completed.</summary>
-    public bool Reissuable => RevokedAt is not null && !RevokedForCorrection && Status == EnrollmentStatus.Completed;
-}
+    bool Reissuable = false, string? ReissueOfNumber = null);
 
 /// <summary>Satisfaction of a course or program: answers, trainees asked, average rating (1–5) and the satisfied share (4–5).</summary>
 public sealed record Satisfaction(int Answers, int Asked, decimal? Average, decimal? SatisfiedShare)
@@ -48,7 +45,7 @@ public static class CourseResults
             var risk = r.e.Status == EnrollmentStatus.Confirmed ? AtRisk.Assess(course.MinAttendanceShare, sessions) : AtRiskLevel.None;
             certificates.TryGetValue(r.e.Id, out var c);
             return new TraineeResult(r.e.Id, r.e.PersonId, r.Name, r.IdNumber, CompletionRule.AttendedShare(sessions), r.e.Score, r.e.Status,
-                r.e.OutcomeReason, risk, c?.Id, c?.Number, c?.RevokedAt, c?.IsRevokedForCorrection ?? false,
+                r.e.OutcomeReason, risk, c?.Id, c?.Number, c?.RevokedAt, c is not null && c.ReissueRefusal(r.e.Status) is null,
                 c?.ReissueOfId is { } of ? numbers.GetValueOrDefault(of) : null);
         }).ToList();
     }

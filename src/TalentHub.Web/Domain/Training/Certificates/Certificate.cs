@@ -88,10 +88,15 @@ public sealed class Certificate : IRegionOwned, IAudited
     /// </summary>
     public void EnsureReissuable(EnrollmentStatus enrollment)
     {
-        if (!IsRevoked) throw new DomainException("Certificate.NotRevoked");
-        if (IsRevokedForCorrection) throw new DomainException("Certificate.ReissueForCorrection");
-        if (enrollment != EnrollmentStatus.Completed) throw new DomainException("Certificate.ReissueNotCompleted");
+        if (ReissueRefusal(enrollment) is { } key) throw new DomainException(key);
     }
+
+    /// <summary>The message key <see cref="EnsureReissuable"/> would throw, or null when a reissue is allowed (the Results page's button).</summary>
+    public string? ReissueRefusal(EnrollmentStatus enrollment) =>
+        !IsRevoked ? "Certificate.NotRevoked"
+        : IsRevokedForCorrection ? "Certificate.ReissueForCorrection"
+        : enrollment != EnrollmentStatus.Completed ? "Certificate.ReissueNotCompleted"
+        : null;
 
     /// <summary>
     /// A new certificate replacing this revoked one (补发): same enrollment, course, person, region, hours, completion date and
