@@ -117,7 +117,9 @@ public sealed class DispatchService(TalentHubDbContext db, IndicatorCalculator c
 
     /// <summary>
     /// The generated paragraph for one county in the current UI language: its rank and movement, then its lagging
-    /// indicators with how many percentage points each is behind schedule, or that it is on schedule.
+    /// indicators with how many percentage points each is behind schedule, or that it is on schedule; a county with no
+    /// indicator judged (no target above zero, so no <see cref="DispatchCounty.Score"/>) is said to have none to judge
+    /// (review34a: it was "every indicator is on schedule" beside its last rank).
     /// </summary>
     public static string Paragraph(DispatchCounty c, IStringLocalizer l, bool english)
     {
@@ -131,6 +133,7 @@ public sealed class DispatchService(TalentHubDbContext db, IndicatorCalculator c
         };
         var lagging = c.Cells.Where(x => x.Value.Lagging).OrderByDescending(x => x.Value.PointsBehind).ToList();
         var space = english ? " " : ""; // English sentences are separated by a space, Chinese ones are not
+        if (c.Score is null) return rank + space + l["Dispatch.NotJudged"].Value;
         if (lagging.Count == 0) return rank + space + l["Dispatch.OnSchedule"].Value;
         var items = lagging.Select(x => l.Plural("Dispatch.LaggingItem", Math.Round((decimal)x.Value.PointsBehind!.Value, 1), l["Indicator." + x.Key].Value,
             x.Value.PointsBehind!.Value.ToString("0.#", CultureInfo.InvariantCulture)).Value);

@@ -49,4 +49,16 @@ public sealed class DispatchParagraphTests
         Assert.Equal("Anji County ranks 1. Every indicator is on schedule.",
             In("en", () => DispatchService.Paragraph(County(1, null), L, english: true)));
     }
+
+    [Fact]
+    public void NoJudgedIndicator_SaysProgressIsNotJudged_NotOnSchedule_InBothLanguages()
+    {
+        // A county whose targets are all unset or 0: no share, no score, ranked last (review34a: "every indicator is on schedule").
+        var c = new DispatchCounty("330523000000", "安吉县", "Anji County", 5, 0, null,
+            Indicators.All.ToDictionary(i => i, _ => new ProgressCell(0, 12, null, 0.9m, null)));
+
+        Assert.Equal("安吉县综合进度排名第5位，与上月持平。未设定大于零的目标，不评价进度。", In("zh-CN", () => DispatchService.Paragraph(c, L, english: false)));
+        Assert.Equal("Anji County ranks 5, unchanged since last month. No indicator has a target above zero, so its progress is not judged.",
+            In("en", () => DispatchService.Paragraph(c, L, english: true)));
+    }
 }
