@@ -60,4 +60,16 @@ public static class Masking
             _ => info.SubstringByTextElements(0, 1) + new string('*', length - 2) + info.SubstringByTextElements(length - 1),
         };
     }
+
+    /// <summary>
+    /// <paramref name="text"/> with every occurrence of the person's full <paramref name="name"/> masked as
+    /// <see cref="Name"/> masks it ("白婷婷返乡创业" → "白*婷返乡创业"), for free text published beside the masked name; a name
+    /// of fewer than two characters is left alone (masking it would mask that character everywhere). Null text yields "".
+    /// </summary>
+    public static string NameIn(string? text, string? name)
+    {
+        var trimmed = name?.Trim() ?? string.Empty;
+        if (string.IsNullOrEmpty(text) || new StringInfo(trimmed).LengthInTextElements < 2) return text ?? string.Empty;
+        return text.Replace(trimmed, Name(trimmed), StringComparison.Ordinal);
+    }
 }

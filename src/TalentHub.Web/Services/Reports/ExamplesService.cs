@@ -12,7 +12,8 @@ public sealed record ExampleSubjectInfo(ExampleSubject Kind, int Id, string Name
 
 /// <summary>
 /// A typical example as shown outside the registry (dashboard, dispatch report, public page): the person's name
-/// masked 张*明 (<see cref="Masking.Name"/>); an entity by its registered business name.
+/// masked 张*明 (<see cref="Masking.Name"/>), also where the headline or story writes it (<see cref="Masking.NameIn"/>);
+/// an entity by its registered business name.
 /// </summary>
 public sealed record ExampleCard(int Id, string CountyCode, ExampleSubject Subject, string MaskedName, string Title, string Story, DateOnly ApprovedOn);
 
@@ -46,9 +47,15 @@ public sealed class ExamplesService(TalentHubDbContext db)
         var entityIds = rows.Where(r => r.EntityId != null).Select(r => r.EntityId!.Value).ToList();
         var people = await db.People.IgnoreQueryFilters([RegionFilter.Name]).Where(p => personIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Name, ct);
         var entities = await db.BusinessEntities.IgnoreQueryFilters([RegionFilter.Name]).Where(e => entityIds.Contains(e.Id)).ToDictionaryAsync(e => e.Id, e => e.Name, ct);
-        return rows.Select(r => new ExampleCard(r.Id, r.CountyCode, r.Subject,
-            r.PersonId is { } p ? Masking.Name(people.GetValueOrDefault(p)) : entities.GetValueOrDefault(r.EntityId ?? 0, ""),
-            r.Title, r.Story, ReportPeriod.DayOf(r.DecidedAt!.Value))).ToList();
+        // A person's full name written in the headline or story is masked there too (review34a: the public page showed
+        // "白*婷" beside a story naming 白婷婷).
+        return rows.Select(r =>
+        {
+            var name = r.PersonId is { } p ? people.GetValueOrDefault(p) : null;
+            return new ExampleCard(r.Id, r.CountyCode, r.Subject,
+                r.PersonId is not null ? Masking.Name(name) : entities.GetValueOrDefault(r.EntityId ?? 0, ""),
+                Masking.NameIn(r.Title, name), Masking.NameIn(r.Story, name), ReportPeriod.DayOf(r.DecidedAt!.Value));
+        }).ToList();
     }
 
     /// <summary>The photo of an approved example (public), or null.</summary>

@@ -186,6 +186,36 @@ public sealed class ExamplesTests(TalentHubFactory app) : AppTest(app)
         Assert.Equal("image/jpeg", photo.Content.Headers.ContentType?.MediaType);
     }
 
+    /// <summary>
+    /// review34a: the public page masked the name beside the story (白*婷) but printed the story as written, full name and
+    /// all (白婷婷返乡…); the headline and story are masked wherever the example is published (public page, dashboard,
+    /// dispatch report), and the staff page keeps them as written.
+    /// </summary>
+    [Fact]
+    public async Task TheFullNameWrittenInTheHeadlineOrStory_IsMaskedWhereTheExampleIsPublished()
+    {
+        var personId = await PersonInAsync(Anji);
+        var name = await App.QueryAsync(db => db.People.IgnoreQueryFilters([RegionFilter.Name]).Where(p => p.Id == personId).Select(p => p.Name).SingleAsync());
+        var tail = Guid.NewGuid().ToString("N")[..8];
+        var anji = await App.LoginAsync("anji.officer");
+        Assert.Equal(HttpStatusCode.Redirect, (await ProposeAsync(anji, "Person", personId, ExampleImages.JpegWithGps(), "a.jpg",
+            $"{name}带头致富{tail}", $"{name}参加培训后创办家庭农场，{name}带动二十户农户增收。")).StatusCode);
+        var example = await App.QueryAsync(db => db.Examples.AsNoTracking().SingleAsync(e => e.Title.EndsWith(tail)));
+        var city = await App.LoginAsync("city.officer");
+        Assert.Equal(HttpStatusCode.Redirect, (await city.PostFormAsync($"/Reports/Examples/{example.Id}?handler=Approve",
+            new() { ["Version"] = example.Version.ToString() }, $"/Reports/Examples/{example.Id}")).StatusCode);
+
+        var publicPage = WebUtility.HtmlDecode(await App.NewClient().GetStringAsync("/Examples"));
+        var masked = Masking.Name(name);
+        Assert.Contains($"{masked}带头致富{tail}", publicPage);
+        Assert.Contains($"{masked}参加培训后创办家庭农场，{masked}带动二十户农户增收。", publicPage);
+        Assert.DoesNotContain(name, publicPage);
+        var dashboard = WebUtility.HtmlDecode(await city.GetStringAsync("/Reports"));
+        Assert.Contains($"{masked}带头致富{tail}", dashboard);
+        Assert.DoesNotContain($"{name}带头致富", dashboard);
+        Assert.Contains($"{name}带头致富{tail}", WebUtility.HtmlDecode(await city.GetStringAsync($"/Reports/Examples/{example.Id}")));
+    }
+
     [Fact]
     public async Task ANonImage_AndAnIdNumberInTheStory_AreRefusedNextToTheField_NothingSaved()
     {

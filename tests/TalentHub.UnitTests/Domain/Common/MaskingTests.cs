@@ -76,4 +76,16 @@ public class MaskingTests
     {
         Assert.Equal(expected, Masking.Email(input));
     }
+
+    [Theory]
+    [InlineData("白婷婷返乡创业，白婷婷带动农户增收。", "白婷婷", "白*婷返乡创业，白*婷带动农户增收。")]
+    [InlineData("李明办起家庭农场。", " 李明 ", "李*办起家庭农场。")]
+    [InlineData("返乡创业带头人", "白婷婷", "返乡创业带头人")]
+    [InlineData("白茶基地", "白", "白茶基地")] // a one-character name would mask that character everywhere: left alone
+    [InlineData("白茶基地", null, "白茶基地")]
+    [InlineData(null, "白婷婷", "")]
+    public void NameIn_MasksEveryOccurrenceOfTheFullName(string? text, string? name, string expected)
+    {
+        Assert.Equal(expected, Masking.NameIn(text, name));
+    }
 }
