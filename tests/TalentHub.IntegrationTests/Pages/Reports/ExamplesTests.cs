@@ -253,6 +253,29 @@ public sealed class ExamplesTests(TalentHubFactory app) : AppTest(app)
         Assert.Equal(HttpStatusCode.OK, reject.StatusCode);
     }
 
+    /// <summary>
+    /// review34a: a rejection without a reason (or only invisible characters) said "请填写退回原因。" twice, at the top of the
+    /// page (a summary of all errors) and next to the field; it is said once, next to the field, and nothing is decided.
+    /// </summary>
+    [Fact]
+    public async Task ARejectionWithoutAReason_IsRefusedOnce_NextToTheReasonField()
+    {
+        var anji = await App.LoginAsync("anji.officer");
+        var title = "驳回" + Guid.NewGuid().ToString("N")[..8];
+        Assert.Equal(HttpStatusCode.Redirect, (await ProposeAsync(anji, "Person", await PersonInAsync(Anji), ExampleImages.JpegWithGps(), "a.jpg", title)).StatusCode);
+        var example = await App.QueryAsync(db => db.Examples.AsNoTracking().SingleAsync(e => e.Title == title));
+        var city = await App.LoginAsync("city.officer");
+
+        var reject = await city.PostFormAsync($"/Reports/Examples/{example.Id}?handler=Reject",
+            new() { ["Version"] = example.Version.ToString(), ["Reason"] = "\u200b\u3000" }, $"/Reports/Examples/{example.Id}");
+        var html = await reject.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, reject.StatusCode);
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(html, "请填写退回原因。"));
+        Assert.Matches("data-valmsg-for=\"Reason\"[^>]*>请填写退回原因。<", html);
+        Assert.Equal(ExampleStatus.Pending, (await App.QueryAsync(db => db.Examples.AsNoTracking().SingleAsync(e => e.Id == example.Id))).Status);
+    }
+
     [Theory]
     [InlineData("Bogus")]
     [InlineData("7")]
