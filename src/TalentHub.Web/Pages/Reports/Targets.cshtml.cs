@@ -75,7 +75,15 @@ public sealed class TargetsModel(TalentHubDbContext db, ReportsService reports, 
             var cell = Cells[i];
             var key = $"Cells[{i}].Value";
             if (!CountyNames.ContainsKey(cell.County) || !Enum.IsDefined(cell.Indicator)) { ModelState.AddModelError(key, l["Program.CountyInvalid"]); continue; }
-            if (ModelState[key]?.Errors.Count > 0) continue;
+            if (ModelState[key] is { Errors.Count: > 0 } unread)
+            {
+                // A value that does not read as a number (1e309, abc) names its cell like the domain's refusals (review34a: it
+                // said "target: “1e309” is not a valid number." beside one of dozens of cells, in lower case in English).
+                unread.Errors.Clear();
+                ModelState.AddModelError(key, l["Targets.CellError", CountyNames[cell.County], l["Indicator." + cell.Indicator],
+                    l["Targets.NotANumber", unread.AttemptedValue ?? ""]]);
+                continue;
+            }
             var current = existing.FirstOrDefault(t => t.CountyCode == cell.County && t.Indicator == cell.Indicator);
             if (ModelState.GetFieldValidationState($"Cells[{i}].Shown") == ModelValidationState.Invalid)
             {

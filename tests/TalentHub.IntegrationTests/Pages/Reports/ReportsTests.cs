@@ -107,21 +107,29 @@ public sealed class ReportsTests(TalentHubFactory app) : AppTest(app)
         Assert.False(await App.QueryAsync(db => db.Targets.AnyAsync(t => t.Year == 2086)));
     }
 
-    [Fact]
-    public async Task Targets_AnUnreadableValue_IsNamedInTheLanguageOfThePage_NextToItsCell()
+    /// <summary>
+    /// review12: the binder's message named the property ("“abc”不是有效的Value。") on a Chinese page. review34a: it then said
+    /// "目标值：“1e309”不是有效的数字。" / "target: “1e309” …" (lower case) beside one of the table's many cells; it names the
+    /// county and the indicator as the domain's refusals do, in zh-CN and en.
+    /// </summary>
+    [Theory]
+    [InlineData("", "abc", "安吉县 培训结业人数：“abc”不是有效的数字。")]
+    [InlineData("", "1e309", "安吉县 培训结业人数：“1e309”不是有效的数字。")]
+    [InlineData("&culture=en", "1e309", "Anji County, People trained (completed): “1e309” is not a valid number.")]
+    public async Task Targets_AnUnreadableValue_IsNamedInTheLanguageOfThePage_NextToItsCell(string culture, string value, string message)
     {
-        // review12: the binder's message named the property ("“abc”不是有效的Value。") on a Chinese page.
         var client = await App.LoginAsync("city.officer");
+        var url = "/Reports/Targets?Year=2092" + culture;
         var fields = new Dictionary<string, string>
         {
             ["Year"] = "2092",
-            ["Cells[0].County"] = Anji, ["Cells[0].Indicator"] = nameof(Indicator.PeopleTrained), ["Cells[0].Value"] = "abc",
+            ["Cells[0].County"] = Anji, ["Cells[0].Indicator"] = nameof(Indicator.PeopleTrained), ["Cells[0].Value"] = value,
         };
 
-        var refused = await client.PostFormAsync("/Reports/Targets?Year=2092", fields, "/Reports/Targets?Year=2092");
-        var html = await refused.Content.ReadAsStringAsync();
+        var refused = await client.PostFormAsync(url, fields, url);
+        var html = System.Net.WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
-        Assert.Contains("目标值：“abc”不是有效的数字。", html);
+        Assert.Matches("data-valmsg-for=\"Cells\\[0\\].Value\"[^>]*>" + System.Text.RegularExpressions.Regex.Escape(message) + "<", html);
         Assert.DoesNotContain("Value。", html);
         Assert.False(await App.QueryAsync(db => db.Targets.AnyAsync(t => t.Year == 2092)));
     }
