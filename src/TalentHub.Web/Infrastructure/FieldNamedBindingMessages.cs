@@ -14,7 +14,8 @@ namespace TalentHub.Web.Infrastructure;
 /// label (<c>Validation.DateInvalid</c>: “From: “2026-13-01” is not a valid date.”, <c>Validation.TimeInvalid</c> for a
 /// time such as 25:00, <c>Validation.NumberInvalid</c>), not
 /// “is not a valid From.” (review11). A whole-number property given a fraction (1.5) says it must be a whole number
-/// (<c>Validation.WholeNumber</c>, imports32: it said “is not a valid number”).
+/// (<c>Validation.WholeNumber</c>, imports32: it said “is not a valid number”). A non-nullable field posted empty says
+/// it is required, by its label (<c>Validation.Required</c>).
 /// </summary>
 public sealed class FieldNamedBindingMessages(IStringLocalizer l) : IBindingMetadataProvider
 {
@@ -39,7 +40,13 @@ public sealed class FieldNamedBindingMessages(IStringLocalizer l) : IBindingMeta
             : Numbers.Contains(type) ? "Validation.NumberInvalid" : null;
         if (label is null && expected is null) return;
         var messages = new DefaultModelBindingMessageProvider(inherited);
-        if (label is not null) messages.SetValueIsInvalidAccessor(value => l["Validation.AttemptedValueIsInvalid", value, l[label]]);
+        if (label is not null)
+        {
+            messages.SetValueIsInvalidAccessor(value => l["Validation.AttemptedValueIsInvalid", value, l[label]]);
+            // A number or date field posted empty (?Year=): the binder passes the empty value, so the label is named here
+            // ("请填写年份。" / "Year is required.", review34a: "请填写。" / " is required.").
+            messages.SetValueMustNotBeNullAccessor(_ => l["Validation.Required", l[label]]);
+        }
         if (Integers.Contains(type))
             messages.SetAttemptedValueIsInvalidAccessor((value, field) =>
                 IsFraction(value) ? l["Validation.WholeNumber", field] : l[expected!, value, field]);

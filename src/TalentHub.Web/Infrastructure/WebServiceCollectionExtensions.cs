@@ -67,7 +67,9 @@ public static class WebServiceCollectionExtensions
             o.Filters.Add<UnmatchedHandlerFilter>();
             o.Filters.Add<NoStoreFilesFilter>();
             var m = o.ModelBindingMessageProvider;
-            m.SetValueMustNotBeNullAccessor(v => l["Validation.ValueMustNotBeNull", v]);
+            // The binder passes this accessor the posted value (empty or blank), not the field: "请填写。" / " is required." came
+            // out of ?Year= (review34a). Fields with a [Display] name are named by FieldNamedBindingMessages.
+            m.SetValueMustNotBeNullAccessor(_ => l["Validation.ValueRequired"]);
             m.SetMissingBindRequiredValueAccessor(v => l["Validation.ValueMustNotBeNull", v]);
             m.SetMissingKeyOrValueAccessor(() => l["Validation.ValueRequired"]);
             m.SetMissingRequestBodyRequiredValueAccessor(() => l["Validation.ValueRequired"]);
