@@ -57,6 +57,13 @@ public static class ApiEndpoints
         foreach (var resource in resources)
         {
             var group = api.MapGroup("/" + resource.Name).WithTags(resource.Name);
+            // HEAD answers as GET without the body (RFC 9110 §9.3.2; review34b: HEAD fell to the fallback's "no such record").
+            // Added after MapGet's own method metadata, so routing reads this one; the OpenAPI document leaves HEAD out.
+            ((IEndpointConventionBuilder)group).Add(b =>
+            {
+                if (b.Metadata.OfType<IHttpMethodMetadata>().LastOrDefault() is { } m && m.HttpMethods.SequenceEqual([HttpMethods.Get]))
+                    b.Metadata.Add(new HttpMethodMetadata([HttpMethods.Get, HttpMethods.Head]));
+            });
             group.AddEndpointFilter(async (context, next) =>
                 context.HttpContext.User.HasClaim(ClaimNames.ApiResource, resource.Name)
                     ? await next(context)

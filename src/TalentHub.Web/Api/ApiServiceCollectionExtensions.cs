@@ -15,6 +15,9 @@ public static class ApiServiceCollectionExtensions
     public const string ReferencePath = "/api/reference";
     public const string DocumentPath = "/openapi/v1.json";
 
+    /// <summary>The <c>Allow</c> header of every API path: the API is read-only.</summary>
+    public const string ReadOnlyMethods = "GET, HEAD";
+
     public static IServiceCollection AddTalentHubApi(this IServiceCollection services)
     {
         services.AddScoped<ApiTokens>();
@@ -30,7 +33,7 @@ public static class ApiServiceCollectionExtensions
         services.AddOpenApi("v1", o =>
         {
             o.OpenApiVersion = OpenApiSpecVersion.OpenApi3_1;
-            o.ShouldInclude = d => d.RelativePath?.StartsWith("api/v1", StringComparison.Ordinal) == true;
+            o.ShouldInclude = d => d.RelativePath?.StartsWith("api/v1", StringComparison.Ordinal) == true && d.HttpMethod != HttpMethods.Head;
             o.AddDocumentTransformer((document, _, _) =>
             {
                 document.Info = new OpenApiInfo
@@ -65,12 +68,19 @@ public static class ApiServiceCollectionExtensions
         app.MapTalentHubApi();
         // An unknown API path answers as the API does (problem details), not with the HTML status page; without a usable
         // token it is the 401 every API path gives (review16: "no such record in this token's region" with no token at all).
+        // Any method but GET and HEAD is a 405 naming them (the API is read-only; review34b: POST /api/v1/people was told
+        // "no such record in this token's region").
         app.MapFallback("/api/v1/{**path}", async (HttpContext http) =>
             {
-                if ((await http.AuthenticateAsync(ApiTokenAuthenticationHandler.SchemeName)).Succeeded)
+                if (!(await http.AuthenticateAsync(ApiTokenAuthenticationHandler.SchemeName)).Succeeded)
+                {
+                    await http.ChallengeAsync(ApiTokenAuthenticationHandler.SchemeName);
+                    return Results.Empty;
+                }
+                if (HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method))
                     return ApiProblems.Result(http, StatusCodes.Status404NotFound);
-                await http.ChallengeAsync(ApiTokenAuthenticationHandler.SchemeName);
-                return Results.Empty;
+                http.Response.Headers.Allow = ReadOnlyMethods;
+                return ApiProblems.Result(http, StatusCodes.Status405MethodNotAllowed);
             })
             .AllowAnonymous().ExcludeFromDescription();
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();

@@ -70,6 +70,7 @@ public static class AuditedTypes
         new("User", null, "Users", new Dictionary<string, string>(), new Dictionary<string, string> { ["Role"] = "Role" }, null),
         new("ApiToken", null, "ApiTokens", new Dictionary<string, string>(), new Dictionary<string, string>(), "/Admin/ApiTokens"),
         new("RoleSecurity", null, "Security", new Dictionary<string, string>(), new Dictionary<string, string>(), null, IdEnumPrefix: "Role"),
+        new("Job", null, "Jobs", new Dictionary<string, string>(), new Dictionary<string, string>(), null, IdEnumPrefix: "Jobs"),
         new("IndicatorSnapshot", null, "Indicator", new Dictionary<string, string>(), new Dictionary<string, string>(), null),
         // The audit log's own export (written by hand by the audit page).
         new("AuditEntry", null, "Audit", new Dictionary<string, string>(), new Dictionary<string, string>(), null),

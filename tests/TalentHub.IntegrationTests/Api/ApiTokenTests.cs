@@ -182,6 +182,62 @@ public sealed partial class ApiTokenTests(TalentHubFactory app) : AppTest(app)
         Assert.Contains("请以“Authorization: Bearer <令牌>”发送", await DetailAsync(unknownZh));
     }
 
+    /// <summary>
+    /// Review34b: the API is read-only, but a POST, PUT, PATCH or DELETE with a good token was told 404 "no such record in
+    /// this token's region" (the fallback caught every method), so a client could not tell a refused write from a missing
+    /// record. It is a 405 problem with <c>Allow: GET, HEAD</c> and a localized detail; nothing is written.
+    /// </summary>
+    [Theory]
+    [InlineData("POST", "/api/v1/people", "en", "The API is read-only")]
+    [InlineData("PUT", "/api/v1/people/1", "zh-CN", "API 为只读")]
+    [InlineData("PATCH", "/api/v1/courses/1", "en", "The API is read-only")]
+    [InlineData("DELETE", "/api/v1/entities/1", "zh-CN", "API 为只读")]
+    public async Task A_write_with_a_good_token_is_a_405_saying_the_api_is_read_only(string method, string path, string language, string detail)
+    {
+        var secret = await App.IssueAsync("city.officer", ApiClient.City);
+        var request = new HttpRequestMessage(new HttpMethod(method), path)
+        {
+            Content = new StringContent("{\"name\":\"x\"}", System.Text.Encoding.UTF8, "application/json"),
+        };
+
+        var response = await App.ApiClientFor(secret, language).SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(["GET", "HEAD"], response.Content.Headers.Allow);
+        Assert.Contains(detail, await DetailAsync(response));
+        // Without a token it is still the 401 every API path gives.
+        var anonymous = await App.ApiClientFor(null, language).SendAsync(new HttpRequestMessage(new HttpMethod(method), path));
+        Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+    }
+
+    /// <summary>Review34b: HEAD of a list or a record was a 404 problem (MapGet maps GET only); it answers as GET without a body.</summary>
+    [Theory]
+    [InlineData("/api/v1/people?limit=1")]
+    [InlineData("/api/v1/courses")]
+    public async Task HEAD_answers_as_GET(string path)
+    {
+        var secret = await App.IssueAsync("city.officer", ApiClient.City);
+        var client = App.ApiClientFor(secret);
+
+        var head = await client.SendAsync(new HttpRequestMessage(HttpMethod.Head, path));
+        var get = await client.GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.OK, get.StatusCode);
+        Assert.Equal(get.StatusCode, head.StatusCode);
+        Assert.Equal(get.Content.Headers.ContentType?.MediaType, head.Content.Headers.ContentType?.MediaType);
+        var missing = await client.SendAsync(new HttpRequestMessage(HttpMethod.Head, "/api/v1/people/999999"));
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_openapi_document_lists_only_GET_operations()
+    {
+        var document = await App.NewClient().GetStringAsync("/openapi/v1.json");
+        var paths = JsonDocument.Parse(document).RootElement.GetProperty("paths");
+        Assert.All(paths.EnumerateObject(), p => Assert.Equal(["get"], p.Value.EnumerateObject().Select(o => o.Name).Where(n => n != "parameters")));
+    }
+
     private static async Task<string> DetailAsync(HttpResponseMessage response) =>
         JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("detail").GetString() ?? "";
 

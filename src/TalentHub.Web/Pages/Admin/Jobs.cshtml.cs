@@ -8,13 +8,22 @@ using Quartz;
 using TalentHub.Web.Data;
 using TalentHub.Web.Domain;
 using TalentHub.Web.Jobs;
+using TalentHub.Web.Pages.Admin.Users;
+using TalentHub.Web.Services.Audit;
 
 namespace TalentHub.Web.Pages.Admin;
 
-/// <summary>The scheduler console: every job of <see cref="TalentHubJobs"/>, its trigger, and its last result.</summary>
+/// <summary>
+/// The scheduler console: every job of <see cref="TalentHubJobs"/>, its trigger, and its last result. Pausing, resuming
+/// and running a job now are audited as <see cref="AuditType"/> entries keyed by the job's name (review34b: pausing the
+/// nightly backup left no trace of who did it).
+/// </summary>
 [Authorize(Policy = Policies.Admin)]
-public sealed class JobsModel(ISchedulerFactory schedulers, TalentHubDbContext db, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class JobsModel(ISchedulerFactory schedulers, TalentHubDbContext db, AuditLog audit, IStringLocalizer<SharedResource> l) : PageModel
 {
+    /// <summary>The audit log's type name for an admin's action on a job (<c>EntityId</c> is the job's name).</summary>
+    public const string AuditType = "Job";
+
     public sealed record LastRun(DateTimeOffset StartedAt, DateTimeOffset FinishedAt, bool Succeeded, string? Message);
 
     /// <summary>One job's row: <paramref name="Name"/> is its key (kept in <c>data-job</c>, never shown); the admin reads
@@ -47,20 +56,46 @@ public sealed class JobsModel(ISchedulerFactory schedulers, TalentHubDbContext d
     }
 
     public Task<IActionResult> OnPostPauseAsync(string? name, CancellationToken cancellationToken) =>
-        Act(name, "Jobs.Flash.Paused", async (s, job) => await s.PauseJob(job.Key, cancellationToken), cancellationToken);
+        Act(name, "Jobs.Flash.Paused", async (s, job) =>
+        {
+            var was = await IsPausedAsync(s, job, cancellationToken);
+            await s.PauseJob(job.Key, cancellationToken);
+            return (AuditAction.StatusChange, UserAccounts.Changes(("Paused", was, true)));
+        }, cancellationToken);
 
     public Task<IActionResult> OnPostResumeAsync(string? name, CancellationToken cancellationToken) =>
-        Act(name, "Jobs.Flash.Resumed", async (s, job) => await s.ResumeJob(job.Key, cancellationToken), cancellationToken);
+        Act(name, "Jobs.Flash.Resumed", async (s, job) =>
+        {
+            var was = await IsPausedAsync(s, job, cancellationToken);
+            await s.ResumeJob(job.Key, cancellationToken);
+            return (AuditAction.StatusChange, UserAccounts.Changes(("Paused", was, false)));
+        }, cancellationToken);
 
     public Task<IActionResult> OnPostRunAsync(string? name, CancellationToken cancellationToken) =>
-        Act(name, "Jobs.Flash.Triggered", async (s, job) => await s.TriggerJob(job.Key, cancellationToken: cancellationToken), cancellationToken);
+        Act(name, "Jobs.Flash.Triggered", async (s, job) =>
+        {
+            await s.TriggerJob(job.Key, cancellationToken: cancellationToken);
+            return (AuditAction.Update, UserAccounts.Changes(("RunNow", false, true)));
+        }, cancellationToken);
 
-    /// <summary>Only names from the table are acted on (anything else is a 404); then post-redirect-get with a flash.</summary>
-    private async Task<IActionResult> Act(string? name, string flashKey, Func<IScheduler, JobDefinition, Task> action, CancellationToken cancellationToken)
+    private static async Task<bool> IsPausedAsync(IScheduler scheduler, JobDefinition job, CancellationToken ct) =>
+        await scheduler.GetTriggerState(job.TriggerKey, ct) == TriggerState.Paused;
+
+    /// <summary>
+    /// Only names from the table are acted on (anything else is a 404); the action returns what the audit row records
+    /// (nothing when it changed nothing: pausing a paused job); then post-redirect-get with a flash.
+    /// </summary>
+    private async Task<IActionResult> Act(string? name, string flashKey, Func<IScheduler, JobDefinition, Task<(AuditAction Action, string Changes)>> action,
+        CancellationToken cancellationToken)
     {
         if (TalentHubJobs.Find(name) is not { } job) return NotFound();
         var scheduler = await schedulers.GetScheduler(cancellationToken);
-        await action(scheduler, job);
+        var (done, changes) = await action(scheduler, job);
+        if (changes != "{}")
+        {
+            audit.Record(done, AuditType, job.Name, changes);
+            await db.SaveChangesAsync(CancellationToken.None);
+        }
         TempData["Flash"] = l[flashKey, l[job.NameKey]].Value;
         return RedirectToPage();
     }

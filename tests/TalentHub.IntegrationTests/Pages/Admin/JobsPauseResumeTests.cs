@@ -1,4 +1,6 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using TalentHub.Web.Data;
 using Quartz;
 using TalentHub.Web.Jobs;
 
@@ -45,6 +47,37 @@ public sealed class JobsPauseResumeTests(TalentHubFactory app) : IClassFixture<T
         Assert.Contains("data-state=\"Normal\"", row);
         Assert.Contains("data-action=\"pause\"", row);
         Assert.DoesNotContain("data-action=\"resume\"", row);
+    }
+
+    /// <summary>
+    /// Review34b: pausing, resuming and running a job now left no audit row (a paused nightly backup had no author). Each
+    /// is one row under the job's name with the admin and the change; the audit page names the type and the job.
+    /// </summary>
+    [Fact]
+    public async Task PauseResumeAndRunNow_AreEachAudited_WithTheAdminAndTheJob()
+    {
+        var admin = await app.LoginAsync("admin");
+        var before = await app.QueryAsync(db => db.AuditEntries.Where(a => a.EntityType == "Job").Select(a => a.Id).ToListAsync());
+
+        await admin.PostFormAsync("/Admin/Jobs?handler=Pause", new() { ["name"] = "ImportCleanup" }, formPage: "/Admin/Jobs");
+        await admin.PostFormAsync("/Admin/Jobs?handler=Resume", new() { ["name"] = "ImportCleanup" }, formPage: "/Admin/Jobs");
+        await admin.PostFormAsync("/Admin/Jobs?handler=Run", new() { ["name"] = "OutboxDispatch" }, formPage: "/Admin/Jobs");
+
+        var rows = await app.QueryAsync(db => db.AuditEntries.AsNoTracking().Where(a => a.EntityType == "Job" && !before.Contains(a.Id))
+            .OrderBy(a => a.Id).ToListAsync());
+        Assert.Equal(["ImportCleanup", "ImportCleanup", "OutboxDispatch"], rows.Select(r => r.EntityId));
+        Assert.All(rows, r => Assert.Equal("admin", r.UserName));
+        Assert.Equal([AuditAction.StatusChange, AuditAction.StatusChange, AuditAction.Update], rows.Select(r => r.Action));
+        Assert.Equal("{\"Paused\":[false,true]}", rows[0].Changes);
+        Assert.Equal("{\"Paused\":[true,false]}", rows[1].Changes);
+        Assert.Equal("{\"RunNow\":[false,true]}", rows[2].Changes);
+
+        var zh = await admin.GetStringAsync("/Admin/Audit?Type=Job");
+        Assert.Contains("定时任务", zh);
+        Assert.Contains("消息投递", zh);
+        var en = await admin.GetStringAsync("/Admin/Audit?Type=Job&culture=en");
+        Assert.Contains("Scheduled job", en);
+        Assert.Contains("Notification delivery", en);
     }
 
     /// <summary>States of a trigger that is not paused: waiting for its next fire, or firing right now.</summary>
