@@ -41,9 +41,11 @@ public sealed class FormSubmission
     public DateTimeOffset CreatedAt { get; set; }
 }
 
-/// <summary>The <see cref="FormSubmission.Kind"/> of each create form without a natural unique key.</summary>
+/// <summary>The <see cref="FormSubmission.Kind"/> of each create form that carries a one-time token.</summary>
 public static class FormKinds
 {
     public const string Course = "Course";
     public const string Example = "Example";
+    /// <summary>A training program; its (Year, Name) is unique, so without the token a repeated post read as a duplicate name.</summary>
+    public const string Program = "Program";
 }

@@ -38,6 +38,33 @@ public sealed class RegisterTests(TalentHubFactory app) : AppTest(app)
     }
 
     [Fact]
+    public async Task Register_PostedThreeTimesAtOnce_MakesOneAccount_AndTheOtherPostsAreToldToLogIn()
+    {
+        // review34c: a double tap on "sign up" answered the later posts with the error page (the person's unique ID-number
+        // index refused their insert after their checks had passed), while the first post had created the account.
+        var (id, mobile) = NewIdentity();
+        var client = App.NewClient();
+        var token = FormClient.TokenOf(await client.GetStringAsync("/Identity/Account/Register"));
+        FormUrlEncodedContent Form() => new(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token,
+            ["Input.Mobile"] = mobile, ["Input.Name"] = "连点注册", ["Input.IdNumber"] = id,
+            ["Input.VillageCode"] = "330523108204", ["Input.Password"] = "my farm by the bamboo hills",
+            ["Input.ConfirmPassword"] = "my farm by the bamboo hills",
+        });
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => client.PostAsync("/Identity/Account/Register", Form())));
+
+        Assert.DoesNotContain(responses, r => r.StatusCode == HttpStatusCode.InternalServerError);
+        Assert.Single(responses, r => r.StatusCode == HttpStatusCode.Redirect);
+        foreach (var refused in responses.Where(r => r.StatusCode != HttpStatusCode.Redirect))
+            Assert.Contains("该手机号已注册，请直接登录。", await refused.Content.ReadAsStringAsync());
+        using var scope = App.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<TalentHubDbContext>();
+        Assert.Equal(1, await db.Users.CountAsync(u => u.DisplayName == "连点注册"));
+    }
+
+    [Fact]
     public async Task Register_WithBadIdNumberMobileAndShortPassword_ShowsEachErrorAndWritesNothing()
     {
         var client = App.NewClient();

@@ -55,6 +55,9 @@ public sealed class EnrollmentsModel(TalentHubDbContext db, EnrollmentService en
         var item = (await LoadAsync(personId, enrollmentId)).FirstOrDefault();
         if (item is null) return NotFound();
         var cancelled = item.CanCancel && await enrollments.CancelAsync(enrollmentId);
+        // A double tap, or the same button again on the page the back button shows: the place is already given up, as asked.
+        // The same answer as the first post's, not "can no longer be cancelled", which read as if the place were still held.
+        if (!cancelled) cancelled = (await LoadAsync(personId, enrollmentId))[0].Status == EnrollmentStatus.Cancelled;
         TempData["Flash"] = cancelled ? l["My.Enrollments.Cancelled", item.Title].Value : l["My.Enrollments.CannotCancel"].Value;
         return RedirectToPage();
     }

@@ -33,6 +33,32 @@ public sealed class MyEnrollmentsTests(TalentHubFactory app) : AppTest(app)
     }
 
     [Fact]
+    public async Task Farmer_TappingCancelTwice_IsToldThePlaceIsCancelled_NotThatItCannotBe()
+    {
+        // review34c: a double tap, or "cancel" again on the page the back button shows, answered "this enrollment can no
+        // longer be cancelled", which reads as if the place were still held.
+        var (personId, village) = await App.FarmerPersonAsync(Farmer);
+        var course = await App.CreateOpenCourseAsync(village);
+        Assert.True((await App.EnrollAsync(course, personId)).Enrolled);
+        var title = await App.QueryAsync(db => db.Courses.Where(c => c.Id == course).Select(c => c.Title).FirstAsync());
+        var enrollment = (await App.EnrollmentOfAsync(course, personId))!;
+        var client = await App.LoginAsync(Farmer);
+        var token = FormClient.TokenOf(await client.GetStringAsync("/My/Enrollments"));
+        FormUrlEncodedContent Form() => new(new Dictionary<string, string>
+            { ["__RequestVerificationToken"] = token, ["enrollmentId"] = enrollment.Id.ToString() });
+
+        var first = await client.PostAsync("/My/Enrollments?handler=Cancel", Form());
+        var second = await client.PostAsync("/My/Enrollments?handler=Cancel", Form());
+        var landed = await client.GetStringAsync("/My/Enrollments");
+
+        Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, second.StatusCode);
+        Assert.Contains($"已取消“{title}”的报名。", landed);
+        Assert.DoesNotContain("这项报名已不能取消", landed);
+        Assert.Equal(EnrollmentStatus.Cancelled, (await App.EnrollmentOfAsync(course, personId))!.Status);
+    }
+
+    [Fact]
     public async Task Farmer_OnTheWaitlist_SeesTheirPosition()
     {
         var (personId, village) = await App.FarmerPersonAsync(Farmer);

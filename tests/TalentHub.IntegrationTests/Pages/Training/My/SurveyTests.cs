@@ -25,9 +25,11 @@ public sealed class SurveyTests(TalentHubFactory app) : AppTest(app)
         var edited = await client.PostFormAsync(url, new() { ["Input.Rating"] = "5", ["Input.Comment"] = "讲得很实用，希望多办" });
 
         Assert.Contains($"data-survey=\"{course.Id}\"", messages);
+        // review34c: on a 375 px phone the survey link was 15 px high beside the 44 px "view the course"; every action link is a tap target.
+        Assert.Contains($"class=\"small fw-normal me-2 tap\" href=\"/My/Survey/{course.Id}\"", messages);
         // review29: My enrollments still said "fill in the survey" once it was answered.
-        Assert.Contains($"href=\"/My/Survey/{course.Id}\" class=\"ms-1\" data-survey=\"open\">填写满意度调查<", enrollmentsBefore);
-        Assert.Contains($"href=\"/My/Survey/{course.Id}\" class=\"ms-1\" data-survey=\"answered\">我的评价<", await client.GetStringAsync("/My/Enrollments"));
+        Assert.Contains($"href=\"/My/Survey/{course.Id}\" class=\"ms-1 tap\" data-survey=\"open\">填写满意度调查<", enrollmentsBefore);
+        Assert.Contains($"href=\"/My/Survey/{course.Id}\" class=\"ms-1 tap\" data-survey=\"answered\">我的评价<", await client.GetStringAsync("/My/Enrollments"));
         Assert.Contains("评分须为 1 到 5 分", await bad.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, edited.StatusCode);

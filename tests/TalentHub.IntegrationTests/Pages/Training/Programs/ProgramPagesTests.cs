@@ -99,6 +99,27 @@ public sealed class ProgramPagesTests(TalentHubFactory app) : AppTest(app)
     }
 
     [Fact]
+    public async Task TheSameCreateFormPostedTwice_MakesOneProgram_AndBothPostsGoToTheList()
+    {
+        // review34c: a double tap (or the back button and "save" again) posted the form twice; the second post was told
+        // "a program with this name already exists" about the program its own first post had just created.
+        var client = await App.LoginAsync("city.officer");
+        var name = $"连点项目-{Guid.NewGuid():N}"[..20];
+        var page = await client.GetStringAsync("/Programs/Create");
+        var fields = Fields(name);
+        fields["__RequestVerificationToken"] = FormClient.TokenOf(page);
+        fields["SubmissionToken"] = FormClient.SubmissionTokenOf(page) ?? throw new InvalidOperationException("The form has no submission token.");
+
+        var first = await client.PostAsync("/Programs/Create", new FormUrlEncodedContent(fields));
+        var second = await client.PostAsync("/Programs/Create", new FormUrlEncodedContent(fields));
+
+        Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, second.StatusCode);
+        Assert.Equal(first.Headers.Location, second.Headers.Location);
+        Assert.Equal(1, await App.QueryAsync(db => db.Programs.CountAsync(p => p.Name == name)));
+    }
+
+    [Fact]
     public async Task DuplicateNameInTheSameYear_IsRefusedNextToTheName()
     {
         var client = await App.LoginAsync("city.officer");

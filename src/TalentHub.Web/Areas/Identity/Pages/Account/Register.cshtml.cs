@@ -125,18 +125,31 @@ public sealed class RegisterModel(
         // The hash's permit before the transaction (SQLite's write lock must not wait behind other people's hashes).
         using var permit = gate.Hold(await gate.EnterAsync(HttpContext.RequestAborted));
         await using var tx = await db.Database.BeginTransactionAsync();
-        if (person is null)
+        AppUser user;
+        IdentityResult created;
+        try
         {
-            person = new Person { Name = Input.Name };
-            person.SetIdNumber(id, idHash);
-            person.SetMobile(mobile, protector.Hash);
-            person.MoveTo(village.Code);
-            db.People.Add(person);
-            await db.SaveChangesAsync();
+            if (person is null)
+            {
+                person = new Person { Name = Input.Name };
+                person.SetIdNumber(id, idHash);
+                person.SetMobile(mobile, protector.Hash);
+                person.MoveTo(village.Code);
+                db.People.Add(person);
+                await db.SaveChangesAsync();
+            }
+            user = new AppUser { UserName = userName, DisplayName = person.Name, RegionCode = person.RegionCode, PersonId = person.Id, CreatedAt = now };
+            created = await users.CreateAsync(user, Input.Password);
         }
-
-        var user = new AppUser { UserName = userName, DisplayName = person.Name, RegionCode = person.RegionCode, PersonId = person.Id, CreatedAt = now };
-        var created = await users.CreateAsync(user, Input.Password);
+        catch (DbUpdateException ex) when (UniqueViolation.Is(ex))
+        {
+            // Two posts of one sign-up at once (a double tap): the other one's person or account committed after this one's
+            // checks. Nothing of this post is kept; it gets the answer a later repeat gets, not the error page (review34c).
+            await tx.RollbackAsync();
+            db.ChangeTracker.Clear();
+            return await TakenAsync(userName);
+        }
+        if (created.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.DuplicateUserName))) return await TakenAsync(userName);
         if (!created.Succeeded)
         {
             foreach (var error in created.Errors) ModelState.AddModelError("Input.Password", error.Description);
@@ -152,5 +165,16 @@ public sealed class RegisterModel(
         await signIn.SignInAsync(user, isPersistent: false);
         TempData["Flash"] = l["Register.Done"].Value;
         return LocalRedirect("/");
+    }
+
+    /// <summary>
+    /// The answer to a sign-up whose mobile or ID number another sign-up took meanwhile: "already registered, please log in"
+    /// next to the mobile when <paramref name="userName"/> (the mobile's account) exists now, else the ID number's refusal.
+    /// </summary>
+    private async Task<PageResult> TakenAsync(string userName)
+    {
+        if (await users.FindByNameAsync(userName) is not null) ModelState.AddModelError("Input.Mobile", l["Register.MobileTaken"]);
+        else ModelState.AddModelError("Input.IdNumber", l["Register.IdNumberTaken"]);
+        return Page();
     }
 }
