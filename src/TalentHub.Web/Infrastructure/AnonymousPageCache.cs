@@ -27,6 +27,21 @@ public static class AnonymousPageCache
     /// <summary>At most 32 MB of cached pages (a catalog page is ~20 KB), so odd query strings cannot grow memory.</summary>
     private const long SizeLimitBytes = 32L * 1024 * 1024;
 
+    /// <summary>
+    /// Called by a page whose data came from a shorter-lived cache (<see cref="Services.LiveCache.CatalogAsync{T}"/>):
+    /// the stored HTML expires when that data does (<paramref name="expires"/>, UTC on <paramref name="clock"/>), not a
+    /// whole <see cref="Ttl"/> after, so another node's change still shows within <see cref="Ttl"/> in all (review34d:
+    /// data 9 s old stored for 10 s more was 19 s stale). Data already expired is rendered but not stored. Does nothing
+    /// when the request is not under the output cache.
+    /// </summary>
+    public static void ExpireWith(HttpContext http, DateTimeOffset expires, TimeProvider clock)
+    {
+        if (http.Features.Get<IOutputCacheFeature>()?.Context is not { } context) return;
+        var left = expires - clock.GetUtcNow();
+        if (left <= TimeSpan.Zero) context.AllowCacheStorage = false;
+        else if (context.ResponseExpirationTimeSpan is not { } planned || left < planned) context.ResponseExpirationTimeSpan = left;
+    }
+
     public static IServiceCollection AddAnonymousPageCache(this IServiceCollection services) => services.AddOutputCache(o =>
     {
         o.SizeLimit = SizeLimitBytes;

@@ -107,6 +107,8 @@ public static class WebServiceCollectionExtensions
         app.UseRequestLocalization();
         app.UseCultureFromQueryString();
         app.UseExceptionHandler("/Error");
+        // The database briefly unreachable (a PostgreSQL restart): 503 + Retry-After and a page that needs no database.
+        app.UseDatabaseOutageAnswer();
         if (!app.Environment.IsDevelopment()) app.UseHsts();
         // The API answers an empty error (e.g. a query value that does not bind: ?limit=abc) with a problem, not the HTML page;
         // a 400 of binding names the parameter that did not read (review10).

@@ -18,11 +18,12 @@ namespace TalentHub.Web.Pages.Training.Catalog;
 /// they may join first (the enrollment rules of <see cref="EnrollmentRules"/>, unchanged); <see cref="All"/> also
 /// lists the others, each with the reasons it is closed to them.
 /// Anonymous visitors get the page from the HTML output cache (<see cref="AnonymousPageCache"/>) while no training
-/// record changes, at most 10 s; on a miss its data still comes from <see cref="LiveCache.CatalogAsync{T}"/>.
+/// record changes, at most 10 s; on a miss its data still comes from <see cref="LiveCache.CatalogAsync{T}"/>, and the
+/// stored HTML expires with that data, so the 10 s bound on another node's change holds for both together.
 /// </summary>
 [Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = AnonymousPageCache.Policy)]
 public sealed class IndexModel(TalentHubDbContext db, RegionDirectory regions, EnrollmentService enrollment, LiveCache cache,
-    Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> l) : PageModel
+    TimeProvider clock, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> l) : PageModel
 {
     public const int PageSize = 12;
 
@@ -68,13 +69,15 @@ public sealed class IndexModel(TalentHubDbContext db, RegionDirectory regions, E
         {
             // Anonymous pages are the same for everyone: reused per query and culture until a course, session or
             // enrollment changes (seat counts), at most LiveCache.CatalogTtl across nodes. The whole HTML is also
-            // output-cached (AnonymousPageCache); this serves its misses.
+            // output-cached (AnonymousPageCache); this serves its misses, and that HTML expires with this data.
             var key = (County, Topic, From, To, PageNumber, CultureInfo.CurrentUICulture.Name);
-            (PageNumber, Total, Cards) = await cache.CatalogAsync(key, async () =>
+            var (listed, expires) = await cache.CatalogAsync(key, async () =>
             {
                 var page = await Paged.ReadAsync(courses, PageNumber, PageSize, q => q.Select(c => new Row(c, c.Sessions.Min(s => (DateTimeOffset?)s.StartsAt))));
                 return (page.Number, page.Total, await CardsAsync(page.Items, names, null, CancellationToken.None));
             });
+            (PageNumber, Total, Cards) = listed;
+            AnonymousPageCache.ExpireWith(HttpContext, expires, clock);
             return;
         }
 
