@@ -48,4 +48,8 @@ public static class FormKinds
     public const string Example = "Example";
     /// <summary>A training program; its (Year, Name) is unique, so without the token a repeated post read as a duplicate name.</summary>
     public const string Program = "Program";
+    /// <summary>A person (人才库); the ID number is unique, so without the token a repeated post read as a duplicate.</summary>
+    public const string Person = "Person";
+    /// <summary>A business entity; its credit code is unique, so without the token a repeated post read as a duplicate.</summary>
+    public const string Entity = "Entity";
 }

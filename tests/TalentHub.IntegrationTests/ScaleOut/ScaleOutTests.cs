@@ -50,6 +50,7 @@ public sealed class ScaleOutTests(TwoNodeCluster cluster)
         var name = NewName("双节点");
         var fields = CreateForm(name, NewIdNumber(YuCun).Value);
         fields["__RequestVerificationToken"] = FormClient.TokenOf(form);
+        fields["SubmissionToken"] = FormClient.SubmissionTokenOf(form)!;
         var created = await onA.PostAsync("/People/Create", new FormUrlEncodedContent(fields));
 
         Assert.Equal(HttpStatusCode.OK, people.StatusCode);

@@ -1,6 +1,7 @@
 using TalentHub.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using TalentHub.Web.Data;
 using TalentHub.Web.Domain;
@@ -24,15 +25,42 @@ public sealed class CreateModel(TalentHubDbContext db, IRegionScope scope, Perso
         return Page();
     }
 
+    protected override bool UsesSubmissionToken => true;
+
+    /// <summary>
+    /// Creates the entity. The same form posted again (a double tap, the back button, two posts at once) goes to the entity
+    /// its first post created: that entity is not "this credit code is already registered" (review34c).
+    /// </summary>
     public async Task<IActionResult> OnPostAsync()
     {
+        if (await SubmittedAsync(FormKinds.Entity) is { } earlier) return Created(earlier);
         var entity = new BusinessEntity();
-        if (!await ApplyAsync(entity) || !await SaveNewAsync(entity, () => CreditCodeFreeAsync(entity.CreditCode, 0)))
+        if (!await ApplyAsync(entity))
+            // A post of this form at the same time may be what took the credit code: its entity and token commit together.
+            return await SubmittedAsync(FormKinds.Entity) is { } meanwhile ? Created(meanwhile) : await RedisplayAsync();
+        try
         {
-            await LoadChoicesAsync();
-            return Page();
+            return Created(await SaveNewOnceAsync(entity, e => e.Id, FormKinds.Entity, Clock.GetUtcNow()));
         }
+        catch (DbUpdateException ex) when (UniqueViolation.Is(ex))
+        {
+            // The unique index refused it after the check passed: this form's other post, or another clerk's entity.
+            Db.ChangeTracker.Clear();
+            if (await SubmittedAsync(FormKinds.Entity) is { } other) return Created(other);
+            if (await CreditCodeFreeAsync(entity.CreditCode, 0)) throw;
+            return await RedisplayAsync();
+        }
+    }
+
+    private async Task<IActionResult> RedisplayAsync()
+    {
+        await LoadChoicesAsync();
+        return Page();
+    }
+
+    private RedirectToPageResult Created(int id)
+    {
         Flash("Entity.Created");
-        return RedirectToPage("/Entities/Details", new { id = entity.Id });
+        return RedirectToPage("/Entities/Details", new { id });
     }
 }

@@ -17,6 +17,9 @@ namespace TalentHub.Web.Pages.Entities;
 public abstract class EntityFormPageModel(TalentHubDbContext db, IRegionScope scope, PersonalDataProtector protector,
     RegionDirectory regions, IStringLocalizer<SharedResource> l, TimeProvider clock) : StaffFormPage<EntityInput>(db, l)
 {
+    /// <summary>The clock the pages read "now" from.</summary>
+    protected TimeProvider Clock => clock;
+
     /// <summary>Name, full ID number or mobile tail to find the legal representative.</summary>
     [BindProperty] public string? Who { get; set; }
 

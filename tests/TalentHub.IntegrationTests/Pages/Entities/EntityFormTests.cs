@@ -80,6 +80,27 @@ public sealed class EntityFormTests(TalentHubFactory app) : AppTest(app)
     }
 
     [Fact]
+    public async Task TheSameCreateFormPostedTwice_MakesOneEntity_AndBothPostsGoToIt()
+    {
+        // review34c: a double tap (or the back button and "save" again) posted the form twice; the second post was told
+        // "this credit code is already registered in Anji County" about the entity its own first post had just created.
+        var client = await App.LoginAsync("anji.clerk");
+        var code = NewCreditCode();
+        var page = await client.GetStringAsync("/Entities/Create");
+        var fields = Fields(NewName(), code, await App.PersonIdInCountyAsync("330523"));
+        fields["__RequestVerificationToken"] = FormClient.TokenOf(page);
+        fields["SubmissionToken"] = FormClient.SubmissionTokenOf(page) ?? throw new InvalidOperationException("The form has no submission token.");
+
+        var first = await client.PostAsync("/Entities/Create", new FormUrlEncodedContent(fields));
+        var second = await client.PostAsync("/Entities/Create", new FormUrlEncodedContent(fields));
+
+        Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, second.StatusCode);
+        Assert.Equal(first.Headers.Location, second.Headers.Location);
+        Assert.Equal(1, await App.QueryAsync(db => db.BusinessEntities.IgnoreQueryFilters([RegionFilter.Name]).CountAsync(e => e.CreditCode == code)));
+    }
+
+    [Fact]
     public async Task DuplicateCreditCode_AnywhereInTheCity_IsRefusedNamingTheCounty()
     {
         var wuxing = await App.LoginAsync("wuxing.officer");

@@ -8,6 +8,28 @@ namespace TalentHub.IntegrationTests.Pages.People;
 public sealed class PeopleCreateTests(TalentHubFactory app) : AppTest(app)
 {
     [Fact]
+    public async Task The_same_create_form_posted_twice_registers_one_person_and_both_posts_go_to_that_person()
+    {
+        // review34c: a double tap (or the back button and "save" again) posted the form twice; the second post was told
+        // "this ID number is already registered in Anji County" about the person its own first post had just registered.
+        var client = await App.LoginAsync("anji.clerk");
+        var name = NewName("连点");
+        var id = NewIdNumber(YuCun);
+        var page = await client.GetStringAsync("/People/Create");
+        var fields = CreateForm(name, id.Value);
+        fields["__RequestVerificationToken"] = FormClient.TokenOf(page);
+        fields["SubmissionToken"] = FormClient.SubmissionTokenOf(page) ?? throw new InvalidOperationException("The form has no submission token.");
+
+        var first = await client.PostAsync("/People/Create", new FormUrlEncodedContent(fields));
+        var second = await client.PostAsync("/People/Create", new FormUrlEncodedContent(fields));
+
+        Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, second.StatusCode);
+        Assert.Equal(first.Headers.Location, second.Headers.Location);
+        Assert.Equal(1, await App.CountNamedAsync(name));
+    }
+
+    [Fact]
     public async Task A_clerk_registers_a_returning_entrepreneur_through_the_form_and_the_id_number_is_stored_encrypted()
     {
         var client = await App.LoginAsync("anji.clerk");

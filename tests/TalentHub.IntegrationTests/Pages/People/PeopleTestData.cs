@@ -42,8 +42,11 @@ public static partial class PeopleTestData
     /// <summary>Like PostFormAsync, but a field may repeat (several checkboxes of one name).</summary>
     public static async Task<HttpResponseMessage> PostPairsAsync(this HttpClient client, string url, IEnumerable<(string Key, string Value)> fields, string? formPage = null)
     {
-        var token = FormClient.TokenOf(await client.GetStringAsync(formPage ?? url));
-        var pairs = fields.Select(f => new KeyValuePair<string, string>(f.Key, f.Value)).Append(new("__RequestVerificationToken", token));
+        var page = await client.GetStringAsync(formPage ?? url);
+        var pairs = fields.Select(f => new KeyValuePair<string, string>(f.Key, f.Value)).Append(new("__RequestVerificationToken", FormClient.TokenOf(page)));
+        // As a browser would: the create form's one-time token when the page has one and the fields do not name it.
+        if (FormClient.SubmissionTokenOf(page) is { } submission && pairs.All(p => p.Key != "SubmissionToken"))
+            pairs = pairs.Append(new("SubmissionToken", submission));
         return await client.PostAsync(url, new FormUrlEncodedContent(pairs));
     }
 
