@@ -262,6 +262,10 @@ public sealed class AuditModel(TalentHubDbContext db, IStringLocalizer<SharedRes
         JsonValueKind.True => l["Audit.Yes"],
         JsonValueKind.False => l["Audit.No"],
         JsonValueKind.Object or JsonValueKind.Array => JsonText(entityType, field, value.GetRawText()) ?? value.GetRawText(),
+        // A decimal as its value, not its stored scale: SQLite hands back 33.0 for a target saved as 33, so a change read
+        // "33.0 → 0" (review34a).
+        JsonValueKind.Number when value.TryGetDecimal(out var number) =>
+            number.ToString("0.############################", System.Globalization.CultureInfo.InvariantCulture),
         _ => value.GetRawText(),
     };
 

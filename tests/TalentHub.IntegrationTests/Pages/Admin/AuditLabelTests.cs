@@ -35,4 +35,30 @@ public sealed class AuditLabelTests(TalentHubFactory app) : AppTest(app)
         Assert.DoesNotContain(">EnrollmentOpen<", html);
         Assert.DoesNotContain(">已发布<", html);
     }
+
+    /// <summary>
+    /// review34a: a target changed from 33 to 0 read "33.0 → 0" (SQLite hands a decimal back with one decimal place); a
+    /// number is shown as its value on both sides.
+    /// </summary>
+    [Fact]
+    public async Task AChangedTarget_ShowsBothValuesAsNumbersWithoutTheStoredScale()
+    {
+        var city = await App.LoginAsync("city.officer");
+        const string url = "/Reports/Targets?Year=2083";
+        Dictionary<string, string> Cell(string value, string shown) => new()
+        {
+            ["Year"] = "2083", ["Cells[0].County"] = "330523000000", ["Cells[0].Indicator"] = "PeopleTrained",
+            ["Cells[0].Value"] = value, ["Cells[0].Shown"] = shown,
+        };
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, (await city.PostFormAsync(url, Cell("33", ""), url)).StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, (await city.PostFormAsync(url, Cell("40", "33"), url)).StatusCode);
+        var id = await App.QueryAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(
+            System.Linq.Queryable.Select(System.Linq.Queryable.Where(db.Targets, t => t.Year == 2083), t => t.Id)));
+        var admin = await App.LoginAsync("admin");
+
+        var html = await admin.GetStringAsync($"/Admin/Audit?Type=AnnualTarget&Id={id}");
+
+        Assert.Matches(@"<span[^>]*>33</span>\s*<span[^>]*>→</span>\s*<span[^>]*>40</span>", html);
+        Assert.DoesNotContain(">33.0<", html);
+    }
 }

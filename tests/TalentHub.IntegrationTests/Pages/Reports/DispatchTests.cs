@@ -54,6 +54,28 @@ public sealed class DispatchTests(TalentHubFactory app) : AppTest(app)
     }
 
     /// <summary>
+    /// review34a: issuing a month already issued (regeneration not ticked) keeps the stored report, but the flash said
+    /// "调度通报已生成", so the officer took the old figures for fresh ones; it says the report stands as issued.
+    /// </summary>
+    [Theory]
+    [InlineData("", "2003-07", "调度通报已生成", "该月通报已印发，以下为印发时的内容；如需更新数据，请勾选“重新生成”。")]
+    [InlineData("?culture=en", "2003-08", "Dispatch report generated", "This month’s report was already issued and is shown as issued; tick “Regenerate” to replace its figures.")]
+    public async Task IssuingAMonthAlreadyIssued_SaysItStandsAsIssued(string culture, string month, string generated, string already)
+    {
+        var client = await App.LoginAsync("city.officer");
+        var url = "/Reports/Dispatch" + culture;
+
+        var first = await client.PostFormAsync(url, new() { ["Month"] = month }, url);
+        Assert.Contains(generated, WebUtility.HtmlDecode(await client.GetStringAsync(first.Headers.Location!.OriginalString + culture)));
+        var again = await client.PostFormAsync(url, new() { ["Month"] = month }, url);
+        var html = WebUtility.HtmlDecode(await client.GetStringAsync(again.Headers.Location!.OriginalString + culture));
+
+        Assert.Contains(already, html);
+        Assert.DoesNotContain(generated, html);
+        Assert.Equal(0, (await App.QueryAsync(db => db.DispatchReports.AsNoTracking().SingleAsync(r => r.Month == month))).Regenerations);
+    }
+
+    /// <summary>
     /// review32: the report of a past month was computed from today's records; PRODUCT.md §7 says from the snapshot. A
     /// snapshot that differs from what the records say now (a later correction) is what the report shows.
     /// </summary>

@@ -38,8 +38,12 @@ public sealed class IndexModel(TalentHubDbContext db, DispatchService dispatch, 
             await OnGetAsync();
             return Page();
         }
+        // A month already issued is left as issued unless regeneration was ticked: the flash says so (review34a: it said
+        // "generated", so an officer believed the stored figures were fresh).
+        var key = $"{year:0000}-{month:00}";
+        var issuedBefore = !Regenerate && await db.DispatchReports.AnyAsync(r => r.Month == key);
         var report = await dispatch.IssueAsync(year, month, User.Identity?.Name, Regenerate);
-        TempData["Flash"] = l[Regenerate ? "Dispatch.Regenerated" : "Dispatch.Generated"].Value;
+        TempData["Flash"] = l[Regenerate ? "Dispatch.Regenerated" : issuedBefore ? "Dispatch.AlreadyIssued" : "Dispatch.Generated"].Value;
         return Redirect($"/Reports/Dispatch/{report.Month}");
     }
 }
