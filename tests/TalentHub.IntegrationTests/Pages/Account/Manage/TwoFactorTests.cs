@@ -1,3 +1,4 @@
+using TalentHub.IntegrationTests.Pages.Admin;
 using Microsoft.EntityFrameworkCore;
 using TalentHub.Web.Data;
 using TalentHub.Web.Domain;
@@ -163,7 +164,7 @@ public sealed class TwoFactorTests(TalentHubFactory app) : AppTest(app)
         var trainer = await App.NewStaffAsync(Roles.Trainer, "330500000000");
         try
         {
-            await admin.PostFormAsync("/Admin/Security", new());
+            await admin.PostSecurityAsync();
             var free = App.NewClient();
             await PasswordStepAsync(free, trainer.UserName!);
             Assert.Equal(HttpStatusCode.OK, (await free.GetAsync("/Courses")).StatusCode);
@@ -172,7 +173,7 @@ public sealed class TwoFactorTests(TalentHubFactory app) : AppTest(app)
         finally
         {
             // Back to the defaults for the other tests of the shared app.
-            await admin.PostFormAsync("/Admin/Security", new() { ["required"] = Roles.Trainer });
+            await admin.PostSecurityAsync(Roles.Trainer);
         }
         var page = await admin.GetStringAsync("/Admin/Security");
         Assert.Contains("id=\"require-Admin\"", page);
