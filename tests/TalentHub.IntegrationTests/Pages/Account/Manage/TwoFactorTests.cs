@@ -67,6 +67,31 @@ public sealed class TwoFactorTests(TalentHubFactory app) : AppTest(app)
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/People")).StatusCode);
     }
 
+    /// <summary>
+    /// Review34b: the wrong code that locked the account answered "user name, mobile or password wrong" on the second
+    /// step, whose user has just proved the password (the login page tells that owner the account is locked).
+    /// </summary>
+    [Theory]
+    [InlineData("", "登录失败次数过多，账号已锁定 15 分钟。", "用户名、手机号或密码不正确")]
+    [InlineData("?culture=en", "Too many failed attempts: the account is locked for 15 minutes.", "The user name, mobile number or password is wrong.")]
+    public async Task The_wrong_code_that_locks_the_account_says_it_is_locked(string culture, string locked, string passwordWrong)
+    {
+        var clerk = await App.NewStaffAsync(Roles.CountyClerk);
+        var setup = App.NewClient();
+        await PasswordStepAsync(setup, clerk.UserName!);
+        await setup.EnrolAuthenticatorAsync();
+        var client = App.NewClient();
+        await PasswordStepAsync(client, clerk.UserName!);
+        var answers = new List<string>();
+
+        for (var i = 0; i < 5; i++)
+            answers.Add(await (await client.PostFormAsync("/Identity/Account/LoginWith2fa" + culture, new() { ["Code"] = "000000" })).Content.ReadAsStringAsync());
+
+        Assert.True((await App.UserAsync(clerk.Id)).LockoutEnd > DateTimeOffset.UtcNow);
+        Assert.All(answers, a => Assert.DoesNotContain(passwordWrong, a));
+        Assert.Contains(locked, answers[^1]);
+    }
+
     [Fact]
     public async Task RecoveryCode_SignsIn_OnceOnly()
     {
