@@ -166,6 +166,40 @@ public sealed class TwoFactorTests(TalentHubFactory app) : AppTest(app)
         Assert.True((await App.UserAsync(clerk.Id)).TwoFactorEnabled);
     }
 
+    /// <summary>Staff must use two-factor (PRODUCT §1): a hand-made post of the disable form is refused and changes nothing.</summary>
+    [Fact]
+    public async Task Staff_CannotTurnTwoFactorOff_EvenByPostingTheHiddenForm()
+    {
+        var clerk = await App.NewStaffAsync(Roles.CountyClerk);
+        var client = await App.LoginAsync(clerk.UserName!, StaffAccounts.Password); // enrols
+        Assert.DoesNotContain("disable-two-factor", await client.GetStringAsync("/Identity/Account/Manage/TwoFactor"));
+
+        var response = await client.PostFormAsync("/Identity/Account/Manage/TwoFactor?handler=Disable", [], formPage: "/Identity/Account/Manage/TwoFactor");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("您的角色要求开启两步验证，不能关闭。", await response.Content.ReadAsStringAsync());
+        Assert.True((await App.UserAsync(clerk.Id)).TwoFactorEnabled);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/People")).StatusCode);
+    }
+
+    /// <summary>
+    /// Review34b: "turn off" posted for an account whose two-factor is already off (a second tab) recorded "on → off" in
+    /// the audit log and replaced the unused key; it changes and records nothing.
+    /// </summary>
+    [Fact]
+    public async Task TurningOff_TwoFactorThatIsAlreadyOff_ChangesAndAuditsNothing()
+    {
+        var mobile = (await App.FarmersAsync(1))[0];
+        var farmer = await App.LoginAsync(mobile, "bamboo hills and white tea");
+        var id = await App.QueryAsync(db => db.Users.Where(u => u.UserName == TwoFactorData.UserNameOf(App.Services, mobile)).Select(u => u.Id).SingleAsync());
+
+        var response = await farmer.PostFormAsync("/Identity/Account/Manage/TwoFactor?handler=Disable&culture=en", [], formPage: "/Identity/Account/Manage/ChangePassword");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Contains("Nothing was changed.", await farmer.GetStringAsync(response.Headers.Location!.OriginalString));
+        Assert.False(await App.QueryAsync(db => db.AuditEntries.AnyAsync(a => a.EntityId == id && a.Changes!.Contains("TwoFactorEnabled"))));
+    }
+
     [Fact]
     public async Task Farmer_IsNotForced_MayOptIn_AndThenLogsInWithACode()
     {
