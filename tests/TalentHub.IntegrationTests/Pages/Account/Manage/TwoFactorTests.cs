@@ -1,3 +1,4 @@
+using TalentHub.IntegrationTests.Pages.Admin;
 using Microsoft.EntityFrameworkCore;
 using TalentHub.Web.Data;
 using TalentHub.Web.Domain;
@@ -64,6 +65,31 @@ public sealed class TwoFactorTests(TalentHubFactory app) : AppTest(app)
         var right = await client.PostFormAsync("/Identity/Account/LoginWith2fa", new() { ["Code"] = Totp.Code(key, now) });
         Assert.Equal(HttpStatusCode.Redirect, right.StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/People")).StatusCode);
+    }
+
+    /// <summary>
+    /// Review34b: the wrong code that locked the account answered "user name, mobile or password wrong" on the second
+    /// step, whose user has just proved the password (the login page tells that owner the account is locked).
+    /// </summary>
+    [Theory]
+    [InlineData("", "登录失败次数过多，账号已锁定 15 分钟。", "用户名、手机号或密码不正确")]
+    [InlineData("?culture=en", "Too many failed attempts: the account is locked for 15 minutes.", "The user name, mobile number or password is wrong.")]
+    public async Task The_wrong_code_that_locks_the_account_says_it_is_locked(string culture, string locked, string passwordWrong)
+    {
+        var clerk = await App.NewStaffAsync(Roles.CountyClerk);
+        var setup = App.NewClient();
+        await PasswordStepAsync(setup, clerk.UserName!);
+        await setup.EnrolAuthenticatorAsync();
+        var client = App.NewClient();
+        await PasswordStepAsync(client, clerk.UserName!);
+        var answers = new List<string>();
+
+        for (var i = 0; i < 5; i++)
+            answers.Add(await (await client.PostFormAsync("/Identity/Account/LoginWith2fa" + culture, new() { ["Code"] = "000000" })).Content.ReadAsStringAsync());
+
+        Assert.True((await App.UserAsync(clerk.Id)).LockoutEnd > DateTimeOffset.UtcNow);
+        Assert.All(answers, a => Assert.DoesNotContain(passwordWrong, a));
+        Assert.Contains(locked, answers[^1]);
     }
 
     [Fact]
@@ -140,6 +166,40 @@ public sealed class TwoFactorTests(TalentHubFactory app) : AppTest(app)
         Assert.True((await App.UserAsync(clerk.Id)).TwoFactorEnabled);
     }
 
+    /// <summary>Staff must use two-factor (PRODUCT §1): a hand-made post of the disable form is refused and changes nothing.</summary>
+    [Fact]
+    public async Task Staff_CannotTurnTwoFactorOff_EvenByPostingTheHiddenForm()
+    {
+        var clerk = await App.NewStaffAsync(Roles.CountyClerk);
+        var client = await App.LoginAsync(clerk.UserName!, StaffAccounts.Password); // enrols
+        Assert.DoesNotContain("disable-two-factor", await client.GetStringAsync("/Identity/Account/Manage/TwoFactor"));
+
+        var response = await client.PostFormAsync("/Identity/Account/Manage/TwoFactor?handler=Disable", [], formPage: "/Identity/Account/Manage/TwoFactor");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("您的角色要求开启两步验证，不能关闭。", await response.Content.ReadAsStringAsync());
+        Assert.True((await App.UserAsync(clerk.Id)).TwoFactorEnabled);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/People")).StatusCode);
+    }
+
+    /// <summary>
+    /// Review34b: "turn off" posted for an account whose two-factor is already off (a second tab) recorded "on → off" in
+    /// the audit log and replaced the unused key; it changes and records nothing.
+    /// </summary>
+    [Fact]
+    public async Task TurningOff_TwoFactorThatIsAlreadyOff_ChangesAndAuditsNothing()
+    {
+        var mobile = (await App.FarmersAsync(1))[0];
+        var farmer = await App.LoginAsync(mobile, "bamboo hills and white tea");
+        var id = await App.QueryAsync(db => db.Users.Where(u => u.UserName == TwoFactorData.UserNameOf(App.Services, mobile)).Select(u => u.Id).SingleAsync());
+
+        var response = await farmer.PostFormAsync("/Identity/Account/Manage/TwoFactor?handler=Disable&culture=en", [], formPage: "/Identity/Account/Manage/ChangePassword");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Contains("Nothing was changed.", await farmer.GetStringAsync(response.Headers.Location!.OriginalString));
+        Assert.False(await App.QueryAsync(db => db.AuditEntries.AnyAsync(a => a.EntityId == id && a.Changes!.Contains("TwoFactorEnabled"))));
+    }
+
     [Fact]
     public async Task Farmer_IsNotForced_MayOptIn_AndThenLogsInWithACode()
     {
@@ -163,7 +223,7 @@ public sealed class TwoFactorTests(TalentHubFactory app) : AppTest(app)
         var trainer = await App.NewStaffAsync(Roles.Trainer, "330500000000");
         try
         {
-            await admin.PostFormAsync("/Admin/Security", new());
+            await admin.PostSecurityAsync();
             var free = App.NewClient();
             await PasswordStepAsync(free, trainer.UserName!);
             Assert.Equal(HttpStatusCode.OK, (await free.GetAsync("/Courses")).StatusCode);
@@ -172,7 +232,7 @@ public sealed class TwoFactorTests(TalentHubFactory app) : AppTest(app)
         finally
         {
             // Back to the defaults for the other tests of the shared app.
-            await admin.PostFormAsync("/Admin/Security", new() { ["required"] = Roles.Trainer });
+            await admin.PostSecurityAsync(Roles.Trainer);
         }
         var page = await admin.GetStringAsync("/Admin/Security");
         Assert.Contains("id=\"require-Admin\"", page);

@@ -89,8 +89,16 @@ public sealed class LoginModel(
     {
         if (!result.IsLockedOut || await signIn.UserManager.FindByNameAsync(userName) is not { } user
             || !await signIn.UserManager.CheckPasswordAsync(user, Input.Password)) return null;
-        return user.LockoutEnd > DateTimeOffset.UtcNow.AddYears(1) ? l["Login.Disabled"] : l["Login.LockedOut"];
+        return LockedMessage(user, l);
     }
+
+    /// <summary>
+    /// What the owner of a locked account is told (they proved the password): disabled by an administrator
+    /// (<c>Login.Disabled</c>, a lock without end) or locked for a while after failures (<c>Login.LockedOut</c>). Also the
+    /// second step's answer when its wrong codes lock the account (review34b: it said "user name or password wrong").
+    /// </summary>
+    internal static string LockedMessage(AppUser user, IStringLocalizer l) =>
+        user.LockoutEnd > DateTimeOffset.UtcNow.AddYears(1) ? l["Login.Disabled"] : l["Login.LockedOut"];
 
     /// <summary>The throttle's key for a login: the normalized user name, existing or not.</summary>
     public static string ThrottleKey(string userName) => "login:" + userName.ToUpperInvariant();

@@ -41,7 +41,7 @@ public sealed class LoginWith2faModel(SignInManager<AppUser> signIn, ILoginThrot
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
         }
         await throttle.FailedAsync(account);
-        ModelState.AddModelError(nameof(Code), l[result.IsLockedOut ? "Login.Failed" : "TwoFactor.CodeWrong"]);
+        ModelState.AddModelError(nameof(Code), result.IsLockedOut ? LoginModel.LockedMessage(user, l) : l["TwoFactor.CodeWrong"]);
         return Page();
     }
 }

@@ -34,7 +34,7 @@ public sealed class LoginWithRecoveryCodeModel(SignInManager<AppUser> signIn, IL
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
         }
         await throttle.FailedAsync(account);
-        ModelState.AddModelError(nameof(RecoveryCode), l[result.IsLockedOut ? "Login.Failed" : "TwoFactor.RecoveryCodeWrong"]);
+        ModelState.AddModelError(nameof(RecoveryCode), result.IsLockedOut ? LoginModel.LockedMessage(user, l) : l["TwoFactor.RecoveryCodeWrong"]);
         return Page();
     }
 

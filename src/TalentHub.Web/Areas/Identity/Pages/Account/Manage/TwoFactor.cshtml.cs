@@ -43,6 +43,13 @@ public sealed class TwoFactorModel(UserManager<AppUser> users, SignInManager<App
             ModelState.AddModelError("", l["TwoFactor.CannotDisable"]);
             return Page();
         }
+        // Already off (a second tab, a repeated post): nothing to change and nothing to audit (review34b: it recorded
+        // "two-step verification on → off" for an account that never had it, and replaced its unused key).
+        if (!Enabled)
+        {
+            TempData["Flash"] = l["Common.NothingChanged"].Value;
+            return RedirectToPage();
+        }
         await users.SetTwoFactorEnabledAsync(user, false);
         await users.ResetAuthenticatorKeyAsync(user);
         audit.RecordUser(AuditAction.Update, user, UserAccounts.Changes(("TwoFactorEnabled", true, false)));
