@@ -33,6 +33,25 @@ public sealed partial class UsersTests(TalentHubFactory app) : AppTest(app)
     }
 
     [Fact]
+    public async Task TheSameNewUserPostedThreeTimesAtOnce_MakesOneAccount_AndTheOthersAreToldTheNameIsTaken()
+    {
+        // A double click on "create": the later posts passed the user-name check before the first committed, and the
+        // unique index's refusal was the error page (review34b saw the sequential case; the concurrent one was a 500).
+        var admin = await App.LoginAsync("admin");
+        var name = NewUserName();
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => CreateAsync(admin, name, "CountyClerk", Wuxing)));
+
+        Assert.DoesNotContain(responses, r => r.StatusCode == HttpStatusCode.InternalServerError);
+        Assert.Single(responses, r => r.StatusCode == HttpStatusCode.Redirect);
+        foreach (var refused in responses.Where(r => r.StatusCode != HttpStatusCode.Redirect))
+            Assert.Contains($"用户名“{name}”已被使用。", await refused.Content.ReadAsStringAsync());
+        Assert.Equal(1, await App.QueryAsync(db => db.Users.CountAsync(u => u.NormalizedUserName == name.ToUpperInvariant())));
+        var id = (await UserAsync(name)).Id;
+        Assert.Equal(1, await App.QueryAsync(db => db.AuditEntries.CountAsync(a => a.EntityId == id && a.Action == AuditAction.Create)));
+    }
+
+    [Fact]
     public async Task CityRolesAndTrainers_AreBoundToTheCity_WhateverCountyIsPosted()
     {
         var admin = await App.LoginAsync("admin");

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using TalentHub.Web.Data;
 using TalentHub.Web.Services;
@@ -44,8 +45,20 @@ public sealed class CreateModel(TalentHubDbContext db, UserManager<AppUser> user
         // The hash's permit before the transaction (SQLite's write lock must not wait behind other people's hashes).
         using var permit = gate.Hold(await gate.EnterAsync(HttpContext.RequestAborted));
         await using var tx = await db.Database.BeginTransactionAsync();
-        var result = await users.CreateAsync(user, Input.Password);
-        if (result.Succeeded) result = await users.AddToRoleAsync(user, Input.Role);
+        IdentityResult result;
+        try
+        {
+            result = await users.CreateAsync(user, Input.Password);
+            if (result.Succeeded) result = await users.AddToRoleAsync(user, Input.Role);
+        }
+        catch (DbUpdateException ex) when (UniqueViolation.Is(ex))
+        {
+            // Two posts of this name at once (a double click, two admins): the other committed after this one's check.
+            // Nothing of this post is kept; it gets Identity's "user name taken" next to the field, not the error page.
+            await tx.RollbackAsync();
+            db.ChangeTracker.Clear();
+            result = IdentityResult.Failed(users.ErrorDescriber.DuplicateUserName(user.UserName));
+        }
         if (!result.Succeeded)
         {
             ModelState.AddErrors(result, "Input.Password", "Input.UserName");
