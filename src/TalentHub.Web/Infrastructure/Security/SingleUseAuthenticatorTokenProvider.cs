@@ -85,12 +85,15 @@ public sealed class SingleUseAuthenticatorTokenProvider(TalentHubDbContext db, P
     /// <summary>
     /// Records <paramref name="step"/> as the account's last accepted step if it is later than the one stored: an INSERT for
     /// the first use (a key conflict means another request won) or an UPDATE conditional on the value read (compare-and-swap,
-    /// so of two racers exactly one changes the row). The value is read raw and decrypted here, as personal-data key
-    /// rotation may have encrypted it. True when this call recorded the step; false when it was not later or another won.
+    /// so of two racers exactly one changes the row). The value is written encrypted under the current personal-data key
+    /// like every other <c>AspNetUserTokens</c> value (review34d: written as plain digits, it was "re-encrypted" by every
+    /// <c>PersonalDataRotation</c> run after a staff sign-in, so the job's count never reached 0 with no rotation under
+    /// way), and read raw and decrypted here (older rows hold plain digits). True when this call recorded the step; false
+    /// when it was not later or another won.
     /// </summary>
     public async Task<bool> AcceptStepAsync(string userId, long step)
     {
-        var value = step.ToString(CultureInfo.InvariantCulture);
+        var value = protector.Encrypt(step.ToString(CultureInfo.InvariantCulture));
         var stored = await db.Database.SqlQuery<string>(
             $"""SELECT "Value" AS "Value" FROM "AspNetUserTokens" WHERE "UserId" = {userId} AND "LoginProvider" = {LoginProvider} AND "Name" = {Name}""")
             .ToListAsync();

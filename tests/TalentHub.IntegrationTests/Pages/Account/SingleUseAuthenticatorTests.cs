@@ -147,6 +147,33 @@ public sealed class SingleUseAuthenticatorTests(SingleUseCodesFactory app) : ICl
     }
 
     /// <summary>
+    /// review34d: the step was written as plain digits, so every PersonalDataRotation run after a staff sign-in
+    /// "re-encrypted" it, and the job's count (README: reaches 0 when the rotation is done) never reached 0.
+    /// </summary>
+    [Fact]
+    public async Task TheAcceptedStep_IsStoredUnderTheCurrentKey_SoARotationHasNothingOfItToRewrite()
+    {
+        var clerk = await app.NewStaffAsync(Roles.CountyClerk);
+        var step = DateTimeOffset.UtcNow.ToUnixTimeSeconds() / 30;
+        using var scope = app.Services.CreateScope();
+        var provider = scope.ServiceProvider.GetRequiredService<SingleUseAuthenticatorTokenProvider>();
+        var protector = scope.ServiceProvider.GetRequiredService<PersonalDataProtector>();
+        async Task<string> StoredAsync() => (await app.QueryAsync(db => db.Database.SqlQuery<string>(
+            $"""SELECT "Value" AS "Value" FROM "AspNetUserTokens" WHERE "UserId" = {clerk.Id} AND "LoginProvider" = {SingleUseAuthenticatorTokenProvider.LoginProvider} AND "Name" = {SingleUseAuthenticatorTokenProvider.Name}""")
+            .SingleAsync()));
+
+        Assert.True(await provider.AcceptStepAsync(clerk.Id, step));      // the first: an insert
+        var first = await StoredAsync();
+        Assert.True(await provider.AcceptStepAsync(clerk.Id, step + 1));  // a later one: the compare-and-swap update
+        var second = await StoredAsync();
+
+        Assert.StartsWith(protector.CurrentPrefix, first);
+        Assert.StartsWith(protector.CurrentPrefix, second);
+        Assert.Equal((step + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), protector.Decrypt(second));
+        Assert.False(await provider.AcceptStepAsync(clerk.Id, step + 1));
+    }
+
+    /// <summary>
     /// Review: the last accepted step outlived a key reset, so the new key's code for that same 30-second step was
     /// refused once. <paramref name="reset"/> is the user's own reset, the user's own "turn off", or the administrator's.
     /// </summary>
