@@ -32,6 +32,17 @@ public static class DatabaseOutageAnswer
         }
     });
 
+    /// <summary>
+    /// Where "try again" leads: the same address for a GET, else the home page ("/"). Only a local path: a request for
+    /// <c>//host/…</c> or <c>/\host/…</c> would make the link leave the site, so it leads home too.
+    /// </summary>
+    internal static string TryAgainUrl(HttpRequest request)
+    {
+        var path = (request.PathBase + request.Path).Value ?? "/";
+        var local = path.StartsWith('/') && !path.StartsWith("//", StringComparison.Ordinal) && !path.StartsWith("/\\", StringComparison.Ordinal);
+        return HttpMethods.IsGet(request.Method) && local ? path + request.QueryString : "/";
+    }
+
     private static async Task WriteAsync(HttpContext context)
     {
         var response = context.Response;
@@ -47,7 +58,7 @@ public static class DatabaseOutageAnswer
         var e = context.RequestServices.GetRequiredService<HtmlEncoder>();  // the app's: Chinese as it is, not &#x…;
         response.StatusCode = StatusCodes.Status503ServiceUnavailable;
         response.ContentType = "text/html; charset=utf-8";
-        var again = HttpMethods.IsGet(context.Request.Method) ? context.Request.PathBase + context.Request.Path + context.Request.QueryString : "/";
+        var again = TryAgainUrl(context.Request);
         await response.WriteAsync($"""
             <!DOCTYPE html>
             <html lang="{e.Encode(System.Globalization.CultureInfo.CurrentUICulture.Name)}">
