@@ -118,9 +118,9 @@ public abstract class StaffFormPage<TInput>(TalentHubDbContext db, IStringLocali
     /// <exception cref="DbUpdateException">The save failed for another reason.</exception>
     protected async Task<int> SaveNewOnceAsync<T>(T entity, Func<T, int> id, string kind, DateTimeOffset now) where T : class
     {
+        db.Add(entity);
         await using (var tx = await db.Database.BeginTransactionAsync())
         {
-            db.Add(entity);
             await db.SaveChangesAsync();
             try
             {

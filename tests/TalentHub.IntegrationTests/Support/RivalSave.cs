@@ -8,9 +8,25 @@ namespace TalentHub.IntegrationTests.Support;
 /// changes such an entity first runs the rival to completion (e.g. another user's whole form post), outside the
 /// request's execution context, so that save then meets the rival's row in the unique index. Unarmed it does nothing.
 /// Registered on every test app (<see cref="TalentHubFactory.Rival"/>); arm it only in tests of a serial collection.
+/// A save inside a transaction the app begins with the entity already added (<c>StaffFormPage.SaveNewOnceAsync</c>) runs
+/// the rival just before that transaction begins instead: on SQLite the transaction holds the one write lock
+/// (<c>BEGIN IMMEDIATE</c>), which the rival's post would wait on until its busy timeout.
 /// </summary>
-public sealed class RivalSave : SaveChangesInterceptor
+public sealed class RivalSave : SaveChangesInterceptor, IDbTransactionInterceptor
 {
+    public async ValueTask<InterceptionResult<System.Data.Common.DbTransaction>> TransactionStartingAsync(System.Data.Common.DbConnection connection,
+        TransactionStartingEventData eventData, InterceptionResult<System.Data.Common.DbTransaction> result, CancellationToken cancellationToken = default)
+    {
+        if (Take(eventData.Context) is { } rival)
+        {
+            Task run;
+            using (ExecutionContext.SuppressFlow()) run = Task.Run(rival, CancellationToken.None);
+            await run;
+            Ran = true;
+        }
+        return result;
+    }
+
     private readonly Lock _gate = new();
     private Type? _type;
     private Func<Task>? _rival;
