@@ -26,6 +26,8 @@ public class TalentHubFactory : WebApplicationFactory<Program>
 
     /// <summary>The seam that runs a competing write just before one of the app's saves (dormant until armed).</summary>
     public RivalSave Rival { get; } = new();
+    /// <summary>Runs a rival before the app's next bulk statement of a kind (<see cref="Support.RivalCommand"/>).</summary>
+    public RivalCommand RivalCommand { get; } = new();
 
     /// <summary>What the app logs at Information and above.</summary>
     public LogSink Logged { get; } = new();
@@ -92,8 +94,8 @@ public class TalentHubFactory : WebApplicationFactory<Program>
         builder.ConfigureLogging(l => l.AddProvider(Logged));
         builder.ConfigureTestServices(s =>
         {
-            s.ConfigureDbContext<SqliteTalentHubDbContext>(o => o.AddInterceptors(Rival));
-            s.ConfigureDbContext<PostgresTalentHubDbContext>(o => o.AddInterceptors(Rival));
+            s.ConfigureDbContext<SqliteTalentHubDbContext>(o => o.AddInterceptors(Rival, RivalCommand));
+            s.ConfigureDbContext<PostgresTalentHubDbContext>(o => o.AddInterceptors(Rival, RivalCommand));
         });
     }
 

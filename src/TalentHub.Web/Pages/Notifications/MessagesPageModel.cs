@@ -10,7 +10,9 @@ namespace TalentHub.Web.Pages.Notifications;
 
 /// <summary>
 /// In-app messages of the signed-in reader, newest first, written in the reader's language: a farmer's (by person)
-/// or a staff member's (by account). Opening the page marks them read (the unread ones stay highlighted on this view).
+/// or a staff member's (by account). Opening the page marks them read (the unread ones stay highlighted on this view), but
+/// only those that existed when the list was read (id at most <see cref="Newest"/>): one delivered while the page is being
+/// built stays unread for the badge and the next visit (fix34f).
 /// </summary>
 public abstract class MessagesPageModel(TalentHubDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
 {
@@ -23,6 +25,8 @@ public abstract class MessagesPageModel(TalentHubDbContext db, TimeProvider cloc
     [PageQuery] public int PageNumber { get; set; } = 1;
     public int Total { get; private set; }
     public IReadOnlyList<Item> Items { get; private set; } = [];
+    /// <summary>The reader's newest message id when the list was read (null when they have none); "mark all read" posts it back.</summary>
+    public long? Newest { get; private set; }
 
     /// <summary>The reader's messages, or null when the signed-in user has no mailbox here.</summary>
     protected abstract IQueryable<Message>? Mine(IQueryable<Message> messages);
@@ -33,17 +37,20 @@ public abstract class MessagesPageModel(TalentHubDbContext db, TimeProvider cloc
     public async Task<IActionResult> OnGetAsync()
     {
         if (Mine(db.Messages.AsNoTracking()) is not { } mine) return Forbid();
+        // Read before the list: whatever arrives after this is not marked read below, even if the list shows it.
+        Newest = await mine.MaxAsync(m => (long?)m.Id);
         var page = await Paged.ReadAsync(mine.OrderByDescending(m => m.Id), PageNumber, PageSize, messages => messages
             .Select(m => new Item(m.Id, m.Kind, m.Subject, m.SessionStartsAt, m.CourseId, m.CreatedAt, m.ReadAt == null, m.About)));
         (Items, PageNumber, Total) = (page.Items, page.Number, page.Total);
-        if (Items.Any(i => i.Unread)) await MarkAllReadAsync();
+        if (Items.Any(i => i.Unread) && Newest is { } newest) await MarkReadAsync(newest);
         return Page();
     }
 
-    public async Task<IActionResult> OnPostReadAllAsync()
+    /// <summary>Marks the reader's messages read up to <paramref name="upTo"/> (the newest id the page showed); all of them when absent.</summary>
+    public async Task<IActionResult> OnPostReadAllAsync([FromForm] long? upTo)
     {
         if (Mine(db.Messages) is null) return Forbid();
-        await MarkAllReadAsync();
+        await MarkReadAsync(upTo ?? long.MaxValue);
         TempData["Flash"] = l["Messages.AllRead"].Value;
         return RedirectToPage();
     }
@@ -52,9 +59,9 @@ public abstract class MessagesPageModel(TalentHubDbContext db, TimeProvider cloc
     public string Text(Item item) =>
         Services.Notifications.MessageText.Format(l, item.Kind, item.Subject, item.SessionStartsAt, item.About);
 
-    private Task<int> MarkAllReadAsync()
+    private Task<int> MarkReadAsync(long upTo)
     {
         var now = clock.GetUtcNow();
-        return Mine(db.Messages)!.Where(m => m.ReadAt == null).ExecuteUpdateAsync(s => s.SetProperty(m => m.ReadAt, now));
+        return Mine(db.Messages)!.Where(m => m.ReadAt == null && m.Id <= upTo).ExecuteUpdateAsync(s => s.SetProperty(m => m.ReadAt, now));
     }
 }

@@ -26,9 +26,13 @@ public sealed class Dashboard
         var only = scopeCounty ?? (filterCounty is not null && names.ContainsKey(filterCounty) ? filterCounty : null);
         var shown = board.Counties.Where(c => only is null || c.County == only).ToList();
         var lastMonth = board.Day.Year == board.Year ? board.Day.Month : 12;
+        // Only a month still running has no month-end snapshot yet and takes the live board's figure; every finished month,
+        // December of a past year too, is its month-end snapshot or "—" when none was written (fix34f: a past year showed
+        // "—" for January to November and the live 0 for December).
+        var running = board.AsOf is not { } asOf || ReportPeriod.DayOf(asOf) <= board.Day;
         var trend = Enumerable.Range(1, lastMonth).Select(m =>
         {
-            decimal? Sum(IEnumerable<string> counties) => m == lastMonth
+            decimal? Sum(IEnumerable<string> counties) => m == lastMonth && running
                 ? counties.Sum(c => board.Counties.First(x => x.County == c).Cells[Indicator.PeopleTrained].Actual ?? 0)
                 : monthEnds.TryGetValue(m, out var v) ? counties.Sum(c => v.Get(c, Indicator.PeopleTrained) ?? 0) : null;
             var all = board.Counties.Select(c => c.County).ToList();

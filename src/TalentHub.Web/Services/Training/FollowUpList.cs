@@ -120,6 +120,6 @@ public sealed record FollowUpRow(int Id, int PersonId, string Name, string? Mobi
     public static SheetData Sheet(IEnumerable<FollowUpRow> rows, IStringLocalizer l, DateTimeOffset now) => new(l["FollowUps.Title"],
         [l["Person.Name"], l["Person.Mobile"], l["Certificate.Course"], l["FollowUp.Milestone"], l["FollowUp.DueAt"], l["FollowUp.State"], l["FollowUp.Outcome"]],
         rows.Select(r => (IReadOnlyList<object?>)[r.Name, Domain.Common.Masking.Mobile(r.Mobile), r.CourseTitle, l["FollowUp.MonthsAfter", r.Months].Value,
-            Infrastructure.ShanghaiTime.FormatDateTime(r.DueAt),
+            Infrastructure.ShanghaiTime.ToShanghai(r.DueAt),
             l[r.RecordedAt is not null ? "FollowUp.Done" : r.IsOverdue(now) ? "FollowUp.Overdue" : "FollowUp.Due"].Value, r.Outcome(l)]));
 }

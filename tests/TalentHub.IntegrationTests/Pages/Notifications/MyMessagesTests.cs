@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using TalentHub.IntegrationTests.Pages.Training.Courses;
 using TalentHub.Web.Data;
+using TalentHub.Web.Domain.Notifications;
 using TalentHub.Web.Services.Training;
 using TalentHub.Web.Services.Notifications;
 
@@ -62,5 +63,59 @@ public sealed class MyMessagesTests(TalentHubFactory app) : AppTest(app)
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.True(await App.QueryAsync(db => db.Messages.AllAsync(m => m.PersonId != personId || m.ReadAt != null)));
+    }
+    /// <summary>A message for <paramref name="personId"/> delivered now, as the dispatcher would (a fresh notification id).</summary>
+    private Task<long> DeliverAsync(int personId) => App.QueryAsync(async db =>
+    {
+        var message = new Message
+        {
+            NotificationId = -Random.Shared.NextInt64(1, long.MaxValue), PersonId = personId, Kind = NotificationKind.EnrollmentConfirmed,
+            Subject = "迟到的消息", CreatedAt = DateTimeOffset.UtcNow,
+        };
+        db.Messages.Add(message);
+        await db.SaveChangesAsync();
+        return message.Id;
+    });
+
+    [Fact]
+    public async Task OpeningThePage_MarksReadOnlyWhatExistedWhenTheListWasRead_AMessageArrivingMeanwhileStaysNew()
+    {
+        var (personId, _) = await App.FarmerPersonAsync(Farmer);
+        var seen = await DeliverAsync(personId);
+        var client = await App.LoginAsync(Farmer);
+        long late = 0;
+        // fix34f: the message arrives after the list was read and before the page marks the shown ones read.
+        App.RivalCommand.Arm("UPDATE \"Messages\"", async () => late = await DeliverAsync(personId));
+        try
+        {
+            await client.GetStringAsync("/My/Messages");
+            Assert.True(App.RivalCommand.Ran, "the late message was not delivered before the page marked messages read");
+        }
+        finally { App.RivalCommand.Disarm(); }
+
+        Assert.NotNull(await App.QueryAsync(db => db.Messages.Where(m => m.Id == seen).Select(m => m.ReadAt).SingleAsync()));
+        Assert.Null(await App.QueryAsync(db => db.Messages.Where(m => m.Id == late).Select(m => m.ReadAt).SingleAsync()));
+        Assert.Contains("id=\"unread-count\"", await client.GetStringAsync("/My/Enrollments"));
+        Assert.Contains("data-unread=\"true\"", await client.GetStringAsync("/My/Messages"));
+    }
+
+    [Fact]
+    public async Task MarkAllRead_LeavesUnreadAMessageThatArrivedAfterThePageWasShown()
+    {
+        var (personId, _) = await App.FarmerPersonAsync(Farmer);
+        var client = await App.LoginAsync(Farmer);
+        var seen = await DeliverAsync(personId);
+        var page = await client.GetStringAsync("/My/Messages");
+        var late = await DeliverAsync(personId);
+
+        var response = await client.PostAsync("/My/Messages?handler=ReadAll", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = FormClient.TokenOf(page),
+            ["upTo"] = System.Text.RegularExpressions.Regex.Match(page, "name=\"upTo\" value=\"([0-9]+)\"").Groups[1].Value,
+        }));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.NotNull(await App.QueryAsync(db => db.Messages.Where(m => m.Id == seen).Select(m => m.ReadAt).SingleAsync()));
+        Assert.Null(await App.QueryAsync(db => db.Messages.Where(m => m.Id == late).Select(m => m.ReadAt).SingleAsync()));
     }
 }

@@ -325,6 +325,8 @@ public sealed class ExamplesTests(TalentHubFactory app) : AppTest(app)
         Assert.Equal(anjiCount, rows.Count - 1);
         var mine = Assert.Single(rows, r => r[0] == title);
         Assert.Equal(("安吉县", "待审核", "安吉县农业农村局 陈晓燕"), (mine[1], mine[3], mine[4])); // fix29a: the proposer by name, as the page shows
+        // fix34f: the proposal time is a date value as the other exports write it, not the page's "2026年11月7日 10:00".
+        Assert.Matches(@"^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$", mine[5]);
         Assert.DoesNotContain(rows, r => r[0] == wuxingTitle);
         Assert.True(await App.QueryAsync(db => db.AuditEntries.AnyAsync(a => a.Action == AuditAction.Export && a.EntityType == nameof(TypicalExample)
             && a.UserName == "anji.officer" && a.Changes == $"format=csv; rows={anjiCount}" && a.CountyCode == Anji)));
@@ -333,6 +335,7 @@ public sealed class ExamplesTests(TalentHubFactory app) : AppTest(app)
         var city = ExportFiles.Xlsx(await (await App.LoginAsync("city.officer")).GetByteArrayAsync("/Reports/Examples?handler=Export&format=xlsx&culture=en"));
         Assert.Equal("Headline", city[0][0]);
         Assert.Contains(city, r => r[0] == title);
+        Assert.Matches(@"^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$", Assert.Single(city, r => r[0] == title)[5]);
         Assert.Contains(city, r => r[0] == wuxingTitle);
         Assert.Equal(HttpStatusCode.BadRequest, (await anji.GetAsync("/Reports/Examples?handler=Export&format=pdf")).StatusCode);
     }

@@ -28,7 +28,8 @@ public sealed class IndexModel(TalentHubDbContext db, RegionDirectory regions, I
 
     /// <summary>
     /// <c>/Reports/Examples?handler=Export&amp;format=xlsx|csv</c>: every example in the user's scope (another county's are
-    /// not read), in the list's order and with its columns, audited, named by scope and day (<see cref="DownloadName"/>:
+    /// not read), in the list's order and with its columns (the proposal time as a date value, Shanghai "yyyy-MM-dd HH:mm", as
+    /// the other exports write times; fix34f: it was the page's Chinese words), audited, named by scope and day (<see cref="DownloadName"/>:
     /// <c>典型案例_安吉县_2026-12-02.xlsx</c>). 400 for a format other than xlsx or csv.
     /// </summary>
     public async Task<IActionResult> OnGetExportAsync(string? format, [FromServices] AuditLog audit, [FromServices] TimeProvider clock, CancellationToken ct)
@@ -39,7 +40,7 @@ public sealed class IndexModel(TalentHubDbContext db, RegionDirectory regions, I
         var sheet = new SheetData(l["Sheet.Examples"],
             [l["Example.Title"], l["Targets.County"], l["Example.Kind"], l["Example.Status"], l["Example.ProposedBy"], l["Example.ProposedAt"]],
             rows.Select(r => (IReadOnlyList<object?>)[r.Title, r.County, l["ExampleSubject." + r.Subject].Value, l["ExampleStatus." + r.Status].Value,
-                r.ProposedBy, ShanghaiTime.FormatDateTime(r.ProposedAt)]));
+                r.ProposedBy, r.ProposedAt.ToShanghai()]));
         audit.Record(AuditAction.Export, nameof(TypicalExample), null, new AuditNote().With(AuditNoteKeys.Format, format).With(AuditNoteKeys.Rows, rows.Count), scope.CountyCode);
         await db.SaveChangesAsync(ct);
         var extension = format == "csv" ? "csv" : "xlsx";

@@ -46,6 +46,14 @@ public sealed class DetailsModel(TalentHubDbContext db, EnrollmentService enroll
         if (PersonId is not { } person) return Forbid();
 
         var outcome = await enrollment.EnrollAsync(id, person, User.FindFirstValue(ClaimTypes.NameIdentifier));
+        if (!outcome.Enrolled && outcome.Refusals.Contains(EnrollmentRefusal.AlreadyEnrolled)
+            && await HeldAsync(id, person) is { } held)
+        {
+            // A repeat of an enrollment this farmer already holds (enroll tapped twice, or again from an old page): answered
+            // like the first, with where they stand, not as a refusal.
+            TempData["Flash"] = l[held == EnrollmentStatus.Confirmed ? "Catalog.AlreadyConfirmed" : "Catalog.AlreadyWaitlisted"].Value;
+            return RedirectToPage("/Training/My/Enrollments");
+        }
         if (!outcome.Enrolled)
         {
             Refusals = outcome.Refusals;
@@ -55,6 +63,12 @@ public sealed class DetailsModel(TalentHubDbContext db, EnrollmentService enroll
         TempData["Flash"] = l[outcome.Status == EnrollmentStatus.Confirmed ? "Catalog.Confirmed" : "Catalog.Waitlisted"].Value;
         return RedirectToPage("/Training/My/Enrollments");
     }
+
+    /// <summary>The farmer's confirmed or waitlisted place on the course, or null when they hold none.</summary>
+    private async Task<EnrollmentStatus?> HeldAsync(int courseId, int personId) =>
+        await db.Enrollments.Where(e => e.CourseId == courseId && e.PersonId == personId
+                && (e.Status == EnrollmentStatus.Confirmed || e.Status == EnrollmentStatus.Waitlisted))
+            .Select(e => (EnrollmentStatus?)e.Status).FirstOrDefaultAsync();
 
     private async Task<bool> LoadAsync(int id)
     {

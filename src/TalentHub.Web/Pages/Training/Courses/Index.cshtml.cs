@@ -61,7 +61,7 @@ public sealed class IndexModel(TalentHubDbContext db, IRegionScope scope, UserMa
             [l["Course.Title"], l["Course.Program"], l["Course.Status"], l["Course.Topic"], l["Courses.County"], l["Course.FirstSession"],
                 l["Courses.Export.Sessions"], l["Course.Seats"], l["Course.Trainer"]],
             rows.Select(r => (IReadOnlyList<object?>)[r.Title, r.Program ?? "", l["Status.Course." + r.Status].Value, l["CourseTopic." + r.Topic].Value,
-                r.County, ShanghaiTime.FormatDateTime(r.FirstSession), r.SessionCount, $"{r.Confirmed} / {r.Capacity}", r.Trainer]));
+                r.County, r.FirstSession?.ToShanghai(), r.SessionCount, $"{r.Confirmed} / {r.Capacity}", r.Trainer]));
         audit.Record(AuditAction.Export, nameof(Course), null, Filter.AuditNote(new AuditNote().With(AuditNoteKeys.Format, format).With(AuditNoteKeys.Rows, rows.Count)),
             scope.CountyCode);
         await db.SaveChangesAsync(ct);

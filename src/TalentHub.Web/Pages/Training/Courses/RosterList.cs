@@ -61,8 +61,8 @@ public sealed record RosterList(IReadOnlyList<RosterRow> Participants, IReadOnly
         [
             r.Position, list, r.Name, r.MaskedId, r.MaskedMobile,
             l["Status.Enrollment." + r.Status].Value + (r.PromotedAt is null ? "" : " " + l["Roster.PromotedAt", ShanghaiTime.FormatDateTime(r.PromotedAt)].Value),
-            ShanghaiTime.FormatDateTime(r.EnrolledAt), r.SelfService ? l["Roster.SelfService"].Value : r.EnrolledBy ?? "",
-            r.OverrideReason ?? "", r.CancelledAt is null ? "" : ShanghaiTime.FormatDateTime(r.CancelledAt),
+            r.EnrolledAt.ToShanghai(), r.SelfService ? l["Roster.SelfService"].Value : r.EnrolledBy ?? "",
+            r.OverrideReason ?? "", r.CancelledAt?.ToShanghai(),
         ]);
         return new SheetData(courseTitle,
             ["#", l["Roster.Export.List"], l["Person.Name"], l["Person.IdNumber"], l["Person.Mobile"], l["Roster.Status"], l["Roster.EnrolledAt"],

@@ -136,15 +136,19 @@ public sealed class RecordModel(TalentHubDbContext db, TimeProvider clock, IStri
     /// <summary>
     /// The answer to a save from a form shown before <paramref name="current"/> was recorded: accepted quietly when it holds
     /// <paramref name="outcome"/> already (a double submit, or two clerks finding the same); otherwise the form again with
-    /// the other clerk (by display name, <see cref="StaffNames"/>) and their outcome named above it and <see cref="Stamp"/> moved on,
+    /// the other clerk (by display name, <see cref="StaffNames"/>; "you" when it is the user's own earlier record) and their outcome named above it and <see cref="Stamp"/> moved on,
     /// so that saving again replaces it knowingly.
     /// </summary>
     private async Task<IActionResult> RecordedMeanwhileAsync(FollowUpTask current, FollowUpOutcome outcome)
     {
         if (current.Holds(outcome)) return Saved();
-        ModelState.AddModelError("", l["FollowUp.ChangedMeanwhile", await StaffNames.OfAsync(db, current.RecordedBy) ?? "", ShanghaiTime.FormatDateTime(current.RecordedAt),
-            FollowUpRow.OutcomeOf(current.Unreachable, current.StartedBusiness, current.JoinedEntity, current.AdoptedTechnique, current.Employed,
-                current.IncomeChangePercent, l)]);
+        var when = ShanghaiTime.FormatDateTime(current.RecordedAt);
+        var what = FollowUpRow.OutcomeOf(current.Unreachable, current.StartedBusiness, current.JoinedEntity, current.AdoptedTechnique, current.Employed,
+            current.IncomeChangePercent, l);
+        // The earlier record may be this user's own (the back button, then saving again): then it is not "another clerk's".
+        ModelState.AddModelError("", current.RecordedBy is { } by && by == User.Identity?.Name
+            ? l["FollowUp.ChangedMeanwhileByYou", when, what]
+            : l["FollowUp.ChangedMeanwhile", await StaffNames.OfAsync(db, current.RecordedBy) ?? "", when, what]);
         ModelState.Remove(nameof(Stamp));
         Stamp = current.RecordedAt?.UtcTicks;
         return Page();

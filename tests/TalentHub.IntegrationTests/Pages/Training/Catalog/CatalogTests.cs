@@ -59,7 +59,7 @@ public sealed class CatalogTests(TalentHubFactory app) : AppTest(app)
     }
 
     [Fact]
-    public async Task Farmer_EnrollingTwice_IsToldTheyAreAlreadyEnrolled()
+    public async Task Farmer_EnrollingTwice_IsToldTheyAreEnrolled_AsSuccess_NotARefusal()
     {
         var courseId = await App.OpenCourseAsync(5, "重复报名");
         var mobile = (await App.FarmersAsync(1))[0];
@@ -70,7 +70,12 @@ public sealed class CatalogTests(TalentHubFactory app) : AppTest(app)
         await client.PostAsync($"/Catalog/{courseId}?handler=Enroll", form());
         var second = await client.PostAsync($"/Catalog/{courseId}?handler=Enroll", form());
 
-        Assert.Contains("已经报名了这个培训班", await second.Content.ReadAsStringAsync());
+        // fix34f: a repeat of the place they hold is answered like the first enrollment (a success message), not in red.
+        Assert.Equal(HttpStatusCode.Redirect, second.StatusCode);
+        var shown = await client.GetStringAsync(second.Headers.Location!.OriginalString);
+        Assert.Contains("您已报名这个培训班", shown);
+        Assert.Contains("alert-success", shown);
+        Assert.DoesNotContain("已经报名了这个培训班", shown);
         Assert.Equal(1, await App.QueryAsync(db => db.Enrollments.CountAsync(e => e.CourseId == courseId)));
     }
 

@@ -318,7 +318,7 @@ public sealed class FollowUpTests(TalentHubFactory app) : AppTest(app)
         var (course, _) = await CompletedLongAgoAsync(200);
         await App.RunAsync<FollowUpService, int>(s => s.CreateDueAsync());
         var id = await App.QueryAsync(db => db.FollowUpTasks.Where(t => t.CourseId == course.Id && t.Months == 3).Select(t => t.Id).SingleAsync());
-        var first = await App.LoginAsync("anji.clerk");
+        var first = await App.LoginAsync("anji.officer");
         var second = await App.LoginAsync("anji.clerk");
         var url = $"/FollowUps/{id}";
         var firstForm = await first.GetStringAsync(url);
@@ -334,8 +334,10 @@ public sealed class FollowUpTests(TalentHubFactory app) : AppTest(app)
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
         var html = WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync());
         // fix29a: the other clerk by name (their display name), as the roster and entity history name people — not the login.
-        Assert.Contains("安吉县农业农村局 周立新 已于", html);
-        Assert.DoesNotContain("anji.clerk", html);
+        var officer = await App.QueryAsync(db => db.Users.Where(u => u.UserName == "anji.officer").Select(u => u.DisplayName).SingleAsync());
+        Assert.Contains($"{officer} 已于", html);
+        Assert.DoesNotContain("您已于", html);
+        Assert.DoesNotContain("anji.officer", html);
         Assert.Contains("实现就业", html);
         Assert.Contains("收入 +30%", html);
         Assert.Equal(HttpStatusCode.Redirect, repeat.StatusCode);
@@ -344,6 +346,30 @@ public sealed class FollowUpTests(TalentHubFactory app) : AppTest(app)
         Assert.True(task.Employed);
         Assert.Equal(30m, task.IncomeChangePercent);
         Assert.Equal(stored.RecordedAt, task.RecordedAt);
+    }
+
+    [Fact]
+    public async Task SavingAgainAfterTheBackButton_SaysTheEarlierRecordIsTheUsersOwn_NotAnotherClerks()
+    {
+        var (course, _) = await CompletedLongAgoAsync(200);
+        await App.RunAsync<FollowUpService, int>(s => s.CreateDueAsync());
+        var id = await App.QueryAsync(db => db.FollowUpTasks.Where(t => t.CourseId == course.Id && t.Months == 3).Select(t => t.Id).SingleAsync());
+        var clerk = await App.LoginAsync("anji.clerk");
+        var url = $"/FollowUps/{id}";
+        var form = await clerk.GetStringAsync(url);
+
+        await PostShownAsync(clerk, url, form, new() { ["Input.Employed"] = "true" });
+        // The back button shows the same form again (its old stamp); a different outcome is saved from it.
+        var again = await PostShownAsync(clerk, url, form, new() { ["Input.Unreachable"] = "true" });
+        var english = await PostShownAsync(clerk, url + "?culture=en", form, new() { ["Input.Unreachable"] = "true" });
+
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        var html = WebUtility.HtmlDecode(await again.Content.ReadAsStringAsync());
+        Assert.Contains("您已于", html);
+        Assert.DoesNotContain("周立新 已于", html);
+        var en = WebUtility.HtmlDecode(await english.Content.ReadAsStringAsync());
+        Assert.Contains("You recorded this follow-up already at", en);
+        Assert.DoesNotContain("replaces their record", en);
     }
 
     private async Task<(TestCourse, TestFarmer)> CompletedLongAgoAsync(int daysAgo)
