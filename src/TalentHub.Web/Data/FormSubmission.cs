@@ -52,4 +52,6 @@ public static class FormKinds
     public const string Person = "Person";
     /// <summary>A business entity; its credit code is unique, so without the token a repeated post read as a duplicate.</summary>
     public const string Entity = "Entity";
+    /// <summary>An API token; a repeated post (a refresh, a double click) would issue a second live token whose secret nobody sees.</summary>
+    public const string ApiToken = "ApiToken";
 }

@@ -33,7 +33,8 @@ public sealed class ApiTokens(TalentHubDbContext db, UserManager<AppUser> users,
     public static string Hash(string secret) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));
 
     /// <summary>
-    /// Issues a token for <paramref name="issuer"/> (Admin or CityOfficer). The owner must be registry staff;
+    /// Issues a token for <paramref name="issuer"/> (Admin or CityOfficer). The owner must be registry staff, and an
+    /// administrator only when the issuer is one;
     /// a county-bound owner gets at most its own county; reveal rights need an issuer and an owner who may reveal.
     /// Returns the token and its secret (shown once), or every broken rule (nothing written).
     /// </summary>
@@ -44,6 +45,9 @@ public sealed class ApiTokens(TalentHubDbContext db, UserManager<AppUser> users,
         var ownerRoles = owner is null ? [] : await users.GetRolesAsync(owner);
         if (owner is null || !ownerRoles.Any(r => Policies.All[Policies.RegistryStaff].Contains(r)))
             errors.Add(new DomainException("ApiTokens.OwnerInvalid", "OwnerUserName"));
+        // As on the user pages, a city officer may not act for an administrator's account (fix34e).
+        else if (ownerRoles.Contains(Roles.Admin) && !issuer.IsInRole(Roles.Admin))
+            errors.Add(new DomainException("ApiTokens.OwnerAdminNotAllowed", "OwnerUserName"));
         var region = request.RegionCode ?? "";
         var isCity = IsCity(region);
         if (!(isCity || (RegionCodes.IsValid(region) && RegionCodes.CountyOf(region) == region)) || !await db.Regions.AnyAsync(r => r.Code == region, ct))

@@ -73,6 +73,8 @@ public sealed class EditModel(TalentHubDbContext db, UserManager<AppUser> users,
             ModelState.AddErrors(result, "Input.Role");
             return Page();
         }
+        if (CurrentRole == Roles.Admin && input.Role != Roles.Admin && !await UserAccounts.AnAdminRemainsAsync(db, clock.GetUtcNow()))
+            return await LastAdminAsync(tx, id, "Input.Role");
         if (changes != "{}") audit.RecordUser(AuditAction.Update, Account, changes);
         await db.SaveChangesAsync();
         await tx.CommitAsync();
@@ -87,6 +89,13 @@ public sealed class EditModel(TalentHubDbContext db, UserManager<AppUser> users,
     public async Task<IActionResult> OnPostPasswordAsync(string id, [Bind(Prefix = nameof(Reset))] PasswordInput reset)
     {
         if (await LoadAsync(id) is { } stop) return stop;
+        if (IsSelf)
+        {
+            // One's own password is changed on the change-password page, which asks for the current one (fix34e).
+            ModelState.Clear();
+            ModelState.AddModelError("Reset.NewPassword", l["Users.OwnPasswordElsewhere"]);
+            return Page();
+        }
         Reset = reset;
         if (!ModelState.IsValid) return Page();
         // The hash's permit before the transaction (SQLite's write lock must not wait behind other people's hashes).
@@ -114,6 +123,12 @@ public sealed class EditModel(TalentHubDbContext db, UserManager<AppUser> users,
     {
         if (!User.Meets(Policies.Admin)) return Forbid();
         if (await LoadAsync(id) is { } stop) return stop;
+        if (IsSelf)
+        {
+            // The form is not offered for one's own account: the manage pages reset one's own authenticator (fix34e).
+            ModelState.AddModelError("", l["Users.NotYourself"]);
+            return Page();
+        }
         var wasEnabled = Account.TwoFactorEnabled;
         await using var tx = await db.Database.BeginTransactionAsync();
         var result = await users.SetTwoFactorEnabledAsync(Account, false);
@@ -150,11 +165,28 @@ public sealed class EditModel(TalentHubDbContext db, UserManager<AppUser> users,
             ModelState.AddErrors(result, "");
             return Page();
         }
+        if (locked && CurrentRole == Roles.Admin && !await UserAccounts.AnAdminRemainsAsync(db, clock.GetUtcNow()))
+            return await LastAdminAsync(tx, id, "");
         if (wasLocked != locked) audit.RecordUser(AuditAction.StatusChange, Account, UserAccounts.Changes(("Locked", wasLocked, locked)));
         await db.SaveChangesAsync();
         await tx.CommitAsync();
         TempData["Flash"] = l[locked ? "Users.LockedDone" : "Users.UnlockedDone", Account.DisplayName].Value;
         return RedirectToPage("/Admin/Users/Edit", new { id = Account.Id });
+    }
+
+    /// <summary>
+    /// The change would have left no unlocked Admin (the last one, or another admin demoted or locked this account's only peer at
+    /// the same moment): rolls it back and shows the form again with <c>Users.LastAdmin</c> next to <paramref name="field"/>.
+    /// </summary>
+    private async Task<IActionResult> LastAdminAsync(Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction tx, string id, string field)
+    {
+        await tx.RollbackAsync();
+        db.ChangeTracker.Clear();
+        var input = Input;
+        if (await LoadAsync(id) is { } stop) return stop;
+        if (field != "") Input = input;
+        ModelState.AddModelError(field, l["Users.LastAdmin"]);
+        return Page();
     }
 
     /// <summary>Finds the account (404) and refuses an administrator's account to a city officer (403); fills the form.</summary>

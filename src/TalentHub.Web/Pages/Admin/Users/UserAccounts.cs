@@ -103,6 +103,25 @@ public static class UserAccounts
 
     public static bool IsLocked(AppUser user, DateTimeOffset now) => user.LockoutEnd is { } end && end > now;
 
+    /// <summary>The key of the PostgreSQL transaction lock that serializes changes which may remove an administrator ("THAdmin!").</summary>
+    private const long AdminChangeLock = 0x5448_4164_6D69_6E21;
+
+    /// <summary>
+    /// Inside the open transaction, after the change is saved and before it commits: whether at least one unlocked Admin is left
+    /// (<paramref name="now"/> decides what is locked). On PostgreSQL it first takes a transaction lock held until the commit, so two
+    /// such changes at once (two admins demoting or locking each other) check one after the other and the later one sees the
+    /// earlier; on SQLite the transaction already holds the one write lock. False: the caller rolls back and refuses the change.
+    /// </summary>
+    public static async Task<bool> AnAdminRemainsAsync(TalentHubDbContext db, DateTimeOffset now)
+    {
+        if (db.Database.IsNpgsql())
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({AdminChangeLock})");
+        var admins = db.UserRoles.Join(db.Roles.Where(r => r.Name == Roles.Admin), ur => ur.RoleId, r => r.Id, (ur, _) => ur.UserId);
+        var unlocked = await db.Users.AsNoTracking().Where(u => admins.Contains(u.Id))
+            .Select(u => u.LockoutEnd).ToListAsync();
+        return unlocked.Any(end => end is null || end <= now);
+    }
+
     /// <summary>
     /// The audit summary in the interceptor's shape <c>{ "Field": [before, after] }</c> so the audit page shows
     /// it field by field. Only changed values; never a password.
