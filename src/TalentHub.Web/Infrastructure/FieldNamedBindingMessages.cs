@@ -15,7 +15,8 @@ namespace TalentHub.Web.Infrastructure;
 /// time such as 25:00, <c>Validation.NumberInvalid</c>), not
 /// “is not a valid From.” (review11). A whole-number property given a fraction (1.5) says it must be a whole number
 /// (<c>Validation.WholeNumber</c>, imports32: it said “is not a valid number”). A non-nullable field posted empty says
-/// it is required, by its label (<c>Validation.Required</c>).
+/// it is required, by its label (<c>Validation.Required</c>). A property with neither a label nor a date or number type says
+/// only that the value is not valid (<c>Validation.NonPropertyAttemptedValueIsInvalid</c>), never its C# name.
 /// </summary>
 public sealed class FieldNamedBindingMessages(IStringLocalizer l) : IBindingMetadataProvider
 {
@@ -38,8 +39,16 @@ public sealed class FieldNamedBindingMessages(IStringLocalizer l) : IBindingMeta
         var type = Nullable.GetUnderlyingType(context.Key.ModelType) ?? context.Key.ModelType;
         var expected = Dates.Contains(type) ? "Validation.DateInvalid" : type == typeof(TimeOnly) ? "Validation.TimeInvalid"
             : Numbers.Contains(type) ? "Validation.NumberInvalid" : null;
-        if (label is null && expected is null) return;
         var messages = new DefaultModelBindingMessageProvider(inherited);
+        if (label is null && expected is null)
+        {
+            // No [Display] name (a check box, a hidden choice): MVC named the field by its C# property, "“abc” is not a
+            // valid CanReveal." / "“abc”不是有效的CanReveal。" (review34g, a tampered /Admin/ApiTokens post). The message
+            // stands next to its field, so it need not name it.
+            messages.SetAttemptedValueIsInvalidAccessor((value, _) => l["Validation.NonPropertyAttemptedValueIsInvalid", value]);
+            context.BindingMetadata.ModelBindingMessageProvider = messages;
+            return;
+        }
         if (label is not null)
         {
             messages.SetValueIsInvalidAccessor(value => l["Validation.AttemptedValueIsInvalid", value, l[label]]);

@@ -139,12 +139,16 @@ public static class SheetWriter
         if (text.Length <= length) return text;
         if (char.IsHighSurrogate(text[length - 1])) length--;
         var space = text.LastIndexOf(' ', length);
-        if (space > 0 && char.IsLetterOrDigit(text[length - 1]) && char.IsLetterOrDigit(text[length])) length = space; // not mid-word
+        // Not mid-word in a spaced script; Chinese has no spaces and may be cut anywhere (review34g: "Trainees' results ·
+        // 安吉县湖羊…" went back to the space before the title and named the sheet "Trainees' results ·").
+        if (space > 0 && IsLatinWordCharacter(text[length - 1]) && IsLatinWordCharacter(text[length])) length = space;
         var cut = text[..length];
         var open = cut.LastIndexOfAny(['(', '（']);
         if (open > 0 && cut.IndexOfAny([')', '）'], open) < 0) cut = cut[..open]; // no half a bracket: "Monthly trend (people…" → "Monthly trend"
-        return cut.TrimEnd(' ', ',', '，', '、', '(', '（', '-', '\'');
+        return cut.TrimEnd(' ', ',', '，', '、', '(', '（', '-', '\'', '·');
     }
+
+    private static bool IsLatinWordCharacter(char c) => char.IsAsciiLetterOrDigit(c) || (char.IsLetter(c) && c < '\u0250');
 
     /// <summary>
     /// The sheet's rows: <paramref name="above"/> rows of title (its own lines, then empty ones), the header, the rows,

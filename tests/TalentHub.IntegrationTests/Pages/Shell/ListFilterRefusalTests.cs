@@ -291,7 +291,9 @@ public sealed class ListFilterRefusalTests(TalentHubFactory app) : AppTest(app)
 
         var html = WebUtility.HtmlDecode(await client.GetStringAsync("/People?culture=en&Category=99"));
 
-        Assert.Contains("\"99\" is not a valid Category", ErrorOf(html, "Category"));
+        // "“99” is not a valid Category." put a capitalised label mid-sentence ("is not a valid Annual income."): the label
+        // now leads, as in the date and number messages (review34g).
+        Assert.Contains("Category: “99” is not a valid value.", ErrorOf(html, "Category"));
     }
 
     /// <summary>

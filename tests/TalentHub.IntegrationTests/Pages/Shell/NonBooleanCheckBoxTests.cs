@@ -36,4 +36,26 @@ public sealed class NonBooleanCheckBoxTests(TalentHubFactory app) : AppTest(app)
         Assert.Contains("name=\"Input.Assessed\"", await response.Content.ReadAsStringAsync());
         Assert.Equal(before, await App.QueryAsync(db => db.Courses.CountAsync()));
     }
+
+    /// <summary>
+    /// review34g: a check box with no [Display] name was named in its refusal by its C# property: "“maybe” is not a valid
+    /// CanReveal." on the English page, "“maybe”不是有效的CanReveal。" on the Chinese one.
+    /// </summary>
+    [Theory]
+    [InlineData("zh-CN", "“maybe”无效。")]
+    [InlineData("en", "“maybe” is not a valid value.")]
+    public async Task ApiToken_WithCanRevealMaybe_IsRefusedWithoutTheCSharpName(string culture, string message)
+    {
+        var admin = await App.LoginAsync("admin");
+        var url = $"/Admin/ApiTokens?handler=Create&culture={culture}";
+
+        var response = await admin.PostFormAsync(url, new() { ["Input.Name"] = "tampered", ["Input.CanReveal"] = "maybe" },
+            formPage: $"/Admin/ApiTokens?culture={culture}");
+        var html = System.Net.WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.DoesNotContain("CanReveal。", html);
+        Assert.DoesNotContain("CanReveal.", html);
+        Assert.Contains(message, html);
+    }
 }

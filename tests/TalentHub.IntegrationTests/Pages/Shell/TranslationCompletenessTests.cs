@@ -57,10 +57,13 @@ public sealed partial class TranslationCompletenessTests(TalentHubFactory app) :
         AssertTranslated(page, culture, html);
     }
 
-    /// <summary>Forms posted empty: each must be shown again (200) with its errors, all translated.</summary>
-    public static TheoryData<string, string, string> RefusedPosts()
+    /// <summary>
+    /// Forms posted empty, and with "abc" in every field (review34g: an enum field said "“abc” is not a valid Annual
+    /// income.", a check box "… is not a valid CanReveal."): each must be shown again (200) with its errors, all translated.
+    /// </summary>
+    public static TheoryData<string, string, string, string> RefusedPosts()
     {
-        var data = new TheoryData<string, string, string>();
+        var data = new TheoryData<string, string, string, string>();
         (string Role, string Page)[] forms =
         [
             ("anji.clerk", "/People/Create"), ("anji.clerk", "/Entities/Create"), ("anji.clerk", "/Courses/Create"),
@@ -69,28 +72,46 @@ public sealed partial class TranslationCompletenessTests(TalentHubFactory app) :
         ];
         foreach (var (role, page) in forms)
             foreach (var culture in new[] { "zh-CN", "en" })
-                data.Add(role, page, culture);
+                foreach (var value in new[] { "", "abc" })
+                    data.Add(role, page, culture, value);
         return data;
     }
 
     [Theory]
     [MemberData(nameof(RefusedPosts))]
-    public async Task FormShownAfterARefusedPost_ShowsNoRawResourceKeys(string role, string page, string culture)
+    public async Task FormShownAfterARefusedPost_ShowsNoRawResourceKeys(string role, string page, string culture, string value)
     {
         var client = role == "anonymous" ? App.NewClient() : await App.LoginAsync(role);
         var url = page + "?culture=" + culture;
 
-        // Every field of the form, empty.
+        // Every field of the form, empty or "abc".
         var form = await client.GetStringAsync(url);
-        var empty = InputNames().Matches(form).Select(m => m.Groups[1].Value).Distinct().ToDictionary(n => n, _ => "");
-        Assert.NotEmpty(empty);
-        var response = await client.PostFormAsync(url, empty, formPage: url);
+        var fields = InputNames().Matches(form).Select(m => m.Groups[1].Value).Distinct().ToDictionary(n => n, _ => value);
+        Assert.NotEmpty(fields);
+        var response = await client.PostFormAsync(url, fields, formPage: url);
         var html = await response.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Matches("field-validation-error|validation-summary-errors|is-invalid", html);
-        AssertTranslated(page + " (refused post)", culture, html);
+        AssertTranslated($"{page} (refused post of \"{value}\")", culture, html);
+        var named = PropertyNamed().Matches(WebUtility.HtmlDecode(html)).Select(m => m.Value).Distinct().ToList();
+        Assert.True(named.Count == 0, $"{page} ({culture}) names fields by their C# property: {string.Join(" | ", named)}");
     }
+
+    [Fact]
+    public void TheMessageChecks_FindChineseInAnEnglishError_AndAFieldNamedByItsProperty()
+    {
+        Assert.Equal(["请选择所在村。"], OtherLanguage("<span class=\"text-danger field-validation-error\">请选择所在村。</span>", "en"));
+        Assert.Equal(["Choose a village."], OtherLanguage("<div class=\"validation-summary-errors\"><ul><li>Choose a village.</li></ul></div>", "zh-CN"));
+        Assert.Empty(OtherLanguage("<span class=\"field-validation-error\">请选择 API 令牌。</span>", "zh-CN"));
+        Assert.Single(PropertyNamed().Matches("“abc” is not a valid CanReveal."));
+        Assert.Single(PropertyNamed().Matches("“abc”不是有效的AnnualIncome。"));
+        Assert.Empty(PropertyNamed().Matches("Annual income: “abc” is not a valid value. “abc”不是有效的年收入。"));
+    }
+
+    /// <summary>A binding message that names its field by a C# property name ("is not a valid CanReveal", "不是有效的IncomeBand").</summary>
+    [GeneratedRegex(@"(?:is not a valid|不是有效的)\s?[A-Z][a-z]+[A-Z]\w*")]
+    private static partial Regex PropertyNamed();
 
     [Fact]
     public async Task FirstCourseAndPersonAndEntityPages_ShowNoRawResourceKeys()
@@ -141,18 +162,26 @@ public sealed partial class TranslationCompletenessTests(TalentHubFactory app) :
 
     /// <summary>
     /// Messages and labels in the other language: on a Chinese page an English sentence (three or more words, no Chinese)
-    /// in a validation message, aria-label or placeholder; on an English page Chinese in a validation message or
-    /// placeholder (aria-labels may name records, which keep their Chinese names).
+    /// in a validation message (client-side or shown by the server), aria-label or placeholder; on an English page Chinese
+    /// in a validation message or placeholder (aria-labels may name records, which keep their Chinese names).
     /// </summary>
     private static List<string> OtherLanguage(string html, string culture)
     {
         var zh = culture.StartsWith("zh", StringComparison.Ordinal);
-        return LanguageAttributes().Matches(Scripts().Replace(html, " "))
+        var withoutScripts = Scripts().Replace(html, " ");
+        // The error messages the server wrote next to a field or in the summary (review34g): the posted values are ASCII.
+        var shown = ShownErrors().Matches(withoutScripts).SelectMany(m => Tags().Split(m.Groups[1].Value))
+            .Select(t => WebUtility.HtmlDecode(t).Trim()).Where(t => t.Length > 0);
+        return LanguageAttributes().Matches(withoutScripts)
             .Where(m => zh || m.Groups[1].Value != "aria-label")
             .Select(m => WebUtility.HtmlDecode(m.Groups[2].Value))
+            .Concat(shown)
             .Where(v => zh ? !Chinese().IsMatch(v) && EnglishWords().IsMatch(v) : Chinese().IsMatch(v))
             .Distinct().ToList();
     }
+
+    [GeneratedRegex(@"class=""[^""]*(?:field-validation-error|validation-summary-errors)[^""]*""[^>]*>(.*?)</(?:span|div)>", RegexOptions.Singleline)]
+    private static partial Regex ShownErrors();
 
     [GeneratedRegex(@"\s(placeholder|aria-label|data-val-[a-z]+)=""([^""]*)""")]
     private static partial Regex LanguageAttributes();

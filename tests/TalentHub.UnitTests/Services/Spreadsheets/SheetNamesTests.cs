@@ -22,6 +22,8 @@ public sealed class SheetNamesTests
             "",
             "县（市、区）排名（比学赶超）",
             "Monthly trend (people trained, year to date)",
+            "Trainees' results · 安吉县湖羊科学养殖培训班（42期）",
+            "Trainees' results · Sheep farming basics for beginners",
         };
         var bytes = SheetWriter.Xlsx([.. titles.Select((t, i) => new SheetData(t, ["n"], [[i]]))]);
 
@@ -38,6 +40,8 @@ public sealed class SheetNamesTests
         Assert.Equal("Spend per trainee against the", names[0]);
         Assert.Equal("Spend per trainee against (2)", names[1]);
         Assert.Equal("Progress peoplecertificates", names[2]);
-        Assert.Equal(["people", "People (2)", "quoted", "Sheet7", "县（市、区）排名（比学赶超）", "Monthly trend"], names[3..]);
+        Assert.Equal(["people", "People (2)", "quoted", "Sheet7", "县（市、区）排名（比学赶超）", "Monthly trend",
+            // review34g: a Chinese title after the English words was dropped whole, leaving "Trainees' results ·".
+            "Trainees' results · 安吉县湖羊科学养殖培训", "Trainees' results · Sheep"], names[3..]);
     }
 }
