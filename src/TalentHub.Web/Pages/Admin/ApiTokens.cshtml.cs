@@ -43,7 +43,8 @@ public sealed class ApiTokensModel(TalentHubDbContext db, ApiTokens tokens, Regi
     /// The issue form's one-time token (<see cref="FormSubmission"/>, kind <see cref="FormKinds.ApiToken"/>): a new one each time the
     /// empty form is rendered, kept when it comes back with errors, so a repeated post (a refresh, a double click) issues nothing.
     /// </summary>
-    [BindProperty] public Guid SubmissionToken { get; set; } = Guid.NewGuid();
+    [BindProperty] [System.ComponentModel.DataAnnotations.Display(Name = "Form.SubmissionToken")]
+    public Guid SubmissionToken { get; set; } = Guid.NewGuid();
     /// <summary>Set on the response to a repeated post of a form whose token was already issued (its secret is not shown again).</summary>
     public bool AlreadyIssued { get; private set; }
     public DateTimeOffset Now => clock.GetUtcNow();
