@@ -128,21 +128,50 @@ public sealed partial class EnrollmentService(TalentHubDbContext db, EnrollmentF
 
     /// <summary>
     /// A correction on a closed (completed or archived) roster: the place is marked cancelled with the written
-    /// reason, its seat is released, and nobody is promoted or notified. Audited with the reason.
+    /// reason, its seat is released, and nobody is promoted. A completed place's valid certificate is revoked with the same
+    /// reason and the trainee is told (<see cref="NotificationKind.CertificateRevoked"/>): a cancelled place must not keep a
+    /// certificate that verifies as valid and counts in the reports (review34g saw a county at 152 % certified). Audited
+    /// with the reason (the certificate's revocation by the audit interceptor). A revocation by an officer at the same
+    /// moment is kept: the correction is tried once more and then leaves that certificate as it is.
     /// </summary>
-    public async Task<bool> CorrectAsync(int enrollmentId, string reason, CancellationToken ct = default)
+    /// <param name="by">The user name recorded as having revoked the certificate.</param>
+    /// <returns>False when the place is already cancelled or the course allows no correction.</returns>
+    /// <exception cref="DomainException">Roster.CorrectionReasonRequired for a blank reason.</exception>
+    public async Task<bool> CorrectAsync(int enrollmentId, string reason, string? by, CancellationToken ct = default)
     {
         if (string.IsNullOrWhiteSpace(reason)) throw new DomainException("Roster.CorrectionReasonRequired", "reason");
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await CorrectOnceAsync(enrollmentId, reason.Trim(), by, ct);
+            }
+            catch (DbUpdateException ex) when (attempt == 1 && (ex is DbUpdateConcurrencyException || UniqueViolation.Is(ex)))
+            {
+                db.ChangeTracker.Clear(); // an officer revoked the certificate meanwhile (RevokedAt, the notice's key): read again
+            }
+        }
+    }
+
+    private async Task<bool> CorrectOnceAsync(int enrollmentId, string text, string? by, CancellationToken ct)
+    {
         var now = clock.GetUtcNow();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var enrollment = await db.Enrollments.AsNoTracking().FirstOrDefaultAsync(e => e.Id == enrollmentId, ct);
         if (enrollment is null || enrollment.Status is EnrollmentStatus.Cancelled or EnrollmentStatus.CourseCancelled) return false;
         var head = await HeadAsync(enrollment.CourseId, ct);
         if (!CourseLifecycle.AllowsCorrection(head.Status)) return false;
-        var text = reason.Trim();
-        if (!await EndAsync(enrollment, EnrollmentStatus.Cancelled, now, text.Length <= 200 ? text : text[..200], ct)) return false;
+        var stored = text.Length <= 200 ? text : text[..200];
+        if (!await EndAsync(enrollment, EnrollmentStatus.Cancelled, now, stored, ct)) return false;
         audit.Record(AuditAction.StatusChange, AuditType, Key(enrollmentId),
             StatusNote(enrollment.Status, EnrollmentStatus.Cancelled, AuditNoteVia.Correction).With(AuditNoteKeys.Reason, text), head.CountyCode);
+        if (await db.Certificates.FirstOrDefaultAsync(c => c.EnrollmentId == enrollmentId && c.RevokedAt == null, ct) is { } certificate)
+        {
+            if (stored == Certificate.AttendanceCorrected) certificate.RevokeForCorrection(by, now);
+            else certificate.Revoke(stored, by, now);
+            await outbox.QueueAsync($"certificate:{certificate.Number}:revoked", certificate.PersonId, NotificationKind.CertificateRevoked,
+                enrollment.CourseId, head.Title, about: certificate.Number, ct: ct);
+        }
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return true;

@@ -158,7 +158,7 @@ public sealed class PlacesFollowTheCourseTests
 
         Assert.False(await service.CancelAsync(attended));
         Assert.Equal(EnrollmentStatus.Confirmed, (await db.Enrollments.AsNoTracking().SingleAsync(e => e.Id == attended)).Status);
-        Assert.True(await service.CorrectAsync(attended, "误录入：本人未参加"));
+        Assert.True(await service.CorrectAsync(attended, "误录入：本人未参加", "anji.clerk"));
 
         var places = await db.Enrollments.AsNoTracking().Where(e => e.CourseId == courseId).OrderBy(e => e.Id).ToListAsync();
         Assert.Equal([EnrollmentStatus.Cancelled, EnrollmentStatus.Waitlisted], places.Select(p => p.Status));

@@ -118,7 +118,7 @@ public sealed class RosterModel(TalentHubDbContext db, EnrollmentService enrollm
         return RedirectToPage(new { id });
     }
 
-    /// <summary>A correction on a closed roster: needs a written reason; never promotes, never notifies.</summary>
+    /// <summary>A correction on a closed roster: needs a written reason; never promotes; revokes a valid certificate of the place.</summary>
     public async Task<IActionResult> OnPostCorrectAsync(int id, int enrollmentId, string? reason)
     {
         if (!IsStaff) return Forbid();
@@ -135,7 +135,7 @@ public sealed class RosterModel(TalentHubDbContext db, EnrollmentService enrollm
             ModelState.AddModelError("reason", l[string.IsNullOrWhiteSpace(reason) ? "Roster.CorrectionReasonRequired" : "Validation.TooLong", 200]);
             return Page();
         }
-        var corrected = await enrollments.CorrectAsync(enrollmentId, reason);
+        var corrected = await enrollments.CorrectAsync(enrollmentId, reason, User.Identity?.Name);
         TempData["Flash"] = l[corrected ? "Roster.Corrected" : "Roster.NotActive"].Value;
         return RedirectToPage(new { id });
     }
