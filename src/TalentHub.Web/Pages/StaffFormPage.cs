@@ -139,6 +139,38 @@ public abstract class StaffFormPage<TInput>(TalentHubDbContext db, IStringLocali
     }
 
     /// <summary>
+    /// Creates a new aggregate of a table with a natural unique key (a person's ID number, an entity's credit code, a
+    /// program's name in its year) once per form (<see cref="SubmissionToken"/>). Returns the id of the record this form
+    /// created, or null when the input is refused: its errors are in the model state and the page shows the form again.
+    /// The same form posted again (a double tap, the back button, two posts at once) returns the record its first post
+    /// created rather than "already registered" about that very record: looked up before building, again when the input
+    /// is refused (the other post may be what took the value) and when the unique index refuses the save (review34c).
+    /// </summary>
+    /// <param name="kind">What the form creates (<see cref="FormKinds"/>).</param>
+    /// <param name="build">Checks the input and builds the new aggregate; null when refused (its errors added).</param>
+    /// <param name="id">The aggregate's generated id, read after the insert.</param>
+    /// <param name="valueFree">The page's duplicate check: adds its error next to its field and returns false when the value is taken.</param>
+    /// <param name="now">The instant recorded with the token.</param>
+    /// <exception cref="DbUpdateException">The save failed for another reason (a unique index refused a value the check finds free).</exception>
+    protected async Task<int?> CreateOnceAsync<T>(
+        string kind, Func<Task<T?>> build, Func<T, int> id, Func<T, Task<bool>> valueFree, DateTimeOffset now) where T : class
+    {
+        if (await SubmittedAsync(kind) is { } earlier) return earlier;
+        if (await build() is not { } entity || !ModelState.IsValid) return await SubmittedAsync(kind);
+        try
+        {
+            return await SaveNewOnceAsync(entity, id, kind, now);
+        }
+        catch (DbUpdateException ex) when (UniqueViolation.Is(ex))
+        {
+            db.ChangeTracker.Clear();
+            if (await SubmittedAsync(kind) is { } other) return other;
+            if (await valueFree(entity)) throw;
+            return null;
+        }
+    }
+
+    /// <summary>
     /// Adds a new aggregate and saves it; true when saved. When a unique index refuses it (another user saved the same
     /// value after <paramref name="duplicateCheck"/> passed on this request), nothing is written: the changes are
     /// dropped and the page's own check runs again, putting its localized error next to its field; false then.

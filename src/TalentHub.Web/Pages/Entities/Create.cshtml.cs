@@ -1,7 +1,6 @@
 using TalentHub.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using TalentHub.Web.Data;
 using TalentHub.Web.Domain;
@@ -27,29 +26,15 @@ public sealed class CreateModel(TalentHubDbContext db, IRegionScope scope, Perso
 
     protected override bool UsesSubmissionToken => true;
 
-    /// <summary>
-    /// Creates the entity. The same form posted again (a double tap, the back button, two posts at once) goes to the entity
-    /// its first post created: that entity is not "this credit code is already registered" (review34c).
-    /// </summary>
+    /// <summary>Creates the entity, once per form (<see cref="StaffFormPage{TInput}.CreateOnceAsync"/>).</summary>
     public async Task<IActionResult> OnPostAsync()
     {
-        if (await SubmittedAsync(FormKinds.Entity) is { } earlier) return Created(earlier);
-        var entity = new BusinessEntity();
-        if (!await ApplyAsync(entity))
-            // A post of this form at the same time may be what took the credit code: its entity and token commit together.
-            return await SubmittedAsync(FormKinds.Entity) is { } meanwhile ? Created(meanwhile) : await RedisplayAsync();
-        try
+        var created = await CreateOnceAsync(FormKinds.Entity, async () =>
         {
-            return Created(await SaveNewOnceAsync(entity, e => e.Id, FormKinds.Entity, Clock.GetUtcNow()));
-        }
-        catch (DbUpdateException ex) when (UniqueViolation.Is(ex))
-        {
-            // The unique index refused it after the check passed: this form's other post, or another clerk's entity.
-            Db.ChangeTracker.Clear();
-            if (await SubmittedAsync(FormKinds.Entity) is { } other) return Created(other);
-            if (await CreditCodeFreeAsync(entity.CreditCode, 0)) throw;
-            return await RedisplayAsync();
-        }
+            var entity = new BusinessEntity();
+            return await ApplyAsync(entity) ? entity : null;
+        }, e => e.Id, e => CreditCodeFreeAsync(e.CreditCode, 0), Clock.GetUtcNow());
+        return created is { } id ? Created(id) : await RedisplayAsync();
     }
 
     private async Task<IActionResult> RedisplayAsync()

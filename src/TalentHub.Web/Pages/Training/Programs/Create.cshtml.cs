@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using TalentHub.Web.Data;
 using TalentHub.Web.Services;
@@ -25,29 +24,17 @@ public sealed class CreateModel(TalentHubDbContext db, RegionDirectory directory
     }
 
     /// <summary>
-    /// Creates the program. The same form posted again (a double tap, the back button, two posts at once) goes to the list
-    /// its first post went to: its own program is not "a program with this name already exists" (review34c).
+    /// Creates the program, once per form (<see cref="StaffFormPage{TInput}.CreateOnceAsync"/>); the form's repeated post goes
+    /// to the list its first post went to.
     /// </summary>
     public async Task<IActionResult> OnPostAsync()
     {
-        if (await SubmittedAsync(FormKinds.Program) is not null) return Created();
-        var program = new TrainingProgram();
-        if (!await ApplyAsync(program))
-            // A post of this form at the same time may be what took the name: its program and token commit together.
-            return await SubmittedAsync(FormKinds.Program) is not null ? Created() : await RedisplayAsync();
-        try
+        var created = await CreateOnceAsync(FormKinds.Program, async () =>
         {
-            await SaveNewOnceAsync(program, p => p.Id, FormKinds.Program, clock.GetUtcNow());
-        }
-        catch (DbUpdateException ex) when (UniqueViolation.Is(ex))
-        {
-            // The (Year, Name) index refused it after the name check passed: this form's other post, or another officer's.
-            Db.ChangeTracker.Clear();
-            if (await SubmittedAsync(FormKinds.Program) is not null) return Created();
-            if (await NameFreeAsync(program.Year, program.Name, 0)) throw;
-            return await RedisplayAsync();
-        }
-        return Created();
+            var program = new TrainingProgram();
+            return await ApplyAsync(program) ? program : null;
+        }, p => p.Id, p => NameFreeAsync(p.Year, p.Name, 0), clock.GetUtcNow());
+        return created is null ? await RedisplayAsync() : Created();
     }
 
     private RedirectToPageResult Created()
