@@ -29,6 +29,8 @@ public sealed class SurveyTests(TalentHubFactory app) : AppTest(app)
         Assert.Contains($"class=\"small fw-normal me-2 tap\" href=\"/My/Survey/{course.Id}\"", messages);
         // review29: My enrollments still said "fill in the survey" once it was answered.
         Assert.Contains($"href=\"/My/Survey/{course.Id}\" class=\"ms-1 tap\" data-survey=\"open\">填写满意度调查<", enrollmentsBefore);
+        // fix35c: the course title above those links was a 23 px target on a phone; it is a tap target too.
+        Assert.Contains($"<a href=\"/Catalog/{course.Id}\" class=\"tap\">", enrollmentsBefore);
         Assert.Contains($"href=\"/My/Survey/{course.Id}\" class=\"ms-1 tap\" data-survey=\"answered\">我的评价<", await client.GetStringAsync("/My/Enrollments"));
         Assert.Contains("评分须为 1 到 5 分", await bad.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
