@@ -28,6 +28,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<CurrentActor>();
         services.AddSingleton<WriteTurns>();
         services.AddScoped<StoredTextRenormalizer>();
+        services.AddScoped<CancelledPlaceCertificates>();
         services.AddSingleton<StampsInterceptor>();
         services.AddSingleton<AuditInterceptor>();
         services.AddSingleton<DataVersions>();
@@ -81,7 +82,7 @@ public static class DataServiceCollectionExtensions
 
     /// <summary>
     /// Applies migrations (on SQLite after switching the file to WAL, so readers never block the writer), then the
-    /// one-time <see cref="StoredTextRenormalizer"/> data step, then removes import batches a crash left pending.
+    /// one-time data steps (<see cref="StoredTextRenormalizer"/>, <see cref="CancelledPlaceCertificates"/>), then removes import batches a crash left pending.
     /// </summary>
     public static async Task MigrateTalentHubDatabaseAsync(this IServiceProvider services)
     {
@@ -94,6 +95,7 @@ public static class DataServiceCollectionExtensions
         if ((await db.Database.GetPendingMigrationsAsync()).Any())
             await db.Database.MigrateAsync();
         await scope.ServiceProvider.GetRequiredService<StoredTextRenormalizer>().RunAsync();
+        await scope.ServiceProvider.GetRequiredService<CancelledPlaceCertificates>().RunAsync();
         // Imports a crash left pending were never visible: on SQLite (one process) all of them; on PostgreSQL those
         // whose owner's lock is gone and those untouched for PendingBatchMinutes, since another node may be writing one
         // (issue 8, item 9).

@@ -179,6 +179,34 @@ public sealed class PhoneUxStories(BrowserApp app)
         await city.Context.CloseAsync();
     }
 
+    /// <summary>
+    /// fix35c: on a phone the course-title links of the farmer's lists (My enrollments, My certificates) and of the stacked
+    /// staff tables (the course list) were about 23 px high beside 44 px buttons; the survey and certificate links were made
+    /// tap targets (review34c), the titles were not. Every such link is at least 44 px high at 360 px.
+    /// </summary>
+    [Fact]
+    public async Task PhoneLists_CourseTitleLinks_AreAtLeast44pxHigh()
+    {
+        var farmer = await app.NewPageAsync(360, 740);
+        await new Layout(farmer).LoginAsync("13800000006"); // the demo farmer with completed places and two certificates (README)
+        await AssertTapHeightsAsync(farmer, "/My/Enrollments", "#my-enrollments .card-title a, #my-enrollments-history a[href^='/Catalog/']");
+        await AssertTapHeightsAsync(farmer, "/My/Certificates", "#certificates a");
+        await farmer.Context.CloseAsync();
+
+        var trainer = await app.NewPageAsync(360, 740);
+        await new Layout(trainer).LoginAsync("trainer.wang", authenticatorCode: app.CodeFor("trainer.wang"));
+        await AssertTapHeightsAsync(trainer, "/Courses", "main table tbody tr a[href^='/Courses/']");
+        await trainer.Context.CloseAsync();
+    }
+
+    private static async Task AssertTapHeightsAsync(Microsoft.Playwright.IPage page, string path, string links)
+    {
+        await page.GotoAsync(path);
+        var heights = await page.Locator(links).EvaluateAllAsync<double[]>("ls => ls.map(l => l.getBoundingClientRect().height)");
+        Assert.True(heights.Length > 0, $"no links '{links}' on {path}");
+        Assert.True(heights.Min() >= 44, $"a link on {path} is {heights.Min()}px high at 360px");
+    }
+
     [Theory]
     [InlineData("/Identity/Account/Login", false)]
     [InlineData("/", true)]

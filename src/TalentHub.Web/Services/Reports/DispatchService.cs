@@ -117,7 +117,8 @@ public sealed class DispatchService(TalentHubDbContext db, IndicatorCalculator c
 
     /// <summary>
     /// The generated paragraph for one county in the current UI language: its rank and movement, then its lagging
-    /// indicators with how many percentage points each is behind schedule, or that it is on schedule; a county with no
+    /// indicators with how many percentage points each is behind schedule, or that it is on schedule; when some indicators
+    /// are not judged (no target above zero, or no figure yet), those on schedule and those not judged are named; a county with no
     /// indicator judged (no target above zero, so no <see cref="DispatchCounty.Score"/>) is said to have none to judge
     /// (review34a: it was "every indicator is on schedule" beside its last rank).
     /// </summary>
@@ -134,9 +135,25 @@ public sealed class DispatchService(TalentHubDbContext db, IndicatorCalculator c
         var lagging = c.Cells.Where(x => x.Value.Lagging).OrderByDescending(x => x.Value.PointsBehind).ToList();
         var space = english ? " " : ""; // English sentences are separated by a space, Chinese ones are not
         if (c.Score is null) return rank + space + l["Dispatch.NotJudged"].Value;
-        if (lagging.Count == 0) return rank + space + l["Dispatch.OnSchedule"].Value;
-        var items = lagging.Select(x => l.Plural("Dispatch.LaggingItem", Math.Round((decimal)x.Value.PointsBehind!.Value, 1), l["Indicator." + x.Key].Value,
-            x.Value.PointsBehind!.Value.ToString("0.#", CultureInfo.InvariantCulture)).Value);
-        return rank + space + l["Dispatch.Lagging", string.Join(english ? "; " : "；", items)].Value;
+        // fix35c: a county with targets for only some indicators was told "every indicator is on schedule"; the sentence
+        // now names the judged ones on schedule and the ones not judged (no target above zero, or no figure yet).
+        var order = Indicators.All.ToList();
+        string Names(IEnumerable<Indicator> indicators) =>
+            string.Join(english ? ", " : "、", indicators.OrderBy(order.IndexOf).Select(i => l["Indicator." + i].Value));
+        var noTarget = c.Cells.Where(x => x.Value.Target is not > 0).Select(x => x.Key).ToList();
+        var noFigure = c.Cells.Where(x => x.Value.Target is > 0 && x.Value.PointsBehind is null).Select(x => x.Key).ToList();
+        var onSchedule = c.Cells.Where(x => x.Value.PointsBehind is not null && !x.Value.Lagging).Select(x => x.Key).ToList();
+        var sentences = new List<string> { rank };
+        if (lagging.Count > 0)
+        {
+            var items = lagging.Select(x => l.Plural("Dispatch.LaggingItem", Math.Round((decimal)x.Value.PointsBehind!.Value, 1), l["Indicator." + x.Key].Value,
+                x.Value.PointsBehind!.Value.ToString("0.#", CultureInfo.InvariantCulture)).Value);
+            sentences.Add(l["Dispatch.Lagging", string.Join(english ? "; " : "；", items)].Value);
+        }
+        else if (noTarget.Count == 0 && noFigure.Count == 0) sentences.Add(l["Dispatch.OnSchedule"].Value);
+        if (onSchedule.Count > 0 && (noTarget.Count > 0 || noFigure.Count > 0)) sentences.Add(l["Dispatch.OnScheduleSome", Names(onSchedule)].Value);
+        if (noTarget.Count > 0) sentences.Add(l["Dispatch.NoTarget", Names(noTarget)].Value);
+        if (noFigure.Count > 0) sentences.Add(l["Dispatch.NoFigure", Names(noFigure)].Value);
+        return string.Join(space, sentences);
     }
 }

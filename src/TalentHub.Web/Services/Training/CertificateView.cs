@@ -25,4 +25,22 @@ public sealed record CertificateView(int Id, string Number, string PersonName, s
             .OrderByDescending(x => x.c.Id)
             .Select(x => new CertificateView(x.c.Id, x.c.Number, x.Name, x.Title, x.c.Hours, x.c.CompletedAt, x.c.IssuedAt, x.c.RevokedAt, x.County, x.CountyEn))
             .ToListAsync(ct);
+
+    /// <summary>
+    /// The certificate that replaces the revoked certificate <paramref name="id"/> (补发): its reissue, followed down to the newest
+    /// reissue when a replacement was itself revoked and reissued; null when it was never reissued. Only id and number.
+    /// </summary>
+    public static async Task<(int Id, string Number)?> ReplacementAsync(TalentHubDbContext db, int id, CancellationToken ct = default)
+    {
+        (int Id, string Number)? last = null;
+        for (var step = 0; step < 100; step++)
+        {
+            var next = await db.Certificates.IgnoreQueryFilters([RegionFilter.Name]).AsNoTracking().Where(c => c.ReissueOfId == id)
+                .OrderByDescending(c => c.Id).Select(c => new { c.Id, c.Number }).FirstOrDefaultAsync(ct);
+            if (next is null) break;
+            last = (next.Id, next.Number);
+            id = next.Id;
+        }
+        return last;
+    }
 }

@@ -77,11 +77,7 @@ public sealed class CheckInService(TalentHubDbContext db, TimeProvider clock)
             .Select(e => new { e.Id, e.CourseId }).FirstOrDefaultAsync(ct);
         if (enrollment is null) return new(CheckInResult.NotEnrolled, valid[0].Title);
         var session = valid.First(s => s.CourseId == enrollment.CourseId);
-        var existing = await db.Attendance.AsNoTracking().Where(a => a.SessionId == session.Id && a.EnrollmentId == enrollment.Id)
-            .Select(a => (AttendanceMark?)a.Mark).FirstOrDefaultAsync(ct);
-        // review29: a sign-in sheet saved mid-session records the unticked as Absent; "already checked in" was untrue then.
-        if (existing is AttendanceMark.Absent or AttendanceMark.Excused) return new(CheckInResult.MarkedByStaff, session.Title, existing);
-        if (existing is not null) return new(CheckInResult.AlreadyCheckedIn, session.Title);
+        if (await RecordedAsync(session.Id, enrollment.Id, session.Title, ct) is { } recorded) return recorded;
 
         var record = new AttendanceRecord { CourseId = session.CourseId, SessionId = session.Id, EnrollmentId = enrollment.Id, PersonId = personId };
         var mark = CheckInCode.MarkAt(session.StartsAt, now);
@@ -93,10 +89,21 @@ public sealed class CheckInService(TalentHubDbContext db, TimeProvider clock)
         }
         catch (DbUpdateException ex) when (UniqueViolation.Is(ex))
         {
-            // A double tap raced this one; the unique index kept the first.
+            // A double tap (or a sign-in sheet saved at the same moment) raced this one; the unique index kept the first,
+            // which is answered as if this post had come a moment later.
             db.ChangeTracker.Clear();
-            return new(CheckInResult.AlreadyCheckedIn, session.Title);
+            return await RecordedAsync(session.Id, enrollment.Id, session.Title, ct) ?? new(CheckInResult.AlreadyCheckedIn, session.Title);
         }
         return new(CheckInResult.CheckedIn, session.Title, mark);
+    }
+
+    /// <summary>What a record already kept for this place and session says, or null when there is none.</summary>
+    private async Task<CheckInOutcome?> RecordedAsync(int sessionId, int enrollmentId, string title, CancellationToken ct)
+    {
+        var existing = await db.Attendance.AsNoTracking().Where(a => a.SessionId == sessionId && a.EnrollmentId == enrollmentId)
+            .Select(a => (AttendanceMark?)a.Mark).FirstOrDefaultAsync(ct);
+        // review29: a sign-in sheet saved mid-session records the unticked as Absent; "already checked in" was untrue then.
+        if (existing is AttendanceMark.Absent or AttendanceMark.Excused) return new(CheckInResult.MarkedByStaff, title, existing);
+        return existing is null ? null : new(CheckInResult.AlreadyCheckedIn, title, existing);
     }
 }

@@ -61,4 +61,44 @@ public sealed class DispatchParagraphTests
         Assert.Equal("Anji County ranks 5, unchanged since last month. No indicator has a target above zero, so its progress is not judged.",
             In("en", () => DispatchService.Paragraph(c, L, english: true)));
     }
+    /// <summary>
+    /// fix35c: a county with targets for only some indicators, all of those on schedule, was told "every indicator is on
+    /// schedule"; the paragraph names the ones on schedule and says the others have no target (or no figure yet).
+    /// </summary>
+    [Fact]
+    public void SomeIndicatorsWithoutTarget_NamesThoseOnSchedule_AndThoseNotJudged_InBothLanguages()
+    {
+        var c = new DispatchCounty("330523000000", "安吉县", "Anji County", 2, 0, 1.1m, Indicators.All.ToDictionary(i => i, i => i switch
+        {
+            Indicator.PeopleTrained => new ProgressCell(100, 80, 0.8m, 0.5m, -30m),
+            Indicator.NewCooperatives => new ProgressCell(10, 6, 0.6m, 0.5m, -10m),
+            Indicator.FollowUpRate => new ProgressCell(90, null, null, 1m, null),
+            _ => new ProgressCell(i == Indicator.NewFamilyFarms ? 0 : null, 3, null, 0.5m, null),
+        }));
+
+        Assert.Equal("安吉县综合进度排名第2位，与上月持平。达到序时进度：培训结业人数、新增农民专业合作社。"
+            + "未设定目标、不评价进度：颁发证书数、扶持返乡入乡创业人员、新增家庭农场、评定示范主体。暂无数据、不评价进度：跟踪服务完成率（%）。",
+            In("zh-CN", () => DispatchService.Paragraph(c, L, english: false)));
+        var en = In("en", () => DispatchService.Paragraph(c, L, english: true));
+        Assert.StartsWith("Anji County ranks 2, unchanged since last month. On schedule: ", en);
+        Assert.Contains(" No target set, so not judged: ", en);
+        Assert.Contains(" No figure yet, so not judged: Follow-up rate (%).", en);
+        Assert.DoesNotContain("Every indicator", en);
+    }
+
+    [Fact]
+    public void SomeLagging_SomeWithoutTarget_SaysBoth()
+    {
+        var c = new DispatchCounty("330523000000", "安吉县", "Anji County", 4, null, 0.3m, Indicators.All.ToDictionary(i => i, i => i switch
+        {
+            Indicator.PeopleTrained => new ProgressCell(100, 20, 0.2m, 0.5m, 30m),
+            Indicator.NewCooperatives => new ProgressCell(10, 6, 0.6m, 0.5m, -10m),
+            _ => new ProgressCell(null, 3, null, 0.5m, null),
+        }));
+
+        var zh = In("zh-CN", () => DispatchService.Paragraph(c, L, english: false));
+
+        Assert.StartsWith("安吉县综合进度排名第4位。滞后指标：培训结业人数落后序时进度30个百分点。达到序时进度：新增农民专业合作社。未设定目标、不评价进度：颁发证书数、", zh);
+        Assert.DoesNotContain("各项指标", zh);
+    }
 }

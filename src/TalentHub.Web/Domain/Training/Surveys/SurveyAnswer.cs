@@ -33,7 +33,12 @@ public sealed class SurveyAnswer : IAudited
         if (rating is < 1 or > 5) throw new DomainException("Survey.RatingRange", nameof(Rating));
         if (Id != 0 && !CanEdit(now)) throw new DomainException("Survey.NoLongerEditable");
         Rating = rating;
-        Comment = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim();
+        Comment = Clean(comment);
         UpdatedAt = now;
     }
+
+    /// <summary>True when this answer already holds <paramref name="rating"/> and <paramref name="comment"/> (as <see cref="Answer"/> stores it).</summary>
+    public bool Says(int rating, string? comment) => Rating == rating && Comment == Clean(comment);
+
+    private static string? Clean(string? comment) => string.IsNullOrWhiteSpace(comment) ? null : comment.Trim();
 }

@@ -44,6 +44,13 @@ public sealed class CheckInModel(CheckInService checkIns, IStringLocalizer<Share
             TempData["Flash"] = l[$"CheckIn.Result.{Outcome.Result}.{Outcome.Mark}", Outcome.CourseTitle ?? ""].Value;
             return RedirectToPage("/Training/My/Enrollments");
         }
+        if (Outcome.Result is CheckInResult.AlreadyCheckedIn)
+        {
+            // A repeat of a check-in this farmer already made (tapped twice, or again from the scanned page): answered like the
+            // first, as a success, not as a red refusal under the code.
+            TempData["Flash"] = l["CheckIn.Result.AlreadyCheckedIn", Outcome.CourseTitle ?? ""].Value;
+            return RedirectToPage("/Training/My/Enrollments");
+        }
         ModelState.AddModelError(nameof(Code), l[$"CheckIn.Result.{Outcome.Result}", Outcome.CourseTitle ?? ""]);
         if (Outcome.Result == CheckInResult.Throttled) Response.StatusCode = StatusCodes.Status429TooManyRequests;
         return Page();

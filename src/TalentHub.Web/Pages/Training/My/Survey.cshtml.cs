@@ -72,11 +72,18 @@ public sealed class SurveyModel(TalentHubDbContext db, TimeProvider clock, IStri
         {
             await db.SaveChangesAsync();
         }
-        catch (DbUpdateException ex) when (UniqueViolation.Is(ex))
+        catch (DbUpdateException ex) when (answer.Id == 0 && UniqueViolation.Is(ex))
         {
-            // A double submit of a first answer: the unique index kept the first one.
-            ModelState.AddModelError("", l["Survey.AlreadyAnswered"]);
-            return Page();
+            // This farmer's other post of a first answer (a double tap, a second tab) was saved at the same moment; the
+            // unique index kept it. This post is then what it would have been a moment later: the same answer is already
+            // saved (a success, not "already answered"), a different one is an edit of it.
+            db.ChangeTracker.Clear();
+            var saved = await db.SurveyAnswers.FirstAsync(a => a.EnrollmentId == enrollment.Id);
+            if (!saved.Says(Input.Rating!.Value, Input.Comment))
+            {
+                saved.Answer(Input.Rating!.Value, Input.Comment, now);
+                await db.SaveChangesAsync();
+            }
         }
         TempData["Flash"] = l["Survey.Thanks"].Value;
         return RedirectToPage("/Training/My/Enrollments");

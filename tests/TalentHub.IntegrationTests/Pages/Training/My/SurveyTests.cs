@@ -29,6 +29,8 @@ public sealed class SurveyTests(TalentHubFactory app) : AppTest(app)
         Assert.Contains($"class=\"small fw-normal me-2 tap\" href=\"/My/Survey/{course.Id}\"", messages);
         // review29: My enrollments still said "fill in the survey" once it was answered.
         Assert.Contains($"href=\"/My/Survey/{course.Id}\" class=\"ms-1 tap\" data-survey=\"open\">填写满意度调查<", enrollmentsBefore);
+        // fix35c: the course title above those links was a 23 px target on a phone; it is a tap target too.
+        Assert.Contains($"<a href=\"/Catalog/{course.Id}\" class=\"tap\">", enrollmentsBefore);
         Assert.Contains($"href=\"/My/Survey/{course.Id}\" class=\"ms-1 tap\" data-survey=\"answered\">我的评价<", await client.GetStringAsync("/My/Enrollments"));
         Assert.Contains("评分须为 1 到 5 分", await bad.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
@@ -76,6 +78,58 @@ public sealed class SurveyTests(TalentHubFactory app) : AppTest(app)
         Assert.Contains("您的修改未保存：评价已提交超过7天。", await refused.Content.ReadAsStringAsync());
         Assert.Contains("Your change was not saved: the answer was given more than 7 days ago.", await refusedEn.Content.ReadAsStringAsync());
         Assert.Equal(2, await App.QueryAsync(db => db.SurveyAnswers.Where(a => a.CourseId == course.Id).Select(a => a.Rating).SingleAsync()));
+    }
+
+    /// <summary>
+    /// fix35c: the same first answer posted twice at once (a double tap) — the second post met the unique index and said
+    /// "您已提交过本次调查" in red although its answer was saved by the first. It is thanked like the first; one answer stays.
+    /// </summary>
+    [Fact]
+    public async Task TheSameFirstAnswerPostedTwiceAtOnce_IsThankedBothTimes()
+    {
+        var (course, farmer) = await FinishedAsync();
+        var (tab1, tab2) = (await App.LoginAsync(farmer), await App.LoginAsync(farmer));
+        var url = $"/My/Survey/{course.Id}";
+        var answer = new Dictionary<string, string> { ["Input.Rating"] = "4", ["Input.Comment"] = "很好" };
+
+        var second = await RaceAsync(() => tab1.PostFormAsync(url, answer), () => tab2.PostFormAsync(url, answer));
+
+        Assert.Equal(HttpStatusCode.Redirect, second.StatusCode);
+        var shown = await tab2.GetStringAsync(second.Headers.Location!.OriginalString);
+        Assert.Contains("感谢您的评价", shown);
+        Assert.Contains("alert-success", shown);
+        var saved = await App.QueryAsync(db => db.SurveyAnswers.SingleAsync(a => a.CourseId == course.Id));
+        Assert.Equal((4, "很好"), (saved.Rating, saved.Comment));
+    }
+
+    /// <summary>fix35c: two tabs posting different first answers at once: the later post is the edit it would have been a moment later.</summary>
+    [Fact]
+    public async Task ADifferentFirstAnswerPostedAtTheSameMoment_IsSavedAsAnEdit()
+    {
+        var (course, farmer) = await FinishedAsync();
+        var (tab1, tab2) = (await App.LoginAsync(farmer), await App.LoginAsync(farmer));
+        var url = $"/My/Survey/{course.Id}";
+
+        var second = await RaceAsync(() => tab1.PostFormAsync(url, new() { ["Input.Rating"] = "2" }),
+            () => tab2.PostFormAsync(url + "?culture=en", new() { ["Input.Rating"] = "5", ["Input.Comment"] = "更正：很好" }, url + "?culture=en"));
+
+        Assert.Equal(HttpStatusCode.Redirect, second.StatusCode);
+        Assert.Contains("Thank you for your rating!", await tab2.GetStringAsync(second.Headers.Location!.OriginalString + "?culture=en"));
+        var saved = await App.QueryAsync(db => db.SurveyAnswers.SingleAsync(a => a.CourseId == course.Id));
+        Assert.Equal((5, "更正：很好"), (saved.Rating, saved.Comment));
+    }
+
+    /// <summary>Runs <paramref name="rival"/>'s whole post just before <paramref name="loser"/>'s save of the answer (see <see cref="RivalSave"/>).</summary>
+    private async Task<HttpResponseMessage> RaceAsync(Func<Task> rival, Func<Task<HttpResponseMessage>> loser)
+    {
+        App.Rival.Arm<SurveyAnswer>(rival);
+        try
+        {
+            var response = await loser();
+            Assert.True(App.Rival.Ran, "the rival's post did not run before the loser's save");
+            return response;
+        }
+        finally { App.Rival.Disarm(); }
     }
 
     [Fact]

@@ -18,6 +18,8 @@ public sealed class DetailsModel(TalentHubDbContext db) : PageModel
     public CertificateView Certificate { get; private set; } = null!;
     public string VerifyUrl { get; private set; } = "";
     public string QrSvg { get; private set; } = "";
+    /// <summary>The certificate reissued for this revoked one (the farmer's own), else null.</summary>
+    public (int Id, string Number)? Replacement { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int id)
     {
@@ -25,6 +27,7 @@ public sealed class DetailsModel(TalentHubDbContext db) : PageModel
         var found = await CertificateView.QueryAsync(db, db.Certificates.Where(c => c.Id == id && c.PersonId == personId));
         if (found.Count == 0) return NotFound();
         Certificate = found[0];
+        if (Certificate.RevokedAt is not null) Replacement = await CertificateView.ReplacementAsync(db, Certificate.Id);
         VerifyUrl = $"{Request.Scheme}://{Request.Host}/Verify/{Certificate.Number}";
         QrSvg = QrCodes.Svg(VerifyUrl);
         return Page();

@@ -45,8 +45,17 @@ public sealed class CertificateReissueTests(TalentHubFactory app) : AppTest(app)
         Assert.DoesNotContain("data-reissue=", page);
         // Verification: the old number still says revoked, the new one valid.
         var anonymous = App.NewClient();
-        Assert.Contains("id=\"verify-revoked\"", await anonymous.GetStringAsync($"/Verify/{oldNumber}"));
-        Assert.Contains("id=\"verify-valid\"", await anonymous.GetStringAsync($"/Verify/{fresh.Number}"));
+        var oldVerify = await anonymous.GetStringAsync($"/Verify/{oldNumber}");
+        var freshVerify = await anonymous.GetStringAsync($"/Verify/{fresh.Number}");
+        Assert.Contains("id=\"verify-revoked\"", oldVerify);
+        Assert.Contains("id=\"verify-valid\"", freshVerify);
+        // fix35c: the revoked number's page said only "revoked"; a holder of the old paper (or a checker) is pointed to the
+        // replacement's own verification, by number only (the name stays masked as before).
+        Assert.Contains($"已补发新证书，新证书编号： <a href=\"/Verify/{fresh.Number}\"", oldVerify);
+        Assert.Contains($"A replacement certificate has been issued; its number: <a href=\"/Verify/{fresh.Number}\"",
+            await anonymous.GetStringAsync($"/Verify/{oldNumber}?culture=en"));
+        Assert.DoesNotContain("verify-replaced", freshVerify);
+        Assert.DoesNotContain(await App.QueryAsync(db => db.People.Where(p => p.Id == farmer.PersonId).Select(p => p.Name).FirstAsync()), oldVerify);
         // The export, the person's story and the trainee's own pages.
         var csv = ExportFiles.Csv(await officer.GetByteArrayAsync(url + "?handler=Export&format=csv"));
         Assert.Equal(fresh.Number, Assert.Single(csv.Skip(1))[5]);
@@ -58,6 +67,8 @@ public sealed class CertificateReissueTests(TalentHubFactory app) : AppTest(app)
         Assert.Contains(fresh.Number, list);
         Assert.Contains(oldNumber, list);
         Assert.Equal(HttpStatusCode.OK, (await mine.GetAsync($"/My/Certificates/{fresh.Id}")).StatusCode);
+        // fix35c: the trainee's revoked certificate points to the one reissued for it.
+        Assert.Contains($"<a href=\"/My/Certificates/{fresh.Id}\"", await mine.GetStringAsync($"/My/Certificates/{old.Id}"));
         var enrollments = await mine.GetStringAsync("/My/Enrollments");
         Assert.Contains($"/My/Certificates/{fresh.Id}\"", enrollments);
         Assert.DoesNotContain($"/My/Certificates/{old.Id}\"", enrollments);

@@ -31,7 +31,9 @@ public sealed class AttendanceCorrectionTests(TalentHubFactory app) : AppTest(ap
         Assert.NotNull(certificate.RevokedAt);
         Assert.Equal(CompletionService.AttendanceCorrected, certificate.RevokedReason);
         Assert.Equal("anji.clerk", certificate.RevokedBy);
-        Assert.Contains("id=\"verify-revoked\"", await App.CreateClient().GetStringAsync("/Verify/" + certificate.Number));
+        var verify = await App.CreateClient().GetStringAsync("/Verify/" + certificate.Number);
+        Assert.Contains("id=\"verify-revoked\"", verify);
+        Assert.DoesNotContain("verify-replaced", verify); // never reissued (fix35c)
         Assert.True(await App.QueryAsync(db => db.AuditEntries.AnyAsync(a => a.EntityType == nameof(Certificate) && a.UserName == "anji.clerk"
             && a.Changes!.Contains("RevokedReason"))));
         var told = await App.QueryAsync(db => db.Outbox.SingleAsync(n => n.PersonId == personId && n.Key.StartsWith($"outcome:{id}:corrected:")));
