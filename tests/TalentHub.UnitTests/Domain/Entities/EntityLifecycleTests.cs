@@ -159,4 +159,18 @@ public class EntityLifecycleTests
         Assert.Equal([EntityStatus.Approved, EntityStatus.Returned], EntityLifecycle.NextFrom(EntityStatus.Submitted));
         Assert.Empty(EntityLifecycle.NextFrom(EntityStatus.Deregistered));
     }
+
+    /// <summary>Maker-checker (rev35b): a registration under review is changed by nobody; the officer approves or returns it.</summary>
+    [Theory]
+    [InlineData(EntityStatus.Draft, true, true)]
+    [InlineData(EntityStatus.Returned, true, true)]
+    [InlineData(EntityStatus.Submitted, false, false)]
+    [InlineData(EntityStatus.Approved, false, true)]
+    [InlineData(EntityStatus.Suspended, false, true)]
+    [InlineData(EntityStatus.Deregistered, false, false)]
+    public void IsEditable_NobodyChangesARegistrationUnderReview(EntityStatus status, bool byClerk, bool byOfficer)
+    {
+        Assert.Equal(byClerk, EntityLifecycle.IsEditable(status, isOfficer: false));
+        Assert.Equal(byOfficer, EntityLifecycle.IsEditable(status, isOfficer: true));
+    }
 }
