@@ -88,6 +88,24 @@ public sealed class EntityLifecycleTests(TalentHubFactory app) : AppTest(app)
         Assert.Equal(HttpStatusCode.Redirect, (await MoveAsync(clerk, id, EntityStatus.Submitted)).StatusCode);
     }
 
+    /// <summary>rev35b: a reason longer than its 500-character column went through to the database (an error page on PostgreSQL).</summary>
+    [Fact]
+    public async Task Return_WithAReasonLongerThan500Characters_IsRefusedNextToTheReason()
+    {
+        var clerk = await App.LoginAsync("anji.clerk");
+        var id = await App.CreateAnjiFarmAsync(clerk);
+        await MoveAsync(clerk, id, EntityStatus.Submitted);
+        var officer = await App.LoginAsync("anji.officer");
+
+        var refused = await MoveAsync(officer, id, EntityStatus.Returned, new string('缺', 501));
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("原因不能超过 500 个字符。", await refused.Content.ReadAsStringAsync());
+        Assert.Equal(EntityStatus.Submitted, (await App.LoadAsync(id)).Status);
+
+        Assert.Equal(HttpStatusCode.Redirect, (await MoveAsync(officer, id, EntityStatus.Returned, new string('缺', 500))).StatusCode);
+        Assert.Equal(EntityStatus.Returned, (await App.LoadAsync(id)).Status);
+    }
+
     [Fact]
     public async Task Approved_CanBeSuspendedAndDeregistered_WithReasons_ThenNothingMore()
     {
