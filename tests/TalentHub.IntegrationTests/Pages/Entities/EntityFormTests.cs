@@ -52,6 +52,20 @@ public sealed class EntityFormTests(TalentHubFactory app) : AppTest(app)
         Assert.True((await App.LoadAsync(id)).CreditCodeWarningConfirmed);
     }
 
+    /// <summary>rev35b: an entity's name is measured as stored (NFKC: ㍿ is 株式会社): 100 characters as typed were 103 stored, past the column.</summary>
+    [Fact]
+    public async Task Name_LongerThan100CharactersOnceNormalised_IsRefusedNextToTheField()
+    {
+        var client = await App.LoginAsync("anji.clerk");
+        var typed = new string('农', 99) + "㍿";
+
+        var response = await client.PostFormAsync("/Entities/Create", Fields(typed, NewCreditCode(), await App.PersonIdInCountyAsync("330523")));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("100", TalentHub.IntegrationTests.Pages.People.PeopleTestData.FieldError(await response.Content.ReadAsStringAsync(), "Input.Name"));
+        Assert.False(await App.QueryAsync(db => db.BusinessEntities.IgnoreQueryFilters([RegionFilter.Name]).AnyAsync(e => e.Name.StartsWith(new string('农', 99)))));
+    }
+
     [Theory]
     [InlineData("92330523MA1234", "统一社会信用代码应为 18 位")]
     [InlineData("92330523MA12345IO0", "只能包含数字和大写字母")]
