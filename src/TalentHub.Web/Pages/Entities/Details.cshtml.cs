@@ -97,7 +97,13 @@ public sealed class DetailsModel(TalentHubDbContext db, PersonalDataProtector pr
         var entity = await db.BusinessEntities.Include(e => e.People).FirstOrDefaultAsync(e => e.Id == id);
         if (entity is null) return NotFound();
         var member = entity.People.FirstOrDefault(m => m.Id == memberId);
-        if (member is null) return NotFound();
+        if (member is null)
+        {
+            // Already removed (the button clicked twice, or in another tab): nothing to write, and the page says so instead
+            // of a 404 page for a removal that did happen (rev35b).
+            TempData["Flash"] = l["Entity.AlreadyUnlinked"].Value;
+            return RedirectToPage("/Entities/Details", null, new { id }, "people");
+        }
         try
         {
             entity.Unlink(member.Id);
