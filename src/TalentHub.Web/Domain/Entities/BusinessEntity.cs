@@ -181,13 +181,18 @@ public sealed class BusinessEntity : IRegionOwned, IAudited, IStamped, IVersione
             throw new DomainException("Entity.OfficerOnly", nameof(Status));
         if (EntityLifecycle.NeedsReason(to) && string.IsNullOrWhiteSpace(reason))
             throw new DomainException("Entity.ReasonRequired", "Reason");
+        // Line breaks counted as the text box counts them (a browser posts each as CR LF); longer than the column is refused
+        // here (rev35b: PostgreSQL answered a longer reason with an error page, SQLite kept it whole).
+        var why = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim().ReplaceLineEndings("\n");
+        if (why is { Length: > EntityStatusChange.ReasonMaxLength })
+            throw new DomainException("Entity.ReasonTooLong", "Reason", EntityStatusChange.ReasonMaxLength);
         if (Status == EntityStatus.Submitted && to is EntityStatus.Approved or EntityStatus.Returned && SubmittedByUserId == userId)
             throw new DomainException("Entity.MakerCannotCheck", nameof(Status));
 
         History.Add(new EntityStatusChange
         {
             From = Status, To = to, ByUserId = userId, ByName = userName, At = at,
-            Reason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim(),
+            Reason = why,
         });
         if (to == EntityStatus.Submitted) SubmittedByUserId = userId;
         Status = to;

@@ -19,6 +19,15 @@ public static class EntityLifecycle
     /// <summary>Whether <paramref name="from"/> → <paramref name="to"/> is a step of the lifecycle (PRODUCT.md §4); role and reason are checked separately.</summary>
     public static bool CanMove(EntityStatus from, EntityStatus to) => Allowed[from].Contains(to);
 
+    /// <summary>
+    /// Whether a registration in <paramref name="status"/> may be changed: a clerk changes a draft or a returned one, an
+    /// officer any that is neither under review nor deregistered. Nobody changes a submitted registration (maker-checker,
+    /// PRODUCT.md §4): the reviewing officer approves it or returns it with reasons for whoever registered it to correct and
+    /// submit again; an officer who could rewrite it and then approve it would approve their own change (rev35b).
+    /// </summary>
+    public static bool IsEditable(EntityStatus status, bool isOfficer) =>
+        isOfficer ? status is not (EntityStatus.Submitted or EntityStatus.Deregistered) : status is EntityStatus.Draft or EntityStatus.Returned;
+
     /// <summary>Moves that need a written reason.</summary>
     public static bool NeedsReason(EntityStatus to) =>
         to is EntityStatus.Returned or EntityStatus.Suspended or EntityStatus.Deregistered;

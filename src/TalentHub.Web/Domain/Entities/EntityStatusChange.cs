@@ -11,4 +11,7 @@ public sealed class EntityStatusChange
     public required string ByName { get; init; }
     public DateTimeOffset At { get; init; }
     public string? Reason { get; init; }
+
+    /// <summary>The longest reason kept (the column's length; the form's text box says the same).</summary>
+    public const int ReasonMaxLength = 500;
 }

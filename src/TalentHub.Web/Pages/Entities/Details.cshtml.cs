@@ -47,6 +47,14 @@ public sealed class DetailsModel(TalentHubDbContext db, PersonalDataProtector pr
             ModelState.AddModelError("", l["Common.StaleEdit"]);
             return await LoadAsync(id) ? Page() : NotFound();
         }
+        if (entity.Status == to)
+        {
+            // Already there (the button clicked twice, or the step taken in another tab or by another officer): no step
+            // repeats itself, so nothing is written and the page says where it stands, not "not allowed" or "changed by
+            // someone else" (rev35b).
+            TempData["Flash"] = l["Entity.AlreadyInStatus", l["EntityStatus." + to]].Value;
+            return RedirectToPage("/Entities/Details", new { id });
+        }
         try
         {
             entity.MoveStatus(to, actor.UserId ?? "", EntityRules.DisplayName(User), EntityRules.IsOfficer(User), Reason, clock.GetUtcNow());
@@ -97,7 +105,13 @@ public sealed class DetailsModel(TalentHubDbContext db, PersonalDataProtector pr
         var entity = await db.BusinessEntities.Include(e => e.People).FirstOrDefaultAsync(e => e.Id == id);
         if (entity is null) return NotFound();
         var member = entity.People.FirstOrDefault(m => m.Id == memberId);
-        if (member is null) return NotFound();
+        if (member is null)
+        {
+            // Already removed (the button clicked twice, or in another tab): nothing to write, and the page says so instead
+            // of a 404 page for a removal that did happen (rev35b).
+            TempData["Flash"] = l["Entity.AlreadyUnlinked"].Value;
+            return RedirectToPage("/Entities/Details", null, new { id }, "people");
+        }
         try
         {
             entity.Unlink(member.Id);

@@ -11,9 +11,8 @@ public static class EntityRules
     /// <summary>Officers (policy <see cref="Policies.Officer"/>).</summary>
     public static bool IsOfficer(ClaimsPrincipal user) => user.Meets(Policies.Officer);
 
-    /// <summary>Clerks edit drafts and returned registrations; officers anything not deregistered.</summary>
-    public static bool CanEdit(ClaimsPrincipal user, EntityStatus status) =>
-        IsOfficer(user) ? status != EntityStatus.Deregistered : status is EntityStatus.Draft or EntityStatus.Returned;
+    /// <summary>Clerks edit drafts and returned registrations; officers anything neither under review nor deregistered (<see cref="EntityLifecycle.IsEditable"/>).</summary>
+    public static bool CanEdit(ClaimsPrincipal user, EntityStatus status) => EntityLifecycle.IsEditable(status, IsOfficer(user));
 
     /// <summary>The next steps this user may take, without the maker-checker rule (the page explains that one).</summary>
     public static IEnumerable<EntityStatus> NextSteps(ClaimsPrincipal user, EntityStatus status) =>

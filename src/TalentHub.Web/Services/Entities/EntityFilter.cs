@@ -34,6 +34,9 @@ public sealed class EntityFilter
     private static readonly System.Linq.Expressions.Expression<Func<BusinessEntity, int>> StatusRank = TalentHub.Web.Data.EnumOrder.Rank((BusinessEntity e) => e.Status);
 
     /// <summary>The list's filters and sort on top of <paramref name="entities"/>; region scoping comes from the context's query filter, not from here.</summary>
+    /// <summary>Whether a normalised search text is shaped like a credit code: 18 characters of the code's alphabet (the check digit may fail).</summary>
+    private static bool IsCreditCode(string code) => CreditCode.Check(code) is CreditCodeCheck.Valid or CreditCodeCheck.CheckDigitMismatch;
+
     public IQueryable<BusinessEntity> Apply(IQueryable<BusinessEntity> entities)
     {
         if (!string.IsNullOrEmpty(County)) entities = entities.Where(e => e.CountyCode == County);
@@ -44,8 +47,12 @@ public sealed class EntityFilter
         if (Rating is { } rating) entities = entities.Where(e => e.Rating == rating);
         if (!string.IsNullOrWhiteSpace(Q))
         {
+            // A credit code (18 characters of its alphabet) is looked up whole; anything else is part of a name, normalised as
+            // names are stored (rev35b: names keep NFKC, so a typed "（普通合伙）" never matched the stored "(普通合伙)", and an
+            // 18-character Chinese name was taken for a code and found nothing).
             var code = CreditCode.Normalize(Q);
-            entities = code.Length == CreditCode.Length ? entities.Where(e => e.CreditCode == code) : entities.Where(e => e.Name.Contains(Q.Trim()));
+            entities = IsCreditCode(code) ? entities.Where(e => e.CreditCode == code)
+                : TextNormalizer.Normalize(Q) is { Length: > 0 } name ? entities.Where(e => e.Name.Contains(name)) : entities;
         }
         return (Sort, Desc) switch
         {

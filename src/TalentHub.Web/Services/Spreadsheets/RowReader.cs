@@ -56,8 +56,17 @@ public sealed class RowReader(SheetRow row, ColumnMap map, IReadOnlyList<ImportC
     /// </summary>
     public string? Name(string field, int maxLength)
     {
-        var text = Text(field, maxLength);
-        if (text is not null && Domain.Common.PersonName.Problem(text) is { } problem)
+        // Measured as stored: names are kept NFKC-normalised, which can lengthen them (㍿ is 株式会社), so a name within the
+        // limit as typed could exceed its column (rev35b).
+        var typed = Text(field, int.MaxValue);
+        if (typed is null) return null;
+        var text = Domain.Common.TextNormalizer.Normalize(typed);
+        if (text.Length > maxLength)
+        {
+            Fail(field, "Import.TooLong", maxLength);
+            return null;
+        }
+        if (Domain.Common.PersonName.Problem(text) is { } problem)
         {
             Fail(field, problem);
             return null;

@@ -69,8 +69,10 @@ public sealed class FollowUpFilter
             // silently dropped a county's own tasks from the list and the export). People only when they have a task
             // (indexed on PersonId), which keeps the id list to trainees; courses are few.
             var withTasks = db.FollowUpTasks.IgnoreQueryFilters([RegionFilter.Name]);
+            // Names are stored normalised (NFKC), course titles as typed: each is matched in its own form (rev35b).
+            var name = Domain.Common.TextNormalizer.Normalize(q);
             var people = await db.People.IgnoreQueryFilters([RegionFilter.Name])
-                .Where(p => p.Name.Contains(q) && withTasks.Any(t => t.PersonId == p.Id)).Select(p => p.Id).ToListAsync(ct);
+                .Where(p => p.Name.Contains(name) && withTasks.Any(t => t.PersonId == p.Id)).Select(p => p.Id).ToListAsync(ct);
             var courses = await db.Courses.IgnoreQueryFilters([RegionFilter.Name]).Where(c => c.Title.Contains(q)).Select(c => c.Id).ToListAsync(ct);
             tasks = tasks.Where(t => people.Contains(t.PersonId) || courses.Contains(t.CourseId));
         }

@@ -52,6 +52,20 @@ public sealed class EntityFormTests(TalentHubFactory app) : AppTest(app)
         Assert.True((await App.LoadAsync(id)).CreditCodeWarningConfirmed);
     }
 
+    /// <summary>rev35b: an entity's name is measured as stored (NFKC: ㍿ is 株式会社): 100 characters as typed were 103 stored, past the column.</summary>
+    [Fact]
+    public async Task Name_LongerThan100CharactersOnceNormalised_IsRefusedNextToTheField()
+    {
+        var client = await App.LoginAsync("anji.clerk");
+        var typed = new string('农', 99) + "㍿";
+
+        var response = await client.PostFormAsync("/Entities/Create", Fields(typed, NewCreditCode(), await App.PersonIdInCountyAsync("330523")));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("100", TalentHub.IntegrationTests.Pages.People.PeopleTestData.FieldError(await response.Content.ReadAsStringAsync(), "Input.Name"));
+        Assert.False(await App.QueryAsync(db => db.BusinessEntities.IgnoreQueryFilters([RegionFilter.Name]).AnyAsync(e => e.Name.StartsWith(new string('农', 99)))));
+    }
+
     [Theory]
     [InlineData("92330523MA1234", "统一社会信用代码应为 18 位")]
     [InlineData("92330523MA12345IO0", "只能包含数字和大写字母")]
@@ -254,25 +268,45 @@ public sealed class EntityFormTests(TalentHubFactory app) : AppTest(app)
         Assert.Equal(1, entity.Version);
     }
 
+    /// <summary>
+    /// Maker-checker (rev35b): nobody changes a registration under review. An officer could rename a clerk's submitted
+    /// entity, change its credit code and approve it: the approval then checked the officer's own change.
+    /// </summary>
     [Fact]
-    public async Task Clerk_CannotEditASubmittedEntity_ButAnOfficerCan()
+    public async Task NobodyEditsASubmittedEntity_TheOfficerReturnsIt_AndTheClerkCorrectsIt()
     {
         var clerk = await App.LoginAsync("anji.clerk");
         var leader = await App.PersonIdInCountyAsync("330523");
         var code = NewCreditCode();
-        var id = await CreateAsync(clerk, Fields(NewName(), code, leader));
+        var registered = NewName();
+        var id = await CreateAsync(clerk, Fields(registered, code, leader));
         Assert.Equal(HttpStatusCode.Redirect, (await MoveAsync(clerk, id, EntityStatus.Submitted)).StatusCode);
+        var version = (await App.LoadAsync(id)).Version.ToString(System.Globalization.CultureInfo.InvariantCulture); // the submit moved it on
 
-        Assert.Contains("当前状态下您不能修改此经营主体", await clerk.GetStringAsync($"/Entities/{id}/Edit"));
-        var refused = await clerk.PostFormAsync($"/Entities/{id}/Edit", Fields("不该保存" + NewName(), code, leader), formPage: $"/Entities/{id}");
-        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
-        Assert.DoesNotContain("不该保存", (await App.LoadAsync(id)).Name);
+        Assert.Contains("此登记正在审核，不能修改", await clerk.GetStringAsync($"/Entities/{id}/Edit"));
+        var byClerk = Fields("不该保存" + NewName(), code, leader);
+        byClerk["Input.Version"] = version;
+        Assert.Equal(HttpStatusCode.OK, (await clerk.PostFormAsync($"/Entities/{id}/Edit", byClerk, formPage: $"/Entities/{id}")).StatusCode);
 
         var officer = await App.LoginAsync("anji.officer");
-        var fields = Fields("管理员修改" + NewName(), code, leader);
-        fields["Input.Version"] = (await App.LoadAsync(id)).Version.ToString(System.Globalization.CultureInfo.InvariantCulture); // the submit moved it on
-        Assert.Equal(HttpStatusCode.Redirect, (await officer.PostFormAsync($"/Entities/{id}/Edit", fields)).StatusCode);
-        Assert.Equal(fields["Input.Name"], (await App.LoadAsync(id)).Name);
+        Assert.DoesNotContain("id=\"edit\"", await officer.GetStringAsync($"/Entities/{id}"));
+        Assert.Contains("此登记正在审核，不能修改", await officer.GetStringAsync($"/Entities/{id}/Edit"));
+        var byOfficer = Fields("管理员修改" + NewName(), code, leader);
+        byOfficer["Input.Version"] = version;
+        var refused = await officer.PostFormAsync($"/Entities/{id}/Edit", byOfficer, formPage: $"/Entities/{id}");
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("此登记正在审核，不能修改", await refused.Content.ReadAsStringAsync());
+        var unchanged = await App.LoadAsync(id);
+        Assert.Equal(registered, unchanged.Name);
+        Assert.Equal(EntityStatus.Submitted, unchanged.Status);
+        // Last of the officer's Chinese pages: ?culture= is remembered in the cookie.
+        Assert.Contains("This registration is under review and cannot be changed", await officer.GetStringAsync($"/Entities/{id}/Edit?culture=en"));
+
+        Assert.Equal(HttpStatusCode.Redirect, (await MoveAsync(officer, id, EntityStatus.Returned, "名称与营业执照不符")).StatusCode);
+        var corrected = Fields("更正后" + NewName(), code, leader);
+        corrected["Input.Version"] = (await App.LoadAsync(id)).Version.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(HttpStatusCode.Redirect, (await clerk.PostFormAsync($"/Entities/{id}/Edit", corrected)).StatusCode);
+        Assert.Equal(corrected["Input.Name"], (await App.LoadAsync(id)).Name);
     }
 
     [Fact]

@@ -88,6 +88,42 @@ public sealed class EntityLifecycleTests(TalentHubFactory app) : AppTest(app)
         Assert.Equal(HttpStatusCode.Redirect, (await MoveAsync(clerk, id, EntityStatus.Submitted)).StatusCode);
     }
 
+    /// <summary>
+    /// rev35b: the same step posted twice (a double click on 提交审核, a second tab) said 当前状态下不能进行此操作 (or, with the
+    /// page's version, that someone else had changed it); it now says the entity is already there and writes nothing.
+    /// </summary>
+    [Fact]
+    public async Task TheSameStepPostedTwice_SaysItIsAlreadyDone_AndRecordsItOnce()
+    {
+        var clerk = await App.LoginAsync("anji.clerk");
+        var id = await App.CreateAnjiFarmAsync(clerk);
+        Assert.Equal(HttpStatusCode.Redirect, (await MoveAsync(clerk, id, EntityStatus.Submitted)).StatusCode);
+
+        var again = await MoveAsync(clerk, id, EntityStatus.Submitted);
+
+        Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
+        Assert.Contains("此主体已是“待审核”状态，未作更改。", await clerk.GetStringAsync(again.Headers.Location!.OriginalString));
+        Assert.Single((await App.LoadAsync(id)).History);
+    }
+
+    /// <summary>rev35b: a reason longer than its 500-character column went through to the database (an error page on PostgreSQL).</summary>
+    [Fact]
+    public async Task Return_WithAReasonLongerThan500Characters_IsRefusedNextToTheReason()
+    {
+        var clerk = await App.LoginAsync("anji.clerk");
+        var id = await App.CreateAnjiFarmAsync(clerk);
+        await MoveAsync(clerk, id, EntityStatus.Submitted);
+        var officer = await App.LoginAsync("anji.officer");
+
+        var refused = await MoveAsync(officer, id, EntityStatus.Returned, new string('缺', 501));
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("原因不能超过 500 个字符。", await refused.Content.ReadAsStringAsync());
+        Assert.Equal(EntityStatus.Submitted, (await App.LoadAsync(id)).Status);
+
+        Assert.Equal(HttpStatusCode.Redirect, (await MoveAsync(officer, id, EntityStatus.Returned, new string('缺', 500))).StatusCode);
+        Assert.Equal(EntityStatus.Returned, (await App.LoadAsync(id)).Status);
+    }
+
     [Fact]
     public async Task Approved_CanBeSuspendedAndDeregistered_WithReasons_ThenNothingMore()
     {

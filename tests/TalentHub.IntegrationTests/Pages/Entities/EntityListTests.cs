@@ -31,6 +31,28 @@ public sealed class EntityListTests(TalentHubFactory app) : AppTest(app)
         Assert.Contains("/Entities/Export?format=csv&amp;Status=Submitted&amp;Q=", byStatus);
     }
 
+    /// <summary>
+    /// rev35b: names are stored normalised (NFKC), so a name typed with Chinese brackets was never found (stored "(普通合伙)",
+    /// searched "（普通合伙）"), and an 18-character name was taken for a credit code and found nothing — on the list and its export.
+    /// </summary>
+    [Fact]
+    public async Task Search_FindsANameAsTyped_WithChineseBrackets_OrEighteenCharactersLong()
+    {
+        var clerk = await App.LoginAsync("anji.clerk");
+        var leader = await App.PersonIdInCountyAsync("330523");
+        var token = string.Concat(Guid.NewGuid().ToString("N")[..6].Select(c => "零一二三四五六七八九甲乙丙丁戊己"[Convert.ToInt32(c.ToString(), 16)]));
+        var bracketed = token + "白茶家庭农场（普通合伙）";
+        var eighteen = token + "白茶产业专业合作社联合社";
+        Assert.Equal(18, eighteen.Length);
+        var bracketedId = await CreateAsync(clerk, Fields(bracketed, NewCreditCode(), leader));
+        var eighteenId = await CreateAsync(clerk, Fields(eighteen, NewCreditCode(), leader));
+
+        Assert.Contains($"href=\"/Entities/{bracketedId}\"", await clerk.GetStringAsync($"/Entities?Q={Uri.EscapeDataString(bracketed)}"));
+        Assert.Contains($"href=\"/Entities/{eighteenId}\"", await clerk.GetStringAsync($"/Entities?Q={Uri.EscapeDataString(eighteen)}"));
+        var export = await clerk.GetStringAsync($"/Entities/Export?format=csv&Q={Uri.EscapeDataString(bracketed)}");
+        Assert.Contains(token + "白茶家庭农场(普通合伙)", export);
+    }
+
     [Fact]
     public async Task CountyList_ShowsOnlyTheirCounty_AndNoCountyTable()
     {

@@ -84,6 +84,11 @@ public sealed class EntityScopeTests(TalentHubFactory app) : AppTest(app)
         var employee = entity.People.Single(m => m.PersonId == other && m.Role == MemberRole.Employee);
         Assert.Equal(HttpStatusCode.Redirect, (await clerk.PostFormAsync($"/Entities/{id}?handler=Unlink",
             new() { ["memberId"] = employee.Id.ToString(CultureInfo.InvariantCulture) }, $"/Entities/{id}")).StatusCode);
+        // rev35b: the same removal posted again (a double click, a second tab) was a 404 page; it says the person is no longer linked.
+        var again = await clerk.PostFormAsync($"/Entities/{id}?handler=Unlink",
+            new() { ["memberId"] = employee.Id.ToString(CultureInfo.InvariantCulture) }, $"/Entities/{id}");
+        Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
+        Assert.Contains("此人员已不在关联人员中。", await clerk.GetStringAsync(again.Headers.Location!.OriginalString));
         var leaderRow = entity.People.Single(m => m.Role == MemberRole.Leader);
         var kept = await clerk.PostFormAsync($"/Entities/{id}?handler=Unlink",
             new() { ["memberId"] = leaderRow.Id.ToString(CultureInfo.InvariantCulture) }, $"/Entities/{id}");

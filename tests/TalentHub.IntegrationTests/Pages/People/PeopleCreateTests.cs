@@ -143,6 +143,23 @@ public sealed class PeopleCreateTests(TalentHubFactory app) : AppTest(app)
         Assert.Equal(0, await App.CountNamedAsync(name));
     }
 
+    /// <summary>
+    /// rev35b: names are stored NFKC-normalised, which can lengthen them (㍿ is 株式会社): 50 characters as typed were 53 stored,
+    /// past the column's 50 (an error page on PostgreSQL). The length is measured on the name as stored.
+    /// </summary>
+    [Fact]
+    public async Task A_name_longer_than_50_characters_once_normalised_is_refused_next_to_the_field()
+    {
+        var client = await App.LoginAsync("anji.clerk");
+        var typed = new string('李', 49) + "㍿";
+
+        var response = await client.PostFormAsync("/People/Create", CreateForm(typed, NewIdNumber(YuCun).Value));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("50", FieldError(await response.Content.ReadAsStringAsync(), "Input.Name"));
+        Assert.Equal(0, await App.CountNamedAsync(new string('李', 49) + "株式会社"));
+    }
+
     [Fact]
     public async Task An_id_number_with_a_wrong_check_digit_is_refused()
     {

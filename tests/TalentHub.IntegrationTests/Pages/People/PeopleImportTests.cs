@@ -83,6 +83,22 @@ public sealed class PeopleImportTests(TalentHubFactory app) : AppTest(app)
         Assert.Equal(0, await CountAsync(names));
     }
 
+    /// <summary>rev35b: a name is measured as stored (NFKC: ㍿ is 株式会社), so 50 characters as typed that store as 53 are refused.</summary>
+    [Fact]
+    public async Task A_name_longer_than_50_characters_once_normalised_is_an_error_of_its_row()
+    {
+        var client = await App.LoginAsync("anji.clerk");
+        var csv = string.Join("\r\n",
+            "姓名,身份证号,所在村（社区）,人才类别",
+            $"{new string('李', 49)}㍿,{NewId()},余村,高素质农民");
+
+        var (_, html) = await client.ValidateAsync(Page, Encoding.UTF8.GetBytes(csv), "人才.csv");
+
+        var error = Assert.Single(Errors(html));
+        Assert.Equal((2, "A（姓名）"), (error.Row, error.Column));
+        Assert.Contains("50", error.Reason);
+    }
+
     /// <summary>
     /// imports32 items 2 and 3: a repeated ID number was listed after the row's other errors, whatever their columns; a
     /// fraction in 带动就业人数 said "must be a number".

@@ -159,4 +159,34 @@ public class EntityLifecycleTests
         Assert.Equal([EntityStatus.Approved, EntityStatus.Returned], EntityLifecycle.NextFrom(EntityStatus.Submitted));
         Assert.Empty(EntityLifecycle.NextFrom(EntityStatus.Deregistered));
     }
+
+    /// <summary>Maker-checker (rev35b): a registration under review is changed by nobody; the officer approves or returns it.</summary>
+    [Theory]
+    [InlineData(EntityStatus.Draft, true, true)]
+    [InlineData(EntityStatus.Returned, true, true)]
+    [InlineData(EntityStatus.Submitted, false, false)]
+    [InlineData(EntityStatus.Approved, false, true)]
+    [InlineData(EntityStatus.Suspended, false, true)]
+    [InlineData(EntityStatus.Deregistered, false, false)]
+    public void IsEditable_NobodyChangesARegistrationUnderReview(EntityStatus status, bool byClerk, bool byOfficer)
+    {
+        Assert.Equal(byClerk, EntityLifecycle.IsEditable(status, isOfficer: false));
+        Assert.Equal(byOfficer, EntityLifecycle.IsEditable(status, isOfficer: true));
+    }
+
+    /// <summary>rev35b: a reason longer than its column was not refused (an error page on PostgreSQL); a line break counts once, as in the text box.</summary>
+    [Fact]
+    public void Reason_LongerThanItsColumnIsRefused_ALineBreakCountsOnce()
+    {
+        var refused = EntityIn(EntityStatus.Submitted);
+        var ex = Assert.Throws<DomainException>(() =>
+            refused.MoveStatus(EntityStatus.Returned, OtherOfficer, "陈晓燕", isOfficer: true, new string('缺', 501), At.AddHours(1)));
+        Assert.Equal(("Entity.ReasonTooLong", "Reason"), (ex.MessageKey, ex.Field));
+        Assert.Equal(EntityStatus.Submitted, refused.Status);
+
+        var kept = EntityIn(EntityStatus.Submitted);
+        var reason = new string('缺', 250) + "\r\n" + new string('少', 249); // 500 in the text box, 501 as posted
+        kept.MoveStatus(EntityStatus.Returned, OtherOfficer, "陈晓燕", isOfficer: true, reason, At.AddHours(1));
+        Assert.Equal(new string('缺', 250) + "\n" + new string('少', 249), kept.History[^1].Reason);
+    }
 }

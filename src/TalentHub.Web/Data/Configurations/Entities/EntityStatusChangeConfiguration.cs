@@ -12,7 +12,7 @@ public sealed class EntityStatusChangeConfiguration : IEntityTypeConfiguration<E
         b.ToTable("EntityStatusChanges");
         b.Property(h => h.ByUserId).HasMaxLength(64);
         b.Property(h => h.ByName).HasMaxLength(128);
-        b.Property(h => h.Reason).HasMaxLength(500);
+        b.Property(h => h.Reason).HasMaxLength(EntityStatusChange.ReasonMaxLength);
         b.HasIndex(h => new { h.EntityId, h.At });
     }
 }

@@ -129,6 +129,25 @@ public sealed class FollowUpTests(TalentHubFactory app) : AppTest(app)
         Assert.Contains("结业后6个月：待跟踪", html);
     }
 
+    /// <summary>
+    /// rev35b: names are stored normalised (NFKC) but the follow-up list searched them with the text as typed, so a name
+    /// typed in full-width letters (an input method left in full-width mode) found none of the person's tasks.
+    /// </summary>
+    [Fact]
+    public async Task NameSearch_FindsThePerson_TypedInFullWidthLetters()
+    {
+        var (course, farmer) = await CompletedLongAgoAsync(200);
+        await App.RunAsync<FollowUpService, int>(s => s.CreateDueAsync());
+        var three = await App.QueryAsync(db => db.FollowUpTasks.Where(t => t.CourseId == course.Id && t.Months == 3).Select(t => t.Id).SingleAsync());
+        var name = "ANNA" + Guid.NewGuid().ToString("N")[..8].ToUpperInvariant();
+        await App.QueryAsync(db => db.People.IgnoreQueryFilters().Where(p => p.Id == farmer.PersonId)
+            .ExecuteUpdateAsync(u => u.SetProperty(p => p.Name, name)));
+        var clerk = await App.LoginAsync("anji.clerk");
+
+        var typed = string.Concat(name.Select(c => (char)(c + 0xFEE0))); // ＡＮＮＡ…
+        Assert.Contains($"data-task=\"{three}\"", await clerk.GetStringAsync($"/FollowUps?Q={Uri.EscapeDataString(typed)}"));
+    }
+
     [Fact]
     public async Task Export_HonoursTheFilters_AndIsAudited()
     {
