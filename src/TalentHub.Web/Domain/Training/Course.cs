@@ -158,6 +158,21 @@ public sealed class Course : IRegionOwned, IAudited, IStamped, IVersioned
         if (startsAt < now) throw new DomainException("Course.SessionInPast", "Sessions");
     }
 
+    /// <summary>
+    /// A session that has opened for attendance (<see cref="CheckInCode.OpensBefore"/> before its start) on a course past draft, or that
+    /// holds attendance marks (<paramref name="hasMarks"/>), is the record the trainees' hours are counted from: it may not be deleted
+    /// (<paramref name="newStart"/> null) or moved to another start; its end, topic, trainer and place may still be corrected
+    /// (rev35a: deleting a held session with marks failed the save with a server error, one without marks vanished with the
+    /// check-ins of the trainees in the room). Throws <see cref="DomainException"/> <c>Course.SessionHeld</c>.
+    /// </summary>
+    public void CheckHeldSession(CourseSession session, DateTimeOffset? newStart, bool hasMarks, DateTimeOffset now)
+    {
+        if (newStart == session.StartsAt) return;
+        var opened = Status != CourseStatus.Draft && now >= session.StartsAt - CheckInCode.OpensBefore;
+        if (opened || hasMarks)
+            throw new DomainException("Course.SessionHeld", "Sessions");
+    }
+
     /// <summary>A session ends after it starts and overlaps none of <paramref name="others"/> (PRODUCT.md, courses).</summary>
     public static void CheckSessionTimes(DateTimeOffset startsAt, DateTimeOffset endsAt,
         IEnumerable<(DateTimeOffset StartsAt, DateTimeOffset EndsAt)> others)
