@@ -102,6 +102,24 @@ public sealed class CourseDatesTests
     }
 
     [Fact]
+    public void Publishing_refuses_a_session_before_the_window_opens()
+    {
+        var course = ADraft(0);
+        course.SetWindow(Day.AddDays(-20), Day.AddDays(5));
+        course.AddSession(Day.AddDays(-25), Day.AddDays(-25).AddHours(2), "报名前", null, null, Day.AddDays(-30));
+        course.AddSession(Day.AddDays(6), Day.AddDays(6).AddHours(2), "报名后", null, null, Day.AddDays(-30));
+        course.TotalHours = course.SessionHours;
+
+        var error = Assert.Throws<DomainException>(() => course.Publish(Day.AddDays(-30)));
+        course.Sessions.RemoveAt(0);
+        course.TotalHours = course.SessionHours;
+        course.Publish(Day.AddDays(-30));
+
+        Assert.Equal("Course.SessionBeforeWindow", error.MessageKey);
+        Assert.Equal(CourseStatus.Published, course.Status);
+    }
+
+    [Fact]
     public void A_course_still_ahead_publishes()
     {
         var course = ADraft();

@@ -96,11 +96,15 @@ public abstract class CourseFormPage(TalentHubDbContext db, IRegionScope scope, 
             Try(() => course.SetWindow(ToUtc(opens), ToUtc(closes)));
         // The declared hours against the sessions' hours: once the sessions are applied, whatever else failed.
         var marked = course.Id == 0 ? [] : (await Db.Attendance.Where(a => a.CourseId == course.Id).Select(a => a.SessionId).Distinct().ToListAsync()).ToHashSet();
-        if (ApplySessions(course, marked) && Valid("Input.TotalHours"))
+        var sessionsApplied = ApplySessions(course, marked);
+        if (sessionsApplied && Valid("Input.TotalHours"))
         {
             course.TotalHours = input.TotalHours ?? course.SessionHours;
             if (Try(course.EnsureHoursCovered)) WarnOfHours(course);
         }
+        // A live course's sessions stay after its window opens (a draft is checked when it is published).
+        if (sessionsApplied && course.Status != CourseStatus.Draft && Valid("Input.EnrollmentOpensAt", "Input.EnrollmentClosesAt"))
+            Try(course.CheckSessionsAfterOpening);
         if (!ModelState.IsValid) return false;
 
         course.Title = input.Title!.Trim();

@@ -354,4 +354,29 @@ public sealed class CourseFormTests(TalentHubFactory app) : AppTest(app)
         Assert.True(response.StatusCode == HttpStatusCode.Redirect, Errors(await response.Content.ReadAsStringAsync()));
         Assert.Equal(2.3m, (await App.CourseAsync(id)).TotalHours);
     }
+    [Fact]
+    public async Task ASessionBeforeTheWindowOpens_IsRefusedAtPublishing_AndOnALiveCoursesForm()
+    {
+        // rev35a: a draft whose first session came ten days before enrollment opened was published; that session was held while the
+        // course was only Published (no places, no roll call), so its hours counted for nobody.
+        var officer = await App.LoginAsync("anji.officer");
+        var early = await officer.CreateAsync(Fields(UniqueTitle("报名前开课"), opens: Today.AddDays(20), closes: Today.AddDays(25),
+            sessions: [(Today.AddDays(10), "09:00", "11:00"), (Today.AddDays(30), "09:00", "11:00")]));
+        var live = await officer.CreateAsync(Fields(UniqueTitle("报名后开课"), opens: Today.AddDays(5), closes: Today.AddDays(8),
+            sessions: [(Today.AddDays(30), "09:00", "11:00")]));
+
+        var refused = await officer.MoveAsync(early, CourseStatus.Published);
+        var published = await officer.MoveAsync(live, CourseStatus.Published);
+        var url = $"/Courses/{live}/Edit";
+        var edited = await ShownForm.Of(await officer.GetStringAsync(url), "course-form")
+            .Set("Input.EnrollmentOpensAt", Local(Today.AddDays(31), "09:00")).Set("Input.EnrollmentClosesAt", Local(Today.AddDays(32), "09:00"))
+            .PostAsync(officer, url);
+
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("有课次早于报名开始时间", await refused.Content.ReadAsStringAsync());
+        Assert.Equal(CourseStatus.Draft, (await App.CourseAsync(early)).Status);
+        Assert.Equal(HttpStatusCode.Redirect, published.StatusCode);
+        Assert.True(HasFieldError(await edited.Content.ReadAsStringAsync(), "Input.EnrollmentOpensAt", "有课次早于报名开始时间"));
+        Assert.Equal(Today.AddDays(5), DateOnly.FromDateTime((await App.CourseAsync(live)).EnrollmentOpensAt.ToShanghai().DateTime));
+    }
 }
