@@ -379,4 +379,36 @@ public sealed class CourseFormTests(TalentHubFactory app) : AppTest(app)
         Assert.True(HasFieldError(await edited.Content.ReadAsStringAsync(), "Input.EnrollmentOpensAt", "有课次早于报名开始时间"));
         Assert.Equal(Today.AddDays(5), DateOnly.FromDateTime((await App.CourseAsync(live)).EnrollmentOpensAt.ToShanghai().DateTime));
     }
+    [Fact]
+    public async Task ASessionMovedOrDeleted_IsAudited_WithTheCoursesCounty_AndNeverWithItsCheckInSecret()
+    {
+        // rev35a: sessions were not audited; a session moved to another day or deleted left only the course's new version behind.
+        var officer = await App.LoginAsync("anji.officer");
+        var day = Today.AddDays(45);
+        var id = await officer.CreateAsync(Fields(UniqueTitle("课次审计"), sessions: [(day, "09:00", "11:00"), (day.AddDays(1), "09:00", "11:00")]));
+        var course = await App.CourseAsync(id);
+        var sessions = course.Sessions.OrderBy(s => s.StartsAt).ToList();
+        var code = await officer.GetAsync($"/Courses/{id}/Sessions/{sessions[0].Id}/Code");   // makes the session's check-in secret
+
+        var fields = Fields(course.Title, sessions: []);
+        fields["Input.Version"] = course.Version.ToString();
+        AddSession(fields, 0, day, "14:00", "16:00", "第1讲", sessions[0].Id);
+        AddSession(fields, 1, day.AddDays(1), "09:00", "11:00", "第2讲", sessions[1].Id);
+        fields["Input.Sessions[1].Delete"] = "true";
+        fields["Input.TotalHours"] = "2";
+        var response = await officer.PostFormAsync($"/Courses/{id}/Edit", fields);
+
+        Assert.Equal(HttpStatusCode.OK, code.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var audit = await App.QueryAsync(db => db.AuditEntries.Where(a => a.EntityType == "CourseSession"
+                && (a.EntityId == sessions[0].Id.ToString() || a.EntityId == sessions[1].Id.ToString()))
+            .Select(a => new { a.EntityId, a.Action, a.CountyCode, a.UserName, a.Changes }).ToListAsync());
+        var moved = Assert.Single(audit, a => a.EntityId == sessions[0].Id.ToString() && a.Action == AuditAction.Update);
+        Assert.Contains("StartsAt", moved.Changes);
+        Assert.Equal("anji.officer", moved.UserName);
+        Assert.Equal("330523000000", moved.CountyCode);
+        Assert.Single(audit, a => a.EntityId == sessions[1].Id.ToString() && a.Action == AuditAction.Delete);
+        Assert.Equal(2, audit.Count(a => a.Action == AuditAction.Create));
+        Assert.All(audit, a => Assert.DoesNotContain("CheckInSecret", a.Changes));
+    }
 }
