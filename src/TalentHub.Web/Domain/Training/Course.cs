@@ -167,11 +167,12 @@ public sealed class Course : IRegionOwned, IAudited, IStamped, IVersioned
     /// </summary>
     public void CheckHeldSession(CourseSession session, DateTimeOffset? newStart, bool hasMarks, DateTimeOffset now)
     {
-        if (newStart == session.StartsAt) return;
-        var opened = Status != CourseStatus.Draft && now >= session.StartsAt - CheckInCode.OpensBefore;
-        if (opened || hasMarks)
-            throw new DomainException("Course.SessionHeld", "Sessions");
+        if (newStart != session.StartsAt && IsHeld(session, hasMarks, now)) throw new DomainException("Course.SessionHeld", "Sessions");
     }
+
+    /// <summary>Whether <paramref name="session"/> is held for <see cref="CheckHeldSession"/>: opened on a course past draft, or marked.</summary>
+    public bool IsHeld(CourseSession session, bool hasMarks, DateTimeOffset now) =>
+        hasMarks || (Status != CourseStatus.Draft && now >= session.StartsAt - CheckInCode.OpensBefore);
 
     /// <summary>
     /// No session starts before the enrollment window opens: one that did was held while the course was only Published, when

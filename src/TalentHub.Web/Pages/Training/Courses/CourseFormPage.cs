@@ -41,6 +41,20 @@ public abstract class CourseFormPage(TalentHubDbContext db, IRegionScope scope, 
     /// </summary>
     public string? HoursWarning { get; private set; }
 
+    /// <summary>Ids of the sessions that may be neither deleted nor moved (<see cref="Course.IsHeld"/>): the form offers no 删除 for them.</summary>
+    public IReadOnlySet<int> HeldSessions { get; private set; } = new HashSet<int>();
+
+    /// <summary>Sets <see cref="HeldSessions"/> for <paramref name="course"/> as stored.</summary>
+    protected async Task FindHeldSessionsAsync(Course course)
+    {
+        var marked = await MarkedSessionsAsync(course);
+        var now = clock.GetUtcNow();
+        HeldSessions = course.Sessions.Where(s => s.Id != 0 && course.IsHeld(s, marked.Contains(s.Id), now)).Select(s => s.Id).ToHashSet();
+    }
+
+    private async Task<HashSet<int>> MarkedSessionsAsync(Course course) => course.Id == 0 ? []
+        : (await Db.Attendance.Where(a => a.CourseId == course.Id).Select(a => a.SessionId).Distinct().ToListAsync()).ToHashSet();
+
     /// <summary>Sets <see cref="HoursWarning"/> for <paramref name="course"/> as it stands.</summary>
     protected void WarnOfHours(Course course) => HoursWarning = course.WarnsOfHours ? HoursText(L, course) : null;
 
@@ -95,7 +109,7 @@ public abstract class CourseFormPage(TalentHubDbContext db, IRegionScope scope, 
         if (Valid("Input.EnrollmentOpensAt", "Input.EnrollmentClosesAt") && input.EnrollmentOpensAt is { } opens && input.EnrollmentClosesAt is { } closes)
             Try(() => course.SetWindow(ToUtc(opens), ToUtc(closes)));
         // The declared hours against the sessions' hours: once the sessions are applied, whatever else failed.
-        var marked = course.Id == 0 ? [] : (await Db.Attendance.Where(a => a.CourseId == course.Id).Select(a => a.SessionId).Distinct().ToListAsync()).ToHashSet();
+        var marked = await MarkedSessionsAsync(course);
         var sessionsApplied = ApplySessions(course, marked);
         if (sessionsApplied && Valid("Input.TotalHours"))
         {
@@ -156,6 +170,10 @@ public abstract class CourseFormPage(TalentHubDbContext db, IRegionScope scope, 
             // demo's running one, was otherwise "moved" by every save of the form: refused once held, and the trainees told of a change).
             var startsAt = AsShown(ToUtc(date.ToDateTime(start)), stored?.StartsAt);
             var endsAt = AsShown(ToUtc(date.ToDateTime(end)), stored?.EndsAt);
+            // The form has one date per row: a stored session that runs past midnight (the demo's running one, seeded late in the
+            // evening) shows its end on its start's date, which read back is before the start. Its end as shown is kept.
+            if (stored is not null && endsAt <= startsAt && AsShown(ToUtc(date.AddDays(1).ToDateTime(end)), stored.EndsAt) == stored.EndsAt)
+                endsAt = stored.EndsAt;
             try
             {
                 if (stored is not null) course.CheckHeldSession(stored, startsAt, marked.Contains(stored.Id), now);
