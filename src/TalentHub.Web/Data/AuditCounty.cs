@@ -24,6 +24,7 @@ public static class AuditCounty
         [typeof(PersonCategory)] = (typeof(Person), "PersonId"),
         [typeof(Venture)] = (typeof(Person), "PersonId"),
         [typeof(EntityMember)] = (typeof(BusinessEntity), nameof(EntityMember.EntityId)),
+        [typeof(CourseSession)] = (typeof(Course), nameof(CourseSession.CourseId)),
         [typeof(Enrollment)] = (typeof(Course), nameof(Enrollment.CourseId)),
         [typeof(AttendanceRecord)] = (typeof(Course), nameof(AttendanceRecord.CourseId)),
         [typeof(SurveyAnswer)] = (typeof(Course), nameof(SurveyAnswer.CourseId)),

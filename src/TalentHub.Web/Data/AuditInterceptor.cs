@@ -18,7 +18,8 @@ namespace TalentHub.Web.Data;
 /// </summary>
 public sealed class AuditInterceptor(CurrentActor actor, TimeProvider clock) : SaveChangesInterceptor
 {
-    internal static readonly HashSet<string> Skipped = ["Version", "IdNumberHash", "MobileHash", "MobileTail"];
+    // A session's check-in secret is the seed of its codes (never written anywhere else) and its reminder stamp is the job's bookkeeping.
+    internal static readonly HashSet<string> Skipped = ["Version", "IdNumberHash", "MobileHash", "MobileTail", "CheckInSecret", "RemindedAt"];
     private readonly ConditionalWeakTable<DbContext, List<(AuditEntry Audit, EntityEntry Entry)>> _pendingKeys = new();
 
     /// <summary>New entities whose creation a service records itself (<see cref="AuditLog.RecordsCreationOf"/>): no second row.</summary>

@@ -56,6 +56,8 @@ public static class AuditedTypes
         Describe<EntityStatusChange>("Entity.History"),
         Describe<TrainingProgram>("Program", "/Programs/{0}/Edit", ("RepeatRuleApplies", "Program.RepeatRule")),
         Describe<Course>("Course", "/Courses/{0}", ("MinAttendanceShare", "Course.MinAttendance"), ("TrainerUserName", "Course.Trainer")),
+        Describe<CourseSession>("Course.Session", null, ("CourseId", "Audit.Entity.Course"), ("StartsAt", "Course.Session.Start"),
+            ("EndsAt", "Course.Session.End"), ("TrainerName", "Course.Session.Trainer")),
         Describe<Enrollment>("Roster", null, ("CourseId", "Audit.Entity.Course"), ("EnrolledByUserId", "Roster.EnrolledBy"),
             ("PromotedAt", "Roster.PromotedAtField")),
         Describe<AttendanceRecord>("Attendance", null, ("CourseId", "Audit.Entity.Course"), ("MarkedAt", "Attendance.MarkedAt")),

@@ -158,6 +158,34 @@ public sealed class Course : IRegionOwned, IAudited, IStamped, IVersioned
         if (startsAt < now) throw new DomainException("Course.SessionInPast", "Sessions");
     }
 
+    /// <summary>
+    /// A session that has opened for attendance (<see cref="CheckInCode.OpensBefore"/> before its start) on a course past draft, or that
+    /// holds attendance marks (<paramref name="hasMarks"/>), is the record the trainees' hours are counted from: it may not be deleted
+    /// (<paramref name="newStart"/> null) or moved to another start; its end, topic, trainer and place may still be corrected
+    /// (rev35a: deleting a held session with marks failed the save with a server error, one without marks vanished with the
+    /// check-ins of the trainees in the room). Throws <see cref="DomainException"/> <c>Course.SessionHeld</c>.
+    /// </summary>
+    public void CheckHeldSession(CourseSession session, DateTimeOffset? newStart, bool hasMarks, DateTimeOffset now)
+    {
+        if (newStart != session.StartsAt && IsHeld(session, hasMarks, now)) throw new DomainException("Course.SessionHeld", "Sessions");
+    }
+
+    /// <summary>Whether <paramref name="session"/> is held for <see cref="CheckHeldSession"/>: opened on a course past draft, or marked.</summary>
+    public bool IsHeld(CourseSession session, bool hasMarks, DateTimeOffset now) =>
+        hasMarks || (Status != CourseStatus.Draft && now >= session.StartsAt - CheckInCode.OpensBefore);
+
+    /// <summary>
+    /// No session starts before the enrollment window opens: one that did was held while the course was only Published, when
+    /// nobody could hold a place yet and its attendance could not be taken, so its hours counted for nobody and the minimum
+    /// attendance share could fail every trainee (rev35a). Checked when a course is published and when a live course is edited
+    /// (a draft may hold anything). Throws <see cref="DomainException"/> <c>Course.SessionBeforeWindow</c>.
+    /// </summary>
+    public void CheckSessionsAfterOpening()
+    {
+        if (Sessions.Count > 0 && Sessions.Min(s => s.StartsAt) < EnrollmentOpensAt)
+            throw new DomainException("Course.SessionBeforeWindow", nameof(EnrollmentOpensAt));
+    }
+
     /// <summary>A session ends after it starts and overlaps none of <paramref name="others"/> (PRODUCT.md, courses).</summary>
     public static void CheckSessionTimes(DateTimeOffset startsAt, DateTimeOffset endsAt,
         IEnumerable<(DateTimeOffset StartsAt, DateTimeOffset EndsAt)> others)
@@ -241,8 +269,9 @@ public sealed class Course : IRegionOwned, IAudited, IStamped, IVersioned
     /// <summary>
     /// Publishes a draft for the catalog at <paramref name="now"/>: a published course must still be ahead, so the
     /// enrollment window must close after now and the first session start after now (review14: a course held wholly in
-    /// the past went straight to 已结业 with no trainees). Throws <see cref="DomainException"/> <c>Course.PublishWindowPast</c>,
-    /// <c>Course.PublishSessionPast</c>, or what <see cref="MoveStatus"/> throws.
+    /// the past went straight to 已结业 with no trainees), and no session may start before the window opens
+    /// (<see cref="CheckSessionsAfterOpening"/>). Throws <see cref="DomainException"/> <c>Course.PublishWindowPast</c>,
+    /// <c>Course.PublishSessionPast</c>, <c>Course.SessionBeforeWindow</c>, or what <see cref="MoveStatus"/> throws.
     /// </summary>
     public void Publish(DateTimeOffset now)
     {
@@ -250,6 +279,7 @@ public sealed class Course : IRegionOwned, IAudited, IStamped, IVersioned
         {
             if (EnrollmentClosesAt <= now) throw new DomainException("Course.PublishWindowPast", nameof(EnrollmentClosesAt));
             if (Sessions.Min(s => s.StartsAt) <= now) throw new DomainException("Course.PublishSessionPast", nameof(Sessions));
+            CheckSessionsAfterOpening();
         }
         MoveStatus(CourseStatus.Published, now);
     }

@@ -1,7 +1,10 @@
 namespace TalentHub.Web.Domain.Training;
 
-/// <summary>One class meeting. Times are instants (shown in Asia/Shanghai).</summary>
-public sealed class CourseSession
+/// <summary>
+/// One class meeting. Times are instants (shown in Asia/Shanghai). Audited (rev35a: a session moved or deleted left no trace in
+/// the audit log), without its check-in secret or reminder stamp (<c>AuditInterceptor.Skipped</c>).
+/// </summary>
+public sealed class CourseSession : IAudited
 {
     public int Id { get; private set; }
     public int CourseId { get; private set; }

@@ -44,6 +44,8 @@ public sealed class AuditLinks(TalentHubDbContext db)
                 x => x.Id, x => $"/Entities/{x.Owner}", ct),
             nameof(EntityStatusChange) => await Links(db.Set<EntityStatusChange>().Where(h => numbers.Contains(h.Id)).Select(h => new { h.Id, Owner = h.EntityId }),
                 x => x.Id, x => $"/Entities/{x.Owner}", ct),
+            "CourseSession" => await Links(db.CourseSessions.Where(s => numbers.Contains(s.Id)).Select(s => new { s.Id, Owner = s.CourseId }),
+                x => x.Id, x => $"/Courses/{x.Owner}", ct),
             "Enrollment" => await Links(db.Enrollments.IgnoreQueryFilters().Where(e => numbers.Contains(e.Id)).Select(e => new { e.Id, Owner = e.CourseId }),
                 x => x.Id, x => $"/Courses/{x.Owner}/Roster", ct),
             "AttendanceRecord" => await Links(db.Attendance.IgnoreQueryFilters().Where(a => numbers.Contains(a.Id)).Select(a => new { a.Id, a.CourseId, a.SessionId }),

@@ -47,6 +47,37 @@ public sealed class CourseDatesTests
     }
 
     [Fact]
+    public void A_session_that_has_opened_on_a_live_course_may_be_neither_deleted_nor_moved_but_its_end_may_be_corrected()
+    {
+        var course = Moved(CourseStatus.Published, CourseStatus.EnrollmentOpen);
+        var session = course.Sessions[0];
+        var now = session.StartsAt - CheckInCode.OpensBefore;   // the check-in code is open from here on
+
+        course.CheckHeldSession(session, session.StartsAt, hasMarks: false, now);
+        var deleted = Assert.Throws<DomainException>(() => course.CheckHeldSession(session, null, hasMarks: false, now));
+        var moved = Assert.Throws<DomainException>(() => course.CheckHeldSession(session, session.StartsAt.AddDays(1), hasMarks: false, now));
+
+        Assert.Equal("Course.SessionHeld", deleted.MessageKey);
+        Assert.Equal("Course.SessionHeld", moved.MessageKey);
+    }
+
+    [Fact]
+    public void A_session_still_ahead_may_be_deleted_or_moved_unless_it_holds_marks_and_a_draft_any_session()
+    {
+        var course = Moved(CourseStatus.Published, CourseStatus.EnrollmentOpen);
+        var session = course.Sessions[0];
+        var before = session.StartsAt - CheckInCode.OpensBefore - TimeSpan.FromMinutes(1);
+
+        course.CheckHeldSession(session, null, hasMarks: false, before);
+        course.CheckHeldSession(session, session.StartsAt.AddDays(1), hasMarks: false, before);
+        var marked = Assert.Throws<DomainException>(() => course.CheckHeldSession(session, null, hasMarks: true, before));
+        var draft = ADraft();
+        draft.CheckHeldSession(draft.Sessions[0], null, hasMarks: false, draft.Sessions[0].StartsAt.AddDays(1));
+
+        Assert.Equal("Course.SessionHeld", marked.MessageKey);
+    }
+
+    [Fact]
     public void Publishing_needs_the_window_to_close_in_the_future()
     {
         var course = ADraft();   // window closes Day−5, sessions from Day
@@ -68,6 +99,24 @@ public sealed class CourseDatesTests
 
         Assert.Equal("Course.PublishSessionPast", error.MessageKey);
         Assert.Equal(CourseStatus.Draft, course.Status);
+    }
+
+    [Fact]
+    public void Publishing_refuses_a_session_before_the_window_opens()
+    {
+        var course = ADraft(0);
+        course.SetWindow(Day.AddDays(-20), Day.AddDays(5));
+        course.AddSession(Day.AddDays(-25), Day.AddDays(-25).AddHours(2), "报名前", null, null, Day.AddDays(-30));
+        course.AddSession(Day.AddDays(6), Day.AddDays(6).AddHours(2), "报名后", null, null, Day.AddDays(-30));
+        course.TotalHours = course.SessionHours;
+
+        var error = Assert.Throws<DomainException>(() => course.Publish(Day.AddDays(-30)));
+        course.Sessions.RemoveAt(0);
+        course.TotalHours = course.SessionHours;
+        course.Publish(Day.AddDays(-30));
+
+        Assert.Equal("Course.SessionBeforeWindow", error.MessageKey);
+        Assert.Equal(CourseStatus.Published, course.Status);
     }
 
     [Fact]

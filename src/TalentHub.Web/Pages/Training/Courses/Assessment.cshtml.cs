@@ -93,8 +93,10 @@ public sealed class AssessmentModel(TalentHubDbContext db, PersonRegistry regist
         using var buffer = new MemoryStream();
         await Upload.CopyToAsync(buffer, ct);
         Sheet sheet;
-        try { sheet = SpreadsheetReader.Read(buffer.ToArray(), Upload.FileName); }
-        catch (ImportFileException ex) { return FileError("Roster." + ex.MessageKey); }
+        // Within the configured caps (TalentHub:Import:MaxRows …), as every other import, and with the refusal's argument (rev35a: the
+        // built-in caps applied, and "文件超过 {0} 行数据的上限" was shown with its placeholder).
+        try { sheet = SpreadsheetReader.Read(buffer.ToArray(), Upload.FileName, options.Limits, ct); }
+        catch (ImportFileException ex) { return FileError("Roster." + ex.MessageKey, ex.Args); }
         (Report, var valid) = await new ScoreImporter(db, registry).ValidateAsync(sheet, Path.GetFileName(Upload.FileName), id, ct);
         Valid = valid;
         return Page();

@@ -41,6 +41,20 @@ public abstract class CourseFormPage(TalentHubDbContext db, IRegionScope scope, 
     /// </summary>
     public string? HoursWarning { get; private set; }
 
+    /// <summary>Ids of the sessions that may be neither deleted nor moved (<see cref="Course.IsHeld"/>): the form offers no 删除 for them.</summary>
+    public IReadOnlySet<int> HeldSessions { get; private set; } = new HashSet<int>();
+
+    /// <summary>Sets <see cref="HeldSessions"/> for <paramref name="course"/> as stored.</summary>
+    protected async Task FindHeldSessionsAsync(Course course)
+    {
+        var marked = await MarkedSessionsAsync(course);
+        var now = clock.GetUtcNow();
+        HeldSessions = course.Sessions.Where(s => s.Id != 0 && course.IsHeld(s, marked.Contains(s.Id), now)).Select(s => s.Id).ToHashSet();
+    }
+
+    private async Task<HashSet<int>> MarkedSessionsAsync(Course course) => course.Id == 0 ? []
+        : (await Db.Attendance.Where(a => a.CourseId == course.Id).Select(a => a.SessionId).Distinct().ToListAsync()).ToHashSet();
+
     /// <summary>Sets <see cref="HoursWarning"/> for <paramref name="course"/> as it stands.</summary>
     protected void WarnOfHours(Course course) => HoursWarning = course.WarnsOfHours ? HoursText(L, course) : null;
 
@@ -95,11 +109,16 @@ public abstract class CourseFormPage(TalentHubDbContext db, IRegionScope scope, 
         if (Valid("Input.EnrollmentOpensAt", "Input.EnrollmentClosesAt") && input.EnrollmentOpensAt is { } opens && input.EnrollmentClosesAt is { } closes)
             Try(() => course.SetWindow(ToUtc(opens), ToUtc(closes)));
         // The declared hours against the sessions' hours: once the sessions are applied, whatever else failed.
-        if (ApplySessions(course) && Valid("Input.TotalHours"))
+        var marked = await MarkedSessionsAsync(course);
+        var sessionsApplied = ApplySessions(course, marked);
+        if (sessionsApplied && Valid("Input.TotalHours"))
         {
             course.TotalHours = input.TotalHours ?? course.SessionHours;
             if (Try(course.EnsureHoursCovered)) WarnOfHours(course);
         }
+        // A live course's sessions stay after its window opens (a draft is checked when it is published).
+        if (sessionsApplied && course.Status != CourseStatus.Draft && Valid("Input.EnrollmentOpensAt", "Input.EnrollmentClosesAt"))
+            Try(course.CheckSessionsAfterOpening);
         if (!ModelState.IsValid) return false;
 
         course.Title = input.Title!.Trim();
@@ -120,9 +139,10 @@ public abstract class CourseFormPage(TalentHubDbContext db, IRegionScope scope, 
     /// <summary>
     /// Checks the whole set of sessions the form leaves (kept, changed and new) with the course's own
     /// rule, then deletes, updates and adds on the course. Existing sessions keep their ids. False (and the course's
-    /// sessions untouched) when a row has an error.
+    /// sessions untouched) when a row has an error. A session that has opened or holds marks (<paramref name="marked"/>) is neither
+    /// deleted nor moved (<see cref="Course.CheckHeldSession"/>), whether its row asks for it or is missing from the post.
     /// </summary>
-    private bool ApplySessions(Course course)
+    private bool ApplySessions(Course course, IReadOnlySet<int> marked)
     {
         var now = clock.GetUtcNow();
         var kept = new List<(SessionInput Row, DateTimeOffset Start, DateTimeOffset End)>();
@@ -136,16 +156,28 @@ public abstract class CourseFormPage(TalentHubDbContext db, IRegionScope scope, 
                 ModelState.AddModelError(key, L["Course.SessionNotFound"]);
                 continue;
             }
-            if (row.Delete) continue;
+            var stored = course.Sessions.FirstOrDefault(s => s.Id == row.Id);
+            if (row.Delete)
+            {
+                if (stored is not null) Try(() => course.CheckHeldSession(stored, null, marked.Contains(stored.Id), now), key);
+                continue;
+            }
             if (row.Date is null) ModelState.AddModelError(key + ".Date", L["Validation.Required", L["Course.Session.Date"]]);
             if (row.Start is null) ModelState.AddModelError(key + ".Start", L["Validation.Required", L["Course.Session.Start"]]);
             if (row.End is null) ModelState.AddModelError(key + ".End", L["Validation.Required", L["Course.Session.End"]]);
             if (row.Date is not { } date || row.Start is not { } start || row.End is not { } end) continue;
-            var startsAt = ToUtc(date.ToDateTime(start));
-            var endsAt = ToUtc(date.ToDateTime(end));
+            // The form shows whole minutes: a stored time it shows unchanged keeps its seconds (a session created otherwise, as the
+            // demo's running one, was otherwise "moved" by every save of the form: refused once held, and the trainees told of a change).
+            var startsAt = AsShown(ToUtc(date.ToDateTime(start)), stored?.StartsAt);
+            var endsAt = AsShown(ToUtc(date.ToDateTime(end)), stored?.EndsAt);
+            // The form has one date per row: a stored session that runs past midnight (the demo's running one, seeded late in the
+            // evening) shows its end on its start's date, which read back is before the start. Its end as shown is kept.
+            if (stored is not null && endsAt <= startsAt && AsShown(ToUtc(date.AddDays(1).ToDateTime(end)), stored.EndsAt) == stored.EndsAt)
+                endsAt = stored.EndsAt;
             try
             {
-                course.CheckSessionStart(startsAt, course.Sessions.FirstOrDefault(s => s.Id == row.Id)?.StartsAt, now);
+                if (stored is not null) course.CheckHeldSession(stored, startsAt, marked.Contains(stored.Id), now);
+                course.CheckSessionStart(startsAt, stored?.StartsAt, now);
                 Course.CheckSessionTimes(startsAt, endsAt, kept.Select(k => (k.Start, k.End)));
                 kept.Add((row, startsAt, endsAt));
             }
@@ -154,9 +186,13 @@ public abstract class CourseFormPage(TalentHubDbContext db, IRegionScope scope, 
                 ModelState.AddModelError(key, L[ex.MessageKey, ex.Args]);
             }
         }
+        var keptIds = kept.Where(k => k.Row.Id is not null).Select(k => k.Row.Id!.Value).ToHashSet();
+        var posted = Input.Sessions.Where(r => r.Id is not null).Select(r => r.Id!.Value).ToHashSet();
+        // A session the post has no row for at all (a form from before it was added, a crafted post) would be removed as well.
+        foreach (var missing in course.Sessions.Where(s => !posted.Contains(s.Id)))
+            Try(() => course.CheckHeldSession(missing, null, marked.Contains(missing.Id), now), "Input.Sessions");
         if (!Valid("Input.Sessions")) return false;
 
-        var keptIds = kept.Where(k => k.Row.Id is not null).Select(k => k.Row.Id!.Value).ToHashSet();
         course.Sessions.RemoveAll(s => !keptIds.Contains(s.Id));
         foreach (var (row, startsAt, endsAt) in kept)
         {
@@ -174,6 +210,10 @@ public abstract class CourseFormPage(TalentHubDbContext db, IRegionScope scope, 
             added &= Try(() => course.AddSession(startsAt, endsAt, Clean(row.Topic) ?? "", Clean(row.TrainerName), Clean(row.Place), now));
         return added;
     }
+
+    /// <summary><paramref name="stored"/> when <paramref name="posted"/> is that instant as the form shows it (to the minute), else <paramref name="posted"/>.</summary>
+    private static DateTimeOffset AsShown(DateTimeOffset posted, DateTimeOffset? stored) =>
+        stored is { } s && s.UtcTicks - s.UtcTicks % TimeSpan.TicksPerMinute == posted.UtcTicks ? s : posted;
 
     /// <summary>A Shanghai wall-clock time as an instant.</summary>
     public static DateTimeOffset ToUtc(DateTime local) =>

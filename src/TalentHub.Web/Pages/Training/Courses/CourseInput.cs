@@ -39,8 +39,11 @@ public sealed class CourseInput
     public string? OnlineLink { get; set; }
 
     [Required(ErrorMessage = Required), Display(Name = "Course.Capacity")] public int? Capacity { get; set; }
-    /// <summary>学时; when empty, the sum of the session hours.</summary>
-    [Range(0.5d, 10_000d, ErrorMessage = OutOfRange), Step("0.5"), Display(Name = "Course.TotalHours")] public decimal? TotalHours { get; set; }
+    /// <summary>
+    /// 学时; when empty, the sum of the session hours. To one decimal, as stored and as the sessions' sum is counted (rev35a: with steps
+    /// of 0.5 a course saved with 学时 left empty over 09:00–11:20 held 2.3, and every later save of its edit form was refused).
+    /// </summary>
+    [Range(0.1d, 10_000d, ErrorMessage = OutOfRange), Step("0.1"), Display(Name = "Course.TotalHours")] public decimal? TotalHours { get; set; }
 
     [Required(ErrorMessage = Required), Display(Name = "Course.EnrollmentOpensAt")] public DateTime? EnrollmentOpensAt { get; set; }
     [Required(ErrorMessage = Required), Display(Name = "Course.EnrollmentClosesAt")] public DateTime? EnrollmentClosesAt { get; set; }

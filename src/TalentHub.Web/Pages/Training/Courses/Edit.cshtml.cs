@@ -30,6 +30,7 @@ public sealed class EditModel(TalentHubDbContext db, IRegionScope scope, UserMan
         if (course is null) return NotFound();
         Show(course);
         WarnOfHours(course);
+        await FindHeldSessionsAsync(course);
         Input = CourseInput.From(course);
         return await RedisplayAsync();
     }
@@ -39,6 +40,7 @@ public sealed class EditModel(TalentHubDbContext db, IRegionScope scope, UserMan
         var course = await Db.Courses.Include(c => c.Sessions).FirstOrDefaultAsync(c => c.Id == id);
         if (course is null) return NotFound();
         Show(course);
+        await FindHeldSessionsAsync(course);
         if (!Try(course.EnsureEditable)) return await RedisplayAsync();
         var capacityBefore = course.Capacity;
         var arrangementsBefore = course.Arrangements();
