@@ -159,26 +159,28 @@ public sealed class Course : IRegionOwned, IAudited, IStamped, IVersioned
     }
 
     /// <summary>
-    /// A session that has opened for attendance (<see cref="CheckInCode.OpensBefore"/> before its start) on a course past draft, or that
-    /// holds attendance marks (<paramref name="hasMarks"/>), is the record the trainees' hours are counted from: it may not be deleted
-    /// (<paramref name="newStart"/> null) or moved to another start; its end, topic, trainer and place may still be corrected
-    /// (rev35a: deleting a held session with marks failed the save with a server error, one without marks vanished with the
-    /// check-ins of the trainees in the room). Throws <see cref="DomainException"/> <c>Course.SessionHeld</c>.
+    /// A session under way on a course past draft (its check-in code open: <see cref="CheckInCode.OpensBefore"/> before its start
+    /// until its end), or one that holds attendance marks (<paramref name="hasMarks"/>), is the record the trainees' hours are
+    /// counted from: it may not be deleted (<paramref name="newStart"/> null) or moved to another start; its end, topic, trainer
+    /// and place may still be corrected (rev35a: deleting a session with marks failed the save with a server error, a running one
+    /// without marks yet vanished under the trainees checking in). A session that ended without a single mark (called off on
+    /// the day: a typhoon, a sick trainer) may be deleted or moved, so its hours do not fail every trainee's attendance minimum.
+    /// Throws <see cref="DomainException"/> <c>Course.SessionHeld</c>.
     /// </summary>
     public void CheckHeldSession(CourseSession session, DateTimeOffset? newStart, bool hasMarks, DateTimeOffset now)
     {
         if (newStart != session.StartsAt && IsHeld(session, hasMarks, now)) throw new DomainException("Course.SessionHeld", "Sessions");
     }
 
-    /// <summary>Whether <paramref name="session"/> is held for <see cref="CheckHeldSession"/>: opened on a course past draft, or marked.</summary>
+    /// <summary>Whether <paramref name="session"/> is held for <see cref="CheckHeldSession"/>: marked, or under way on a course past draft.</summary>
     public bool IsHeld(CourseSession session, bool hasMarks, DateTimeOffset now) =>
-        hasMarks || (Status != CourseStatus.Draft && now >= session.StartsAt - CheckInCode.OpensBefore);
+        hasMarks || (Status != CourseStatus.Draft && CheckInCode.IsOpen(session.StartsAt, session.EndsAt, now));
 
     /// <summary>
     /// No session starts before the enrollment window opens: one that did was held while the course was only Published, when
     /// nobody could hold a place yet and its attendance could not be taken, so its hours counted for nobody and the minimum
-    /// attendance share could fail every trainee (rev35a). Checked when a course is published and when a live course is edited
-    /// (a draft may hold anything). Throws <see cref="DomainException"/> <c>Course.SessionBeforeWindow</c>.
+    /// attendance share could fail every trainee (rev35a). Checked when a course is published and when a published course is edited
+    /// before its enrollment closes (a draft may hold anything; a running course's held sessions are history). Throws <see cref="DomainException"/> <c>Course.SessionBeforeWindow</c>.
     /// </summary>
     public void CheckSessionsAfterOpening()
     {

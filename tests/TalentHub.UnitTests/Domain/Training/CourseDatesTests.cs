@@ -62,6 +62,24 @@ public sealed class CourseDatesTests
     }
 
     [Fact]
+    public void A_session_that_ended_without_a_mark_may_be_deleted_or_moved_but_one_with_marks_may_not()
+    {
+        // review35: a session called off on the day (no roll call) could never be removed, so its hours failed every trainee's minimum.
+        var course = Moved(CourseStatus.Published, CourseStatus.EnrollmentOpen);
+        var session = course.Sessions[0];
+        var after = session.EndsAt.AddMinutes(1);
+
+        course.CheckHeldSession(session, null, hasMarks: false, after);
+        course.CheckHeldSession(session, session.StartsAt.AddDays(7), hasMarks: false, after);
+        course.CheckHeldSession(session, session.StartsAt, hasMarks: false, session.EndsAt);
+        var marked = Assert.Throws<DomainException>(() => course.CheckHeldSession(session, null, hasMarks: true, after));
+        var running = Assert.Throws<DomainException>(() => course.CheckHeldSession(session, null, hasMarks: false, session.EndsAt));
+
+        Assert.Equal("Course.SessionHeld", marked.MessageKey);
+        Assert.Equal("Course.SessionHeld", running.MessageKey);
+    }
+
+    [Fact]
     public void A_session_still_ahead_may_be_deleted_or_moved_unless_it_holds_marks_and_a_draft_any_session()
     {
         var course = Moved(CourseStatus.Published, CourseStatus.EnrollmentOpen);

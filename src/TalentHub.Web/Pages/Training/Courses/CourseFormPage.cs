@@ -116,8 +116,10 @@ public abstract class CourseFormPage(TalentHubDbContext db, IRegionScope scope, 
             course.TotalHours = input.TotalHours ?? course.SessionHours;
             if (Try(course.EnsureHoursCovered)) WarnOfHours(course);
         }
-        // A live course's sessions stay after its window opens (a draft is checked when it is published).
-        if (sessionsApplied && course.Status != CourseStatus.Draft && Valid("Input.EnrollmentOpensAt", "Input.EnrollmentClosesAt"))
+        // A published course's sessions stay after its window opens (a draft is checked when it is published). Once enrollment has
+        // closed, sessions have been held: reopening enrollment on a running course (opening moved to today) is not refused for them.
+        if (sessionsApplied && course.Status is CourseStatus.Published or CourseStatus.EnrollmentOpen
+            && Valid("Input.EnrollmentOpensAt", "Input.EnrollmentClosesAt"))
             Try(course.CheckSessionsAfterOpening);
         if (!ModelState.IsValid) return false;
 

@@ -333,7 +333,7 @@ public sealed class CourseFormTests(TalentHubFactory app) : AppTest(app)
         Assert.Contains("id=\"s1-held\"", shown);
         Assert.DoesNotContain("name=\"Input.Sessions[0].Delete\"", shown);
         Assert.True(asShown.StatusCode == HttpStatusCode.Redirect, Errors(await asShown.Content.ReadAsStringAsync()));
-        const string held = "该课次已开始或已有考勤记录";
+        const string held = "该课次正在进行（签到已开放）或已有考勤记录";
         var deletedPage = await deleted.Content.ReadAsStringAsync();
         Assert.Equal(HttpStatusCode.OK, deleted.StatusCode);
         Assert.Equal(2, deletedPage.Split(held).Length - 1);
@@ -384,6 +384,21 @@ public sealed class CourseFormTests(TalentHubFactory app) : AppTest(app)
         Assert.Equal(HttpStatusCode.Redirect, published.StatusCode);
         Assert.True(HasFieldError(await edited.Content.ReadAsStringAsync(), "Input.EnrollmentOpensAt", "有课次早于报名开始时间"));
         Assert.Equal(Today.AddDays(5), DateOnly.FromDateTime((await App.CourseAsync(live)).EnrollmentOpensAt.ToShanghai().DateTime));
+    }
+    [Fact]
+    public async Task ARunningCoursesEnrollmentReopenedToday_IsNotRefusedForItsHeldSessions()
+    {
+        // review35: the rule above refused every edit of a running course whose opening moved past a session already held.
+        var course = await App.InProgressCourseAsync(pastSessions: 1);
+        var officer = await App.LoginAsync("anji.officer");
+        var url = $"/Courses/{course.Id}/Edit";
+        var form = ShownForm.Of(await officer.GetStringAsync(url), "course-form");
+        var now = DateTimeOffset.UtcNow.ToShanghai();
+
+        var response = await form.Set("Input.Venue", "递铺街道新教室").Set("Input.EnrollmentOpensAt", now.AddMinutes(-1).ToString("yyyy-MM-ddTHH:mm"))
+            .Set("Input.EnrollmentClosesAt", now.AddDays(1).ToString("yyyy-MM-ddTHH:mm")).PostAsync(officer, url);
+
+        Assert.True(response.StatusCode == HttpStatusCode.Redirect, Errors(await response.Content.ReadAsStringAsync()));
     }
     [Fact]
     public async Task ASessionMovedOrDeleted_IsAudited_WithTheCoursesCounty_AndNeverWithItsCheckInSecret()
