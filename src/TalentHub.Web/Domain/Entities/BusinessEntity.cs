@@ -142,14 +142,21 @@ public sealed class BusinessEntity : IRegionOwned, IAudited, IStamped, IVersione
     /// <summary>Links a person in a role, once per role; not once deregistered (<c>Entity.NotEditable</c>).</summary>
     public void Link(int personId, MemberRole role)
     {
-        if (!CanChangeMembers) throw new DomainException("Entity.NotEditable");
+        if (!CanChangeMembers) throw new DomainException(MembersLockedKey);
         if (People.Any(p => p.PersonId == personId && p.Role == role))
             throw new DomainException("Entity.AlreadyLinked", nameof(People));
         People.Add(new EntityMember { PersonId = personId, Role = role });
     }
 
-    /// <summary>People can be linked and unlinked until the entity is deregistered.</summary>
-    public static bool CanChangeMembersIn(EntityStatus status) => status != EntityStatus.Deregistered;
+    /// <summary>
+    /// People can be linked and unlinked until the entity is deregistered, except while its registration is under review
+    /// (Submitted): the people linked with a role are part of what the reviewer approves (PRODUCT.md §4), so nobody changes
+    /// them then, as nobody edits the rest (<see cref="EntityLifecycle.IsEditable"/>; review35).
+    /// </summary>
+    public static bool CanChangeMembersIn(EntityStatus status) => status is not (EntityStatus.Deregistered or EntityStatus.Submitted);
+
+    /// <summary>The message key when <see cref="CanChangeMembers"/> is false: under review, or no longer editable.</summary>
+    public string MembersLockedKey => Status == EntityStatus.Submitted ? "Entity.UnderReviewNotEditable" : "Entity.NotEditable";
 
     /// <inheritdoc cref="CanChangeMembersIn"/>
     public bool CanChangeMembers => CanChangeMembersIn(Status);
@@ -163,7 +170,7 @@ public sealed class BusinessEntity : IRegionOwned, IAudited, IStamped, IVersione
     /// </summary>
     public void Unlink(int memberId)
     {
-        if (!CanChangeMembers) throw new DomainException("Entity.NotEditable");
+        if (!CanChangeMembers) throw new DomainException(MembersLockedKey);
         if (People.FirstOrDefault(p => p.Id == memberId) is not { } member) return;
         if (IsRepresentativeLink(member.PersonId, member.Role))
             throw new DomainException("Entity.CannotUnlinkLegalRepresentative");

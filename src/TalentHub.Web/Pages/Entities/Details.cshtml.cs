@@ -69,6 +69,13 @@ public sealed class DetailsModel(TalentHubDbContext db, PersonalDataProtector pr
         }
         catch (DbUpdateConcurrencyException)
         {
+            // The same step posted twice at once (two tabs, two officers approving): the other post took it first.
+            db.ChangeTracker.Clear();
+            if (await db.BusinessEntities.AsNoTracking().Where(e => e.Id == id).Select(e => (EntityStatus?)e.Status).FirstOrDefaultAsync() == to)
+            {
+                TempData["Flash"] = l["Entity.AlreadyInStatus", l["EntityStatus." + to]].Value;
+                return RedirectToPage("/Entities/Details", new { id });
+            }
             ModelState.AddModelError("", l["Common.StaleEdit"]);
         }
         db.ChangeTracker.Clear();
@@ -80,7 +87,7 @@ public sealed class DetailsModel(TalentHubDbContext db, PersonalDataProtector pr
         var entity = await db.BusinessEntities.Include(e => e.People).FirstOrDefaultAsync(e => e.Id == id);
         if (entity is null) return NotFound();
         // The person must be visible in the user's scope, like the entity.
-        if (!entity.CanChangeMembers) ModelState.AddModelError("", l["Entity.NotEditable"]);
+        if (!entity.CanChangeMembers) ModelState.AddModelError("", l[entity.MembersLockedKey]);
         else if (personId is null || !await db.People.AnyAsync(p => p.Id == personId)) ModelState.AddModelError("personId", l["Entity.PersonNotFound"]);
         else
         {
@@ -120,6 +127,13 @@ public sealed class DetailsModel(TalentHubDbContext db, PersonalDataProtector pr
             return RedirectToPage("/Entities/Details", null, new { id }, "people");
         }
         catch (DomainException ex) { ModelState.AddDomainError(ex, l); }
+        catch (DbUpdateConcurrencyException)
+        {
+            // The same removal posted twice at once: the other post deleted the row first, and this one deleted nothing.
+            db.ChangeTracker.Clear();
+            TempData["Flash"] = l["Entity.AlreadyUnlinked"].Value;
+            return RedirectToPage("/Entities/Details", null, new { id }, "people");
+        }
         db.ChangeTracker.Clear();
         return await LoadAsync(id) ? Page() : NotFound();
     }

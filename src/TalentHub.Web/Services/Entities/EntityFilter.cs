@@ -33,10 +33,10 @@ public sealed class EntityFilter
     /// <summary>Status in lifecycle (declaration) order, not by its stored name.</summary>
     private static readonly System.Linq.Expressions.Expression<Func<BusinessEntity, int>> StatusRank = TalentHub.Web.Data.EnumOrder.Rank((BusinessEntity e) => e.Status);
 
-    /// <summary>The list's filters and sort on top of <paramref name="entities"/>; region scoping comes from the context's query filter, not from here.</summary>
     /// <summary>Whether a normalised search text is shaped like a credit code: 18 characters of the code's alphabet (the check digit may fail).</summary>
     private static bool IsCreditCode(string code) => CreditCode.Check(code) is CreditCodeCheck.Valid or CreditCodeCheck.CheckDigitMismatch;
 
+    /// <summary>The list's filters and sort on top of <paramref name="entities"/>; region scoping comes from the context's query filter, not from here.</summary>
     public IQueryable<BusinessEntity> Apply(IQueryable<BusinessEntity> entities)
     {
         if (!string.IsNullOrEmpty(County)) entities = entities.Where(e => e.CountyCode == County);

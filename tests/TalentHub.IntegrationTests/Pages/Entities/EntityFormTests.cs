@@ -299,6 +299,12 @@ public sealed class EntityFormTests(TalentHubFactory app) : AppTest(app)
         var unchanged = await App.LoadAsync(id);
         Assert.Equal(registered, unchanged.Name);
         Assert.Equal(EntityStatus.Submitted, unchanged.Status);
+        // review35: the people linked with a role are part of what is approved: nobody links or removes one under review either.
+        var link = await officer.PostFormAsync($"/Entities/{id}?handler=Link",
+            new() { ["personId"] = leader.ToString(System.Globalization.CultureInfo.InvariantCulture), ["role"] = "Member" }, $"/Entities/{id}");
+        Assert.Equal(HttpStatusCode.OK, link.StatusCode);
+        Assert.Contains("此登记正在审核，不能修改", await link.Content.ReadAsStringAsync());
+        Assert.Equal(unchanged.People.Count, (await App.LoadAsync(id)).People.Count);
         // Last of the officer's Chinese pages: ?culture= is remembered in the cookie.
         Assert.Contains("This registration is under review and cannot be changed", await officer.GetStringAsync($"/Entities/{id}/Edit?culture=en"));
 

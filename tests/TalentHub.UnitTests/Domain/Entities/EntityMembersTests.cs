@@ -40,12 +40,12 @@ public sealed class EntityMembersTests
 
     [Theory]
     [InlineData(EntityStatus.Draft, true)]
-    [InlineData(EntityStatus.Submitted, true)]
+    [InlineData(EntityStatus.Submitted, false)]
     [InlineData(EntityStatus.Approved, true)]
     [InlineData(EntityStatus.Returned, true)]
     [InlineData(EntityStatus.Suspended, true)]
     [InlineData(EntityStatus.Deregistered, false)]
-    public void People_can_be_linked_and_unlinked_until_the_entity_is_deregistered(EntityStatus status, bool allowed)
+    public void People_can_be_linked_and_unlinked_until_the_entity_is_deregistered_but_not_under_review(EntityStatus status, bool allowed)
     {
         Assert.Equal(allowed, BusinessEntity.CanChangeMembersIn(status));
         Assert.Equal(allowed, BusinessEntityBuilder.In(status).CanChangeMembers);
