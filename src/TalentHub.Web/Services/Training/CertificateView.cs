@@ -28,19 +28,22 @@ public sealed record CertificateView(int Id, string Number, string PersonName, s
 
     /// <summary>
     /// The certificate that replaces the revoked certificate <paramref name="id"/> (补发): its reissue, followed down to the newest
-    /// reissue when a replacement was itself revoked and reissued; null when it was never reissued. Only id and number.
+    /// reissue when a replacement was itself revoked and reissued; null when it was never reissued, or when the newest reissue
+    /// is itself revoked (no valid replacement to point to; review35). Only id and number.
     /// </summary>
     public static async Task<(int Id, string Number)?> ReplacementAsync(TalentHubDbContext db, int id, CancellationToken ct = default)
     {
         (int Id, string Number)? last = null;
+        var lastRevoked = false;
         for (var step = 0; step < 100; step++)
         {
             var next = await db.Certificates.IgnoreQueryFilters([RegionFilter.Name]).AsNoTracking().Where(c => c.ReissueOfId == id)
-                .OrderByDescending(c => c.Id).Select(c => new { c.Id, c.Number }).FirstOrDefaultAsync(ct);
+                .OrderByDescending(c => c.Id).Select(c => new { c.Id, c.Number, Revoked = c.RevokedAt != null }).FirstOrDefaultAsync(ct);
             if (next is null) break;
             last = (next.Id, next.Number);
+            lastRevoked = next.Revoked;
             id = next.Id;
         }
-        return last;
+        return lastRevoked ? null : last;
     }
 }

@@ -85,6 +85,10 @@ public sealed class CertificateReissueTests(TalentHubFactory app) : AppTest(app)
         var told = await App.QueryAsync(db => db.Outbox.Where(n => n.PersonId == farmer.PersonId && n.Kind == NotificationKind.CertificateReissued)
             .Select(n => n.About).SingleAsync());
         Assert.Equal(fresh.Number, told);
+        // review35: once the replacement is revoked in turn (and not reissued), the old number no longer points to it as if valid.
+        Assert.Equal(HttpStatusCode.Redirect, (await RevokeAsync(officer, url, fresh.Id)).StatusCode);
+        Assert.DoesNotContain("verify-replaced", await anonymous.GetStringAsync($"/Verify/{oldNumber}"));
+        Assert.DoesNotContain($"<a href=\"/My/Certificates/{fresh.Id}\"", await mine.GetStringAsync($"/My/Certificates/{old.Id}"));
     }
 
     [Fact]
