@@ -46,10 +46,8 @@ public sealed class CancelledPlaceCertificates(TalentHubDbContext db, Outbox out
             {
                 var certificate = row.Certificate;
                 var reason = string.IsNullOrWhiteSpace(row.OutcomeReason) ? FallbackReason : row.OutcomeReason.Trim();
-                if (reason == Certificate.AttendanceCorrected) certificate.RevokeForCorrection(CurrentActor.SystemName, now);
-                else certificate.Revoke(reason, CurrentActor.SystemName, now);
-                await outbox.QueueAsync($"certificate:{certificate.Number}:revoked", certificate.PersonId, NotificationKind.CertificateRevoked,
-                    certificate.CourseId, titles.GetValueOrDefault(certificate.CourseId), about: certificate.Number, ct: ct);
+                certificate.RevokeForRosterCorrection(reason, CurrentActor.SystemName, now);
+                await outbox.QueueCertificateRevokedAsync(certificate, titles.GetValueOrDefault(certificate.CourseId), ct);
             }
             try
             {

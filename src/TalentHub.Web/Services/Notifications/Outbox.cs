@@ -22,6 +22,14 @@ public sealed class Outbox(TalentHubDbContext db, TimeProvider clock)
             Subject = subject, About = about, CreatedAt = clock.GetUtcNow(),
         }, ct);
 
+    /// <summary>
+    /// Tells the trainee that <paramref name="certificate"/> was revoked. A certificate is revoked once, so the key is unique per
+    /// certificate; keyed by number (not place) so that revoking a reissued certificate tells the trainee again.
+    /// </summary>
+    public Task QueueCertificateRevokedAsync(Domain.Training.Certificate certificate, string? courseTitle, CancellationToken ct = default) =>
+        QueueAsync($"certificate:{certificate.Number}:revoked", certificate.PersonId, NotificationKind.CertificateRevoked,
+            certificate.CourseId, courseTitle, about: certificate.Number, ct: ct);
+
     /// <summary>Queues a message to a staff account (Identity user id); <paramref name="about"/> names whom it concerns.</summary>
     public Task QueueForUserAsync(string key, string userId, NotificationKind kind, int? courseId, string? subject, string? about, CancellationToken ct = default) =>
         AddAsync(new Notification

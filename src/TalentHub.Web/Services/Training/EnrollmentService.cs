@@ -167,10 +167,8 @@ public sealed partial class EnrollmentService(TalentHubDbContext db, EnrollmentF
             StatusNote(enrollment.Status, EnrollmentStatus.Cancelled, AuditNoteVia.Correction).With(AuditNoteKeys.Reason, text), head.CountyCode);
         if (await db.Certificates.FirstOrDefaultAsync(c => c.EnrollmentId == enrollmentId && c.RevokedAt == null, ct) is { } certificate)
         {
-            if (stored == Certificate.AttendanceCorrected) certificate.RevokeForCorrection(by, now);
-            else certificate.Revoke(stored, by, now);
-            await outbox.QueueAsync($"certificate:{certificate.Number}:revoked", certificate.PersonId, NotificationKind.CertificateRevoked,
-                enrollment.CourseId, head.Title, about: certificate.Number, ct: ct);
+            certificate.RevokeForRosterCorrection(stored, by, now);
+            await outbox.QueueCertificateRevokedAsync(certificate, head.Title, ct);
         }
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);

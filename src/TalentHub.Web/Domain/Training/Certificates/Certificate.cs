@@ -54,6 +54,17 @@ public sealed class Certificate : IRegionOwned, IAudited
     /// <summary>Revokes because a corrected attendance mark took the trainee's completion away (reason <see cref="AttendanceCorrected"/>).</summary>
     public void RevokeForCorrection(string? by, DateTimeOffset now) => Set(AttendanceCorrected, by, now);
 
+    /// <summary>
+    /// Revokes because a roster correction cancelled the place, with the correction's <paramref name="reason"/>: as an
+    /// attendance correction (<see cref="RevokeForCorrection"/>) when the reason is <see cref="AttendanceCorrected"/>, else as an
+    /// officer's revocation (<see cref="Revoke"/>; reissuable). Throws <see cref="DomainException"/> as <see cref="Revoke"/> does.
+    /// </summary>
+    public void RevokeForRosterCorrection(string reason, string? by, DateTimeOffset now)
+    {
+        if (reason.Trim() == AttendanceCorrected) RevokeForCorrection(by, now);
+        else Revoke(reason, by, now);
+    }
+
     private void Set(string reason, string? by, DateTimeOffset now)
     {
         if (IsRevoked) throw new DomainException("Certificate.AlreadyRevoked");

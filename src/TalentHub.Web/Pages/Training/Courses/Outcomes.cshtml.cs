@@ -91,10 +91,7 @@ public sealed class OutcomesModel(TalentHubDbContext db, Outbox outbox, TimeProv
         {
             return await RevokedMeanwhileAsync(id, certificate);
         }
-        // A certificate is revoked once, so the key is unique per certificate; keyed by number (not enrollment) so that revoking
-        // a reissued certificate tells the trainee again.
-        await outbox.QueueAsync($"certificate:{certificate.Number}:revoked", certificate.PersonId, NotificationKind.CertificateRevoked,
-            id, Course.Title, about: certificate.Number);
+        await outbox.QueueCertificateRevokedAsync(certificate, Course.Title);
         try
         {
             await db.SaveChangesAsync();
