@@ -4,8 +4,8 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 namespace TalentHub.IntegrationTests.Support;
 
 /// <summary>
-/// A test seam that makes a write race deterministic: armed for an entity type, the next save of the app that adds or
-/// changes such an entity first runs the rival to completion (e.g. another user's whole form post), outside the
+/// A test seam that makes a write race deterministic: armed for an entity type, the next save of the app that adds,
+/// changes or deletes such an entity first runs the rival to completion (e.g. another user's whole form post), outside the
 /// request's execution context, so that save then meets the rival's row in the unique index. Unarmed it does nothing.
 /// Registered on every test app (<see cref="TalentHubFactory.Rival"/>); arm it only in tests of a serial collection.
 /// A save inside a transaction the app begins with the entity already added (<c>StaffFormPage.SaveNewOnceAsync</c>) runs
@@ -35,7 +35,7 @@ public sealed class RivalSave : SaveChangesInterceptor, IDbTransactionIntercepto
     /// <summary>True once the armed rival has run.</summary>
     public bool Ran { get; private set; }
 
-    /// <summary>Runs <paramref name="rival"/> once, just before the next save that adds or modifies a <typeparamref name="T"/>.</summary>
+    /// <summary>Runs <paramref name="rival"/> once, just before the next save that adds, modifies or deletes a <typeparamref name="T"/>.</summary>
     public void Arm<T>(Func<Task> rival)
     {
         lock (_gate) (_type, _rival, Ran) = (typeof(T), rival, false);
@@ -101,14 +101,14 @@ public sealed class RivalSave : SaveChangesInterceptor, IDbTransactionIntercepto
     }
 
     private bool Matches(DbContext? context) =>
-        context is not null && context.ChangeTracker.Entries().Any(e => e.Entity.GetType() == _type && e.State is EntityState.Added or EntityState.Modified);
+        context is not null && context.ChangeTracker.Entries().Any(e => e.Entity.GetType() == _type && e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted);
 
     private Func<Task>? Take(DbContext? context)
     {
         lock (_gate)
         {
             if (_rival is null || context is null) return null;
-            if (!context.ChangeTracker.Entries().Any(e => e.Entity.GetType() == _type && e.State is EntityState.Added or EntityState.Modified))
+            if (!context.ChangeTracker.Entries().Any(e => e.Entity.GetType() == _type && e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted))
                 return null;
             var rival = _rival;
             (_type, _rival) = (null, null);
