@@ -44,6 +44,9 @@ public abstract class CourseFormPage(TalentHubDbContext db, IRegionScope scope, 
     /// <summary>Ids of the sessions that may be neither deleted nor moved (<see cref="Course.IsHeld"/>): the form offers no 删除 for them.</summary>
     public IReadOnlySet<int> HeldSessions { get; private set; } = new HashSet<int>();
 
+    /// <summary>Ids of the course's sessions with attendance marks, once read for this request (the edit page reads them first).</summary>
+    private IReadOnlySet<int>? markedSessions;
+
     /// <summary>Sets <see cref="HeldSessions"/> for <paramref name="course"/> as stored.</summary>
     protected async Task FindHeldSessionsAsync(Course course)
     {
@@ -52,7 +55,7 @@ public abstract class CourseFormPage(TalentHubDbContext db, IRegionScope scope, 
         HeldSessions = course.Sessions.Where(s => s.Id != 0 && course.IsHeld(s, marked.Contains(s.Id), now)).Select(s => s.Id).ToHashSet();
     }
 
-    private async Task<HashSet<int>> MarkedSessionsAsync(Course course) => course.Id == 0 ? []
+    private async Task<IReadOnlySet<int>> MarkedSessionsAsync(Course course) => markedSessions ??= course.Id == 0 ? new HashSet<int>()
         : (await Db.Attendance.Where(a => a.CourseId == course.Id).Select(a => a.SessionId).Distinct().ToListAsync()).ToHashSet();
 
     /// <summary>Sets <see cref="HoursWarning"/> for <paramref name="course"/> as it stands.</summary>
@@ -141,8 +144,9 @@ public abstract class CourseFormPage(TalentHubDbContext db, IRegionScope scope, 
     /// <summary>
     /// Checks the whole set of sessions the form leaves (kept, changed and new) with the course's own
     /// rule, then deletes, updates and adds on the course. Existing sessions keep their ids. False (and the course's
-    /// sessions untouched) when a row has an error. A session that has opened or holds marks (<paramref name="marked"/>) is neither
-    /// deleted nor moved (<see cref="Course.CheckHeldSession"/>), whether its row asks for it or is missing from the post.
+    /// sessions untouched) when a row has an error. A session under way (check-in open) or holding marks (<paramref name="marked"/>;
+    /// <see cref="Course.IsHeld"/>) is neither deleted nor moved (<see cref="Course.CheckHeldSession"/>), whether its row asks
+    /// for it or is missing from the post.
     /// </summary>
     private bool ApplySessions(Course course, IReadOnlySet<int> marked)
     {
