@@ -6,6 +6,7 @@ using Microsoft.Extensions.Localization;
 using TalentHub.Web.Data;
 using TalentHub.Web.Domain.Common;
 using TalentHub.Web.Domain;
+using TalentHub.Web.Infrastructure.Security;
 using TalentHub.Web.Pages.Admin.Users;
 using TalentHub.Web.Services;
 using TalentHub.Web.Services.Audit;
@@ -18,14 +19,20 @@ namespace TalentHub.Web.Areas.Identity.Pages.Account.Manage;
 /// sent here at first login, before any other page.
 /// </summary>
 public sealed class EnableAuthenticatorModel(UserManager<AppUser> users, SignInManager<AppUser> signIn, TalentHubDbContext db,
-    AuditLog audit, IStringLocalizer<SharedResource> l) : PageModel
+    AuditLog audit, IStringLocalizer<SharedResource> l) : PageModel, IPasswordBusyField
 {
     public const int RecoveryCodeCount = 10;
+
+    string IPasswordBusyField.PasswordBusyField => Manage.CurrentPassword.Field;
 
     [BindProperty, Required(ErrorMessage = "Validation.Required"), StringLength(9, ErrorMessage = "Validation.TooLong")]
     [Display(Name = "TwoFactor.Code")]
     public string Code { get; set; } = "";
     [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
+    /// <summary>The account's password, asked before a new key (<see cref="Manage.CurrentPassword"/>); not used by the code step.</summary>
+    [BindProperty(Name = Manage.CurrentPassword.Field), DataType(DataType.Password), StringLength(128, ErrorMessage = "Validation.TooLong")]
+    [Display(Name = "Password.Current")]
+    public string? CurrentPassword { get; set; }
 
     public string SharedKey { get; private set; } = "";
     public string QrCode { get; private set; } = "";
@@ -55,10 +62,15 @@ public sealed class EnableAuthenticatorModel(UserManager<AppUser> users, SignInM
         return RedirectToPage("./ShowRecoveryCodes", new { ReturnUrl });
     }
 
-    /// <summary>A new key (the old app stops working until two-factor is set up again with the new one).</summary>
+    /// <summary>
+    /// A new key (the old app stops working until two-factor is set up again with the new one), after the account's current
+    /// password: a signed-in session alone does not take the second factor over.
+    /// </summary>
     public async Task<IActionResult> OnPostResetAsync()
     {
-        if (await users.GetUserAsync(User) is not { } user) return NotFound();
+        if (await LoadAsync() is not { } user) return NotFound();
+        ModelState.Remove(nameof(Code));
+        if (!ModelState.IsValid || !await Manage.CurrentPassword.ConfirmAsync(users, user, CurrentPassword, ModelState, l)) return Page();
         var wasEnabled = user.TwoFactorEnabled;
         await users.SetTwoFactorEnabledAsync(user, false);
         await users.ResetAuthenticatorKeyAsync(user);
