@@ -73,4 +73,33 @@ public sealed class SecondFactorPasswordTests(TalentHubFactory app) : AppTest(ap
         Assert.True(handler == "RecoveryCodes" ? after.Enabled : !after.Enabled);
         if (handler == "Reset") Assert.NotEqual(before.Key, after.Key);
     }
+
+    /// <summary>
+    /// fix36: the set-up page showed the key of the authenticator already in use to anyone at the signed-in desk, who could add it
+    /// to their own phone. Once two-step verification is on, the key is shown only after the account's password, audited.
+    /// </summary>
+    [Fact]
+    public async Task The_key_of_an_authenticator_in_use_is_shown_only_after_the_password()
+    {
+        var account = await App.NewStaffAsync(Roles.CountyClerk);
+        var client = await App.LoginAsync(account.UserName!, StaffAccounts.Password);
+        var key = await App.AuthenticatorKeyAsync(account.UserName!);
+        const string show = Setup + "?handler=Show";
+
+        var page = await client.GetStringAsync(Setup);
+        var wrong = await (await client.PostFormAsync(show, new() { ["CurrentPassword"] = "not the password at all" }, formPage: Setup)).Content.ReadAsStringAsync();
+        var before = await StateAsync(account.Id);
+        var shown = await client.PostFormAsync(show + "&culture=en", new() { ["CurrentPassword"] = StaffAccounts.Password }, formPage: Setup);
+
+        Assert.Contains("id=\"show-key\"", page);
+        Assert.DoesNotContain(key, page);
+        Assert.DoesNotContain("data-key=", page);
+        Assert.DoesNotContain(key, wrong);
+        Assert.Matches("data-valmsg-for=\"CurrentPassword\"[^>]*>当前密码不正确。<", wrong);
+        Assert.Equal(HttpStatusCode.OK, shown.StatusCode);
+        Assert.Contains($"data-key=\"{key}\"", await shown.Content.ReadAsStringAsync());
+        var after = await StateAsync(account.Id);
+        Assert.Equal((before.Enabled, before.Key, before.Codes), (after.Enabled, after.Key, after.Codes));
+        Assert.True(await App.QueryAsync(db => db.AuditEntries.AnyAsync(a => a.EntityId == account.Id && a.Changes!.Contains("AuthenticatorKeyShown"))));
+    }
 }

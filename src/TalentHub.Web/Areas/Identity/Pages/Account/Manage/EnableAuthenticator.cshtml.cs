@@ -37,6 +37,11 @@ public sealed class EnableAuthenticatorModel(UserManager<AppUser> users, SignInM
     public string SharedKey { get; private set; } = "";
     public string QrCode { get; private set; } = "";
     public bool AlreadyEnabled { get; private set; }
+    /// <summary>
+    /// Whether the page shows the key and its QR code: while two-step verification is being set up, or once it is on only after
+    /// the account's password (<see cref="OnPostShowAsync"/>): the key of a working authenticator is the second factor itself.
+    /// </summary>
+    public bool KeyShown { get; private set; }
 
     public async Task<IActionResult> OnGetAsync() => await LoadAsync() is null ? NotFound() : Page();
 
@@ -63,6 +68,22 @@ public sealed class EnableAuthenticatorModel(UserManager<AppUser> users, SignInM
     }
 
     /// <summary>
+    /// Shows the key of the authenticator already in use (to add the same account to another phone), after the account's current
+    /// password; audited.
+    /// </summary>
+    public async Task<IActionResult> OnPostShowAsync()
+    {
+        if (await LoadAsync() is not { } user) return NotFound();
+        ModelState.Remove(nameof(Code));
+        if (!AlreadyEnabled) return RedirectToPage(new { ReturnUrl });
+        if (!ModelState.IsValid || !await Manage.CurrentPassword.ConfirmAsync(users, user, CurrentPassword, ModelState, l)) return Page();
+        await ShowKeyAsync(user);
+        audit.RecordUser(AuditAction.Update, user, UserAccounts.Changes(("AuthenticatorKeyShown", false, true)));
+        await db.SaveChangesAsync();
+        return Page();
+    }
+
+    /// <summary>
     /// A new key (the old app stops working until two-factor is set up again with the new one), after the account's current
     /// password: a signed-in session alone does not take the second factor over.
     /// </summary>
@@ -84,6 +105,12 @@ public sealed class EnableAuthenticatorModel(UserManager<AppUser> users, SignInM
     {
         if (await users.GetUserAsync(User) is not { } user) return null;
         AlreadyEnabled = user.TwoFactorEnabled;
+        if (!AlreadyEnabled) await ShowKeyAsync(user);
+        return user;
+    }
+
+    private async Task ShowKeyAsync(AppUser user)
+    {
         var key = await users.GetAuthenticatorKeyAsync(user);
         if (string.IsNullOrEmpty(key))
         {
@@ -94,6 +121,6 @@ public sealed class EnableAuthenticatorModel(UserManager<AppUser> users, SignInM
         SharedKey = key!;
         var label = user.UserName!.StartsWith("m-", StringComparison.Ordinal) ? user.DisplayName : user.UserName!;
         QrCode = AuthenticatorSetup.QrDataUri(AuthenticatorSetup.UriFor(label, SharedKey));
-        return user;
+        KeyShown = true;
     }
 }
