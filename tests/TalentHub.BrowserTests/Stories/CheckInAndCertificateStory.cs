@@ -65,6 +65,8 @@ public sealed class CheckInAndCertificateStory(BrowserApp app)
         // The code goes up on the projector from a second tab; the roll call stays open as it was.
         var projector = await trainer.Context.NewPageAsync();
         await projector.GotoAsync($"/Courses/{course.Id}/Sessions/{sessionId}/Code");
+        // Reading the code view changes nothing (fix36): check-in starts with the trainer's button, a post.
+        await projector.ClickAndFollowAsync("#open-checkin", $"**/Courses/{course.Id}/Sessions/{sessionId}/Code");
         var code = await projector.GetAttributeAsync("#checkin-code", "data-code");
         var phone = await app.NewPageAsync(360, 740);
         await app.LoginAsync(phone, farmers[0].Mobile, OutcomesData.FarmerPassword);

@@ -1,4 +1,6 @@
+using System.IO.Compression;
 using System.Text;
+using System.Xml.Linq;
 using MiniExcelLibs;
 
 namespace TalentHub.IntegrationTests.Support;
@@ -27,8 +29,33 @@ public static class ExportFiles
         return (ascii, disposition.FileNameStar!);
     }
 
-    /// <summary>The first sheet's rows as text cells (numbers in invariant digits), header row included.</summary>
+    /// <summary>
+    /// The first sheet's rows as text cells (numbers in invariant digits; a date cell as yyyy-MM-dd HH:mm, or yyyy-MM-dd at
+    /// midnight), header row included.
+    /// </summary>
     public static List<string[]> Xlsx(byte[] bytes) =>
-        MiniExcel.Query(new MemoryStream(bytes), useHeaderRow: false).Cast<IDictionary<string, object?>>()
-            .Select(r => r.Values.Select(v => Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture) ?? "").ToArray()).ToList();
+        XlsxValues(bytes).Select(r => r.Select(v => v switch
+        {
+            DateTime d => d.ToString(d.TimeOfDay == TimeSpan.Zero ? "yyyy-MM-dd" : "yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture),
+            _ => Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture) ?? "",
+        }).ToArray()).ToList();
+
+    /// <summary>The first sheet's rows as MiniExcel reads the cells (a date cell is a <see cref="DateTime"/>), header row included.</summary>
+    public static List<object?[]> XlsxValues(byte[] bytes) =>
+        MiniExcel.Query(new MemoryStream(bytes), useHeaderRow: false).Cast<IDictionary<string, object?>>().Select(r => r.Values.ToArray()).ToList();
+
+    /// <summary>The number format code of cell <paramref name="reference"/> (e.g. "A2") of the first sheet; null for General or a text cell.</summary>
+    public static string? XlsxNumberFormat(byte[] bytes, string reference)
+    {
+        XNamespace x = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+        using var zip = new ZipArchive(new MemoryStream(bytes));
+        XDocument Load(string name) { using var s = zip.GetEntry(name)!.Open(); return XDocument.Load(s); }
+        var cell = Load("xl/worksheets/sheet1.xml").Descendants(x + "c").Single(c => (string?)c.Attribute("r") == reference);
+        if ((string?)cell.Attribute("t") is "s" or "str" or "inlineStr") return null;
+        var styles = Load("xl/styles.xml");
+        var xf = styles.Descendants(x + "cellXfs").Single().Elements(x + "xf").ElementAt((int?)cell.Attribute("s") ?? 0);
+        var id = (int)xf.Attribute("numFmtId")!;
+        return styles.Descendants(x + "numFmt").FirstOrDefault(f => (int)f.Attribute("numFmtId")! == id) is { } custom ? (string)custom.Attribute("formatCode")!
+            : id == 0 ? null : "builtin:" + id;
+    }
 }

@@ -9,9 +9,9 @@ public enum Indicator
     /// <summary>People trained: enrollments decided Completed (结业), by the course's county.</summary>
     PeopleTrained,
     /// <summary>
-    /// Certificates issued in the period and not revoked, by the certificate's county. A reissue (补发) counts in the period of
-    /// its own issue date and the revoked certificate it replaces no longer counts, so one completed place is one certificate
-    /// at most (one valid certificate per enrollment), never two.
+    /// Certified places: completed places holding a valid (not revoked) certificate, by the certificate's county, counted in the
+    /// period of the place's first certificate. A reissue (补发) replaces the revoked certificate and keeps its period, even when
+    /// it is issued in a later month or year, so one completed place is one certification at most, never two and never again.
     /// </summary>
     CertificatesIssued,
     /// <summary>Returning entrepreneurs (返乡入乡创业人员) who completed a course: distinct people.</summary>

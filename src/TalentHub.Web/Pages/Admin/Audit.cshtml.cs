@@ -65,7 +65,7 @@ public sealed class AuditModel(TalentHubDbContext db, IStringLocalizer<SharedRes
 
     /// <summary>
     /// <c>/Admin/Audit?handler=Export&amp;format=xlsx|csv&amp;{filters}</c>: every entry the filters match (all pages, newest
-    /// first), each cell as the page words it, the export itself audited (a searched mobile masked). A refused filter sends no
+    /// first), each cell as the page words it except the time, a real date-time cell (.xlsx) or ISO 8601 text (.csv), the export itself audited (a searched mobile masked). A refused filter sends no
     /// file: back to the list, which marks the value; a format other than xlsx or csv is a 400.
     /// </summary>
     public async Task<IActionResult> OnGetExportAsync(string? format, [FromServices] Services.Audit.AuditLog audit, [FromServices] TimeProvider clock,
@@ -84,7 +84,7 @@ public sealed class AuditModel(TalentHubDbContext db, IStringLocalizer<SharedRes
         var rows = await RowsAsync(await query.ToListAsync(ct), ct);
         var sheet = new Services.Spreadsheets.SheetData(l["Audit.Title"],
             [l["Audit.At"], l["Audit.User"], l["Audit.Action"], l["Audit.Record"], l["Audit.County"], l["Audit.Changes"]],
-            rows.Select(r => (IReadOnlyList<object?>)[ShanghaiTime.FormatDateTime(r.At), r.UserName, l["AuditAction." + r.Action].Value,
+            rows.Select(r => (IReadOnlyList<object?>)[r.At, r.UserName, l["AuditAction." + r.Action].Value,
                 TypeLabel(r.EntityType) + (r.EntityId is null ? "" : " " + IdLabel(r)), r.County ?? "", ChangesText(r)]));
         var note = new Services.Audit.AuditNote().With(Services.Audit.AuditNoteKeys.Format, format).With(Services.Audit.AuditNoteKeys.Rows, rows.Count)
             .With(Services.Audit.AuditNoteKeys.From, From?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))

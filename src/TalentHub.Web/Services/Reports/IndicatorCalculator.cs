@@ -39,8 +39,12 @@ public sealed class IndicatorCalculator(TalentHubDbContext db)
                 .GroupBy(x => x.CountyCode).Select(g => new { g.Key, N = g.Count() }).ToListAsync(ct))
             .Select(g => (g.Key, (decimal?)g.N)));
 
-        Put(Indicator.CertificatesIssued, (await db.Certificates.IgnoreQueryFilters([RegionFilter.Name])
-                .Where(c => c.RevokedAt == null && c.IssuedAt >= start && c.IssuedAt < end)
+        // One certification per completed place: the valid certificate counts in the period of its place's first issue, so a
+        // reissue (补发) after a revocation, even in a later year, is not a new certification.
+        var certificates = db.Certificates.IgnoreQueryFilters([RegionFilter.Name]);
+        Put(Indicator.CertificatesIssued, (await certificates.Where(c => c.RevokedAt == null)
+                .Select(c => new { c.CountyCode, First = certificates.Where(o => o.EnrollmentId == c.EnrollmentId).Min(o => o.IssuedAt) })
+                .Where(c => c.First >= start && c.First < end)
                 .GroupBy(c => c.CountyCode).Select(g => new { g.Key, N = g.Count() }).ToListAsync(ct))
             .Select(g => (g.Key, (decimal?)g.N)));
 

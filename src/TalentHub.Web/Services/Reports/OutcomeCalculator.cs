@@ -28,9 +28,12 @@ public sealed class OutcomeCalculator(TalentHubDbContext db)
             .Join(courses, e => e.CourseId, c => c.Id, (e, c) => new { c.CountyCode, e.Status })
             .GroupBy(x => x.CountyCode).Select(g => new { g.Key, Decided = g.Count(), Completed = g.Count(x => x.Status == EnrollmentStatus.Completed) })
             .ToDictionaryAsync(g => g.Key, ct);
-        var certificates = await db.Certificates.IgnoreQueryFilters([RegionFilter.Name])
-            .Where(c => c.RevokedAt == null && c.IssuedAt >= start && c.IssuedAt < end)
-            .Join(courses, x => x.CourseId, c => c.Id, (x, c) => c.CountyCode)
+        // The certified among the completed of the year: a reissued certificate (补发) is the same certification, whatever year it
+        // was issued in, so the rate never passes 100 %.
+        var valid = db.Certificates.IgnoreQueryFilters([RegionFilter.Name]).Where(c => c.RevokedAt == null);
+        var certificates = await enrollments
+            .Where(e => e.Status == EnrollmentStatus.Completed && e.CompletedAt >= start && e.CompletedAt < end && valid.Any(c => c.EnrollmentId == e.Id))
+            .Join(courses, e => e.CourseId, c => c.Id, (e, c) => c.CountyCode)
             .GroupBy(c => c).Select(g => new { g.Key, N = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.N, ct);
         var surveys = await db.SurveyAnswers.Where(a => a.AnsweredAt >= start && a.AnsweredAt < end)
             .Join(courses, a => a.CourseId, c => c.Id, (a, c) => new { c.CountyCode, a.Rating })

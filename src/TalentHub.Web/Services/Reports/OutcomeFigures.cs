@@ -12,8 +12,8 @@ public sealed record OutcomeRow(string? County)
     public int Decided { get; init; }
     public int Completed { get; init; }
     /// <summary>
-    /// Certificates issued in the year for the filtered courses, revoked ones not counted: a reissue replaces the revoked
-    /// certificate, so a trainee counts once (<see cref="Domain.Reports.Indicator.CertificatesIssued"/>).
+    /// Certified places: the <see cref="Completed"/> enrollments of the year that hold a valid (not revoked) certificate. A reissue
+    /// replaces the revoked certificate, whenever it was issued, so a trainee counts once and the rate stays within 100 %.
     /// </summary>
     public int Certificates { get; init; }
     public int Answers { get; init; }

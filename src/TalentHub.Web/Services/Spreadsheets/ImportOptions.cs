@@ -53,7 +53,7 @@ public sealed class ImportOptions
     public long RequestCeilingBytes => MaxUploadBytes * 2 + 1024 * 1024;
 
     /// <summary>The cap as shown in messages: "5", "0.5".</summary>
-    public string CapText => MaxUploadMegabytes.ToString("0.##", CultureInfo.InvariantCulture);
+    public string CapText => MaxUploadMegabytes.ToString("#,0.##", CultureInfo.CurrentCulture);
 
     public SpreadsheetLimits Limits => new(MaxRows, MaxColumns, (long)(MaxUnpackedMegabytes * 1024 * 1024), MaxCellCharacters);
 

@@ -59,5 +59,5 @@ public sealed record SpreadsheetLimits(int MaxRows, int MaxColumns, long MaxUnpa
     public int ReadRows => MaxRows + Sheet.HeaderSearchRows + 1;
 
     public string MaxUnpackedMegabytesText =>
-        (MaxUnpackedBytes / 1024d / 1024d).ToString("0.##", System.Globalization.CultureInfo.InvariantCulture);
+        (MaxUnpackedBytes / 1024d / 1024d).ToString("#,0.##", System.Globalization.CultureInfo.CurrentCulture);
 }

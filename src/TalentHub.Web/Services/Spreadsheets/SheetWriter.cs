@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using MiniExcelLibs;
+using TalentHub.Web.Infrastructure;
 
 namespace TalentHub.Web.Services.Spreadsheets;
 
@@ -82,6 +83,8 @@ public static class SheetWriter
     /// <param name="textColumns">Per sheet, columns formatted as text for the whole column (identifier columns of templates).</param>
     public static byte[] XlsxWithTextColumns(IReadOnlyDictionary<int, IReadOnlyList<int>>? textColumns, params SheetData[] sheets)
     {
+        // Rows read once: the columns holding times or dates get a date format (below), and the same rows are written.
+        sheets = sheets.Select(s => s with { Rows = s.Rows.ToList() }).ToArray();
         var workbook = new Dictionary<string, object>();
         var names = SheetNames(sheets.Select(s => s.Name));
         var above = sheets.Max(s => (int?)s.Above.Count) ?? 0;
@@ -92,17 +95,40 @@ public static class SheetWriter
         return XlsxCellStyles.Apply(stream.ToArray(), textColumns);
     }
 
+    /// <summary>The .xlsx number format of an instant's cell: its Asia/Shanghai date and time to the minute.</summary>
+    public const string DateTimeFormat = "yyyy-mm-dd hh:mm";
+    /// <summary>The .xlsx number format of a calendar day's cell.</summary>
+    public const string DateFormat = "yyyy-mm-dd";
+
+    /// <summary>
+    /// A column's look: the sheet's own (<see cref="SheetData.Columns"/>) when it names a format; else, for a column whose cells
+    /// are instants (<see cref="DateTimeOffset"/>) or days (<see cref="DateOnly"/>), a date format and a width that shows it.
+    /// </summary>
+    private static SheetColumn LookOf(SheetData sheet, int column)
+    {
+        var own = column < sheet.Columns.Count ? sheet.Columns[column] : new SheetColumn();
+        if (own.Format is not null) return own;
+        var first = sheet.Rows.Select(r => column < r.Count ? r[column] : null).FirstOrDefault(v => v is DateTimeOffset or DateOnly);
+        return first switch
+        {
+            DateTimeOffset => own with { Format = DateTimeFormat, Width = own.Width > 0 ? own.Width : 17 },
+            DateOnly => own with { Format = DateFormat, Width = own.Width > 0 ? own.Width : 11 },
+            _ => own,
+        };
+    }
+
     /// <summary>Cell keys are per sheet ("s0c3"), so that each sheet's columns get their own format and width.</summary>
     private static Func<int, string> Key(int sheet) =>
         column => "s" + sheet.ToString(CultureInfo.InvariantCulture) + "c" + column.ToString(CultureInfo.InvariantCulture);
 
     private static MiniExcelLibs.OpenXml.OpenXmlConfiguration? Layout(SheetData[] sheets, int above)
     {
-        if (above == 0 && sheets.All(s => s.Columns.Count == 0)) return null;
-        var columns = sheets.SelectMany((s, i) => s.Columns.Select((c, j) => (Key: Key(i)(j), c.Format, c.Width)))
-            .Where(c => c.Format is not null || c.Width > 0)
-            .Select(c => new MiniExcelLibs.Attributes.DynamicExcelColumn(c.Key) { Format = c.Format, Width = c.Width > 0 ? c.Width : 8.43 })
+        var columns = sheets.SelectMany((s, i) => Enumerable.Range(0, Math.Max(s.Headers.Count, s.Columns.Count)).Select(j => (Key: Key(i)(j), Look: LookOf(s, j))))
+            .Where(c => c.Look.Format is not null || c.Look.Width > 0)
+            .Select(c => new MiniExcelLibs.Attributes.DynamicExcelColumn(c.Key) { Format = c.Look.Format, Width = c.Look.Width > 0 ? c.Look.Width : 8.43 })
             .ToArray();
+        if (above == 0 && sheets.All(s => s.Columns.Count == 0))
+            return columns.Length == 0 ? null : new MiniExcelLibs.OpenXml.OpenXmlConfiguration { DynamicColumns = columns };
         // No auto-filter: with title rows above it, MiniExcel would put the filter buttons on the title.
         return new MiniExcelLibs.OpenXml.OpenXmlConfiguration { FreezeRowCount = above + 1, AutoFilter = false, DynamicColumns = columns };
     }
@@ -174,8 +200,9 @@ public static class SheetWriter
 
     private static object? XlsxValue(object? value) => value switch
     {
-        DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        DateTimeOffset t => t.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
+        // Real date cells (a serial number with a date format, LookOf): an instant as its Asia/Shanghai wall-clock time.
+        DateOnly d => d.ToDateTime(TimeOnly.MinValue),
+        DateTimeOffset t => DateTime.SpecifyKind(t.ToShanghai().DateTime, DateTimeKind.Unspecified),
         Enum e => e.ToString(),
         _ => value,
     };
@@ -205,8 +232,9 @@ public static class SheetWriter
             null => "",
             string s when s.Length > 0 && s[0] is '=' or '+' or '-' or '@' or '\t' or '\r' => "'" + s,
             string s => s,
+            // ISO 8601: a day as yyyy-MM-dd, an instant as its Asia/Shanghai time with the offset (2027-03-05T09:30:00+08:00).
             DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            DateTimeOffset t => t.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
+            DateTimeOffset t => t.ToShanghai().ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture),
             IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
             _ => cell.ToString() ?? "",
         };

@@ -193,11 +193,11 @@ public sealed class SingleUseAuthenticatorTests(SingleUseCodesFactory app) : ICl
         switch (reset)
         {
             case "own-reset":
-                Assert.Equal(HttpStatusCode.Redirect, (await user.PostFormAsync(setup + "?handler=Reset", [], formPage: setup)).StatusCode);
+                Assert.Equal(HttpStatusCode.Redirect, (await user.PostFormAsync(setup + "?handler=Reset", new() { ["CurrentPassword"] = StaffAccounts.Password }, formPage: setup)).StatusCode);
                 break;
             case "own-disable":
                 const string twoFactor = "/Identity/Account/Manage/TwoFactor";
-                Assert.Equal(HttpStatusCode.Redirect, (await user.PostFormAsync(twoFactor + "?handler=Disable", [], formPage: twoFactor)).StatusCode);
+                Assert.Equal(HttpStatusCode.Redirect, (await user.PostFormAsync(twoFactor + "?handler=Disable", new() { ["CurrentPassword"] = StaffAccounts.Password }, formPage: twoFactor)).StatusCode);
                 break;
             default:
                 var admin = await app.LoginAsync("admin");

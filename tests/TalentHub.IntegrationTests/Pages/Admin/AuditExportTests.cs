@@ -36,7 +36,8 @@ public sealed class AuditExportTests(TalentHubFactory app) : AppTest(app)
         var rows = ExportFiles.Csv(await response.Content.ReadAsByteArrayAsync());
         Assert.Equal(["时间", "操作人", "操作"], rows[0][..3]);
         Assert.Equal(["导出", "修改"], rows.Skip(1).Select(r => r[2]));
-        Assert.Equal("2022年5月10日 12:00", rows[2][0]);
+        // fix36: the time as ISO 8601 (Asia/Shanghai, with its offset), as the other exports write it, not the page's "2022年5月10日 12:00".
+        Assert.Equal("2022-05-10T12:00:00+08:00", rows[2][0]);
         Assert.Contains("茶园管理 → 白茶种植", rows[2][5]);
         Assert.Contains("#7", rows[2][3]);
         Assert.True(await App.QueryAsync(db => db.AuditEntries.AnyAsync(a => a.Action == AuditAction.Export && a.EntityType == "AuditEntry"
@@ -50,11 +51,15 @@ public sealed class AuditExportTests(TalentHubFactory app) : AppTest(app)
         var user = await EntriesAsync();
         var admin = await App.LoginAsync("admin");
 
-        var rows = ExportFiles.Xlsx(await admin.GetByteArrayAsync($"/Admin/Audit?handler=Export&format=xlsx&user={user}&action=Update&culture=en"));
+        var bytes = await admin.GetByteArrayAsync($"/Admin/Audit?handler=Export&format=xlsx&user={user}&action=Update&culture=en");
+        var rows = ExportFiles.Xlsx(bytes);
 
         Assert.Equal(["When", "User", "Action"], rows[0][..3]);
         var row = Assert.Single(rows.Skip(1));
         Assert.Equal([user, "Update"], row[1..3]);
+        // fix36: a real date-time cell (Asia/Shanghai wall-clock time, with a date format), not Chinese text.
+        Assert.Equal(new DateTime(2022, 5, 10, 12, 0, 0), ExportFiles.XlsxValues(bytes)[1][0]);
+        Assert.Equal("yyyy-mm-dd hh:mm", ExportFiles.XlsxNumberFormat(bytes, "A2"));
     }
 
     [Theory]

@@ -24,6 +24,8 @@ public sealed class UsersExportTests(TalentHubFactory app) : AppTest(app)
         Assert.Contains("anji.clerk", expected);
         Assert.Equal(expected.Order(), rows.Skip(1).Select(r => r[1]).Order());
         Assert.All(rows.Skip(1), r => Assert.Equal("县级工作人员", r[2]));
+        // fix36: the created day as ISO 8601 (yyyy-MM-dd), as the other exports write dates, not the page's "2026年12月3日".
+        Assert.All(rows.Skip(1), r => Assert.Matches(@"^\d{4}-\d{2}-\d{2}$", r[6]));
         Assert.True(await App.QueryAsync(db => db.AuditEntries.AnyAsync(a => a.Action == AuditAction.Export && a.EntityType == "User"
             && a.UserName == "admin" && a.Changes == $"format=csv; rows={expected.Count}; role=CountyClerk; county={Anji}")));
         Assert.Contains("id=\"export-csv\"", await admin.GetStringAsync("/Admin/Users"));
@@ -44,6 +46,9 @@ public sealed class UsersExportTests(TalentHubFactory app) : AppTest(app)
         Assert.True(rows.Count > 1);
         Assert.All(rows.Skip(1), r => Assert.Equal("Farmer (signs in with mobile number)", r[1]));
         Assert.DoesNotContain(rows.SelectMany(r => r), farmerUserNames.Contains);
+        // fix36: the created day is a real date cell with a date format.
+        Assert.IsType<DateTime>(ExportFiles.XlsxValues(bytes)[1][6]);
+        Assert.Equal("yyyy-mm-dd", ExportFiles.XlsxNumberFormat(bytes, "G2"));
     }
 
     [Fact]

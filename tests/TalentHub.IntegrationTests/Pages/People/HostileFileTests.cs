@@ -54,7 +54,7 @@ public sealed class HostileFileTests(TalentHubFactory app) : AppTest(app)
         var (response, html) = await client.ValidateAsync(page, RowBomb(), "bomb.xlsx");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("文件超过 100000 行数据的上限", html);
+        Assert.Contains("文件超过 100,000 行数据的上限", html);
     }
 
     [Fact]
@@ -66,7 +66,7 @@ public sealed class HostileFileTests(TalentHubFactory app) : AppTest(app)
         var bomb = await (await Training.Courses.RosterImportTests.UploadAsync(client, course, RowBomb(), "bomb.xlsx")).Content.ReadAsStringAsync();
         var wide = await Training.Courses.RosterImportTests.UploadAsync(client, course, LastColumnRows(), "wide.xlsx");
 
-        Assert.Contains("文件超过 100000 行数据的上限", bomb);
+        Assert.Contains("文件超过 100,000 行数据的上限", bomb);
         Assert.Equal(HttpStatusCode.OK, wide.StatusCode);
         Assert.Contains("id=\"roster-nothing-valid\"", await wide.Content.ReadAsStringAsync());
     }

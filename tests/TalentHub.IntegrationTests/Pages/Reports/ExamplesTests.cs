@@ -326,7 +326,8 @@ public sealed class ExamplesTests(TalentHubFactory app) : AppTest(app)
         var mine = Assert.Single(rows, r => r[0] == title);
         Assert.Equal(("安吉县", "待审核", "安吉县农业农村局 陈晓燕"), (mine[1], mine[3], mine[4])); // fix29a: the proposer by name, as the page shows
         // fix34f: the proposal time is a date value as the other exports write it, not the page's "2026年11月7日 10:00".
-        Assert.Matches(@"^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$", mine[5]);
+        // fix36: in ISO 8601 with the Asia/Shanghai offset in .csv; a real date-time cell in .xlsx.
+        Assert.Matches(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+08:00$", mine[5]);
         Assert.DoesNotContain(rows, r => r[0] == wuxingTitle);
         Assert.True(await App.QueryAsync(db => db.AuditEntries.AnyAsync(a => a.Action == AuditAction.Export && a.EntityType == nameof(TypicalExample)
             && a.UserName == "anji.officer" && a.Changes == $"format=csv; rows={anjiCount}" && a.CountyCode == Anji)));

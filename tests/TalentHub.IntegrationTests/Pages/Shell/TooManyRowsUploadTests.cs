@@ -23,7 +23,7 @@ public sealed class TooManyRowsUploadTests(TalentHubFactory app) : AppTest(app)
         var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains(english ? "more than 100000 data rows" : "文件超过 100000 行数据的上限", html);
+        Assert.Contains(english ? "more than 100,000 data rows" : "文件超过 100,000 行数据的上限", html);
         Assert.DoesNotContain(english ? "more than {0}" : "超过 {0}", html);
     }
 }

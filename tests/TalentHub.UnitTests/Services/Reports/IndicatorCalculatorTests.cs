@@ -113,30 +113,75 @@ public sealed class IndicatorCalculatorTests
         Assert.Equal(1m, await ValueAsync(database, ReportPeriod.Month(2027, 2), Indicator.CertificatesIssued));
     }
 
+    /// <summary>Completes one place with a certificate issued <paramref name="issued"/>, revoked and reissued <paramref name="reissued"/>.</summary>
+    private static async Task<int> ReissuedAsync(TestDatabase database, DateTimeOffset completed, DateTimeOffset issued, DateTimeOffset reissued)
+    {
+        await using var db = database.NewContext();
+        var course = await db.PublishedCourseAsync(completed.AddDays(-30), completed.AddDays(-20), completed.AddDays(-10), 20);
+        var person = (await db.PeopleAsync(1))[0];
+        var enrollment = await CompleteAsync(db, course.Id, person, completed);
+        var first = new Certificate
+        {
+            Number = "TH-2027-330523-00001", Year = 2027, Serial = 1, EnrollmentId = enrollment, CourseId = course.Id, PersonId = person,
+            RegionCode = "330523108204", CountyCode = Anji, Hours = 4, CompletedAt = completed, IssuedAt = issued,
+        };
+        db.Certificates.Add(first);
+        await db.SaveChangesAsync();
+        first.Revoke("姓名录错", "anji.officer", reissued.AddMinutes(-5));
+        db.Certificates.Add(first.Reissue(EnrollmentStatus.Completed, 2, reissued));
+        await db.SaveChangesAsync();
+        return course.Id;
+    }
+
     [Fact]
-    public async Task Certificates_AReissueCountsOnceInItsOwnMonth_NotBesideTheRevokedOne()
+    public async Task Certificates_AReissueCountsOnce_InTheMonthOfTheFirstIssue()
     {
         await using var database = await TestDatabase.CreateAsync();
+        await ReissuedAsync(database, LastOfJanuary.AddDays(-5), LastOfJanuary.AddDays(-1), FirstOfFebruary);
+
+        Assert.Equal(1m, await ValueAsync(database, ReportPeriod.Month(2027, 1), Indicator.CertificatesIssued));
+        Assert.Equal(0m, await ValueAsync(database, ReportPeriod.Month(2027, 2), Indicator.CertificatesIssued) ?? 0m);
+        Assert.Equal(1m, await ValueAsync(database, ReportPeriod.Year(2027), Indicator.CertificatesIssued));
+    }
+
+    [Fact]
+    public async Task Certificates_AReissueInALaterYear_IsNotANewCertificationOfThatYear()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await ReissuedAsync(database, LastOf2027.AddDays(-5), LastOf2027.AddDays(-4), FirstOf2028);
+
+        Assert.Equal(1m, await ValueAsync(database, ReportPeriod.Year(2027), Indicator.CertificatesIssued));
+        Assert.Equal(0m, await ValueAsync(database, ReportPeriod.Year(2028), Indicator.CertificatesIssued) ?? 0m);
+    }
+
+    [Fact]
+    public async Task CertificationRate_AReissueInALaterYear_CountsOnceForTheYearOfCompletion_NeverAbove100()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await ReissuedAsync(database, LastOf2027.AddDays(-5), LastOf2027.AddDays(-4), FirstOf2028);
         await using (var db = database.NewContext())
         {
-            var course = await db.PublishedCourseAsync(LastOfJanuary.AddDays(-30), LastOfJanuary.AddDays(-20), LastOfJanuary.AddDays(-10), 20);
+            // Someone else completes and is certified in 2028: one completion, one certification that year.
+            var course = await db.PublishedCourseAsync(FirstOf2028.AddDays(10), FirstOf2028.AddDays(20), FirstOf2028.AddDays(30), 20);
             var person = (await db.PeopleAsync(1))[0];
-            var enrollment = await CompleteAsync(db, course.Id, person, LastOfJanuary.AddDays(-5));
-            var first = new Certificate
+            var enrollment = await CompleteAsync(db, course.Id, person, FirstOf2028.AddDays(40));
+            db.Certificates.Add(new Certificate
             {
-                Number = "TH-2027-330523-00001", Year = 2027, Serial = 1, EnrollmentId = enrollment, CourseId = course.Id, PersonId = person,
-                RegionCode = "330523108204", CountyCode = Anji, Hours = 4, CompletedAt = LastOfJanuary.AddDays(-5), IssuedAt = LastOfJanuary.AddDays(-1),
-            };
-            db.Certificates.Add(first);
-            await db.SaveChangesAsync();
-            first.Revoke("姓名录错", "anji.officer", LastOfJanuary);
-            db.Certificates.Add(first.Reissue(EnrollmentStatus.Completed, 2, FirstOfFebruary));
+                Number = "TH-2028-330523-00001", Year = 2028, Serial = 1, EnrollmentId = enrollment, CourseId = course.Id, PersonId = person,
+                RegionCode = "330523108204", CountyCode = Anji, Hours = 4, CompletedAt = FirstOf2028.AddDays(40), IssuedAt = FirstOf2028.AddDays(40),
+            });
             await db.SaveChangesAsync();
         }
 
-        Assert.Equal(0m, await ValueAsync(database, ReportPeriod.Month(2027, 1), Indicator.CertificatesIssued));
-        Assert.Equal(1m, await ValueAsync(database, ReportPeriod.Month(2027, 2), Indicator.CertificatesIssued));
-        Assert.Equal(1m, await ValueAsync(database, ReportPeriod.Year(2027), Indicator.CertificatesIssued));
+        async Task<OutcomeRow> RowAsync(int year)
+        {
+            await using var db = database.NewContext();
+            return (await new OutcomeCalculator(db).ComputeAsync(new OutcomeFilter(year, null, null), [Anji])).Shown.Single();
+        }
+        var y2027 = await RowAsync(2027);
+        Assert.Equal((1, 1, 100m), (y2027.Completed, y2027.Certificates, y2027.CertificationRate));
+        var y2028 = await RowAsync(2028);
+        Assert.Equal((1, 1, 100m), (y2028.Completed, y2028.Certificates, y2028.CertificationRate));
     }
 
     [Fact]

@@ -64,7 +64,7 @@ public sealed class IndexModel(TalentHubDbContext db, TimeProvider clock, Region
                 u.Role is null ? "" : l["Role." + u.Role].Value, u.Region ?? "", u.County ?? "",
                 u.LockedUntil is not { } until ? l["Users.Active"].Value
                     : u.LockedIndefinitely ? l["Users.Locked"].Value : l["Users.Locked"].Value + " " + l["Users.LockedUntil", ShanghaiTime.FormatDateTime(until)].Value,
-                ShanghaiTime.FormatDate(DateOnly.FromDateTime(u.CreatedAt.ToShanghai().DateTime))]));
+                DateOnly.FromDateTime(u.CreatedAt.ToShanghai().DateTime)]));
         audit.Record(AuditAction.Export, "User", null, new Services.Audit.AuditNote().With(Services.Audit.AuditNoteKeys.Format, format)
             .With(Services.Audit.AuditNoteKeys.Rows, rows.Count).With(Services.Audit.AuditNoteKeys.Role, Role).With(Services.Audit.AuditNoteKeys.County, County)
             .With(Services.Audit.AuditNoteKeys.Search, string.IsNullOrWhiteSpace(Q) ? null : Services.Spreadsheets.ExportLinks.MaskSearch(Q)));

@@ -13,7 +13,7 @@ public sealed partial class CheckInTests(TalentHubFactory app) : AppTest(app)
         var trainer = await App.LoginAsync("trainer.wang");
 
         var asked = DateTimeOffset.UtcNow;
-        var html = await trainer.GetStringAsync($"/Courses/{course.Id}/Sessions/{course.SessionIds[0]}/Code");
+        var html = await OpenCodeAsync(trainer, course.Id, course.SessionIds[0]);
         var answered = DateTimeOffset.UtcNow;
 
         var code = CodeOf(html);
@@ -22,6 +22,53 @@ public sealed partial class CheckInTests(TalentHubFactory app) : AppTest(app)
         Assert.Contains(code, new[] { CheckInCode.Current(secret!, asked), CheckInCode.Current(secret!, answered) });
         Assert.Contains($"/My/CheckIn?code={code}", html);
         Assert.Contains("<svg", html);
+    }
+
+    /// <summary>
+    /// fix36: reading the code view made the session's check-in secret (a write on a GET, not audited). Reading changes nothing
+    /// now; the trainer's post starts check-in once, audited, and a second post changes nothing.
+    /// </summary>
+    [Fact]
+    public async Task CodeView_ReadingChangesNothing_StartingCheckInIsAPost_MadeOnceAndAudited()
+    {
+        var course = await App.InProgressCourseAsync();
+        var session = course.SessionIds[0];
+        var url = $"/Courses/{course.Id}/Sessions/{session}/Code";
+        var trainer = await App.LoginAsync("trainer.wang");
+        Task<string?> SecretAsync() => App.QueryAsync(db => db.CourseSessions.Where(s => s.Id == session).Select(s => s.CheckInSecret).FirstAsync());
+        Task<int> AuditsAsync() => App.QueryAsync(db => db.AuditEntries.CountAsync(a => a.EntityType == "CourseSession" && a.EntityId == session.ToString()
+            && a.UserName == "trainer.wang" && a.Changes!.Contains("CheckInStarted")));
+
+        var read = await trainer.GetStringAsync(url);
+        var roll = await trainer.GetStringAsync($"/Courses/{course.Id}/Sessions/{session}/Attendance");
+
+        Assert.Null(await SecretAsync());
+        Assert.Contains("id=\"open-checkin\"", read);
+        Assert.DoesNotContain("data-code=", read);
+        Assert.Matches($"<form method=\"post\" action=\"{url}\"[^>]*>\\s*<button[^>]*id=\"open-code\"", roll);
+
+        var html = await OpenCodeAsync(trainer, course.Id, session);
+        var secret = await SecretAsync();
+        var again = await trainer.PostFormAsync(url, [], formPage: $"/Courses/{course.Id}/Sessions/{session}/Attendance");
+
+        Assert.NotNull(secret);
+        Assert.Matches("data-code=\"\\d{6}\"", html);
+        Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
+        Assert.Equal(secret, await SecretAsync());
+        Assert.Equal(1, await AuditsAsync());
+    }
+
+    [Fact]
+    public async Task StartingCheckIn_ForAnotherCountysSession_Is404_AndMakesNothing()
+    {
+        var course = await App.InProgressCourseAsync();
+        var session = course.SessionIds[0];
+        var other = await App.LoginAsync("wuxing.officer");
+
+        var response = await other.PostFormAsync($"/Courses/{course.Id}/Sessions/{session}/Code", [], formPage: "/Identity/Account/Manage/ChangePassword");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Null(await App.QueryAsync(db => db.CourseSessions.Where(s => s.Id == session).Select(s => s.CheckInSecret).FirstAsync()));
     }
 
     [Fact]
@@ -200,8 +247,17 @@ public sealed partial class CheckInTests(TalentHubFactory app) : AppTest(app)
         var course = await App.InProgressCourseAsync(startedMinutesAgo: startedMinutesAgo);
         var farmer = (await App.TraineesAsync(course.Id, 1))[0];
         var trainer = await App.LoginAsync("trainer.wang");
-        var code = CodeOf(await trainer.GetStringAsync($"/Courses/{course.Id}/Sessions/{course.SessionIds[0]}/Code"));
+        var code = CodeOf(await OpenCodeAsync(trainer, course.Id, course.SessionIds[0]));
         return (course, farmer, code);
+    }
+
+    /// <summary>Starts check-in for the session as the trainer's button does (a post), then returns the code view's page.</summary>
+    internal static async Task<string> OpenCodeAsync(HttpClient client, int courseId, int sessionId)
+    {
+        var url = $"/Courses/{courseId}/Sessions/{sessionId}/Code";
+        var started = await client.PostFormAsync(url, [], formPage: $"/Courses/{courseId}/Sessions/{sessionId}/Attendance");
+        Assert.Equal(HttpStatusCode.Redirect, started.StatusCode);
+        return await client.GetStringAsync(url);
     }
 
     internal static string CodeOf(string html) => CodePattern().Match(html) is { Success: true } m ? m.Groups[1].Value

@@ -29,7 +29,7 @@ public sealed class ClassroomCheckInTests(ClassroomFactory app) : IClassFixture<
         var course = await app.InProgressCourseAsync();
         var farmers = await app.TraineesAsync(course.Id, 40);
         var trainer = await app.LoginAsync("trainer.wang");
-        var code = CheckInTests.CodeOf(await trainer.GetStringAsync($"/Courses/{course.Id}/Sessions/{course.SessionIds[0]}/Code"));
+        var code = CheckInTests.CodeOf(await CheckInTests.OpenCodeAsync(trainer, course.Id, course.SessionIds[0]));
 
         var results = await Task.WhenAll(farmers.Select(async f =>
         {

@@ -6,17 +6,24 @@ using TalentHub.Web.Data;
 using TalentHub.Web.Domain.Training;
 using TalentHub.Web.Services.Training;
 using TalentHub.Web.Infrastructure;
+using TalentHub.Web.Pages.Admin.Users;
+using TalentHub.Web.Services.Audit;
+using System.Globalization;
 
 namespace TalentHub.Web.Pages.Training.Courses.Sessions;
 
 /// <summary>
 /// The projector view: the session's current 6-digit check-in code in large type and a QR code of
 /// /My/CheckIn?code=…; the page reloads itself when the code rotates. Outside the validity window it
-/// says when check-in opens or that it has closed.
+/// says when check-in opens or that it has closed. Reading it changes nothing: the session's check-in secret is made by a
+/// post (the session header's "check-in code" button, or the button this page shows while there is none), audited.
 /// </summary>
 [Authorize(Policy = Policies.CourseViewer)]
-public sealed class CodeModel(TalentHubDbContext db, TimeProvider clock) : PageModel
+public sealed class CodeModel(TalentHubDbContext db, TimeProvider clock, AuditLog audit) : PageModel
 {
+    /// <summary>True when check-in may still be started for the session (no secret yet, a course that takes marks, not ended).</summary>
+    public bool CanStart { get; private set; }
+
     public SessionAccess.SessionHead Session { get; private set; } = null!;
     public string? Code { get; private set; }
     public string? QrSvg { get; private set; }
@@ -28,16 +35,10 @@ public sealed class CodeModel(TalentHubDbContext db, TimeProvider clock) : PageM
     public async Task<IActionResult> OnGetAsync(int id, int sessionId)
     {
         if (await SessionAccess.FindAsync(db, id, sessionId, User) is not { } session) return NotFound();
-        if (session.Secret is null)
-        {
-            // The secret is made when the code is first shown; the session row is loaded through the visible course.
-            var row = await db.CourseSessions.FirstAsync(s => s.Id == sessionId && s.CourseId == id);
-            if (row.EnsureCheckInSecret()) await db.SaveChangesAsync();
-            session = session with { Secret = row.CheckInSecret };
-        }
         Session = session;
         Now = clock.GetUtcNow();
-        if (CheckInCode.IsOpen(session.StartsAt, session.EndsAt, Now) && SessionAccess.CanMark(session.CourseStatus))
+        CanStart = Startable(session, Now);
+        if (session.Secret is not null && CheckInCode.IsOpen(session.StartsAt, session.EndsAt, Now) && SessionAccess.CanMark(session.CourseStatus))
         {
             Code = CheckInCode.Current(session.Secret!, Now);
             CheckInUrl = $"{Request.Scheme}://{Request.Host}/My/CheckIn?code={Code}";
@@ -48,4 +49,31 @@ public sealed class CodeModel(TalentHubDbContext db, TimeProvider clock) : PageM
             RefreshSeconds = (int)Math.Clamp((session.StartsAt - CheckInCode.OpensBefore - Now).TotalSeconds, 1, 300);
         return Page();
     }
+
+    /// <summary>
+    /// Starts check-in for the session: makes its check-in secret once (a conditional update, so two trainers pressing at the same
+    /// moment make one), audits it, and shows the code. Another county's or another trainer's session: 404; a session that
+    /// cannot take marks, has ended or already has a secret: nothing changes.
+    /// </summary>
+    public async Task<IActionResult> OnPostAsync(int id, int sessionId, CancellationToken ct)
+    {
+        if (await SessionAccess.FindAsync(db, id, sessionId, User, ct) is not { } session) return NotFound();
+        if (Startable(session, clock.GetUtcNow()))
+        {
+            var secret = CheckInCode.NewSecret();
+            var made = await db.CourseSessions.Where(s => s.Id == sessionId && s.CourseId == id && s.CheckInSecret == null)
+                .ExecuteUpdateAsync(u => u.SetProperty(s => s.CheckInSecret, secret), ct);
+            if (made == 1)
+            {
+                var county = await db.Courses.AsNoTracking().Where(c => c.Id == id).Select(c => c.CountyCode).FirstAsync(ct);
+                audit.Record(AuditAction.Update, nameof(CourseSession), sessionId.ToString(CultureInfo.InvariantCulture),
+                    UserAccounts.Changes(("CheckInStarted", false, true)), county);
+                await db.SaveChangesAsync(ct);
+            }
+        }
+        return RedirectToPage(new { id, sessionId });
+    }
+
+    private static bool Startable(SessionAccess.SessionHead session, DateTimeOffset now) =>
+        session.Secret is null && SessionAccess.CanMark(session.CourseStatus) && now < session.EndsAt;
 }

@@ -58,7 +58,7 @@ public sealed class SeededOutcomesTests(TalentHubFactory app) : AppTest(app)
             .Join(db.Courses, s => s.CourseId, c => c.Id, (s, c) => new { s.Id, c.Status, c.Title, CourseId = c.Id }).ToListAsync());
         var anji = Assert.Single(running, r => r.Status == CourseStatus.InProgress && r.Title.Contains("41期"));
         var trainer = await App.LoginAsync("trainer.wang");
-        var code = TalentHub.IntegrationTests.Pages.Training.My.CheckInTests.CodeOf(await trainer.GetStringAsync($"/Courses/{anji.CourseId}/Sessions/{anji.Id}/Code"));
+        var code = TalentHub.IntegrationTests.Pages.Training.My.CheckInTests.CodeOf(await TalentHub.IntegrationTests.Pages.Training.My.CheckInTests.OpenCodeAsync(trainer, anji.CourseId, anji.Id));
         var response = await client.PostFormAsync("/My/CheckIn", new() { ["Code"] = code });
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
     }

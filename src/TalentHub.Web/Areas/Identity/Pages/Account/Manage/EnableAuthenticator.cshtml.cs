@@ -6,6 +6,7 @@ using Microsoft.Extensions.Localization;
 using TalentHub.Web.Data;
 using TalentHub.Web.Domain.Common;
 using TalentHub.Web.Domain;
+using TalentHub.Web.Infrastructure.Security;
 using TalentHub.Web.Pages.Admin.Users;
 using TalentHub.Web.Services;
 using TalentHub.Web.Services.Audit;
@@ -18,18 +19,29 @@ namespace TalentHub.Web.Areas.Identity.Pages.Account.Manage;
 /// sent here at first login, before any other page.
 /// </summary>
 public sealed class EnableAuthenticatorModel(UserManager<AppUser> users, SignInManager<AppUser> signIn, TalentHubDbContext db,
-    AuditLog audit, IStringLocalizer<SharedResource> l) : PageModel
+    AuditLog audit, IStringLocalizer<SharedResource> l) : PageModel, IPasswordBusyField
 {
     public const int RecoveryCodeCount = 10;
+
+    string IPasswordBusyField.PasswordBusyField => Manage.CurrentPassword.Field;
 
     [BindProperty, Required(ErrorMessage = "Validation.Required"), StringLength(9, ErrorMessage = "Validation.TooLong")]
     [Display(Name = "TwoFactor.Code")]
     public string Code { get; set; } = "";
     [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
+    /// <summary>The account's password, asked before a new key (<see cref="Manage.CurrentPassword"/>); not used by the code step.</summary>
+    [BindProperty(Name = Manage.CurrentPassword.Field), DataType(DataType.Password), StringLength(128, ErrorMessage = "Validation.TooLong")]
+    [Display(Name = "Password.Current")]
+    public string? CurrentPassword { get; set; }
 
     public string SharedKey { get; private set; } = "";
     public string QrCode { get; private set; } = "";
     public bool AlreadyEnabled { get; private set; }
+    /// <summary>
+    /// Whether the page shows the key and its QR code: while two-step verification is being set up, or once it is on only after
+    /// the account's password (<see cref="OnPostShowAsync"/>): the key of a working authenticator is the second factor itself.
+    /// </summary>
+    public bool KeyShown { get; private set; }
 
     public async Task<IActionResult> OnGetAsync() => await LoadAsync() is null ? NotFound() : Page();
 
@@ -55,10 +67,31 @@ public sealed class EnableAuthenticatorModel(UserManager<AppUser> users, SignInM
         return RedirectToPage("./ShowRecoveryCodes", new { ReturnUrl });
     }
 
-    /// <summary>A new key (the old app stops working until two-factor is set up again with the new one).</summary>
+    /// <summary>
+    /// Shows the key of the authenticator already in use (to add the same account to another phone), after the account's current
+    /// password; audited.
+    /// </summary>
+    public async Task<IActionResult> OnPostShowAsync()
+    {
+        if (await LoadAsync() is not { } user) return NotFound();
+        ModelState.Remove(nameof(Code));
+        if (!AlreadyEnabled) return RedirectToPage(new { ReturnUrl });
+        if (!ModelState.IsValid || !await Manage.CurrentPassword.ConfirmAsync(users, user, CurrentPassword, ModelState, l)) return Page();
+        await ShowKeyAsync(user);
+        audit.RecordUser(AuditAction.Update, user, UserAccounts.Changes(("AuthenticatorKeyShown", false, true)));
+        await db.SaveChangesAsync();
+        return Page();
+    }
+
+    /// <summary>
+    /// A new key (the old app stops working until two-factor is set up again with the new one), after the account's current
+    /// password: a signed-in session alone does not take the second factor over.
+    /// </summary>
     public async Task<IActionResult> OnPostResetAsync()
     {
-        if (await users.GetUserAsync(User) is not { } user) return NotFound();
+        if (await LoadAsync() is not { } user) return NotFound();
+        ModelState.Remove(nameof(Code));
+        if (!ModelState.IsValid || !await Manage.CurrentPassword.ConfirmAsync(users, user, CurrentPassword, ModelState, l)) return Page();
         var wasEnabled = user.TwoFactorEnabled;
         await users.SetTwoFactorEnabledAsync(user, false);
         await users.ResetAuthenticatorKeyAsync(user);
@@ -72,6 +105,12 @@ public sealed class EnableAuthenticatorModel(UserManager<AppUser> users, SignInM
     {
         if (await users.GetUserAsync(User) is not { } user) return null;
         AlreadyEnabled = user.TwoFactorEnabled;
+        if (!AlreadyEnabled) await ShowKeyAsync(user);
+        return user;
+    }
+
+    private async Task ShowKeyAsync(AppUser user)
+    {
         var key = await users.GetAuthenticatorKeyAsync(user);
         if (string.IsNullOrEmpty(key))
         {
@@ -82,6 +121,6 @@ public sealed class EnableAuthenticatorModel(UserManager<AppUser> users, SignInM
         SharedKey = key!;
         var label = user.UserName!.StartsWith("m-", StringComparison.Ordinal) ? user.DisplayName : user.UserName!;
         QrCode = AuthenticatorSetup.QrDataUri(AuthenticatorSetup.UriFor(label, SharedKey));
-        return user;
+        KeyShown = true;
     }
 }

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -16,8 +17,15 @@ namespace TalentHub.Web.Areas.Identity.Pages.Account.Manage;
 /// where the role does not require it, e.g. a farmer who opted in) switching it off.
 /// </summary>
 public sealed class TwoFactorModel(UserManager<AppUser> users, SignInManager<AppUser> signIn, TalentHubDbContext db,
-    AuditLog audit, IStringLocalizer<SharedResource> l) : PageModel
+    AuditLog audit, IStringLocalizer<SharedResource> l) : PageModel, IPasswordBusyField
 {
+    string IPasswordBusyField.PasswordBusyField => Manage.CurrentPassword.Field;
+
+    /// <summary>The account's password, asked before new recovery codes or turning two-step verification off (<see cref="Manage.CurrentPassword"/>).</summary>
+    [BindProperty(Name = Manage.CurrentPassword.Field), DataType(DataType.Password), StringLength(128, ErrorMessage = "Validation.TooLong")]
+    [Display(Name = "Password.Current")]
+    public string? CurrentPassword { get; set; }
+
     public bool Enabled { get; private set; }
     public bool Required { get; private set; }
     public int RecoveryCodesLeft { get; private set; }
@@ -28,6 +36,7 @@ public sealed class TwoFactorModel(UserManager<AppUser> users, SignInManager<App
     {
         if (await LoadAsync() is not { } user) return NotFound();
         if (!Enabled) return RedirectToPage("./EnableAuthenticator");
+        if (!ModelState.IsValid || !await Manage.CurrentPassword.ConfirmAsync(users, user, CurrentPassword, ModelState, l)) return Page();
         var codes = await users.GenerateNewTwoFactorRecoveryCodesAsync(user, EnableAuthenticatorModel.RecoveryCodeCount);
         audit.RecordUser(AuditAction.Update, user, UserAccounts.Changes(("RecoveryCodesRenewed", false, true)));
         await db.SaveChangesAsync();
@@ -50,6 +59,7 @@ public sealed class TwoFactorModel(UserManager<AppUser> users, SignInManager<App
             TempData["Flash"] = l["Common.NothingChanged"].Value;
             return RedirectToPage();
         }
+        if (!ModelState.IsValid || !await Manage.CurrentPassword.ConfirmAsync(users, user, CurrentPassword, ModelState, l)) return Page();
         await users.SetTwoFactorEnabledAsync(user, false);
         await users.ResetAuthenticatorKeyAsync(user);
         audit.RecordUser(AuditAction.Update, user, UserAccounts.Changes(("TwoFactorEnabled", true, false)));
