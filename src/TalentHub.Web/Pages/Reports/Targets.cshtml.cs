@@ -40,6 +40,11 @@ public sealed class TargetsModel(TalentHubDbContext db, ReportsService reports, 
     [BindProperty] public List<Cell> Cells { get; set; } = [];
     public IReadOnlyDictionary<string, string> CountyNames { get; private set; } = new Dictionary<string, string>();
     public ProgressBoard? Board { get; private set; }
+    /// <summary>
+    /// True when the dashboard has figures for <see cref="Year"/> (2000 to this year), so the page links to it; a later year's
+    /// targets may be set ahead, but the dashboard refuses that year (rev36: the link led to its "give a year from 2000 to …").
+    /// </summary>
+    public bool HasDashboard => Year <= ReportPeriod.DayOf(clock.GetUtcNow()).Year;
 
     public async Task<PageResult> OnGetAsync()
     {
