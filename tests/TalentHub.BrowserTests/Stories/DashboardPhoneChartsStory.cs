@@ -72,4 +72,26 @@ public sealed class DashboardPhoneChartsStory(BrowserApp app)
         await page.Locator("#chart-talents").ScreenshotAsync(new() { Path = Path.Combine(BrowserApp.ResultsDirectory, $"dashboard-phone-talents-{culture}.png") });
         await page.Context.CloseAsync();
     }
+
+    /// <summary>
+    /// rev36: on a 360 px phone each report table stacks into cards, and its caption (the table's name and its "export this
+    /// table" link) was squeezed into a column a word or two wide ("月度 / 趋势 / · 导 / 出本 / 表 / CSV") beside the cards.
+    /// Every caption of the dashboard now runs the width of its table.
+    /// </summary>
+    [Theory]
+    [InlineData("zh-CN")]
+    [InlineData("en")]
+    public async Task EveryTableCaption_RunsTheTablesWidth_At360Px(string culture)
+    {
+        var page = await app.NewPageAsync(360, 740);
+        await app.LoginAsync(page, "city.officer");
+        await page.GotoAsync($"/Reports?culture={culture}");
+        var captions = await page.EvaluateAsync<double[][]>("""
+            () => [...document.querySelectorAll('table.table-stack > caption')].map(c =>
+                [c.getBoundingClientRect().width, c.closest('table').getBoundingClientRect().width])
+            """);
+        Assert.True(captions.Length >= 6, $"only {captions.Length} stacked tables with a caption");
+        Assert.All(captions, c => Assert.True(c[0] >= c[1] * 0.9, $"a caption {c[0]:0} px wide beside its {c[1]:0} px table"));
+        await page.Context.CloseAsync();
+    }
 }

@@ -7,4 +7,6 @@ public sealed class PostgresTargetConcurrencyTests(PostgresFactory app) : Postgr
 {
     [PostgresFact] public Task SimultaneousSaves_LaterOverwriteRefused() => TargetRaces.OverwriteAsync(App, 2095);
     [PostgresFact] public Task SimultaneousSaves_LaterDeleteRefused() => TargetRaces.DeleteAsync(App, 2096);
+    [PostgresFact] public Task SameFormTwice_AddingTargets_IsSaved() => TargetRaces.SameFormTwiceAsync(App, 2097, existing: false);
+    [PostgresFact] public Task SameFormTwice_ChangingATarget_IsSaved() => TargetRaces.SameFormTwiceAsync(App, 2098, existing: true);
 }

@@ -10,9 +10,10 @@ namespace TalentHub.Web.Pages.Notifications;
 
 /// <summary>
 /// In-app messages of the signed-in reader, newest first, written in the reader's language: a farmer's (by person)
-/// or a staff member's (by account). Opening the page marks them read (the unread ones stay highlighted on this view), but
-/// only those that existed when the list was read (id at most <see cref="Newest"/>): one delivered while the page is being
-/// built stays unread for the badge and the next visit (fix34f).
+/// or a staff member's (by account). Opening a page of the list marks the messages it shows read (the unread ones stay
+/// highlighted on this view); those on other pages stay unread until their page is opened, and one delivered while the page
+/// is being built stays unread for the badge and the next visit (fix34f). "Mark all read" marks every one up to
+/// <see cref="Newest"/>.
 /// </summary>
 public abstract class MessagesPageModel(TalentHubDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
 {
@@ -42,7 +43,10 @@ public abstract class MessagesPageModel(TalentHubDbContext db, TimeProvider cloc
         var page = await Paged.ReadAsync(mine.OrderByDescending(m => m.Id), PageNumber, PageSize, messages => messages
             .Select(m => new Item(m.Id, m.Kind, m.Subject, m.SessionStartsAt, m.CourseId, m.CreatedAt, m.ReadAt == null, m.About)));
         (Items, PageNumber, Total) = (page.Items, page.Number, page.Total);
-        if (Items.Any(i => i.Unread) && Newest is { } newest) await MarkReadAsync(newest);
+        // Only the messages this page shows are marked read (rev36: opening page 1 marked every message read, so the unread ones
+        // on page 2 and beyond never showed as new and the badge said none were left); the rest stay new for their own page.
+        var shown = Items.Where(i => i.Unread).Select(i => i.Id).ToList();
+        if (shown.Count > 0) await MarkReadAsync(shown);
         return Page();
     }
 
@@ -63,5 +67,12 @@ public abstract class MessagesPageModel(TalentHubDbContext db, TimeProvider cloc
     {
         var now = clock.GetUtcNow();
         return Mine(db.Messages)!.Where(m => m.ReadAt == null && m.Id <= upTo).ExecuteUpdateAsync(s => s.SetProperty(m => m.ReadAt, now));
+    }
+
+    /// <summary>Marks the reader's messages <paramref name="ids"/> read (those of theirs among them that are still unread).</summary>
+    private Task<int> MarkReadAsync(IReadOnlyCollection<long> ids)
+    {
+        var now = clock.GetUtcNow();
+        return Mine(db.Messages)!.Where(m => m.ReadAt == null && ids.Contains(m.Id)).ExecuteUpdateAsync(s => s.SetProperty(m => m.ReadAt, now));
     }
 }

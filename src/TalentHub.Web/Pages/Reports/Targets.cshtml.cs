@@ -40,6 +40,11 @@ public sealed class TargetsModel(TalentHubDbContext db, ReportsService reports, 
     [BindProperty] public List<Cell> Cells { get; set; } = [];
     public IReadOnlyDictionary<string, string> CountyNames { get; private set; } = new Dictionary<string, string>();
     public ProgressBoard? Board { get; private set; }
+    /// <summary>
+    /// True when the dashboard has figures for <see cref="Year"/> (2000 to this year), so the page links to it; a later year's
+    /// targets may be set ahead, but the dashboard refuses that year (rev36: the link led to its "give a year from 2000 to …").
+    /// </summary>
+    public bool HasDashboard => Year <= ReportPeriod.DayOf(clock.GetUtcNow()).Year;
 
     public async Task<PageResult> OnGetAsync()
     {
@@ -125,16 +130,20 @@ public sealed class TargetsModel(TalentHubDbContext db, ReportsService reports, 
             // Another officer changed or removed one of these targets between this post's read and its write (Value is the
             // concurrency token): nothing of this post is kept; the cells changed meanwhile name their new value, as above.
             db.ChangeTracker.Clear();
-            await RefuseChangedMeanwhileAsync();
-            return Page();
+            return await RefuseChangedMeanwhileAsync();
         }
         catch (DbUpdateException ex) when (UniqueViolation.Is(ex))
         {
             // Another officer added one of these targets since this post read them (the unique index on year, county
-            // and indicator refused ours): nothing of this post is kept (review12: it was a 500).
-            ModelState.AddModelError("", l["Common.StaleEdit"]);
-            return Page();
+            // and indicator refused ours): nothing of this post is kept (review12: it was a 500); named as above.
+            db.ChangeTracker.Clear();
+            return await RefuseChangedMeanwhileAsync();
         }
+        return Saved();
+    }
+
+    private RedirectToPageResult Saved()
+    {
         TempData["Flash"] = l["Targets.Saved"].Value;
         return RedirectToPage(new { Year });
     }
@@ -142,21 +151,28 @@ public sealed class TargetsModel(TalentHubDbContext db, ReportsService reports, 
     /// <summary>
     /// After a refused save: each cell this officer changed whose target another officer has changed since the page was shown
     /// gets the changed-meanwhile error with its new value (and shows it from now on); the stale-edit error when none has.
+    /// When every changed cell already holds what this post asked for, the post that won was this same form (a double click
+    /// on 保存, sent twice at once): it is answered as saved (rev36: it said someone else had changed the data).
     /// </summary>
-    private async Task RefuseChangedMeanwhileAsync()
+    private async Task<IActionResult> RefuseChangedMeanwhileAsync()
     {
         var stored = await db.Targets.AsNoTracking().Where(t => t.Year == Year && t.ProgramId == null).ToListAsync();
         var named = false;
+        var unsaved = false;
         for (var i = 0; i < Cells.Count; i++)
         {
             var cell = Cells[i];
             var current = stored.FirstOrDefault(t => t.CountyCode == cell.County && t.Indicator == cell.Indicator)?.Value;
-            if (cell.Value == cell.Shown || current == cell.Shown || current == cell.Value) continue;
+            if (cell.Value == cell.Shown || current == cell.Value) continue;
+            unsaved = true;
+            if (current == cell.Shown) continue;
             ModelState.AddModelError($"Cells[{i}].Value", l["Targets.ChangedMeanwhile", current?.ToString("0.##", CultureInfo.InvariantCulture) ?? "—"]);
             cell.Shown = current;
             named = true;
         }
+        if (!unsaved) return Saved();
         if (!named) ModelState.AddModelError("", l["Common.StaleEdit"]);
+        return Page();
     }
 
     private async Task LoadAsync()

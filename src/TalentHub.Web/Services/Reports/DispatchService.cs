@@ -39,12 +39,15 @@ public sealed class DispatchService(TalentHubDbContext db, IndicatorCalculator c
 
     /// <summary>
     /// "yyyy-MM" → (year, month); false for anything else, a year before 2000 (the years targets may be set for; 0001-01
-    /// and 9999-12 overflowed the period arithmetic into a 500, review12) or a month not yet ended.
+    /// and 9999-12 overflowed the period arithmetic into a 500, review12) or a month not yet ended. Read in its NFKC form like
+    /// every number and date field (<see cref="Infrastructure.NarrowFormBinder"/>): a browser without a month picker leaves
+    /// a text box, where a Chinese input method types ２０２６－１１ (rev36: refused as "choose a month that has ended").
     /// </summary>
     public bool TryParseMonth(string? text, out int year, out int month)
     {
         year = month = 0;
-        if (text is null || !DateOnly.TryParseExact(text + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var first)) return false;
+        text = Domain.Common.TextNormalizer.Normalize(text);
+        if (text.Length == 0 || !DateOnly.TryParseExact(text + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var first)) return false;
         if (!Domain.Common.PlanningYears.Contains(first.Year)) return false;
         if (ReportPeriod.Month(first.Year, first.Month).End > clock.GetUtcNow()) return false;
         (year, month) = (first.Year, first.Month);

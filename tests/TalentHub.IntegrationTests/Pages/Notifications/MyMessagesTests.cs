@@ -5,6 +5,7 @@ using TalentHub.Web.Data;
 using TalentHub.Web.Domain.Notifications;
 using TalentHub.Web.Services.Training;
 using TalentHub.Web.Services.Notifications;
+using TalentHub.Web.Pages.Notifications;
 
 namespace TalentHub.IntegrationTests.Pages.Notifications;
 
@@ -117,5 +118,29 @@ public sealed class MyMessagesTests(TalentHubFactory app) : AppTest(app)
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.NotNull(await App.QueryAsync(db => db.Messages.Where(m => m.Id == seen).Select(m => m.ReadAt).SingleAsync()));
         Assert.Null(await App.QueryAsync(db => db.Messages.Where(m => m.Id == late).Select(m => m.ReadAt).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task OpeningThePage_MarksReadOnlyTheMessagesItShows_ThoseOnTheNextPageStayNew()
+    {
+        // rev36: opening page 1 marked every message read, so the unread ones on page 2 never showed as new and the badge
+        // said none were left though the reader had not seen them.
+        var (personId, _) = await App.FarmerPersonAsync(Farmer);
+        var client = await App.LoginAsync(Farmer);
+        await client.GetStringAsync("/My/Messages"); // whatever was there before is read
+        var delivered = new List<long>();
+        for (var i = 0; i < MessagesPageModel.PageSize + 3; i++) delivered.Add(await DeliverAsync(personId));
+        var older = delivered.Take(3).ToList();
+
+        var first = await client.GetStringAsync("/My/Messages");
+        var unreadLeft = await App.QueryAsync(db => db.Messages.Where(m => m.PersonId == personId && m.ReadAt == null).Select(m => m.Id).ToListAsync());
+        var badge = await client.GetStringAsync("/My/Enrollments");
+        var second = await client.GetStringAsync("/My/Messages?page=2");
+
+        Assert.Equal(MessagesPageModel.PageSize, System.Text.RegularExpressions.Regex.Matches(first, "data-unread=\"true\"").Count);
+        Assert.Equal(older.Order(), unreadLeft.Order());
+        Assert.Contains("id=\"unread-count\" data-count=\"3\"", badge);
+        foreach (var id in older) Assert.Contains($"data-message=\"{id}\" data-unread=\"true\"", second);
+        Assert.True(await App.QueryAsync(db => db.Messages.AllAsync(m => m.PersonId != personId || m.ReadAt != null)));
     }
 }

@@ -12,6 +12,23 @@ public sealed class DispatchTests(TalentHubFactory app) : AppTest(app)
     private const string Anji = "330523000000";
 
     [Fact]
+    public async Task AMonthTypedInFullWidthDigits_IsIssued_AndTheCalendarShowsIt()
+    {
+        // rev36: where the browser has no month picker (a text box), a Chinese input method types ２０２５－０７; the dispatch
+        // form refused it as "choose a month that has ended" and the course calendar as unrecognised, while number and date
+        // fields read full-width digits (review12).
+        var client = await App.LoginAsync("city.officer");
+        var issued = await client.PostFormAsync("/Reports/Dispatch", new() { ["Month"] = "２０２５－０７" }, "/Reports/Dispatch");
+        Assert.Equal(HttpStatusCode.Redirect, issued.StatusCode);
+        Assert.Equal("/Reports/Dispatch/2025-07", issued.Headers.Location?.OriginalString);
+
+        var calendar = await (await App.LoginAsync("anji.clerk")).GetStringAsync("/Courses/Calendar?month=" + Uri.EscapeDataString("２０２５－０７"));
+        Assert.Contains("id=\"month\"", calendar);
+        Assert.Contains("value=\"2025-07\"", calendar);
+        Assert.DoesNotContain("无法识别", calendar);
+    }
+
+    [Fact]
     public async Task CityOfficer_IssuesAMonth_XlsxHasTheTable_AndLaterDataDoesNotRewriteIt()
     {
         const string month = "2025-06";

@@ -43,6 +43,22 @@ public sealed class ReportsTests(TalentHubFactory app) : AppTest(app)
     }
 
     [Fact]
+    public async Task Targets_OfALaterYear_OfferNoLinkToTheDashboard_WhichHasNoFiguresForIt()
+    {
+        // rev36: targets may be set ahead (up to 2100), but the targets page of 2090 linked to /Reports?Year=2090, which
+        // answers "give a year from 2000 to this year"; this year's targets still link to this year's dashboard.
+        var client = await App.LoginAsync("city.officer");
+        var thisYear = TalentHub.Web.Domain.Reports.ReportPeriod.DayOf(DateTimeOffset.UtcNow).Year;
+
+        var later = await client.GetStringAsync("/Reports/Targets?Year=2090");
+        var current = await client.GetStringAsync($"/Reports/Targets?Year={thisYear}");
+
+        Assert.Contains("id=\"targets-form\"", later);
+        Assert.DoesNotContain("href=\"/Reports?Year=2090\"", later);
+        Assert.Contains($"href=\"/Reports?Year={thisYear}\"", current);
+    }
+
+    [Fact]
     public async Task Targets_TypedInFullWidthDigits_AreSaved()
     {
         // review12: a Chinese input method types "１２"; the target cell refused it as not a number.

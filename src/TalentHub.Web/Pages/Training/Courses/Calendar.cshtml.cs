@@ -51,7 +51,8 @@ public sealed class CalendarModel(TalentHubDbContext db, IRegionScope scope, Tim
         First = new DateOnly(Today.Year, Today.Month, 1);
         if (!string.IsNullOrEmpty(Month))
         {
-            if (DateOnly.TryParseExact(Month + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed)
+            // In its NFKC form, as number and date fields are read (rev36: ２０２６－１１ typed where there is no month picker).
+            if (DateOnly.TryParseExact(Domain.Common.TextNormalizer.Normalize(Month) + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed)
                 && parsed >= FirstMonth && parsed <= LastMonth)
                 First = parsed;
             else
