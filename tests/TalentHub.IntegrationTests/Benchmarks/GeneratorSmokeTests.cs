@@ -21,7 +21,7 @@ public sealed class GeneratorSmokeTests : IDisposable
     [Fact]
     public async Task Tiny_scale_writes_consistent_rows_the_app_can_read()
     {
-        using var client = _app.NewClient(); // builds the app: migrations and demo seed
+        using var client = _app.NewClient(); // builds the app: migrated, with the demo seed (a copy of the SeedTemplate)
         var services = _app.Services;
         int peopleBefore, enrollmentsBefore;
         await using (var scope = services.CreateAsyncScope())

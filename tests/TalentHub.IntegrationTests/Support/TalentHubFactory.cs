@@ -12,7 +12,9 @@ namespace TalentHub.IntegrationTests.Support;
 
 /// <summary>
 /// The real app with demo data, in its own temporary data directory. Fixed personal-data keys keep
-/// the EF model (which holds the converter) valid for every factory in the test process.
+/// the EF model (which holds the converter) valid for every factory in the test process. Unless it
+/// <see cref="SeedsItself"/>, an app whose seed would be the default one starts from a copy of the
+/// <see cref="SeedTemplate"/> (the same seed, made once a day per test process) instead of seeding again.
 /// </summary>
 public class TalentHubFactory : WebApplicationFactory<Program>
 {
@@ -46,22 +48,41 @@ public class TalentHubFactory : WebApplicationFactory<Program>
     /// <summary>The app's clock (its <see cref="TimeProvider"/>): the system's, unless a test's factory gives a fake one.</summary>
     protected virtual TimeProvider Clock => TimeProvider.System;
 
-    /// <summary>Starts the app (which migrates and seeds) wholly within one Shanghai day, so <see cref="SeedDay"/> is that day.</summary>
+    /// <summary>
+    /// True: the app migrates and seeds its own empty data directory, as a real first start does, instead of starting
+    /// from a copy of the <see cref="SeedTemplate"/>. For tests of start-up, migration or seeding themselves, and for
+    /// tests of what the app logs or writes from its first start on.
+    /// </summary>
+    public bool SeedsItself { get; init; }
+
+    /// <summary>
+    /// Whether this app starts from a copy of the <see cref="SeedTemplate"/>: it does not seed itself, runs on the system
+    /// clock and on SQLite, seeds demo data, and every setting it changes is the default or one seeding does not read
+    /// (<see cref="SeedTemplate.NotReadBySeeding"/>), so its own seed would be the template's. Only <see cref="Settings"/>
+    /// are seen here: a factory that changes what seeding writes in its own <c>ConfigureWebHost</c> must set
+    /// <see cref="SeedsItself"/>.
+    /// </summary>
+    public bool StartsFromTemplate => !SeedsItself && Clock == TimeProvider.System && Settings.All(s =>
+        SeedTemplate.IsNotReadBySeeding(s.Key) || (Defaults.TryGetValue(s.Key, out var value) && value == s.Value));
+
+    /// <summary>
+    /// Starts the app wholly within one Shanghai day, so <see cref="SeedDay"/> is that day: after copying the template
+    /// seeded on it (<see cref="StartsFromTemplate"/>), else migrating and seeding.
+    /// </summary>
     /// <exception cref="InvalidOperationException">Start-up took longer than <see cref="StartupNeed"/> and crossed midnight.</exception>
     protected override IHost CreateHost(IHostBuilder builder)
     {
         var left = ShanghaiDays.LeftOf(Clock.GetUtcNow());
         if (left < StartupNeed && Clock == TimeProvider.System) Thread.Sleep(left + TimeSpan.FromMilliseconds(200));
-        SeedDay = ShanghaiDays.Today(Clock);
+        SeedDay = StartsFromTemplate ? SeedTemplate.CopyTo(DataDirectory) : ShanghaiDays.Today(Clock);
         var host = base.CreateHost(builder);
         if (ShanghaiDays.Today(Clock) != SeedDay)
             throw new InvalidOperationException($"The app took over {StartupNeed} to start and its seed crossed a Shanghai midnight.");
         return host;
     }
 
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        var settings = new Dictionary<string, string?>
+    /// <summary>What every test app is configured with, before its own <see cref="Settings"/>.</summary>
+    private Dictionary<string, string?> Defaults => new()
         {
             ["TalentHub:DataDirectory"] = DataDirectory,
             ["TalentHub:SeedDemoData"] = "true",
@@ -85,6 +106,10 @@ public class TalentHubFactory : WebApplicationFactory<Program>
             ["TalentHub:Jobs:CourseLifecycleCron"] = NeverCron,
             ["TalentHub:Jobs:CertificateIssueCron"] = NeverCron,
         };
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        var settings = Defaults;
         foreach (var (key, value) in Settings) settings[key] = value;
         // Settings must be visible while Program builds its services, so use the host's configuration.
         foreach (var (key, value) in settings) builder.UseSetting(key, value);

@@ -7,14 +7,14 @@ namespace TalentHub.IntegrationTests.Pages.Admin;
 /// admin30: /Admin/Jobs showed every job's key (<c>OutboxDispatch</c> …) under its Chinese name. The admin reads the
 /// localized name and description only; the key stays in the row's attributes.
 /// </summary>
-public sealed partial class JobsNamesTests(TalentHubFactory app) : IClassFixture<TalentHubFactory>
+public sealed partial class JobsNamesTests(TalentHubFactory app) : AppTest(app)
 {
     [Theory]
     [InlineData("zh-CN", "消息投递", "把排队中的通知投递为站内消息")]
     [InlineData("en", "Notification delivery", "Delivers queued notifications")]
     public async Task EveryJobRow_ShowsItsNameAndDescription_AndNoKey(string culture, string outboxName, string outboxDescription)
     {
-        var admin = await app.LoginAsync("admin");
+        var admin = await App.LoginAsync("admin");
 
         var html = await admin.GetStringAsync($"/Admin/Jobs?culture={culture}");
 
