@@ -207,7 +207,7 @@ public sealed class AttendanceMeanwhileTests(TalentHubFactory app) : AppTest(app
     private async Task CheckInAsync(TestCourse course, TestFarmer farmer)
     {
         var trainer = await App.LoginAsync("trainer.wang");
-        var code = CheckInTests.CodeOf(await trainer.GetStringAsync(Url(course, "Code")));
+        var code = CheckInTests.CodeOf(await CheckInTests.OpenCodeAsync(trainer, course.Id, course.SessionIds[^1]));
         var phone = await App.LoginAsync(farmer);
         Assert.Equal(HttpStatusCode.Redirect, (await phone.PostFormAsync("/My/CheckIn", new() { ["Code"] = code })).StatusCode);
     }
