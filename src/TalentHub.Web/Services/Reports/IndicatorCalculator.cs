@@ -39,13 +39,15 @@ public sealed class IndicatorCalculator(TalentHubDbContext db)
                 .GroupBy(x => x.CountyCode).Select(g => new { g.Key, N = g.Count() }).ToListAsync(ct))
             .Select(g => (g.Key, (decimal?)g.N)));
 
-        // One certification per completed place: the valid certificate counts in the period of its place's first issue, so a
-        // reissue (补发) after a revocation, even in a later year, is not a new certification.
+        // One certification per completed place that holds a valid certificate, counted in the period of the place's first issue:
+        // a reissue (补发) after a revocation, even in a later year, is not a new certification. The period's certificates come
+        // from the (IssuedAt, CountyCode) index; "an earlier one of the place" is looked up among the person's few certificates
+        // (PersonId index) and "a valid one" by the valid-certificate index, so the work grows with the period, not the table.
         var certificates = db.Certificates.IgnoreQueryFilters([RegionFilter.Name]);
-        Put(Indicator.CertificatesIssued, (await certificates.Where(c => c.RevokedAt == null)
-                .Select(c => new { c.CountyCode, First = certificates.Where(o => o.EnrollmentId == c.EnrollmentId).Min(o => o.IssuedAt) })
-                .Where(c => c.First >= start && c.First < end)
-                .GroupBy(c => c.CountyCode).Select(g => new { g.Key, N = g.Count() }).ToListAsync(ct))
+        Put(Indicator.CertificatesIssued, (await certificates.Where(f => f.IssuedAt >= start && f.IssuedAt < end)
+                .Where(f => !certificates.Any(o => o.PersonId == f.PersonId && o.EnrollmentId == f.EnrollmentId && o.IssuedAt < f.IssuedAt))
+                .Where(f => certificates.Any(v => v.EnrollmentId == f.EnrollmentId && v.RevokedAt == null))
+                .GroupBy(f => f.CountyCode).Select(g => new { g.Key, N = g.Count() }).ToListAsync(ct))
             .Select(g => (g.Key, (decimal?)g.N)));
 
         // Listed = first approval; an entity approved again after a suspension is not new.
