@@ -11,4 +11,7 @@ public static class FarmerAccounts
     /// holds no mobile number in clear. <paramref name="mobileHash"/> is <c>PersonalDataProtector.Hash</c> of the normalized mobile.
     /// </summary>
     public static string UserNameFor(string mobileHash) => "m-" + mobileHash[..20];
+
+    /// <summary>True for a farmer's account (a user name made by <see cref="UserNameFor"/>).</summary>
+    public static bool Owns(Data.AppUser user) => user.UserName?.StartsWith("m-", StringComparison.Ordinal) == true;
 }

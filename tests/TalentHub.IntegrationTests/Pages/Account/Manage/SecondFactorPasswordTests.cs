@@ -102,4 +102,79 @@ public sealed class SecondFactorPasswordTests(TalentHubFactory app) : AppTest(ap
         Assert.Equal((before.Enabled, before.Key, before.Codes), (after.Enabled, after.Key, after.Codes));
         Assert.True(await App.QueryAsync(db => db.AuditEntries.AnyAsync(a => a.EntityId == account.Id && a.Changes!.Contains("AuthenticatorKeyShown"))));
     }
+
+    /// <summary>
+    /// Review of fix36: the password prompts counted no failures, so someone at a signed-in desk could guess the password
+    /// without end (PRODUCT.md asks for lockout after repeated failures). Five wrong passwords lock a staff account as five
+    /// failed logins do, and end its sessions; the e-mail page's password check counts the same way.
+    /// </summary>
+    [Theory]
+    [InlineData(TwoFactor + "?handler=RecoveryCodes", TwoFactor, "CurrentPassword", "CurrentPassword")]
+    [InlineData("/Identity/Account/Manage/Email", "/Identity/Account/Manage/Email", "Input.Password", "Input.Password")]
+    public async Task Five_wrong_passwords_at_a_prompt_lock_a_staff_account_and_end_its_session(string post, string formPage, string name, string field)
+    {
+        var account = await App.NewStaffAsync(Roles.CountyClerk);
+        var client = await App.LoginAsync(account.UserName!, StaffAccounts.Password);
+        var before = await StateAsync(account.Id);
+
+        var answers = new List<string>();
+        for (var i = 0; i < 5; i++)
+        {
+            var response = await client.PostFormAsync(post + (post.Contains('?') ? "&" : "?") + "culture=en",
+                new() { [name] = "not the password " + i, ["Input.Email"] = "someone@example.com" }, formPage: formPage);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            answers.Add(await response.Content.ReadAsStringAsync());
+        }
+        var after = await client.GetAsync(formPage);
+
+        Assert.All(answers.Take(4), a => Assert.Matches($"data-valmsg-for=\"{field}\"[^>]*>The current password is wrong.<", a));
+        Assert.Matches($"data-valmsg-for=\"{field}\"[^>]*>Too many failed attempts: the account is locked for 15 minutes.<", answers[4]);
+        Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
+        Assert.Contains("/Identity/Account/Login", after.Headers.Location!.OriginalString);
+        using var scope = App.Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        Assert.True(await users.IsLockedOutAsync((await users.FindByIdAsync(account.Id))!));
+        var final = await StateAsync(account.Id);
+        Assert.Equal((before.Enabled, before.Key, before.Codes), (final.Enabled, final.Key, final.Codes));
+    }
+
+    [Fact]
+    public async Task A_right_password_at_a_prompt_clears_the_earlier_failures()
+    {
+        var account = await App.NewStaffAsync(Roles.CountyClerk);
+        var client = await App.LoginAsync(account.UserName!, StaffAccounts.Password);
+        const string post = TwoFactor + "?handler=RecoveryCodes";
+        for (var i = 0; i < 4; i++) await client.PostFormAsync(post, new() { ["CurrentPassword"] = "wrong " + i }, formPage: TwoFactor);
+
+        Assert.Equal(HttpStatusCode.Redirect, (await client.PostFormAsync(post, new() { ["CurrentPassword"] = StaffAccounts.Password }, formPage: TwoFactor)).StatusCode);
+        var wrongAgain = await client.PostFormAsync(post + "&culture=en", new() { ["CurrentPassword"] = "wrong once more" }, formPage: TwoFactor);
+
+        Assert.Matches("data-valmsg-for=\"CurrentPassword\"[^>]*>The current password is wrong.<", await wrongAgain.Content.ReadAsStringAsync());
+        Assert.Equal(1, await App.QueryAsync(db => db.Users.Where(u => u.Id == account.Id).Select(u => u.AccessFailedCount).SingleAsync()));
+    }
+
+    /// <summary>
+    /// Review of fix36: with two-step verification on, a code posted on the set-up page (after showing the key again) got the
+    /// page back without its code form, so a wrong code said nothing, and a right one replaced the recovery codes unasked.
+    /// The page offers no code step then, and a posted code changes nothing.
+    /// </summary>
+    [Fact]
+    public async Task With_two_step_verification_on_the_set_up_page_offers_no_code_step_and_a_posted_code_changes_nothing()
+    {
+        var account = await App.NewStaffAsync(Roles.CountyClerk);
+        var client = await App.LoginAsync(account.UserName!, StaffAccounts.Password);
+        var key = await App.AuthenticatorKeyAsync(account.UserName!);
+        var before = await StateAsync(account.Id);
+
+        var shown = await (await client.PostFormAsync(Setup + "?handler=Show", new() { ["CurrentPassword"] = StaffAccounts.Password }, formPage: Setup))
+            .Content.ReadAsStringAsync();
+        var posted = await client.PostFormAsync(Setup, new() { ["Code"] = Totp.Code(key, DateTimeOffset.UtcNow.AddSeconds(30)) });
+
+        Assert.Contains($"data-key=\"{key}\"", shown);
+        Assert.DoesNotContain("id=\"enable-authenticator\"", shown);
+        Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
+        var after = await StateAsync(account.Id);
+        Assert.Equal((before.Enabled, before.Key, before.Codes), (after.Enabled, after.Key, after.Codes));
+        Assert.Equal(before.Audits + 1, after.Audits); // the key shown, nothing for the code
+    }
 }

@@ -43,11 +43,7 @@ public sealed class EmailModel(UserManager<AppUser> users, TalentHubDbContext db
         if (await StaffAsync() is not { } user) return NotFound();
         Current = user.Email is { } e ? Masking.Email(e) : null;
         if (!ModelState.IsValid) return Page();
-        if (!await users.CheckPasswordAsync(user, Input.Password))
-        {
-            ModelState.AddModelError("Input.Password", l["PasswordHelp.PasswordWrong"]);
-            return Page();
-        }
+        if (!await CurrentPassword.ConfirmAsync(users, user, Input.Password, ModelState, l, "Input.Password")) return Page();
         var email = string.IsNullOrWhiteSpace(Input.Email) ? null : Input.Email.Trim();
         var before = user.Email is { } b ? Masking.Email(b) : null;
         var result = await users.SetEmailAsync(user, email);

@@ -48,6 +48,13 @@ public sealed class EnableAuthenticatorModel(UserManager<AppUser> users, SignInM
     public async Task<IActionResult> OnPostAsync()
     {
         if (await LoadAsync() is not { } user) return NotFound();
+        // Already on (a second tab, a code typed after the key was shown again): the page offers no code step then, whose error
+        // would not show, and a code would only have replaced the recovery codes unasked, audited as "on → on" (review of fix36).
+        if (AlreadyEnabled)
+        {
+            TempData["Flash"] = l["Common.NothingChanged"].Value;
+            return RedirectToPage(new { ReturnUrl });
+        }
         if (!ModelState.IsValid) return Page();
         // Normalised like every typed identifier, so full-width digits from a Chinese input method count as typed (review12:
         // char.IsDigit kept them, and "１２３４５６" was "code wrong").
@@ -58,7 +65,7 @@ public sealed class EnableAuthenticatorModel(UserManager<AppUser> users, SignInM
             return Page();
         }
         await users.SetTwoFactorEnabledAsync(user, true);
-        audit.RecordUser(AuditAction.Update, user, UserAccounts.Changes(("TwoFactorEnabled", AlreadyEnabled, true)));
+        audit.RecordUser(AuditAction.Update, user, UserAccounts.Changes(("TwoFactorEnabled", false, true)));
         await db.SaveChangesAsync();
         var codes = await users.GenerateNewTwoFactorRecoveryCodesAsync(user, RecoveryCodeCount);
         // A new security stamp ends other sessions; this one continues with the two-factor claim.
