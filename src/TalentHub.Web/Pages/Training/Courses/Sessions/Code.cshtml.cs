@@ -61,6 +61,8 @@ public sealed class CodeModel(TalentHubDbContext db, TimeProvider clock, AuditLo
         if (Startable(session, clock.GetUtcNow()))
         {
             var secret = CheckInCode.NewSecret();
+            // The secret and its audit entry are kept together or not at all.
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
             var made = await db.CourseSessions.Where(s => s.Id == sessionId && s.CourseId == id && s.CheckInSecret == null)
                 .ExecuteUpdateAsync(u => u.SetProperty(s => s.CheckInSecret, secret), ct);
             if (made == 1)
@@ -70,6 +72,7 @@ public sealed class CodeModel(TalentHubDbContext db, TimeProvider clock, AuditLo
                     UserAccounts.Changes(("CheckInStarted", false, true)), county);
                 await db.SaveChangesAsync(ct);
             }
+            await tx.CommitAsync(ct);
         }
         return RedirectToPage(new { id, sessionId });
     }
