@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using TalentHub.Web.Domain.Training;
+using TalentHub.Web.Infrastructure;
 
 namespace TalentHub.IntegrationTests.Pages.Training.My;
 
@@ -22,6 +23,13 @@ public sealed partial class CheckInTests(TalentHubFactory app) : AppTest(app)
         Assert.Contains(code, new[] { CheckInCode.Current(secret!, asked), CheckInCode.Current(secret!, answered) });
         Assert.Contains($"/My/CheckIn?code={code}", html);
         Assert.Contains("<svg", html);
+        // The session's date too (probe36: a session days ahead showed only its hours).
+        var startsAt = await App.QueryAsync(db => db.CourseSessions.Where(s => s.Id == course.SessionIds[0]).Select(s => s.StartsAt).FirstAsync());
+        var (culture, uiCulture) = (System.Globalization.CultureInfo.CurrentCulture, System.Globalization.CultureInfo.CurrentUICulture);
+        System.Globalization.CultureInfo.CurrentCulture = System.Globalization.CultureInfo.CurrentUICulture = new("zh-CN"); // the page's
+        var day = ShanghaiTime.FormatDate(DateOnly.FromDateTime(startsAt.ToShanghai().DateTime));
+        (System.Globalization.CultureInfo.CurrentCulture, System.Globalization.CultureInfo.CurrentUICulture) = (culture, uiCulture);
+        Assert.Matches($"id=\"code-session-when\"[^>]*>[^<]*{Regex.Escape(day)}", html);
     }
 
     /// <summary>
