@@ -42,6 +42,16 @@ public static class CourseBuilder
         using var scope = app.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<TalentHubDbContext>();
         var now = scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow();
+        var course = NewOpenCourse(now, village, capacity, programId, trainer, title);
+        db.Courses.Add(course);
+        await db.SaveChangesAsync();
+        return course.Id;
+    }
+
+    /// <summary>The unsaved course <see cref="CreateOpenCourseAsync"/> adds, for a test that saves it in a transaction of its own.</summary>
+    public static Course NewOpenCourse(DateTimeOffset now, string village = Yucun, int capacity = 10, int? programId = null,
+        string? trainer = null, string? title = null)
+    {
         var course = new Course
         {
             Title = title ?? "花名册测试班 " + Guid.NewGuid().ToString("N")[..8], Organiser = "测试农业农村局",
@@ -54,9 +64,7 @@ public static class CourseBuilder
         course.MoveTo(village);
         course.MoveStatus(CourseStatus.Published, now);
         course.MoveStatus(CourseStatus.EnrollmentOpen, now);
-        db.Courses.Add(course);
-        await db.SaveChangesAsync();
-        return course.Id;
+        return course;
     }
 
     /// <summary>Enrolls through the real service, as the catalog or the roster would.</summary>

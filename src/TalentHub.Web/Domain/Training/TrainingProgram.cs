@@ -46,6 +46,17 @@ public sealed class TrainingProgram : IAudited, IVersioned, IStamped
         Targets.Add(AnnualTarget.Create(Year, countyCode, Indicator.PeopleTrained, trainees));
     }
 
+    /// <summary>
+    /// Refuses moving a program that already has courses from <paramref name="storedYear"/> (the year it is saved with) to
+    /// its current <see cref="Year"/>: its courses' spend per trainee and subsidy figures are reported under the program's year,
+    /// so the change would silently move them all to another year. Throws <see cref="DomainException"/>
+    /// <c>Program.YearHasCourses</c> (field Year) then; a program without courses may change its year.
+    /// </summary>
+    public void EnsureYearMayChange(int storedYear, bool hasCourses)
+    {
+        if (hasCourses && storedYear != Year) throw new DomainException("Program.YearHasCourses", nameof(Year));
+    }
+
     /// <summary>After the program's year changed, its county targets move to that year (same values).</summary>
     public void AlignTargetsWithYear()
     {

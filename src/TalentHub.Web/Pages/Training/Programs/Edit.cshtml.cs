@@ -32,9 +32,33 @@ public sealed class EditModel(TalentHubDbContext db, RegionDirectory directory, 
         if (!CanEdit) return Forbid();
         var program = await Load(Db.Programs, id);
         if (program is null) return NotFound();
-        if (!await ApplyAsync(program) || !await SaveEditAsync(program, Input.Version, () => NameFreeAsync(program.Year, program.Name, id))) return await RedisplayAsync();
+        if (!await ApplyAsync(program)) return await RedisplayAsync();
+        if (!await SaveWithCoursesCheckedAsync(program)) return await RedisplayAsync();
         FlashSaved("Program.Saved");
         return RedirectToPage("/Training/Programs/Index");
+    }
+
+    /// <summary>
+    /// Saves the edit in one write transaction that first checks whether the program has courses (in any county) and refuses
+    /// a change of year then (<see cref="TrainingProgram.EnsureYearMayChange"/>, next to the year). On SQLite the transaction
+    /// holds the one write lock (<c>BEGIN IMMEDIATE</c>); on PostgreSQL the program's row is locked <c>FOR UPDATE</c>, which
+    /// waits for a course being added to it right now (its foreign key holds a key-share lock on the row until it commits) and
+    /// makes a course added later wait for this commit. Either way a course cannot slip in between the check and the save.
+    /// </summary>
+    private async Task<bool> SaveWithCoursesCheckedAsync(TrainingProgram program)
+    {
+        var storedYear = Db.Entry(program).Property(p => p.Year).OriginalValue;
+        await using var tx = await Db.Database.BeginTransactionAsync();
+        if (storedYear != program.Year)
+        {
+            if (Db.Database.IsNpgsql())
+                await Db.Database.ExecuteSqlAsync($"SELECT 1 FROM \"Programs\" WHERE \"Id\" = {program.Id} FOR UPDATE");
+            var hasCourses = await Db.Courses.IgnoreQueryFilters([RegionFilter.Name]).AnyAsync(c => c.ProgramId == program.Id);
+            if (!Try(() => program.EnsureYearMayChange(storedYear, hasCourses), "Input.Year")) return false;
+        }
+        if (!await SaveEditAsync(program, Input.Version, () => NameFreeAsync(program.Year, program.Name, program.Id))) return false;
+        await tx.CommitAsync();
+        return true;
     }
 
     private async Task<TrainingProgram?> Load(IQueryable<TrainingProgram> programs, int id)

@@ -168,4 +168,73 @@ public sealed class ProgramPagesTests(TalentHubFactory app) : AppTest(app)
         Assert.Equal(program.Version, (await ProgramAsync(name))!.Version);
         Assert.Equal(audits, await App.AuditCountAsync("TrainingProgram", program.Id));
     }
+    [Fact]
+    public async Task YearOfAProgramWithCourses_IsRefusedNextToTheYear_AndOtherFieldsStillSave()
+    {
+        // fix37: moving a program with courses to another year silently moved every spend-per-trainee and subsidy figure.
+        var client = await App.LoginAsync("city.officer");
+        var name = $"有班项目-{Guid.NewGuid():N}"[..20];
+        await client.PostFormAsync("/Programs/Create", Fields(name));
+        var program = (await ProgramAsync(name))!;
+        await App.CreateOpenCourseAsync(programId: program.Id);
+
+        var fields = Fields(name, program.Version);
+        fields["Input.Year"] = "2028";
+        var refused = await client.PostFormAsync($"/Programs/{program.Id}/Edit", fields);
+
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Matches("data-valmsg-for=\"Input.Year\"[^>]*>该项目已有培训班，不能修改年度", await refused.Content.ReadAsStringAsync());
+        var stored = (await ProgramAsync(name))!;
+        Assert.Equal(2027, stored.Year);
+        Assert.All(stored.Targets, t => Assert.Equal(2027, t.Year));
+
+        fields = Fields(name, program.Version);
+        fields["Input.Budget"] = "400";
+        var saved = await client.PostFormAsync($"/Programs/{program.Id}/Edit", fields);
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Equal(400m, (await ProgramAsync(name))!.Budget);
+    }
+
+    [Fact]
+    public async Task YearOfAProgramWithoutCourses_MayChange_AndItsTargetsFollow()
+    {
+        var client = await App.LoginAsync("city.officer");
+        var name = $"空项目-{Guid.NewGuid():N}"[..20];
+        await client.PostFormAsync("/Programs/Create", Fields(name));
+        var program = (await ProgramAsync(name))!;
+
+        var fields = Fields(name, program.Version);
+        fields["Input.Year"] = "2028";
+        var response = await client.PostFormAsync($"/Programs/{program.Id}/Edit", fields);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var stored = (await ProgramAsync(name))!;
+        Assert.Equal(2028, stored.Year);
+        Assert.All(stored.Targets, t => Assert.Equal(2028, t.Year));
+    }
+
+    [Fact]
+    public async Task ACourseAddedWhileTheYearChangeIsSaved_RefusesTheChange()
+    {
+        // fix37: the check runs in the save's write transaction, so a course added just before it (after the form was read) counts.
+        var client = await App.LoginAsync("city.officer");
+        var name = $"竞态项目-{Guid.NewGuid():N}"[..20];
+        await client.PostFormAsync("/Programs/Create", Fields(name));
+        var program = (await ProgramAsync(name))!;
+        var fields = Fields(name, program.Version);
+        fields["Input.Year"] = "2028";
+
+        App.Rival.Arm<TrainingProgram>(() => App.CreateOpenCourseAsync(programId: program.Id));
+        HttpResponseMessage response;
+        try
+        {
+            response = await client.PostFormAsync($"/Programs/{program.Id}/Edit", fields);
+            Assert.True(App.Rival.Ran, "the rival course was not added before the program's save");
+        }
+        finally { App.Rival.Disarm(); }
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("该项目已有培训班，不能修改年度", await response.Content.ReadAsStringAsync());
+        Assert.Equal(2027, (await ProgramAsync(name))!.Year);
+    }
 }
