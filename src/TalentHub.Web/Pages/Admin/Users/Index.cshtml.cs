@@ -59,11 +59,14 @@ public sealed class IndexModel(TalentHubDbContext db, TimeProvider clock, Region
         if (ModelState.Refused()) return Redirect("/Admin/Users" + Microsoft.AspNetCore.Http.QueryString.Create(Request.Query.Where(q => q.Key is not ("handler" or "format"))));
         var rows = await RowsAsync(await Project(query).ToListAsync(ct), ct);
         var sheet = new Services.Spreadsheets.SheetData(l["Users.Title"],
-            [l["Users.DisplayName"], l["Users.UserName"], l["Users.Role"], l["Users.Region"], l["Users.County"], l["Users.Status"], l["Users.CreatedAt"]],
+            [l["Users.DisplayName"], l["Users.UserName"], l["Users.Role"], l["Users.Region"], l["Users.County"], l["Users.Status"],
+                l["Users.LockEnd"], l["Users.CreatedAt"]],
+            // The status is a word; a lock's end is its own date column (a date cell in xlsx, ISO 8601 in csv), empty for an
+            // account locked by an administrator (until unlocked). The county of every county-scoped account, its own too.
             rows.Select(u => (IReadOnlyList<object?>)[u.DisplayName, u.IsFarmer ? l["Users.FarmerLogin"].Value : u.UserName ?? "",
                 u.Role is null ? "" : l["Role." + u.Role].Value, u.Region ?? "", u.County ?? "",
-                u.LockedUntil is not { } until ? l["Users.Active"].Value
-                    : u.LockedIndefinitely ? l["Users.Locked"].Value : l["Users.Locked"].Value + " " + l["Users.LockedUntil", ShanghaiTime.FormatDateTime(until)].Value,
+                u.LockedUntil is null ? l["Users.Active"].Value : l["Users.Locked"].Value,
+                u.LockedUntil is { } until && !u.LockedIndefinitely ? until : null,
                 DateOnly.FromDateTime(u.CreatedAt.ToShanghai().DateTime)]));
         audit.Record(AuditAction.Export, "User", null, new Services.Audit.AuditNote().With(Services.Audit.AuditNoteKeys.Format, format)
             .With(Services.Audit.AuditNoteKeys.Rows, rows.Count).With(Services.Audit.AuditNoteKeys.Role, Role).With(Services.Audit.AuditNoteKeys.County, County)
@@ -117,7 +120,7 @@ public sealed class IndexModel(TalentHubDbContext db, TimeProvider clock, Region
         return query.OrderBy(x => x.Role == Roles.Farmer).ThenBy(x => x.User.DisplayName).ThenBy(x => x.User.Id);
     }
 
-    /// <summary>The accounts as rows: region and county named, lockout only while it lasts.</summary>
+    /// <summary>The accounts as rows: region and county named (a county account's county is its region), lockout only while it lasts.</summary>
     private async Task<List<Row>> RowsAsync(IReadOnlyList<Read> page, CancellationToken ct)
     {
         var codes = page.Select(u => u.RegionCode).OfType<string>().Where(RegionCodes.IsValid)
@@ -130,7 +133,7 @@ public sealed class IndexModel(TalentHubDbContext db, TimeProvider clock, Region
         return page.Select(u =>
         {
             var region = u.RegionCode is { } code ? names.GetValueOrDefault(code) : null;
-            var county = u.RegionCode is { } c && RegionCodes.IsValid(c) && RegionCodes.LevelOf(c) > RegionLevel.County
+            var county = u.RegionCode is { } c && RegionCodes.IsValid(c) && RegionCodes.LevelOf(c) >= RegionLevel.County
                 ? names.GetValueOrDefault(RegionCodes.CountyOf(c)!) : null;
             return new Row(u.Id, u.Role == Roles.Farmer ? null : u.UserName, u.DisplayName, u.Role, region, county, u.CreatedAt,
                 u.LockoutEnd > now ? u.LockoutEnd : null, isAdmin || u.Role != Roles.Admin);

@@ -60,13 +60,14 @@ public sealed record RosterList(IReadOnlyList<RosterRow> Participants, IReadOnly
         IEnumerable<IReadOnlyList<object?>> Lines(IReadOnlyList<RosterRow> rows, string list) => rows.Select(r => (IReadOnlyList<object?>)
         [
             r.Position, list, r.Name, r.MaskedId, r.MaskedMobile,
-            l["Status.Enrollment." + r.Status].Value + (r.PromotedAt is null ? "" : " " + l["Roster.PromotedAt", ShanghaiTime.FormatDateTime(r.PromotedAt)].Value),
+            // The status is a word; the promotion from the waitlist is its own date column (a date cell, ISO 8601 in csv).
+            l["Status.Enrollment." + r.Status].Value, r.PromotedAt?.ToShanghai(),
             r.EnrolledAt.ToShanghai(), r.SelfService ? l["Roster.SelfService"].Value : r.EnrolledBy ?? "",
             r.OverrideReason ?? "", r.CancelledAt?.ToShanghai(),
         ]);
         return new SheetData(courseTitle,
-            ["#", l["Roster.Export.List"], l["Person.Name"], l["Person.IdNumber"], l["Person.Mobile"], l["Roster.Status"], l["Roster.EnrolledAt"],
-                l["Roster.EnrolledBy"], l["Roster.OverrideReason"], l["Roster.Export.CancelledAt"]],
+            ["#", l["Roster.Export.List"], l["Person.Name"], l["Person.IdNumber"], l["Person.Mobile"], l["Roster.Status"], l["Roster.PromotedAtField"],
+                l["Roster.EnrolledAt"], l["Roster.EnrolledBy"], l["Roster.OverrideReason"], l["Roster.Export.CancelledAt"]],
             Lines(Participants, l["Roster.Participants"]).Concat(Lines(Waitlist, l["Roster.Waitlist"])).Concat(Lines(Cancelled, l["Roster.Export.Cancelled"])));
     }
 }

@@ -88,4 +88,23 @@ public sealed class RosterExportTests(TalentHubFactory app) : AppTest(app)
         Assert.Equal(HttpStatusCode.Redirect, (await farmer.GetAsync(ExportUrl(course, "csv"))).StatusCode);
         Assert.False(await App.QueryAsync(db => db.AuditEntries.AnyAsync(a => a.Action == AuditAction.Export && a.Changes!.Contains($"course={course}"))));
     }
+    [Fact]
+    public async Task Csv_WritesAPromotionAsTheStatusWord_AndItsInstantInItsOwnColumn()
+    {
+        // fix37 (sibling of the users export): the status cell read "已确认 2026年12月3日 09:20 由候补转正", a date as text.
+        var course = await App.CreateOpenCourseAsync(capacity: 5);
+        var person = await App.CreatePersonAsync();
+        await App.EnrollAsync(course, person.Id);
+        var promotedAt = DateTimeOffset.UtcNow.AddMinutes(-30);
+        await App.QueryAsync(db => db.Enrollments.Where(e => e.CourseId == course && e.PersonId == person.Id)
+            .ExecuteUpdateAsync(s => s.SetProperty(e => e.PromotedAt, promotedAt)));
+        var clerk = await App.LoginAsync("anji.clerk");
+
+        var rows = ExportFiles.Csv(await clerk.GetByteArrayAsync(ExportUrl(course, "csv")));
+
+        Assert.Equal(["状态", "转正时间", "报名时间"], rows[0][5..8]);
+        Assert.Equal("已确认", rows[1][5]);
+        Assert.Matches(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+08:00$", rows[1][6]);
+        Assert.Equal(promotedAt.ToUnixTimeSeconds(), DateTimeOffset.Parse(rows[1][6], System.Globalization.CultureInfo.InvariantCulture).ToUnixTimeSeconds());
+    }
 }
