@@ -21,4 +21,21 @@ public static class ModelStateExtensions
         var key = error.Field is null ? "" : prefix + error.Field;
         modelState.AddModelError(key, l[error.MessageKey, error.Args]);
     }
+    /// <summary>
+    /// True when the posted field <paramref name="key"/> could not be bound (a hidden field of a tampered or damaged form: an
+    /// enum name that is no member); its binding error, which no field of the page shows, is dropped for the caller to say
+    /// what went wrong where it shows (<see cref="AddFormErrorOnce"/>).
+    /// </summary>
+    public static bool TakeBindError(this ModelStateDictionary modelState, string key)
+    {
+        if (modelState.GetFieldValidationState(key) != ModelValidationState.Invalid) return false;
+        modelState.Remove(key);
+        return true;
+    }
+
+    /// <summary>Adds <paramref name="message"/> above the form (the validation summary) unless it is there already.</summary>
+    public static void AddFormErrorOnce(this ModelStateDictionary modelState, string message)
+    {
+        if (modelState[""]?.Errors.Any(e => e.ErrorMessage == message) != true) modelState.AddModelError("", message);
+    }
 }

@@ -79,7 +79,14 @@ public sealed class TargetsModel(TalentHubDbContext db, ReportsService reports, 
         {
             var cell = Cells[i];
             var key = $"Cells[{i}].Value";
-            if (!CountyNames.ContainsKey(cell.County) || !Enum.IsDefined(cell.Indicator)) { ModelState.AddModelError(key, l["Program.CountyInvalid"]); continue; }
+            var unreadable = ModelState.TakeBindError($"Cells[{i}].County") | ModelState.TakeBindError($"Cells[{i}].Indicator");
+            if (unreadable || !CountyNames.ContainsKey(cell.County) || !Enum.IsDefined(cell.Indicator))
+            {
+                // A cell of no county or indicator the table has (a tampered or damaged form) has no field to show an error at:
+                // the error above the table, once, and nothing of this post is saved (fix37: it went to a key no one saw).
+                ModelState.AddFormErrorOnce(l["Targets.UnknownCell"]);
+                continue;
+            }
             if (ModelState[key] is { Errors.Count: > 0 } unread)
             {
                 // A value that does not read as a number (1e309, abc) names its cell like the domain's refusals (review34a: it

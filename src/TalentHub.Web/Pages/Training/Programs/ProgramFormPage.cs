@@ -66,6 +66,8 @@ public abstract class ProgramFormPage(TalentHubDbContext db, RegionDirectory dir
         {
             var row = input.Standards[i];
             var key = $"Input.Standards[{i}].Yuan";
+            // A row of no trainee type the form has (a tampered or damaged form) has no field to show an error at: above the form.
+            if (ModelState.TakeBindError($"Input.Standards[{i}].Type") || !Enum.IsDefined(row.Type)) { ModelState.AddFormErrorOnce(L["Program.UnknownRow"]); continue; }
             if (!Valid(key)) continue;
             var current = program.Standards.FirstOrDefault(s => s.TraineeType == row.Type);
             if (row.Yuan is null) { if (current is not null) program.Standards.Remove(current); }
@@ -75,7 +77,8 @@ public abstract class ProgramFormPage(TalentHubDbContext db, RegionDirectory dir
         {
             var row = input.Targets[i];
             var key = $"Input.Targets[{i}].Trainees";
-            if (!counties.Contains(row.County)) { ModelState.AddModelError(key, L["Program.CountyInvalid"]); continue; }
+            // An unknown county's row is not shown again (the form has a row per county), so its error goes above the form.
+            if (!counties.Contains(row.County)) { ModelState.AddFormErrorOnce(L["Program.UnknownRow"]); continue; }
             if (!Valid(key) || year is null) continue; // a target belongs to the program's year
             var current = program.Targets.FirstOrDefault(t => t.CountyCode == row.County);
             if (row.Trainees is null) { if (current is not null) program.Targets.Remove(current); }
