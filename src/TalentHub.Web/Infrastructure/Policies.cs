@@ -15,6 +15,11 @@ public static class Policies
     public const string Admin = nameof(Admin);
     /// <summary>Officers approve, return, suspend and deregister entities and make every course move.</summary>
     public const string Officer = nameof(Officer);
+    /// <summary>
+    /// Who approves or returns entity registrations and course plans (PRODUCT.md §1: county officers, and city officers, who do
+    /// everything in the city). Never the administrator, whose role is users, roles, regions, settings, audit and jobs.
+    /// </summary>
+    public const string Approver = nameof(Approver);
     /// <summary>Staff who work with the registry: people, entities, courses, programs (read).</summary>
     public const string RegistryStaff = nameof(RegistryStaff);
     /// <summary>Staff who may see a full ID number or mobile (each reveal is audited).</summary>
@@ -34,6 +39,7 @@ public static class Policies
     {
         [Admin] = [Roles.Admin],
         [Officer] = [Roles.Admin, Roles.CityOfficer, Roles.CountyOfficer],
+        [Approver] = [Roles.CityOfficer, Roles.CountyOfficer],
         [RegistryStaff] = [Roles.Admin, Roles.CityOfficer, Roles.CountyOfficer, Roles.CountyClerk],
         [CanReveal] = [Roles.CityOfficer, Roles.CountyOfficer, Roles.CountyClerk],
         [CourseViewer] = [Roles.Admin, Roles.CityOfficer, Roles.CountyOfficer, Roles.CountyClerk, Roles.Trainer],

@@ -33,6 +33,9 @@ public static class EntityLifecycle
         to is EntityStatus.Returned or EntityStatus.Suspended or EntityStatus.Deregistered;
 
     /// <summary>Moves only an officer (not a clerk) may make.</summary>
+    /// <summary>Approving or returning a submitted registration: the decision of an officer other than its submitter (maker-checker).</summary>
+    public static bool IsDecision(EntityStatus to) => to is EntityStatus.Approved or EntityStatus.Returned;
+
     public static bool NeedsOfficer(EntityStatus to) =>
         to is EntityStatus.Approved or EntityStatus.Returned or EntityStatus.Suspended or EntityStatus.Deregistered;
 }

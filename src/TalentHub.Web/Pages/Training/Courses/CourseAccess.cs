@@ -23,9 +23,15 @@ public static class CourseAccess
     }
 
     /// <summary>
-    /// Officers make every move the lifecycle allows (publishing is theirs alone); a clerk may only
+    /// Officers make every move the lifecycle allows; approving a course plan (publishing a draft) or returning it to draft is
+    /// an approver's alone (policy <see cref="Policies.Approver"/>: not the administrator, PRODUCT.md §1); a clerk may only
     /// discard a draft; trainers read.
     /// </summary>
     public static bool CanMove(ClaimsPrincipal user, CourseStatus from, CourseStatus to) =>
-        IsOfficer(user) || (user.IsInRole(Roles.CountyClerk) && from == CourseStatus.Draft && to == CourseStatus.Cancelled);
+        IsPlanDecision(from, to) ? user.Meets(Policies.Approver)
+        : IsOfficer(user) || (user.IsInRole(Roles.CountyClerk) && from == CourseStatus.Draft && to == CourseStatus.Cancelled);
+
+    /// <summary>Approving a course plan (Draft → Published) or returning it (Published → Draft).</summary>
+    public static bool IsPlanDecision(CourseStatus from, CourseStatus to) =>
+        (from, to) is (CourseStatus.Draft, CourseStatus.Published) or (CourseStatus.Published, CourseStatus.Draft);
 }
