@@ -47,6 +47,8 @@ public static class Navigation
         new("/My/CheckIn", "CheckIn.Nav", Policies.Farmer, [new("Home.CheckIn", Policies.Farmer)]),
         new("/My/Enrollments", "My.Nav.Enrollments", Policies.Farmer, [new("Home.MyEnrollments", Policies.Farmer)]),
         new("/My/Certificates", "Certificates.Nav", Policies.Farmer, [new("Home.Certificates", Policies.Farmer)]),
+        // No menu entry (the farmer's bar is full on a phone's first screen): a home card, and "my account" (the name in the header).
+        new("/My/Profile", null, Policies.Farmer, [new("Home.Profile", Policies.Farmer)]),
         new("/My/Messages", "Messages.Nav", Policies.Farmer, [new("Home.Messages", Policies.Farmer)], UnreadBadge: true),
         new("/Messages", "Messages.Nav", Policies.CourseViewer, [new("Home.StaffMessages", Policies.CourseViewer)], UnreadBadge: true),
     ];

@@ -35,7 +35,7 @@ public sealed class NavigationTests
 
     [Theory]
     [InlineData(null, "")]
-    [InlineData(Roles.Farmer, "Home.Catalog=/Catalog Home.CheckIn=/My/CheckIn Home.MyEnrollments=/My/Enrollments Home.Certificates=/My/Certificates Home.Messages=/My/Messages")]
+    [InlineData(Roles.Farmer, "Home.Catalog=/Catalog Home.CheckIn=/My/CheckIn Home.MyEnrollments=/My/Enrollments Home.Certificates=/My/Certificates Home.Profile=/My/Profile Home.Messages=/My/Messages")]
     [InlineData(Roles.Trainer, "Home.TrainerCourses=/Courses Home.StaffMessages=/Messages")]
     [InlineData(Roles.CountyClerk, "Home.People=/People Home.Entities=/Entities Home.Courses=/Courses Home.Reports=/Reports Home.FollowUps=/FollowUps Home.StaffMessages=/Messages")]
     [InlineData(Roles.CountyOfficer, "Home.People=/People Home.Entities=/Entities Home.Courses=/Courses Home.Reports=/Reports Home.FollowUps=/FollowUps Home.StaffMessages=/Messages")]

@@ -13,11 +13,16 @@ namespace TalentHub.Web.Domain.Common;
 /// </summary>
 public static class TextNormalizer
 {
-    /// <summary>Free text as typed: composed (NFC), invisible characters removed, trimmed; null when nothing visible is left.</summary>
+    /// <summary>
+    /// Free text as typed: composed (NFC), invisible characters removed, line breaks made one "\n" each, trimmed; null when
+    /// nothing visible is left. A browser posts a textarea's line breaks as "\r\n" but counts each as one character for its
+    /// maxlength, so a note that fitted the box was refused as too long by the server (rev37a); now both count the same.
+    /// </summary>
     public static string? Tidy(string? input)
     {
         if (string.IsNullOrEmpty(input)) return null;
         var text = IsPlain(input) ? input.Trim() : Strip(input.IsNormalized(NormalizationForm.FormC) ? input : input.Normalize(NormalizationForm.FormC));
+        if (text.Contains('\r')) text = text.Replace("\r\n", "\n").Replace('\r', '\n');
         return text.Length == 0 ? null : text;
     }
 

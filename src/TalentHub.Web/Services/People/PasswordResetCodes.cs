@@ -64,7 +64,7 @@ public sealed class PasswordResetCodes(UserManager<AppUser> users, TalentHubDbCo
         var stored = await users.GetAuthenticationTokenAsync(user, Provider, TokenName);
         // A wrong code is not counted against the account: farmers are never locked by failures (a stranger who knows the
         // mobile would otherwise keep them out, review14); the page slows guesses per account instead (ILoginThrottle).
-        if (!Matches(stored, user, TextNormalizer.Normalize(code))) return null;
+        if (!Matches(stored, user, AsTyped(code))) return null;
         var result = await users.ResetPasswordAsync(user, await users.GeneratePasswordResetTokenAsync(user), newPassword);
         if (!result.Succeeded) return result;
         audit.RecordUser(AuditAction.Update, user, UserAccounts.Changes(("PasswordReset", false, true)));
@@ -72,6 +72,15 @@ public sealed class PasswordResetCodes(UserManager<AppUser> users, TalentHubDbCo
         await users.ResetAccessFailedCountAsync(user);
         return result;
     }
+
+    /// <summary>
+    /// True when <paramref name="typed"/> reads as 8 digits the way <see cref="RedeemAsync"/> reads it: normalised (full-width
+    /// digits from a Chinese input method count as typed) and with spaces dropped ("1234 5678", read out by phone in two halves).
+    /// The form's only shape check: a browser pattern's \d is ASCII only, so it refused full-width digits the server accepts (rev37a).
+    /// </summary>
+    public static bool HasShape(string? typed) => AsTyped(typed) is { Length: 8 } code && code.All(char.IsAsciiDigit);
+
+    private static string AsTyped(string? typed) => string.Concat(TextNormalizer.Normalize(typed).Where(c => !char.IsWhiteSpace(c)));
 
     private bool Matches(string? stored, AppUser user, string code)
     {

@@ -30,6 +30,8 @@ public sealed class CourseFilter
     /// </summary>
     public IQueryable<Course> Apply(IQueryable<Course> courses)
     {
+        // Dates picked the wrong way round are read as the range they name (as the audit log does); the form shows them in order.
+        if (From > To) (From, To) = (To, From);
         if (!string.IsNullOrEmpty(County)) courses = courses.Where(c => c.CountyCode == County);
         if (Status is { } status) courses = courses.Where(c => c.Status == status);
         if (Topic is { } topic) courses = courses.Where(c => c.Topic == topic);
@@ -61,6 +63,8 @@ public sealed class CourseFilter
     /// </summary>
     public static IQueryable<Course> WithSessionBetween(IQueryable<Course> courses, DateOnly? from, DateOnly? to)
     {
+        // rev37a: "from 30 Dec to 1 Dec" listed nothing at all, without a word, and the catalog said no course was open.
+        if (from > to) (from, to) = (to, from);
         // No sentinel instants for an open end: PostgreSQL reads DateTimeOffset.MinValue/MaxValue as ±infinity.
         switch (from, to)
         {

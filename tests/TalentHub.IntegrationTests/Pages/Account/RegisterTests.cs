@@ -37,6 +37,32 @@ public sealed class RegisterTests(TalentHubFactory app) : AppTest(app)
         Assert.DoesNotContain(mobile, user.UserName);
     }
 
+    /// <summary>
+    /// rev37a: a newcomer who tapped "log in to enroll" on a course and then "farmer sign-up" on the log-in page landed on the
+    /// home page after signing up and had to find the course again; the sign-up now keeps where they were going (local only).
+    /// </summary>
+    [Fact]
+    public async Task Register_FromTheLogInPageOfACourse_ReturnsToTheCourse_ButNeverToAnotherSite()
+    {
+        Dictionary<string, string> Form((string Id, string Mobile) who) => new()
+        {
+            // Not the name other tests of this class look up (one account each).
+            ["Input.Mobile"] = who.Mobile, ["Input.Name"] = "回乡学员", ["Input.IdNumber"] = who.Id,
+            ["Input.VillageCode"] = "330523108204", ["Input.Password"] = "my farm by the bamboo hills",
+            ["Input.ConfirmPassword"] = "my farm by the bamboo hills",
+        };
+        var login = await App.NewClient().GetStringAsync("/Identity/Account/Login?ReturnUrl=%2FCatalog%2F37");
+
+        var back = await App.NewClient().PostFormAsync("/Identity/Account/Register?returnUrl=%2FCatalog%2F37", Form(NewIdentity()));
+        var away = await App.NewClient().PostFormAsync("/Identity/Account/Register?returnUrl=https%3A%2F%2Fevil.example%2F", Form(NewIdentity()));
+
+        Assert.Contains("href=\"/Identity/Account/Register?returnUrl=%2FCatalog%2F37\"", login);
+        Assert.Equal(HttpStatusCode.Redirect, back.StatusCode);
+        Assert.Equal("/Catalog/37", back.Headers.Location!.OriginalString);
+        Assert.Equal(HttpStatusCode.Redirect, away.StatusCode);
+        Assert.Equal("/", away.Headers.Location!.OriginalString);
+    }
+
     [Fact]
     public async Task Register_PostedThreeTimesAtOnce_MakesOneAccount_AndTheOtherPostsAreToldToLogIn()
     {

@@ -48,6 +48,28 @@ public sealed partial class ResetCodeTests(TalentHubFactory app) : AppTest(app)
         Assert.True(await App.QueryAsync(db => db.Users.AnyAsync(u => u.PersonId == personId)));
     }
 
+    /// <summary>
+    /// rev37a: the code field carried a pattern whose \d the phone's browser reads as ASCII digits only, so the full-width digits
+    /// of a Chinese input method were refused before the form was sent (the server reads them); a code read out by phone in two
+    /// halves ("1234 5678") was refused on both sides. Both now reset the password; what can never be a code is still refused.
+    /// </summary>
+    [Fact]
+    public async Task ACode_TypedInFullWidthDigits_OrInTwoHalves_ResetsThePassword_AndTheFormHasNoAsciiOnlyPattern()
+    {
+        var form = await App.NewClient().GetStringAsync("/Identity/Account/ResetWithCode");
+        var (mobile, _, code) = await IssueAsync();
+        var fullWidth = new string(code.Select(c => (char)(c + 0xFEE0)).ToArray());
+
+        var shapeless = await RedeemAsync(mobile, "1234567");
+        var response = await RedeemAsync(mobile, fullWidth[..4] + " " + fullWidth[4..]);
+
+        Assert.DoesNotContain("data-val-regex", form);
+        Assert.Equal(HttpStatusCode.OK, shapeless.StatusCode);
+        Assert.Contains("重置码是 8 位数字。", await shapeless.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        await App.LoginAsync(mobile, NewPassword);
+    }
+
     [Fact]
     public async Task AWrongCode_IsRefused_AndThePasswordStays()
     {

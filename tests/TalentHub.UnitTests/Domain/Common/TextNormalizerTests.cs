@@ -29,6 +29,14 @@ public sealed class TextNormalizerTests
         Assert.Null(TextNormalizer.Tidy("\u200B \uFEFF"));
     }
 
+    /// <summary>rev37a: a textarea's line breaks arrive as "\r\n" (or a lone "\r"); each is one "\n", as the browser counted it.</summary>
+    [Fact]
+    public void Tidy_MakesEachLineBreakOneCharacter()
+    {
+        Assert.Equal("第一行\n第二行\nthird\n\nfourth", TextNormalizer.Tidy("第一行\r\n第二行\rthird\n\r\nfourth\r\n"));
+        Assert.Equal("讲得好\n\u00E9", TextNormalizer.Tidy("讲得好\r\ne\u0301"));
+    }
+
     /// <summary>
     /// Issue 12: text of printable ASCII and CJK unified ideographs is already NFC and NFKC and holds nothing invisible,
     /// so it is returned as it came (no copy, no normalisation check), trimmed; every such character is proved here

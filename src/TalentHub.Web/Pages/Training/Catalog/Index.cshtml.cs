@@ -61,6 +61,8 @@ public sealed class IndexModel(TalentHubDbContext db, RegionDirectory regions, E
         ModelState.CheckRegion("County", County, RegionLevel.County, tree, null, l);
         // A refused filter lists nothing (ListFilters) and must not reach the cache, whose key holds only the values read.
         if (ModelState.Refused()) return;
+        // Dates picked the wrong way round are the range they name, shown in order (and cached under it).
+        if (From > To) (From, To) = (To, From);
 
         var courses = Filtered().OrderBy(c => c.EnrollmentClosesAt).ThenBy(c => c.Id);
         int? personId = User.IsInRole(Roles.Farmer) ? My.FarmerPerson.Of(User) : null;

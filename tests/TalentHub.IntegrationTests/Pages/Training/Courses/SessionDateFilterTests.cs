@@ -38,4 +38,25 @@ public sealed class SessionDateFilterTests(TalentHubFactory app) : AppTest(app)
             Assert.True(listed == catalog.Contains(title, StringComparison.Ordinal), $"/Catalog {query}");
         }
     }
+
+    /// <summary>
+    /// rev37a: a farmer who picked the dates the wrong way round ("from" after "to") got an empty catalog saying no course was
+    /// open, and staff an empty list, without a word about the dates; the range is now read in order and shown in order.
+    /// </summary>
+    [Fact]
+    public async Task A_range_picked_the_wrong_way_round_lists_what_it_names_and_shows_the_dates_in_order()
+    {
+        var title = UniqueTitle("倒序");
+        var day = Today.AddDays(141);
+        var id = await App.CreateOpenCourseByFormAsync(title, sessions: [(day, "09:00", "11:00")]);
+        var staff = await App.LoginAsync("anji.clerk");
+        var query = $"From={D(day.AddDays(5))}&To={D(day.AddDays(-5))}";
+
+        var list = await staff.GetStringAsync($"/Courses?Q={Uri.EscapeDataString(title)}&{query}");
+        var catalog = await App.NewClient().GetStringAsync($"/Catalog?{query}");
+
+        Assert.Contains($"href=\"/Courses/{id}\"", list);
+        Assert.Contains(title, catalog);
+        Assert.Contains($"name=\"From\" value=\"{D(day.AddDays(-5))}\"", catalog);
+    }
 }

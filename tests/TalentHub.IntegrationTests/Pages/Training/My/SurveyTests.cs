@@ -45,6 +45,26 @@ public sealed class SurveyTests(TalentHubFactory app) : AppTest(app)
         Assert.Contains("达到95%目标", results);
     }
 
+    /// <summary>
+    /// rev37a: the comment box allows 500 characters and the phone's browser counts a line break as one of them, but posts it
+    /// as "\r\n"; a comment of 20 lines that filled the box exactly was refused as "over 500 characters" and had to be cut.
+    /// </summary>
+    [Fact]
+    public async Task AComment_ThatFillsTheBox_WithLineBreaks_IsSaved_EachBreakCountingOnce()
+    {
+        var (course, farmer) = await FinishedAsync();
+        var client = await App.LoginAsync(farmer);
+        var line = new string('好', 24);
+        var typed = string.Concat(Enumerable.Repeat(line + "\n", 19)) + line + "好";  // 500 characters as the textarea counts them
+
+        var posted = await client.PostFormAsync($"/My/Survey/{course.Id}",
+            new() { ["Input.Rating"] = "4", ["Input.Comment"] = typed.Replace("\n", "\r\n") });
+
+        Assert.Equal(500, typed.Length);
+        Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
+        Assert.Equal(typed, await App.QueryAsync(db => db.SurveyAnswers.Where(a => a.CourseId == course.Id).Select(a => a.Comment).SingleAsync()));
+    }
+
     [Fact]
     public async Task Answer_IsNoLongerEditableAfterSevenDays()
     {

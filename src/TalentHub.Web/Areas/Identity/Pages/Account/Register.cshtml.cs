@@ -34,6 +34,12 @@ public sealed class RegisterModel(
     [BindProperty] public InputModel Input { get; set; } = new();
 
     /// <summary>
+    /// Where the farmer was going when the log-in page sent them here (a course's "log in to enroll"): they land there after
+    /// signing up, as after logging in, instead of on the home page (rev37a). Local addresses only.
+    /// </summary>
+    [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
+
+    /// <summary>
     /// A farmer's sign-up: 11-digit mobile (the log-in name), name, resident ID number (GB 11643; matched to a registry
     /// record or creating one), home village (12-digit code) and the password twice.
     /// </summary>
@@ -164,7 +170,7 @@ public sealed class RegisterModel(
         await tx.CommitAsync();
         await signIn.SignInAsync(user, isPersistent: false);
         TempData["Flash"] = l["Register.Done"].Value;
-        return LocalRedirect("/");
+        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
     }
 
     /// <summary>

@@ -24,7 +24,9 @@ public sealed class ResetWithCodeModel(PasswordResetCodes codes, PasswordHelp he
         [Required(ErrorMessage = "Validation.Required"), StringLength(20, ErrorMessage = "Validation.TooLong"), Display(Name = "Person.Mobile")]
         public string Mobile { get; set; } = "";
 
-        [Required(ErrorMessage = "Validation.Required"), RegularExpression(@"\s*\d{8}\s*", ErrorMessage = "ResetCode.Format"), Display(Name = "ResetCode.Code")]
+        // No pattern attribute: the browser's \d is ASCII only and refused the full-width digits of a Chinese input method, and
+        // "1234 5678" was refused on both sides; the shape is PasswordResetCodes.HasShape, checked on post (rev37a).
+        [Required(ErrorMessage = "Validation.Required"), StringLength(40, ErrorMessage = "Validation.TooLong"), Display(Name = "ResetCode.Code")]
         public string Code { get; set; } = "";
 
         [Required(ErrorMessage = "Validation.Required"), StringLength(128, ErrorMessage = "Validation.TooLong"), DataType(DataType.Password), Display(Name = "ResetCode.NewPassword")]
@@ -45,6 +47,7 @@ public sealed class ResetWithCodeModel(PasswordResetCodes codes, PasswordHelp he
 
     public async Task<IActionResult> OnPostAsync()
     {
+        if (ModelState.IsValid && !PasswordResetCodes.HasShape(Input.Code)) ModelState.AddModelError("Input.Code", l["ResetCode.Format"]);
         if (!ModelState.IsValid) return Page();
         var account = codes.ThrottleKey(Input.Mobile);
         if (await throttle.WaitAsync(account, HttpContext.RequestAborted) is { } wait && wait > TimeSpan.Zero)
