@@ -71,10 +71,12 @@ public static class ApiEndpoints
             group.AddEndpointFilter(async (context, next) =>
             {
                 var failure = ApiBindingFailures.FirstCombinedEnum(context.HttpContext)
-                    ?? (UndefinedEnumFilter(context.Arguments) is { } name ? (name, "Api.Problem.UnknownValue") : null);
+                    ?? (UndefinedEnumFilter(context.Arguments) is { } name ? (name, "Api.Problem.UnknownValue") : ((string, string)?)null)
+                    ?? (OutOfRangeDateFilter(context.Arguments) is { } date ? (date, "Api.Problem.DateOutOfRange") : ((string, string)?)null);
                 if (failure is not { } f) return await next(context);
                 var l = context.HttpContext.RequestServices.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<SharedResource>>();
-                return ApiProblems.Result(context.HttpContext, StatusCodes.Status400BadRequest, l[f.Kind, f.Name].Value);
+                return ApiProblems.Result(context.HttpContext, StatusCodes.Status400BadRequest,
+                    l[f.Kind, f.Name, Infrastructure.Security.BoundedDates.Min.Year, Infrastructure.Security.BoundedDates.Max.Year].Value);
             });
             resource.Map(group);
         }
@@ -95,6 +97,27 @@ public static class ApiEndpoints
             {
                 var type = Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
                 if (type.IsEnum && property.GetValue(argument) is { } value && !Enum.IsDefined(type, value))
+                    return char.ToLowerInvariant(property.Name[0]) + property.Name[1..];
+            }
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// The query name (camelCase) of the first date filter (<see cref="DateOnly"/>) of an <c>[AsParameters]</c> query object in
+    /// <paramref name="arguments"/> outside the dates the app accepts (<see cref="Infrastructure.Security.BoundedDates"/>, as the
+    /// pages' binder refuses them), else null. Review37b: <c>/api/v1/courses?to=9999-12-31</c> reached the course filter's
+    /// day arithmetic and answered 500.
+    /// </summary>
+    public static string? OutOfRangeDateFilter(IEnumerable<object?> arguments)
+    {
+        foreach (var argument in arguments)
+        {
+            if (argument is null || argument.GetType().Namespace?.StartsWith(typeof(ApiEndpoints).Namespace!, StringComparison.Ordinal) != true) continue;
+            foreach (var property in argument.GetType().GetProperties())
+            {
+                if ((Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType) == typeof(DateOnly)
+                    && property.GetValue(argument) is DateOnly value && !Infrastructure.Security.BoundedDates.InRange(value))
                     return char.ToLowerInvariant(property.Name[0]) + property.Name[1..];
             }
         }

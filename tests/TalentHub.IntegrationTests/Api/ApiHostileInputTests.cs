@@ -127,6 +127,27 @@ public sealed class ApiHostileInputTests(TalentHubFactory app) : AppTest(app)
     }
 
     /// <summary>
+    /// Review37b: a date filter at the edge of the calendar (<c>to=9999-12-31</c>) reached the course filter's day arithmetic
+    /// and answered 500 with the HTML error page; a date outside 1900–2199 is a 400 naming the parameter, as the pages refuse it.
+    /// </summary>
+    [Theory]
+    [InlineData("courses?to=9999-12-31", "en", "to must be a date between the years 1900 and 2199")]
+    [InlineData("courses?from=0001-01-01", "en", "from must be a date between the years 1900 and 2199")]
+    [InlineData("courses?from=2026-01-01&to=2200-01-01", "zh-CN", "to 须为 1900 年至 2199 年之间的日期")]
+    public async Task A_date_filter_outside_the_accepted_years_is_a_400_naming_the_parameter(string url, string language, string detail)
+    {
+        var client = App.ApiClientFor(await App.IssueAsync("city.officer", ApiClient.City), language);
+
+        var response = await client.GetAsync("/api/v1/" + url);
+        var body = await response.Content.ReadAsStringAsync();
+
+        Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{url}: {(int)response.StatusCode} {body[..Math.Min(200, body.Length)]}");
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains(detail, JsonDocument.Parse(body).RootElement.GetProperty("detail").GetString());
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/courses?from=1900-01-01&to=2199-12-31")).StatusCode);
+    }
+
+    /// <summary>
     /// Review11: an enum filter given twice or as a comma list binds without error (enum parsing ORs the names), so
     /// <c>category=ReturningEntrepreneur&amp;category=HighQualityFarmer</c> answered 200 with the ProfessionalManager people;
     /// it is a 400 naming the parameter, and a single name still lists.
