@@ -60,6 +60,24 @@ public static class ApiBindingFailures
         return null;
     }
 
+    /// <summary>
+    /// The first instant query parameter (<see cref="DateTimeOffset"/>, <c>updatedSince</c>) of the request's endpoint whose value
+    /// reads but names no offset (<c>2026-11-01</c>, <c>2026-11-01T00:00:00</c>), with <c>Api.Problem.NotAnInstant</c> and its
+    /// query name; else null. Binding reads such a value in the server's time zone, so a client meaning Shanghai time got rows
+    /// since eight hours later on a UTC server and an incremental sync silently missed them (review37b); the API documents
+    /// instants with offset, so one without is refused, naming the parameter.
+    /// </summary>
+    public static (string Name, string Kind)? FirstInstantWithoutOffset(HttpContext context)
+    {
+        foreach (var (query, type, values) in QueryValues(context))
+        {
+            if (type != typeof(DateTimeOffset) || values.Count != 1 || string.IsNullOrEmpty(values[0])) continue;
+            if (DateTime.TryParse(values[0], CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var read) && read.Kind == DateTimeKind.Unspecified)
+                return (query, "Api.Problem.NotAnInstant");
+        }
+        return null;
+    }
+
     /// <summary>The request's values of its endpoint's query parameters that were given, with their query names (camelCase).</summary>
     private static IEnumerable<(string Query, Type Type, Microsoft.Extensions.Primitives.StringValues Values)> QueryValues(HttpContext context)
     {

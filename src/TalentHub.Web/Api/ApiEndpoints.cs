@@ -71,6 +71,7 @@ public static class ApiEndpoints
             group.AddEndpointFilter(async (context, next) =>
             {
                 var failure = ApiBindingFailures.FirstCombinedEnum(context.HttpContext)
+                    ?? ApiBindingFailures.FirstInstantWithoutOffset(context.HttpContext)
                     ?? (UndefinedEnumFilter(context.Arguments) is { } name ? (name, "Api.Problem.UnknownValue") : ((string, string)?)null)
                     ?? (OutOfRangeDateFilter(context.Arguments) is { } date ? (date, "Api.Problem.DateOutOfRange") : ((string, string)?)null);
                 if (failure is not { } f) return await next(context);

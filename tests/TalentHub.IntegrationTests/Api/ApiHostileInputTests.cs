@@ -127,6 +127,30 @@ public sealed class ApiHostileInputTests(TalentHubFactory app) : AppTest(app)
     }
 
     /// <summary>
+    /// Review37b: an instant without offset was read in the server's time zone, so <c>2026-11-01T00:00:00</c> meant Shanghai
+    /// midnight to the client and 08:00 Shanghai to a UTC server, and an incremental sync silently skipped eight hours of changes.
+    /// It is a 400 naming the parameter; with an offset or Z it lists.
+    /// </summary>
+    [Theory]
+    [InlineData("people?updatedSince=2026-11-01T00:00:00")]
+    [InlineData("people/stream?updatedSince=2026-11-01")]
+    [InlineData("certificates?updatedSince=2026-11-01T08:00")]
+    [InlineData("enrollments/stream?updatedSince=2026-11-01%2000:00:00")]
+    [InlineData("indicators?updatedSince=2026-11-01T00:00:00.000")]
+    public async Task An_instant_without_an_offset_is_a_400_naming_the_parameter(string url)
+    {
+        var client = App.ApiClientFor(await App.IssueAsync("city.officer", ApiClient.City));
+
+        var response = await client.GetAsync("/api/v1/" + url);
+        var body = await response.Content.ReadAsStringAsync();
+
+        Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{url}: {(int)response.StatusCode} {body[..Math.Min(200, body.Length)]}");
+        Assert.Contains("updatedSince must be an ISO-8601 instant with offset", JsonDocument.Parse(body).RootElement.GetProperty("detail").GetString());
+        foreach (var since in new[] { "2026-11-01T00:00:00%2B08:00", "2026-11-01T00:00:00Z", "2026-11-01T00:00:00-05:00" })
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/api/v1/{url.Split('?')[0]}?updatedSince={since}")).StatusCode);
+    }
+
+    /// <summary>
     /// Review37b: a date filter at the edge of the calendar (<c>to=9999-12-31</c>) reached the course filter's day arithmetic
     /// and answered 500 with the HTML error page; a date outside 1900–2199 is a 400 naming the parameter, as the pages refuse it.
     /// </summary>
