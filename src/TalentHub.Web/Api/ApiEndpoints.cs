@@ -65,7 +65,8 @@ public static class ApiEndpoints
                     b.Metadata.Add(new HttpMethodMetadata([HttpMethods.Get, HttpMethods.Head]));
             });
             group.AddEndpointFilter(async (context, next) =>
-                context.HttpContext.User.HasClaim(ClaimNames.ApiResource, resource.Name)
+                OwnerOutsideRegion(context.HttpContext) is { } refused ? refused
+                : context.HttpContext.User.HasClaim(ClaimNames.ApiResource, resource.Name)
                     ? await next(context)
                     : ApiProblems.Result(context.HttpContext, StatusCodes.Status403Forbidden));
             group.AddEndpointFilter(async (context, next) =>
@@ -103,6 +104,18 @@ public static class ApiEndpoints
         }
         return null;
     }
+
+    /// <summary>
+    /// A 403 problem (<c>Api.Problem.403.Region</c>) when the token's county and its owner's no longer agree (the owner was
+    /// moved to another county, or a county role was given no county after the token was issued), else null. The region
+    /// scope then sees nothing, so every list answered an empty 200 page (review37b): a sync reading that as "no rows" would
+    /// drop its copy. Issuing refuses such a token; one that became so is refused with the reason.
+    /// </summary>
+    public static IResult? OwnerOutsideRegion(HttpContext context) =>
+        Services.HttpRegionScope.For(context.User) is { } county && !Domain.Regions.RegionCodes.IsValid(county)
+            ? ApiProblems.Result(context, StatusCodes.Status403Forbidden, context.RequestServices
+                .GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<SharedResource>>()["Api.Problem.403.Region"])
+            : null;
 
     /// <summary>
     /// The query name (camelCase) of the first date filter (<see cref="DateOnly"/>) of an <c>[AsParameters]</c> query object in
