@@ -152,7 +152,9 @@ public static class ApiEndpoints
         limit = paging.Limit ?? DefaultLimit;
         if (limit is < 1 or > MaxLimit) return null;
         var after = 0;
-        if (paging.Cursor is { } cursor && !TryDecode(cursor, out after)) return null;
+        // An empty cursor (?cursor=, a client passing the null nextCursor of no previous page) is the first page, as every
+        // other empty parameter counts as not given (review37b: it was a 400).
+        if (paging.Cursor is { Length: > 0 } cursor && !TryDecode(cursor, out after)) return null;
         var e = Expression.Parameter(typeof(T), "e");
         var id = Expression.Property(e, "Id");
         var where = Expression.Lambda<Func<T, bool>>(Expression.GreaterThan(id, Expression.Constant(after)), e);
@@ -199,7 +201,7 @@ public static class ApiEndpoints
         var limit = paging.Limit ?? DefaultLimit;
         if (limit is < 1 or > MaxLimit) return null;
         string? after = null;
-        if (paging.Cursor is { } cursor && (after = DecodeKey(cursor)) is null) return null;
+        if (paging.Cursor is { Length: > 0 } cursor && (after = DecodeKey(cursor)) is null) return null;
         var page = rows.Where(r => after is null || string.CompareOrdinal(key(r), after) > 0)
             .OrderBy(key, StringComparer.Ordinal).Take(limit + 1).ToList();
         return page.Count > limit ? new(page[..limit], EncodeKey(key(page[limit - 1]))) : new(page, null);

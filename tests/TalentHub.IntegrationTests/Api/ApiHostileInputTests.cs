@@ -127,6 +127,32 @@ public sealed class ApiHostileInputTests(TalentHubFactory app) : AppTest(app)
     }
 
     /// <summary>
+    /// Review37b: <c>?cursor=</c> (a client passing the null nextCursor when there was no previous page) was a 400 "check the
+    /// cursor", while every other empty parameter counts as not given; it is the first page.
+    /// </summary>
+    [Theory]
+    [InlineData("people")]
+    [InlineData("entities")]
+    [InlineData("courses")]
+    [InlineData("enrollments")]
+    [InlineData("attendance")]
+    [InlineData("certificates")]
+    [InlineData("followups")]
+    [InlineData("programs")]
+    [InlineData("indicators")]
+    public async Task An_empty_cursor_is_the_first_page(string resource)
+    {
+        var client = App.ApiClientFor(await App.IssueAsync("city.officer", ApiClient.City));
+
+        var first = await client.GetStringAsync($"/api/v1/{resource}?limit=2");
+        var response = await client.GetAsync($"/api/v1/{resource}?cursor=&limit=2");
+
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{resource}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        Assert.Equal(Ids(first), Ids(await response.Content.ReadAsStringAsync()));
+        static string Ids(string page) => string.Join(",", JsonDocument.Parse(page).RootElement.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").ToString()));
+    }
+
+    /// <summary>
     /// Review37b: an instant without offset was read in the server's time zone, so <c>2026-11-01T00:00:00</c> meant Shanghai
     /// midnight to the client and 08:00 Shanghai to a UTC server, and an incremental sync silently skipped eight hours of changes.
     /// It is a 400 naming the parameter; with an offset or Z it lists.
