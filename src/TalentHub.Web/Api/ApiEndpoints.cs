@@ -71,7 +71,8 @@ public static class ApiEndpoints
                     : ApiProblems.Result(context.HttpContext, StatusCodes.Status403Forbidden));
             group.AddEndpointFilter(async (context, next) =>
             {
-                var failure = ApiBindingFailures.FirstCombinedEnum(context.HttpContext)
+                var failure = ApiBindingFailures.FirstRepeated(context.HttpContext)
+                    ?? ApiBindingFailures.FirstCombinedEnum(context.HttpContext)
                     ?? ApiBindingFailures.FirstInstantWithoutOffset(context.HttpContext)
                     ?? (UndefinedEnumFilter(context.Arguments) is { } name ? (name, "Api.Problem.UnknownValue") : ((string, string)?)null)
                     ?? (OutOfRangeDateFilter(context.Arguments) is { } date ? (date, "Api.Problem.DateOutOfRange") : ((string, string)?)null);

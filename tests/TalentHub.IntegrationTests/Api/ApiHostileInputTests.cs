@@ -127,6 +127,30 @@ public sealed class ApiHostileInputTests(TalentHubFactory app) : AppTest(app)
     }
 
     /// <summary>
+    /// Review37b: a repeated key was refused only when binding failed on it: <c>limit=&amp;limit=1</c> listed, and a repeated
+    /// text filter was joined with a comma (<c>q=a&amp;q=b</c> searched "a,b"). Any key of the endpoint given twice is a 400 naming it.
+    /// </summary>
+    [Theory]
+    [InlineData("people?limit=&limit=1", "limit")]
+    [InlineData("people?q=%E8%A6%83&q=%E4%BC%9F", "q")]
+    [InlineData("people/stream?industry=a&industry=b", "industry")]
+    [InlineData("entities?q=x&Q=y", "q")]
+    [InlineData("courses?county=330523000000&county=", "county")]
+    [InlineData("certificates?number=TH-2026-330523-00001&number=TH-2026-330523-00002", "number")]
+    [InlineData("followups?cursor=&cursor=aWQ6MQ", "cursor")]
+    [InlineData("indicators?county=330523000000&county=330523000000", "county")]
+    public async Task Any_key_given_twice_is_a_400_naming_it(string url, string name)
+    {
+        var client = App.ApiClientFor(await App.IssueAsync("city.officer", ApiClient.City));
+
+        var response = await client.GetAsync("/api/v1/" + url);
+        var body = await response.Content.ReadAsStringAsync();
+
+        Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{url}: {(int)response.StatusCode} {body[..Math.Min(200, body.Length)]}");
+        Assert.Contains($"{name} was given more than once", JsonDocument.Parse(body).RootElement.GetProperty("detail").GetString());
+    }
+
+    /// <summary>
     /// Review37b: <c>?cursor=</c> (a client passing the null nextCursor when there was no previous page) was a 400 "check the
     /// cursor", while every other empty parameter counts as not given; it is the first page.
     /// </summary>
