@@ -166,8 +166,20 @@ public static class ApiEndpoints
     public static ApiPage<TRow> Page<TRow>(List<TRow> rows, int limit, Func<TRow, int> id) =>
         rows.Count > limit ? new(rows[..limit], Encode(id(rows[limit - 1]))) : new(rows, null);
 
-    /// <summary>The 400 problem for a bad limit or cursor.</summary>
-    public static IResult BadPaging(HttpContext context) => ApiProblems.Result(context, StatusCodes.Status400BadRequest);
+    /// <summary>
+    /// The 400 problem for a bad limit or cursor, naming which (review37b: both got "check the limit, the cursor and the filter
+    /// values"): a limit that read as a number outside 1–<see cref="MaxLimit"/> (<c>Api.Problem.Limit</c>), else the cursor
+    /// (<c>Api.Problem.Cursor</c>). Reached only after the limit bound as a number.
+    /// </summary>
+    public static IResult BadPaging(HttpContext context)
+    {
+        var l = context.RequestServices.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<SharedResource>>();
+        var limit = context.Request.Query["limit"].ToString();
+        var badLimit = int.TryParse(limit, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var n)
+            && n is < 1 or > MaxLimit;
+        return ApiProblems.Result(context, StatusCodes.Status400BadRequest,
+            badLimit ? l["Api.Problem.Limit", MaxLimit].Value : l["Api.Problem.Cursor"].Value);
+    }
 
     /// <summary>
     /// The answer to a list's region filters (<c>county</c>, <c>township</c>) that cannot be served, else null: 400 with

@@ -151,6 +151,28 @@ public sealed class ApiHostileInputTests(TalentHubFactory app) : AppTest(app)
     }
 
     /// <summary>
+    /// Review37b: a limit out of range and a cursor this API never gave both got "check the limit, the cursor and the filter
+    /// values"; the problem names the one that is wrong, in the client's language.
+    /// </summary>
+    [Theory]
+    [InlineData("people?limit=0", "en", "limit must be a whole number from 1 to 500")]
+    [InlineData("attendance?limit=501", "en", "limit must be a whole number from 1 to 500")]
+    [InlineData("indicators?limit=-3", "zh-CN", "limit 须为 1 至 500 之间的整数")]
+    [InlineData("people?cursor=zzz", "en", "cursor must be the nextCursor of a previous page")]
+    [InlineData("courses?limit=5&cursor=aWQ6LTE", "en", "cursor must be the nextCursor of a previous page")]
+    [InlineData("indicators?cursor=aWQ6MQ", "zh-CN", "cursor 须为本列表上一页返回的 nextCursor")]
+    public async Task A_bad_limit_or_cursor_is_named(string url, string language, string detail)
+    {
+        var client = App.ApiClientFor(await App.IssueAsync("city.officer", ApiClient.City), language);
+
+        var response = await client.GetAsync("/api/v1/" + url);
+        var body = await response.Content.ReadAsStringAsync();
+
+        Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{url}: {(int)response.StatusCode} {body[..Math.Min(200, body.Length)]}");
+        Assert.Contains(detail, JsonDocument.Parse(body).RootElement.GetProperty("detail").GetString());
+    }
+
+    /// <summary>
     /// Review37b: <c>?cursor=</c> (a client passing the null nextCursor when there was no previous page) was a 400 "check the
     /// cursor", while every other empty parameter counts as not given; it is the first page.
     /// </summary>
