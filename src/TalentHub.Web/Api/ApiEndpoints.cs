@@ -35,6 +35,14 @@ public sealed class ListQuery
     public DateTimeOffset? UpdatedSince { get; set; }
 }
 
+/// <summary>The parameters of a stream (<c>/stream</c>): the whole filtered list, so no <c>limit</c> or <c>cursor</c>.</summary>
+public sealed class StreamQuery
+{
+    /// <summary>Only rows created or changed at or after this instant (ISO-8601 with offset).</summary>
+    [Description("Only rows created or changed at or after this instant (ISO-8601 with offset), for incremental sync.")]
+    public DateTimeOffset? UpdatedSince { get; set; }
+}
+
 /// <summary>One page of a list: rows sorted by id ascending and the cursor of the next page (null on the last).</summary>
 public sealed record ApiPage<T>(IReadOnlyList<T> Items, string? NextCursor);
 
@@ -165,6 +173,20 @@ public static class ApiEndpoints
     /// <summary>The page of <paramref name="rows"/> (read with one extra row) and its next cursor.</summary>
     public static ApiPage<TRow> Page<TRow>(List<TRow> rows, int limit, Func<TRow, int> id) =>
         rows.Count > limit ? new(rows[..limit], Encode(id(rows[limit - 1]))) : new(rows, null);
+
+    /// <summary>
+    /// The 400 problem for a stream given <c>limit</c> or <c>cursor</c>, else null: a stream sends every row, so such a
+    /// request (review37b: <c>/people/stream?limit=10</c> sent, and for a reveal token revealed and audited, the whole
+    /// registry) is refused, naming the list to page instead.
+    /// </summary>
+    public static IResult? PagedStream(HttpContext context)
+    {
+        if (!context.Request.Query.ContainsKey("limit") && !context.Request.Query.ContainsKey("cursor")) return null;
+        var l = context.RequestServices.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<SharedResource>>();
+        var path = context.Request.Path.Value ?? "";
+        return ApiProblems.Result(context, StatusCodes.Status400BadRequest,
+            l["Api.Problem.StreamPaging", path.EndsWith("/stream", StringComparison.Ordinal) ? path[..^"/stream".Length] : path].Value);
+    }
 
     /// <summary>
     /// The 400 problem for a bad limit or cursor, naming which (review37b: both got "check the limit, the cursor and the filter

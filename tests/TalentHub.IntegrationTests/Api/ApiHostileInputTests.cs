@@ -173,6 +173,29 @@ public sealed class ApiHostileInputTests(TalentHubFactory app) : AppTest(app)
     }
 
     /// <summary>
+    /// Review37b: the streams took <c>limit</c> and <c>cursor</c> (documented as paging them) and ignored both, so
+    /// <c>/people/stream?limit=10</c> sent every person, in full and audited as such for a reveal token. A stream given either
+    /// is a 400 naming the list to page instead, and writes no audit row; without them it streams as before.
+    /// </summary>
+    [Theory]
+    [InlineData("people/stream?limit=10", "en", "use /api/v1/people with limit and cursor")]
+    [InlineData("people/stream?cursor=aWQ6MTA", "zh-CN", "请使用 /api/v1/people 并传 limit 和 cursor")]
+    [InlineData("enrollments/stream?limit=1&status=Confirmed", "en", "use /api/v1/enrollments with limit and cursor")]
+    public async Task A_stream_given_limit_or_cursor_is_a_400_and_reveals_nothing(string url, string language, string detail)
+    {
+        var client = App.ApiClientFor(await App.IssueAsync("anji.officer", ApiClient.Anji, reveal: true), language);
+        var audited = await App.AuditCountAsync(TalentHub.Web.Data.AuditAction.Reveal, "Person");
+
+        var response = await client.GetAsync("/api/v1/" + url);
+        var body = await response.Content.ReadAsStringAsync();
+
+        Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{url}: {(int)response.StatusCode} {body[..Math.Min(200, body.Length)]}");
+        Assert.Contains(detail, JsonDocument.Parse(body).RootElement.GetProperty("detail").GetString());
+        Assert.Equal(audited, await App.AuditCountAsync(TalentHub.Web.Data.AuditAction.Reveal, "Person"));
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/" + url.Split('?')[0] + "?updatedSince=2026-01-01T00:00:00Z")).StatusCode);
+    }
+
+    /// <summary>
     /// Review37b: <c>?cursor=</c> (a client passing the null nextCursor when there was no previous page) was a 400 "check the
     /// cursor", while every other empty parameter counts as not given; it is the first page.
     /// </summary>
