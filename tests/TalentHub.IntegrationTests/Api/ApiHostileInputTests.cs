@@ -96,6 +96,8 @@ public sealed class ApiHostileInputTests(TalentHubFactory app) : AppTest(app)
     [InlineData("certificates?courseId=1.5", "courseId must be a whole number")]
     [InlineData("followups?state=x", "state is not one of the values")]
     [InlineData("followups?months=x", "months must be a whole number")]
+    [InlineData("followups?months=7", "months is not one of the values")] // review37b: an empty page, as if nothing were due
+    [InlineData("followups?months=-1&state=All", "months is not one of the values")]
     [InlineData("indicators?year=x", "year must be a whole number")]
     [InlineData("indicators?month=x", "month must be a whole number")]
     [InlineData("programs?year=x", "year must be a whole number")]
