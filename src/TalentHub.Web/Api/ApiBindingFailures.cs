@@ -60,6 +60,47 @@ public static class ApiBindingFailures
         return null;
     }
 
+    /// <summary>
+    /// The first instant query parameter (<see cref="DateTimeOffset"/>, <c>updatedSince</c>) of the request's endpoint whose value
+    /// reads but names no offset (<c>2026-11-01</c>, <c>2026-11-01T00:00:00</c>), with <c>Api.Problem.NotAnInstant</c> and its
+    /// query name; else null. Binding reads such a value in the server's time zone, so a client meaning Shanghai time got rows
+    /// since eight hours later on a UTC server and an incremental sync silently missed them (review37b); the API documents
+    /// instants with offset, so one without is refused, naming the parameter.
+    /// </summary>
+    public static (string Name, string Kind)? FirstInstantWithoutOffset(HttpContext context)
+    {
+        foreach (var (query, type, values) in QueryValues(context))
+        {
+            if (type != typeof(DateTimeOffset) || values.Count != 1 || string.IsNullOrEmpty(values[0])) continue;
+            if (DateTime.TryParse(values[0], CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var read) && read.Kind == DateTimeKind.Unspecified)
+                return (query, "Api.Problem.NotAnInstant");
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// The query name (camelCase) of the first query parameter of the request's endpoint given more than once, of any type
+    /// (text filters and an empty value included), with <c>Api.Problem.Repeated</c>; else null. Review37b: binding refused a
+    /// repeated number only when both values were numbers (<c>limit=&amp;limit=1</c> listed) and joined a repeated text
+    /// (<c>q=a&amp;q=b</c> searched "a,b", <c>county=</c> twice read as a malformed code); the API documents a key given twice as a 400.
+    /// </summary>
+    public static (string Name, string Kind)? FirstRepeated(HttpContext context)
+    {
+        if (context.GetEndpoint()?.Metadata.GetMetadata<MethodInfo>() is not { } method) return null;
+        foreach (var parameter in method.GetParameters())
+        {
+            var names = parameter.GetCustomAttribute<AsParametersAttribute>() is not null
+                ? parameter.ParameterType.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+                    .Where(p => p.CanWrite && (p.PropertyType == typeof(string) || Simple(p.PropertyType) is not null)).Select(p => p.Name)
+                : parameter.Name is { } name && (parameter.ParameterType == typeof(string) || Simple(parameter.ParameterType) is not null)
+                    && parameter.GetCustomAttribute<Microsoft.AspNetCore.Mvc.FromRouteAttribute>() is null
+                    && context.Request.RouteValues.ContainsKey(name) is false ? [name] : [];
+            foreach (var n in names)
+                if (context.Request.Query[n].Count > 1) return (char.ToLowerInvariant(n[0]) + n[1..], "Api.Problem.Repeated");
+        }
+        return null;
+    }
+
     /// <summary>The request's values of its endpoint's query parameters that were given, with their query names (camelCase).</summary>
     private static IEnumerable<(string Query, Type Type, Microsoft.Extensions.Primitives.StringValues Values)> QueryValues(HttpContext context)
     {

@@ -35,6 +35,14 @@ public sealed class ListQuery
     public DateTimeOffset? UpdatedSince { get; set; }
 }
 
+/// <summary>The parameters of a stream (<c>/stream</c>): the whole filtered list, so no <c>limit</c> or <c>cursor</c>.</summary>
+public sealed class StreamQuery
+{
+    /// <summary>Only rows created or changed at or after this instant (ISO-8601 with offset).</summary>
+    [Description("Only rows created or changed at or after this instant (ISO-8601 with offset), for incremental sync.")]
+    public DateTimeOffset? UpdatedSince { get; set; }
+}
+
 /// <summary>One page of a list: rows sorted by id ascending and the cursor of the next page (null on the last).</summary>
 public sealed record ApiPage<T>(IReadOnlyList<T> Items, string? NextCursor);
 
@@ -65,16 +73,21 @@ public static class ApiEndpoints
                     b.Metadata.Add(new HttpMethodMetadata([HttpMethods.Get, HttpMethods.Head]));
             });
             group.AddEndpointFilter(async (context, next) =>
-                context.HttpContext.User.HasClaim(ClaimNames.ApiResource, resource.Name)
+                OwnerOutsideRegion(context.HttpContext) is { } refused ? refused
+                : context.HttpContext.User.HasClaim(ClaimNames.ApiResource, resource.Name)
                     ? await next(context)
                     : ApiProblems.Result(context.HttpContext, StatusCodes.Status403Forbidden));
             group.AddEndpointFilter(async (context, next) =>
             {
-                var failure = ApiBindingFailures.FirstCombinedEnum(context.HttpContext)
-                    ?? (UndefinedEnumFilter(context.Arguments) is { } name ? (name, "Api.Problem.UnknownValue") : null);
+                var failure = ApiBindingFailures.FirstRepeated(context.HttpContext)
+                    ?? ApiBindingFailures.FirstCombinedEnum(context.HttpContext)
+                    ?? ApiBindingFailures.FirstInstantWithoutOffset(context.HttpContext)
+                    ?? (UndefinedEnumFilter(context.Arguments) is { } name ? (name, "Api.Problem.UnknownValue") : ((string, string)?)null)
+                    ?? (OutOfRangeDateFilter(context.Arguments) is { } date ? (date, "Api.Problem.DateOutOfRange") : ((string, string)?)null);
                 if (failure is not { } f) return await next(context);
                 var l = context.HttpContext.RequestServices.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<SharedResource>>();
-                return ApiProblems.Result(context.HttpContext, StatusCodes.Status400BadRequest, l[f.Kind, f.Name].Value);
+                return ApiProblems.Result(context.HttpContext, StatusCodes.Status400BadRequest,
+                    l[f.Kind, f.Name, Infrastructure.Security.BoundedDates.Min.Year, Infrastructure.Security.BoundedDates.Max.Year].Value);
             });
             resource.Map(group);
         }
@@ -101,6 +114,39 @@ public static class ApiEndpoints
         return null;
     }
 
+    /// <summary>
+    /// A 403 problem (<c>Api.Problem.403.Region</c>) when the token's county and its owner's no longer agree (the owner was
+    /// moved to another county, or a county role was given no county after the token was issued), else null. The region
+    /// scope then sees nothing, so every list answered an empty 200 page (review37b): a sync reading that as "no rows" would
+    /// drop its copy. Issuing refuses such a token; one that became so is refused with the reason.
+    /// </summary>
+    public static IResult? OwnerOutsideRegion(HttpContext context) =>
+        Services.HttpRegionScope.For(context.User) is { } county && !Domain.Regions.RegionCodes.IsValid(county)
+            ? ApiProblems.Result(context, StatusCodes.Status403Forbidden, context.RequestServices
+                .GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<SharedResource>>()["Api.Problem.403.Region"])
+            : null;
+
+    /// <summary>
+    /// The query name (camelCase) of the first date filter (<see cref="DateOnly"/>) of an <c>[AsParameters]</c> query object in
+    /// <paramref name="arguments"/> outside the dates the app accepts (<see cref="Infrastructure.Security.BoundedDates"/>, as the
+    /// pages' binder refuses them), else null. Review37b: <c>/api/v1/courses?to=9999-12-31</c> reached the course filter's
+    /// day arithmetic and answered 500.
+    /// </summary>
+    public static string? OutOfRangeDateFilter(IEnumerable<object?> arguments)
+    {
+        foreach (var argument in arguments)
+        {
+            if (argument is null || argument.GetType().Namespace?.StartsWith(typeof(ApiEndpoints).Namespace!, StringComparison.Ordinal) != true) continue;
+            foreach (var property in argument.GetType().GetProperties())
+            {
+                if ((Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType) == typeof(DateOnly)
+                    && property.GetValue(argument) is DateOnly value && !Infrastructure.Security.BoundedDates.InRange(value))
+                    return char.ToLowerInvariant(property.Name[0]) + property.Name[1..];
+            }
+        }
+        return null;
+    }
+
     /// <summary>The bearer-only policy: an API token whose owner is registry staff (the pages' own roles).</summary>
     public static AuthorizationBuilder AddApiPolicy(this AuthorizationBuilder builder) =>
         builder.AddPolicy(Policy, p => p.AddAuthenticationSchemes(ApiTokenAuthenticationHandler.SchemeName)
@@ -115,7 +161,9 @@ public static class ApiEndpoints
         limit = paging.Limit ?? DefaultLimit;
         if (limit is < 1 or > MaxLimit) return null;
         var after = 0;
-        if (paging.Cursor is { } cursor && !TryDecode(cursor, out after)) return null;
+        // An empty cursor (?cursor=, a client passing the null nextCursor of no previous page) is the first page, as every
+        // other empty parameter counts as not given (review37b: it was a 400).
+        if (paging.Cursor is { Length: > 0 } cursor && !TryDecode(cursor, out after)) return null;
         var e = Expression.Parameter(typeof(T), "e");
         var id = Expression.Property(e, "Id");
         var where = Expression.Lambda<Func<T, bool>>(Expression.GreaterThan(id, Expression.Constant(after)), e);
@@ -126,8 +174,34 @@ public static class ApiEndpoints
     public static ApiPage<TRow> Page<TRow>(List<TRow> rows, int limit, Func<TRow, int> id) =>
         rows.Count > limit ? new(rows[..limit], Encode(id(rows[limit - 1]))) : new(rows, null);
 
-    /// <summary>The 400 problem for a bad limit or cursor.</summary>
-    public static IResult BadPaging(HttpContext context) => ApiProblems.Result(context, StatusCodes.Status400BadRequest);
+    /// <summary>
+    /// The 400 problem for a stream given <c>limit</c> or <c>cursor</c>, else null: a stream sends every row, so such a
+    /// request (review37b: <c>/people/stream?limit=10</c> sent, and for a reveal token revealed and audited, the whole
+    /// registry) is refused, naming the list to page instead.
+    /// </summary>
+    public static IResult? PagedStream(HttpContext context)
+    {
+        if (!context.Request.Query.ContainsKey("limit") && !context.Request.Query.ContainsKey("cursor")) return null;
+        var l = context.RequestServices.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<SharedResource>>();
+        var path = context.Request.Path.Value ?? "";
+        return ApiProblems.Result(context, StatusCodes.Status400BadRequest,
+            l["Api.Problem.StreamPaging", path.EndsWith("/stream", StringComparison.Ordinal) ? path[..^"/stream".Length] : path].Value);
+    }
+
+    /// <summary>
+    /// The 400 problem for a bad limit or cursor, naming which (review37b: both got "check the limit, the cursor and the filter
+    /// values"): a limit that read as a number outside 1–<see cref="MaxLimit"/> (<c>Api.Problem.Limit</c>), else the cursor
+    /// (<c>Api.Problem.Cursor</c>). Reached only after the limit bound as a number.
+    /// </summary>
+    public static IResult BadPaging(HttpContext context)
+    {
+        var l = context.RequestServices.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<SharedResource>>();
+        var limit = context.Request.Query["limit"].ToString();
+        var badLimit = int.TryParse(limit, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var n)
+            && n is < 1 or > MaxLimit;
+        return ApiProblems.Result(context, StatusCodes.Status400BadRequest,
+            badLimit ? l["Api.Problem.Limit", MaxLimit].Value : l["Api.Problem.Cursor"].Value);
+    }
 
     /// <summary>
     /// The answer to a list's region filters (<c>county</c>, <c>township</c>) that cannot be served, else null: 400 with
@@ -162,7 +236,7 @@ public static class ApiEndpoints
         var limit = paging.Limit ?? DefaultLimit;
         if (limit is < 1 or > MaxLimit) return null;
         string? after = null;
-        if (paging.Cursor is { } cursor && (after = DecodeKey(cursor)) is null) return null;
+        if (paging.Cursor is { Length: > 0 } cursor && (after = DecodeKey(cursor)) is null) return null;
         var page = rows.Where(r => after is null || string.CompareOrdinal(key(r), after) > 0)
             .OrderBy(key, StringComparer.Ordinal).Take(limit + 1).ToList();
         return page.Count > limit ? new(page[..limit], EncodeKey(key(page[limit - 1]))) : new(page, null);

@@ -106,7 +106,29 @@ public static class WebServiceCollectionExtensions
         // Culture first, so the re-executed error pages keep the language of the original request.
         app.UseRequestLocalization();
         app.UseCultureFromQueryString();
-        app.UseExceptionHandler("/Error");
+        // An API request that fails answers as the API does (a 500 problem in the request's language), not with the HTML error
+        // page of a signed-in user (review37b: ?to=9999-12-31 on /api/v1/courses gave an HTML page with a logout form).
+        app.UseWhen(c => c.Request.Path.StartsWithSegments("/api/v1"), api =>
+        {
+            // Every API answer is Cache-Control: no-store (review37b: the lists, records and streams of people with names,
+            // masked or full ID numbers and mobiles came with no caching header at all, unlike the pages that reveal them).
+            // Set as the response starts, after anything else (the exception handler, an outage answer) cleared the headers.
+            api.Use((c, next) =>
+            {
+                c.Response.OnStarting(() =>
+                {
+                    c.Response.Headers.CacheControl = "no-store";
+                    c.Response.Headers.Pragma = "no-cache";
+                    return Task.CompletedTask;
+                });
+                return next(c);
+            });
+            api.UseExceptionHandler(new ExceptionHandlerOptions
+            {
+                ExceptionHandler = c => Services.Api.ApiProblems.WriteAsync(c, StatusCodes.Status500InternalServerError),
+            });
+        });
+        app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api/v1"), pages => pages.UseExceptionHandler("/Error"));
         // The database briefly unreachable (a PostgreSQL restart): 503 + Retry-After and a page that needs no database.
         app.UseDatabaseOutageAnswer();
         if (!app.Environment.IsDevelopment()) app.UseHsts();

@@ -96,6 +96,8 @@ public sealed class ApiHostileInputTests(TalentHubFactory app) : AppTest(app)
     [InlineData("certificates?courseId=1.5", "courseId must be a whole number")]
     [InlineData("followups?state=x", "state is not one of the values")]
     [InlineData("followups?months=x", "months must be a whole number")]
+    [InlineData("followups?months=7", "months is not one of the values")] // review37b: an empty page, as if nothing were due
+    [InlineData("followups?months=-1&state=All", "months is not one of the values")]
     [InlineData("indicators?year=x", "year must be a whole number")]
     [InlineData("indicators?month=x", "month must be a whole number")]
     [InlineData("programs?year=x", "year must be a whole number")]
@@ -124,6 +126,146 @@ public sealed class ApiHostileInputTests(TalentHubFactory app) : AppTest(app)
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains(detail, JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("detail").GetString());
+    }
+
+    /// <summary>
+    /// Review37b: a repeated key was refused only when binding failed on it: <c>limit=&amp;limit=1</c> listed, and a repeated
+    /// text filter was joined with a comma (<c>q=a&amp;q=b</c> searched "a,b"). Any key of the endpoint given twice is a 400 naming it.
+    /// </summary>
+    [Theory]
+    [InlineData("people?limit=&limit=1", "limit")]
+    [InlineData("people?q=%E8%A6%83&q=%E4%BC%9F", "q")]
+    [InlineData("people/stream?industry=a&industry=b", "industry")]
+    [InlineData("entities?q=x&Q=y", "q")]
+    [InlineData("courses?county=330523000000&county=", "county")]
+    [InlineData("certificates?number=TH-2026-330523-00001&number=TH-2026-330523-00002", "number")]
+    [InlineData("followups?cursor=&cursor=aWQ6MQ", "cursor")]
+    [InlineData("indicators?county=330523000000&county=330523000000", "county")]
+    public async Task Any_key_given_twice_is_a_400_naming_it(string url, string name)
+    {
+        var client = App.ApiClientFor(await App.IssueAsync("city.officer", ApiClient.City));
+
+        var response = await client.GetAsync("/api/v1/" + url);
+        var body = await response.Content.ReadAsStringAsync();
+
+        Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{url}: {(int)response.StatusCode} {body[..Math.Min(200, body.Length)]}");
+        Assert.Contains($"{name} was given more than once", JsonDocument.Parse(body).RootElement.GetProperty("detail").GetString());
+    }
+
+    /// <summary>
+    /// Review37b: a limit out of range and a cursor this API never gave both got "check the limit, the cursor and the filter
+    /// values"; the problem names the one that is wrong, in the client's language.
+    /// </summary>
+    [Theory]
+    [InlineData("people?limit=0", "en", "limit must be a whole number from 1 to 500")]
+    [InlineData("attendance?limit=501", "en", "limit must be a whole number from 1 to 500")]
+    [InlineData("indicators?limit=-3", "zh-CN", "limit 须为 1 至 500 之间的整数")]
+    [InlineData("people?cursor=zzz", "en", "cursor must be the nextCursor of a previous page")]
+    [InlineData("courses?limit=5&cursor=aWQ6LTE", "en", "cursor must be the nextCursor of a previous page")]
+    [InlineData("indicators?cursor=aWQ6MQ", "zh-CN", "cursor 须为本列表上一页返回的 nextCursor")]
+    public async Task A_bad_limit_or_cursor_is_named(string url, string language, string detail)
+    {
+        var client = App.ApiClientFor(await App.IssueAsync("city.officer", ApiClient.City), language);
+
+        var response = await client.GetAsync("/api/v1/" + url);
+        var body = await response.Content.ReadAsStringAsync();
+
+        Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{url}: {(int)response.StatusCode} {body[..Math.Min(200, body.Length)]}");
+        Assert.Contains(detail, JsonDocument.Parse(body).RootElement.GetProperty("detail").GetString());
+    }
+
+    /// <summary>
+    /// Review37b: the streams took <c>limit</c> and <c>cursor</c> (documented as paging them) and ignored both, so
+    /// <c>/people/stream?limit=10</c> sent every person, in full and audited as such for a reveal token. A stream given either
+    /// is a 400 naming the list to page instead, and writes no audit row; without them it streams as before.
+    /// </summary>
+    [Theory]
+    [InlineData("people/stream?limit=10", "en", "use /api/v1/people with limit and cursor")]
+    [InlineData("people/stream?cursor=aWQ6MTA", "zh-CN", "请使用 /api/v1/people 并传 limit 和 cursor")]
+    [InlineData("enrollments/stream?limit=1&status=Confirmed", "en", "use /api/v1/enrollments with limit and cursor")]
+    public async Task A_stream_given_limit_or_cursor_is_a_400_and_reveals_nothing(string url, string language, string detail)
+    {
+        var client = App.ApiClientFor(await App.IssueAsync("anji.officer", ApiClient.Anji, reveal: true), language);
+        var audited = await App.AuditCountAsync(TalentHub.Web.Data.AuditAction.Reveal, "Person");
+
+        var response = await client.GetAsync("/api/v1/" + url);
+        var body = await response.Content.ReadAsStringAsync();
+
+        Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{url}: {(int)response.StatusCode} {body[..Math.Min(200, body.Length)]}");
+        Assert.Contains(detail, JsonDocument.Parse(body).RootElement.GetProperty("detail").GetString());
+        Assert.Equal(audited, await App.AuditCountAsync(TalentHub.Web.Data.AuditAction.Reveal, "Person"));
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/" + url.Split('?')[0] + "?updatedSince=2026-01-01T00:00:00Z")).StatusCode);
+    }
+
+    /// <summary>
+    /// Review37b: <c>?cursor=</c> (a client passing the null nextCursor when there was no previous page) was a 400 "check the
+    /// cursor", while every other empty parameter counts as not given; it is the first page.
+    /// </summary>
+    [Theory]
+    [InlineData("people")]
+    [InlineData("entities")]
+    [InlineData("courses")]
+    [InlineData("enrollments")]
+    [InlineData("attendance")]
+    [InlineData("certificates")]
+    [InlineData("followups")]
+    [InlineData("programs")]
+    [InlineData("indicators")]
+    public async Task An_empty_cursor_is_the_first_page(string resource)
+    {
+        var client = App.ApiClientFor(await App.IssueAsync("city.officer", ApiClient.City));
+
+        var first = await client.GetStringAsync($"/api/v1/{resource}?limit=2");
+        var response = await client.GetAsync($"/api/v1/{resource}?cursor=&limit=2");
+
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{resource}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        Assert.Equal(Ids(first), Ids(await response.Content.ReadAsStringAsync()));
+        static string Ids(string page) => string.Join(",", JsonDocument.Parse(page).RootElement.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").ToString()));
+    }
+
+    /// <summary>
+    /// Review37b: an instant without offset was read in the server's time zone, so <c>2026-11-01T00:00:00</c> meant Shanghai
+    /// midnight to the client and 08:00 Shanghai to a UTC server, and an incremental sync silently skipped eight hours of changes.
+    /// It is a 400 naming the parameter; with an offset or Z it lists.
+    /// </summary>
+    [Theory]
+    [InlineData("people?updatedSince=2026-11-01T00:00:00")]
+    [InlineData("people/stream?updatedSince=2026-11-01")]
+    [InlineData("certificates?updatedSince=2026-11-01T08:00")]
+    [InlineData("enrollments/stream?updatedSince=2026-11-01%2000:00:00")]
+    [InlineData("indicators?updatedSince=2026-11-01T00:00:00.000")]
+    public async Task An_instant_without_an_offset_is_a_400_naming_the_parameter(string url)
+    {
+        var client = App.ApiClientFor(await App.IssueAsync("city.officer", ApiClient.City));
+
+        var response = await client.GetAsync("/api/v1/" + url);
+        var body = await response.Content.ReadAsStringAsync();
+
+        Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{url}: {(int)response.StatusCode} {body[..Math.Min(200, body.Length)]}");
+        Assert.Contains("updatedSince must be an ISO-8601 instant with offset", JsonDocument.Parse(body).RootElement.GetProperty("detail").GetString());
+        foreach (var since in new[] { "2026-11-01T00:00:00%2B08:00", "2026-11-01T00:00:00Z", "2026-11-01T00:00:00-05:00" })
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/api/v1/{url.Split('?')[0]}?updatedSince={since}")).StatusCode);
+    }
+
+    /// <summary>
+    /// Review37b: a date filter at the edge of the calendar (<c>to=9999-12-31</c>) reached the course filter's day arithmetic
+    /// and answered 500 with the HTML error page; a date outside 1900–2199 is a 400 naming the parameter, as the pages refuse it.
+    /// </summary>
+    [Theory]
+    [InlineData("courses?to=9999-12-31", "en", "to must be a date between the years 1900 and 2199")]
+    [InlineData("courses?from=0001-01-01", "en", "from must be a date between the years 1900 and 2199")]
+    [InlineData("courses?from=2026-01-01&to=2200-01-01", "zh-CN", "to 须为 1900 年至 2199 年之间的日期")]
+    public async Task A_date_filter_outside_the_accepted_years_is_a_400_naming_the_parameter(string url, string language, string detail)
+    {
+        var client = App.ApiClientFor(await App.IssueAsync("city.officer", ApiClient.City), language);
+
+        var response = await client.GetAsync("/api/v1/" + url);
+        var body = await response.Content.ReadAsStringAsync();
+
+        Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{url}: {(int)response.StatusCode} {body[..Math.Min(200, body.Length)]}");
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains(detail, JsonDocument.Parse(body).RootElement.GetProperty("detail").GetString());
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/courses?from=1900-01-01&to=2199-12-31")).StatusCode);
     }
 
     /// <summary>

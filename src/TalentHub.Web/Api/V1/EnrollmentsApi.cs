@@ -63,8 +63,9 @@ public sealed class EnrollmentsApi : IApiResource
         await Scoped(db, new EnrollmentsQuery(), null).Where(e => e.Id == id).Select(Projection).FirstOrDefaultAsync(http.RequestAborted) is { } row
             ? TypedResults.Ok(row) : ApiProblems.Result(http, StatusCodes.Status404NotFound);
 
-    private static async Task<IResult> Stream(HttpContext http, TalentHubDbContext db, [AsParameters] EnrollmentsQuery f, [AsParameters] ListQuery paging) =>
-        await ApiIdFilters.NotFoundAsync(http, db, f.CourseId, f.PersonId) is { } unknown
+    private static async Task<IResult> Stream(HttpContext http, TalentHubDbContext db, [AsParameters] EnrollmentsQuery f, [AsParameters] StreamQuery paging) =>
+        ApiEndpoints.PagedStream(http) is { } paged ? paged
+        : await ApiIdFilters.NotFoundAsync(http, db, f.CourseId, f.PersonId) is { } unknown
             ? unknown
             : TypedResults.Ok(Scoped(db, f, paging.UpdatedSince).OrderBy(e => e.Id).Select(Projection).AsAsyncEnumerable());
 

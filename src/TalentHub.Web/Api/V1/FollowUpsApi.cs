@@ -51,6 +51,11 @@ public sealed class FollowUpsApi : IApiResource
         [AsParameters] FollowUpsQuery f, [AsParameters] ListQuery paging)
     {
         if (ApiEndpoints.OutOfScope(http, scope, f.County) is { } outside) return outside;
+        // The page refuses a months value that is no milestone (review37b: months=7 or -1 answered an empty page, which reads
+        // as "no follow-ups due", not as a mistyped filter).
+        if (f.Months is { } months && !FollowUpTask.Milestones.Contains(months))
+            return ApiProblems.Result(http, StatusCodes.Status400BadRequest, http.RequestServices
+                .GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<SharedResource>>()["Api.Problem.UnknownValue", "months"].Value);
         if (await ApiIdFilters.NotFoundAsync(http, db, f.CourseId, f.PersonId) is { } unknown) return unknown;
         var now = clock.GetUtcNow();
         var tasks = await new FollowUpFilter { State = f.State ?? FollowUpState.All, Months = f.Months, Q = f.Q }.QueryAsync(db, now, http.RequestAborted);

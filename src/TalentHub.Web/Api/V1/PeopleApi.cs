@@ -84,8 +84,9 @@ public sealed class PeopleApi : IApiResource
     /// count is what is sent (less only when a row is deleted meanwhile). Without reveal rights nothing is audited.
     /// </summary>
     private static async Task<IResult> Stream(HttpContext http, TalentHubDbContext db, PersonalDataProtector protector, AuditLog audit,
-        IRegionScope scope, [AsParameters] PeopleQuery filter, [AsParameters] ListQuery paging)
+        IRegionScope scope, [AsParameters] PeopleQuery filter, [AsParameters] StreamQuery paging)
     {
+        if (ApiEndpoints.PagedStream(http) is { } paged) return paged;
         if (ApiEndpoints.OutOfScope(http, scope, filter.County, filter.Township) is { } outside) return outside;
         var rows = filter.Apply(db.People.AsNoTracking(), db.PersonNameGrams, protector, paging.UpdatedSince);
         var reveal = ApiEndpoints.Reveals(http);

@@ -20,10 +20,20 @@ public static class TwoFactorEnrolment
         && user.HasClaim(TwoFactorPolicy.RequiredClaim, "true")
         && !user.HasClaim(TwoFactorPolicy.EnabledClaim, "true");
 
+    /// <summary>
+    /// On the API (<c>/api/v1</c>, a token whose owner must use two-factor and has none yet: set up never, or reset by an
+    /// administrator) the answer is a 403 problem saying so, not a redirect to the set-up page (review37b: the integrator got
+    /// a 302 to an HTML page); the token reads nothing until its owner has signed in and set up an authenticator.
+    /// </summary>
     public static IApplicationBuilder UseTwoFactorEnrolment(this IApplicationBuilder app) => app.Use((context, next) =>
     {
         if (!MustEnrol(context.User) || Allowed.Any(p => context.Request.Path.StartsWithSegments(p, StringComparison.OrdinalIgnoreCase)))
             return next(context);
+        if (context.Request.Path.StartsWithSegments("/api/v1"))
+        {
+            var l = context.RequestServices.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<SharedResource>>();
+            return Services.Api.ApiProblems.WriteAsync(context, StatusCodes.Status403Forbidden, l["Api.Problem.403.TwoFactor"]);
+        }
         var back = context.Request.Path + context.Request.QueryString;
         context.Response.Redirect(SetupPath + "?returnUrl=" + Uri.EscapeDataString(back));
         return Task.CompletedTask;

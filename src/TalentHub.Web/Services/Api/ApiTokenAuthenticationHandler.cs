@@ -72,6 +72,14 @@ public sealed class ApiTokenAuthenticationHandler(
         return ApiProblems.WriteAsync(Context, StatusCodes.Status401Unauthorized, detail);
     }
 
-    protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
-        ApiProblems.WriteAsync(Context, StatusCodes.Status403Forbidden);
+    /// <summary>
+    /// 403 problem. A token whose owner no longer holds a registry role (made a trainer or a farmer after the token was
+    /// issued) says so (<c>Api.Problem.403.Owner</c>; review37b: it was told the token was not granted the resource it was).
+    /// </summary>
+    protected override Task HandleForbiddenAsync(AuthenticationProperties properties)
+    {
+        var l = Context.RequestServices.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<SharedResource>>();
+        var registry = Policies.All[Policies.RegistryStaff].Any(Context.User.IsInRole);
+        return ApiProblems.WriteAsync(Context, StatusCodes.Status403Forbidden, registry ? null : l["Api.Problem.403.Owner"].Value);
+    }
 }
