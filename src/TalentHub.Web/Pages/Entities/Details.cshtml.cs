@@ -85,18 +85,22 @@ public sealed class DetailsModel(TalentHubDbContext db, PersonalDataProtector pr
         return await LoadAsync(id) ? Page() : NotFound();
     }
 
-    public async Task<IActionResult> OnPostLinkAsync(int id, int? personId, MemberRole role)
+    public async Task<IActionResult> OnPostLinkAsync(int id, int? personId, MemberRole? role)
     {
         var entity = await db.BusinessEntities.Include(e => e.People).FirstOrDefaultAsync(e => e.Id == id);
         if (entity is null) return NotFound();
+        // A role missing or not one of the four (a damaged or tampered form) is no role: it was bound as the enum's first
+        // value, so the person was linked as 负责人 (leader) unasked (rev37c).
+        ModelState.Remove(nameof(role));
+        if (role is not { } chosen || !Enum.IsDefined(chosen)) ModelState.AddModelError(nameof(role), l["Validation.Choose", l["Entity.Role"]]);
         // The person must be visible in the user's scope, like the entity.
         if (!entity.CanChangeMembers) ModelState.AddModelError("", l[entity.MembersLockedKey]);
         else if (personId is null || !await db.People.AnyAsync(p => p.Id == personId)) ModelState.AddModelError("personId", l["Entity.PersonNotFound"]);
-        else
+        else if (ModelState.IsValid)
         {
             try
             {
-                entity.Link(personId.Value, role);
+                entity.Link(personId.Value, role!.Value);
                 await db.SaveChangesAsync();
                 TempData["Flash"] = l["Entity.Linked"].Value;
                 return RedirectToPage("/Entities/Details", null, new { id }, "people");

@@ -30,6 +30,20 @@ public abstract class EntityFormPageModel(TalentHubDbContext db, IRegionScope sc
 
     public bool CreditCodeFailsCheckDigit => CreditCode.Check(Input.CreditCode) == CreditCodeCheck.CheckDigitMismatch;
 
+    /// <summary>
+    /// Whether this user may confirm a credit code that fails its check digit: officers only (PRODUCT.md §4, "a failed check is a
+    /// warning an officer must confirm"); a clerk is told to have a county officer verify it, and the form offers no tick box.
+    /// </summary>
+    public bool CanConfirmCreditCode => EntityRules.IsOfficer(User);
+
+    /// <summary>
+    /// The confirmation that counts for <paramref name="typed"/>: an officer's tick; for a clerk only one an officer already gave
+    /// to this very code (a clerk correcting the rest of a returned registration keeps it), never the clerk's own tick.
+    /// </summary>
+    private bool CreditCodeConfirmedFor(BusinessEntity entity, string typed, bool ticked) => CanConfirmCreditCode
+        ? ticked
+        : entity.CreditCodeWarningConfirmed && entity.CreditCode == CreditCode.Normalize(typed);
+
     protected async Task LoadChoicesAsync() =>
         PersonChoices = await Entities.PersonChoices.FindAsync(Db, protector, Who, Input.LegalRepresentativeId);
 
@@ -56,9 +70,12 @@ public abstract class EntityFormPageModel(TalentHubDbContext db, IRegionScope sc
 
         if (Valid("Input.CreditCode", "Input.CreditCodeConfirmed"))
         {
+            var confirmed = CreditCodeConfirmedFor(entity, input.CreditCode!, input.CreditCodeConfirmed);
+            if (!CanConfirmCreditCode && !confirmed && CreditCode.Check(CreditCode.Normalize(input.CreditCode!)) == CreditCodeCheck.CheckDigitMismatch)
+                ModelState.AddModelError("Input.CreditCode", L["CreditCode.CheckDigitOfficer"]);
             // The prefix rule needs the type; without one only the code's own shape is checked.
-            if (!typed) Try(() => BusinessEntity.CheckCreditCode(input.CreditCode!, input.CreditCodeConfirmed));
-            else if (Try(() => entity.SetCreditCode(input.CreditCode!, input.CreditCodeConfirmed)))
+            else if (!typed) Try(() => BusinessEntity.CheckCreditCode(input.CreditCode!, confirmed));
+            else if (Try(() => entity.SetCreditCode(input.CreditCode!, confirmed)))
                 await CreditCodeFreeAsync(entity.CreditCode, entity.Id);
         }
         var today = clock.ShanghaiToday();

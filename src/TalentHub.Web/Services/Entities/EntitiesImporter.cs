@@ -13,7 +13,8 @@ namespace TalentHub.Web.Services.Entities;
 /// (errors) and city-wide (already registered: skipped), legal representatives found by ID number within
 /// the user's scope. Imported entities start as drafts.
 /// </summary>
-public sealed class EntitiesImporter(TalentHubDbContext db, PersonRegistry registry, IRegionScope scope, RegionDirectory regions) : IImporter
+public sealed class EntitiesImporter(TalentHubDbContext db, PersonRegistry registry, IRegionScope scope, RegionDirectory regions,
+    IHttpContextAccessor http) : IImporter
 {
     private const int Chunk = 500;
 
@@ -33,7 +34,8 @@ public sealed class EntitiesImporter(TalentHubDbContext db, PersonRegistry regis
         var map = ColumnMap.Build(sheet.Header, Columns, report.Errors, sheet.HeaderRow);
         if (report.FileRejected) return report;
 
-        var mapper = new EntityRowMapper(registry, await VillageIndex.LoadAsync(db, ct), scope.CountyCode);
+        var officer = http.HttpContext?.User.Meets(Policies.Officer) == true;
+        var mapper = new EntityRowMapper(registry, await VillageIndex.LoadAsync(db, ct), scope.CountyCode, officer);
         var candidates = new List<(RowReader Reader, EntityRow Row)>();
         // Rows with errors are still checked for what the file and the database tell (a credit code twice in the file, a
         // legal representative not registered), so a row's errors are listed all at once (forms31).

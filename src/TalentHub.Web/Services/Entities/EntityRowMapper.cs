@@ -11,9 +11,10 @@ public sealed record EntityRow(BusinessEntity Entity, string LegalRepresentative
 
 /// <summary>
 /// Turns one row of an entity import into a draft <see cref="BusinessEntity"/> with the form's rules.
-/// A credit code failing only its check digit is an error unless the row says "代码已核实: 是".
+/// A credit code failing only its check digit is an error unless the row says "代码已核实: 是" and the importing user is an
+/// officer (<paramref name="officerConfirms"/>): PRODUCT.md §4 has an officer confirm such a code, so a clerk's file cannot.
 /// </summary>
-public sealed class EntityRowMapper(PersonRegistry registry, VillageIndex villages, string? scopeCounty)
+public sealed class EntityRowMapper(PersonRegistry registry, VillageIndex villages, string? scopeCounty, bool officerConfirms)
 {
     public static readonly IReadOnlyList<ImportColumn> Columns =
     [
@@ -52,14 +53,18 @@ public sealed class EntityRowMapper(PersonRegistry registry, VillageIndex villag
         entity.Name = r.Name("Name", 100) ?? "";
 
         var type = r.Choice<EntityType>("Type");
-        var verified = r.Bool("CodeVerified");
+        // A clerk's "是" is no officer's confirmation: read (so a bad value is still named) but not counted.
+        var verified = r.Bool("CodeVerified") && officerConfirms;
         if (type is { } kind) entity.Type = kind;
         if (r.Identifier("CreditCode") is { } code)
         {
             if (type is not null)
             {
                 try { entity.SetCreditCode(code, verified); }
-                catch (DomainException ex) when (ex.MessageKey == "CreditCode.CheckDigitWarning") { r.Fail("CreditCode", "Import.Entity.CheckDigit"); }
+                catch (DomainException ex) when (ex.MessageKey == "CreditCode.CheckDigitWarning")
+                {
+                    r.Fail("CreditCode", officerConfirms ? "Import.Entity.CheckDigit" : "Import.Entity.CheckDigitOfficer");
+                }
                 catch (DomainException ex) { r.Fail("CreditCode", ex.MessageKey, ex.Args); }
             }
             else if (CreditCode.Check(code) is not (CreditCodeCheck.Valid or CreditCodeCheck.CheckDigitMismatch) and var check)

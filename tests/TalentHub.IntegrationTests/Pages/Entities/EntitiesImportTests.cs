@@ -79,6 +79,25 @@ public sealed class EntitiesImportTests(TalentHubFactory app) : AppTest(app)
     }
 
     [Fact]
+    public async Task A_clerks_code_verified_column_does_not_confirm_a_failed_check_digit()
+    {
+        // rev37c: an officer confirms such a code (PRODUCT.md §4); a clerk's "是" was taken as that confirmation.
+        var client = await App.LoginAsync("anji.clerk");
+        var leader = await PersonIdInAsync(Anji);
+        var code = NewCode();
+        code = code[..17] + (code[17] == '0' ? "1" : "0");
+        var csv = $"主体名称,统一社会信用代码,主体类型,法定代表人身份证号,所在村（社区）,代码已核实\r\n" +
+                  $"{NewName("早期农场")},{code},家庭农场,{leader},余村,是";
+
+        var (_, html) = await client.ValidateAsync(Page, Encoding.UTF8.GetBytes(csv), "entities.csv");
+
+        var error = Assert.Single(Errors(html));
+        Assert.Equal(2, error.Row);
+        Assert.Contains("县级管理员", error.Reason);
+        Assert.Contains("可导入 0 行", html);
+    }
+
+    [Fact]
     public async Task A_family_farm_row_with_members_is_an_error_at_that_column()
     {
         // forms30: the import path stored 成员数 for any kind, as the form did.

@@ -52,6 +52,41 @@ public sealed class EntityFormTests(TalentHubFactory app) : AppTest(app)
         Assert.True((await App.LoadAsync(id)).CreditCodeWarningConfirmed);
     }
 
+    /// <summary>
+    /// rev37c: PRODUCT.md §4 has an officer confirm a credit code that fails its check digit, but a clerk's tick was taken as
+    /// the confirmation (the clerk's draft went in with the warning "confirmed"). A clerk is told to have an officer verify it,
+    /// sees no tick box, and a posted tick saves nothing; an officer's confirmation stays when a clerk edits the rest.
+    /// </summary>
+    [Fact]
+    public async Task CreditCodeFailingTheCheckDigit_IsConfirmedByAnOfficerOnly_AndAClerkEditKeepsTheOfficersConfirmation()
+    {
+        var clerk = await App.LoginAsync("anji.clerk");
+        var good = NewCreditCode();
+        var bad = good[..17] + (good[17] == '0' ? '1' : '0');
+        var fields = Fields(NewName(), bad, await App.PersonIdInCountyAsync("330523"));
+        fields["Input.CreditCodeConfirmed"] = "true";
+
+        var refused = await clerk.PostFormAsync("/Entities/Create", new(fields));
+        var html = await refused.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("只能由县级管理员核实确认", TalentHub.IntegrationTests.Pages.People.PeopleTestData.FieldError(html, "Input.CreditCode"));
+        Assert.DoesNotContain("credit-code-warning", html);
+        Assert.False(await App.QueryAsync(db => db.BusinessEntities.IgnoreQueryFilters([RegionFilter.Name]).AnyAsync(e => e.CreditCode == bad)));
+
+        var officer = await App.LoginAsync("anji.officer");
+        var id = await CreateAsync(officer, new(fields));
+        var edit = Fields(NewName("改名农场"), bad, await App.PersonIdInCountyAsync("330523"));
+        edit["Input.Version"] = (await App.LoadAsync(id)).Version.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+        var saved = await clerk.PostFormAsync($"/Entities/{id}/Edit", edit);
+
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var entity = await App.LoadAsync(id);
+        Assert.Equal(edit["Input.Name"], entity.Name);
+        Assert.True(entity.CreditCodeWarningConfirmed);
+    }
+
     /// <summary>rev35b: an entity's name is measured as stored (NFKC: ㍿ is 株式会社): 100 characters as typed were 103 stored, past the column.</summary>
     [Fact]
     public async Task Name_LongerThan100CharactersOnceNormalised_IsRefusedNextToTheField()

@@ -61,6 +61,28 @@ public sealed class EntityScopeTests(TalentHubFactory app) : AppTest(app)
         Assert.Contains("请选择本辖区内的村（社区）", html);
     }
 
+    /// <summary>rev37c: a link posted without a role, or with one that is none of the four, linked the person as 负责人 (the enum's first value).</summary>
+    [Theory]
+    [InlineData(null)]
+    [InlineData("99")]
+    [InlineData("Chairman")]
+    public async Task A_link_without_a_valid_role_links_nobody_and_asks_for_the_role(string? role)
+    {
+        var clerk = await App.LoginAsync("anji.clerk");
+        var id = await App.CreateAnjiFarmAsync(clerk);
+        var leader = (await App.LoadAsync(id)).LegalRepresentativeId;
+        var other = await App.QueryAsync(db => db.People.IgnoreQueryFilters([RegionFilter.Name])
+            .Where(p => p.CountyCode == "330523000000" && p.Id != leader).Select(p => p.Id).FirstAsync());
+        var link = new Dictionary<string, string> { ["personId"] = other.ToString(CultureInfo.InvariantCulture) };
+        if (role is not null) link["role"] = role;
+
+        var response = await clerk.PostFormAsync($"/Entities/{id}?handler=Link", link, $"/Entities/{id}");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("请选择角色", await response.Content.ReadAsStringAsync());
+        Assert.DoesNotContain((await App.LoadAsync(id)).People, m => m.PersonId == other);
+    }
+
     [Fact]
     public async Task People_AreLinkedAndUnlinkedWithARole_OnlyFromTheUsersCounty()
     {

@@ -13,8 +13,8 @@ public sealed class EntityRowMapperTests
     private static readonly string LeaderId = IdNumber.Create("330523", new DateOnly(1980, 1, 2), 45, Sex.Female).Value;
     private static readonly string GoodCode = CreditCode.Create("92330523MA2B3C4D5");
 
-    private static (EntityRow? Row, List<ImportIssue> Issues) Map(object?[] cells) =>
-        ImportTestData.Map(EntityRowMapper.Columns, Header, cells, r => new EntityRowMapper(Registry, Villages, Anji).Map(r));
+    private static (EntityRow? Row, List<ImportIssue> Issues) Map(object?[] cells, bool officer = true) =>
+        ImportTestData.Map(EntityRowMapper.Columns, Header, cells, r => new EntityRowMapper(Registry, Villages, Anji, officer).Map(r));
 
     private static string WrongCheckDigit(string code) => code[..17] + (code[17] == '0' ? "1" : "0");
 
@@ -77,6 +77,17 @@ public sealed class EntityRowMapperTests
         Assert.Equal("Import.Entity.CheckDigit", Assert.Single(refused.Issues).MessageKey);
         Assert.Empty(accepted.Issues);
         Assert.True(accepted.Row!.Entity.CreditCodeWarningConfirmed);
+    }
+
+    [Fact]
+    public void A_failed_check_digit_in_a_clerks_file_is_an_error_even_when_the_row_says_verified()
+    {
+        var code = WrongCheckDigit(GoodCode);
+
+        var refused = Map(["青山家庭农场", code, "是", "家庭农场", LeaderId, "余村", null, null, null], officer: false);
+
+        Assert.Null(refused.Row);
+        Assert.Equal("Import.Entity.CheckDigitOfficer", Assert.Single(refused.Issues).MessageKey);
     }
 
     [Fact]

@@ -268,6 +268,24 @@ public sealed class FollowUpTests(TalentHubFactory app) : AppTest(app)
     }
 
     [Fact]
+    public async Task Notes_AsLongAsTheTextBoxAllows_WithLineBreaks_AreSaved_WithTheBreaksAsLf()
+    {
+        // rev37c: the box counts a line break once (maxlength 500) but the browser posts CR LF; 500 characters with a line
+        // break were refused as "longer than 500".
+        var (course, _) = await CompletedLongAgoAsync(112);
+        await App.RunAsync<FollowUpService, int>(s => s.CreateDueAsync());
+        var task = await App.QueryAsync(db => db.FollowUpTasks.Where(t => t.CourseId == course.Id).Select(t => t.Id).SingleAsync());
+        var clerk = await App.LoginAsync("anji.clerk");
+        var notes = new string('甲', 250) + "\r\n" + new string('乙', 249);
+
+        var saved = await clerk.PostFormAsync($"/FollowUps/{task}", new() { ["Input.Employed"] = "true", ["Input.Notes"] = notes });
+
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Equal(new string('甲', 250) + "\n" + new string('乙', 249),
+            await App.QueryAsync(db => db.FollowUpTasks.Where(t => t.Id == task).Select(t => t.Notes).SingleAsync()));
+    }
+
+    [Fact]
     public async Task IncomeChange_FarOutOfRange_IsAnErrorNextToTheField_NotA500()
     {
         // review32: an int [Range] on the decimal field threw OverflowException for 99999999999999.
