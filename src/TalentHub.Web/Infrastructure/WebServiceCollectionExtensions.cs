@@ -88,8 +88,6 @@ public static class WebServiceCollectionExtensions
             o.ModelBinderProviders.Insert(0, new SingleEnumBinderProvider());
             // Full-width digits, sign and decimal point in number fields, as a Chinese input method types them (review12).
             o.ModelBinderProviders.Insert(0, new NarrowFormBinderProvider(o.ModelBinderProviders));
-            // A line break posted as CR LF counts once, as the text box counted it (rev37c).
-            o.ModelBinderProviders.Insert(0, new LineBreakFormBinderProvider(o.ModelBinderProviders));
         });
         services.AddAuthorizationBuilder().AddTalentHubPolicies();
         services.AddTalentHubApi();
