@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Security.Cryptography;
 using TalentHub.Web.Domain.Common;
+using TalentHub.Web.Infrastructure;
 
 namespace TalentHub.Web.Domain.Training;
 
@@ -57,6 +58,16 @@ public static class CheckInCode
 
     /// <summary>The code to show at <paramref name="now"/>.</summary>
     public static string Current(string secret, DateTimeOffset now) => For(secret, Window(now));
+
+    /// <summary>
+    /// True when check-in may be started for a session from <paramref name="startsAt"/> to <paramref name="endsAt"/>: on the
+    /// session's own day (Asia/Shanghai), and while its check-in is open (<see cref="IsOpen"/>: a session that opens before
+    /// midnight or runs past it). Started days ahead, the projector tab could pass for that day's session and the secret would
+    /// sit unused for days. Whether it has ended is the caller's check.
+    /// </summary>
+    public static bool MayStart(DateTimeOffset startsAt, DateTimeOffset endsAt, DateTimeOffset now) =>
+        DateOnly.FromDateTime(now.ToShanghai().DateTime) == DateOnly.FromDateTime(startsAt.ToShanghai().DateTime)
+        || IsOpen(startsAt, endsAt, now);
 
     /// <summary>True from <see cref="OpensBefore"/> before the start until the end of the session.</summary>
     public static bool IsOpen(DateTimeOffset startsAt, DateTimeOffset endsAt, DateTimeOffset now) =>

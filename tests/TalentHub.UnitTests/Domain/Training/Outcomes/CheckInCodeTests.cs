@@ -93,4 +93,27 @@ public sealed class CheckInCodeTests
         Assert.Equal(AttendanceMark.Present, CheckInCode.MarkAt(Start, Start + CheckInCode.LateAfter));
         Assert.Equal(AttendanceMark.Late, CheckInCode.MarkAt(Start, Start + CheckInCode.LateAfter + TimeSpan.FromSeconds(1)));
     }
+    [Theory]
+    [InlineData(-3 * 24 * 60, false)]   // three days ahead
+    [InlineData(-9 * 60 - 1, false)]    // 23:59 Shanghai the evening before (09:00 start)
+    [InlineData(-9 * 60, true)]         // 00:00 Shanghai on the day
+    [InlineData(-60, true)]             // 08:00, before check-in opens (08:30): the day counts
+    [InlineData(0, true)]
+    [InlineData(15 * 60 - 1, true)]     // 23:59 on the day (after the end: the caller refuses an ended session)
+    public void MayStart_OnlyOnTheSessionsOwnShanghaiDay(int minutesFromStart, bool expected)
+    {
+        // fix37: check-in could be started days before the session.
+        Assert.Equal(expected, CheckInCode.MayStart(Start, End, Start.AddMinutes(minutesFromStart)));
+    }
+
+    [Fact]
+    public void MayStart_ASessionRunningPastMidnight_WhileItsCheckInIsOpen()
+    {
+        var start = new DateTimeOffset(2027, 3, 5, 15, 50, 0, TimeSpan.Zero); // 23:50 Shanghai
+        var end = start.AddHours(2);
+
+        Assert.True(CheckInCode.MayStart(start, end, start.AddMinutes(20)));   // 00:10 the next day, still open
+        Assert.True(CheckInCode.MayStart(start, end, start.AddMinutes(-30)));  // 23:20, check-in open
+        Assert.False(CheckInCode.MayStart(start, end, start.AddHours(-24)));   // the day before
+    }
 }

@@ -23,6 +23,10 @@ public sealed class CodeModel(TalentHubDbContext db, TimeProvider clock, AuditLo
 {
     /// <summary>True when check-in may still be started for the session (no secret yet, a course that takes marks, not ended).</summary>
     public bool CanStart { get; private set; }
+    /// <summary>True on the session's own day (Asia/Shanghai), the only day check-in may be started (<see cref="CheckInCode.MayStart"/>).</summary>
+    public bool OnTheDay { get; private set; }
+    /// <summary>Why the post did not start check-in (shown where the start button is), or null.</summary>
+    public string? Error { get; private set; }
 
     public SessionAccess.SessionHead Session { get; private set; } = null!;
     public string? Code { get; private set; }
@@ -35,9 +39,15 @@ public sealed class CodeModel(TalentHubDbContext db, TimeProvider clock, AuditLo
     public async Task<IActionResult> OnGetAsync(int id, int sessionId)
     {
         if (await SessionAccess.FindAsync(db, id, sessionId, User) is not { } session) return NotFound();
+        return Show(session);
+    }
+
+    private PageResult Show(SessionAccess.SessionHead session)
+    {
         Session = session;
         Now = clock.GetUtcNow();
         CanStart = Startable(session, Now);
+        OnTheDay = CheckInCode.MayStart(session.StartsAt, session.EndsAt, Now);
         if (session.Secret is not null && CheckInCode.IsOpen(session.StartsAt, session.EndsAt, Now) && SessionAccess.CanMark(session.CourseStatus))
         {
             Code = CheckInCode.Current(session.Secret!, Now);
@@ -53,12 +63,20 @@ public sealed class CodeModel(TalentHubDbContext db, TimeProvider clock, AuditLo
     /// <summary>
     /// Starts check-in for the session: makes its check-in secret once (a conditional update, so two trainers pressing at the same
     /// moment make one), audits it, and shows the code. Another county's or another trainer's session: 404; a session that
-    /// cannot take marks, has ended or already has a secret: nothing changes.
+    /// cannot take marks, has ended or already has a secret: nothing changes. Before the session's day (Asia/Shanghai) nothing
+    /// changes either: the page comes back with <c>CheckInCode.OnlyOnTheDay</c> where the start button is.
     /// </summary>
-    public async Task<IActionResult> OnPostAsync(int id, int sessionId, CancellationToken ct)
+    public async Task<IActionResult> OnPostAsync(int id, int sessionId, [FromServices] Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> l,
+        CancellationToken ct)
     {
         if (await SessionAccess.FindAsync(db, id, sessionId, User, ct) is not { } session) return NotFound();
-        if (Startable(session, clock.GetUtcNow()))
+        var now = clock.GetUtcNow();
+        if (Startable(session, now) && !CheckInCode.MayStart(session.StartsAt, session.EndsAt, now))
+        {
+            Error = l["CheckInCode.OnlyOnTheDay", DayOf(session.StartsAt)].Value;
+            return Show(session);
+        }
+        if (Startable(session, now))
         {
             var secret = CheckInCode.NewSecret();
             // The secret and its audit entry are kept together or not at all.
@@ -76,6 +94,9 @@ public sealed class CodeModel(TalentHubDbContext db, TimeProvider clock, AuditLo
         }
         return RedirectToPage(new { id, sessionId });
     }
+
+    /// <summary>The session's day as the page shows dates (2027年3月5日).</summary>
+    public static string DayOf(DateTimeOffset startsAt) => ShanghaiTime.FormatDate(DateOnly.FromDateTime(startsAt.ToShanghai().DateTime));
 
     private static bool Startable(SessionAccess.SessionHead session, DateTimeOffset now) =>
         session.Secret is null && SessionAccess.CanMark(session.CourseStatus) && now < session.EndsAt;
