@@ -30,11 +30,20 @@ public sealed class DetailsModel(TalentHubDbContext db, EnrollmentService enroll
     public decimal? SubsidyYuan { get; private set; }
     /// <summary>The course that makes the repeat rule refuse.</summary>
     public string? BlockingCourse { get; private set; }
+    /// <summary>
+    /// The signed-in farmer's place on this course (Confirmed or Waitlisted), else null: the page then says where they stand and
+    /// links to their enrollments, instead of "you cannot enroll: already enrolled" (rev37a).
+    /// </summary>
+    public EnrollmentStatus? Held { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int id)
     {
         if (!await LoadAsync(id)) return NotFound();
-        if (PersonId is { } person) (Refusals, BlockingCourse) = await enrollment.ExplainAsync(id, person);
+        if (PersonId is { } person)
+        {
+            (Refusals, BlockingCourse) = await enrollment.ExplainAsync(id, person);
+            Held = await HeldAsync(id, person);
+        }
         return Page();
     }
 

@@ -77,6 +77,15 @@ public sealed class CatalogTests(TalentHubFactory app) : AppTest(app)
         Assert.Contains("alert-success", shown);
         Assert.DoesNotContain("已经报名了这个培训班", shown);
         Assert.Equal(1, await App.QueryAsync(db => db.Enrollments.CountAsync(e => e.CourseId == courseId)));
+
+        // rev37a: coming back to the course page said "you cannot enroll for now: already enrolled", as if refused; it says
+        // where they stand (in both languages) and leads to their enrollments, where the place can be given up.
+        var page = await client.GetStringAsync($"/Catalog/{courseId}");
+        var english = await client.GetStringAsync($"/Catalog/{courseId}?culture=en");
+        Assert.Contains("data-held=\"Confirmed\">您已报名这个培训班，名额为您保留。<", page);
+        Assert.Contains("href=\"/My/Enrollments\"", page);
+        Assert.DoesNotContain("已经报名了这个培训班", page);
+        Assert.Contains("You are already enrolled in this course; your place is kept.", english);
     }
 
     [Fact]
