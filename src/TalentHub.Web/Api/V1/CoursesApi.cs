@@ -25,7 +25,7 @@ public sealed class CoursesQuery
     public CourseTopic? Topic { get; set; }
     [Description("Program id; an unknown program is a 404.")] public int? Program { get; set; }
     [Description("Courses with a session on or after this Shanghai date (yyyy-MM-dd).")] public DateOnly? From { get; set; }
-    [Description("Courses with a session on or before this Shanghai date (yyyy-MM-dd).")] public DateOnly? To { get; set; }
+    [Description("Courses with a session on or before this Shanghai date (yyyy-MM-dd). A from later than to is read as the range the two dates name, as on the pages.")] public DateOnly? To { get; set; }
     [Description("Title, organiser or venue fragment.")] public string? Q { get; set; }
 }
 

@@ -32,10 +32,14 @@ public static class EntityLifecycle
     public static bool NeedsReason(EntityStatus to) =>
         to is EntityStatus.Returned or EntityStatus.Suspended or EntityStatus.Deregistered;
 
-    /// <summary>Moves only an officer (not a clerk) may make.</summary>
-    /// <summary>Approving or returning a submitted registration: the decision of an officer other than its submitter (maker-checker).</summary>
-    public static bool IsDecision(EntityStatus to) => to is EntityStatus.Approved or EntityStatus.Returned;
+    /// <summary>
+    /// Approving or returning a submitted registration: the decision of an officer other than its submitter (maker-checker).
+    /// Reinstating a suspended entity (Suspended → Approved) is not a decision on a registration.
+    /// </summary>
+    public static bool IsDecision(EntityStatus from, EntityStatus to) =>
+        from == EntityStatus.Submitted && to is EntityStatus.Approved or EntityStatus.Returned;
 
+    /// <summary>Moves only an officer (not a clerk) may make.</summary>
     public static bool NeedsOfficer(EntityStatus to) =>
         to is EntityStatus.Approved or EntityStatus.Returned or EntityStatus.Suspended or EntityStatus.Deregistered;
 }

@@ -43,7 +43,7 @@ public sealed class DetailsModel(TalentHubDbContext db, PersonalDataProtector pr
         if (entity is null) return NotFound();
         // Approving or returning a registration is an officer's decision (PRODUCT.md §1), outside the administrator's role: 403,
         // as for a course move the role may not make. (A clerk is told by the domain that only officers may.)
-        if (EntityLifecycle.IsDecision(to) && EntityRules.IsOfficer(User) && !EntityRules.MayDecide(User)) return Forbid();
+        if (EntityLifecycle.IsDecision(entity.Status, to) && EntityRules.IsOfficer(User) && !EntityRules.MayDecide(User)) return Forbid();
         if (ModelState.GetFieldValidationState(nameof(version)) == Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid)
         {
             // A version that is not a number (a tampered form) would bind as none and skip the concurrency check.

@@ -32,9 +32,9 @@ public abstract class EntityFormPageModel(TalentHubDbContext db, IRegionScope sc
 
     /// <summary>
     /// Whether this user may confirm a credit code that fails its check digit: officers only (PRODUCT.md §4, "a failed check is a
-    /// warning an officer must confirm"); a clerk is told to have a county officer verify it, and the form offers no tick box.
+    /// warning an officer must confirm"; policy Approver, so not the administrator, who approves nothing); a clerk is told to have a county officer verify it, and the form offers no tick box.
     /// </summary>
-    public bool CanConfirmCreditCode => EntityRules.IsOfficer(User);
+    public bool CanConfirmCreditCode => EntityRules.MayDecide(User);
 
     /// <summary>
     /// The confirmation that counts for <paramref name="typed"/>: an officer's tick; for a clerk only one an officer already gave

@@ -19,7 +19,7 @@ public static class EntityRules
 
     /// <summary>The next steps this user may take, without the maker-checker rule (the page explains that one).</summary>
     public static IEnumerable<EntityStatus> NextSteps(ClaimsPrincipal user, EntityStatus status) =>
-        EntityLifecycle.NextFrom(status).Where(to => (IsOfficer(user) || !EntityLifecycle.NeedsOfficer(to)) && (MayDecide(user) || !EntityLifecycle.IsDecision(to)));
+        EntityLifecycle.NextFrom(status).Where(to => (IsOfficer(user) || !EntityLifecycle.NeedsOfficer(to)) && (MayDecide(user) || !EntityLifecycle.IsDecision(status, to)));
 
     public static string DisplayName(ClaimsPrincipal user) =>
         user.FindFirstValue(ClaimNames.Display) ?? user.Identity?.Name ?? "";

@@ -34,7 +34,7 @@ public sealed class EntitiesImporter(TalentHubDbContext db, PersonRegistry regis
         var map = ColumnMap.Build(sheet.Header, Columns, report.Errors, sheet.HeaderRow);
         if (report.FileRejected) return report;
 
-        var officer = http.HttpContext?.User.Meets(Policies.Officer) == true;
+        var officer = http.HttpContext?.User.Meets(Policies.Approver) == true; // who may confirm a failed check digit (not the administrator)
         var mapper = new EntityRowMapper(registry, await VillageIndex.LoadAsync(db, ct), scope.CountyCode, officer);
         var candidates = new List<(RowReader Reader, EntityRow Row)>();
         // Rows with errors are still checked for what the file and the database tell (a credit code twice in the file, a

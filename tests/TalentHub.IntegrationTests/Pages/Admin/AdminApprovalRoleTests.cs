@@ -41,6 +41,29 @@ public sealed class AdminApprovalRoleTests(TalentHubFactory app) : AppTest(app)
         Assert.Contains($"id=\"move-{decision}\"", await officer.GetStringAsync($"/Entities/{id}"));
     }
 
+    /// <summary>
+    /// Review37d: reinstating a suspended entity (Suspended → Approved) is not a decision on a registration, so the administrator,
+    /// who may suspend, may also reinstate (the first version read every move to Approved as approving and left it one-way).
+    /// </summary>
+    [Fact]
+    public async Task Admin_WhoSuspendsAnEntity_CanReinstateIt()
+    {
+        var clerk = await App.LoginAsync("anji.clerk");
+        var id = await App.CreateAnjiFarmAsync(clerk);
+        Assert.Equal(HttpStatusCode.Redirect, (await EntityForms.MoveAsync(clerk, id, EntityStatus.Submitted)).StatusCode);
+        var officer = await App.LoginAsync("anji.officer");
+        Assert.Equal(HttpStatusCode.Redirect, (await EntityForms.MoveAsync(officer, id, EntityStatus.Approved)).StatusCode);
+        var admin = await App.LoginAsync("admin");
+        Assert.Equal(HttpStatusCode.Redirect, (await EntityForms.MoveAsync(admin, id, EntityStatus.Suspended, "年报未报")).StatusCode);
+        Assert.Equal(EntityStatus.Suspended, (await App.LoadAsync(id)).Status);
+
+        Assert.Contains($"id=\"move-{EntityStatus.Approved}\"", await admin.GetStringAsync($"/Entities/{id}"));
+        var reinstate = await EntityForms.MoveAsync(admin, id, EntityStatus.Approved);
+
+        Assert.Equal($"/Entities/{id}", reinstate.Headers.Location?.OriginalString);
+        Assert.Equal(EntityStatus.Approved, (await App.LoadAsync(id)).Status);
+    }
+
     [Fact]
     public async Task Admin_CannotApproveOrReturnACoursePlan_AndSeesNoButtonForIt()
     {

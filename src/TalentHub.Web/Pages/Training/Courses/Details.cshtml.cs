@@ -33,19 +33,19 @@ public sealed class DetailsModel(TalentHubDbContext db, UserManager<AppUser> use
 
     public async Task<IActionResult> OnGetAsync(int id) => await LoadAsync(id) ? Page() : NotFound();
 
-    public async Task<IActionResult> OnPostMoveAsync(int id, CourseStatus to, bool confirmed)
+    public async Task<IActionResult> OnPostMoveAsync(int id, CourseStatus? to, bool confirmed)
     {
         var course = await db.Courses.VisibleTo(User).Include(c => c.Sessions).FirstOrDefaultAsync(c => c.Id == id);
         if (course is null) return NotFound();
-        if (!ModelState.IsValid || !Enum.IsDefined(to))
+        if (!ModelState.IsValid || to is not { } target || !Enum.IsDefined(target))
         {
-            // A value that is no status (a tampered post) would bind as Draft and un-publish the course.
+            // A missing value or one that is no status (a tampered post) would bind as Draft and un-publish the course.
             Error = l["Course.TransitionNotAllowed"];
             await LoadAsync(id);
             return Page();
         }
-        if (!CourseAccess.CanMove(User, course.Status, to)) return Forbid();
-        if (to == CourseStatus.Cancelled && !confirmed)
+        if (!CourseAccess.CanMove(User, course.Status, target)) return Forbid();
+        if (target == CourseStatus.Cancelled && !confirmed)
         {
             ConfirmingCancel = true;
             await LoadAsync(id);
@@ -54,10 +54,10 @@ public sealed class DetailsModel(TalentHubDbContext db, UserManager<AppUser> use
         try
         {
             // Cancelling ends every place, frees the seats and tells each person, all in one transaction.
-            if (to == CourseStatus.Cancelled) await enrollments.CancelCourseAsync(course);
+            if (target == CourseStatus.Cancelled) await enrollments.CancelCourseAsync(course);
             else
             {
-                course.MoveByStaff(to, clock.GetUtcNow());
+                course.MoveByStaff(target, clock.GetUtcNow());
                 await db.SaveChangesAsync();
             }
         }
@@ -73,7 +73,7 @@ public sealed class DetailsModel(TalentHubDbContext db, UserManager<AppUser> use
             await LoadAsync(id);
             return Page();
         }
-        TempData["Flash"] = l["Course.Moved", l["CourseStatus." + to]].Value;
+        TempData["Flash"] = l["Course.Moved", l["CourseStatus." + target]].Value;
         return RedirectToPage("/Training/Courses/Details", new { id });
     }
 

@@ -28,15 +28,21 @@ public sealed class CourseMovesByStaffTests(TalentHubFactory app) : AppTest(app)
         Assert.Equal(CourseStatus.InProgress, (await App.CourseAsync(id)).Status);
     }
 
-    /// <summary>A posted status that is no status name is bad input: it must not move a published course back to 草稿.</summary>
-    [Fact]
-    public async Task AMoveToAnUnknownStatus_LeavesThePublishedCourseAlone()
+    /// <summary>
+    /// A posted status that is no status name, or none at all (review37d: a missing value bound as Draft), is bad input: it
+    /// must not move a published course back to 草稿.
+    /// </summary>
+    [Theory]
+    [InlineData("Bogus")]
+    [InlineData(null)]
+    public async Task AMoveToAnUnknownStatus_LeavesThePublishedCourseAlone(string? to)
     {
         var officer = await App.LoginAsync("anji.officer");
         var id = await officer.CreateSimpleAsync(UniqueTitle("状态"));
         Assert.Equal(HttpStatusCode.Redirect, (await officer.MoveAsync(id, CourseStatus.Published)).StatusCode);
 
-        var response = await officer.PostFormAsync($"/Courses/{id}?handler=Move", new() { ["to"] = "Bogus" }, formPage: $"/Courses/{id}");
+        var fields = to is null ? new Dictionary<string, string>() : new() { ["to"] = to };
+        var response = await officer.PostFormAsync($"/Courses/{id}?handler=Move", fields, formPage: $"/Courses/{id}");
 
         Assert.Contains("当前状态不能转为该状态", await response.Content.ReadAsStringAsync());
         Assert.Equal(CourseStatus.Published, (await App.CourseAsync(id)).Status);
