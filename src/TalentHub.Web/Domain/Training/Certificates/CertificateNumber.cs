@@ -24,7 +24,20 @@ public static partial class CertificateNumber
     /// NFKC, so full-width digits and hyphens become ASCII; invisible characters and surrounding spaces removed), with the
     /// prefix in upper case (th-2026-… is TH-2026-…; review12: those answered 404). "" for null.
     /// </summary>
-    public static string Normalize(string? typed) => Common.TextNormalizer.Normalize(typed).ToUpperInvariant();
+    /// <remarks>
+    /// rev37a: the four groups read off the paper with other separators — spaces, a dash (–, —), or none at all
+    /// ("TH 2026 330523 00013", "TH202633052300013") — are the same number; those were refused as "not a certificate number".
+    /// </remarks>
+    public static string Normalize(string? typed)
+    {
+        var text = Common.TextNormalizer.Normalize(typed).ToUpperInvariant();
+        return Groups().Match(text) is { Success: true } m
+            ? string.Create(CultureInfo.InvariantCulture, $"TH-{m.Groups[1].Value}-{m.Groups[2].Value}-{m.Groups[3].Value}")
+            : text;
+    }
+
+    [GeneratedRegex(@"^TH[\s\-\u2010-\u2015]*([0-9]{4})[\s\-\u2010-\u2015]*([0-9]{6})[\s\-\u2010-\u2015]*([0-9]{5,})$")]
+    private static partial Regex Groups();
 
     // ASCII digits only: \d would also match other scripts' digits, which NFKC leaves as they are.
     [GeneratedRegex(@"^TH-[0-9]{4}-[0-9]{6}-[0-9]{5,}$")]

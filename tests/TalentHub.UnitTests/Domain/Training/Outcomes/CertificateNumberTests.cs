@@ -25,6 +25,10 @@ public sealed class CertificateNumberTests
     [InlineData("th-2027-330523-00001")]
     [InlineData("ＴＨ－２０２７－３３０５２３－００００１")]
     [InlineData(" TH-2027-330523-00001\u200B ")]
+    [InlineData("TH 2027 330523 00001")]
+    [InlineData("TH202733052300001")]
+    [InlineData("TH—2027—330523—00001")]
+    [InlineData("th 2027-330523 00001")]
     public void Normalize_GivesThePrintedForm(string typed) => Assert.Equal("TH-2027-330523-00001", CertificateNumber.Normalize(typed));
 
     [Fact]
