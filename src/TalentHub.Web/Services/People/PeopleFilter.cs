@@ -101,7 +101,6 @@ public sealed class PeopleFilter
             Category, string.IsNullOrWhiteSpace(Industry) ? null : Industry, Education, idHash, tail, mobileHash, gram, name, sort, Desc);
     }
 
-    /// <summary>The filter as query values, for paging links and the export buttons.</summary>
     /// <summary>Adds the set filter values to an export's audit note (a searched ID number or mobile masked).</summary>
     public AuditNote AuditNote(AuditNote note) => note.With(AuditNoteKeys.County, County).With(AuditNoteKeys.Township, Township)
         .With(AuditNoteKeys.Category, Category).With(AuditNoteKeys.Industry, Industry).With(AuditNoteKeys.Education, Education)
