@@ -75,14 +75,17 @@ public sealed class TargetsModel(TalentHubDbContext db, ReportsService reports, 
         if (!PlanningYears.Contains(Year)) ModelState.AddModelError(nameof(Year), l["Target.Year"]);
         await LoadAsync();
         var existing = await db.Targets.Where(t => t.Year == Year && t.ProgramId == null).ToListAsync();
+        var seen = new HashSet<(string, Indicator)>();
         for (var i = 0; i < Cells.Count; i++)
         {
             var cell = Cells[i];
             var key = $"Cells[{i}].Value";
             var unreadable = ModelState.TakeBindError($"Cells[{i}].County") | ModelState.TakeBindError($"Cells[{i}].Indicator");
-            if (unreadable || !CountyNames.ContainsKey(cell.County) || !Enum.IsDefined(cell.Indicator))
+            if (unreadable || !Request.PostedWhole($"Cells[{i}]", nameof(Cell.County), nameof(Cell.Indicator), nameof(Cell.Value))
+                || !CountyNames.ContainsKey(cell.County) || !Enum.IsDefined(cell.Indicator) || !seen.Add((cell.County, cell.Indicator)))
             {
-                // A cell of no county or indicator the table has (a tampered or damaged form) has no field to show an error at:
+                // A cell of no county or indicator the table has, one missing a field (it read as "cleared" and deleted the
+                // stored target, probe37) or one given twice (a tampered or damaged form) has no field to show an error at:
                 // the error above the table, once, and nothing of this post is saved (fix37: it went to a key no one saw).
                 ModelState.AddFormErrorOnce(l["Targets.UnknownCell"]);
                 continue;

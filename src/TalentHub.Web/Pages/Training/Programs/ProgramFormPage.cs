@@ -62,12 +62,16 @@ public abstract class ProgramFormPage(TalentHubDbContext db, RegionDirectory dir
             program.Year = y;
             program.AlignTargetsWithYear();
         }
+        var types = new HashSet<TraineeType>();
+        var targetCounties = new HashSet<string>();
         for (var i = 0; i < input.Standards.Count; i++)
         {
             var row = input.Standards[i];
             var key = $"Input.Standards[{i}].Yuan";
             // A row of no trainee type the form has (a tampered or damaged form) has no field to show an error at: above the form.
-            if (ModelState.TakeBindError($"Input.Standards[{i}].Type") || !Enum.IsDefined(row.Type)) { ModelState.AddFormErrorOnce(L["Program.UnknownRow"]); continue; }
+            // So is a row missing a field (its amount read as "cleared" and removed the standard, probe37) or a type given twice.
+            if (ModelState.TakeBindError($"Input.Standards[{i}].Type") || !Request.PostedWhole($"Input.Standards[{i}]", "Type", "Yuan")
+                || !Enum.IsDefined(row.Type) || !types.Add(row.Type)) { ModelState.AddFormErrorOnce(L["Program.UnknownRow"]); continue; }
             if (!Valid(key)) continue;
             var current = program.Standards.FirstOrDefault(s => s.TraineeType == row.Type);
             if (row.Yuan is null) { if (current is not null) program.Standards.Remove(current); }
@@ -78,7 +82,8 @@ public abstract class ProgramFormPage(TalentHubDbContext db, RegionDirectory dir
             var row = input.Targets[i];
             var key = $"Input.Targets[{i}].Trainees";
             // An unknown county's row is not shown again (the form has a row per county), so its error goes above the form.
-            if (!counties.Contains(row.County)) { ModelState.AddFormErrorOnce(L["Program.UnknownRow"]); continue; }
+            if (!counties.Contains(row.County) || !Request.PostedWhole($"Input.Targets[{i}]", "County", "Trainees") || !targetCounties.Add(row.County))
+            { ModelState.AddFormErrorOnce(L["Program.UnknownRow"]); continue; }
             if (!Valid(key) || year is null) continue; // a target belongs to the program's year
             var current = program.Targets.FirstOrDefault(t => t.CountyCode == row.County);
             if (row.Trainees is null) { if (current is not null) program.Targets.Remove(current); }
