@@ -35,6 +35,11 @@ public sealed class DetailsModel(TalentHubDbContext db, EnrollmentService enroll
     /// links to their enrollments, instead of "you cannot enroll: already enrolled" (rev37a).
     /// </summary>
     public EnrollmentStatus? Held { get; private set; }
+    /// <summary>
+    /// How the signed-in farmer's place on this course ended when they hold none now (Completed or NotCompleted), else null:
+    /// the page then says so and links to their certificates or enrollments, instead of "not taking enrollments" (probe37).
+    /// </summary>
+    public EnrollmentStatus? Finished { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int id)
     {
@@ -43,6 +48,7 @@ public sealed class DetailsModel(TalentHubDbContext db, EnrollmentService enroll
         {
             (Refusals, BlockingCourse) = await enrollment.ExplainAsync(id, person);
             Held = await HeldAsync(id, person);
+            if (Held is null) Finished = await FinishedAsync(id, person);
         }
         return Page();
     }
@@ -78,6 +84,12 @@ public sealed class DetailsModel(TalentHubDbContext db, EnrollmentService enroll
         await db.Enrollments.Where(e => e.CourseId == courseId && e.PersonId == personId
                 && (e.Status == EnrollmentStatus.Confirmed || e.Status == EnrollmentStatus.Waitlisted))
             .Select(e => (EnrollmentStatus?)e.Status).FirstOrDefaultAsync();
+
+    /// <summary>How the farmer's latest finished place on the course ended (Completed or NotCompleted), or null.</summary>
+    private async Task<EnrollmentStatus?> FinishedAsync(int courseId, int personId) =>
+        await db.Enrollments.Where(e => e.CourseId == courseId && e.PersonId == personId
+                && (e.Status == EnrollmentStatus.Completed || e.Status == EnrollmentStatus.NotCompleted))
+            .OrderByDescending(e => e.Id).Select(e => (EnrollmentStatus?)e.Status).FirstOrDefaultAsync();
 
     private async Task<bool> LoadAsync(int id)
     {

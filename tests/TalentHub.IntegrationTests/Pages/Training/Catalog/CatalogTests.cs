@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.EntityFrameworkCore;
 using TalentHub.Web.Domain.Training;
 
@@ -86,6 +87,31 @@ public sealed class CatalogTests(TalentHubFactory app) : AppTest(app)
         Assert.Contains("href=\"/My/Enrollments\"", page);
         Assert.DoesNotContain("已经报名了这个培训班", page);
         Assert.Contains("You are already enrolled in this course; your place is kept.", english);
+    }
+
+    /// <summary>
+    /// probe37: a farmer back on the page of a course they completed (or did not complete) was told "not taking enrollments
+    /// now"; the page says how their place ended and leads to their certificates (or enrollments), in both languages.
+    /// </summary>
+    [Theory]
+    [InlineData("13800000006", "Completed", "您已在这个培训班结业", "You completed this course", "/My/Certificates")]
+    [InlineData("13800000007", "NotCompleted", "您参加过这个培训班，但未结业", "did not complete it", "/My/Enrollments")]
+    public async Task Farmer_BackOnAFinishedCourse_IsToldHowTheirPlaceEnded(string mobile, string status, string zh, string en, string link)
+    {
+        var client = await App.LoginAsync(mobile);
+        var mobileHash = App.Services.GetRequiredService<TalentHub.Web.Services.PersonalDataProtector>().Hash(mobile);
+        var finished = Enum.Parse<EnrollmentStatus>(status);
+        var courseId = await App.QueryAsync(db => db.Enrollments.IgnoreQueryFilters()
+            .Where(e => e.Status == finished && db.People.IgnoreQueryFilters().Any(p => p.Id == e.PersonId && p.MobileHash == mobileHash))
+            .Select(e => e.CourseId).FirstAsync());
+
+        var page = await client.GetStringAsync($"/Catalog/{courseId}");
+        var english = await client.GetStringAsync($"/Catalog/{courseId}?culture=en");
+
+        Assert.Contains($"data-finished=\"{status}\">{zh}", page);
+        Assert.Contains($"href=\"{link}\"", page);
+        Assert.DoesNotContain("id=\"not-open\"", page);
+        Assert.Contains(en, english);
     }
 
     [Fact]
