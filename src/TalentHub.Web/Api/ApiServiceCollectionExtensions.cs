@@ -77,8 +77,11 @@ public static class ApiServiceCollectionExtensions
                     await http.ChallengeAsync(ApiTokenAuthenticationHandler.SchemeName);
                     return Results.Empty;
                 }
+                // No resource has this address (or its id is not a number): said so, not "no such record in this token's
+                // region", which sent an integrator looking for a record (probe37).
                 if (HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method))
-                    return ApiProblems.Result(http, StatusCodes.Status404NotFound);
+                    return ApiProblems.Result(http, StatusCodes.Status404NotFound, http.RequestServices
+                        .GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<SharedResource>>()["Api.Problem.404.Path", ReferencePath]);
                 http.Response.Headers.Allow = ReadOnlyMethods;
                 return ApiProblems.Result(http, StatusCodes.Status405MethodNotAllowed);
             })

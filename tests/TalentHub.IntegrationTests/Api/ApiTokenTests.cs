@@ -153,6 +153,11 @@ public sealed partial class ApiTokenTests(TalentHubFactory app) : AppTest(app)
         var unknown = await App.ApiClientFor(secret, language).GetAsync("/api/v1/salaries");
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
         Assert.Equal("application/problem+json", unknown.Content.Headers.ContentType?.MediaType);
+        // probe37: an address no resource has (or an id that is no number) says so, not "no such record in this token's region".
+        var detail = language == "en" ? "There is no such API address" : "没有这个 API 地址";
+        Assert.Contains(detail, await DetailAsync(unknown));
+        Assert.Contains(detail, await DetailAsync(await App.ApiClientFor(secret, language).GetAsync("/api/v1/courses/abc")));
+        Assert.DoesNotContain(detail, await DetailAsync(missing));
         var bad = await App.ApiClientFor(secret, language).GetAsync("/api/v1/courses?limit=501");
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
     }
