@@ -114,6 +114,28 @@ public sealed class CatalogTests(TalentHubFactory app) : AppTest(app)
         Assert.Contains(en, english);
     }
 
+    /// <summary>probe37: a waitlisted farmer saw "名额已满，可报名候补" (join the waitlist) above "you are on the waitlist".</summary>
+    [Fact]
+    public async Task Farmer_OnTheWaitlist_IsNotInvitedToJoinIt()
+    {
+        var courseId = await App.OpenCourseAsync(1, "候补提示");
+        var mobiles = await App.FarmersAsync(2);
+        foreach (var mobile in mobiles)
+        {
+            var farmer = await App.LoginAsync(mobile, "bamboo hills and white tea");
+            Assert.Equal(HttpStatusCode.Redirect, (await farmer.PostFormAsync($"/Catalog/{courseId}?handler=Enroll", new(), $"/Catalog/{courseId}")).StatusCode);
+        }
+        var waiting = await App.LoginAsync(mobiles[1], "bamboo hills and white tea");
+        var anonymous = App.CreateClient();
+
+        var page = await waiting.GetStringAsync($"/Catalog/{courseId}");
+
+        Assert.Contains("data-held=\"Waitlisted\"", page);
+        Assert.Contains("id=\"full\">名额已满<", page);
+        Assert.DoesNotContain("可报名候补", page);
+        Assert.Contains("名额已满，可报名候补", await anonymous.GetStringAsync($"/Catalog/{courseId}"));
+    }
+
     [Fact]
     public async Task FarmerFromAnotherCounty_SeesWhyTheyCannotEnroll()
     {
