@@ -67,6 +67,8 @@ public sealed record RunOptions(Scale Scale, string Out, string? Data, TimeSpan 
             "baseline.signed-in" => only.Any(p => SignedInReads.Any(m => m.StartsWith(p, StringComparison.Ordinal))),
             "baseline.raw-insert" => only.Any(p => "import".StartsWith(p, StringComparison.Ordinal)),
             "baseline.startup" => only.Any(p => "startup".StartsWith(p, StringComparison.Ordinal)),
+            // A metric's bound runs with it: --only people-search also measures bound.people-search.*.
+            _ when metric.StartsWith("bound.", StringComparison.Ordinal) => only.Any(p => metric[6..].StartsWith(p, StringComparison.Ordinal)),
             _ => false,
         };
     }

@@ -40,7 +40,8 @@ public sealed partial class Runner(RunOptions options)
             if (options.GenerateOnly) return 0;
             Console.WriteLine("\n== Baselines");
             if (options.Runs("baseline.raw-insert")) RawInsert();
-            await BaselinesAsync();
+            if (options.Runs("bound.import-rows")) ImportRowsBoundMetric();
+            await BaselinesAsync(data);
             Console.WriteLine("\n== TalentHub");
             try
             {
@@ -134,11 +135,26 @@ public sealed partial class Runner(RunOptions options)
         _results.Add(new Metric("baseline.raw-insert", Math.Round(rate), "rows/s", Extra: new() { ["rows"] = count }));
     }
 
-    private async Task BaselinesAsync()
+    /// <summary>bound.import-rows: the rows an import leaves per person, written as fast as raw-insert writes (see ImportRowsBound).</summary>
+    private void ImportRowsBoundMetric()
+    {
+        var (rate, people, rows) = ImportRowsBound.Measure(ConnectionString, Math.Max(20_000, Math.Min(options.Scale.People, 100_000)));
+        var raw = _results.BaselineRate("baseline.raw-insert", null);
+        _results.Add(new Metric("bound.import-rows", Math.Round(rate), "people/s", "baseline.raw-insert", raw is > 0 ? Math.Round(rate / raw.Value, 3) : null,
+            Extra: new() { ["people"] = people, ["rows"] = rows }));
+    }
+
+    private async Task BaselinesAsync(GeneratedData data)
     {
         var baselines = new[] { ("plaintext", "/plaintext"), ("static", "/baseline/static"), ("fortunes-raw", "/baseline/fortunes-raw"), ("fortunes-ef", "/baseline/fortunes-ef"), ("signed-in", "/baseline/signed-in") }
             .Where(b => options.Runs("baseline." + b.Item1)).ToList();
-        if (baselines.Count == 0 && !options.Runs(StartupBaseline)) return;
+        var fragment = Uri.EscapeDataString(data.NameFragment);
+        var bounds = new[]
+        {
+            ("bound.people-search.county", $"/baseline/people-search?q={fragment}&scope={CountyOf("anji.officer")}"),
+            ("bound.people-search.city", $"/baseline/people-search?q={fragment}"),
+        }.Where(b => options.Runs(b.Item1)).ToList();
+        if (baselines.Count == 0 && bounds.Count == 0 && !options.Runs(StartupBaseline)) return;
         BaselineServer.EnsureFortunes(ConnectionString);
         var self = typeof(Runner).Assembly.Location;
         // Ready when the fortunes-ef page answers: its start builds an EF Core model, opens the SQLite file and renders a
@@ -151,15 +167,31 @@ public sealed partial class Runner(RunOptions options)
                 Extra: new() { ["note"] = "the baseline server (JIT build): process start to first 200 on /baseline/fortunes-ef", ["cpuSeconds"] = server.StartupCpuSeconds ?? 0 }));
             Console.WriteLine($"   {StartupBaseline}: {server.StartupCpuSeconds ?? 0:0.00} s CPU");
         }
-        if (baselines.Count == 0) return;
+        if (baselines.Count == 0 && bounds.Count == 0) return;
         using var session = new WebSession(server.Address);
         if (!await session.GetOkAsync("/baseline/sign-in")) throw new InvalidOperationException("The baseline server did not sign in.");
         Measured = server;
-        await WarmUpAsync("baselines", server, baselines.Select(b => (Func<Task<bool>>)(() => session.GetOkAsync(b.Item2))).ToList());
+        await WarmUpAsync("baselines", server, baselines.Concat(bounds.Select(b => ("", b.Item2)))
+            .Select(b => (Func<Task<bool>>)(() => session.GetOkAsync(b.Item2))).ToList());
         foreach (var (name, path) in baselines)
             foreach (var clients in options.Clients)
                 await MeasureAsync("baseline." + name, clients, null, _ => session.GetOkAsync(path));
+        foreach (var (name, path) in bounds)
+            foreach (var clients in options.Clients)
+                await MeasureAsync(name, clients, "baseline.fortunes-ef", _ => session.GetOkAsync(path));
         Measured = null;
+    }
+
+    /// <summary>The county a staff member's region scope confines them to, from the app's database.</summary>
+    private string CountyOf(string userName)
+    {
+        using var connection = new SqliteConnection(ConnectionString);
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT \"RegionCode\" FROM \"AspNetUsers\" WHERE \"UserName\" = $name";
+        command.Parameters.AddWithValue("$name", userName);
+        return command.ExecuteScalar() is string region && TalentHub.Web.Domain.Regions.RegionCodes.CountyOf(region) is { } county
+            ? county : throw new InvalidOperationException($"{userName} has no county scope in {Database}");
     }
 
     /// <summary>

@@ -28,8 +28,9 @@ public sealed class BaselineDb(DbContextOptions<BaselineDb> options) : DbContext
 /// The same-run baselines: a tiny ASP.NET Core app (this executable, <c>serve-baseline --db FILE</c>) with the
 /// smallest version of what a TalentHub page does: plaintext, a static Razor page, 12 fortunes read with raw
 /// Microsoft.Data.Sqlite or EF Core (AsNoTracking) and rendered by a Razor page, and the EF page again behind cookie
-/// sign-in with a sign-out form (<c>/baseline/signed-in</c>; <c>/baseline/sign-in</c> issues the cookie). Only this
-/// assembly's pages are served.
+/// sign-in with a sign-out form (<c>/baseline/signed-in</c>; <c>/baseline/sign-in</c> issues the cookie), and behind the
+/// same sign-in the registry list's own statements on the app's data with nothing else around them
+/// (<c>/baseline/people-search</c>, the <c>bound.people-search</c> figures). Only this assembly's pages are served.
 /// </summary>
 public static class BaselineServer
 {
@@ -41,6 +42,7 @@ public static class BaselineServer
         builder.Logging.ClearProviders();
         var connectionString = DataServiceCollectionExtensions.SqliteConnectionString(database);
         builder.Services.AddSingleton(new FortuneSource(connectionString));
+        builder.Services.AddSingleton(new BoundSource(connectionString));
         builder.Services.AddDbContext<BaselineDb>(o => o.UseSqlite(connectionString).AddInterceptors(new SqlitePragmas()));
         builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
             .AddCookie(o => o.LoginPath = "/baseline/sign-in");
@@ -89,6 +91,9 @@ public static class BaselineServer
         command.ExecuteNonQuery();
     }
 }
+
+/// <summary>The app's database for the <c>bound.*</c> pages, opened raw (pooled Microsoft.Data.Sqlite connections).</summary>
+public sealed record BoundSource(string ConnectionString);
 
 /// <summary>Reads the fortunes with a plain prepared command (the raw baseline).</summary>
 public sealed class FortuneSource(string connectionString)

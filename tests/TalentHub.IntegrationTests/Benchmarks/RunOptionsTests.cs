@@ -29,5 +29,19 @@ public sealed class RunOptionsTests
     }
 
     [Fact]
+    public void A_metric_runs_its_bound_and_only_its_own()
+    {
+        var search = Only("people-search");
+        Assert.True(search.Runs("bound.people-search.county"));
+        Assert.True(search.Runs("bound.people-search.city"));
+        Assert.False(search.Runs("bound.import-rows"));
+        var import = Only("import");
+        Assert.True(import.Runs("bound.import-rows"));
+        Assert.True(import.Runs("baseline.raw-insert"));
+        Assert.False(import.Runs("bound.people-search.county"));
+        Assert.True(Only("bound").Runs("bound.import-rows"));
+    }
+
+    [Fact]
     public void No_selection_runs_everything() => Assert.True(new RunOptions(Scale.Tiny, "r.json", null, TimeSpan.FromSeconds(1), [1]).Runs("baseline.startup"));
 }

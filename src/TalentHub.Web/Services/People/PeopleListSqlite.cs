@@ -45,18 +45,24 @@ public static class PeopleListSqlite
         var number = Math.Max(1, requested);
         if (number <= int.MaxValue / size)
         {
-            var (rows, total) = ReadPage(connection, where, parameters, Order(criteria), number, size, protector);
+            var (rows, total) = ReadPage(connection, where, parameters, Order(criteria), number, size, protector.Decrypt);
             if (rows.Count > 0) return new Paged<PeopleListItem>(rows, number, size, total);
             if (number == 1) return new Paged<PeopleListItem>([], 1, size, 0);
         }
         var count = Convert.ToInt32(SqliteStatements.Scalar(connection, $"SELECT COUNT(*) FROM \"People\" AS p WHERE {where}", parameters), CultureInfo.InvariantCulture);
         number = Paged.Clamp(requested, count, size);
-        var (page, _) = ReadPage(connection, where, parameters, Order(criteria), number, size, protector);
+        var (page, _) = ReadPage(connection, where, parameters, Order(criteria), number, size, protector.Decrypt);
         return new Paged<PeopleListItem>(page, number, size, count);
     }
 
-    private static (List<PeopleListItem> Rows, int Total) ReadPage(SqliteConnection connection, string where,
-        List<(string, object?)> parameters, string order, int number, int size, PersonalDataProtector protector)
+    /// <summary>
+    /// Page <paramref name="number"/> (1-based, not clamped) of <paramref name="size"/> people on an open
+    /// <paramref name="connection"/> (pinyin collation registered) and the total of <paramref name="where"/>;
+    /// <paramref name="reveal"/> turns a stored ID number or mobile into the shown one (the protector's decryption).
+    /// Internal for the benchmarks' <c>bound.people-search</c>, which runs the same statements with no app around them.
+    /// </summary>
+    internal static (List<PeopleListItem> Rows, int Total) ReadPage(SqliteConnection connection, string where,
+        List<(string, object?)> parameters, string order, int number, int size, Func<string, string> reveal)
     {
         var sql = $"SELECT {Columns}, (SELECT COUNT(*) FROM \"People\" AS p WHERE {where}) FROM \"People\" AS p WHERE {where} ORDER BY {order} LIMIT @take OFFSET @skip";
         var rows = new List<(int Id, string Name, Sex Sex, DateOnly Birth, string Id2, string? Mobile, string? Industry, string Region, string County)>();
@@ -81,8 +87,8 @@ public static class PeopleListSqlite
                 list.Add((Enum.Parse<TalentCategory>(SqliteStatements.Text(s, 1)!, true), subtype is null ? null : Enum.Parse<LocalTalentType>(subtype, true)));
             });
         }
-        var items = rows.Select(r => new PeopleListItem(r.Id, r.Name, r.Sex, r.Birth, protector.Decrypt(r.Id2),
-            r.Mobile is null ? null : protector.Decrypt(r.Mobile), r.Industry, r.Region, r.County,
+        var items = rows.Select(r => new PeopleListItem(r.Id, r.Name, r.Sex, r.Birth, reveal(r.Id2),
+            r.Mobile is null ? null : reveal(r.Mobile), r.Industry, r.Region, r.County,
             categories.TryGetValue(r.Id, out var c) ? c : [])).ToList();
         return (items, total);
     }
@@ -117,7 +123,8 @@ public static class PeopleListSqlite
         return (sql.ToString(), parameters);
     }
 
-    private static string Order(PeopleFilter.Criteria c)
+    /// <summary>The ORDER BY over alias <c>p</c>: the chosen column (names by pinyin), then id.</summary>
+    internal static string Order(PeopleFilter.Criteria c)
     {
         var column = c.Sort switch
         {
