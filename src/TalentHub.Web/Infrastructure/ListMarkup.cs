@@ -56,7 +56,7 @@ public static class ListMarkup
         var html = new HtmlContentBuilder(256);
         html.AppendHtml("<select id=\"").Append(id).AppendHtml("\" name=\"").Append(name).AppendHtml("\" class=\"form-select \"><option value=\"\">")
             .Append(l["Common.Choose"].Value).AppendHtml("</option>");
-        foreach (var group in RegionOptions.Of(tree, level, withinCounty).GroupBy(o => o.Group))
+        foreach (var group in RegionOptions.Grouped(tree, level, withinCounty))
         {
             html.AppendHtml("<optgroup label=\"").Append(group.Key).AppendHtml("\">");
             foreach (var option in group)
