@@ -12,10 +12,6 @@ public sealed record RegionOption(string Code, string Label, string Group, strin
 public static class RegionOptions
 {
     /// <summary>
-    /// Every region of <paramref name="level"/> (within one county when <paramref name="withinCounty"/> is set), in the
-    /// tree's order, labelled in the current UI culture; villages are grouped "county · town", other levels by parent.
-    /// </summary>
-    /// <summary>
     /// <see cref="Of"/> grouped by optgroup, in order, made once per tree, level, county and UI language: a
     /// <see cref="RegionTree"/> never changes (a changed division is a new tree), so neither do its choices. Issue 12
     /// (perf38): the registry list built and grouped them for its township and county selects on every request, ~1.5 % of
@@ -28,6 +24,10 @@ public static class RegionOptions
     private static readonly ConditionalWeakTable<RegionTree,
         ConcurrentDictionary<(RegionLevel Level, string? WithinCounty, bool English), IReadOnlyList<IGrouping<string, RegionOption>>>> GroupedByTree = new();
 
+    /// <summary>
+    /// Every region of <paramref name="level"/> (within one county when <paramref name="withinCounty"/> is set), in the
+    /// tree's order, labelled in the current UI culture; villages are grouped "county · town", other levels by parent.
+    /// </summary>
     public static List<RegionOption> Of(RegionTree tree, RegionLevel level, string? withinCounty)
     {
         string NameOf(string? code) => tree.NameOf(code) ?? "";
