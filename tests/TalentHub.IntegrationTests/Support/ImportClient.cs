@@ -27,7 +27,13 @@ internal static partial class ImportClient
     public static async Task<string> ConfirmAsync(this HttpClient client, string page, string validationHtml)
     {
         var response = await client.PostFormAsync(page + "?handler=Confirm", new() { ["Token"] = TokenOf(validationHtml) }, formPage: page);
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        if (response.StatusCode != HttpStatusCode.Redirect)
+        {
+            // Say what the page said instead of redirecting (a rare failure in full runs, not reproduced alone).
+            var shown = System.Net.WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+            var main = shown.IndexOf("<main", StringComparison.Ordinal);
+            Assert.Fail($"Confirm answered {(int)response.StatusCode}, not a redirect: {(main < 0 ? shown : shown[main..])[..Math.Min(3000, shown.Length - Math.Max(0, main))]}");
+        }
         return await client.GetStringAsync(response.Headers.Location!.ToString());
     }
 
