@@ -15,11 +15,19 @@ public static class RegionOptions
     /// <see cref="Of"/> grouped by optgroup, in order, made once per tree, level, county and UI language: a
     /// <see cref="RegionTree"/> never changes (a changed division is a new tree), so neither do its choices. Issue 12
     /// (perf38): the registry list built and grouped them for its township and county selects on every request, ~1.5 % of
-    /// a warm <c>/People?q=王秀</c> in dotnet-trace. The selected value is not part of it; the caller marks it.
+    /// a warm <c>/People?q=王秀</c> in dotnet-trace. The selected value is not part of it; the caller marks it. Only a
+    /// county of the tree (or none) is kept: <paramref name="withinCounty"/> can come from a query string, and any other
+    /// value (which selects nothing) is built each time rather than grow the kept choices with what a user sends.
     /// </summary>
-    public static IReadOnlyList<IGrouping<string, RegionOption>> Grouped(RegionTree tree, RegionLevel level, string? withinCounty) =>
-        GroupedByTree.GetValue(tree, static _ => new()).GetOrAdd((level, withinCounty, TalentHubCultures.IsEnglish),
-            static (key, tree) => Of(tree, key.Level, key.WithinCounty).GroupBy(o => o.Group).ToList(), tree);
+    public static IReadOnlyList<IGrouping<string, RegionOption>> Grouped(RegionTree tree, RegionLevel level, string? withinCounty)
+    {
+        if (withinCounty is not null && tree.Find(withinCounty)?.Level != RegionLevel.County) return Build(tree, level, withinCounty);
+        return GroupedByTree.GetValue(tree, static _ => new()).GetOrAdd((level, withinCounty, TalentHubCultures.IsEnglish),
+            static (key, tree) => Build(tree, key.Level, key.WithinCounty), tree);
+    }
+
+    private static List<IGrouping<string, RegionOption>> Build(RegionTree tree, RegionLevel level, string? withinCounty) =>
+        Of(tree, level, withinCounty).GroupBy(o => o.Group).ToList();
 
     private static readonly ConditionalWeakTable<RegionTree,
         ConcurrentDictionary<(RegionLevel Level, string? WithinCounty, bool English), IReadOnlyList<IGrouping<string, RegionOption>>>> GroupedByTree = new();

@@ -36,6 +36,21 @@ public sealed class RegionOptionsTests
         Assert.NotSame(first, In("en", () => RegionOptions.Grouped(tree, RegionLevel.Township, "330523000000")));
     }
 
+    /// <summary>A county from the query string that the tree does not have is not kept: the kept choices stay bounded.</summary>
+    [Theory]
+    [InlineData("330599000000")]
+    [InlineData("330523100000")]
+    [InlineData("not-a-code")]
+    public void Grouped_ForAnythingButACountyOfTheTree_IsBuiltEachTime(string withinCounty)
+    {
+        var tree = Tree("递铺街道");
+
+        var first = RegionOptions.Grouped(tree, RegionLevel.County, withinCounty);
+
+        Assert.NotSame(first, RegionOptions.Grouped(tree, RegionLevel.County, withinCounty));
+        Assert.Equal(RegionOptions.Of(tree, RegionLevel.County, withinCounty).Select(o => o.Code), first.SelectMany(g => g).Select(o => o.Code));
+    }
+
     [Fact]
     public void Grouped_MatchesOf_InEachLanguage_AndFollowsANewTree()
     {
